@@ -1,0 +1,269 @@
+"""The ``tawthiq`` command: every use case from a terminal, errors as one plain sentence."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from tawthiq import __version__, services
+from tawthiq.cli_format import history_lines, incident_details, incident_line
+from tawthiq.domain.arabic import has_arabic
+from tawthiq.domain.errors import TawthiqError, ValidationError
+from tawthiq.domain.fields import INCIDENT, clean_changes, field_spec
+from tawthiq.domain.places import find_governorate
+from tawthiq.domain.vocab import vocabulary
+from tawthiq.store import IncidentFilter
+
+# option -> incident field, for ``add`` and ``edit``
+FIELD_OPTIONS: dict[str, str] = {
+    "title-ar": "title_ar", "title-en": "title_en", "date": "date_start", "date-end": "date_end",
+    "date-precision": "date_precision", "time": "time_of_day", "place": "place_name",
+    "place-ar": "place_name_ar", "place-en": "place_name_en", "place-kind": "place_kind",
+    "subdistrict": "subdistrict", "district": "district", "governorate": "governorate",
+    "country": "country", "pcode": "pcode", "lat": "lat", "lon": "lon",
+    "geo-precision": "geo_precision", "type": "incident_type", "weapons": "weapons",
+    "perpetrators": "perpetrators", "target": "target", "killed": "killed",
+    "killed-children": "killed_children", "killed-women": "killed_women",
+    "killed-men": "killed_men", "injured": "injured", "injured-children": "injured_children",
+    "injured-women": "injured_women", "injured-men": "injured_men", "sources": "sources",
+    "source-names": "source_names", "grade": "evidence_grade", "status": "status",
+    "confidentiality": "confidentiality", "narrative": "narrative", "notes": "private_notes",
+}
+
+
+def _add_field_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("incident fields (codes: see `tawthiq codes`)")
+    g.add_argument("--title", help="title; goes to --title-ar when it is Arabic, else --title-en")
+    for opt, name in FIELD_OPTIONS.items():
+        spec = field_spec(INCIDENT, name)
+        hint = {"count": "N or MIN-MAX", "codes": "CODE,CODE", "date": "YYYY-MM-DD"}.get(spec.kind)
+        g.add_argument(f"--{opt}", dest=f"f_{name}", metavar=hint or opt.split("-")[0].upper(),
+                       help=spec.label_en)
+    g.add_argument("--json", metavar="FILE", help="field values as a JSON object ('-' for stdin)")
+
+
+def _changes_from_args(args: argparse.Namespace) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if args.json:
+        try:
+            raw = sys.stdin.read() if args.json == "-" else Path(args.json).read_text("utf-8")
+            data = json.loads(raw)
+        except OSError as exc:
+            raise ValidationError(f"cannot read {args.json}: {exc.strerror}") from None
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise ValidationError(f"{args.json} is not valid JSON ({exc})") from None
+        if not isinstance(data, dict):
+            raise ValidationError(f"{args.json} must hold one JSON object of field values")
+        changes.update(data)
+    if args.title:
+        changes["title_ar" if has_arabic(args.title) else "title_en"] = args.title
+    for name in FIELD_OPTIONS.values():
+        value = getattr(args, f"f_{name}")
+        if value is not None:
+            changes[name] = value
+    for name in getattr(args, "clear", None) or ():
+        changes[field_spec(INCIDENT, name.replace("-", "_")).name] = None
+    return clean_changes(INCIDENT, changes)
+
+
+def _workspace(args: argparse.Namespace) -> services.Workspace:
+    return services.open_workspace(args.db, author=args.author)
+
+
+def cmd_add(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    values = _changes_from_args(args)
+    if not values:
+        raise ValidationError("give at least one field, e.g. --title or --date")
+    services.incidents.new_incident_values(values)  # every check before the database opens
+    ws = _workspace(args)
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, values)
+    out(incident_id)
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    changes = _changes_from_args(args)
+    if not changes:
+        raise ValidationError("give at least one field to change, e.g. --killed 10")
+    ws = _workspace(args)
+    with ws.writing() as w:
+        incident_id = services.resolve_id(w.session, args.id)
+        events = services.edit_incident(w, incident_id, changes)
+    out(f"{incident_id}: {len(events)} field(s) changed" if events else f"{incident_id}: no change")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    ws = _workspace(args)
+    with ws.writing() as w:
+        incident_id = services.resolve_id(w.session, args.id)
+        services.delete_incident(w, incident_id)
+    out(f"{incident_id}: deleted (its history is kept)")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    flt = IncidentFilter(
+        date_from=clean_changes(INCIDENT, {"date_start": args.date_from})["date_start"],
+        date_to=clean_changes(INCIDENT, {"date_start": args.date_to})["date_start"],
+        governorate=find_governorate(args.governorate).name_en if args.governorate else None,
+        incident_type=vocabulary("incident_type").term(args.type).code if args.type else None,
+        status=vocabulary("status").term(args.status).code if args.status else None,
+        perpetrator=vocabulary("perpetrators").term(args.perpetrator).code if args.perpetrator else None,
+        text=args.search, include_deleted=args.deleted,
+    )
+    ws = _workspace(args)
+    with ws.db.read() as s:
+        total = services.count_incidents(s, flt)
+        rows = services.list_incidents(s, flt, limit=args.limit, offset=args.offset)
+    for inc in rows:
+        out(incident_line(inc))
+    out(f"{total} incident(s)" + (f", showing {len(rows)} from {args.offset + 1}" if total > len(rows) else ""))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    ws = _workspace(args)
+    with ws.db.read() as s:
+        incident_id = services.resolve_id(s, args.id)
+        inc = services.get_incident(s, incident_id)
+        reports = services.source_reports_of(s, incident_id)
+    for line in incident_details(inc, reports):
+        out(line)
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    ws = _workspace(args)
+    with ws.db.read() as s:
+        incident_id = services.resolve_id(s, args.id)
+        changes = services.history(s, incident_id)
+    out(f"History of incident {incident_id} ({len(changes)} changes, oldest first):")
+    for line in history_lines(changes):
+        out(line)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    ws = _workspace(args)
+    with ws.db.read() as s:
+        report = services.verify(s)
+    if report.ok:
+        out(f"ok: {report.events} events from {report.devices} devices; "
+            f"state digest {report.digest}")
+        return 0
+    for problem in report.problems:
+        print(f"tawthiq: verify failed: {problem}", file=sys.stderr)
+    return 1
+
+
+def cmd_rebuild(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    ws = _workspace(args)
+    with ws.db.write() as s:
+        result = services.rebuild(s)
+    same = result.digest_before == result.digest_after
+    out(f"rebuilt {result.entities} records from the event log; state digest "
+        f"{result.digest_after} ({'unchanged' if same else 'changed: the tables had drifted from the log'})")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq.services.demo import run_demo
+
+    if args.db is None:
+        folder = Path(tempfile.mkdtemp(prefix="tawthiq-demo-"))
+        args.db = str(folder / "demo.db")
+        ws = services.open_workspace(args.db, author=args.author or "demo", key_dir=folder)
+    else:
+        ws = _workspace(args)
+    out(f"database: {ws.db.path}")
+    run_demo(ws, out)
+    out(f"try: tawthiq show <id> --db {ws.db.path}   and   tawthiq history <id> --db {ws.db.path}")
+    return 0
+
+
+def cmd_codes(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq.domain.places import governorates
+    from tawthiq.domain.vocab import vocabularies
+
+    for name, vocab in vocabularies().items():
+        if args.vocabulary in (None, name):
+            out(f"{name}:")
+            for t in vocab.terms:
+                out(f"  {t.code:28} {t.en} / {t.ar}")
+    if args.vocabulary in (None, "governorate"):
+        out("governorate:")
+        for g in governorates():
+            out(f"  {g.pcode:28} {g.name_en} / {g.name_ar}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=os.environ.get("TAWTHIQ_DB"),
+                        help="database file (default: tawthiq.db in the user data folder)")
+    common.add_argument("--author", help="your name, as the audit trail records it")
+    p = argparse.ArgumentParser(prog="tawthiq", description="Tawthiq (توثيق): document attacks "
+                                "on civilians, offline, with a tamper-evident audit trail.")
+    p.add_argument("--version", action="version", version=f"tawthiq {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, func: Callable[..., int], help_: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, parents=[common], help=help_, description=help_)
+        sp.set_defaults(func=func)
+        return sp
+
+    command("demo", cmd_demo, "store a sample incident in a new database and show what happened")
+    _add_field_options(command("add", cmd_add, "store a new incident"))
+    ed = command("edit", cmd_edit, "change fields of an incident")
+    ed.add_argument("id", help="incident id (the first 8 characters are enough)")
+    _add_field_options(ed)
+    ed.add_argument("--clear", action="append", metavar="FIELD", help="empty a field")
+    command("delete", cmd_delete, "delete an incident (its history stays)").add_argument("id")
+    ls = command("list", cmd_list, "list incidents, newest first")
+    ls.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    ls.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    ls.add_argument("--governorate")
+    ls.add_argument("--type", help="incident type code")
+    ls.add_argument("--status")
+    ls.add_argument("--perpetrator")
+    ls.add_argument("--search", "-s", metavar="TEXT", help="words in titles, narratives, reports")
+    ls.add_argument("--deleted", action="store_true", help="include deleted incidents")
+    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--offset", type=int, default=0)
+    command("show", cmd_show, "show an incident with its sources and conflicts").add_argument("id")
+    command("history", cmd_history, "every field-level change of an incident").add_argument("id")
+    command("verify", cmd_verify, "check every device's hash chain and the tables against the log")
+    command("rebuild", cmd_rebuild, "write all tables again from the event log")
+    command("codes", cmd_codes, "list vocabulary codes with their labels").add_argument(
+        "vocabulary", nargs="?")
+    return p
+
+
+def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args, out))
+    except TawthiqError as exc:
+        print(f"tawthiq: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("tawthiq: interrupted; nothing after the last saved change was kept", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: one sentence, the details only on request
+        if os.environ.get("TAWTHIQ_DEBUG"):
+            raise
+        print(f"tawthiq: unexpected error ({type(exc).__name__}: {exc}); "
+              "run again with TAWTHIQ_DEBUG=1 and report it", file=sys.stderr)
+        return 70

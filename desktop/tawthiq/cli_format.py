@@ -1,0 +1,69 @@
+"""Plain-text rendering of incidents and their history for the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from tawthiq.domain.fields import FIELDS, INCIDENT
+from tawthiq.domain.records import Casualties, Incident, SourceReport
+from tawthiq.domain.vocab import vocabulary
+from tawthiq.services import Change
+
+
+def value_text(field: str, value: Any) -> str:
+    """A field value as a person reads it: vocabulary codes with their English label."""
+    if value is None:
+        return "(empty)"
+    spec = FIELDS[INCIDENT].get(field)
+    if spec is not None and spec.vocab:
+        codes = value if isinstance(value, list) else [value]
+        return ", ".join(f"{c} ({vocabulary(spec.vocab).label(c, 'en')})" for c in codes)
+    if spec is not None and spec.kind == "count" and isinstance(value, dict):
+        c = Casualties.from_value(value)
+        return f"{c}{' (approximate)' if c and c.approximate and c.min == c.max else ''}"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def incident_line(inc: Incident) -> str:
+    cells = [
+        inc.id[:8],
+        str(inc.date_start or "????-??-??"),
+        (inc.governorate or "-")[:12].ljust(12),
+        (inc.incident_type or "-")[:26].ljust(26),
+        f"killed {inc.killed or '-'}".ljust(11),
+        f"injured {inc.injured or '-'}".ljust(12),
+        (inc.status or "-").ljust(8),
+        inc.title,
+    ]
+    return "  ".join(cells)
+
+
+def incident_details(inc: Incident, reports: Iterable[SourceReport]) -> list[str]:
+    lines = [f"Incident {inc.id}" + ("  [DELETED]" if inc.deleted else "")]
+    for name, spec in FIELDS[INCIDENT].items():
+        if name in inc.values and name != "deleted":
+            lines.append(f"  {spec.label_en} / {spec.label_ar}: {value_text(name, inc.values[name])}")
+    for c in inc.conflicts:
+        shown = " | ".join(f"{value_text(c.field, v)} [{e[:8]}]" for v, e in zip(c.values, c.event_ids))
+        lines.append(f"  CONFLICT in {c.field}: {shown} (shown: the last)")
+    for r in reports:
+        first = (r.text or "").strip().splitlines()[0][:70] if r.text else ""
+        lines.append(f"  Source report {r.id[:8]} ({r.language or '?'}, {r.outlet or 'unknown outlet'}): {first}")
+    return lines
+
+
+def history_lines(changes: Iterable[Change]) -> list[str]:
+    lines = []
+    for c in changes:
+        old = " | ".join(value_text(c.field, v) for v in c.old) if c.old else "(new)"
+        mark = "  CONFLICT" if c.in_conflict else ""
+        lines.append(
+            f"{c.when:%Y-%m-%d %H:%M:%S}Z  {c.author}  device {c.device_id[:8]}  "
+            f"{c.field}: {old} -> {value_text(c.field, c.new)}{mark}"
+        )
+    return lines

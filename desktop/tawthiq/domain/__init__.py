@@ -1,0 +1,1 @@
+"""Plain data of Tawthiq: records, fields, vocabularies. Imports nothing else of ours."""

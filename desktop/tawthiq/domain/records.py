@@ -1,0 +1,105 @@
+"""Read-only views of an incident and a source report, built from their current field values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """A figure as min/max, as Airwars records it; ``approximate`` when a report was vague."""
+
+    min: int
+    max: int
+    approximate: bool = False
+
+    @classmethod
+    def from_value(cls, v: Mapping[str, Any] | None) -> Casualties | None:
+        return None if v is None else cls(v["min"], v["max"], bool(v.get("approximate")))
+
+    def __str__(self) -> str:
+        return str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two or more current values of one field that were written without seeing each other."""
+
+    field: str
+    values: tuple[Any, ...]
+    event_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    id: str
+    title_ar: str | None = None
+    title_en: str | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: str | None = None
+    governorate: str | None = None
+    place_name: str | None = None
+    incident_type: str | None = None
+    weapons: tuple[str, ...] = ()
+    perpetrators: tuple[str, ...] = ()
+    killed: Casualties | None = None
+    injured: Casualties | None = None
+    status: str | None = None
+    deleted: bool = False
+    values: Mapping[str, Any] = field(default_factory=dict)
+    conflicts: tuple[Conflict, ...] = ()
+
+    @classmethod
+    def from_state(
+        cls, incident_id: str, state: Mapping[str, Any], conflicts: tuple[Conflict, ...] = ()
+    ) -> Incident:
+        def day(name: str) -> date | None:
+            v = state.get(name)
+            return date.fromisoformat(v) if v else None
+
+        return cls(
+            id=incident_id,
+            title_ar=state.get("title_ar"),
+            title_en=state.get("title_en"),
+            date_start=day("date_start"),
+            date_end=day("date_end"),
+            date_precision=state.get("date_precision"),
+            governorate=state.get("governorate"),
+            place_name=state.get("place_name") or state.get("place_name_ar")
+            or state.get("place_name_en"),
+            incident_type=state.get("incident_type"),
+            weapons=tuple(state.get("weapons") or ()),
+            perpetrators=tuple(state.get("perpetrators") or ()),
+            killed=Casualties.from_value(state.get("killed")),
+            injured=Casualties.from_value(state.get("injured")),
+            status=state.get("status"),
+            deleted=bool(state.get("deleted")),
+            values=dict(state),
+            conflicts=conflicts,
+        )
+
+    @property
+    def title(self) -> str:
+        return self.title_ar or self.title_en or ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    id: str
+    text: str | None = None
+    language: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    publication_date: str | None = None
+    received_date: str | None = None
+    reliability: str | None = None
+
+    @classmethod
+    def from_state(cls, report_id: str, state: Mapping[str, Any]) -> SourceReport:
+        keys = ("text", "language", "outlet", "url", "publication_date", "received_date",
+                "reliability")
+        return cls(id=report_id, **{k: state.get(k) for k in keys})

@@ -1,0 +1,185 @@
+"""Use cases on incidents and source reports, shared by the command line and the window."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tawthiq.domain.errors import NotFoundError, ValidationError
+from tawthiq.domain.fields import (
+    DELETED,
+    INCIDENT,
+    LINK,
+    SOURCE_REPORT,
+    check_incident,
+    clean_changes,
+)
+from tawthiq.domain.records import Conflict, Incident, SourceReport
+from tawthiq.store import EventWriter, IncidentFilter
+from tawthiq.store import queries
+from tawthiq.store.events import Event
+from tawthiq.store.hlc import to_datetime
+from tawthiq.store.materialize import entity_state
+from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
+from tawthiq.store.writer import load_events
+
+_LINK_NS = uuid.UUID("6f1c1d52-7d0e-4c39-9a43-1f5e1f3c9b10")
+
+
+def new_incident_values(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Checked values for a new incident, with the defaults a fresh record starts from."""
+    clean = {k: v for k, v in clean_changes(INCIDENT, values).items() if v is not None}
+    clean.pop(DELETED, None)
+    clean.setdefault("status", "draft")
+    clean.setdefault("confidentiality", "restricted")
+    if clean.get("date_start"):
+        clean.setdefault("date_precision", "day")
+    if clean.get("governorate"):
+        clean.setdefault("country", "SY")
+    check_incident(clean)
+    return clean
+
+
+def create_incidents(writer: EventWriter, batch: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Save new incidents (all checked before any is written); returns their ids."""
+    checked = [new_incident_values(v) for v in batch]
+    ids = []
+    for values in checked:
+        incident_id = str(uuid.uuid4())
+        writer.record(INCIDENT, incident_id, values, new=True)
+        ids.append(incident_id)
+    return ids
+
+
+def create_incident(writer: EventWriter, values: Mapping[str, Any]) -> str:
+    return create_incidents(writer, [values])[0]
+
+
+def resolve_id(session: Session, prefix: str, *, what: str = INCIDENT) -> str:
+    """The full id of the record whose id starts with ``prefix`` (at least 4 characters)."""
+    table = {INCIDENT: IncidentRow, SOURCE_REPORT: SourceReportRow}[what]
+    label = what.replace("_", " ")
+    prefix = prefix.strip()
+    if len(prefix) < 4:
+        raise NotFoundError(f"give at least the first 4 characters of the {label} id")
+    found = queries.find_ids(session, table, prefix)
+    if not found:
+        raise NotFoundError(f"there is no {label} with id {prefix!r}")
+    if len(found) > 1:
+        raise NotFoundError(f"more than one {label} id starts with {prefix!r}; give more of it")
+    return found[0]
+
+
+def _state_or_missing(events: list[Event], incident_id: str) -> dict[str, Any]:
+    if not events:
+        raise NotFoundError(f"there is no incident with id {incident_id!r}")
+    return entity_state(events).values
+
+
+def edit_incident(writer: EventWriter, incident_id: str, changes: Mapping[str, Any]) -> list[Event]:
+    """Change fields (``None`` clears one); only fields whose value really changes get events."""
+    clean = clean_changes(INCIDENT, changes)
+    state = _state_or_missing(writer.events_of(incident_id), incident_id)
+    if state.get(DELETED) and DELETED not in clean:
+        raise ValidationError(f"incident {incident_id} is deleted; it can no longer be edited")
+    changed = {k: v for k, v in clean.items() if state.get(k) != v}
+    merged = {**state, **changed}
+    check_incident({k: v for k, v in merged.items() if v is not None})
+    return writer.record(INCIDENT, incident_id, changed) if changed else []
+
+
+def delete_incident(writer: EventWriter, incident_id: str) -> None:
+    """Mark as deleted (a tombstone event); the history stays."""
+    state = _state_or_missing(writer.events_of(incident_id), incident_id)
+    if state.get(DELETED):
+        raise ValidationError(f"incident {incident_id} is already deleted")
+    writer.record(INCIDENT, incident_id, {DELETED: True})
+
+
+def add_source_report(
+    writer: EventWriter, values: Mapping[str, Any], *, incident_ids: Iterable[str] = ()
+) -> str:
+    """Keep a report's text as it was received, linked to the incidents it describes."""
+    clean = {k: v for k, v in clean_changes(SOURCE_REPORT, values).items() if v is not None}
+    if not clean.get("text"):
+        raise ValidationError("a source report needs its text")
+    report_id = str(uuid.uuid4())
+    writer.record(SOURCE_REPORT, report_id, clean, new=True)
+    for incident_id in incident_ids:
+        link_id = str(uuid.uuid5(_LINK_NS, f"{incident_id}/{report_id}"))
+        writer.record(LINK, link_id, {"incident_id": incident_id, "source_report_id": report_id},
+                      new=True)
+    return report_id
+
+
+def _conflicts(events: list[Event]) -> tuple[Conflict, ...]:
+    state = entity_state(events)
+    return tuple(
+        Conflict(field=f, values=tuple(json.loads(e.value) for e in heads),
+                 event_ids=tuple(e.event_id for e in heads))
+        for f, heads in sorted(state.conflicts.items())
+    )
+
+
+def get_incident(session: Session, incident_id: str) -> Incident:
+    events = load_events(session, incident_id)
+    state = _state_or_missing(events, incident_id)
+    return Incident.from_state(incident_id, state, _conflicts(events))
+
+
+def source_reports_of(session: Session, incident_id: str) -> list[SourceReport]:
+    stmt = (
+        select(SourceReportRow.id, SourceReportRow.data)
+        .join(LinkRow, LinkRow.source_report_id == SourceReportRow.id)
+        .where(LinkRow.incident_id == incident_id, LinkRow.deleted.is_(False))
+        .order_by(SourceReportRow.created_hlc)
+    )
+    return [SourceReport.from_state(r.id, json.loads(r.data)) for r in session.execute(stmt)]
+
+
+def list_incidents(
+    session: Session, flt: IncidentFilter, *, limit: int = 50, offset: int = 0
+) -> list[Incident]:
+    rows = queries.list_incidents(session, flt, limit=limit, offset=offset)
+    return [Incident.from_state(i, values) for i, values in rows]
+
+
+def count_incidents(session: Session, flt: IncidentFilter) -> int:
+    return queries.count_incidents(session, flt)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One line of the audit trail: who changed which field, from what, to what, when."""
+
+    event_id: str
+    when: datetime
+    author: str
+    device_id: str
+    field: str
+    old: tuple[Any, ...]
+    new: Any
+    in_conflict: bool
+
+
+def history(session: Session, incident_id: str) -> list[Change]:
+    """Every field-level change of an incident, oldest first."""
+    events = sorted(load_events(session, incident_id), key=lambda e: e.order)
+    _state_or_missing(events, incident_id)
+    by_id = {e.event_id: e for e in events}
+    conflicted = {eid for c in _conflicts(events) for eid in c.event_ids}
+    return [
+        Change(
+            event_id=e.event_id, when=to_datetime(e.hlc), author=e.author, device_id=e.device_id,
+            field=e.field, old=tuple(by_id[p].decoded for p in e.parents if p in by_id),
+            new=e.decoded, in_conflict=e.event_id in conflicted,
+        )
+        for e in events
+    ]

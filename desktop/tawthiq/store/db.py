@@ -1,0 +1,181 @@
+"""Opening a Tawthiq database: SQLite settings, schema migrations and clear errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from tawthiq.store.errors import (
+    DatabaseLockedError,
+    NewerSchemaError,
+    NotADatabaseError,
+    StoreError,
+    UnwritableError,
+)
+
+SCHEMA_HEAD = "0001"  # checked against the migration scripts by a test
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = int(os.environ.get("TAWTHIQ_BUSY_TIMEOUT_MS", "3000"))
+_OUR_TABLES = {"event", "incident", "alembic_version"}
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('sqlite_begin', '')}")
+
+    return engine
+
+
+class Database:
+    """An open database file; hands out one session per user action."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with _errors(self.path), self._read() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction that holds SQLite's write lock from its first statement."""
+        with _errors(self.path), self._write() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def _errors(path: Path) -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        raise _translate(exc, path) from exc
+    except DBAPIError as exc:
+        if "not a database" in str(exc.orig):
+            raise NotADatabaseError(f"{path} is not a Tawthiq database") from exc
+        raise
+
+
+def _translate(exc: DBAPIError, path: Path) -> StoreError:
+    msg = str(exc.orig)
+    if "locked" in msg or "busy" in msg:
+        return DatabaseLockedError(
+            f"the database {path} is in use by another program; close it and try again"
+        )
+    if "readonly" in msg or "unable to open" in msg or "disk I/O" in msg:
+        return UnwritableError(f"cannot write to {path}: the folder or file is not writable")
+    if "not a database" in msg:
+        return NotADatabaseError(f"{path} is not a Tawthiq database")
+    return StoreError(f"the database {path} could not be used: {msg}")
+
+
+def open_database(path: str | os.PathLike[str], *, extra_migrations: Sequence[Path] = ()) -> Database:
+    """Open (creating or migrating as needed) the database at ``path``."""
+    path = Path(path).expanduser().absolute()
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a Tawthiq database")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UnwritableError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+    is_new = not path.exists() or path.stat().st_size == 0
+    if not is_new:
+        _check_header(path)
+    engine = _sqlite_engine(path)
+    try:
+        with _errors(path), engine.connect() as conn:
+            tables = {
+                r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            conn.rollback()
+            if tables and not _OUR_TABLES <= tables:
+                raise NotADatabaseError(f"{path} is an SQLite file but not a Tawthiq database")
+            current = None
+            if tables:
+                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                conn.rollback()
+            if current != SCHEMA_HEAD or extra_migrations:
+                _migrate(conn, path, current, extra_migrations)
+    except BaseException:
+        engine.dispose()
+        if is_new and path.exists() and path.stat().st_size == 0:
+            path.unlink()
+        raise
+    return Database(path, engine)
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            header = f.read(16)
+    except OSError as exc:
+        raise NotADatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if header != b"SQLite format 3\x00":
+        raise NotADatabaseError(f"{path} is not a Tawthiq database")
+
+
+def _migrate(conn: Any, path: Path, current: str | None, extra: Sequence[Path]) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    cfg.set_main_option(
+        "version_locations", os.pathsep.join(str(p) for p in (MIGRATIONS / "versions", *extra))
+    )
+    cfg.attributes["connection"] = conn
+    scripts = ScriptDirectory.from_config(cfg)
+    if current is not None:
+        try:
+            scripts.get_revision(current)
+        except CommandError:
+            raise NewerSchemaError(
+                f"{path} was written by a newer version of Tawthiq (schema {current}); "
+                "install the newer version to open it"
+            ) from None
+        if current == scripts.get_current_head():
+            return
+        _backup(conn, path, current)
+    command.upgrade(cfg, "head")
+    conn.commit()
+
+
+def _backup(conn: Any, path: Path, revision: str) -> None:
+    """Keep a copy of the database as it was before a schema upgrade."""
+    target = path.with_name(f"{path.name}.before-upgrade-from-{revision}")
+    raw = conn.connection.dbapi_connection
+    with sqlite3.connect(target) as dest:
+        raw.backup(dest)
+    dest.close()

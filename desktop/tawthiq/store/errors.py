@@ -1,0 +1,25 @@
+"""Store errors, each with a message a documenter can act on."""
+
+from __future__ import annotations
+
+from tawthiq.domain.errors import TawthiqError
+
+
+class StoreError(TawthiqError):
+    pass
+
+
+class NotADatabaseError(StoreError):
+    pass
+
+
+class DatabaseLockedError(StoreError):
+    pass
+
+
+class NewerSchemaError(StoreError):
+    pass
+
+
+class UnwritableError(StoreError):
+    pass

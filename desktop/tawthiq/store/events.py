@@ -1,0 +1,108 @@
+"""The event: one field change, its canonical encoding and its place in a device's hash chain."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+GENESIS = "0" * 64
+ENCODING_VERSION = 1
+
+
+def canonical_json(value: Any) -> str:
+    """One text for one value: sorted keys, no spaces, UTF-8 kept as is."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def uuid7() -> str:
+    """A time-ordered UUID (RFC 9562 version 7): new events sort after older ones."""
+    ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | (rand >> 68) << 64 | 0b10 << 62
+    value |= rand & ((1 << 62) - 1)
+    return str(uuid.UUID(int=value))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    event_id: str
+    entity: str
+    entity_id: str
+    field: str
+    value: str  # canonical JSON text
+    parents: tuple[str, ...]
+    hlc: int
+    author: str
+    device_id: str
+    seq: int
+    prev_hash: str
+    hash: str
+    signature: str | None = None
+
+    @property
+    def decoded(self) -> Any:
+        return json.loads(self.value)
+
+    @property
+    def order(self) -> tuple[int, str, int]:
+        """The total order in which events are replayed and the display winner is chosen."""
+        return (self.hlc, self.device_id, self.seq)
+
+    def as_row(self) -> dict[str, Any]:
+        row = {name: getattr(self, name) for name in self.__slots__}
+        row["parents"] = canonical_json(list(self.parents))
+        return row
+
+    @classmethod
+    def from_row(cls, row: Any) -> Event:
+        m = row._mapping if hasattr(row, "_mapping") else row
+        return cls(**{**{k: m[k] for k in cls.__slots__}, "parents": tuple(json.loads(m["parents"]))})
+
+
+def event_hash(
+    *,
+    event_id: str,
+    entity: str,
+    entity_id: str,
+    field: str,
+    value: str,
+    parents: Sequence[str],
+    hlc: int,
+    author: str,
+    device_id: str,
+    seq: int,
+    prev_hash: str,
+) -> str:
+    """SHA-256 over the canonical encoding of everything but the hash and the signature."""
+    payload = [ENCODING_VERSION, event_id, entity, entity_id, field, value, list(parents), hlc,
+               author, device_id, seq, prev_hash]
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+def rehash(e: Event) -> str:
+    return event_hash(
+        event_id=e.event_id, entity=e.entity, entity_id=e.entity_id, field=e.field, value=e.value,
+        parents=e.parents, hlc=e.hlc, author=e.author, device_id=e.device_id, seq=e.seq,
+        prev_hash=e.prev_hash,
+    )
+
+
+def head_message(device_id: str, seq: int, head_hash: str) -> bytes:
+    """What a device signs to vouch for its chain up to ``seq``."""
+    return f"tawthiq-chain-head/1\n{device_id}\n{seq}\n{head_hash}".encode()
+
+
+def field_heads(events: Iterable[Event]) -> list[Event]:
+    """The events of one field that no other event names as a parent, in replay order.
+
+    More than one head is a conflict; the last one is the value shown.
+    """
+    events = list(events)
+    seen_as_parent = {p for e in events for p in e.parents}
+    return sorted((e for e in events if e.event_id not in seen_as_parent), key=lambda e: e.order)

@@ -1,0 +1,72 @@
+"""This laptop's identity: a device id and an Ed25519 key made at first run."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from tawthiq.store.errors import StoreError, UnwritableError
+
+KEY_FILE = "device-key.json"
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    device_id: str
+    private_key: Ed25519PrivateKey
+
+    @property
+    def public_key_hex(self) -> str:
+        return self.private_key.public_key().public_bytes_raw().hex()
+
+    def sign(self, message: bytes) -> str:
+        return self.private_key.sign(message).hex()
+
+    @classmethod
+    def generate(cls) -> DeviceIdentity:
+        return cls(str(uuid.uuid4()), Ed25519PrivateKey.generate())
+
+
+def verify_signature(public_key_hex: str, message: bytes, signature_hex: str) -> bool:
+    try:
+        key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
+        key.verify(bytes.fromhex(signature_hex), message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def load_or_create_identity(folder: Path) -> DeviceIdentity:
+    """Read the device key from ``folder``, creating it (readable by this user only) if absent."""
+    path = folder / KEY_FILE
+    if path.exists():
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(data["private_key"]))
+            return DeviceIdentity(str(uuid.UUID(data["device_id"])), key)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise StoreError(f"the device key {path} is damaged ({exc}); restore it from a backup") from None
+    identity = DeviceIdentity.generate()
+    data = {
+        "device_id": identity.device_id,
+        "private_key": identity.private_key.private_bytes_raw().hex(),
+        "public_key": identity.public_key_hex,
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UnwritableError(f"cannot store the device key in {folder}: {exc.strerror}") from None
+    return identity

@@ -1,0 +1,192 @@
+"""From an entity's events to its row in the materialised tables.
+
+One function serves saving, rebuilding and checking, so a rebuilt database is the
+same database, and ``verify`` can tell when a materialised row was edited behind the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select, text
+from sqlalchemy.orm import Session
+
+from tawthiq.domain.arabic import search_terms
+from tawthiq.domain.fields import DELETED, INCIDENT, LINK, SOURCE_REPORT
+from tawthiq.store.events import Event, canonical_json, field_heads
+from tawthiq.store.models import MATERIALISED, EventRow
+
+_INCIDENT_SEARCH = ("title_ar", "title_en", "narrative", "place_name", "place_name_ar",
+                    "place_name_en", "subdistrict", "district")
+
+
+@dataclass(frozen=True, slots=True)
+class EntityState:
+    entity: str
+    entity_id: str
+    values: dict[str, Any]
+    heads: dict[str, list[Event]]
+    first: Event
+    last: Event
+    revisions: int
+
+    @property
+    def conflicts(self) -> dict[str, list[Event]]:
+        return {f: h for f, h in self.heads.items() if len(h) > 1}
+
+
+def entity_state(events: Iterable[Event]) -> EntityState:
+    """Replay one entity's events: per field, the heads and the winning value."""
+    by_field: dict[str, list[Event]] = defaultdict(list)
+    ordered = sorted(events, key=lambda e: e.order)
+    for e in ordered:
+        by_field[e.field].append(e)
+    heads = {f: field_heads(evs) for f, evs in by_field.items()}
+    values = {}
+    for f in sorted(heads):
+        v = json.loads(heads[f][-1].value)
+        if v is not None:
+            values[f] = v
+    first = ordered[0]
+    return EntityState(first.entity, first.entity_id, values, heads, first, ordered[-1], len(ordered))
+
+
+def _incident_columns(v: dict[str, Any]) -> dict[str, Any]:
+    killed, injured = v.get("killed") or {}, v.get("injured") or {}
+    return {
+        "title": v.get("title_ar") or v.get("title_en"),
+        "date_start": v.get("date_start"),
+        "date_end": v.get("date_end"),
+        "governorate": v.get("governorate"),
+        "place_name": v.get("place_name") or v.get("place_name_ar") or v.get("place_name_en"),
+        "incident_type": v.get("incident_type"),
+        "perpetrators": canonical_json(v["perpetrators"]) if v.get("perpetrators") else None,
+        "status": v.get("status"),
+        "killed_min": killed.get("min"),
+        "killed_max": killed.get("max"),
+        "injured_min": injured.get("min"),
+        "injured_max": injured.get("max"),
+        "search_text": " ".join(t for k in _INCIDENT_SEARCH if v.get(k)
+                                for t in search_terms(v[k])),
+    }
+
+
+def _source_columns(v: dict[str, Any]) -> dict[str, Any]:
+    parts = [v.get("title") or "", v.get("text") or "", v.get("outlet") or ""]
+    return {
+        "language": v.get("language"),
+        "outlet": v.get("outlet"),
+        "publication_date": v.get("publication_date"),
+        "search_text": " ".join(search_terms(" ".join(parts))),
+    }
+
+
+def _link_columns(v: dict[str, Any]) -> dict[str, Any]:
+    return {"incident_id": v.get("incident_id"), "source_report_id": v.get("source_report_id")}
+
+
+_COLUMNS = {INCIDENT: _incident_columns, SOURCE_REPORT: _source_columns, LINK: _link_columns}
+
+
+def row_for(state: EntityState) -> dict[str, Any]:
+    """The materialised row of an entity (without ``num``, which only the table assigns)."""
+    return {
+        "id": state.entity_id,
+        "data": canonical_json(state.values),
+        "deleted": bool(state.values.get(DELETED, False)),
+        "n_conflicts": len(state.conflicts),
+        "revisions": state.revisions,
+        "created_hlc": state.first.hlc,
+        "updated_hlc": state.last.hlc,
+        "created_by": state.first.author,
+        "updated_by": state.last.author,
+        **_COLUMNS[state.entity](state.values),
+    }
+
+
+def table_of(entity: str) -> Table:
+    return MATERIALISED[entity].__table__  # type: ignore[attr-defined, no-any-return]
+
+
+def all_states(session: Session) -> Iterator[EntityState]:
+    """Every entity replayed from the log, streaming one entity at a time."""
+    rows = session.execute(
+        select(EventRow.__table__).order_by(EventRow.entity_id),
+        execution_options={"yield_per": 5000},
+    )
+    for _, group in groupby((Event.from_row(r) for r in rows), key=lambda e: e.entity_id):
+        yield entity_state(group)
+
+
+def rebuild(session: Session) -> int:
+    """Throw the materialised tables away and write them again from the event log."""
+    nums = {
+        entity: dict(session.execute(select(table_of(entity).c.id, table_of(entity).c.num)).all())
+        for entity in MATERIALISED
+    }
+    for entity in MATERIALISED:
+        session.execute(delete(table_of(entity)))
+    batches: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    count = 0
+    for state in all_states(session):
+        row = row_for(state)
+        num = nums[state.entity].get(state.entity_id)
+        if num is not None:
+            row["num"] = num
+        batches[state.entity].append(row)
+        count += 1
+        if len(batches[state.entity]) >= 2000:
+            session.execute(insert(table_of(state.entity)), batches.pop(state.entity))
+    for entity, rows in batches.items():
+        session.execute(insert(table_of(entity)), rows)
+    if session.get_bind().dialect.name == "sqlite":
+        for table in ("incident", "source_report"):
+            session.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES('rebuild')"))
+    return count
+
+
+def materialised_mismatches(session: Session, limit: int = 10) -> list[str]:
+    """Rows of the materialised tables that differ from what the event log says."""
+    problems: list[str] = []
+    expected_ids: dict[str, set[str]] = defaultdict(set)
+    for state in all_states(session):
+        expected_ids[state.entity].add(state.entity_id)
+        table = table_of(state.entity)
+        stored = session.execute(select(table).where(table.c.id == state.entity_id)).first()
+        want = row_for(state)
+        if stored is None:
+            problems.append(f"{state.entity} {state.entity_id} is missing from the {table.name} table")
+        else:
+            got = stored._asdict()
+            diff = sorted(k for k in want if got.get(k) != want[k])
+            if diff:
+                problems.append(
+                    f"{state.entity} {state.entity_id}: the stored {', '.join(diff)} "
+                    "does not match its history"
+                )
+        if len(problems) >= limit:
+            return problems
+    for entity in MATERIALISED:
+        table = table_of(entity)
+        for (row_id,) in session.execute(select(table.c.id)):
+            if row_id not in expected_ids[entity]:
+                problems.append(f"{entity} {row_id} has no history in the event log")
+    return problems[:limit]
+
+
+def state_digest(session: Session) -> str:
+    """SHA-256 of every materialised row (not the row numbers): equal digests, equal databases."""
+    h = hashlib.sha256()
+    for entity in sorted(MATERIALISED):
+        table = table_of(entity)
+        cols = [c for c in table.c if c.name != "num"]
+        for row in session.execute(select(*cols).order_by(table.c.id)):
+            h.update(canonical_json([entity, *row]).encode("utf-8"))
+            h.update(b"\n")
+    return h.hexdigest()

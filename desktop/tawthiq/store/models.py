@@ -1,0 +1,124 @@
+"""SQLAlchemy 2.0 tables: the append-only event log and the tables materialised from it."""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class EventRow(Base):
+    """One change of one field of one entity; never updated or deleted."""
+
+    __tablename__ = "event"
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq", name="uq_event_device_seq"),
+        Index("ix_event_entity", "entity_id", "field"),
+        Index("ix_event_hlc", "hlc"),
+    )
+
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(64))
+    # Stored as the exact canonical JSON text that was hashed, never re-encoded.
+    value: Mapped[str] = mapped_column(Text)
+    parents: Mapped[str] = mapped_column(Text)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    author: Mapped[str] = mapped_column(Text)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class Device(Base):
+    """A laptop that has written events: its Ed25519 public key, for checking signatures."""
+
+    __tablename__ = "device"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    first_seen_hlc: Mapped[int] = mapped_column(BigInteger)
+    trusted: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ChainHead(Base):
+    """Each device's last event, signed, so a removed or added tail event is noticed."""
+
+    __tablename__ = "chain_head"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(Text)
+
+
+class _Materialised:
+    """Columns every materialised entity has: its state and where it came from."""
+
+    num: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    data: Mapped[str] = mapped_column(Text)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    n_conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    revisions: Mapped[int] = mapped_column(Integer, default=0)
+    created_hlc: Mapped[int] = mapped_column(BigInteger)
+    updated_hlc: Mapped[int] = mapped_column(BigInteger)
+    created_by: Mapped[str] = mapped_column(Text)
+    updated_by: Mapped[str] = mapped_column(Text)
+
+
+class IncidentRow(_Materialised, Base):
+    __tablename__ = "incident"
+    __table_args__ = (
+        Index("ix_incident_gov_date", "deleted", "governorate", "date_start"),
+        Index("ix_incident_date", "deleted", "date_start"),
+        Index("ix_incident_type", "incident_type"),
+        Index("ix_incident_status", "status"),
+    )
+
+    title: Mapped[str | None] = mapped_column(Text)
+    date_start: Mapped[str | None] = mapped_column(String(10))
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    governorate: Mapped[str | None] = mapped_column(String(64))
+    place_name: Mapped[str | None] = mapped_column(Text)
+    incident_type: Mapped[str | None] = mapped_column(String(64))
+    perpetrators: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String(16))
+    killed_min: Mapped[int | None] = mapped_column(Integer)
+    killed_max: Mapped[int | None] = mapped_column(Integer)
+    injured_min: Mapped[int | None] = mapped_column(Integer)
+    injured_max: Mapped[int | None] = mapped_column(Integer)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class SourceReportRow(_Materialised, Base):
+    __tablename__ = "source_report"
+
+    language: Mapped[str | None] = mapped_column(String(8))
+    outlet: Mapped[str | None] = mapped_column(Text)
+    publication_date: Mapped[str | None] = mapped_column(String(10))
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+
+class LinkRow(_Materialised, Base):
+    __tablename__ = "incident_source"
+    __table_args__ = (
+        Index("ix_link_incident", "incident_id"),
+        Index("ix_link_source", "source_report_id"),
+    )
+
+    incident_id: Mapped[str | None] = mapped_column(String(36))
+    source_report_id: Mapped[str | None] = mapped_column(String(36))
+
+
+MATERIALISED: dict[str, type[_Materialised]] = {
+    "incident": IncidentRow,
+    "source_report": SourceReportRow,
+    "incident_source": LinkRow,
+}

@@ -1,0 +1,105 @@
+"""Reading incidents back: filtered, paged lists and Arabic-aware full-text search."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Integer, Select, and_, column, func, select, text
+from sqlalchemy.orm import Session
+
+from tawthiq.domain.arabic import search_terms
+from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    date_from: str | None = None
+    date_to: str | None = None
+    governorate: str | None = None
+    incident_type: str | None = None
+    status: str | None = None
+    perpetrator: str | None = None
+    text: str | None = None
+    include_deleted: bool = False
+
+
+def fts_query(query: str) -> str | None:
+    """An FTS5 expression: every normalised, stemmed word, the last one as a prefix.
+
+    >>> fts_query("للنازحين في تلّ أبيض")
+    '"نازحين" "في" "تل" "ابيض"*'
+    """
+    terms = search_terms(query)
+    if not terms:
+        return None
+    return " ".join(f'"{t}"' for t in terms) + "*"
+
+
+def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[bool]]:
+    i = IncidentRow
+    cond: list[ColumnElement[bool]] = []
+    if not flt.include_deleted:
+        cond.append(i.deleted.is_(False))
+    if flt.date_from:
+        cond.append(i.date_start >= flt.date_from)
+    if flt.date_to:
+        cond.append(i.date_start <= flt.date_to)
+    if flt.governorate:
+        cond.append(i.governorate == flt.governorate)
+    if flt.incident_type:
+        cond.append(i.incident_type == flt.incident_type)
+    if flt.status:
+        cond.append(i.status == flt.status)
+    if flt.perpetrator:
+        cond.append(i.perpetrators.like(f'%"{flt.perpetrator}"%'))
+    if flt.text:
+        match = fts_query(flt.text)
+        if match is None:
+            return [*cond, text("0")]
+        rowid = column("rowid", Integer)
+        in_incident = text("SELECT rowid FROM incident_fts WHERE incident_fts MATCH :q")
+        in_reports = (
+            select(LinkRow.incident_id)
+            .join(SourceReportRow, SourceReportRow.id == LinkRow.source_report_id)
+            .where(LinkRow.deleted.is_(False))
+            .where(SourceReportRow.num.in_(
+                text("SELECT rowid FROM source_report_fts WHERE source_report_fts MATCH :q")
+                .columns(rowid)))
+        )
+        cond.append(i.num.in_(in_incident.columns(rowid)) | i.id.in_(in_reports))
+    return cond
+
+
+def _params(flt: IncidentFilter) -> dict[str, Any]:
+    return {"q": fts_query(flt.text)} if flt.text else {}
+
+
+def _select(session: Session, flt: IncidentFilter) -> Select[Any]:
+    return select(IncidentRow.id, IncidentRow.data).where(and_(True, *_conditions(session, flt)))
+
+
+def list_incidents(
+    session: Session, flt: IncidentFilter, *, limit: int = 50, offset: int = 0
+) -> list[tuple[str, dict[str, Any]]]:
+    """(id, current values) of one page of matching incidents, newest incident date first."""
+    stmt = (
+        _select(session, flt)
+        .order_by(IncidentRow.date_start.desc().nulls_last(), IncidentRow.num.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return [(r.id, json.loads(r.data)) for r in session.execute(stmt, _params(flt))]
+
+
+def count_incidents(session: Session, flt: IncidentFilter) -> int:
+    stmt = select(func.count()).select_from(IncidentRow).where(and_(True, *_conditions(session, flt)))
+    return session.execute(stmt, _params(flt)).scalar_one()
+
+
+def find_ids(session: Session, entity_table: Any, prefix: str) -> list[str]:
+    """Ids of ``entity_table`` starting with ``prefix`` (users type the first 8 characters)."""
+    pattern = prefix.lower().replace("%", "").replace("_", "") + "%"
+    return list(session.execute(
+        select(entity_table.id).where(entity_table.id.like(pattern)).limit(2)).scalars())

@@ -1,0 +1,145 @@
+"""Appending events for this device, and keeping the materialised tables in step.
+
+All of it happens inside the caller's write transaction: either the events, the rows
+and the signed chain head are all saved, or none of them is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from tawthiq.store.events import (
+    GENESIS,
+    Event,
+    canonical_json,
+    event_hash,
+    field_heads,
+    head_message,
+    uuid7,
+)
+from tawthiq.store.hlc import HybridClock
+from tawthiq.store.identity import DeviceIdentity
+from tawthiq.store.materialize import entity_state, row_for, table_of
+from tawthiq.store.models import ChainHead, Device, EventRow
+
+_FLUSH_EVERY = 5000
+
+
+def load_events(session: Session, entity_id: str) -> list[Event]:
+    rows = session.execute(select(EventRow.__table__).where(EventRow.entity_id == entity_id))
+    return [Event.from_row(r) for r in rows]
+
+
+class EventWriter:
+    """Writes this device's events; use as a context manager inside ``Database.write()``."""
+
+    def __init__(self, session: Session, identity: DeviceIdentity, author: str) -> None:
+        self.session = session
+        self.identity = identity
+        self.author = author
+        last = session.execute(
+            select(EventRow.seq, EventRow.hash)
+            .where(EventRow.device_id == identity.device_id)
+            .order_by(EventRow.seq.desc())
+            .limit(1)
+        ).first()
+        self._seq, self._hash = (last[0], last[1]) if last else (0, GENESIS)
+        max_hlc = session.execute(select(func.max(EventRow.hlc))).scalar() or 0
+        self.clock = HybridClock(max_hlc)
+        self._events: list[Event] = []
+        self._known: dict[str, list[Event]] = {}  # entity id -> all its events, this writer
+        self._inserts: dict[str, dict[str, dict[str, Any]]] = {}  # entity -> id -> row
+        self._updates: dict[str, dict[str, dict[str, Any]]] = {}
+        self.written = 0
+
+    def __enter__(self) -> EventWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            self.close()
+
+    def events_of(self, entity_id: str, *, new: bool = False) -> list[Event]:
+        if entity_id not in self._known:
+            self._known[entity_id] = [] if new else load_events(self.session, entity_id)
+        return self._known[entity_id]
+
+    def record(
+        self,
+        entity: str,
+        entity_id: str,
+        changes: Mapping[str, Any],
+        *,
+        new: bool = False,
+        seen: Mapping[str, Sequence[str]] | None = None,
+    ) -> list[Event]:
+        """Append one event per changed field; ``seen`` overrides the parents (the heads the
+        author saw), which is how an edit made on an out-of-date view becomes a conflict."""
+        history = self.events_of(entity_id, new=new)
+        existing = bool(history)
+        out = []
+        for name, value in changes.items():
+            if seen is not None and name in seen:
+                parents = tuple(sorted(seen[name]))
+            else:
+                parents = tuple(sorted(e.event_id for e in field_heads(
+                    e for e in history if e.field == name)))
+            self._seq += 1
+            fields = {
+                "event_id": uuid7(), "entity": entity, "entity_id": entity_id, "field": name,
+                "value": canonical_json(value), "parents": parents, "hlc": self.clock.now(),
+                "author": self.author, "device_id": self.identity.device_id, "seq": self._seq,
+                "prev_hash": self._hash,
+            }
+            self._hash = event_hash(**fields)
+            e = Event(**fields, hash=self._hash)
+            out.append(e)
+        history.extend(out)
+        self._events.extend(out)
+        self.written += len(out)
+        row = row_for(entity_state(history))
+        pending = self._inserts.setdefault(entity, {})
+        if not existing or entity_id in pending:
+            pending[entity_id] = row
+        else:
+            self._updates.setdefault(entity, {})[entity_id] = row
+        if len(self._events) >= _FLUSH_EVERY:
+            self.flush()
+        return out
+
+    def flush(self) -> None:
+        if self._events:
+            self.session.execute(insert(EventRow), [e.as_row() for e in self._events])
+            self._events.clear()
+        for entity, rows in self._inserts.items():
+            if rows:
+                self.session.execute(insert(table_of(entity)), list(rows.values()))
+        for entity, rows in self._updates.items():
+            table = table_of(entity)
+            for row_id, row in rows.items():
+                self.session.execute(update(table).where(table.c.id == row_id).values(**row))
+        self._inserts.clear()
+        self._updates.clear()
+        self._known.clear()
+
+    def close(self) -> None:
+        """Flush, then sign the new chain head so removing a last event is noticed."""
+        self.flush()
+        if self.written == 0:
+            return
+        s, device_id = self.session, self.identity.device_id
+        if s.get(Device, device_id) is None:
+            s.add(Device(device_id=device_id, public_key=self.identity.public_key_hex,
+                         first_seen_hlc=self.clock.now(), trusted=True))
+        signature = self.identity.sign(head_message(device_id, self._seq, self._hash))
+        head = s.get(ChainHead, device_id)
+        if head is None:
+            s.add(ChainHead(device_id=device_id, seq=self._seq, hash=self._hash, signature=signature))
+        else:
+            head.seq, head.hash, head.signature = self._seq, self._hash, signature
+        s.flush()
+        self.written = 0
