@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -108,22 +108,11 @@ def open_database(path: str | os.PathLike[str], *, extra_migrations: Sequence[Pa
     except OSError as exc:
         raise UnwritableError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
     is_new = not path.exists() or path.stat().st_size == 0
-    if not is_new:
-        _check_header(path)
+    current = None if is_new else _inspect(path)
     engine = _sqlite_engine(path)
     try:
-        with _errors(path), engine.connect() as conn:
-            tables = {
-                r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            conn.rollback()
-            if tables and not _OUR_TABLES <= tables:
-                raise NotADatabaseError(f"{path} is an SQLite file but not a Tawthiq database")
-            current = None
-            if tables:
-                current = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-                conn.rollback()
-            if current != SCHEMA_HEAD or extra_migrations:
+        if current != SCHEMA_HEAD or extra_migrations:
+            with _errors(path), engine.connect() as conn:
                 _migrate(conn, path, current, extra_migrations)
     except BaseException:
         engine.dispose()
@@ -133,7 +122,8 @@ def open_database(path: str | os.PathLike[str], *, extra_migrations: Sequence[Pa
     return Database(path, engine)
 
 
-def _check_header(path: Path) -> None:
+def _inspect(path: Path) -> str | None:
+    """The schema revision of an existing file, read without changing a byte of it."""
     try:
         with path.open("rb") as f:
             header = f.read(16)
@@ -141,6 +131,19 @@ def _check_header(path: Path) -> None:
         raise NotADatabaseError(f"cannot read {path}: {exc.strerror}") from None
     if header != b"SQLite format 3\x00":
         raise NotADatabaseError(f"{path} is not a Tawthiq database")
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables and not _OUR_TABLES <= tables:
+                raise NotADatabaseError(f"{path} is an SQLite file but not a Tawthiq database")
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone() if tables else None
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        fake = OperationalError("inspect", {}, exc)
+        raise _translate(fake, path) from None
+    return row[0] if row else None
 
 
 def _migrate(conn: Any, path: Path, current: str | None, extra: Sequence[Path]) -> None:

@@ -1,0 +1,58 @@
+"""Every test gets its own data folder and database; nothing touches the real user's files."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+os.environ.setdefault("TAWTHIQ_BUSY_TIMEOUT_MS", "300")
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tawthiq import cli, services
+from tawthiq.services import Workspace
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(folder))
+    monkeypatch.delenv("TAWTHIQ_DB", raising=False)
+    monkeypatch.delenv("TAWTHIQ_AUTHOR", raising=False)
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "records.db"
+
+
+@pytest.fixture
+def ws(db_path: Path) -> Iterator[Workspace]:
+    workspace = services.open_workspace(db_path, author="Amal")
+    yield workspace
+    workspace.close()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[no-untyped-def]
+    """Run ``tawthiq ARGS --db <test db>`` in-process, as a user would type it."""
+
+    def _run(*args: str, db: Path | None = db_path) -> Result:
+        argv = [*args, "--db", str(db)] if db is not None and args and args[0] != "--help" else list(args)
+        code = cli.main(argv)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return _run

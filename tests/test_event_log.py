@@ -1,0 +1,240 @@
+"""The event log is the truth: tables equal a replay, rebuild changes nothing, tampering is named."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tawthiq import services
+from tawthiq.domain.fields import INCIDENT
+from tawthiq.store import EventWriter, open_database
+from tawthiq.store.events import canonical_json
+from tawthiq.store.identity import DeviceIdentity
+from tawthiq.store.materialize import entity_state
+from tawthiq.store.writer import load_events
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+@contextmanager
+def fresh_workspace(author: str = "Amal") -> Iterator[services.Workspace]:
+    """A new empty database, copied from one made once (opening migrates, which is slow)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        if "db" not in _TEMPLATE:
+            keep = Path(tempfile.mkdtemp()) / "template.db"
+            open_database(keep).close()
+            _TEMPLATE["db"] = keep
+        path = Path(tmp) / "t.db"
+        shutil.copy(_TEMPLATE["db"], path)
+        ws = services.open_workspace(path, author=author, key_dir=Path(tmp))
+        try:
+            yield ws
+        finally:
+            ws.close()
+
+
+texts = st.text(alphabet=st.sampled_from("abc مخيمإدلبًّ 0٣"), min_size=1, max_size=12)
+field_values = st.fixed_dictionaries(
+    {},
+    optional={
+        "title_en": texts,
+        "title_ar": texts,
+        "killed": st.integers(0, 50),
+        "injured": st.tuples(st.integers(0, 20), st.integers(0, 20)).map(
+            lambda t: f"{min(t)}-{max(t)}"),
+        "governorate": st.sampled_from(["Idlib", "حلب", "Hama", None]),
+        "weapons": st.lists(st.sampled_from(["rocket", "cluster_munition", "mortar"]), max_size=2),
+        "status": st.sampled_from(["draft", "reviewed", "verified"]),
+        "date_start": st.dates().map(lambda d: d.isoformat()),
+        "narrative": texts,
+    },
+)
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("create"), field_values),
+        st.tuples(st.just("edit"), st.integers(0, 5), field_values),
+        st.tuples(st.just("stale_edit"), st.integers(0, 5), st.integers(0, 50)),
+        st.tuples(st.just("delete"), st.integers(0, 5)),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+def apply(ws: services.Workspace, ops: list[tuple]) -> tuple[list[str], DeviceIdentity]:
+    """Run the operations; ``stale_edit`` is a second laptop editing ``killed`` without having
+    seen the first laptop's latest value, which the log must keep as a conflict."""
+    ids: list[str] = []
+    other = DeviceIdentity.generate()
+    for op in ops:
+        kind, live = op[0], [i for i in ids]
+        if kind == "create":
+            with ws.writing() as w:
+                ids.append(services.create_incident(w, op[1] or {"title_en": "x"}))
+            continue
+        if not live:
+            continue
+        target = live[op[1] % len(live)]
+        with ws.db.write() as s, EventWriter(s, ws.identity if kind != "stale_edit" else other,
+                                             "Basel") as w:
+            if services.get_incident(s, target).deleted:
+                continue
+            if kind == "edit":
+                services.edit_incident(w, target, {k: v for k, v in op[2].items() if k != "killed"})
+            elif kind == "delete":
+                services.delete_incident(w, target)
+            else:
+                w.record(INCIDENT, target, {"killed": {"min": op[2], "max": op[2],
+                                                       "approximate": False}}, seen={"killed": []})
+    return ids, other
+
+
+def materialised(ws: services.Workspace) -> dict[str, str]:
+    with ws.db.read() as s:
+        return dict(s.connection().exec_driver_sql("SELECT id, data FROM incident").all())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops=operations)
+def test_tables_equal_a_replay_and_rebuild_is_identical(ops: list[tuple]) -> None:
+    with fresh_workspace() as ws:
+        ids, _ = apply(ws, ops)
+        stored = materialised(ws)
+        assert set(stored) == set(ids)
+        with ws.db.read() as s:
+            for incident_id in ids:
+                replay = entity_state(load_events(s, incident_id)).values
+                assert stored[incident_id] == canonical_json(replay)
+            report = services.verify(s)
+        assert report.ok, report.problems
+        with ws.db.write() as s:
+            first = services.rebuild(s)
+        with ws.db.write() as s:
+            second = services.rebuild(s)
+        assert first.digest_before == first.digest_after == second.digest_after
+        assert materialised(ws) == stored
+
+
+def _events(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as con:
+        return con.execute(
+            "SELECT event_id, device_id, seq FROM event ORDER BY device_id, seq").fetchall()
+
+
+def _tamper(path: Path, sql: str, *params: object) -> None:
+    con = sqlite3.connect(path)
+    with con:
+        con.execute(sql, params)
+    con.close()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops=operations, pick=st.integers(0, 10_000), how=st.sampled_from(["alter", "delete", "swap"]))
+def test_any_altered_removed_or_swapped_event_is_named(ops: list[tuple], pick: int, how: str) -> None:
+    with fresh_workspace() as ws:
+        apply(ws, ops)
+        path = ws.db.path
+        events = _events(path)
+        if not events:
+            return
+        event_id, device, seq = events[pick % len(events)]
+        if how == "alter":
+            _tamper(path, "UPDATE event SET value = '99' WHERE event_id = ?", event_id)
+            expected = event_id
+        elif how == "delete":
+            _tamper(path, "DELETE FROM event WHERE event_id = ?", event_id)
+            expected = f"#{seq}"
+        else:
+            later = [e for e in events if e[1] == device and e[2] > seq]
+            if not later:
+                return
+            other_id, _, other_seq = later[pick % len(later)]
+            _tamper(path, "UPDATE event SET seq = -1 WHERE event_id = ?", event_id)
+            _tamper(path, "UPDATE event SET seq = ? WHERE event_id = ?", seq, other_id)
+            _tamper(path, "UPDATE event SET seq = ? WHERE event_id = ?", other_seq, event_id)
+            expected = f"#{seq} of device {device[:8]}"
+        with ws.db.read() as s:
+            report = services.verify(s)
+        assert not report.ok
+        assert expected in report.problems[0], report.problems
+
+
+def test_editing_a_materialised_row_behind_the_log_is_caught(ws: services.Workspace) -> None:
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+    _tamper(ws.db.path, "UPDATE incident SET killed_max = 2 WHERE id = ?", incident_id)
+    with ws.db.read() as s:
+        report = services.verify(s)
+    assert report.problems == [
+        f"incident {incident_id}: the stored killed_max does not match its history"]
+    with ws.db.write() as s:
+        result = services.rebuild(s)
+    assert result.digest_before != result.digest_after
+    with ws.db.read() as s:
+        assert services.verify(s).ok
+        assert services.get_incident(s, incident_id).killed.max == 9
+
+
+def test_forged_chain_without_the_key_is_caught(ws: services.Workspace) -> None:
+    """Re-hashing the chain after an edit is not enough: the head signature gives it away."""
+    from tawthiq.store.events import Event, rehash
+
+    with ws.writing() as w:
+        services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+    con = sqlite3.connect(ws.db.path)
+    con.row_factory = sqlite3.Row
+    rows = [Event.from_row(dict(r)) for r in con.execute("SELECT * FROM event ORDER BY seq")]
+    prev = rows[0].prev_hash
+    with con:
+        for e in rows:
+            value = "{\"approximate\":false,\"max\":1,\"min\":1}" if e.field == "killed" else e.value
+            forged = Event(**{**{k: getattr(e, k) for k in Event.__slots__}, "value": value,
+                              "prev_hash": prev, "hash": ""})
+            new_hash = rehash(forged)
+            con.execute("UPDATE event SET value=?, prev_hash=?, hash=? WHERE event_id=?",
+                        (value, prev, new_hash, e.event_id))
+            prev = new_hash
+        con.execute("UPDATE chain_head SET hash=?", (prev,))
+    con.close()
+    with ws.db.read() as s:
+        report = services.verify(s)
+    assert report.problems and "signature" in report.problems[0]
+
+
+def test_removing_the_last_event_is_caught(ws: services.Workspace) -> None:
+    with ws.writing() as w:
+        services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+    last_id, device, seq = _events(ws.db.path)[-1]
+    _tamper(ws.db.path, "DELETE FROM event WHERE event_id = ?", last_id)
+    with ws.db.read() as s:
+        problems = services.verify(s).problems
+    assert problems[0] == f"events #{seq}..#{seq} of device {device[:8]} are missing (removed from the end)"
+
+
+def test_every_change_is_kept_with_author_and_old_value(ws: services.Workspace) -> None:
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+    for n in (8, 9):
+        with ws.writing() as w:
+            services.edit_incident(w, incident_id, {"killed": n})
+    with ws.db.read() as s:
+        changes = [c for c in services.history(s, incident_id) if c.field == "killed"]
+    assert [(c.old and c.old[0]["max"], c.new["max"]) for c in changes] == [
+        ((), 6), (6, 8), (8, 9)]
+    assert {c.author for c in changes} == {"Amal"}
+    assert changes[0].when <= changes[1].when <= changes[2].when
+
+
+def test_unchanged_values_write_no_events(ws: services.Workspace) -> None:
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+    with ws.writing() as w:
+        assert services.edit_incident(w, incident_id, {"killed": "9", "title_en": "Maram camp"}) == []
