@@ -1,0 +1,217 @@
+"""The ``tawthiq`` command as a user types it, including every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tawthiq import services
+
+
+def digest(db: Path) -> tuple[str, int]:
+    """What 'nothing changed' means: same state digest and same number of events."""
+    ws = services.open_workspace(db)
+    with ws.db.read() as s:
+        d = services.state_digest(s)
+        n = s.connection().exec_driver_sql("SELECT count(*) FROM event").scalar()
+    ws.close()
+    return d, n
+
+
+@pytest.fixture
+def maram(run) -> str:  # type: ignore[no-untyped-def]
+    r = run("add", "--title", "قصف مخيم مرام", "--title-en", "Maram camp shelled",
+            "--date", "2022-11-06", "--governorate", "إدلب", "--killed", "9",
+            "--killed-children", "3", "--killed-women", "1", "--injured", "75",
+            "--type", "shelling_artillery_missile", "--weapons", "rocket,cluster_munition",
+            "--perpetrators", "syrian_government", "--target", "idp_camp",
+            "--notes", "witness: Abu Ahmad, +90 555")
+    assert r.code == 0, r.err
+    return r.out.strip()
+
+
+def test_help_lists_the_subcommands(run) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_:
+        run("--help")
+    assert exit_.value.code == 0
+
+
+def test_add_show_list(run, maram: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(maram) == 36
+    shown = run("show", maram[:8]).out
+    assert "Killed / القتلى: 9" in shown
+    assert "Children killed / الأطفال بين القتلى: 3" in shown
+    assert "Governorate / المحافظة: Idlib" in shown
+    assert "cluster_munition (Cluster munitions)" in shown
+    assert "قصف مخيم مرام" in shown
+    listed = run("list").out.splitlines()
+    assert listed[-1] == "1 incident(s)"
+    assert listed[0].startswith(maram[:8]) and "killed 9" in listed[0]
+
+
+def test_list_filters(run, maram: str) -> None:  # type: ignore[no-untyped-def]
+    run("add", "--title-en", "Ariha market", "--date", "2023-01-02", "--governorate", "Idlib",
+        "--type", "air_drone_strike", "--status", "reviewed")
+    run("add", "--title-en", "Aleppo", "--date", "2022-11-07", "--governorate", "Aleppo")
+
+    def titles(*args: str) -> list[str]:
+        return [line.split("  ")[-1].strip() for line in run("list", *args).out.splitlines()[:-1]]
+
+    assert titles() == ["Ariha market", "Aleppo", "قصف مخيم مرام"]
+    assert titles("--governorate", "ادلب") == ["Ariha market", "قصف مخيم مرام"]
+    assert titles("--from", "2022-11-07", "--to", "2022-12-31") == ["Aleppo"]
+    assert titles("--type", "air_drone_strike") == ["Ariha market"]
+    assert titles("--status", "draft") == ["Aleppo", "قصف مخيم مرام"]
+    assert titles("--perpetrator", "syrian_government") == ["قصف مخيم مرام"]
+    assert titles("--search", "مخيّم") == ["قصف مخيم مرام"]
+    assert run("list", "--limit", "1", "--offset", "1").out.splitlines()[-1] == (
+        "3 incident(s), showing 1 from 2")
+
+
+def test_edit_and_history(run, maram: str) -> None:  # type: ignore[no-untyped-def]
+    r = run("edit", maram[:8], "--killed", "10", "--status", "reviewed", "--author", "Basel")
+    assert r.code == 0 and "2 field(s) changed" in r.out
+    hist = run("history", maram).out.splitlines()
+    killed = [line for line in hist if " killed: " in line]
+    assert killed[0].endswith("killed: (new) -> 9")
+    assert "Basel" in killed[1] and killed[1].endswith("killed: 9 -> 10")
+    device = json.loads((Path(os.environ["TAWTHIQ_DATA_DIR"]) / "device-key.json").read_text())
+    assert f"device {device['device_id'][:8]}" in killed[1]
+    assert run("edit", maram[:8], "--clear", "target").code == 0
+    assert "Target" not in run("show", maram).out
+
+
+def test_delete_keeps_history(run, maram: str) -> None:  # type: ignore[no-untyped-def]
+    assert run("delete", maram).code == 0
+    assert run("list").out.strip() == "0 incident(s)"
+    assert "[DELETED]" in run("show", maram).out
+    assert run("history", maram).out.splitlines()[-1].endswith("deleted: (new) -> yes")
+    r = run("edit", maram, "--killed", "3")
+    assert r.code == 2 and "is deleted" in r.err
+
+
+def test_verify_and_rebuild(run, maram: str, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = run("verify")
+    assert r.code == 0 and r.out.startswith("ok: 17 events from 1 devices; state digest ")
+    before = r.out.split()[-1]
+    r = run("rebuild")
+    assert r.code == 0 and r.out.endswith(f"state digest {before} (unchanged)\n")
+    con = sqlite3.connect(db_path)
+    with con:
+        con.execute("UPDATE event SET value='1' WHERE field='killed'")
+    con.close()
+    r = run("verify")
+    assert r.code == 1
+    assert "was altered: its content no longer matches its hash" in r.err
+
+
+def test_add_from_json_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "incident.json"
+    f.write_text(json.dumps({"title_ar": "غارة على سوق", "killed": {"min": 4, "max": 6},
+                             "weapons": ["aerial_bomb"]}, ensure_ascii=False), encoding="utf-8")
+    r = run("add", "--json", str(f), "--governorate", "Hama")
+    assert r.code == 0
+    assert "Killed / القتلى: 4–6" in run("show", r.out.strip()).out
+
+
+def test_demo_runs_headless(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = run("demo", db=tmp_path / "demo.db")
+    assert r.code == 0, r.err
+    assert "verify: ok" in r.out and "killed 9, injured 75" in r.out
+    assert "1 incident(s)" in run("list", db=tmp_path / "demo.db").out
+
+
+BAD_INPUT = [
+    (["add", "--title", "x", "--date", "2022-13-45"], "date_start: '2022-13-45' is not a valid date"),
+    (["add", "--title", "x", "--killed", "-3"], "killed: '-3' is not a number of people"),
+    (["add", "--title", "x", "--killed", "nine"], "killed: 'nine' is not a number of people"),
+    (["add", "--title", "x", "--killed", "12-9"], "the minimum 12 is greater than the maximum 9"),
+    (["add", "--title", "x", "--weapons", "nuke"], "unknown weapons code 'nuke'"),
+    (["add", "--title", "x", "--governorate", "Atlantis"], "unknown governorate 'Atlantis'"),
+    (["add", "--title", "x", "--killed", "2", "--killed-children", "5"], "more than the total"),
+    (["add"], "give at least one field"),
+    (["show", "deadbeef"], "there is no incident with id 'deadbeef'"),
+    (["edit", "deadbeef", "--killed", "3"], "there is no incident with id 'deadbeef'"),
+    (["history", "de"], "give at least the first 4 characters"),
+    (["delete", "00000000-0000-0000-0000-000000000000"], "there is no incident"),
+    (["list", "--from", "yesterday"], "'yesterday' is not a valid date"),
+    (["list", "--type", "bombing"], "unknown incident type code 'bombing'"),
+    (["edit", "MARAM", "--date", "2022-02-30"], "'2022-02-30' is not a valid date"),
+    (["edit", "MARAM", "--clear", "colour"], "incident has no field 'colour'"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INPUT, ids=[" ".join(a[:3]) for a, _ in BAD_INPUT])
+def test_bad_input_is_one_sentence_and_changes_nothing(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, args: list[str], message: str
+) -> None:
+    before = digest(db_path)
+    r = run(*[maram if a == "MARAM" else a for a in args])
+    assert r.code == 2
+    assert message in r.err
+    assert r.err.count("\n") == 1 and r.err.startswith("tawthiq: ")
+    assert digest(db_path) == before
+
+
+def test_bad_input_on_a_new_path_creates_no_database(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    new = tmp_path / "new.db"
+    assert run("add", "--date", "2022-13-45", db=new).code == 2
+    assert not new.exists()
+
+
+def test_bad_json_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "bad.json"
+    f.write_bytes(b"{\"killed\": 9,")
+    r = run("add", "--json", str(f))
+    assert r.code == 2 and "is not valid JSON" in r.err
+    f.write_text("[1, 2]")
+    assert "must hold one JSON object" in run("add", "--json", str(f)).err
+    assert "cannot read" in run("add", "--json", str(tmp_path / "missing.json")).err
+
+
+def test_not_a_tawthiq_database(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x00garbage" * 100)
+    r = run("list", db=junk)
+    assert r.code == 2 and r.err == f"tawthiq: {junk} is not a Tawthiq database\n"
+
+
+def test_unwritable_folder(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "file").write_text("x")
+    r = run("add", "--title", "x", db=tmp_path / "file" / "t.db")
+    assert r.code == 2 and "cannot create the folder" in r.err
+
+
+def test_locked_database(run, maram: str, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    before = digest(db_path)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        r = run("edit", maram, "--killed", "11")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert r.code == 2 and "is in use by another program; close it and try again" in r.err
+    assert digest(db_path) == before
+
+
+def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
+    """The real console entry point, in its own process, as a user runs it."""
+    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
+    db = str(tmp_path / "p.db")
+    tool = [sys.executable, "-m", "tawthiq"]
+    ok = subprocess.run([*tool, "add", "--title-en", "x", "--db", db], env=env,
+                        capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and len(ok.stdout.strip()) == 36
+    bad = subprocess.run([*tool, "add", "--date", "6/11/2022", "--db", db], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+    assert bad.stderr.strip() == (
+        "tawthiq: date_start: '6/11/2022' is not a valid date; write it as YYYY-MM-DD, "
+        "e.g. 2022-11-06")

@@ -1,0 +1,66 @@
+"""Two values of one field written without seeing each other are both kept and shown."""
+
+from __future__ import annotations
+
+from tawthiq import services
+from tawthiq.domain.fields import INCIDENT
+from tawthiq.store import EventWriter
+from tawthiq.store.identity import DeviceIdentity
+
+
+def _count(n: int) -> dict[str, object]:
+    return {"min": n, "max": n, "approximate": False}
+
+
+def test_concurrent_values_are_a_conflict_until_resolved(ws: services.Workspace, run) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+        base = [e.event_id for e in w.events_of(incident_id) if e.field == "killed"]
+    with ws.writing() as w:
+        services.edit_incident(w, incident_id, {"killed": 9})
+    # A second laptop, which had only seen "6", says 8 (as an import would bring it in).
+    laptop_b = DeviceIdentity.generate()
+    with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
+        w.record(INCIDENT, incident_id, {"killed": _count(8)}, seen={"killed": base})
+
+    with ws.db.read() as s:
+        inc = services.get_incident(s, incident_id)
+        changes = services.history(s, incident_id)
+        assert services.verify(s).ok
+    assert len(inc.conflicts) == 1
+    conflict = inc.conflicts[0]
+    assert conflict.field == "killed"
+    assert sorted(v["max"] for v in conflict.values) == [8, 9]
+    assert inc.killed is not None and inc.killed.max == 8  # the later write is shown
+    flagged = [c for c in changes if c.in_conflict]
+    assert {c.author for c in flagged} == {"Amal", "Basel"}
+
+    shown = run("show", incident_id, db=ws.db.path).out
+    assert "CONFLICT in killed: 9 [" in shown and "| 8 [" in shown
+    assert "CONFLICT" in run("history", incident_id, db=ws.db.path).out
+
+    # Resolving is an ordinary edit: its parents are both heads, so one head remains.
+    with ws.writing() as w:
+        events = services.edit_incident(w, incident_id, {"killed": 9})
+    assert set(events[0].parents) == set(conflict.event_ids)
+    with ws.db.read() as s:
+        inc = services.get_incident(s, incident_id)
+        assert inc.conflicts == () and inc.killed.max == 9
+        all_killed = [c for c in services.history(s, incident_id) if c.field == "killed"]
+    assert [c.new["max"] for c in all_killed] == [6, 9, 8, 9]  # nothing dropped
+    assert "CONFLICT" not in run("show", incident_id, db=ws.db.path).out
+
+
+def test_conflict_survives_rebuild(ws: services.Workspace) -> None:
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "x", "status": "draft"})
+    laptop_b = DeviceIdentity.generate()
+    with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
+        w.record(INCIDENT, incident_id, {"status": "verified"}, seen={"status": []})
+    with ws.db.write() as s:
+        result = services.rebuild(s)
+    assert result.digest_before == result.digest_after
+    with ws.db.read() as s:
+        assert [c.field for c in services.get_incident(s, incident_id).conflicts] == ["status"]
+        n = s.connection().exec_driver_sql("SELECT n_conflicts FROM incident").scalar()
+    assert n == 1
