@@ -38,7 +38,8 @@ def main(gazetteer_dir: str) -> None:
         )
     rows.sort(key=lambda r: r["pcode"])
     out = {
-        "_source": "Open-Syria data-geography governorates.json (CC BY 4.0) and OCHA COD admin1 names (CC BY 3.0 IGO)",
+        "_source": "Open-Syria data-geography governorates.json (CC BY 4.0) "
+        "and OCHA COD admin1 names (CC BY 3.0 IGO)",
         "country": "SY",
         "governorates": rows,
     }

@@ -50,7 +50,11 @@ def run(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[no-u
     """Run ``tawthiq ARGS --db <test db>`` in-process, as a user would type it."""
 
     def _run(*args: str, db: Path | None = db_path) -> Result:
-        argv = [*args, "--db", str(db)] if db is not None and args and args[0] != "--help" else list(args)
+        argv = (
+            [*args, "--db", str(db)]
+            if db is not None and args and args[0] != "--help"
+            else list(args)
+        )
         code = cli.main(argv)
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)

@@ -26,12 +26,35 @@ def digest(db: Path) -> tuple[str, int]:
 
 @pytest.fixture
 def maram(run) -> str:  # type: ignore[no-untyped-def]
-    r = run("add", "--title", "قصف مخيم مرام", "--title-en", "Maram camp shelled",
-            "--date", "2022-11-06", "--governorate", "إدلب", "--killed", "9",
-            "--killed-children", "3", "--killed-women", "1", "--injured", "75",
-            "--type", "shelling_artillery_missile", "--weapons", "rocket,cluster_munition",
-            "--perpetrators", "syrian_government", "--target", "idp_camp",
-            "--notes", "witness: Abu Ahmad, +90 555")
+    r = run(
+        "add",
+        "--title",
+        "قصف مخيم مرام",
+        "--title-en",
+        "Maram camp shelled",
+        "--date",
+        "2022-11-06",
+        "--governorate",
+        "إدلب",
+        "--killed",
+        "9",
+        "--killed-children",
+        "3",
+        "--killed-women",
+        "1",
+        "--injured",
+        "75",
+        "--type",
+        "shelling_artillery_missile",
+        "--weapons",
+        "rocket,cluster_munition",
+        "--perpetrators",
+        "syrian_government",
+        "--target",
+        "idp_camp",
+        "--notes",
+        "witness: Abu Ahmad, +90 555",
+    )
     assert r.code == 0, r.err
     return r.out.strip()
 
@@ -56,8 +79,19 @@ def test_add_show_list(run, maram: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_list_filters(run, maram: str) -> None:  # type: ignore[no-untyped-def]
-    run("add", "--title-en", "Ariha market", "--date", "2023-01-02", "--governorate", "Idlib",
-        "--type", "air_drone_strike", "--status", "reviewed")
+    run(
+        "add",
+        "--title-en",
+        "Ariha market",
+        "--date",
+        "2023-01-02",
+        "--governorate",
+        "Idlib",
+        "--type",
+        "air_drone_strike",
+        "--status",
+        "reviewed",
+    )
     run("add", "--title-en", "Aleppo", "--date", "2022-11-07", "--governorate", "Aleppo")
 
     def titles(*args: str) -> list[str]:
@@ -71,7 +105,8 @@ def test_list_filters(run, maram: str) -> None:  # type: ignore[no-untyped-def]
     assert titles("--perpetrator", "syrian_government") == ["قصف مخيم مرام"]
     assert titles("--search", "مخيّم") == ["قصف مخيم مرام"]
     assert run("list", "--limit", "1", "--offset", "1").out.splitlines()[-1] == (
-        "3 incident(s), showing 1 from 2")
+        "3 incident(s), showing 1 from 2"
+    )
 
 
 def test_edit_and_history(run, maram: str) -> None:  # type: ignore[no-untyped-def]
@@ -113,8 +148,17 @@ def test_verify_and_rebuild(run, maram: str, db_path: Path) -> None:  # type: ig
 
 def test_add_from_json_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "incident.json"
-    f.write_text(json.dumps({"title_ar": "غارة على سوق", "killed": {"min": 4, "max": 6},
-                             "weapons": ["aerial_bomb"]}, ensure_ascii=False), encoding="utf-8")
+    f.write_text(
+        json.dumps(
+            {
+                "title_ar": "غارة على سوق",
+                "killed": {"min": 4, "max": 6},
+                "weapons": ["aerial_bomb"],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     r = run("add", "--json", str(f), "--governorate", "Hama")
     assert r.code == 0
     assert "Killed / القتلى: 4–6" in run("show", r.out.strip()).out
@@ -128,7 +172,10 @@ def test_demo_runs_headless(run, tmp_path: Path) -> None:  # type: ignore[no-unt
 
 
 BAD_INPUT = [
-    (["add", "--title", "x", "--date", "2022-13-45"], "date_start: '2022-13-45' is not a valid date"),
+    (
+        ["add", "--title", "x", "--date", "2022-13-45"],
+        "date_start: '2022-13-45' is not a valid date",
+    ),
     (["add", "--title", "x", "--killed", "-3"], "killed: '-3' is not a number of people"),
     (["add", "--title", "x", "--killed", "nine"], "killed: 'nine' is not a number of people"),
     (["add", "--title", "x", "--killed", "12-9"], "the minimum 12 is greater than the maximum 9"),
@@ -147,7 +194,9 @@ BAD_INPUT = [
 ]
 
 
-@pytest.mark.parametrize(("args", "message"), BAD_INPUT, ids=[" ".join(a[:3]) for a, _ in BAD_INPUT])
+@pytest.mark.parametrize(
+    ("args", "message"), BAD_INPUT, ids=[" ".join(a[:3]) for a, _ in BAD_INPUT]
+)
 def test_bad_input_is_one_sentence_and_changes_nothing(  # type: ignore[no-untyped-def]
     run, maram: str, db_path: Path, args: list[str], message: str
 ) -> None:
@@ -167,7 +216,7 @@ def test_bad_input_on_a_new_path_creates_no_database(run, tmp_path: Path) -> Non
 
 def test_bad_json_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     f = tmp_path / "bad.json"
-    f.write_bytes(b"{\"killed\": 9,")
+    f.write_bytes(b'{"killed": 9,')
     r = run("add", "--json", str(f))
     assert r.code == 2 and "is not valid JSON" in r.err
     f.write_text("[1, 2]")
@@ -206,12 +255,23 @@ def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
     db = str(tmp_path / "p.db")
     tool = [sys.executable, "-m", "tawthiq"]
-    ok = subprocess.run([*tool, "add", "--title-en", "x", "--db", db], env=env,
-                        capture_output=True, text=True, timeout=60)
+    ok = subprocess.run(
+        [*tool, "add", "--title-en", "x", "--db", db],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert ok.returncode == 0 and len(ok.stdout.strip()) == 36
-    bad = subprocess.run([*tool, "add", "--date", "6/11/2022", "--db", db], env=env,
-                         capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [*tool, "add", "--date", "6/11/2022", "--db", db],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert bad.stderr.strip() == (
         "tawthiq: date_start: '6/11/2022' is not a valid date; write it as YYYY-MM-DD, "
-        "e.g. 2022-11-06")
+        "e.g. 2022-11-06"
+    )

@@ -49,7 +49,10 @@ def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path)
 
     db = open_database(db_path, extra_migrations=[LATER])
     with db.read() as s:
-        assert s.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002_test"
+        assert (
+            s.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            == "0002_test"
+        )
         flags = s.connection().exec_driver_sql("SELECT title, test_later_flag FROM incident").all()
     db.close()
     assert flags == [("before the upgrade", 7)]
@@ -110,7 +113,10 @@ def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspa
     other = sqlite3.connect(ws.db.path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
-        with pytest.raises(DatabaseLockedError, match="in use by another program"), ws.writing() as w:
+        with (
+            pytest.raises(DatabaseLockedError, match="in use by another program"),
+            ws.writing() as w,
+        ):
             services.create_incident(w, {"title_en": "second"})
     finally:
         other.execute("ROLLBACK")

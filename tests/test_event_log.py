@@ -1,7 +1,9 @@
-"""The event log is the truth: tables equal a replay, rebuild changes nothing, tampering is named."""
+"""The event log is the truth: tables equal a replay, rebuild changes nothing, tampering is
+named."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sqlite3
 import tempfile
@@ -9,7 +11,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,7 +50,8 @@ field_values = st.fixed_dictionaries(
         "title_ar": texts,
         "killed": st.integers(0, 50),
         "injured": st.tuples(st.integers(0, 20), st.integers(0, 20)).map(
-            lambda t: f"{min(t)}-{max(t)}"),
+            lambda t: f"{min(t)}-{max(t)}"
+        ),
         "governorate": st.sampled_from(["Idlib", "حلب", "Hama", None]),
         "weapons": st.lists(st.sampled_from(["rocket", "cluster_munition", "mortar"]), max_size=2),
         "status": st.sampled_from(["draft", "reviewed", "verified"]),
@@ -83,8 +85,10 @@ def apply(ws: services.Workspace, ops: list[tuple]) -> tuple[list[str], DeviceId
         if not live:
             continue
         target = live[op[1] % len(live)]
-        with ws.db.write() as s, EventWriter(s, ws.identity if kind != "stale_edit" else other,
-                                             "Basel") as w:
+        with (
+            ws.db.write() as s,
+            EventWriter(s, ws.identity if kind != "stale_edit" else other, "Basel") as w,
+        ):
             if services.get_incident(s, target).deleted:
                 continue
             if kind == "edit":
@@ -92,8 +96,12 @@ def apply(ws: services.Workspace, ops: list[tuple]) -> tuple[list[str], DeviceId
             elif kind == "delete":
                 services.delete_incident(w, target)
             else:
-                w.record(INCIDENT, target, {"killed": {"min": op[2], "max": op[2],
-                                                       "approximate": False}}, seen={"killed": []})
+                w.record(
+                    INCIDENT,
+                    target,
+                    {"killed": {"min": op[2], "max": op[2], "approximate": False}},
+                    seen={"killed": []},
+                )
     return ids, other
 
 
@@ -126,7 +134,8 @@ def test_tables_equal_a_replay_and_rebuild_is_identical(ops: list[tuple]) -> Non
 def _events(path: Path) -> list[tuple]:
     with sqlite3.connect(path) as con:
         return con.execute(
-            "SELECT event_id, device_id, seq FROM event ORDER BY device_id, seq").fetchall()
+            "SELECT event_id, device_id, seq FROM event ORDER BY device_id, seq"
+        ).fetchall()
 
 
 def _tamper(path: Path, sql: str, *params: object) -> None:
@@ -137,8 +146,12 @@ def _tamper(path: Path, sql: str, *params: object) -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(ops=operations, pick=st.integers(0, 10_000), how=st.sampled_from(["alter", "delete", "swap"]))
-def test_any_altered_removed_or_swapped_event_is_named(ops: list[tuple], pick: int, how: str) -> None:
+@given(
+    ops=operations, pick=st.integers(0, 10_000), how=st.sampled_from(["alter", "delete", "swap"])
+)
+def test_any_altered_removed_or_swapped_event_is_named(
+    ops: list[tuple], pick: int, how: str
+) -> None:
     with fresh_workspace() as ws:
         apply(ws, ops)
         path = ws.db.path
@@ -174,7 +187,8 @@ def test_editing_a_materialised_row_behind_the_log_is_caught(ws: services.Worksp
     with ws.db.read() as s:
         report = services.verify(s)
     assert report.problems == [
-        f"incident {incident_id}: the stored killed_max does not match its history"]
+        f"incident {incident_id}: the stored killed_max does not match its history"
+    ]
     with ws.db.write() as s:
         result = services.rebuild(s)
     assert result.digest_before != result.digest_after
@@ -195,12 +209,13 @@ def test_forged_chain_without_the_key_is_caught(ws: services.Workspace) -> None:
     prev = rows[0].prev_hash
     with con:
         for e in rows:
-            value = "{\"approximate\":false,\"max\":1,\"min\":1}" if e.field == "killed" else e.value
-            forged = Event(**{**{k: getattr(e, k) for k in Event.__slots__}, "value": value,
-                              "prev_hash": prev, "hash": ""})
+            value = '{"approximate":false,"max":1,"min":1}' if e.field == "killed" else e.value
+            forged = dataclasses.replace(e, value=value, prev_hash=prev, hash="")
             new_hash = rehash(forged)
-            con.execute("UPDATE event SET value=?, prev_hash=?, hash=? WHERE event_id=?",
-                        (value, prev, new_hash, e.event_id))
+            con.execute(
+                "UPDATE event SET value=?, prev_hash=?, hash=? WHERE event_id=?",
+                (value, prev, new_hash, e.event_id),
+            )
             prev = new_hash
         con.execute("UPDATE chain_head SET hash=?", (prev,))
     con.close()
@@ -216,7 +231,10 @@ def test_removing_the_last_event_is_caught(ws: services.Workspace) -> None:
     _tamper(ws.db.path, "DELETE FROM event WHERE event_id = ?", last_id)
     with ws.db.read() as s:
         problems = services.verify(s).problems
-    assert problems[0] == f"events #{seq}..#{seq} of device {device[:8]} are missing (removed from the end)"
+    assert (
+        problems[0]
+        == f"events #{seq}..#{seq} of device {device[:8]} are missing (removed from the end)"
+    )
 
 
 def test_every_change_is_kept_with_author_and_old_value(ws: services.Workspace) -> None:
@@ -227,8 +245,7 @@ def test_every_change_is_kept_with_author_and_old_value(ws: services.Workspace) 
             services.edit_incident(w, incident_id, {"killed": n})
     with ws.db.read() as s:
         changes = [c for c in services.history(s, incident_id) if c.field == "killed"]
-    assert [(c.old and c.old[0]["max"], c.new["max"]) for c in changes] == [
-        ((), 6), (6, 8), (8, 9)]
+    assert [(c.old and c.old[0]["max"], c.new["max"]) for c in changes] == [((), 6), (6, 8), (8, 9)]
     assert {c.author for c in changes} == {"Amal"}
     assert changes[0].when <= changes[1].when <= changes[2].when
 
@@ -237,4 +254,6 @@ def test_unchanged_values_write_no_events(ws: services.Workspace) -> None:
     with ws.writing() as w:
         incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
     with ws.writing() as w:
-        assert services.edit_incident(w, incident_id, {"killed": "9", "title_en": "Maram camp"}) == []
+        assert (
+            services.edit_incident(w, incident_id, {"killed": "9", "title_en": "Maram camp"}) == []
+        )

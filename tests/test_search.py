@@ -13,15 +13,25 @@ def seeded(ws: services.Workspace) -> dict[str, str]:
     ids = {}
     with ws.writing() as w:
         ids["tal_abyad"] = services.create_incident(
-            w, {"title_ar": "قصف على تلّ أبيض", "governorate": "Raqqa", "date_start": "2019-10-12"})
+            w, {"title_ar": "قصف على تلّ أبيض", "governorate": "Raqqa", "date_start": "2019-10-12"}
+        )
         ids["maram"] = services.create_incident(
-            w, {"title_ar": "قصف مخيم مرام", "governorate": "Idlib", "date_start": "2022-11-06"})
+            w, {"title_ar": "قصف مخيم مرام", "governorate": "Idlib", "date_start": "2022-11-06"}
+        )
         ids["ariha"] = services.create_incident(
-            w, {"title_en": "Market in Ariha shelled", "governorate": "Idlib",
-                "date_start": "2023-01-02", "narrative": "Witnesses said the market was full."})
+            w,
+            {
+                "title_en": "Market in Ariha shelled",
+                "governorate": "Idlib",
+                "date_start": "2023-01-02",
+                "narrative": "Witnesses said the market was full.",
+            },
+        )
         services.add_source_report(
-            w, {"text": "استهدف القصف خيام النازحين في مخيّم مرام بذخائر عنقودية", "language": "ar"},
-            incident_ids=[ids["maram"]])
+            w,
+            {"text": "استهدف القصف خيام النازحين في مخيّم مرام بذخائر عنقودية", "language": "ar"},
+            incident_ids=[ids["maram"]],
+        )
         deleted = services.create_incident(w, {"title_ar": "مخيم مرام (مكرر)"})
     with ws.writing() as w:
         services.delete_incident(w, deleted)
@@ -48,7 +58,9 @@ def test_deleted_incidents_are_not_found(ws: services.Workspace, seeded: dict[st
     assert search(ws, "مرام") == {seeded["maram"]}
 
 
-def test_english_is_case_insensitive_and_prefix(ws: services.Workspace, seeded: dict[str, str]) -> None:
+def test_english_is_case_insensitive_and_prefix(
+    ws: services.Workspace, seeded: dict[str, str]
+) -> None:
     assert search(ws, "ARIHA") == {seeded["ariha"]}
     assert search(ws, "witness") == {seeded["ariha"]}
     assert search(ws, "nothing like this") == set()
@@ -62,7 +74,9 @@ def test_search_combines_with_filters(ws: services.Workspace, seeded: dict[str, 
     assert found == {seeded["maram"]}
 
 
-def test_punctuation_only_query_matches_nothing(ws: services.Workspace, seeded: dict[str, str]) -> None:
+def test_punctuation_only_query_matches_nothing(
+    ws: services.Workspace, seeded: dict[str, str]
+) -> None:
     assert search(ws, "«»،؟") == set()
 
 

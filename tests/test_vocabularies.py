@@ -50,12 +50,13 @@ def test_every_code_has_an_arabic_and_an_english_label(name: str) -> None:
 
 def test_resource_file_has_no_duplicate_codes() -> None:
     import json
-
     from importlib import resources
 
     raw = resources.files("tawthiq.resources").joinpath("vocabularies.json").read_text("utf-8")
     pairs_seen: list[list[str]] = []
-    json.loads(raw, object_pairs_hook=lambda pairs: pairs_seen.append([k for k, _ in pairs]) or dict(pairs))
+    json.loads(
+        raw, object_pairs_hook=lambda pairs: pairs_seen.append([k for k, _ in pairs]) or dict(pairs)
+    )
     for keys in pairs_seen:
         assert len(keys) == len(set(keys)), f"duplicate key in vocabularies.json: {keys}"
 
@@ -79,9 +80,19 @@ def test_no_alias_names_two_governorates() -> None:
 
 @pytest.mark.parametrize(
     ("name", "pcode"),
-    [("Idlib", "SY07"), ("إدلب", "SY07"), ("ادلب", "SY07"), ("محافظة إدلب", "SY07"),
-     ("Idleb", "SY07"), ("aleppo", "SY02"), ("حلب", "SY02"), ("Deir ez-Zor", "SY09"),
-     ("Dayr az-Zawr", "SY09"), ("Hasaka", "SY08"), ("ريف دمشق", "SY03")],
+    [
+        ("Idlib", "SY07"),
+        ("إدلب", "SY07"),
+        ("ادلب", "SY07"),
+        ("محافظة إدلب", "SY07"),
+        ("Idleb", "SY07"),
+        ("aleppo", "SY02"),
+        ("حلب", "SY02"),
+        ("Deir ez-Zor", "SY09"),
+        ("Dayr az-Zawr", "SY09"),
+        ("Hasaka", "SY08"),
+        ("ريف دمشق", "SY03"),
+    ],
 )
 def test_governorate_found_by_any_spelling(name: str, pcode: str) -> None:
     assert find_governorate(name).pcode == pcode

@@ -22,18 +22,43 @@ from tawthiq.store import IncidentFilter
 
 # option -> incident field, for ``add`` and ``edit``
 FIELD_OPTIONS: dict[str, str] = {
-    "title-ar": "title_ar", "title-en": "title_en", "date": "date_start", "date-end": "date_end",
-    "date-precision": "date_precision", "time": "time_of_day", "place": "place_name",
-    "place-ar": "place_name_ar", "place-en": "place_name_en", "place-kind": "place_kind",
-    "subdistrict": "subdistrict", "district": "district", "governorate": "governorate",
-    "country": "country", "pcode": "pcode", "lat": "lat", "lon": "lon",
-    "geo-precision": "geo_precision", "type": "incident_type", "weapons": "weapons",
-    "perpetrators": "perpetrators", "target": "target", "killed": "killed",
-    "killed-children": "killed_children", "killed-women": "killed_women",
-    "killed-men": "killed_men", "injured": "injured", "injured-children": "injured_children",
-    "injured-women": "injured_women", "injured-men": "injured_men", "sources": "sources",
-    "source-names": "source_names", "grade": "evidence_grade", "status": "status",
-    "confidentiality": "confidentiality", "narrative": "narrative", "notes": "private_notes",
+    "title-ar": "title_ar",
+    "title-en": "title_en",
+    "date": "date_start",
+    "date-end": "date_end",
+    "date-precision": "date_precision",
+    "time": "time_of_day",
+    "place": "place_name",
+    "place-ar": "place_name_ar",
+    "place-en": "place_name_en",
+    "place-kind": "place_kind",
+    "subdistrict": "subdistrict",
+    "district": "district",
+    "governorate": "governorate",
+    "country": "country",
+    "pcode": "pcode",
+    "lat": "lat",
+    "lon": "lon",
+    "geo-precision": "geo_precision",
+    "type": "incident_type",
+    "weapons": "weapons",
+    "perpetrators": "perpetrators",
+    "target": "target",
+    "killed": "killed",
+    "killed-children": "killed_children",
+    "killed-women": "killed_women",
+    "killed-men": "killed_men",
+    "injured": "injured",
+    "injured-children": "injured_children",
+    "injured-women": "injured_women",
+    "injured-men": "injured_men",
+    "sources": "sources",
+    "source-names": "source_names",
+    "grade": "evidence_grade",
+    "status": "status",
+    "confidentiality": "confidentiality",
+    "narrative": "narrative",
+    "notes": "private_notes",
 }
 
 
@@ -43,8 +68,12 @@ def _add_field_options(p: argparse.ArgumentParser) -> None:
     for opt, name in FIELD_OPTIONS.items():
         spec = field_spec(INCIDENT, name)
         hint = {"count": "N or MIN-MAX", "codes": "CODE,CODE", "date": "YYYY-MM-DD"}.get(spec.kind)
-        g.add_argument(f"--{opt}", dest=f"f_{name}", metavar=hint or opt.split("-")[0].upper(),
-                       help=spec.label_en)
+        g.add_argument(
+            f"--{opt}",
+            dest=f"f_{name}",
+            metavar=hint or opt.split("-")[0].upper(),
+            help=spec.label_en,
+        )
     g.add_argument("--json", metavar="FILE", help="field values as a JSON object ('-' for stdin)")
 
 
@@ -116,8 +145,11 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         governorate=find_governorate(args.governorate).name_en if args.governorate else None,
         incident_type=vocabulary("incident_type").term(args.type).code if args.type else None,
         status=vocabulary("status").term(args.status).code if args.status else None,
-        perpetrator=vocabulary("perpetrators").term(args.perpetrator).code if args.perpetrator else None,
-        text=args.search, include_deleted=args.deleted,
+        perpetrator=vocabulary("perpetrators").term(args.perpetrator).code
+        if args.perpetrator
+        else None,
+        text=args.search,
+        include_deleted=args.deleted,
     )
     ws = _workspace(args)
     with ws.db.read() as s:
@@ -125,7 +157,10 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         rows = services.list_incidents(s, flt, limit=args.limit, offset=args.offset)
     for inc in rows:
         out(incident_line(inc))
-    out(f"{total} incident(s)" + (f", showing {len(rows)} from {args.offset + 1}" if total > len(rows) else ""))
+    out(
+        f"{total} incident(s)"
+        + (f", showing {len(rows)} from {args.offset + 1}" if total > len(rows) else "")
+    )
     return 0
 
 
@@ -156,8 +191,10 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     with ws.db.read() as s:
         report = services.verify(s)
     if report.ok:
-        out(f"ok: {report.events} events from {report.devices} devices; "
-            f"state digest {report.digest}")
+        out(
+            f"ok: {report.events} events from {report.devices} devices; "
+            f"state digest {report.digest}"
+        )
         return 0
     for problem in report.problems:
         print(f"tawthiq: verify failed: {problem}", file=sys.stderr)
@@ -169,8 +206,11 @@ def cmd_rebuild(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     with ws.db.write() as s:
         result = services.rebuild(s)
     same = result.digest_before == result.digest_after
-    out(f"rebuilt {result.entities} records from the event log; state digest "
-        f"{result.digest_after} ({'unchanged' if same else 'changed: the tables had drifted from the log'})")
+    out(
+        f"rebuilt {result.entities} records from the event log; state digest "
+        f"{result.digest_after} "
+        f"({'unchanged' if same else 'changed: the tables had drifted from the log'})"
+    )
     return 0
 
 
@@ -207,11 +247,18 @@ def cmd_codes(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=os.environ.get("TAWTHIQ_DB"),
-                        help="database file (default: tawthiq.db in the user data folder)")
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=os.environ.get("TAWTHIQ_DB"),
+        help="database file (default: tawthiq.db in the user data folder)",
+    )
     common.add_argument("--author", help="your name, as the audit trail records it")
-    p = argparse.ArgumentParser(prog="tawthiq", description="Tawthiq (توثيق): document attacks "
-                                "on civilians, offline, with a tamper-evident audit trail.")
+    p = argparse.ArgumentParser(
+        prog="tawthiq",
+        description="Tawthiq (توثيق): document attacks "
+        "on civilians, offline, with a tamper-evident audit trail.",
+    )
     p.add_argument("--version", action="version", version=f"tawthiq {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -243,7 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     command("verify", cmd_verify, "check every device's hash chain and the tables against the log")
     command("rebuild", cmd_rebuild, "write all tables again from the event log")
     command("codes", cmd_codes, "list vocabulary codes with their labels").add_argument(
-        "vocabulary", nargs="?")
+        "vocabulary", nargs="?"
+    )
     return p
 
 
@@ -264,6 +312,9 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
     except Exception as exc:  # a bug of ours: one sentence, the details only on request
         if os.environ.get("TAWTHIQ_DEBUG"):
             raise
-        print(f"tawthiq: unexpected error ({type(exc).__name__}: {exc}); "
-              "run again with TAWTHIQ_DEBUG=1 and report it", file=sys.stderr)
+        print(
+            f"tawthiq: unexpected error ({type(exc).__name__}: {exc}); "
+            "run again with TAWTHIQ_DEBUG=1 and report it",
+            file=sys.stderr,
+        )
         return 70

@@ -47,13 +47,21 @@ def incident_details(inc: Incident, reports: Iterable[SourceReport]) -> list[str
     lines = [f"Incident {inc.id}" + ("  [DELETED]" if inc.deleted else "")]
     for name, spec in FIELDS[INCIDENT].items():
         if name in inc.values and name != "deleted":
-            lines.append(f"  {spec.label_en} / {spec.label_ar}: {value_text(name, inc.values[name])}")
+            lines.append(
+                f"  {spec.label_en} / {spec.label_ar}: {value_text(name, inc.values[name])}"
+            )
     for c in inc.conflicts:
-        shown = " | ".join(f"{value_text(c.field, v)} [{e[:8]}]" for v, e in zip(c.values, c.event_ids))
+        shown = " | ".join(
+            f"{value_text(c.field, v)} [{e[:8]}]"
+            for v, e in zip(c.values, c.event_ids, strict=True)
+        )
         lines.append(f"  CONFLICT in {c.field}: {shown} (shown: the last)")
     for r in reports:
         first = (r.text or "").strip().splitlines()[0][:70] if r.text else ""
-        lines.append(f"  Source report {r.id[:8]} ({r.language or '?'}, {r.outlet or 'unknown outlet'}): {first}")
+        lines.append(
+            f"  Source report {r.id[:8]} ({r.language or '?'}, "
+            f"{r.outlet or 'unknown outlet'}): {first}"
+        )
     return lines
 
 

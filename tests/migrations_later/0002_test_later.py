@@ -17,7 +17,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("incident") as batch:
-        batch.add_column(sa.Column("test_later_flag", sa.Integer, nullable=False, server_default="7"))
+        batch.add_column(
+            sa.Column("test_later_flag", sa.Integer, nullable=False, server_default="7")
+        )
 
 
 def downgrade() -> None:

@@ -64,6 +64,8 @@ def _date(name: str, v: Any) -> Any:
 def _count(name: str, v: Any) -> Any:
     """A casualty figure: {"min", "max", "approximate"} from an int, 'N', 'MIN-MAX' or a dict."""
     approximate = False
+    lo: object
+    hi: object
     if isinstance(v, bool):
         raise ValidationError(f"{name}: expected a number of people")
     if isinstance(v, int):
@@ -78,15 +80,16 @@ def _count(name: str, v: Any) -> Any:
         lo = int(m.group(1))
         hi = int(m.group(2)) if m.group(2) else lo
     elif isinstance(v, Mapping):
-        lo, hi = v.get("min"), v.get("max", v.get("min"))
+        lo, hi = v.get("min", v.get("value")), v.get("max", v.get("min", v.get("value")))
         approximate = bool(v.get("approximate", False))
-        if lo is None and "value" in v:
-            lo = hi = v["value"]
-        if not all(isinstance(x, int) and not isinstance(x, bool) for x in (lo, hi)):
-            raise ValidationError(f"{name}: minimum and maximum must be whole numbers")
     else:
         raise ValidationError(f"{name}: expected a number of people")
-    assert isinstance(lo, int) and isinstance(hi, int)
+    if (
+        not (isinstance(lo, int) and isinstance(hi, int))
+        or isinstance(lo, bool)
+        or isinstance(hi, bool)
+    ):
+        raise ValidationError(f"{name}: minimum and maximum must be whole numbers")
     if lo < 0 or hi < 0:
         raise ValidationError(f"{name}: a number of people cannot be negative")
     if lo > hi:

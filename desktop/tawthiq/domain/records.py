@@ -69,7 +69,8 @@ class Incident:
             date_end=day("date_end"),
             date_precision=state.get("date_precision"),
             governorate=state.get("governorate"),
-            place_name=state.get("place_name") or state.get("place_name_ar")
+            place_name=state.get("place_name")
+            or state.get("place_name_ar")
             or state.get("place_name_en"),
             incident_type=state.get("incident_type"),
             weapons=tuple(state.get("weapons") or ()),
@@ -100,6 +101,13 @@ class SourceReport:
 
     @classmethod
     def from_state(cls, report_id: str, state: Mapping[str, Any]) -> SourceReport:
-        keys = ("text", "language", "outlet", "url", "publication_date", "received_date",
-                "reliability")
+        keys = (
+            "text",
+            "language",
+            "outlet",
+            "url",
+            "publication_date",
+            "received_date",
+            "reliability",
+        )
         return cls(id=report_id, **{k: state.get(k) for k in keys})

@@ -43,13 +43,20 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
         incident_id = svc.create_incident(w, SAMPLE_INCIDENT)
         report_id = svc.add_source_report(
             w,
-            {"text": text, "language": "ar", "outlet": "Tawthiq sample",
-             "received_date": date.today().isoformat(), "reliability": "unknown"},
+            {
+                "text": text,
+                "language": "ar",
+                "outlet": "Tawthiq sample",
+                "received_date": date.today().isoformat(),
+                "reliability": "unknown",
+            },
             incident_ids=[incident_id],
         )
         events = w.written
-    say(f"2. stored incident {incident_id} with source report {report_id[:8]} "
-        f"({events} events in the audit trail, author {ws.author!r})")
+    say(
+        f"2. stored incident {incident_id} with source report {report_id[:8]} "
+        f"({events} events in the audit trail, author {ws.author!r})"
+    )
     with ws.writing() as w:
         svc.edit_incident(w, incident_id, {"status": "reviewed", "evidence_grade": "fair"})
     say("3. reviewed it: status draft -> reviewed, evidence grade -> fair")
@@ -57,9 +64,13 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
         inc = svc.get_incident(s, incident_id)
         changes = svc.history(s, incident_id)
         report = verify(s)
-    say(f"4. {inc.date_start} {inc.governorate}: {inc.title_en}; killed {inc.killed}, "
-        f"injured {inc.injured}; {len(changes)} field changes in its history")
-    say(f"5. verify: {'ok' if report.ok else 'FAILED'}: {report.events} events from "
-        f"{report.devices} device(s); state digest {report.digest[:16]}")
+    say(
+        f"4. {inc.date_start} {inc.governorate}: {inc.title_en}; killed {inc.killed}, "
+        f"injured {inc.injured}; {len(changes)} field changes in its history"
+    )
+    say(
+        f"5. verify: {'ok' if report.ok else 'FAILED'}: {report.events} events from "
+        f"{report.devices} device(s); state digest {report.digest[:16]}"
+    )
     say("(extraction from the pasted text and the PDF report join this demo as they land)")
     return incident_id

@@ -22,8 +22,7 @@ from tawthiq.domain.fields import (
     clean_changes,
 )
 from tawthiq.domain.records import Conflict, Incident, SourceReport
-from tawthiq.store import EventWriter, IncidentFilter
-from tawthiq.store import queries
+from tawthiq.store import EventWriter, IncidentFilter, queries
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
 from tawthiq.store.materialize import entity_state
@@ -52,7 +51,7 @@ def create_incidents(writer: EventWriter, batch: Iterable[Mapping[str, Any]]) ->
     checked = [new_incident_values(v) for v in batch]
     ids = []
     for values in checked:
-        incident_id = str(uuid.uuid4())
+        incident_id = str(uuid.uuid4())  # random first characters: people type them
         writer.record(INCIDENT, incident_id, values, new=True)
         ids.append(incident_id)
     return ids
@@ -114,16 +113,20 @@ def add_source_report(
     writer.record(SOURCE_REPORT, report_id, clean, new=True)
     for incident_id in incident_ids:
         link_id = str(uuid.uuid5(_LINK_NS, f"{incident_id}/{report_id}"))
-        writer.record(LINK, link_id, {"incident_id": incident_id, "source_report_id": report_id},
-                      new=True)
+        writer.record(
+            LINK, link_id, {"incident_id": incident_id, "source_report_id": report_id}, new=True
+        )
     return report_id
 
 
 def _conflicts(events: list[Event]) -> tuple[Conflict, ...]:
     state = entity_state(events)
     return tuple(
-        Conflict(field=f, values=tuple(json.loads(e.value) for e in heads),
-                 event_ids=tuple(e.event_id for e in heads))
+        Conflict(
+            field=f,
+            values=tuple(json.loads(e.value) for e in heads),
+            event_ids=tuple(e.event_id for e in heads),
+        )
         for f, heads in sorted(state.conflicts.items())
     )
 
@@ -177,9 +180,14 @@ def history(session: Session, incident_id: str) -> list[Change]:
     conflicted = {eid for c in _conflicts(events) for eid in c.event_ids}
     return [
         Change(
-            event_id=e.event_id, when=to_datetime(e.hlc), author=e.author, device_id=e.device_id,
-            field=e.field, old=tuple(by_id[p].decoded for p in e.parents if p in by_id),
-            new=e.decoded, in_conflict=e.event_id in conflicted,
+            event_id=e.event_id,
+            when=to_datetime(e.hlc),
+            author=e.author,
+            device_id=e.device_id,
+            field=e.field,
+            old=tuple(by_id[p].decoded for p in e.parents if p in by_id),
+            new=e.decoded,
+            in_conflict=e.event_id in conflicted,
         )
         for e in events
     ]

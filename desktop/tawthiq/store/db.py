@@ -98,7 +98,9 @@ def _translate(exc: DBAPIError, path: Path) -> StoreError:
     return StoreError(f"the database {path} could not be used: {msg}")
 
 
-def open_database(path: str | os.PathLike[str], *, extra_migrations: Sequence[Path] = ()) -> Database:
+def open_database(
+    path: str | os.PathLike[str], *, extra_migrations: Sequence[Path] = ()
+) -> Database:
     """Open (creating or migrating as needed) the database at ``path``."""
     path = Path(path).expanduser().absolute()
     if path.is_dir():
@@ -134,10 +136,16 @@ def _inspect(path: Path) -> str | None:
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if tables and not _OUR_TABLES <= tables:
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if tables and not tables >= _OUR_TABLES:
                 raise NotADatabaseError(f"{path} is an SQLite file but not a Tawthiq database")
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone() if tables else None
+            row = (
+                con.execute("SELECT version_num FROM alembic_version").fetchone()
+                if tables
+                else None
+            )
         finally:
             con.close()
     except sqlite3.Error as exc:

@@ -6,18 +6,22 @@ import hashlib
 import json
 import os
 import time
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 GENESIS = "0" * 64
+_UNSET: Any = object()
 ENCODING_VERSION = 1
+
+
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def canonical_json(value: Any) -> str:
     """One text for one value: sorted keys, no spaces, UTF-8 kept as is."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(value)
 
 
 def uuid7() -> str:
@@ -26,7 +30,8 @@ def uuid7() -> str:
     rand = int.from_bytes(os.urandom(10), "big")
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | (rand >> 68) << 64 | 0b10 << 62
     value |= rand & ((1 << 62) - 1)
-    return str(uuid.UUID(int=value))
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +49,12 @@ class Event:
     prev_hash: str
     hash: str
     signature: str | None = None
+    # The value already decoded, when the writer has it at hand (not part of the event).
+    known_value: Any = dc_field(default=_UNSET, compare=False, repr=False)
 
     @property
     def decoded(self) -> Any:
-        return json.loads(self.value)
+        return json.loads(self.value) if self.known_value is _UNSET else self.known_value
 
     @property
     def order(self) -> tuple[int, str, int]:
@@ -55,14 +62,43 @@ class Event:
         return (self.hlc, self.device_id, self.seq)
 
     def as_row(self) -> dict[str, Any]:
-        row = {name: getattr(self, name) for name in self.__slots__}
-        row["parents"] = canonical_json(list(self.parents))
-        return row
+        return {
+            "event_id": self.event_id,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "field": self.field,
+            "value": self.value,
+            "parents": canonical_json(list(self.parents)),
+            "hlc": self.hlc,
+            "author": self.author,
+            "device_id": self.device_id,
+            "seq": self.seq,
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+            "signature": self.signature,
+        }
 
     @classmethod
     def from_row(cls, row: Any) -> Event:
         m = row._mapping if hasattr(row, "_mapping") else row
-        return cls(**{**{k: m[k] for k in cls.__slots__}, "parents": tuple(json.loads(m["parents"]))})
+        return cls(**{**{k: m[k] for k in _COLUMNS}, "parents": tuple(json.loads(m["parents"]))})
+
+
+_COLUMNS = (
+    "event_id",
+    "entity",
+    "entity_id",
+    "field",
+    "value",
+    "parents",
+    "hlc",
+    "author",
+    "device_id",
+    "seq",
+    "prev_hash",
+    "hash",
+    "signature",
+)
 
 
 def event_hash(
@@ -80,15 +116,35 @@ def event_hash(
     prev_hash: str,
 ) -> str:
     """SHA-256 over the canonical encoding of everything but the hash and the signature."""
-    payload = [ENCODING_VERSION, event_id, entity, entity_id, field, value, list(parents), hlc,
-               author, device_id, seq, prev_hash]
+    payload = [
+        ENCODING_VERSION,
+        event_id,
+        entity,
+        entity_id,
+        field,
+        value,
+        list(parents),
+        hlc,
+        author,
+        device_id,
+        seq,
+        prev_hash,
+    ]
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
 def rehash(e: Event) -> str:
     return event_hash(
-        event_id=e.event_id, entity=e.entity, entity_id=e.entity_id, field=e.field, value=e.value,
-        parents=e.parents, hlc=e.hlc, author=e.author, device_id=e.device_id, seq=e.seq,
+        event_id=e.event_id,
+        entity=e.entity,
+        entity_id=e.entity_id,
+        field=e.field,
+        value=e.value,
+        parents=e.parents,
+        hlc=e.hlc,
+        author=e.author,
+        device_id=e.device_id,
+        seq=e.seq,
         prev_hash=e.prev_hash,
     )
 
@@ -104,5 +160,7 @@ def field_heads(events: Iterable[Event]) -> list[Event]:
     More than one head is a conflict; the last one is the value shown.
     """
     events = list(events)
+    if len(events) == 1:
+        return events
     seen_as_parent = {p for e in events for p in e.parents}
     return sorted((e for e in events if e.event_id not in seen_as_parent), key=lambda e: e.order)

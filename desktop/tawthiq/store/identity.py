@@ -51,7 +51,9 @@ def load_or_create_identity(folder: Path) -> DeviceIdentity:
             key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(data["private_key"]))
             return DeviceIdentity(str(uuid.UUID(data["device_id"])), key)
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise StoreError(f"the device key {path} is damaged ({exc}); restore it from a backup") from None
+            raise StoreError(
+                f"the device key {path} is damaged ({exc}); restore it from a backup"
+            ) from None
     identity = DeviceIdentity.generate()
     data = {
         "device_id": identity.device_id,

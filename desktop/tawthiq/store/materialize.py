@@ -7,7 +7,6 @@ same database, and ``verify`` can tell when a materialised row was edited behind
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,8 +21,16 @@ from tawthiq.domain.fields import DELETED, INCIDENT, LINK, SOURCE_REPORT
 from tawthiq.store.events import Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
 
-_INCIDENT_SEARCH = ("title_ar", "title_en", "narrative", "place_name", "place_name_ar",
-                    "place_name_en", "subdistrict", "district")
+_INCIDENT_SEARCH = (
+    "title_ar",
+    "title_en",
+    "narrative",
+    "place_name",
+    "place_name_ar",
+    "place_name_en",
+    "subdistrict",
+    "district",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +57,13 @@ def entity_state(events: Iterable[Event]) -> EntityState:
     heads = {f: field_heads(evs) for f, evs in by_field.items()}
     values = {}
     for f in sorted(heads):
-        v = json.loads(heads[f][-1].value)
+        v = heads[f][-1].decoded
         if v is not None:
             values[f] = v
     first = ordered[0]
-    return EntityState(first.entity, first.entity_id, values, heads, first, ordered[-1], len(ordered))
+    return EntityState(
+        first.entity, first.entity_id, values, heads, first, ordered[-1], len(ordered)
+    )
 
 
 def _incident_columns(v: dict[str, Any]) -> dict[str, Any]:
@@ -72,8 +81,9 @@ def _incident_columns(v: dict[str, Any]) -> dict[str, Any]:
         "killed_max": killed.get("max"),
         "injured_min": injured.get("min"),
         "injured_max": injured.get("max"),
-        "search_text": " ".join(t for k in _INCIDENT_SEARCH if v.get(k)
-                                for t in search_terms(v[k])),
+        "search_text": " ".join(
+            t for k in _INCIDENT_SEARCH if v.get(k) for t in search_terms(v[k])
+        ),
     }
 
 
@@ -161,7 +171,9 @@ def materialised_mismatches(session: Session, limit: int = 10) -> list[str]:
         stored = session.execute(select(table).where(table.c.id == state.entity_id)).first()
         want = row_for(state)
         if stored is None:
-            problems.append(f"{state.entity} {state.entity_id} is missing from the {table.name} table")
+            problems.append(
+                f"{state.entity} {state.entity_id} is missing from the {table.name} table"
+            )
         else:
             got = stored._asdict()
             diff = sorted(k for k in want if got.get(k) != want[k])

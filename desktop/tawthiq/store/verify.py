@@ -58,8 +58,9 @@ def _check_chain(session: Session, device_id: str) -> tuple[int, str | None]:
     device = session.get(Device, device_id)
     if head is None or device is None:
         return count, f"{who} has no signed chain head: its events cannot be vouched for"
-    if not verify_signature(device.public_key, head_message(device_id, head.seq, head.hash),
-                            head.signature):
+    if not verify_signature(
+        device.public_key, head_message(device_id, head.seq, head.hash), head.signature
+    ):
         return count, f"the signature on the chain of {who} is not valid: the chain was re-written"
     if head.seq > last_seq:
         return count, (

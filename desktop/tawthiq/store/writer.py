@@ -7,9 +7,9 @@ and the signed chain head are all saved, or none of them is.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tawthiq.store.events import (
@@ -27,6 +27,19 @@ from tawthiq.store.materialize import entity_state, row_for, table_of
 from tawthiq.store.models import ChainHead, Device, EventRow
 
 _FLUSH_EVERY = 5000
+EVENT_TABLE = cast(Table, EventRow.__table__)
+
+
+def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Many rows at once; on SQLite straight to ``executemany``, which is several times
+    cheaper than SQLAlchemy's per-row parameter processing on this hot path."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), rows)
+        return
+    cols = list(rows[0])
+    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
 def load_events(session: Session, entity_id: str) -> list[Event]:
@@ -85,18 +98,25 @@ class EventWriter:
         for name, value in changes.items():
             if seen is not None and name in seen:
                 parents = tuple(sorted(seen[name]))
+            elif not existing:
+                parents = ()
             else:
-                parents = tuple(sorted(e.event_id for e in field_heads(
-                    e for e in history if e.field == name)))
+                parents = tuple(
+                    sorted(e.event_id for e in field_heads(e for e in history if e.field == name))
+                )
             self._seq += 1
-            fields = {
-                "event_id": uuid7(), "entity": entity, "entity_id": entity_id, "field": name,
-                "value": canonical_json(value), "parents": parents, "hlc": self.clock.now(),
-                "author": self.author, "device_id": self.identity.device_id, "seq": self._seq,
-                "prev_hash": self._hash,
-            }
-            self._hash = event_hash(**fields)
-            e = Event(**fields, hash=self._hash)
+            event_id, hlc, text, prev = uuid7(), self.clock.now(), canonical_json(value), self._hash
+            self._hash = event_hash(
+                event_id=event_id, entity=entity, entity_id=entity_id, field=name, value=text,
+                parents=parents, hlc=hlc, author=self.author, device_id=self.identity.device_id,
+                seq=self._seq, prev_hash=prev,
+            )  # fmt: skip
+            e = Event(
+                event_id=event_id, entity=entity, entity_id=entity_id, field=name, value=text,
+                parents=parents, hlc=hlc, author=self.author, device_id=self.identity.device_id,
+                seq=self._seq, prev_hash=prev,
+                hash=self._hash, known_value=value,
+            )  # fmt: skip
             out.append(e)
         history.extend(out)
         self._events.extend(out)
@@ -113,11 +133,11 @@ class EventWriter:
 
     def flush(self) -> None:
         if self._events:
-            self.session.execute(insert(EventRow), [e.as_row() for e in self._events])
+            bulk_insert(self.session, EVENT_TABLE, [e.as_row() for e in self._events])
             self._events.clear()
         for entity, rows in self._inserts.items():
             if rows:
-                self.session.execute(insert(table_of(entity)), list(rows.values()))
+                bulk_insert(self.session, table_of(entity), list(rows.values()))
         for entity, rows in self._updates.items():
             table = table_of(entity)
             for row_id, row in rows.items():
@@ -133,12 +153,20 @@ class EventWriter:
             return
         s, device_id = self.session, self.identity.device_id
         if s.get(Device, device_id) is None:
-            s.add(Device(device_id=device_id, public_key=self.identity.public_key_hex,
-                         first_seen_hlc=self.clock.now(), trusted=True))
+            s.add(
+                Device(
+                    device_id=device_id,
+                    public_key=self.identity.public_key_hex,
+                    first_seen_hlc=self.clock.now(),
+                    trusted=True,
+                )
+            )
         signature = self.identity.sign(head_message(device_id, self._seq, self._hash))
         head = s.get(ChainHead, device_id)
         if head is None:
-            s.add(ChainHead(device_id=device_id, seq=self._seq, hash=self._hash, signature=signature))
+            s.add(
+                ChainHead(device_id=device_id, seq=self._seq, hash=self._hash, signature=signature)
+            )
         else:
             head.seq, head.hash, head.signature = self._seq, self._hash, signature
         s.flush()
