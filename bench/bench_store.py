@@ -87,13 +87,13 @@ def main(n: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="tawthiq-bench-"))
     ws = services.open_workspace(folder / "bench.db", author="bench", key_dir=folder)
     batch = 1000
+    forms = [sample(rng, i) for i in range(n)]  # the input, made before the clock starts
     t = time.perf_counter()
     for start in range(0, n, batch):
         with ws.writing() as w:
-            services.create_incidents(
-                w, [sample(rng, i) for i in range(start, min(n, start + batch))]
-            )
+            services.create_incidents(w, forms[start : start + batch])
     saved = time.perf_counter() - t
+    del forms
 
     with ws.db.read() as s:
         events = s.connection().exec_driver_sql("SELECT count(*) FROM event").scalar()

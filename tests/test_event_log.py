@@ -257,3 +257,21 @@ def test_unchanged_values_write_no_events(ws: services.Workspace) -> None:
         assert (
             services.edit_incident(w, incident_id, {"killed": "9", "title_en": "Maram camp"}) == []
         )
+
+
+def test_clock_never_goes_back_across_sessions_and_devices(ws: services.Workspace) -> None:
+    """A laptop whose clock is behind still writes after what it has seen (hybrid clock)."""
+    from tawthiq.store.hlc import pack, unpack
+
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "x"})
+    ahead = DeviceIdentity.generate()
+    future = pack(unpack(w.clock.now())[0] + 3_600_000, 0)  # an hour ahead
+    with ws.db.write() as s, EventWriter(s, ahead, "Basel") as w2:
+        w2.clock.observe(future)
+        w2.record(INCIDENT, incident_id, {"status": "reviewed"})
+    with ws.writing() as w3:
+        (event,) = services.edit_incident(w3, incident_id, {"status": "verified"})
+    assert event.hlc > future
+    with ws.db.read() as s:
+        assert services.get_incident(s, incident_id).status == "verified"

@@ -61,30 +61,21 @@ class Event:
         """The total order in which events are replayed and the display winner is chosen."""
         return (self.hlc, self.device_id, self.seq)
 
-    def as_row(self) -> dict[str, Any]:
-        return {
-            "event_id": self.event_id,
-            "entity": self.entity,
-            "entity_id": self.entity_id,
-            "field": self.field,
-            "value": self.value,
-            "parents": canonical_json(list(self.parents)),
-            "hlc": self.hlc,
-            "author": self.author,
-            "device_id": self.device_id,
-            "seq": self.seq,
-            "prev_hash": self.prev_hash,
-            "hash": self.hash,
-            "signature": self.signature,
-        }
+    def as_tuple(self) -> tuple[Any, ...]:
+        """The event's columns in the order of ``COLUMNS``, as the table stores them."""
+        return (
+            self.event_id, self.entity, self.entity_id, self.field, self.value,
+            canonical_json(list(self.parents)), self.hlc, self.author, self.device_id, self.seq,
+            self.prev_hash, self.hash, self.signature,
+        )  # fmt: skip
 
     @classmethod
     def from_row(cls, row: Any) -> Event:
         m = row._mapping if hasattr(row, "_mapping") else row
-        return cls(**{**{k: m[k] for k in _COLUMNS}, "parents": tuple(json.loads(m["parents"]))})
+        return cls(**{**{k: m[k] for k in COLUMNS}, "parents": tuple(json.loads(m["parents"]))})
 
 
-_COLUMNS = (
+COLUMNS = (
     "event_id",
     "entity",
     "entity_id",

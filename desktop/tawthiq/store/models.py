@@ -17,7 +17,6 @@ class EventRow(Base):
     __table_args__ = (
         UniqueConstraint("device_id", "seq", name="uq_event_device_seq"),
         Index("ix_event_entity", "entity_id", "field"),
-        Index("ix_event_hlc", "hlc"),
     )
 
     event_id: Mapped[str] = mapped_column(String(36), primary_key=True)

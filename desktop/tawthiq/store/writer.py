@@ -13,6 +13,7 @@ from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from tawthiq.store.events import (
+    COLUMNS,
     GENESIS,
     Event,
     canonical_json,
@@ -30,16 +31,17 @@ _FLUSH_EVERY = 5000
 EVENT_TABLE = cast(Table, EventRow.__table__)
 
 
-def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+def bulk_insert(
+    session: Session, table: Table, cols: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
     """Many rows at once; on SQLite straight to ``executemany``, which is several times
     cheaper than SQLAlchemy's per-row parameter processing on this hot path."""
     conn = session.connection()
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [dict(zip(cols, r, strict=True)) for r in rows])
         return
-    cols = list(rows[0])
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+    conn.exec_driver_sql(sql, rows)
 
 
 def load_events(session: Session, entity_id: str) -> list[Event]:
@@ -61,7 +63,14 @@ class EventWriter:
             .limit(1)
         ).first()
         self._seq, self._hash = (last[0], last[1]) if last else (0, GENESIS)
-        max_hlc = session.execute(select(func.max(EventRow.hlc))).scalar() or 0
+        # The latest time any device has written: each device's clock only moves forward, so
+        # it is at one of the signed chain heads (no index on event.hlc to keep up to date).
+        max_hlc = session.execute(
+            select(func.max(EventRow.hlc)).join(
+                ChainHead,
+                (ChainHead.device_id == EventRow.device_id) & (ChainHead.seq == EventRow.seq),
+            )
+        ).scalar() or 0
         self.clock = HybridClock(max_hlc)
         self._events: list[Event] = []
         self._known: dict[str, list[Event]] = {}  # entity id -> all its events, this writer
@@ -133,11 +142,14 @@ class EventWriter:
 
     def flush(self) -> None:
         if self._events:
-            bulk_insert(self.session, EVENT_TABLE, [e.as_row() for e in self._events])
+            events = [e.as_tuple() for e in self._events]
+            bulk_insert(self.session, EVENT_TABLE, COLUMNS, events)
             self._events.clear()
-        for entity, rows in self._inserts.items():
-            if rows:
-                bulk_insert(self.session, table_of(entity), list(rows.values()))
+        for entity, new_rows in self._inserts.items():
+            if new_rows:
+                cols = list(next(iter(new_rows.values())))
+                values = [tuple(r[c] for c in cols) for r in new_rows.values()]
+                bulk_insert(self.session, table_of(entity), cols, values)
         for entity, rows in self._updates.items():
             table = table_of(entity)
             for row_id, row in rows.items():

@@ -75,7 +75,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("device_id", "seq", name="uq_event_device_seq"),
     )
     op.create_index("ix_event_entity", "event", ["entity_id", "field"])
-    op.create_index("ix_event_hlc", "event", ["hlc"])
     op.create_table(
         "device",
         sa.Column("device_id", sa.String(36), primary_key=True),
