@@ -1,0 +1,77 @@
+"""The extractor: report text in, the incident form's fields with their evidence out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from tawthiq.extract.casualties import Figure, find_figures, sentence_ids
+from tawthiq.extract.dates import DateMention, find_dates
+from tawthiq.extract.phrases import key_of
+from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
+from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.vocab_fields import as_field, rank
+
+MAX_CHARS = 200_000  # a report longer than this is read up to here
+
+
+def _language(tokens: Sequence[Token]) -> str:
+    words = [t for t in tokens if not t.norm.isdigit()]
+    if not words:
+        return "ar"
+    share = sum(t.is_arabic for t in words) / len(words)
+    return "ar" if share > 0.8 else "en" if share < 0.2 else "mixed"
+
+
+def _date_field(mentions: list[DateMention]) -> tuple[FieldResult, FieldResult]:
+    usable = [m for m in mentions if not m.background]
+    day = [m for m in usable if m.precision == "day"]
+    pick = day[0] if day else next((m for m in usable if m.precision == "month"), None)
+    if pick is None:
+        return FieldResult(extra={"precision": None}), FieldResult()
+    confidence = 0.9 if pick.precision == "day" else 0.5
+    if len({m.value for m in day}) > 1:
+        confidence -= 0.2
+    date_field = FieldResult(pick.value.isoformat(), confidence, ((pick.start, pick.end),),
+                             {"precision": pick.precision})
+    timed = next((m for m in day if m.value == pick.value and m.time_of_day), None)
+    time_field = (FieldResult(timed.time_of_day, 0.7, ((timed.start, timed.end),))
+                  if timed else FieldResult())
+    return date_field, time_field
+
+
+def _count(figures: list[Figure], category: str, group: str | None) -> FieldResult:
+    pool = [f for f in figures if f.category == category and f.group == group and not f.cumulative]
+    if not pool:
+        return FieldResult(extra={"min": None, "max": None, "approximate": False})
+    exact = [f for f in pool if not f.approximate] or pool
+    updates = [f for f in exact if f.update]
+    pick = updates[-1] if updates else max(exact[:3], key=lambda f: (f.max, -f.start))
+    spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
+    confidence = 0.85 if not pick.approximate else 0.5
+    return FieldResult(pick.min, confidence, spans,
+                       {"min": pick.min, "max": pick.max, "approximate": pick.approximate})
+
+
+def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
+    """Read one report; the most prominent incident comes first."""
+    ref = ref_date or date.today()
+    text = text[:MAX_CHARS] if isinstance(text, str) else ""
+    tokens = tokenize(text)
+    keys = [key_of(t.norm) for t in tokens]
+    sentence = sentence_ids(text, tokens)
+    mentions = find_dates(text, tokens, ref)
+    date_tokens = {i for i, t in enumerate(tokens) for m in mentions if m.start <= t.start < m.end}
+    figures = find_figures(text, tokens, keys, date_tokens)
+    focus = {f.sentence for f in figures if not f.cumulative}
+    fields: dict[str, FieldResult] = {}
+    fields["date"], fields["time_of_day"] = _date_field(mentions)
+    fields["killed"] = _count(figures, "killed", None)
+    fields["killed_children"] = _count(figures, "killed", "children")
+    fields["killed_women"] = _count(figures, "killed", "women")
+    fields["injured"] = _count(figures, "injured", None)
+    for name in ("incident_type", "target"):
+        fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=False)
+    for name in ("weapons", "perpetrators", "sources"):
+        fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=True)
+    return ExtractionResult(_language(tokens), (IncidentResult(fields),))

@@ -1,0 +1,194 @@
+"""Date and time-of-day mentions in a report, resolved against the day it was received.
+
+Every mention is returned with its precision and whether it reads as background
+("منذ مطلع العام 2023", "since early 2023"); choosing the incident's date among them is the
+extractor's job, which also knows where the incident is described.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.phrases import PhraseIndex
+from tawthiq.extract.tokens import Token, tokenize
+
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_HHMM = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    value: date
+    precision: str  # day | month | year
+    start: int
+    end: int
+    relative: bool
+    background: bool
+    time_of_day: str | None = None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    months: PhraseIndex[int]
+    weekdays: dict[str, int]
+    relative: PhraseIndex[int]
+    times: PhraseIndex[str]
+    background: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    d: dict[str, Any] = read_json("extract/dates.json")
+    return _Lexicon(
+        months=PhraseIndex(d["months"].items()),
+        weekdays=d["weekdays"],
+        relative=PhraseIndex(d["relative_days"].items()),
+        times=PhraseIndex(d["times_of_day"].items()),
+        background=frozenset(t.norm for w in d["background_before"] for t in tokenize(w)),
+    )
+
+
+def _weekday_of(tok: Token) -> int | None:
+    w = _lexicon().weekdays
+    norm = tok.norm
+    for candidate in (norm, "ال" + norm, norm.removeprefix("و"), norm.removeprefix("ب")):
+        if candidate in w:
+            return w[candidate]
+    return None
+
+
+def _last_weekday(ref: date, weekday: int) -> date:
+    """The most recent ``weekday`` on or before ``ref`` ("يوم الأحد", "on Sunday")."""
+    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _is_background(tokens: Sequence[Token], first: int) -> bool:
+    lex = _lexicon()
+    return any(t.norm in lex.background for t in tokens[max(0, first - 3) : first])
+
+
+def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMention]:
+    """Every date mention, in text order.
+
+    >>> ref = date(2022, 11, 6)  # a Sunday
+    >>> def f(s):
+    ...     return [(m.value.isoformat(), m.precision, m.time_of_day) for m in
+    ...             find_dates(s, tokenize(s), ref)]
+    >>> f("قصفت قوات النظام، صباح اليوم الأحد، المخيم")
+    [('2022-11-06', 'day', 'morning')]
+    >>> f("أمس السبت"), f("مساء الجمعة"), f("أول أمس")
+    ([('2022-11-05', 'day', None)], [('2022-11-04', 'day', 'evening')], [('2022-11-04', 'day', None)])
+    >>> f("في 6 تشرين الثاني 2022"), f("5 مايو/أيار 2020"), f("on November 6, 2022")
+    ([('2022-11-06', 'day', None)], [('2020-05-05', 'day', None)], [('2022-11-06', 'day', None)])
+    >>> f("في 16-2-2022"), f("6/11/2022"), f("3 من شباط"), f("Tuesday night")
+    ([('2022-02-16', 'day', None)], [('2022-11-06', 'day', None)], [('2022-02-03', 'day', None)], [('2022-11-01', 'day', 'night')])
+    >>> s = "منذ مطلع العام 2023. وقتل في مارس/آذار 2020"
+    >>> [(m.precision, m.background) for m in find_dates(s, tokenize(s), ref)]
+    [('year', True), ('month', False)]
+    """
+    lex = _lexicon()
+    out: list[DateMention] = []
+    used: set[int] = set()  # token indices already part of a mention
+
+    def add(first: int, last: int, value: date, precision: str, relative: bool) -> None:
+        used.update(range(first, last + 1))
+        out.append(DateMention(value, precision, tokens[first].start, tokens[last].end, relative,
+                               _is_background(tokens, first)))
+
+    # 1. Numeric dates: 16-2-2022, 6/11/2022 (day first), 2022-11-06.
+    for m in _NUMERIC.finditer(text):
+        if m.group(1):
+            value = _safe(int(m.group(4)), int(m.group(3)), int(m.group(1)))
+        else:
+            value = _safe(int(m.group(5)), int(m.group(6)), int(m.group(7)))
+        if value:
+            idx = [i for i, t in enumerate(tokens) if m.start() <= t.start < m.end()]
+            if idx:
+                add(idx[0], idx[-1], value, "day", False)
+    # 2. Month names with a day and/or a year around them.
+    for hit in lex.months.find(tokens):
+        if hit.first in used:
+            continue
+        month, first, last = hit.payload, hit.first, hit.last
+        day = year = None
+        before = [i for i in (first - 1, first - 2) if i >= 0 and i not in used]
+        for i in before:  # "6 تشرين", "3 من شباط"
+            if tokens[i].norm.isdigit() and 1 <= int(tokens[i].norm) <= 31:
+                day, first = int(tokens[i].norm), i
+                break
+            if tokens[i].norm not in ("من", "the"):
+                break
+        j = last + 1
+        while j < len(tokens) and j <= last + 3:
+            norm = tokens[j].norm
+            if re.fullmatch(r"\d{4}", norm):
+                year, last = int(norm), j
+                break
+            if norm.isdigit() and day is None and int(norm) <= 31:  # November 6, 2022
+                day, last = int(norm), j
+            elif norm in lex.months._index or (norm,) in lex.months._index or norm in ("عام", "سنه"):
+                last = j  # "مايو/أيار": the second name of the same month
+            elif not norm.isdigit():
+                break
+            j += 1
+        if day is None and year is None:
+            continue  # "may" alone is not a date
+        value = _safe(year or ref.year, month, day or 1)
+        if value:
+            add(first, last, value, "day" if day else "month", False)
+    # 3. Relative days and weekdays, with a time of day next to them.
+    times = {h.first: h for h in lex.times.find(tokens)}
+    for hit in lex.relative.find(tokens):
+        if hit.first in used:
+            continue
+        last = hit.last
+        if last + 1 < len(tokens) and _weekday_of(tokens[last + 1]) is not None:
+            last += 1  # "اليوم الأحد": the weekday names the same day
+        value = ref + timedelta(days=hit.payload)
+        add(hit.first, last, value, "day", True)
+    for i, tok in enumerate(tokens):
+        if i in used:
+            continue
+        weekday = _weekday_of(tok)
+        if weekday is None or (tok.norm.isascii() and not tok.text[:1].isupper()):
+            continue
+        add(i, i, _last_weekday(ref, weekday), "day", True)
+    # 4. Years alone ("2017", "العام 2023"): weak, background unless nothing better exists.
+    for i, tok in enumerate(tokens):
+        if i not in used and re.fullmatch(r"(19[5-9]\d|20\d\d)", tok.norm):
+            add(i, i, date(int(tok.norm), 1, 1), "year", False)
+    out.sort(key=lambda m: m.start)
+    return [_with_time(m, tokens, times) for m in out]
+
+
+def _with_time(m: DateMention, tokens: Sequence[Token], times: dict[int, Any]) -> DateMention:
+    """Attach "صباح", "مساء", "night" … written just before or after the date."""
+    idx = [i for i, t in enumerate(tokens) if m.start <= t.start < m.end]
+    if not idx:
+        return m
+    for i in (idx[0] - 1, idx[0] - 2, idx[-1] + 1):
+        hit = times.get(i)
+        if hit is not None:
+            start, end = min(m.start, hit.start), max(m.end, hit.end)
+            return DateMention(m.value, m.precision, start, end, m.relative, m.background,
+                               hit.payload)
+    return m
+
+
+def find_clock_time(text: str) -> tuple[str, int, int] | None:
+    """A clock time such as "الساعة 10:30" → ("10:30", start, end)."""
+    m = _HHMM.search(text)
+    return (f"{int(m.group(1)):02d}:{m.group(2)}", m.start(), m.end()) if m else None

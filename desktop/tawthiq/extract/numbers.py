@@ -1,0 +1,138 @@
+"""Reading a quantity at a token: digits, Arabic and English number words, vague amounts.
+
+A quantity is a min/max range; anything not exact ("عشرات", "more than 20", "نحو 30") is
+approximate, so a documenter sees at once which figures the report did not pin down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.tokens import Token, tokenize
+
+_DIGITS = re.compile(r"^\d{1,3}(?:[,٬]\d{3})*$|^\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    min: int
+    max: int
+    approximate: bool
+    first: int  # token indices, inclusive
+    last: int
+
+    @property
+    def value(self) -> int:
+        return self.min
+
+
+@dataclass(frozen=True)
+class _Words:
+    units: dict[str, int]
+    ten: frozenset[str]
+    tens: dict[str, int]
+    hundreds: dict[str, int]
+    thousands: dict[str, int]
+    vague: dict[tuple[str, ...], tuple[int, int]]
+    qualifiers: dict[tuple[str, ...], str]  # phrase -> "at_least" | "about" | "at_most"
+
+
+@cache
+def _words() -> _Words:
+    d: dict[str, Any] = read_json("extract/numbers.json")
+
+    def phrase(p: str) -> tuple[str, ...]:
+        return tuple(t.norm for t in tokenize(p))
+
+    qualifiers = {}
+    for lang in ("ar", "en"):
+        for kind in ("at_least", "about", "at_most"):
+            for p in d[f"{lang}_{kind}"]:
+                qualifiers[phrase(p)] = kind
+    vague = {phrase(k): (lo, hi) for lang in ("ar", "en") for k, (lo, hi) in d[f"{lang}_vague"].items()}
+    return _Words(
+        units={**d["ar_units"], **d["en_units"]},
+        ten=frozenset(d["ar_ten"]),
+        tens={**d["ar_tens"], **d["en_tens"]},
+        hundreds=d["ar_hundreds"],
+        thousands={**d["ar_thousands"], **d["en_multipliers"]},
+        vague=vague,
+        qualifiers=qualifiers,
+    )
+
+
+def _strip_wa(norm: str) -> str:
+    return norm[1:] if norm.startswith("و") and len(norm) > 3 else norm
+
+
+def _exact(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """(value, index of the last token used) for an exact number starting at token i."""
+    w = _words()
+    norm = tokens[i].norm
+    if _DIGITS.match(norm):
+        return int(re.sub(r"[,٬]", "", norm)), i
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    if norm in w.units:
+        value, last = w.units[norm], i
+        if nxt in w.ten:  # ثلاثة عشر
+            return value + 10, i + 1
+        if nxt.startswith("و") and _strip_wa(nxt) in w.tens:  # خمسة وعشرون
+            return value + w.tens[_strip_wa(nxt)], i + 1
+        if nxt in w.thousands and norm.isascii():  # five hundred
+            return value * w.thousands[nxt], i + 1
+        return value, last
+    if norm in w.ten:
+        return 10, i
+    if norm in w.tens:
+        value = w.tens[norm]
+        if nxt in w.units and norm.isascii() and nxt.isascii():  # twenty five
+            return value + w.units[nxt], i + 1
+        return value, i
+    if norm in w.hundreds:
+        return w.hundreds[norm], i
+    if norm in ("الف", "الفا", "الفان", "الفين", "thousand", "hundred"):
+        return w.thousands[norm], i
+    return None
+
+
+def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
+    """The quantity that starts at token ``i`` (a qualifier such as "أكثر من" included).
+
+    >>> def q(text):
+    ...     r = read_quantity(tokenize(text), 0)
+    ...     return r and (r.min, r.max, r.approximate)
+    >>> q("9 مدنيين"), q("٧٥ مصابا"), q("تسعة مدنيين"), q("ثلاثة عشر شخصا")
+    ((9, 9, False), (75, 75, False), (9, 9, False), (13, 13, False))
+    >>> q("خمسة وعشرون"), q("أكثر من 30 جريحا"), q("عشرات الجرحى"), q("نحو 20")
+    ((25, 25, False), (30, 30, True), (20, 99, True), (20, 20, True))
+    >>> q("at least three people"), q("twenty five"), q("a dozen"), q("dozens of")
+    ((3, 3, True), (25, 25, False), (12, 12, False), (24, 99, True))
+    >>> q("1,200 families"), q("مدنيين") is None
+    ((1200, 1200, False), True)
+    """
+    w = _words()
+    n = len(tokens)
+    for length in (4, 3, 2, 1):
+        key = tuple(t.norm for t in tokens[i : i + length])
+        if len(key) < length:
+            continue
+        kind = w.qualifiers.get(key)
+        if kind and i + length < n:
+            inner = read_quantity(tokens, i + length)
+            if inner is not None:
+                hi = inner.max
+                lo = inner.min
+                return Quantity(lo, hi, True, i, inner.last)
+        if key in w.vague:
+            lo, hi = w.vague[key]
+            return Quantity(lo, hi, lo != hi, i, i + length - 1)
+    exact = _exact(tokens, i)
+    if exact is None:
+        return None
+    value, last = exact
+    return Quantity(value, value, False, i, last)

@@ -1,0 +1,70 @@
+"""Finding listed phrases (vocabulary aliases, cue words) in a report's tokens.
+
+Phrases and text are compared word by word on light stems (no conjunction, preposition or
+article in front), so "قصف مدفعي" also finds "والقصف المدفعي" and "بقصف مدفعي".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from tawthiq.domain.arabic import stem
+from tawthiq.extract.tokens import Token, tokenize
+
+T = TypeVar("T")
+
+
+def key_of(norm: str) -> str:
+    return stem(norm)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    payload: T
+    first: int  # token index
+    last: int  # token index, inclusive
+    start: int  # character offsets
+    end: int
+
+
+class PhraseIndex(Generic[T]):
+    """Longest-match lookup of many phrases, each carrying a payload (e.g. a code)."""
+
+    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+        self._index: dict[tuple[str, ...], T] = {}
+        self.longest = 1
+        for phrase, payload in phrases:
+            key = tuple(key_of(t.norm) for t in tokenize(phrase))
+            if key:
+                self._index.setdefault(key, payload)
+                self.longest = max(self.longest, len(key))
+
+    def find(self, tokens: Sequence[Token], keys: Sequence[str] | None = None) -> list[Hit[T]]:
+        """Non-overlapping hits, scanning left to right, the longest phrase first."""
+        keys = keys if keys is not None else [key_of(t.norm) for t in tokens]
+        hits: list[Hit[T]] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            firsts = [keys[i]]
+            norm = tokens[i].norm
+            if norm[:1] in ("و", "ف") and len(norm) > 3:  # "وامرأة": the stemmer keeps a lone و
+                firsts.append(key_of(norm[1:]))
+            found = None
+            for length in range(min(self.longest, n - i), 0, -1):
+                rest = tuple(keys[i + 1 : i + length])
+                for first in firsts:
+                    payload = self._index.get((first, *rest))
+                    if payload is not None:
+                        found = (payload, i + length - 1)
+                        break
+                if found:
+                    break
+            if found:
+                payload, j = found
+                hits.append(Hit(payload, i, j, tokens[i].start, tokens[j].end))
+                i = j + 1
+            else:
+                i += 1
+        return hits

@@ -1,0 +1,55 @@
+"""The extraction result, shaped exactly as DESIGN.md's extraction contract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+FIELDS = ("date", "time_of_day", "place", "incident_type", "weapons", "perpetrators", "target",
+          "killed", "killed_children", "killed_women", "injured", "sources")
+LIST_FIELDS = frozenset({"weapons", "perpetrators", "sources"})
+COUNT_FIELDS = frozenset({"killed", "killed_children", "killed_women", "injured"})
+
+
+@dataclass(frozen=True, slots=True)
+class FieldResult:
+    """One field: its value, how sure we are, and where in the text it came from."""
+
+    value: Any = None
+    confidence: float = 0.0
+    spans: tuple[tuple[int, int], ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, **self.extra, "confidence": round(self.confidence, 2),
+                "spans": [list(s) for s in self.spans]}
+
+
+def unknown(name: str) -> FieldResult:
+    if name in LIST_FIELDS:
+        return FieldResult(value=[])
+    if name in COUNT_FIELDS:
+        return FieldResult(extra={"min": None, "max": None, "approximate": False})
+    if name == "date":
+        return FieldResult(extra={"precision": None})
+    return FieldResult()
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentResult:
+    fields: dict[str, FieldResult]
+
+    def __getitem__(self, name: str) -> FieldResult:
+        return self.fields.get(name) or unknown(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: self[name].to_dict() for name in FIELDS}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionResult:
+    language: str
+    incidents: tuple[IncidentResult, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"language": self.language, "incidents": [i.to_dict() for i in self.incidents]}

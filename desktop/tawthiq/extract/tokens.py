@@ -1,0 +1,67 @@
+"""Words of a report with their character offsets, normalised for matching.
+
+Everything the extractor matches (numbers, dates, vocabulary phrases) is matched on these
+tokens, so every span it reports points at the original text exactly as it was given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tawthiq.domain.arabic import normalize
+
+# Letters, digits and the marks that belong inside Arabic words (harakat, tatweel), so a
+# word written with tanween ("مصابًا") stays one token.
+_WORD = re.compile(
+    r"\d{1,3}(?:[,٬]\d{3})+(?!\d)|[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+(?:['’][a-zA-Z]+)?"
+)
+_CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_ARABIC = re.compile("[\u0621-\u064a]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written
+    norm: str  # normalised: hamza, ta marbuta, diacritics, digits, case folded
+    start: int
+    end: int
+
+    @property
+    def is_arabic(self) -> bool:
+        return bool(_ARABIC.match(self.norm))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with offsets into it.
+
+    >>> [(t.norm, t.start, t.end) for t in tokenize("قُتل ٩ مدنيين، وأصيب 75")]
+    [('قتل', 0, 4), ('9', 5, 6), ('مدنيين', 7, 13), ('واصيب', 15, 20), ('75', 21, 23)]
+    """
+    out = []
+    for m in _WORD.finditer(text):
+        norm = normalize(m.group()).replace("’", "'")
+        if norm:
+            out.append(Token(m.group(), norm, m.start(), m.end()))
+    return out
+
+
+def variants(norm: str) -> list[str]:
+    """A normalised Arabic word and the word without its proclitics (longest first kept last).
+
+    >>> sorted(variants("وللنازحين"))
+    ['النازحين', 'للنازحين', 'نازحين', 'وللنازحين']
+    >>> variants("قصف")
+    ['قصف']
+    """
+    if not _ARABIC.match(norm):
+        return [norm]
+    out = [norm]
+    for prefix in _CLITICS:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= 2:
+            rest = norm[len(prefix) :]
+            if rest not in out:
+                out.append(rest)
+            if prefix.endswith("ل") and prefix in ("لل", "ولل") and "ال" + rest not in out:
+                out.append("ال" + rest)  # للنازحين = ل + النازحين
+    return out

@@ -1,0 +1,66 @@
+"""Incident type, weapons, perpetrators, target and sources from the vocabulary lexicon."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.phrases import Hit, PhraseIndex
+from tawthiq.extract.result import FieldResult
+from tawthiq.extract.tokens import Token
+
+VOCAB_FIELDS = ("incident_type", "weapons", "perpetrators", "target", "sources")
+
+
+@cache
+def _indexes() -> dict[str, PhraseIndex[str]]:
+    lexicon = read_json("extract/lexicon.json")
+    return {
+        name: PhraseIndex((alias, code) for code, aliases in lexicon[name].items() for alias in aliases)
+        for name in VOCAB_FIELDS
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    code: str
+    score: float
+    spans: tuple[tuple[int, int], ...]
+
+
+def rank(
+    name: str, tokens: Sequence[Token], keys: Sequence[str], sentence: Sequence[int],
+    focus: set[int],
+) -> list[Scored]:
+    """Codes named in the text, best first: early sentences and the incident's own sentences
+    (``focus``) count most."""
+    score: dict[str, float] = defaultdict(float)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    first_seen: dict[str, int] = {}
+    hits: list[Hit[str]] = _indexes()[name].find(tokens, keys)
+    for h in hits:
+        s = sentence[h.first]
+        weight = 1.0 / (1.0 + 0.35 * s) + (1.5 if s in focus else 0.0)
+        weight *= 1.0 + 0.15 * (h.last - h.first)  # a longer phrase is more specific
+        score[h.payload] += weight
+        spans[h.payload].append((h.start, h.end))
+        first_seen.setdefault(h.payload, h.first)
+    ordered = sorted(score, key=lambda c: (-score[c], first_seen[c]))
+    return [Scored(c, score[c], tuple(spans[c])) for c in ordered]
+
+
+def as_field(name: str, ranked: list[Scored], *, many: bool) -> FieldResult:
+    if not ranked:
+        return FieldResult(value=[] if many else None)
+    top = ranked[0].score
+    if many:
+        chosen = [r for r in ranked if r.score >= 0.25 * top]
+        spans = tuple(s for r in chosen for s in r.spans)
+        return FieldResult([r.code for r in chosen], min(0.95, 0.5 + 0.1 * top), spans)
+    best = ranked[0]
+    margin = best.score - (ranked[1].score if len(ranked) > 1 else 0)
+    confidence = min(0.95, 0.4 + 0.15 * best.score + 0.1 * margin)
+    return FieldResult(best.code, confidence, best.spans)
