@@ -15,7 +15,7 @@ from typing import Any
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.numbers import Quantity, read_quantity
 from tawthiq.extract.phrases import Hit, PhraseIndex, key_of
-from tawthiq.extract.tokens import Token
+from tawthiq.extract.tokens import Token, tokenize
 
 _WINDOW_BEFORE = 4
 _WINDOW_AFTER = 4
@@ -44,6 +44,7 @@ class _Cues:
     breakdown: PhraseIndex[bool]
     update: frozenset[str]
     cumulative: PhraseIndex[bool]
+    singular: frozenset[str]
 
 
 @cache
@@ -56,6 +57,7 @@ def _cues() -> _Cues:
         breakdown=PhraseIndex((p, True) for p in d["breakdown"]),
         update=frozenset(key_of(w) for w in d["update"]),
         cumulative=PhraseIndex((p, True) for p in d["cumulative"]),
+        singular=frozenset(key_of(t.norm) for w in d["singular"] for t in tokenize(w)),
     )
 
 
@@ -85,7 +87,9 @@ class _Item:
     coordinated: bool  # "… وامرأة", "… and a woman": joined to the figure before it
 
 
-def _items(tokens: Sequence[Token], keys: Sequence[str], skip: set[int]) -> list[_Item]:
+def _items(
+    tokens: Sequence[Token], keys: Sequence[str], skip: set[int], cat_at: dict[int, Hit[str]]
+) -> list[_Item]:
     cues = _cues()
     group_at = {h.first: h for h in cues.groups.find(tokens, keys)}
     breakdown_at = {h.last: h for h in cues.breakdown.find(tokens, keys)}
@@ -108,8 +112,14 @@ def _items(tokens: Sequence[Token], keys: Sequence[str], skip: set[int]) -> list
             i = last + 1
             continue
         dual = cues.dual.get(keys[i])
+        article = tokens[i].norm in ("a", "an") and (i + 1) in group_at
+        if article:
+            i += 1  # "including a child", "killing a woman"
         lone = group_at.get(i)
-        if dual or (lone and (breakdown or joined) and lone.payload in ("children", "women", "men")):
+        # "قتل شخصاً", "وإصابة آخر", "killing a child": one person, named right after the cue
+        after_cue = (i - 1 - article) in cat_at and keys[i] in cues.singular
+        if dual or (lone and (breakdown or joined) and lone.payload in ("children", "women", "men")) \
+                or (lone and after_cue):
             last = i if dual else lone.last  # type: ignore[union-attr]
             group = dual or lone.payload  # type: ignore[union-attr]
             n = 2 if dual else 1
@@ -134,7 +144,7 @@ def find_figures(
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
-    for it in _items(tokens, keys, skip):
+    for it in _items(tokens, keys, skip, cat_at):
         sub = it.group if it.group in ("children", "women", "men") else None
         category = None
         if it.coordinated and prev_item_category:
@@ -175,8 +185,8 @@ def _among(last: int, cat_at: dict[int, Hit[str]], sent: list[int], keys: Sequen
 
 
 def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:
-    """True when a "بينهم"/"including" stands within three words before token ``i``."""
-    return any(j in breakdown_at for j in range(max(0, i - 4), i))
+    """True when a "بينهم"/"including" stands just before token ``i`` ("بينهم 3", "including a")."""
+    return any(j in breakdown_at for j in range(max(0, i - 2), i))
 
 
 def _is_not_people(tokens: Sequence[Token], q: Quantity) -> bool:
@@ -193,12 +203,24 @@ def _is_not_people(tokens: Sequence[Token], q: Quantity) -> bool:
 def _category_near(
     first: int, last: int, cat_at: dict[int, Hit[str]], sent: list[int], tokens: Sequence[Token]
 ) -> str | None:
-    """The killed/injured cue closest to the figure in the same sentence."""
-    best: tuple[int, str] | None = None
-    for j in range(max(0, first - _WINDOW_BEFORE), min(len(tokens), last + 1 + _WINDOW_AFTER)):
-        if first <= j <= last or j not in cat_at or sent[j] != sent[first]:
-            continue
-        distance = first - j if j < first else j - last  # "9 قتلى" and "مقتل 9" alike
-        if best is None or distance < best[0]:
-            best = (distance, cat_at[j].payload)
-    return best[1] if best else None
+    """The killed/injured cue of a figure: right after the number ("9 قتلى", "8 killed"),
+    else the nearest before it ("مقتل 9 مدنيين", "killed eight people"), else shortly after
+    ("three people were killed")."""
+
+    def cue(j: int) -> str | None:
+        if 0 <= j < len(tokens) and j in cat_at and sent[j] == sent[first]:
+            return cat_at[j].payload
+        return None
+
+    right_after = cue(first + 1)
+    if right_after:
+        return right_after
+    for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
+        found = cue(j)
+        if found:
+            return found
+    for j in range(last + 1, last + 1 + _WINDOW_AFTER - 1):
+        found = cue(j)
+        if found:
+            return found
+    return None

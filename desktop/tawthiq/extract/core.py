@@ -44,9 +44,9 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
     pool = [f for f in figures if f.category == category and f.group == group and not f.cumulative]
     if not pool:
         return FieldResult(extra={"min": None, "max": None, "approximate": False})
-    exact = [f for f in pool if not f.approximate] or pool
+    exact = [f for f in pool if f.min == f.max] or pool  # "at least 4" beats "hundreds"
     updates = [f for f in exact if f.update]
-    pick = updates[-1] if updates else max(exact[:3], key=lambda f: (f.max, -f.start))
+    pick = updates[-1] if updates else exact[0]  # the lead gives the toll; a rise updates it
     spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
     confidence = 0.85 if not pick.approximate else 0.5
     return FieldResult(pick.min, confidence, spans,

@@ -39,7 +39,7 @@ class _Words:
     hundreds: dict[str, int]
     thousands: dict[str, int]
     vague: dict[tuple[str, ...], tuple[int, int]]
-    qualifiers: dict[tuple[str, ...], str]  # phrase -> "at_least" | "about" | "at_most"
+    qualifiers: dict[tuple[str, ...], str]  # phrase -> at_least | more_than | about | at_most
 
 
 @cache
@@ -51,7 +51,7 @@ def _words() -> _Words:
 
     qualifiers = {}
     for lang in ("ar", "en"):
-        for kind in ("at_least", "about", "at_most"):
+        for kind in ("at_least", "more_than", "about", "at_most"):
             for p in d[f"{lang}_{kind}"]:
                 qualifiers[phrase(p)] = kind
     vague = {phrase(k): (lo, hi) for lang in ("ar", "en") for k, (lo, hi) in d[f"{lang}_vague"].items()}
@@ -109,7 +109,7 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     >>> q("9 مدنيين"), q("٧٥ مصابا"), q("تسعة مدنيين"), q("ثلاثة عشر شخصا")
     ((9, 9, False), (75, 75, False), (9, 9, False), (13, 13, False))
     >>> q("خمسة وعشرون"), q("أكثر من 30 جريحا"), q("عشرات الجرحى"), q("نحو 20")
-    ((25, 25, False), (30, 30, True), (20, 99, True), (20, 20, True))
+    ((25, 25, False), (31, 31, True), (20, 99, True), (20, 20, True))
     >>> q("at least three people"), q("twenty five"), q("a dozen"), q("dozens of")
     ((3, 3, True), (25, 25, False), (12, 12, False), (24, 99, True))
     >>> q("1,200 families"), q("مدنيين") is None
@@ -117,17 +117,18 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     """
     w = _words()
     n = len(tokens)
+    first = tokens[i].norm
+    bare = first[1:] if first.startswith("و") and len(first) > 3 else first  # "وأكثر من"
     for length in (4, 3, 2, 1):
-        key = tuple(t.norm for t in tokens[i : i + length])
+        key = (bare, *(t.norm for t in tokens[i + 1 : i + length]))
         if len(key) < length:
             continue
         kind = w.qualifiers.get(key)
         if kind and i + length < n:
             inner = read_quantity(tokens, i + length)
             if inner is not None:
-                hi = inner.max
-                lo = inner.min
-                return Quantity(lo, hi, True, i, inner.last)
+                bump = 1 if kind == "more_than" and not inner.approximate else 0
+                return Quantity(inner.min + bump, inner.max + bump, True, i, inner.last)
         if key in w.vague:
             lo, hi = w.vague[key]
             return Quantity(lo, hi, lo != hi, i, i + length - 1)
