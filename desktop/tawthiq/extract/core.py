@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -13,6 +14,21 @@ from tawthiq.extract.tokens import Token, tokenize
 from tawthiq.extract.vocab_fields import as_field, rank
 
 MAX_CHARS = 200_000  # a report longer than this is read up to here
+_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]*>", re.S | re.I)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
+
+
+def blank_markup(text: str) -> str:
+    """HTML pasted from a browser, with tags and entities blanked to spaces of the same
+    length, so offsets still point into the text exactly as it was pasted.
+
+    >>> blank_markup("<p>قتل <b>9</b> مدنيين&nbsp;</p>")
+    '   قتل    9     مدنيين          '
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    blank = _TAG.sub(lambda m: " " * len(m.group()), text)
+    return _ENTITY.sub(lambda m: " " * len(m.group()), blank)
 
 
 def _language(tokens: Sequence[Token]) -> str:
@@ -56,7 +72,7 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
 def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     """Read one report; the most prominent incident comes first."""
     ref = ref_date or date.today()
-    text = text[:MAX_CHARS] if isinstance(text, str) else ""
+    text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
     tokens = tokenize(text)
     keys = [key_of(t.norm) for t in tokens]
     sentence = sentence_ids(text, tokens)
@@ -74,4 +90,7 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
         fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=False)
     for name in ("weapons", "perpetrators", "sources"):
         fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=True)
+    if not fields["perpetrators"].value and (figures or fields["incident_type"].value):
+        # Harm is reported and nobody is named: that is what the code "unknown" records.
+        fields["perpetrators"] = FieldResult(["unknown"], 0.3)
     return ExtractionResult(_language(tokens), (IncidentResult(fields),))
