@@ -55,7 +55,10 @@ def run(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[no-u
             if db is not None and args and args[0] != "--help"
             else list(args)
         )
-        code = cli.main(argv)
+        try:
+            code = cli.main(argv)
+        except SystemExit as exc:  # argparse: usage mistakes and --help
+            code = int(exc.code or 0)
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 

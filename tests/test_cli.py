@@ -60,9 +60,20 @@ def maram(run) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_help_lists_the_subcommands(run) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(SystemExit) as exit_:
-        run("--help")
-    assert exit_.value.code == 0
+    r = run("--help")
+    assert r.code == 0
+    listed = {line.split()[0] for line in r.out.splitlines() if line.startswith("    ")}
+    assert {
+        "demo",
+        "add",
+        "edit",
+        "delete",
+        "list",
+        "show",
+        "history",
+        "verify",
+        "rebuild",
+    } <= listed
 
 
 def test_add_show_list(run, maram: str) -> None:  # type: ignore[no-untyped-def]
@@ -185,7 +196,9 @@ BAD_INPUT = [
     (["add"], "give at least one field"),
     (["show", "deadbeef"], "there is no incident with id 'deadbeef'"),
     (["edit", "deadbeef", "--killed", "3"], "there is no incident with id 'deadbeef'"),
-    (["history", "de"], "give at least the first 4 characters"),
+    (["history", "de"], "give at least the first 4 characters of the incident id"),
+    (["delete", "____"], "cannot be an id"),
+    (["show", "%%%%"], "cannot be an id"),
     (["delete", "00000000-0000-0000-0000-000000000000"], "there is no incident"),
     (["list", "--from", "yesterday"], "'yesterday' is not a valid date"),
     (["list", "--type", "bombing"], "unknown incident type code 'bombing'"),
@@ -275,3 +288,81 @@ def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
         "tawthiq: date_start: '6/11/2022' is not a valid date; write it as YYYY-MM-DD, "
         "e.g. 2022-11-06"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "--killed", "99999999999999999999"], "not a plausible number of people"),
+        (["add", "--title", "bad \udcff byte"], "not valid characters"),
+        (["list", "--limit", "abc"], "invalid int value: 'abc'"),
+        (["list", "--limit", "-1"], "--limit must be at least 1"),
+        (["bogus"], "invalid choice: 'bogus'"),
+        (["add", "--title"], "expected one argument"),
+        (["add", "--json", "-", "--title-en", "x"], None),
+    ],
+    ids=["overflow", "surrogate", "limit-abc", "limit-negative", "bogus", "missing-value", "stdin"],
+)
+def test_more_bad_input(run, monkeypatch, args: list[str], message: str | None) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"killed": {"min": 1, "approximate": "false"}}'))
+    r = run(*args)
+    assert r.code == 2
+    assert (message or "approximate must be true or false") in r.err
+    assert r.err.count("\n") == 1
+
+
+def test_argparse_errors_are_one_sentence(tmp_path: Path) -> None:
+    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
+    for args in (["list", "--limit", "abc"], ["bogus"], ["add", "--title"]):
+        p = subprocess.run(
+            [sys.executable, "-m", "tawthiq", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert p.returncode == 2 and p.stderr.count("\n") == 1, p.stderr
+        assert p.stderr.startswith("tawthiq: ") and "usage:" not in p.stderr
+
+
+def test_json_with_a_byte_order_mark_and_deep_nesting(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "notepad.json"
+    f.write_bytes('\ufeff{"title_ar": "قصف", "killed": 2}'.encode())
+    assert run("add", "--json", str(f)).code == 0
+    f.write_text("[" * 100_000 + "]" * 100_000)
+    r = run("add", "--json", str(f))
+    assert r.code == 2 and "nested too deeply" in r.err
+
+
+def test_deleting_goes_through_delete_only(run, maram: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "d.json"
+    f.write_text('{"deleted": true, "killed": 7}')
+    assert "use `tawthiq delete`" in run("edit", maram, "--json", str(f)).err
+    assert "use `tawthiq delete`" in run("edit", maram, "--clear", "deleted").err
+    assert "cannot be created as deleted" in run("add", "--json", str(f)).err
+    assert run("delete", maram).code == 0
+    assert run("list", "--deleted").out.splitlines()[0].endswith("[deleted]")
+
+
+def test_pipe_closed_early_is_not_an_error(tmp_path: Path) -> None:
+    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
+    db = str(tmp_path / "p.db")
+    for n in range(3):
+        subprocess.run(
+            [sys.executable, "-m", "tawthiq", "add", "--title-en", f"t{n}", "--db", db],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+    p = subprocess.run(
+        f"{sys.executable} -m tawthiq list --db {db} | head -c 1",
+        shell=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in p.stderr and "Error" not in p.stderr

@@ -64,3 +64,18 @@ def test_conflict_survives_rebuild(ws: services.Workspace) -> None:
         assert [c.field for c in services.get_incident(s, incident_id).conflicts] == ["status"]
         n = s.connection().exec_driver_sql("SELECT n_conflicts FROM incident").scalar()
     assert n == 1
+
+
+def test_conflict_can_be_settled_on_the_value_shown(ws: services.Workspace, run) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "x", "killed": 6})
+    laptop_b = DeviceIdentity.generate()
+    with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
+        w.record(INCIDENT, incident_id, {"killed": _count(10)}, seen={"killed": []})
+    shown = run("show", incident_id, db=ws.db.path).out
+    assert "CONFLICT in killed" in shown and "Killed / القتلى: 10" in shown
+    tags = [part.split("]")[0] for part in shown.split("[event …")[1:]]
+    assert len(set(tags)) == 2  # the two sides can be told apart
+    r = run("edit", incident_id, "--killed", "10", db=ws.db.path)
+    assert r.code == 0 and "1 field(s) changed" in r.out
+    assert "CONFLICT" not in run("show", incident_id, db=ws.db.path).out

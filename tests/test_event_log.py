@@ -164,7 +164,7 @@ def test_any_altered_removed_or_swapped_event_is_named(
             expected = event_id
         elif how == "delete":
             _tamper(path, "DELETE FROM event WHERE event_id = ?", event_id)
-            expected = f"#{seq}"
+            expected = f"#{seq} "
         else:
             later = [e for e in events if e[1] == device and e[2] > seq]
             if not later:

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from tawthiq import __version__, services
 from tawthiq.cli_format import history_lines, incident_details, incident_line
@@ -81,12 +81,13 @@ def _changes_from_args(args: argparse.Namespace) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     if args.json:
         try:
-            raw = sys.stdin.read() if args.json == "-" else Path(args.json).read_text("utf-8")
+            raw = sys.stdin.read() if args.json == "-" else Path(args.json).read_text("utf-8-sig")
             data = json.loads(raw)
         except OSError as exc:
             raise ValidationError(f"cannot read {args.json}: {exc.strerror}") from None
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ValidationError(f"{args.json} is not valid JSON ({exc})") from None
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            raise ValidationError(f"{args.json} is not valid JSON ({reason})") from None
         if not isinstance(data, dict):
             raise ValidationError(f"{args.json} must hold one JSON object of field values")
         changes.update(data)
@@ -101,8 +102,9 @@ def _changes_from_args(args: argparse.Namespace) -> dict[str, Any]:
     return clean_changes(INCIDENT, changes)
 
 
-def _workspace(args: argparse.Namespace) -> services.Workspace:
-    return services.open_workspace(args.db, author=args.author)
+def _workspace(args: argparse.Namespace, *, create: bool = False) -> services.Workspace:
+    """The database named by --db; only ``add`` and ``demo`` may create one."""
+    return services.open_workspace(args.db, author=args.author, create=create)
 
 
 def cmd_add(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -110,7 +112,7 @@ def cmd_add(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if not values:
         raise ValidationError("give at least one field, e.g. --title or --date")
     services.incidents.new_incident_values(values)  # every check before the database opens
-    ws = _workspace(args)
+    ws = _workspace(args, create=True)
     with ws.writing() as w:
         incident_id = services.create_incident(w, values)
     out(incident_id)
@@ -139,6 +141,8 @@ def cmd_delete(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    if args.limit < 1 or args.offset < 0:
+        raise ValidationError("--limit must be at least 1 and --offset at least 0")
     flt = IncidentFilter(
         date_from=clean_changes(INCIDENT, {"date_start": args.date_from})["date_start"],
         date_to=clean_changes(INCIDENT, {"date_start": args.date_to})["date_start"],
@@ -189,7 +193,7 @@ def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     ws = _workspace(args)
     with ws.db.read() as s:
-        report = services.verify(s)
+        report = services.verify(s, ws.trusted_keys())
     if report.ok:
         out(
             f"ok: {report.events} events from {report.devices} devices; "
@@ -220,9 +224,7 @@ def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.db is None:
         folder = Path(tempfile.mkdtemp(prefix="tawthiq-demo-"))
         args.db = str(folder / "demo.db")
-        ws = services.open_workspace(args.db, author=args.author or "demo", key_dir=folder)
-    else:
-        ws = _workspace(args)
+    ws = services.open_workspace(args.db, author=args.author or "demo", create=True)
     out(f"database: {ws.db.path}")
     run_demo(ws, out)
     out(f"try: tawthiq show <id> --db {ws.db.path}   and   tawthiq history <id> --db {ws.db.path}")
@@ -245,8 +247,16 @@ def cmd_codes(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one sentence, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"tawthiq: {message} (see `{self.prog} --help`)", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
@@ -254,7 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: tawthiq.db in the user data folder)",
     )
     common.add_argument("--author", help="your name, as the audit trail records it")
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="tawthiq",
         description="Tawthiq (توثيق): document attacks "
         "on civilians, offline, with a tamper-evident audit trail.",
@@ -306,6 +316,9 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
     except TawthiqError as exc:
         print(f"tawthiq: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `tawthiq list | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("tawthiq: interrupted; nothing after the last saved change was kept", file=sys.stderr)
         return 130

@@ -38,7 +38,7 @@ def incident_line(inc: Incident) -> str:
         f"killed {inc.killed or '-'}".ljust(11),
         f"injured {inc.injured or '-'}".ljust(12),
         (inc.status or "-").ljust(8),
-        inc.title,
+        inc.title + ("  [deleted]" if inc.deleted else ""),
     ]
     return "  ".join(cells)
 
@@ -52,7 +52,7 @@ def incident_details(inc: Incident, reports: Iterable[SourceReport]) -> list[str
             )
     for c in inc.conflicts:
         shown = " | ".join(
-            f"{value_text(c.field, v)} [{e[:8]}]"
+            f"{value_text(c.field, v)} [event …{e[-8:]}]"
             for v, e in zip(c.values, c.event_ids, strict=True)
         )
         lines.append(f"  CONFLICT in {c.field}: {shown} (shown: the last)")

@@ -23,6 +23,7 @@ SOURCE_REPORT = "source_report"
 LINK = "incident_source"
 DELETED = "deleted"
 
+MAX_PEOPLE = 10_000_000
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
@@ -44,6 +45,12 @@ class FieldSpec:
 def _text(name: str, v: Any) -> Any:
     if not isinstance(v, str):
         raise ValidationError(f"{name}: expected text, got {type(v).__name__}")
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            f"{name}: the text contains bytes that are not valid characters"
+        ) from None
     v = v.strip()
     return v or None
 
@@ -81,7 +88,9 @@ def _count(name: str, v: Any) -> Any:
         hi = int(m.group(2)) if m.group(2) else lo
     elif isinstance(v, Mapping):
         lo, hi = v.get("min", v.get("value")), v.get("max", v.get("min", v.get("value")))
-        approximate = bool(v.get("approximate", False))
+        approximate = v.get("approximate", False)
+        if not isinstance(approximate, bool):
+            raise ValidationError(f"{name}: approximate must be true or false")
     else:
         raise ValidationError(f"{name}: expected a number of people")
     if (
@@ -92,6 +101,8 @@ def _count(name: str, v: Any) -> Any:
         raise ValidationError(f"{name}: minimum and maximum must be whole numbers")
     if lo < 0 or hi < 0:
         raise ValidationError(f"{name}: a number of people cannot be negative")
+    if hi > MAX_PEOPLE:
+        raise ValidationError(f"{name}: {hi} is not a plausible number of people for one incident")
     if lo > hi:
         raise ValidationError(f"{name}: the minimum {lo} is greater than the maximum {hi}")
     return {"min": lo, "max": hi, "approximate": approximate or lo != hi}

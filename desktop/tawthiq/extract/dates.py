@@ -139,7 +139,7 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
                 break
             if norm.isdigit() and day is None and int(norm) <= 31:  # November 6, 2022
                 day, last = int(norm), j
-            elif norm in lex.months._index or (norm,) in lex.months._index or norm in ("عام", "سنه"):
+            elif (norm,) in lex.months._index or norm in ("عام", "سنه"):
                 last = j  # "مايو/أيار": the second name of the same month
             elif not norm.isdigit():
                 break

@@ -63,7 +63,7 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
     with ws.db.read() as s:
         inc = svc.get_incident(s, incident_id)
         changes = svc.history(s, incident_id)
-        report = verify(s)
+        report = verify(s, ws.trusted_keys())
     say(
         f"4. {inc.date_start} {inc.governorate}: {inc.title_en}; killed {inc.killed}, "
         f"injured {inc.injured}; {len(changes)} field changes in its history"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -29,13 +30,15 @@ from tawthiq.store.materialize import entity_state
 from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
 from tawthiq.store.writer import load_events
 
+_ID_PREFIX = re.compile(r"[0-9a-f][0-9a-f-]{3,35}")
 _LINK_NS = uuid.UUID("6f1c1d52-7d0e-4c39-9a43-1f5e1f3c9b10")
 
 
 def new_incident_values(values: Mapping[str, Any]) -> dict[str, Any]:
     """Checked values for a new incident, with the defaults a fresh record starts from."""
     clean = {k: v for k, v in clean_changes(INCIDENT, values).items() if v is not None}
-    clean.pop(DELETED, None)
+    if DELETED in clean:
+        raise ValidationError("a new incident cannot be created as deleted")
     clean.setdefault("status", "draft")
     clean.setdefault("confidentiality", "restricted")
     if clean.get("date_start"):
@@ -65,9 +68,12 @@ def resolve_id(session: Session, prefix: str, *, what: str = INCIDENT) -> str:
     """The full id of the record whose id starts with ``prefix`` (at least 4 characters)."""
     table = {INCIDENT: IncidentRow, SOURCE_REPORT: SourceReportRow}[what]
     label = what.replace("_", " ")
-    prefix = prefix.strip()
-    if len(prefix) < 4:
-        raise NotFoundError(f"give at least the first 4 characters of the {label} id")
+    prefix = prefix.strip().lower()
+    if not _ID_PREFIX.fullmatch(prefix):
+        raise NotFoundError(
+            f"{prefix!r} cannot be an id: give at least the first 4 characters of the {label} "
+            "id (0-9, a-f)"
+        )
     found = queries.find_ids(session, table, prefix)
     if not found:
         raise NotFoundError(f"there is no {label} with id {prefix!r}")
@@ -85,10 +91,15 @@ def _state_or_missing(events: list[Event], incident_id: str) -> dict[str, Any]:
 def edit_incident(writer: EventWriter, incident_id: str, changes: Mapping[str, Any]) -> list[Event]:
     """Change fields (``None`` clears one); only fields whose value really changes get events."""
     clean = clean_changes(INCIDENT, changes)
-    state = _state_or_missing(writer.events_of(incident_id), incident_id)
-    if state.get(DELETED) and DELETED not in clean:
+    if DELETED in clean:
+        raise ValidationError("use `tawthiq delete` to delete an incident; deleting is not an edit")
+    events = writer.events_of(incident_id)
+    state = _state_or_missing(events, incident_id)
+    if state.get(DELETED):
         raise ValidationError(f"incident {incident_id} is deleted; it can no longer be edited")
-    changed = {k: v for k, v in clean.items() if state.get(k) != v}
+    conflicted = set(entity_state(events).conflicts)
+    # A value equal to the one shown still counts when it settles a conflict.
+    changed = {k: v for k, v in clean.items() if state.get(k) != v or k in conflicted}
     merged = {**state, **changed}
     check_incident({k: v for k, v in merged.items() if v is not None})
     return writer.record(INCIDENT, incident_id, changed) if changed else []

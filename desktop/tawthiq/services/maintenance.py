@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tawthiq.store import materialize
-from tawthiq.store.verify import VerifyReport, verify
+from tawthiq.store import StoreError, materialize
+from tawthiq.store.models import EventRow
+from tawthiq.store.verify import VerifyReport, check_chain, verify
 
 __all__ = ["RebuildResult", "VerifyReport", "rebuild", "state_digest", "verify"]
 
@@ -20,6 +22,12 @@ class RebuildResult:
 
 
 def rebuild(session: Session) -> RebuildResult:
+    """Re-materialise every table, refusing when the log itself is damaged: a rebuild
+    would then spread the damage into the tables instead of repairing them."""
+    for device_id in sorted(set(session.execute(select(EventRow.device_id).distinct()).scalars())):
+        _, problem = check_chain(session, device_id)
+        if problem:
+            raise StoreError(f"the event log is damaged ({problem}); rebuild would not repair it")
     before = materialize.state_digest(session)
     count = materialize.rebuild(session)
     return RebuildResult(count, before, materialize.state_digest(session))

@@ -100,12 +100,17 @@ def _translate(exc: DBAPIError, path: Path) -> StoreError:
 
 
 def open_database(
-    path: str | os.PathLike[str], *, extra_migrations: Sequence[Path] = ()
+    path: str | os.PathLike[str], *, extra_migrations: Sequence[Path] = (), create: bool = True
 ) -> Database:
-    """Open (creating or migrating as needed) the database at ``path``."""
+    """Open (creating, when ``create``, or migrating as needed) the database at ``path``."""
     path = Path(path).expanduser().absolute()
     if path.is_dir():
         raise NotADatabaseError(f"{path} is a folder, not a Tawthiq database")
+    if not create and not path.exists():
+        raise NotADatabaseError(
+            f"there is no Tawthiq database at {path}; check the path, or create one with "
+            "`tawthiq add` or `tawthiq demo`"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from tawthiq.store.errors import StoreError, UnwritableError
 
 KEY_FILE = "device-key.json"
+TRUST_FILE = "trusted-devices.json"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,45 @@ def verify_signature(public_key_hex: str, message: bytes, signature_hex: str) ->
     return True
 
 
+def load_identity(folder: Path) -> DeviceIdentity | None:
+    """This laptop's key if it has one; reading never creates it."""
+    return load_or_create_identity(folder) if (folder / KEY_FILE).exists() else None
+
+
+def trusted_keys(folder: Path) -> dict[str, str]:
+    """Device id -> public key of every device whose events this laptop accepts, its own
+    included. Kept beside the key, outside the database, so whoever edits the database
+    cannot also vouch for a key of their own."""
+    try:
+        data = json.loads((folder / TRUST_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    keys = {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    own = load_identity(folder)
+    if own is not None:
+        keys[own.device_id] = own.public_key_hex
+    return keys
+
+
+def trust_device(folder: Path, device_id: str, public_key_hex: str) -> None:
+    """Add a device to the trusted list (on import, once the user has accepted it)."""
+    keys = trusted_keys(folder)
+    keys[device_id] = public_key_hex
+    _write_private(folder / TRUST_FILE, keys)
+
+
+def _write_private(path: Path, data: object) -> None:
+    """Write a small JSON file readable by this user only, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
 def load_or_create_identity(folder: Path) -> DeviceIdentity:
     """Read the device key from ``folder``, creating it (readable by this user only) if absent."""
     path = folder / KEY_FILE
@@ -61,14 +101,7 @@ def load_or_create_identity(folder: Path) -> DeviceIdentity:
         "public_key": identity.public_key_hex,
     }
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        _write_private(path, data)
     except OSError as exc:
         raise UnwritableError(f"cannot store the device key in {folder}: {exc.strerror}") from None
     return identity

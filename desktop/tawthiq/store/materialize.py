@@ -142,18 +142,21 @@ def rebuild(session: Session) -> int:
     }
     for entity in MATERIALISED:
         session.execute(delete(table_of(entity)))
-    batches: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    # Rows keep their number (the search index refers to it); rows that had none get a new
+    # one. The two kinds go in separate statements: one statement takes one set of columns.
+    batches: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     count = 0
     for state in all_states(session):
         row = row_for(state)
         num = nums[state.entity].get(state.entity_id)
         if num is not None:
             row["num"] = num
-        batches[state.entity].append(row)
+        key = (state.entity, num is not None)
+        batches[key].append(row)
         count += 1
-        if len(batches[state.entity]) >= 2000:
-            session.execute(insert(table_of(state.entity)), batches.pop(state.entity))
-    for entity, rows in batches.items():
+        if len(batches[key]) >= 2000:
+            session.execute(insert(table_of(state.entity)), batches.pop(key))
+    for (entity, _), rows in batches.items():
         session.execute(insert(table_of(entity)), rows)
     if session.get_bind().dialect.name == "sqlite":
         for table in ("incident", "source_report"):
@@ -162,21 +165,27 @@ def rebuild(session: Session) -> int:
 
 
 def materialised_mismatches(session: Session, limit: int = 10) -> list[str]:
-    """Rows of the materialised tables that differ from what the event log says."""
+    """Rows of the materialised tables that differ from what the event log says.
+
+    Values are compared as SQLite stores them (no type conversion), so a ``deleted`` set to
+    '' or a number stored as text is caught too."""
     problems: list[str] = []
     expected_ids: dict[str, set[str]] = defaultdict(set)
+    conn = session.connection()
     for state in all_states(session):
         expected_ids[state.entity].add(state.entity_id)
         table = table_of(state.entity)
-        stored = session.execute(select(table).where(table.c.id == state.entity_id)).first()
         want = row_for(state)
+        cols = list(want)
+        stored = conn.exec_driver_sql(
+            f"SELECT {', '.join(cols)} FROM {table.name} WHERE id = ?", (state.entity_id,)
+        ).first()
         if stored is None:
             problems.append(
                 f"{state.entity} {state.entity_id} is missing from the {table.name} table"
             )
         else:
-            got = stored._asdict()
-            diff = sorted(k for k in want if got.get(k) != want[k])
+            diff = sorted(c for c, got in zip(cols, stored, strict=True) if not _same(got, want[c]))
             if diff:
                 problems.append(
                     f"{state.entity} {state.entity_id}: the stored {', '.join(diff)} "
@@ -190,6 +199,13 @@ def materialised_mismatches(session: Session, limit: int = 10) -> list[str]:
             if row_id not in expected_ids[entity]:
                 problems.append(f"{entity} {row_id} has no history in the event log")
     return problems[:limit]
+
+
+def _same(stored: Any, wanted: Any) -> bool:
+    """Equal and of the same storage type (SQLite keeps booleans as the integers 0 and 1)."""
+    if isinstance(wanted, bool):
+        return type(stored) is int and stored == int(wanted)
+    return type(stored) is type(wanted) and stored == wanted
 
 
 def state_digest(session: Session) -> str:

@@ -109,7 +109,7 @@ def count_incidents(session: Session, flt: IncidentFilter) -> int:
 
 def find_ids(session: Session, entity_table: Any, prefix: str) -> list[str]:
     """Ids of ``entity_table`` starting with ``prefix`` (users type the first 8 characters)."""
-    pattern = prefix.lower().replace("%", "").replace("_", "") + "%"
+    pattern = prefix.lower() + "%"  # the caller allows only 0-9, a-f and -
     return list(
         session.execute(
             select(entity_table.id).where(entity_table.id.like(pattern)).limit(2)

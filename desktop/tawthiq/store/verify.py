@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tawthiq.store.events import GENESIS, Event, head_message, rehash
@@ -25,42 +27,52 @@ class VerifyReport:
         return not self.problems
 
 
-def _check_chain(session: Session, device_id: str) -> tuple[int, str | None]:
-    """Walk one device's events by sequence number; stop at the first break."""
+def _read(row: object) -> tuple[Event | None, bool]:
+    """The event of a row and whether its content still matches its hash."""
+    try:
+        e = Event.from_row(row)
+        return e, rehash(e) == e.hash
+    except (TypeError, ValueError, KeyError):
+        return None, False
+
+
+def check_chain(session: Session, device_id: str) -> tuple[int, str | None]:
+    """Walk one device's events by sequence number; name the first break."""
     rows = session.execute(
         select(EventRow.__table__).where(EventRow.device_id == device_id).order_by(EventRow.seq),
         execution_options={"yield_per": 5000},
     )
-    expected_seq, prev_hash, count = 1, GENESIS, 0
+    expected_seq, prev_hash, prev_id, count = 1, GENESIS, "", 0
     who = f"device {device_id[:8]}"
     for row in rows:
-        e = Event.from_row(row)
         count += 1
-        if e.seq != expected_seq:
+        e, intact = _read(row)
+        seq, event_id = row.seq, row.event_id
+        if seq != expected_seq:
             return count, (
                 f"event #{expected_seq} of {who} is missing (removed); the chain jumps to "
-                f"#{e.seq} ({e.event_id})"
+                f"#{seq} ({event_id})"
+            )
+        if e is None or not intact:
+            return count, (
+                f"event #{seq} of {who} ({event_id}) was altered: its content no longer "
+                "matches its hash"
             )
         if e.prev_hash != prev_hash:
             return count, (
-                f"event #{e.seq} of {who} ({e.event_id}) does not follow event #{e.seq - 1}: "
-                "events were removed or reordered"
+                f"event #{seq} of {who} ({event_id}) does not follow event #{seq - 1} "
+                f"({prev_id}): event #{seq - 1} was altered or replaced, or events were "
+                "removed or reordered"
             )
-        if rehash(e) != e.hash:
-            return count, (
-                f"event #{e.seq} of {who} ({e.event_id}) was altered: its content no longer "
-                "matches its hash"
-            )
-        prev_hash = e.hash
+        prev_hash, prev_id = e.hash, e.event_id
         expected_seq += 1
     last_seq = expected_seq - 1
     head = session.get(ChainHead, device_id)
-    device = session.get(Device, device_id)
-    if head is None or device is None:
+    if head is None:
         return count, f"{who} has no signed chain head: its events cannot be vouched for"
-    if not verify_signature(
-        device.public_key, head_message(device_id, head.seq, head.hash), head.signature
-    ):
+    device = session.get(Device, device_id)
+    key = device.public_key if device else ""
+    if not verify_signature(key, head_message(device_id, head.seq, head.hash), head.signature):
         return count, f"the signature on the chain of {who} is not valid: the chain was re-written"
     if head.seq > last_seq:
         return count, (
@@ -76,17 +88,53 @@ def _check_chain(session: Session, device_id: str) -> tuple[int, str | None]:
     return count, None
 
 
-def verify(session: Session) -> VerifyReport:
+def _untrusted(session: Session, trusted: Mapping[str, str]) -> list[str]:
+    """Devices whose key in the database is not the one this laptop trusts."""
+    problems = []
+    for device in session.execute(select(Device)).scalars():
+        known = trusted.get(device.device_id)
+        if known is None:
+            problems.append(
+                f"device {device.device_id[:8]} is not among the devices this laptop trusts"
+            )
+        elif known != device.public_key:
+            problems.append(
+                f"the key recorded for device {device.device_id[:8]} was replaced: it is not "
+                "the key this laptop trusts"
+            )
+    return problems
+
+
+def _search_index_problems(session: Session) -> list[str]:
+    if session.get_bind().dialect.name != "sqlite":
+        return []
+    problems = []
+    for table in ("incident", "source_report"):
+        try:
+            session.execute(
+                text(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
+            )
+        except DBAPIError:  # SQLite reports a mismatch as a corrupt virtual table
+            problems.append(f"the search index of {table} does not match the table")
+    return problems
+
+
+def verify(session: Session, trusted: Mapping[str, str] | None = None) -> VerifyReport:
+    """Chains, signatures (against ``trusted`` keys kept outside the database), then the
+    materialised tables and the search index against the log."""
     report = VerifyReport()
     devices = set(session.execute(select(EventRow.device_id).distinct()).scalars())
     devices |= set(session.execute(select(ChainHead.device_id)).scalars())
     for device_id in sorted(devices):
-        count, problem = _check_chain(session, device_id)
+        count, problem = check_chain(session, device_id)
         report.events += count
         if problem:
             report.problems.append(problem)
     report.devices = len(devices)
+    if trusted is not None:
+        report.problems.extend(_untrusted(session, trusted))
     if report.ok:
         report.problems.extend(materialised_mismatches(session))
+        report.problems.extend(_search_index_problems(session))
     report.digest = state_digest(session)
     return report

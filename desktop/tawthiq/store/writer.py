@@ -12,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from tawthiq.store.errors import StoreError
 from tawthiq.store.events import (
     COLUMNS,
     GENESIS,
@@ -20,10 +21,11 @@ from tawthiq.store.events import (
     event_hash,
     field_heads,
     head_message,
+    rehash,
     uuid7,
 )
 from tawthiq.store.hlc import HybridClock
-from tawthiq.store.identity import DeviceIdentity
+from tawthiq.store.identity import DeviceIdentity, verify_signature
 from tawthiq.store.materialize import entity_state, row_for, table_of
 from tawthiq.store.models import ChainHead, Device, EventRow
 
@@ -49,6 +51,43 @@ def load_events(session: Session, entity_id: str) -> list[Event]:
     return [Event.from_row(r) for r in rows]
 
 
+def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
+    """This device's last (seq, hash), refusing to build on a chain changed behind our back:
+    the last event must be the one this device signed, unaltered."""
+    device_id = identity.device_id
+    head = session.get(ChainHead, device_id)
+    last = session.execute(
+        select(EventRow.__table__)
+        .where(EventRow.device_id == device_id)
+        .order_by(EventRow.seq.desc())
+        .limit(1)
+    ).first()
+    if head is None and last is None:
+        return 0, GENESIS
+    tampered = StoreError(
+        "this laptop's history in the database was changed outside Tawthiq since its last "
+        "save (run `tawthiq verify` to see where); nothing was saved"
+    )
+    if head is None or last is None:
+        raise tampered
+    message = head_message(device_id, head.seq, head.hash)
+    try:
+        event = Event.from_row(last)
+        intact = rehash(event) == event.hash
+    except (TypeError, ValueError):
+        intact = False
+    device = session.get(Device, device_id)
+    if not (
+        intact
+        and (event.seq, event.hash) == (head.seq, head.hash)
+        and device is not None
+        and device.public_key == identity.public_key_hex
+        and verify_signature(identity.public_key_hex, message, head.signature)
+    ):
+        raise tampered
+    return head.seq, head.hash
+
+
 class EventWriter:
     """Writes this device's events; use as a context manager inside ``Database.write()``."""
 
@@ -56,21 +95,18 @@ class EventWriter:
         self.session = session
         self.identity = identity
         self.author = author
-        last = session.execute(
-            select(EventRow.seq, EventRow.hash)
-            .where(EventRow.device_id == identity.device_id)
-            .order_by(EventRow.seq.desc())
-            .limit(1)
-        ).first()
-        self._seq, self._hash = (last[0], last[1]) if last else (0, GENESIS)
+        self._seq, self._hash = _signed_tail(session, identity)
         # The latest time any device has written: each device's clock only moves forward, so
         # it is at one of the signed chain heads (no index on event.hlc to keep up to date).
-        max_hlc = session.execute(
-            select(func.max(EventRow.hlc)).join(
-                ChainHead,
-                (ChainHead.device_id == EventRow.device_id) & (ChainHead.seq == EventRow.seq),
-            )
-        ).scalar() or 0
+        max_hlc = (
+            session.execute(
+                select(func.max(EventRow.hlc)).join(
+                    ChainHead,
+                    (ChainHead.device_id == EventRow.device_id) & (ChainHead.seq == EventRow.seq),
+                )
+            ).scalar()
+            or 0
+        )
         self.clock = HybridClock(max_hlc)
         self._events: list[Event] = []
         self._known: dict[str, list[Event]] = {}  # entity id -> all its events, this writer
