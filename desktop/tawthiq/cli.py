@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from tawthiq import __version__, services
+from tawthiq import __version__, cli_ingest, services
 from tawthiq.cli_format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.errors import TawthiqError, ValidationError
@@ -278,6 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sp
 
     command("demo", cmd_demo, "store a sample incident in a new database and show what happened")
+    cli_ingest.add_commands(command)
     _add_field_options(command("add", cmd_add, "store a new incident"))
     ed = command("edit", cmd_edit, "change fields of an incident")
     ed.add_argument("id", help="incident id (the first 8 characters are enough)")

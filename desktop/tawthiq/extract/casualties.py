@@ -18,7 +18,7 @@ from tawthiq.extract.phrases import Hit, PhraseIndex, key_of
 from tawthiq.extract.tokens import Token, tokenize
 
 _WINDOW_BEFORE = 4
-_WINDOW_AFTER = 4
+_WINDOW_FORWARD = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class _Cues:
     update: frozenset[str]
     cumulative: PhraseIndex[bool]
     singular: frozenset[str]
+    verbs: frozenset[str]  # Arabic verbs come before their subject: "وأصيب شخصان"
 
 
 @cache
@@ -58,6 +59,7 @@ def _cues() -> _Cues:
         update=frozenset(key_of(w) for w in d["update"]),
         cumulative=PhraseIndex((p, True) for p in d["cumulative"]),
         singular=frozenset(key_of(t.norm) for w in d["singular"] for t in tokenize(w)),
+        verbs=frozenset(key_of(t.norm) for w in d["verbs_ar"] for t in tokenize(w)),
     )
 
 
@@ -101,14 +103,25 @@ def _items(
             i = q.last + 1
             continue
         after_items = bool(items) and items[-1].last >= i - 2
-        joined = after_items and (tokens[i].norm.startswith("و") or
-                                  (i > 0 and tokens[i - 1].norm == "and"))
+        joined = after_items and (
+            tokens[i].norm.startswith("و") or (i > 0 and tokens[i - 1].norm == "and")
+        )
         breakdown = _after_breakdown(i, breakdown_at, tokens)
         if q is not None:
             group_hit = group_at.get(q.last + 1)
             last = group_hit.last if group_hit else q.last
-            items.append(_Item(i, last, q.min, q.max, q.approximate,
-                               group_hit.payload if group_hit else None, breakdown, joined))
+            items.append(
+                _Item(
+                    i,
+                    last,
+                    q.min,
+                    q.max,
+                    q.approximate,
+                    group_hit.payload if group_hit else None,
+                    breakdown,
+                    joined,
+                )
+            )
             i = last + 1
             continue
         dual = cues.dual.get(keys[i])
@@ -118,8 +131,11 @@ def _items(
         lone = group_at.get(i)
         # "قتل شخصاً", "وإصابة آخر", "killing a child": one person, named right after the cue
         after_cue = (i - 1 - article) in cat_at and keys[i] in cues.singular
-        if dual or (lone and (breakdown or joined) and lone.payload in ("children", "women", "men")) \
-                or (lone and after_cue):
+        if (
+            dual
+            or (lone and (breakdown or joined) and lone.payload in ("children", "women", "men"))
+            or (lone and after_cue)
+        ):
             last = i if dual else lone.last  # type: ignore[union-attr]
             group = dual or lone.payload  # type: ignore[union-attr]
             n = 2 if dual else 1
@@ -146,13 +162,14 @@ def find_figures(
     prev_item_category: str | None = None
     for it in _items(tokens, keys, skip, cat_at):
         sub = it.group if it.group in ("children", "women", "men") else None
-        category = None
-        if it.coordinated and prev_item_category:
+        near = _category_near(it.first, it.last, cat_at, sent, tokens)
+        category = near[0] if near and near[1] == "right_after" else None
+        if category is None and it.coordinated and prev_item_category:
             category = prev_item_category
         if category is None and it.breakdown and previous and previous[0] == sent[it.first]:
             category = previous[1]
-        if category is None:
-            category = _category_near(it.first, it.last, cat_at, sent, tokens)
+        if category is None and near:
+            category = near[0]
         if category is None and sub:
             category = _among(it.last, cat_at, sent, keys)
         if category is None and it.breakdown and previous:
@@ -161,21 +178,35 @@ def find_figures(
         if category is None:
             continue
         first = it.first
-        update = any(keys[j] in cues.update for j in range(max(0, first - 10), first)
-                     if sent[j] == sent[first])
-        figures.append(Figure(
-            category=category, group=sub, min=it.min, max=it.max, approximate=it.approximate,
-            start=tokens[first].start, end=tokens[it.last].end, sentence=sent[first],
-            update=update, cumulative=sent[first] in cumulative_sents,
-            fighters=it.group == "fighters",
-        ))
+        update = any(
+            keys[j] in cues.update
+            for j in range(max(0, first - 10), first)
+            if sent[j] == sent[first]
+        )
+        figures.append(
+            Figure(
+                category=category,
+                group=sub,
+                min=it.min,
+                max=it.max,
+                approximate=it.approximate,
+                start=tokens[first].start,
+                end=tokens[it.last].end,
+                sentence=sent[first],
+                update=update,
+                cumulative=sent[first] in cumulative_sents,
+                fighters=it.group == "fighters",
+            )
+        )
         if sub is None:
             previous = (sent[first], category)
     return figures
 
 
-def _among(last: int, cat_at: dict[int, Hit[str]], sent: list[int], keys: Sequence[str]) -> str | None:
-    """"3 أطفال وامرأة كانوا من بين القتلى", "… were among the dead"."""
+def _among(
+    last: int, cat_at: dict[int, Hit[str]], sent: list[int], keys: Sequence[str]
+) -> str | None:
+    """ "3 أطفال وامرأة كانوا من بين القتلى", "… were among the dead"."""
     for j in range(last + 1, min(len(keys), last + 9)):
         if sent[j] != sent[last]:
             return None
@@ -194,33 +225,70 @@ def _is_not_people(tokens: Sequence[Token], q: Quantity) -> bool:
     nxt = tokens[q.last + 1].norm if q.last + 1 < len(tokens) else ""
     if q.min >= 1900 and q.min <= 2100 and not q.approximate:
         return True
-    return nxt in {"عاما", "عام", "سنه", "سنوات", "ساعه", "ساعات", "كم", "كيلومتر", "كيلومترات",
-                   "متر", "دقيقه", "دقائق", "يوما", "ايام", "years", "year", "hours", "km",
-                   "kilometres", "kilometers", "metres", "meters", "minutes", "days", "percent",
-                   "بالمئه", "بالمائه", "%"}
+    return nxt in {
+        "عاما",
+        "عام",
+        "سنه",
+        "سنوات",
+        "ساعه",
+        "ساعات",
+        "كم",
+        "كيلومتر",
+        "كيلومترات",
+        "متر",
+        "دقيقه",
+        "دقائق",
+        "يوما",
+        "ايام",
+        "years",
+        "year",
+        "hours",
+        "km",
+        "kilometres",
+        "kilometers",
+        "metres",
+        "meters",
+        "minutes",
+        "days",
+        "percent",
+        "بالمئه",
+        "بالمائه",
+        "%",
+    }
 
 
 def _category_near(
     first: int, last: int, cat_at: dict[int, Hit[str]], sent: list[int], tokens: Sequence[Token]
-) -> str | None:
-    """The killed/injured cue of a figure: right after the number ("9 قتلى", "8 killed"),
-    else the nearest before it ("مقتل 9 مدنيين", "killed eight people"), else shortly after
-    ("three people were killed")."""
+) -> tuple[str, str] | None:
+    """The killed/injured cue of a figure and where it stands: right after the number
+    ("9 قتلى", "8 killed"), before it ("مقتل 9 مدنيين", "killed eight people"), or further
+    on ("three people, including a child, were killed")."""
+    verbs = _cues().verbs
 
-    def cue(j: int) -> str | None:
-        if 0 <= j < len(tokens) and j in cat_at and sent[j] == sent[first]:
-            return cat_at[j].payload
-        return None
+    def cue(j: int, *, verb_ok: bool) -> str | None:
+        if not (0 <= j < len(tokens)) or j not in cat_at or sent[j] != sent[first]:
+            return None
+        hit = cat_at[j]
+        t = tokens[hit.first]
+        if not verb_ok and t.is_arabic and key_of(_bare(t.norm)) in verbs:
+            return None  # "استشهد طفلان وأصيب شخصان": this verb opens the next clause
+        return hit.payload
 
-    right_after = cue(first + 1)
+    right_after = cue(first + 1, verb_ok=False)
     if right_after:
-        return right_after
+        return right_after, "right_after"
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
-        found = cue(j)
+        found = cue(j, verb_ok=True)
         if found:
-            return found
-    for j in range(last + 1, last + 1 + _WINDOW_AFTER - 1):
-        found = cue(j)
+            return found, "before"
+    for j in range(last + 1, min(len(tokens), last + 1 + _WINDOW_FORWARD)):
+        found = cue(j, verb_ok=False)
         if found:
-            return found
+            return found, "forward"
+        if tokens[j].norm.isdigit() or read_quantity(tokens, j) is not None:
+            return None
     return None
+
+
+def _bare(norm: str) -> str:
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm

@@ -48,11 +48,13 @@ def _date_field(mentions: list[DateMention]) -> tuple[FieldResult, FieldResult]:
     confidence = 0.9 if pick.precision == "day" else 0.5
     if len({m.value for m in day}) > 1:
         confidence -= 0.2
-    date_field = FieldResult(pick.value.isoformat(), confidence, ((pick.start, pick.end),),
-                             {"precision": pick.precision})
+    date_field = FieldResult(
+        pick.value.isoformat(), confidence, ((pick.start, pick.end),), {"precision": pick.precision}
+    )
     timed = next((m for m in day if m.value == pick.value and m.time_of_day), None)
-    time_field = (FieldResult(timed.time_of_day, 0.7, ((timed.start, timed.end),))
-                  if timed else FieldResult())
+    time_field = (
+        FieldResult(timed.time_of_day, 0.7, ((timed.start, timed.end),)) if timed else FieldResult()
+    )
     return date_field, time_field
 
 
@@ -65,8 +67,25 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
     pick = updates[-1] if updates else exact[0]  # the lead gives the toll; a rise updates it
     spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
     confidence = 0.85 if not pick.approximate else 0.5
-    return FieldResult(pick.min, confidence, spans,
-                       {"min": pick.min, "max": pick.max, "approximate": pick.approximate})
+    return FieldResult(
+        pick.min,
+        confidence,
+        spans,
+        {"min": pick.min, "max": pick.max, "approximate": pick.approximate},
+    )
+
+
+def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
+    """"استشهد طفلان وامرأة" gives no total, but the total is the people named."""
+    parts = [_count(figures, category, g) for g in ("children", "women", "men")]
+    parts = [p for p in parts if p.value is not None]
+    if not parts:
+        return _count([], category, None)
+    lo = sum(p.extra["min"] for p in parts)
+    hi = sum(p.extra["max"] for p in parts)
+    spans = tuple(s for p in parts for s in p.spans)
+    approximate = any(p.extra["approximate"] for p in parts)
+    return FieldResult(lo, 0.6, spans, {"min": lo, "max": hi, "approximate": approximate})
 
 
 def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
@@ -83,6 +102,8 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     fields: dict[str, FieldResult] = {}
     fields["date"], fields["time_of_day"] = _date_field(mentions)
     fields["killed"] = _count(figures, "killed", None)
+    if fields["killed"].value is None:
+        fields["killed"] = _sum_of_groups(figures, "killed")
     fields["killed_children"] = _count(figures, "killed", "children")
     fields["killed_women"] = _count(figures, "killed", "women")
     fields["injured"] = _count(figures, "injured", None)

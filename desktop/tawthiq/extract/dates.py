@@ -15,10 +15,12 @@ from functools import cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.phrases import PhraseIndex
+from tawthiq.extract.phrases import PhraseIndex, exact_key
 from tawthiq.extract.tokens import Token, tokenize
 
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_NUMERIC = re.compile(
+    r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
+)
 _HHMM = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)")
 
 
@@ -48,8 +50,8 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         months=PhraseIndex(d["months"].items()),
         weekdays=d["weekdays"],
-        relative=PhraseIndex(d["relative_days"].items()),
-        times=PhraseIndex(d["times_of_day"].items()),
+        relative=PhraseIndex(d["relative_days"].items(), exact_key),
+        times=PhraseIndex(d["times_of_day"].items(), exact_key),
         background=frozenset(t.norm for w in d["background_before"] for t in tokenize(w)),
     )
 
@@ -57,7 +59,7 @@ def _lexicon() -> _Lexicon:
 def _weekday_of(tok: Token) -> int | None:
     w = _lexicon().weekdays
     norm = tok.norm
-    for candidate in (norm, "ال" + norm, norm.removeprefix("و"), norm.removeprefix("ب")):
+    for candidate in (norm, norm.removeprefix("و"), norm.removeprefix("ب")):
         if candidate in w:
             return w[candidate]
     return None
@@ -105,8 +107,16 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
 
     def add(first: int, last: int, value: date, precision: str, relative: bool) -> None:
         used.update(range(first, last + 1))
-        out.append(DateMention(value, precision, tokens[first].start, tokens[last].end, relative,
-                               _is_background(tokens, first)))
+        out.append(
+            DateMention(
+                value,
+                precision,
+                tokens[first].start,
+                tokens[last].end,
+                relative,
+                _is_background(tokens, first),
+            )
+        )
 
     # 1. Numeric dates: 16-2-2022, 6/11/2022 (day first), 2022-11-06.
     for m in _NUMERIC.finditer(text):
@@ -183,8 +193,9 @@ def _with_time(m: DateMention, tokens: Sequence[Token], times: dict[int, Any]) -
         hit = times.get(i)
         if hit is not None:
             start, end = min(m.start, hit.start), max(m.end, hit.end)
-            return DateMention(m.value, m.precision, start, end, m.relative, m.background,
-                               hit.payload)
+            return DateMention(
+                m.value, m.precision, start, end, m.relative, m.background, hit.payload
+            )
     return m
 
 

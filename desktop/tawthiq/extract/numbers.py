@@ -54,7 +54,9 @@ def _words() -> _Words:
         for kind in ("at_least", "more_than", "about", "at_most"):
             for p in d[f"{lang}_{kind}"]:
                 qualifiers[phrase(p)] = kind
-    vague = {phrase(k): (lo, hi) for lang in ("ar", "en") for k, (lo, hi) in d[f"{lang}_vague"].items()}
+    vague = {
+        phrase(k): (lo, hi) for lang in ("ar", "en") for k, (lo, hi) in d[f"{lang}_vague"].items()
+    }
     return _Words(
         units={**d["ar_units"], **d["en_units"]},
         ten=frozenset(d["ar_ten"]),
@@ -74,6 +76,8 @@ def _exact(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """(value, index of the last token used) for an exact number starting at token i."""
     w = _words()
     norm = tokens[i].norm
+    if norm[:1] == "و" and norm[1:2].isdigit():  # "و12 جريحا"
+        norm = norm[1:]
     if _DIGITS.match(norm):
         return int(re.sub(r"[,٬]", "", norm)), i
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""

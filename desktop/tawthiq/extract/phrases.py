@@ -6,7 +6,7 @@ article in front), so "قصف مدفعي" also finds "والقصف المدفع�
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -18,6 +18,11 @@ T = TypeVar("T")
 
 def key_of(norm: str) -> str:
     return stem(norm)
+
+
+def exact_key(norm: str) -> str:
+    """For words whose article matters ("اليوم" is today, "يوم" is just "day")."""
+    return norm
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,25 +37,28 @@ class Hit(Generic[T]):
 class PhraseIndex(Generic[T]):
     """Longest-match lookup of many phrases, each carrying a payload (e.g. a code)."""
 
-    def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
+    def __init__(
+        self, phrases: Iterable[tuple[str, T]], key: Callable[[str], str] | None = None
+    ) -> None:
         self._index: dict[tuple[str, ...], T] = {}
+        self.key = key or key_of
         self.longest = 1
         for phrase, payload in phrases:
-            key = tuple(key_of(t.norm) for t in tokenize(phrase))
-            if key:
-                self._index.setdefault(key, payload)
-                self.longest = max(self.longest, len(key))
+            key_ = tuple(self.key(t.norm) for t in tokenize(phrase))
+            if key_:
+                self._index.setdefault(key_, payload)
+                self.longest = max(self.longest, len(key_))
 
     def find(self, tokens: Sequence[Token], keys: Sequence[str] | None = None) -> list[Hit[T]]:
         """Non-overlapping hits, scanning left to right, the longest phrase first."""
-        keys = keys if keys is not None else [key_of(t.norm) for t in tokens]
+        keys = keys if keys is not None else [self.key(t.norm) for t in tokens]
         hits: list[Hit[T]] = []
         i, n = 0, len(tokens)
         while i < n:
             firsts = [keys[i]]
             norm = tokens[i].norm
             if norm[:1] in ("و", "ف") and len(norm) > 3:  # "وامرأة": the stemmer keeps a lone و
-                firsts.append(key_of(norm[1:]))
+                firsts.append(self.key(norm[1:]))
             found = None
             for length in range(min(self.longest, n - i), 0, -1):
                 rest = tuple(keys[i + 1 : i + length])

@@ -5,8 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-FIELDS = ("date", "time_of_day", "place", "incident_type", "weapons", "perpetrators", "target",
-          "killed", "killed_children", "killed_women", "injured", "sources")
+FIELDS = (
+    "date",
+    "time_of_day",
+    "place",
+    "incident_type",
+    "weapons",
+    "perpetrators",
+    "target",
+    "killed",
+    "killed_children",
+    "killed_women",
+    "injured",
+    "sources",
+)
 LIST_FIELDS = frozenset({"weapons", "perpetrators", "sources"})
 COUNT_FIELDS = frozenset({"killed", "killed_children", "killed_women", "injured"})
 
@@ -21,8 +33,12 @@ class FieldResult:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, **self.extra, "confidence": round(self.confidence, 2),
-                "spans": [list(s) for s in self.spans]}
+        return {
+            "value": self.value,
+            **self.extra,
+            "confidence": round(self.confidence, 2),
+            "spans": [list(s) for s in self.spans],
+        }
 
 
 def unknown(name: str) -> FieldResult:

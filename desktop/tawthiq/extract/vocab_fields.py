@@ -19,7 +19,10 @@ VOCAB_FIELDS = ("incident_type", "weapons", "perpetrators", "target", "sources")
 def _indexes() -> dict[str, PhraseIndex[str]]:
     lexicon = read_json("extract/lexicon.json")
     return {
-        name: PhraseIndex((alias, code) for code, aliases in lexicon[name].items() for alias in aliases)
+        name: PhraseIndex(
+            [(alias, code) for code, aliases in lexicon[name].items() for alias in aliases]
+            + [(p, "") for p in lexicon["_ignore"]]
+        )
         for name in VOCAB_FIELDS
     }
 
@@ -32,7 +35,10 @@ class Scored:
 
 
 def rank(
-    name: str, tokens: Sequence[Token], keys: Sequence[str], sentence: Sequence[int],
+    name: str,
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    sentence: Sequence[int],
     focus: set[int],
 ) -> list[Scored]:
     """Codes named in the text, best first: early sentences and the incident's own sentences
@@ -42,6 +48,8 @@ def rank(
     first_seen: dict[str, int] = {}
     hits: list[Hit[str]] = _indexes()[name].find(tokens, keys)
     for h in hits:
+        if not h.payload:  # a phrase listed to be ignored ("وقف إطلاق النار" is no gunfire)
+            continue
         s = sentence[h.first]
         weight = 1.0 / (1.0 + 0.35 * s) + (1.5 if s in focus else 0.0)
         weight *= 1.0 + 0.15 * (h.last - h.first)  # a longer phrase is more specific
@@ -57,7 +65,7 @@ def as_field(name: str, ranked: list[Scored], *, many: bool) -> FieldResult:
         return FieldResult(value=[] if many else None)
     top = ranked[0].score
     if many:
-        chosen = [r for r in ranked if r.score >= 0.25 * top]
+        chosen = [r for r in ranked if r.score >= 0.2 * top or r.score >= 0.5]
         spans = tuple(s for r in chosen for s in r.spans)
         return FieldResult([r.code for r in chosen], min(0.95, 0.5 + 0.1 * top), spans)
     best = ranked[0]

@@ -1,0 +1,101 @@
+"""``tawthiq extract`` and ``tawthiq ingest``: reports in, incidents out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from tawthiq.domain.errors import ValidationError
+from tawthiq.extract import extract
+
+MAX_BYTES = 20_000_000
+
+
+def ref_date(raw: str | None) -> date | None:
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValidationError(
+            f"--ref-date: {raw!r} is not a valid date; write it as YYYY-MM-DD"
+        ) from None
+
+
+def read_report(name: str) -> str:
+    """A report file (or '-' for standard input) as text; binary files are refused."""
+    try:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1) if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"cannot read {name}: {exc.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise ValidationError(f"{name} is larger than {MAX_BYTES // 1_000_000} MB; is it a report?")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(f"{name} is not UTF-8 text; save the report as plain text") from None
+    if "\x00" in text:
+        raise ValidationError(f"{name} is a binary file, not a report")
+    return text
+
+
+def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    text = read_report(args.file)
+    result = extract(text, ref_date=ref_date(args.ref_date))
+    if args.json:
+        out(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        return 0
+    found = result.incidents[0]
+    names = [n for n in found.fields if found[n].value not in (None, [])]
+    if not names:
+        out("no incident recognised in this text (every field is empty)")
+        return 0
+    for name in names:
+        f = found[name]
+        evidence = " | ".join(text[s:e] for s, e in f.spans[:3])
+        value = json.dumps(f.value, ensure_ascii=False)
+        out(f"{name:16} {value:40} {f.confidence:.2f}  «{evidence}»")
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+    from tawthiq.services.ingest import ingest_report
+
+    reports = [(name, read_report(name)) for name in args.files]  # all readable before saving
+    when = ref_date(args.ref_date)
+    ws = services.open_workspace(args.db, author=args.author, create=True)
+    for name, text in reports:
+        with ws.writing() as w:
+            done = ingest_report(w, text, ref_date=when, outlet=args.outlet)
+        if not done.incident_ids:
+            print(
+                f"tawthiq: {name}: no incident recognised; the report was kept as source "
+                f"report {done.report_id}",
+                file=sys.stderr,
+            )
+        for incident_id, found in done.saved:
+            killed, injured = found["killed"].value, found["injured"].value
+            out(
+                f"{incident_id}  {found['date'].value or '????-??-??'}  "
+                f"{found['incident_type'].value or '-'}  "
+                f"killed {'-' if killed is None else killed}  "
+                f"injured {'-' if injured is None else injured}  ({name})"
+            )
+    return 0
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register ``extract`` and ``ingest`` through the main parser's ``command`` helper."""
+    ex = command("extract", cmd_extract, "read a report and print the incident fields found")
+    ex.add_argument("file", nargs="?", default="-", help="report text file ('-' or none: stdin)")
+    ex.add_argument("--ref-date", metavar="YYYY-MM-DD", help="the day the report was written")
+    ex.add_argument("--json", action="store_true", help="the extraction contract's JSON")
+    ing = command("ingest", cmd_ingest, "extract and save each report with its incidents")
+    ing.add_argument("files", nargs="+", metavar="FILE")
+    ing.add_argument("--ref-date", metavar="YYYY-MM-DD", help="the day the reports were written")
+    ing.add_argument("--outlet", help="who published the reports")

@@ -1,0 +1,199 @@
+"""The extractor, one sub-skill at a time, on examples written for the project."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from datetime import date
+
+import pytest
+
+from tawthiq.extract import core, dates, extract, numbers, tokens
+from tawthiq.extract.numbers import read_quantity
+from tawthiq.extract.result import FIELDS
+from tawthiq.extract.tokens import tokenize
+
+SUNDAY = date(2022, 11, 6)
+
+
+@pytest.mark.parametrize("module", [tokens, numbers, dates, core])
+def test_doctests(module: object) -> None:
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.attempted > 0 and result.failed == 0
+
+
+NUMBERS = {
+    "digits": ("قتل 9 مدنيين", 1, (9, 9, False)),
+    "arabic-indic": ("٧٥ مصابا", 0, (75, 75, False)),
+    "persian": ("۱۲ جريحا", 0, (12, 12, False)),
+    "word-masc": ("تسعة مدنيين", 0, (9, 9, False)),
+    "word-fem": ("ثلاث نساء", 0, (3, 3, False)),
+    "teen": ("أحد عشر شخصا", 0, (11, 11, False)),
+    "teen-12": ("اثنا عشر طفلا", 0, (12, 12, False)),
+    "compound": ("خمسة وعشرون", 0, (25, 25, False)),
+    "hundreds": ("مئتين", 0, (200, 200, False)),
+    "tens-vague": ("عشرات الجرحى", 0, (20, 99, True)),
+    "more-than": ("أكثر من 20 جريحا", 0, (21, 21, True)),
+    "wa-more-than": ("وأكثر من 30", 0, (31, 31, True)),
+    "at-least-ar": ("ما لا يقل عن 7", 0, (7, 7, True)),
+    "about-ar": ("نحو 40", 0, (40, 40, True)),
+    "english": ("nine civilians", 0, (9, 9, False)),
+    "english-compound": ("twenty three", 0, (23, 23, False)),
+    "dozen": ("a dozen people", 0, (12, 12, False)),
+    "dozens": ("dozens of injured", 0, (24, 99, True)),
+    "at-least-en": ("at least five", 0, (5, 5, True)),
+    "more-than-en": ("more than 20 people", 0, (21, 21, True)),
+    "thousands-sep": ("1,200 families", 0, (1200, 1200, False)),
+}
+
+
+@pytest.mark.parametrize(("text", "at", "expected"), NUMBERS.values(), ids=NUMBERS.keys())
+def test_numbers(text: str, at: int, expected: tuple[int, int, bool]) -> None:
+    q = read_quantity(tokenize(text), at)
+    assert q is not None and (q.min, q.max, q.approximate) == expected
+
+
+def test_words_that_are_not_numbers() -> None:
+    for text in ("مدنيين", "قصف", "the", "may"):
+        assert read_quantity(tokenize(text), 0) is None
+
+
+DATES = {
+    "today-weekday": ("قصفت الطائرات اليوم الأحد المخيم", SUNDAY, "2022-11-06", "day", None),
+    "dawn-today": ("استهدف القصف المخيم فجر اليوم", SUNDAY, "2022-11-06", "day", "dawn"),
+    "yesterday": ("قتل مدنيان أمس السبت بقصف", SUNDAY, "2022-11-05", "day", None),
+    "day-before": ("أصيب ثلاثة أشخاص أول أمس", SUNDAY, "2022-11-04", "day", None),
+    "weekday-only": ("قُتل شخص يوم الخميس", SUNDAY, "2022-11-03", "day", None),
+    "last-weekday": ("قصف الأحد الماضي", date(2022, 11, 9), "2022-11-06", "day", None),
+    "evening-friday": ("غارة مساء الجمعة", SUNDAY, "2022-11-04", "day", "evening"),
+    "levantine": ("في 6 تشرين الثاني 2022 قصف", SUNDAY, "2022-11-06", "day", None),
+    "egyptian-double": ("في 5 مايو/أيار 2020", SUNDAY, "2020-05-05", "day", None),
+    "numeric-day-first": ("بتاريخ 6/11/2022", SUNDAY, "2022-11-06", "day", None),
+    "dashes": ("في 16-2-2022", SUNDAY, "2022-02-16", "day", None),
+    "english": ("On November 6, 2022, shells hit the camp", SUNDAY, "2022-11-06", "day", None),
+    "english-dmy": ("Shelling on 6 November 2022 killed two", SUNDAY, "2022-11-06", "day", None),
+    "yesterday-en": ("Two people were killed yesterday", SUNDAY, "2022-11-05", "day", None),
+    "on-weekday-en": ("On Thursday, a drone struck a car", SUNDAY, "2022-11-03", "day", None),
+    "tuesday-night": ("The raids on Tuesday night hit a station", SUNDAY, "2022-11-01", "day",
+                      "night"),
+    "month-only": ("قصف في آذار 2021", SUNDAY, "2021-03-01", "month", None),
+}
+
+
+@pytest.mark.parametrize(("text", "ref", "value", "precision", "tod"), DATES.values(),
+                         ids=DATES.keys())
+def test_dates(text: str, ref: date, value: str, precision: str, tod: str | None) -> None:
+    found = extract(text, ref_date=ref).incidents[0]
+    assert found["date"].value == value
+    assert found["date"].extra["precision"] == precision
+    assert found["time_of_day"].value == tod
+
+
+BACKGROUND = {
+    "since-year": "ارتفع عدد الهجمات منذ مطلع العام 2023 إلى 40، وقتل شخص اليوم",
+    "said-weekday": "Turkey said Wednesday that its strikes on Tuesday killed four",
+}
+
+
+@pytest.mark.parametrize("text", BACKGROUND.values(), ids=BACKGROUND.keys())
+def test_background_dates_are_not_the_incident_date(text: str) -> None:
+    value = extract(text, ref_date=SUNDAY).incidents[0]["date"].value
+    assert value in ("2022-11-06", "2022-11-01")
+
+
+CASUALTIES = {
+    "killed-breakdown": ("قُتل تسعة مدنيين بينهم ثلاثة أطفال وامرأة، وأصيب 75 آخرون", 9, 3, 1, 75),
+    "among-the-dead": ("مقتل 9 مدنيين. وقال الدفاع المدني إن 3 أطفال وامرأة كانوا من بين القتلى",
+                       9, 3, 1, None),
+    "updated-toll": ("قتل 6 مدنيين بقصف. ثم ارتفع عدد القتلى إلى 9", 9, None, None, None),
+    "noun-after": ("خلف القصف 4 قتلى و12 جريحا", 4, None, None, 12),
+    "dual": ("استشهد طفلان وأصيب شخصان", 2, 2, None, 2),
+    "singular": ("قتل شخص في البلدة وإصابة آخر", 1, None, None, 1),
+    "vague-injured": ("مقتل مدنيين اثنين وعشرات الجرحى", 2, None, None, 20),
+    "english": ("Three civilians including a woman and a child were killed and five injured",
+                3, 1, 1, 5),
+    "english-verb": ("The shelling killed eight people, including two children, and wounded 14",
+                     8, 2, None, 14),
+    "killing-one": ("A drone hit a car, killing one person and injuring another", 1, None, None, 1),
+    "not-ages": ("قتل الشاب البالغ من العمر 35 عاما", 1, None, None, None),
+}
+
+
+@pytest.mark.parametrize(("text", "killed", "children", "women", "injured"),
+                         CASUALTIES.values(), ids=CASUALTIES.keys())
+def test_casualties(text: str, killed: int, children: int | None, women: int | None,
+                    injured: int | None) -> None:
+    found = extract(text, ref_date=SUNDAY).incidents[0]
+    assert found["killed"].value == killed
+    assert found["killed_children"].value == children
+    assert found["killed_women"].value == women
+    assert found["injured"].value == injured
+
+
+def test_cumulative_totals_are_not_the_incident_toll() -> None:
+    text = ("قتل مدني بقصف مسيرة اليوم. وبذلك يرتفع منذ مطلع العام تعداد القتلى إلى 78 شخصا")
+    assert extract(text, ref_date=SUNDAY).incidents[0]["killed"].value == 1
+
+
+ACTORS = {
+    "regime-ar": ("قصفت قوات النظام السوري المخيم", "perpetrators", "syrian_government"),
+    "assad-militia": ("قصفت ميليشيا أسد البلدة", "perpetrators", "syrian_government"),
+    "russian-jets": ("شنت مقاتلات روسية غارات على القرية", "perpetrators", "russia"),
+    "sdf-short": ("قصفت قسد مدينة الباب", "perpetrators", "sdf"),
+    "turkish-drone": ("استهدفت طائرة مسيرة تركية سيارة", "perpetrators", "turkey"),
+    "regime-en": ("Regime forces shelled the town", "perpetrators", "syrian_government"),
+    "cluster": ("صواريخ محملة بقنابل عنقودية", "weapons", "cluster_munition"),
+    "barrel": ("ألقت المروحيات براميل متفجرة", "weapons", "barrel_bomb"),
+    "ied": ("انفجرت عبوة ناسفة بسيارة", "weapons", "ied"),
+    "airstrike": ("غارة جوية على السوق", "incident_type", "air_drone_strike"),
+    "shelling": ("قصف مدفعي على الحي", "incident_type", "shelling_artillery_missile"),
+    "camp": ("سقطت القذائف على مخيم للنازحين", "target", "idp_camp"),
+    "hospital": ("An airstrike hit the hospital", "target", "medical"),
+    "white-helmets": ("وقال الدفاع المدني (الخوذ البيضاء) إن", "sources", "civil_defence"),
+    "sohr": ("according to the Syrian Observatory for Human Rights", "sources",
+             "monitoring_group"),
+}
+
+
+@pytest.mark.parametrize(("text", "field", "code"), ACTORS.values(), ids=ACTORS.keys())
+def test_vocabulary_fields(text: str, field: str, code: str) -> None:
+    value = extract(text, ref_date=SUNDAY).incidents[0][field].value
+    assert code == value or (isinstance(value, list) and code in value), value
+
+
+def test_ceasefire_is_not_gunfire() -> None:
+    value = extract("اتفاق لوقف إطلاق النار في إدلب", ref_date=SUNDAY).incidents[0]["weapons"].value
+    assert "small_arms" not in value
+
+
+def test_contract_shape_and_spans() -> None:
+    text = "<p>قُتل <b>تسعة</b> مدنيين&nbsp;اليوم بقصف صاروخي لقوات النظام على مخيم</p>"
+    result = extract(text, ref_date=SUNDAY).to_dict()
+    assert set(result) == {"language", "incidents"} and result["language"] == "ar"
+    first = result["incidents"][0]
+    assert list(first) == list(FIELDS)
+    for name, f in first.items():
+        assert {"value", "confidence", "spans"} <= set(f), name
+        for start, end in f["spans"]:
+            assert 0 <= start < end <= len(text), name
+            assert not text[start:end].startswith("<") and not text[start:end].endswith(">")
+    killed = first["killed"]
+    assert killed["value"] == 9
+    # The evidence is where the words were pasted, markup between them included.
+    assert text[slice(*killed["spans"][0])] == "تسعة</b> مدنيين"
+    json.dumps(result, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n", "\x00\x01\xff" * 100, "مرحبا بكم في موقعنا", "The weather is fine today.",
+     "قتل " * 50_000, "<html><body><script>var x = 9;</script></body></html>"],
+    ids=["empty", "blank", "binary", "no-incident-ar", "no-incident-en", "huge", "script-only"],
+)
+def test_bad_input_gives_empty_fields_not_errors(text: str) -> None:
+    result = extract(text, ref_date=SUNDAY).to_dict()
+    first = result["incidents"][0]
+    assert first["killed"]["value"] is None or isinstance(first["killed"]["value"], int)
+    if text.strip() in ("", "مرحبا بكم في موقعنا", "The weather is fine today."):
+        assert all(f["value"] in (None, []) and f["confidence"] == 0 for n, f in first.items()
+                   if n != "date"), first
