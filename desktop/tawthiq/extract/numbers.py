@@ -40,6 +40,7 @@ class _Words:
     thousands: dict[str, int]
     vague: dict[tuple[str, ...], tuple[int, int]]
     qualifiers: dict[tuple[str, ...], str]  # phrase -> at_least | more_than | about | at_most
+    starters: frozenset[str]  # every word a quantity can start with, digits aside
 
 
 @cache
@@ -57,14 +58,22 @@ def _words() -> _Words:
     vague = {
         phrase(k): (lo, hi) for lang in ("ar", "en") for k, (lo, hi) in d[f"{lang}_vague"].items()
     }
+    units = {**d["ar_units"], **d["en_units"]}
+    tens = {**d["ar_tens"], **d["en_tens"]}
+    thousands = {**d["ar_thousands"], **d["en_multipliers"]}
+    starters = frozenset(
+        [k[0] for k in qualifiers] + [k[0] for k in vague] + list(units) + list(tens)
+        + list(d["ar_hundreds"]) + list(thousands) + list(d["ar_ten"])
+    )
     return _Words(
-        units={**d["ar_units"], **d["en_units"]},
+        units=units,
         ten=frozenset(d["ar_ten"]),
-        tens={**d["ar_tens"], **d["en_tens"]},
+        tens=tens,
         hundreds=d["ar_hundreds"],
-        thousands={**d["ar_thousands"], **d["en_multipliers"]},
+        thousands=thousands,
         vague=vague,
         qualifiers=qualifiers,
+        starters=starters,
     )
 
 
@@ -123,6 +132,8 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     n = len(tokens)
     first = tokens[i].norm
     bare = first[1:] if first.startswith("و") and len(first) > 3 else first  # "وأكثر من"
+    if not (first[-1:].isdigit() or bare in w.starters or first in w.starters):
+        return None
     for length in (4, 3, 2, 1):
         key = (bare, *(t.norm for t in tokens[i + 1 : i + length]))
         if len(key) < length:

@@ -43,11 +43,15 @@ class PhraseIndex(Generic[T]):
         self._index: dict[tuple[str, ...], T] = {}
         self.key = key or key_of
         self.longest = 1
+        self._lengths: dict[str, set[int]] = {}
         for phrase, payload in phrases:
             key_ = tuple(self.key(t.norm) for t in tokenize(phrase))
             if key_:
                 self._index.setdefault(key_, payload)
                 self.longest = max(self.longest, len(key_))
+                self._lengths.setdefault(key_[0], set()).add(len(key_))
+        # first word -> the lengths of the phrases it starts, longest first
+        self._starts = {k: sorted(v, reverse=True) for k, v in self._lengths.items()}
 
     def find(self, tokens: Sequence[Token], keys: Sequence[str] | None = None) -> list[Hit[T]]:
         """Non-overlapping hits, scanning left to right, the longest phrase first."""
@@ -60,15 +64,14 @@ class PhraseIndex(Generic[T]):
             if norm[:1] in ("و", "ف") and len(norm) > 3:  # "وامرأة": the stemmer keeps a lone و
                 firsts.append(self.key(norm[1:]))
             found = None
-            for length in range(min(self.longest, n - i), 0, -1):
-                rest = tuple(keys[i + 1 : i + length])
-                for first in firsts:
-                    payload = self._index.get((first, *rest))
-                    if payload is not None:
+            for first in firsts:
+                for length in self._starts.get(first, ()):
+                    if i + length > n:
+                        continue
+                    payload = self._index.get((first, *keys[i + 1 : i + length]))
+                    if payload is not None and (found is None or i + length - 1 > found[1]):
                         found = (payload, i + length - 1)
                         break
-                if found:
-                    break
             if found:
                 payload, j = found
                 hits.append(Hit(payload, i, j, tokens[i].start, tokens[j].end))
