@@ -226,8 +226,8 @@ def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         args.db = str(folder / "demo.db")
     ws = services.open_workspace(args.db, author=args.author or "demo", create=True)
     out(f"database: {ws.db.path}")
-    run_demo(ws, out)
-    out(f"try: tawthiq show <id> --db {ws.db.path}   and   tawthiq history <id> --db {ws.db.path}")
+    incident_id = run_demo(ws, out)
+    out(f"next: tawthiq history {incident_id[:8]} --db {ws.db.path}")
     return 0
 
 

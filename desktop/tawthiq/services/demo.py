@@ -1,76 +1,56 @@
-"""The headless demonstration: a sample report becomes a stored, audited incident."""
+"""The headless demonstration: a sample report pasted, extracted, saved, reviewed, verified."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 
 from tawthiq.domain.resources import read_text
 from tawthiq.services import incidents as svc
+from tawthiq.services.ingest import ingest_report
 from tawthiq.services.maintenance import verify
 from tawthiq.services.workspace import Workspace
 
 SAMPLE = "samples/maram-camp.ar.txt"
-
-# What a documenter reads off the sample report; the extractor fills this in once it lands.
-SAMPLE_INCIDENT = {
-    "title_ar": "قصف مخيم مرام للنازحين قرب كفر جالس",
-    "title_en": "Shelling of Maram camp for displaced people near Kafr Jales",
-    "date_start": "2022-11-06",
-    "time_of_day": "morning",
-    "place_name": "مخيم مرام",
-    "place_name_en": "Maram camp",
-    "place_kind": "camp",
-    "governorate": "Idlib",
-    "incident_type": "shelling_artillery_missile",
-    "weapons": ["rocket", "cluster_munition"],
-    "perpetrators": ["syrian_government"],
-    "target": "idp_camp",
-    "killed": 9,
-    "killed_children": 3,
-    "killed_women": 1,
-    "injured": 75,
-    "sources": ["civil_defence", "local_activists"],
-    "narrative": "قصف صاروخي بذخائر عنقودية على مخيم مرام للنازحين قرب كفر جالس في ريف إدلب.",
-}
+SAMPLE_DATE = date(2022, 11, 6)  # the day the sample report was written
 
 
 def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
-    """Store the sample incident with its source report; returns the incident id."""
+    """Paste the sample report through the same path as `tawthiq ingest`; returns the id."""
     text = read_text(SAMPLE)
-    say(f"1. sample report ({len(text)} characters, Arabic): {text.splitlines()[1][:60]}…")
+    say(f"1. pasted a sample report ({len(text)} characters, Arabic), written {SAMPLE_DATE}")
     with ws.writing() as w:
-        incident_id = svc.create_incident(w, SAMPLE_INCIDENT)
-        report_id = svc.add_source_report(
-            w,
-            {
-                "text": text,
-                "language": "ar",
-                "outlet": "Tawthiq sample",
-                "received_date": date.today().isoformat(),
-                "reliability": "unknown",
-            },
-            incident_ids=[incident_id],
-        )
+        done = ingest_report(w, text, ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
         events = w.written
+    incident_id, found = done.saved[0]
+    say("2. the extractor filled in the form (value, confidence, the words it came from):")
+    for name, field in found.fields.items():
+        if field.value in (None, []):
+            continue
+        evidence = " | ".join(text[s:e] for s, e in field.spans[:2])
+        say(
+            f"     {name:16} {json.dumps(field.value, ensure_ascii=False)[:60]:42} "
+            f"{field.confidence:.2f}  «{evidence}»"
+        )
     say(
-        f"2. stored incident {incident_id} with source report {report_id[:8]} "
+        f"3. saved incident {incident_id} with its source report {done.report_id[:8]} "
         f"({events} events in the audit trail, author {ws.author!r})"
     )
     with ws.writing() as w:
         svc.edit_incident(w, incident_id, {"status": "reviewed", "evidence_grade": "fair"})
-    say("3. reviewed it: status draft -> reviewed, evidence grade -> fair")
+    say("4. a reviewer checked it: status draft -> reviewed, evidence grade -> fair")
     with ws.db.read() as s:
         inc = svc.get_incident(s, incident_id)
         changes = svc.history(s, incident_id)
         report = verify(s, ws.trusted_keys())
     say(
-        f"4. {inc.date_start} {inc.governorate}: {inc.title_en}; killed {inc.killed}, "
+        f"5. {inc.date_start} {inc.governorate or ''}: {inc.title_en}; killed {inc.killed}, "
         f"injured {inc.injured}; {len(changes)} field changes in its history"
     )
     say(
-        f"5. verify: {'ok' if report.ok else 'FAILED'}: {report.events} events from "
+        f"6. verify: {'ok' if report.ok else 'FAILED'}: {report.events} events from "
         f"{report.devices} device(s); state digest {report.digest[:16]}"
     )
-    say("(extraction from the pasted text and the PDF report join this demo as they land)")
+    say("(the bilingual PDF report joins this demo when it lands)")
     return incident_id
