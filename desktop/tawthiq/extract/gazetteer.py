@@ -1,0 +1,399 @@
+"""Syrian places named in a report (governorates, districts, subdistricts, communities, camps).
+
+Names are indexed by key: normalised, the first Arabic word without its article, the words joined
+(ة inside a name written ت), so "معرة مصرين" = "معرتمصرين" = "معر تمصرين"; English names by
+their ASCII consonants ("Idleb" = "Idlib").  A name that is also an ordinary word
+(resources/gazetteer_stopwords.json) counts only after a kind word ("قرية السوق", "Amal camp").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, ClassVar
+
+from tawthiq.domain.arabic import normalize
+
+KINDS = ("governorate", "district", "subdistrict", "community", "camp")
+
+_WORD = re.compile(  # letters, digits, Arabic marks and tatweel; Latin inner apostrophes
+    r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+"
+    r"(?:['’‘`ʿʾ][^\W\d_]+)*"
+)
+_JOIN = re.compile(r"[ \t\u00a0\u200c-\u200f-]{1,3}")  # what may separate words of one name
+_GAP = re.compile(r"[\s\"'“”«»‘’()-]{1,4}")  # what may separate a kind word and the name
+_ARABIC = re.compile("[\u0621-\u064a]")
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
+_APOSTROPHES = str.maketrans("", "", "'’‘`ʿʾ")
+_VOWELS = re.compile("[aeiouy]")
+_DOUBLES = re.compile(r"(.)\1+")
+
+_CLITICS = sorted({c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")} - {""}, key=len)
+# (proclitic, article it hides): conjunction then preposition; "لل" is ل + the article
+_CLITIC_FORMS = [(c, "") for c in reversed(_CLITICS)] + [(c, "ال") for c in ("ولل", "فلل", "لل")]
+_LONE_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "بال", "وال"})
+_EN_ARTICLES = frozenset({"al", "el", "ash", "az", "ad", "adh", "ath", "ed", "ez", "esh"})
+_EN_ARTICLES_HYPHEN = _EN_ARTICLES | {"an", "ar", "as", "at", "en", "er", "es", "et", "il"}  # "as-"
+
+_Kind = tuple[str, tuple[str, ...]]  # a place-kind word: (prefix reported, kinds it means)
+_Where = tuple[int, int, int, int]  # a name's first word (article included), key's first, last
+_AR_KIND_WORDS: dict[str, _Kind] = {
+    **dict.fromkeys(("مخيم", "مخيمات", "مخيمي"), ("مخيم", ("camp",))),
+    **dict.fromkeys(("بلده", "بلدات", "بلدتي"), ("بلدة", ("community",))),
+    **dict.fromkeys(("قريه", "قري", "قريتي"), ("قرية", ("community",))),
+    **dict.fromkeys(("مدينه", "مدينتي"), ("مدينة", ("community",))),
+    "حي": ("حي", ("community",)),
+    "ناحيه": ("ناحية", ("subdistrict",)),
+    "منطقه": ("منطقة", ("district", "community")),
+    "محافظه": ("محافظة", ("governorate",)),
+    "ريف": ("ريف", ("governorate", "district", "community")),
+}
+_EN_KIND_WORDS: dict[str, _Kind] = {
+    "camp": ("camp", ("camp",)),
+    "camps": ("camp", ("camp",)),
+    **{w: (w, ("community",)) for w in ("town", "village", "city", "neighbourhood")},
+    **{w: (w, ("district", "community")) for w in ("district", "area", "region")},
+    **{w: (w, ("governorate",)) for w in ("province", "governorate")},
+    "subdistrict": ("subdistrict", ("subdistrict",)),
+    "countryside": ("countryside", ("governorate", "district", "community")),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place; governorate..subdistrict: English names of its units, its own level included."""
+
+    pcode: str
+    kind: str
+    name_en: str
+    name_ar: str
+    governorate: str
+    district: str | None
+    subdistrict: str | None
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A span of the text that names a place; offsets index the text exactly as given."""
+
+    place_candidates: tuple[Place, ...]
+    start: int
+    end: int
+    text: str
+    prefix: str | None  # place-kind word before it ("مخيم", "قرية", "camp", ...) if any
+
+
+def _mid(piece: str) -> str:  # a word inside a name: final ه (from ة) written ت
+    return piece[:-1] + "ت" if piece.endswith("ه") else piece
+
+
+def _strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) >= 4 else word
+
+
+def fold_latin(word: str) -> str:
+    """ASCII lower case without accents or apostrophes: "Ma‘arrat" -> "maarrat"."""
+    if word.isascii():
+        return word.lower().translate(_APOSTROPHES)
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_APOSTROPHES))
+    return "".join(ch for ch in decomposed if ch.isascii())
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(compact: str) -> str:
+    word = _DOUBLES.sub(r"\1", compact.replace("q", "k"))
+    head = "a" if word[:1] in "aeiou" else word[:1]
+    return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", word[1:]))
+
+
+def english_key(compact: str) -> str:
+    """Consonants of joined English words ("kafrnouran" -> "kfrnrn"), if there are 4 or more."""
+    skeleton = _skeleton(compact)
+    return skeleton if len(skeleton) >= 4 else compact
+
+
+def _en_piece(folded: str, hyphen: bool) -> str:  # articles ("al-", "ash-") are left out
+    return "" if folded in _EN_ARTICLES or (hyphen and folded in _EN_ARTICLES_HYPHEN) else folded
+
+
+def name_keys(name: str) -> tuple[str, str, list[str]] | None:
+    """(index key, surface form, keys of its first words) of a place name, or None.
+
+    >>> name_keys("معرة مصرين")[0] == name_keys("معرتمصرين")[0] == name_keys("معر تمصرين")[0]
+    True
+    >>> name_keys("Jisr ash-Shughur")[0] == name_keys("Jisr al-Shughour")[0]
+    True
+    """
+    norm = normalize(name)
+    if _ARABIC.search(norm):
+        pieces = [w for w in _WORD.findall(norm) if not w.isascii() or w.isdigit()]
+        if not pieces:
+            return None
+        mids = [_mid(_strip_article(pieces[0])), *map(_mid, pieces[1:])]
+        heads = ["".join(mids[:n]) for n in range(1, len(pieces))]
+        last = pieces[-1] if len(pieces) > 1 else _strip_article(pieces[0])
+        surface = "".join(map(_mid, pieces[:-1])) + pieces[-1]
+        return (heads[-1] if heads else "") + last, surface, heads
+    folded = fold_latin(norm)
+    pieces = [_en_piece(m.group(), folded[m.end() : m.end() + 1] == "-")
+              for m in _WORD.finditer(folded)]  # fmt: skip
+    compact = "".join(pieces)
+    if not compact or compact.isdigit():
+        return None
+    heads = ["".join(pieces[:n]) for n in range(1, len(pieces)) if pieces[n - 1]]
+    return english_key(compact), compact, heads + [_skeleton(h) for h in heads]
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    script: str  # "ar", "en", "digits" or "other"
+    starts: tuple[tuple[str, str, str], ...]  # as a name's first word: (key, surface, clitic)
+    mid: str  # inside a name (Arabic final ه written ت) / the folded English word
+    end: str  # ending a name
+    kind: _Kind | None = None  # as a place-kind word
+    clitic: bool = False  # a proclitic written alone, as in "بـ”كفر جالس”"
+    dormant: bool = False  # a one-word name that is an ordinary word, and nothing more
+    hyphenable: bool = False  # an article only before a hyphen ("as-Suwayda")
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    text: str
+    spans: list[tuple[int, int]]
+    words: list[_Word]
+
+    def joined(self, i: int) -> bool:  # only spaces or a hyphen between words i and i + 1
+        return _JOIN.fullmatch(self.text, self.spans[i][1], self.spans[i + 1][0]) is not None
+
+
+class Gazetteer:
+    """The shipped gazetteer; ``Gazetteer.load()`` reads and indexes it once per process."""
+
+    _loaded: ClassVar[Gazetteer | None] = None
+
+    def __init__(self, data: dict[str, Any], stop: dict[str, Any]) -> None:
+        rows = [dict(zip(data["fields"], row, strict=True)) for row in data["places"]]
+        unit = {r["pcode"]: r["name_en"] for r in rows if r["kind"] != "community"}
+        self._places: dict[str, Place] = {}
+        self._names: dict[str, tuple[str, ...]] = {}
+        self._index: dict[str, list[Place]] = {}
+        prefixes: set[str] = set()
+        for r in rows:  # communities come in the file's order: a district's centre first
+            place = Place(
+                r["pcode"], r["kind"], r["name_en"], r["name_ar"], unit[r["governorate"]],
+                unit.get(r["district"] or ""), unit.get(r["subdistrict"] or ""),
+                r["lat"], r["lon"],
+            )  # fmt: skip
+            self._places[place.pcode] = place
+            self._names[place.pcode] = (place.name_ar, place.name_en, *r["aliases"])
+            for keys in filter(None, map(name_keys, self._names[place.pcode])):
+                bucket = self._index.setdefault(keys[0], [])
+                if place not in bucket:
+                    bucket.append(place)
+                prefixes.update(keys[2])
+        for bucket in self._index.values():
+            bucket.sort(key=lambda p: KINDS.index(p.kind))
+        self._prefixes = frozenset(prefixes)
+        self._governorates = {p.name_en: p for p in self._places.values() if p.kind == KINDS[0]}
+        self._stop = frozenset(stop["arabic"])
+        self._camp_stop = frozenset(stop["arabic_camps"]) | frozenset(stop["english_camps"])
+        self._en_very_common = frozenset(stop["english_very_common"])
+        self._en_common = frozenset(stop["english_common"]) | self._en_very_common
+        self._no_clitic = frozenset(stop["arabic_no_clitic"])
+        self._words: dict[str, _Word] = {}
+        self._folded_names: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        if cls._loaded is None:
+            folder = resources.files("tawthiq.resources")
+            data = json.loads(folder.joinpath("gazetteer.json").read_text("utf-8"))
+            stop = json.loads(folder.joinpath("gazetteer_stopwords.json").read_text("utf-8"))
+            cls._loaded = cls(data, stop)
+        return cls._loaded
+
+    def by_pcode(self, pcode: str) -> Place:
+        return self._places[pcode]
+
+    def governorate(self, name_en: str) -> Place:
+        """A governorate by its English name as in resources/governorates.json."""
+        return self._governorates[name_en]
+
+    def places(self) -> tuple[Place, ...]:
+        return tuple(self._places.values())
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Every place named in ``text``, in order, longest name first, never overlapping."""
+        spans, words, cache = [], [], self._words
+        for m in _WORD.finditer(text):
+            raw = m.group()
+            start, end = m.span()
+            if raw[-2:] in ("'s", "’s") and end - start > 3:
+                raw, end = raw[:-2], end - 2  # "Idlib's" -> "Idlib"
+            word = cache.get(raw)
+            if word is None or word.hyphenable:
+                word = self._word(raw, text[end : end + 1] == "-")
+            spans.append((start, end))
+            words.append(word)
+        doc, mentions = _Text(text, spans, words), []
+        i, n = 0, len(words)
+        while i < n:
+            word = words[i]
+            if word.dormant and (i == 0 or words[i - 1].kind is None):
+                pass  # an ordinary word ("السوق") with no kind word before it
+            elif word.starts or (word.script == "en" and not word.mid and i + 1 < n):
+                found = self._match_at(doc, i)
+                if found is not None:
+                    mentions.append(found[0])
+                    i = found[1]
+            i += 1
+        return mentions
+
+    def _word(self, raw: str, hyphen: bool) -> _Word:
+        cache_key = raw + "\0-" if hyphen else raw
+        word = self._words.get(cache_key) or self._new_word(normalize(raw), hyphen)
+        if len(self._words) < 100_000:
+            self._words[cache_key] = word
+        return word
+
+    def _new_word(self, norm: str, hyphen: bool) -> _Word:
+        index, prefixes = self._index, self._prefixes
+        if norm.isdigit():
+            return _Word("digits", (), norm, norm)
+        if not _ARABIC.match(norm):
+            folded = fold_latin(norm)
+            piece = _en_piece(folded, hyphen)
+            starts = ((piece, piece, ""),) if piece and (english_key(piece) in index
+                      or piece in prefixes or _skeleton(piece) in prefixes) else ()  # fmt: skip
+            hyphenable = folded in _EN_ARTICLES_HYPHEN and folded not in _EN_ARTICLES
+            script, kind = "en" if folded else "other", _EN_KIND_WORDS.get(piece)
+            return _Word(script, starts, piece, piece, kind, False, False, hyphenable)
+        variants = [(_strip_article(norm), norm, "")]
+        for clitic, article in _CLITIC_FORMS if norm not in self._no_clitic else ():
+            rest = norm[len(clitic) :]
+            if norm.startswith(clitic) and len(rest) >= 3:  # "للأتارب": key أتارب, الأتارب
+                variants.append((_strip_article(rest), article + rest, clitic))
+        kind = next((_AR_KIND_WORDS[s] for _, s, _ in variants if s in _AR_KIND_WORDS), None)
+        useful = tuple(v for v in variants if v[0] in index or _mid(v[0]) in prefixes)
+        dormant = all(  # one-word names that are ordinary words
+            _mid(key) not in prefixes
+            and (surface in self._stop or (surface in self._camp_stop
+                 and all(p.kind == "camp" for p in index[key])))
+            for key, surface, _ in useful
+        )  # fmt: skip
+        return _Word("ar", useful, _mid(norm), norm, kind, norm in _LONE_CLITICS, dormant)
+
+    def _match_at(self, doc: _Text, i: int) -> tuple[PlaceMention, int] | None:
+        words, first = doc.words, i
+        if not words[i].starts:  # "al-Atarib": the article is in the span, not in the key
+            i += 1
+            if not (words[i].starts and words[i].script == "en" and doc.joined(first)):
+                return None
+        script = words[i].script
+        matches: list[tuple[int, int, str, str]] = []  # (-last word, variant, key, surface)
+        for variant, (key, surface, _) in enumerate(words[i].starts):
+            if script == "ar":
+                if key in self._index:
+                    matches.append((-i, variant, key, surface))
+                key, surface = _mid(key), _mid(surface)
+            elif english_key(key) in self._index:
+                matches.append((-i, variant, english_key(key), surface))
+            j = i
+            while j + 1 < len(words) and words[j + 1].script in (script, "digits"):
+                more = key in self._prefixes or (
+                    script == "en" and _skeleton(key) in self._prefixes
+                )
+                if not (more and doc.joined(j)):
+                    break
+                j += 1
+                if script == "ar":
+                    full, full_surface = key + words[j].end, surface + words[j].end
+                    key, surface = key + words[j].mid, surface + words[j].mid
+                else:
+                    key = surface = full_surface = key + words[j].mid
+                    full = english_key(key)
+                if full in self._index and words[j].mid:  # not ending on an article: "Bashar al"
+                    matches.append((-j, variant, full, full_surface))
+        for neg_last, variant, key, surface in sorted(matches):
+            mention = self._accept(doc, (first, i, -neg_last, variant), key, surface)
+            if mention is not None:
+                return mention, -neg_last
+        return None
+
+    def _context(self, doc: _Text, first: int, last: int) -> _Kind | None:
+        """The kind word before the name ("the town of X" in English) or after it ("X camp")."""
+        words, spans, before = doc.words, doc.spans, first - 1
+        if before >= 0 and _GAP.fullmatch(doc.text, spans[before][1], spans[first][0]):
+            word = words[before]
+            of = word.script == "en" and word.mid == "of" and before > 0
+            word = words[before - 1] if of else word  # "the town of X", not "the region has"
+            if word.kind is not None and not word.clitic and (of or word.script != "en"):
+                return word.kind
+        after = last + 1
+        if after < len(words) and words[after].script == words[last].script == "en":
+            return words[after].kind if doc.joined(last) else None
+        return None
+
+    def _accept(self, doc: _Text, where: _Where, key: str, surface: str) -> PlaceMention | None:
+        """The mention over words first..last, unless no candidate passes the stoplists."""
+        first, i, last, variant = where
+        # after a preposition ("بكفر جالس") the word before is not the name's kind word
+        clitic = doc.words[i].starts[variant][2]
+        context = None if clitic.lstrip("وف") else self._context(doc, first, last)
+        candidates = self._index[key]
+        if doc.words[i].script == "en":
+            candidates = self._english(doc, where, candidates, context)
+        if context is None:
+            common = surface in self._stop
+            camp_common = common or surface in self._camp_stop
+            candidates = [p for p in candidates if not (camp_common, common)[p.kind != "camp"]]
+            if any(p.kind != "camp" for p in candidates):  # a camp named after a town
+                candidates = [p for p in candidates if p.kind != "camp"]
+        else:
+            kinds = context[1]
+            if kinds == ("camp",) and any(p.kind == "camp" for p in candidates):
+                candidates = [p for p in candidates if p.kind == "camp"]
+            candidates = sorted(candidates, key=lambda p: p.kind not in kinds)
+        if not candidates:
+            return None
+        start, end = doc.spans[first][0], doc.spans[last][1]
+        for _ in clitic:  # the span starts after a proclitic: "بكفر جالس" -> "كفر جالس"
+            start = _MARKS.match(doc.text, start + 1).end()  # type: ignore[union-attr]
+        kind = context[0] if context else None
+        return PlaceMention(tuple(candidates), start, end, doc.text[start:end], kind)
+
+    def _english(
+        self, doc: _Text, where: _Where, ps: list[Place], ctx: _Kind | None
+    ) -> list[Place]:
+        """Common words: spelt as in the name ("Kurdish" != "Kardish"), capitalised ("Dana")."""
+        first, i, last, _ = where
+        if ctx is None and first == i == last:  # "Khaled" is a man, unless "the village of"
+            ps = [p for p in ps if not self._ordinary(p)]
+        folded = [w.mid for w in doc.words[i : last + 1] if w.mid]
+        common = [f for f in folded if f in self._en_common]
+        if not common:
+            return ps
+        ps = [p for p in ps if self._folded(p.pcode).issuperset(common)]
+        if not ps or len(folded) > 1:
+            return ps
+        if folded[0] in self._en_very_common or ctx is not None:
+            return [] if folded[0] in self._en_very_common else ps
+        start = doc.spans[i][0]  # a capital inside a sentence, not at its start
+        before = doc.text[max(0, start - 12) : start].rstrip(" \t\"'“”«»()[]-")
+        return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
+
+    def _ordinary(self, place: Place) -> bool:
+        surface = name_keys(place.name_ar)[1]  # type: ignore[index]
+        return surface in self._stop or (place.kind == "camp" and surface in self._camp_stop)
+
+    def _folded(self, pcode: str) -> frozenset[str]:
+        if pcode not in self._folded_names:
+            names = " ".join(n for n in self._names[pcode] if not _ARABIC.search(n))
+            self._folded_names[pcode] = frozenset(_WORD.findall(fold_latin(names)))
+        return self._folded_names[pcode]
