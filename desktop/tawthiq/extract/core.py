@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from datetime import date
@@ -9,9 +10,10 @@ from datetime import date
 from tawthiq.extract.casualties import Figure, find_figures, sentence_ids
 from tawthiq.extract.dates import DateMention, find_dates
 from tawthiq.extract.phrases import key_of
+from tawthiq.extract.places import choose_place
 from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
-from tawthiq.extract.vocab_fields import as_field, rank
+from tawthiq.extract.vocab_fields import as_field, first_sentences, rank
 
 MAX_CHARS = 200_000  # a report longer than this is read up to here
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]*>", re.S | re.I)
@@ -76,7 +78,7 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
 
 
 def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
-    """"استشهد طفلان وامرأة" gives no total, but the total is the people named."""
+    """ "استشهد طفلان وامرأة" gives no total, but the total is the people named."""
     parts = [_count(figures, category, g) for g in ("children", "women", "men")]
     parts = [p for p in parts if p.value is not None]
     if not parts:
@@ -98,7 +100,6 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     mentions = find_dates(text, tokens, ref)
     date_tokens = {i for i, t in enumerate(tokens) for m in mentions if m.start <= t.start < m.end}
     figures = find_figures(text, tokens, keys, date_tokens)
-    focus = {f.sentence for f in figures if not f.cumulative}
     fields: dict[str, FieldResult] = {}
     fields["date"], fields["time_of_day"] = _date_field(mentions)
     fields["killed"] = _count(figures, "killed", None)
@@ -107,6 +108,22 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     fields["killed_children"] = _count(figures, "killed", "children")
     fields["killed_women"] = _count(figures, "killed", "women")
     fields["injured"] = _count(figures, "injured", None)
+    # The incident is told where its toll is given, and in the headline and lead.
+    starts = [t.start for t in tokens]
+    focus = (
+        {0, 1}
+        | {
+            sentence[max(0, bisect.bisect_right(starts, s) - 1)]
+            for name in ("killed", "injured")
+            for s, _ in fields[name].spans
+        }
+        if tokens
+        else set()
+    )
+    if len(focus) == 2:  # no toll given: the first sentences that tell of an attack
+        focus |= first_sentences("incident_type", tokens, keys, sentence, 2)
+    language = _language(tokens)
+    fields["place"] = choose_place(text, tokens, sentence, focus, language)
     for name in ("incident_type", "target"):
         fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=False)
     for name in ("weapons", "perpetrators", "sources"):
@@ -114,4 +131,4 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     if not fields["perpetrators"].value and (figures or fields["incident_type"].value):
         # Harm is reported and nobody is named: that is what the code "unknown" records.
         fields["perpetrators"] = FieldResult(["unknown"], 0.3)
-    return ExtractionResult(_language(tokens), (IncidentResult(fields),))
+    return ExtractionResult(language, (IncidentResult(fields),))

@@ -60,6 +60,20 @@ def rank(
     return [Scored(c, score[c], tuple(spans[c])) for c in ordered]
 
 
+def first_sentences(
+    name: str, tokens: Sequence[Token], keys: Sequence[str], sentence: Sequence[int], n: int
+) -> set[int]:
+    """The first ``n`` sentences that name a code of ``name`` (e.g. where an attack is told)."""
+    found: list[int] = []
+    for h in _indexes()[name].find(tokens, keys):
+        s = sentence[h.first]
+        if h.payload and s not in found:
+            found.append(s)
+        if len(found) == n:
+            break
+    return set(found)
+
+
 def as_field(name: str, ranked: list[Scored], *, many: bool) -> FieldResult:
     if not ranked:
         return FieldResult(value=[] if many else None)

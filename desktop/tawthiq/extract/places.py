@@ -1,0 +1,133 @@
+"""Choosing where the incident happened among the places a report mentions.
+
+The governorate is the one the report keeps returning to (named outright, or holding the
+towns it names); the place is the most specific one in that governorate, mentioned early
+or beside the casualty figures: a camp before a town before a district.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from tawthiq.extract.gazetteer import Gazetteer, Place, PlaceMention
+from tawthiq.extract.result import FieldResult
+from tawthiq.extract.tokens import Token
+
+_SPECIFIC = {
+    "camp": 1.0,
+    "community": 0.8,
+    "subdistrict": 0.45,
+    "district": 0.3,
+    "governorate": 0.1,
+}
+_KIND_WORD = {
+    "مدينه": "city",
+    "مدينة": "city",
+    "city": "city",
+    "بلده": "town",
+    "بلدة": "town",
+    "town": "town",
+    "قريه": "village",
+    "قرية": "village",
+    "village": "village",
+    "مخيم": "camp",
+    "camp": "camp",
+}
+
+
+_DATELINE_TAIL = re.compile(r"\s*(?:,\s*\w+\s*)?(?:\(|[–—-]\s|:)")
+
+
+def _sentence_at(starts: list[int], sentence: Sequence[int], offset: int) -> int:
+    i = max(0, bisect.bisect_right(starts, offset) - 1)
+    return sentence[i] if sentence else 0
+
+
+def _weight(s: int, focus: set[int]) -> float:
+    return 1.0 / (1.0 + 0.3 * s) + (2.0 if s in focus else 0.0)
+
+
+def _dateline(text: str, m: PlaceMention) -> bool:
+    """ "إدلب – نورث برس", "AFRIN, Syria (North Press) –": where the reporter filed from."""
+    return m.start < 40 and bool(_DATELINE_TAIL.match(text, m.end))
+
+
+def _kind(place: Place, prefix: str | None) -> str:
+    if place.kind == "camp":
+        return "camp"
+    if place.kind == "community":
+        return _KIND_WORD.get(prefix or "", "town")
+    if place.kind in ("district", "subdistrict"):
+        return "district"
+    return "area"
+
+
+def _value(place: Place, m: PlaceMention, language: str) -> dict[str, Any]:
+    shown = m.text  # as the report writes it
+    if place.kind == "camp" and m.prefix:
+        shown = f"مخيم {m.text}" if m.prefix == "مخيم" else f"{m.text} camp"
+    return {
+        "name": shown,
+        "name_ar": place.name_ar,
+        "name_en": place.name_en,
+        "kind": _kind(place, m.prefix),
+        "subdistrict": place.subdistrict,
+        "district": place.district,
+        "governorate": place.governorate,
+        "country": "SY",
+        "pcode": place.pcode,
+        "lat": place.lat,
+        "lon": place.lon,
+    }
+
+
+def choose_place(
+    text: str, tokens: Sequence[Token], sentence: Sequence[int], focus: set[int], language: str
+) -> FieldResult:
+    mentions = Gazetteer.load().find(text)
+    if not mentions:
+        return FieldResult()
+    starts = [t.start for t in tokens]
+    gov_votes: dict[str, float] = defaultdict(float)
+    located = []
+    for m in mentions:
+        w = _weight(_sentence_at(starts, sentence, m.start), focus)
+        if _dateline(text, m):
+            w *= 0.2
+        located.append((m, w))
+        govs = {p.governorate for p in m.place_candidates}
+        strength = 2.0 if m.place_candidates[0].kind == "governorate" else 1.0
+        for g in govs:
+            gov_votes[g] += w * strength / len(govs)
+    governorate = max(gov_votes, key=lambda g: gov_votes[g])
+    scores: dict[str, float] = defaultdict(float)
+    best_mention: dict[str, tuple[PlaceMention, Place]] = {}
+    for m, w in located:
+        inside = [p for p in m.place_candidates if p.governorate == governorate]
+        if not inside:
+            continue
+        place = inside[0]  # the finder ranks by the kind word and the name's own level
+        kind_bonus = 0.3 if m.prefix and place.kind in ("camp", "community") else 0.0
+        scores[place.pcode] += w * (_SPECIFIC.get(place.kind, 0.5) + kind_bonus)
+        best_mention.setdefault(place.pcode, (m, place))
+    if not scores:
+        return FieldResult()
+    ranked = sorted(scores, key=lambda p: -scores[p])
+    # A town or camp named in the report beats the governorate it is in, unless it is only
+    # a passing mention.
+    specific = [p for p in ranked if best_mention[p][1].kind in ("camp", "community")]
+    pick = specific[0] if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]] else ranked[0]
+    m, place = best_mention[pick]
+    spans = tuple(
+        (x.start, x.end)
+        for x, _ in located
+        if any(p.pcode == place.pcode for p in x.place_candidates)
+    )
+    share = gov_votes[governorate] / sum(gov_votes.values())
+    ambiguous = len({p.pcode for p in m.place_candidates}) > 1
+    confidence = 0.4 + 0.4 * share + (0.0 if ambiguous else 0.1)
+    return FieldResult(_value(place, m, language), min(confidence, 0.95), spans)
