@@ -7,6 +7,7 @@ the latest toll the report gives ("ارتفع عدد القتلى إلى 9" beat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -63,12 +64,14 @@ def _cues() -> _Cues:
     )
 
 
+_BREAK = re.compile(r"[.!?؟؛\n:]")
+
+
 def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
-    """The sentence number of every token (a new sentence after . ! ? ؟ ؛ or a line break)."""
+    """The sentence number of every token (a new sentence after . ! ? ؟ ؛ : or a line break)."""
     out, n, prev_end = [], 0, 0
     for t in tokens:
-        gap = text[prev_end : t.start]
-        if any(c in gap for c in ".!?؟؛\n:"):
+        if t.start > prev_end and _BREAK.search(text, prev_end, t.start):
             n += 1
         out.append(n)
         prev_end = t.end
@@ -147,11 +150,10 @@ def _items(
 
 
 def find_figures(
-    text: str, tokens: Sequence[Token], keys: Sequence[str], skip: set[int]
+    tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], skip: set[int]
 ) -> list[Figure]:
-    """Every casualty figure in the text; ``skip`` holds token indices that are dates."""
+    """Every casualty figure; ``sent`` numbers the sentences, ``skip`` holds date tokens."""
     cues = _cues()
-    sent = sentence_ids(text, tokens)
     cat_at: dict[int, Hit[str]] = {}
     for h in cues.categories.find(tokens, keys):
         for i in range(h.first, h.last + 1):
@@ -204,7 +206,7 @@ def find_figures(
 
 
 def _among(
-    last: int, cat_at: dict[int, Hit[str]], sent: list[int], keys: Sequence[str]
+    last: int, cat_at: dict[int, Hit[str]], sent: Sequence[int], keys: Sequence[str]
 ) -> str | None:
     """ "3 أطفال وامرأة كانوا من بين القتلى", "… were among the dead"."""
     for j in range(last + 1, min(len(keys), last + 9)):
@@ -258,7 +260,7 @@ def _is_not_people(tokens: Sequence[Token], q: Quantity) -> bool:
 
 
 def _category_near(
-    first: int, last: int, cat_at: dict[int, Hit[str]], sent: list[int], tokens: Sequence[Token]
+    first: int, last: int, cat_at: dict[int, Hit[str]], sent: Sequence[int], tokens: Sequence[Token]
 ) -> tuple[str, str] | None:
     """The killed/injured cue of a figure and where it stands: right after the number
     ("9 قتلى", "8 killed"), before it ("مقتل 9 مدنيين", "killed eight people"), or further

@@ -9,7 +9,7 @@ from datetime import date
 
 from tawthiq.extract.casualties import Figure, find_figures, sentence_ids
 from tawthiq.extract.dates import DateMention, find_dates
-from tawthiq.extract.phrases import key_of
+from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place
 from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
@@ -95,11 +95,11 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     ref = ref_date or date.today()
     text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
     tokens = tokenize(text)
-    keys = [key_of(t.norm) for t in tokens]
+    keys = Keys(tokens)
     sentence = sentence_ids(text, tokens)
     mentions = find_dates(text, tokens, ref)
     date_tokens = {i for i, t in enumerate(tokens) for m in mentions if m.start <= t.start < m.end}
-    figures = find_figures(text, tokens, keys, date_tokens)
+    figures = find_figures(tokens, keys, sentence, date_tokens)
     fields: dict[str, FieldResult] = {}
     fields["date"], fields["time_of_day"] = _date_field(mentions)
     fields["killed"] = _count(figures, "killed", None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from tawthiq.domain.arabic import stem
@@ -16,8 +17,15 @@ from tawthiq.extract.tokens import Token, tokenize
 T = TypeVar("T")
 
 
+@lru_cache(maxsize=200_000)
 def key_of(norm: str) -> str:
     return stem(norm)
+
+
+@lru_cache(maxsize=200_000)
+def _without_conjunction(norm: str) -> str | None:
+    """"وامرأة" → "امرأة": the search stemmer keeps a lone و, phrases need it gone."""
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else None
 
 
 def exact_key(norm: str) -> str:
@@ -53,24 +61,36 @@ class PhraseIndex(Generic[T]):
         # first word -> the lengths of the phrases it starts, longest first
         self._starts = {k: sorted(v, reverse=True) for k, v in self._lengths.items()}
 
-    def find(self, tokens: Sequence[Token], keys: Sequence[str] | None = None) -> list[Hit[T]]:
-        """Non-overlapping hits, scanning left to right, the longest phrase first."""
-        keys = keys if keys is not None else [self.key(t.norm) for t in tokens]
+    def find(
+        self,
+        tokens: Sequence[Token],
+        keys: Sequence[str] | None = None,
+        alts: Sequence[str | None] | None = None,
+    ) -> list[Hit[T]]:
+        """Non-overlapping hits, scanning left to right, the longest phrase first.
+
+        ``keys`` (this index's key of every token) and ``alts`` (the key without a leading
+        و/ف) may be passed in when one text is searched with several indexes."""
+        if keys is None:
+            keys = [self.key(t.norm) for t in tokens]
+        if alts is None:
+            alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens, self.key)
+        starts, index = self._starts, self._index
         hits: list[Hit[T]] = []
         i, n = 0, len(tokens)
         while i < n:
-            firsts = [keys[i]]
-            norm = tokens[i].norm
-            if norm[:1] in ("و", "ف") and len(norm) > 3:  # "وامرأة": the stemmer keeps a lone و
-                firsts.append(self.key(norm[1:]))
             found = None
-            for first in firsts:
-                for length in self._starts.get(first, ()):
+            for first in (keys[i], alts[i]):
+                lengths = starts.get(first) if first is not None else None
+                if not lengths:
+                    continue
+                for length in lengths:
                     if i + length > n:
                         continue
-                    payload = self._index.get((first, *keys[i + 1 : i + length]))
-                    if payload is not None and (found is None or i + length - 1 > found[1]):
-                        found = (payload, i + length - 1)
+                    payload = index.get((first, *keys[i + 1 : i + length]))
+                    if payload is not None:
+                        if found is None or i + length - 1 > found[1]:
+                            found = (payload, i + length - 1)
                         break
             if found:
                 payload, j = found
@@ -79,3 +99,21 @@ class PhraseIndex(Generic[T]):
             else:
                 i += 1
         return hits
+
+
+class Keys(list[str]):
+    """The stem keys of a text's tokens, with their conjunction-less alternatives computed
+    once, for the many indexes that search the same text."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        super().__init__(key_of(t.norm) for t in tokens)
+        self.alts = alternatives(tokens)
+
+
+def alternatives(tokens: Sequence[Token], key: Callable[[str], str] = key_of) -> list[str | None]:
+    """Each token's key without a leading conjunction, where it has one ("وامرأة")."""
+    out: list[str | None] = []
+    for t in tokens:
+        bare = _without_conjunction(t.norm)
+        out.append(None if bare is None else key(bare))
+    return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tawthiq.domain.arabic import normalize
 
@@ -32,6 +33,11 @@ class Token:
         return bool(_ARABIC.match(self.norm))
 
 
+@lru_cache(maxsize=200_000)
+def _norm(word: str) -> str:
+    return normalize(word).replace("’", "'")
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with offsets into it.
 
@@ -40,7 +46,7 @@ def tokenize(text: str) -> list[Token]:
     """
     out = []
     for m in _WORD.finditer(text):
-        norm = normalize(m.group()).replace("’", "'")
+        norm = _norm(m.group())
         if norm:
             out.append(Token(m.group(), norm, m.start(), m.end()))
     return out
