@@ -81,7 +81,9 @@ class PhraseIndex(Generic[T]):
         while i < n:
             found = None
             for first in (keys[i], alts[i]):
-                lengths = starts.get(first) if first is not None else None
+                if first is None:
+                    continue
+                lengths = starts.get(first)
                 if not lengths:
                     continue
                 for length in lengths:
