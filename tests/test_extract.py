@@ -74,14 +74,20 @@ DATES = {
     "english-dmy": ("Shelling on 6 November 2022 killed two", SUNDAY, "2022-11-06", "day", None),
     "yesterday-en": ("Two people were killed yesterday", SUNDAY, "2022-11-05", "day", None),
     "on-weekday-en": ("On Thursday, a drone struck a car", SUNDAY, "2022-11-03", "day", None),
-    "tuesday-night": ("The raids on Tuesday night hit a station", SUNDAY, "2022-11-01", "day",
-                      "night"),
+    "tuesday-night": (
+        "The raids on Tuesday night hit a station",
+        SUNDAY,
+        "2022-11-01",
+        "day",
+        "night",
+    ),
     "month-only": ("قصف في آذار 2021", SUNDAY, "2021-03-01", "month", None),
 }
 
 
-@pytest.mark.parametrize(("text", "ref", "value", "precision", "tod"), DATES.values(),
-                         ids=DATES.keys())
+@pytest.mark.parametrize(
+    ("text", "ref", "value", "precision", "tod"), DATES.values(), ids=DATES.keys()
+)
 def test_dates(text: str, ref: date, value: str, precision: str, tod: str | None) -> None:
     found = extract(text, ref_date=ref).incidents[0]
     assert found["date"].value == value
@@ -103,26 +109,43 @@ def test_background_dates_are_not_the_incident_date(text: str) -> None:
 
 CASUALTIES = {
     "killed-breakdown": ("قُتل تسعة مدنيين بينهم ثلاثة أطفال وامرأة، وأصيب 75 آخرون", 9, 3, 1, 75),
-    "among-the-dead": ("مقتل 9 مدنيين. وقال الدفاع المدني إن 3 أطفال وامرأة كانوا من بين القتلى",
-                       9, 3, 1, None),
+    "among-the-dead": (
+        "مقتل 9 مدنيين. وقال الدفاع المدني إن 3 أطفال وامرأة كانوا من بين القتلى",
+        9,
+        3,
+        1,
+        None,
+    ),
     "updated-toll": ("قتل 6 مدنيين بقصف. ثم ارتفع عدد القتلى إلى 9", 9, None, None, None),
     "noun-after": ("خلف القصف 4 قتلى و12 جريحا", 4, None, None, 12),
     "dual": ("استشهد طفلان وأصيب شخصان", 2, 2, None, 2),
     "singular": ("قتل شخص في البلدة وإصابة آخر", 1, None, None, 1),
     "vague-injured": ("مقتل مدنيين اثنين وعشرات الجرحى", 2, None, None, 20),
-    "english": ("Three civilians including a woman and a child were killed and five injured",
-                3, 1, 1, 5),
-    "english-verb": ("The shelling killed eight people, including two children, and wounded 14",
-                     8, 2, None, 14),
+    "english": (
+        "Three civilians including a woman and a child were killed and five injured",
+        3,
+        1,
+        1,
+        5,
+    ),
+    "english-verb": (
+        "The shelling killed eight people, including two children, and wounded 14",
+        8,
+        2,
+        None,
+        14,
+    ),
     "killing-one": ("A drone hit a car, killing one person and injuring another", 1, None, None, 1),
     "not-ages": ("قتل الشاب البالغ من العمر 35 عاما", 1, None, None, None),
 }
 
 
-@pytest.mark.parametrize(("text", "killed", "children", "women", "injured"),
-                         CASUALTIES.values(), ids=CASUALTIES.keys())
-def test_casualties(text: str, killed: int, children: int | None, women: int | None,
-                    injured: int | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "killed", "children", "women", "injured"), CASUALTIES.values(), ids=CASUALTIES.keys()
+)
+def test_casualties(
+    text: str, killed: int, children: int | None, women: int | None, injured: int | None
+) -> None:
     found = extract(text, ref_date=SUNDAY).incidents[0]
     assert found["killed"].value == killed
     assert found["killed_children"].value == children
@@ -131,7 +154,7 @@ def test_casualties(text: str, killed: int, children: int | None, women: int | N
 
 
 def test_cumulative_totals_are_not_the_incident_toll() -> None:
-    text = ("قتل مدني بقصف مسيرة اليوم. وبذلك يرتفع منذ مطلع العام تعداد القتلى إلى 78 شخصا")
+    text = "قتل مدني بقصف مسيرة اليوم. وبذلك يرتفع منذ مطلع العام تعداد القتلى إلى 78 شخصا"
     assert extract(text, ref_date=SUNDAY).incidents[0]["killed"].value == 1
 
 
@@ -150,8 +173,7 @@ ACTORS = {
     "camp": ("سقطت القذائف على مخيم للنازحين", "target", "idp_camp"),
     "hospital": ("An airstrike hit the hospital", "target", "medical"),
     "white-helmets": ("وقال الدفاع المدني (الخوذ البيضاء) إن", "sources", "civil_defence"),
-    "sohr": ("according to the Syrian Observatory for Human Rights", "sources",
-             "monitoring_group"),
+    "sohr": ("according to the Syrian Observatory for Human Rights", "sources", "monitoring_group"),
 }
 
 
@@ -186,8 +208,15 @@ def test_contract_shape_and_spans() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n", "\x00\x01\xff" * 100, "مرحبا بكم في موقعنا", "The weather is fine today.",
-     "قتل " * 50_000, "<html><body><script>var x = 9;</script></body></html>"],
+    [
+        "",
+        "   \n",
+        "\x00\x01\xff" * 100,
+        "مرحبا بكم في موقعنا",
+        "The weather is fine today.",
+        "قتل " * 50_000,
+        "<html><body><script>var x = 9;</script></body></html>",
+    ],
     ids=["empty", "blank", "binary", "no-incident-ar", "no-incident-en", "huge", "script-only"],
 )
 def test_bad_input_gives_empty_fields_not_errors(text: str) -> None:
@@ -195,5 +224,32 @@ def test_bad_input_gives_empty_fields_not_errors(text: str) -> None:
     first = result["incidents"][0]
     assert first["killed"]["value"] is None or isinstance(first["killed"]["value"], int)
     if text.strip() in ("", "مرحبا بكم في موقعنا", "The weather is fine today."):
-        assert all(f["value"] in (None, []) and f["confidence"] == 0 for n, f in first.items()
-                   if n != "date"), first
+        assert all(
+            f["value"] in (None, []) and f["confidence"] == 0
+            for n, f in first.items()
+            if n != "date"
+        ), first
+
+
+def test_publication_stamp_is_not_the_incident_date() -> None:
+    text = "Issued on: 02/11/2022 - 15:14\nThe raids on Tuesday night killed four people."
+    assert extract(text, ref_date=SUNDAY).incidents[0]["date"].value == "2022-11-01"
+
+
+def test_incidents_in_other_governorates_are_reported_apart() -> None:
+    text = (
+        "قتل تسعة مدنيين بينهم ثلاثة أطفال بقصف صاروخي على مخيم مرام قرب كفر جالس في إدلب اليوم.\n"
+        "وارتفع عدد القتلى إلى تسعة بحسب الدفاع المدني.\n"
+        "وفي ريف حلب، قُتل شخصان وأصيب خمسة آخرون بقصف مدفعي على بلدة الأتارب.\n"
+    )
+    result = extract(text, ref_date=SUNDAY)
+    assert len(result.incidents) == 2
+    first, second = result.incidents
+    assert (first["killed"].value, first["injured"].value) == (9, None)
+    assert first["place"].value["governorate"] == "Idlib"
+    assert (second["killed"].value, second["injured"].value) == (2, 5)
+    assert second["place"].value["governorate"] == "Aleppo"
+    assert second["date"].value == "2022-11-06"  # told in the same report, same day
+    for inc in result.incidents:  # every span of the second incident is in its paragraph
+        for s, e in inc["killed"].spans:
+            assert text[s:e] in ("تسعة مدنيين", "تسعة", "شخصان")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from collections.abc import Sequence
 from datetime import date
 
@@ -13,7 +14,8 @@ from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place
 from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
-from tawthiq.extract.vocab_fields import as_field, first_sentences, rank
+from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
+from tawthiq.extract.vocab_fields import as_field, first_sentences, rank, rank_spans
 
 MAX_CHARS = 200_000  # a report longer than this is read up to here
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]*>", re.S | re.I)
@@ -90,10 +92,16 @@ def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
     return FieldResult(lo, 0.6, spans, {"min": lo, "max": hi, "approximate": approximate})
 
 
-def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
-    """Read one report; the most prominent incident comes first."""
-    ref = ref_date or date.today()
-    text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
+@dataclass(frozen=True)
+class _Reading:
+    fields: dict[str, FieldResult]
+    language: str
+    cue_offsets: tuple[int, ...]  # where an attack or a casualty figure is told
+    places: tuple[PlaceMention, ...]
+
+
+def _read(text: str, ref: date) -> _Reading:
+    """Every field of the one incident this text is mostly about."""
     tokens = tokenize(text)
     keys = Keys(tokens)
     sentence = sentence_ids(text, tokens)
@@ -110,20 +118,16 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     fields["injured"] = _count(figures, "injured", None)
     # The incident is told where its toll is given, and in the headline and lead.
     starts = [t.start for t in tokens]
-    focus = (
-        {0, 1}
-        | {
-            sentence[max(0, bisect.bisect_right(starts, s) - 1)]
-            for name in ("killed", "injured")
-            for s, _ in fields[name].spans
-        }
-        if tokens
-        else set()
-    )
+    focus = {0, 1} | {
+        sentence[max(0, bisect.bisect_right(starts, s) - 1)]
+        for name in ("killed", "injured")
+        for s, _ in fields[name].spans
+    }
     if len(focus) == 2:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2)
     language = _language(tokens)
-    fields["place"] = choose_place(text, tokens, sentence, focus, language)
+    places = Gazetteer.load().find(text)
+    fields["place"] = choose_place(text, tokens, sentence, focus, language, places)
     for name in ("incident_type", "target"):
         fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=False)
     for name in ("weapons", "perpetrators", "sources"):
@@ -131,4 +135,78 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     if not fields["perpetrators"].value and (figures or fields["incident_type"].value):
         # Harm is reported and nobody is named: that is what the code "unknown" records.
         fields["perpetrators"] = FieldResult(["unknown"], 0.3)
-    return ExtractionResult(language, (IncidentResult(fields),))
+    cues = [f.start for f in figures]
+    cues += [s for s, _ in rank_spans("incident_type", tokens, keys)]
+    return _Reading(fields, language, tuple(sorted(cues)), tuple(places))
+
+
+def _blank_outside(text: str, keep: list[tuple[int, int]]) -> str:
+    """The text with everything outside ``keep`` turned to spaces (line breaks stay), so
+    offsets still point into the original."""
+    chars = [c if c == "\n" else " " for c in text]
+    for start, end in keep:
+        chars[start:end] = text[start:end]
+    return "".join(chars)
+
+
+def _elsewhere(text: str, first: _Reading) -> list[list[tuple[int, int]]]:
+    """Paragraphs that tell of an attack or a toll in another governorate than the
+    headline incident's: each run of them is an incident of its own."""
+    place = first.fields["place"].value
+    home = place.get("governorate") if isinstance(place, dict) else None
+    if not home:
+        return []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    mentions = first.places
+    groups: list[list[tuple[int, int]]] = []
+    last_gov: str | None = None
+    for start, end in paragraphs[1:]:  # the first paragraph is the headline
+        inside = [m for m in mentions if start <= m.start < end]
+        govs = [{p.governorate for p in m.place_candidates} for m in inside]
+        told = any(start <= c < end for c in first.cue_offsets)
+        # a town or camp must be named: "حكومة دمشق" is a government, not a place
+        specific = any(m.place_candidates[0].kind in ("community", "camp") for m in inside)
+        if not specific or not told or any(home in g for g in govs):
+            last_gov = None
+            continue
+        gov = sorted(govs[0])[0]
+        if gov == last_gov:
+            groups[-1].append((start, end))
+        else:
+            groups.append([(start, end)])
+        last_gov = gov
+    return groups
+
+
+def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
+    """Read one report: the most prominent incident first, then incidents the report tells
+    of in other governorates."""
+    ref = ref_date or date.today()
+    text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
+    first = _read(text, ref)
+    groups = _elsewhere(text, first)
+    if not groups:
+        return ExtractionResult(first.language, (IncidentResult(first.fields),))
+    elsewhere = [r for g in groups for r in g]
+    kept = [(0, len(text))]
+    headline_text = _blank_outside(text, _complement(kept[0], elsewhere))
+    headline = _read(headline_text, ref).fields
+    others = []
+    for group in groups:
+        fields = _read(_blank_outside(text, group), ref).fields
+        if fields["date"].value is None and headline["date"].value is not None:
+            d = headline["date"]
+            fields["date"] = FieldResult(d.value, d.confidence * 0.5, (), dict(d.extra))
+        others.append(IncidentResult(fields))
+    return ExtractionResult(first.language, (IncidentResult(headline), *others))
+
+
+def _complement(whole: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, at = [], whole[0]
+    for start, end in sorted(holes):
+        if start > at:
+            out.append((at, start))
+        at = max(at, end)
+    if at < whole[1]:
+        out.append((at, whole[1]))
+    return out

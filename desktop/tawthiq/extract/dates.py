@@ -21,6 +21,7 @@ from tawthiq.extract.tokens import Token, tokenize
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
 )
+_STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 _HHMM = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)")
 
 
@@ -107,16 +108,14 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
     out: list[DateMention] = []
     used: set[int] = set()  # token indices already part of a mention
 
-    def add(first: int, last: int, value: date, precision: str, relative: bool) -> None:
+    def add(
+        first: int, last: int, value: date, precision: str, relative: bool, stamp: bool = False
+    ) -> None:
         used.update(range(first, last + 1))
+        background = stamp or _is_background(tokens, first)
         out.append(
             DateMention(
-                value,
-                precision,
-                tokens[first].start,
-                tokens[last].end,
-                relative,
-                _is_background(tokens, first),
+                value, precision, tokens[first].start, tokens[last].end, relative, background
             )
         )
 
@@ -129,7 +128,9 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
         if value:
             idx = [i for i, t in enumerate(tokens) if m.start() <= t.start < m.end()]
             if idx:
-                add(idx[0], idx[-1], value, "day", False)
+                # "02/02/2022 - 15:14": when a page was published, not when anything happened
+                stamp = bool(_STAMP_TIME.match(text, m.end()))
+                add(idx[0], idx[-1], value, "day", False, stamp)
     # 2. Month names with a day and/or a year around them.
     for hit in lex.months.find(tokens):
         if hit.first in used:

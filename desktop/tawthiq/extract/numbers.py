@@ -62,8 +62,13 @@ def _words() -> _Words:
     tens = {**d["ar_tens"], **d["en_tens"]}
     thousands = {**d["ar_thousands"], **d["en_multipliers"]}
     starters = frozenset(
-        [k[0] for k in qualifiers] + [k[0] for k in vague] + list(units) + list(tens)
-        + list(d["ar_hundreds"]) + list(thousands) + list(d["ar_ten"])
+        [k[0] for k in qualifiers]
+        + [k[0] for k in vague]
+        + list(units)
+        + list(tens)
+        + list(d["ar_hundreds"])
+        + list(thousands)
+        + list(d["ar_ten"])
     )
     return _Words(
         units=units,

@@ -24,7 +24,7 @@ def key_of(norm: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _without_conjunction(norm: str) -> str | None:
-    """"وامرأة" → "امرأة": the search stemmer keeps a lone و, phrases need it gone."""
+    """ "وامرأة" → "امرأة": the search stemmer keeps a lone و, phrases need it gone."""
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else None
 
 

@@ -86,9 +86,15 @@ def _value(place: Place, m: PlaceMention, language: str) -> dict[str, Any]:
 
 
 def choose_place(
-    text: str, tokens: Sequence[Token], sentence: Sequence[int], focus: set[int], language: str
+    text: str,
+    tokens: Sequence[Token],
+    sentence: Sequence[int],
+    focus: set[int],
+    language: str,
+    mentions: Sequence[PlaceMention] | None = None,
 ) -> FieldResult:
-    mentions = Gazetteer.load().find(text)
+    if mentions is None:
+        mentions = Gazetteer.load().find(text)
     if not mentions:
         return FieldResult()
     starts = [t.start for t in tokens]

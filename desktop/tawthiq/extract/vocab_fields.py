@@ -60,6 +60,11 @@ def rank(
     return [Scored(c, score[c], tuple(spans[c])) for c in ordered]
 
 
+def rank_spans(name: str, tokens: Sequence[Token], keys: Sequence[str]) -> list[tuple[int, int]]:
+    """Where any code of ``name`` is named."""
+    return [(h.start, h.end) for h in _indexes()[name].find(tokens, keys) if h.payload]
+
+
 def first_sentences(
     name: str, tokens: Sequence[Token], keys: Sequence[str], sentence: Sequence[int], n: int
 ) -> set[int]:
