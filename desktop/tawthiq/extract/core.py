@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from tawthiq.extract.casualties import Figure, find_figures, sentence_ids
 from tawthiq.extract.dates import DateMention, find_dates
+from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place
 from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
-from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.vocab_fields import as_field, first_sentences, rank, rank_spans
 
 MAX_CHARS = 200_000  # a report longer than this is read up to here
