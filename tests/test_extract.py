@@ -253,3 +253,14 @@ def test_incidents_in_other_governorates_are_reported_apart() -> None:
     for inc in result.incidents:  # every span of the second incident is in its paragraph
         for s, e in inc["killed"].spans:
             assert text[s:e] in ("تسعة مدنيين", "تسعة", "شخصان")
+
+
+def test_numbers_of_attacks_and_bulleted_statistics_are_not_tolls() -> None:
+    text = (
+        "قتل مدني بقصف مسيرة على قرية قرب القامشلي اليوم.\n"
+        "وتوزعت الاستهدافات على النحو الآتي:\n"
+        "– 60 استهداف على الحسكة أسفرت عن مقتل 13 من المدنيين\n"
+        "– 29 استهدافا في ريف حلب أسفرت عن مقتل 3 من المدنيين\n"
+    )
+    found = extract(text, ref_date=SUNDAY).incidents[0]
+    assert found["killed"].value == 1

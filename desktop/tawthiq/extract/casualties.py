@@ -47,6 +47,7 @@ class _Cues:
     cumulative: PhraseIndex[bool]
     singular: frozenset[str]
     verbs: frozenset[str]  # Arabic verbs come before their subject: "وأصيب شخصان"
+    not_people: frozenset[str]
 
 
 @cache
@@ -61,6 +62,7 @@ def _cues() -> _Cues:
         cumulative=PhraseIndex((p, True) for p in d["cumulative"]),
         singular=frozenset(key_of(t.norm) for w in d["singular"] for t in tokenize(w)),
         verbs=frozenset(key_of(t.norm) for w in d["verbs_ar"] for t in tokenize(w)),
+        not_people=frozenset(key_of(t.norm) for w in d["not_people"] for t in tokenize(w)),
     )
 
 
@@ -223,40 +225,12 @@ def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequenc
 
 
 def _is_not_people(tokens: Sequence[Token], q: Quantity) -> bool:
-    """Years, ages, hours, kilometres: numbers that are not people."""
-    nxt = tokens[q.last + 1].norm if q.last + 1 < len(tokens) else ""
+    """Years, ages, hours, attacks, shells: numbers that do not count people."""
     if q.min >= 1900 and q.min <= 2100 and not q.approximate:
         return True
-    return nxt in {
-        "عاما",
-        "عام",
-        "سنه",
-        "سنوات",
-        "ساعه",
-        "ساعات",
-        "كم",
-        "كيلومتر",
-        "كيلومترات",
-        "متر",
-        "دقيقه",
-        "دقائق",
-        "يوما",
-        "ايام",
-        "years",
-        "year",
-        "hours",
-        "km",
-        "kilometres",
-        "kilometers",
-        "metres",
-        "meters",
-        "minutes",
-        "days",
-        "percent",
-        "بالمئه",
-        "بالمائه",
-        "%",
-    }
+    if q.last + 1 >= len(tokens):
+        return False
+    return key_of(tokens[q.last + 1].norm) in _cues().not_people
 
 
 def _category_near(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,6 +93,15 @@ def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
     return FieldResult(lo, 0.6, spans, {"min": lo, "max": hi, "approximate": approximate})
 
 
+_BULLET = re.compile(r"[ \t]*[-–—•*·]")
+
+
+def _in_list(text: str, offset: int) -> bool:
+    """A figure on a bulleted line is a statistic ("– 17 مدنيين بينهم طفلين"), not a toll."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return bool(_BULLET.match(text, line_start))
+
+
 @dataclass(frozen=True)
 class _Reading:
     fields: dict[str, FieldResult]
@@ -107,7 +117,10 @@ def _read(text: str, ref: date) -> _Reading:
     sentence = sentence_ids(text, tokens)
     mentions = find_dates(text, tokens, ref)
     date_tokens = {i for i, t in enumerate(tokens) for m in mentions if m.start <= t.start < m.end}
-    figures = find_figures(tokens, keys, sentence, date_tokens)
+    figures = [
+        dataclasses.replace(f, cumulative=True) if _in_list(text, f.start) else f
+        for f in find_figures(tokens, keys, sentence, date_tokens)
+    ]
     fields: dict[str, FieldResult] = {}
     fields["date"], fields["time_of_day"] = _date_field(mentions)
     fields["killed"] = _count(figures, "killed", None)
