@@ -264,3 +264,33 @@ def test_numbers_of_attacks_and_bulleted_statistics_are_not_tolls() -> None:
     )
     found = extract(text, ref_date=SUNDAY).incidents[0]
     assert found["killed"].value == 1
+
+
+ATTRIBUTION = {
+    "accuser-ar": (
+        "حمّلت قوات سوريا الديمقراطية القوات التركية مسؤولية القصف الذي قتل مدنيين اثنين",
+        "perpetrators",
+        "turkey",
+        "sdf",
+    ),
+    "accuser-en": (
+        "Damascus accused Israel of the strike that killed two soldiers",
+        "perpetrators",
+        "israel",
+        "syrian_government",
+    ),
+    "denial-source": (
+        "قتل ثلاثة مدنيين بقصف، بحسب الدفاع المدني. ونفت روسيا في بيان مسؤوليتها",
+        "sources",
+        "civil_defence",
+        "official_statement",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "kept", "dropped"), ATTRIBUTION.values(), ids=ATTRIBUTION.keys()
+)
+def test_attribution(text: str, field: str, kept: str, dropped: str) -> None:
+    value = extract(text, ref_date=SUNDAY).incidents[0][field].value
+    assert kept in value and dropped not in value, value

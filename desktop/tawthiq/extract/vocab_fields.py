@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.phrases import Hit, PhraseIndex
+from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
 from tawthiq.extract.result import FieldResult
-from tawthiq.extract.tokens import Token
+from tawthiq.extract.tokens import Token, tokenize
 
 VOCAB_FIELDS = ("incident_type", "weapons", "perpetrators", "target", "sources")
 
@@ -47,9 +47,20 @@ def rank(
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     first_seen: dict[str, int] = {}
     hits: list[Hit[str]] = _indexes()[name].find(tokens, keys)
+    cues = _attribution()
+    # "ونفت" is "نفت": the key without a leading conjunction, where there is one
+    alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
+    bare = [a or k for a, k in zip(alts, keys, strict=True)]
+    denying = {
+        sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial
+    }
     for h in hits:
         if not h.payload:  # a phrase listed to be ignored ("وقف إطلاق النار" is no gunfire)
             continue
+        if name == "sources" and sentence[h.first] in denying:
+            continue  # "نفت قسد في بيان ...": who denies is no source of the toll
+        if name == "perpetrators" and _accuser(h, keys, bare, cues):
+            continue  # "حمّلت قسد تركيا", "Damascus accused Israel": the accuser did nothing
         s = sentence[h.first]
         weight = 1.0 / (1.0 + 0.35 * s) + (1.5 if s in focus else 0.0)
         weight *= 1.0 + 0.15 * (h.last - h.first)  # a longer phrase is more specific
@@ -58,6 +69,33 @@ def rank(
         first_seen.setdefault(h.payload, h.first)
     ordered = sorted(score, key=lambda c: (-score[c], first_seen[c]))
     return [Scored(c, score[c], tuple(spans[c])) for c in ordered]
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    denial: frozenset[str]
+    accuse_ar: frozenset[str]  # verb, then the accuser, then the accused
+    accuse_en: frozenset[str]  # the accuser, then the verb, then the accused
+
+
+@cache
+def _attribution() -> _Attribution:
+    lexicon = read_json("extract/lexicon.json")
+
+    def keyset(words: list[str]) -> frozenset[str]:
+        return frozenset(key_of(t.norm) for w in words for t in tokenize(w))
+
+    return _Attribution(
+        keyset(lexicon["_denial"]),
+        keyset(lexicon["_accuse_before_object"]),
+        keyset(lexicon["_accuse_after_subject"]),
+    )
+
+
+def _accuser(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: _Attribution) -> bool:
+    before = [*keys[max(0, h.first - 2) : h.first], *bare[max(0, h.first - 2) : h.first]]
+    after = keys[h.last + 1 : h.last + 3]
+    return any(k in cues.accuse_ar for k in before) or any(k in cues.accuse_en for k in after)
 
 
 def rank_spans(name: str, tokens: Sequence[Token], keys: Sequence[str]) -> list[tuple[int, int]]:
