@@ -69,6 +69,8 @@ def incident_values(found: IncidentResult) -> dict[str, Any]:
         term = vocabulary("incident_type").term(v["incident_type"])
         where_ar = v.get("place_name_ar") or v.get("place_name") or v.get("governorate")
         where_en = v.get("place_name_en") or v.get("governorate")
+        if v.get("place_kind") == "camp":
+            where_ar, where_en = f"مخيم {where_ar}", f"{where_en} camp"
         v["title_ar"] = term.ar + (f" في {where_ar}" if where_ar else "")
         v["title_en"] = term.en + (f" in {where_en}" if where_en else "")
     return v
