@@ -51,8 +51,8 @@ def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return 0
     found = result.incidents[0]
     names = [n for n in found.fields if found[n].value not in (None, [])]
-    if not names:
-        out("no incident recognised in this text (every field is empty)")
+    if not found.is_incident:
+        out("no incident recognised in this text (no attack and no casualty is told)")
         return 0
     for name in names:
         f = found[name]

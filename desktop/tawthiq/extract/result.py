@@ -61,6 +61,13 @@ class IncidentResult:
     def to_dict(self) -> dict[str, Any]:
         return {name: self[name].to_dict() for name in FIELDS}
 
+    @property
+    def is_incident(self) -> bool:
+        """An attack or a casualty is told: a date or a place alone is not an incident."""
+        return self["incident_type"].value is not None or any(
+            self[name].value is not None for name in COUNT_FIELDS
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractionResult:

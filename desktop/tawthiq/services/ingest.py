@@ -76,10 +76,6 @@ def incident_values(found: IncidentResult) -> dict[str, Any]:
     return v
 
 
-def _worth_saving(values: Mapping[str, Any]) -> bool:
-    return any(k in values for k in ("incident_type", "killed", "injured", "date_start"))
-
-
 @dataclass(frozen=True, slots=True)
 class Ingested:
     report_id: str
@@ -101,7 +97,7 @@ def ingest_report(
 ) -> Ingested:
     """Extract every incident of ``text`` and save each, the text kept as their source."""
     result = extract(text, ref_date=ref_date)
-    kept = [(i, f) for i in result.incidents if _worth_saving(f := incident_values(i))]
+    kept = [(i, incident_values(i)) for i in result.incidents if i.is_incident]
     ids = create_incidents(writer, [f for _, f in kept])
     report: dict[str, Any] = {
         "text": text,
