@@ -136,7 +136,7 @@ CASUALTIES = {
         14,
     ),
     "killing-one": ("A drone hit a car, killing one person and injuring another", 1, None, None, 1),
-    "not-ages": ("قتل الشاب البالغ من العمر 35 عاما", 1, None, None, None),
+    "not-ages": ("قتل الشاب البالغ من العمر 35 عاما", 1, 0, 0, None),  # a man: no child, no woman
 }
 
 

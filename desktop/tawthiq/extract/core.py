@@ -80,6 +80,18 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
     )
 
 
+def _none_among_the_men(fields: dict[str, FieldResult], men: FieldResult) -> None:
+    """ "قتلت الشاب": when every one killed is a man, no child and no woman was killed."""
+    killed = fields["killed"]
+    if killed.value is None or killed.extra.get("approximate") or men.value != killed.value:
+        return
+    for name in ("killed_children", "killed_women"):
+        if fields[name].value is None:
+            fields[name] = FieldResult(
+                0, 0.5, men.spans, {"min": 0, "max": 0, "approximate": False}
+            )
+
+
 def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
     """ "استشهد طفلان وامرأة" gives no total, but the total is the people named."""
     parts = [_count(figures, category, g) for g in ("children", "women", "men")]
@@ -129,6 +141,7 @@ def _read(text: str, ref: date) -> _Reading:
     fields["killed_children"] = _count(figures, "killed", "children")
     fields["killed_women"] = _count(figures, "killed", "women")
     fields["injured"] = _count(figures, "injured", None)
+    _none_among_the_men(fields, _count(figures, "killed", "men"))
     # The incident is told where its toll is given, and in the headline and lead.
     starts = [t.start for t in tokens]
     focus = {0, 1} | {
