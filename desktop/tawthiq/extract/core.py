@@ -120,11 +120,19 @@ class _Reading:
     language: str
     cue_offsets: tuple[int, ...]  # where an attack or a casualty figure is told
     places: tuple[PlaceMention, ...]
+    tokens: tuple[Token, ...]
 
 
-def _read(text: str, ref: date) -> _Reading:
-    """Every field of the one incident this text is mostly about."""
-    tokens = tokenize(text)
+def _read(
+    text: str,
+    ref: date,
+    *,
+    tokens: list[Token] | None = None,
+    places: Sequence[PlaceMention] | None = None,
+) -> _Reading:
+    """Every field of the one incident this text is mostly about (``tokens`` and ``places``
+    may be given when they are already known for this text)."""
+    tokens = tokenize(text) if tokens is None else tokens
     keys = Keys(tokens)
     sentence = sentence_ids(text, tokens)
     mentions = find_dates(text, tokens, ref)
@@ -152,7 +160,7 @@ def _read(text: str, ref: date) -> _Reading:
     if len(focus) == 2:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2)
     language = _language(tokens)
-    places = Gazetteer.load().find(text)
+    places = Gazetteer.load().find(text) if places is None else places
     fields["place"] = choose_place(text, tokens, sentence, focus, language, places)
     for name in ("incident_type", "target"):
         fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=False)
@@ -163,7 +171,7 @@ def _read(text: str, ref: date) -> _Reading:
         fields["perpetrators"] = FieldResult(["unknown"], 0.3)
     cues = [f.start for f in figures]
     cues += [s for s, _ in rank_spans("incident_type", tokens, keys)]
-    return _Reading(fields, language, tuple(sorted(cues)), tuple(places))
+    return _Reading(fields, language, tuple(sorted(cues)), tuple(places), tuple(tokens))
 
 
 def _blank_outside(text: str, keep: list[tuple[int, int]]) -> str:
@@ -213,13 +221,24 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     groups = _elsewhere(text, first)
     if not groups:
         return ExtractionResult(first.language, (IncidentResult(first.fields),))
-    elsewhere = [r for g in groups for r in g]
-    kept = [(0, len(text))]
-    headline_text = _blank_outside(text, _complement(kept[0], elsewhere))
-    headline = _read(headline_text, ref).fields
+
+    def part(keep: list[tuple[int, int]]) -> _Reading:
+        """The text with only ``keep`` left; its words and places are those already found."""
+        inside = [(s, e) for s, e in keep]
+
+        def kept(offset: int) -> bool:
+            return any(s <= offset < e for s, e in inside)
+
+        return _read(
+            _blank_outside(text, keep), ref,
+            tokens=[t for t in first.tokens if kept(t.start)],
+            places=[m for m in first.places if kept(m.start)],
+        )  # fmt: skip
+
+    headline = part(_complement((0, len(text)), [r for g in groups for r in g])).fields
     others = []
     for group in groups:
-        fields = _read(_blank_outside(text, group), ref).fields
+        fields = part(group).fields
         if fields["date"].value is None and headline["date"].value is not None:
             d = headline["date"]
             fields["date"] = FieldResult(d.value, d.confidence * 0.5, (), dict(d.extra))
