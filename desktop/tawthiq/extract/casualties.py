@@ -15,7 +15,7 @@ from typing import Any
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.numbers import Quantity, read_quantity
-from tawthiq.extract.phrases import Hit, PhraseIndex, key_of
+from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
 from tawthiq.extract.tokens import Token, tokenize
 
 _WINDOW_BEFORE = 4
@@ -48,6 +48,7 @@ class _Cues:
     singular: frozenset[str]
     verbs: frozenset[str]  # Arabic verbs come before their subject: "وأصيب شخصان"
     not_people: frozenset[str]
+    people: frozenset[str]  # every noun of a group, as keys
 
 
 @cache
@@ -63,6 +64,9 @@ def _cues() -> _Cues:
         singular=frozenset(key_of(t.norm) for w in d["singular"] for t in tokenize(w)),
         verbs=frozenset(key_of(t.norm) for w in d["verbs_ar"] for t in tokenize(w)),
         not_people=frozenset(key_of(t.norm) for w in d["not_people"] for t in tokenize(w)),
+        people=frozenset(
+            key_of(t.norm) for ws in d["groups"].values() for w in ws for t in tokenize(w)
+        ),
     )
 
 
@@ -100,11 +104,12 @@ def _items(
     cues = _cues()
     group_at = {h.first: h for h in cues.groups.find(tokens, keys)}
     breakdown_at = {h.last: h for h in cues.breakdown.find(tokens, keys)}
+    alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
     items: list[_Item] = []
     i = 0
     while i < len(tokens):
         q = None if i in skip else read_quantity(tokens, i)
-        if q is not None and _is_not_people(tokens, q):
+        if q is not None and _is_not_people(tokens, keys, q):
             i = q.last + 1
             continue
         after_items = bool(items) and items[-1].last >= i - 2
@@ -115,32 +120,19 @@ def _items(
         if q is not None:
             group_hit = group_at.get(q.last + 1)
             last = group_hit.last if group_hit else q.last
-            items.append(
-                _Item(
-                    i,
-                    last,
-                    q.min,
-                    q.max,
-                    q.approximate,
-                    group_hit.payload if group_hit else None,
-                    breakdown,
-                    joined,
-                )
-            )
+            group = group_hit.payload if group_hit else None
+            items.append(_Item(i, last, q.min, q.max, q.approximate, group, breakdown, joined))
             i = last + 1
             continue
-        dual = cues.dual.get(keys[i])
+        dual = cues.dual.get(keys[i]) or cues.dual.get(alts[i] or "")
         article = tokens[i].norm in ("a", "an") and (i + 1) in group_at
         if article:
             i += 1  # "including a child", "killing a woman"
         lone = group_at.get(i)
         # "قتل شخصاً", "وإصابة آخر", "killing a child": one person, named right after the cue
-        after_cue = (i - 1 - article) in cat_at and keys[i] in cues.singular
-        if (
-            dual
-            or (lone and (breakdown or joined) and lone.payload in ("children", "women", "men"))
-            or (lone and after_cue)
-        ):
+        singular = keys[i] in cues.singular or (alts[i] or "") in cues.singular
+        after_cue = (i - 1 - article) in cat_at and singular
+        if dual or (lone and (breakdown or joined or after_cue)):
             last = i if dual else lone.last  # type: ignore[union-attr]
             group = dual or lone.payload  # type: ignore[union-attr]
             n = 2 if dual else 1
@@ -149,6 +141,17 @@ def _items(
             continue
         i += 1
     return items
+
+
+def _chains(items: list[_Item]) -> list[list[_Item]]:
+    """Items joined by "و"/"and" ("طفل ومعلمة", "a man and his son") form one chain."""
+    chains: list[list[_Item]] = []
+    for it in items:
+        if chains and it.coordinated and not it.breakdown:
+            chains[-1].append(it)
+        else:
+            chains.append([it])
+    return chains
 
 
 def find_figures(
@@ -164,47 +167,73 @@ def find_figures(
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
+    chains: list[list[int]] = []
+    decided: list[tuple[_Item, str, bool]] = []  # (item, category, counted on its own)
     for it in _items(tokens, keys, skip, cat_at):
         sub = it.group if it.group in ("children", "women", "men") else None
-        near = _category_near(it.first, it.last, cat_at, sent, tokens)
-        category = near[0] if near and near[1] == "right_after" else None
+        near = _category_near(it.first, it.last, cat_at, sent, tokens, keys)
+        explicit = bool(near and near[1] == "right_after")
+        category = near[0] if near and explicit else None
         if category is None and it.coordinated and prev_item_category:
             category = prev_item_category
         if category is None and it.breakdown and previous and previous[0] == sent[it.first]:
             category = previous[1]
         if category is None and near:
             category = near[0]
+        among = None
         if category is None and sub:
-            category = _among(it.last, cat_at, sent, keys)
+            category = among = _among(it.last, cat_at, sent, keys)
         if category is None and it.breakdown and previous:
             category = previous[1]
         prev_item_category = category
         if category is None:
             continue
-        first = it.first
-        update = any(
-            keys[j] in cues.update
-            for j in range(max(0, first - 10), first)
-            if sent[j] == sent[first]
-        )
-        figures.append(
-            Figure(
-                category=category,
-                group=sub,
-                min=it.min,
-                max=it.max,
-                approximate=it.approximate,
-                start=tokens[first].start,
-                end=tokens[it.last].end,
-                sentence=sent[first],
-                update=update,
-                cumulative=sent[first] in cumulative_sents,
-                fighters=it.group == "fighters",
-            )
-        )
         if sub is None:
-            previous = (sent[first], category)
+            previous = (sent[it.first], category)
+        # joined to the item before, unless it names its own category ("4 قتلى و12 جريحا")
+        joins = it.coordinated and not explicit and bool(decided) and decided[-1][1] == category
+        decided.append((it, category, not (it.breakdown or among)))
+        if not joins:
+            chains.append([])
+        chains[-1].append(len(decided) - 1)
+    for chain in chains:
+        members = [decided[k] for k in chain]
+        for it, category, _ in members:
+            sub = it.group if it.group in ("children", "women", "men") else None
+            if sub is None and len(members) > 1:
+                continue  # "رجل وابنه": counted in the chain's total below
+            figures.append(_figure(it, category, sub, tokens, keys, sent, cumulative_sents))
+        if len(members) > 1 and all(apart for _, _, apart in members):
+            first, last = members[0][0], members[-1][0]
+            total = _Item(first.first, last.last, sum(m[0].min for m in members),
+                          sum(m[0].max for m in members),
+                          any(m[0].approximate for m in members), None, False, False)
+            figures.append(
+                _figure(total, members[0][1], None, tokens, keys, sent, cumulative_sents))
+    figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _figure(
+    it: _Item, category: str, sub: str | None, tokens: Sequence[Token], keys: Sequence[str],
+    sent: Sequence[int], cumulative_sents: set[int],
+) -> Figure:
+    updates = _cues().update
+    first = it.first
+    # "ارتفع عدد القتلى جراء القصف ... إلى أحد عشر": a rise told anywhere before in the sentence
+    update = False
+    for j in range(first - 1, -1, -1):
+        if sent[j] != sent[first]:
+            break
+        if keys[j] in updates:
+            update = True
+            break
+    return Figure(
+        category=category, group=sub, min=it.min, max=it.max, approximate=it.approximate,
+        start=tokens[first].start, end=tokens[it.last].end, sentence=sent[first],
+        update=update, cumulative=sent[first] in cumulative_sents,
+        fighters=it.group == "fighters",
+    )
 
 
 def _among(
@@ -224,45 +253,64 @@ def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequenc
     return any(j in breakdown_at for j in range(max(0, i - 2), i))
 
 
-def _is_not_people(tokens: Sequence[Token], q: Quantity) -> bool:
-    """Years, ages, hours, attacks, shells: numbers that do not count people."""
+def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) -> bool:
+    """Years, ages, hours, attacks, shells, "أحد الأفران": numbers that do not count people."""
     if q.min >= 1900 and q.min <= 2100 and not q.approximate:
         return True
-    if q.last + 1 >= len(tokens):
+    nxt = q.last + 1
+    if nxt >= len(tokens):
         return False
-    return key_of(tokens[q.last + 1].norm) in _cues().not_people
+    cues = _cues()
+    key = keys[nxt]
+    if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
+        return True  # "40 مخيماً", "5 قذائف"
+    one_of = tokens[q.first].norm in ("احد", "احدي") and q.first == q.last
+    return one_of and tokens[nxt].norm.startswith("ال") and key not in cues.people
 
 
 def _category_near(
-    first: int, last: int, cat_at: dict[int, Hit[str]], sent: Sequence[int], tokens: Sequence[Token]
+    first: int,
+    last: int,
+    cat_at: dict[int, Hit[str]],
+    sent: Sequence[int],
+    tokens: Sequence[Token],
+    keys: Sequence[str],
 ) -> tuple[str, str] | None:
     """The killed/injured cue of a figure and where it stands: right after the number
     ("9 قتلى", "8 killed"), before it ("مقتل 9 مدنيين", "killed eight people"), or further
-    on ("three people, including a child, were killed")."""
+    on ("three people, including a child, were killed"; "ستة مدنيين … لقوا حتفهم")."""
     verbs = _cues().verbs
 
-    def cue(j: int, *, verb_ok: bool) -> str | None:
+    def cue(j: int, *, opening_verb_ok: bool) -> str | None:
         if not (0 <= j < len(tokens)) or j not in cat_at or sent[j] != sent[first]:
             return None
-        hit = cat_at[j]
-        t = tokens[hit.first]
-        if not verb_ok and t.is_arabic and key_of(_bare(t.norm)) in verbs:
-            return None  # "استشهد طفلان وأصيب شخصان": this verb opens the next clause
-        return hit.payload
+        t = tokens[cat_at[j].first]
+        opens_clause = t.is_arabic and t.norm[:1] in ("و", "ف")
+        if not opening_verb_ok and opens_clause and key_of(_bare(t.norm)) in verbs:
+            return None  # "استشهد طفلان وأصيب شخصان": "وأصيب" opens the next clause
+        return cat_at[j].payload
 
-    right_after = cue(first + 1, verb_ok=False)
-    if right_after:
+    opener = first + 1 < len(tokens) and tokens[first + 1].norm[:1] in ("و", "ف")
+    right_after = None if opener else cue(first + 1, opening_verb_ok=False)
+    if right_after:  # "9 قتلى"; but "ممرض ومريضين، وإصابة 12": "وإصابة" opens a clause
         return right_after, "right_after"
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
-        found = cue(j, verb_ok=True)
+        found = cue(j, opening_verb_ok=True)
         if found:
             return found, "before"
     for j in range(last + 1, min(len(tokens), last + 1 + _WINDOW_FORWARD)):
-        found = cue(j, verb_ok=False)
+        found = cue(j, opening_verb_ok=False)
         if found:
             return found, "forward"
         if tokens[j].norm.isdigit() or read_quantity(tokens, j) is not None:
-            return None
+            break
+    # "ارتفع عدد القتلى جراء القصف على البلدة أمس إلى أحد عشر": the cue opened the sentence
+    before = range(first - 1, -1, -1)
+    in_sentence = [k for k in before if sent[k] == sent[first]] if first else []
+    if any(keys[k] in _cues().update for k in in_sentence):
+        for k in in_sentence:
+            if k in cat_at:
+                return cat_at[k].payload, "before"
     return None
 
 

@@ -149,6 +149,8 @@ def _read(
     fields["killed_children"] = _count(figures, "killed", "children")
     fields["killed_women"] = _count(figures, "killed", "women")
     fields["injured"] = _count(figures, "injured", None)
+    if fields["injured"].value is None:
+        fields["injured"] = _sum_of_groups(figures, "injured")
     _none_among_the_men(fields, _count(figures, "killed", "men"))
     # The incident is told where its toll is given, and in the headline and lead.
     starts = [t.start for t in tokens]

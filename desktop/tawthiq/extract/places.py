@@ -105,11 +105,16 @@ def choose_place(
         if _dateline(text, m):
             w *= 0.2
         located.append((m, w))
-        govs = {p.governorate for p in m.place_candidates}
-        strength = 2.0 if m.place_candidates[0].kind == "governorate" else 1.0
+        # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
+        # name shared by several governorates splits its vote.
+        gov_places = [p for p in m.place_candidates if p.kind == "governorate"]
+        if gov_places:
+            govs, strength = [gov_places[0].governorate], 2.0
+        else:
+            govs, strength = sorted({p.governorate for p in m.place_candidates}), 1.0
         for g in govs:
             gov_votes[g] += w * strength / len(govs)
-    governorate = max(gov_votes, key=lambda g: gov_votes[g])
+    governorate = max(sorted(gov_votes), key=lambda g: gov_votes[g])
     scores: dict[str, float] = defaultdict(float)
     best_mention: dict[str, tuple[PlaceMention, Place]] = {}
     for m, w in located:
