@@ -19,7 +19,8 @@ from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
 from tawthiq.extract.tokens import Token, tokenize
 
 _WINDOW_BEFORE = 4
-_WINDOW_FORWARD = 10
+_WINDOW_FORWARD = 12
+_BREAKDOWN_WORDS = frozenset({"بينهم", "منهم", "بينهن", "including", "among"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def _cues() -> _Cues:
     return _Cues(
         categories=PhraseIndex((p, c) for c in ("killed", "injured", "missing") for p in d[c]),
         groups=PhraseIndex((p, g) for g, ps in d["groups"].items() for p in ps),
-        dual={key_of(k): v for k, v in d["dual"].items()},
+        dual={key_of(t.norm): v for k, v in d["dual"].items() for t in tokenize(k)[:1]},
         breakdown=PhraseIndex((p, True) for p in d["breakdown"]),
         update=frozenset(key_of(w) for w in d["update"]),
         cumulative=PhraseIndex((p, True) for p in d["cumulative"]),
@@ -96,6 +97,7 @@ class _Item:
     group: str | None
     breakdown: bool  # after "بينهم" / "including"
     coordinated: bool  # "… وامرأة", "… and a woman": joined to the figure before it
+    number_last: int = -1  # the last token of the number itself ("أكثر من 30"), if any
 
 
 def _items(
@@ -121,7 +123,9 @@ def _items(
             group_hit = group_at.get(q.last + 1)
             last = group_hit.last if group_hit else q.last
             group = group_hit.payload if group_hit else None
-            items.append(_Item(i, last, q.min, q.max, q.approximate, group, breakdown, joined))
+            items.append(
+                _Item(i, last, q.min, q.max, q.approximate, group, breakdown, joined, q.last)
+            )
             i = last + 1
             continue
         dual = cues.dual.get(keys[i]) or cues.dual.get(alts[i] or "")
@@ -171,7 +175,7 @@ def find_figures(
     decided: list[tuple[_Item, str, bool]] = []  # (item, category, counted on its own)
     for it in _items(tokens, keys, skip, cat_at):
         sub = it.group if it.group in ("children", "women", "men") else None
-        near = _category_near(it.first, it.last, cat_at, sent, tokens, keys)
+        near = _category_near(it, cat_at, sent, tokens, keys)
         explicit = bool(near and near[1] == "right_after")
         category = near[0] if near and explicit else None
         if category is None and it.coordinated and prev_item_category:
@@ -269,8 +273,7 @@ def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) ->
 
 
 def _category_near(
-    first: int,
-    last: int,
+    it: _Item,
     cat_at: dict[int, Hit[str]],
     sent: Sequence[int],
     tokens: Sequence[Token],
@@ -280,6 +283,8 @@ def _category_near(
     ("9 قتلى", "8 killed"), before it ("مقتل 9 مدنيين", "killed eight people"), or further
     on ("three people, including a child, were killed"; "ستة مدنيين … لقوا حتفهم")."""
     verbs = _cues().verbs
+    first, last = it.first, it.last
+    after_number = (it.number_last if it.number_last >= 0 else first) + 1
 
     def cue(j: int, *, opening_verb_ok: bool) -> str | None:
         if not (0 <= j < len(tokens)) or j not in cat_at or sent[j] != sent[first]:
@@ -290,8 +295,8 @@ def _category_near(
             return None  # "استشهد طفلان وأصيب شخصان": "وأصيب" opens the next clause
         return cat_at[j].payload
 
-    opener = first + 1 < len(tokens) and tokens[first + 1].norm[:1] in ("و", "ف")
-    right_after = None if opener else cue(first + 1, opening_verb_ok=False)
+    opener = after_number < len(tokens) and tokens[after_number].norm[:1] in ("و", "ف")
+    right_after = None if opener else cue(after_number, opening_verb_ok=False)
     if right_after:  # "9 قتلى"; but "ممرض ومريضين، وإصابة 12": "وإصابة" opens a clause
         return right_after, "right_after"
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
@@ -302,7 +307,8 @@ def _category_near(
         found = cue(j, opening_verb_ok=False)
         if found:
             return found, "forward"
-        if tokens[j].norm.isdigit() or read_quantity(tokens, j) is not None:
+        inside_breakdown = any(keys[k] in _BREAKDOWN_WORDS for k in range(max(0, j - 2), j))
+        if not inside_breakdown and (tokens[j].norm.isdigit() or read_quantity(tokens, j)):
             break
     # "ارتفع عدد القتلى جراء القصف على البلدة أمس إلى أحد عشر": the cue opened the sentence
     before = range(first - 1, -1, -1)

@@ -93,7 +93,11 @@ def _none_among_the_men(fields: dict[str, FieldResult], men: FieldResult) -> Non
 
 
 def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
-    """ "استشهد طفلان وامرأة" gives no total, but the total is the people named."""
+    """ "استشهد طفلان وامرأة" gives no total, but the total is the people named (in the
+    first sentence that names them: a later one may be another incident)."""
+    named = [f for f in figures if f.category == category and f.group and not f.cumulative]
+    if named:
+        figures = [f for f in named if f.sentence == named[0].sentence]
     parts = [_count(figures, category, g) for g in ("children", "women", "men")]
     parts = [p for p in parts if p.value is not None]
     if not parts:
