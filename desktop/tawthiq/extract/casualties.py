@@ -20,7 +20,8 @@ from tawthiq.extract.tokens import Token, tokenize
 
 _WINDOW_BEFORE = 4
 _WINDOW_FORWARD = 12
-_BREAKDOWN_WORDS = frozenset({"بينهم", "منهم", "بينهن", "including", "among"})
+# as keys: the light stemmer reads "بينهم" as ب + "ينهم"
+_BREAKDOWN_WORDS = frozenset(key_of(w) for w in ("بينهم", "منهم", "بينهن", "including", "among"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,11 @@ def _cues() -> _Cues:
 
 
 _BREAK = re.compile(r"[.!?؟؛\n:]")
+
+
+def harm_cues(tokens: Sequence[Token], keys: Sequence[str]) -> list[Hit[str]]:
+    """Where a killing, wounding or disappearance is told."""
+    return _cues().categories.find(tokens, keys)
 
 
 def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
@@ -209,18 +215,31 @@ def find_figures(
             figures.append(_figure(it, category, sub, tokens, keys, sent, cumulative_sents))
         if len(members) > 1 and all(apart for _, _, apart in members):
             first, last = members[0][0], members[-1][0]
-            total = _Item(first.first, last.last, sum(m[0].min for m in members),
-                          sum(m[0].max for m in members),
-                          any(m[0].approximate for m in members), None, False, False)
+            total = _Item(
+                first.first,
+                last.last,
+                sum(m[0].min for m in members),
+                sum(m[0].max for m in members),
+                any(m[0].approximate for m in members),
+                None,
+                False,
+                False,
+            )
             figures.append(
-                _figure(total, members[0][1], None, tokens, keys, sent, cumulative_sents))
+                _figure(total, members[0][1], None, tokens, keys, sent, cumulative_sents)
+            )
     figures.sort(key=lambda f: f.start)
     return figures
 
 
 def _figure(
-    it: _Item, category: str, sub: str | None, tokens: Sequence[Token], keys: Sequence[str],
-    sent: Sequence[int], cumulative_sents: set[int],
+    it: _Item,
+    category: str,
+    sub: str | None,
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    sent: Sequence[int],
+    cumulative_sents: set[int],
 ) -> Figure:
     updates = _cues().update
     first = it.first
@@ -233,9 +252,16 @@ def _figure(
             update = True
             break
     return Figure(
-        category=category, group=sub, min=it.min, max=it.max, approximate=it.approximate,
-        start=tokens[first].start, end=tokens[it.last].end, sentence=sent[first],
-        update=update, cumulative=sent[first] in cumulative_sents,
+        category=category,
+        group=sub,
+        min=it.min,
+        max=it.max,
+        approximate=it.approximate,
+        start=tokens[first].start,
+        end=tokens[it.last].end,
+        sentence=sent[first],
+        update=update,
+        cumulative=sent[first] in cumulative_sents,
         fighters=it.group == "fighters",
     )
 

@@ -47,6 +47,8 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
         norm = _norm(m.group())
+        if "\u064b" in m.group() and norm.endswith("ا") and len(norm) > 3:
+            norm = norm[:-1]  # "سوقاً" is "سوق" with the accusative ending
         if norm:
             out.append(Token(m.group(), norm, m.start(), m.end()))
     return out

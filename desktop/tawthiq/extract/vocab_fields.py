@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tawthiq.domain.resources import read_json
+from tawthiq.extract.casualties import harm_cues
 from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token, tokenize
@@ -21,7 +22,7 @@ def _indexes() -> dict[str, PhraseIndex[str]]:
     return {
         name: PhraseIndex(
             [(alias, code) for code, aliases in lexicon[name].items() for alias in aliases]
-            + [(p, "") for p in lexicon["_ignore"]]
+            + [(p, "") for p in lexicon["_ignore"] + lexicon.get(f"_ignore_{name}", [])]
         )
         for name in VOCAB_FIELDS
     }
@@ -51,6 +52,7 @@ def rank(
     # "ونفت" is "نفت": the key without a leading conjunction, where there is one
     alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
     bare = [a or k for a, k in zip(alts, keys, strict=True)]
+    harm = {h.first for h in harm_cues(tokens, keys)} if name == "perpetrators" else set()
     denying = {
         sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial
     }
@@ -61,8 +63,14 @@ def rank(
             continue  # "نفت قسد في بيان ...": who denies is no source of the toll
         if name == "perpetrators" and _accuser(h, keys, bare, cues):
             continue  # "حمّلت قسد تركيا", "Damascus accused Israel": the accuser did nothing
+        if name == "perpetrators" and (
+            _victim(h, keys, sentence, cues, harm) or _speaker(h, keys, bare, cues)
+        ):
+            continue  # "killing members of the SDF": victims; "the SDF said": a speaker
         s = sentence[h.first]
         weight = 1.0 / (1.0 + 0.35 * s) + (1.5 if s in focus else 0.0)
+        if tuple(keys[h.first : h.last + 1]) in cues.weak:
+            weight *= 0.4  # "قصف" alone says little about how
         weight *= 1.0 + 0.15 * (h.last - h.first)  # a longer phrase is more specific
         score[h.payload] += weight
         spans[h.payload].append((h.start, h.end))
@@ -73,6 +81,10 @@ def rank(
 
 @dataclass(frozen=True)
 class _Attribution:
+    weak: frozenset[tuple[str, ...]]
+    victim: frozenset[str]
+    speaker_after: frozenset[str]
+    speaker_before: frozenset[str]
     denial: frozenset[str]
     accuse_ar: frozenset[str]  # verb, then the accuser, then the accused
     accuse_en: frozenset[str]  # the accuser, then the verb, then the accused
@@ -86,9 +98,31 @@ def _attribution() -> _Attribution:
         return frozenset(key_of(t.norm) for w in words for t in tokenize(w))
 
     return _Attribution(
-        keyset(lexicon["_denial"]),
-        keyset(lexicon["_accuse_before_object"]),
-        keyset(lexicon["_accuse_after_subject"]),
+        weak=frozenset(tuple(key_of(t.norm) for t in tokenize(w)) for w in lexicon["_weak"]),
+        victim=keyset(lexicon["_victim_before"]),
+        speaker_after=keyset(lexicon["_speaker_after"]),
+        speaker_before=keyset(lexicon["_speaker_before"]),
+        denial=keyset(lexicon["_denial"]),
+        accuse_ar=keyset(lexicon["_accuse_before_object"]),
+        accuse_en=keyset(lexicon["_accuse_after_subject"]),
+    )
+
+
+def _victim(
+    h: Hit[str], keys: Sequence[str], sentence: Sequence[int], cues: _Attribution, harm: set[int]
+) -> bool:
+    """ "مقتل ثلاثة من عناصر قسد": members named after a killing word are the victims."""
+    for k in range(max(0, h.first - 5), h.first):
+        if keys[k] in cues.victim and sentence[k] == sentence[h.first]:
+            return any(j in harm for j in range(max(0, k - 4), k))
+    return False
+
+
+def _speaker(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: _Attribution) -> bool:
+    after = keys[h.last + 1 : h.last + 2]
+    before = bare[max(0, h.first - 1) : h.first]
+    return any(k in cues.speaker_after for k in after) or any(
+        k in cues.speaker_before for k in before
     )
 
 
