@@ -21,6 +21,7 @@ from tawthiq.extract.tokens import Token, tokenize
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
 )
+_DATELINE_TAIL = re.compile(r"\s*(?:\(\w+\))?\s*[–—-]\s")
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 _HHMM = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)")
 
@@ -43,6 +44,7 @@ class _Lexicon:
     relative: PhraseIndex[int]
     times: PhraseIndex[str]
     background: frozenset[str]
+    ordinals: dict[str, int]
 
 
 @cache
@@ -54,6 +56,7 @@ def _lexicon() -> _Lexicon:
         relative=PhraseIndex(d["relative_days"].items(), exact_key),
         times=PhraseIndex(d["times_of_day"].items(), exact_key),
         background=frozenset(t.norm for w in d["background_before"] for t in tokenize(w)),
+        ordinals=d["ordinal_days"],
     )
 
 
@@ -112,7 +115,9 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
         first: int, last: int, value: date, precision: str, relative: bool, stamp: bool = False
     ) -> None:
         used.update(range(first, last + 1))
-        background = stamp or _is_background(tokens, first)
+        # "BEIRUT, March 12 —": the dateline of the dispatch, not the day of the incident
+        dateline = tokens[first].start < 40 and bool(_DATELINE_TAIL.match(text, tokens[last].end))
+        background = stamp or dateline or _is_background(tokens, first)
         out.append(
             DateMention(
                 value, precision, tokens[first].start, tokens[last].end, relative, background
@@ -142,6 +147,9 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
             if tokens[i].norm.isdigit() and 1 <= int(tokens[i].norm) <= 31:
                 day, first = int(tokens[i].norm), i
                 break
+            if tokens[i].norm in lex.ordinals:  # "في الرابع من أيلول"
+                day, first = lex.ordinals[tokens[i].norm], i
+                break
             if tokens[i].norm not in ("من", "the"):
                 break
         j = last + 1
@@ -160,6 +168,8 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
         if day is None and year is None:
             continue  # "may" alone is not a date
         value = _safe(year or ref.year, month, day or 1)
+        if value and year is None and value > ref:  # "29 كانون الأول" read in January
+            value = _safe(ref.year - 1, month, day or 1)
         if value:
             add(first, last, value, "day" if day else "month", False)
     # 3. Relative days and weekdays, with a time of day next to them.
