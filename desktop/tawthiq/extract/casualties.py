@@ -124,6 +124,15 @@ def _items(
         joined = after_items and (
             tokens[i].norm.startswith("و") or (i > 0 and tokens[i - 1].norm == "and")
         )
+        if (
+            q is None
+            and i not in group_at
+            and (i + 1) not in group_at
+            and keys[i] not in (cues.dual)
+            and (alts[i] or "") not in cues.dual
+        ):
+            i += 1  # no number and no person here: the common case, kept cheap
+            continue
         breakdown = _after_breakdown(i, breakdown_at, tokens)
         if q is not None:
             group_hit = group_at.get(q.last + 1)

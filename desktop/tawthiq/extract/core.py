@@ -139,8 +139,12 @@ def _read(
     tokens = tokenize(text) if tokens is None else tokens
     keys = Keys(tokens)
     sentence = sentence_ids(text, tokens)
-    mentions = find_dates(text, tokens, ref)
-    date_tokens = {i for i, t in enumerate(tokens) for m in mentions if m.start <= t.start < m.end}
+    mentions = find_dates(text, tokens, ref, keys)
+    starts = [t.start for t in tokens]
+    date_tokens = {
+        i for m in mentions
+        for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
+    }  # fmt: skip
     figures = [
         dataclasses.replace(f, cumulative=True) if _in_list(text, f.start) else f
         for f in find_figures(tokens, keys, sentence, date_tokens)
@@ -157,7 +161,6 @@ def _read(
         fields["injured"] = _sum_of_groups(figures, "injured")
     _none_among_the_men(fields, _count(figures, "killed", "men"))
     # The incident is told where its toll is given, and in the headline and lead.
-    starts = [t.start for t in tokens]
     focus = {0, 1} | {
         sentence[max(0, bisect.bisect_right(starts, s) - 1)]
         for name in ("killed", "injured")

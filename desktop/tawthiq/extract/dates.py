@@ -7,6 +7,7 @@ extractor's job, which also knows where the incident is described.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.phrases import PhraseIndex, exact_key
+from tawthiq.extract.phrases import PhraseIndex, alternatives, exact_key
 from tawthiq.extract.tokens import Token, tokenize
 
 _NUMERIC = re.compile(
@@ -45,6 +46,7 @@ class _Lexicon:
     times: PhraseIndex[str]
     background: frozenset[str]
     ordinals: dict[str, int]
+    weekday_forms: frozenset[str]  # "الأحد", "والأحد", "بالأحد" ...
 
 
 @cache
@@ -57,6 +59,7 @@ def _lexicon() -> _Lexicon:
         times=PhraseIndex(d["times_of_day"].items(), exact_key),
         background=frozenset(t.norm for w in d["background_before"] for t in tokenize(w)),
         ordinals=d["ordinal_days"],
+        weekday_forms=frozenset(p + w for w in d["weekdays"] for p in ("", "و", "ب")),
     )
 
 
@@ -86,7 +89,9 @@ def _is_background(tokens: Sequence[Token], first: int) -> bool:
     return any(t.norm in lex.background for t in tokens[max(0, first - 3) : first])
 
 
-def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMention]:
+def find_dates(
+    text: str, tokens: Sequence[Token], ref: date, keys: Sequence[str] | None = None
+) -> list[DateMention]:
     """Every date mention, in text order.
 
     >>> ref = date(2022, 11, 6)  # a Sunday
@@ -137,7 +142,9 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
                 stamp = bool(_STAMP_TIME.match(text, m.end()))
                 add(idx[0], idx[-1], value, "day", False, stamp)
     # 2. Month names with a day and/or a year around them.
-    for hit in lex.months.find(tokens):
+    exact = [t.norm for t in tokens]  # "اليوم" is today; "يوم" is only "day"
+    exact_alts = alternatives(tokens, exact_key)
+    for hit in lex.months.find(tokens, keys):
         if hit.first in used:
             continue
         month, first, last = hit.payload, hit.first, hit.last
@@ -173,8 +180,8 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
         if value:
             add(first, last, value, "day" if day else "month", False)
     # 3. Relative days and weekdays, with a time of day next to them.
-    times = {h.first: h for h in lex.times.find(tokens)}
-    for hit in lex.relative.find(tokens):
+    times = {h.first: h for h in lex.times.find(tokens, exact, exact_alts)}
+    for hit in lex.relative.find(tokens, exact, exact_alts):
         if hit.first in used:
             continue
         last = hit.last
@@ -182,8 +189,9 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
             last += 1  # "اليوم الأحد": the weekday names the same day
         value = ref + timedelta(days=hit.payload)
         add(hit.first, last, value, "day", True)
+    weekday_words = lex.weekday_forms
     for i, tok in enumerate(tokens):
-        if i in used:
+        if i in used or tok.norm not in weekday_words:
             continue
         weekday = _weekday_of(tok)
         if weekday is None or (tok.norm.isascii() and not tok.text[:1].isupper()):
@@ -191,18 +199,21 @@ def find_dates(text: str, tokens: Sequence[Token], ref: date) -> list[DateMentio
         add(i, i, _last_weekday(ref, weekday), "day", True)
     # 4. Years alone ("2017", "العام 2023"): weak, background unless nothing better exists.
     for i, tok in enumerate(tokens):
-        if i not in used and re.fullmatch(r"(19[5-9]\d|20\d\d)", tok.norm):
+        norm = tok.norm
+        if len(norm) == 4 and i not in used and re.fullmatch(r"(19[5-9]\d|20\d\d)", norm):
             add(i, i, date(int(tok.norm), 1, 1), "year", False)
     out.sort(key=lambda m: m.start)
-    return [_with_time(m, tokens, times) for m in out]
+    starts = [t.start for t in tokens]
+    return [_with_time(m, starts, times) for m in out]
 
 
-def _with_time(m: DateMention, tokens: Sequence[Token], times: dict[int, Any]) -> DateMention:
+def _with_time(m: DateMention, starts: list[int], times: dict[int, Any]) -> DateMention:
     """Attach "صباح", "مساء", "night" … written just before or after the date."""
-    idx = [i for i, t in enumerate(tokens) if m.start <= t.start < m.end]
-    if not idx:
+    first = bisect.bisect_left(starts, m.start)
+    last = bisect.bisect_left(starts, m.end) - 1
+    if last < first:
         return m
-    for i in (idx[0] - 1, idx[0] - 2, idx[-1] + 1):
+    for i in (first - 1, first - 2, last + 1):
         hit = times.get(i)
         if hit is not None:
             start, end = min(m.start, hit.start), max(m.end, hit.end)

@@ -53,9 +53,10 @@ def rank(
     alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
     bare = [a or k for a, k in zip(alts, keys, strict=True)]
     harm = {h.first for h in harm_cues(tokens, keys)} if name == "perpetrators" else set()
-    denying = {
-        sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial
-    }
+    denying = (
+        {sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial}
+        if name == "sources" else set()
+    )  # fmt: skip
     for h in hits:
         if not h.payload:  # a phrase listed to be ignored ("وقف إطلاق النار" is no gunfire)
             continue
