@@ -249,3 +249,17 @@ def test_mentions_point_into_the_text(pieces: list[str]) -> None:
         assert text[mention.start : mention.end] == mention.text
         assert mention.place_candidates
         end = mention.end
+
+
+@pytest.mark.parametrize(
+    ("text", "name_en"),
+    [
+        ("the town of Tal Rifaat", "Tall Refaat"),
+        ("homes in Kafr Nabuda", "Kafr Nabutha"),
+        ("the town of Darat Izza", "Daret Azza"),
+    ],
+    ids=["doubled-letters", "d-th", "vowels"],
+)
+def test_english_spellings_of_one_arabic_name(text: str, name_en: str) -> None:
+    mentions = Gazetteer.load().find(text)
+    assert mentions and name_en in {p.name_en for p in mentions[0].place_candidates}

@@ -107,7 +107,9 @@ def fold_latin(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _skeleton(compact: str) -> str:
-    word = _DOUBLES.sub(r"\1", compact.replace("q", "k"))
+    # q/k, th/t/d, dh/d: one Arabic letter, several ways to write it in English
+    word = compact.replace("q", "k").replace("th", "t").replace("dh", "d").replace("d", "t")
+    word = _DOUBLES.sub(r"\1", word)
     head = "a" if word[:1] in "aeiou" else word[:1]
     return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", word[1:]))
 
@@ -379,6 +381,8 @@ class Gazetteer:
         common = [f for f in folded if f in self._en_common]
         if not common:
             return ps
+        # "Tal Rifaat" for "Tall Refaat": doubled letters are a spelling choice
+        common = [_DOUBLES.sub(r"\1", f) for f in common]
         ps = [p for p in ps if self._folded(p.pcode).issuperset(common)]
         if not ps or len(folded) > 1:
             return ps
@@ -395,5 +399,6 @@ class Gazetteer:
     def _folded(self, pcode: str) -> frozenset[str]:
         if pcode not in self._folded_names:
             names = " ".join(n for n in self._names[pcode] if not _ARABIC.search(n))
-            self._folded_names[pcode] = frozenset(_WORD.findall(fold_latin(names)))
+            words = _WORD.findall(fold_latin(names))
+            self._folded_names[pcode] = frozenset(words + [_DOUBLES.sub(r"\1", w) for w in words])
         return self._folded_names[pcode]
