@@ -162,17 +162,6 @@ def _items(
     return items
 
 
-def _chains(items: list[_Item]) -> list[list[_Item]]:
-    """Items joined by "و"/"and" ("طفل ومعلمة", "a man and his son") form one chain."""
-    chains: list[list[_Item]] = []
-    for it in items:
-        if chains and it.coordinated and not it.breakdown:
-            chains[-1].append(it)
-        else:
-            chains.append([it])
-    return chains
-
-
 def find_figures(
     tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], skip: set[int]
 ) -> list[Figure]:
