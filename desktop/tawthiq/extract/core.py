@@ -109,6 +109,12 @@ def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
     return FieldResult(lo, 0.6, spans, {"min": lo, "max": hi, "approximate": approximate})
 
 
+_TURN = re.compile(
+    r"(?:(?<=[.!؟?]\s)|(?<=\n))\s*(?:وفي سياق متصل|في سياق متصل|وفي سياق آخر|في سياق آخر|"
+    r"ومن جهة أخرى|من جهة أخرى|وفي حادثة أخرى|في حادثة منفصلة|Meanwhile|Elsewhere|"
+    r"On the other hand|In a separate incident|In another incident)"
+)
+_SENTENCE_END = re.compile(r"[.!؟?](?=\s)|\n")
 _BULLET = re.compile(r"[ \t]*[-–—•*·]")
 
 
@@ -199,7 +205,11 @@ def _elsewhere(text: str, first: _Reading) -> list[list[tuple[int, int]]]:
     home = place.get("governorate") if isinstance(place, dict) else None
     if not home:
         return []
-    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    # A paragraph, or a part of one that turns to something else ("وفي سياق متصل", "Meanwhile")
+    turns = [m.start() for m in _TURN.finditer(text)]
+    ends = [e.end() for t in turns if (e := _SENTENCE_END.search(text, t))]  # that sentence
+    cuts = sorted({0, len(text), *turns, *ends} | {m.end() for m in re.finditer(r"\n+", text)})
+    paragraphs = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
     mentions = first.places
     groups: list[list[tuple[int, int]]] = []
     last_gov: str | None = None

@@ -65,7 +65,7 @@ def rank(
         if name == "perpetrators" and _accuser(h, keys, bare, cues):
             continue  # "حمّلت قسد تركيا", "Damascus accused Israel": the accuser did nothing
         if name == "perpetrators" and (
-            _victim(h, keys, sentence, cues, harm) or _speaker(h, keys, bare, cues)
+            _victim(h, bare, sentence, cues, harm) or _speaker(h, keys, bare, cues)
         ):
             continue  # "killing members of the SDF": victims; "the SDF said": a speaker
         s = sentence[h.first]
@@ -115,7 +115,7 @@ def _victim(
     """ "مقتل ثلاثة من عناصر قسد": members named after a killing word are the victims."""
     for k in range(max(0, h.first - 5), h.first):
         if keys[k] in cues.victim and sentence[k] == sentence[h.first]:
-            return any(j in harm for j in range(max(0, k - 4), k))
+            return any(j in harm for j in range(max(0, k - 6), k))
     return False
 
 
