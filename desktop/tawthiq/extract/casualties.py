@@ -51,6 +51,8 @@ class _Cues:
     verbs: frozenset[str]  # Arabic verbs come before their subject: "وأصيب شخصان"
     not_people: frozenset[str]
     people: frozenset[str]  # every noun of a group, as keys
+    group_of: dict[str, str]  # singular noun key -> its group
+    ages: frozenset[str]
 
 
 @cache
@@ -69,6 +71,13 @@ def _cues() -> _Cues:
         people=frozenset(
             key_of(t.norm) for ws in d["groups"].values() for w in ws for t in tokenize(w)
         ),
+        group_of={
+            key_of(tokenize(w)[0].norm): g
+            for g, ws in d["groups"].items()
+            for w in ws
+            if w in d["singular"] and tokenize(w)
+        },
+        ages=frozenset(key_of(t.norm) for w in d["ages"] for t in tokenize(w)),
     )
 
 
@@ -114,10 +123,12 @@ def _items(
     breakdown_at = {h.last: h for h in cues.breakdown.find(tokens, keys)}
     alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
     items: list[_Item] = []
+    age_end = -9  # "aged 8 and 10": a number joined to an age is an age too
     i = 0
     while i < len(tokens):
         q = None if i in skip else read_quantity(tokens, i)
-        if q is not None and _is_not_people(tokens, keys, q):
+        if q is not None and (_is_not_people(tokens, keys, q) or _is_age(tokens, keys, q, age_end)):
+            age_end = q.last if _is_age(tokens, keys, q, age_end) else age_end
             i = q.last + 1
             continue
         after_items = bool(items) and items[-1].last >= i - 2
@@ -128,8 +139,7 @@ def _items(
             q is None
             and i not in group_at
             and (i + 1) not in group_at
-            and keys[i] not in (cues.dual)
-            and (alts[i] or "") not in cues.dual
+            and _dual(tokens[i], keys[i], alts[i]) is None
         ):
             i += 1  # no number and no person here: the common case, kept cheap
             continue
@@ -143,15 +153,21 @@ def _items(
             )
             i = last + 1
             continue
-        dual = cues.dual.get(keys[i]) or cues.dual.get(alts[i] or "")
-        article = tokens[i].norm in ("a", "an") and (i + 1) in group_at
+        dual = _dual(tokens[i], keys[i], alts[i])
+        article = tokens[i].norm in _ARTICLES and (i + 1) in group_at
         if article:
             i += 1  # "including a child", "killing a woman"
         lone = group_at.get(i)
         # "قتل شخصاً", "وإصابة آخر", "killing a child": one person, named right after the cue
         singular = keys[i] in cues.singular or (alts[i] or "") in cues.singular
         after_cue = (i - 1 - article) in cat_at and singular
-        if dual or (lone and (breakdown or joined or after_cue)):
+        # "A child was killed", "A passer-by was also wounded"
+        cue_follows = (
+            article and singular and i + 1 < len(tokens)
+            and tokens[i + 1].norm in ("was", "were")
+            and any(i + k in cat_at for k in (2, 3))
+        )  # fmt: skip
+        if dual or (lone and (breakdown or joined or after_cue or cue_follows)):
             last = i if dual else lone.last  # type: ignore[union-attr]
             group = dual or lone.payload  # type: ignore[union-attr]
             n = 2 if dual else 1
@@ -281,6 +297,32 @@ def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequenc
     return any(j in breakdown_at for j in range(max(0, i - 2), i))
 
 
+_ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
+_DEATH_OF = frozenset(key_of(w) for w in ("وفاه", "موت", "died", "death"))
+
+
+def _dual(token: Token, key: str, alt: str | None) -> str | None:
+    """The group of a dual noun ("طفلان", "وامرأتان", "مواطنان"), else None.
+
+    Only the nominative "-ان" is read as a dual by its form: "-ين" is also a plural."""
+    cues = _cues()
+    listed = cues.dual.get(key) or cues.dual.get(alt or "")
+    if listed:
+        return listed
+    norm = token.norm[1:] if token.norm[:1] == "و" and len(token.norm) > 5 else token.norm
+    if token.is_arabic and norm.endswith("ان") and len(norm) >= 5:
+        return cues.group_of.get(key_of(norm[:-2]))
+    return None
+
+
+def _is_age(tokens: Sequence[Token], keys: Sequence[str], q: Quantity, age_end: int) -> bool:
+    """ "aged 8", "البالغ من العمر 35", "بعمر 12"; and "and 10" right after an age."""
+    ages = _cues().ages
+    if any(keys[k] in ages for k in range(max(0, q.first - 3), q.first)):
+        return True
+    return q.first - age_end <= 2 and q.first > 0 and tokens[q.first - 1].norm in ("and", "و")
+
+
 def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) -> bool:
     """Years, ages, hours, attacks, shells, "أحد الأفران": numbers that do not count people."""
     if q.min >= 1900 and q.min <= 2100 and not q.approximate:
@@ -322,6 +364,8 @@ def _category_near(
     opener = after_number < len(tokens) and tokens[after_number].norm[:1] in ("و", "ف")
     right_after = None if opener else cue(after_number, opening_verb_ok=False)
     if right_after:  # "9 قتلى"; but "ممرض ومريضين، وإصابة 12": "وإصابة" opens a clause
+        if right_after == "injured" and first > 0 and keys[first - 1] in _DEATH_OF:
+            return "killed", "right_after"  # "وفاة ثلاثة مصابين": three of the injured died
         return right_after, "right_after"
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
         found = cue(j, opening_verb_ok=True)

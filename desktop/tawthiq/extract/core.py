@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -209,7 +210,7 @@ def _elsewhere(text: str, first: _Reading) -> list[list[tuple[int, int]]]:
     turns = [m.start() for m in _TURN.finditer(text)]
     ends = [e.end() for t in turns if (e := _SENTENCE_END.search(text, t))]  # that sentence
     cuts = sorted({0, len(text), *turns, *ends} | {m.end() for m in re.finditer(r"\n+", text)})
-    paragraphs = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if text[a:b].strip()]
+    paragraphs = [(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
     mentions = first.places
     groups: list[list[tuple[int, int]]] = []
     last_gov: str | None = None
