@@ -369,3 +369,49 @@ def test_same_answer_whatever_the_hash_seed() -> None:
         for seed in ("0", "1", "2", "7")
     }
     assert len(outputs) == 1
+
+
+CAUGHT_AGAIN = {
+    "dual-citizens": ("استشهد مواطنان بقصف مدفعي على البلدة", "killed", 2),
+    "bodies-recovered": (
+        "انتشلت فرق الدفاع المدني جثامين أربعة مدنيين من تحت الأنقاض",
+        "killed",
+        4,
+    ),
+    "child-and-mother": ("Shells struck the camp, killing a child and his mother", "killed", 2),
+    "child-was-killed": ("A child was killed and three civilians were wounded", "injured", 3),
+    "ages-not-counts": (
+        "Two children, aged 8 and 10, were killed by unexploded ordnance",
+        "killed",
+        2,
+    ),
+    "largest-rise": ("ارتفعت حصيلة القتلى إلى اثني عشر شخصاً بعد وفاة ثلاثة مصابين", "killed", 12),
+    "since-a-date": (
+        "Shelling killed two people today. Since 5 October, hostilities have "
+        "killed more than 100 civilians.",
+        "killed",
+        2,
+    ),
+    "history": (
+        "قُتل شخص اليوم. وكان 30 معتقلاً قد قتلوا تحت التعذيب بين عامي 2011 و2013",
+        "killed",
+        1,
+    ),
+    "hospital-not-target": (
+        "Shelling hit homes; the wounded were taken to a field hospital",
+        "target",
+        "residential",
+    ),
+    "bulleted-highlight": (
+        "HIGHLIGHTS\n- On January 12, shells killed two civilians near the camp",
+        "killed",
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"), CAUGHT_AGAIN.values(), ids=CAUGHT_AGAIN.keys()
+)
+def test_bugs_caught_by_the_second_stress_test(text: str, field: str, expected: object) -> None:
+    assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected

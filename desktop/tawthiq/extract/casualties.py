@@ -367,17 +367,31 @@ def _category_near(
         if right_after == "injured" and first > 0 and keys[first - 1] in _DEATH_OF:
             return "killed", "right_after"  # "وفاة ثلاثة مصابين": three of the injured died
         return right_after, "right_after"
+
+    def forward() -> str | None:
+        for j in range(last + 1, min(len(tokens), last + 1 + _WINDOW_FORWARD)):
+            found = cue(j, opening_verb_ok=False)
+            if found:
+                return found
+            aside = any(
+                keys[k] in _BREAKDOWN_WORDS or keys[k] in _cues().ages
+                for k in range(max(0, j - 3), j)
+            )  # "بينهم ثلاثة", "aged 8 and 10"
+            if not aside and (tokens[j].norm.isdigit() or read_quantity(tokens, j)):
+                return None
+        return None
+
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
+        if tokens[j].norm == "and":  # "a child was killed and three were wounded"
+            ahead = forward()
+            if ahead:
+                return ahead, "forward"
         found = cue(j, opening_verb_ok=True)
         if found:
             return found, "before"
-    for j in range(last + 1, min(len(tokens), last + 1 + _WINDOW_FORWARD)):
-        found = cue(j, opening_verb_ok=False)
-        if found:
-            return found, "forward"
-        inside_breakdown = any(keys[k] in _BREAKDOWN_WORDS for k in range(max(0, j - 2), j))
-        if not inside_breakdown and (tokens[j].norm.isdigit() or read_quantity(tokens, j)):
-            break
+    ahead = forward()
+    if ahead:
+        return ahead, "forward"
     # "ارتفع عدد القتلى جراء القصف على البلدة أمس إلى أحد عشر": the cue opened the sentence
     before = range(first - 1, -1, -1)
     in_sentence = [k for k in before if sent[k] == sent[first]] if first else []

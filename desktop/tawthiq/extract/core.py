@@ -70,7 +70,8 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
         return FieldResult(extra={"min": None, "max": None, "approximate": False})
     exact = [f for f in pool if f.min == f.max] or pool  # "at least 4" beats "hundreds"
     updates = [f for f in exact if f.update]
-    pick = updates[-1] if updates else exact[0]  # the lead gives the toll; a rise updates it
+    # the lead gives the toll; a rise updates it, and a toll only rises
+    pick = max(updates, key=lambda f: (f.max, f.start)) if updates else exact[0]
     spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
     confidence = 0.85 if not pick.approximate else 0.5
     return FieldResult(
@@ -116,11 +117,30 @@ _TURN = re.compile(
     r"On the other hand|In a separate incident|In another incident)"
 )
 _SENTENCE_END = re.compile(r"[.!؟?](?=\s)|\n")
-_BULLET = re.compile(r"[ \t]*[-–—•*·]")
+_BULLET = re.compile(r"[ \t]*[-–—•*·][ \t]*[0-9٠-٩]")
+
+
+def _history_sentences(
+    mentions: list[DateMention], tokens: Sequence[Token], sentence: Sequence[int], ref: date
+) -> set[int]:
+    """Sentences whose tolls are history or running totals: they name a day over a year
+    back ("بين 2011 و2013"), or count "since" a day more than a month back."""
+    starts = [t.start for t in tokens]
+    out = set()
+    for m in mentions:
+        i = bisect.bisect_left(starts, m.start)
+        if i >= len(tokens):
+            continue
+        age = (ref - m.value).days
+        since = any(t.norm in ("منذ", "since") for t in tokens[max(0, i - 3) : i])
+        if age > 365 or (since and age > 30):
+            out.add(sentence[i])
+    return out
 
 
 def _in_list(text: str, offset: int) -> bool:
-    """A figure on a bulleted line is a statistic ("– 17 مدنيين بينهم طفلين"), not a toll."""
+    """A figure on a line that opens with a bullet and a number is a statistic
+    ("– 17 مدنيين بينهم طفلين"), not a toll; a bulleted sentence may still tell an incident."""
     line_start = text.rfind("\n", 0, offset) + 1
     return bool(_BULLET.match(text, line_start))
 
@@ -152,8 +172,11 @@ def _read(
         i for m in mentions
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
+    history = _history_sentences(mentions, tokens, sentence, ref)
     figures = [
-        dataclasses.replace(f, cumulative=True) if _in_list(text, f.start) else f
+        dataclasses.replace(f, cumulative=True)
+        if _in_list(text, f.start) or f.sentence in history
+        else f
         for f in find_figures(tokens, keys, sentence, date_tokens)
     ]
     fields: dict[str, FieldResult] = {}

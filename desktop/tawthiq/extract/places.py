@@ -39,7 +39,7 @@ _KIND_WORD = {
 }
 
 
-_DATELINE_TAIL = re.compile(r"\s*(?:,\s*\w+\s*)?(?:\(|[–—-]\s|:)")
+_DATELINE_TAIL = re.compile(r"\s*(?:,\s*\w+\s*)?(?:\(|[–—-]|:)")  # "دمشق-سانا", "ALEPPO -"
 
 
 def _sentence_at(starts: list[int], sentence: Sequence[int], offset: int) -> int:

@@ -60,6 +60,10 @@ def rank(
     for h in hits:
         if not h.payload:  # a phrase listed to be ignored ("وقف إطلاق النار" is no gunfire)
             continue
+        if name == "target" and any(
+            bare[k] in cues.taken_to for k in range(max(0, h.first - 4), h.first)
+        ):
+            continue  # "نقل الجرحى إلى مشفى", "taken to a field hospital": not what was hit
         if name == "sources" and sentence[h.first] in denying:
             continue  # "نفت قسد في بيان ...": who denies is no source of the toll
         if name == "perpetrators" and _accuser(h, keys, bare, cues):
@@ -86,6 +90,7 @@ class _Attribution:
     victim: frozenset[str]
     speaker_after: frozenset[str]
     speaker_before: frozenset[str]
+    taken_to: frozenset[str]
     denial: frozenset[str]
     accuse_ar: frozenset[str]  # verb, then the accuser, then the accused
     accuse_en: frozenset[str]  # the accuser, then the verb, then the accused
@@ -103,6 +108,7 @@ def _attribution() -> _Attribution:
         victim=keyset(lexicon["_victim_before"]),
         speaker_after=keyset(lexicon["_speaker_after"]),
         speaker_before=keyset(lexicon["_speaker_before"]),
+        taken_to=keyset(lexicon["_not_target_after"]),
         denial=keyset(lexicon["_denial"]),
         accuse_ar=keyset(lexicon["_accuse_before_object"]),
         accuse_en=keyset(lexicon["_accuse_after_subject"]),
