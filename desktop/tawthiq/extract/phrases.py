@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from tawthiq.domain.arabic import stem
 from tawthiq.extract.tokens import Token, tokenize
@@ -71,10 +71,22 @@ class PhraseIndex(Generic[T]):
 
         ``keys`` (this index's key of every token) and ``alts`` (the key without a leading
         و/ف) may be passed in when one text is searched with several indexes."""
+        if isinstance(keys, Keys) and alts is None:  # the same text, asked again
+            found_before = keys.memo.get(id(self))
+            if found_before is not None:
+                return cast("list[Hit[T]]", found_before)
+            hits = self._find(tokens, keys, keys.alts)
+            keys.memo[id(self)] = hits
+            return hits
         if keys is None:
             keys = [self.key(t.norm) for t in tokens]
         if alts is None:
-            alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens, self.key)
+            alts = alternatives(tokens, self.key)
+        return self._find(tokens, keys, alts)
+
+    def _find(
+        self, tokens: Sequence[Token], keys: Sequence[str], alts: Sequence[str | None]
+    ) -> list[Hit[T]]:
         starts, index = self._starts, self._index
         hits: list[Hit[T]] = []
         i, n = 0, len(tokens)
@@ -110,6 +122,7 @@ class Keys(list[str]):
     def __init__(self, tokens: Sequence[Token]) -> None:
         super().__init__(key_of(t.norm) for t in tokens)
         self.alts = alternatives(tokens)
+        self.memo: dict[int, object] = {}  # index -> its hits in this text
 
 
 def alternatives(tokens: Sequence[Token], key: Callable[[str], str] = key_of) -> list[str | None]:
