@@ -59,7 +59,10 @@ class _Cues:
 def _cues() -> _Cues:
     d: dict[str, Any] = read_json("extract/casualties.json")
     return _Cues(
-        categories=PhraseIndex((p, c) for c in ("killed", "injured", "missing") for p in d[c]),
+        categories=PhraseIndex(
+            [(p, c) for c in ("killed", "injured", "missing") for p in d[c]]
+            + [(p, "") for p in d["_ignore"]]  # "160 إصابة بكورونا" counts no one hurt
+        ),
         groups=PhraseIndex((p, g) for g, ps in d["groups"].items() for p in ps),
         dual={key_of(t.norm): v for k, v in d["dual"].items() for t in tokenize(k)[:1]},
         breakdown=PhraseIndex((p, True) for p in d["breakdown"]),
@@ -86,7 +89,7 @@ _BREAK = re.compile(r"[.!?؟؛\n:]")
 
 def harm_cues(tokens: Sequence[Token], keys: Sequence[str]) -> list[Hit[str]]:
     """Where a killing, wounding or disappearance is told."""
-    return _cues().categories.find(tokens, keys)
+    return [h for h in _cues().categories.find(tokens, keys) if h.payload]
 
 
 def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
@@ -185,6 +188,8 @@ def find_figures(
     cues = _cues()
     cat_at: dict[int, Hit[str]] = {}
     for h in cues.categories.find(tokens, keys):
+        if not h.payload:
+            continue
         for i in range(h.first, h.last + 1):
             cat_at[i] = h
     cumulative_sents = {sent[h.first] for h in cues.cumulative.find(tokens, keys)}

@@ -17,7 +17,13 @@ from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place
 from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
-from tawthiq.extract.vocab_fields import as_field, first_sentences, rank, rank_spans
+from tawthiq.extract.vocab_fields import (
+    as_field,
+    first_sentences,
+    rank,
+    rank_spans,
+    weapon_type,
+)
 
 MAX_CHARS = 200_000  # a report longer than this is read up to here
 _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]*>", re.S | re.I)
@@ -205,6 +211,10 @@ def _read(
         fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=False)
     for name in ("weapons", "perpetrators", "sources"):
         fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=True)
+    if fields["incident_type"].value is None and fields["weapons"].value:
+        implied = weapon_type(fields["weapons"].value[0])  # "cluster munitions fired by ..."
+        if implied:
+            fields["incident_type"] = FieldResult(implied, 0.4, fields["weapons"].spans[:1])
     if not fields["perpetrators"].value and (figures or fields["incident_type"].value):
         # Harm is reported and nobody is named: that is what the code "unknown" records.
         fields["perpetrators"] = FieldResult(["unknown"], 0.3)

@@ -90,8 +90,8 @@ def _exact(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """(value, index of the last token used) for an exact number starting at token i."""
     w = _words()
     norm = tokens[i].norm
-    if norm[:1] == "و" and norm[1:2].isdigit():  # "و12 جريحا"
-        norm = norm[1:]
+    if norm[:1] == "و" and (norm[1:2].isdigit() or norm[1:] in _words().units):
+        norm = norm[1:]  # "و12 جريحا", "وخمسة عشر جريحاً"
     if _DIGITS.match(norm):
         return int(re.sub(r"[,٬]", "", norm)), i
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
@@ -137,7 +137,12 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     n = len(tokens)
     first = tokens[i].norm
     bare = first[1:] if first.startswith("و") and len(first) > 3 else first  # "وأكثر من"
-    if not (first[-1:].isdigit() or bare in w.starters or first in w.starters):
+    if not (
+        first[-1:].isdigit()
+        or bare in w.starters
+        or first in w.starters
+        or first in ("ما", "between")
+    ):
         return None
     for length in (4, 3, 2, 1):
         key = (bare, *(t.norm for t in tokens[i + 1 : i + length]))
@@ -152,8 +157,31 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
         if key in w.vague:
             lo, hi = w.vague[key]
             return Quantity(lo, hi, lo != hi, i, i + length - 1)
+    if bare in ("بين", "between") or (first == "ما" and i + 1 < n and tokens[i + 1].norm == "بين"):
+        span = _range(tokens, i + (2 if first == "ما" else 1))  # "ما بين خمسة وسبعة"
+        if span is not None:
+            lo, hi, last = span
+            return Quantity(lo, hi, True, i, last)
     exact = _exact(tokens, i)
     if exact is None:
         return None
     value, last = exact
     return Quantity(value, value, False, i, last)
+
+
+def _range(tokens: Sequence[Token], i: int) -> tuple[int, int, int] | None:
+    """ "خمسة وسبعة", "5 و7", "five and nine" -> (5, 7, last token)."""
+    if i >= len(tokens):
+        return None
+    lo = _exact(tokens, i)
+    if lo is None:
+        return None
+    j = lo[1] + 1
+    if j < len(tokens) and tokens[j].norm == "and":
+        j += 1
+    if j >= len(tokens):
+        return None
+    hi = _exact(tokens, j)
+    if hi is None or hi[0] < lo[0]:
+        return None
+    return lo[0], hi[0], hi[1]

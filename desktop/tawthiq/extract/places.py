@@ -51,6 +51,18 @@ def _weight(s: int, focus: set[int]) -> float:
     return 1.0 / (1.0 + 0.3 * s) + (2.0 if s in focus else 0.0)
 
 
+_REFERENCE = re.compile(
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?|(?:بالقرب من|قرب)\s+مدينة)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _reference(text: str, m: PlaceMention) -> bool:
+    """A place named only to locate another: "X, northwest of Damascus"."""
+    return bool(_REFERENCE.search(text[max(0, m.start - 25) : m.start]))
+
+
 def _dateline(text: str, m: PlaceMention) -> bool:
     """ "إدلب – نورث برس", "AFRIN, Syria (North Press) –": where the reporter filed from."""
     return m.start < 40 and bool(_DATELINE_TAIL.match(text, m.end))
@@ -108,12 +120,17 @@ def choose_place(
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
         gov_places = [p for p in m.place_candidates if p.kind == "governorate"]
+        if _reference(text, m):
+            w *= 0.3  # "northwest of Damascus", "شمال غرب دمشق": a landmark, not the place
         if gov_places:
-            govs, strength = [gov_places[0].governorate], 2.0
+            gov_votes[gov_places[0].governorate] += w * 2.0
         else:
-            govs, strength = sorted({p.governorate for p in m.place_candidates}), 1.0
-        for g in govs:
-            gov_votes[g] += w * strength / len(govs)
+            # the finder puts the likeliest first (a district's namesake before a hamlet)
+            govs = [p.governorate for p in m.place_candidates]
+            gov_votes[govs[0]] += w * 0.6
+            rest = sorted(set(govs[1:]))
+            for g in rest:
+                gov_votes[g] += w * 0.4 / len(rest)
     governorate = max(sorted(gov_votes), key=lambda g: gov_votes[g])
     scores: dict[str, float] = defaultdict(float)
     best_mention: dict[str, tuple[PlaceMention, Place]] = {}

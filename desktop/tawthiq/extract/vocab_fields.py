@@ -139,6 +139,12 @@ def _accuser(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: _Attri
     return any(k in cues.accuse_ar for k in before) or any(k in cues.accuse_en for k in after)
 
 
+def weapon_type(weapon: str) -> str | None:
+    """The incident type a weapon implies (a barrel bomb is dropped from the air)."""
+    implied: dict[str, str] = read_json("extract/lexicon.json")["_weapon_type"]
+    return implied.get(weapon)
+
+
 def rank_spans(name: str, tokens: Sequence[Token], keys: Sequence[str]) -> list[tuple[int, int]]:
     """Where any code of ``name`` is named."""
     return [(h.start, h.end) for h in _indexes()[name].find(tokens, keys) if h.payload]
