@@ -415,3 +415,39 @@ CAUGHT_AGAIN = {
 )
 def test_bugs_caught_by_the_second_stress_test(text: str, field: str, expected: object) -> None:
     assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected
+
+
+CAUGHT_THIRD = {
+    "range-ar": ("قتل ما بين خمسة وسبعة مدنيين بالقصف", "killed", 5),
+    "range-en": ("Between five and nine people were killed in the strike", "killed", 5),
+    "wa-teen": ("قتل ثلاثة مدنيين وأصيب وخمسة عشر جريحاً", "injured", 15),
+    "covid-cases": ("سجلت مديرية الصحة 160 إصابة جديدة بفيروس كورونا في إدلب", "injured", None),
+    "weapon-implies-type": (
+        "Cluster munitions fired by regime forces killed two farmers",
+        "incident_type",
+        "shelling_artillery_missile",
+    ),
+    "iran-backed": (
+        "قصفت الميليشيات المدعومة من إيران قرية في ريف حلب",
+        "perpetrators",
+        ["iran_affiliated"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"), CAUGHT_THIRD.values(), ids=CAUGHT_THIRD.keys()
+)
+def test_bugs_caught_by_the_third_stress_test(text: str, field: str, expected: object) -> None:
+    assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected
+
+
+def test_ranges_keep_both_ends() -> None:
+    found = extract("قتل ما بين خمسة وسبعة مدنيين بالقصف", ref_date=SUNDAY).incidents[0]
+    assert found["killed"].extra == {"min": 5, "max": 7, "approximate": True}
+
+
+def test_a_landmark_is_not_the_place() -> None:
+    text = "Shelling killed two civilians in Zabadani, northwest of Damascus."
+    place = extract(text, ref_date=SUNDAY).incidents[0]["place"].value
+    assert place["governorate"] == "Rif Dimashq"
