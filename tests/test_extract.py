@@ -451,3 +451,36 @@ def test_a_landmark_is_not_the_place() -> None:
     text = "Shelling killed two civilians in Zabadani, northwest of Damascus."
     place = extract(text, ref_date=SUNDAY).incidents[0]["place"].value
     assert place["governorate"] == "Rif Dimashq"
+
+
+BREAKDOWNS = {
+    "of-them": ("Rescuers recovered nine bodies, four of them children and two women", 9, 4, 2),
+    "minhum": ("قتل تسعة مدنيين، أربعة منهم أطفال، بالقصف", 9, 4, None),
+    "aside": (
+        "Two civilians, a woman and a child, were killed when a shell hit their home",
+        2,
+        1,
+        1,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "children", "women"), BREAKDOWNS.values(), ids=BREAKDOWNS.keys()
+)
+def test_breakdowns_written_other_ways(
+    text: str, killed: int, children: int, women: int | None
+) -> None:
+    found = extract(text, ref_date=SUNDAY).incidents[0]
+    assert (found["killed"].value, found["killed_children"].value, found["killed_women"].value) == (
+        killed,
+        children,
+        women,
+    )
+
+
+def test_plural_after_a_possessive_counts_no_one() -> None:
+    text = (
+        "Clashes went on. The SDF said 40 of its fighters were killed and the wounded were moved."
+    )
+    assert extract(text, ref_date=SUNDAY).incidents[0]["injured"].value is None

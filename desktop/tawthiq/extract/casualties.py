@@ -149,6 +149,10 @@ def _items(
         breakdown = _after_breakdown(i, breakdown_at, tokens)
         if q is not None:
             group_hit = group_at.get(q.last + 1)
+            of_them = _of_them(tokens, q.last + 1)  # "four of them children", "أربعة منهم أطفال"
+            if group_hit is None and of_them and (q.last + 1 + of_them) in group_at:
+                group_hit = group_at[q.last + 1 + of_them]
+                breakdown = True
             last = group_hit.last if group_hit else q.last
             group = group_hit.payload if group_hit else None
             items.append(
@@ -165,12 +169,24 @@ def _items(
         singular = keys[i] in cues.singular or (alts[i] or "") in cues.singular
         after_cue = (i - 1 - article) in cat_at and singular
         # "A child was killed", "A passer-by was also wounded"
+        # "Two civilians, a woman and a child, were killed": an aside naming who they were
+        aside = (
+            article
+            and singular
+            and after_items
+            and not joined
+            and items[-1].group not in ("children", "women", "men")
+        )
+        breakdown = breakdown or bool(aside)
         cue_follows = (
             article and singular and i + 1 < len(tokens)
             and tokens[i + 1].norm in ("was", "were")
             and any(i + k in cat_at for k in (2, 3))
         )  # fmt: skip
-        if dual or (lone and (breakdown or joined or after_cue or cue_follows)):
+        plural_after_article = article and not singular  # "its fighters" counts no one
+        if dual or (
+            lone and not plural_after_article and (breakdown or joined or after_cue or cue_follows)
+        ):
             last = i if dual else lone.last  # type: ignore[union-attr]
             group = dual or lone.payload  # type: ignore[union-attr]
             n = 2 if dual else 1
@@ -300,6 +316,15 @@ def _among(
 def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:
     """True when a "بينهم"/"including" stands just before token ``i`` ("بينهم 3", "including a")."""
     return any(j in breakdown_at for j in range(max(0, i - 2), i))
+
+
+def _of_them(tokens: Sequence[Token], i: int) -> int:
+    """How many tokens "of them" / "منهم" takes at ``i`` (0 if it is not there)."""
+    if i < len(tokens) and tokens[i].norm in ("منهم", "بينهم"):
+        return 1
+    if i + 1 < len(tokens) and tokens[i].norm == "of" and tokens[i + 1].norm in ("them", "whom"):
+        return 2
+    return 0
 
 
 _ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
