@@ -484,3 +484,12 @@ def test_plural_after_a_possessive_counts_no_one() -> None:
         "Clashes went on. The SDF said 40 of its fighters were killed and the wounded were moved."
     )
     assert extract(text, ref_date=SUNDAY).incidents[0]["injured"].value is None
+
+
+def test_disagreeing_figures_lower_the_confidence() -> None:
+    sure = extract("قتل تسعة مدنيين بقصف صاروخي", ref_date=SUNDAY).incidents[0]["killed"]
+    torn = extract(
+        "قتل تسعة مدنيين بقصف صاروخي. وقال ناشطون إن 12 مدنيا قتلوا", ref_date=SUNDAY
+    ).incidents[0]["killed"]
+    assert sure.value == torn.value == 9
+    assert torn.confidence < sure.confidence

@@ -79,7 +79,9 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
     # the lead gives the toll; a rise updates it, and a toll only rises
     pick = max(updates, key=lambda f: (f.max, f.start)) if updates else exact[0]
     spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
-    confidence = 0.85 if not pick.approximate else 0.5
+    # Less sure when the report gives other figures for the same people, or a vague one.
+    others = {(f.min, f.max) for f in exact} - {(pick.min, pick.max)}
+    confidence = 0.5 if pick.approximate else 0.85 if not others else 0.65
     return FieldResult(
         pick.min,
         confidence,

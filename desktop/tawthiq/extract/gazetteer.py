@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any, ClassVar
 
 from tawthiq.domain.arabic import normalize
+from tawthiq.extract.tokens import word_norm
 
 KINDS = ("governorate", "district", "subdistrict", "community", "camp")
 
@@ -259,7 +260,8 @@ class Gazetteer:
 
     def _word(self, raw: str, hyphen: bool) -> _Word:
         cache_key = raw + "\0-" if hyphen else raw
-        word = self._words.get(cache_key) or self._new_word(normalize(raw), hyphen)
+        # normalised once per word for the whole extractor (the tokenizer's cache)
+        word = self._words.get(cache_key) or self._new_word(word_norm(raw), hyphen)
         if len(self._words) < 100_000:
             self._words[cache_key] = word
         return word

@@ -34,7 +34,8 @@ class Token:
 
 
 @lru_cache(maxsize=200_000)
-def _norm(word: str) -> str:
+def word_norm(word: str) -> str:
+    """One word normalised, cached: the same words recur from report to report."""
     return normalize(word).replace("’", "'")
 
 
@@ -46,7 +47,7 @@ def tokenize(text: str) -> list[Token]:
     """
     out = []
     for m in _WORD.finditer(text):
-        norm = _norm(m.group())
+        norm = word_norm(m.group())
         if "\u064b" in m.group() and norm.endswith("ا") and len(norm) > 3:
             norm = norm[:-1]  # "سوقاً" is "سوق" with the accusative ending
         if norm:
