@@ -7,6 +7,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tawthiq.extract import core, dates, extract, numbers, tokens
 from tawthiq.extract.numbers import read_quantity
@@ -493,3 +495,95 @@ def test_disagreeing_figures_lower_the_confidence() -> None:
     ).incidents[0]["killed"]
     assert sure.value == torn.value == 9
     assert torn.confidence < sure.confidence
+
+
+_PIECES = st.sampled_from(
+    [
+        "قتل",
+        "تسعة",
+        "مدنيين",
+        "بينهم",
+        "ثلاثة",
+        "أطفال",
+        "وامرأة",
+        "أصيب",
+        "75",
+        "٧٥",
+        "آخرون",
+        "اليوم",
+        "أمس",
+        "الأحد",
+        "6",
+        "تشرين",
+        "الثاني",
+        "2022",
+        "مخيم",
+        "مرام",
+        "كفر",
+        "جالس",
+        "إدلب",
+        "قوات",
+        "النظام",
+        "قصف",
+        "صاروخي",
+        "عنقودية",
+        "ارتفع",
+        "إلى",
+        "أكثر",
+        "من",
+        "عشرات",
+        "killed",
+        "two",
+        "children",
+        "including",
+        "a",
+        "woman",
+        "Idlib",
+        "on",
+        "Sunday",
+        "and",
+        "wounded",
+        "dozens",
+        "at",
+        "least",
+        "<b>",
+        "</b>",
+        "&nbsp;",
+        "،",
+        ".",
+        "\n",
+        "-",
+        "–",
+        ":",
+        "(",
+        ")",
+        "«",
+        "»",
+        "\u064b",
+        "ـ",
+        "و",
+        "ب",
+        "ال",
+        "x" * 30,
+        "9-12",
+        "1,200",
+        "\x00",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=60), st.booleans(), st.dates())
+def test_any_text_gives_a_contract_result_without_crashing(
+    parts: list[str], spaced: bool, ref: date
+) -> None:
+    text = (" " if spaced else "").join(parts)
+    result = extract(text, ref_date=ref).to_dict()
+    assert result["incidents"]
+    for incident in result["incidents"]:
+        assert list(incident) == list(FIELDS)
+        for name, f in incident.items():
+            for start, end in f["spans"]:
+                assert 0 <= start < end <= len(text), name
+            if name in ("killed", "killed_children", "killed_women", "injured") and f["value"]:
+                assert f["min"] <= f["max"]
