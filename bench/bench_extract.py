@@ -53,8 +53,10 @@ def main(corpus: Path) -> None:
         return extract(text, ref_date=ref).incidents[0]["date"].value
 
     ours_ms, ours_dates = timed(ours, docs, repeat=20)
-    print(f"tawthiq: load {load_ms:.0f} ms; per report median {statistics.median(ours_ms):.2f} ms,"
-          f" max {max(ours_ms):.2f} ms over {len(docs)} reports (every field)")
+    print(
+        f"tawthiq: load {load_ms:.0f} ms; per report median {statistics.median(ours_ms):.2f} ms,"
+        f" max {max(ours_ms):.2f} ms over {len(docs)} reports (every field)"
+    )
     try:
         from dateparser.search import search_dates
     except ImportError:
@@ -73,11 +75,15 @@ def main(corpus: Path) -> None:
     ours_right = sum(ours_dates[i] == gold[i] for i in scored)
     theirs_right = sum(their_dates[i] == gold[i] for i in scored)
     ratio = statistics.median(theirs_ms) / statistics.median(ours_ms)
-    print(f"dateparser.search_dates (dates only): median {statistics.median(theirs_ms):.2f} ms, "
-          f"max {max(theirs_ms):.2f} ms")
+    print(
+        f"dateparser.search_dates (dates only): median {statistics.median(theirs_ms):.2f} ms, "
+        f"max {max(theirs_ms):.2f} ms"
+    )
     print(f"ratio: tawthiq is {ratio:.1f}x faster per report")
-    print(f"incident date right: tawthiq {ours_right}/{len(scored)}, "
-          f"dateparser (first date found) {theirs_right}/{len(scored)}")
+    print(
+        f"incident date right: tawthiq {ours_right}/{len(scored)}, "
+        f"dateparser (first date found) {theirs_right}/{len(scored)}"
+    )
 
 
 if __name__ == "__main__":
