@@ -587,3 +587,10 @@ def test_any_text_gives_a_contract_result_without_crashing(
                 assert 0 <= start < end <= len(text), name
             if name in ("killed", "killed_children", "killed_women", "injured") and f["value"]:
                 assert f["min"] <= f["max"]
+
+
+def test_a_clock_time_is_the_time_of_day() -> None:
+    text = "نفذ العدو الإسرائيلي حوالي الساعة 2:10 من فجر اليوم عدواناً جوياً على محيط المطار"
+    found = extract(text, ref_date=SUNDAY).incidents[0]
+    assert found["time_of_day"].value == "02:10"
+    assert found["date"].value == "2022-11-06"

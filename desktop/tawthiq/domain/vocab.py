@@ -8,8 +8,6 @@ from functools import cache
 from tawthiq.domain.errors import ValidationError
 from tawthiq.domain.resources import read_json
 
-LANGUAGES = ("ar", "en")
-
 
 @dataclass(frozen=True, slots=True)
 class Term:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tawthiq.extract.casualties import Figure, find_figures, sentence_ids
-from tawthiq.extract.dates import DateMention, find_dates
+from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place
@@ -51,7 +51,7 @@ def _language(tokens: Sequence[Token]) -> str:
     return "ar" if share > 0.8 else "en" if share < 0.2 else "mixed"
 
 
-def _date_field(mentions: list[DateMention]) -> tuple[FieldResult, FieldResult]:
+def _date_field(mentions: list[DateMention], text: str) -> tuple[FieldResult, FieldResult]:
     usable = [m for m in mentions if not m.background]
     day = [m for m in usable if m.precision == "day"]
     pick = day[0] if day else next((m for m in usable if m.precision == "month"), None)
@@ -67,6 +67,9 @@ def _date_field(mentions: list[DateMention]) -> tuple[FieldResult, FieldResult]:
     time_field = (
         FieldResult(timed.time_of_day, 0.7, ((timed.start, timed.end),)) if timed else FieldResult()
     )
+    clock = find_clock_time(text)
+    if clock is not None:  # "حوالي الساعة 2:10 من فجر اليوم": the hour is more precise
+        time_field = FieldResult(clock[0], 0.6, ((clock[1], clock[2]),))
     return date_field, time_field
 
 
@@ -188,7 +191,7 @@ def _read(
         for f in find_figures(tokens, keys, sentence, date_tokens)
     ]
     fields: dict[str, FieldResult] = {}
-    fields["date"], fields["time_of_day"] = _date_field(mentions)
+    fields["date"], fields["time_of_day"] = _date_field(mentions, text)
     fields["killed"] = _count(figures, "killed", None)
     if fields["killed"].value is None:
         fields["killed"] = _sum_of_groups(figures, "killed")

@@ -24,7 +24,11 @@ _NUMERIC = re.compile(
 )
 _DATELINE_TAIL = re.compile(r"\s*(?:\(\w+\))?\s*[–—-]\s")
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
-_HHMM = re.compile(r"(?<!\d)([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)")
+# a clock time said as one: "الساعة 2:10", "حوالي الساعة 14.30", "at 6:45"
+_HHMM = re.compile(
+    r"(?:الساعة|الساعه|at|around|about)\s+(?:[^\s\d]+\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +228,12 @@ def _with_time(m: DateMention, starts: list[int], times: dict[int, Any]) -> Date
 
 
 def find_clock_time(text: str) -> tuple[str, int, int] | None:
-    """A clock time such as "الساعة 10:30" → ("10:30", start, end)."""
+    """A clock time such as "الساعة 10:30" → ("10:30", start, end).
+
+    >>> find_clock_time("حوالي الساعة 2:10 من فجر اليوم")
+    ('02:10', 6, 17)
+    >>> find_clock_time("the score was 2:1") is None
+    True
+    """
     m = _HHMM.search(text)
     return (f"{int(m.group(1)):02d}:{m.group(2)}", m.start(), m.end()) if m else None
