@@ -34,7 +34,7 @@ _HHMM = re.compile(
 @dataclass(frozen=True, slots=True)
 class DateMention:
     value: date
-    precision: str  # day | month | year
+    precision: str  # day | month | year; "none" for words that only look like a date
     start: int
     end: int
     relative: bool
@@ -79,6 +79,16 @@ def _weekday_of(tok: Token) -> int | None:
 def _last_weekday(ref: date, weekday: int) -> date:
     """The most recent ``weekday`` on or before ``ref`` ("يوم الأحد", "on Sunday")."""
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
+
+
+def _small(norm: str) -> bool:
+    """ASCII digits short enough to be a day ("፩" is a digit to Python, not to int())."""
+    return norm.isascii() and norm.isdigit() and len(norm) <= 2
+
+
+def _plausible(value: date, ref: date) -> bool:
+    """Documented events happen after 1950 and not after the report was written."""
+    return date(1950, 1, 1) <= value <= ref + timedelta(days=1)
 
 
 def _safe(y: int, m: int, d: int) -> date | None:
@@ -133,18 +143,23 @@ def find_dates(
             )
         )
 
+    starts = [t.start for t in tokens]
     # 1. Numeric dates: 16-2-2022, 6/11/2022 (day first), 2022-11-06.
     for m in _NUMERIC.finditer(text):
         if m.group(1):
             value = _safe(int(m.group(4)), int(m.group(3)), int(m.group(1)))
         else:
             value = _safe(int(m.group(5)), int(m.group(6)), int(m.group(7)))
-        if value:
-            idx = [i for i, t in enumerate(tokens) if m.start() <= t.start < m.end()]
-            if idx:
-                # "02/02/2022 - 15:14": when a page was published, not when anything happened
-                stamp = bool(_STAMP_TIME.match(text, m.end()))
-                add(idx[0], idx[-1], value, "day", False, stamp)
+        first_i = bisect.bisect_left(starts, m.start())
+        last_i = bisect.bisect_left(starts, m.end()) - 1
+        if last_i < first_i:
+            continue
+        if value is None or not _plausible(value, ref):
+            add(first_i, last_i, ref, "none", False, True)  # "31/11/2022": no date, no people
+            continue
+        # "02/02/2022 - 15:14": when a page was published, not when anything happened
+        stamp = bool(_STAMP_TIME.match(text, m.end()))
+        add(first_i, last_i, value, "day", False, stamp)
     # 2. Month names with a day and/or a year around them.
     exact = [t.norm for t in tokens]  # "اليوم" is today; "يوم" is only "day"
     exact_alts = alternatives(tokens, exact_key)
@@ -155,7 +170,7 @@ def find_dates(
         day = year = None
         before = [i for i in (first - 1, first - 2) if i >= 0 and i not in used]
         for i in before:  # "6 تشرين", "3 من شباط"
-            if tokens[i].norm.isdigit() and 1 <= int(tokens[i].norm) <= 31:
+            if _small(tokens[i].norm) and 1 <= int(tokens[i].norm) <= 31:
                 day, first = int(tokens[i].norm), i
                 break
             if tokens[i].norm in lex.ordinals:  # "في الرابع من أيلول"
@@ -166,10 +181,10 @@ def find_dates(
         j = last + 1
         while j < len(tokens) and j <= last + 3:
             norm = tokens[j].norm
-            if re.fullmatch(r"\d{4}", norm):
+            if re.fullmatch(r"[0-9]{4}", norm):
                 year, last = int(norm), j
                 break
-            if norm.isdigit() and day is None and int(norm) <= 31:  # November 6, 2022
+            if _small(norm) and day is None and int(norm) <= 31:  # November 6, 2022
                 day, last = int(norm), j
             elif (norm,) in lex.months._index or norm in ("عام", "سنه"):
                 last = j  # "مايو/أيار": the second name of the same month
@@ -178,11 +193,15 @@ def find_dates(
             j += 1
         if day is None and year is None:
             continue  # "may" alone is not a date
-        value = _safe(year or ref.year, month, day or 1)
-        if value and year is None and value > ref:  # "29 كانون الأول" read in January
-            value = _safe(ref.year - 1, month, day or 1)
-        if value:
-            add(first, last, value, "day" if day else "month", False)
+        if year is None:  # the latest such day on or before the report ("29 شباط", "31 كانون")
+            candidates = (_safe(ref.year - k, month, day or 1) for k in range(9))
+            value = next((v for v in candidates if v is not None and v <= ref), None)
+        else:
+            value = _safe(year, month, day or 1)
+        if value is None or not _plausible(value, ref):
+            add(first, last, ref, "none", False, True)  # "31 تشرين الثاني": no date, no people
+            continue
+        add(first, last, value, "day" if day else "month", False)
     # 3. Relative days and weekdays, with a time of day next to them.
     times = {h.first: h for h in lex.times.find(tokens, exact, exact_alts)}
     for hit in lex.relative.find(tokens, exact, exact_alts):

@@ -90,9 +90,14 @@ def _exact(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """(value, index of the last token used) for an exact number starting at token i."""
     w = _words()
     norm = tokens[i].norm
-    if norm[:1] == "و" and (norm[1:2].isdigit() or norm[1:] in _words().units):
+    if norm[:1] == "و" and (
+        norm[1:2].isdigit()
+        or norm[1:] in _words().units
+        or norm[1:] in _words().tens
+        or norm[1:] in _words().ten
+    ):
         norm = norm[1:]  # "و12 جريحا", "وخمسة عشر جريحاً"
-    if _DIGITS.match(norm):
+    if _DIGITS.match(norm) and norm.isascii() and len(norm) <= 12:  # "፩" or 5,000 digits: no
         return int(re.sub(r"[,٬]", "", norm)), i
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
     if norm in w.units:
@@ -116,6 +121,18 @@ def _exact(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     if norm in ("الف", "الفا", "الفان", "الفين", "thousand", "hundred"):
         return w.thousands[norm], i
     return None
+
+
+def _scaled(tokens: Sequence[Token], value: int, last: int) -> tuple[int, int]:
+    """ "12 ألف", "خمسة آلاف", "مئة وخمسون": a multiplier or a remainder after the number."""
+    nxt = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    if nxt in ("الف", "الاف", "thousand") and value < 1000:
+        return value * 1000, last + 1
+    if value in (100, 200) and nxt.startswith("و"):
+        rest = _exact(tokens, last + 1)
+        if rest is not None and rest[0] < 100:
+            return value + rest[0], rest[1]
+    return value, last
 
 
 def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
@@ -142,6 +159,7 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
         or bare in w.starters
         or first in w.starters
         or first in ("ما", "between")
+        or bare == "بين"
     ):
         return None
     for length in (4, 3, 2, 1):
@@ -165,7 +183,7 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     exact = _exact(tokens, i)
     if exact is None:
         return None
-    value, last = exact
+    value, last = _scaled(tokens, *exact)
     return Quantity(value, value, False, i, last)
 
 
