@@ -594,3 +594,40 @@ def test_a_clock_time_is_the_time_of_day() -> None:
     found = extract(text, ref_date=SUNDAY).incidents[0]
     assert found["time_of_day"].value == "02:10"
     assert found["date"].value == "2022-11-06"
+
+
+REVIEWED = {
+    "impossible-day-not-a-toll": ("في 31 تشرين الثاني قتل 3 مدنيين", "killed", 3),
+    "future-date-refused": ("في 2099-01-01 قتل 3 مدنيين", "date", None),
+    "ethiopic-digit": ("في ፩ مايو 2022 قتل 3 مدنيين", "killed", 3),
+    "range-bayn": ("قتل بين 10 و15 مدنياً في القصف", "killed", 10),
+    "thousands-word": ("نزح 12 ألف شخص وقتل 4 مدنيين", "killed", 4),
+    "hundred-and": ("قتل مئة وخمسون مدنيا في المجزرة", "killed", 150),
+    "big-toll-not-a-year": ("Shelling killed 2,000 civilians in Sarmada.", "killed", 2000),
+    "year-count-ar": ("قتل 2000 مدني خلال الحملة", "killed", 2000),
+    "pm-clock": ("The shell fell at 9:30 pm on Sunday", "time_of_day", "21:30"),
+    "not-a-clock": (
+        "On Sunday the shell fell about 1.50 km away and killed two",
+        "time_of_day",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "field", "expected"), REVIEWED.values(), ids=REVIEWED.keys())
+def test_bugs_caught_by_review(text: str, field: str, expected: object) -> None:
+    assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected
+
+
+def test_long_digit_strings_do_not_crash() -> None:
+    assert extract("قتل " + "1" * 5000 + " مدنيين", ref_date=SUNDAY).incidents
+
+
+def test_html_paragraphs_stay_apart() -> None:
+    text = (
+        "<p>قتل 3 مدنيين بقصف على سرمدا في ريف إدلب اليوم.</p>"
+        "<p>وفي ريف حلب، قتل شخصان وأصيب 4 بقصف على مدينة الباب.</p>"
+    )
+    first = extract(text, ref_date=SUNDAY).incidents[0]
+    assert (first["killed"].value, first["injured"].value) == (3, None)
+    assert first["place"].value["governorate"] == "Idlib"

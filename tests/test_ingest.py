@@ -86,3 +86,14 @@ def test_no_incident_keeps_the_report_and_says_so(run, tmp_path: Path) -> None: 
 def test_bad_ref_date(run, report: Path) -> None:  # type: ignore[no-untyped-def]
     r = run("ingest", str(report), "--ref-date", "06/11/2022")
     assert r.code == 2 and "--ref-date: '06/11/2022' is not a valid date" in r.err
+
+
+def test_figures_that_disagree_never_lose_the_report(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    f = tmp_path / "two.txt"
+    f.write_text("قتل 3 مدنيين بينهم طفلان وامرأتان في قصف على سرمدا اليوم.", encoding="utf-8")
+    r = run("ingest", str(f), "--ref-date", "2022-11-06")
+    assert r.code == 0, r.err
+    incident_id = r.out.split()[0]
+    shown = run("show", incident_id).out
+    assert "Killed / القتلى: 3" in shown
+    assert "Location precision / دقة الموقع: locality" in shown

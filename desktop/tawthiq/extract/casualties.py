@@ -87,6 +87,11 @@ def _cues() -> _Cues:
 _BREAK = re.compile(r"[.!?؟؛\n:]")
 
 
+def counts_people(key: str) -> bool:
+    """Whether a word names people ("مدني", "civilians"): "2000 مدني" is no year."""
+    return key in _cues().people
+
+
 def harm_cues(tokens: Sequence[Token], keys: Sequence[str]) -> list[Hit[str]]:
     """Where a killing, wounding or disappearance is told."""
     return [h for h in _cues().categories.find(tokens, keys) if h.payload]
@@ -197,6 +202,30 @@ def _items(
     return items
 
 
+@dataclass
+class _Scan:
+    """Per token, what stands earlier in its sentence: computed once per text, so a long
+    report full of numbers stays linear."""
+
+    update_before: list[bool]
+    cue_before: list[int]  # the nearest casualty word before, in the sentence, or -1
+
+    @classmethod
+    def of(cls, keys: Sequence[str], sent: Sequence[int], cat_at: dict[int, Hit[str]]) -> _Scan:
+        updates = _cues().update
+        update_before, cue_before = [], []
+        seen_update, last_cue, current = False, -1, -1
+        for i, key in enumerate(keys):
+            if sent[i] != current:
+                seen_update, last_cue, current = False, -1, sent[i]
+            update_before.append(seen_update)
+            cue_before.append(last_cue)
+            seen_update = seen_update or key in updates
+            if i in cat_at:
+                last_cue = i
+        return cls(update_before, cue_before)
+
+
 def find_figures(
     tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], skip: set[int]
 ) -> list[Figure]:
@@ -209,6 +238,7 @@ def find_figures(
         for i in range(h.first, h.last + 1):
             cat_at[i] = h
     cumulative_sents = {sent[h.first] for h in cues.cumulative.find(tokens, keys)}
+    scan = _Scan.of(keys, sent, cat_at)
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
@@ -216,7 +246,7 @@ def find_figures(
     decided: list[tuple[_Item, str, bool]] = []  # (item, category, counted on its own)
     for it in _items(tokens, keys, skip, cat_at):
         sub = it.group if it.group in ("children", "women", "men") else None
-        near = _category_near(it, cat_at, sent, tokens, keys)
+        near = _category_near(it, cat_at, sent, tokens, keys, scan)
         explicit = bool(near and near[1] == "right_after")
         category = near[0] if near and explicit else None
         if category is None and it.coordinated and prev_item_category:
@@ -247,7 +277,7 @@ def find_figures(
             sub = it.group if it.group in ("children", "women", "men") else None
             if sub is None and len(members) > 1:
                 continue  # "رجل وابنه": counted in the chain's total below
-            figures.append(_figure(it, category, sub, tokens, keys, sent, cumulative_sents))
+            figures.append(_figure(it, category, sub, tokens, sent, cumulative_sents, scan))
         if len(members) > 1 and all(apart for _, _, apart in members):
             first, last = members[0][0], members[-1][0]
             total = _Item(
@@ -261,7 +291,7 @@ def find_figures(
                 False,
             )
             figures.append(
-                _figure(total, members[0][1], None, tokens, keys, sent, cumulative_sents)
+                _figure(total, members[0][1], None, tokens, sent, cumulative_sents, scan)
             )
     figures.sort(key=lambda f: f.start)
     return figures
@@ -272,20 +302,13 @@ def _figure(
     category: str,
     sub: str | None,
     tokens: Sequence[Token],
-    keys: Sequence[str],
     sent: Sequence[int],
     cumulative_sents: set[int],
+    scan: _Scan,
 ) -> Figure:
-    updates = _cues().update
     first = it.first
     # "ارتفع عدد القتلى جراء القصف ... إلى أحد عشر": a rise told anywhere before in the sentence
-    update = False
-    for j in range(first - 1, -1, -1):
-        if sent[j] != sent[first]:
-            break
-        if keys[j] in updates:
-            update = True
-            break
+    update = scan.update_before[first]
     return Figure(
         category=category,
         group=sub,
@@ -355,13 +378,14 @@ def _is_age(tokens: Sequence[Token], keys: Sequence[str], q: Quantity, age_end: 
 
 def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) -> bool:
     """Years, ages, hours, attacks, shells, "أحد الأفران": numbers that do not count people."""
-    if q.min >= 1900 and q.min <= 2100 and not q.approximate:
-        return True
     nxt = q.last + 1
+    cues = _cues()
+    key = keys[nxt] if nxt < len(tokens) else ""
+    year_like = 1900 <= q.min <= 2100 and not q.approximate and "," not in tokens[q.first].text
+    if year_like and key not in cues.people:  # "2000 مدني" counts people; "2014" is a year
+        return True
     if nxt >= len(tokens):
         return False
-    cues = _cues()
-    key = keys[nxt]
     if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
         return True  # "40 مخيماً", "5 قذائف"
     one_of = tokens[q.first].norm in ("احد", "احدي") and q.first == q.last
@@ -374,6 +398,7 @@ def _category_near(
     sent: Sequence[int],
     tokens: Sequence[Token],
     keys: Sequence[str],
+    scan: _Scan,
 ) -> tuple[str, str] | None:
     """The killed/injured cue of a figure and where it stands: right after the number
     ("9 قتلى", "8 killed"), before it ("مقتل 9 مدنيين", "killed eight people"), or further
@@ -423,12 +448,9 @@ def _category_near(
     if ahead:
         return ahead, "forward"
     # "ارتفع عدد القتلى جراء القصف على البلدة أمس إلى أحد عشر": the cue opened the sentence
-    before = range(first - 1, -1, -1)
-    in_sentence = [k for k in before if sent[k] == sent[first]] if first else []
-    if any(keys[k] in _cues().update for k in in_sentence):
-        for k in in_sentence:
-            if k in cat_at:
-                return cat_at[k].payload, "before"
+    k = scan.cue_before[first]
+    if scan.update_before[first] and k >= 0:
+        return cat_at[k].payload, "before"
     return None
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from tawthiq.extract.casualties import Figure, find_figures, sentence_ids
+from tawthiq.extract.casualties import Figure, counts_people, find_figures, sentence_ids
 from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.phrases import Keys
@@ -26,7 +26,9 @@ from tawthiq.extract.vocab_fields import (
 )
 
 MAX_CHARS = 200_000  # a report longer than this is read up to here
-_TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|</?[a-zA-Z][^<>]*>", re.S | re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_BLOCK = re.compile(r"</?(?:p|br|div|li|tr|h[1-6]|blockquote|section|article)\b", re.I)
+_RAW = (("<!--", "-->"), ("<script", "</script>"), ("<style", "</style>"))
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
 
 
@@ -35,12 +37,40 @@ def blank_markup(text: str) -> str:
     length, so offsets still point into the text exactly as it was pasted.
 
     >>> blank_markup("<p>قتل <b>9</b> مدنيين&nbsp;</p>")
-    '   قتل    9     مدنيين          '
+    '\\n  قتل    9     مدنيين      \\n   '
     """
     if "<" not in text and "&" not in text:
         return text
-    blank = _TAG.sub(lambda m: " " * len(m.group()), text)
+    blank = _unclosed_blocks(text)
+    blank = _TAG.sub(_tag_blank, blank)
     return _ENTITY.sub(lambda m: " " * len(m.group()), blank)
+
+
+def _tag_blank(m: re.Match[str]) -> str:
+    """A tag as spaces; a tag that ends a block (</p>, <br>, </div>, </li>) as a line break
+    and spaces, so paragraphs stay paragraphs."""
+    tag = m.group()
+    if _BLOCK.match(tag):
+        return "\n" + " " * (len(tag) - 1)
+    return " " * len(tag)
+
+
+def _unclosed_blocks(text: str) -> str:
+    """Comments, scripts and styles blanked by hand: a regex would re-scan the rest of the
+    text for every opener that is never closed."""
+    out, at = [], 0
+    lower = text.lower()
+    while True:
+        starts = [(i, o, c) for o, c in _RAW for i in [lower.find(o, at)] if i >= 0]
+        if not starts:
+            out.append(text[at:])
+            return "".join(out)
+        i, opener, closer = min(starts)
+        j = lower.find(closer, i + len(opener))
+        end = len(text) if j < 0 else j + len(closer)
+        out.append(text[at:i])
+        out.append(" " * (end - i))
+        at = end
 
 
 def _language(tokens: Sequence[Token]) -> str:
@@ -91,6 +121,18 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
         spans,
         {"min": pick.min, "max": pick.max, "approximate": pick.approximate},
     )
+
+
+def _groups_within_total(fields: dict[str, FieldResult]) -> None:
+    """Children and women among the killed cannot outnumber the killed: when the figures
+    found disagree so (two incidents told together), the breakdown is left for a person."""
+    total = fields["killed"]
+    if total.value is None:
+        return
+    named = [fields[n].extra.get("min") or 0 for n in ("killed_children", "killed_women")]
+    if sum(named) > total.extra["max"]:
+        for n in ("killed_children", "killed_women"):
+            fields[n] = FieldResult(extra={"min": None, "max": None, "approximate": False})
 
 
 def _none_among_the_men(fields: dict[str, FieldResult], men: FieldResult) -> None:
@@ -149,6 +191,11 @@ def _history_sentences(
     return out
 
 
+def _counts(m: DateMention, starts: list[int], keys: Sequence[str]) -> bool:
+    nxt = bisect.bisect_left(starts, m.end)
+    return nxt < len(keys) and counts_people(keys[nxt])
+
+
 def _in_list(text: str, offset: int) -> bool:
     """A figure on a line that opens with a bullet and a number is a statistic
     ("– 17 مدنيين بينهم طفلين"), not a toll; a bulleted sentence may still tell an incident."""
@@ -179,6 +226,8 @@ def _read(
     sentence = sentence_ids(text, tokens)
     mentions = find_dates(text, tokens, ref, keys)
     starts = [t.start for t in tokens]
+    # "2000 مدني" counts people; a bare "2000" would have been read as a year
+    mentions = [m for m in mentions if not (m.precision == "year" and _counts(m, starts, keys))]
     date_tokens = {
         i for m in mentions
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
@@ -200,14 +249,17 @@ def _read(
     fields["injured"] = _count(figures, "injured", None)
     if fields["injured"].value is None:
         fields["injured"] = _sum_of_groups(figures, "injured")
+    _groups_within_total(fields)
     _none_among_the_men(fields, _count(figures, "killed", "men"))
     # The incident is told where its toll is given, and in the headline and lead.
-    focus = {0, 1} | {
+    # sentence 1 is the lead only after a headline (a short first sentence)
+    lead = {0, 1} if sum(1 for s in sentence if s == 0) <= 20 else {0}
+    focus = lead | {
         sentence[max(0, bisect.bisect_right(starts, s) - 1)]
         for name in ("killed", "injured")
         for s, _ in fields[name].spans
     }
-    if len(focus) == 2:  # no toll given: the first sentences that tell of an attack
+    if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2)
     language = _language(tokens)
     places = Gazetteer.load().find(text) if places is None else places

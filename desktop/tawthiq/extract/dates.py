@@ -26,8 +26,13 @@ _DATELINE_TAIL = re.compile(r"\s*(?:\(\w+\))?\s*[–—-]\s")
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 # a clock time said as one: "الساعة 2:10", "حوالي الساعة 14.30", "at 6:45"
 _HHMM = re.compile(
-    r"(?:الساعة|الساعه|at|around|about)\s+(?:[^\s\d]+\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)(?!\d)",
+    r"(?:(?:الساعة|الساعه)\s+(?:[^\s\d]+\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)"
+    r"|(?:at|around|about)\s+([01]?\d|2[0-3]):([0-5]\d))(?!\d)"
+    r"(?:\s*(p\.?m\.?|a\.?m\.?|مساء|مساءً|ليلا|ليلاً|صباحا|صباحاً|ظهرا|فجرا|فجراً))?",
     re.IGNORECASE,
+)
+_EASTERN_DIGITS = str.maketrans(
+    {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 )
 
 
@@ -254,5 +259,11 @@ def find_clock_time(text: str) -> tuple[str, int, int] | None:
     >>> find_clock_time("the score was 2:1") is None
     True
     """
-    m = _HHMM.search(text)
-    return (f"{int(m.group(1)):02d}:{m.group(2)}", m.start(), m.end()) if m else None
+    m = _HHMM.search(text.translate(_EASTERN_DIGITS))  # same length: offsets hold
+    if not m:
+        return None
+    hour, minute = int(m.group(1) or m.group(3)), m.group(2) or m.group(4)
+    suffix = (m.group(5) or "").lower().replace(".", "")
+    if hour < 12 and suffix in ("pm", "مساء", "مساءً", "ليلا", "ليلاً"):
+        hour += 12  # "10:30 ليلاً" is 22:30
+    return f"{hour:02d}:{minute}", m.start(), m.end()

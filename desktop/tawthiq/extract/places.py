@@ -127,8 +127,8 @@ def choose_place(
         else:
             # the finder puts the likeliest first (a district's namesake before a hamlet)
             govs = [p.governorate for p in m.place_candidates]
-            gov_votes[govs[0]] += w * 0.6
-            rest = sorted(set(govs[1:]))
+            rest = sorted(set(govs[1:]) - {govs[0]})
+            gov_votes[govs[0]] += w * (0.6 if rest else 1.0)
             for g in rest:
                 gov_votes[g] += w * 0.4 / len(rest)
     governorate = max(sorted(gov_votes), key=lambda g: gov_votes[g])

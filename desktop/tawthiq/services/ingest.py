@@ -7,19 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tawthiq.domain.errors import ValidationError
 from tawthiq.domain.vocab import vocabulary
 from tawthiq.extract import ExtractionResult, IncidentResult, extract
-from tawthiq.services.incidents import add_source_report, create_incidents
+from tawthiq.services.incidents import add_source_report, create_incidents, new_incident_values
 from tawthiq.store import EventWriter
 
-_GEO_PRECISION = {
-    "camp": "locality",
-    "town": "locality",
-    "village": "locality",
-    "city": "locality",
-    "district": "district",
-    "area": "subdistrict",
-}
+
+def _geo_precision(pcode: str) -> str:
+    """How precise a place is, from its OCHA/CCCM code: SY07 a governorate, SY0703 a
+    district, SY070300 a subdistrict, C1234 a community, CP000752 a camp."""
+    if pcode.startswith("C"):
+        return "locality"
+    return {4: "governorate", 6: "district", 8: "subdistrict"}.get(len(pcode), "governorate")
+
+
 _COUNTS = ("killed", "killed_children", "killed_women", "injured")
 
 
@@ -50,7 +52,7 @@ def incident_values(found: IncidentResult) -> dict[str, Any]:
         kind = place.get("kind")
         if kind in vocabulary("place_kind").codes:
             v["place_kind"] = kind
-        v["geo_precision"] = _GEO_PRECISION.get(kind or "", "governorate")
+        v["geo_precision"] = _geo_precision(str(place.get("pcode") or ""))
     for name in ("incident_type", "target"):
         if found[name].value:
             v[name] = found[name].value
@@ -76,6 +78,32 @@ def incident_values(found: IncidentResult) -> dict[str, Any]:
     return v
 
 
+def _valid(values: dict[str, Any]) -> dict[str, Any]:
+    """The form as far as it passes the incident's checks: a field the checks refuse is left
+    empty for the documenter, never a reason to lose the report."""
+    try:
+        new_incident_values(values)
+        return values
+    except ValidationError:
+        pass
+    kept = dict(values)
+    for name in (
+        "killed_children",
+        "killed_women",
+        "killed_men",
+        "injured_children",
+        "injured_women",
+        "injured_men",
+        "date_end",
+    ):
+        kept.pop(name, None)
+    try:
+        new_incident_values(kept)
+        return kept
+    except ValidationError:
+        return {k: v for k, v in kept.items() if k in ("title_ar", "title_en", "incident_type")}
+
+
 @dataclass(frozen=True, slots=True)
 class Ingested:
     report_id: str
@@ -97,7 +125,7 @@ def ingest_report(
 ) -> Ingested:
     """Extract every incident of ``text`` and save each, the text kept as their source."""
     result = extract(text, ref_date=ref_date)
-    kept = [(i, incident_values(i)) for i in result.incidents if i.is_incident]
+    kept = [(i, _valid(incident_values(i))) for i in result.incidents if i.is_incident]
     ids = create_incidents(writer, [f for _, f in kept])
     report: dict[str, Any] = {
         "text": text,
