@@ -606,6 +606,7 @@ REVIEWED = {
     "big-toll-not-a-year": ("Shelling killed 2,000 civilians in Sarmada.", "killed", 2000),
     "year-count-ar": ("قتل 2000 مدني خلال الحملة", "killed", 2000),
     "pm-clock": ("The shell fell at 9:30 pm on Sunday", "time_of_day", "21:30"),
+    "dash-range": ("قتل 10-15 مدنيا في القصف", "killed", 10),
     "not-a-clock": (
         "On Sunday the shell fell about 1.50 km away and killed two",
         "time_of_day",
@@ -617,6 +618,11 @@ REVIEWED = {
 @pytest.mark.parametrize(("text", "field", "expected"), REVIEWED.values(), ids=REVIEWED.keys())
 def test_bugs_caught_by_review(text: str, field: str, expected: object) -> None:
     assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected
+
+
+def test_a_dash_range_keeps_both_ends() -> None:
+    killed = extract("killed 10–15 civilians", ref_date=SUNDAY).incidents[0]["killed"]
+    assert killed.extra == {"min": 10, "max": 15, "approximate": True}
 
 
 def test_long_digit_strings_do_not_crash() -> None:

@@ -184,6 +184,10 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     if exact is None:
         return None
     value, last = _scaled(tokens, *exact)
+    if tokens[last].dash_after and last + 1 < n and tokens[last + 1].norm.isascii():
+        upper = _exact(tokens, last + 1)  # "10-15 مدنيا"
+        if upper is not None and value < upper[0] <= 10 * max(value, 1):
+            return Quantity(value, upper[0], True, i, upper[1])
     return Quantity(value, value, False, i, last)
 
 

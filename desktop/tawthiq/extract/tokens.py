@@ -27,6 +27,7 @@ class Token:
     norm: str  # normalised: hamza, ta marbuta, diacritics, digits, case folded
     start: int
     end: int
+    dash_after: bool = False  # "10-15": a dash joins this word to the next
 
     @property
     def is_arabic(self) -> bool:
@@ -51,7 +52,8 @@ def tokenize(text: str) -> list[Token]:
         if "\u064b" in m.group() and norm.endswith("ا") and len(norm) > 3:
             norm = norm[:-1]  # "سوقاً" is "سوق" with the accusative ending
         if norm:
-            out.append(Token(m.group(), norm, m.start(), m.end()))
+            dash = text[m.end() : m.end() + 1] in ("-", "–")
+            out.append(Token(m.group(), norm, m.start(), m.end(), dash))
     return out
 
 
