@@ -45,6 +45,7 @@ NUMBERS = {
     "dozens": ("dozens of injured", 0, (24, 99, True)),
     "at-least-en": ("at least five", 0, (5, 5, True)),
     "more-than-en": ("more than 20 people", 0, (21, 21, True)),
+    "less-than": ("أقل من 10 أشخاص", 0, (1, 9, True)),
     "thousands-sep": ("1,200 families", 0, (1200, 1200, False)),
 }
 

@@ -170,6 +170,8 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
         if kind and i + length < n:
             inner = read_quantity(tokens, i + length)
             if inner is not None:
+                if kind == "at_most" and inner.max > 1:  # "أقل من 10": one to nine
+                    return Quantity(1, inner.max - 1, True, i, inner.last)
                 bump = 1 if kind == "more_than" and not inner.approximate else 0
                 return Quantity(inner.min + bump, inner.max + bump, True, i, inner.last)
         if key in w.vague:
