@@ -608,6 +608,12 @@ REVIEWED = {
     "year-count-ar": ("قتل 2000 مدني خلال الحملة", "killed", 2000),
     "pm-clock": ("The shell fell at 9:30 pm on Sunday", "time_of_day", "21:30"),
     "dash-range": ("قتل 10-15 مدنيا في القصف", "killed", 10),
+    "one-of-the-days": (
+        "في واحد من أكثر أيام الحملة دموية، قتل 20 مدنياً بقصف على البلدة",
+        "killed",
+        20,
+    ),
+    "residential-building": ("استهدفت غارة مبنى سكني في المدينة", "target", "residential"),
     "not-a-clock": (
         "On Sunday the shell fell about 1.50 km away and killed two",
         "time_of_day",

@@ -388,6 +388,10 @@ def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) ->
         return False
     if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
         return True  # "40 مخيماً", "5 قذائف"
+    if tokens[q.first].norm in ("واحد", "one") and key in ("من", "of"):
+        # "في واحد من أكثر أيام الحملة دموية", "one of the bloodiest days": not one person
+        after = keys[nxt + 1] if nxt + 1 < len(keys) else ""
+        return after not in cues.people
     one_of = tokens[q.first].norm in ("احد", "احدي") and q.first == q.last
     return one_of and tokens[nxt].norm.startswith("ال") and key not in cues.people
 
