@@ -263,3 +263,9 @@ def test_mentions_point_into_the_text(pieces: list[str]) -> None:
 def test_english_spellings_of_one_arabic_name(text: str, name_en: str) -> None:
     mentions = Gazetteer.load().find(text)
     assert mentions and name_en in {p.name_en for p in mentions[0].place_candidates}
+
+
+def test_consonants_alone_do_not_make_a_match() -> None:
+    """ "Baghuz" (Deir ez-Zor) and Bughaz (Idlib) share their consonants, not their vowels."""
+    for m in Gazetteer.load().find("Clashes went on in the village of Baghuz today"):
+        assert all(p.name_en != "Bughaz" for p in m.place_candidates)

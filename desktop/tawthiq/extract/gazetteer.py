@@ -32,6 +32,7 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 _APOSTROPHES = str.maketrans("", "", "'’‘`ʿʾ")
 _VOWELS = re.compile("[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
+_VOWEL_CLASSES = str.maketrans("eiyo", "aaau")
 
 _CLITICS = sorted({c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")} - {""}, key=len)
 # (proclitic, article it hides): conjunction then preposition; "لل" is ل + the article
@@ -113,6 +114,17 @@ def _skeleton(compact: str) -> str:
     word = _DOUBLES.sub(r"\1", word)
     head = "a" if word[:1] in "aeiou" else word[:1]
     return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", word[1:]))
+
+
+def _vowel_shape(compact: str) -> str:
+    """The vowels of an English spelling, as transliterations vary them: a/e/i/y alike,
+    o/u alike ("Maaret" = "Maarat", "Idleb" = "Idlib", "Douma" = "Duma"; "Baghuz" ≠ "Bughaz").
+
+    >>> _vowel_shape("baghuz"), _vowel_shape("bughaz"), _vowel_shape("maaret")
+    ('au', 'ua', 'a')
+    """
+    classes = compact.translate(_VOWEL_CLASSES)
+    return _DOUBLES.sub(r"\1", "".join(c for c in classes if c in "au"))
 
 
 def english_key(compact: str) -> str:
@@ -380,6 +392,9 @@ class Gazetteer:
         if ctx is None and first == i == last:  # "Khaled" is a man, unless "the village of"
             ps = [p for p in ps if not self._ordinary(p)]
         folded = [w.mid for w in doc.words[i : last + 1] if w.mid]
+        # Consonants alone matched: the vowels must not contradict ("Baghuz" is not Bughaz)
+        shape = _vowel_shape("".join(folded))
+        ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
         common = [f for f in folded if f in self._en_common]
         if not common:
             return ps
@@ -393,6 +408,13 @@ class Gazetteer:
         start = doc.spans[i][0]  # a capital inside a sentence, not at its start
         before = doc.text[max(0, start - 12) : start].rstrip(" \t\"'“”«»()[]-")
         return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
+
+    def _vowel_shapes(self, pcode: str) -> frozenset[str]:
+        names = [n for n in self._names[pcode] if not _ARABIC.search(n)]
+        return frozenset(
+            _vowel_shape("".join(_en_piece(w, False) for w in _WORD.findall(fold_latin(n))))
+            for n in names
+        )
 
     def _ordinary(self, place: Place) -> bool:
         surface = name_keys(place.name_ar)[1]  # type: ignore[index]
