@@ -223,6 +223,7 @@ class Gazetteer:
         self._no_clitic = frozenset(stop["arabic_no_clitic"])
         self._words: dict[str, _Word] = {}
         self._folded_names: dict[str, frozenset[str]] = {}
+        self._shapes: dict[str, frozenset[str]] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -393,8 +394,9 @@ class Gazetteer:
             ps = [p for p in ps if not self._ordinary(p)]
         folded = [w.mid for w in doc.words[i : last + 1] if w.mid]
         # Consonants alone matched: the vowels must not contradict ("Baghuz" is not Bughaz)
-        shape = _vowel_shape("".join(folded))
-        ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
+        if len(ps) > 0:
+            shape = _vowel_shape("".join(folded))
+            ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
         common = [f for f in folded if f in self._en_common]
         if not common:
             return ps
@@ -410,11 +412,14 @@ class Gazetteer:
         return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
 
     def _vowel_shapes(self, pcode: str) -> frozenset[str]:
-        names = [n for n in self._names[pcode] if not _ARABIC.search(n)]
-        return frozenset(
-            _vowel_shape("".join(_en_piece(w, False) for w in _WORD.findall(fold_latin(n))))
-            for n in names
-        )
+        shapes = self._shapes.get(pcode)
+        if shapes is None:
+            names = [n for n in self._names[pcode] if not _ARABIC.search(n)]
+            shapes = self._shapes[pcode] = frozenset(
+                _vowel_shape("".join(_en_piece(w, False) for w in _WORD.findall(fold_latin(n))))
+                for n in names
+            )
+        return shapes
 
     def _ordinary(self, place: Place) -> bool:
         surface = name_keys(place.name_ar)[1]  # type: ignore[index]
