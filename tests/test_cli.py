@@ -263,26 +263,24 @@ def test_locked_database(run, maram: str, db_path: Path) -> None:  # type: ignor
     assert digest(db_path) == before
 
 
+def tawthiq_process(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m tawthiq ARGS` in its own process, with a data folder of its own."""
+    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
+    return subprocess.run(
+        [sys.executable, "-m", "tawthiq", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_installed_command_prints_no_traceback(tmp_path: Path) -> None:
     """The real console entry point, in its own process, as a user runs it."""
-    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
     db = str(tmp_path / "p.db")
-    tool = [sys.executable, "-m", "tawthiq"]
-    ok = subprocess.run(
-        [*tool, "add", "--title-en", "x", "--db", db],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    ok = tawthiq_process(tmp_path, "add", "--title-en", "x", "--db", db)
     assert ok.returncode == 0 and len(ok.stdout.strip()) == 36
-    bad = subprocess.run(
-        [*tool, "add", "--date", "6/11/2022", "--db", db],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    bad = tawthiq_process(tmp_path, "add", "--date", "6/11/2022", "--db", db)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert bad.stderr.strip() == (
         "tawthiq: date_start: '6/11/2022' is not a valid date; write it as YYYY-MM-DD, "
@@ -314,15 +312,8 @@ def test_more_bad_input(run, monkeypatch, args: list[str], message: str | None) 
 
 
 def test_argparse_errors_are_one_sentence(tmp_path: Path) -> None:
-    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
     for args in (["list", "--limit", "abc"], ["bogus"], ["add", "--title"]):
-        p = subprocess.run(
-            [sys.executable, "-m", "tawthiq", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        p = tawthiq_process(tmp_path, *args)
         assert p.returncode == 2 and p.stderr.count("\n") == 1, p.stderr
         assert p.stderr.startswith("tawthiq: ") and "usage:" not in p.stderr
 

@@ -174,11 +174,14 @@ _BULLET = re.compile(r"[ \t]*[-–—•*·][ \t]*[0-9٠-٩]")
 
 
 def _history_sentences(
-    mentions: list[DateMention], tokens: Sequence[Token], sentence: Sequence[int], ref: date
+    mentions: list[DateMention],
+    tokens: Sequence[Token],
+    starts: list[int],
+    sentence: Sequence[int],
+    ref: date,
 ) -> set[int]:
     """Sentences whose tolls are history or running totals: they name a day over a year
     back ("بين 2011 و2013"), or count "since" a day more than a month back."""
-    starts = [t.start for t in tokens]
     out = set()
     for m in mentions:
         i = bisect.bisect_left(starts, m.start)
@@ -232,7 +235,7 @@ def _read(
         i for m in mentions
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
-    history = _history_sentences(mentions, tokens, sentence, ref)
+    history = _history_sentences(mentions, tokens, starts, sentence, ref)
     figures = [
         dataclasses.replace(f, cumulative=True)
         if _in_list(text, f.start) or f.sentence in history

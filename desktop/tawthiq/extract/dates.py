@@ -231,7 +231,6 @@ def find_dates(
         if len(norm) == 4 and i not in used and re.fullmatch(r"(19[5-9]\d|20\d\d)", norm):
             add(i, i, date(int(tok.norm), 1, 1), "year", False)
     out.sort(key=lambda m: m.start)
-    starts = [t.start for t in tokens]
     return [_with_time(m, starts, times) for m in out]
 
 

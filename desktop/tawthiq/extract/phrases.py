@@ -122,6 +122,8 @@ class Keys(list[str]):
     def __init__(self, tokens: Sequence[Token]) -> None:
         super().__init__(key_of(t.norm) for t in tokens)
         self.alts = alternatives(tokens)
+        # each key without a leading conjunction, where it has one ("ونفت" -> "نفت")
+        self.bare = [a or k for a, k in zip(self.alts, self, strict=True)]
         self.memo: dict[int, object] = {}  # index -> its hits in this text
 
 

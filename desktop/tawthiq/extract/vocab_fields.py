@@ -50,8 +50,10 @@ def rank(
     hits: list[Hit[str]] = _indexes()[name].find(tokens, keys)
     cues = _attribution()
     # "ونفت" is "نفت": the key without a leading conjunction, where there is one
-    alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
-    bare = [a or k for a, k in zip(alts, keys, strict=True)]
+    if isinstance(keys, Keys):
+        bare = keys.bare
+    else:
+        bare = [a or k for a, k in zip(alternatives(tokens), keys, strict=True)]
     harm = {h.first for h in harm_cues(tokens, keys)} if name == "perpetrators" else set()
     denying = (
         {sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial}
