@@ -63,3 +63,45 @@ def run(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[no-u
         return Result(code, captured.out, captured.err)
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def english_interface() -> Iterator[None]:
+    """The interface's language is process-wide: every test starts and ends in English."""
+    from tawthiq.i18n import setup_i18n
+
+    setup_i18n("en")
+    yield
+    setup_i18n("en")
+
+
+@pytest.fixture
+def window(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
+    """The main window on the test's database, in English, as a documenter named Amal."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from tawthiq.services.desk import Desk
+    from tawthiq.services.settings import Settings
+    from tawthiq.ui.language import Language
+    from tawthiq.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    language = Language(app)
+    language.apply("en")
+    win = MainWindow(
+        Desk(ws),
+        Settings(author="Amal", language="en"),
+        lambda s: language.apply(s.language, arabic_digits=s.arabic_digits),
+    )
+    win.review.confirm = lambda question: True  # no modal questions in tests
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    win.activateWindow()  # focus events reach its fields
+    qtbot.waitUntil(lambda: win.runner.busy == 0, timeout=30_000)  # the warm-up
+    yield win
+    win.review.dirty = False
+    win.runner.wait()
+    language.apply("en")
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -7,12 +7,10 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from tawthiq.domain.errors import ValidationError
 from tawthiq.extract import extract
-
-MAX_BYTES = 20_000_000
+from tawthiq.services.ingest import read_report
 
 
 def ref_date(raw: str | None) -> date | None:
@@ -24,23 +22,6 @@ def ref_date(raw: str | None) -> date | None:
         raise ValidationError(
             f"--ref-date: {raw!r} is not a valid date; write it as YYYY-MM-DD"
         ) from None
-
-
-def read_report(name: str) -> str:
-    """A report file (or '-' for standard input) as text; binary files are refused."""
-    try:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1) if name == "-" else Path(name).read_bytes()
-    except OSError as exc:
-        raise ValidationError(f"cannot read {name}: {exc.strerror}") from None
-    if len(data) > MAX_BYTES:
-        raise ValidationError(f"{name} is larger than {MAX_BYTES // 1_000_000} MB; is it a report?")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError(f"{name} is not UTF-8 text; save the report as plain text") from None
-    if "\x00" in text:
-        raise ValidationError(f"{name} is a binary file, not a report")
-    return text
 
 
 def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:

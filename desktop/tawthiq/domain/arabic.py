@@ -79,11 +79,14 @@ def has_arabic(text: str) -> bool:
     return bool(_ARABIC_LETTER.search(text))
 
 
-def first_strong_direction(text: str) -> str:
-    """'rtl' or 'ltr' from the first letter with a strong direction, as Unicode's P2 rule.
+def first_strong_direction(text: str, default: str = "ltr") -> str:
+    """'rtl' or 'ltr' from the first letter with a strong direction, as Unicode's P2 rule;
+    ``default`` when there is none (digits and punctuation only).
 
     >>> first_strong_direction("9 قتلى"), first_strong_direction("Killed: 9 قتلى")
     ('rtl', 'ltr')
+    >>> first_strong_direction("2022-11-06", default="auto")
+    'auto'
     """
     for ch in text:
         bidi = unicodedata.bidirectional(ch)
@@ -91,4 +94,4 @@ def first_strong_direction(text: str) -> str:
             return "rtl"
         if bidi == "L":
             return "ltr"
-    return "ltr"
+    return default

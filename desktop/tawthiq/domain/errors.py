@@ -1,10 +1,40 @@
-"""Errors a user can cause and must be told about in one plain sentence."""
+"""Errors a user can cause and must be told about in one plain sentence, in their language.
+
+A message is a template marked with ``N_`` plus its parameters, so the window can show it
+in Arabic (``tawthiq.i18n.error_text``) while the command line prints it in English.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation; it is translated where it is shown."""
+    return message
 
 
 class TawthiqError(Exception):
     """Base of every error whose message is meant for the user, as it is."""
+
+    def __init__(self, template: str, /, *, field: str | None = None, **params: Any) -> None:
+        self.template = template
+        self.field = field
+        self.params = params
+        super().__init__(self.text())
+
+    def text(
+        self, translate: Callable[[str], str] | None = None, *, with_field: bool = True
+    ) -> str:
+        """The sentence, its template passed through ``translate`` first (if given); the
+        field's name leads it unless the caller shows the message next to the field."""
+        template = translate(self.template) if translate else self.template
+        try:
+            sentence = template.format(**self.params) if self.params else template
+        except (KeyError, IndexError, ValueError):  # a broken translation: English it is
+            sentence = self.template.format(**self.params)
+        return f"{self.field}: {sentence}" if self.field and with_field else sentence
 
 
 class ValidationError(TawthiqError):
@@ -13,3 +43,7 @@ class ValidationError(TawthiqError):
 
 class NotFoundError(TawthiqError):
     """An id that names nothing in the database."""
+
+
+class Cancelled(TawthiqError):
+    """The user stopped a long piece of work; whatever it had begun was undone."""

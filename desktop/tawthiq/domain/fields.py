@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tawthiq.domain.errors import ValidationError
+from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.places import find_governorate
 from tawthiq.domain.vocab import vocabulary
 
@@ -44,27 +44,36 @@ class FieldSpec:
 
 def _text(name: str, v: Any) -> Any:
     if not isinstance(v, str):
-        raise ValidationError(f"{name}: expected text, got {type(v).__name__}")
+        raise ValidationError(N_("expected text, got {kind}"), field=name, kind=type(v).__name__)
     try:
         v.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError(
-            f"{name}: the text contains bytes that are not valid characters"
+            N_("the text contains bytes that are not valid characters"), field=name
         ) from None
     v = v.strip()
     return v or None
+
+
+def _verbatim(name: str, v: Any) -> Any:
+    """Text kept exactly as given (a report as it was pasted: the extractor's offsets point
+    into it), only refused when it holds nothing."""
+    checked = _text(name, v)
+    return v if checked is not None else None
 
 
 def _date(name: str, v: Any) -> Any:
     if isinstance(v, date):
         return v.isoformat()
     if not isinstance(v, str):
-        raise ValidationError(f"{name}: expected a date as YYYY-MM-DD")
+        raise ValidationError(N_("expected a date as YYYY-MM-DD"), field=name)
     try:
         return date.fromisoformat(v.strip()).isoformat()
     except ValueError:
         raise ValidationError(
-            f"{name}: {v!r} is not a valid date; write it as YYYY-MM-DD, e.g. 2022-11-06"
+            N_("{value!r} is not a valid date; write it as YYYY-MM-DD, e.g. 2022-11-06"),
+            field=name,
+            value=v,
         ) from None
 
 
@@ -74,15 +83,19 @@ def _count(name: str, v: Any) -> Any:
     lo: object
     hi: object
     if isinstance(v, bool):
-        raise ValidationError(f"{name}: expected a number of people")
+        raise ValidationError(N_("expected a number of people"), field=name)
     if isinstance(v, int):
         lo = hi = v
     elif isinstance(v, str):
         m = _RANGE.match(v)
         if not m:
             raise ValidationError(
-                f"{name}: {v!r} is not a number of people; write a whole number like 9 "
-                "or a range like 9-12"
+                N_(
+                    "{value!r} is not a number of people; write a whole number like 9 "
+                    "or a range like 9-12"
+                ),
+                field=name,
+                value=v,
             )
         lo = int(m.group(1))
         hi = int(m.group(2)) if m.group(2) else lo
@@ -90,21 +103,25 @@ def _count(name: str, v: Any) -> Any:
         lo, hi = v.get("min", v.get("value")), v.get("max", v.get("min", v.get("value")))
         approximate = v.get("approximate", False)
         if not isinstance(approximate, bool):
-            raise ValidationError(f"{name}: approximate must be true or false")
+            raise ValidationError(N_("approximate must be true or false"), field=name)
     else:
-        raise ValidationError(f"{name}: expected a number of people")
+        raise ValidationError(N_("expected a number of people"), field=name)
     if (
         not (isinstance(lo, int) and isinstance(hi, int))
         or isinstance(lo, bool)
         or isinstance(hi, bool)
     ):
-        raise ValidationError(f"{name}: minimum and maximum must be whole numbers")
+        raise ValidationError(N_("minimum and maximum must be whole numbers"), field=name)
     if lo < 0 or hi < 0:
-        raise ValidationError(f"{name}: a number of people cannot be negative")
+        raise ValidationError(N_("a number of people cannot be negative"), field=name)
     if hi > MAX_PEOPLE:
-        raise ValidationError(f"{name}: {hi} is not a plausible number of people for one incident")
+        raise ValidationError(
+            N_("{count} is not a plausible number of people for one incident"), field=name, count=hi
+        )
     if lo > hi:
-        raise ValidationError(f"{name}: the minimum {lo} is greater than the maximum {hi}")
+        raise ValidationError(
+            N_("the minimum {low} is greater than the maximum {high}"), field=name, low=lo, high=hi
+        )
     return {"min": lo, "max": hi, "approximate": approximate or lo != hi}
 
 
@@ -113,9 +130,12 @@ def _number(lo: float, hi: float) -> Parser:
         try:
             x = float(v)
         except (TypeError, ValueError):
-            raise ValidationError(f"{name}: {v!r} is not a number") from None
+            raise ValidationError(N_("{value!r} is not a number"), field=name, value=v) from None
         if isinstance(v, bool) or not math.isfinite(x) or not lo <= x <= hi:
-            raise ValidationError(f"{name}: {v!r} is outside {lo:g}..{hi:g}")
+            raise ValidationError(
+                N_("{value!r} is outside {low}..{high}"), field=name, value=v, low=f"{lo:g}",
+                high=f"{hi:g}",
+            )  # fmt: skip
         return x
 
     return parse
@@ -126,7 +146,7 @@ def _bool(name: str, v: Any) -> Any:
         return v
     if isinstance(v, str) and v.lower() in ("true", "yes", "1", "false", "no", "0"):
         return v.lower() in ("true", "yes", "1")
-    raise ValidationError(f"{name}: expected yes or no")
+    raise ValidationError(N_("expected yes or no"), field=name)
 
 
 def _time(name: str, v: Any) -> Any:
@@ -134,8 +154,10 @@ def _time(name: str, v: Any) -> Any:
     if v is None or _HHMM.match(v) or v in vocabulary("time_of_day").codes:
         return v
     raise ValidationError(
-        f"{name}: {v!r} is neither a time like 06:30 nor one of "
-        f"{', '.join(vocabulary('time_of_day').codes)}"
+        N_("{value!r} is neither a time like 06:30 nor one of {codes}"),
+        field=name,
+        value=v,
+        codes=", ".join(vocabulary("time_of_day").codes),
     )
 
 
@@ -149,7 +171,9 @@ def _country(name: str, v: Any) -> Any:
     if v is None:
         return None
     if not _ISO2.match(v.upper()):
-        raise ValidationError(f"{name}: {v!r} is not a two-letter country code such as SY")
+        raise ValidationError(
+            N_("{value!r} is not a two-letter country code such as SY"), field=name, value=v
+        )
     return v.upper()
 
 
@@ -170,7 +194,7 @@ def _codes(spec: FieldSpec) -> Parser:
     def parse(name: str, v: Any) -> Any:
         items = v.split(",") if isinstance(v, str) else v
         if not isinstance(items, list | tuple):
-            raise ValidationError(f"{name}: expected a list of codes")
+            raise ValidationError(N_("expected a list of codes"), field=name)
         out: list[str] = []
         for item in items:
             code = one(name, item)
@@ -184,7 +208,7 @@ def _codes(spec: FieldSpec) -> Parser:
 def _texts(name: str, v: Any) -> Any:
     items = v.split(";") if isinstance(v, str) else v
     if not isinstance(items, list | tuple):
-        raise ValidationError(f"{name}: expected a list of names")
+        raise ValidationError(N_("expected a list of names"), field=name)
     return [t for t in (_text(name, i) for i in items) if t]
 
 
@@ -234,7 +258,7 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 SOURCE_REPORT_FIELDS: tuple[FieldSpec, ...] = (
-    _spec("text", "text", "Report text", "نص التقرير"),
+    _spec("text", "verbatim", "Report text", "نص التقرير"),
     _spec("title", "text", "Title", "العنوان"),
     _spec("language", "text", "Language", "اللغة"),
     _spec("outlet", "text", "Outlet", "الجهة الناشرة"),
@@ -259,6 +283,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 
 _PARSERS: dict[str, Callable[[FieldSpec], Parser]] = {
     "text": lambda s: _text,
+    "verbatim": lambda s: _verbatim,
     "texts": lambda s: _texts,
     "date": lambda s: _date,
     "time": lambda s: _time,
@@ -292,11 +317,19 @@ def clean_changes(entity: str, changes: Mapping[str, Any]) -> dict[str, Any]:
     return {name: clean_value(entity, name, v) for name, v in changes.items()}
 
 
-def check_incident(state: Mapping[str, Any]) -> None:
-    """Checks across fields of one incident's state after a change is applied."""
+def incident_problems(state: Mapping[str, Any]) -> list[ValidationError]:
+    """Every check across fields of one incident's state that fails, each naming its field."""
+    problems = []
     start, end = state.get("date_start"), state.get("date_end")
     if start and end and end < start:
-        raise ValidationError(f"date_end: {end} is before the incident's date {start}")
+        problems.append(
+            ValidationError(
+                N_("{end} is before the incident's date {start}"),
+                field="date_end",
+                end=end,
+                start=start,
+            )
+        )
     for total in ("killed", "injured"):
         whole = state.get(total)
         if not whole:
@@ -304,7 +337,39 @@ def check_incident(state: Mapping[str, Any]) -> None:
         parts = [state.get(f"{total}_{p}") for p in ("children", "women", "men")]
         least = sum(p["min"] for p in parts if p)
         if least > whole["max"]:
-            raise ValidationError(
-                f"{total}: children, women and men among them ({least}) are more than "
-                f"the total of at most {whole['max']}"
+            problems.append(
+                ValidationError(
+                    N_(
+                        "children, women and men among them ({least}) are more than "
+                        "the total of at most {most}"
+                    ),
+                    field=total,
+                    least=least,
+                    most=whole["max"],
+                )
             )
+    return problems
+
+
+def check_incident(state: Mapping[str, Any]) -> None:
+    """Checks across fields of one incident's state after a change is applied."""
+    problems = incident_problems(state)
+    if problems:
+        raise problems[0]
+
+
+def form_problems(entity: str, values: Mapping[str, Any]) -> dict[str, ValidationError]:
+    """Every field of a form whose value is not acceptable, then the checks across fields:
+    a form shows all of them at once, next to their fields."""
+    problems: dict[str, ValidationError] = {}
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        try:
+            clean[name] = clean_value(entity, name, value)
+        except ValidationError as exc:
+            problems[name] = exc
+    if entity == INCIDENT:
+        state = {k: v for k, v in clean.items() if v is not None and k not in problems}
+        for exc in incident_problems(state):
+            problems.setdefault(exc.field or "", exc)
+    return problems

@@ -116,6 +116,11 @@ def _skeleton(compact: str) -> str:
     return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", word[1:]))
 
 
+def consonants(folded: str) -> str:
+    """The consonant skeleton an English spelling is matched by ("atareb" = "atarib")."""
+    return _skeleton(folded.replace(" ", ""))
+
+
 def _vowel_shape(compact: str) -> str:
     """The vowels of an English spelling, as transliterations vary them: a/e/i/y alike,
     o/u alike ("Maaret" = "Maarat", "Idleb" = "Idlib", "Douma" = "Duma"; "Baghuz" ≠ "Bughaz").
@@ -243,6 +248,10 @@ class Gazetteer:
 
     def places(self) -> tuple[Place, ...]:
         return tuple(self._places.values())
+
+    def names(self, pcode: str) -> tuple[str, ...]:
+        """Every name of a place: Arabic, English, then its aliases."""
+        return self._names[pcode]
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in ``text``, in order, longest name first, never overlapping."""

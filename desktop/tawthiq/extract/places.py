@@ -68,7 +68,9 @@ def _dateline(text: str, m: PlaceMention) -> bool:
     return m.start < 40 and bool(_DATELINE_TAIL.match(text, m.end))
 
 
-def _kind(place: Place, prefix: str | None) -> str:
+def place_kind(place: Place, prefix: str | None = None) -> str:
+    """The form's kind of place (camp, town, village, city, district, area); ``prefix`` is
+    the word a report put before the name ("قرية", "village")."""
     if place.kind == "camp":
         return "camp"
     if place.kind == "community":
@@ -82,11 +84,16 @@ def _value(place: Place, m: PlaceMention, language: str) -> dict[str, Any]:
     shown = m.text  # as the report writes it
     if place.kind == "camp" and m.prefix:
         shown = f"مخيم {m.text}" if m.prefix == "مخيم" else f"{m.text} camp"
+    return place_value(place, name=shown, kind=place_kind(place, m.prefix))
+
+
+def place_value(place: Place, *, name: str, kind: str) -> dict[str, Any]:
+    """A place as the extraction contract gives it."""
     return {
-        "name": shown,
+        "name": name,
         "name_ar": place.name_ar,
         "name_en": place.name_en,
-        "kind": _kind(place, m.prefix),
+        "kind": kind,
         "subdistrict": place.subdistrict,
         "district": place.district,
         "governorate": place.governorate,

@@ -10,12 +10,14 @@ from tawthiq.services.incidents import (
     edit_incident,
     get_incident,
     history,
+    link_source_report,
     list_incidents,
     resolve_id,
     source_reports_of,
 )
 from tawthiq.services.maintenance import RebuildResult, VerifyReport, rebuild, state_digest, verify
-from tawthiq.services.workspace import Workspace, data_dir, default_db_path, open_workspace
+from tawthiq.services.settings import data_dir
+from tawthiq.services.workspace import Workspace, default_db_path, open_workspace
 
 __all__ = [
     "Change",
@@ -32,6 +34,7 @@ __all__ = [
     "edit_incident",
     "get_incident",
     "history",
+    "link_source_report",
     "list_incidents",
     "open_workspace",
     "rebuild",

@@ -123,11 +123,16 @@ def add_source_report(
     report_id = str(uuid.uuid4())
     writer.record(SOURCE_REPORT, report_id, clean, new=True)
     for incident_id in incident_ids:
-        link_id = str(uuid.uuid5(_LINK_NS, f"{incident_id}/{report_id}"))
-        writer.record(
-            LINK, link_id, {"incident_id": incident_id, "source_report_id": report_id}, new=True
-        )
+        link_source_report(writer, incident_id, report_id)
     return report_id
+
+
+def link_source_report(writer: EventWriter, incident_id: str, report_id: str) -> None:
+    """Record that an incident rests on a source report (one report may tell of several)."""
+    link_id = str(uuid.uuid5(_LINK_NS, f"{incident_id}/{report_id}"))
+    writer.record(
+        LINK, link_id, {"incident_id": incident_id, "source_report_id": report_id}, new=True
+    )
 
 
 def _conflicts(events: list[Event]) -> tuple[Conflict, ...]:
@@ -159,9 +164,17 @@ def source_reports_of(session: Session, incident_id: str) -> list[SourceReport]:
 
 
 def list_incidents(
-    session: Session, flt: IncidentFilter, *, limit: int = 50, offset: int = 0
+    session: Session,
+    flt: IncidentFilter,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "date",
+    descending: bool = True,
 ) -> list[Incident]:
-    rows = queries.list_incidents(session, flt, limit=limit, offset=offset)
+    rows = queries.list_incidents(
+        session, flt, limit=limit, offset=offset, sort=sort, descending=descending
+    )
     return [Incident.from_state(i, values) for i, values in rows]
 
 

@@ -2,80 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import sys
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from tawthiq.domain.errors import ValidationError
-from tawthiq.domain.vocab import vocabulary
+from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.extract import ExtractionResult, IncidentResult, extract
+from tawthiq.services.drafts import incident_values
 from tawthiq.services.incidents import add_source_report, create_incidents, new_incident_values
 from tawthiq.store import EventWriter
 
-
-def _geo_precision(pcode: str) -> str:
-    """How precise a place is, from its OCHA/CCCM code: SY07 a governorate, SY0703 a
-    district, SY070300 a subdistrict, C1234 a community, CP000752 a camp."""
-    if pcode.startswith("C"):
-        return "locality"
-    return {4: "governorate", 6: "district", 8: "subdistrict"}.get(len(pcode), "governorate")
+MAX_BYTES = 20_000_000
 
 
-_COUNTS = ("killed", "killed_children", "killed_women", "injured")
-
-
-def incident_values(found: IncidentResult) -> dict[str, Any]:
-    """The incident form as the extractor filled it in (only what it found)."""
-    v: dict[str, Any] = {}
-    if found["date"].value:
-        v["date_start"] = found["date"].value
-        v["date_precision"] = found["date"].extra.get("precision") or "day"
-    if found["time_of_day"].value:
-        v["time_of_day"] = found["time_of_day"].value
-    place = found["place"].value
-    if isinstance(place, Mapping):
-        for key, field in (
-            ("name", "place_name"),
-            ("name_ar", "place_name_ar"),
-            ("name_en", "place_name_en"),
-            ("subdistrict", "subdistrict"),
-            ("district", "district"),
-            ("governorate", "governorate"),
-            ("country", "country"),
-            ("pcode", "pcode"),
-            ("lat", "lat"),
-            ("lon", "lon"),
-        ):
-            if place.get(key) is not None:
-                v[field] = place[key]
-        kind = place.get("kind")
-        if kind in vocabulary("place_kind").codes:
-            v["place_kind"] = kind
-        v["geo_precision"] = _geo_precision(str(place.get("pcode") or ""))
-    for name in ("incident_type", "target"):
-        if found[name].value:
-            v[name] = found[name].value
-    for name in ("weapons", "perpetrators", "sources"):
-        if found[name].value:
-            v[name] = list(found[name].value)
-    for name in _COUNTS:
-        f = found[name]
-        if f.value is not None:
-            v[name] = {
-                "min": f.extra["min"],
-                "max": f.extra["max"],
-                "approximate": f.extra["approximate"],
-            }
-    if v.get("incident_type"):
-        term = vocabulary("incident_type").term(v["incident_type"])
-        where_ar = v.get("place_name_ar") or v.get("place_name") or v.get("governorate")
-        where_en = v.get("place_name_en") or v.get("governorate")
-        if v.get("place_kind") == "camp":
-            where_ar, where_en = f"مخيم {where_ar}", f"{where_en} camp"
-        v["title_ar"] = term.ar + (f" في {where_ar}" if where_ar else "")
-        v["title_en"] = term.en + (f" in {where_en}" if where_en else "")
-    return v
+def read_report(name: str) -> str:
+    """A report file (or '-' for standard input) as text; binary files are refused."""
+    try:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1) if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            N_("cannot read {name}: {reason}"), name=name, reason=exc.strerror
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise ValidationError(
+            N_("{name} is larger than {size} MB; is it a report?"),
+            name=name,
+            size=MAX_BYTES // 1_000_000,
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValidationError(
+            N_("{name} is not UTF-8 text; save the report as plain text"), name=name
+        ) from None
+    if "\x00" in text:
+        raise ValidationError(N_("{name} is a binary file, not a report"), name=name)
+    return text
 
 
 def _valid(values: dict[str, Any]) -> dict[str, Any]:

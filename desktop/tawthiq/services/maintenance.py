@@ -21,7 +21,7 @@ class RebuildResult:
     digest_after: str
 
 
-def rebuild(session: Session) -> RebuildResult:
+def rebuild(session: Session, progress: materialize.Progress | None = None) -> RebuildResult:
     """Re-materialise every table, refusing when the log itself is damaged: a rebuild
     would then spread the damage into the tables instead of repairing them."""
     for device_id in sorted(set(session.execute(select(EventRow.device_id).distinct()).scalars())):
@@ -29,7 +29,7 @@ def rebuild(session: Session) -> RebuildResult:
         if problem:
             raise StoreError(f"the event log is damaged ({problem}); rebuild would not repair it")
     before = materialize.state_digest(session)
-    count = materialize.rebuild(session)
+    count = materialize.rebuild(session, progress) if progress else materialize.rebuild(session)
     return RebuildResult(count, before, materialize.state_digest(session))
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
+from tawthiq.services.settings import data_dir, load_settings
 from tawthiq.store import Database, DeviceIdentity, EventWriter, load_or_create_identity
 from tawthiq.store import open_database as _open
 from tawthiq.store.identity import trusted_keys
@@ -17,32 +15,14 @@ from tawthiq.store.identity import trusted_keys
 DEFAULT_AUTHOR = "unnamed documenter"
 
 
-def data_dir() -> Path:
-    """The user data folder (platformdirs), or ``$TAWTHIQ_DATA_DIR`` when set."""
-    override = os.environ.get("TAWTHIQ_DATA_DIR")
-    return Path(override) if override else Path(user_data_dir("tawthiq", appauthor=False))
-
-
 def default_db_path() -> Path:
     override = os.environ.get("TAWTHIQ_DB")
     return Path(override) if override else data_dir() / "tawthiq.db"
 
 
-def settings_path() -> Path:
-    return data_dir() / "settings.json"
-
-
-def load_settings() -> dict[str, object]:
-    try:
-        data = json.loads(settings_path().read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def default_author() -> str:
-    author = os.environ.get("TAWTHIQ_AUTHOR") or load_settings().get("author")
-    return str(author) if author else DEFAULT_AUTHOR
+    author = os.environ.get("TAWTHIQ_AUTHOR") or load_settings().author
+    return author or DEFAULT_AUTHOR
 
 
 class Workspace:

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tawthiq.domain.errors import N_
 from tawthiq.store.errors import (
     DatabaseLockedError,
     NewerSchemaError,
@@ -82,7 +83,7 @@ def _errors(path: Path) -> Iterator[None]:
         raise _translate(exc, path) from exc
     except DBAPIError as exc:
         if "not a database" in str(exc.orig):
-            raise NotADatabaseError(f"{path} is not a Tawthiq database") from exc
+            raise NotADatabaseError(N_("{path} is not a Tawthiq database"), path=path) from exc
         raise
 
 
@@ -90,13 +91,16 @@ def _translate(exc: DBAPIError, path: Path) -> StoreError:
     msg = str(exc.orig)
     if "locked" in msg or "busy" in msg:
         return DatabaseLockedError(
-            f"the database {path} is in use by another program; close it and try again"
+            N_("the database {path} is in use by another program; close it and try again"),
+            path=path,
         )
     if "readonly" in msg or "unable to open" in msg or "disk I/O" in msg:
-        return UnwritableError(f"cannot write to {path}: the folder or file is not writable")
+        return UnwritableError(
+            N_("cannot write to {path}: the folder or file is not writable"), path=path
+        )
     if "not a database" in msg:
-        return NotADatabaseError(f"{path} is not a Tawthiq database")
-    return StoreError(f"the database {path} could not be used: {msg}")
+        return NotADatabaseError(N_("{path} is not a Tawthiq database"), path=path)
+    return StoreError(N_("the database {path} could not be used: {reason}"), path=path, reason=msg)
 
 
 def open_database(
@@ -105,7 +109,7 @@ def open_database(
     """Open (creating, when ``create``, or migrating as needed) the database at ``path``."""
     path = Path(path).expanduser().absolute()
     if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a Tawthiq database")
+        raise NotADatabaseError(N_("{path} is a folder, not a Tawthiq database"), path=path)
     if not create and not path.exists():
         raise NotADatabaseError(
             f"there is no Tawthiq database at {path}; check the path, or create one with "
@@ -114,7 +118,9 @@ def open_database(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UnwritableError(f"cannot create the folder {path.parent}: {exc.strerror}") from None
+        raise UnwritableError(
+            N_("cannot create the folder {path}: {reason}"), path=path.parent, reason=exc.strerror
+        ) from None
     is_new = not path.exists() or path.stat().st_size == 0
     current = None if is_new else _inspect(path)
     engine = _sqlite_engine(path)
@@ -136,9 +142,11 @@ def _inspect(path: Path) -> str | None:
         with path.open("rb") as f:
             header = f.read(16)
     except OSError as exc:
-        raise NotADatabaseError(f"cannot read {path}: {exc.strerror}") from None
+        raise NotADatabaseError(
+            N_("cannot read {path}: {reason}"), path=path, reason=exc.strerror
+        ) from None
     if header != b"SQLite format 3\x00":
-        raise NotADatabaseError(f"{path} is not a Tawthiq database")
+        raise NotADatabaseError(N_("{path} is not a Tawthiq database"), path=path)
     try:
         con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
@@ -146,7 +154,9 @@ def _inspect(path: Path) -> str | None:
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             if tables and not tables >= _OUR_TABLES:
-                raise NotADatabaseError(f"{path} is an SQLite file but not a Tawthiq database")
+                raise NotADatabaseError(
+                    N_("{path} is an SQLite file but not a Tawthiq database"), path=path
+                )
             row = (
                 con.execute("SELECT version_num FROM alembic_version").fetchone()
                 if tables
@@ -179,8 +189,12 @@ def _migrate(conn: Any, path: Path, current: str | None, extra: Sequence[Path]) 
             scripts.get_revision(current)
         except CommandError:
             raise NewerSchemaError(
-                f"{path} was written by a newer version of Tawthiq (schema {current}); "
-                "install the newer version to open it"
+                N_(
+                    "{path} was written by a newer version of Tawthiq (schema {schema}); "
+                    "install the newer version to open it"
+                ),
+                path=path,
+                schema=current,
             ) from None
         if current == scripts.get_current_head():
             return

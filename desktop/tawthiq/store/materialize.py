@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, text
+from sqlalchemy import Table, delete, distinct, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
@@ -134,8 +134,22 @@ def all_states(session: Session) -> Iterator[EntityState]:
         yield entity_state(group)
 
 
-def rebuild(session: Session) -> int:
-    """Throw the materialised tables away and write them again from the event log."""
+Progress = Callable[[int, int], None]  # (done, total); may raise to stop the work
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
+
+
+def count_entities(session: Session) -> int:
+    return session.execute(select(func.count(distinct(EventRow.entity_id)))).scalar_one()
+
+
+def rebuild(session: Session, progress: Progress = _no_progress) -> int:
+    """Throw the materialised tables away and write them again from the event log;
+    ``progress`` hears (entities done, entities in all) as it goes."""
+    total = count_entities(session)
+    progress(0, total)
     nums = {
         entity: dict(session.execute(select(table_of(entity).c.id, table_of(entity).c.num)).all())
         for entity in MATERIALISED
@@ -154,6 +168,8 @@ def rebuild(session: Session) -> int:
         key = (state.entity, num is not None)
         batches[key].append(row)
         count += 1
+        if count % 500 == 0:
+            progress(count, total)
         if len(batches[key]) >= 2000:
             session.execute(insert(table_of(state.entity)), batches.pop(key))
     for (entity, _), rows in batches.items():
@@ -161,10 +177,13 @@ def rebuild(session: Session) -> int:
     if session.get_bind().dialect.name == "sqlite":
         for table in ("incident", "source_report"):
             session.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES('rebuild')"))
+    progress(total, total)
     return count
 
 
-def materialised_mismatches(session: Session, limit: int = 10) -> list[str]:
+def materialised_mismatches(
+    session: Session, limit: int = 10, progress: Progress = _no_progress
+) -> list[str]:
     """Rows of the materialised tables that differ from what the event log says.
 
     Values are compared as SQLite stores them (no type conversion), so a ``deleted`` set to
@@ -172,7 +191,10 @@ def materialised_mismatches(session: Session, limit: int = 10) -> list[str]:
     problems: list[str] = []
     expected_ids: dict[str, set[str]] = defaultdict(set)
     conn = session.connection()
-    for state in all_states(session):
+    total = count_entities(session)
+    for done, state in enumerate(all_states(session), 1):
+        if done % 500 == 0:
+            progress(done, total)
         expected_ids[state.entity].add(state.entity_id)
         table = table_of(state.entity)
         want = row_for(state)

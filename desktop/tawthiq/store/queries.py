@@ -86,14 +86,37 @@ def _params(flt: IncidentFilter) -> dict[str, Any]:
     return {"q": fts_query(flt.text)} if flt.text else {}
 
 
+# what a list can be ordered by -> the materialised column
+SORT_COLUMNS: dict[str, Any] = {
+    "date": IncidentRow.date_start,
+    "title": IncidentRow.title,
+    "governorate": IncidentRow.governorate,
+    "place": IncidentRow.place_name,
+    "type": IncidentRow.incident_type,
+    "killed": IncidentRow.killed_max,
+    "injured": IncidentRow.injured_max,
+    "status": IncidentRow.status,
+    "changed": IncidentRow.updated_hlc,
+}
+
+
 def list_incidents(
-    session: Session, flt: IncidentFilter, *, limit: int = 50, offset: int = 0
+    session: Session,
+    flt: IncidentFilter,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "date",
+    descending: bool = True,
 ) -> list[tuple[str, dict[str, Any]]]:
-    """(id, current values) of one page of matching incidents, newest incident date first."""
+    """(id, current values) of one page of matching incidents, by default newest incident
+    date first; empty values last whichever the direction, then the newest record."""
+    col = SORT_COLUMNS[sort]
+    order = col.desc().nulls_last() if descending else col.asc().nulls_last()
     stmt = (
         select(IncidentRow.id, IncidentRow.data)
         .where(and_(True, *_conditions(session, flt)))
-        .order_by(IncidentRow.date_start.desc().nulls_last(), IncidentRow.num.desc())
+        .order_by(order, IncidentRow.num.desc())
         .limit(limit)
         .offset(offset)
     )

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tawthiq.store.events import GENESIS, Event, head_message, rehash
 from tawthiq.store.identity import verify_signature
-from tawthiq.store.materialize import materialised_mismatches, state_digest
+from tawthiq.store.materialize import (
+    Progress,
+    count_entities,
+    materialised_mismatches,
+    state_digest,
+)
 from tawthiq.store.models import ChainHead, Device, EventRow
 
 
@@ -36,8 +41,11 @@ def _read(row: object) -> tuple[Event | None, bool]:
         return None, False
 
 
-def check_chain(session: Session, device_id: str) -> tuple[int, str | None]:
-    """Walk one device's events by sequence number; name the first break."""
+def check_chain(
+    session: Session, device_id: str, progress: Callable[[int], None] | None = None
+) -> tuple[int, str | None]:
+    """Walk one device's events by sequence number; name the first break. ``progress``
+    hears how many events have been read, every few thousand."""
     rows = session.execute(
         select(EventRow.__table__).where(EventRow.device_id == device_id).order_by(EventRow.seq),
         execution_options={"yield_per": 5000},
@@ -46,6 +54,8 @@ def check_chain(session: Session, device_id: str) -> tuple[int, str | None]:
     who = f"device {device_id[:8]}"
     for row in rows:
         count += 1
+        if progress is not None and count % 5000 == 0:
+            progress(count)
         e, intact = _read(row)
         seq, event_id = row.seq, row.event_id
         if seq != expected_seq:
@@ -119,14 +129,23 @@ def _search_index_problems(session: Session) -> list[str]:
     return problems
 
 
-def verify(session: Session, trusted: Mapping[str, str] | None = None) -> VerifyReport:
+def verify(
+    session: Session, trusted: Mapping[str, str] | None = None, progress: Progress | None = None
+) -> VerifyReport:
     """Chains, signatures (against ``trusted`` keys kept outside the database), then the
-    materialised tables and the search index against the log."""
+    materialised tables and the search index against the log. ``progress`` hears (steps
+    done, steps in all): every event once, then every record once."""
     report = VerifyReport()
     devices = set(session.execute(select(EventRow.device_id).distinct()).scalars())
     devices |= set(session.execute(select(ChainHead.device_id)).scalars())
+    tell = progress or (lambda done, total: None)
+    events = session.execute(select(func.count()).select_from(EventRow)).scalar_one()
+    total = events + count_entities(session)
+    tell(0, total)
     for device_id in sorted(devices):
-        count, problem = check_chain(session, device_id)
+        count, problem = check_chain(
+            session, device_id, lambda n, before=report.events: tell(before + n, total)
+        )
         report.events += count
         if problem:
             report.problems.append(problem)
@@ -134,7 +153,12 @@ def verify(session: Session, trusted: Mapping[str, str] | None = None) -> Verify
     if trusted is not None:
         report.problems.extend(_untrusted(session, trusted))
     if report.ok:
-        report.problems.extend(materialised_mismatches(session))
+        report.problems.extend(
+            materialised_mismatches(
+                session, progress=lambda done, _: tell(report.events + done, total)
+            )
+        )
         report.problems.extend(_search_index_problems(session))
     report.digest = state_digest(session)
+    tell(total, total)
     return report

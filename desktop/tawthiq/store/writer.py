@@ -12,6 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from tawthiq.domain.errors import N_
 from tawthiq.store.errors import StoreError
 from tawthiq.store.events import (
     COLUMNS,
@@ -65,8 +66,10 @@ def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
     if head is None and last is None:
         return 0, GENESIS
     tampered = StoreError(
-        "this laptop's history in the database was changed outside Tawthiq since its last "
-        "save (run `tawthiq verify` to see where); nothing was saved"
+        N_(
+            "this laptop's history in the database was changed outside Tawthiq since its last "
+            "save (run `tawthiq verify` to see where); nothing was saved"
+        )
     )
     if head is None or last is None:
         raise tampered

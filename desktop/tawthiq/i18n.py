@@ -1,0 +1,135 @@
+"""Translation of everything a user reads: the one i18n module (no Qt).
+
+``_`` translates now, ``N_`` marks a string to translate where it is shown, ``ngettext``
+chooses among Arabic's six plural forms. The catalogs are Babel's: ``i18n/*.po`` in the
+source, compiled to ``.mo`` when Tawthiq is installed (setup.py), never committed.
+``setup_i18n("pseudo")`` lengthens every string, to find labels that do not fit and layouts
+that assume left-to-right, without a translator.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+
+from tawthiq.domain.errors import N_, TawthiqError
+from tawthiq.domain.fields import FIELDS, INCIDENT
+
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "_",
+    "catalog_path",
+    "digits",
+    "error_text",
+    "field_label",
+    "format_day",
+    "format_number",
+    "is_rtl",
+    "language",
+    "ngettext",
+    "setup_i18n",
+]
+
+DOMAIN = "tawthiq"
+LANGUAGES = {"ar": "العربية", "en": "English"}
+_RTL = frozenset({"ar", "pseudo"})
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+log = logging.getLogger(__name__)
+
+
+class _Pseudo(gettext.NullTranslations):
+    """Every message a third longer and bracketed, placeholders kept."""
+
+    def gettext(self, message: str) -> str:
+        return f"⟦{message}{'~' * (len(message) // 3)}⟧"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self.gettext(msgid1 if n == 1 else msgid2)
+
+
+@dataclass
+class _State:
+    lang: str = "en"
+    arabic_digits: bool = False
+    translations: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
+
+
+_state = _State()
+
+
+def catalog_path(lang: str) -> resources.abc.Traversable:
+    return resources.files("tawthiq.locale").joinpath(lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+
+
+def _load(lang: str) -> gettext.NullTranslations:
+    if lang == "pseudo":
+        return _Pseudo()
+    if lang == "en":
+        return gettext.NullTranslations()
+    try:
+        with catalog_path(lang).open("rb") as f:
+            return gettext.GNUTranslations(f)
+    except OSError:
+        log.warning("no compiled %s catalog (reinstall Tawthiq to build it); using English", lang)
+        return gettext.NullTranslations()
+
+
+def setup_i18n(lang: str, *, arabic_digits: bool = False) -> None:
+    """Translate into ``lang`` from now on ("ar", "en" or "pseudo")."""
+    if lang not in (*LANGUAGES, "pseudo"):
+        lang = "en"
+    _state.lang, _state.arabic_digits, _state.translations = lang, arabic_digits, _load(lang)
+
+
+def language() -> str:
+    return _state.lang
+
+
+def is_rtl(lang: str | None = None) -> bool:
+    return (lang or _state.lang) in _RTL
+
+
+def _(message: str) -> str:
+    return _state.translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _state.translations.ngettext(singular, plural, n)
+
+
+def digits(text: str) -> str:
+    """Arabic-Indic digits in the Arabic interface when the documenter asked for them."""
+    return text.translate(_ARABIC_INDIC) if _state.arabic_digits and is_rtl() else text
+
+
+def format_number(n: int) -> str:
+    return digits(str(n))
+
+
+def format_day(day: date) -> str:
+    """A day as people write it in the interface's language ("6 تشرين الثاني 2022")."""
+    from babel.dates import format_date
+
+    locale = "ar_SY" if is_rtl() else "en"
+    return digits(format_date(day, format="long", locale=locale))
+
+
+def field_label(name: str, entity: str = INCIDENT) -> str:
+    """A field's label in the interface's language ("Killed" / "القتلى")."""
+    spec = FIELDS.get(entity, {}).get(name)
+    if spec is None:
+        return name
+    return spec.label_ar if is_rtl() else spec.label_en
+
+
+def error_text(exc: TawthiqError, *, with_field: bool = True) -> str:
+    """An error's sentence in the interface's language, led by its field's label unless it
+    is shown next to the field."""
+    sentence = exc.text(_, with_field=False)
+    if exc.field and with_field:
+        return f"{field_label(exc.field)}: {sentence}"
+    return sentence

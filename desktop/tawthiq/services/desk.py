@@ -1,0 +1,204 @@
+"""The use cases as the window calls them. Each call is one user action in its own session,
+so the window never holds a database session; any of them may run off the UI thread."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tawthiq.domain.errors import Cancelled
+from tawthiq.domain.records import Incident, SourceReport
+from tawthiq.extract import extract
+from tawthiq.extract.place_search import suggest_places
+from tawthiq.extract.places import place_kind, place_value
+from tawthiq.services import incidents as svc
+from tawthiq.services.drafts import Draft, drafts_from, place_fields
+from tawthiq.services.maintenance import RebuildResult, VerifyReport, rebuild, verify
+from tawthiq.services.workspace import Workspace
+from tawthiq.store import IncidentFilter
+from tawthiq.store.materialize import entity_state
+
+Progress = Callable[[int, int], None]  # (done, total); raises Cancelled to stop
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentView:
+    """Everything the window shows of one incident."""
+
+    incident: Incident
+    reports: tuple[SourceReport, ...]
+    history: tuple[svc.Change, ...]  # newest first
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the extractor made of a pasted report: its language and a draft per incident."""
+
+    language: str
+    drafts: tuple[Draft, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    incident_id: str
+    report_id: str | None
+    events: int
+    values: dict[str, Any]  # the incident as saved, defaults included
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceChoice:
+    """A gazetteer place offered while typing, with the form fields it fills in."""
+
+    pcode: str
+    kind: str
+    name_ar: str
+    name_en: str
+    governorate: str
+    district: str | None
+    values: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    files: int
+    incidents: int
+    without_incident: tuple[str, ...]
+
+
+class Desk:
+    """The documenter's desk: a workspace and what can be done with it."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    @property
+    def author(self) -> str:
+        return self.ws.author
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self.ws.author = name
+
+    @property
+    def db_path(self) -> Path:
+        return self.ws.db.path
+
+    def warm_up(self) -> None:
+        """Load the extractor's resources and the place index (a second on a slow laptop)
+        before the documenter first needs them."""
+        extract("قصف", ref_date=date(2022, 1, 1))
+        suggest_places("ا")
+
+    # --- paste and review ------------------------------------------------------------------
+
+    def read_report(self, text: str, ref_date: date | None = None) -> Reading:
+        result = extract(text, ref_date=ref_date)
+        return Reading(result.language, tuple(drafts_from(result)))
+
+    def places(self, typed: str, limit: int = 20) -> list[PlaceChoice]:
+        out = []
+        for p in suggest_places(typed, limit):
+            name = f"مخيم {p.name_ar}" if p.kind == "camp" else p.name_ar
+            values = place_fields(place_value(p, name=name, kind=place_kind(p)))
+            out.append(
+                PlaceChoice(p.pcode, p.kind, p.name_ar, p.name_en, p.governorate, p.district,
+                            values)
+            )  # fmt: skip
+        return out
+
+    def save(
+        self,
+        values: Mapping[str, Any],
+        *,
+        incident_id: str | None = None,
+        report: Mapping[str, Any] | None = None,
+        report_id: str | None = None,
+    ) -> Saved:
+        """Save the form: a new incident (with the pasted report as its source, or linked to
+        a report already saved for another incident of it), or the changes to one."""
+        with self.ws.writing() as w:
+            if incident_id is not None:
+                events = len(svc.edit_incident(w, incident_id, values))
+            else:
+                incident_id = svc.create_incident(w, values)
+                if report_id is not None:
+                    svc.link_source_report(w, incident_id, report_id)
+                elif report is not None and report.get("text"):
+                    received = {"received_date": date.today().isoformat(), **report}
+                    report_id = svc.add_source_report(w, received, incident_ids=[incident_id])
+                events = w.written
+            saved = entity_state(w.events_of(incident_id)).values
+        return Saved(incident_id, report_id, events, saved)
+
+    def resolve(self, incident_id: str, field: str, value: Any) -> None:
+        """Settle a conflict: a new value for ``field`` that has seen every value in it."""
+        with self.ws.writing() as w:
+            svc.edit_incident(w, incident_id, {field: value})
+
+    def delete(self, incident_id: str) -> None:
+        with self.ws.writing() as w:
+            svc.delete_incident(w, incident_id)
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def incident(self, incident_id: str) -> IncidentView:
+        with self.ws.db.read() as s:
+            inc = svc.get_incident(s, incident_id)
+            reports = svc.source_reports_of(s, incident_id)
+            changes = svc.history(s, incident_id)
+        return IncidentView(inc, tuple(reports), tuple(reversed(changes)))
+
+    def page(
+        self,
+        flt: IncidentFilter,
+        *,
+        limit: int,
+        offset: int,
+        sort: str = "date",
+        descending: bool = True,
+    ) -> list[Incident]:
+        with self.ws.db.read() as s:
+            return svc.list_incidents(
+                s, flt, limit=limit, offset=offset, sort=sort, descending=descending
+            )
+
+    def count(self, flt: IncidentFilter) -> int:
+        with self.ws.db.read() as s:
+            return svc.count_incidents(s, flt)
+
+    # --- long work --------------------------------------------------------------------------
+
+    def rebuild(self, progress: Progress) -> RebuildResult:
+        """Undone entirely when ``progress`` raises Cancelled."""
+        with self.ws.db.write() as s:
+            return rebuild(s, progress)
+
+    def verify(self, progress: Progress) -> VerifyReport:
+        with self.ws.db.read() as s:
+            return verify(s, self.ws.trusted_keys(), progress)
+
+    def ingest_files(
+        self, paths: Sequence[Path], progress: Progress, *, ref_date: date | None = None
+    ) -> IngestSummary:
+        """Extract and save each report file; each is saved whole or not at all, and a stop
+        keeps the reports finished before it."""
+        from tawthiq.cli_ingest import read_report
+        from tawthiq.services.ingest import ingest_report
+
+        texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
+        incidents, empty = 0, []
+        for i, (path, text) in enumerate(texts):
+            progress(i, len(texts))
+            with self.ws.writing() as w:
+                done = ingest_report(w, text, ref_date=ref_date, outlet=None)
+            incidents += len(done.incident_ids)
+            if not done.incident_ids:
+                empty.append(path.name)
+        with contextlib.suppress(Cancelled):  # everything was already saved
+            progress(len(texts), len(texts))
+        return IngestSummary(len(texts), incidents, tuple(empty))

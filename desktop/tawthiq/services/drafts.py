@@ -1,0 +1,200 @@
+"""From what the extractor found to the incident form: values, and for each form field the
+words of the report it came from, so a documenter can check every suggestion."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tawthiq.domain.vocab import vocabulary
+from tawthiq.extract import ExtractionResult, IncidentResult
+
+# form fields filled from a place (extraction contract key -> incident field)
+PLACE_FIELDS = (
+    ("name", "place_name"),
+    ("name_ar", "place_name_ar"),
+    ("name_en", "place_name_en"),
+    ("subdistrict", "subdistrict"),
+    ("district", "district"),
+    ("governorate", "governorate"),
+    ("country", "country"),
+    ("pcode", "pcode"),
+    ("lat", "lat"),
+    ("lon", "lon"),
+)
+_COUNTS = ("killed", "killed_children", "killed_women", "injured")
+# incident field -> the extraction field it comes from
+EVIDENCE_OF: dict[str, str] = {
+    "date_start": "date",
+    "date_precision": "date",
+    "time_of_day": "time_of_day",
+    **{f: "place" for _, f in PLACE_FIELDS},
+    "place_kind": "place",
+    "geo_precision": "place",
+    **{f: f for f in ("incident_type", "target", "weapons", "perpetrators", "sources")},
+    **{f: f for f in _COUNTS},
+}
+
+
+def geo_precision(pcode: str) -> str:
+    """How precise a place is, from its OCHA/CCCM code: SY07 a governorate, SY0703 a
+    district, SY070300 a subdistrict, C1234 a community, CP000752 a camp."""
+    if pcode.startswith("C"):
+        return "locality"
+    return {4: "governorate", 6: "district", 8: "subdistrict"}.get(len(pcode), "governorate")
+
+
+def place_fields(place: Mapping[str, Any]) -> dict[str, Any]:
+    """The incident's place fields from a place shaped as the extraction contract's."""
+    v = {f: place[k] for k, f in PLACE_FIELDS if place.get(k) is not None}
+    kind = place.get("kind")
+    if kind in vocabulary("place_kind").codes:
+        v["place_kind"] = kind
+    v["geo_precision"] = geo_precision(str(place.get("pcode") or ""))
+    return v
+
+
+def incident_values(found: IncidentResult) -> dict[str, Any]:
+    """The incident form as the extractor filled it in (only what it found)."""
+    v: dict[str, Any] = {}
+    if found["date"].value:
+        v["date_start"] = found["date"].value
+        v["date_precision"] = found["date"].extra.get("precision") or "day"
+    if found["time_of_day"].value:
+        v["time_of_day"] = found["time_of_day"].value
+    place = found["place"].value
+    if isinstance(place, Mapping):
+        v.update(place_fields(place))
+    for name in ("incident_type", "target"):
+        if found[name].value:
+            v[name] = found[name].value
+    for name in ("weapons", "perpetrators", "sources"):
+        if found[name].value:
+            v[name] = list(found[name].value)
+    for name in _COUNTS:
+        f = found[name]
+        if f.value is not None:
+            v[name] = {
+                "min": f.extra["min"],
+                "max": f.extra["max"],
+                "approximate": f.extra["approximate"],
+            }
+    v.update(titles(v))
+    return v
+
+
+def titles(v: Mapping[str, Any]) -> dict[str, str]:
+    """Arabic and English titles from the type and the place ("قصف في مخيم مرام")."""
+    if not v.get("incident_type"):
+        return {}
+    term = vocabulary("incident_type").term(v["incident_type"])
+    where_ar = v.get("place_name_ar") or v.get("place_name") or v.get("governorate")
+    where_en = v.get("place_name_en") or v.get("governorate")
+    if v.get("place_kind") == "camp":
+        where_ar, where_en = f"مخيم {where_ar}", f"{where_en} camp"
+    return {
+        "title_ar": term.ar + (f" في {where_ar}" if where_ar else ""),
+        "title_en": term.en + (f" in {where_en}" if where_en else ""),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why a form field was filled in: how sure the extractor was, and the words."""
+
+    confidence: float
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One incident of a pasted report, as the form should show it before anyone checks it."""
+
+    values: dict[str, Any]
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        """What tells this incident apart from the others of the same report."""
+        return {k: self.values.get(k) for k in ("date_start", "place_name", "killed", "injured")}
+
+
+def drafts_from(result: ExtractionResult) -> list[Draft]:
+    """Each incident the extractor found, as a form draft (the headline incident first);
+    a text in which it found no incident gives one empty draft to fill in by hand."""
+    drafts = []
+    for found in result.incidents:
+        if not found.is_incident:
+            continue
+        values = incident_values(found)
+        evidence = {}
+        for name in values:
+            source = EVIDENCE_OF.get(name)
+            if source is not None:
+                f = found[source]
+                evidence[name] = Evidence(f.confidence, tuple(f.spans))
+        for name in ("title_ar", "title_en"):
+            if name in values:  # made from the type and the place: as sure as the weaker
+                kinds = [evidence[n] for n in ("incident_type", "place_name") if n in evidence]
+                evidence[name] = Evidence(min(e.confidence for e in kinds), ())
+        drafts.append(Draft(values, evidence))
+    return drafts or [Draft({})]
+
+
+_COUNT_FIELDS = frozenset(
+    f"{total}{part}"
+    for total in ("killed", "injured")
+    for part in ("", "_children", "_women", "_men")
+)
+
+
+def values_from_words(name: str, words: str, ref_date: date | None = None) -> dict[str, Any]:
+    """Form fields to set when a documenter selects words of the report and uses them for
+    the field ``name``: a number read from "تسعة مدنيين", a day from "أمس الأحد", a place
+    and its governorate from "كفر جالس"; text fields take the words as they are. Empty when
+    the words say nothing the field can hold."""
+    from tawthiq.extract import extract
+    from tawthiq.extract.gazetteer import Gazetteer
+    from tawthiq.extract.numbers import read_quantity
+    from tawthiq.extract.places import place_kind, place_value
+    from tawthiq.extract.tokens import tokenize
+
+    words = words.strip()
+    if not words:
+        return {}
+    if name in _COUNT_FIELDS:
+        tokens = tokenize(words)
+        for i in range(len(tokens)):
+            q = read_quantity(tokens, i)
+            if q is not None:
+                return {name: {"min": q.min, "max": q.max, "approximate": q.approximate}}
+        return {}
+    if name in ("date_start", "date_end"):
+        found = extract(words, ref_date=ref_date).incidents[0]["date"]
+        return {name: found.value} if found.value else {}
+    if name == "place_name":
+        mentions = Gazetteer.load().find(words)
+        if not mentions:
+            return {"place_name": words}
+        m = mentions[0]
+        place = m.place_candidates[0]
+        return place_fields(place_value(place, name=words, kind=place_kind(place, m.prefix)))
+    return {name: words}
+
+
+def report_date(text: str, today: date | None = None) -> date | None:
+    """The day a pasted report was most likely written, when nobody said: the latest day it
+    names in full ("6 تشرين الثاني 2022", "November 6, 2022", a dateline), none after today.
+    Its "اليوم" and "أمس" are then read against that day, not against the day of pasting."""
+    from tawthiq.extract.dates import find_dates
+    from tawthiq.extract.tokens import tokenize
+
+    today = today or date.today()
+    days = [
+        m.value
+        for m in find_dates(text, tokenize(text), today)
+        if m.precision == "day" and not m.relative and m.value <= today
+    ]
+    return max(days, default=None)

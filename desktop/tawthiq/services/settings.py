@@ -1,0 +1,80 @@
+"""The documenter's settings (name, language, digits), kept in settings.json in the data
+folder beside the database and the device key."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+from tawthiq.domain.errors import N_, ValidationError
+
+LANGUAGES = ("ar", "en")
+
+
+def data_dir() -> Path:
+    """The user data folder (platformdirs), or ``$TAWTHIQ_DATA_DIR`` when set."""
+    override = os.environ.get("TAWTHIQ_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir("tawthiq", appauthor=False))
+
+
+def settings_path() -> Path:
+    return data_dir() / "settings.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    author: str = ""
+    language: str = "ar"
+    arabic_digits: bool = False
+
+    @property
+    def complete(self) -> bool:
+        """Whether the first-run questions (name and language) have been answered."""
+        return bool(self.author.strip()) and self.language in LANGUAGES
+
+    def changed(self, **values: Any) -> Settings:
+        return replace(self, **values)
+
+
+def _raw() -> dict[str, Any]:
+    try:
+        data = json.loads(settings_path().read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_settings() -> Settings:
+    """What was saved; anything missing or unreadable is left at its default."""
+    data = _raw()
+    values: dict[str, Any] = {}
+    for f in fields(Settings):
+        v = data.get(f.name)
+        if isinstance(v, type(getattr(Settings(), f.name))):
+            values[f.name] = v
+    if values.get("language") not in LANGUAGES:
+        values.pop("language", None)
+    return Settings(**values)
+
+
+def save_settings(settings: Settings) -> None:
+    """Write the settings (keeping keys another version may have added), replacing the
+    file in one step so a crash never leaves half of it."""
+    if settings.language not in LANGUAGES:
+        raise ValidationError(N_("unknown language {language!r}"), language=settings.language)
+    path = settings_path()
+    data = {**_raw(), **asdict(settings)}
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ValidationError(
+            N_("cannot save the settings in {path}: {reason}"), path=path, reason=exc.strerror
+        ) from None
