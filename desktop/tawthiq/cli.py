@@ -231,6 +231,19 @@ def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
+def cmd_gui(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq.ui.app import run
+
+    shot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
+    return run(
+        db=args.db,
+        author=args.author,
+        lang=getattr(args, "lang", None),
+        screenshot=shot,
+        tab=getattr(args, "tab", "review"),
+    )
+
+
 def cmd_codes(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq.domain.places import governorates
     from tawthiq.domain.vocab import vocabularies
@@ -300,6 +313,16 @@ def build_parser() -> argparse.ArgumentParser:
     command("history", cmd_history, "every field-level change of an incident").add_argument("id")
     command("verify", cmd_verify, "check every device's hash chain and the tables against the log")
     command("rebuild", cmd_rebuild, "write all tables again from the event log")
+    gui = command("gui", cmd_gui, "open the window (the same as `tawthiq` alone)")
+    gui.add_argument("--lang", choices=("ar", "en"), help="the interface's language")
+    gui.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="show the sample report in the form (on a sample database unless --db), save "
+        "a picture of the window and exit",
+    )
+    gui.add_argument("--tab", choices=("review", "incidents"), default="review",
+                     help="which room of the window the screenshot shows")  # fmt: skip
     command("codes", cmd_codes, "list vocabulary codes with their labels").add_argument(
         "vocabulary", nargs="?"
     )
@@ -308,10 +331,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["gui", *argv]  # `tawthiq` alone (or `tawthiq --db PATH`) opens the window
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
     try:
         return int(args.func(args, out))
     except TawthiqError as exc:

@@ -370,6 +370,6 @@ def form_problems(entity: str, values: Mapping[str, Any]) -> dict[str, Validatio
             problems[name] = exc
     if entity == INCIDENT:
         state = {k: v for k, v in clean.items() if v is not None and k not in problems}
-        for exc in incident_problems(state):
-            problems.setdefault(exc.field or "", exc)
+        for problem in incident_problems(state):
+            problems.setdefault(problem.field or "", problem)
     return problems

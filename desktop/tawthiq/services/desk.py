@@ -187,8 +187,7 @@ class Desk:
     ) -> IngestSummary:
         """Extract and save each report file; each is saved whole or not at all, and a stop
         keeps the reports finished before it."""
-        from tawthiq.cli_ingest import read_report
-        from tawthiq.services.ingest import ingest_report
+        from tawthiq.services.ingest import ingest_report, read_report
 
         texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
         incidents, empty = 0, []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
@@ -129,6 +130,14 @@ def _search_index_problems(session: Session) -> list[str]:
     return problems
 
 
+def _quiet(done: int, total: int) -> None:
+    pass
+
+
+def _offset(tell: Progress, before: int, total: int, n: int) -> None:
+    tell(before + n, total)
+
+
 def verify(
     session: Session, trusted: Mapping[str, str] | None = None, progress: Progress | None = None
 ) -> VerifyReport:
@@ -138,14 +147,13 @@ def verify(
     report = VerifyReport()
     devices = set(session.execute(select(EventRow.device_id).distinct()).scalars())
     devices |= set(session.execute(select(ChainHead.device_id)).scalars())
-    tell = progress or (lambda done, total: None)
+    tell: Progress = progress or _quiet
     events = session.execute(select(func.count()).select_from(EventRow)).scalar_one()
     total = events + count_entities(session)
     tell(0, total)
     for device_id in sorted(devices):
-        count, problem = check_chain(
-            session, device_id, lambda n, before=report.events: tell(before + n, total)
-        )
+        before = report.events
+        count, problem = check_chain(session, device_id, partial(_offset, tell, before, total))
         report.events += count
         if problem:
             report.problems.append(problem)

@@ -1,0 +1,147 @@
+"""Putting the window together: the application, its language and font, the documenter's
+settings, the database; and ``--screenshot``, which shows the sample report in the form and
+saves a picture of the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from tawthiq.domain.errors import TawthiqError
+
+WINDOW_SIZE = (1360, 860)
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(
+    *,
+    db: str | None,
+    author: str | None = None,
+    lang: str | None = None,
+    screenshot: Path | None = None,
+    tab: str = "review",
+) -> int:
+    """Open the window (``tawthiq`` or ``tawthiq gui``); returns the exit status."""
+    if screenshot is not None and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no screen
+    if not _has_display():
+        print(
+            "tawthiq: no display to open the window on; run it in a desktop session "
+            "(the command line works without one: see `tawthiq --help`)",
+            file=sys.stderr,
+        )
+        return 2
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from tawthiq.i18n import _, error_text
+    from tawthiq.services.desk import Desk
+    from tawthiq.services.settings import load_settings, save_settings
+    from tawthiq.services.workspace import open_workspace
+    from tawthiq.ui.language import Language
+    from tawthiq.ui.main_window import MainWindow
+    from tawthiq.ui.settings_dialog import SettingsDialog
+
+    app = QApplication.instance() or QApplication(["tawthiq"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Tawthiq")
+    settings = load_settings()
+    if lang:
+        settings = settings.changed(language=lang)
+    if author:
+        settings = settings.changed(author=author)
+    language = Language(app)
+    language.apply(settings.language, arabic_digits=settings.arabic_digits)
+    if screenshot is not None:
+        settings = settings.changed(author=settings.author or "demo")
+        if db is None:
+            db = str(_sample_database(settings.author))
+    elif not settings.complete:
+        dialog = SettingsDialog(settings, first_run=True)
+        if not dialog.exec():
+            return 0
+        settings = dialog.result_settings(settings)
+        try:
+            save_settings(settings)
+        except TawthiqError as exc:
+            print(f"tawthiq: {exc}", file=sys.stderr)
+        language.apply(settings.language, arabic_digits=settings.arabic_digits)
+    try:
+        ws = open_workspace(db, author=settings.author, create=True)
+    except TawthiqError as exc:
+        if screenshot is None:
+            QMessageBox.critical(None, _("Tawthiq"), error_text(exc))
+        print(f"tawthiq: {exc}", file=sys.stderr)
+        return 2
+    window = MainWindow(
+        Desk(ws),
+        settings,
+        lambda s: language.apply(s.language, arabic_digits=s.arabic_digits),
+    )
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    if screenshot is not None:
+        return _screenshot(app, window, screenshot, tab)
+    try:
+        return app.exec()
+    finally:
+        ws.close()
+
+
+def _sample_database(author: str) -> Path:
+    """A new database in a temporary folder holding the sample report's incident."""
+    from tawthiq.domain.resources import read_text
+    from tawthiq.services.demo import SAMPLE, SAMPLE_DATE
+    from tawthiq.services.ingest import ingest_report
+    from tawthiq.services.workspace import open_workspace
+
+    path = Path(tempfile.mkdtemp(prefix="tawthiq-screenshot-")) / "sample.db"
+    ws = open_workspace(path, author=author, create=True)
+    with ws.writing() as w:
+        ingest_report(w, read_text(SAMPLE), ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
+    ws.close()
+    return path
+
+
+def _screenshot(app: object, window: object, path: Path, tab: str) -> int:
+    """The sample report pasted and read into the form (or the list with the first
+    incident's history), the window saved as a picture."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from tawthiq.domain.resources import read_text
+    from tawthiq.services.demo import SAMPLE, SAMPLE_DATE
+    from tawthiq.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+
+    def settle(until: object = None, seconds: float = 20) -> None:
+        deadline = QDeadlineTimer(int(seconds * 1000))
+        while not deadline.hasExpired():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if (until is None or until()) and window.runner.busy == 0:  # type: ignore[operator]
+                break
+
+    settle()
+    if tab == "incidents":
+        window.tabs.setCurrentIndex(1)
+        window.incidents.table.selectRow(0)
+    else:
+        window.review.start(read_text(SAMPLE), published=SAMPLE_DATE)
+        settle(lambda: not window.review.reading)
+        window.review.form.cells["killed"].show_evidence()
+    settle()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path)):
+        print(f"tawthiq: could not write the screenshot to {path}", file=sys.stderr)
+        return 2
+    print(path)
+    window.review.dirty = False
+    window.close()
+    return 0

@@ -1,0 +1,131 @@
+"""One field of the form: its editor, a mark when the extractor suggested its value (with a
+menu to accept it, clear it or show the words it came from), and its error, if any."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+
+from tawthiq.i18n import _, digits
+from tawthiq.services.drafts import Evidence
+
+SURE = 0.8  # below this a suggestion is marked "check", above it "suggested"
+
+
+class FieldCell(QWidget):
+    """``state`` is "suggested" until the documenter accepts, edits or clears the value."""
+
+    changed = Signal()
+    evidence_wanted = Signal(object)  # the spans of the report to highlight
+
+    def __init__(self, name: str, editor: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.editor = editor
+        self.evidence: Evidence | None = None
+        self.state: str | None = None
+        self.badge = QToolButton(self)
+        self.badge.setObjectName("badge")
+        self.badge.setMinimumWidth(42)
+        self.badge.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.badge.clicked.connect(self.accept)
+        menu = QMenu(self.badge)
+        self._accept = menu.addAction("", self.accept)
+        self._clear = menu.addAction("", self.clear)
+        self._show = menu.addAction("", self.show_evidence)
+        self.badge.setMenu(menu)
+        self.badge.hide()
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(editor, 1)
+        top.addWidget(self.badge)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(1)
+        box.addLayout(top)
+        box.addWidget(self.error)
+        editor.edited.connect(self._edited)  # type: ignore[attr-defined]
+        self.setFocusProxy(editor)
+        self._label_badge()
+
+    # the editor's value ---------------------------------------------------------------------
+
+    def value(self) -> Any:
+        return self.editor.value()  # type: ignore[attr-defined]
+
+    def set_value(self, value: Any, evidence: Evidence | None = None) -> None:
+        """Set by the form: marked as suggested when ``evidence`` says where it came from."""
+        self.editor.set_value(value)  # type: ignore[attr-defined]
+        self.evidence = evidence
+        self._mark("suggested" if evidence is not None and value not in (None, []) else None)
+
+    def set_chosen(self, value: Any) -> None:
+        """Set by the documenter's own choice (a picked place, words used for this field)."""
+        self.editor.set_value(value)  # type: ignore[attr-defined]
+        self._mark(None)
+        self.changed.emit()
+
+    # the suggestion mark ----------------------------------------------------------------------
+
+    def _mark(self, state: str | None) -> None:
+        self.state = state
+        self.editor.setProperty("suggested", state == "suggested")
+        self.editor.style().unpolish(self.editor)
+        self.editor.style().polish(self.editor)
+        self.badge.setVisible(state == "suggested")
+        self._label_badge()
+
+    def _edited(self) -> None:
+        if self.state == "suggested":
+            self._mark(None)
+        self.changed.emit()
+
+    def accept(self) -> None:
+        self._mark(None)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.editor.set_value(None)  # type: ignore[attr-defined]
+        self._mark(None)
+        self.changed.emit()
+
+    def show_evidence(self) -> None:
+        if self.evidence is not None:
+            self.evidence_wanted.emit(self.evidence.spans)
+
+    # errors and language -----------------------------------------------------------------
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.editor.setProperty("invalid", bool(message))
+        self.editor.style().unpolish(self.editor)
+        self.editor.style().polish(self.editor)
+
+    def retranslate(self) -> None:
+        self._label_badge()
+        retranslate = getattr(self.editor, "retranslate", None)
+        if retranslate is not None:
+            retranslate()
+
+    def _label_badge(self) -> None:
+        unsure = self.evidence is not None and self.evidence.confidence < SURE
+        self.badge.setText("?" if unsure else "✓")
+        self.badge.setProperty("unsure", unsure)
+        self._accept.setText(_("Accept this value"))
+        self._clear.setText(_("Clear this field"))
+        self._show.setText(_("Show the words it came from"))
+        if self.evidence is not None:
+            sure = digits(str(round(self.evidence.confidence * 100)))
+            self.badge.setToolTip(
+                _(
+                    "Suggested by the extractor from the report ({sure}% sure). Click to "
+                    "accept it; the arrow offers to clear it or show its words."
+                ).format(sure=sure)
+            )

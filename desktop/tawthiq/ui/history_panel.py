@@ -1,0 +1,192 @@
+"""The history of the selected incident: every field-level change, newest first, and any
+conflict (two values of one field written without seeing each other) shown side by side with
+a way to keep one or combine them; the choice is a new event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tawthiq.domain.fields import FIELDS, INCIDENT
+from tawthiq.domain.records import Conflict
+from tawthiq.i18n import N_, _, digits, field_label, format_number, ngettext
+from tawthiq.services.desk import IncidentView
+from tawthiq.services.incidents import Change
+from tawthiq.ui.language import text_alignment
+from tawthiq.ui.values import combined, value_text
+
+HISTORY_COLUMNS = (
+    N_("When"),
+    N_("Who"),
+    N_("Device"),
+    N_("Field"),
+    N_("Old value"),
+    N_("New value"),
+)
+CONFLICT_COLOUR = QColor("#ffe0b2")
+
+
+class HistoryModel(QAbstractTableModel):
+    """Rows are the services' ``Change`` values, newest first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.changes: list[Change] = []
+
+    def set_changes(self, changes: list[Change]) -> None:
+        self.beginResetModel()
+        self.changes = list(changes)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.changes)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HISTORY_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(HISTORY_COLUMNS[section])
+        return None
+
+    def text(self, c: Change, column: int) -> str:
+        if column == 0:
+            return digits(f"{c.when:%Y-%m-%d %H:%M}")
+        if column == 1:
+            return c.author
+        if column == 2:
+            return c.device_id[:8]
+        if column == 3:
+            return field_label(c.field, INCIDENT)
+        if column == 4:
+            return " | ".join(value_text(c.field, v) for v in c.old) if c.old else _("(new)")
+        return value_text(c.field, c.new)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or index.row() >= len(self.changes):
+            return None
+        c = self.changes[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(c, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole and c.in_conflict:
+            return CONFLICT_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 5):
+            return text_alignment(self.text(c, index.column()))
+        if role == Qt.ItemDataRole.ToolTipRole and c.in_conflict:
+            return _("In conflict with another value of this field")
+        return None
+
+
+class ConflictBox(QGroupBox):
+    """One field with several current values: keep one, or combine them."""
+
+    chosen = Signal(str, object)  # field, value
+
+    def __init__(self, conflict: Conflict, who: dict[str, Change], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.conflict = conflict
+        self.setTitle(
+            _("{field}: {n} values written without seeing each other").format(
+                field=field_label(conflict.field), n=format_number(len(conflict.values))
+            )
+        )
+        row = QHBoxLayout(self)
+        for value, event_id in zip(conflict.values, conflict.event_ids, strict=True):
+            change = who.get(event_id)
+            by = f"{change.author}, {digits(f'{change.when:%Y-%m-%d %H:%M}')}" if change else ""
+            button = QPushButton(
+                _("Keep «{value}» ({by})").format(value=value_text(conflict.field, value), by=by),
+                self,
+            )
+            button.clicked.connect(lambda _c=False, v=value: self.chosen.emit(conflict.field, v))
+            row.addWidget(button)
+        kind = FIELDS[INCIDENT][conflict.field].kind if conflict.field in FIELDS[INCIDENT] else ""
+        if kind in ("count", "codes", "texts", "text"):
+            merged = combined(conflict.field, list(conflict.values))
+            both = QPushButton(
+                _("Combine: «{value}»").format(value=value_text(conflict.field, merged)), self
+            )
+            both.clicked.connect(lambda: self.chosen.emit(conflict.field, merged))
+            row.addWidget(both)
+        row.addStretch(1)
+
+
+class HistoryPanel(QWidget):
+    resolve = Signal(str, str, object)  # incident id, field, value
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view: IncidentView | None = None
+        self.heading = QLabel(self)
+        self.heading.setObjectName("heading")
+        self.heading.setWordWrap(True)
+        self.conflicts = QVBoxLayout()
+        self.model = HistoryModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        box = QVBoxLayout(self)
+        box.addWidget(self.heading)
+        box.addLayout(self.conflicts)
+        box.addWidget(self.table, 1)
+        self.show_incident(None)
+
+    def show_incident(self, view: IncidentView | None) -> None:
+        self.view = view
+        while self.conflicts.count():
+            item = self.conflicts.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.model.set_changes(list(view.history) if view else [])
+        if view is None:
+            self.heading.setText(_("Select an incident to see its history."))
+            return
+        inc = view.incident
+        title = inc.title or inc.id[:8]
+        text = ngettext(
+            "History of «{title}»: {n} change, newest first",
+            "History of «{title}»: {n} changes, newest first",
+            len(view.history),
+        ).format(title=title, n=format_number(len(view.history)))
+        if inc.deleted:
+            text += " — " + _("deleted (its history is kept)")
+        self.heading.setText(text)
+        who = {c.event_id: c for c in view.history}
+        for conflict in inc.conflicts:
+            box = ConflictBox(conflict, who, self)
+            box.chosen.connect(lambda f, v, i=inc.id: self.resolve.emit(i, f, v))
+            self.conflicts.addWidget(box)
+
+    def conflict_boxes(self) -> list[ConflictBox]:
+        return [
+            w
+            for i in range(self.conflicts.count())
+            if isinstance(w := self.conflicts.itemAt(i).widget(), ConflictBox)  # type: ignore[union-attr]
+        ]
+
+    def retranslate(self) -> None:
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HISTORY_COLUMNS) - 1)
+        self.model.layoutChanged.emit()
+        self.show_incident(self.view)

@@ -1,0 +1,174 @@
+"""The incident list: filters (dates, governorate, type, perpetrator, status), the Arabic-aware
+search box, the number of matches, and the table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tawthiq.domain.errors import TawthiqError
+from tawthiq.domain.records import Incident
+from tawthiq.i18n import _, error_text, format_number, ngettext
+from tawthiq.services.desk import Desk
+from tawthiq.store import IncidentFilter
+from tawthiq.ui.editors import CodeCombo, DateLine, GovernorateCombo
+from tawthiq.ui.language import follow_text
+from tawthiq.ui.list_model import INCIDENT_ROLE, TITLE, IncidentTableModel
+
+
+class IncidentList(QWidget):
+    selected = Signal(object)  # Incident or None
+    opened = Signal(object)  # Incident: double-clicked, to edit
+    message = Signal(str)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = IncidentTableModel(desk.page, desk.count, self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda t: follow_text(self.search, t))
+        self.date_from = DateLine(self, spelled=False)
+        self.date_to = DateLine(self, spelled=False)
+        self.governorate = GovernorateCombo(self)
+        self.type = CodeCombo("incident_type", self)
+        self.perpetrator = CodeCombo("perpetrators", self)
+        self.status = CodeCombo("status", self)
+        self.count = QLabel(self)
+        self.count.setObjectName("heading")
+        self._labels: list[tuple[QLabel, str]] = []
+        search_row, filter_row = QHBoxLayout(), QHBoxLayout()
+        for i, (label, widget) in enumerate(
+            (
+                ("Search", self.search),
+                ("From", self.date_from),
+                ("To", self.date_to),
+                ("Governorate", self.governorate),
+                ("Type", self.type),
+                ("Perpetrator", self.perpetrator),
+                ("Status", self.status),
+            )
+        ):
+            lab = QLabel(self)
+            self._labels.append((lab, label))
+            row = search_row if i == 0 else filter_row
+            row.addWidget(lab)
+            row.addWidget(widget, 1 if i == 0 else 0)
+        filter_row.addStretch(1)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._opened)
+        self.table.selectionModel().currentRowChanged.connect(self._current)
+        box = QVBoxLayout(self)
+        box.addLayout(search_row)
+        box.addLayout(filter_row)
+        box.addWidget(self.count)
+        box.addWidget(self.table, 1)
+        # a filter applies as soon as it changes; typing waits for a pause
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textEdited.connect(lambda _t: self._debounce.start())
+        for w in (self.date_from, self.date_to, self.governorate, self.type, self.perpetrator,
+                  self.status):  # fmt: skip
+            w.edited.connect(self._debounce.start)
+        self.retranslate()
+
+    def current_filter(self) -> IncidentFilter:
+        def day(line: DateLine) -> str | None:
+            raw = line.value()
+            if not raw:
+                return None
+            try:
+                return date.fromisoformat(raw).isoformat()
+            except ValueError:
+                return None
+
+        return IncidentFilter(
+            date_from=day(self.date_from),
+            date_to=day(self.date_to),
+            governorate=self.governorate.value(),
+            incident_type=self.type.value(),
+            perpetrator=self.perpetrator.value(),
+            status=self.status.value(),
+            text=self.search.text().strip() or None,
+        )
+
+    def apply_filter(self) -> None:
+        try:
+            self.model.reload(self.current_filter())
+        except TawthiqError as exc:
+            self.message.emit(error_text(exc))
+            return
+        self._show_count()
+        self.selected.emit(self.current())
+
+    def refresh(self, keep: str | None = None) -> None:
+        """Load again (after a save), keeping the incident ``keep`` selected if it shows."""
+        self.apply_filter()
+        if keep is not None:
+            self.select(keep)
+
+    def select(self, incident_id: str) -> bool:
+        for row, inc in enumerate(self.model.rows):
+            if inc.id == incident_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def current(self) -> Incident | None:
+        index = self.table.currentIndex()
+        return index.data(INCIDENT_ROLE) if index.isValid() else None
+
+    def _current(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        self.selected.emit(index.data(INCIDENT_ROLE) if index.isValid() else None)
+
+    def _opened(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.opened.emit(index.data(INCIDENT_ROLE))
+
+    def _show_count(self) -> None:
+        n = self.model.total
+        self.count.setText(ngettext("{n} incident", "{n} incidents", n).format(n=format_number(n)))
+
+    def retranslate(self) -> None:
+        names = {
+            "Search": _("Search"),
+            "From": _("From"),
+            "To": _("To"),
+            "Governorate": _("Governorate"),
+            "Type": _("Type"),
+            "Perpetrator": _("Perpetrator"),
+            "Status": _("Status"),
+        }
+        for label, key in self._labels:
+            label.setText(names[key])
+        self.search.setPlaceholderText(
+            _("Words in titles, places, narratives and reports (Ctrl+F)")
+        )
+        for w in (self.date_from, self.date_to, self.governorate, self.type, self.perpetrator,
+                  self.status):  # fmt: skip
+            w.retranslate()
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        self.model.layoutChanged.emit()
+        self._show_count()

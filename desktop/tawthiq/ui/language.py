@@ -1,0 +1,68 @@
+"""The interface language on the Qt side: Qt's own translations, the layout direction, the
+font, and the direction of each piece of text by its own first strong letter."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tawthiq.domain.arabic import first_strong_direction
+from tawthiq.i18n import LANGUAGES, setup_i18n
+from tawthiq.ui.fonts import interface_font
+
+log = logging.getLogger(__name__)
+
+
+class Language:
+    """Switches the running application between Arabic and English at once."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self._translator: QTranslator | None = None
+        self._base_font = app.font()
+        app.setFont(interface_font(self._base_font))
+
+    def apply(self, lang: str, *, arabic_digits: bool = False) -> None:
+        setup_i18n(lang, arabic_digits=arabic_digits)
+        if self._translator is not None:
+            self.app.removeTranslator(self._translator)
+            self._translator = None
+        if lang != "en" and lang in LANGUAGES:
+            translator = QTranslator(self.app)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if translator.load(f"qtbase_{lang}", folder):
+                self.app.installTranslator(translator)
+                self._translator = translator
+            else:
+                log.warning("Qt's own %s translations were not found in %s", lang, folder)
+        # Qt knows which way a language is written; the pseudo-locale mirrors like Arabic.
+        if lang in LANGUAGES:
+            self.app.setLayoutDirection(QLocale(lang).textDirection())
+        else:
+            self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+
+def follow_text(widget: QWidget, text: str) -> None:
+    """Write ``text`` in ``widget`` in its own direction: an English quote stays left to right
+    in the Arabic interface; digits alone follow the interface."""
+    direction = first_strong_direction(text, default="auto")
+    if direction == "auto":
+        widget.unsetLayoutDirection()
+    else:
+        widget.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if direction == "rtl" else Qt.LayoutDirection.LeftToRight
+        )
+
+
+def text_alignment(text: str) -> Qt.AlignmentFlag:
+    """Where a table cell's text sits: Arabic on the right, Latin on the left, whatever the
+    interface's direction; numbers and codes follow the interface."""
+    direction = first_strong_direction(text, default="auto")
+    vcenter = Qt.AlignmentFlag.AlignVCenter
+    if direction == "rtl":
+        return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | vcenter
+    if direction == "ltr":
+        return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | vcenter
+    return Qt.AlignmentFlag.AlignLeading | vcenter

@@ -1,0 +1,54 @@
+"""Long work (importing report files, rebuilding, verifying) with a progress dialog that can
+stop it; what stopping undoes is said by the operation itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from tawthiq.domain.errors import Cancelled, TawthiqError
+from tawthiq.i18n import _, error_text
+from tawthiq.ui.ops import Handle, Runner
+
+
+def run_long(
+    parent: QWidget,
+    runner: Runner,
+    title: str,
+    work: Callable[[Callable[[int, int], None]], Any],
+    *,
+    done: Callable[[Any], None],
+    said: Callable[[str], None],
+) -> tuple[Handle, QProgressDialog]:
+    """Run ``work(progress)`` off the UI thread behind a progress dialog with a Stop button;
+    ``done(result)`` when it finishes, ``said(sentence)`` when it stopped or failed."""
+    dialog = QProgressDialog(title, _("Stop"), 0, 0, parent)
+    dialog.setWindowTitle(_("Tawthiq"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def progress(step: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(step, max(total, 1)))
+
+    def finished(result: Any) -> None:
+        dialog.close()
+        done(result)
+
+    def failed(exc: BaseException) -> None:
+        dialog.close()
+        if isinstance(exc, Cancelled):
+            said(_("Stopped: nothing of the unfinished part was kept."))
+        elif isinstance(exc, TawthiqError):
+            said(error_text(exc))
+        else:
+            said(_("Unexpected error: {error}").format(error=exc))
+
+    handle = runner.run(work, done=finished, failed=failed, progress=progress)
+    dialog.canceled.connect(handle.cancel)
+    return handle, dialog

@@ -1,0 +1,284 @@
+"""The main window: a thin shell of menus and two rooms — the report under review, and the
+incident list with the selected incident's history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from tawthiq.domain.errors import TawthiqError
+from tawthiq.domain.records import Incident
+from tawthiq.i18n import _, error_text, format_number, ngettext
+from tawthiq.services.desk import Desk, IncidentView, IngestSummary
+from tawthiq.services.maintenance import RebuildResult, VerifyReport
+from tawthiq.services.settings import Settings, save_settings
+from tawthiq.ui.history_panel import HistoryPanel
+from tawthiq.ui.incident_list import IncidentList
+from tawthiq.ui.long_work import run_long
+from tawthiq.ui.ops import Runner
+from tawthiq.ui.review import ReviewPanel
+from tawthiq.ui.settings_dialog import SettingsDialog
+from tawthiq.ui.style import STYLE
+
+ApplyLanguage = Callable[[Settings], None]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        desk: Desk,
+        settings: Settings,
+        apply_language: ApplyLanguage,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.desk, self.settings, self._apply_language = desk, settings, apply_language
+        self.runner = Runner(self)
+        self.setStyleSheet(STYLE)
+        self.review = ReviewPanel(desk, self.runner, self)
+        self.incidents = IncidentList(desk, self)
+        self.history = HistoryPanel(self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.incidents)
+        split.addWidget(self.history)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.review, "")
+        self.tabs.addTab(split, "")
+        self.setCentralWidget(self.tabs)
+        for source in (self.review, self.incidents):
+            source.message.connect(self.say)
+        self.review.saved.connect(self._saved)
+        self.incidents.selected.connect(self._selected)
+        self.incidents.opened.connect(self._open)
+        self.history.resolve.connect(self._resolve)
+        self.actions_: dict[str, QAction] = {}
+        self._menus()
+        self.retranslate()
+        self.incidents.apply_filter()
+        self.runner.run(desk.warm_up)  # the extractor and the places, before they are needed
+
+    # menus ------------------------------------------------------------------------------
+
+    def _action(self, key: str, slot: Callable[[], Any], shortcut: str | None = None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        self.actions_[key] = action
+        return action
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        for key, slot, keys in (
+            ("new", self.new_report, "Ctrl+N"),
+            ("paste", self.review.paste_and_read, "Ctrl+Shift+V"),
+            ("open", self.open_files, "Ctrl+O"),
+            ("save", self.review.save, "Ctrl+S"),
+            ("export", self.export, "Ctrl+E"),
+            ("quit", self.close, "Ctrl+Q"),
+        ):
+            self.file_menu.addAction(self._action(key, slot, keys))
+        self.actions_["export"].setEnabled(False)  # export and merge: the sync issue
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self._action("find", self.find_incidents, "Ctrl+F"))
+        self.edit_menu.addAction(self._action("settings", self.change_settings))
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.addAction(self._action("verify", self.verify))
+        self.tools_menu.addAction(self._action("rebuild", self.rebuild))
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self._action("about", self.about))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Tawthiq — documenting attacks on civilians"))
+        self.tabs.setTabText(0, _("Report and form"))
+        self.tabs.setTabText(1, _("Incidents and history"))
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.tools_menu.setTitle(_("&Tools"))
+        self.help_menu.setTitle(_("&Help"))
+        for key, text in (
+            ("new", _("New report")),
+            ("paste", _("Paste and read a report")),
+            ("open", _("Read report files…")),
+            ("save", _("Save incident")),
+            ("export", _("Export for the coordinator…")),
+            ("quit", _("Quit")),
+            ("find", _("Find incidents")),
+            ("settings", _("Settings…")),
+            ("verify", _("Verify the audit trail…")),
+            ("rebuild", _("Rebuild the tables from the audit trail…")),
+            ("about", _("About Tawthiq")),
+        ):
+            self.actions_[key].setText(text)
+        self.actions_["export"].setToolTip(_("Export and merge arrive with synchronisation"))
+        self.review.retranslate()
+        self.incidents.retranslate()
+        self.history.retranslate()
+
+    # what the menus do -----------------------------------------------------------------------
+
+    def say(self, sentence: str) -> None:
+        self.statusBar().showMessage(sentence, 15_000)
+
+    def new_report(self) -> None:
+        if self.review.new_report():
+            self.tabs.setCurrentIndex(0)
+            self.review.report.text.setFocus()
+
+    def find_incidents(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.incidents.search.setFocus()
+        self.incidents.search.selectAll()
+
+    def export(self) -> None:
+        self.say(_("Export and merge arrive with synchronisation"))
+
+    def _saved(self, incident_id: str) -> None:
+        self.incidents.refresh(keep=incident_id)
+        self._selected_id(incident_id)
+
+    def _selected(self, incident: Incident | None) -> None:
+        if incident is None:
+            self.history.show_incident(None)
+        else:
+            self._selected_id(incident.id)
+
+    def _selected_id(self, incident_id: str) -> None:
+        self.runner.run(
+            lambda: self.desk.incident(incident_id),
+            done=self.history.show_incident,
+            failed=self._failed,
+        )
+
+    def _open(self, incident: Incident) -> None:
+        def opened(view: IncidentView) -> None:
+            if self.review.open_incident(view):
+                self.tabs.setCurrentIndex(0)
+
+        self.runner.run(lambda: self.desk.incident(incident.id), done=opened, failed=self._failed)
+
+    def _resolve(self, incident_id: str, field: str, value: Any) -> None:
+        self.runner.run(
+            lambda: self.desk.resolve(incident_id, field, value),
+            done=lambda _r: self._saved(incident_id),
+            failed=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, TawthiqError):
+            self.say(error_text(exc))
+        else:
+            self.say(_("Unexpected error: {error}").format(error=exc))
+
+    def open_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, _("Reports to read"), "", _("Text files (*.txt *.md);;All files (*)")
+        )
+        if names:
+            self.read_files([Path(n) for n in names])
+
+    def read_files(self, paths: list[Path]) -> None:
+        def done(summary: IngestSummary) -> None:
+            self.incidents.refresh()
+            self.say(
+                ngettext(
+                    "Read {files} report: {n} incident saved.",
+                    "Read {files} reports: {n} incidents saved.",
+                    summary.files,
+                ).format(files=format_number(summary.files), n=format_number(summary.incidents))
+            )
+
+        def said(sentence: str) -> None:
+            self.incidents.refresh()
+            self.say(sentence)
+
+        self.long_work = run_long(
+            self, self.runner, _("Reading the reports…"),
+            lambda progress: self.desk.ingest_files(paths, progress), done=done, said=said,
+        )  # fmt: skip
+
+    def verify(self) -> None:
+        def done(report: VerifyReport) -> None:
+            if report.ok:
+                text = _("The audit trail is intact: {events} events from {devices} devices.")
+                self.say(
+                    text.format(
+                        events=format_number(report.events), devices=format_number(report.devices)
+                    )
+                )
+            else:
+                QMessageBox.warning(self, _("Tawthiq"), "\n".join(report.problems))
+
+        self.long_work = run_long(
+            self, self.runner, _("Verifying the audit trail…"), self.desk.verify,
+            done=done, said=self.say,
+        )  # fmt: skip
+
+    def rebuild(self) -> None:
+        def done(result: RebuildResult) -> None:
+            self.incidents.refresh()
+            same = result.digest_before == result.digest_after
+            self.say(
+                _("Rebuilt {n} records from the audit trail; nothing differed.").format(
+                    n=format_number(result.entities)
+                )
+                if same
+                else _("Rebuilt {n} records; the tables had drifted from the audit trail.").format(
+                    n=format_number(result.entities)
+                )
+            )
+
+        self.long_work = run_long(
+            self, self.runner, _("Rebuilding the tables…"), self.desk.rebuild,
+            done=done, said=self.say,
+        )  # fmt: skip
+
+    def change_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, parent=self)
+        if dialog.exec():
+            self.apply_settings(dialog.result_settings(self.settings))
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take new settings at once; a form being filled in keeps every value."""
+        try:
+            save_settings(settings)
+        except TawthiqError as exc:
+            self.say(error_text(exc))
+        self.settings = settings
+        self.desk.author = settings.author
+        self._apply_language(settings)
+        self.retranslate()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Tawthiq"),
+            _(
+                "Tawthiq (توثيق) documents attacks on civilians, offline. Every change is "
+                "kept in a signed audit trail.\nDatabase: {path}"
+            ).format(path=self.desk.db_path),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.review.dirty and not self.review.confirm(
+            _("The form has changes that are not saved. Quit anyway?")
+        ):
+            event.ignore()
+            return
+        self.runner.wait()
+        event.accept()

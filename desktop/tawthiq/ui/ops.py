@@ -1,0 +1,134 @@
+"""Operations off the UI thread: a callable runs in a worker, its result (or error) comes
+back to the UI thread, where views refresh from it. Nothing in an operation touches widgets.
+
+The workers are Python threads and hand their results over through a queue that a timer
+empties on the UI thread, so no Qt object is ever touched from two threads. (PySide6 6.12.0
+miscounts references to None and True on Python 3.11 whenever Qt calls Python, and the
+process dies after a few thousand calls; pyproject.toml leaves that release out, and
+tests/test_ui_app.py checks the installed one.)
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sys
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from tawthiq.domain.errors import N_, Cancelled
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+_DONE, _FAILED, _PROGRESS = range(3)
+
+
+class Handle:
+    """A running operation: ``cancel()`` asks it to stop at its next progress report."""
+
+    def __init__(
+        self,
+        done: Callable[[Any], None] | None,
+        failed: Callable[[BaseException], None] | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self._stop = threading.Event()
+        self.finished = False
+        self.done, self.failed, self.progress = done, failed, progress
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+
+class Runner(QObject):
+    """Runs operations on a few worker threads; ``busy`` tells how many are under way."""
+
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
+        super().__init__(parent)
+        # PySide calls into Python (taking its lock) for nearly every event of our widgets;
+        # with the default 5 ms switch interval, a worker running pure Python (the extractor
+        # on a long report) makes each of those calls wait, and the window stalls for
+        # seconds. 0.5 ms keeps it responsive at a few per cent of the worker's speed.
+        sys.setswitchinterval(min(sys.getswitchinterval(), 0.0005))
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="tawthiq-op")
+        self._inbox: queue.SimpleQueue[tuple[Handle, int, Any]] = queue.SimpleQueue()
+        self._live: set[Handle] = set()
+        self._timer = QTimer(self)
+        self._timer.setInterval(15)
+        self._timer.timeout.connect(self._deliver)
+
+    @property
+    def busy(self) -> int:
+        return len(self._live)
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Handle:
+        """Run ``fn()`` (or ``fn(progress)`` when ``progress`` is given: it raises Cancelled
+        once the handle is cancelled) and call ``done(result)`` or ``failed(error)`` on the
+        UI thread."""
+        handle = Handle(done, failed, progress)
+        inbox = self._inbox
+
+        def tell(step: int, total: int) -> None:
+            if handle.cancelled:
+                raise Cancelled(
+                    N_("stopped before the end; nothing of the unfinished part was kept")
+                )
+            inbox.put((handle, _PROGRESS, (step, total)))
+
+        def work() -> None:
+            try:
+                result = fn(tell) if progress is not None else fn()
+            except BaseException as exc:  # every failure goes back to the UI thread
+                inbox.put((handle, _FAILED, exc))
+            else:
+                inbox.put((handle, _DONE, result))
+
+        self._live.add(handle)
+        self._timer.start()
+        self._pool.submit(work)
+        return handle
+
+    def _deliver(self) -> None:
+        """On the UI thread: hand each finished operation's result to its callback."""
+        while True:
+            try:
+                handle, kind, value = self._inbox.get_nowait()
+            except queue.Empty:
+                break
+            if kind == _PROGRESS:
+                if handle.progress is not None and not handle.finished:
+                    handle.progress(*value)
+                continue
+            handle.finished = True
+            self._live.discard(handle)
+            callback = handle.done if kind == _DONE else handle.failed
+            if callback is not None:
+                callback(value)  # a bug of its own reaches Qt's handler (and pytest-qt)
+            elif kind == _FAILED:
+                log.error("operation failed", exc_info=value)
+        if not self._live:
+            self._timer.stop()
+            self.idle.emit()
+
+    def wait(self) -> None:
+        """Let every started operation finish (at shutdown), then deliver its result."""
+        self._pool.shutdown(wait=True, cancel_futures=False)
+        self._deliver()

@@ -1,0 +1,82 @@
+"""Settings: the documenter's name (as the audit trail records it), the language of the
+interface and its digits. The same dialog greets a documenter on the first start."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tawthiq.i18n import LANGUAGES, _
+from tawthiq.services.settings import Settings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, *, first_run: bool = False,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.first_run = first_run
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(first_run)
+        self.author = QLineEdit(settings.author, self)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)  # each language in its own name
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.digits = QCheckBox(self)
+        self.digits.setChecked(settings.arabic_digits)
+        self.form = QFormLayout()
+        self.author_label, self.language_label = QLabel(self), QLabel(self)
+        self.form.addRow(self.author_label, self.author)
+        self.form.addRow(self.language_label, self.language)
+        self.form.addRow("", self.digits)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.hide()
+        box = QVBoxLayout(self)
+        box.addWidget(self.intro)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.retranslate()
+
+    def result_settings(self, base: Settings) -> Settings:
+        return base.changed(
+            author=self.author.text().strip(),
+            language=self.language.currentData(),
+            arabic_digits=self.digits.isChecked(),
+        )
+
+    def _accept(self) -> None:
+        if not self.author.text().strip():
+            self.error.setText(_("Write your name: the audit trail records who changed what."))
+            self.error.show()
+            self.author.setFocus()
+            return
+        self.accept()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Welcome to Tawthiq") if self.first_run else _("Settings"))
+        self.intro.setText(
+            _(
+                "Tawthiq keeps every change you make in an audit trail with your name. "
+                "Write your name as your team knows you, and choose the language."
+            )
+        )
+        self.author_label.setText(_("Your name"))
+        self.language_label.setText(_("Language / اللغة"))
+        self.digits.setText(_("Arabic-Indic digits (٠١٢٣) in the Arabic interface"))

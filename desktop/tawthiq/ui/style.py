@@ -1,0 +1,17 @@
+"""The window's few styles: suggestions in amber until checked, problems in red, hints grey."""
+
+STYLE = """
+*[suggested="true"] { background: #fff3cd; }
+*[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
+QLabel#error { color: #c62828; }
+QLabel#hint { color: #666666; font-size: 9pt; }
+QLabel#heading { font-weight: bold; }
+QLabel#status { color: #5d4037; }
+QToolButton#badge { background: #ffe08a; border: 1px solid #e0b000; border-radius: 3px;
+                    padding: 0 3px; }
+QToolButton#badge[unsure="true"] { background: #ffc4a8; border-color: #d84315; }
+QPushButton#primary { font-weight: bold; padding: 4px 14px; }
+QGroupBox { font-weight: bold; margin-top: 8px; }
+QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QComboBox, QGroupBox QListWidget,
+QGroupBox QPlainTextEdit, QGroupBox QToolButton { font-weight: normal; }
+"""

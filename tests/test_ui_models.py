@@ -1,0 +1,115 @@
+"""The window's item models over real service data, tested without any widget."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from tawthiq import services
+from tawthiq.domain.fields import INCIDENT
+from tawthiq.i18n import setup_i18n
+from tawthiq.services.desk import Desk
+from tawthiq.store import EventWriter, IncidentFilter
+from tawthiq.store.identity import DeviceIdentity
+from tawthiq.ui.history_panel import CONFLICT_COLOUR, HistoryModel
+from tawthiq.ui.list_model import GOVERNORATE, KILLED, PAGE, TYPE, IncidentTableModel
+from tawthiq.ui.values import combined, value_text
+
+GOVERNORATES = ("Idlib", "Aleppo", "Hama")
+
+
+def _fill(ws: services.Workspace, n: int) -> None:
+    with ws.writing() as w:
+        services.create_incidents(
+            w,
+            [
+                {
+                    "title_en": f"Shelling {i}",
+                    "date_start": f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                    "governorate": GOVERNORATES[i % 3],
+                    "incident_type": "shelling_artillery_missile",
+                    "killed": i % 40,
+                }
+                for i in range(n)
+            ],
+        )
+
+
+def test_the_list_loads_a_page_at_a_time(ws: services.Workspace) -> None:
+    _fill(ws, PAGE * 2 + 50)
+    desk = Desk(ws)
+    model = IncidentTableModel(desk.page, desk.count)
+    model.reload()
+    assert model.total == PAGE * 2 + 50
+    assert model.rowCount() == PAGE and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == PAGE * 2 + 50 and not model.canFetchMore(QModelIndex())
+    assert len({inc.id for inc in model.rows}) == PAGE * 2 + 50  # no page twice
+    dates = [inc.date_start for inc in model.rows]
+    assert dates == sorted(dates, reverse=True)  # newest first
+
+
+def test_the_list_sorts_and_filters_in_the_database(ws: services.Workspace) -> None:
+    _fill(ws, 90)
+    desk = Desk(ws)
+    model = IncidentTableModel(desk.page, desk.count)
+    model.reload()
+    model.sort(KILLED, Qt.SortOrder.AscendingOrder)
+    killed = [model.rows[r].killed.max for r in range(model.rowCount())]  # type: ignore[union-attr]
+    assert killed == sorted(killed) and killed[0] == 0 and killed[-1] == 39
+    model.sort(KILLED, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, KILLED).data() == "39"
+    model.reload(IncidentFilter(governorate="Aleppo"))
+    assert model.total == 30
+    assert {model.index(r, GOVERNORATE).data() for r in range(model.rowCount())} == {"Aleppo"}
+
+
+def test_cells_speak_the_interface_language(ws: services.Workspace) -> None:
+    _fill(ws, 3)
+    desk = Desk(ws)
+    model = IncidentTableModel(desk.page, desk.count)
+    model.reload(IncidentFilter(governorate="Idlib"))
+    assert model.index(0, TYPE).data() == "Shelling/artillery/missile attack"
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Date"
+    setup_i18n("ar", arabic_digits=True)
+    assert model.index(0, GOVERNORATE).data() == "إدلب"
+    assert model.index(0, TYPE).data() == "قصف مدفعي أو صاروخي"
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "التاريخ"
+    assert model.index(0, 0).data() == "٢٠٢٢-٠١-٠١"
+
+
+def test_history_rows_are_newest_first_and_conflicts_are_marked(ws: services.Workspace) -> None:
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+        base = [e.event_id for e in w.events_of(incident_id) if e.field == "killed"]
+    with ws.writing() as w:
+        services.edit_incident(w, incident_id, {"killed": 9})
+    other = DeviceIdentity.generate()  # a second laptop that had only seen 6
+    with ws.db.write() as s, EventWriter(s, other, "Basel") as w:
+        w.record(INCIDENT, incident_id, {"killed": {"min": 8, "max": 8}}, seen={"killed": base})
+    view = Desk(ws).incident(incident_id)
+    model = HistoryModel()
+    model.set_changes(list(view.history))
+    assert model.rowCount() == 6  # title, killed, status and confidentiality; 9; Basel's 8
+    newest = [model.index(0, c).data() for c in range(6)]
+    assert newest[1] == "Basel" and newest[3] == "Killed" and newest[4:] == ["6", "8"]
+    marked = [
+        r for r in range(6) if model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    ]
+    assert {model.index(r, 5).data() for r in marked} == {"8", "9"}
+    assert model.index(marked[0], 0).data(Qt.ItemDataRole.BackgroundRole) == CONFLICT_COLOUR
+
+
+def test_values_read_as_a_documenter_writes_them() -> None:
+    assert value_text("weapons", ["cluster_munition", "rocket"]) == "Cluster munitions, Rockets"
+    assert value_text("killed", {"min": 9, "max": 12, "approximate": True}) == "9–12"
+    assert value_text("killed", {"min": 9, "max": 9, "approximate": True}) == "≈9"
+    assert value_text("narrative", None) == "—"
+    setup_i18n("ar")
+    assert value_text("weapons", ["cluster_munition", "rocket"]) == "ذخائر عنقودية، صواريخ"
+    assert combined("killed", [{"min": 9, "max": 9}, {"min": 8, "max": 8}]) == {
+        "min": 8,
+        "max": 9,
+        "approximate": True,
+    }
+    assert combined("weapons", [["rocket"], ["rocket", "mortar"]]) == ["rocket", "mortar"]

@@ -1,0 +1,224 @@
+"""The window as a whole: languages and direction, the list, history and conflicts, long work."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+
+from tawthiq import services
+from tawthiq.domain.errors import Cancelled
+from tawthiq.domain.fields import INCIDENT
+from tawthiq.services.desk import Desk
+from tawthiq.services.settings import Settings, load_settings
+from tawthiq.store import EventWriter, IncidentFilter
+from tawthiq.store.identity import DeviceIdentity
+from tawthiq.ui.long_work import run_long
+from tawthiq.ui.settings_dialog import SettingsDialog
+
+
+def _seed(ws: services.Workspace) -> list[str]:
+    with ws.writing() as w:
+        ids = services.create_incidents(
+            w,
+            [
+                {"title_ar": "قصف مخيم مرام للنازحين", "date_start": "2022-11-06",
+                 "governorate": "Idlib", "incident_type": "shelling_artillery_missile",
+                 "perpetrators": ["syrian_government"], "killed": 9},
+                {"title_en": "Air strike on al-Bab market", "date_start": "2022-02-02",
+                 "governorate": "Aleppo", "incident_type": "air_drone_strike",
+                 "perpetrators": ["russia"], "killed": 8},
+                {"title_en": "Mortar fire on Masyaf", "date_start": "2022-05-13",
+                 "governorate": "Hama", "incident_type": "shelling_artillery_missile",
+                 "status": "reviewed"},
+            ],
+        )  # fmt: skip
+    return ids
+
+
+def test_switching_to_arabic_mirrors_the_window_and_keeps_unsaved_work(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    form = window.review.form
+    form.cells["title_en"].editor.setText("Shelling near the M4 road")
+    form.cells["killed"].editor.setText("4")
+    window.apply_settings(Settings(author="Amal", language="ar", arabic_digits=True))
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.tabs.tabText(0) == "التقرير والاستمارة"
+    assert window.review.save_button.text() == "حفظ الحادثة"
+    assert form._labels["place_name"].text() == "المكان"
+    assert form.cells["incident_type"].editor.itemText(1) == "غارة جوية أو بطائرة مسيّرة"
+    assert window.file_menu.title() == "&ملف"
+    # nothing typed was lost, and an English title stays left to right in the Arabic window
+    assert form.cells["title_en"].value() == "Shelling near the M4 road"
+    assert form.cells["killed"].value()["max"] == 4
+    assert form.cells["title_en"].editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert load_settings().language == "ar"  # kept for the next start
+    # Qt's own dialogs speak Arabic too
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "ألغِ"  # Qt's word
+    window.apply_settings(Settings(author="Amal", language="en"))
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.tabs.tabText(0) == "Report and form"
+
+
+def test_the_list_filters_searches_and_counts(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    _seed(ws)
+    incidents = window.incidents
+    incidents.refresh()
+    assert incidents.model.total == 3 and incidents.count.text() == "3 incidents"
+    incidents.search.setText("للنازحين")  # finds "النازحين" through the Arabic stemmer
+    incidents.apply_filter()
+    assert incidents.model.total == 1 and incidents.count.text() == "1 incident"
+    assert incidents.model.rows[0].governorate == "Idlib"
+    incidents.search.setText("")
+    incidents.governorate.set_value("Aleppo")
+    incidents.apply_filter()
+    assert [r.title for r in incidents.model.rows] == ["Air strike on al-Bab market"]
+    incidents.governorate.set_value(None)
+    incidents.type.set_value("shelling_artillery_missile")
+    incidents.status.set_value("reviewed")
+    incidents.apply_filter()
+    assert [r.title for r in incidents.model.rows] == ["Mortar fire on Masyaf"]
+    incidents.status.set_value(None)
+    incidents.date_from.set_value("2022-05-01")
+    incidents.apply_filter()
+    assert incidents.model.total == 2
+    incidents.type.set_value(None)
+    incidents.perpetrator.set_value("russia")
+    incidents.date_from.set_value(None)
+    incidents.apply_filter()
+    assert incidents.model.total == 1
+
+
+def test_the_search_box_follows_typing_after_a_pause(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    _seed(ws)
+    window.incidents.refresh()
+    QTimer.singleShot(0, window.find_incidents)
+    qtbot.wait(50)
+    assert window.tabs.currentIndex() == 1
+    qtbot.keyClicks(window.incidents.search, "Masyaf")
+    qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=3000)
+
+
+def test_a_conflict_is_shown_side_by_side_and_resolved_by_a_choice(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+        base = [e.event_id for e in w.events_of(incident_id) if e.field == "killed"]
+    with ws.writing() as w:
+        services.edit_incident(w, incident_id, {"killed": 9})
+    laptop_b = DeviceIdentity.generate()
+    with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
+        w.record(INCIDENT, incident_id, {"killed": {"min": 8, "max": 8}}, seen={"killed": base})
+    window.incidents.refresh(keep=incident_id)
+    qtbot.waitUntil(lambda: len(window.history.conflict_boxes()) == 1, timeout=5000)
+    box = window.history.conflict_boxes()[0]
+    labels = [b.text() for b in box.findChildren(type(window.review.save_button))]
+    assert any(t.startswith("Keep «9» (Amal") for t in labels)
+    assert any(t.startswith("Keep «8» (Basel") for t in labels)
+    assert "Combine: «8–9»" in labels
+    keep_nine = next(b for b in box.findChildren(type(window.review.save_button))
+                     if b.text().startswith("Keep «9»"))  # fmt: skip
+    rows = window.history.model.rowCount()
+    keep_nine.click()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == rows + 1, timeout=5000)
+    assert window.history.conflict_boxes() == []
+    with ws.db.read() as s:
+        inc = services.get_incident(s, incident_id)
+    assert inc.conflicts == () and inc.killed is not None and inc.killed.max == 9
+    newest = window.history.model.changes[0]
+    assert newest.author == "Amal" and len(newest.old) == 2  # it saw both values
+
+
+def test_reading_a_long_report_leaves_the_window_responsive(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    paragraph = (
+        "قُتل تسعة مدنيين، بينهم ثلاثة أطفال وامرأة، وأصيب 75 آخرون جراء قصف صاروخي استهدف "
+        "مخيم مرام للنازحين قرب بلدة كفر جالس شمال غربي إدلب.\n"
+    )
+    text = paragraph * 700  # about 100 KB
+    ticks: list[float] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    window.review.start(text)
+    began = time.perf_counter()
+    assert window.review.reading  # the extractor runs in a worker, not in start()
+    qtbot.waitUntil(lambda: not window.review.reading, timeout=60_000)
+    took = time.perf_counter() - began
+    timer.stop()
+    during = [t for t in ticks if began <= t <= began + took]
+    assert took > 0.2  # long enough for the check to mean something
+    assert len(during) >= took / 0.05  # the event loop kept turning (every 10 ms asked)
+    assert window.review.form.cells["killed"].value() is not None
+
+
+def test_long_work_shows_progress_and_stops_when_asked(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    _seed(ws)
+    desk = Desk(ws)
+    with ws.db.read() as s:
+        before = services.state_digest(s)
+    seen: list[tuple[int, int]] = []
+
+    def slow_rebuild(progress):  # type: ignore[no-untyped-def]
+        def tell(done: int, total: int) -> None:
+            seen.append((done, total))
+            progress(done, total)
+            time.sleep(0.05)
+
+        for _ in range(100):  # the real rebuild, asked to report often, until stopped
+            desk.rebuild(tell)
+
+    said: list[str] = []
+    handle, dialog = run_long(window, window.runner, "Rebuilding…", slow_rebuild,
+                              done=lambda r: said.append("done"), said=said.append)  # fmt: skip
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=10_000)
+    assert dialog.maximum() >= 1
+    stop = dialog.findChild(QPushButton)
+    assert stop.text() == "Stop"
+    stop.click()
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert handle.cancelled and said == ["Stopped: nothing of the unfinished part was kept."]
+    with ws.db.read() as s:
+        assert services.state_digest(s) == before
+        assert services.verify(s).ok
+
+
+def test_a_stopped_rebuild_changes_nothing(ws) -> None:  # type: ignore[no-untyped-def]
+    _seed(ws)
+    with ws.db.read() as s:
+        before = services.state_digest(s)
+
+    def stop(done: int, total: int) -> None:
+        if done:
+            raise Cancelled("stopped")
+
+    with pytest.raises(Cancelled):
+        Desk(ws).rebuild(stop)
+    with ws.db.read() as s:
+        assert services.state_digest(s) == before
+        assert services.count_incidents(s, IncidentFilter()) == 3
+
+
+def test_the_menus_and_shortcuts_reach_every_action(window) -> None:  # type: ignore[no-untyped-def]
+    shortcuts = {k: a.shortcut().toString() for k, a in window.actions_.items()}
+    assert shortcuts["new"] == "Ctrl+N" and shortcuts["paste"] == "Ctrl+Shift+V"
+    assert shortcuts["save"] == "Ctrl+S" and shortcuts["find"] == "Ctrl+F"
+    assert shortcuts["export"] == "Ctrl+E"
+    in_menus = {a for m in (window.file_menu, window.edit_menu, window.tools_menu,
+                            window.help_menu) for a in m.actions()}  # fmt: skip
+    assert set(window.actions_.values()) <= in_menus
+
+
+def test_the_first_start_asks_for_a_name(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = SettingsDialog(Settings(), first_run=True)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Welcome to Tawthiq" and not dialog.intro.isHidden()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == 0 and "Write your name" in dialog.error.text()
+    dialog.author.setText("Amal")
+    dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.result() == 1
+    chosen = dialog.result_settings(Settings())
+    assert chosen.author == "Amal" and chosen.language == "ar" and chosen.complete
