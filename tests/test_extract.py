@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tawthiq.extract import core, dates, extract, numbers, tokens
+from tawthiq.extract import core, dates, extract, gazetteer_extra, numbers, tokens
 from tawthiq.extract.numbers import read_quantity
 from tawthiq.extract.result import FIELDS
 from tawthiq.extract.tokens import tokenize
@@ -18,7 +18,7 @@ from tawthiq.extract.tokens import tokenize
 SUNDAY = date(2022, 11, 6)
 
 
-@pytest.mark.parametrize("module", [tokens, numbers, dates, core])
+@pytest.mark.parametrize("module", [tokens, numbers, dates, core, gazetteer_extra])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0
@@ -644,3 +644,171 @@ def test_html_paragraphs_stay_apart() -> None:
     first = extract(text, ref_date=SUNDAY).incidents[0]
     assert (first["killed"].value, first["injured"].value) == (3, None)
     assert first["place"].value["governorate"] == "Idlib"
+
+
+# Regressions caught by a fifth blind test of 30 reports ("bugs caught").
+CAUGHT_FIFTH = {
+    "split-verb": ("لقي أربعة مدنيين، بينهم امرأة، حتفهم بانفجار لغم في ريف حماة", "killed", 4),
+    "n-of-them-aside": (
+        "Seven civilians, two of them women, were killed in the shelling",
+        "killed",
+        7,
+    ),
+    "and-her-children": ("The strike killed a woman and her three children", "killed", 4),
+    "and-her-children-group": (
+        "The strike killed a woman and her three children",
+        "killed_children",
+        3,
+    ),
+    "adjective-and-relative-clause": (
+        "Shells hit the camp. A teenage girl who lived next door was injured",
+        "injured",
+        1,
+    ),
+    "year-old-son": (
+        "Gunmen shot dead a farmer and his 14-year-old son near the village",
+        "killed_children",
+        1,
+    ),
+    "son-aged-twelve": (
+        "قتل رجل وابنه البالغ من العمر 12 عاما بقصف على البلدة",
+        "killed_children",
+        1,
+    ),
+    "last-month-tally": (
+        "Last month, 40 people were killed in the province, monitors said. "
+        "On Monday a drone strike killed two farmers.",
+        "killed",
+        2,
+    ),
+    "levantine-killed": ("استشهد الزلمة وابنو بضربة مسيرة عالطريق، وفي تلاتة مصابين", "killed", 2),
+    "levantine-injured": (
+        "استشهد الزلمة وابنو بضربة مسيرة عالطريق، وفي تلاتة مصابين",
+        "injured",
+        3,
+    ),
+    "people-then-dual-verb": ("رجل وامرأة قُتلا بقصف على القرية", "killed", 2),
+    "area-holder-is-no-perpetrator": (
+        "Shelling killed two civilians in a town under the control of Turkish forces and the SNA",
+        "perpetrators",
+        ["unknown"],
+    ),
+    "tanween-on-short-word": ("استهدفت القذائف حياً سكنياً في البلدة", "target", "residential"),
+    "fighter-jets": (
+        "شنت مقاتلات روسية هجوماً على أطراف البلدة",
+        "incident_type",
+        "air_drone_strike",
+    ),
+    "stamp-when-no-other-day": (
+        "📍 سرمدا\n🗓 5/11/2022 – 09:30\nقصف مدفعي على المدينة أدى إلى مقتل مدنيين",
+        "date",
+        "2022-11-05",
+    ),
+    "died-of-wounds-is-not-the-day": (
+        "ارتفعت حصيلة القصف على البلدة إلى خمسة بعد وفاة مصابين متأثرين بجراحهما ليل الجمعة. "
+        "وكانت القذائف سقطت يوم الأربعاء",
+        "date",
+        "2022-11-02",
+    ),
+    "said-on-a-day": (
+        "قال الدفاع المدني اليوم الأحد إن قصفاً مدفعياً يوم الخميس قتل ثلاثة مدنيين",
+        "date",
+        "2022-11-03",
+    ),
+    "daily-tally-first-line": (
+        "وثق المرصد مقتل 6 مدنيين في مناطق سورية متفرقة:\n"
+        "- 4 مدنيين قتلوا بقصف مدفعي على بلدة كفرنبل في ريف إدلب\n"
+        "- 2 قتلا بانفجار لغم في بادية السلمية بريف حماة",
+        "killed",
+        4,
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"), CAUGHT_FIFTH.values(), ids=CAUGHT_FIFTH.keys()
+)
+def test_bugs_caught_by_the_fifth_blind_test(text: str, field: str, expected: object) -> None:
+    assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected
+
+
+PLACES_FIFTH = {
+    "tal-is-tell": (
+        "A car bomb exploded in the town of Tal Abyad, killing four",
+        "governorate",
+        "Raqqa",
+    ),
+    "dateline-and-landmark-count-once": (
+        "DAMASCUS — A shell hit a house in Jaramana, east of Damascus, killing two",
+        "governorate",
+        "Rif Dimashq",
+    ),
+    "victims-home-town": (
+        "قُتل شاب من أهالي بلدة كفرنبل بقصف مدفعي على مدينة أريحا",
+        "name_en",
+        "Ariha",
+    ),
+    "attack-that-hurt-no-one": (
+        "Government forces shelled Sarmin on Saturday without causing casualties, then struck "
+        "Ariha on Sunday, killing three civilians.",
+        "name_en",
+        "Ariha",
+    ),
+    "town-a-district-is-named-after": (
+        "Shelling on Jisr al-Shughur killed two civilians",
+        "kind",
+        "town",
+    ),
+    "kind-word-rather-than-dateline": (
+        "دوما – خاص\nقتل مدنيان بقصف على مدينة دوما اليوم",
+        "kind",
+        "city",
+    ),
+    "camp-named-in-english": ("A woman was shot dead inside al-Hol camp on Friday", "kind", "camp"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"), PLACES_FIFTH.values(), ids=PLACES_FIFTH.keys()
+)
+def test_places_caught_by_the_fifth_blind_test(text: str, key: str, expected: str) -> None:
+    place = extract(text, ref_date=SUNDAY).incidents[0]["place"].value
+    assert place is not None and place[key] == expected, place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انفجرت سيارة مفخخة وسط المدينة الخاضعة لسيطرة الجيش الوطني فقتلت ثلاثة مدنيين، "
+        "ولم تعلن أي جهة مسؤوليتها عن التفجير",
+        "A car bomb killed four people in a market held by the Syrian National Army. "
+        "No group has claimed responsibility.",
+    ],
+    ids=["ar", "en"],
+)
+def test_no_claim_of_responsibility_is_recorded_as_unknown(text: str) -> None:
+    assert "unknown" in extract(text, ref_date=SUNDAY).incidents[0]["perpetrators"].value
+
+
+def test_each_line_of_a_daily_tally_is_an_incident() -> None:
+    text = (
+        "وثق المرصد مقتل 6 مدنيين في مناطق سورية متفرقة:\n"
+        "- 4 مدنيين، بينهم طفل، قتلوا بقصف مدفعي على بلدة كفرنبل في ريف إدلب\n"
+        "- 2 قتلا بانفجار لغم في بادية السلمية بريف حماة\n"
+    )
+    first, second = extract(text, ref_date=SUNDAY).incidents
+    assert (first["killed"].value, first["killed_children"].value) == (4, 1)
+    assert first["place"].value["governorate"] == "Idlib"
+    assert second["killed"].value == 2 and second["place"].value["governorate"] == "Hama"
+
+
+def test_another_attack_in_the_same_governorate_is_an_incident_of_its_own() -> None:
+    head = "قتل ثلاثة مدنيين بقصف صاروخي على مخيم مرام في ريف إدلب اليوم.\n"
+    other = "وقال شهود إن طائرات روسية قصفت أطراف مدينة أريحا دون ورود أنباء عن إصابات.\n"
+    first, second = extract(head + other, ref_date=SUNDAY).incidents
+    assert first["killed"].value == 3 and first["place"].value["kind"] == "camp"
+    assert second["place"].value["name_en"] == "Ariha"
+    assert second["perpetrators"].value == ["russia"]
+    # the same attack told on, with no place of its own, stays with the headline incident
+    more = "وكانت القذائف سقطت صباح اليوم على خيام النازحين.\n"
+    assert len(extract(head + more, ref_date=SUNDAY).incidents) == 1

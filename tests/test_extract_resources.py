@@ -76,3 +76,14 @@ def test_month_names_cover_every_month_in_every_calendar() -> None:
     english = [m for name, m in months.items() if name.isascii()]
     assert sorted(set(arabic)) == list(range(1, 13)) == sorted(set(english))
     assert len([n for n in months if not n.isascii()]) >= 24  # Levantine and Egyptian
+
+
+def test_place_words_are_consistent() -> None:
+    places = read_json("extract/places.json")
+    words = [w for group in places["english_name_words"] for w in group]
+    assert len(words) == len(set(words)), "a spelling in two groups"
+    assert all(w.isascii() and w == w.lower() for w in words)
+    for name in ("origin_before", "origin_gap", "no_harm"):
+        assert places[name] and all(phrase_key(p) for p in places[name]), name
+    dates = read_json("extract/dates.json")
+    assert set(dates["speech_clause"]).isdisjoint(dates["speech_before"])

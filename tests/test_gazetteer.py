@@ -257,8 +257,10 @@ def test_mentions_point_into_the_text(pieces: list[str]) -> None:
         ("the town of Tal Rifaat", "Tall Refaat"),
         ("homes in Kafr Nabuda", "Kafr Nabutha"),
         ("the town of Darat Izza", "Daret Azza"),
+        ("the town of Tal Abyad", "Tell Abiad"),
+        ("inside al-Hol camp", "Hole"),
     ],
-    ids=["doubled-letters", "d-th", "vowels"],
+    ids=["doubled-letters", "d-th", "vowels", "tal-is-tell", "alias-added"],
 )
 def test_english_spellings_of_one_arabic_name(text: str, name_en: str) -> None:
     mentions = Gazetteer.load().find(text)
@@ -269,3 +271,33 @@ def test_consonants_alone_do_not_make_a_match() -> None:
     """ "Baghuz" (Deir ez-Zor) and Bughaz (Idlib) share their consonants, not their vowels."""
     for m in Gazetteer.load().find("Clashes went on in the village of Baghuz today"):
         assert all(p.name_en != "Bughaz" for p in m.place_candidates)
+
+
+def test_a_common_word_of_a_name_keeps_its_meaning() -> None:
+    """ "Tal" may be spelt "Tell" in the gazetteer, but a common word that is not a spelling
+    of a name's word still has to be the name's own: "Baghdad" is no "Bgheidid"."""
+    for m in Gazetteer.load().find("The attack drew condemnation from Baghdad"):
+        assert all(p.name_en != "Bgheidid" for p in m.place_candidates)
+
+
+def test_added_aliases_are_sound(gaz: Gazetteer, rows: list[dict[str, Any]]) -> None:
+    """The names resources/extract/places.json adds point at places that exist and name no
+    other place of the same kind in the same subdistrict."""
+    extra = json.loads(
+        resources.files("tawthiq.resources").joinpath("extract/places.json").read_text("utf-8")
+    )["aliases"]
+    owners: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for row in rows:
+        for name in [row["name_ar"], row["name_en"], *row["aliases"]]:
+            key = name_keys(name)
+            if key:
+                owners[row["kind"], row["subdistrict"] or row["pcode"], key[0]].add(row["pcode"])
+    for pcode, names in extra.items():
+        place = gaz.by_pcode(pcode)
+        assert set(names) <= set(gaz.names(pcode))
+        row = next(r for r in rows if r["pcode"] == pcode)
+        for name in names:
+            key = name_keys(name)
+            assert key is not None, name
+            others = owners[place.kind, row["subdistrict"] or pcode, key[0]] - {pcode}
+            assert not others, (name, others)

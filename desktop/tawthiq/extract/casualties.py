@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from tawthiq.domain.resources import read_json
-from tawthiq.extract.numbers import Quantity, read_quantity
-from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
-from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.numbers import read_quantity
+from tawthiq.extract.people import Item, cue_words, of_them, people_items
+from tawthiq.extract.phrases import Hit, key_of
+from tawthiq.extract.tokens import Token
 
 _WINDOW_BEFORE = 4
 _WINDOW_FORWARD = 12
@@ -39,62 +37,22 @@ class Figure:
     fighters: bool
 
 
-@dataclass(frozen=True)
-class _Cues:
-    categories: PhraseIndex[str]
-    groups: PhraseIndex[str]
-    dual: dict[str, str]
-    breakdown: PhraseIndex[bool]
-    update: frozenset[str]
-    cumulative: PhraseIndex[bool]
-    singular: frozenset[str]
-    verbs: frozenset[str]  # Arabic verbs come before their subject: "وأصيب شخصان"
-    not_people: frozenset[str]
-    people: frozenset[str]  # every noun of a group, as keys
-    group_of: dict[str, str]  # singular noun key -> its group
-    ages: frozenset[str]
-
-
-@cache
-def _cues() -> _Cues:
-    d: dict[str, Any] = read_json("extract/casualties.json")
-    return _Cues(
-        categories=PhraseIndex(
-            [(p, c) for c in ("killed", "injured", "missing") for p in d[c]]
-            + [(p, "") for p in d["_ignore"]]  # "160 إصابة بكورونا" counts no one hurt
-        ),
-        groups=PhraseIndex((p, g) for g, ps in d["groups"].items() for p in ps),
-        dual={key_of(t.norm): v for k, v in d["dual"].items() for t in tokenize(k)[:1]},
-        breakdown=PhraseIndex((p, True) for p in d["breakdown"]),
-        update=frozenset(key_of(w) for w in d["update"]),
-        cumulative=PhraseIndex((p, True) for p in d["cumulative"]),
-        singular=frozenset(key_of(t.norm) for w in d["singular"] for t in tokenize(w)),
-        verbs=frozenset(key_of(t.norm) for w in d["verbs_ar"] for t in tokenize(w)),
-        not_people=frozenset(key_of(t.norm) for w in d["not_people"] for t in tokenize(w)),
-        people=frozenset(
-            key_of(t.norm) for ws in d["groups"].values() for w in ws for t in tokenize(w)
-        ),
-        group_of={
-            key_of(tokenize(w)[0].norm): g
-            for g, ws in d["groups"].items()
-            for w in ws
-            if w in d["singular"] and tokenize(w)
-        },
-        ages=frozenset(key_of(t.norm) for w in d["ages"] for t in tokenize(w)),
-    )
-
-
 _BREAK = re.compile(r"[.!?؟؛\n:]")
 
 
 def counts_people(key: str) -> bool:
     """Whether a word names people ("مدني", "civilians"): "2000 مدني" is no year."""
-    return key in _cues().people
+    return key in cue_words().people
 
 
 def harm_cues(tokens: Sequence[Token], keys: Sequence[str]) -> list[Hit[str]]:
     """Where a killing, wounding or disappearance is told."""
-    return [h for h in _cues().categories.find(tokens, keys) if h.payload]
+    return [h for h in cue_words().categories.find(tokens, keys) if h.payload]
+
+
+def history_cues(tokens: Sequence[Token], keys: Sequence[str]) -> list[int]:
+    """Where a running total or a past period is told ("منذ مطلع العام", "last month")."""
+    return [h.start for h in cue_words().cumulative.find(tokens, keys)]
 
 
 def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
@@ -108,100 +66,6 @@ def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
     return out
 
 
-@dataclass(slots=True)
-class _Item:
-    """A number of people before its category is known."""
-
-    first: int
-    last: int  # the last token of the figure and its noun
-    min: int
-    max: int
-    approximate: bool
-    group: str | None
-    breakdown: bool  # after "بينهم" / "including"
-    coordinated: bool  # "… وامرأة", "… and a woman": joined to the figure before it
-    number_last: int = -1  # the last token of the number itself ("أكثر من 30"), if any
-
-
-def _items(
-    tokens: Sequence[Token], keys: Sequence[str], skip: set[int], cat_at: dict[int, Hit[str]]
-) -> list[_Item]:
-    cues = _cues()
-    group_at = {h.first: h for h in cues.groups.find(tokens, keys)}
-    breakdown_at = {h.last: h for h in cues.breakdown.find(tokens, keys)}
-    alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
-    items: list[_Item] = []
-    age_end = -9  # "aged 8 and 10": a number joined to an age is an age too
-    i = 0
-    while i < len(tokens):
-        q = None if i in skip else read_quantity(tokens, i)
-        if q is not None and (_is_not_people(tokens, keys, q) or _is_age(tokens, keys, q, age_end)):
-            age_end = q.last if _is_age(tokens, keys, q, age_end) else age_end
-            i = q.last + 1
-            continue
-        after_items = bool(items) and items[-1].last >= i - 2
-        joined = after_items and (
-            tokens[i].norm.startswith("و") or (i > 0 and tokens[i - 1].norm == "and")
-        )
-        if (
-            q is None
-            and i not in group_at
-            and (i + 1) not in group_at
-            and _dual(tokens[i], keys[i], alts[i]) is None
-        ):
-            i += 1  # no number and no person here: the common case, kept cheap
-            continue
-        breakdown = _after_breakdown(i, breakdown_at, tokens)
-        if q is not None:
-            group_hit = group_at.get(q.last + 1)
-            of_them = _of_them(tokens, q.last + 1)  # "four of them children", "أربعة منهم أطفال"
-            if group_hit is None and of_them and (q.last + 1 + of_them) in group_at:
-                group_hit = group_at[q.last + 1 + of_them]
-                breakdown = True
-            last = group_hit.last if group_hit else q.last
-            group = group_hit.payload if group_hit else None
-            items.append(
-                _Item(i, last, q.min, q.max, q.approximate, group, breakdown, joined, q.last)
-            )
-            i = last + 1
-            continue
-        dual = _dual(tokens[i], keys[i], alts[i])
-        article = tokens[i].norm in _ARTICLES and (i + 1) in group_at
-        if article:
-            i += 1  # "including a child", "killing a woman"
-        lone = group_at.get(i)
-        # "قتل شخصاً", "وإصابة آخر", "killing a child": one person, named right after the cue
-        singular = keys[i] in cues.singular or (alts[i] or "") in cues.singular
-        after_cue = (i - 1 - article) in cat_at and singular
-        # "A child was killed", "A passer-by was also wounded"
-        # "Two civilians, a woman and a child, were killed": an aside naming who they were
-        aside = (
-            article
-            and singular
-            and after_items
-            and not joined
-            and items[-1].group not in ("children", "women", "men")
-        )
-        breakdown = breakdown or bool(aside)
-        cue_follows = (
-            article and singular and i + 1 < len(tokens)
-            and tokens[i + 1].norm in ("was", "were")
-            and any(i + k in cat_at for k in (2, 3))
-        )  # fmt: skip
-        plural_after_article = article and not singular  # "its fighters" counts no one
-        if dual or (
-            lone and not plural_after_article and (breakdown or joined or after_cue or cue_follows)
-        ):
-            last = i if dual else lone.last  # type: ignore[union-attr]
-            group = dual or lone.payload  # type: ignore[union-attr]
-            n = 2 if dual else 1
-            items.append(_Item(i, last, n, n, False, group, breakdown, joined))
-            i = last + 1
-            continue
-        i += 1
-    return items
-
-
 @dataclass
 class _Scan:
     """Per token, what stands earlier in its sentence: computed once per text, so a long
@@ -212,7 +76,7 @@ class _Scan:
 
     @classmethod
     def of(cls, keys: Sequence[str], sent: Sequence[int], cat_at: dict[int, Hit[str]]) -> _Scan:
-        updates = _cues().update
+        updates = cue_words().update
         update_before, cue_before = [], []
         seen_update, last_cue, current = False, -1, -1
         for i, key in enumerate(keys):
@@ -230,7 +94,7 @@ def find_figures(
     tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], skip: set[int]
 ) -> list[Figure]:
     """Every casualty figure; ``sent`` numbers the sentences, ``skip`` holds date tokens."""
-    cues = _cues()
+    cues = cue_words()
     cat_at: dict[int, Hit[str]] = {}
     for h in cues.categories.find(tokens, keys):
         if not h.payload:
@@ -243,8 +107,8 @@ def find_figures(
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
     chains: list[list[int]] = []
-    decided: list[tuple[_Item, str, bool]] = []  # (item, category, counted on its own)
-    for it in _items(tokens, keys, skip, cat_at):
+    decided: list[tuple[Item, str, bool]] = []  # (item, category, counted on its own)
+    for it in people_items(tokens, keys, skip, cat_at):
         sub = it.group if it.group in ("children", "women", "men") else None
         near = _category_near(it, cat_at, sent, tokens, keys, scan)
         explicit = bool(near and near[1] == "right_after")
@@ -280,7 +144,7 @@ def find_figures(
             figures.append(_figure(it, category, sub, tokens, sent, cumulative_sents, scan))
         if len(members) > 1 and all(apart for _, _, apart in members):
             first, last = members[0][0], members[-1][0]
-            total = _Item(
+            total = Item(
                 first.first,
                 last.last,
                 sum(m[0].min for m in members),
@@ -298,7 +162,7 @@ def find_figures(
 
 
 def _figure(
-    it: _Item,
+    it: Item,
     category: str,
     sub: str | None,
     tokens: Sequence[Token],
@@ -336,68 +200,11 @@ def _among(
     return None
 
 
-def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:
-    """True when a "بينهم"/"including" stands just before token ``i`` ("بينهم 3", "including a")."""
-    return any(j in breakdown_at for j in range(max(0, i - 2), i))
-
-
-def _of_them(tokens: Sequence[Token], i: int) -> int:
-    """How many tokens "of them" / "منهم" takes at ``i`` (0 if it is not there)."""
-    if i < len(tokens) and tokens[i].norm in ("منهم", "بينهم"):
-        return 1
-    if i + 1 < len(tokens) and tokens[i].norm == "of" and tokens[i + 1].norm in ("them", "whom"):
-        return 2
-    return 0
-
-
-_ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
 _DEATH_OF = frozenset(key_of(w) for w in ("وفاه", "موت", "died", "death"))
 
 
-def _dual(token: Token, key: str, alt: str | None) -> str | None:
-    """The group of a dual noun ("طفلان", "وامرأتان", "مواطنان"), else None.
-
-    Only the nominative "-ان" is read as a dual by its form: "-ين" is also a plural."""
-    cues = _cues()
-    listed = cues.dual.get(key) or cues.dual.get(alt or "")
-    if listed:
-        return listed
-    norm = token.norm[1:] if token.norm[:1] == "و" and len(token.norm) > 5 else token.norm
-    if token.is_arabic and norm.endswith("ان") and len(norm) >= 5:
-        return cues.group_of.get(key_of(norm[:-2]))
-    return None
-
-
-def _is_age(tokens: Sequence[Token], keys: Sequence[str], q: Quantity, age_end: int) -> bool:
-    """ "aged 8", "البالغ من العمر 35", "بعمر 12"; and "and 10" right after an age."""
-    ages = _cues().ages
-    if any(keys[k] in ages for k in range(max(0, q.first - 3), q.first)):
-        return True
-    return q.first - age_end <= 2 and q.first > 0 and tokens[q.first - 1].norm in ("and", "و")
-
-
-def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) -> bool:
-    """Years, ages, hours, attacks, shells, "أحد الأفران": numbers that do not count people."""
-    nxt = q.last + 1
-    cues = _cues()
-    key = keys[nxt] if nxt < len(tokens) else ""
-    year_like = 1900 <= q.min <= 2100 and not q.approximate and "," not in tokens[q.first].text
-    if year_like and key not in cues.people:  # "2000 مدني" counts people; "2014" is a year
-        return True
-    if nxt >= len(tokens):
-        return False
-    if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
-        return True  # "40 مخيماً", "5 قذائف"
-    if tokens[q.first].norm in ("واحد", "one") and key in ("من", "of"):
-        # "في واحد من أكثر أيام الحملة دموية", "one of the bloodiest days": not one person
-        after = keys[nxt + 1] if nxt + 1 < len(keys) else ""
-        return after not in cues.people
-    one_of = tokens[q.first].norm in ("احد", "احدي") and q.first == q.last
-    return one_of and tokens[nxt].norm.startswith("ال") and key not in cues.people
-
-
 def _category_near(
-    it: _Item,
+    it: Item,
     cat_at: dict[int, Hit[str]],
     sent: Sequence[int],
     tokens: Sequence[Token],
@@ -407,7 +214,7 @@ def _category_near(
     """The killed/injured cue of a figure and where it stands: right after the number
     ("9 قتلى", "8 killed"), before it ("مقتل 9 مدنيين", "killed eight people"), or further
     on ("three people, including a child, were killed"; "ستة مدنيين … لقوا حتفهم")."""
-    verbs = _cues().verbs
+    verbs = cue_words().verbs
     first, last = it.first, it.last
     after_number = (it.number_last if it.number_last >= 0 else first) + 1
 
@@ -433,10 +240,16 @@ def _category_near(
             if found:
                 return found
             aside = any(
-                keys[k] in _BREAKDOWN_WORDS or keys[k] in _cues().ages
+                keys[k] in _BREAKDOWN_WORDS or keys[k] in cue_words().ages
                 for k in range(max(0, j - 3), j)
             )  # "بينهم ثلاثة", "aged 8 and 10"
-            if not aside and (tokens[j].norm.isdigit() or read_quantity(tokens, j)):
+            if aside:
+                continue
+            digits = tokens[j].norm.isdigit()
+            q = None if digits else read_quantity(tokens, j)
+            if digits or q:
+                if of_them(tokens, (q.last if q else j) + 1):
+                    continue  # "Five civilians, three of them children, were killed"
                 return None
         return None
 

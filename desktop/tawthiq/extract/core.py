@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from tawthiq.extract.casualties import Figure, counts_people, find_figures, sentence_ids
+from tawthiq.extract.casualties import (
+    Figure,
+    counts_people,
+    find_figures,
+    history_cues,
+    sentence_ids,
+)
 from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
+from tawthiq.extract.incidents import Reading, blank_outside, complement, other_incidents
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place
 from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
@@ -84,10 +89,13 @@ def _language(tokens: Sequence[Token]) -> str:
 def _date_field(mentions: list[DateMention], text: str) -> tuple[FieldResult, FieldResult]:
     usable = [m for m in mentions if not m.background]
     day = [m for m in usable if m.precision == "day"]
-    pick = day[0] if day else next((m for m in usable if m.precision == "month"), None)
+    # "🗓 3/3/2023 – 11:20" with no other day told: the stamp is the best there is
+    stamps = [m for m in mentions if m.stamp and m.precision == "day"]
+    month = next((m for m in usable if m.precision == "month"), None)
+    pick = day[0] if day else stamps[0] if stamps else month
     if pick is None:
         return FieldResult(extra={"precision": None}), FieldResult()
-    confidence = 0.9 if pick.precision == "day" else 0.5
+    confidence = 0.9 if day else 0.4 if pick.stamp else 0.5
     if len({m.value for m in day}) > 1:
         confidence -= 0.2
     date_field = FieldResult(
@@ -164,12 +172,6 @@ def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
     return FieldResult(lo, 0.6, spans, {"min": lo, "max": hi, "approximate": approximate})
 
 
-_TURN = re.compile(
-    r"(?:(?<=[.!؟?]\s)|(?<=\n))\s*(?:وفي سياق متصل|في سياق متصل|وفي سياق آخر|في سياق آخر|"
-    r"ومن جهة أخرى|من جهة أخرى|وفي حادثة أخرى|في حادثة منفصلة|Meanwhile|Elsewhere|"
-    r"On the other hand|In a separate incident|In another incident)"
-)
-_SENTENCE_END = re.compile(r"[.!؟?](?=\s)|\n")
 _BULLET = re.compile(r"[ \t]*[-–—•*·][ \t]*[0-9٠-٩]")
 
 
@@ -199,20 +201,19 @@ def _counts(m: DateMention, starts: list[int], keys: Sequence[str]) -> bool:
     return nxt < len(keys) and counts_people(keys[nxt])
 
 
-def _in_list(text: str, offset: int) -> bool:
+def _in_list(text: str, offset: int, attacks: list[int], figure_starts: set[int]) -> bool:
     """A figure on a line that opens with a bullet and a number is a statistic
-    ("– 17 مدنيين بينهم طفلين"), not a toll; a bulleted sentence may still tell an incident."""
+    ("– 17 مدنيين بينهم طفلين", "– 60 استهداف أسفرت عن مقتل 13"), not a toll; but a line
+    that opens with the figure and tells the attack is an incident of a daily tally
+    ("- 5 مدنيين قتلوا بقصف مدفعي على بلدة ذيبان")."""
     line_start = text.rfind("\n", 0, offset) + 1
-    return bool(_BULLET.match(text, line_start))
-
-
-@dataclass(frozen=True)
-class _Reading:
-    fields: dict[str, FieldResult]
-    language: str
-    cue_offsets: tuple[int, ...]  # where an attack or a casualty figure is told
-    places: tuple[PlaceMention, ...]
-    tokens: tuple[Token, ...]
+    bullet = _BULLET.match(text, line_start)
+    if not bullet:
+        return False
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    opens = bullet.end() - 1 in figure_starts  # a toll is the bullet's number
+    return not (opens and any(line_start <= a < line_end for a in attacks))
 
 
 def _read(
@@ -220,12 +221,13 @@ def _read(
     ref: date,
     *,
     tokens: list[Token] | None = None,
+    keys: Keys | None = None,
     places: Sequence[PlaceMention] | None = None,
-) -> _Reading:
-    """Every field of the one incident this text is mostly about (``tokens`` and ``places``
-    may be given when they are already known for this text)."""
+) -> Reading:
+    """Every field of the one incident this text is mostly about (``tokens``, their ``keys``
+    and ``places`` may be given when they are already known for this text)."""
     tokens = tokenize(text) if tokens is None else tokens
-    keys = Keys(tokens)
+    keys = Keys(tokens) if keys is None else keys
     sentence = sentence_ids(text, tokens)
     mentions = find_dates(text, tokens, ref, keys)
     starts = [t.start for t in tokens]
@@ -236,11 +238,14 @@ def _read(
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
     history = _history_sentences(mentions, tokens, starts, sentence, ref)
+    attacks = [s for s, _ in rank_spans("incident_type", tokens, keys)]
+    figures = find_figures(tokens, keys, sentence, date_tokens)
+    starts_f = {f.start for f in figures}
     figures = [
         dataclasses.replace(f, cumulative=True)
-        if _in_list(text, f.start) or f.sentence in history
+        if _in_list(text, f.start, attacks, starts_f) or f.sentence in history
         else f
-        for f in find_figures(tokens, keys, sentence, date_tokens)
+        for f in figures
     ]
     fields: dict[str, FieldResult] = {}
     fields["date"], fields["time_of_day"] = _date_field(mentions, text)
@@ -266,7 +271,7 @@ def _read(
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2)
     language = _language(tokens)
     places = Gazetteer.load().find(text) if places is None else places
-    fields["place"] = choose_place(text, tokens, sentence, focus, language, places)
+    fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys)
     for name in ("incident_type", "target"):
         fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=False)
     for name in ("weapons", "perpetrators", "sources"):
@@ -279,76 +284,43 @@ def _read(
         # Harm is reported and nobody is named: that is what the code "unknown" records.
         fields["perpetrators"] = FieldResult(["unknown"], 0.3)
     cues = [f.start for f in figures]
-    cues += [s for s, _ in rank_spans("incident_type", tokens, keys)]
-    return _Reading(fields, language, tuple(sorted(cues)), tuple(places), tuple(tokens))
-
-
-def _blank_outside(text: str, keep: list[tuple[int, int]]) -> str:
-    """The text with everything outside ``keep`` turned to spaces (line breaks stay), so
-    offsets still point into the original."""
-    chars = [c if c == "\n" else " " for c in text]
-    for start, end in keep:
-        chars[start:end] = text[start:end]
-    return "".join(chars)
-
-
-def _elsewhere(text: str, first: _Reading) -> list[list[tuple[int, int]]]:
-    """Paragraphs that tell of an attack or a toll in another governorate than the
-    headline incident's: each run of them is an incident of its own."""
-    place = first.fields["place"].value
-    home = place.get("governorate") if isinstance(place, dict) else None
-    if not home:
-        return []
-    # A paragraph, or a part of one that turns to something else ("وفي سياق متصل", "Meanwhile")
-    turns = [m.start() for m in _TURN.finditer(text)]
-    ends = [e.end() for t in turns if (e := _SENTENCE_END.search(text, t))]  # that sentence
-    cuts = sorted({0, len(text), *turns, *ends} | {m.end() for m in re.finditer(r"\n+", text)})
-    paragraphs = [(a, b) for a, b in itertools.pairwise(cuts) if text[a:b].strip()]
-    mentions = first.places
-    groups: list[list[tuple[int, int]]] = []
-    last_gov: str | None = None
-    for start, end in paragraphs[1:]:  # the first paragraph is the headline
-        inside = [m for m in mentions if start <= m.start < end]
-        govs = [{p.governorate for p in m.place_candidates} for m in inside]
-        told = any(start <= c < end for c in first.cue_offsets)
-        # a town or camp must be named: "حكومة دمشق" is a government, not a place
-        specific = any(m.place_candidates[0].kind in ("community", "camp") for m in inside)
-        if not specific or not told or any(home in g for g in govs):
-            last_gov = None
-            continue
-        gov = sorted(govs[0])[0]
-        if gov == last_gov:
-            groups[-1].append((start, end))
-        else:
-            groups.append([(start, end)])
-        last_gov = gov
-    return groups
+    cues += attacks
+    days = [m.start for m in mentions if m.precision == "day" and not m.background]
+    past = [m.start for m in mentions if m.background or (ref - m.value).days > 30]
+    past += history_cues(tokens, keys)
+    armed = sorted(attacks + [s for s, _ in rank_spans("weapons", tokens, keys)])
+    return Reading(
+        fields, language, tuple(sorted(cues)), tuple(places), tuple(tokens), keys, text,
+        tuple(armed), tuple(days), tuple(past),
+    )  # fmt: skip
 
 
 def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
-    """Read one report: the most prominent incident first, then incidents the report tells
-    of in other governorates."""
+    """Read one report: the most prominent incident first, then the other incidents the
+    report tells of (in other governorates, or elsewhere in the same one)."""
     ref = ref_date or date.today()
     text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
     first = _read(text, ref)
-    groups = _elsewhere(text, first)
+    groups = other_incidents(text, first)
     if not groups:
         return ExtractionResult(first.language, (IncidentResult(first.fields),))
 
-    def part(keep: list[tuple[int, int]]) -> _Reading:
+    def part(keep: list[tuple[int, int]]) -> Reading:
         """The text with only ``keep`` left; its words and places are those already found."""
         inside = [(s, e) for s, e in keep]
 
         def kept(offset: int) -> bool:
             return any(s <= offset < e for s, e in inside)
 
+        indices = [i for i, t in enumerate(first.tokens) if kept(t.start)]
         return _read(
-            _blank_outside(text, keep), ref,
-            tokens=[t for t in first.tokens if kept(t.start)],
+            blank_outside(text, keep), ref,
+            tokens=[first.tokens[i] for i in indices],
+            keys=first.keys.part(indices),
             places=[m for m in first.places if kept(m.start)],
         )  # fmt: skip
 
-    headline = part(_complement((0, len(text)), [r for g in groups for r in g])).fields
+    headline = part(complement((0, len(text)), [r for g in groups for r in g])).fields
     others = []
     for group in groups:
         fields = part(group).fields
@@ -357,14 +329,3 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
             fields["date"] = FieldResult(d.value, d.confidence * 0.5, (), dict(d.extra))
         others.append(IncidentResult(fields))
     return ExtractionResult(first.language, (IncidentResult(headline), *others))
-
-
-def _complement(whole: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out, at = [], whole[0]
-    for start, end in sorted(holes):
-        if start > at:
-            out.append((at, start))
-        at = max(at, end)
-    if at < whole[1]:
-        out.append((at, whole[1]))
-    return out

@@ -45,6 +45,7 @@ class DateMention:
     relative: bool
     background: bool
     time_of_day: str | None = None
+    stamp: bool = False  # "3/3/2023 – 11:20": a date stamped with a clock time
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class _Lexicon:
     relative: PhraseIndex[int]
     times: PhraseIndex[str]
     background: frozenset[str]
+    speech: frozenset[str]  # "أفاد الدفاع المدني اليوم": the day it was said
+    clause: frozenset[str]  # "إن", "that": what was said begins
     ordinals: dict[str, int]
     weekday_forms: frozenset[str]  # "الأحد", "والأحد", "بالأحد" ...
 
@@ -67,6 +70,8 @@ def _lexicon() -> _Lexicon:
         relative=PhraseIndex(d["relative_days"].items(), exact_key),
         times=PhraseIndex(d["times_of_day"].items(), exact_key),
         background=frozenset(t.norm for w in d["background_before"] for t in tokenize(w)),
+        speech=frozenset(t.norm for w in d["speech_before"] for t in tokenize(w)),
+        clause=frozenset(t.norm for w in d["speech_clause"] for t in tokenize(w)),
         ordinals=d["ordinal_days"],
         weekday_forms=frozenset(p + w for w in d["weekdays"] for p in ("", "و", "ب")),
     )
@@ -105,7 +110,15 @@ def _safe(y: int, m: int, d: int) -> date | None:
 
 def _is_background(tokens: Sequence[Token], first: int) -> bool:
     lex = _lexicon()
-    return any(t.norm in lex.background for t in tokens[max(0, first - 3) : first])
+    if any(t.norm in lex.background for t in tokens[max(0, first - 3) : first]):
+        return True
+    # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
+    for t in reversed(tokens[max(0, first - 5) : first]):
+        if t.norm in lex.clause:
+            return False
+        if t.norm in lex.speech or (t.norm[1:] in lex.speech and t.norm[:1] in ("و", "ف")):
+            return True
+    return False
 
 
 def find_dates(
@@ -142,11 +155,8 @@ def find_dates(
         # "BEIRUT, March 12 —": the dateline of the dispatch, not the day of the incident
         dateline = tokens[first].start < 40 and bool(_DATELINE_TAIL.match(text, tokens[last].end))
         background = stamp or dateline or _is_background(tokens, first)
-        out.append(
-            DateMention(
-                value, precision, tokens[first].start, tokens[last].end, relative, background
-            )
-        )
+        start, end = tokens[first].start, tokens[last].end
+        out.append(DateMention(value, precision, start, end, relative, background, None, stamp))
 
     starts = [t.start for t in tokens]
     # 1. Numeric dates: 16-2-2022, 6/11/2022 (day first), 2022-11-06.
@@ -245,7 +255,7 @@ def _with_time(m: DateMention, starts: list[int], times: dict[int, Any]) -> Date
         if hit is not None:
             start, end = min(m.start, hit.start), max(m.end, hit.end)
             return DateMention(
-                m.value, m.precision, start, end, m.relative, m.background, hit.payload
+                m.value, m.precision, start, end, m.relative, m.background, hit.payload, m.stamp
             )
     return m
 

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any, ClassVar
 
 from tawthiq.domain.arabic import normalize
+from tawthiq.extract.gazetteer_extra import spelling, with_aliases
 from tawthiq.extract.tokens import word_norm
 
 KINDS = ("governorate", "district", "subdistrict", "community", "camp")
@@ -236,7 +237,7 @@ class Gazetteer:
             folder = resources.files("tawthiq.resources")
             data = json.loads(folder.joinpath("gazetteer.json").read_text("utf-8"))
             stop = json.loads(folder.joinpath("gazetteer_stopwords.json").read_text("utf-8"))
-            cls._loaded = cls(data, stop)
+            cls._loaded = cls(with_aliases(data), stop)
         return cls._loaded
 
     def by_pcode(self, pcode: str) -> Place:
@@ -409,8 +410,8 @@ class Gazetteer:
         common = [f for f in folded if f in self._en_common]
         if not common:
             return ps
-        # "Tal Rifaat" for "Tall Refaat": doubled letters are a spelling choice
-        common = [_DOUBLES.sub(r"\1", f) for f in common]
+        # "Tal Rifaat" for "Tall Refaat", "Tal Abyad" for "Tell Abiad": a spelling choice
+        common = [spelling(f) for f in common]
         ps = [p for p in ps if self._folded(p.pcode).issuperset(common)]
         if not ps or len(folded) > 1:
             return ps
@@ -438,5 +439,5 @@ class Gazetteer:
         if pcode not in self._folded_names:
             names = " ".join(n for n in self._names[pcode] if not _ARABIC.search(n))
             words = _WORD.findall(fold_latin(names))
-            self._folded_names[pcode] = frozenset(words + [_DOUBLES.sub(r"\1", w) for w in words])
+            self._folded_names[pcode] = frozenset(map(spelling, words))
         return self._folded_names[pcode]

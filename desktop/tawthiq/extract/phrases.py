@@ -25,7 +25,7 @@ def key_of(norm: str) -> str:
 @lru_cache(maxsize=200_000)
 def _without_conjunction(norm: str) -> str | None:
     """ "وامرأة" → "امرأة": the search stemmer keeps a lone و, phrases need it gone."""
-    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else None
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) >= 3 else None
 
 
 def exact_key(norm: str) -> str:
@@ -125,6 +125,22 @@ class Keys(list[str]):
         # each key without a leading conjunction, where it has one ("ونفت" -> "نفت")
         self.bare = [a or k for a, k in zip(self.alts, self, strict=True)]
         self.memo: dict[int, object] = {}  # index -> its hits in this text
+
+    def part(self, kept: Sequence[int]) -> Keys:
+        """The keys of the tokens at ``kept`` (ascending), with the hits already found in
+        the whole text that lie among them: a part of a report is not searched again."""
+        out = Keys(())
+        out.extend(self[i] for i in kept)
+        out.alts = [self.alts[i] for i in kept]
+        out.bare = [self.bare[i] for i in kept]
+        new = {old: k for k, old in enumerate(kept)}
+        for index, hits in self.memo.items():
+            out.memo[index] = [
+                Hit(h.payload, new[h.first], new[h.last], h.start, h.end)
+                for h in cast("list[Hit[object]]", hits)
+                if h.first in new and new.get(h.last, -1) - new[h.first] == h.last - h.first
+            ]
+        return out
 
 
 def alternatives(tokens: Sequence[Token], key: Callable[[str], str] = key_of) -> list[str | None]:

@@ -11,11 +11,16 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.casualties import harm_cues
 from tawthiq.extract.gazetteer import Gazetteer, Place, PlaceMention
+from tawthiq.extract.phrases import Keys, PhraseIndex, key_of
 from tawthiq.extract.result import FieldResult
-from tawthiq.extract.tokens import Token
+from tawthiq.extract.tokens import Token, tokenize
 
 _SPECIFIC = {
     "camp": 1.0,
@@ -39,6 +44,8 @@ _KIND_WORD = {
 }
 
 
+_UNITS = ("district", "subdistrict")
+_TOWNS = ("city", "town", "village", "camp")
 _DATELINE_TAIL = re.compile(r"\s*(?:,\s*\w+\s*)?(?:\(|[–—-]|:)")  # "دمشق-سانا", "ALEPPO -"
 
 
@@ -61,6 +68,63 @@ _REFERENCE = re.compile(
 def _reference(text: str, m: PlaceMention) -> bool:
     """A place named only to locate another: "X, northwest of Damascus"."""
     return bool(_REFERENCE.search(text[max(0, m.start - 25) : m.start]))
+
+
+@dataclass(frozen=True)
+class _Cues:
+    origin: PhraseIndex[bool]  # "من سكان", "residents of": where the victims came from
+    gap: frozenset[str]  # words between such a phrase and the name ("the town of")
+    no_harm: PhraseIndex[bool]  # "دون ورود أنباء عن إصابات", "with no casualties"
+
+
+@cache
+def _cues() -> _Cues:
+    d = read_json("extract/places.json")
+    return _Cues(
+        origin=PhraseIndex((p, True) for p in d["origin_before"]),
+        gap=frozenset(key_of(t.norm) for w in d["origin_gap"] for t in tokenize(w)),
+        no_harm=PhraseIndex((p, True) for p in d["no_harm"]),
+    )
+
+
+def _asides(
+    tokens: Sequence[Token],
+    keys: Keys,
+    sentence: Sequence[int],
+    starts: list[int],
+    mentions: Sequence[PlaceMention],
+) -> set[int]:
+    """The mentions that are not where anyone was hurt: a victim's home town ("من سكان حي
+    X", "residents of X") and the places of an attack that hurt no one ("قصفت قرية Y دون
+    ورود أنباء عن إصابات", "strikes on Y, with no casualties reported")."""
+    cues = _cues()
+    origin_ends = {h.last for h in cues.origin.find(tokens, keys)}
+    quiet: list[tuple[int, int]] = []  # character ranges told of as harmless
+    no_harm = cues.no_harm.find(tokens, keys)
+    if no_harm:
+        harm = [h.last for h in harm_cues(tokens, keys)]
+        for h in no_harm:
+            first = h.first
+            while first > 0 and sentence[first - 1] == sentence[h.first]:
+                first -= 1
+            if h.first - first <= 1 and first > 0:  # "… Fulayfil. No casualties were reported."
+                first -= 1
+                while first > 0 and sentence[first - 1] == sentence[first]:
+                    first -= 1
+            hurt = [i for i in harm if first <= i < h.first]
+            lo = tokens[hurt[-1]].end if hurt else tokens[first].start
+            quiet.append((lo, h.start))
+    out = set()
+    for k, m in enumerate(mentions):
+        if any(lo <= m.start < hi for lo, hi in quiet):
+            out.add(k)
+            continue
+        j = bisect.bisect_right(starts, m.start) - 2  # the token before the name
+        while j >= 0 and keys[j] in cues.gap and j not in origin_ends:
+            j -= 1
+        if j in origin_ends:
+            out.add(k)
+    return out
 
 
 def _dateline(text: str, m: PlaceMention) -> bool:
@@ -111,26 +175,33 @@ def choose_place(
     focus: set[int],
     language: str,
     mentions: Sequence[PlaceMention] | None = None,
+    keys: Keys | None = None,
 ) -> FieldResult:
     if mentions is None:
         mentions = Gazetteer.load().find(text)
     if not mentions:
         return FieldResult()
     starts = [t.start for t in tokens]
+    asides = _asides(tokens, Keys(tokens) if keys is None else keys, sentence, starts, mentions)
     gov_votes: dict[str, float] = defaultdict(float)
     located = []
-    for m in mentions:
+    for k, m in enumerate(mentions):
         w = _weight(_sentence_at(starts, sentence, m.start), focus)
         if _dateline(text, m):
             w *= 0.2
+        if k in asides:
+            w *= 0.25
         located.append((m, w))
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
         gov_places = [p for p in m.place_candidates if p.kind == "governorate"]
+        aside = _dateline(text, m)
         if _reference(text, m):
             w *= 0.3  # "northwest of Damascus", "شمال غرب دمشق": a landmark, not the place
+            aside = True
         if gov_places:
-            gov_votes[gov_places[0].governorate] += w * 2.0
+            # a landmark or a dateline counts once, as any other name
+            gov_votes[gov_places[0].governorate] += w * (1.0 if aside else 2.0)
         else:
             # the finder puts the likeliest first (a district's namesake before a hamlet)
             govs = [p.governorate for p in m.place_candidates]
@@ -138,17 +209,26 @@ def choose_place(
             gov_votes[govs[0]] += w * (0.6 if rest else 1.0)
             for g in rest:
                 gov_votes[g] += w * 0.4 / len(rest)
-    governorate = max(sorted(gov_votes), key=lambda g: gov_votes[g])
+    order = {g: -i for i, g in enumerate(gov_votes)}  # a tie goes to the one named first
+    governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
     scores: dict[str, float] = defaultdict(float)
     best_mention: dict[str, tuple[PlaceMention, Place]] = {}
+    best_rank: dict[str, tuple[bool, float]] = {}
     for m, w in located:
         inside = [p for p in m.place_candidates if p.governorate == governorate]
         if not inside:
             continue
         place = inside[0]  # the finder ranks by the kind word and the name's own level
+        if place.kind in _UNITS and (m.prefix is None or _KIND_WORD.get(m.prefix) in _TOWNS):
+            # "in Manbij", "al-Hol camp": the town a district is named after, not the district
+            place = next((p for p in inside if p.kind == "community"), place)
         kind_bonus = 0.3 if m.prefix and place.kind in ("camp", "community") else 0.0
         scores[place.pcode] += w * (_SPECIFIC.get(place.kind, 0.5) + kind_bonus)
-        best_mention.setdefault(place.pcode, (m, place))
+        # shown as the report names it where it tells of the incident, with its kind word
+        # ("مدينة دوما" rather than the dateline "دوما –")
+        rank_m = (m.prefix is not None, w)
+        if place.pcode not in best_mention or rank_m > best_rank[place.pcode]:
+            best_mention[place.pcode], best_rank[place.pcode] = (m, place), rank_m
     if not scores:
         return FieldResult()
     ranked = sorted(scores, key=lambda p: -scores[p])

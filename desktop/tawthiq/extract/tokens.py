@@ -49,7 +49,7 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in _WORD.finditer(text):
         norm = word_norm(m.group())
-        if "\u064b" in m.group() and norm.endswith("ا") and len(norm) > 3:
+        if "\u064b" in m.group() and norm.endswith("ا") and len(norm) >= 3:
             norm = norm[:-1]  # "سوقاً" is "سوق" with the accusative ending
         if norm:
             dash = text[m.end() : m.end() + 1] in ("-", "–")

@@ -55,6 +55,8 @@ def rank(
     else:
         bare = [a or k for a, k in zip(alternatives(tokens), keys, strict=True)]
     harm = {h.first for h in harm_cues(tokens, keys)} if name == "perpetrators" else set()
+    # where a phrase naming who holds an area ends ("الخاضعة لسيطرة"), or such a holder
+    held = {c.last for c in cues.control.find(tokens, keys)} if name == "perpetrators" else set()
     denying = (
         {sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial}
         if name == "sources" else set()
@@ -74,6 +76,9 @@ def rank(
             _victim(h, bare, sentence, cues, harm) or _speaker(h, keys, bare, cues)
         ):
             continue  # "killing members of the SDF": victims; "the SDF said": a speaker
+        if name == "perpetrators" and _holds(h, keys, held):
+            held.add(h.last)  # "الخاضعة لسيطرة الجيش الوطني": who holds it, not who struck
+            continue
         s = sentence[h.first]
         weight = 1.0 / (1.0 + 0.35 * s) + (1.5 if s in focus else 0.0)
         if tuple(keys[h.first : h.last + 1]) in cues.weak:
@@ -96,6 +101,7 @@ class _Attribution:
     denial: frozenset[str]
     accuse_ar: frozenset[str]  # verb, then the accuser, then the accused
     accuse_en: frozenset[str]  # the accuser, then the verb, then the accused
+    control: PhraseIndex[bool]  # "الخاضعة لسيطرة", "under the control of"
 
 
 @cache
@@ -114,6 +120,7 @@ def _attribution() -> _Attribution:
         denial=keyset(lexicon["_denial"]),
         accuse_ar=keyset(lexicon["_accuse_before_object"]),
         accuse_en=keyset(lexicon["_accuse_after_subject"]),
+        control=PhraseIndex((p, True) for p in lexicon["_holder_after"]),
     )
 
 
@@ -125,6 +132,15 @@ def _victim(
         if keys[k] in cues.victim and sentence[k] == sentence[h.first]:
             return any(j in harm for j in range(max(0, k - 6), k))
     return False
+
+
+def _holds(h: Hit[str], keys: Sequence[str], held: set[int]) -> bool:
+    """An actor right after "الخاضعة لسيطرة", "under the control of" (a "the" between),
+    or joined by "and" to one."""
+    before = h.first - 1
+    while before >= h.first - 2 and before >= 0 and keys[before] in ("the", "and"):
+        before -= 1
+    return before in held
 
 
 def _speaker(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: _Attribution) -> bool:

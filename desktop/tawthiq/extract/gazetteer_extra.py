@@ -1,0 +1,38 @@
+"""What the extractor adds to the public gazetteer (resources/extract/places.json): names
+of places the sources lack, as reports write them ("al-Hol"), and the spellings of the
+common words place names begin with ("Tal", "Tell", "Tall")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from tawthiq.domain.resources import read_json
+
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@cache
+def _name_words() -> dict[str, str]:
+    groups = read_json("extract/places.json")["english_name_words"]
+    return {_DOUBLES.sub(r"\1", w): group[0] for group in groups for w in group}
+
+
+def spelling(word: str) -> str:
+    """A common word of a name as its transliterations share it; any other word without
+    its doubled letters.
+
+    >>> spelling("tell") == spelling("tal") == spelling("tall"), spelling("kurdish")
+    (True, 'kurdish')
+    """
+    word = _DOUBLES.sub(r"\1", word)
+    return _name_words().get(word, word)
+
+
+def with_aliases(data: dict[str, Any]) -> dict[str, Any]:
+    """The gazetteer's rows (as resources/gazetteer.json holds them) with the aliases added."""
+    extra, at = read_json("extract/places.json")["aliases"], data["fields"].index("aliases")
+    for row in data["places"]:
+        row[at] = row[at] + extra.get(row[0], [])
+    return data

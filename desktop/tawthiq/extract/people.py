@@ -1,0 +1,289 @@
+"""Who a casualty figure counts: numbers of people ("تسعة مدنيين", "at least five") and
+people named without one ("قتل شخصاً", "a teenage boy", "الزلمة وابنو"), with the group
+they belong to (children, women, men, civilians, fighters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.numbers import Quantity, read_quantity
+from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
+from tawthiq.extract.tokens import Token, tokenize
+
+
+@dataclass(frozen=True)
+class Cues:
+    categories: PhraseIndex[str]
+    groups: PhraseIndex[str]
+    dual: dict[str, str]
+    breakdown: PhraseIndex[bool]
+    update: frozenset[str]
+    cumulative: PhraseIndex[bool]
+    singular: frozenset[str]
+    verbs: frozenset[str]  # Arabic verbs come before their subject: "وأصيب شخصان"
+    not_people: frozenset[str]
+    people: frozenset[str]  # every noun of a group, as keys
+    group_of: dict[str, str]  # singular noun key -> its group
+    ages: frozenset[str]
+    modifiers: frozenset[str]  # words between an article and a person ("a young woman")
+
+
+@cache
+def cue_words() -> Cues:
+    d: dict[str, Any] = read_json("extract/casualties.json")
+    return Cues(
+        categories=PhraseIndex(
+            [(p, c) for c in ("killed", "injured", "missing") for p in d[c]]
+            + [(p, "") for p in d["_ignore"]]  # "160 إصابة بكورونا" counts no one hurt
+        ),
+        groups=PhraseIndex((p, g) for g, ps in d["groups"].items() for p in ps),
+        dual={key_of(t.norm): v for k, v in d["dual"].items() for t in tokenize(k)[:1]},
+        breakdown=PhraseIndex((p, True) for p in d["breakdown"]),
+        update=frozenset(key_of(w) for w in d["update"]),
+        cumulative=PhraseIndex((p, True) for p in d["cumulative"]),
+        singular=frozenset(key_of(t.norm) for w in d["singular"] for t in tokenize(w)),
+        verbs=frozenset(key_of(t.norm) for w in d["verbs_ar"] for t in tokenize(w)),
+        not_people=frozenset(key_of(t.norm) for w in d["not_people"] for t in tokenize(w)),
+        people=frozenset(
+            key_of(t.norm) for ws in d["groups"].values() for w in ws for t in tokenize(w)
+        ),
+        group_of={
+            key_of(tokenize(w)[0].norm): g
+            for g, ws in d["groups"].items()
+            for w in ws
+            if w in d["singular"] and tokenize(w)
+        },
+        ages=frozenset(key_of(t.norm) for w in d["ages"] for t in tokenize(w)),
+        modifiers=frozenset(key_of(t.norm) for w in d["modifiers"] for t in tokenize(w)),
+    )
+
+
+@dataclass(slots=True)
+class Item:
+    """A number of people before its category is known."""
+
+    first: int
+    last: int  # the last token of the figure and its noun
+    min: int
+    max: int
+    approximate: bool
+    group: str | None
+    breakdown: bool  # after "بينهم" / "including"
+    coordinated: bool  # "… وامرأة", "… and a woman": joined to the figure before it
+    number_last: int = -1  # the last token of the number itself ("أكثر من 30"), if any
+
+
+def people_items(
+    tokens: Sequence[Token], keys: Sequence[str], skip: set[int], cat_at: dict[int, Hit[str]]
+) -> list[Item]:
+    cues = cue_words()
+    group_at = {h.first: h for h in cues.groups.find(tokens, keys)}
+    breakdown_at = {h.last: h for h in cues.breakdown.find(tokens, keys)}
+    alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
+    items: list[Item] = []
+    age_end = -9  # "aged 8 and 10": a number joined to an age is an age too
+    i = 0
+    while i < len(tokens):
+        q = None if i in skip else read_quantity(tokens, i)
+        if q is not None and (_is_not_people(tokens, keys, q) or _is_age(tokens, keys, q, age_end)):
+            if _is_age(tokens, keys, q, age_end):
+                age_end = q.last
+                _young(items, q)
+            i = q.last + 1
+            continue
+        # "a child", "a teenage boy", "his 12-year-old son": the noun after an article
+        noun = _noun_after(tokens, keys, i, group_at) if tokens[i].norm in _ARTICLES else None
+        if (
+            q is None
+            and i not in group_at
+            and noun is None
+            and _dual(tokens[i].norm, keys[i], alts[i]) is None
+        ):
+            i += 1  # no number and no person here: the common case, kept cheap
+            continue
+        # "and her four children": a possessive may stand between "and" and the figure
+        poss = 1 if i > 1 and tokens[i - 1].norm in _POSSESSIVES else 0
+        after_items = bool(items) and items[-1].last >= i - 2 - poss - _complement(tokens, items)
+        joined = after_items and (
+            tokens[i].norm.startswith("و") or (i > 0 and tokens[i - 1 - poss].norm == "and")
+        )
+        breakdown = _after_breakdown(i, breakdown_at, tokens)
+        if q is not None:
+            group_hit = group_at.get(q.last + 1)
+            aside = of_them(tokens, q.last + 1)  # "four of them children", "أربعة منهم أطفال"
+            if group_hit is None and aside and (q.last + 1 + aside) in group_at:
+                group_hit = group_at[q.last + 1 + aside]
+                breakdown = True
+            last = group_hit.last if group_hit else q.last
+            group = group_hit.payload if group_hit else None
+            items.append(
+                Item(i, last, q.min, q.max, q.approximate, group, breakdown, joined, q.last)
+            )
+            i = last + 1
+            continue
+        dual = _dual(tokens[i].norm, keys[i], alts[i])
+        article, age = noun is not None, None
+        before = i - 1  # the word before the person, or before the article
+        if noun is not None:
+            i, age = noun  # "including a child", "killing a woman"
+        lone = group_at.get(i)
+        # "قتل شخصاً", "وإصابة آخر", "killing a child": one person, named right after the cue
+        singular = keys[i] in cues.singular or (alts[i] or "") in cues.singular
+        after_cue = before in cat_at and singular
+        # "طفل قُتل برصاص", "رجل وامرأة قُتلا": people, then the verb (as a tally's lines)
+        verb_after = not article and singular and lone is not None and tokens[i].is_arabic
+        if verb_after:
+            k = lone.last + 1  # type: ignore[union-attr]
+            while k in group_at and tokens[k].norm.startswith("و"):
+                k = group_at[k].last + 1
+            verb_after = k in cat_at and keys[k] in cues.verbs
+        # "Two civilians, a woman and a child, were killed": an aside naming who they were
+        aside = (
+            article
+            and singular
+            and after_items
+            and not joined
+            and items[-1].group not in ("children", "women", "men")
+        )
+        breakdown = breakdown or bool(aside)
+        # "A child was killed", "A passer-by was also wounded", "a boy who lived nearby was hurt"
+        cue_follows = article and singular and lone and _cue_follows(tokens, lone.last, cat_at)
+        plural_after_article = article and not singular  # "its fighters" counts no one
+        if dual or (
+            lone
+            and not plural_after_article
+            and (breakdown or joined or after_cue or cue_follows or verb_after)
+        ):
+            last = i if dual else lone.last  # type: ignore[union-attr]
+            group = dual or lone.payload  # type: ignore[union-attr]
+            if article and age is not None and age < 18 and group in _GROWN:
+                group = "children"  # "his 12-year-old son"
+            n = 2 if dual else 1
+            items.append(Item(i, last, n, n, False, group, breakdown, joined))
+            i = last + 1
+            continue
+        i += 1
+    return items
+
+
+def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:
+    """True when a "بينهم"/"including" stands just before token ``i`` ("بينهم 3", "including a")."""
+    return any(j in breakdown_at for j in range(max(0, i - 2), i))
+
+
+def of_them(tokens: Sequence[Token], i: int) -> int:
+    """How many tokens "of them" / "منهم" takes at ``i`` (0 if it is not there)."""
+    if i < len(tokens) and tokens[i].norm in ("منهم", "بينهم"):
+        return 1
+    if i + 1 < len(tokens) and tokens[i].norm == "of" and tokens[i + 1].norm in ("them", "whom"):
+        return 2
+    return 0
+
+
+_ARABIC = re.compile("[\u0621-\u064a]")  # as Token.is_arabic
+_ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
+_POSSESSIVES = frozenset({"his", "her", "their"})
+_GROWN = frozenset({"people", "men", "civilians"})  # a group an age under 18 makes children
+_WAS = frozenset({"was", "were"})
+
+
+def _noun_after(
+    tokens: Sequence[Token], keys: Sequence[str], i: int, group_at: dict[int, Hit[str]]
+) -> tuple[int, int | None] | None:
+    """The person named after the article at ``i``, past words that only describe them
+    ("a young woman", "his 12-year-old son"): (the noun's token, an age given), or None."""
+    modifiers, age, j = cue_words().modifiers, None, i + 1
+    while j < len(tokens) and j - i <= 4:
+        if keys[j] in modifiers:
+            j += 1
+            continue
+        q = read_quantity(tokens, j)  # "12-year-old"
+        if (
+            q and q.last + 2 < len(tokens) and keys[q.last + 1] in ("year", "years")
+            and tokens[q.last + 2].norm == "old"
+        ):  # fmt: skip
+            age, j = q.max, q.last + 3
+            continue
+        break
+    return (j, age) if j in group_at else None
+
+
+def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]) -> bool:
+    """ "a child was killed", "a boy who lived next door was wounded": the cue after a
+    person named with an article, directly or past a short relative clause."""
+    end = min(len(tokens), last + 2 + (7 if tokens[last + 1 : last + 2] and
+                                       tokens[last + 1].norm == "who" else 0))  # fmt: skip
+    for j in range(last + 1, end):
+        if tokens[j].norm in _WAS and (j + 1 in cat_at or j + 2 in cat_at):
+            return True
+        if tokens[j].norm.isdigit():
+            return False
+    return False
+
+
+def _complement(tokens: Sequence[Token], items: list[Item]) -> int:
+    """How many words an "of" phrase adds after the last person ("a member of the local
+    council and his son"), up to five; 0 when none follows."""
+    if not items or items[-1].last + 1 >= len(tokens) or tokens[items[-1].last + 1].norm != "of":
+        return 0
+    return 5
+
+
+def _young(items: list[Item], q: Quantity) -> None:
+    """ "وابنه البالغ من العمر تسع سنوات", "a man and his son, aged 15": one person whose age
+    is under 18 is a child."""
+    if not items:
+        return
+    it = items[-1]
+    if it.min == it.max == 1 and it.group in _GROWN and q.max < 18 and q.first - it.last <= 6:
+        it.group = "children"
+
+
+@lru_cache(maxsize=65536)
+def _dual(word: str, key: str, alt: str | None) -> str | None:
+    """The group of a dual noun ("طفلان", "وامرأتان", "مواطنان"), else None (``word`` is the
+    normalised word, ``key`` and ``alt`` its keys with and without a conjunction).
+
+    Only the nominative "-ان" is read as a dual by its form: "-ين" is also a plural."""
+    cues = cue_words()
+    listed = cues.dual.get(key) or cues.dual.get(alt or "")
+    if listed:
+        return listed
+    norm = word[1:] if word[:1] == "و" and len(word) > 5 else word
+    if _ARABIC.match(norm) and norm.endswith("ان") and len(norm) >= 5:
+        return cues.group_of.get(key_of(norm[:-2]))
+    return None
+
+
+def _is_age(tokens: Sequence[Token], keys: Sequence[str], q: Quantity, age_end: int) -> bool:
+    """ "aged 8", "البالغ من العمر 35", "بعمر 12"; and "and 10" right after an age."""
+    ages = cue_words().ages
+    if any(keys[k] in ages for k in range(max(0, q.first - 3), q.first)):
+        return True
+    return q.first - age_end <= 2 and q.first > 0 and tokens[q.first - 1].norm in ("and", "و")
+
+
+def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) -> bool:
+    """Years, ages, hours, attacks, shells, "أحد الأفران": numbers that do not count people."""
+    nxt = q.last + 1
+    cues = cue_words()
+    key = keys[nxt] if nxt < len(tokens) else ""
+    year_like = 1900 <= q.min <= 2100 and not q.approximate and "," not in tokens[q.first].text
+    if year_like and key not in cues.people:  # "2000 مدني" counts people; "2014" is a year
+        return True
+    if nxt >= len(tokens):
+        return False
+    if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
+        return True  # "40 مخيماً", "5 قذائف"
+    if tokens[q.first].norm in ("واحد", "one") and key in ("من", "of"):
+        # "في واحد من أكثر أيام الحملة دموية", "one of the bloodiest days": not one person
+        after = keys[nxt + 1] if nxt + 1 < len(keys) else ""
+        return after not in cues.people
+    one_of = tokens[q.first].norm in ("احد", "احدي") and q.first == q.last
+    return one_of and tokens[nxt].norm.startswith("ال") and key not in cues.people
