@@ -99,7 +99,7 @@ def window(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
     win.resize(1280, 800)
     win.show()
     win.activateWindow()  # focus events reach its fields
-    qtbot.waitUntil(lambda: win.runner.busy == 0, timeout=30_000)  # the warm-up
+    qtbot.waitUntil(lambda: win.ready and win.runner.busy == 0, timeout=30_000)  # open, warm
     yield win
     win.review.dirty = False
     win.runner.wait()

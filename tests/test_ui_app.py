@@ -73,3 +73,15 @@ def test_the_installed_qt_survives_a_long_working_day() -> None:
         [sys.executable, "-c", STRESS], capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0 and done.stdout.startswith("survived"), done.stderr[-2000:]
+
+
+def test_a_file_that_is_not_a_database_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.db"
+    notes.write_text("a witness's phone number, not a database\n", encoding="utf-8")
+    before = notes.read_bytes()
+    shot = str(tmp_path / "x.png")
+    done = _tawthiq(tmp_path, "gui", "--db", str(notes), "--screenshot", shot, "--lang", "en")
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith(f"tawthiq: {notes} is not a Tawthiq database")
+    assert "Traceback" not in done.stderr and notes.read_bytes() == before
+    assert not (tmp_path / "x.png").exists()

@@ -173,3 +173,44 @@ def test_selected_words_can_fill_a_field(qtbot, window) -> None:  # type: ignore
     assert form.cells["governorate"].value() == "Idlib"
     assert form.cells["killed"].value() is None
     assert "Nothing in «صباح اليوم» fits the field Killed" in window.statusBar().currentMessage()
+
+
+def test_a_saved_incident_opens_from_the_list_and_an_edit_is_one_more_change(
+    qtbot, window, ws
+) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        incident_id = services.create_incident(
+            w, {"title_en": "Mortar fire on Masyaf", "governorate": "Hama", "killed": 5}
+        )
+    window.tabs.setCurrentIndex(1)
+    window.incidents.refresh(keep=incident_id)
+    qtbot.waitUntil(lambda: window.history.model.rowCount() > 0)
+    rows = window.history.model.rowCount()
+    index = window.incidents.table.model().index(0, 1)
+    window.incidents.table.doubleClicked.emit(index)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 0)
+    form = window.review.form
+    assert form.cells["title_en"].value() == "Mortar fire on Masyaf" and form.suggested() == []
+    assert "Editing incident" in window.review.status.text()
+    form.cells["injured"].editor.setText("7")
+    with qtbot.waitSignal(window.review.saved, timeout=10_000):
+        window.review.save()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == rows + 1)
+    assert window.history.model.changes[0].field == "injured"
+
+
+def test_deleting_asks_first_and_keeps_the_history(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        incident_id = services.create_incident(w, {"title_en": "Mortar fire on Masyaf"})
+    window.incidents.refresh(keep=incident_id)
+    asked: list[str] = []
+    qtbot.waitUntil(lambda: window.runner.busy == 0)  # its history is shown
+    window.review.confirm = lambda q: asked.append(q) or False  # the documenter says no
+    window.delete_selected()
+    assert asked and "Delete the incident «Mortar fire on Masyaf»" in asked[0]
+    assert window.runner.busy == 0 and window.incidents.model.total == 1
+    window.review.confirm = lambda q: True
+    window.delete_selected()
+    qtbot.waitUntil(lambda: window.incidents.model.total == 0, timeout=5000)
+    view = services.desk.Desk(ws).incident(incident_id)
+    assert view.incident.deleted and view.history[0].field == "deleted"

@@ -16,9 +16,9 @@ from tawthiq.cli_format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.errors import TawthiqError, ValidationError
 from tawthiq.domain.fields import INCIDENT, clean_changes, field_spec
+from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
 from tawthiq.domain.vocab import vocabulary
-from tawthiq.store import IncidentFilter
 
 # option -> incident field, for ``add`` and ``edit``
 FIELD_OPTIONS: dict[str, str] = {
@@ -314,7 +314,12 @@ def build_parser() -> argparse.ArgumentParser:
     command("verify", cmd_verify, "check every device's hash chain and the tables against the log")
     command("rebuild", cmd_rebuild, "write all tables again from the event log")
     gui = command("gui", cmd_gui, "open the window (the same as `tawthiq` alone)")
-    gui.add_argument("--lang", choices=("ar", "en"), help="the interface's language")
+    gui.add_argument(
+        "--lang",
+        choices=("ar", "en", "pseudo"),
+        help="the interface's language (pseudo: every string longer and mirrored, to find "
+        "labels that do not fit)",
+    )
     gui.add_argument(
         "--screenshot",
         metavar="FILE.png",

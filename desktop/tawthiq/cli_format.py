@@ -6,9 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from tawthiq.domain.fields import FIELDS, INCIDENT
-from tawthiq.domain.records import Casualties, Incident, SourceReport
+from tawthiq.domain.records import Casualties, Change, Incident, SourceReport
 from tawthiq.domain.vocab import vocabulary
-from tawthiq.services import Change
 
 
 def value_text(field: str, value: Any) -> str:

@@ -9,8 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from tawthiq.domain.errors import ValidationError
-from tawthiq.extract import extract
-from tawthiq.services.ingest import read_report
+from tawthiq.services.report_files import read_report
 
 
 def ref_date(raw: str | None) -> date | None:
@@ -25,6 +24,8 @@ def ref_date(raw: str | None) -> date | None:
 
 
 def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq.extract import extract
+
     text = read_report(args.file)
     result = extract(text, ref_date=ref_date(args.ref_date))
     if args.json:

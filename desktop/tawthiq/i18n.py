@@ -29,6 +29,7 @@ __all__ = [
     "format_day",
     "format_number",
     "is_rtl",
+    "isolate",
     "language",
     "ngettext",
     "setup_i18n",
@@ -104,6 +105,13 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def digits(text: str) -> str:
     """Arabic-Indic digits in the Arabic interface when the documenter asked for them."""
     return text.translate(_ARABIC_INDIC) if _state.arabic_digits and is_rtl() else text
+
+
+def isolate(text: object) -> str:
+    """A path, an id or a code kept whole and left to right inside a sentence of either
+    direction (Unicode's left-to-right isolate), so "/tmp/x.db" does not lose its slash to
+    the other end of an Arabic line."""
+    return f"\u2066{text}\u2069"
 
 
 def format_number(n: int) -> str:

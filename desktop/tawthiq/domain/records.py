@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 
@@ -111,3 +111,17 @@ class SourceReport:
             "reliability",
         )
         return cls(id=report_id, **{k: state.get(k) for k in keys})
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One line of the audit trail: who changed which field, from what, to what, when."""
+
+    event_id: str
+    when: datetime
+    author: str
+    device_id: str
+    field: str
+    old: tuple[Any, ...]
+    new: Any
+    in_conflict: bool

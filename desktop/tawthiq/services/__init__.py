@@ -1,26 +1,46 @@
-"""The application's use cases: the one API that the command line and the window call."""
+"""The application's use cases: the one API that the command line and the window call.
 
-from tawthiq.services.incidents import (
-    Change,
-    add_source_report,
-    count_incidents,
-    create_incident,
-    create_incidents,
-    delete_incident,
-    edit_incident,
-    get_incident,
-    history,
-    link_source_report,
-    list_incidents,
-    resolve_id,
-    source_reports_of,
-)
-from tawthiq.services.maintenance import RebuildResult, VerifyReport, rebuild, state_digest, verify
-from tawthiq.services.settings import data_dir
-from tawthiq.services.workspace import Workspace, default_db_path, open_workspace
+Names are imported when first used (PEP 562), so the window can appear before the database
+layer (SQLAlchemy, about a second on a slow laptop) has been imported.
+"""
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_WHERE = {
+    **dict.fromkeys(
+        (
+            "add_source_report",
+            "count_incidents",
+            "create_incident",
+            "create_incidents",
+            "delete_incident",
+            "edit_incident",
+            "get_incident",
+            "history",
+            "link_source_report",
+            "list_incidents",
+            "resolve_id",
+            "source_reports_of",
+        ),
+        "tawthiq.services.incidents",
+    ),
+    **dict.fromkeys(
+        ("RebuildResult", "VerifyReport", "rebuild", "state_digest", "verify"),
+        "tawthiq.services.maintenance",
+    ),
+    "data_dir": "tawthiq.services.settings",
+    **dict.fromkeys(
+        ("Workspace", "default_db_path", "open_workspace"), "tawthiq.services.workspace"
+    ),
+    "Change": "tawthiq.domain.records",
+    "IncidentFilter": "tawthiq.domain.filters",
+}
 __all__ = [
     "Change",
+    "IncidentFilter",
     "RebuildResult",
     "VerifyReport",
     "Workspace",
@@ -43,3 +63,45 @@ __all__ = [
     "state_digest",
     "verify",
 ]
+assert sorted(__all__) == sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:  # a submodule: ``services.incidents``
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise  # a dependency of that module is missing: say so, not "no attribute"
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from tawthiq.domain.filters import IncidentFilter
+    from tawthiq.domain.records import Change
+    from tawthiq.services.incidents import (
+        add_source_report,
+        count_incidents,
+        create_incident,
+        create_incidents,
+        delete_incident,
+        edit_incident,
+        get_incident,
+        history,
+        link_source_report,
+        list_incidents,
+        resolve_id,
+        source_reports_of,
+    )
+    from tawthiq.services.maintenance import (
+        RebuildResult,
+        VerifyReport,
+        rebuild,
+        state_digest,
+        verify,
+    )
+    from tawthiq.services.settings import data_dir
+    from tawthiq.services.workspace import Workspace, default_db_path, open_workspace

@@ -1,26 +1,27 @@
 """The use cases as the window calls them. Each call is one user action in its own session,
-so the window never holds a database session; any of them may run off the UI thread."""
+so the window never holds a database session; any of them may run off the UI thread.
+
+Importing this module is light: the database layer is imported when the workspace is first
+opened (``Desk.open``), so the window can show itself first."""
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import Cancelled
-from tawthiq.domain.records import Incident, SourceReport
-from tawthiq.extract import extract
-from tawthiq.extract.place_search import suggest_places
-from tawthiq.extract.places import place_kind, place_value
-from tawthiq.services import incidents as svc
-from tawthiq.services.drafts import Draft, drafts_from, place_fields
-from tawthiq.services.maintenance import RebuildResult, VerifyReport, rebuild, verify
-from tawthiq.services.workspace import Workspace
-from tawthiq.store import IncidentFilter
-from tawthiq.store.materialize import entity_state
+from tawthiq.domain.filters import IncidentFilter
+from tawthiq.domain.records import Change, Incident, SourceReport
+from tawthiq.services.drafts import Draft, drafts_from, place_fields, report_date
+
+if TYPE_CHECKING:
+    from tawthiq.services.maintenance import RebuildResult, VerifyReport
+    from tawthiq.services.workspace import Workspace
 
 Progress = Callable[[int, int], None]  # (done, total); raises Cancelled to stop
 
@@ -31,7 +32,7 @@ class IncidentView:
 
     incident: Incident
     reports: tuple[SourceReport, ...]
-    history: tuple[svc.Change, ...]  # newest first
+    history: tuple[Change, ...]  # newest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,8 @@ class Reading:
 
     language: str
     drafts: tuple[Draft, ...]
+    ref_date: date  # the day its "today" and "yesterday" were read against
+    dated: str  # "given", "guessed" (from the days it names) or "today"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +76,29 @@ class IngestSummary:
 class Desk:
     """The documenter's desk: a workspace and what can be done with it."""
 
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
+    def __init__(self, ws: Workspace | Callable[[], Workspace]) -> None:
+        """``ws``: an open workspace, or how to open one (then ``open()`` does, off the UI
+        thread, or the first use that needs it)."""
+        self._opener = ws if callable(ws) else None
+        self._ws = None if callable(ws) else ws
+        self._lock = threading.Lock()
+
+    @property
+    def ws(self) -> Workspace:
+        with self._lock:
+            if self._ws is None:
+                assert self._opener is not None
+                self._ws = self._opener()
+            return self._ws
+
+    def open(self) -> Path:
+        """Open the database (importing the database layer): the path opened."""
+        return self.ws.db.path
+
+    def close(self) -> None:
+        with self._lock:
+            if self._ws is not None:
+                self._ws.close()
 
     @property
     def author(self) -> str:
@@ -91,16 +115,31 @@ class Desk:
     def warm_up(self) -> None:
         """Load the extractor's resources and the place index (a second on a slow laptop)
         before the documenter first needs them."""
+        from tawthiq.extract import extract
+        from tawthiq.extract.place_search import suggest_places
+
         extract("قصف", ref_date=date(2022, 1, 1))
         suggest_places("ا")
 
     # --- paste and review ------------------------------------------------------------------
 
     def read_report(self, text: str, ref_date: date | None = None) -> Reading:
+        """Extract the report's incidents; its "today" is ``ref_date`` when known, else the
+        latest day the report names in full, else today (``Reading.dated`` says which)."""
+        from tawthiq.extract import extract
+
+        dated = "given"
+        if ref_date is None:
+            ref_date, dated = report_date(text), "guessed"
+        if ref_date is None:
+            ref_date, dated = date.today(), "today"
         result = extract(text, ref_date=ref_date)
-        return Reading(result.language, tuple(drafts_from(result)))
+        return Reading(result.language, tuple(drafts_from(result)), ref_date, dated)
 
     def places(self, typed: str, limit: int = 20) -> list[PlaceChoice]:
+        from tawthiq.extract.place_search import suggest_places
+        from tawthiq.extract.places import place_kind, place_value
+
         out = []
         for p in suggest_places(typed, limit):
             name = f"مخيم {p.name_ar}" if p.kind == "camp" else p.name_ar
@@ -121,6 +160,9 @@ class Desk:
     ) -> Saved:
         """Save the form: a new incident (with the pasted report as its source, or linked to
         a report already saved for another incident of it), or the changes to one."""
+        from tawthiq.services import incidents as svc
+        from tawthiq.store.materialize import entity_state
+
         with self.ws.writing() as w:
             if incident_id is not None:
                 events = len(svc.edit_incident(w, incident_id, values))
@@ -132,21 +174,27 @@ class Desk:
                     received = {"received_date": date.today().isoformat(), **report}
                     report_id = svc.add_source_report(w, received, incident_ids=[incident_id])
                 events = w.written
-            saved = entity_state(w.events_of(incident_id)).values
+            saved = entity_state(w.events_of(incident_id)).values  # defaults included
         return Saved(incident_id, report_id, events, saved)
 
     def resolve(self, incident_id: str, field: str, value: Any) -> None:
         """Settle a conflict: a new value for ``field`` that has seen every value in it."""
+        from tawthiq.services import incidents as svc
+
         with self.ws.writing() as w:
             svc.edit_incident(w, incident_id, {field: value})
 
     def delete(self, incident_id: str) -> None:
+        from tawthiq.services import incidents as svc
+
         with self.ws.writing() as w:
             svc.delete_incident(w, incident_id)
 
     # --- reading ----------------------------------------------------------------------------
 
     def incident(self, incident_id: str) -> IncidentView:
+        from tawthiq.services import incidents as svc
+
         with self.ws.db.read() as s:
             inc = svc.get_incident(s, incident_id)
             reports = svc.source_reports_of(s, incident_id)
@@ -162,12 +210,16 @@ class Desk:
         sort: str = "date",
         descending: bool = True,
     ) -> list[Incident]:
+        from tawthiq.services import incidents as svc
+
         with self.ws.db.read() as s:
             return svc.list_incidents(
                 s, flt, limit=limit, offset=offset, sort=sort, descending=descending
             )
 
     def count(self, flt: IncidentFilter) -> int:
+        from tawthiq.services import incidents as svc
+
         with self.ws.db.read() as s:
             return svc.count_incidents(s, flt)
 
@@ -175,10 +227,14 @@ class Desk:
 
     def rebuild(self, progress: Progress) -> RebuildResult:
         """Undone entirely when ``progress`` raises Cancelled."""
+        from tawthiq.services.maintenance import rebuild
+
         with self.ws.db.write() as s:
             return rebuild(s, progress)
 
     def verify(self, progress: Progress) -> VerifyReport:
+        from tawthiq.services.maintenance import verify
+
         with self.ws.db.read() as s:
             return verify(s, self.ws.trusted_keys(), progress)
 
@@ -187,7 +243,8 @@ class Desk:
     ) -> IngestSummary:
         """Extract and save each report file; each is saved whole or not at all, and a stop
         keeps the reports finished before it."""
-        from tawthiq.services.ingest import ingest_report, read_report
+        from tawthiq.services.ingest import ingest_report
+        from tawthiq.services.report_files import read_report
 
         texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
         incidents, empty = 0, []

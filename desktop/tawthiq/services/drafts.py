@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.vocab import vocabulary
-from tawthiq.extract import ExtractionResult, IncidentResult
+
+if TYPE_CHECKING:  # the extractor is imported where it is used, not with the window
+    from tawthiq.extract import ExtractionResult, IncidentResult
 
 # form fields filled from a place (extraction contract key -> incident field)
 PLACE_FIELDS = (

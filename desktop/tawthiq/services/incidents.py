@@ -6,8 +6,6 @@ import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +20,7 @@ from tawthiq.domain.fields import (
     check_incident,
     clean_changes,
 )
-from tawthiq.domain.records import Conflict, Incident, SourceReport
+from tawthiq.domain.records import Change, Conflict, Incident, SourceReport
 from tawthiq.store import EventWriter, IncidentFilter, queries
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
@@ -180,20 +178,6 @@ def list_incidents(
 
 def count_incidents(session: Session, flt: IncidentFilter) -> int:
     return queries.count_incidents(session, flt)
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One line of the audit trail: who changed which field, from what, to what, when."""
-
-    event_id: str
-    when: datetime
-    author: str
-    device_id: str
-    field: str
-    old: tuple[Any, ...]
-    new: Any
-    in_conflict: bool
 
 
 def history(session: Session, incident_id: str) -> list[Change]:

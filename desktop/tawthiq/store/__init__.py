@@ -1,5 +1,6 @@
 """The store: SQLite through SQLAlchemy, the event log, materialised tables, search. No Qt."""
 
+from tawthiq.domain.filters import IncidentFilter
 from tawthiq.store.db import Database, open_database
 from tawthiq.store.errors import (
     DatabaseLockedError,
@@ -10,7 +11,6 @@ from tawthiq.store.errors import (
 )
 from tawthiq.store.events import Event
 from tawthiq.store.identity import DeviceIdentity, load_or_create_identity
-from tawthiq.store.queries import IncidentFilter
 from tawthiq.store.writer import EventWriter
 
 __all__ = [

@@ -3,26 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, and_, column, false, func, select, text
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
+from tawthiq.domain.filters import IncidentFilter
 from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentFilter:
-    date_from: str | None = None
-    date_to: str | None = None
-    governorate: str | None = None
-    incident_type: str | None = None
-    status: str | None = None
-    perpetrator: str | None = None
-    text: str | None = None
-    include_deleted: bool = False
 
 
 def fts_query(query: str) -> str | None:

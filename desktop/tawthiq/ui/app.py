@@ -7,9 +7,14 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import TawthiqError
+
+if TYPE_CHECKING:
+    from tawthiq.services.workspace import Workspace
 
 WINDOW_SIZE = (1360, 860)
 
@@ -38,12 +43,10 @@ def run(
             file=sys.stderr,
         )
         return 2
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from tawthiq.i18n import _, error_text
     from tawthiq.services.desk import Desk
     from tawthiq.services.settings import load_settings, save_settings
-    from tawthiq.services.workspace import open_workspace
     from tawthiq.ui.language import Language
     from tawthiq.ui.main_window import MainWindow
     from tawthiq.ui.settings_dialog import SettingsDialog
@@ -62,7 +65,7 @@ def run(
         settings = settings.changed(author=settings.author or "demo")
         if db is None:
             db = str(_sample_database(settings.author))
-    elif not settings.complete:
+    elif not settings.author.strip() or not (lang or settings.complete):
         dialog = SettingsDialog(settings, first_run=True)
         if not dialog.exec():
             return 0
@@ -72,26 +75,37 @@ def run(
         except TawthiqError as exc:
             print(f"tawthiq: {exc}", file=sys.stderr)
         language.apply(settings.language, arabic_digits=settings.arabic_digits)
-    try:
-        ws = open_workspace(db, author=settings.author, create=True)
-    except TawthiqError as exc:
-        if screenshot is None:
-            QMessageBox.critical(None, _("Tawthiq"), error_text(exc))
-        print(f"tawthiq: {exc}", file=sys.stderr)
-        return 2
+    desk = Desk(partial(_open, db, settings.author))  # opened by the window, off its thread
     window = MainWindow(
-        Desk(ws),
-        settings,
-        lambda s: language.apply(s.language, arabic_digits=s.arabic_digits),
+        desk, settings, lambda s: language.apply(s.language, arabic_digits=s.arabic_digits)
     )
     window.resize(*WINDOW_SIZE)
+    if screenshot is None:
+        window.cannot_open.connect(partial(_refuse, app))
     window.show()
-    if screenshot is not None:
-        return _screenshot(app, window, screenshot, tab)
-    try:
-        return app.exec()
-    finally:
-        ws.close()
+    code = app.exec() if screenshot is None else _screenshot(app, window, screenshot, tab)
+    if window.open_error:
+        print(f"tawthiq: {window.open_error}", file=sys.stderr)
+        return 2
+    desk.close()
+    return code
+
+
+def _refuse(app: object, sentence: str) -> None:
+    """The window could not open the database: say why, then end with status 2."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from tawthiq.i18n import _
+
+    QMessageBox.critical(None, _("Tawthiq"), sentence)
+    assert isinstance(app, QApplication)
+    app.exit(2)
+
+
+def _open(db: str | None, author: str) -> Workspace:
+    from tawthiq.services.workspace import open_workspace
+
+    return open_workspace(db, author=author, create=True)
 
 
 def _sample_database(author: str) -> Path:
@@ -129,6 +143,8 @@ def _screenshot(app: object, window: object, path: Path, tab: str) -> int:
                 break
 
     settle()
+    if window.open_error:
+        return 2
     if tab == "incidents":
         window.tabs.setCurrentIndex(1)
         window.incidents.table.selectRow(0)

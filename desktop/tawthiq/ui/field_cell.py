@@ -73,11 +73,17 @@ class FieldCell(QWidget):
 
     # the suggestion mark ----------------------------------------------------------------------
 
+    def _restyle(self, name: str, on: bool) -> None:
+        """Set a style property; the style sheet is applied again only when it changed
+        (a form of 36 fields is filled at once)."""
+        if bool(self.editor.property(name)) != on:
+            self.editor.setProperty(name, on)
+            self.editor.style().unpolish(self.editor)
+            self.editor.style().polish(self.editor)
+
     def _mark(self, state: str | None) -> None:
         self.state = state
-        self.editor.setProperty("suggested", state == "suggested")
-        self.editor.style().unpolish(self.editor)
-        self.editor.style().polish(self.editor)
+        self._restyle("suggested", state == "suggested")
         self.badge.setVisible(state == "suggested")
         self._label_badge()
 
@@ -104,9 +110,7 @@ class FieldCell(QWidget):
     def set_error(self, message: str | None) -> None:
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.editor.setProperty("invalid", bool(message))
-        self.editor.style().unpolish(self.editor)
-        self.editor.style().polish(self.editor)
+        self._restyle("invalid", bool(message))
 
     def retranslate(self) -> None:
         self._label_badge()

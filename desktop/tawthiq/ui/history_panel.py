@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.fields import FIELDS, INCIDENT
-from tawthiq.domain.records import Conflict
+from tawthiq.domain.records import Change, Conflict
 from tawthiq.i18n import N_, _, digits, field_label, format_number, ngettext
 from tawthiq.services.desk import IncidentView
-from tawthiq.services.incidents import Change
 from tawthiq.ui.language import text_alignment
 from tawthiq.ui.values import combined, value_text
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.errors import TawthiqError
+from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
 from tawthiq.i18n import _, error_text, format_number, ngettext
 from tawthiq.services.desk import Desk
-from tawthiq.store import IncidentFilter
 from tawthiq.ui.editors import CodeCombo, DateLine, GovernorateCombo
 from tawthiq.ui.language import follow_text
 from tawthiq.ui.list_model import INCIDENT_ROLE, TITLE, IncidentTableModel

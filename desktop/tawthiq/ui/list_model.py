@@ -15,11 +15,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
 from tawthiq.domain.records import Casualties, Incident
 from tawthiq.domain.vocab import vocabulary
 from tawthiq.i18n import N_, _, digits, is_rtl
-from tawthiq.store import IncidentFilter
 from tawthiq.ui.language import text_alignment
 
 PAGE = 200
@@ -78,6 +78,7 @@ class IncidentTableModel(QAbstractTableModel):
         self.sort_key, self.descending = "date", True
         self.rows: list[Incident] = []
         self.total = 0
+        self.loaded = False  # nothing is read before the first reload (the database opens)
 
     # loading --------------------------------------------------------------------------------
 
@@ -88,6 +89,7 @@ class IncidentTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.total = self._count(self.filter)
         self.rows = self._fetch(0)
+        self.loaded = True
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list[Incident]:
@@ -112,7 +114,8 @@ class IncidentTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_key = COLUMNS[column][2]
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if self.loaded:
+            self.reload()
 
     def replace_row(self, incident: Incident) -> None:
         """Show a saved change without reloading the list."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.domain.records import Incident
-from tawthiq.i18n import _, error_text, format_number, ngettext
+from tawthiq.i18n import _, error_text, format_number, isolate, ngettext
 from tawthiq.services.desk import Desk, IncidentView, IngestSummary
-from tawthiq.services.maintenance import RebuildResult, VerifyReport
 from tawthiq.services.settings import Settings, save_settings
 from tawthiq.ui.history_panel import HistoryPanel
 from tawthiq.ui.incident_list import IncidentList
@@ -32,10 +31,15 @@ from tawthiq.ui.review import ReviewPanel
 from tawthiq.ui.settings_dialog import SettingsDialog
 from tawthiq.ui.style import STYLE
 
+if TYPE_CHECKING:
+    from tawthiq.services.maintenance import RebuildResult, VerifyReport
+
 ApplyLanguage = Callable[[Settings], None]
 
 
 class MainWindow(QMainWindow):
+    cannot_open = Signal(str)  # the database could not be opened: why
+
     def __init__(
         self,
         desk: Desk,
@@ -68,8 +72,36 @@ class MainWindow(QMainWindow):
         self.actions_: dict[str, QAction] = {}
         self._menus()
         self.retranslate()
+        self.ready = self._opening = False
+        self.open_error: str | None = None
+        self.say(_("Opening the database…"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once shown, open the database: its layer is imported and the file opened off the
+        UI thread, after the first paint (a worker importing SQLAlchemy at the same time
+        would slow the painting down), and the list fills in when it is open."""
+        super().showEvent(event)
+        if not self.ready and not self._opening:
+            self._opening = True
+            QTimer.singleShot(50, self._open_database)
+
+    def _open_database(self) -> None:
+        self.runner.run(self.desk.open, done=self._opened, failed=self._cannot_open)
+
+    def _opened(self, path: Path) -> None:
+        self.ready = True
         self.incidents.apply_filter()
-        self.runner.run(desk.warm_up)  # the extractor and the places, before they are needed
+        self.say(_("Database: {path}").format(path=isolate(path)))
+        self.runner.run(self.desk.warm_up)  # the extractor and the places, before needed
+
+    def _cannot_open(self, exc: BaseException) -> None:
+        """The database cannot be used (locked, not a Tawthiq database, unwritable): the
+        window closes and ``cannot_open`` carries the sentence; nothing was changed."""
+        text = error_text(exc) if isinstance(exc, TawthiqError) else str(exc)
+        self.open_error = text
+        self.review.dirty = False
+        self.cannot_open.emit(text)
+        self.close()
 
     # menus ------------------------------------------------------------------------------
 
@@ -96,6 +128,8 @@ class MainWindow(QMainWindow):
         self.actions_["export"].setEnabled(False)  # export and merge: the sync issue
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self._action("find", self.find_incidents, "Ctrl+F"))
+        self.edit_menu.addAction(self._action("open_selected", self.open_selected, "Return"))
+        self.edit_menu.addAction(self._action("delete", self.delete_selected))
         self.edit_menu.addAction(self._action("settings", self.change_settings))
         self.tools_menu = bar.addMenu("")
         self.tools_menu.addAction(self._action("verify", self.verify))
@@ -119,6 +153,8 @@ class MainWindow(QMainWindow):
             ("export", _("Export for the coordinator…")),
             ("quit", _("Quit")),
             ("find", _("Find incidents")),
+            ("open_selected", _("Edit the selected incident")),
+            ("delete", _("Delete the selected incident…")),
             ("settings", _("Settings…")),
             ("verify", _("Verify the audit trail…")),
             ("rebuild", _("Rebuild the tables from the audit trail…")),
@@ -147,6 +183,37 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         self.say(_("Export and merge arrive with synchronisation"))
+
+    def open_selected(self) -> None:
+        incident = self.incidents.current()
+        if incident is None:
+            self.say(_("Select an incident in the list first."))
+        else:
+            self._open(incident)
+
+    def delete_selected(self) -> None:
+        """A tombstone after a question: the incident leaves the list, its history stays."""
+        incident = self.incidents.current()
+        if incident is None:
+            self.say(_("Select an incident in the list first."))
+            return
+        question = _(
+            "Delete the incident «{title}»? It leaves the list; its history is kept and shows "
+            "who deleted it."
+        ).format(title=incident.title or incident.id[:8])
+        if not self.review.confirm(question):
+            return
+        self.runner.run(
+            lambda: self.desk.delete(incident.id),
+            done=lambda _r: self._deleted(incident),
+            failed=self._failed,
+        )
+
+    def _deleted(self, incident: Incident) -> None:
+        self.incidents.refresh()
+        self.say(
+            _("Deleted incident {id}; its history is kept.").format(id=isolate(incident.id[:8]))
+        )
 
     def _saved(self, incident_id: str) -> None:
         self.incidents.refresh(keep=incident_id)
@@ -271,7 +338,7 @@ class MainWindow(QMainWindow):
             _(
                 "Tawthiq (توثيق) documents attacks on civilians, offline. Every change is "
                 "kept in a signed audit trail.\nDatabase: {path}"
-            ).format(path=self.desk.db_path),
+            ).format(path=isolate(self.desk.db_path)),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -64,8 +64,9 @@ class Runner(QObject):
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="tawthiq-op")
         self._inbox: queue.SimpleQueue[tuple[Handle, int, Any]] = queue.SimpleQueue()
         self._live: set[Handle] = set()
+        self._closed = False
         self._timer = QTimer(self)
-        self._timer.setInterval(15)
+        self._timer.setInterval(5)  # only while operations run
         self._timer.timeout.connect(self._deliver)
 
     @property
@@ -84,6 +85,8 @@ class Runner(QObject):
         once the handle is cancelled) and call ``done(result)`` or ``failed(error)`` on the
         UI thread."""
         handle = Handle(done, failed, progress)
+        if self._closed:  # shutting down: nothing new starts
+            return handle
         inbox = self._inbox
 
         def tell(step: int, total: int) -> None:
@@ -130,5 +133,6 @@ class Runner(QObject):
 
     def wait(self) -> None:
         """Let every started operation finish (at shutdown), then deliver its result."""
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=False)
         self._deliver()

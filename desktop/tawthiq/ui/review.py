@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.errors import TawthiqError
-from tawthiq.i18n import _, error_text, field_label, format_number, ngettext
+from tawthiq.i18n import _, error_text, field_label, format_number, isolate, ngettext
 from tawthiq.services.desk import Desk, IncidentView, Reading, Saved
-from tawthiq.services.drafts import Draft, report_date, values_from_words
+from tawthiq.services.drafts import Draft, values_from_words
 from tawthiq.ui.incident_form import IncidentForm
 from tawthiq.ui.ops import Runner
 from tawthiq.ui.report_panel import ReportPanel, plain_text
@@ -128,14 +128,7 @@ class ReviewPanel(QWidget):
         full, else today — the field shows which, to correct before reading again."""
         if not self.new_report():
             return
-        if published is not None:
-            how = ""
-        elif (guess := report_date(text)) is not None:
-            published, how = guess, _("guessed from the days the report names; correct it")
-        else:
-            published, how = date.today(), _("today; correct it if the report is older")
         self.report.set_report(text, published=published)
-        self.report.published_how.setText(how)
         self.read()
 
     def read(self) -> None:
@@ -161,6 +154,13 @@ class ReviewPanel(QWidget):
         self.reading = False
         self.read_button.setEnabled(True)
         drafts = reading.drafts
+        if reading.dated != "given":
+            self.report.published.set_value(reading.ref_date.isoformat())
+            self.report.published_how.setText(
+                _("guessed from the days the report names; correct it")
+                if reading.dated == "guessed"
+                else _("today; correct it if the report is older")
+            )
         self.review = _Review(
             [_Candidate(d) for d in drafts], 0, self.review.report_id, reading.language
         )
@@ -225,10 +225,10 @@ class ReviewPanel(QWidget):
         current = self.review.candidates[self.review.current]
         n = len(self.review.candidates)
         if current.incident_id and not current.draft.values:
-            text = _("Editing incident {id}").format(id=current.incident_id[:8])
+            text = _("Editing incident {id}").format(id=isolate(current.incident_id[:8]))
         elif current.incident_id:
             text = _("Saved as incident {id}; changes are saved as edits").format(
-                id=current.incident_id[:8]
+                id=isolate(current.incident_id[:8])
             )
         elif n > 1:
             text = ngettext(
@@ -315,7 +315,7 @@ class ReviewPanel(QWidget):
                 "Saved incident {id} ({n} change recorded in its history).",
                 "Saved incident {id} ({n} changes recorded in its history).",
                 saved.events,
-            ).format(id=saved.incident_id[:8], n=format_number(saved.events))
+            ).format(id=isolate(saved.incident_id[:8]), n=format_number(saved.events))
         )
         self.saved.emit(saved.incident_id)
 
