@@ -65,6 +65,11 @@ def run(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[no-u
     return _run
 
 
+def plain(text: str) -> str:
+    """A sentence without the invisible marks that keep quoted words in their own direction."""
+    return text.translate(dict.fromkeys(range(0x2066, 0x206A)))
+
+
 @pytest.fixture(autouse=True)
 def english_interface() -> Iterator[None]:
     """The interface's language is process-wide: every test starts and ends in English."""

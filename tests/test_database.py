@@ -51,15 +51,15 @@ def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path)
     with db.read() as s:
         assert (
             s.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            == "0002_test"
+            == "0003_test"
         )
         flags = s.connection().exec_driver_sql("SELECT title, test_later_flag FROM incident").all()
     db.close()
     assert flags == [("before the upgrade", 7)]
-    backup = db_path.with_name(f"{db_path.name}.before-upgrade-from-0001")
+    backup = db_path.with_name(f"{db_path.name}.before-upgrade-from-0002")
     assert _incident_count(backup) == 1
 
-    # This version of Tawthiq does not know revision 0002_test: it must refuse, not guess.
+    # This version of Tawthiq does not know revision 0003_test: it must refuse, not guess.
     with pytest.raises(NewerSchemaError, match="newer version of Tawthiq"):
         open_database(db_path)
 
@@ -122,3 +122,30 @@ def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspa
         other.execute("ROLLBACK")
         other.close()
     assert _incident_count(ws.db.path) == 1
+
+
+def test_a_first_release_database_gains_the_sort_indexes(db_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.connect() as conn:  # the schema as the first release left it
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.commit()
+    engine.dispose()
+    db = open_database(db_path)
+    db.close()
+    with sqlite3.connect(db_path) as con:
+        plan = " ".join(
+            str(row)
+            for row in con.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM incident WHERE deleted = 0 "
+                "ORDER BY killed_max DESC LIMIT 200"
+            )
+        )
+    assert "ix_incident_killed" in plan and "TEMP B-TREE" not in plan  # no sort of every row
+    assert db_path.with_name(f"{db_path.name}.before-upgrade-from-0001").exists()

@@ -32,6 +32,7 @@ __all__ = [
     "isolate",
     "language",
     "ngettext",
+    "quote",
     "setup_i18n",
 ]
 
@@ -112,6 +113,12 @@ def isolate(text: object) -> str:
     direction (Unicode's left-to-right isolate), so "/tmp/x.db" does not lose its slash to
     the other end of an Arabic line."""
     return f"\u2066{text}\u2069"
+
+
+def quote(text: object) -> str:
+    """A documenter's own words (a title, a place, a value) inside a sentence, isolated so
+    they keep their own direction and do not pull the sentence's numbers into theirs."""
+    return f"\u2068{text}\u2069"
 
 
 def format_number(n: int) -> str:

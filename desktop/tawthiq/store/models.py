@@ -79,6 +79,13 @@ class IncidentRow(_Materialised, Base):
         Index("ix_incident_date", "deleted", "date_start"),
         Index("ix_incident_type", "incident_type"),
         Index("ix_incident_status", "status"),
+        Index("ix_incident_killed", "deleted", "killed_max"),
+        Index("ix_incident_injured", "deleted", "injured_max"),
+        Index("ix_incident_title", "deleted", "title"),
+        Index("ix_incident_place", "deleted", "place_name"),
+        Index("ix_incident_sort_type", "deleted", "incident_type"),
+        Index("ix_incident_sort_status", "deleted", "status"),
+        Index("ix_incident_sort_gov", "deleted", "governorate"),
     )
 
     title: Mapped[str | None] = mapped_column(Text)

@@ -84,7 +84,6 @@ SORT_COLUMNS: dict[str, Any] = {
     "killed": IncidentRow.killed_max,
     "injured": IncidentRow.injured_max,
     "status": IncidentRow.status,
-    "changed": IncidentRow.updated_hlc,
 }
 
 
@@ -98,13 +97,14 @@ def list_incidents(
     descending: bool = True,
 ) -> list[tuple[str, dict[str, Any]]]:
     """(id, current values) of one page of matching incidents, by default newest incident
-    date first; empty values last whichever the direction, then the newest record."""
+    date first. Ties go by record number in the same direction and empty values come as SQLite
+    orders them (last going down, first going up), so an index gives each page in order."""
     col = SORT_COLUMNS[sort]
-    order = col.desc().nulls_last() if descending else col.asc().nulls_last()
+    num = IncidentRow.num
     stmt = (
         select(IncidentRow.id, IncidentRow.data)
         .where(and_(True, *_conditions(session, flt)))
-        .order_by(order, IncidentRow.num.desc())
+        .order_by(*((col.desc(), num.desc()) if descending else (col.asc(), num.asc())))
         .limit(limit)
         .offset(offset)
     )

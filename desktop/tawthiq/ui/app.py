@@ -142,12 +142,13 @@ def _screenshot(app: object, window: object, path: Path, tab: str) -> int:
             if (until is None or until()) and window.runner.busy == 0:  # type: ignore[operator]
                 break
 
-    settle()
+    settle(lambda: window.ready or window.open_error)
     if window.open_error:
         return 2
     if tab == "incidents":
         window.tabs.setCurrentIndex(1)
         window.incidents.table.selectRow(0)
+        settle(lambda: window.history.model.rowCount() > 0)
     else:
         window.review.start(read_text(SAMPLE), published=SAMPLE_DATE)
         settle(lambda: not window.review.reading)

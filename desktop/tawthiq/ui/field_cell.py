@@ -73,19 +73,23 @@ class FieldCell(QWidget):
 
     # the suggestion mark ----------------------------------------------------------------------
 
-    def _restyle(self, name: str, on: bool) -> None:
+    @staticmethod
+    def _restyle(widget: QWidget, name: str, on: bool) -> None:
         """Set a style property; the style sheet is applied again only when it changed
         (a form of 36 fields is filled at once)."""
-        if bool(self.editor.property(name)) != on:
-            self.editor.setProperty(name, on)
-            self.editor.style().unpolish(self.editor)
-            self.editor.style().polish(self.editor)
+        if bool(widget.property(name)) != on:
+            widget.setProperty(name, on)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def _mark(self, state: str | None) -> None:
         self.state = state
-        self._restyle("suggested", state == "suggested")
-        self.badge.setVisible(state == "suggested")
-        self._label_badge()
+        suggested = state == "suggested"
+        self._restyle(self.editor, "suggested", suggested)
+        if self.badge.isHidden() == suggested:
+            self.badge.setVisible(suggested)
+        if suggested:
+            self._label_badge()
 
     def _edited(self) -> None:
         if self.state == "suggested":
@@ -108,9 +112,11 @@ class FieldCell(QWidget):
     # errors and language -----------------------------------------------------------------
 
     def set_error(self, message: str | None) -> None:
+        if not message and not self.error.text():
+            return
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self._restyle("invalid", bool(message))
+        self._restyle(self.editor, "invalid", bool(message))
 
     def retranslate(self) -> None:
         self._label_badge()
@@ -121,7 +127,7 @@ class FieldCell(QWidget):
     def _label_badge(self) -> None:
         unsure = self.evidence is not None and self.evidence.confidence < SURE
         self.badge.setText("?" if unsure else "✓")
-        self.badge.setProperty("unsure", unsure)
+        self._restyle(self.badge, "unsure", unsure)
         self._accept.setText(_("Accept this value"))
         self._clear.setText(_("Clear this field"))
         self._show.setText(_("Show the words it came from"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.records import Change, Conflict
-from tawthiq.i18n import N_, _, digits, field_label, format_number, ngettext
+from tawthiq.i18n import N_, _, digits, field_label, format_number, ngettext, quote
 from tawthiq.services.desk import IncidentView
 from tawthiq.ui.language import text_alignment
 from tawthiq.ui.values import combined, value_text
@@ -68,7 +68,7 @@ class HistoryModel(QAbstractTableModel):
 
     def text(self, c: Change, column: int) -> str:
         if column == 0:
-            return digits(f"{c.when:%Y-%m-%d %H:%M}")
+            return digits(f"{c.when.astimezone():%Y-%m-%d %H:%M}")  # the laptop's time
         if column == 1:
             return c.author
         if column == 2:
@@ -110,7 +110,8 @@ class ConflictBox(QGroupBox):
         row = QHBoxLayout(self)
         for value, event_id in zip(conflict.values, conflict.event_ids, strict=True):
             change = who.get(event_id)
-            by = f"{change.author}, {digits(f'{change.when:%Y-%m-%d %H:%M}')}" if change else ""
+            when = digits(f"{change.when.astimezone():%Y-%m-%d %H:%M}") if change else ""
+            by = f"{change.author}, {when}" if change else ""
             button = QPushButton(
                 _("Keep «{value}» ({by})").format(value=value_text(conflict.field, value), by=by),
                 self,
@@ -121,7 +122,8 @@ class ConflictBox(QGroupBox):
         if kind in ("count", "codes", "texts", "text"):
             merged = combined(conflict.field, list(conflict.values))
             both = QPushButton(
-                _("Combine: «{value}»").format(value=value_text(conflict.field, merged)), self
+                _("Combine: «{value}»").format(value=quote(value_text(conflict.field, merged))),
+                self,
             )
             both.clicked.connect(lambda: self.chosen.emit(conflict.field, merged))
             row.addWidget(both)
@@ -168,7 +170,7 @@ class HistoryPanel(QWidget):
             "History of «{title}»: {n} change, newest first",
             "History of «{title}»: {n} changes, newest first",
             len(view.history),
-        ).format(title=title, n=format_number(len(view.history)))
+        ).format(title=quote(title), n=format_number(len(view.history)))
         if inc.deleted:
             text += " — " + _("deleted (its history is kept)")
         self.heading.setText(text)

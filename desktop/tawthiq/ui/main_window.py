@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.domain.records import Incident
-from tawthiq.i18n import _, error_text, format_number, isolate, ngettext
+from tawthiq.i18n import _, error_text, format_number, isolate, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, IngestSummary
 from tawthiq.services.settings import Settings, save_settings
 from tawthiq.ui.history_panel import HistoryPanel
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         question = _(
             "Delete the incident «{title}»? It leaves the list; its history is kept and shows "
             "who deleted it."
-        ).format(title=incident.title or incident.id[:8])
+        ).format(title=quote(incident.title or incident.id[:8]))
         if not self.review.confirm(question):
             return
         self.runner.run(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.i18n import N_, _, field_label
+from tawthiq.i18n import N_, _, field_label, quote
 from tawthiq.ui.editors import CodeCombo, DateLine, TextLine
 
 # fields a selection of the report's words can fill (in this order in the menu)
@@ -74,7 +74,7 @@ class ReportText(QPlainTextEdit):
         if words:
             menu.addSeparator()
             short = words if len(words) <= 30 else words[:29] + "…"
-            sub = menu.addMenu(_("Use «{words}» for").format(words=short))
+            sub = menu.addMenu(_("Use «{words}» for").format(words=quote(short)))
             for name in SELECTION_FIELDS:
                 action = sub.addAction(field_label(name))
                 action.triggered.connect(partial(self.use_for.emit, name, words))

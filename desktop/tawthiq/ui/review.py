@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.errors import TawthiqError
-from tawthiq.i18n import _, error_text, field_label, format_number, isolate, ngettext
+from tawthiq.i18n import _, error_text, field_label, format_number, isolate, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, Reading, Saved
 from tawthiq.services.drafts import Draft, values_from_words
 from tawthiq.ui.incident_form import IncidentForm
@@ -263,7 +263,7 @@ class ReviewPanel(QWidget):
         if not values:
             self.message.emit(
                 _("Nothing in «{words}» fits the field {field}.").format(
-                    words=words[:40], field=field_label(name)
+                    words=quote(words[:40]), field=field_label(name)
                 )
             )
             return

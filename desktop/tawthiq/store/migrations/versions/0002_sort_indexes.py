@@ -1,0 +1,36 @@
+"""Indexes for ordering the incident list by any of its columns: without them SQLite reads
+and sorts every row to show the first page (0.4-0.9 s on 100,000 incidents, instead of ms).
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-12-01
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+SORTED = {
+    "ix_incident_killed": "killed_max",
+    "ix_incident_injured": "injured_max",
+    "ix_incident_title": "title",
+    "ix_incident_place": "place_name",
+    "ix_incident_sort_type": "incident_type",
+    "ix_incident_sort_status": "status",
+    "ix_incident_sort_gov": "governorate",
+}
+
+
+def upgrade() -> None:
+    for name, column in SORTED.items():
+        op.create_index(name, "incident", ["deleted", column])
+
+
+def downgrade() -> None:
+    for name in SORTED:
+        op.drop_index(name, "incident")
