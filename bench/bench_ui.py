@@ -112,7 +112,7 @@ def paste_to_form(window, app, text: str) -> None:  # type: ignore[no-untyped-de
     from tawthiq.extract import extract
 
     def once() -> None:
-        window.review.dirty = False
+        window.review.new_report(ask=False)
         window.review.start(text)
         while window.review.reading:
             app.processEvents()
@@ -225,7 +225,7 @@ def main(n: int) -> None:
     while window.runner.busy:
         app.processEvents()
     paste_to_form(window, app, report_text())
-    window.review.dirty = False
+    window.review.new_report(ask=False)
     window.close()
     list_model(path)
 

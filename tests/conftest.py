@@ -106,7 +106,6 @@ def window(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
     win.activateWindow()  # focus events reach its fields
     qtbot.waitUntil(lambda: win.ready and win.runner.busy == 0, timeout=30_000)  # open, warm
     yield win
-    win.review.dirty = False
     win.runner.wait()
     language.apply("en")
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

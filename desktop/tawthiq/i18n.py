@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 
-from tawthiq.domain.errors import N_, TawthiqError
-from tawthiq.domain.fields import FIELDS, INCIDENT
+from tawthiq.domain.errors import N_, Sentence, TawthiqError
+from tawthiq.domain.fields import FIELDS, INCIDENT, SOURCE_REPORT
 
 __all__ = [
     "LANGUAGES",
@@ -33,6 +33,7 @@ __all__ = [
     "language",
     "ngettext",
     "quote",
+    "sentence_text",
     "setup_i18n",
 ]
 
@@ -135,10 +136,15 @@ def format_day(day: date) -> str:
 
 def field_label(name: str, entity: str = INCIDENT) -> str:
     """A field's label in the interface's language ("Killed" / "القتلى")."""
-    spec = FIELDS.get(entity, {}).get(name)
+    spec = FIELDS.get(entity, {}).get(name) or FIELDS[SOURCE_REPORT].get(name)
     if spec is None:
         return name
     return spec.label_ar if is_rtl() else spec.label_en
+
+
+def sentence_text(sentence: str) -> str:
+    """A sentence from the core (a problem ``verify`` found) in the interface's language."""
+    return sentence.text(_) if isinstance(sentence, Sentence) else sentence
 
 
 def error_text(exc: TawthiqError, *, with_field: bool = True) -> str:

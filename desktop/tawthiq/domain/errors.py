@@ -15,6 +15,26 @@ def N_(message: str) -> str:
     return message
 
 
+class Sentence(str):
+    """A sentence for the user that is not an error (a problem ``verify`` found): it reads
+    as its English text, and keeps its template and parameters to be translated."""
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, /, **params: Any) -> Sentence:
+        obj = super().__new__(cls, template.format(**params) if params else template)
+        obj.template, obj.params = template, params
+        return obj
+
+    def text(self, translate: Callable[[str], str] | None = None) -> str:
+        template = translate(self.template) if translate else self.template
+        try:
+            return template.format(**self.params) if self.params else template
+        except (KeyError, IndexError, ValueError):
+            return str(self)
+
+
 class TawthiqError(Exception):
     """Base of every error whose message is meant for the user, as it is."""
 
@@ -30,8 +50,11 @@ class TawthiqError(Exception):
         """The sentence, its template passed through ``translate`` first (if given); the
         field's name leads it unless the caller shows the message next to the field."""
         template = translate(self.template) if translate else self.template
+        params = {
+            k: v.text(translate) if isinstance(v, Sentence) else v for k, v in self.params.items()
+        }
         try:
-            sentence = template.format(**self.params) if self.params else template
+            sentence = template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):  # a broken translation: English it is
             sentence = self.template.format(**self.params)
         return f"{self.field}: {sentence}" if self.field and with_field else sentence

@@ -33,6 +33,7 @@ class IncidentView:
     incident: Incident
     reports: tuple[SourceReport, ...]
     history: tuple[Change, ...]  # newest first
+    heads: dict[str, tuple[str, ...]]  # per field, the events its value comes from
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class Saved:
     report_id: str | None
     events: int
     values: dict[str, Any]  # the incident as saved, defaults included
+    heads: dict[str, tuple[str, ...]]  # what an edit of it from now on has seen
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,27 +157,35 @@ class Desk:
         values: Mapping[str, Any],
         *,
         incident_id: str | None = None,
+        seen: Mapping[str, Sequence[str]] | None = None,
         report: Mapping[str, Any] | None = None,
         report_id: str | None = None,
+        report_changes: Mapping[str, Any] | None = None,
     ) -> Saved:
-        """Save the form: a new incident (with the pasted report as its source, or linked to
-        a report already saved for another incident of it), or the changes to one."""
+        """Save the form in one transaction: a new incident, or the changes to one (``seen``:
+        what the form had loaded, so someone else's change meanwhile becomes a conflict, not
+        a loss). Its source: a new report (``report``, linked to it), or one already saved
+        (``report_id``, linked if the incident is new, with ``report_changes`` to what is
+        known of its origin)."""
         from tawthiq.services import incidents as svc
         from tawthiq.store.materialize import entity_state
 
         with self.ws.writing() as w:
             if incident_id is not None:
-                events = len(svc.edit_incident(w, incident_id, values))
+                svc.edit_incident(w, incident_id, values, seen=seen)
             else:
                 incident_id = svc.create_incident(w, values)
                 if report_id is not None:
                     svc.link_source_report(w, incident_id, report_id)
-                elif report is not None and report.get("text"):
-                    received = {"received_date": date.today().isoformat(), **report}
-                    report_id = svc.add_source_report(w, received, incident_ids=[incident_id])
-                events = w.written
-            saved = entity_state(w.events_of(incident_id)).values  # defaults included
-        return Saved(incident_id, report_id, events, saved)
+            if report_id is not None and report_changes:
+                svc.edit_source_report(w, report_id, report_changes)
+            if report is not None and report.get("text"):
+                received = {"received_date": date.today().isoformat(), **report}
+                report_id = svc.add_source_report(w, received, incident_ids=[incident_id])
+            events = w.written
+            history = w.events_of(incident_id)
+            state = entity_state(history).values  # defaults included
+        return Saved(incident_id, report_id, events, state, svc.field_heads_of(history))
 
     def resolve(self, incident_id: str, field: str, value: Any) -> None:
         """Settle a conflict: a new value for ``field`` that has seen every value in it."""
@@ -199,7 +209,8 @@ class Desk:
             inc = svc.get_incident(s, incident_id)
             reports = svc.source_reports_of(s, incident_id)
             changes = svc.history(s, incident_id)
-        return IncidentView(inc, tuple(reports), tuple(reversed(changes)))
+            now = svc.heads(s, incident_id)
+        return IncidentView(inc, tuple(reports), tuple(reversed(changes)), now)
 
     def page(
         self,

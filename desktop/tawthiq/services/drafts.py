@@ -49,11 +49,11 @@ def geo_precision(pcode: str) -> str:
 
 
 def place_fields(place: Mapping[str, Any]) -> dict[str, Any]:
-    """The incident's place fields from a place shaped as the extraction contract's."""
-    v = {f: place[k] for k, f in PLACE_FIELDS if place.get(k) is not None}
+    """Every place field of the incident from a place shaped as the extraction contract's,
+    None where the place says nothing (a town picked over a camp leaves no camp's district)."""
+    v = {f: place.get(k) for k, f in PLACE_FIELDS}
     kind = place.get("kind")
-    if kind in vocabulary("place_kind").codes:
-        v["place_kind"] = kind
+    v["place_kind"] = kind if kind in vocabulary("place_kind").codes else None
     v["geo_precision"] = geo_precision(str(place.get("pcode") or ""))
     return v
 
@@ -68,7 +68,7 @@ def incident_values(found: IncidentResult) -> dict[str, Any]:
         v["time_of_day"] = found["time_of_day"].value
     place = found["place"].value
     if isinstance(place, Mapping):
-        v.update(place_fields(place))
+        v.update({k: x for k, x in place_fields(place).items() if x is not None})
     for name in ("incident_type", "target"):
         if found[name].value:
             v[name] = found[name].value
@@ -175,11 +175,14 @@ def values_from_words(name: str, words: str, ref_date: date | None = None) -> di
         return {}
     if name in ("date_start", "date_end"):
         found = extract(words, ref_date=ref_date).incidents[0]["date"]
-        return {name: found.value} if found.value else {}
+        if not found.value:
+            return {}
+        # "تشرين الثاني 2022" is a month: the day shown is its first, and the form says so
+        return {name: found.value, "date_precision": found.extra.get("precision") or "day"}
     if name == "place_name":
         mentions = Gazetteer.load().find(words)
-        if not mentions:
-            return {"place_name": words}
+        if not mentions:  # a place the gazetteer does not know: the words, and nothing else
+            return {k: None for k in place_fields({})} | {"place_name": words}
         m = mentions[0]
         place = m.place_candidates[0]
         return place_fields(place_value(place, name=words, kind=place_kind(place, m.prefix)))

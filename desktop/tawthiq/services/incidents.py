@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tawthiq.domain.errors import NotFoundError, ValidationError
+from tawthiq.domain.errors import N_, NotFoundError, ValidationError
 from tawthiq.domain.fields import (
     DELETED,
     INCIDENT,
@@ -82,32 +82,73 @@ def resolve_id(session: Session, prefix: str, *, what: str = INCIDENT) -> str:
 
 def _state_or_missing(events: list[Event], incident_id: str) -> dict[str, Any]:
     if not events:
-        raise NotFoundError(f"there is no incident with id {incident_id!r}")
+        raise NotFoundError(N_("there is no incident with id {id!r}"), id=incident_id)
     return entity_state(events).values
 
 
-def edit_incident(writer: EventWriter, incident_id: str, changes: Mapping[str, Any]) -> list[Event]:
-    """Change fields (``None`` clears one); only fields whose value really changes get events."""
+def edit_incident(
+    writer: EventWriter,
+    incident_id: str,
+    changes: Mapping[str, Any],
+    *,
+    seen: Mapping[str, Sequence[str]] | None = None,
+) -> list[Event]:
+    """Change fields (``None`` clears one); only fields whose value really changes get events.
+    ``seen``: the values (event ids) of each field the author was looking at; a value written
+    by someone else meanwhile then stays beside this one as a conflict instead of being
+    overwritten (the window passes what it had loaded)."""
     clean = clean_changes(INCIDENT, changes)
     if DELETED in clean:
         raise ValidationError("use `tawthiq delete` to delete an incident; deleting is not an edit")
     events = writer.events_of(incident_id)
     state = _state_or_missing(events, incident_id)
     if state.get(DELETED):
-        raise ValidationError(f"incident {incident_id} is deleted; it can no longer be edited")
+        raise ValidationError(
+            N_("incident {id} is deleted; it can no longer be edited"), id=incident_id
+        )
     conflicted = set(entity_state(events).conflicts)
     # A value equal to the one shown still counts when it settles a conflict.
     changed = {k: v for k, v in clean.items() if state.get(k) != v or k in conflicted}
     merged = {**state, **changed}
     check_incident({k: v for k, v in merged.items() if v is not None})
-    return writer.record(INCIDENT, incident_id, changed) if changed else []
+    if not changed:
+        return []
+    return writer.record(INCIDENT, incident_id, changed, seen=_seen_of(seen, changed))
+
+
+def _seen_of(
+    seen: Mapping[str, Sequence[str]] | None, changed: Mapping[str, Any]
+) -> dict[str, Sequence[str]] | None:
+    return None if seen is None else {k: tuple(seen.get(k, ())) for k in changed}
+
+
+def edit_source_report(
+    writer: EventWriter,
+    report_id: str,
+    changes: Mapping[str, Any],
+    *,
+    seen: Mapping[str, Sequence[str]] | None = None,
+) -> list[Event]:
+    """Change what is known of where a report came from (outlet, address, dates,
+    reliability). Its text is never changed: a different text is a different report."""
+    clean = clean_changes(SOURCE_REPORT, changes)
+    if "text" in clean or DELETED in clean:
+        raise ValidationError(N_("a source report's text is kept as it was received"))
+    events = writer.events_of(report_id)
+    if not events:
+        raise NotFoundError(N_("there is no source report with id {id!r}"), id=report_id)
+    state = entity_state(events).values
+    changed = {k: v for k, v in clean.items() if state.get(k) != v}
+    if not changed:
+        return []
+    return writer.record(SOURCE_REPORT, report_id, changed, seen=_seen_of(seen, changed))
 
 
 def delete_incident(writer: EventWriter, incident_id: str) -> None:
     """Mark as deleted (a tombstone event); the history stays."""
     state = _state_or_missing(writer.events_of(incident_id), incident_id)
     if state.get(DELETED):
-        raise ValidationError(f"incident {incident_id} is already deleted")
+        raise ValidationError(N_("incident {id} is already deleted"), id=incident_id)
     writer.record(INCIDENT, incident_id, {DELETED: True})
 
 
@@ -117,7 +158,7 @@ def add_source_report(
     """Keep a report's text as it was received, linked to the incidents it describes."""
     clean = {k: v for k, v in clean_changes(SOURCE_REPORT, values).items() if v is not None}
     if not clean.get("text"):
-        raise ValidationError("a source report needs its text")
+        raise ValidationError(N_("a source report needs its text"))
     report_id = str(uuid.uuid4())
     writer.record(SOURCE_REPORT, report_id, clean, new=True)
     for incident_id in incident_ids:
@@ -178,6 +219,16 @@ def list_incidents(
 
 def count_incidents(session: Session, flt: IncidentFilter) -> int:
     return queries.count_incidents(session, flt)
+
+
+def field_heads_of(events: list[Event]) -> dict[str, tuple[str, ...]]:
+    """For each field, the events whose values it holds now (two or more: a conflict); an
+    edit made while looking at them names them as what it saw."""
+    return {f: tuple(e.event_id for e in h) for f, h in entity_state(events).heads.items()}
+
+
+def heads(session: Session, entity_id: str) -> dict[str, tuple[str, ...]]:
+    return field_heads_of(load_events(session, entity_id))
 
 
 def history(session: Session, incident_id: str) -> list[Change]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tawthiq.domain.errors import N_
 from tawthiq.store import StoreError, materialize
 from tawthiq.store.models import EventRow
 from tawthiq.store.verify import VerifyReport, check_chain, verify
@@ -27,7 +28,10 @@ def rebuild(session: Session, progress: materialize.Progress | None = None) -> R
     for device_id in sorted(set(session.execute(select(EventRow.device_id).distinct()).scalars())):
         _, problem = check_chain(session, device_id)
         if problem:
-            raise StoreError(f"the event log is damaged ({problem}); rebuild would not repair it")
+            raise StoreError(
+                N_("the event log is damaged ({problem}); rebuild would not repair it"),
+                problem=problem,
+            )
     before = materialize.state_digest(session)
     count = materialize.rebuild(session, progress) if progress else materialize.rebuild(session)
     return RebuildResult(count, before, materialize.state_digest(session))

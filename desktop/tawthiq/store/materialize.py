@@ -17,6 +17,7 @@ from sqlalchemy import Table, delete, distinct, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
+from tawthiq.domain.errors import N_, Sentence
 from tawthiq.domain.fields import DELETED, INCIDENT, LINK, SOURCE_REPORT
 from tawthiq.store.events import Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
@@ -204,14 +205,23 @@ def materialised_mismatches(
         ).first()
         if stored is None:
             problems.append(
-                f"{state.entity} {state.entity_id} is missing from the {table.name} table"
+                Sentence(
+                    N_("{entity} {id} is missing from the {table} table"),
+                    entity=state.entity,
+                    id=state.entity_id,
+                    table=table.name,
+                )
             )
         else:
             diff = sorted(c for c, got in zip(cols, stored, strict=True) if not _same(got, want[c]))
             if diff:
                 problems.append(
-                    f"{state.entity} {state.entity_id}: the stored {', '.join(diff)} "
-                    "does not match its history"
+                    Sentence(
+                        N_("{entity} {id}: the stored {columns} does not match its history"),
+                        entity=state.entity,
+                        id=state.entity_id,
+                        columns=", ".join(diff),
+                    )
                 )
         if len(problems) >= limit:
             return problems
@@ -219,7 +229,13 @@ def materialised_mismatches(
         table = table_of(entity)
         for (row_id,) in session.execute(select(table.c.id)):
             if row_id not in expected_ids[entity]:
-                problems.append(f"{entity} {row_id} has no history in the event log")
+                problems.append(
+                    Sentence(
+                        N_("{entity} {id} has no history in the event log"),
+                        entity=entity,
+                        id=row_id,
+                    )
+                )
     return problems[:limit]
 
 

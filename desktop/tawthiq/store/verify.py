@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from tawthiq.domain.errors import N_, Sentence
 from tawthiq.store.events import GENESIS, Event, head_message, rehash
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.materialize import (
@@ -52,7 +53,7 @@ def check_chain(
         execution_options={"yield_per": 5000},
     )
     expected_seq, prev_hash, prev_id, count = 1, GENESIS, "", 0
-    who = f"device {device_id[:8]}"
+    who = device_id[:8]
     for row in rows:
         count += 1
         if progress is not None and count % 5000 == 0:
@@ -60,58 +61,91 @@ def check_chain(
         e, intact = _read(row)
         seq, event_id = row.seq, row.event_id
         if seq != expected_seq:
-            return count, (
-                f"event #{expected_seq} of {who} is missing (removed); the chain jumps to "
-                f"#{seq} ({event_id})"
-            )
+            return count, Sentence(
+                N_(
+                    "event #{missing} of device {device} is missing (removed); the chain jumps "
+                    "to #{seq} ({event})"
+                ),
+                missing=expected_seq, device=who, seq=seq, event=event_id,
+            )  # fmt: skip
         if e is None or not intact:
-            return count, (
-                f"event #{seq} of {who} ({event_id}) was altered: its content no longer "
-                "matches its hash"
-            )
+            return count, Sentence(
+                N_(
+                    "event #{seq} of device {device} ({event}) was altered: its content no "
+                    "longer matches its hash"
+                ),
+                seq=seq, device=who, event=event_id,
+            )  # fmt: skip
         if e.prev_hash != prev_hash:
-            return count, (
-                f"event #{seq} of {who} ({event_id}) does not follow event #{seq - 1} "
-                f"({prev_id}): event #{seq - 1} was altered or replaced, or events were "
-                "removed or reordered"
-            )
+            return count, Sentence(
+                N_(
+                    "event #{seq} of device {device} ({event}) does not follow event #{before} "
+                    "({previous}): event #{before} was altered or replaced, or events were "
+                    "removed or reordered"
+                ),
+                seq=seq, device=who, event=event_id, before=seq - 1, previous=prev_id,
+            )  # fmt: skip
         prev_hash, prev_id = e.hash, e.event_id
         expected_seq += 1
     last_seq = expected_seq - 1
     head = session.get(ChainHead, device_id)
     if head is None:
-        return count, f"{who} has no signed chain head: its events cannot be vouched for"
+        return count, Sentence(
+            N_("device {device} has no signed chain head: its events cannot be vouched for"),
+            device=who,
+        )
     device = session.get(Device, device_id)
     key = device.public_key if device else ""
     if not verify_signature(key, head_message(device_id, head.seq, head.hash), head.signature):
-        return count, f"the signature on the chain of {who} is not valid: the chain was re-written"
+        return count, Sentence(
+            N_(
+                "the signature on the chain of device {device} is not valid: the chain was "
+                "re-written"
+            ),
+            device=who,
+        )
     if head.seq > last_seq:
-        return count, (
-            f"events #{last_seq + 1}..#{head.seq} of {who} are missing (removed from the end)"
-        )
+        return count, Sentence(
+            N_("events #{first}..#{last} of device {device} are missing (removed from the end)"),
+            first=last_seq + 1, last=head.seq, device=who,
+        )  # fmt: skip
     if head.seq < last_seq:
-        return count, (
-            f"events after #{head.seq} of {who} are not covered by its signature "
-            "(added outside Tawthiq)"
-        )
+        return count, Sentence(
+            N_(
+                "events after #{seq} of device {device} are not covered by its signature "
+                "(added outside Tawthiq)"
+            ),
+            seq=head.seq, device=who,
+        )  # fmt: skip
     if head.hash != prev_hash:
-        return count, f"event #{head.seq} of {who} differs from the one the device signed"
+        return count, Sentence(
+            N_("event #{seq} of device {device} differs from the one the device signed"),
+            seq=head.seq, device=who,
+        )  # fmt: skip
     return count, None
 
 
 def _untrusted(session: Session, trusted: Mapping[str, str]) -> list[str]:
     """Devices whose key in the database is not the one this laptop trusts."""
-    problems = []
+    problems: list[str] = []
     for device in session.execute(select(Device)).scalars():
         known = trusted.get(device.device_id)
         if known is None:
             problems.append(
-                f"device {device.device_id[:8]} is not among the devices this laptop trusts"
+                Sentence(
+                    N_("device {device} is not among the devices this laptop trusts"),
+                    device=device.device_id[:8],
+                )
             )
         elif known != device.public_key:
             problems.append(
-                f"the key recorded for device {device.device_id[:8]} was replaced: it is not "
-                "the key this laptop trusts"
+                Sentence(
+                    N_(
+                        "the key recorded for device {device} was replaced: it is not the key "
+                        "this laptop trusts"
+                    ),
+                    device=device.device_id[:8],
+                )
             )
     return problems
 
@@ -119,14 +153,16 @@ def _untrusted(session: Session, trusted: Mapping[str, str]) -> list[str]:
 def _search_index_problems(session: Session) -> list[str]:
     if session.get_bind().dialect.name != "sqlite":
         return []
-    problems = []
+    problems: list[str] = []
     for table in ("incident", "source_report"):
         try:
             session.execute(
                 text(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
             )
         except DBAPIError:  # SQLite reports a mismatch as a corrupt virtual table
-            problems.append(f"the search index of {table} does not match the table")
+            problems.append(
+                Sentence(N_("the search index of {table} does not match the table"), table=table)
+            )
     return problems
 
 

@@ -147,7 +147,8 @@ def _screenshot(app: object, window: object, path: Path, tab: str) -> int:
         return 2
     if tab == "incidents":
         window.tabs.setCurrentIndex(1)
-        window.incidents.table.selectRow(0)
+        if window.incidents.model.rows:
+            window.incidents.select(window.incidents.model.rows[0].id)
         settle(lambda: window.history.model.rowCount() > 0)
     else:
         window.review.start(read_text(SAMPLE), published=SAMPLE_DATE)
@@ -159,6 +160,6 @@ def _screenshot(app: object, window: object, path: Path, tab: str) -> int:
         print(f"tawthiq: could not write the screenshot to {path}", file=sys.stderr)
         return 2
     print(path)
-    window.review.dirty = False
+    window.review.new_report(ask=False)  # the sample was for the picture: nothing to keep
     window.close()
     return 0

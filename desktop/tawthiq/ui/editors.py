@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -33,6 +33,7 @@ from tawthiq.ui.language import follow_text
 _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _COUNT = re.compile(r"^\s*([≈~]?)\s*(\d+)\s*(?:[-–—]\s*(\d+))?\s*$")
+_THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")  # "1,200", "١٬٢٠٠"
 
 
 def ascii_digits(text: str) -> str:
@@ -92,7 +93,7 @@ class CountLine(TextLine):
         self.setMaximumWidth(110)
 
     def value(self) -> Any:
-        text = ascii_digits(self.text())
+        text = _THOUSANDS.sub("", ascii_digits(self.text()))
         if not text.strip():
             return None
         m = _COUNT.match(text)
@@ -111,6 +112,18 @@ class CountLine(TextLine):
         super().set_value(value)
 
 
+class NumberLine(TextLine):
+    """A decimal number (coordinates), with Arabic digits and the Arabic decimal sign."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+    def value(self) -> Any:
+        text = ascii_digits(self.text()).replace("٫", ".").strip()
+        return text or None
+
+
 class DateLine(QWidget):
     """A day as YYYY-MM-DD (Arabic-Indic digits and day-first 6/11/2022 are understood),
     a calendar to pick it from, and the day written out in the interface's language."""
@@ -120,7 +133,6 @@ class DateLine(QWidget):
     def __init__(self, parent: QWidget | None = None, *, spelled: bool = True) -> None:
         super().__init__(parent)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText("YYYY-MM-DD")
         self.line.setMaximumWidth(130)
         self.line.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.line.textEdited.connect(lambda _t: self.edited.emit())
@@ -144,6 +156,7 @@ class DateLine(QWidget):
         row.addWidget(self.spelled, 1)
         self.spelled.setVisible(spelled)
         self.setFocusProxy(self.line)
+        self.retranslate()
 
     def _picked(self, day: QDate) -> None:
         self.line.setText(day.toString("yyyy-MM-dd"))
@@ -177,7 +190,10 @@ class DateLine(QWidget):
 
     def retranslate(self) -> None:
         self._show_day()
+        self.line.setPlaceholderText(_("YYYY-MM-DD"))
         self.pick.setToolTip(_("Pick the day from a calendar"))
+        # month and day names in the interface's language (Levantine months in Arabic)
+        self.calendar.setLocale(QLocale("ar_SY") if is_rtl() else QLocale("en_GB"))
 
 
 class CodeCombo(QComboBox):

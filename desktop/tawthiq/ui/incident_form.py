@@ -28,6 +28,7 @@ from tawthiq.ui.editors import (
     CountLine,
     DateLine,
     GovernorateCombo,
+    NumberLine,
     TextBlock,
     TextLine,
     TimeOfDay,
@@ -55,6 +56,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "place_name_en",
             "place_kind",
             "governorate",
+            "country",
             "district",
             "subdistrict",
             "pcode",
@@ -171,6 +173,8 @@ class IncidentForm(QScrollArea):
             return block
         if name == "source_names":
             return NamesLine()
+        if name in ("lat", "lon"):
+            return NumberLine()
         return TextLine()
 
     def _add(self, name: str, editor: QWidget, parent: QWidget) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
-from tawthiq.i18n import _, error_text, format_number, ngettext
+from tawthiq.i18n import _, error_text, format_number, ngettext, quote
 from tawthiq.services.desk import Desk
 from tawthiq.ui.editors import CodeCombo, DateLine, GovernorateCombo
 from tawthiq.ui.language import follow_text
@@ -76,7 +76,7 @@ class IncidentList(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._opened)
+        self.table.activated.connect(self._opened)  # a double click, or Return in the table
         self.table.selectionModel().currentRowChanged.connect(self._current)
         box = QVBoxLayout(self)
         box.addLayout(search_row)
@@ -95,12 +95,21 @@ class IncidentList(QWidget):
     def current_filter(self) -> IncidentFilter:
         def day(line: DateLine) -> str | None:
             raw = line.value()
-            if not raw:
-                return None
             try:
-                return date.fromisoformat(raw).isoformat()
+                value = date.fromisoformat(raw).isoformat() if raw else None
             except ValueError:
-                return None
+                value = None
+                self.message.emit(
+                    _("{value} is not a date (YYYY-MM-DD): the list is not limited by it").format(
+                        value=quote(raw)
+                    )
+                )
+            invalid = bool(raw) and value is None
+            if bool(line.line.property("invalid")) != invalid:
+                line.line.setProperty("invalid", invalid)
+                line.line.style().unpolish(line.line)
+                line.line.style().polish(line.line)
+            return value
 
         return IncidentFilter(
             date_from=day(self.date_from),
@@ -130,7 +139,12 @@ class IncidentList(QWidget):
     def select(self, incident_id: str) -> bool:
         for row, inc in enumerate(self.model.rows):
             if inc.id == incident_id:
-                self.table.selectRow(row)
+                # through the selection model: in a right-to-left table selectRow leaves no
+                # current row (Qt 6.11), and "the selected incident" would be none
+                flags = QItemSelectionModel.SelectionFlag
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
+                )
                 return True
         return False
 

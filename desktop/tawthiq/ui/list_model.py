@@ -17,10 +17,11 @@ from PySide6.QtGui import QColor
 
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
-from tawthiq.domain.records import Casualties, Incident
+from tawthiq.domain.records import Incident
 from tawthiq.domain.vocab import vocabulary
 from tawthiq.i18n import N_, _, digits, is_rtl
 from tawthiq.ui.language import text_alignment
+from tawthiq.ui.values import count_text
 
 PAGE = 200
 INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,13 +41,6 @@ DATE, TITLE, PLACE, GOVERNORATE, TYPE, KILLED, INJURED, STATUS = range(len(COLUM
 
 Page = Callable[..., list[Incident]]  # desk.page(flt, limit=, offset=, sort=, descending=)
 Count = Callable[[IncidentFilter], int]
-
-
-def _count_text(c: Casualties | None) -> str:
-    if c is None:
-        return ""
-    text = str(c.min) if c.min == c.max else f"{c.min}–{c.max}"
-    return digits(("≈" if c.approximate and c.min == c.max else "") + text)
 
 
 def _label(vocab: str, code: str | None) -> str:
@@ -150,9 +144,9 @@ class IncidentTableModel(QAbstractTableModel):
         if column == TYPE:
             return _label("incident_type", inc.incident_type)
         if column == KILLED:
-            return _count_text(inc.killed)
+            return count_text(inc.killed)
         if column == INJURED:
-            return _count_text(inc.injured)
+            return count_text(inc.injured)
         return _label("status", inc.status)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:

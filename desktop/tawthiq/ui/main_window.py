@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.domain.records import Incident
-from tawthiq.i18n import _, error_text, format_number, isolate, ngettext, quote
+from tawthiq.i18n import _, error_text, format_number, isolate, ngettext, quote, sentence_text
 from tawthiq.services.desk import Desk, IncidentView, IngestSummary
 from tawthiq.services.settings import Settings, save_settings
 from tawthiq.ui.history_panel import HistoryPanel
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         window closes and ``cannot_open`` carries the sentence; nothing was changed."""
         text = error_text(exc) if isinstance(exc, TawthiqError) else str(exc)
         self.open_error = text
-        self.review.dirty = False
+        self.review.new_report(ask=False)  # nothing could have been typed yet worth asking
         self.cannot_open.emit(text)
         self.close()
 
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.actions_["export"].setEnabled(False)  # export and merge: the sync issue
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self._action("find", self.find_incidents, "Ctrl+F"))
-        self.edit_menu.addAction(self._action("open_selected", self.open_selected, "Return"))
+        self.edit_menu.addAction(self._action("open_selected", self.open_selected))
         self.edit_menu.addAction(self._action("delete", self.delete_selected))
         self.edit_menu.addAction(self._action("settings", self.change_settings))
         self.tools_menu = bar.addMenu("")
@@ -289,7 +289,9 @@ class MainWindow(QMainWindow):
                     )
                 )
             else:
-                QMessageBox.warning(self, _("Tawthiq"), "\n".join(report.problems))
+                QMessageBox.warning(
+                    self, _("Tawthiq"), "\n".join(sentence_text(p) for p in report.problems)
+                )
 
         self.long_work = run_long(
             self, self.runner, _("Verifying the audit trail…"), self.desk.verify,

@@ -3,7 +3,7 @@ the words behind a suggestion highlighted, and selected words offered for a fiel
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import partial
 from typing import Any
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.i18n import N_, _, field_label, quote
+from tawthiq.domain.fields import SOURCE_REPORT, form_problems
+from tawthiq.i18n import N_, _, error_text, field_label, quote
 from tawthiq.ui.editors import CodeCombo, DateLine, TextLine
+from tawthiq.ui.field_cell import FieldCell
 
 # fields a selection of the report's words can fill (in this order in the menu)
 SELECTION_FIELDS = (
@@ -48,6 +50,11 @@ def plain_text(mime: QMimeData) -> str:
         text = doc.toPlainText()
     else:
         text = ""
+    return text
+
+
+def shown_as(text: str) -> str:
+    """How a text reads back from the report field (line breaks as Qt keeps them)."""
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
 
 
@@ -93,25 +100,29 @@ class ReportPanel(QWidget):
         self.title.setObjectName("heading")
         self.text = ReportText(self)
         self.text.use_for.connect(self.use_for)
+        self._received: str | None = None  # the text exactly as pasted
         self.published = DateLine(self)
         self.published_how = QLabel(self)
         self.published_how.setObjectName("hint")
-        self.published.edited.connect(self.published_how.clear)
+        self.published_guessed = False  # a guess is used to read the report, never saved
+        self.published.edited.connect(self._published_given)
         self.outlet = TextLine(self)
         self.url = TextLine(self)
         self.url.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.reliability = CodeCombo("reliability", self)
+        self.cells: dict[str, FieldCell] = {}
         self.meta = QFormLayout()
         self._meta_labels: list[tuple[QLabel, str]] = []
-        for label, widget in (
-            (N_("Published on"), self.published),
-            (N_("Outlet"), self.outlet),
-            (N_("Address (URL)"), self.url),
-            (N_("Reliability of the source"), self.reliability),
+        for name, label, widget in (
+            ("publication_date", N_("Published on"), self.published),
+            ("outlet", N_("Outlet"), self.outlet),
+            ("url", N_("Address (URL)"), self.url),
+            ("reliability", N_("Reliability of the source"), self.reliability),
         ):
             lab = QLabel(self)
             self._meta_labels.append((lab, label))
-            self.meta.addRow(lab, widget)
+            self.cells[name] = FieldCell(name, widget, self)
+            self.meta.addRow(lab, self.cells[name])
             if widget is self.published:
                 self.meta.addRow("", self.published_how)
         self.hint = QLabel(self)
@@ -125,25 +136,68 @@ class ReportPanel(QWidget):
         self.retranslate()
 
     def report_text(self) -> str:
-        return self.text.toPlainText()
+        """The text as shown (non-breaking spaces and line separators kept: Qt's plain text
+        would turn them into spaces and line breaks)."""
+        return self.text.document().toRawText().replace("\u2029", "\n")
 
-    def set_report(self, text: str, *, published: date | None = None) -> None:
+    def received_text(self) -> str:
+        """The report as it will be kept: exactly as pasted, unless it was edited here."""
+        shown = self.report_text()
+        if self._received is not None and shown_as(self._received) == shown:
+            return self._received
+        return shown
+
+    def set_report(
+        self, text: str, *, published: date | str | None = None, received: str | None = None
+    ) -> None:
+        """Show a report (``received``: the text exactly as it came, when it was changed for
+        showing) with what is known of its origin, emptied."""
+        self._received = received if received is not None else text
         self.text.setPlainText(text)
-        self.published.set_value(published.isoformat() if published else None)
-        self.published_how.clear()
+        self.published.set_value(published.isoformat() if isinstance(published, date)
+                                 else published)  # fmt: skip
+        self.set_published_guess(None)
         for widget in (self.outlet, self.url, self.reliability):
             widget.set_value(None)
+        for cell in self.cells.values():
+            cell.set_error(None)
         self.highlight(())
 
-    def source_values(self) -> dict[str, Any]:
-        """The source report as it will be kept: the text exactly as shown, and its origin."""
+    def set_published_guess(self, how: str | None, day: date | None = None) -> None:
+        """Show the day the report was read against when nobody gave it, and why."""
+        self.published_guessed = how is not None
+        if day is not None:
+            self.published.set_value(day.isoformat())
+        self.published_how.setText(how or "")
+
+    def _published_given(self) -> None:
+        self.set_published_guess(None)
+
+    def origin(self) -> dict[str, Any]:
+        """What is known of where the report came from; a guessed day is not known."""
         return {
-            "text": self.report_text(),
-            "publication_date": self.published.value(),
+            "publication_date": None if self.published_guessed else self.published.value(),
             "outlet": self.outlet.value(),
             "url": self.url.value(),
             "reliability": self.reliability.value(),
         }
+
+    def set_origin(self, values: Mapping[str, Any]) -> None:
+        for name, cell in self.cells.items():
+            cell.set_value(values.get(name))
+        self.set_published_guess(None)
+
+    def check(self) -> bool:
+        """Show the problems of the origin fields next to them; True when there are none."""
+        problems = form_problems(SOURCE_REPORT, self.origin())
+        for name, cell in self.cells.items():
+            exc = problems.get(name)
+            cell.set_error(error_text(exc, with_field=False) if exc else None)
+        return not problems
+
+    def source_values(self) -> dict[str, Any]:
+        """The source report as it will be kept: the text as received, and its origin."""
+        return {"text": self.received_text(), **self.origin()}
 
     def highlight(self, spans: Sequence[Sequence[int]]) -> None:
         """Mark the words a suggestion came from and bring the first into view."""

@@ -1,10 +1,13 @@
 """Paste → review → save: the report beside the incident form, the extractor's suggestions
-to check, one form for each incident the report tells of."""
+to check, one form for each incident the report tells of.
+
+Reading and saving run off the UI thread. A result is applied only to the review that
+asked for it (a newer paste, an incident opened meanwhile, make it stale), and while a save
+runs the form cannot be changed or left, so what is saved is what was on the screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -28,23 +31,7 @@ from tawthiq.services.drafts import Draft, values_from_words
 from tawthiq.ui.incident_form import IncidentForm
 from tawthiq.ui.ops import Runner
 from tawthiq.ui.report_panel import ReportPanel, plain_text
-
-
-@dataclass
-class _Candidate:
-    """One incident of the pasted report: its form as last left, and its id once saved."""
-
-    draft: Draft
-    snapshot: dict[str, Any] | None = None
-    incident_id: str | None = None
-
-
-@dataclass
-class _Review:
-    candidates: list[_Candidate] = field(default_factory=list)
-    current: int = 0
-    report_id: str | None = None
-    language: str | None = None
+from tawthiq.ui.review_state import DEFAULTS, Candidate, KeptReport, Review, has_content
 
 
 class ReviewPanel(QWidget):
@@ -55,9 +42,9 @@ class ReviewPanel(QWidget):
     def __init__(self, desk: Desk, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk, self.runner = desk, runner
-        self.review = _Review()
-        self.dirty = False
-        self.reading = False
+        self.review = Review()
+        self.reading = self.saving = False
+        self._generation = 0  # a reading or a save belongs to the review it started in
         self.confirm: Callable[[str], bool] = self._ask
         self.report = ReportPanel(self)
         self.form = IncidentForm(desk.places, self)
@@ -87,29 +74,55 @@ class ReviewPanel(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(bar)
         box.addWidget(split, 1)
-        self.form.changed.connect(self._changed)
+        self.form.changed.connect(self._show_status)
         self.form.evidence_wanted.connect(self.report.highlight)
         self.report.use_for.connect(self.use_words)
         self.new_report(ask=False)
 
-    # starting ---------------------------------------------------------------------------
+    # what would be lost -------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Anything a documenter would lose by starting again: an incident of the report not
+        saved, a change to a saved one, a report pasted or typed but not kept."""
+        values = self.form.values()
+        review = self.review
+        if review.shown.unsaved(values):
+            return True
+        if any(c.unsaved(c.values_away()) for c in review.candidates if c is not review.shown):
+            return True
+        return review.report_unsaved(self.report.received_text(), self.report.origin())
 
     def _ask(self, question: str) -> bool:
         answer = QMessageBox.question(self, _("Tawthiq"), question)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _may_discard(self) -> bool:
-        return not self.dirty or self.confirm(
-            _("The form has changes that are not saved. Discard them?")
+    def _busy(self) -> bool:
+        """While a save runs, nothing may change what is on the screen."""
+        if self.saving:
+            self.message.emit(_("Saving… wait a moment."))
+        return self.saving
+
+    def _may_leave(self, ask: bool) -> bool:
+        if self._busy():
+            return False
+        return (
+            not ask
+            or not self.dirty
+            or self.confirm(_("The form has changes that are not saved. Discard them?"))
         )
 
+    # starting -----------------------------------------------------------------------------
+
     def new_report(self, *, ask: bool = True) -> bool:
-        if ask and not self._may_discard():
+        if not self._may_leave(ask):
             return False
-        self.review = _Review(candidates=[_Candidate(Draft({}))])
+        self._generation += 1
+        self.reading = False
+        self.read_button.setEnabled(True)
+        self.review = Review()
         self.report.set_report("")
-        self.form.set_values(self._new(Draft({})))
-        self.dirty = False
+        self.form.set_values(DEFAULTS)
         self._show_candidates()
         return True
 
@@ -129,81 +142,109 @@ class ReviewPanel(QWidget):
         if not self.new_report():
             return
         self.report.set_report(text, published=published)
-        self.read()
+        self._read()
 
     def read(self) -> None:
-        text = self.report.report_text()
-        if not text.strip():
+        """Read the report (again): the form is replaced by what the extractor finds."""
+        if self._busy():
+            return
+        if not self.report.report_text().strip():
             self.message.emit(_("There is no report to read yet: paste or type one."))
             return
-        if self.dirty and not self.confirm(_("Reading the report again replaces the form. Go on?")):
+        shown = self.review.shown
+        edited = shown.unsaved(self.form.values()) if shown.incident_id else (
+            self.form.suggested() != [] or has_content(self.form.values())
+        )  # fmt: skip
+        if edited and not self.confirm(_("Reading the report again replaces the form. Go on?")):
             return
-        try:
-            published = self.report.published.value()
-            ref = date.fromisoformat(published) if published else None
-        except ValueError:
-            ref = None
+        self._read()
+
+    def _read(self) -> None:
+        if not self.report.check():
+            self.message.emit(_("Correct the day the report was published, then read it again."))
+            return
+        published = self.report.published.value()
+        ref = date.fromisoformat(published) if published else None
+        text = self.report.report_text()
+        self._generation += 1
+        generation = self._generation
         self.reading = True
         self.read_button.setEnabled(False)
         self.status.setText(_("Reading the report…"))
         self.runner.run(
-            lambda: self.desk.read_report(text, ref), done=self._drafts, failed=self._failed
+            lambda: self.desk.read_report(text, None if self.report.published_guessed else ref),
+            done=lambda reading: self._drafts(generation, reading),
+            failed=lambda exc: self._failed(exc, generation),
         )
 
-    def _drafts(self, reading: Reading) -> None:
+    def _drafts(self, generation: int, reading: Reading) -> None:
+        if generation != self._generation:
+            return  # a newer report, or an incident opened meanwhile
         self.reading = False
         self.read_button.setEnabled(True)
-        drafts = reading.drafts
         if reading.dated != "given":
-            self.report.published.set_value(reading.ref_date.isoformat())
-            self.report.published_how.setText(
+            how = (
                 _("guessed from the days the report names; correct it")
                 if reading.dated == "guessed"
                 else _("today; correct it if the report is older")
             )
-        self.review = _Review(
-            [_Candidate(d) for d in drafts], 0, self.review.report_id, reading.language
-        )
-        self.form.set_values(self._new(drafts[0]), drafts[0].evidence)
-        self.dirty = True
+            self.report.set_published_guess(how, reading.ref_date)
+        review, drafts = self.review, list(reading.drafts)
+        review.language = reading.language
+        same_report = review.kept is not None and review.kept.text == self.report.received_text()
+        opened = review.shown if review.shown.incident_id and same_report else None
+        if opened is not None:  # its own report read again: saving edits the incident
+            opened.draft, opened.snapshot = drafts[0], None
+            review.candidates = [opened] + [Candidate(d) for d in drafts[1:]]
+            values = {**(opened.baseline or {}), **drafts[0].values}
+        else:
+            review.candidates = [Candidate(d) for d in drafts]
+            values = {**DEFAULTS, **drafts[0].values}
+        review.current = 0
+        self.form.set_values(values, drafts[0].evidence)
         self._show_candidates()
         self.drafts_ready.emit()
 
-    @staticmethod
-    def _new(draft: Draft) -> dict[str, Any]:
-        """A new incident's form: the defaults a saved record starts from, then the draft."""
-        return {"status": "draft", "confidentiality": "restricted", **draft.values}
-
     def open_incident(self, view: IncidentView) -> bool:
         """Edit a saved incident: its values (no suggestions) and its first source report."""
-        if not self._may_discard():
+        if not self._may_leave(True):
             return False
+        self._generation += 1
+        self.reading = False
+        self.read_button.setEnabled(True)
         first = view.reports[0] if view.reports else None
-        self.review = _Review([_Candidate(Draft({}), incident_id=view.incident.id)], 0,
-                              first.id if first else None)  # fmt: skip
-        self.report.set_report(first.text or "" if first else "")
+        candidate = Candidate(Draft({}), incident_id=view.incident.id, heads=dict(view.heads))
+        self.review = Review([candidate])
+        self.report.set_report((first.text or "") if first else "")
         if first is not None:
-            self.report.outlet.set_value(first.outlet)
-            self.report.url.set_value(first.url)
-            self.report.published.set_value(first.publication_date)
-            self.report.reliability.set_value(first.reliability)
+            origin = {
+                "publication_date": first.publication_date,
+                "outlet": first.outlet,
+                "url": first.url,
+                "reliability": first.reliability,
+            }
+            self.report.set_origin(origin)
+            self.review.kept = KeptReport(first.id, first.text or "", self.report.origin())
+            self.review.language = first.language
         self.form.set_values(view.incident.values)
-        self.dirty = False
+        candidate.baseline = self.form.values()
         self._show_candidates()
         return True
 
-    # the candidates ------------------------------------------------------------------------
+    # the candidates ----------------------------------------------------------------------
 
     def _switch(self, index: int) -> None:
-        if index == self.review.current or not 0 <= index < len(self.review.candidates):
+        review = self.review
+        if self.saving or index == review.current or not 0 <= index < len(review.candidates):
+            self.candidates.setCurrentIndex(review.current)
             return
-        self.review.candidates[self.review.current].snapshot = self.form.snapshot()
-        self.review.current = index
-        chosen = self.review.candidates[index]
+        review.shown.snapshot = self.form.snapshot()
+        review.current = index
+        chosen = review.shown
         if chosen.snapshot is not None:
             self.form.restore(chosen.snapshot)
         else:
-            self.form.set_values(self._new(chosen.draft), chosen.draft.evidence)
+            self.form.set_values({**DEFAULTS, **chosen.draft.values}, chosen.draft.evidence)
         self._show_candidates()
 
     def _show_candidates(self) -> None:
@@ -222,7 +263,7 @@ class ReviewPanel(QWidget):
         self._show_status()
 
     def _show_status(self) -> None:
-        current = self.review.candidates[self.review.current]
+        current = self.review.shown
         n = len(self.review.candidates)
         if current.incident_id and not current.draft.values:
             text = _("Editing incident {id}").format(id=isolate(current.incident_id[:8]))
@@ -247,13 +288,11 @@ class ReviewPanel(QWidget):
             ).format(n=format_number(unchecked))
         self.status.setText(text)
 
-    def _changed(self) -> None:
-        self.dirty = True
-        self._show_status()
-
     # choosing and saving ----------------------------------------------------------------------
 
     def use_words(self, name: str, words: str) -> None:
+        if self._busy():
+            return
         published = self.report.published.value()
         try:
             ref = date.fromisoformat(published) if published else None
@@ -273,43 +312,74 @@ class ReviewPanel(QWidget):
 
     def save(self) -> None:
         """Ctrl+S: nothing is saved while any field has a problem."""
+        if self.saving:
+            return  # pressed twice: one save
+        if self.reading:
+            self.message.emit(_("The report is still being read; save when the form is filled."))
+            return
         problems = self.form.check()
-        if problems:
+        origin_ok = self.report.check()
+        if problems or not origin_ok:
             cell = self.form.first_problem()
             if cell is not None:
                 self.form.ensureWidgetVisible(cell)
                 cell.setFocus()
+            n = len(problems) + (0 if origin_ok else 1)
             self.message.emit(
                 ngettext(
                     "Not saved: {n} field needs correcting (shown in red).",
                     "Not saved: {n} fields need correcting (shown in red).",
-                    len(problems),
-                ).format(n=format_number(len(problems)))
+                    n,
+                ).format(n=format_number(n))
             )
             return
-        current = self.review.candidates[self.review.current]
-        values = self.form.values()
-        source = {**self.report.source_values(), "language": self.review.language}
-        report = source if source["text"].strip() and not self.review.report_id else None
-        self.save_button.setEnabled(False)
+        current, values = self.review.shown, self.form.values()
+        if current.incident_id is None and not has_content(values):
+            self.message.emit(_("The form is empty: fill in at least one field before saving."))
+            return
+        changes = current.changes(values)
+        text, origin = self.report.received_text(), self.report.origin()
+        report, report_id, report_changes = self.review.source_plan(text, origin)
+        if current.incident_id and not changes and report is None and not report_changes:
+            self.message.emit(_("Nothing has changed since the last save."))
+            return
+        self._saving(True)
+        generation = self._generation
         self.runner.run(
             lambda: self.desk.save(
-                values,
+                changes,
                 incident_id=current.incident_id,
+                seen=current.seen(changes),
                 report=report,
-                report_id=self.review.report_id,
+                report_id=report_id,
+                report_changes=report_changes,
             ),
-            done=lambda saved: self._saved(current, saved),
-            failed=self._failed,
+            done=lambda saved: self._saved(generation, current, saved, text, origin),
+            failed=lambda exc: self._failed(exc, generation),
         )
 
-    def _saved(self, candidate: _Candidate, saved: Saved) -> None:
-        self.save_button.setEnabled(True)
-        candidate.incident_id = saved.incident_id
-        self.review.report_id = saved.report_id
-        self.form.set_values(saved.values)  # what was saved, defaults included
-        self.dirty = False
-        self._show_candidates()
+    def _saving(self, on: bool) -> None:
+        self.saving = on
+        for widget in (self.form, self.report, self.candidates, self.read_button,
+                       self.accept_button, self.save_button):  # fmt: skip
+            widget.setEnabled(not on)
+
+    def _saved(
+        self,
+        generation: int,
+        candidate: Candidate,
+        saved: Saved,
+        text: str,
+        origin: dict[str, Any],
+    ) -> None:
+        self._saving(False)
+        candidate.incident_id, candidate.heads = saved.incident_id, dict(saved.heads)
+        if saved.report_id is not None:
+            self.review.kept = KeptReport(saved.report_id, text, origin)
+        if generation == self._generation and candidate is self.review.shown:
+            self.form.set_values(saved.values)  # what was saved, defaults included
+            candidate.baseline = self.form.values()
+            self._show_candidates()
         self.message.emit(
             ngettext(
                 "Saved incident {id} ({n} change recorded in its history).",
@@ -319,10 +389,12 @@ class ReviewPanel(QWidget):
         )
         self.saved.emit(saved.incident_id)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.reading = False
-        self.read_button.setEnabled(True)
-        self.save_button.setEnabled(True)
+    def _failed(self, exc: BaseException, generation: int) -> None:
+        if self.saving:
+            self._saving(False)
+        if generation == self._generation:
+            self.reading = False
+            self.read_button.setEnabled(True)
         if isinstance(exc, TawthiqError):
             self.message.emit(error_text(exc))
         else:

@@ -7,7 +7,7 @@ from typing import Any
 from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.records import Casualties
 from tawthiq.domain.vocab import vocabulary
-from tawthiq.i18n import _, digits, is_rtl
+from tawthiq.i18n import _, digits, is_rtl, isolate
 
 EMPTY = "—"
 
@@ -28,9 +28,7 @@ def value_text(field: str, value: Any) -> str:
                 labels.append(str(code))
         return "، ".join(labels) if lang == "ar" else ", ".join(labels)
     if spec is not None and spec.kind == "count" and isinstance(value, dict):
-        c = Casualties.from_value(value)
-        approx = "≈" if c is not None and c.approximate and c.min == c.max else ""
-        return digits(f"{approx}{c}")
+        return count_text(Casualties.from_value(value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, list):
@@ -39,6 +37,15 @@ def value_text(field: str, value: Any) -> str:
         return digits(str(value))
     text = str(value)
     return digits(text) if spec is not None and spec.kind == "date" else text
+
+
+def count_text(c: Casualties | None) -> str:
+    """9, 9–12 or ≈9, kept in that order inside Arabic too (an isolate: without it a right-to-
+    left cell shows a range as 12–9)."""
+    if c is None:
+        return ""
+    text = str(c.min) if c.min == c.max else f"{c.min}–{c.max}"
+    return isolate(digits(("≈" if c.approximate and c.min == c.max else "") + text))
 
 
 def combined(field: str, values: list[Any]) -> Any:

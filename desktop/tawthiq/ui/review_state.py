@@ -1,0 +1,98 @@
+"""What a review of one pasted report holds, apart from its widgets (no Qt): the incidents
+the report tells of, what each had when it was loaded or saved, and the source report
+already kept — so that what a save sends, and what would be lost, can be told exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tawthiq.services.drafts import Draft
+
+# fields that a fresh form fills in by itself: no reason to keep an otherwise empty form
+DEFAULTS = {"status": "draft", "confidentiality": "restricted"}
+_BY_ITSELF = frozenset({*DEFAULTS, "date_precision", "country", "geo_precision"})
+
+
+def has_content(values: Mapping[str, Any]) -> bool:
+    """Whether a form says anything beyond what every new form starts with."""
+    return any(v is not None for k, v in values.items() if k not in _BY_ITSELF)
+
+
+@dataclass
+class Candidate:
+    """One incident of the report: its draft, its form as last left while another was shown,
+    and, once saved (or opened from the list), its id, the form as saved and the events each
+    field's value came from."""
+
+    draft: Draft
+    snapshot: dict[str, Any] | None = None
+    incident_id: str | None = None
+    baseline: dict[str, Any] | None = None
+    heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def values_away(self) -> dict[str, Any]:
+        """Its form's values while it is not the one shown."""
+        if self.snapshot is not None:
+            return dict(self.snapshot["values"])
+        return {**DEFAULTS, **self.draft.values} if self.incident_id is None else {}
+
+    def unsaved(self, values: Mapping[str, Any]) -> bool:
+        if self.incident_id is None:
+            return has_content(values)
+        return self.baseline is not None and bool(self.changes(values))
+
+    def changes(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """What a save sends: everything of a new incident; of a saved one, only the fields
+        the documenter changed since it was loaded (a field left alone is not re-sent, so a
+        conflict in it stays open and a change made elsewhere meanwhile is not undone)."""
+        if self.incident_id is None or self.baseline is None:
+            return dict(values)
+        return {k: v for k, v in values.items() if v != self.baseline.get(k)}
+
+    def seen(self, changes: Mapping[str, Any]) -> dict[str, tuple[str, ...]] | None:
+        if self.incident_id is None:
+            return None
+        return {k: self.heads.get(k, ()) for k in changes}
+
+
+@dataclass(frozen=True)
+class KeptReport:
+    """The source report as saved: its id, its text and what was known of its origin."""
+
+    id: str
+    text: str
+    origin: dict[str, Any]
+
+
+@dataclass
+class Review:
+    candidates: list[Candidate] = field(default_factory=lambda: [Candidate(Draft({}))])
+    current: int = 0
+    kept: KeptReport | None = None
+    language: str | None = None
+
+    @property
+    def shown(self) -> Candidate:
+        return self.candidates[self.current]
+
+    def source_plan(
+        self, text: str, origin: Mapping[str, Any]
+    ) -> tuple[dict[str, Any] | None, str | None, dict[str, Any] | None]:
+        """(a new report to keep, or the id of the one kept, with changes to its origin).
+        The text of a kept report never changes: a different text is a different report."""
+        if not text.strip():
+            return None, None, None
+        if self.kept is not None and self.kept.text == text:
+            changes = {k: v for k, v in origin.items() if v != self.kept.origin.get(k)}
+            return None, self.kept.id, changes or None
+        new = {"text": text, **{k: v for k, v in origin.items() if v is not None}}
+        if self.language:
+            new["language"] = self.language
+        return new, None, None
+
+    def report_unsaved(self, text: str, origin: Mapping[str, Any]) -> bool:
+        """A report pasted or typed but never kept, or its origin changed since."""
+        report, _kept_id, changes = self.source_plan(text, origin)
+        return report is not None or bool(changes)
