@@ -223,3 +223,27 @@ def test_the_first_start_asks_for_a_name(qtbot) -> None:  # type: ignore[no-unty
     assert dialog.result() == 1
     chosen = dialog.result_settings(Settings())
     assert chosen.author == "Amal" and chosen.language == "ar" and chosen.complete
+
+
+def test_printing_writes_the_report_with_progress(qtbot, window, ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq.report.model import ReportOptions
+
+    ids = _seed(ws)
+    window.incidents.refresh()
+    window.show_reports = False  # no PDF viewer in a test
+    one = tmp_path / "one.pdf"
+    window.write_report(one, ReportOptions(author="Amal"), ids=(ids[0],))
+    qtbot.waitUntil(lambda: "Report written" in window.statusBar().currentMessage(), timeout=30_000)
+    assert (
+        one.read_bytes().startswith(b"%PDF") and "1 incident" in window.statusBar().currentMessage()
+    )
+    window.incidents.governorate.set_value("Aleppo")
+    window.incidents.apply_filter()
+    listed = tmp_path / "listed.pdf"
+    window.write_report(listed, ReportOptions(public=True))
+    qtbot.waitUntil(lambda: listed.exists(), timeout=30_000)
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(listed), "-"], capture_output=True, text=True).stdout
+    assert "Air strike on al-Bab market" in text and "Mortar fire on Masyaf" not in text
+    assert "governorate Aleppo" in text  # the summary says how the incidents were chosen

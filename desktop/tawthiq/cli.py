@@ -11,14 +11,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from tawthiq import __version__, cli_ingest, services
+from tawthiq import __version__, cli_ingest, cli_report, services
 from tawthiq.cli_format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.errors import TawthiqError, ValidationError
 from tawthiq.domain.fields import INCIDENT, clean_changes, field_spec
-from tawthiq.domain.filters import IncidentFilter
-from tawthiq.domain.places import find_governorate
-from tawthiq.domain.vocab import vocabulary
 
 # option -> incident field, for ``add`` and ``edit``
 FIELD_OPTIONS: dict[str, str] = {
@@ -143,15 +140,13 @@ def cmd_delete(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.limit < 1 or args.offset < 0:
         raise ValidationError("--limit must be at least 1 and --offset at least 0")
-    flt = IncidentFilter(
-        date_from=clean_changes(INCIDENT, {"date_start": args.date_from})["date_start"],
-        date_to=clean_changes(INCIDENT, {"date_start": args.date_to})["date_start"],
-        governorate=find_governorate(args.governorate).name_en if args.governorate else None,
-        incident_type=vocabulary("incident_type").term(args.type).code if args.type else None,
-        status=vocabulary("status").term(args.status).code if args.status else None,
-        perpetrator=vocabulary("perpetrators").term(args.perpetrator).code
-        if args.perpetrator
-        else None,
+    flt = cli_report.incident_filter(
+        date_from=args.date_from,
+        date_to=args.date_to,
+        governorate=args.governorate,
+        incident_type=args.type,
+        status=args.status,
+        perpetrator=args.perpetrator,
         text=args.search,
         include_deleted=args.deleted,
     )
@@ -191,6 +186,8 @@ def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    if args.fingerprint:
+        return cli_report.cmd_verify_fingerprint(args, out)
     ws = _workspace(args)
     with ws.db.read() as s:
         report = services.verify(s, ws.trusted_keys())
@@ -292,6 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("demo", cmd_demo, "store a sample incident in a new database and show what happened")
     cli_ingest.add_commands(command)
+    cli_report.add_commands(command)
     _add_field_options(command("add", cmd_add, "store a new incident"))
     ed = command("edit", cmd_edit, "change fields of an incident")
     ed.add_argument("id", help="incident id (the first 8 characters are enough)")
@@ -311,7 +309,12 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--offset", type=int, default=0)
     command("show", cmd_show, "show an incident with its sources and conflicts").add_argument("id")
     command("history", cmd_history, "every field-level change of an incident").add_argument("id")
-    command("verify", cmd_verify, "check every device's hash chain and the tables against the log")
+    ver = command(
+        "verify", cmd_verify, "check every device's hash chain and the tables against the log"
+    )
+    ver.add_argument("--fingerprint", metavar="FP",
+                     help="check a printed report instead: the fingerprint it carries")  # fmt: skip
+    ver.add_argument("--id", help="with --fingerprint: the incident it should be")
     command("rebuild", cmd_rebuild, "write all tables again from the event log")
     gui = command("gui", cmd_gui, "open the window (the same as `tawthiq` alone)")
     gui.add_argument(

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from datetime import date
 
 from tawthiq.domain.resources import read_text
+from tawthiq.report.model import ReportOptions
 from tawthiq.services import incidents as svc
 from tawthiq.services.ingest import ingest_report
 from tawthiq.services.maintenance import verify
+from tawthiq.services.reports import choose, write_report
 from tawthiq.services.workspace import Workspace
 
 SAMPLE = "samples/maram-camp.ar.txt"
@@ -52,5 +54,12 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
         f"6. verify: {'ok' if report.ok else 'FAILED'}: {report.events} events from "
         f"{report.devices} device(s); state digest {report.digest[:16]}"
     )
-    say("(the bilingual PDF report joins this demo when it lands)")
+    pdf = ws.db.path.with_name(f"incident-{incident_id[:8]}.pdf")
+    with ws.db.read() as s:
+        chosen = choose(s, [incident_id])
+    pages = write_report(pdf, chosen, ReportOptions(author=ws.author))
+    say(
+        f"7. printed its bilingual report: {pdf} ({pages} pages; fingerprint "
+        f"{chosen.items[0].fingerprint[:16]}, which `tawthiq verify --fingerprint` checks)"
+    )
     return incident_id

@@ -20,6 +20,7 @@ from tawthiq.domain.records import Change, Incident, SourceReport
 from tawthiq.services.drafts import Draft, drafts_from, place_fields, report_date
 
 if TYPE_CHECKING:
+    from tawthiq.report.model import ReportOptions
     from tawthiq.services.maintenance import RebuildResult, VerifyReport
     from tawthiq.services.workspace import Workspace
 
@@ -242,6 +243,28 @@ class Desk:
 
         with self.ws.db.write() as s:
             return rebuild(s, progress)
+
+    def write_report(
+        self,
+        path: Path,
+        options: ReportOptions,
+        progress: Progress,
+        *,
+        ids: Sequence[str] = (),
+        flt: IncidentFilter | None = None,
+    ) -> tuple[int, int, int]:
+        """A PDF report of the incidents named, or of those the filter matches:
+        (incidents, pages, confidential incidents left out)."""
+        from dataclasses import replace
+
+        from tawthiq.services.reports import choose, describe, write_report
+
+        with self.ws.db.read() as s:
+            chosen = choose(s, ids, None if ids else flt, public=options.public)
+        if not ids:
+            options = replace(options, selection=describe(flt or IncidentFilter()))
+        pages = write_report(path, chosen, options, progress=progress)
+        return len(chosen.items), pages, chosen.left_out
 
     def verify(self, progress: Progress) -> VerifyReport:
         from tawthiq.services.maintenance import verify

@@ -217,6 +217,11 @@ def list_incidents(
     return [Incident.from_state(i, values) for i, values in rows]
 
 
+def all_incident_ids(session: Session) -> list[str]:
+    """Every incident ever recorded, deleted ones too (a printed copy may be of one)."""
+    return list(session.execute(select(IncidentRow.id).order_by(IncidentRow.num)).scalars())
+
+
 def count_incidents(session: Session, flt: IncidentFilter) -> int:
     return queries.count_incidents(session, flt)
 

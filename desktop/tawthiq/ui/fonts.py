@@ -16,7 +16,7 @@ def register_fonts() -> list[str]:
     """Register the shipped font once; the families Qt now knows it by."""
     if _registered:
         return _registered
-    import fontpkg  # type: ignore[import-untyped]
+    import fontpkg
 
     try:
         path = fontpkg.path(UI_FAMILY)

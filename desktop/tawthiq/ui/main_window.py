@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -27,11 +27,13 @@ from tawthiq.ui.history_panel import HistoryPanel
 from tawthiq.ui.incident_list import IncidentList
 from tawthiq.ui.long_work import run_long
 from tawthiq.ui.ops import Runner
+from tawthiq.ui.report_dialog import ReportDialog
 from tawthiq.ui.review import ReviewPanel
 from tawthiq.ui.settings_dialog import SettingsDialog
 from tawthiq.ui.style import STYLE
 
 if TYPE_CHECKING:
+    from tawthiq.report.model import ReportOptions
     from tawthiq.services.maintenance import RebuildResult, VerifyReport
 
 ApplyLanguage = Callable[[Settings], None]
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.incidents.opened.connect(self._open)
         self.history.resolve.connect(self._resolve)
         self.actions_: dict[str, QAction] = {}
+        self.show_reports = True  # open a written report in the system's PDF viewer
         self._menus()
         self.retranslate()
         self.ready = self._opening = False
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
             ("paste", self.review.paste_and_read, "Ctrl+Shift+V"),
             ("open", self.open_files, "Ctrl+O"),
             ("save", self.review.save, "Ctrl+S"),
+            ("print", self.print_report, "Ctrl+P"),
             ("export", self.export, "Ctrl+E"),
             ("quit", self.close, "Ctrl+Q"),
         ):
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
             ("paste", _("Paste and read a report")),
             ("open", _("Read report files…")),
             ("save", _("Save incident")),
+            ("print", _("Print a report…")),
             ("export", _("Export for the coordinator…")),
             ("quit", _("Quit")),
             ("find", _("Find incidents")),
@@ -275,9 +280,69 @@ class MainWindow(QMainWindow):
             self.say(sentence)
 
         self.long_work = run_long(
-            self, self.runner, _("Reading the reports…"),
-            lambda progress: self.desk.ingest_files(paths, progress), done=done, said=said,
-        )  # fmt: skip
+            self,
+            self.runner,
+            _("Reading the reports…"),
+            lambda progress: self.desk.ingest_files(paths, progress),
+            done=done,
+            said=said,
+        )
+
+    def print_report(self) -> None:
+        """The bilingual PDF of the selected incident, or of those the list shows."""
+        current = self.incidents.current()
+        title = (current.title or current.id[:8]) if current is not None else None
+        dialog = ReportDialog(
+            selected_title=title,
+            listed=self.incidents.model.total,
+            arabic_digits=self.settings.arabic_digits,
+            parent=self,
+        )
+        if not dialog.exec():
+            return
+        name = (
+            f"incident-{current.id[:8]}.pdf"
+            if current and not dialog.whole_list
+            else ("incidents.pdf")
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the report as"), name, _("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        ids = () if dialog.whole_list or current is None else (current.id,)
+        self.write_report(Path(path), dialog.options(self.settings.author), ids=ids)
+
+    def write_report(
+        self, path: Path, options: ReportOptions, *, ids: tuple[str, ...] = ()
+    ) -> None:
+        """Write it off the UI thread with its progress, then show it (the system's PDF
+        viewer is the preview)."""
+
+        def done(result: tuple[int, int, int]) -> None:
+            incidents, pages, left_out = result
+            text = ngettext(
+                "Report written: {path} ({n} incident, {pages} pages).",
+                "Report written: {path} ({n} incidents, {pages} pages).",
+                incidents,
+            ).format(path=isolate(path), n=format_number(incidents), pages=format_number(pages))
+            if left_out:
+                text += " " + _("{n} confidential incident(s) left out.").format(
+                    n=format_number(left_out)
+                )
+            self.say(text)
+            if self.show_reports:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        flt = self.incidents.model.filter
+        self.long_work = run_long(
+            self,
+            self.runner,
+            _("Writing the report…"),
+            lambda progress: self.desk.write_report(path, options, progress, ids=ids, flt=flt),
+            done=done,
+            said=self.say,
+        )
 
     def verify(self) -> None:
         def done(report: VerifyReport) -> None:
@@ -294,9 +359,13 @@ class MainWindow(QMainWindow):
                 )
 
         self.long_work = run_long(
-            self, self.runner, _("Verifying the audit trail…"), self.desk.verify,
-            done=done, said=self.say,
-        )  # fmt: skip
+            self,
+            self.runner,
+            _("Verifying the audit trail…"),
+            self.desk.verify,
+            done=done,
+            said=self.say,
+        )
 
     def rebuild(self) -> None:
         def done(result: RebuildResult) -> None:
@@ -313,9 +382,13 @@ class MainWindow(QMainWindow):
             )
 
         self.long_work = run_long(
-            self, self.runner, _("Rebuilding the tables…"), self.desk.rebuild,
-            done=done, said=self.say,
-        )  # fmt: skip
+            self,
+            self.runner,
+            _("Rebuilding the tables…"),
+            self.desk.rebuild,
+            done=done,
+            said=self.say,
+        )
 
     def change_settings(self) -> None:
         dialog = SettingsDialog(self.settings, parent=self)

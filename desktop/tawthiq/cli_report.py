@@ -1,0 +1,170 @@
+"""``tawthiq report`` (bilingual PDF reports) and ``tawthiq verify --fingerprint`` (a printed
+copy checked against the database)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tawthiq.domain.errors import N_, ValidationError
+from tawthiq.domain.fields import INCIDENT, clean_changes
+from tawthiq.domain.filters import IncidentFilter
+from tawthiq.domain.places import find_governorate
+from tawthiq.domain.vocab import vocabulary
+
+WHERE_KEYS = {"governorate", "type", "status", "perpetrator"}
+
+
+def incident_filter(
+    *,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    governorate: str | None = None,
+    incident_type: str | None = None,
+    status: str | None = None,
+    perpetrator: str | None = None,
+    text: str | None = None,
+    include_deleted: bool = False,
+) -> IncidentFilter:
+    """A filter from what a documenter typed, every part checked (an unknown code or a day
+    that is no day is one sentence, not an empty list)."""
+    return IncidentFilter(
+        date_from=clean_changes(INCIDENT, {"date_start": date_from})["date_start"],
+        date_to=clean_changes(INCIDENT, {"date_start": date_to})["date_start"],
+        governorate=find_governorate(governorate).name_en if governorate else None,
+        incident_type=vocabulary("incident_type").term(incident_type).code
+        if incident_type
+        else None,
+        status=vocabulary("status").term(status).code if status else None,
+        perpetrator=vocabulary("perpetrators").term(perpetrator).code if perpetrator else None,
+        text=text,
+        include_deleted=include_deleted,
+    )
+
+
+def _where(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or key.strip() not in WHERE_KEYS or not value.strip():
+            raise ValidationError(
+                N_("--where {pair!r}: write KEY=VALUE with KEY one of {keys}"),
+                pair=pair,
+                keys=", ".join(sorted(WHERE_KEYS)),
+            )
+        out[key.strip()] = value.strip()
+    return out
+
+
+def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+    from tawthiq.report.model import ReportOptions
+    from tawthiq.services.reports import choose, describe, write_report
+
+    where = _where(args.where or [])
+    flt = incident_filter(
+        date_from=args.date_from,
+        date_to=args.date_to,
+        governorate=where.get("governorate"),
+        incident_type=where.get("type"),
+        status=where.get("status"),
+        perpetrator=where.get("perpetrator"),
+        text=args.search,
+    )
+    if args.ids and (args.where or args.date_from or args.date_to or args.search):
+        raise ValidationError(
+            N_("give incident ids or a selection (--where, --from, --to), not both")
+        )
+    output = Path(args.output)
+    if output.is_dir():
+        raise ValidationError(
+            N_("{path} is a folder; give the name of the PDF to write"), path=output
+        )
+    ws = services.open_workspace(args.db, author=args.author, create=False)
+    tell = _progress()
+    with ws.db.read() as s:
+        chosen = choose(s, args.ids, None if args.ids else flt, public=args.public, progress=tell)
+    options = ReportOptions(
+        lang=args.lang,
+        paper=args.paper,
+        public=args.public,
+        arabic_digits=args.arabic_digits,
+        author=None if args.public else ws.author,
+        selection=None if args.ids else describe(flt),
+    )
+    pages = write_report(output, chosen, options, progress=tell)
+    n = len(chosen.items)
+    out(
+        f"wrote {output}: {n} incident(s), {pages} page(s)"
+        + (f"; {chosen.left_out} confidential incident(s) left out" if chosen.left_out else "")
+    )
+    return 0
+
+
+def _progress() -> Callable[[int, int], None]:
+    """Progress on the terminal for long reports (nothing when stderr is not a terminal)."""
+    last = [0.0]
+
+    def tell(done: int, total: int) -> None:
+        now = time.monotonic()
+        if sys.stderr.isatty() and total > 20 and now - last[0] > 0.5:
+            last[0] = now
+            print(f"\rtawthiq: {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    return tell
+
+
+def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+    from tawthiq.services.reports import check_fingerprint
+    from tawthiq.store.hlc import to_datetime
+
+    ws = services.open_workspace(args.db, author=args.author, create=False)
+    with ws.db.read() as s:
+        incident_id = services.resolve_id(s, args.id) if args.id else None
+        found = check_fingerprint(s, args.fingerprint, incident_id)
+    m = found.match
+    if m is None:
+        print(
+            "tawthiq: no incident in this database has this fingerprint: the printed copy does "
+            "not come from it, or the record it was printed from was altered",
+            file=sys.stderr,
+        )
+        return 1
+    title = f" ({found.title})" if found.title else ""
+    if m.changed_since == 0:
+        out(f"ok: the printed copy is incident {m.incident_id}{title} as it is now")
+    else:
+        when = f"{to_datetime(m.hlc_then):%Y-%m-%d %H:%M}Z"
+        out(
+            f"ok: the printed copy is incident {m.incident_id}{title} as it was on {when}; "
+            f"{m.changed_since} change(s) were made to it after it was printed "
+            f"(`tawthiq history {m.incident_id[:8]}` lists them)"
+        )
+    return 0
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    rep = command("report", cmd_report, "write a bilingual PDF report of incidents")
+    rep.add_argument("ids", nargs="*", metavar="ID", help="incident ids (first 8 characters)")
+    rep.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    rep.add_argument("--lang", choices=("both", "ar", "en"), default="both")
+    rep.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    rep.add_argument(
+        "--public",
+        action="store_true",
+        help="leave out private notes, confidential incidents and documenters' names",
+    )
+    rep.add_argument("--arabic-digits", action="store_true", help="٠١٢٣ in the Arabic text")
+    rep.add_argument(
+        "--where",
+        action="append",
+        metavar="KEY=VALUE",
+        help="governorate=, type=, status=, perpetrator= (repeatable)",
+    )
+    rep.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    rep.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    rep.add_argument("--search", metavar="TEXT")

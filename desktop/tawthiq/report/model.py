@@ -1,0 +1,46 @@
+"""What a report is made from: plain records the services prepare (no database here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from tawthiq.domain.records import Incident, SourceReport
+
+LANGS = ("both", "ar", "en")
+PAPERS = ("a4", "letter")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportIncident:
+    incident: Incident
+    sources: tuple[SourceReport, ...]
+    created_by: str
+    created_at: datetime
+    changed_by: str
+    changed_at: datetime
+    revisions: int
+    fingerprint: str
+
+
+def qr_data(incident_id: str, fingerprint: str) -> str:
+    """What a report's QR code carries: enough to find the incident and check the copy."""
+    return f"tawthiq:incident:{incident_id}:{fingerprint}"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    lang: str = "both"  # "both", "ar" or "en"
+    paper: str = "a4"
+    public: bool = False  # no private notes, no confidential incident, no names
+    arabic_digits: bool = False
+    author: str | None = None  # the PDF's author; never set on a public report
+    selection: tuple[str, str] | None = None  # how the incidents were chosen (en, ar)
+
+    @property
+    def english(self) -> bool:
+        return self.lang in ("both", "en")
+
+    @property
+    def arabic(self) -> bool:
+        return self.lang in ("both", "ar")

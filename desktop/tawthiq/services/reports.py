@@ -1,0 +1,149 @@
+"""PDF reports of incidents, and checking a printed copy against the database."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from tawthiq.domain.errors import N_, ValidationError
+from tawthiq.domain.filters import IncidentFilter
+from tawthiq.domain.places import find_governorate
+from tawthiq.domain.vocab import vocabulary
+from tawthiq.report.model import ReportIncident, ReportOptions
+from tawthiq.services import incidents as svc
+from tawthiq.store import fingerprint as fp
+from tawthiq.store.hlc import to_datetime
+from tawthiq.store.writer import load_events
+
+Progress = Callable[[int, int], None]
+MAX_INCIDENTS = 5000  # a report larger than this is a database export, not a report
+
+
+def report_item(session: Session, incident_id: str) -> ReportIncident:
+    """Everything the report prints of one incident."""
+    events = sorted(load_events(session, incident_id), key=lambda e: e.order)
+    inc = svc.get_incident(session, incident_id)
+    first, last = events[0], events[-1]
+    return ReportIncident(
+        incident=inc,
+        sources=tuple(svc.source_reports_of(session, incident_id)),
+        created_by=first.author,
+        created_at=to_datetime(first.hlc),
+        changed_by=last.author,
+        changed_at=to_datetime(last.hlc),
+        revisions=len(events),
+        fingerprint=fp.fingerprint(events),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    items: tuple[ReportIncident, ...]
+    left_out: int  # confidential incidents kept out of a public report
+
+
+def choose(
+    session: Session,
+    ids: Sequence[str] = (),
+    flt: IncidentFilter | None = None,
+    *,
+    public: bool = False,
+    progress: Progress | None = None,
+) -> Chosen:
+    """The incidents named (ids, or id prefixes) or matching ``flt``; a public report
+    leaves out the confidential ones."""
+    if ids:
+        chosen = [svc.resolve_id(session, i) for i in ids]
+    else:
+        flt = flt or IncidentFilter()
+        total = svc.count_incidents(session, flt)
+        if total > MAX_INCIDENTS:
+            raise ValidationError(
+                N_("{n} incidents match; a report holds at most {most}: narrow the selection"),
+                n=total,
+                most=MAX_INCIDENTS,
+            )
+        chosen = [i.id for i in svc.list_incidents(session, flt, limit=total or 1, offset=0)]
+    if not chosen:
+        raise ValidationError(N_("no incident matches; there is nothing to report"))
+    items, left_out = [], 0
+    for n, incident_id in enumerate(chosen):
+        if progress is not None:
+            progress(n, len(chosen))
+        item = report_item(session, incident_id)
+        if public and item.incident.values.get("confidentiality") == "confidential":
+            left_out += 1
+            continue
+        items.append(item)
+    if not items:
+        raise ValidationError(
+            N_("every incident chosen is confidential; a public report would be empty")
+        )
+    return Chosen(tuple(items), left_out)
+
+
+def write_report(
+    path: str | os.PathLike[str],
+    chosen: Chosen,
+    options: ReportOptions,
+    *,
+    progress: Progress | None = None,
+) -> int:
+    """The PDF; its number of pages."""
+    from tawthiq.report.document import build_report
+
+    return build_report(path, chosen.items, options, left_out=chosen.left_out, progress=progress)
+
+
+def describe(flt: IncidentFilter) -> tuple[str, str]:
+    """How the incidents of a report were chosen, in both languages."""
+    en, ar = [], []
+    if flt.governorate:
+        g = find_governorate(flt.governorate)
+        en.append(f"governorate {g.name_en}")
+        ar.append(f"محافظة {g.name_ar}")
+    for code_name, vocab, word_en, word_ar in (
+        (flt.incident_type, "incident_type", "type", "النوع"),
+        (flt.perpetrator, "perpetrators", "perpetrator", "الجهة المنفذة"),
+        (flt.status, "status", "status", "الحالة"),
+    ):
+        if code_name:
+            term = vocabulary(vocab).term(code_name)
+            en.append(f"{word_en} {term.en}")
+            ar.append(f"{word_ar} {term.ar}")
+    if flt.date_from or flt.date_to:
+        span = f"{flt.date_from or '…'} – {flt.date_to or '…'}"
+        en.append(span)
+        ar.append(f"\u202a{span}\u202c")
+    if flt.text:
+        en.append(f"words «{flt.text}»")
+        ar.append(f"الكلمات «{flt.text}»")
+    return ("; ".join(en) or "all incidents", "؛ ".join(ar) or "كل الحوادث")
+
+
+@dataclass(frozen=True, slots=True)
+class FingerprintCheck:
+    match: fp.Match | None
+    title: str | None
+
+
+def check_fingerprint(
+    session: Session, printed: str, incident_id: str | None = None
+) -> FingerprintCheck:
+    """Which incident a printed fingerprint belongs to, and how much it changed since."""
+    printed = "".join(printed.split()).lower()
+    if len(printed) < 16 or any(c not in "0123456789abcdef" for c in printed):
+        raise ValidationError(
+            N_("{value!r} is not a fingerprint: give at least its first 16 characters (0-9, a-f)"),
+            value=printed,
+        )
+    ids = [incident_id] if incident_id else svc.all_incident_ids(session)
+    for candidate in ids:
+        found = fp.match(load_events(session, candidate), printed)
+        if found is not None:
+            inc = svc.get_incident(session, candidate)
+            return FingerprintCheck(found, inc.title or None)
+    return FingerprintCheck(None, None)

@@ -1,0 +1,259 @@
+"""Bilingual PDF reports, read back with poppler: text in logical order, fonts embedded,
+pages numbered, the public version without private notes or names, fingerprints that match."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tawthiq import cli, services
+from tawthiq.domain.errors import Cancelled
+from tawthiq.domain.fields import INCIDENT
+from tawthiq.domain.resources import read_text
+from tawthiq.report.model import ReportOptions
+from tawthiq.services.demo import SAMPLE, SAMPLE_DATE
+from tawthiq.services.ingest import ingest_report
+from tawthiq.services.reports import choose, report_item, write_report
+from tawthiq.store import EventWriter
+from tawthiq.store.identity import DeviceIdentity
+from tawthiq.store.writer import load_events
+
+_BIDI = dict.fromkeys(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+
+def pdf_text(path: Path) -> str:
+    """What a reader's search finds: pdftotext, NFKC (Arabic presentation forms become
+    letters), without bidi marks, spaces collapsed."""
+    raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    text = unicodedata.normalize("NFKC", raw).translate(_BIDI)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def pdf_layout(path: Path) -> list[str]:
+    """The lines as laid out on the page (a table's row stays on one line)."""
+    raw = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                         text=True).stdout  # fmt: skip
+    return unicodedata.normalize("NFKC", raw).translate(_BIDI).splitlines()
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+def pdf_fonts(path: Path) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    return [line.split() for line in out.splitlines()[2:]]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The sample report's incident, an English-only one, one with three sources and a
+    conflict, and a confidential one with a private note."""
+    folder = tmp_path_factory.mktemp("reports")
+    ws = services.open_workspace(folder / "r.db", author="Amal Haddad", key_dir=folder / "keys")
+    with ws.writing() as w:
+        maram = ingest_report(w, read_text(SAMPLE), ref_date=SAMPLE_DATE).incident_ids[0]
+        english = services.create_incident(w, {
+            "title_en": "Mortar fire on a school in Masyaf", "date_start": "2022-05-13",
+            "governorate": "Hama", "incident_type": "shelling_artillery_missile",
+            "killed": 5, "injured": 7, "narrative": "Five people were killed when mortar "
+            "rounds hit the yard of a school (the al-Nour school) during the morning break.",
+        })  # fmt: skip
+        three = services.create_incident(w, {
+            "title_ar": "غارة على سوق الأتارب", "date_start": "2022-02-02",
+            "governorate": "Aleppo", "incident_type": "air_drone_strike", "killed": 8,
+            "private_notes": "الشاهد: أبو خالد، هاتفه عند المنسق",
+        })  # fmt: skip
+        for n, outlet in enumerate(("Syria TV", "Enab Baladi", "SOHR"), 1):
+            services.add_source_report(w, {"text": f"تقرير رقم {n} عن الغارة على سوق الأتارب",
+                                           "outlet": outlet}, incident_ids=[three])  # fmt: skip
+        secret = services.create_incident(w, {
+            "title_en": "Detention of a nurse", "governorate": "Idlib",
+            "incident_type": "arrest", "confidentiality": "confidential",
+        })  # fmt: skip
+        base = [e.event_id for e in w.events_of(three) if e.field == "killed"]
+    with ws.writing() as w:  # Amal corrects the toll; Basel, not having seen it, too
+        services.edit_incident(w, three, {"killed": 7})
+    with ws.db.write() as s, EventWriter(s, DeviceIdentity.generate(), "Basel") as w:
+        w.record(INCIDENT, three, {"killed": {"min": 9, "max": 9}}, seen={"killed": base})
+    ws.close()
+    return {"db": folder / "r.db", "folder": folder, "maram": maram, "english": english,
+            "three": three, "secret": secret}  # fmt: skip
+
+
+def _report(seeded, *args: str) -> tuple[int, Path]:  # type: ignore[no-untyped-def]
+    out = Path(seeded["folder"]) / f"{abs(hash(args))}.pdf"
+    code = cli.main(["report", *args, "-o", str(out), "--db", str(seeded["db"])])
+    return code, out
+
+
+def test_an_arabic_incident_reads_back_in_both_languages(seeded) -> None:  # type: ignore[no-untyped-def]
+    code, pdf = _report(seeded, str(seeded["maram"])[:8])
+    assert code == 0
+    text = pdf_text(pdf)
+    for words in ("تقرير حادثة", "Tawthiq incident report", "مخيم مرام", "Maram camp", "إدلب",
+                  "Idlib", "ذخائر عنقودية", "Cluster munitions", "قوات الحكومة السورية",
+                  "Syrian government forces", "القتلى", "Killed", "أطفال",
+                  "تشرين الثاني", "November 6, 2022", "CP000752", "كفر جالس"):  # fmt: skip
+        assert words in text, words
+    # the source report in its own words, in logical order
+    assert "قُتل تسعة مدنيين" in text and "الخوذ البيضاء" in text
+
+
+def test_fonts_are_embedded_and_pages_numbered(seeded) -> None:  # type: ignore[no-untyped-def]
+    _code, pdf = _report(seeded, str(seeded["maram"])[:8])
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(row[-5] == "yes" for row in fonts)  # the "emb" column
+    assert {row[0].split("+")[-1] for row in fonts} >= {"Amiri-Regular", "BitstreamVeraSans-Roman"}
+    pages = int(pdf_info(pdf)["Pages"])
+    text = pdf_text(pdf)
+    assert [f"Page {n} of {pages}" in text for n in range(1, pages + 1)] == [True] * pages
+    assert text.count("صفحة") == pages
+
+
+def test_the_printed_fingerprint_is_the_stores(seeded) -> None:  # type: ignore[no-untyped-def]
+    _code, pdf = _report(seeded, str(seeded["three"])[:8])
+    ws = services.open_workspace(seeded["db"], create=False)
+    with ws.db.read() as s:
+        expected = report_item(s, str(seeded["three"])).fingerprint
+    ws.close()
+    text = pdf_text(pdf)
+    assert " ".join(expected[i : i + 4] for i in range(0, 64, 4)) in text
+    assert f"tawthiq verify --fingerprint {expected[:16]}" in text
+
+
+def test_three_sources_and_an_open_conflict_are_all_shown(seeded) -> None:  # type: ignore[no-untyped-def]
+    _code, pdf = _report(seeded, str(seeded["three"])[:8])
+    text = pdf_text(pdf)
+    assert all(f"Source report {n}" in text for n in (1, 2, 3))
+    assert all(outlet in text for outlet in ("Syria TV", "Enab Baladi", "SOHR"))
+    row = next(line for line in pdf_layout(pdf) if "Open conflicts" in line)
+    assert "Killed" in row and "القتلى" in row  # the field in conflict, named in both
+    assert "أبو خالد" in text  # a private report keeps the private notes
+
+
+def test_an_english_only_report_has_no_arabic(seeded) -> None:  # type: ignore[no-untyped-def]
+    _code, pdf = _report(seeded, str(seeded["english"])[:8], "--lang", "en")
+    text = pdf_text(pdf)
+    assert "Mortar fire on a school in Masyaf" in text and "(the al-Nour school)" in text
+    assert "Hama" in text and not re.search("[\u0600-\u06ff]", text)
+
+
+def test_a_public_report_keeps_private_things_out(seeded) -> None:  # type: ignore[no-untyped-def]
+    code, pdf = _report(seeded, "--public")
+    assert code == 0
+    text = pdf_text(pdf)
+    assert "أبو خالد" not in text and "المنسق" not in text  # the private note
+    assert "Detention of a nurse" not in text  # the confidential incident
+    assert "1 confidential incident(s) left out" in text
+    assert "Amal" not in text and "Basel" not in text  # documenters are not named
+    info = pdf_info(pdf)
+    assert info.get("Author", "") == "" and "Amal" not in " ".join(info.values())
+    assert str(seeded["folder"]) not in pdf.read_bytes().decode("latin-1")  # no path inside
+
+
+def test_a_report_of_several_incidents_starts_with_a_summary(seeded) -> None:  # type: ignore[no-untyped-def]
+    code, pdf = _report(seeded, "--from", "2022-01-01", "--to", "2022-12-31")
+    assert code == 0
+    text = pdf_text(pdf)
+    assert text.index("Summary") < text.index("Tawthiq incident report")
+    assert re.search(r"Incidents\s+3\b", text) and "By governorate" in text
+    assert "حسب المحافظة" in text and "Incidents and people killed, by month" in text
+    assert "Detention of a nurse" not in text  # it has no date: not in 2022
+
+
+def test_arabic_indic_digits_on_request(seeded) -> None:  # type: ignore[no-untyped-def]
+    _code, pdf = _report(seeded, str(seeded["maram"])[:8], "--arabic-digits")
+    text = pdf_text(pdf)
+    assert "٢٠٢٢" in text and "تشرين الثاني" in text and re.search("صفحة.*[١٢]", text)
+    assert "November 6, 2022" in text  # English keeps its digits
+
+
+def test_a_printed_copy_is_checked_against_the_database(seeded, capsys) -> None:  # type: ignore[no-untyped-def]
+    ws = services.open_workspace(
+        seeded["db"], create=False, key_dir=Path(seeded["folder"]) / "keys"
+    )
+    with ws.db.read() as s:
+        printed = report_item(s, str(seeded["english"])).fingerprint
+    db = ["--db", str(seeded["db"])]
+    assert cli.main(["verify", "--fingerprint", printed[:16], *db]) == 0
+    assert "as it is now" in capsys.readouterr().out
+    with ws.writing() as w:  # someone edits it after it was printed
+        services.edit_incident(w, str(seeded["english"]), {"injured": 8})
+    ws.close()
+    assert cli.main(["verify", "--fingerprint", printed, *db]) == 0
+    assert "1 change(s) were made to it after it was printed" in capsys.readouterr().out
+    assert cli.main(["verify", "--fingerprint", "0" * 16, *db]) == 1
+    assert "no incident in this database has this fingerprint" in capsys.readouterr().err
+    assert cli.main(["verify", "--fingerprint", "xyz", *db]) == 2
+    assert "is not a fingerprint" in capsys.readouterr().err
+
+
+def test_bad_requests_are_one_sentence_and_write_nothing(seeded, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = Path(seeded["folder"])
+    db = ["--db", str(seeded["db"])]
+    assert cli.main(["report", "ffffffff", "-o", str(folder / "x.pdf"), *db]) == 2
+    assert "there is no incident with id 'ffffffff'" in capsys.readouterr().err
+    assert cli.main(["report", "--where", "colour=red", "-o", str(folder / "x.pdf"), *db]) == 2
+    assert "write KEY=VALUE with KEY one of" in capsys.readouterr().err
+    assert cli.main(["report", "--from", "2030-01-01", "-o", str(folder / "x.pdf"), *db]) == 2
+    assert "no incident matches" in capsys.readouterr().err
+    assert cli.main(["report", "--where", "governorate=Idlib", "-o", str(folder), *db]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert not (folder / "x.pdf").exists()
+
+
+def test_a_stopped_report_leaves_no_file(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ws = services.open_workspace(seeded["db"], create=False)
+    with ws.db.read() as s:
+        chosen = choose(s, flt=None)
+    ws.close()
+    steps: list[tuple[int, int]] = []
+
+    def stop_at_the_end(done: int, total: int) -> None:
+        steps.append((done, total))
+        if done == total - 1:
+            raise Cancelled("stopped")
+
+    with pytest.raises(Cancelled):
+        write_report(tmp_path / "r.pdf", chosen, ReportOptions(), progress=stop_at_the_end)
+    assert steps and list(tmp_path.iterdir()) == []
+
+
+def test_the_fingerprint_covers_every_event(seeded) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq.store.fingerprint import fingerprint, match
+
+    ws = services.open_workspace(seeded["db"], create=False)
+    with ws.db.read() as s:
+        events = load_events(s, str(seeded["maram"]))
+    ws.close()
+    whole = fingerprint(events)
+    assert fingerprint(reversed(events)) == whole  # the order of reading does not matter
+    assert fingerprint(events[:-1]) != whole
+    earlier = match(events, fingerprint(sorted(events, key=lambda e: e.order)[:5]))
+    assert earlier is not None and earlier.events_then == 5
+
+
+def test_the_qr_code_carries_the_id_and_the_fingerprint(seeded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import zxingcpp
+    from PIL import Image
+
+    from tawthiq.report.model import qr_data
+
+    _code, pdf = _report(seeded, str(seeded["english"])[:8])
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "page")], check=True)  # fmt: skip
+    [png] = tmp_path.glob("page*.png")
+    found = {r.text for r in zxingcpp.read_barcodes(Image.open(png))}
+    ws = services.open_workspace(seeded["db"], create=False)
+    with ws.db.read() as s:
+        item = report_item(s, str(seeded["english"]))
+    ws.close()
+    assert qr_data(item.incident.id, item.fingerprint) in found
