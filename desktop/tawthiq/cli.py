@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import sys
@@ -11,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from tawthiq import __version__, cli_ingest, cli_report, services
+from tawthiq import __version__, cli_ingest, cli_report, cli_sync, services
 from tawthiq.cli_format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.errors import TawthiqError, ValidationError
@@ -150,6 +151,7 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         text=args.search,
         include_deleted=args.deleted,
     )
+    flt = dataclasses.replace(flt, conflicts_only=args.conflicts)
     ws = _workspace(args)
     with ws.db.read() as s:
         total = services.count_incidents(s, flt)
@@ -290,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo", cmd_demo, "store a sample incident in a new database and show what happened")
     cli_ingest.add_commands(command)
     cli_report.add_commands(command)
+    cli_sync.add_commands(command)
     _add_field_options(command("add", cmd_add, "store a new incident"))
     ed = command("edit", cmd_edit, "change fields of an incident")
     ed.add_argument("id", help="incident id (the first 8 characters are enough)")
@@ -305,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--perpetrator")
     ls.add_argument("--search", "-s", metavar="TEXT", help="words in titles, narratives, reports")
     ls.add_argument("--deleted", action="store_true", help="include deleted incidents")
+    ls.add_argument("--conflicts", action="store_true",
+                    help="only incidents with a field in conflict (deleted ones too)")  # fmt: skip
     ls.add_argument("--limit", type=int, default=50)
     ls.add_argument("--offset", type=int, default=0)
     command("show", cmd_show, "show an incident with its sources and conflicts").add_argument("id")

@@ -21,6 +21,7 @@ from tawthiq.domain.vocab import vocabulary
 INCIDENT = "incident"
 SOURCE_REPORT = "source_report"
 LINK = "incident_source"
+PAIR = "incident_pair"  # two incidents a documenter judged the same, or different
 DELETED = "deleted"
 
 MAX_PEOPLE = 10_000_000
@@ -275,10 +276,17 @@ LINK_FIELDS: tuple[FieldSpec, ...] = (
     _spec(DELETED, "bool", "Unlinked", "أزيل الربط"),
 )
 
+PAIR_FIELDS: tuple[FieldSpec, ...] = (
+    _spec("incident_a", "text", "Incident", "الحادثة"),
+    _spec("incident_b", "text", "Other incident", "الحادثة الأخرى"),
+    _spec("decision", "code", "Decision", "القرار", "pair_decision"),
+)
+
 FIELDS: dict[str, dict[str, FieldSpec]] = {
     INCIDENT: {f.name: f for f in INCIDENT_FIELDS},
     SOURCE_REPORT: {f.name: f for f in SOURCE_REPORT_FIELDS},
     LINK: {f.name: f for f in LINK_FIELDS},
+    PAIR: {f.name: f for f in PAIR_FIELDS},
 }
 
 _PARSERS: dict[str, Callable[[FieldSpec], Parser]] = {
@@ -373,3 +381,19 @@ def form_problems(entity: str, values: Mapping[str, Any]) -> dict[str, Validatio
         for problem in incident_problems(state):
             problems.setdefault(problem.field or "", problem)
     return problems
+
+
+def foreign_value_problem(entity: str, name: str, value: Any) -> str | None:
+    """Why a value arriving from another laptop is not one Tawthiq would have written for
+    this field (None when it is): it must be exactly what checking it again gives."""
+    if entity not in FIELDS or name not in FIELDS[entity]:
+        return f"{entity}.{name} is not a field Tawthiq knows"
+    if value is None:
+        return None
+    try:
+        again = clean_value(entity, name, value)
+    except ValidationError as exc:
+        return exc.text()
+    if again != value or type(again) is not type(value):
+        return "the value is not in the form Tawthiq stores"
+    return None

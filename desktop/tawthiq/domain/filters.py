@@ -16,3 +16,5 @@ class IncidentFilter:
     perpetrator: str | None = None
     text: str | None = None
     include_deleted: bool = False
+    # only incidents with a field in conflict (deleted ones too: an edit may contest a deletion)
+    conflicts_only: bool = False

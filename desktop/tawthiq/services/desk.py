@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Change, Incident, SourceReport
+from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.drafts import Draft, drafts_from, place_fields, report_date
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class IngestSummary:
     without_incident: tuple[str, ...]
 
 
-class Desk:
+class Desk(SyncDesk):
     """The documenter's desk: a workspace and what can be done with it."""
 
     def __init__(self, ws: Workspace | Callable[[], Workspace]) -> None:
@@ -193,7 +194,7 @@ class Desk:
         from tawthiq.services import incidents as svc
 
         with self.ws.writing() as w:
-            svc.edit_incident(w, incident_id, {field: value})
+            svc.resolve_conflict(w, incident_id, field, value=value)
 
     def delete(self, incident_id: str) -> None:
         from tawthiq.services import incidents as svc

@@ -146,10 +146,58 @@ def edit_source_report(
 
 def delete_incident(writer: EventWriter, incident_id: str) -> None:
     """Mark as deleted (a tombstone event); the history stays."""
-    state = _state_or_missing(writer.events_of(incident_id), incident_id)
+    events = writer.events_of(incident_id)
+    state = _state_or_missing(events, incident_id)
     if state.get(DELETED):
         raise ValidationError(N_("incident {id} is already deleted"), id=incident_id)
-    writer.record(INCIDENT, incident_id, {DELETED: True})
+    writer.record(INCIDENT, incident_id, {DELETED: True}, seen={DELETED: _all_heads(events)})
+
+
+def _all_heads(events: list[Event]) -> list[str]:
+    """Every current value of every field: what a deletion (or its undoing) has seen, so a
+    change made elsewhere without seeing it stands out as a conflict."""
+    return [e.event_id for heads in entity_state(events).heads.values() for e in heads]
+
+
+def resolve_conflict(
+    writer: EventWriter, incident_id: str, field: str, *, value: Any = None, pick: str | None = None
+) -> list[Event]:
+    """Settle a conflict on ``field`` with a new event that has seen every value in it:
+    the value of the event ``pick`` (its id or the start of it), or ``value``. For
+    ``deleted``, True keeps the incident deleted and False restores it with the changes
+    made meanwhile."""
+    events = writer.events_of(incident_id)
+    _state_or_missing(events, incident_id)
+    state = entity_state(events)
+    heads = state.conflicts.get(field)
+    if heads is None:
+        raise ValidationError(
+            N_("incident {id} has no conflict in this field"), field=field, id=incident_id
+        )
+    if pick is not None:
+        # Event ids begin with their time, so people give their end, as `show` prints it.
+        part = pick.strip().lower().strip("…")
+        chosen = [e for e in heads if part and e.event_id.endswith(part)]
+        chosen = chosen or [e for e in heads if part and e.event_id.startswith(part)]
+        if len(chosen) != 1:
+            raise ValidationError(
+                N_("{pick!r} is not one of the values in conflict: give one of {events}"),
+                pick=pick,
+                events=", ".join(e.event_id[-8:] for e in heads),
+            )
+        picked = chosen[0]
+        value = (picked.field == field and picked.decoded) if field == DELETED else picked.decoded
+    if field == DELETED:
+        keep = clean_changes(INCIDENT, {DELETED: value}).get(DELETED)
+        if keep is None:
+            raise ValidationError(N_("say whether the incident stays deleted: yes or no"))
+        return writer.record(
+            INCIDENT, incident_id, {DELETED: keep}, seen={field: _all_heads(events)}
+        )
+    clean = clean_changes(INCIDENT, {field: value})
+    merged = {**state.values, **clean}
+    check_incident({k: v for k, v in merged.items() if v is not None})
+    return writer.record(INCIDENT, incident_id, clean, seen={field: [e.event_id for e in heads]})
 
 
 def add_source_report(
@@ -175,15 +223,19 @@ def link_source_report(writer: EventWriter, incident_id: str, report_id: str) ->
 
 
 def _conflicts(events: list[Event]) -> tuple[Conflict, ...]:
-    state = entity_state(events)
-    return tuple(
-        Conflict(
-            field=f,
-            values=tuple(json.loads(e.value) for e in heads),
-            event_ids=tuple(e.event_id for e in heads),
-        )
-        for f, heads in sorted(state.conflicts.items())
-    )
+    """Each field in conflict with its values; for ``deleted`` in conflict with changes made
+    without seeing the deletion, the values are "stays deleted" (True, the deletion's
+    event) and "restored" (False, the latest such change)."""
+    out = []
+    for f, heads in sorted(entity_state(events).conflicts.items()):
+        edits = [e for e in heads if e.field != f]
+        if edits:
+            deletion = [e for e in heads if e.field == f][-1]
+            out.append(Conflict(f, (True, False), (deletion.event_id, edits[-1].event_id)))
+        else:
+            values = tuple(json.loads(e.value) for e in heads)
+            out.append(Conflict(f, values, tuple(e.event_id for e in heads)))
+    return tuple(out)
 
 
 def get_incident(session: Session, incident_id: str) -> Incident:
@@ -241,7 +293,7 @@ def history(session: Session, incident_id: str) -> list[Change]:
     events = sorted(load_events(session, incident_id), key=lambda e: e.order)
     _state_or_missing(events, incident_id)
     by_id = {e.event_id: e for e in events}
-    conflicted = {eid for c in _conflicts(events) for eid in c.event_ids}
+    conflicted = {e.event_id for h in entity_state(events).conflicts.values() for e in h}
     return [
         Change(
             event_id=e.event_id,
@@ -249,7 +301,9 @@ def history(session: Session, incident_id: str) -> list[Change]:
             author=e.author,
             device_id=e.device_id,
             field=e.field,
-            old=tuple(by_id[p].decoded for p in e.parents if p in by_id),
+            old=tuple(
+                by_id[p].decoded for p in e.parents if p in by_id and by_id[p].field == e.field
+            ),
             new=e.decoded,
             in_conflict=e.event_id in conflicted,
         )

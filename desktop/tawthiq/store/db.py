@@ -22,10 +22,11 @@ from tawthiq.store.errors import (
     UnwritableError,
 )
 
-SCHEMA_HEAD = "0002"  # checked against the migration scripts by a test
+SCHEMA_HEAD = "0003"  # checked against the migration scripts by a test
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = int(os.environ.get("TAWTHIQ_BUSY_TIMEOUT_MS", "3000"))
 _OUR_TABLES = {"event", "incident", "alembic_version"}
+CACHE_KIB = 64 * 1024  # SQLite's page cache per connection
 
 
 def _sqlite_engine(path: Path) -> Engine:
@@ -39,7 +40,7 @@ def _sqlite_engine(path: Path) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA cache_size=-65536")  # 64 MiB: the event indexes grow large
+        cur.execute(f"PRAGMA cache_size=-{CACHE_KIB}")  # the event indexes grow large
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
 from tawthiq.domain.errors import N_, Sentence
-from tawthiq.domain.fields import DELETED, INCIDENT, LINK, SOURCE_REPORT
+from tawthiq.domain.fields import DELETED, INCIDENT, LINK, PAIR, SOURCE_REPORT
 from tawthiq.store.events import Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
 
@@ -44,9 +44,17 @@ class EntityState:
     last: Event
     revisions: int
 
+    # Changes to other fields that the deletion shown did not know of (edit vs delete).
+    unseen_by_delete: tuple[Event, ...] = ()
+
     @property
     def conflicts(self) -> dict[str, list[Event]]:
-        return {f: h for f, h in self.heads.items() if len(h) > 1}
+        """Fields whose heads hold different values; an edit made without seeing the
+        deletion in force puts ``deleted`` in conflict too (its heads, then those edits)."""
+        out = {f: h for f, h in self.heads.items() if len({e.value for e in h}) > 1}
+        if self.unseen_by_delete:
+            out[DELETED] = [*self.heads[DELETED], *self.unseen_by_delete]
+        return out
 
 
 def entity_state(events: Iterable[Event]) -> EntityState:
@@ -62,8 +70,34 @@ def entity_state(events: Iterable[Event]) -> EntityState:
         if v is not None:
             values[f] = v
     first = ordered[0]
+    unseen = _unseen_by_delete(ordered, heads[DELETED][-1]) if values.get(DELETED) else ()
     return EntityState(
-        first.entity, first.entity_id, values, heads, first, ordered[-1], len(ordered)
+        first.entity, first.entity_id, values, heads, first, ordered[-1], len(ordered), unseen
+    )
+
+
+def _unseen_by_delete(events: list[Event], deletion: Event) -> tuple[Event, ...]:
+    """Changes to other fields that ``deletion`` was written without knowing of.
+
+    A deletion names as parents the heads of every field it saw; what they descend from it
+    saw too. Its own device's earlier events it saw in any case (deletions written before
+    they named every field relied on that)."""
+    by_id = {e.event_id: e for e in events}
+    seen: set[str] = set()
+    todo = list(deletion.parents)
+    while todo:
+        event_id = todo.pop()
+        if event_id not in seen:
+            seen.add(event_id)
+            known = by_id.get(event_id)
+            if known is not None:
+                todo.extend(known.parents)
+    return tuple(
+        e
+        for e in events
+        if e.field != DELETED
+        and e.event_id not in seen
+        and not (e.device_id == deletion.device_id and e.seq < deletion.seq)
     )
 
 
@@ -102,7 +136,16 @@ def _link_columns(v: dict[str, Any]) -> dict[str, Any]:
     return {"incident_id": v.get("incident_id"), "source_report_id": v.get("source_report_id")}
 
 
-_COLUMNS = {INCIDENT: _incident_columns, SOURCE_REPORT: _source_columns, LINK: _link_columns}
+def _pair_columns(v: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.get(k) for k in ("incident_a", "incident_b", "decision")}
+
+
+_COLUMNS = {
+    INCIDENT: _incident_columns,
+    SOURCE_REPORT: _source_columns,
+    LINK: _link_columns,
+    PAIR: _pair_columns,
+}
 
 
 def row_for(state: EntityState) -> dict[str, Any]:

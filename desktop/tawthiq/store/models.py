@@ -79,6 +79,7 @@ class IncidentRow(_Materialised, Base):
         Index("ix_incident_date", "deleted", "date_start"),
         Index("ix_incident_type", "incident_type"),
         Index("ix_incident_status", "status"),
+        Index("ix_incident_conflicts", "n_conflicts"),
         Index("ix_incident_killed", "deleted", "killed_max"),
         Index("ix_incident_injured", "deleted", "injured_max"),
         Index("ix_incident_title", "deleted", "title"),
@@ -123,8 +124,50 @@ class LinkRow(_Materialised, Base):
     source_report_id: Mapped[str | None] = mapped_column(String(36))
 
 
+class PairRow(_Materialised, Base):
+    """A documenter's judgement on two incidents suggested as possible duplicates."""
+
+    __tablename__ = "incident_pair"
+    __table_args__ = (
+        Index("ix_pair_a", "incident_a"),
+        Index("ix_pair_b", "incident_b"),
+    )
+
+    incident_a: Mapped[str | None] = mapped_column(String(36))
+    incident_b: Mapped[str | None] = mapped_column(String(36))
+    decision: Mapped[str | None] = mapped_column(String(16))
+
+
 MATERIALISED: dict[str, type[_Materialised]] = {
     "incident": IncidentRow,
     "source_report": SourceReportRow,
     "incident_source": LinkRow,
+    "incident_pair": PairRow,
 }
+
+
+class ImportRecord(Base):
+    """An export file merged into this database (this laptop's bookkeeping, not synced):
+    a repeat is recognised, and an export older than one already merged is refused."""
+
+    __tablename__ = "import_record"
+
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    exporter: Mapped[str] = mapped_column(String(36), index=True)
+    created_hlc: Mapped[int] = mapped_column(BigInteger)
+    imported_hlc: Mapped[int] = mapped_column(BigInteger)
+    file_name: Mapped[str] = mapped_column(Text)
+    events_new: Mapped[int] = mapped_column(Integer)
+    events_known: Mapped[int] = mapped_column(Integer)
+
+
+class ExportRecord(Base):
+    """An export written from this database: where each device's chain stood, so the next
+    export can hold only what came after (``--since last``)."""
+
+    __tablename__ = "export_record"
+
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_hlc: Mapped[int] = mapped_column(BigInteger, index=True)
+    heads: Mapped[str] = mapped_column(Text)  # JSON: device id -> last sequence number
+    file_name: Mapped[str] = mapped_column(Text)

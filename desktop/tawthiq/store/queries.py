@@ -28,7 +28,9 @@ def fts_query(query: str) -> str | None:
 def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[bool]]:
     i = IncidentRow
     cond: list[ColumnElement[bool]] = []
-    if not flt.include_deleted:
+    if flt.conflicts_only:
+        cond.append(i.n_conflicts > 0)
+    elif not flt.include_deleted:
         cond.append(i.deleted.is_(False))
     if flt.date_from:
         cond.append(i.date_start >= flt.date_from)

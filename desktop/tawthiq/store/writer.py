@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import TableClause
 
 from tawthiq.domain.errors import N_
 from tawthiq.store.errors import StoreError
@@ -35,7 +36,7 @@ EVENT_TABLE = cast(Table, EventRow.__table__)
 
 
 def bulk_insert(
-    session: Session, table: Table, cols: Sequence[str], rows: list[tuple[Any, ...]]
+    session: Session, table: TableClause, cols: Sequence[str], rows: list[tuple[Any, ...]]
 ) -> None:
     """Many rows at once; on SQLite straight to ``executemany``, which is several times
     cheaper than SQLAlchemy's per-row parameter processing on this hot path."""
@@ -91,6 +92,20 @@ def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
     return head.seq, head.hash
 
 
+def latest_hlc(session: Session) -> int:
+    """The latest time any device has written: each device's clock only moves forward, so
+    it is at one of the signed chain heads (no index on event.hlc to keep up to date)."""
+    return (
+        session.execute(
+            select(func.max(EventRow.hlc)).join(
+                ChainHead,
+                (ChainHead.device_id == EventRow.device_id) & (ChainHead.seq == EventRow.seq),
+            )
+        ).scalar()
+        or 0
+    )
+
+
 class EventWriter:
     """Writes this device's events; use as a context manager inside ``Database.write()``."""
 
@@ -99,18 +114,7 @@ class EventWriter:
         self.identity = identity
         self.author = author
         self._seq, self._hash = _signed_tail(session, identity)
-        # The latest time any device has written: each device's clock only moves forward, so
-        # it is at one of the signed chain heads (no index on event.hlc to keep up to date).
-        max_hlc = (
-            session.execute(
-                select(func.max(EventRow.hlc)).join(
-                    ChainHead,
-                    (ChainHead.device_id == EventRow.device_id) & (ChainHead.seq == EventRow.seq),
-                )
-            ).scalar()
-            or 0
-        )
-        self.clock = HybridClock(max_hlc)
+        self.clock = HybridClock(latest_hlc(session))
         self._events: list[Event] = []
         self._known: dict[str, list[Event]] = {}  # entity id -> all its events, this writer
         self._inserts: dict[str, dict[str, dict[str, Any]]] = {}  # entity -> id -> row

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.domain.fields import FIELDS, INCIDENT
+from tawthiq.domain.fields import DELETED, FIELDS, INCIDENT
 from tawthiq.domain.records import Change, Conflict
 from tawthiq.i18n import N_, _, digits, field_label, format_number, ngettext, quote
 from tawthiq.services.desk import IncidentView
@@ -108,14 +108,24 @@ class ConflictBox(QGroupBox):
             )
         )
         row = QHBoxLayout(self)
+        deletion = conflict.field == DELETED
+        if deletion:
+            self.setTitle(_("Deleted on one laptop while it was changed on another"))
         for value, event_id in zip(conflict.values, conflict.event_ids, strict=True):
             change = who.get(event_id)
             when = digits(f"{change.when.astimezone():%Y-%m-%d %H:%M}") if change else ""
             by = f"{change.author}, {when}" if change else ""
-            button = QPushButton(
-                _("Keep «{value}» ({by})").format(value=value_text(conflict.field, value), by=by),
-                self,
-            )
+            if deletion:
+                text = (
+                    _("Keep it deleted (deleted by {by})")
+                    if value
+                    else _("Restore it, with the changes made meanwhile ({by})")
+                ).format(by=by)
+            else:
+                text = _("Keep «{value}» ({by})").format(
+                    value=value_text(conflict.field, value), by=by
+                )
+            button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, v=value: self.chosen.emit(conflict.field, v))
             row.addWidget(button)
         kind = FIELDS[INCIDENT][conflict.field].kind if conflict.field in FIELDS[INCIDENT] else ""

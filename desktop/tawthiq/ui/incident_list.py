@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,6 +45,8 @@ class IncidentList(QWidget):
         self.type = CodeCombo("incident_type", self)
         self.perpetrator = CodeCombo("perpetrators", self)
         self.status = CodeCombo("status", self)
+        self.conflicts = QCheckBox(self)  # after a merge: what needs settling
+        self.conflicts.toggled.connect(lambda _on: self.apply_filter())
         self.count = QLabel(self)
         self.count.setObjectName("heading")
         self._labels: list[tuple[QLabel, str]] = []
@@ -64,6 +67,7 @@ class IncidentList(QWidget):
             row = search_row if i == 0 else filter_row
             row.addWidget(lab)
             row.addWidget(widget, 1 if i == 0 else 0)
+        filter_row.addWidget(self.conflicts)
         filter_row.addStretch(1)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -119,6 +123,7 @@ class IncidentList(QWidget):
             perpetrator=self.perpetrator.value(),
             status=self.status.value(),
             text=self.search.text().strip() or None,
+            conflicts_only=self.conflicts.isChecked(),
         )
 
     def apply_filter(self) -> None:
@@ -175,6 +180,11 @@ class IncidentList(QWidget):
         }
         for label, key in self._labels:
             label.setText(names[key])
+        self.conflicts.setText(_("Only conflicts"))
+        self.conflicts.setToolTip(
+            _("Incidents with values written on different laptops without seeing each other "
+              "(deleted ones too), to settle after a merge")
+        )  # fmt: skip
         self.search.setPlaceholderText(
             _("Words in titles, places, narratives and reports (Ctrl+F)")
         )

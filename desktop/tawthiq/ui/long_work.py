@@ -22,9 +22,11 @@ def run_long(
     *,
     done: Callable[[Any], None],
     said: Callable[[str], None],
+    handle: Callable[[BaseException], bool] | None = None,
 ) -> tuple[Handle, QProgressDialog]:
     """Run ``work(progress)`` off the UI thread behind a progress dialog with a Stop button;
-    ``done(result)`` when it finishes, ``said(sentence)`` when it stopped or failed."""
+    ``done(result)`` when it finishes, ``said(sentence)`` when it stopped or failed (unless
+    ``handle(error)`` took care of the error: a question to ask, then another try)."""
     dialog = QProgressDialog(title, _("Stop"), 0, 0, parent)
     dialog.setWindowTitle(_("Tawthiq"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -42,6 +44,8 @@ def run_long(
 
     def failed(exc: BaseException) -> None:
         dialog.close()
+        if handle is not None and handle(exc):
+            return
         if isinstance(exc, Cancelled):
             said(_("Stopped: nothing of the unfinished part was kept."))
         elif isinstance(exc, TawthiqError):
@@ -49,6 +53,6 @@ def run_long(
         else:
             said(_("Unexpected error: {error}").format(error=exc))
 
-    handle = runner.run(work, done=finished, failed=failed, progress=progress)
-    dialog.canceled.connect(handle.cancel)
-    return handle, dialog
+    running = runner.run(work, done=finished, failed=failed, progress=progress)
+    dialog.canceled.connect(running.cancel)
+    return running, dialog

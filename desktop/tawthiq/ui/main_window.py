@@ -31,6 +31,7 @@ from tawthiq.ui.report_dialog import ReportDialog
 from tawthiq.ui.review import ReviewPanel
 from tawthiq.ui.settings_dialog import SettingsDialog
 from tawthiq.ui.style import STYLE
+from tawthiq.ui.sync_flow import SyncFlow
 
 if TYPE_CHECKING:
     from tawthiq.report.model import ReportOptions
@@ -71,6 +72,10 @@ class MainWindow(QMainWindow):
         self.incidents.selected.connect(self._selected)
         self.incidents.opened.connect(self._open)
         self.history.resolve.connect(self._resolve)
+        self.sync = SyncFlow(
+            self, desk, self.runner, say=self.say, changed=self.incidents.refresh,
+            open_incident=self._open_id,
+        )  # fmt: skip
         self.actions_: dict[str, QAction] = {}
         self.show_reports = True  # open a written report in the system's PDF viewer
         self._menus()
@@ -126,10 +131,10 @@ class MainWindow(QMainWindow):
             ("save", self.review.save, "Ctrl+S"),
             ("print", self.print_report, "Ctrl+P"),
             ("export", self.export, "Ctrl+E"),
+            ("import", lambda: self.sync.import_files(), "Ctrl+I"),
             ("quit", self.close, "Ctrl+Q"),
         ):
             self.file_menu.addAction(self._action(key, slot, keys))
-        self.actions_["export"].setEnabled(False)  # export and merge: the sync issue
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self._action("find", self.find_incidents, "Ctrl+F"))
         self.edit_menu.addAction(self._action("open_selected", self.open_selected))
@@ -138,6 +143,8 @@ class MainWindow(QMainWindow):
         self.tools_menu = bar.addMenu("")
         self.tools_menu.addAction(self._action("verify", self.verify))
         self.tools_menu.addAction(self._action("rebuild", self.rebuild))
+        self.tools_menu.addAction(self._action("duplicates", lambda: self.sync.review_duplicates()))
+        self.tools_menu.addAction(self._action("key", lambda: self.sync.show_key()))
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self._action("about", self.about))
 
@@ -156,6 +163,9 @@ class MainWindow(QMainWindow):
             ("save", _("Save incident")),
             ("print", _("Print a report…")),
             ("export", _("Export for the coordinator…")),
+            ("import", _("Import exports from other laptops…")),
+            ("duplicates", _("Possible duplicates…")),
+            ("key", _("This laptop's key for encrypted exports…")),
             ("quit", _("Quit")),
             ("find", _("Find incidents")),
             ("open_selected", _("Edit the selected incident")),
@@ -166,7 +176,6 @@ class MainWindow(QMainWindow):
             ("about", _("About Tawthiq")),
         ):
             self.actions_[key].setText(text)
-        self.actions_["export"].setToolTip(_("Export and merge arrive with synchronisation"))
         self.review.retranslate()
         self.incidents.retranslate()
         self.history.retranslate()
@@ -187,7 +196,7 @@ class MainWindow(QMainWindow):
         self.incidents.search.selectAll()
 
     def export(self) -> None:
-        self.say(_("Export and merge arrive with synchronisation"))
+        self.sync.export()
 
     def open_selected(self) -> None:
         incident = self.incidents.current()
@@ -243,6 +252,11 @@ class MainWindow(QMainWindow):
                 self.tabs.setCurrentIndex(0)
 
         self.runner.run(lambda: self.desk.incident(incident.id), done=opened, failed=self._failed)
+
+    def _open_id(self, incident_id: str) -> None:
+        self.tabs.setCurrentIndex(1)
+        if not self.incidents.select(incident_id):
+            self._selected_id(incident_id)  # not in the list as filtered (deleted): its history
 
     def _resolve(self, incident_id: str, field: str, value: Any) -> None:
         self.runner.run(

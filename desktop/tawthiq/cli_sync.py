@@ -1,0 +1,236 @@
+"""``tawthiq export``, ``import``, ``resolve``, ``key`` and ``duplicates``: moving work
+between laptops, and settling what a merge brings up."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tawthiq.domain.errors import ValidationError
+
+PASSPHRASE_ENV = "TAWTHIQ_PASSPHRASE"
+
+
+def _percent() -> Callable[[int, int], None]:
+    """Progress on the terminal (nothing when stderr is not one), at most twice a second."""
+    last = [0.0]
+
+    def tell(done: int, total: int) -> None:
+        now = time.monotonic()
+        if sys.stderr.isatty() and total and now - last[0] > 0.5:
+            last[0] = now
+            print(f"\rtawthiq: {100 * done // total}%", end="", file=sys.stderr, flush=True)
+
+    return tell
+
+
+def _done_percent() -> None:
+    if sys.stderr.isatty():
+        print("\r" + " " * 20 + "\r", end="", file=sys.stderr, flush=True)
+
+
+def _passphrase(args: argparse.Namespace, *, twice: bool) -> str | None:
+    """From $TAWTHIQ_PASSPHRASE, or asked on the terminal when --passphrase is given."""
+    env = os.environ.get(PASSPHRASE_ENV)
+    if env is not None:
+        return env
+    if not args.passphrase:
+        return None
+    if not sys.stdin.isatty():
+        raise ValidationError(
+            f"--passphrase needs a terminal to ask on; or set {PASSPHRASE_ENV} for scripts"
+        )
+    first = getpass.getpass("passphrase: ")
+    if twice and getpass.getpass("the same passphrase again: ") != first:
+        raise ValidationError("the two passphrases differ; nothing was exported")
+    return first
+
+
+def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+    from tawthiq.services.sync import export_database
+
+    ws = services.open_workspace(args.db, author=args.author, create=False)
+    passphrase = _passphrase(args, twice=True) if not args.to else None
+    since = args.since if args.since in (None, "last") else Path(args.since)
+    result = export_database(
+        ws,
+        Path(args.output),
+        since=since,
+        recipient=args.to,
+        passphrase=passphrase,
+        open_passphrase=os.environ.get(PASSPHRASE_ENV),
+        progress=_percent(),
+    )
+    _done_percent()
+    what = "every event" if not result.since else "the events since the earlier export"
+    lock = (
+        f", encrypted to key {args.to[:12]}…"
+        if args.to
+        else (", encrypted with a passphrase" if passphrase else "")
+    )
+    out(
+        f"wrote {result.path}: {result.events} events from {result.devices} device(s) "
+        f"({what}), {result.size:,} bytes{lock}"
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+    from tawthiq.services.sync import ImportSummary, import_files, possible_duplicates
+    from tawthiq.sync.errors import NewDevicesError, PassphraseNeeded
+
+    ws = services.open_workspace(args.db, author=args.author, create=False)
+    paths = [Path(p) for p in args.files]
+    passphrase = _passphrase(args, twice=False)
+
+    def run(phrase: str | None) -> ImportSummary:
+        return import_files(
+            ws, paths, accept_new=args.accept_new_devices, dry_run=args.dry_run,
+            passphrase=phrase, progress=_percent(),
+        )  # fmt: skip
+
+    try:
+        try:
+            summary = run(passphrase)
+        except PassphraseNeeded:
+            if passphrase is not None or not sys.stdin.isatty():
+                raise
+            summary = run(getpass.getpass("passphrase: "))
+    except NewDevicesError as exc:
+        _done_percent()
+        print(f"tawthiq: {exc}:", file=sys.stderr)
+        for d in exc.devices:
+            who = f" (events by {d.author})" if d.author else ""
+            print(f"  device {d.device_id}  key fingerprint {d.fingerprint}{who}", file=sys.stderr)
+        print(
+            "tawthiq: nothing was imported; once the fingerprints are confirmed, run again "
+            "with --accept-new-devices",
+            file=sys.stderr,
+        )
+        return 2
+    _done_percent()
+    verb = "would be" if summary.dry_run else "were"
+    out(
+        f"{summary.new} new events, {summary.known} already known, "
+        f"{summary.n_conflicts} conflicts, from devices "
+        + ", ".join(
+            f"{d.device_id[:8]} ({', '.join(d.authors) or 'unnamed'}"
+            + (", new" if d.first_seen else "")
+            + ")"
+            for d in summary.devices.values()
+        )
+    )
+    for entity, n in sorted(summary.records_new.items()):
+        out(f"  {n} new {entity.replace('_', ' ')} record(s) {verb} added")
+    for entity, n in sorted(summary.records_changed.items()):
+        out(f"  {n} {entity.replace('_', ' ')} record(s) {verb} changed")
+    for record_id, (entity, fields) in list(summary.conflicts.items())[:20]:
+        out(f"  conflict: {entity.replace('_', ' ')} {record_id[:8]}: {', '.join(fields)}")
+    if len(summary.conflicts) > 20:
+        out(f"  … and {len(summary.conflicts) - 20} more (tawthiq list --conflicts)")
+    if summary.dry_run:
+        out("dry run: nothing was changed")
+        return 0
+    if summary.touched_incidents:
+        with ws.db.read() as s:
+            pairs = possible_duplicates(s, summary.touched_incidents)
+        if pairs:
+            out(f"{len(pairs)} possible duplicate(s) among them: see `tawthiq duplicates`")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+    from tawthiq.services.incidents import resolve_conflict
+
+    if (args.pick is None) == (args.value is None):
+        raise ValidationError("give either --pick EVENT or --value VALUE")
+    ws = services.open_workspace(args.db, author=args.author, create=False)
+    field = args.field.replace("-", "_")
+    with ws.writing() as w:
+        incident_id = services.resolve_id(w.session, args.id)
+        events = resolve_conflict(w, incident_id, field, value=args.value, pick=args.pick)
+    out(f"{incident_id}: {field} resolved (event {events[0].event_id})")
+    return 0
+
+
+def cmd_key(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+    from tawthiq.services.sync import receive_key
+    from tawthiq.sync.keys import fingerprint
+
+    ws = services.open_workspace(args.db, author=args.author, create=False)
+    text, fp = receive_key(ws)
+    out(f"key for encrypted exports to this laptop: {text}")
+    out(f"  its fingerprint (read it out to check): {fp}")
+    out(f"this laptop: device {ws.identity.device_id}, signing key fingerprint "
+        f"{fingerprint(ws.identity.public_key_hex)}")  # fmt: skip
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+    from tawthiq.cli_format import incident_line
+    from tawthiq.services.sync import decide_pair, possible_duplicates
+
+    ws = services.open_workspace(args.db, author=args.author, create=False)
+    decision = "same" if args.same else "different" if args.different else None
+    if decision:
+        a, b = args.same or args.different
+        with ws.writing() as w:
+            ids = [services.resolve_id(w.session, x) for x in (a, b)]
+            decide_pair(w, ids[0], ids[1], decision)
+        out(f"{ids[0][:8]} and {ids[1][:8]}: recorded as "
+            f"{'the same incident' if decision == 'same' else 'different incidents'}")  # fmt: skip
+        return 0
+    with ws.db.read() as s:
+        pairs = possible_duplicates(s)
+    for p in pairs:
+        out(f"possible duplicate ({'; '.join(p.reasons)}):")
+        out(f"  {incident_line(p.a)}")
+        out(f"  {incident_line(p.b)}")
+    out(f"{len(pairs)} possible duplicate(s); record a judgement with "
+        "--same ID ID or --different ID ID")  # fmt: skip
+    return 0
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    ex = command("export", cmd_export, "write this database's history to a file for another laptop")
+    ex.add_argument("-o", "--output", required=True, metavar="FILE.tawthiq")
+    ex.add_argument(
+        "--since", metavar="last|FILE", help="only what came after the last export, or after FILE"
+    )
+    ex.add_argument("--to", metavar="KEY", help="encrypt to the recipient's key (tawthiq key)")
+    ex.add_argument("--passphrase", action="store_true",
+                    help=f"encrypt with a passphrase (asked, or ${PASSPHRASE_ENV})")  # fmt: skip
+    im = command("import", cmd_import, "merge export files into this database")
+    im.add_argument("files", nargs="+", metavar="FILE")
+    im.add_argument(
+        "--accept-new-devices",
+        action="store_true",
+        help="trust laptops seen for the first time (check their fingerprints)",
+    )
+    im.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
+    im.add_argument(
+        "--passphrase",
+        action="store_true",
+        help=f"ask for the passphrase of encrypted files (or ${PASSPHRASE_ENV})",
+    )
+    rs = command("resolve", cmd_resolve, "settle a conflict with a new value that saw both")
+    rs.add_argument("id", help="incident id (the first 8 characters are enough)")
+    rs.add_argument("field", help="the field in conflict, e.g. killed or deleted")
+    rs.add_argument(
+        "--pick", metavar="EVENT", help="keep the value of this event (as `show` prints it)"
+    )
+    rs.add_argument("--value", help="a new value (for deleted: yes keeps it deleted, no restores)")
+    command("key", cmd_key, "show this laptop's keys: for receiving encrypted exports, for signing")
+    du = command("duplicates", cmd_duplicates, "incidents recorded twice: list, or judge a pair")
+    du.add_argument("--same", nargs=2, metavar="ID", help="record two incidents as one")
+    du.add_argument("--different", nargs=2, metavar="ID", help="record them as different")

@@ -1,0 +1,237 @@
+"""Exporting this database for another laptop, merging exports, and the possible
+duplicates a merge brings: the use cases the command line and the window share."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tawthiq.domain.duplicates import duplicate_reasons
+from tawthiq.domain.errors import N_, ValidationError
+from tawthiq.domain.fields import PAIR, clean_value
+from tawthiq.domain.records import Incident
+from tawthiq.services.workspace import Workspace
+from tawthiq.store import EventWriter
+from tawthiq.store.identity import trust_device
+from tawthiq.store.models import IncidentRow, PairRow
+from tawthiq.sync import seal
+from tawthiq.sync.errors import MIN_PASSPHRASE, SyncError
+from tawthiq.sync.export import (
+    ExportResult,
+    covered_by,
+    last_export_heads,
+    remember_export,
+    write_export,
+)
+from tawthiq.sync.keys import decode_recipient, encode_recipient, fingerprint, load_box_key
+from tawthiq.sync.merge import DryRun, ImportSummary, merge_files
+
+Progress = Callable[[int, int], None]
+_PAIR_NS = uuid.UUID("0b6f8e4e-2d0a-4f49-8f44-5a7c3f2e9d61")
+MAX_SUGGESTIONS = 200
+
+__all__ = [
+    "DuplicatePair",
+    "ExportResult",
+    "ImportSummary",
+    "decide_pair",
+    "export_database",
+    "import_files",
+    "possible_duplicates",
+    "receive_key",
+]
+
+
+def receive_key(ws: Workspace) -> tuple[str, str]:
+    """This laptop's key for receiving encrypted exports (made on first request), as the
+    text to hand out and its fingerprint to read out over the phone."""
+    key = load_box_key(ws.key_dir, create=True)
+    assert key is not None
+    public = key.public_key()
+    return encode_recipient(public), fingerprint(public.public_bytes_raw())
+
+
+def export_database(
+    ws: Workspace,
+    path: Path,
+    *,
+    since: str | Path | None = None,
+    recipient: str | None = None,
+    passphrase: str | None = None,
+    open_passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write an export of this database to ``path``: every event, or with ``since``
+    ("last", or an earlier export file) only what came after; encrypted to a recipient's
+    key or with a passphrase when given."""
+    if recipient and passphrase:
+        raise SyncError(N_("encrypt either to a key or with a passphrase, not both"))
+    lock = None
+    if recipient:
+        lock = seal.Lock(recipient=decode_recipient(recipient))
+    elif passphrase is not None:
+        lock = seal.Lock(passphrase=passphrase)
+    if passphrase is not None and len(passphrase) < MIN_PASSPHRASE:
+        raise SyncError(N_("a passphrase needs at least {n} characters"), n=MIN_PASSPHRASE)
+    path = Path(path).expanduser().absolute()
+    _check_target(ws, path)
+    heads: dict[str, int] | None = None
+    if since == "last":
+        with ws.db.read() as s:
+            heads = last_export_heads(s)
+    elif since is not None:
+        heads = covered_by(Path(since), _keys(ws, open_passphrase))
+    identity = ws.identity
+    with ws.db.read() as s:
+        result = write_export(
+            s, identity, ws.author, path, since=heads, lock=lock, progress=progress
+        )
+    with ws.db.write() as s:  # remembered only once its file is complete
+        remember_export(s, result)
+    return result
+
+
+def _check_target(ws: Workspace, path: Path) -> None:
+    if path.is_dir():
+        raise SyncError(N_("{path} is a folder; give a file name for the export"), path=path)
+    if path.exists() and ws.db.path.exists() and path.samefile(ws.db.path):
+        raise SyncError(N_("{path} is the database itself; choose another file"), path=path)
+    if not path.parent.is_dir():
+        raise SyncError(N_("the folder {path} does not exist"), path=path.parent)
+
+
+def _keys(ws: Workspace, passphrase: str | None) -> seal.Keys:
+    return seal.Keys(passphrase=passphrase, box_key=load_box_key(ws.key_dir, create=False))
+
+
+def import_files(
+    ws: Workspace,
+    paths: Sequence[Path],
+    *,
+    accept_new: bool = False,
+    dry_run: bool = False,
+    passphrase: str | None = None,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Check every file, then merge all of them in one transaction (or none: any error
+    leaves the database as it was). Devices accepted here join the trusted list."""
+    if not paths:
+        raise SyncError(N_("name at least one export file to import"))
+    keys = _keys(ws, passphrase)
+    try:
+        with ws.db.write() as s:
+            summary = merge_files(
+                s,
+                [Path(p).expanduser() for p in paths],
+                trusted=ws.trusted_keys(),
+                accept_new=accept_new,
+                keys=keys,
+                dry_run=dry_run,
+                progress=progress,
+            )
+            for device_id, key in summary.new_keys.items():
+                trust_device(ws.key_dir, device_id, key)
+    except DryRun as done:
+        return done.summary
+    return summary
+
+
+# --- possible duplicates ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    a: Incident
+    b: Incident
+    reasons: tuple[str, ...]
+
+    @property
+    def pair_id(self) -> str:
+        return pair_id(self.a.id, self.b.id)
+
+
+def pair_id(a: str, b: str) -> str:
+    first, second = sorted((a, b))
+    return str(uuid.uuid5(_PAIR_NS, f"{first}/{second}"))
+
+
+def possible_duplicates(
+    session: Session, ids: Sequence[str] | None = None, *, limit: int = MAX_SUGGESTIONS
+) -> list[DuplicatePair]:
+    """Pairs of incidents that are probably one, not yet judged by anyone: each of ``ids``
+    (default: every incident) against every other with a date a day apart at most."""
+    inc = IncidentRow
+    base = select(inc.id, inc.data, inc.date_start).where(inc.deleted.is_(False))
+    decided = set(session.execute(select(PairRow.id)).scalars())
+    chosen = (
+        session.execute(base.where(inc.date_start.is_not(None)).order_by(inc.date_start))
+        if ids is None
+        else session.execute(base.where(inc.id.in_(list(ids)[:50_000])))
+    )
+    out: list[DuplicatePair] = []
+    seen: set[str] = set()
+    for row in chosen:
+        if not row.date_start:
+            continue
+        values = json.loads(row.data)
+        day = date.fromisoformat(row.date_start)
+        lo, hi = (day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat()
+        near = session.execute(
+            base.where(inc.date_start >= lo, inc.date_start <= hi, inc.id != row.id)
+        )
+        for other in near:
+            key = pair_id(row.id, other.id)
+            if key in decided or key in seen:
+                continue
+            other_values = json.loads(other.data)
+            reasons = duplicate_reasons(values, other_values)
+            if reasons:
+                seen.add(key)
+                a, b = sorted(((row.id, values), (other.id, other_values)))
+                out.append(
+                    DuplicatePair(
+                        Incident.from_state(a[0], a[1]),
+                        Incident.from_state(b[0], b[1]),
+                        tuple(reasons),
+                    )
+                )
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+def decide_pair(writer: EventWriter, a: str, b: str, decision: str) -> str:
+    """Record a judgement on two incidents: "same" (one incident recorded twice) or
+    "different"; an event like any other, merged to every laptop."""
+    if a == b:
+        raise ValidationError(N_("an incident cannot be a duplicate of itself"))
+    code = clean_value(PAIR, "decision", decision)
+    first, second = sorted((a, b))
+    for incident_id in (first, second):
+        if not writer.events_of(incident_id):
+            raise ValidationError(N_("there is no incident with id {id!r}"), id=incident_id)
+    key = pair_id(first, second)
+    values: dict[str, Any] = {"incident_a": first, "incident_b": second, "decision": code}
+    existing = writer.events_of(key)
+    if existing:
+        values = {"decision": code}
+    writer.record(PAIR, key, values, new=not existing)
+    return key
+
+
+def pairs_of(session: Session, incident_id: str) -> list[tuple[str, str]]:
+    """(other incident, decision) of every judgement on ``incident_id``."""
+    rows = session.execute(
+        select(PairRow.incident_a, PairRow.incident_b, PairRow.decision).where(
+            (PairRow.incident_a == incident_id) | (PairRow.incident_b == incident_id)
+        )
+    )
+    return [(str(b if a == incident_id else a), d) for a, b, d in rows if d]

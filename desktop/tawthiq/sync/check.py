@@ -1,0 +1,460 @@
+"""Reading one export file and checking all of it before anything is applied.
+
+Every event is checked for its shape, its value, its hash, its place in its device's
+chain and its agreement with what this database already holds (a fork); each device's
+last event against its signed head; the whole file against the exporter's signature.
+Events new to this database go to a staging table, which only ``merge`` applies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import column, func, select, table
+from sqlalchemy.orm import Session
+
+from tawthiq.domain.errors import N_
+from tawthiq.domain.fields import foreign_value_problem
+from tawthiq.store.events import (
+    COLUMNS,
+    GENESIS,
+    canonical_json,
+    column_hash,
+    head_message,
+    parents_text,
+)
+from tawthiq.store.identity import verify_signature
+from tawthiq.store.models import Device, EventRow, ImportRecord
+from tawthiq.store.writer import bulk_insert
+from tawthiq.sync import seal
+from tawthiq.sync.errors import (
+    BadFileError,
+    ForgeryError,
+    NewDevice,
+    NewDevicesError,
+    RollbackError,
+)
+from tawthiq.sync.format import (
+    DeviceRange,
+    Header,
+    end_message,
+    event_shape_problem,
+    parse_header,
+    parse_trailer,
+)
+from tawthiq.sync.keys import fingerprint
+from tawthiq.sync.stream import BundleFile
+
+_DECODE = json.JSONDecoder().raw_decode
+_CUT_OFF = N_("{path} is cut off: the export is incomplete (copy it again)")
+STAGING = "sync_staging"
+_STAGING_TABLE = table(STAGING, *(column(c) for c in COLUMNS))
+_BATCH = 5000
+
+
+@dataclass
+class DeviceCount:
+    device_id: str
+    authors: tuple[str, ...]
+    new: int = 0
+    known: int = 0
+    first_seen: bool = False
+
+
+@dataclass
+class FileCheck:
+    """What one checked file holds, and how much of it is new here."""
+
+    path: Path
+    header: Header
+    encrypted: bool
+    repeat: bool
+    devices: dict[str, DeviceCount] = field(default_factory=dict)
+    new_keys: dict[str, str] = field(default_factory=dict)  # device -> key, first seen here
+
+    @property
+    def new(self) -> int:
+        return sum(d.new for d in self.devices.values())
+
+    @property
+    def known(self) -> int:
+        return sum(d.known for d in self.devices.values())
+
+
+def make_staging_table(session: Session) -> None:
+    conn = session.connection()
+    cols = ", ".join(COLUMNS)
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE IF NOT EXISTS {STAGING} AS SELECT {cols} FROM event WHERE 0"
+    )
+    conn.exec_driver_sql(f"DELETE FROM {STAGING}")
+
+
+def _who(device_id: str) -> str:
+    return device_id[:8]
+
+
+@lru_cache(maxsize=8192)
+def _value_problem(entity: str, name: str, text: str) -> str | None:
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return "the value is not valid JSON"
+    if canonical_json(value) != text:
+        return "the value is not in the form Tawthiq stores"
+    return foreign_value_problem(entity, name, value)
+
+
+def value_problem(entity: str, name: str, text: str) -> str | None:
+    if len(text) > 256:  # long texts are rarely repeated: do not fill the cache with them
+        return _value_problem.__wrapped__(entity, name, text)
+    return _value_problem(entity, name, text)
+
+
+class Checker:
+    """Checks one file against ``session``'s database and this laptop's trusted keys."""
+
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        *,
+        trusted: Mapping[str, str],
+        accept_new: bool,
+        keys: seal.Keys,
+        progress: Callable[[int, int], None],
+    ) -> None:
+        self.session = session
+        self.path = path
+        self.trusted = trusted
+        self.accept_new = accept_new
+        self.keys = keys
+        self.progress = progress
+
+    def run(self) -> FileCheck:
+        source = BundleFile(self.path, self.keys, lambda done: self.progress(done, source.size))
+        try:
+            lines = source.lines()
+            first = next(lines, None)
+            if first is None:
+                raise BadFileError(_CUT_OFF, path=self.path)
+            header = parse_header(first, source.size)
+            result = FileCheck(self.path, header, source.sealed, self._is_repeat(header))
+            self._check_keys(header, result)
+            self._check_rollback(header, result)
+            self._check_since(header)
+            digest = hashlib.sha256()
+            for d in header.devices:
+                self._device(d, lines, digest, result)
+            self._trailer(next(lines, None), first, digest, header)
+            if next(lines, None) is not None:
+                raise BadFileError(N_("{path} has unexpected data after its end"), path=self.path)
+        finally:
+            source.close()
+        return result
+
+    # --- before the events --------------------------------------------------------------
+
+    def _is_repeat(self, header: Header) -> bool:
+        return self.session.get(ImportRecord, header.bundle_id) is not None
+
+    def _known_key(self, device_id: str) -> str | None:
+        known = self.trusted.get(device_id)
+        if known is None:
+            row = self.session.get(Device, device_id)
+            known = row.public_key if row else None
+        return known
+
+    def _check_keys(self, header: Header, result: FileCheck) -> None:
+        claimed = {d.device_id: (d.public_key, d.authors) for d in header.devices}
+        claimed.setdefault(header.exporter, (header.exporter_key, (header.author,)))
+        if claimed[header.exporter][0] != header.exporter_key:
+            raise ForgeryError(
+                N_("the export names two different keys for the laptop that made it"),
+            )
+        new = []
+        for device_id, (key, authors) in sorted(claimed.items()):
+            known = self._known_key(device_id)
+            if known is None:
+                new.append(NewDevice(device_id, fingerprint(key), ", ".join(authors)))
+                result.new_keys[device_id] = key
+            elif known != key:
+                raise ForgeryError(
+                    N_(
+                        "device {device} signs this export with key {claimed}, but this laptop "
+                        "knows it by key {known}: the export is forged or that laptop's key was "
+                        "replaced; nothing was imported"
+                    ),
+                    device=_who(device_id),
+                    claimed=fingerprint(key),
+                    known=fingerprint(known),
+                )
+        for d in header.devices:
+            result.devices[d.device_id] = DeviceCount(
+                d.device_id, d.authors, first_seen=any(n.device_id == d.device_id for n in new)
+            )
+        if new and not self.accept_new:
+            raise NewDevicesError(
+                N_(
+                    "{path} holds work from {n} laptop(s) not seen before; check their key "
+                    "fingerprints with their owners, then accept them"
+                ),
+                devices=tuple(new),
+                path=self.path.name,
+                n=len(new),
+            )
+
+    def _check_rollback(self, header: Header, result: FileCheck) -> None:
+        if result.repeat:
+            return
+        newest = self.session.execute(
+            select(func.max(ImportRecord.created_hlc)).where(
+                ImportRecord.exporter == header.exporter
+            )
+        ).scalar()
+        if newest is not None and newest > header.created_hlc:
+            raise RollbackError(
+                N_(
+                    "{path} is older than an export from the same laptop ({device}) already "
+                    "imported: it would take this database back; ask for a new export"
+                ),
+                path=self.path.name,
+                device=_who(header.exporter),
+            )
+
+    def _last_seq(self, device_id: str) -> int:
+        return int(
+            self.session.execute(
+                select(func.max(EventRow.seq)).where(EventRow.device_id == device_id)
+            ).scalar()
+            or 0
+        )
+
+    def _check_since(self, header: Header) -> None:
+        for device_id, seq in sorted(header.since.items()):
+            have = self._last_seq(device_id)
+            if have < seq:
+                raise ForgeryError(
+                    N_(
+                        "{path} continues an earlier export: events #{first}..#{last} of device "
+                        "{device} are missing here; import the earlier export first"
+                    ),
+                    path=self.path.name,
+                    first=have + 1,
+                    last=seq,
+                    device=_who(device_id),
+                )
+
+    # --- the events ---------------------------------------------------------------------
+
+    def _device(
+        self, d: DeviceRange, lines: Iterator[bytes], digest: Any, result: FileCheck
+    ) -> None:
+        have = self._last_seq(d.device_id)
+        who = _who(d.device_id)
+        if d.first > have + 1:
+            raise ForgeryError(
+                N_(
+                    "events #{first}..#{last} of device {device} are missing: this export "
+                    "starts at #{start}; import the earlier export first"
+                ),
+                first=have + 1, last=d.first - 1, device=who, start=d.first,
+            )  # fmt: skip
+        prev = GENESIS if d.first == 1 else self._hash_at(d.device_id, d.first - 1)
+        known_hashes: dict[int, str] = {}
+        staged: list[tuple[Any, ...]] = []
+        count = result.devices[d.device_id]
+        for seq in range(d.first, d.last + 1):
+            line = next(lines, None)
+            if line is None:
+                raise BadFileError(_CUT_OFF, path=self.path)
+            digest.update(line + b"\n")
+            item = self._parse(line, seq, who)
+            got_device, got_seq = item[8], item[9]
+            if got_device not in result.devices:
+                raise ForgeryError(
+                    N_(
+                        "{path} holds events of device {device}, which it does not list: no "
+                        "key vouches for them"
+                    ),
+                    path=self.path.name,
+                    device=_who(got_device),
+                )
+            if got_device != d.device_id or got_seq > seq:
+                raise self._missing(d, seq, lines)
+            if got_seq < seq:
+                raise ForgeryError(
+                    N_(
+                        "event #{got} of device {device} comes after #{before} in the export: "
+                        "the events were reordered"
+                    ),
+                    got=got_seq, device=who, before=seq - 1,
+                )  # fmt: skip
+            self._check_event(item, who)
+            if item[10] != prev:
+                raise ForgeryError(
+                    N_(
+                        "event #{seq} of device {device} does not follow event #{before}: "
+                        "events were changed, removed or reordered"
+                    ),
+                    seq=seq, device=who, before=seq - 1,
+                )  # fmt: skip
+            prev = item[11]
+            if seq <= have:
+                if seq not in known_hashes:
+                    known_hashes = self._hashes(d.device_id, seq, min(have, seq + _BATCH))
+                if known_hashes.get(seq) != item[11]:
+                    raise ForgeryError(
+                        N_(
+                            "device {device} has two different histories: its event #{seq} in "
+                            "this export differs from the one already here (a forged export, or "
+                            "the laptop was restored from an old backup); nothing was imported"
+                        ),
+                        device=who,
+                        seq=seq,
+                    )
+                count.known += 1
+            else:
+                problem = value_problem(item[1], item[3], item[4])
+                if problem:
+                    raise ForgeryError(
+                        N_("event #{seq} of device {device} holds a value Tawthiq cannot accept "
+                           "for {name}: {problem}"),
+                        seq=seq, device=who, name=item[3], problem=problem,
+                    )  # fmt: skip
+                staged.append((*item[:5], parents_text(item[5]), *item[6:]))
+                count.new += 1
+                if len(staged) >= _BATCH:
+                    self._stage(staged)
+        self._stage(staged)
+        if prev != d.head_hash:
+            raise ForgeryError(
+                N_("the last event of device {device} (#{seq}) is not the one the device signed"),
+                device=who,
+                seq=d.last,
+            )
+        if not d.head_signature:
+            raise ForgeryError(
+                N_("the chain of device {device} carries no signature: it cannot be vouched for"),
+                device=who,
+            )
+        if not verify_signature(
+            d.public_key, head_message(d.device_id, d.last, d.head_hash), d.head_signature
+        ):
+            raise ForgeryError(
+                N_("the signature on the chain of device {device} is not valid: it was forged"),
+                device=who,
+            )
+
+    def _missing(self, d: DeviceRange, seq: int, lines: Iterator[bytes]) -> ForgeryError:
+        """Event ``seq`` is not where it belongs: later in the file (reordered) or nowhere
+        (removed). Looks a bounded way ahead to tell which."""
+        for _, line in zip(range(_BATCH), lines, strict=False):
+            try:
+                item = json.loads(line)
+                found = item[8] == d.device_id and item[9] == seq
+            except (ValueError, TypeError, IndexError, KeyError, UnicodeDecodeError):
+                found = False
+            if found:
+                return ForgeryError(
+                    N_(
+                        "event #{seq} of device {device} comes later in the export than its "
+                        "place: the events were reordered"
+                    ),
+                    seq=seq,
+                    device=_who(d.device_id),
+                )
+        return ForgeryError(
+            N_("event #{seq} of device {device} is missing from the export (removed)"),
+            seq=seq,
+            device=_who(d.device_id),
+        )
+
+    def _parse(self, line: bytes, seq: int, who: str) -> list[Any]:
+        try:
+            text = line.decode("utf-8")
+            item, end = _DECODE(text)
+            if end != len(text):
+                raise ValueError
+        except UnicodeDecodeError:
+            raise BadFileError(
+                N_("{path} is damaged: event #{seq} of device {device} is not valid text"),
+                path=self.path, seq=seq, device=who,
+            ) from None  # fmt: skip
+        except (ValueError, RecursionError):
+            raise BadFileError(
+                N_("{path} is damaged: event #{seq} of device {device} is unreadable"),
+                path=self.path, seq=seq, device=who,
+            ) from None  # fmt: skip
+        problem = event_shape_problem(item)
+        if problem:
+            raise BadFileError(
+                N_("{path} is damaged: event #{seq} of device {device} has a bad {part}"),
+                path=self.path, seq=seq, device=who, part=problem,
+            )  # fmt: skip
+        return item  # type: ignore[no-any-return]
+
+    def _check_event(self, item: list[Any], who: str) -> None:
+        if column_hash(item) != item[11]:
+            raise ForgeryError(
+                N_(
+                    "event #{seq} of device {device} ({event}) was changed: its content no "
+                    "longer matches its hash"
+                ),
+                seq=item[9], device=who, event=item[0],
+            )  # fmt: skip
+
+    def _hash_at(self, device_id: str, seq: int) -> str:
+        found = self._hashes(device_id, seq, seq).get(seq)
+        assert found is not None  # callers checked the device reaches ``seq``
+        return found
+
+    def _hashes(self, device_id: str, first: int, last: int) -> dict[int, str]:
+        rows = self.session.execute(
+            select(EventRow.seq, EventRow.hash).where(
+                EventRow.device_id == device_id, EventRow.seq >= first, EventRow.seq <= last
+            )
+        )
+        return {int(s): h for s, h in rows}
+
+    def _stage(self, rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            bulk_insert(self.session, _STAGING_TABLE, COLUMNS, rows)
+            rows.clear()
+
+    # --- the end ------------------------------------------------------------------------
+
+    def _trailer(self, line: bytes | None, header_line: bytes, digest: Any, header: Header) -> None:
+        if line is None:
+            raise BadFileError(_CUT_OFF, path=self.path)
+        try:
+            data = json.loads(line)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            data = None
+        if isinstance(data, list):  # an event where the end should be: one too many
+            raise ForgeryError(
+                N_("{path} holds events its header does not list: events were added"),
+                path=self.path,
+            )
+        end = parse_trailer(data)
+        if end.events != header.events or end.sha256 != digest.hexdigest():
+            raise ForgeryError(
+                N_("{path} was changed after it was exported: its events do not match its end"),
+                path=self.path,
+            )
+        message = end_message(header_line, end.sha256, end.events)
+        if not verify_signature(header.exporter_key, message, end.signature):
+            raise ForgeryError(
+                N_(
+                    "{path} is not signed by the laptop it names ({device}): it was changed "
+                    "or forged"
+                ),
+                path=self.path,
+                device=_who(header.exporter),
+            )

@@ -1,0 +1,53 @@
+"""What can go wrong with an export file, each as one sentence naming file, device and
+event; nothing is changed when one is raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from tawthiq.domain.errors import N_, TawthiqError
+
+MIN_PASSPHRASE = 8
+WRONG_PASSPHRASE = N_("the passphrase is wrong; nothing was imported")
+
+
+class SyncError(TawthiqError):
+    """An export could not be written or an export file cannot be merged."""
+
+
+class BadFileError(SyncError):
+    """The file is not a readable Tawthiq export (damaged, cut off, or something else)."""
+
+
+class SecretError(SyncError):
+    """The file is encrypted and the passphrase or key to open it is missing or wrong."""
+
+
+class PassphraseNeeded(SecretError):
+    """The file is encrypted with a passphrase and none was given."""
+
+
+class ForgeryError(SyncError):
+    """The file's history does not hold together: changed, removed, reordered or forged
+    events, a fork, a gap or a bad signature."""
+
+
+class RollbackError(SyncError):
+    """An export older than one already merged from the same laptop."""
+
+
+@dataclass(frozen=True, slots=True)
+class NewDevice:
+    device_id: str
+    fingerprint: str
+    author: str  # who wrote its events, as far as the file tells
+
+
+class NewDevicesError(SyncError):
+    """The file holds events of laptops this one has never accepted; the user must accept
+    them (with their key fingerprints in view) before they are merged."""
+
+    def __init__(self, template: str, /, *, devices: tuple[NewDevice, ...], **params: Any):
+        self.devices = devices
+        super().__init__(template, **params)

@@ -1,0 +1,277 @@
+"""The export format, version 1: gzip-compressed UTF-8 JSON lines.
+
+    line 1      header: who exported, when, and per device its range of events and its
+                signed chain head
+    lines 2..   one event each, as a JSON array in the order of ``store.events.COLUMNS``
+                (``parents`` a list), devices one after another, each by sequence number
+    last line   {"end": {"events": N, "sha256": digest of the event lines, "signature":
+                the exporter's signature over header digest, event digest and count}}
+
+Every field read from a file is checked here for its type and size before anything else
+looks at it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from tawthiq.domain.errors import N_
+from tawthiq.store.events import COLUMNS
+from tawthiq.sync.errors import BadFileError, SyncError
+
+FORMAT = "tawthiq-export"
+VERSION = 1
+MAX_DEVICES = 10_000
+MAX_AUTHORS = 20
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_HEX128 = re.compile(r"^[0-9a-f]{128}$")
+_MAX_INT = 2**63 - 1
+
+
+def end_message(header_line: bytes, events_sha256: str, count: int) -> bytes:
+    """What the exporter signs: the header as written, every event line, and their number."""
+    head = hashlib.sha256(header_line).hexdigest()
+    return f"tawthiq-export/1\n{head}\n{events_sha256}\n{count}".encode()
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceRange:
+    device_id: str
+    public_key: str
+    first: int
+    last: int
+    head_hash: str
+    head_signature: str  # "" when the file carries none (refused later, with its own message)
+    authors: tuple[str, ...] = ()  # who wrote the device's events in this file
+
+    @property
+    def count(self) -> int:
+        return self.last - self.first + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    bundle_id: str
+    exporter: str
+    exporter_key: str
+    author: str
+    created_hlc: int
+    since: dict[str, int]
+    devices: tuple[DeviceRange, ...]
+    events: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "bundle_id": self.bundle_id,
+            "exporter": self.exporter,
+            "exporter_key": self.exporter_key,
+            "author": self.author,
+            "created_hlc": self.created_hlc,
+            "since": self.since,
+            "devices": [
+                {
+                    "device": d.device_id,
+                    "public_key": d.public_key,
+                    "first": d.first,
+                    "last": d.last,
+                    "head": {"seq": d.last, "hash": d.head_hash, "signature": d.head_signature},
+                    "authors": list(d.authors),
+                }
+                for d in self.devices
+            ],
+            "events": self.events,
+        }
+
+
+def _damaged(detail: str) -> BadFileError:
+    return BadFileError(N_("the export's header is damaged ({detail})"), detail=detail)
+
+
+def _get(obj: dict[str, Any], key: str, kind: type, pattern: re.Pattern[str] | None = None) -> Any:
+    value = obj.get(key)
+    if kind is int:
+        ok = type(value) is int and 0 <= value <= _MAX_INT
+    else:
+        ok = isinstance(value, kind) and (pattern is None or bool(pattern.match(str(value))))
+    if not ok:
+        raise _damaged(f"{key} is missing or wrong")
+    return value
+
+
+def parse_header(line: bytes, file_size: int) -> Header:
+    try:
+        data = json.loads(line)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise BadFileError(
+            N_("the file is not a Tawthiq export (its first line is not one)")
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BadFileError(N_("the file is not a Tawthiq export (its first line is not one)"))
+    version = data.get("version")
+    if type(version) is not int or version > VERSION:
+        raise SyncError(
+            N_(
+                "the export was made by a newer version of Tawthiq (format {version}); "
+                "install the newer version to import it"
+            ),
+            version=version,
+        )
+    raw_devices = data.get("devices")
+    since = data.get("since")
+    if not isinstance(raw_devices, list) or len(raw_devices) > MAX_DEVICES:
+        raise _damaged("devices")
+    if not isinstance(since, dict) or len(since) > MAX_DEVICES:
+        raise _damaged("since")
+    devices = []
+    for d in raw_devices:
+        if not isinstance(d, dict) or not isinstance(d.get("head"), dict):
+            raise _damaged("devices")
+        head = d["head"]
+        first, last = _get(d, "first", int), _get(d, "last", int)
+        if not 1 <= first <= last or _get(head, "seq", int) != last:
+            raise _damaged("devices")
+        devices.append(
+            DeviceRange(
+                device_id=_get(d, "device", str, _UUID),
+                public_key=_get(d, "public_key", str, _HEX64),
+                first=first,
+                last=last,
+                head_hash=_get(head, "hash", str, _HEX64),
+                head_signature=_signature(head.get("signature")),
+                authors=_authors(d.get("authors")),
+            )
+        )
+    if len({d.device_id for d in devices}) != len(devices):
+        raise _damaged("a device is listed twice")
+    for device, seq in since.items():
+        if not _UUID.match(str(device)) or type(seq) is not int or not 0 <= seq <= _MAX_INT:
+            raise _damaged("since")
+    header = Header(
+        bundle_id=_get(data, "bundle_id", str, _UUID),
+        exporter=_get(data, "exporter", str, _UUID),
+        exporter_key=_get(data, "exporter_key", str, _HEX64),
+        author=_get(data, "author", str)[:200],
+        created_hlc=_get(data, "created_hlc", int),
+        since=since,
+        devices=tuple(devices),
+        events=_get(data, "events", int),
+    )
+    if header.events != sum(d.count for d in devices):
+        raise _damaged("the number of events does not add up")
+    # Each event takes well over 16 compressed bytes: a file claiming more is not one.
+    if header.events > 16 + file_size // 16:
+        raise BadFileError(
+            N_(
+                "the export claims {count} events but is only {size} bytes long: it is "
+                "damaged or forged"
+            ),
+            count=header.events,
+            size=file_size,
+        )
+    return header
+
+
+def _signature(value: Any) -> str:
+    return value if isinstance(value, str) and _HEX128.match(value) else ""
+
+
+def _authors(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(a)[:200] for a in value[:MAX_AUTHORS] if isinstance(a, str))
+
+
+@dataclass(frozen=True, slots=True)
+class Trailer:
+    events: int
+    sha256: str
+    signature: str
+
+
+def parse_trailer(data: Any) -> Trailer:
+    end = data.get("end") if isinstance(data, dict) else None
+    if not isinstance(end, dict):
+        raise BadFileError(N_("the export's last line is damaged"))
+    try:
+        return Trailer(
+            events=_get(end, "events", int),
+            sha256=_get(end, "sha256", str, _HEX64),
+            signature=_get(end, "signature", str, _HEX128),
+        )
+    except BadFileError:
+        raise BadFileError(N_("the export's last line is damaged")) from None
+
+
+N_COLUMNS = len(COLUMNS)
+# column -> (type, largest size) for the event arrays
+_SHAPE: tuple[tuple[type, int], ...] = (
+    (str, 36),  # event_id
+    (str, 32),  # entity
+    (str, 36),  # entity_id
+    (str, 64),  # field
+    (str, 16 * 1024 * 1024),  # value (canonical JSON text)
+    (list, 10_000),  # parents
+    (int, 0),  # hlc
+    (str, 500),  # author
+    (str, 36),  # device_id
+    (int, 0),  # seq
+    (str, 64),  # prev_hash
+    (str, 64),  # hash
+)
+
+
+_TYPES = (str, str, str, str, str, list, int, str, str, int, str, str)
+_UNSIGNED = (*_TYPES, type(None))
+_SIGNED = (*_TYPES, str)
+
+
+def event_shape_problem(item: Any) -> str | None:
+    """What is wrong with the shape of one event array, or None. Every event of a file
+    passes here, so the common case is checked first, in as few steps as it takes."""
+    if type(item) is list and len(item) == N_COLUMNS:
+        types = tuple(map(type, item))
+        if (
+            types in (_UNSIGNED, _SIGNED)
+            and len(item[0]) == len(item[2]) == 36
+            and len(item[1]) <= 32
+            and len(item[3]) <= 64
+            and len(item[4]) <= 16 * 1024 * 1024
+            and len(item[7]) <= 500
+            and 0 <= item[6] <= _MAX_INT
+            and 0 <= item[9] <= _MAX_INT
+            and len(item[10]) == len(item[11]) == 64
+            and _UUID.match(item[0])
+            and _UUID.match(item[2])
+            and all(type(p) is str and len(p) == 36 for p in item[5])
+            and len(item[5]) <= 10_000
+        ):
+            return None
+    return _shape_problem(item)
+
+
+def _shape_problem(item: Any) -> str:
+    """Which part of an event array is wrong, to say so."""
+    if not isinstance(item, list) or len(item) != N_COLUMNS:
+        return "not an event"
+    for (kind, size), value, name in zip(_SHAPE, item, COLUMNS, strict=False):
+        if kind is int:
+            if type(value) is not int or not 0 <= value <= _MAX_INT:
+                return name
+        elif not isinstance(value, str | list) or not isinstance(value, kind) or len(value) > size:
+            return name
+    if item[12] is not None and not isinstance(item[12], str):
+        return "signature"
+    if not (_UUID.match(item[0]) and _UUID.match(item[2]) and _UUID.match(item[8])):
+        return "id"
+    if not (_HEX64.match(item[10]) and _HEX64.match(item[11])):
+        return "hash"
+    if not all(isinstance(p, str) and _UUID.match(p) for p in item[5]):
+        return "parents"
+    return "shape"

@@ -1,0 +1,222 @@
+"""Merging export files: check each completely, apply all of them in one transaction.
+
+A merge is a set union of events: whatever the order and however often a file is
+merged, the database comes out the same. Nothing is applied from a file that fails any
+check, and when one of several files fails, none of them is applied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from tawthiq.domain.errors import N_
+from tawthiq.store.db import CACHE_KIB
+from tawthiq.store.events import COLUMNS
+from tawthiq.store.models import ChainHead, Device, ImportRecord
+from tawthiq.store.refresh import TOUCHED, make_touched_table, refresh_touched
+from tawthiq.store.writer import latest_hlc
+from tawthiq.sync import seal
+from tawthiq.sync.check import STAGING, Checker, DeviceCount, FileCheck, make_staging_table
+from tawthiq.sync.errors import ForgeryError
+
+Progress = Callable[[int, int], None]
+MERGE_CACHE_KIB = 256 * 1024  # SQLite's page cache while merging (64 MiB otherwise)
+
+
+@dataclass
+class ImportSummary:
+    """What merging some files did (or, in a dry run, would do)."""
+
+    files: list[FileCheck] = field(default_factory=list)
+    devices: dict[str, DeviceCount] = field(default_factory=dict)
+    records_new: dict[str, int] = field(default_factory=dict)
+    records_changed: dict[str, int] = field(default_factory=dict)
+    conflicts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    new_keys: dict[str, str] = field(default_factory=dict)  # devices accepted by this import
+    touched_incidents: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def new(self) -> int:
+        return sum(f.new for f in self.files)
+
+    @property
+    def known(self) -> int:
+        return sum(f.known for f in self.files)
+
+    @property
+    def n_conflicts(self) -> int:
+        return sum(len(fields) for _, fields in self.conflicts.values())
+
+
+class DryRun(Exception):
+    """Raised inside the write transaction to undo a dry run; carries its summary."""
+
+    def __init__(self, summary: ImportSummary) -> None:
+        super().__init__("dry run")
+        self.summary = summary
+
+
+def merge_files(
+    session: Session,
+    paths: Sequence[Path],
+    *,
+    trusted: Mapping[str, str],
+    accept_new: bool = False,
+    keys: seal.Keys | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Check and apply ``paths`` in ``session``'s write transaction; with ``dry_run``,
+    raise ``DryRun`` with the summary once everything is checked and counted, so the
+    caller's transaction is rolled back."""
+    tell = progress or (lambda _d, _t: None)
+    summary = ImportSummary(dry_run=dry_run)
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":  # a merge touches the event indexes all over
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
+    try:
+        return _merge(session, paths, summary, trusted, accept_new, keys, dry_run, tell)
+    finally:
+        if conn.dialect.name == "sqlite":
+            with contextlib.suppress(Exception):  # after a failure the error that counts is that
+                conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
+
+
+def _merge(
+    session: Session,
+    paths: Sequence[Path],
+    summary: ImportSummary,
+    trusted: Mapping[str, str],
+    accept_new: bool,
+    keys: seal.Keys | None,
+    dry_run: bool,
+    tell: Progress,
+) -> ImportSummary:
+    make_staging_table(session)
+    make_touched_table(session)
+    sizes = [_size(p) for p in paths]
+    total = sum(sizes) or 1
+    before = 0
+    for path, size in zip(paths, sizes, strict=True):
+        offset = before
+
+        def file_progress(done: int, _size: int, offset: int = offset) -> None:
+            tell(min(offset + done, total), total)
+
+        checked = Checker(
+            session,
+            path,
+            trusted={**trusted, **summary.new_keys},
+            accept_new=accept_new,
+            keys=keys or seal.Keys(),
+            progress=file_progress,
+        ).run()
+        _apply(session, checked, summary)
+        summary.files.append(checked)
+        before += size
+    counts = refresh_touched(session)
+    summary.records_new = counts["new"]
+    summary.records_changed = counts["changed"]
+    summary.conflicts = counts["conflicts"]
+    summary.touched_incidents = [
+        r[0]
+        for r in session.connection().exec_driver_sql(
+            f"SELECT t.entity_id FROM {TOUCHED} t JOIN incident i ON i.id = t.entity_id"
+        )
+    ]
+    tell(total, total)
+    if dry_run:
+        raise DryRun(summary)
+    return summary
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None:
+    """Move one checked file's new events from staging into the log, with their devices'
+    keys and signed heads, and note the records they touch."""
+    conn = session.connection()
+    clash = conn.exec_driver_sql(
+        f"SELECT s.seq, s.device_id FROM {STAGING} s JOIN event e ON e.event_id = s.event_id "
+        "LIMIT 1"
+    ).first()
+    if clash is None:
+        clash = conn.exec_driver_sql(
+            f"SELECT max(seq), device_id FROM {STAGING} GROUP BY event_id HAVING count(*) > 1 "
+            "LIMIT 1"
+        ).first()
+    if clash is not None:
+        raise ForgeryError(
+            N_("event #{seq} of device {device} reuses the id of another event: it was forged"),
+            seq=clash[0],
+            device=str(clash[1])[:8],
+        )
+    kinds = conn.exec_driver_sql(
+        f"SELECT s.entity_id, s.seq, s.device_id FROM {STAGING} s "
+        "JOIN event e ON e.entity_id = s.entity_id WHERE e.entity != s.entity LIMIT 1"
+    ).first()
+    if kinds is None:
+        kinds = conn.exec_driver_sql(
+            f"SELECT entity_id, max(seq), max(device_id) FROM {STAGING} GROUP BY entity_id "
+            "HAVING count(DISTINCT entity) > 1 LIMIT 1"
+        ).first()
+    if kinds is not None:
+        raise ForgeryError(
+            N_(
+                "event #{seq} of device {device} names record {id} as another kind of record "
+                "than it is: it was forged"
+            ),
+            seq=kinds[1],
+            device=str(kinds[2])[:8],
+            id=str(kinds[0])[:8],
+        )
+    cols = ", ".join(COLUMNS)
+    conn.exec_driver_sql(f"INSERT INTO event ({cols}) SELECT {cols} FROM {STAGING}")
+    conn.exec_driver_sql(
+        f"INSERT INTO {TOUCHED} SELECT DISTINCT entity_id FROM {STAGING} "
+        f"WHERE entity_id NOT IN (SELECT entity_id FROM {TOUCHED})"
+    )
+    conn.exec_driver_sql(f"DELETE FROM {STAGING}")
+    header = checked.header
+    now = latest_hlc(session)
+    for d in header.devices:
+        if session.get(Device, d.device_id) is None:
+            session.add(Device(device_id=d.device_id, public_key=d.public_key,
+                               first_seen_hlc=now, trusted=True))  # fmt: skip
+        head = session.get(ChainHead, d.device_id)
+        if head is None:
+            session.add(ChainHead(device_id=d.device_id, seq=d.last, hash=d.head_hash,
+                                  signature=d.head_signature))  # fmt: skip
+        elif head.seq < d.last:
+            head.seq, head.hash, head.signature = d.last, d.head_hash, d.head_signature
+        count = checked.devices[d.device_id]
+        total = summary.devices.setdefault(
+            d.device_id, DeviceCount(d.device_id, d.authors, first_seen=count.first_seen)
+        )
+        total.new += count.new
+        total.known += count.known
+    summary.new_keys.update(checked.new_keys)
+    if not checked.repeat:
+        session.add(
+            ImportRecord(
+                bundle_id=header.bundle_id,
+                exporter=header.exporter,
+                created_hlc=header.created_hlc,
+                imported_hlc=now,
+                file_name=checked.path.name[:500],
+                events_new=checked.new,
+                events_known=checked.known,
+            )
+        )
+    session.flush()

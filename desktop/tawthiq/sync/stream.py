@@ -1,0 +1,195 @@
+"""Export files as streams of lines: written compressed (and sealed) into a temporary file
+that replaces the target only once complete; read back with every size bounded, so a cut
+off, bloated or foreign file ends in one clear sentence, never in memory exhaustion."""
+
+from __future__ import annotations
+
+import os
+import uuid
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import TracebackType
+
+from tawthiq.domain.errors import N_
+from tawthiq.sync import seal
+from tawthiq.sync.errors import BadFileError, SyncError
+
+READ_BLOCK = 256 * 1024
+MAX_LINE = 16 * 1024 * 1024  # a report pasted whole fits many times over
+_INFLATE_STEP = 1024 * 1024
+_GZIP = 16 + zlib.MAX_WBITS
+
+
+class AtomicWriter:
+    """Lines into ``path``, gzip-compressed and optionally sealed; the file appears under
+    its name only after ``commit`` (synced to disk first), so a crash or an error leaves the
+    old file, or none, never half of one."""
+
+    def __init__(self, path: Path, lock: seal.Lock | None = None) -> None:
+        self.path = path
+        for stale in path.parent.glob(f".{path.name}.*.part"):  # left by a crash
+            stale.unlink(missing_ok=True)
+        self.tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+        try:
+            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as exc:
+            raise SyncError(
+                N_("cannot write the export to {path}: {reason}"),
+                path=path,
+                reason=exc.strerror,
+            ) from None
+        self._file = os.fdopen(fd, "wb")
+        self._sealer = seal.Sealer(self._file, lock) if lock else None
+        self._deflate = zlib.compressobj(3, zlib.DEFLATED, _GZIP)
+        self.bytes_in = 0
+
+    def write(self, data: bytes) -> None:
+        self.bytes_in += len(data)
+        self._out(self._deflate.compress(data))
+
+    def _out(self, data: bytes) -> None:
+        if data:
+            (self._sealer or self._file).write(data)
+
+    def commit(self) -> None:
+        try:
+            self._out(self._deflate.flush())
+            if self._sealer:
+                self._sealer.close()
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.replace(self.tmp, self.path)
+            _sync_folder(self.path.parent)
+        except OSError as exc:
+            self.abort()
+            raise SyncError(
+                N_("cannot write the export to {path}: {reason}"),
+                path=self.path,
+                reason=exc.strerror,
+            ) from None
+
+    def abort(self) -> None:
+        if not self._file.closed:
+            self._file.close()
+        self.tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if kind is not None:
+            self.abort()
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _blocks(f: object, first: bytes, tell: Callable[[int], None]) -> Iterator[bytes]:
+    done = len(first)
+    if first:
+        yield first
+    while block := f.read(READ_BLOCK):  # type: ignore[attr-defined]
+        done += len(block)
+        tell(done)
+        yield block
+
+
+class BundleFile:
+    """An export file opened for reading: its kind told apart by its first bytes."""
+
+    def __init__(self, path: Path, keys: seal.Keys, tell: Callable[[int], None]) -> None:
+        self.path = path
+        self.keys = keys
+        self.tell = tell
+        try:
+            self.size = path.stat().st_size
+            self._file = path.open("rb")
+        except IsADirectoryError:
+            raise BadFileError(N_("{path} is a folder, not an export file"), path=path) from None
+        except OSError as exc:
+            raise BadFileError(
+                N_("cannot read {path}: {reason}"), path=path, reason=exc.strerror
+            ) from None
+        self.sealed = False
+
+    def close(self) -> None:
+        self._file.close()
+
+    def _payload(self) -> Iterator[bytes]:
+        first = self._file.read(seal._MAX_HEADER + len(seal.MAGIC))
+        if not first:
+            raise BadFileError(N_("{path} is empty"), path=self.path)
+        if first.startswith(seal.MAGIC):
+            self.sealed = True
+            head, start = seal.read_header(first)
+            header = first[:start]
+            key = seal.opening_key(head, header, self.keys)
+            return seal.unseal(_blocks(self._file, first[start:], self.tell), key, header)
+        if first.startswith(b"\x1f\x8b"):
+            return _blocks(self._file, first, self.tell)
+        raise BadFileError(_what_it_is(first), path=self.path)
+
+    def lines(self) -> Iterator[bytes]:
+        """Every line (without its newline), decompressed a bounded step at a time."""
+        inflate = zlib.decompressobj(_GZIP)
+        pending = bytearray()
+        for block in self._payload():
+            data = block
+            while data:
+                try:
+                    out = inflate.decompress(data, _INFLATE_STEP)
+                except zlib.error:
+                    raise BadFileError(
+                        N_("{path} is damaged: its compressed data is corrupt"), path=self.path
+                    ) from None
+                data = inflate.unconsumed_tail
+                pending += out
+                start = 0
+                while (end := pending.find(b"\n", start)) >= 0:
+                    yield bytes(pending[start:end])
+                    start = end + 1
+                del pending[:start]
+                if len(pending) > MAX_LINE:
+                    raise BadFileError(
+                        N_("{path} is damaged: it holds a line longer than {mb} MB"),
+                        path=self.path,
+                        mb=MAX_LINE // 2**20,
+                    )
+                if inflate.eof:
+                    if data or inflate.unused_data:
+                        raise BadFileError(
+                            N_("{path} has unexpected data after its end"), path=self.path
+                        )
+                    break
+        if not inflate.eof:
+            raise BadFileError(
+                N_("{path} is cut off: the export is incomplete (copy it again)"), path=self.path
+            )
+        if pending:
+            raise BadFileError(
+                N_("{path} is cut off: the export is incomplete (copy it again)"), path=self.path
+            )
+
+
+def _what_it_is(first: bytes) -> str:
+    if first.startswith(b"SQLite format 3\x00"):
+        return N_(
+            "{path} is a database, not an export: export from it with "
+            "`tawthiq export --db {path} -o FILE.tawthiq`, then import that file"
+        )
+    if first.startswith(b"PK\x03\x04"):
+        return N_("{path} is a ZIP archive, not a Tawthiq export")
+    if first.startswith(b"%PDF"):
+        return N_("{path} is a PDF document, not a Tawthiq export")
+    return N_("{path} is not a Tawthiq export (it does not begin like one)")

@@ -1,0 +1,218 @@
+"""The dialogs of File → Export… and File → Import…: what to export and how to lock it,
+which new laptops to trust, and what a merge did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tawthiq.i18n import _, format_number, isolate, ngettext
+from tawthiq.services.desk_sync import ExportChoice
+from tawthiq.sync.errors import MIN_PASSPHRASE, NewDevice
+
+if TYPE_CHECKING:
+    from tawthiq.services.sync import ImportSummary
+
+
+class ExportDialog(QDialog):
+    """Where to write the export, whether only what is new, and how to lock it."""
+
+    def __init__(self, default: Path, last_export: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Export for the coordinator"))
+        self.path = QLineEdit(str(default), self)
+        browse = QPushButton(_("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        self.since = QCheckBox(
+            _("Only what changed since the last export ({when})").format(when=last_export)
+            if last_export
+            else _("Only what changed since the last export (there is none yet)"),
+            self,
+        )
+        self.since.setEnabled(last_export is not None)
+        self.plain = QRadioButton(_("Not encrypted"), self)
+        self.with_passphrase = QRadioButton(_("Encrypted with a passphrase"), self)
+        self.to_key = QRadioButton(_("Encrypted to the coordinator's key"), self)
+        self.plain.setChecked(True)
+        group = QButtonGroup(self)
+        for b in (self.plain, self.with_passphrase, self.to_key):
+            group.addButton(b)
+            b.toggled.connect(self._update)
+        self.passphrase = QLineEdit(self)
+        self.again = QLineEdit(self)
+        for field in (self.passphrase, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.textChanged.connect(self._update)
+        self.key = QLineEdit(self)
+        self.key.setPlaceholderText("tqk-…")
+        self.key.textChanged.connect(self._update)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        form = QFormLayout()
+        form.addRow(_("Passphrase"), self.passphrase)
+        form.addRow(_("Passphrase again"), self.again)
+        form.addRow(_("Coordinator's key"), self.key)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel(_("Export file"), self))
+        box.addLayout(where)
+        box.addWidget(self.since)
+        for b in (self.plain, self.with_passphrase, self.to_key):
+            box.addWidget(b)
+        box.addLayout(form)
+        box.addWidget(self.problem)
+        box.addWidget(self.buttons)
+        self._update()
+
+    def _browse(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export to"), self.path.text(), _("Tawthiq exports (*.tawthiq)")
+        )
+        if name:
+            self.path.setText(name)
+
+    def _update(self) -> None:
+        phrase = self.with_passphrase.isChecked()
+        for field in (self.passphrase, self.again):
+            field.setEnabled(phrase)
+        self.key.setEnabled(self.to_key.isChecked())
+        problem = ""
+        if phrase and len(self.passphrase.text()) < MIN_PASSPHRASE:
+            problem = _("A passphrase needs at least {n} characters.").format(
+                n=format_number(MIN_PASSPHRASE)
+            )
+        elif phrase and self.again.text() != self.passphrase.text():
+            problem = _("The two passphrases differ.")
+        elif self.to_key.isChecked() and not self.key.text().strip().startswith("tqk-"):
+            problem = _("Paste the key the coordinator gave you; it starts with tqk-.")
+        self.problem.setText(problem)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problem and bool(self.path.text().strip()))
+
+    def choice(self) -> ExportChoice:
+        return ExportChoice(
+            path=Path(self.path.text().strip()).expanduser(),
+            since_last=self.since.isChecked(),
+            passphrase=self.passphrase.text() if self.with_passphrase.isChecked() else None,
+            recipient=self.key.text().strip() if self.to_key.isChecked() else None,
+        )
+
+
+def trust_question(devices: tuple[NewDevice, ...]) -> str:
+    """The question asked before laptops seen for the first time are trusted."""
+    lines = [
+        _(
+            "These files hold work from laptops this one has never seen. Check each key "
+            "fingerprint with its owner (by phone or in person) before accepting:"
+        ),
+        "",
+    ]
+    for d in devices:
+        who = _(" — work by {names}").format(names=d.author) if d.author else ""
+        lines.append(
+            _("Laptop {device}: key fingerprint {fingerprint}{who}").format(
+                device=isolate(d.device_id[:8]), fingerprint=isolate(d.fingerprint), who=who
+            )
+        )
+    lines += ["", _("Accept these laptops and import their work?")]
+    return "\n".join(lines)
+
+
+def summary_text(summary: ImportSummary) -> str:
+    devices = ", ".join(
+        "{id} ({who}{new})".format(
+            id=isolate(d.device_id[:8]),
+            who=", ".join(d.authors) or _("unnamed"),
+            new=_(", new") if d.first_seen else "",
+        )
+        for d in summary.devices.values()
+    )
+    return _(
+        "{new} new events, {known} already known, {conflicts} conflicts, from laptops {devices}."
+    ).format(
+        new=format_number(summary.new),
+        known=format_number(summary.known),
+        conflicts=format_number(summary.n_conflicts),
+        devices=devices or "—",
+    )
+
+
+class SummaryDialog(QDialog):
+    """What an import did, the records now in conflict (to open them), and a way on to the
+    possible duplicates."""
+
+    open_incident = Signal(str)
+    review_duplicates = Signal()
+
+    def __init__(self, summary: ImportSummary, duplicates: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Import finished"))
+        self.text = QLabel(summary_text(summary), self)
+        self.text.setWordWrap(True)
+        incidents = summary.records_new.get("incident", 0)
+        changed = summary.records_changed.get("incident", 0)
+        self.counts = QLabel(
+            ngettext("{n} new incident;", "{n} new incidents;", incidents).format(
+                n=format_number(incidents)
+            )
+            + " "
+            + ngettext("{n} changed.", "{n} changed.", changed).format(n=format_number(changed)),
+            self,
+        )
+        self.conflicts = QListWidget(self)
+        for record_id, (entity, fields) in summary.conflicts.items():
+            if entity != "incident":
+                continue
+            item = QListWidgetItem(
+                _("Incident {id}: {fields}").format(
+                    id=isolate(record_id[:8]), fields=", ".join(fields)
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            self.conflicts.addItem(item)
+        self.conflicts.itemActivated.connect(
+            lambda item: self.open_incident.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.duplicates = QPushButton(
+            _("Review {n} possible duplicates…").format(n=format_number(duplicates)), self
+        )
+        self.duplicates.setEnabled(duplicates > 0)
+        self.duplicates.clicked.connect(self.review_duplicates.emit)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(self.text)
+        box.addWidget(self.counts)
+        if self.conflicts.count():
+            box.addWidget(QLabel(_("In conflict now (open one to settle it):"), self))
+            box.addWidget(self.conflicts)
+        else:
+            self.conflicts.hide()
+        box.addWidget(self.duplicates)
+        box.addWidget(close)

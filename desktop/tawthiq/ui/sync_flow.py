@@ -1,0 +1,201 @@
+"""File → Export…, File → Import… and the possible duplicates: the window's side of moving
+work between laptops. Every question goes through a replaceable method (``ask_*``), so
+tests answer them without modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from tawthiq.domain.errors import TawthiqError
+from tawthiq.i18n import _, error_text, format_day, format_number, isolate
+from tawthiq.services.desk import Desk
+from tawthiq.services.desk_sync import ExportChoice
+from tawthiq.sync.errors import (
+    WRONG_PASSPHRASE,
+    NewDevice,
+    NewDevicesError,
+    PassphraseNeeded,
+    SecretError,
+)
+from tawthiq.ui.long_work import run_long
+from tawthiq.ui.ops import Runner
+
+if TYPE_CHECKING:  # the dialogs and the sync layer are imported when first used
+    from tawthiq.services.sync import DuplicatePair, ExportResult, ImportSummary
+    from tawthiq.ui.duplicates_dialog import DuplicatesDialog
+    from tawthiq.ui.sync_dialogs import SummaryDialog
+
+
+class SyncFlow(QObject):
+    def __init__(
+        self,
+        window: QWidget,
+        desk: Desk,
+        runner: Runner,
+        *,
+        say: Callable[[str], None],
+        changed: Callable[[], None],
+        open_incident: Callable[[str], None],
+    ) -> None:
+        super().__init__(window)
+        self.window, self.desk, self.runner = window, desk, runner
+        self.say, self.changed, self.open_incident = say, changed, open_incident
+        self.summary: SummaryDialog | None = None
+        self.duplicates: DuplicatesDialog | None = None
+
+    # questions (tests replace these) --------------------------------------------------------
+
+    def ask_export(self, default: Path, last: str | None) -> ExportChoice | None:
+        from tawthiq.ui.sync_dialogs import ExportDialog
+
+        dialog = ExportDialog(default, last, self.window)
+        return dialog.choice() if dialog.exec() else None
+
+    def ask_files(self) -> list[Path]:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.window, _("Exports to import"), "", _("Tawthiq exports (*.tawthiq);;All files (*)")
+        )
+        return [Path(n) for n in names]
+
+    def ask_passphrase(self, again: bool) -> str | None:
+        text, ok = QInputDialog.getText(
+            self.window,
+            _("Encrypted export"),
+            _("The passphrase was wrong; try again:") if again else _("Passphrase of the export:"),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok else None
+
+    def ask_trust(self, devices: tuple[NewDevice, ...]) -> bool:
+        from tawthiq.ui.sync_dialogs import trust_question
+
+        answer = QMessageBox.question(self.window, _("New laptops"), trust_question(devices))
+        return answer == QMessageBox.StandardButton.Yes
+
+    # export ---------------------------------------------------------------------------------
+
+    def export(self) -> None:
+        self.runner.run(self.desk.last_export, done=self._export_with, failed=self._failed)
+
+    def _export_with(self, last: object) -> None:
+        when = format_day(last.date()) if last is not None else None  # type: ignore[attr-defined]
+        name = f"tawthiq-{self.desk.author.split()[0] if self.desk.author.strip() else 'export'}"
+        default = Path.home() / f"{name}-{date.today():%Y-%m-%d}.tawthiq"
+        choice = self.ask_export(default, when)
+        if choice is None:
+            return
+
+        def done(result: ExportResult) -> None:
+            self.say(
+                _("Exported {n} events to {path}.").format(
+                    n=format_number(result.events), path=isolate(result.path)
+                )
+            )
+
+        self.long_work = run_long(
+            self.window,
+            self.runner,
+            _("Exporting…"),
+            lambda progress: self.desk.export(choice, progress),
+            done=done,
+            said=self.say,
+        )
+
+    # import ---------------------------------------------------------------------------------
+
+    def import_files(self, paths: Sequence[Path] | None = None) -> None:
+        chosen = list(paths) if paths is not None else self.ask_files()
+        if chosen:
+            self._import(chosen, accept_new=False, passphrase=None)
+
+    def _import(self, paths: list[Path], *, accept_new: bool, passphrase: str | None) -> None:
+        def handle(exc: BaseException) -> bool:
+            """A question to ask, then another try; False: an error to tell as it is."""
+            if isinstance(exc, NewDevicesError):
+                if self.ask_trust(exc.devices):
+                    self._import(paths, accept_new=True, passphrase=passphrase)
+                else:
+                    self.say(_("Nothing was imported: the new laptops were not accepted."))
+                return True
+            wrong = isinstance(exc, SecretError) and exc.template == WRONG_PASSPHRASE
+            if isinstance(exc, PassphraseNeeded) or wrong:
+                phrase = self.ask_passphrase(again=wrong)
+                if phrase is not None:
+                    self._import(paths, accept_new=accept_new, passphrase=phrase)
+                else:
+                    self.say(_("Nothing was imported."))
+                return True
+            return False
+
+        def done(result: tuple[ImportSummary, list[DuplicatePair]]) -> None:
+            from tawthiq.ui.sync_dialogs import SummaryDialog, summary_text
+
+            summary, pairs = result
+            self.changed()
+            self.say(summary_text(summary))
+            self.summary = SummaryDialog(summary, len(pairs), self.window)
+            self.summary.open_incident.connect(self.open_incident)
+            self.summary.review_duplicates.connect(lambda: self.show_duplicates(pairs))
+            self.summary.show()
+
+        def work(progress: Callable[[int, int], None]) -> tuple[ImportSummary, list[DuplicatePair]]:
+            return self.desk.import_files(
+                paths, progress, accept_new=accept_new, passphrase=passphrase
+            )
+
+        self.long_work = run_long(
+            self.window,
+            self.runner,
+            _("Checking and merging…"),
+            work,
+            done=done,
+            said=self.say,
+            handle=handle,
+        )
+
+    # duplicates -----------------------------------------------------------------------------
+
+    def review_duplicates(self) -> None:
+        self.runner.run(self.desk.duplicates, done=self.show_duplicates, failed=self._failed)
+
+    def show_duplicates(self, pairs: list[DuplicatePair]) -> None:
+        from tawthiq.ui.duplicates_dialog import DuplicatesDialog
+
+        self.duplicates = DuplicatesDialog(pairs, self.window)
+        self.duplicates.decided.connect(self._decide)
+        self.duplicates.show()
+
+    def _decide(self, a: str, b: str, decision: str) -> None:
+        def done(_r: object) -> None:
+            if self.duplicates is not None:
+                self.duplicates.judged(a, b)
+            self.changed()
+
+        self.runner.run(
+            lambda: self.desk.decide_pair(a, b, decision), done=done, failed=self._failed
+        )
+
+    # this laptop's key ----------------------------------------------------------------------
+
+    def show_key(self) -> None:
+        def done(key: tuple[str, str]) -> None:
+            text, fingerprint = key
+            QMessageBox.information(
+                self.window,
+                _("This laptop's key"),
+                _(
+                    "Give this key to documenters who send you encrypted exports:\n\n{key}\n\n"
+                    "Its fingerprint, to read out over the phone: {fingerprint}"
+                ).format(key=text, fingerprint=fingerprint),
+            )
+
+        self.runner.run(self.desk.receive_key, done=done, failed=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.say(error_text(exc) if isinstance(exc, TawthiqError) else str(exc))

@@ -1,0 +1,87 @@
+"""Simulated laptops for the sync tests: each its own database file, key folder and
+documenter, exchanging real export files."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from tawthiq import services
+from tawthiq.domain.records import Incident
+from tawthiq.services import sync
+from tawthiq.services.incidents import resolve_conflict
+from tawthiq.store.models import EventRow
+
+_numbers = itertools.count(1)
+
+
+class Laptop:
+    def __init__(self, root: Path, name: str, template: Path | None = None) -> None:
+        self.name = name
+        self.root = root
+        db = root / f"{name}.db"
+        if template is not None:
+            shutil.copy(template, db)
+        self.ws = services.open_workspace(db, author=name, key_dir=root / f"{name}-keys")
+
+    def close(self) -> None:
+        self.ws.close()
+
+    def new_incident(self, **values: Any) -> str:
+        with self.ws.writing() as w:
+            return services.create_incident(w, values or {"title_en": f"incident {next(_numbers)}"})
+
+    def edit(self, incident_id: str, **changes: Any) -> None:
+        with self.ws.writing() as w:
+            services.edit_incident(w, incident_id, changes)
+
+    def delete(self, incident_id: str) -> None:
+        with self.ws.writing() as w:
+            services.delete_incident(w, incident_id)
+
+    def resolve(self, incident_id: str, field: str, **how: Any) -> None:
+        with self.ws.writing() as w:
+            resolve_conflict(w, incident_id, field, **how)
+
+    def export(self, name: str | None = None, **options: Any) -> Path:
+        path = self.root / (name or f"{self.name}-{next(_numbers)}.tawthiq")
+        sync.export_database(self.ws, path, **options)
+        return path
+
+    def import_(self, *paths: Path, accept_new: bool = True, **options: Any) -> sync.ImportSummary:
+        return sync.import_files(self.ws, list(paths), accept_new=accept_new, **options)
+
+    def incident(self, incident_id: str) -> Incident:
+        with self.ws.db.read() as s:
+            return services.get_incident(s, incident_id)
+
+    def digest(self) -> str:
+        with self.ws.db.read() as s:
+            return services.state_digest(s)
+
+    def event_ids(self) -> set[str]:
+        with self.ws.db.read() as s:
+            return set(s.execute(select(EventRow.event_id)).scalars())
+
+    def verify(self) -> services.VerifyReport:
+        with self.ws.db.read() as s:
+            return services.verify(s, self.ws.trusted_keys())
+
+
+def read_lines(path: Path) -> list[bytes]:
+    """The lines of a plain (unencrypted) export file."""
+    return gzip.decompress(path.read_bytes()).split(b"\n")[:-1]
+
+
+def write_lines(path: Path, lines: list[bytes]) -> None:
+    path.write_bytes(gzip.compress(b"".join(line + b"\n" for line in lines)))
+
+
+def header(path: Path) -> dict[str, Any]:
+    return json.loads(read_lines(path)[0])  # type: ignore[no-any-return]

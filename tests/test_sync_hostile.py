@@ -1,0 +1,157 @@
+"""Files that are not honest exports (cut off, empty, random, a database, a zip bomb, a
+file claiming a billion events, bad text) end in one clear sentence; the database is left
+as it was and memory stays bounded."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sqlite3
+import tracemalloc
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+
+from laptops import Laptop, read_lines, write_lines
+from tawthiq.domain.errors import TawthiqError
+from tawthiq.store.events import canonical_json
+
+
+@pytest.fixture
+def amal(tmp_path: Path):  # type: ignore[no-untyped-def]
+    laptop = Laptop(tmp_path, "Amal")
+    laptop.new_incident(title_en="a", killed=1)
+    laptop.new_incident(title_en="b", killed=2)
+    yield laptop
+    laptop.close()
+
+
+@pytest.fixture
+def basel(tmp_path: Path):  # type: ignore[no-untyped-def]
+    laptop = Laptop(tmp_path, "Basel")
+    laptop.new_incident(title_en="Basel's own")
+    yield laptop
+    laptop.close()
+
+
+def _refused(laptop: Laptop, path: Path, message: str) -> None:
+    digest, events = laptop.digest(), laptop.event_ids()
+    with pytest.raises(TawthiqError, match=message) as caught:
+        laptop.import_(path)
+    text = str(caught.value)
+    assert "\n" not in text and "Traceback" not in text
+    assert laptop.digest() == digest and laptop.event_ids() == events
+
+
+def test_truncated_file(amal: Laptop, basel: Laptop) -> None:
+    path = amal.export()
+    data = path.read_bytes()
+    for cut in (len(data) // 2, len(data) - 9, 40):
+        path.write_bytes(data[:cut])
+        _refused(basel, path, r"is cut off: the export is incomplete|is damaged")
+
+
+def test_empty_file(basel: Laptop, tmp_path: Path) -> None:
+    path = tmp_path / "empty.tawthiq"
+    path.write_bytes(b"")
+    _refused(basel, path, r"empty\.tawthiq is empty")
+
+
+def test_random_bytes(basel: Laptop, tmp_path: Path) -> None:
+    path = tmp_path / "noise.tawthiq"
+    path.write_bytes(os.urandom(5000))
+    _refused(basel, path, r"noise\.tawthiq is not a Tawthiq export")
+    path.write_bytes(b"\x1f\x8b" + os.urandom(5000))  # looks like gzip at first
+    _refused(basel, path, r"noise\.tawthiq is damaged: its compressed data is corrupt")
+
+
+def test_a_plain_sqlite_file(amal: Laptop, basel: Laptop, tmp_path: Path) -> None:
+    copy = tmp_path / "their.db"
+    with sqlite3.connect(amal.ws.db.path) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    _refused(basel, copy, r"their\.db is a database, not an export: export from it with")
+
+
+def test_gzip_bomb(basel: Laptop, tmp_path: Path) -> None:
+    """About 300 KB that would inflate to 300 MB of one line."""
+    path = tmp_path / "bomb.tawthiq"
+    squeeze = zlib.compressobj(9, zlib.DEFLATED, 31)
+    with path.open("wb") as f:
+        block = b"A" * 2**20
+        for _ in range(300):
+            f.write(squeeze.compress(block))
+        f.write(squeeze.flush())
+    assert path.stat().st_size < 1_000_000
+    tracemalloc.start()
+    try:
+        _refused(basel, path, r"bomb\.tawthiq is damaged: it holds a line longer than 16 MB")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 80 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+
+
+def test_zip_archive_bomb(basel: Laptop, tmp_path: Path) -> None:
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("events.jsonl", b"\n" * 50_000_000)
+    _refused(basel, path, r"bomb\.zip is a ZIP archive, not a Tawthiq export")
+
+
+def test_a_file_declaring_a_billion_events(amal: Laptop, basel: Laptop) -> None:
+    path = amal.export()
+    lines = read_lines(path)
+    head = json.loads(lines[0])
+    head["devices"][0]["last"] = head["devices"][0]["head"]["seq"] = 10**9
+    head["events"] = 10**9
+    write_lines(path, [canonical_json(head).encode(), *lines[1:]])
+    tracemalloc.start()
+    try:
+        _refused(basel, path, r"claims 1000000000 events but is only \d+ bytes long")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 2**20
+
+
+def test_invalid_utf8_in_an_event(amal: Laptop, basel: Laptop) -> None:
+    path = amal.export()
+    lines = read_lines(path)
+    assert b'"Amal"' in lines[3]
+    lines[3] = lines[3].replace(b'"Amal"', b'"Am\xff\xfeal"')
+    write_lines(path, lines)
+    _refused(basel, path, r"is damaged: event #3 of device \w+ is not valid text")
+
+
+def test_a_header_that_is_not_json(basel: Laptop, tmp_path: Path) -> None:
+    path = tmp_path / "odd.tawthiq"
+    path.write_bytes(gzip.compress(b"SELECT * FROM event;\n"))
+    _refused(basel, path, r"not a Tawthiq export \(its first line is not one\)")
+
+
+def test_sql_in_values_is_kept_as_text(amal: Laptop, basel: Laptop) -> None:
+    evil = "'); DROP TABLE event; --"
+    incident = amal.new_incident(title_en=evil, narrative='" OR 1=1; DELETE FROM incident')
+    basel.import_(amal.export())
+    assert basel.incident(incident).title_en == evil
+    assert basel.incident(incident).values["narrative"] == '" OR 1=1; DELETE FROM incident'
+    assert basel.verify().ok and len(basel.event_ids()) > len(amal.event_ids())
+
+
+def test_a_value_tawthiq_would_never_write(amal: Laptop, basel: Laptop) -> None:
+    """Well signed, but holding a casualty count of -5: refused by the same checks as a form."""
+    from tawthiq.store.events import event_hash
+
+    path = amal.export()
+    lines = read_lines(path)
+    item = json.loads(lines[2])
+    item[3], item[4] = "killed", canonical_json({"min": -5, "max": -5, "approximate": False})
+    keys = ("event_id", "entity", "entity_id", "field", "value", "parents", "hlc", "author",
+            "device_id", "seq", "prev_hash")  # fmt: skip
+    item[11] = event_hash(**dict(zip(keys, item[:11], strict=True)))
+    write_lines(path, [*lines[:2], canonical_json(item).encode(), *lines[3:]])
+    # The chain after it no longer follows, but the value is checked first where it stands.
+    _refused(basel, path, r"event #2 of device \w+ .*(cannot accept for killed|does not follow)")

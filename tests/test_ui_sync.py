@@ -1,0 +1,157 @@
+"""File → Export… and File → Import… in the window: progress, the trust question, the
+passphrase question, the summary, conflicts to settle and possible duplicates to judge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+from laptops import Laptop
+from tawthiq import services
+from tawthiq.services.desk_sync import ExportChoice
+from tawthiq.ui.sync_dialogs import ExportDialog
+
+
+@pytest.fixture
+def basel(tmp_path: Path):  # type: ignore[no-untyped-def]
+    laptop = Laptop(tmp_path, "Basel")
+    yield laptop
+    laptop.close()
+
+
+def _status(window) -> str:  # type: ignore[no-untyped-def]
+    return window.statusBar().currentMessage()
+
+
+def test_export_from_the_window_then_merge_elsewhere(qtbot, window, ws, basel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        services.create_incident(w, {"title_ar": "قصف مخيم مرام", "killed": 9})
+    target = tmp_path / "amal.tawthiq"
+    asked: list[object] = []
+
+    def ask(default, last):  # type: ignore[no-untyped-def]
+        asked.append((default, last))
+        return ExportChoice(target, passphrase="correct horse battery")
+
+    window.sync.ask_export = ask
+    window.actions_["export"].trigger()
+    qtbot.waitUntil(lambda: "Exported" in _status(window), timeout=20_000)
+    assert asked[0][1] is None  # never exported before: "since the last" is not offered
+    assert str(asked[0][0]).endswith(".tawthiq")
+    assert target.exists()
+    assert basel.import_(target, passphrase="correct horse battery").records_new == {"incident": 1}
+    window.actions_["export"].trigger()  # the second time, the last export is known
+    qtbot.waitUntil(lambda: len(asked) == 2 and asked[1][1] is not None, timeout=10_000)
+
+
+def test_the_export_dialog_checks_passphrases_and_keys(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = ExportDialog(tmp_path / "x.tawthiq", None)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and not dialog.since.isEnabled()
+    dialog.with_passphrase.setChecked(True)
+    dialog.passphrase.setText("short")
+    assert not ok.isEnabled() and "at least 8" in dialog.problem.text()
+    dialog.passphrase.setText("correct horse")
+    dialog.again.setText("correct horsf")
+    assert not ok.isEnabled() and "differ" in dialog.problem.text()
+    dialog.again.setText("correct horse")
+    assert ok.isEnabled()
+    assert dialog.choice() == ExportChoice(tmp_path / "x.tawthiq", passphrase="correct horse")
+    dialog.to_key.setChecked(True)
+    assert not ok.isEnabled()
+    dialog.key.setText("tqk-" + "a" * 52)
+    assert ok.isEnabled() and dialog.choice().recipient == "tqk-" + "a" * 52
+
+
+def test_import_asks_to_trust_a_new_laptop_then_shows_a_summary(qtbot, window, basel) -> None:  # type: ignore[no-untyped-def]
+    basel.new_incident(title_en="from Basel", killed=3)
+    path = basel.export()
+    questions: list[tuple[object, ...]] = []
+    window.sync.ask_trust = lambda devices: questions.append(devices) or False
+    window.sync.import_files([path])
+    qtbot.waitUntil(lambda: "not accepted" in _status(window), timeout=20_000)
+    assert window.incidents.model.total == 0
+    device = questions[0][0]
+    assert device.device_id == basel.ws.identity.device_id and device.author == "Basel"
+
+    window.sync.ask_trust = lambda devices: True
+    window.sync.import_files([path])
+    qtbot.waitUntil(lambda: window.sync.summary is not None, timeout=20_000)
+    summary = window.sync.summary
+    assert summary.isVisible() and "new events" in summary.text.text()
+    assert summary.counts.text() == "1 new incident; 0 changed."
+    qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=5000)
+
+
+def test_import_asks_for_the_passphrase_until_it_is_right(qtbot, window, basel) -> None:  # type: ignore[no-untyped-def]
+    basel.new_incident(title_en="secret")
+    path = basel.export(passphrase="correct horse battery")
+    answers = iter(["wrong horse battery", "correct horse battery"])
+    asked: list[bool] = []
+
+    def ask(again: bool) -> str:
+        asked.append(again)
+        return next(answers)
+
+    window.sync.ask_passphrase = ask
+    window.sync.ask_trust = lambda devices: True
+    window.sync.import_files([path])
+    qtbot.waitUntil(lambda: window.sync.summary is not None, timeout=30_000)
+    assert asked == [False, True]  # the second time it says the first was wrong
+    qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=5000)
+
+
+def test_a_deletion_against_an_edit_is_settled_in_the_window(qtbot, window, ws, basel) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        incident = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+    mine = Laptop.__new__(Laptop)
+    mine.ws, mine.root, mine.name = ws, basel.root, "Amal"
+    basel.import_(mine.export())
+    with ws.writing() as w:
+        services.delete_incident(w, incident)
+    basel.edit(incident, killed=9)
+    window.sync.ask_trust = lambda devices: True
+    window.sync.import_files([basel.export()])
+    qtbot.waitUntil(lambda: window.sync.summary is not None, timeout=20_000)
+    listed = window.sync.summary.conflicts
+    assert listed.count() == 1 and "deleted" in listed.item(0).text()
+    window.incidents.conflicts.setChecked(True)  # "Only conflicts" shows it, deleted as it is
+    qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=5000)
+    window.incidents.select(incident)
+    qtbot.waitUntil(lambda: len(window.history.conflict_boxes()) == 1, timeout=5000)
+    box = window.history.conflict_boxes()[0]
+    buttons = {b.text(): b for b in box.findChildren(QPushButton)}
+    assert any(t.startswith("Keep it deleted") for t in buttons)
+    restore = next(b for t, b in buttons.items() if t.startswith("Restore it"))
+    restore.click()
+    qtbot.waitUntil(lambda: window.incidents.model.total == 0, timeout=5000)  # settled
+    with ws.db.read() as s:
+        inc = services.get_incident(s, incident)
+    assert not inc.deleted and inc.killed is not None and inc.killed.max == 9
+
+
+def test_possible_duplicates_are_judged_from_the_summary(qtbot, window, ws, basel) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        values = {"title_ar": "قصف مخيم مرام", "killed": 9, "date_start": "2022-11-06",
+                  "place_name": "مخيم مرام"}  # fmt: skip
+        mine = services.create_incident(w, values)
+    theirs = basel.new_incident(title_en="Maram camp", killed=9, date_start="2022-11-06",
+                                place_name="مخيم مرام")  # fmt: skip
+    window.sync.ask_trust = lambda devices: True
+    window.sync.import_files([basel.export()])
+    qtbot.waitUntil(lambda: window.sync.summary is not None, timeout=20_000)
+    button = window.sync.summary.duplicates
+    assert button.isEnabled() and "1 possible duplicates" in button.text()
+    button.click()
+    dialog = window.sync.duplicates
+    assert dialog is not None and len(dialog.rows) == 1
+    dialog.rows[0].same.click()
+    qtbot.waitUntil(lambda: not dialog.rows, timeout=5000)
+    assert "No possible duplicates" in dialog.heading.text()
+    with ws.db.read() as s:
+        from tawthiq.services.sync import pairs_of
+
+        assert pairs_of(s, mine) == [(theirs, "same")]
