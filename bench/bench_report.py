@@ -79,7 +79,7 @@ def main(n: int) -> None:
         everything = choose(s, flt=None, progress=progress)
     chosen_s = time.perf_counter() - t
     t = time.perf_counter()
-    pages = write_report(folder / "all.pdf", everything, options, progress=progress)
+    pages = write_report(folder / "all.pdf", everything, options, progress=progress).pages
     made_s = time.perf_counter() - t
     size = (folder / "all.pdf").stat().st_size / 1e6
     print(

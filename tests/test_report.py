@@ -54,8 +54,9 @@ def pdf_fonts(path: Path) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The sample report's incident, an English-only one, one with three sources and a
-    conflict, and a confidential one with a private note."""
+    """The sample report's incident (restricted, as every new one), an English-only one and
+    one with three sources, a conflict, a private note and a named source (both public),
+    and a confidential one."""
     folder = tmp_path_factory.mktemp("reports")
     ws = services.open_workspace(folder / "r.db", author="Amal Haddad", key_dir=folder / "keys")
     with ws.writing() as w:
@@ -63,13 +64,15 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         english = services.create_incident(w, {
             "title_en": "Mortar fire on a school in Masyaf", "date_start": "2022-05-13",
             "governorate": "Hama", "incident_type": "shelling_artillery_missile",
-            "killed": 5, "injured": 7, "narrative": "Five people were killed when mortar "
+            "killed": 5, "injured": 7, "confidentiality": "public",
+            "narrative": "Five people were killed when mortar "
             "rounds hit the yard of a school (the al-Nour school) during the morning break.",
         })  # fmt: skip
         three = services.create_incident(w, {
             "title_ar": "غارة على سوق الأتارب", "date_start": "2022-02-02",
             "governorate": "Aleppo", "incident_type": "air_drone_strike", "killed": 8,
-            "private_notes": "الشاهد: أبو خالد، هاتفه عند المنسق",
+            "private_notes": "الشاهد: أبو خالد، هاتفه عند المنسق", "confidentiality": "public",
+            "source_names": ["أم علي"],
         })  # fmt: skip
         for n, outlet in enumerate(("Syria TV", "Enab Baladi", "SOHR"), 1):
             services.add_source_report(w, {"text": f"تقرير رقم {n} عن الغارة على سوق الأتارب",
@@ -151,8 +154,11 @@ def test_a_public_report_keeps_private_things_out(seeded) -> None:  # type: igno
     assert code == 0
     text = pdf_text(pdf)
     assert "أبو خالد" not in text and "المنسق" not in text  # the private note
+    assert "أم علي" not in text and "Named sources" not in text  # people named as sources
     assert "Detention of a nurse" not in text  # the confidential incident
-    assert "1 confidential incident(s) left out" in text
+    assert "مخيم مرام" not in text  # restricted (every new incident is): not published
+    assert "غارة على سوق الأتارب" in text and "Mortar fire on a school in Masyaf" in text
+    assert re.search(r"2 incident\(s\) left out of this public report:\s+not\s+marked public", text)
     assert "Amal" not in text and "Basel" not in text  # documenters are not named
     info = pdf_info(pdf)
     assert info.get("Author", "") == "" and "Amal" not in " ".join(info.values())
@@ -189,7 +195,7 @@ def test_a_printed_copy_is_checked_against_the_database(seeded, capsys) -> None:
         services.edit_incident(w, str(seeded["english"]), {"injured": 8})
     ws.close()
     assert cli.main(["verify", "--fingerprint", printed, *db]) == 0
-    assert "1 change(s) were made to it after it was printed" in capsys.readouterr().out
+    assert "1 change(s) were made after it was printed" in capsys.readouterr().out
     assert cli.main(["verify", "--fingerprint", "0" * 16, *db]) == 1
     assert "no incident in this database has this fingerprint" in capsys.readouterr().err
     assert cli.main(["verify", "--fingerprint", "xyz", *db]) == 2
@@ -234,10 +240,11 @@ def test_the_fingerprint_covers_every_event(seeded) -> None:  # type: ignore[no-
     with ws.db.read() as s:
         events = load_events(s, str(seeded["maram"]))
     ws.close()
+    maram = str(seeded["maram"])
     whole = fingerprint(events)
     assert fingerprint(reversed(events)) == whole  # the order of reading does not matter
     assert fingerprint(events[:-1]) != whole
-    earlier = match(events, fingerprint(sorted(events, key=lambda e: e.order)[:5]))
+    earlier = match(events, fingerprint(sorted(events, key=lambda e: e.order)[:5]), maram)
     assert earlier is not None and earlier.events_then == 5
 
 

@@ -30,7 +30,7 @@ def _seed(ws: services.Workspace) -> list[str]:
                  "perpetrators": ["syrian_government"], "killed": 9},
                 {"title_en": "Air strike on al-Bab market", "date_start": "2022-02-02",
                  "governorate": "Aleppo", "incident_type": "air_drone_strike",
-                 "perpetrators": ["russia"], "killed": 8},
+                 "perpetrators": ["russia"], "killed": 8, "confidentiality": "public"},
                 {"title_en": "Mortar fire on Masyaf", "date_start": "2022-05-13",
                  "governorate": "Hama", "incident_type": "shelling_artillery_missile",
                  "status": "reviewed"},

@@ -318,7 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", cmd_verify, "check every device's hash chain and the tables against the log"
     )
     ver.add_argument("--fingerprint", metavar="FP",
-                     help="check a printed report instead: the fingerprint it carries")  # fmt: skip
+                     help="check a printed report instead: the fingerprint it carries "
+                          "(of the incident, its source reports and their links)")  # fmt: skip
     ver.add_argument("--id", help="with --fingerprint: the incident it should be")
     command("rebuild", cmd_rebuild, "write all tables again from the event log")
     gui = command("gui", cmd_gui, "open the window (the same as `tawthiq` alone)")

@@ -4,6 +4,7 @@ copy checked against the database)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -79,10 +80,7 @@ def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             N_("give incident ids or a selection (--where, --from, --to), not both")
         )
     output = Path(args.output)
-    if output.is_dir():
-        raise ValidationError(
-            N_("{path} is a folder; give the name of the PDF to write"), path=output
-        )
+    check_output(output, Path(args.db) if args.db else services.default_db_path())
     ws = services.open_workspace(args.db, author=args.author, create=False)
     tell = _progress()
     with ws.db.read() as s:
@@ -95,13 +93,57 @@ def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         author=None if args.public else ws.author,
         selection=None if args.ids else describe(flt),
     )
-    pages = write_report(output, chosen, options, progress=tell)
+    try:
+        written = write_report(output, chosen, options, progress=tell)
+    except OSError as exc:  # a full disk, a folder that refuses: one sentence
+        raise ValidationError(
+            N_("cannot write {path}: {reason}"), path=output, reason=exc.strerror or exc
+        ) from exc
     n = len(chosen.items)
     out(
-        f"wrote {output}: {n} incident(s), {pages} page(s)"
-        + (f"; {chosen.left_out} confidential incident(s) left out" if chosen.left_out else "")
+        f"wrote {output}: {n} incident(s), {written.pages} page(s)"
+        + (f"; {chosen.left_out} incident(s) not marked public left out" if chosen.left_out else "")
     )
+    if written.unprintable:
+        shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in written.unprintable[:12])
+        print(
+            "tawthiq: warning: "
+            + N_(
+                "the report's fonts cannot draw these characters; they are printed as [?]: {chars}"
+            ).format(chars=shown + (" …" if len(written.unprintable) > 12 else "")),
+            file=sys.stderr,
+        )
     return 0
+
+
+def check_output(output: Path, db: Path) -> None:
+    """Refuse, before anything is read, a PDF that would replace the database (or its
+    journal) or that cannot be written where it is asked for."""
+    if output.is_dir():
+        raise ValidationError(
+            N_("{path} is a folder; give the name of the PDF to write"), path=output
+        )
+    target = output.resolve()
+    for own in (db, *(db.with_name(db.name + end) for end in ("-wal", "-shm", "-journal"))):
+        if target == own.resolve() or (output.exists() and own.exists() and output.samefile(own)):
+            raise ValidationError(
+                N_("{path} is the database itself; give another name for the PDF"), path=output
+            )
+    folder = target.parent
+    while not folder.exists():  # the folders still to be made, made under the first that is
+        folder = folder.parent
+    if not folder.is_dir():
+        raise ValidationError(
+            N_("{path} cannot be written: {folder} is a file, not a folder"),
+            path=output,
+            folder=folder,
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValidationError(
+            N_("{path} cannot be written: you may not write in the folder {folder}"),
+            path=output,
+            folder=folder,
+        )
 
 
 def _progress() -> Callable[[int, int], None]:
@@ -135,15 +177,31 @@ def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None])
         )
         return 1
     title = f" ({found.title})" if found.title else ""
+    given = len("".join(args.fingerprint.split()))
     if m.changed_since == 0:
-        out(f"ok: the printed copy is incident {m.incident_id}{title} as it is now")
+        text = N_("ok: this is the fingerprint of incident {id}{title} as it is now")
     else:
-        when = f"{to_datetime(m.hlc_then):%Y-%m-%d %H:%M}Z"
-        out(
-            f"ok: the printed copy is incident {m.incident_id}{title} as it was on {when}; "
-            f"{m.changed_since} change(s) were made to it after it was printed "
-            f"(`tawthiq history {m.incident_id[:8]}` lists them)"
+        text = N_(
+            "ok: this is the fingerprint of incident {id}{title} as it was on {when}; "
+            "{n} change(s) were made after it was printed to the incident, its source reports "
+            "or their links (`tawthiq history {short}` lists the incident's own)"
         )
+    lines = [text.format(id=m.incident_id, title=title, n=m.changed_since,
+                         when=f"{to_datetime(m.hlc_then):%Y-%m-%d %H:%M} UTC",
+                         short=m.incident_id[:8])]  # fmt: skip
+    if found.deleted:
+        lines.append(N_("The incident is deleted; its history is kept."))
+    if given < 64:
+        lines.append(N_("Only the first {k} of the fingerprint's 64 characters were compared.")
+                     .format(k=given))  # fmt: skip
+    lines.append(
+        N_(
+            "The fingerprint covers the incident's record, its source reports and their links; "
+            "it does not check the words on the paper: to see that they were not altered, "
+            "print the incident again and compare."
+        )
+    )
+    out("\n".join(lines))
     return 0
 
 
@@ -156,7 +214,9 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     rep.add_argument(
         "--public",
         action="store_true",
-        help="leave out private notes, confidential incidents and documenters' names",
+        help="print only incidents whose confidentiality is public (new incidents are "
+        "restricted until someone marks them public), without private notes, named sources "
+        "or documenters' names",
     )
     rep.add_argument("--arabic-digits", action="store_true", help="٠١٢٣ in the Arabic text")
     rep.add_argument(

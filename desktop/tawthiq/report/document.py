@@ -18,7 +18,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, Page
 from tawthiq import __version__
 from tawthiq.report import labels as L
 from tawthiq.report.fonts import fonts
-from tawthiq.report.model import ReportIncident, ReportOptions, qr_data
+from tawthiq.report.layout import SMALL, Layout
+from tawthiq.report.model import ReportIncident, ReportOptions, Written, qr_data
 from tawthiq.report.qr import draw_qr
 from tawthiq.report.sheet import Sheet
 from tawthiq.report.summary import summary
@@ -90,10 +91,11 @@ def build_report(
     *,
     left_out: int = 0,
     progress: Progress | None = None,
-) -> int:
-    """Write the report; returns its number of pages. A summary comes first when there is
-    more than one incident. The file appears whole or not at all (written beside, then
-    renamed); ``progress`` may raise to stop, and then nothing is written."""
+) -> Written:
+    """Write the report; returns its number of pages and the characters its fonts lack. A
+    summary comes first when there is more than one incident. The file appears whole or
+    not at all (written beside, then renamed); ``progress`` may raise to stop, and then
+    nothing is written."""
     tell = progress or (lambda done, total: None)
     writer = Writer(fonts(), arabic_digits=options.arabic_digits)
     pagesize = LETTER if options.paper == "letter" else A4
@@ -108,6 +110,8 @@ def build_report(
         if story:
             story.append(PageBreak())
         story += sheet.build(item)
+    if writer.missing:  # said where it shows, and to the caller
+        story.append(Layout(writer, options, frame_width).note(L.TEXT["unprintable"], SMALL))
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -139,7 +143,7 @@ def build_report(
         Path(tmp).unlink(missing_ok=True)
         raise
     tell(total, total)
-    return pages
+    return Written(pages, tuple(sorted(writer.missing)))
 
 
 def _title(items: Sequence[ReportIncident], options: ReportOptions) -> str:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from babel.dates import format_date, format_datetime
@@ -44,6 +44,10 @@ TEXT: dict[str, Pair] = {
         "Check a printed copy: tawthiq verify --fingerprint",
         "للتحقق من نسخة مطبوعة: tawthiq verify --fingerprint",
     ),
+    "covers": (
+        "It covers the record of the incident, its source reports and their links to it.",
+        "تشمل سجل الحادثة وتقاريرها المصدر وروابطها بها.",
+    ),
     "page": ("Page {page} of {pages}", "صفحة {page} من {pages}"),
     "coordinates": ("Coordinates", "الإحداثيات"),
     "primary": ("primary", "رئيسية"),
@@ -56,12 +60,49 @@ TEXT: dict[str, Pair] = {
     "month": ("Month", "الشهر"),
     "unknown": ("Not known", "غير معروف"),
     "left_out": (
-        "{n} confidential incident(s) left out of this public report.",
-        "استُبعدت {n} حادثة سرّية من هذا التقرير العلني.",
+        "{n} incident(s) left out of this public report: not marked public, or deleted.",
+        "حوادث استُبعدت من هذا التقرير العلني لأنها غير مصنّفة «علنية» أو محذوفة: {n}",
     ),
     "public": (
-        "Public version: private notes and confidential incidents are left out.",
-        "نسخة علنية: استُبعدت الملاحظات الخاصة والحوادث السرّية.",
+        "Public version: only incidents marked public; no private notes, named sources or "
+        "names of documenters.",
+        "نسخة علنية: الحوادث المصنّفة «علنية» فقط، دون الملاحظات الخاصة وأسماء المصادر "
+        "وأسماء الموثّقين.",
+    ),
+    "recorded_for": (
+        "{total} (recorded for {k} of {n} incidents)",
+        "{total} (مسجّل في {k} من أصل {n})",
+    ),
+    "deleted": ("Deleted", "محذوفة"),
+    "deleted_note": (
+        "This incident was deleted on {when}. It is printed from its history because it was "
+        "asked for by its id.",
+        "حُذفت هذه الحادثة في {when}، وطُبعت من سجلها لأنها طُلبت بمعرّفها.",
+    ),
+    "deleted_left": (
+        "Deleted incidents named in this report (printed, not counted above): {n}",
+        "حوادث محذوفة مذكورة في هذا التقرير (مطبوعة وغير محسوبة أعلاه): {n}",
+    ),
+    "month_unknown": ("{year}, month not known", "{year}، الشهر غير معروف"),
+    "months_note": (
+        "Incidents known only by their year are counted in a row of that year; undated ones "
+        "under “Not known”.",
+        "الحوادث المعروفة بسنتها فقط محسوبة في سطر تلك السنة، وغير المؤرخة تحت «غير معروف».",
+    ),
+    "killed_least": ("Killed (lowest figure)", "القتلى (الحد الأدنى)"),
+    "chart_last": (
+        "Only the last {n} of the {total} months with incidents are drawn; the table has them all.",
+        "رُسمت آخر {n} من الأشهر التي وقعت فيها حوادث، وعددها {total}؛ والجدول يضمها كلها.",
+    ),
+    "chart_years": (
+        "Incidents known only by their year are in the table, not in the chart.",
+        "الحوادث المعروفة بسنتها فقط واردة في الجدول لا في الرسم.",
+    ),
+    "unprintable": (
+        "[?] marks characters the report's fonts cannot draw (such as emoji or Chinese "
+        "characters); the record in Tawthiq keeps them.",
+        "تدل [?] على محارف لا تستطيع خطوط التقرير رسمها (كالرموز التعبيرية أو الحروف "
+        "الصينية)، وهي محفوظة في سجل الحادثة في توثيق.",
     ),
     "chart": ("Incidents and people killed, by month", "الحوادث والقتلى حسب الشهر"),
 }
@@ -118,24 +159,40 @@ def governorate(name: str | None) -> Pair:
     return g.name_en, g.name_ar
 
 
-def day(value: date | str | None, lang: str) -> str:
-    """A day as the language writes it ("November 6, 2022", "6 تشرين الثاني 2022")."""
+def day(value: date | str | None, lang: str, precision: str | None = None) -> str:
+    """A day as the language writes it ("November 6, 2022", "6 تشرين الثاني 2022"); a date
+    known only to its month or year as just that ("January 2022", "2022"): stored as the
+    first day, it is no more that day than any other."""
     if not value:
         return ""
     d = date.fromisoformat(value) if isinstance(value, str) else value
-    return format_date(d, format="long", locale="ar_SY" if lang == "ar" else "en")
+    if precision == "year":
+        return str(d.year)
+    locale = "ar_SY" if lang == "ar" else "en"
+    if precision == "month":
+        return format_date(d, format="MMMM y", locale=locale)
+    return format_date(d, format="long", locale=locale)
 
 
 def moment(value: datetime, lang: str) -> str:
-    return format_datetime(
-        value.astimezone(),
-        format="d MMMM y HH:mm" if lang == "ar" else "MMMM d, y HH:mm",
-        locale="ar_SY" if lang == "ar" else "en",
+    """A moment of the record's history, in UTC and saying so (a report is read elsewhere
+    than where it was printed)."""
+    return (
+        format_datetime(
+            value.astimezone(UTC),
+            format="d MMMM y HH:mm" if lang == "ar" else "MMMM d, y HH:mm",
+            locale="ar_SY" if lang == "ar" else "en",
+        )
+        + " UTC"
     )
+
+
+def span(lo: int, hi: int, approximate: bool = False) -> str:
+    """A figure or a range, "≈" before it when the source gave it as approximate."""
+    return ("≈" if approximate else "") + (str(lo) if lo == hi else f"{lo}–{hi}")
 
 
 def count(c: Casualties | None) -> str:
     if c is None:
         return ""
-    text = str(c.min) if c.min == c.max else f"{c.min}–{c.max}"
-    return ("≈" if c.approximate and c.min == c.max else "") + text
+    return span(c.min, c.max, c.approximate)

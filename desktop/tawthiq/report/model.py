@@ -21,6 +21,16 @@ class ReportIncident:
     changed_at: datetime
     revisions: int
     fingerprint: str
+    deleted_at: datetime | None = None  # when a deleted incident was deleted
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A report written: its pages, and the characters its fonts could not draw (printed
+    as a visible mark; the caller says which they were)."""
+
+    pages: int
+    unprintable: tuple[str, ...] = ()
 
 
 def qr_data(incident_id: str, fingerprint: str) -> str:
@@ -32,7 +42,7 @@ def qr_data(incident_id: str, fingerprint: str) -> str:
 class ReportOptions:
     lang: str = "both"  # "both", "ar" or "en"
     paper: str = "a4"
-    public: bool = False  # no private notes, no confidential incident, no names
+    public: bool = False  # only incidents marked public; no private notes, no names
     arabic_digits: bool = False
     author: str | None = None  # the PDF's author; never set on a public report
     selection: tuple[str, str] | None = None  # how the incidents were chosen (en, ar)

@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from xml.sax.saxutils import escape
 
-import arabic_reshaper
-from bidi import get_display
-from bidi.algorithm import MIRRORED
 from reportlab.lib.colors import Color, black
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -26,16 +22,19 @@ from reportlab.platypus import Paragraph
 
 from tawthiq.domain.arabic import first_strong_direction
 from tawthiq.report.fonts import FontSet
+from tawthiq.report.glyphs import covered, replace_missing, strip_invisible
+from tawthiq.report.order import RTL as _RTL
+from tawthiq.report.order import levels, reorder, shaped, visual
+
+__all__ = ["Style", "Writer", "has_arabic", "levels", "ltr", "reorder", "visual"]
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_TO_EMBEDDINGS = str.maketrans({"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"})
-_LEVEL = re.compile(r"Level\(\s*(\d+)")
-_CONTROLS = dict.fromkeys(
-    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-)
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-_RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+# where a line may break: any space; a no-break space only when the words it holds
+# together do not fit on one line (a paragraph pasted with no-break spaces everywhere)
+_SPACE = re.compile("[ \t\u1680\u2000-\u200a\u205f\u3000]+")
+_GLUE = re.compile("[\u00a0\u2007\u202f]+")
+_shaped = shaped  # the name the review's scripts use
 
 
 def has_arabic(text: str) -> bool:
@@ -46,68 +45,6 @@ def ltr(text: object) -> str:
     """A date, a number or a code kept left to right inside an Arabic sentence (or
     "2022-11-06" reads as 06-11-2022)."""
     return f"\u202a{text}\u202c"
-
-
-@lru_cache(maxsize=65536)
-def _shaped(word: str) -> str:
-    return str(_RESHAPER.reshape(word))
-
-
-def _fsi(text: str) -> str:
-    """First-strong isolates (FSI…PDI) as the embedding their content asks for."""
-    out, i = [], 0
-    while (j := text.find("\u2068", i)) >= 0:
-        end = text.find("\u2069", j)
-        inner = text[j + 1 : end if end >= 0 else len(text)]
-        rtl = first_strong_direction(inner) == "rtl"
-        out.append(text[i:j] + ("\u202b" if rtl else "\u202a"))
-        i = j + 1
-    out.append(text[i:])
-    return "".join(out)
-
-
-def levels(text: str, rtl: bool) -> list[int]:
-    """Each character's embedding level, by the Unicode bidi algorithm (python-bidi's, which
-    gives them only in its debug output, one per UTF-8 byte)."""
-    info = str(get_display(text, base_dir="R" if rtl else "L", debug=True))
-    per_byte = [
-        int(n) for n in _LEVEL.findall(info[info.index("levels:") : info.index("paragraphs:")])
-    ]
-    out, at = [], 0
-    for ch in text:
-        out.append(per_byte[at])
-        at += len(ch.encode("utf-8"))
-    return out
-
-
-def reorder(text: str, level: list[int]) -> str:
-    """Rules L2 and L4 of the bidi algorithm: runs reversed from the highest level down,
-    brackets of right-to-left runs mirrored (python-bidi's get_display does not mirror).
-    Combining marks stay in front of their letter, as Amiri's marks are drawn: moved
-    behind it (rule L3) a damma lands beside the word instead of on its letter."""
-    items = list(zip(text, level, strict=True))
-    odd = [lv for lv in level if lv % 2]
-    for k in range(max(level, default=0), min(odd, default=1) - 1, -1):
-        i = 0
-        while i < len(items):
-            if items[i][1] >= k:
-                j = i
-                while j < len(items) and items[j][1] >= k:
-                    j += 1
-                items[i:j] = items[i:j][::-1]
-                i = j
-            else:
-                i += 1
-    return "".join(MIRRORED.get(ch, ch) if lv % 2 else ch for ch, lv in items)
-
-
-def visual(line: str, rtl: bool) -> str:
-    """One line as it is drawn: shaped, in visual order, brackets mirrored, no controls."""
-    if not _RTL.search(line):
-        return line.translate(_CONTROLS)
-    logical = _fsi(line).translate(_TO_EMBEDDINGS)
-    shaped = " ".join(_shaped(w) for w in logical.split(" "))
-    return reorder(shaped, levels(shaped, rtl)).translate(_CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -125,6 +62,7 @@ class Writer:
     def __init__(self, fonts: FontSet, *, arabic_digits: bool = False) -> None:
         self.fonts = fonts
         self.arabic_digits = arabic_digits
+        self.missing: set[str] = set()  # characters no font of the report could draw
 
     # pieces of text -------------------------------------------------------------------
 
@@ -143,46 +81,110 @@ class Writer:
         return f"\u202d{self.digits(text)}\u202c" if self.arabic_digits else ltr(text)
 
     def font(self, text: str, bold: bool = False) -> str:
+        """Amiri for a paragraph with Arabic, Vera for Latin text (each draws, a character
+        at a time, what the other lacks: ``markup``)."""
         if has_arabic(text):
             return self.fonts.arabic_bold if bold else self.fonts.arabic
         return self.fonts.latin_bold if bold else self.fonts.latin
 
+    def other(self, font: str) -> str:
+        """The font that draws what ``font`` lacks: Vera's "≈" in an Arabic line, Amiri's
+        letters in a Latin one."""
+        pairs = {
+            self.fonts.arabic: self.fonts.latin,
+            self.fonts.arabic_bold: self.fonts.latin_bold,
+            self.fonts.latin: self.fonts.arabic,
+            self.fonts.latin_bold: self.fonts.arabic_bold,
+        }
+        return pairs.get(font, font)
+
+    def _runs(self, text: str, font: str) -> list[tuple[str, str]]:
+        """``text`` as (piece, font) runs: ``font`` wherever it has the glyphs."""
+        have = covered(font)
+        if all(ord(ch) in have for ch in text):
+            return [(text, font)]
+        runs: list[tuple[str, str]] = []
+        for ch in text:
+            f = font if ord(ch) in have else self.other(font)
+            if runs and runs[-1][1] == f:
+                runs[-1] = (runs[-1][0] + ch, f)
+            else:
+                runs.append((ch, f))
+        return runs
+
     def width(self, text: str, font: str, size: float) -> float:
-        return float(stringWidth(text, font, size))
+        return sum(float(stringWidth(t, f, size)) for t, f in self._runs(text, font))
+
+    def markup(self, line: str, font: str) -> str:
+        """A drawn line as Paragraph markup, the pieces ``font`` lacks in the other font."""
+        return "".join(
+            escape(t) if f == font else f'<font name="{f}">{escape(t)}</font>'
+            for t, f in self._runs(line, font)
+        )
+
+    def clean(self, text: str, font: str) -> str:
+        """What the fonts can draw of ``text``: invisible characters out, those neither font
+        has a glyph for written as a visible mark (and remembered in ``self.missing``)."""
+        text, lacking = replace_missing(strip_invisible(text), font, self.other(font))
+        self.missing |= lacking
+        return text
 
     # wrapping ---------------------------------------------------------------------------
 
     def lines(self, text: str, width: float, font: str, size: float, rtl: bool) -> list[str]:
         """The lines of one paragraph, in logical order, each fitting ``width`` once shaped
-        (Arabic letters take other widths joined than alone, so words are measured shaped)."""
+        (Arabic letters take other widths joined than alone, so words are measured shaped).
+        Lines break at spaces of any kind; words held by no-break spaces stay together
+        unless they are longer than a line; a word is cut only when it alone is."""
         space = self.width(" ", font, size)
         out: list[str] = []
         line: list[str] = []
         used = 0.0
-        for word in text.split(" "):
-            w = self.width(_shaped(word) if _RTL.search(word) else word, font, size)
-            if line and used + space + w > width:
-                out.append(" ".join(line))
-                line, used = [], 0.0
-            if w > width:  # an address or a very long name: cut where it must be cut
-                for piece in self._cut(word, width, font, size, rtl):
-                    if line:
-                        out.append(" ".join(line))
-                    line, used = [piece], self.width(visual(piece, rtl), font, size)
-                continue
-            used = used + space + w if line else w
-            line.append(word)
+
+        def measure(word: str) -> float:
+            return self.width(shaped(word) if _RTL.search(word) else word, font, size)
+
+        for group in _SPACE.split(text.strip()):
+            words = [_GLUE.sub(" ", group)]
+            if _GLUE.search(group) and measure(words[0]) > width:
+                words = _GLUE.split(group)
+            for word in words:
+                w = measure(word)
+                if line and used + space + w > width:
+                    out.append(" ".join(line))
+                    line, used = [], 0.0
+                if w > width:  # an address or a very long name: cut where it must be cut
+                    for piece in self._cut(word, width, font, size, rtl):
+                        if line:
+                            out.append(" ".join(line))
+                        line, used = [piece], self.width(visual(piece, rtl), font, size)
+                    continue
+                used = used + space + w if line else w
+                line.append(word)
         out.append(" ".join(line))
         return out
 
     def _cut(self, word: str, width: float, font: str, size: float, rtl: bool) -> list[str]:
+        """A word too long for a line in pieces that fit, each as long as it can be: found
+        by doubling then halving its length (a width is measured a few dozen times a piece,
+        not once a letter)."""
+
+        def fits(start: int, end: int) -> bool:
+            return self.width(visual(word[start:end], rtl), font, size) <= width
+
         pieces, start = [], 0
-        for end in range(1, len(word) + 1):
-            if self.width(visual(word[start:end], rtl), font, size) > width and end - start > 1:
-                pieces.append(word[start : end - 1])
-                start = end - 1
+        while len(word) - start > 0 and not fits(start, len(word)):
+            good, step = 1, 1  # a piece has at least one letter, even one wider than a line
+            while start + good + step <= len(word) and fits(start, start + good + step):
+                good, step = good + step, step * 2
+            bad = min(len(word) - start, good + step)
+            while bad - good > 1:
+                mid = (good + bad) // 2
+                good, bad = (mid, bad) if fits(start, start + mid) else (good, mid)
+            pieces.append(word[start : start + good])
+            start += good
         pieces.append(word[start:])
-        return pieces
+        return [p for p in pieces if p] or [word]
 
     # paragraphs ----------------------------------------------------------------------------
 
@@ -194,28 +196,39 @@ class Writer:
     ) -> Paragraph:
         """A paragraph of ``width`` points (a frame or a cell, less its padding): each line
         of the text wrapped and laid out, every line of it in the text's own direction."""
-        style = style or Style()
+        lines, pstyle = self._laid_out(text, width, style or Style(), direction)
+        return Paragraph("<br/>".join(lines), pstyle)
+
+    def para_lines(
+        self, text: str, width: float, style: Style | None = None, *, direction: str | None = None
+    ) -> list[Paragraph]:
+        """The same paragraph as one Paragraph a line: for a box that may be split across
+        pages line by line (a table row each)."""
+        lines, pstyle = self._laid_out(text, width, style or Style(), direction)
+        return [Paragraph(line, pstyle) for line in lines]
+
+    def _laid_out(
+        self, text: str, width: float, style: Style, direction: str | None
+    ) -> tuple[list[str], ParagraphStyle]:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
         rtl = (direction or self.direction(text)) == "rtl"
         font = self.font(text, style.bold)
+        text = self.clean(text, font)
         visual_lines = []
         for part in text.split("\n"):
             for line in self.lines(part.strip(), width - 1, font, style.size, rtl):
-                visual_lines.append(escape(visual(line, rtl)) or "&nbsp;")
+                visual_lines.append(self.markup(visual(line, rtl), font) or "&nbsp;")
         align = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}.get(
             style.align or "", TA_RIGHT if rtl else TA_LEFT
         )
         leading = style.size * (1.6 if font.startswith("Amiri") else 1.3)
-        return Paragraph(
-            "<br/>".join(visual_lines),
-            ParagraphStyle(
-                f"{font}-{style.size}-{align}",
-                fontName=font,
-                fontSize=style.size,
-                leading=leading,
-                alignment=align,
-                textColor=style.color,
-                spaceAfter=style.space_after,
-                splitLongWords=0,
-            ),
+        return visual_lines, ParagraphStyle(
+            f"{font}-{style.size}-{align}",
+            fontName=font,
+            fontSize=style.size,
+            leading=leading,
+            alignment=align,
+            textColor=style.color,
+            spaceAfter=style.space_after,
+            splitLongWords=0,
         )

@@ -57,7 +57,7 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
     pdf = ws.db.path.with_name(f"incident-{incident_id[:8]}.pdf")
     with ws.db.read() as s:
         chosen = choose(s, [incident_id])
-    pages = write_report(pdf, chosen, ReportOptions(author=ws.author))
+    pages = write_report(pdf, chosen, ReportOptions(author=ws.author)).pages
     say(
         f"7. printed its bilingual report: {pdf} ({pages} pages; fingerprint "
         f"{chosen.items[0].fingerprint[:16]}, which `tawthiq verify --fingerprint` checks)"

@@ -255,7 +255,7 @@ class Desk(SyncDesk):
         flt: IncidentFilter | None = None,
     ) -> tuple[int, int, int]:
         """A PDF report of the incidents named, or of those the filter matches:
-        (incidents, pages, confidential incidents left out)."""
+        (incidents, pages, incidents a public report left out)."""
         from dataclasses import replace
 
         from tawthiq.services.reports import choose, describe, write_report
@@ -264,8 +264,8 @@ class Desk(SyncDesk):
             chosen = choose(s, ids, None if ids else flt, public=options.public)
         if not ids:
             options = replace(options, selection=describe(flt or IncidentFilter()))
-        pages = write_report(path, chosen, options, progress=progress)
-        return len(chosen.items), pages, chosen.left_out
+        written = write_report(path, chosen, options, progress=progress)
+        return len(chosen.items), written.pages, chosen.left_out
 
     def verify(self, progress: Progress) -> VerifyReport:
         from tawthiq.services.maintenance import verify

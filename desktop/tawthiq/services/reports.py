@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_, ValidationError
+from tawthiq.domain.fields import DELETED
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
+from tawthiq.domain.records import Incident
 from tawthiq.domain.vocab import vocabulary
-from tawthiq.report.model import ReportIncident, ReportOptions
+from tawthiq.report.model import ReportIncident, ReportOptions, Written
 from tawthiq.services import incidents as svc
 from tawthiq.store import fingerprint as fp
 from tawthiq.store.hlc import to_datetime
@@ -23,10 +25,12 @@ MAX_INCIDENTS = 5000  # a report larger than this is a database export, not a re
 
 
 def report_item(session: Session, incident_id: str) -> ReportIncident:
-    """Everything the report prints of one incident."""
+    """Everything the report prints of one incident; its fingerprint covers the incident's
+    events and those of its source reports and their links (what the report prints)."""
     events = sorted(load_events(session, incident_id), key=lambda e: e.order)
     inc = svc.get_incident(session, incident_id)
     first, last = events[0], events[-1]
+    deletions = [e for e in events if e.field == DELETED and e.decoded]
     return ReportIncident(
         incident=inc,
         sources=tuple(svc.source_reports_of(session, incident_id)),
@@ -35,14 +39,22 @@ def report_item(session: Session, incident_id: str) -> ReportIncident:
         changed_by=last.author,
         changed_at=to_datetime(last.hlc),
         revisions=len(events),
-        fingerprint=fp.fingerprint(events),
+        fingerprint=fp.fingerprint(fp.covered_events(session, incident_id)),
+        deleted_at=to_datetime(deletions[-1].hlc) if inc.deleted and deletions else None,
     )
 
 
 @dataclass(frozen=True, slots=True)
 class Chosen:
     items: tuple[ReportIncident, ...]
-    left_out: int  # confidential incidents kept out of a public report
+    left_out: int  # incidents kept out of a public report (not marked public, or deleted)
+
+
+def publishable(inc: Incident) -> bool:
+    """What a public report may print: an incident a documenter marked public, not
+    deleted. New incidents start "restricted", so nothing is published unless someone
+    decided it should be."""
+    return inc.values.get("confidentiality") == "public" and not inc.deleted
 
 
 def choose(
@@ -53,10 +65,10 @@ def choose(
     public: bool = False,
     progress: Progress | None = None,
 ) -> Chosen:
-    """The incidents named (ids, or id prefixes) or matching ``flt``; a public report
-    leaves out the confidential ones."""
+    """The incidents named (ids, or id prefixes; each once) or matching ``flt``; a public
+    report leaves out those not ``publishable``."""
     if ids:
-        chosen = [svc.resolve_id(session, i) for i in ids]
+        chosen = list(dict.fromkeys(svc.resolve_id(session, i) for i in ids))
     else:
         flt = flt or IncidentFilter()
         total = svc.count_incidents(session, flt)
@@ -74,13 +86,16 @@ def choose(
         if progress is not None:
             progress(n, len(chosen))
         item = report_item(session, incident_id)
-        if public and item.incident.values.get("confidentiality") == "confidential":
+        if public and not publishable(item.incident):
             left_out += 1
             continue
         items.append(item)
     if not items:
         raise ValidationError(
-            N_("every incident chosen is confidential; a public report would be empty")
+            N_(
+                "no incident chosen is marked public, so a public report would be empty "
+                "(a public report prints only incidents whose confidentiality is public)"
+            )
         )
     return Chosen(tuple(items), left_out)
 
@@ -91,8 +106,8 @@ def write_report(
     options: ReportOptions,
     *,
     progress: Progress | None = None,
-) -> int:
-    """The PDF; its number of pages."""
+) -> Written:
+    """The PDF; its number of pages and the characters its fonts lacked."""
     from tawthiq.report.document import build_report
 
     return build_report(path, chosen.items, options, left_out=chosen.left_out, progress=progress)
@@ -128,6 +143,7 @@ def describe(flt: IncidentFilter) -> tuple[str, str]:
 class FingerprintCheck:
     match: fp.Match | None
     title: str | None
+    deleted: bool = False
 
 
 def check_fingerprint(
@@ -142,8 +158,8 @@ def check_fingerprint(
         )
     ids = [incident_id] if incident_id else svc.all_incident_ids(session)
     for candidate in ids:
-        found = fp.match(load_events(session, candidate), printed)
+        found = fp.match(fp.covered_events(session, candidate), printed, candidate)
         if found is not None:
             inc = svc.get_incident(session, candidate)
-            return FingerprintCheck(found, inc.title or None)
+            return FingerprintCheck(found, inc.title or None, inc.deleted)
     return FingerprintCheck(None, None)

@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
                 incidents,
             ).format(path=isolate(path), n=format_number(incidents), pages=format_number(pages))
             if left_out:
-                text += " " + _("{n} confidential incident(s) left out.").format(
+                text += " " + _("{n} incident(s) not marked public left out.").format(
                     n=format_number(left_out)
                 )
             self.say(text)

@@ -55,7 +55,7 @@ class ReportDialog(QDialog):
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
         self.public = QCheckBox(
-            _("Public version: no private notes, no confidential incidents, no names"), self
+            _("Public version: only incidents marked public; no private notes, no names"), self
         )
         self.digits = QCheckBox(_("Arabic-Indic digits (٠١٢٣) in the Arabic text"), self)
         self.digits.setChecked(arabic_digits)
