@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
+from conftest import plain
 from laptops import Laptop
 from tawthiq import services
 from tawthiq.services.desk_sync import ExportChoice
@@ -117,7 +118,9 @@ def test_a_deletion_against_an_edit_is_settled_in_the_window(qtbot, window, ws, 
     window.sync.import_files([basel.export()])
     qtbot.waitUntil(lambda: window.sync.summary is not None, timeout=20_000)
     listed = window.sync.summary.conflicts
-    assert listed.count() == 1 and "deleted" in listed.item(0).text()
+    assert (
+        listed.count() == 1 and plain(listed.item(0).text()) == f"Incident {incident[:8]}: Deleted"
+    )
     window.incidents.conflicts.setChecked(True)  # "Only conflicts" shows it, deleted as it is
     qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=5000)
     window.incidents.select(incident)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -120,6 +121,14 @@ def quote(text: object) -> str:
     """A documenter's own words (a title, a place, a value) inside a sentence, isolated so
     they keep their own direction and do not pull the sentence's numbers into theirs."""
     return f"\u2068{text}\u2069"
+
+
+def join(items: Iterable[str], *, strong: bool = False) -> str:
+    """Items in a row, with the comma (or, ``strong``, the semicolon) of the interface's
+    language: "، " and "؛ " in Arabic."""
+    if is_rtl():
+        return ("؛ " if strong else "، ").join(items)
+    return ("; " if strong else ", ").join(items)
 
 
 def format_number(n: int) -> str:

@@ -25,7 +25,7 @@ from tawthiq.sync.check import STAGING, Checker, DeviceCount, FileCheck, make_st
 from tawthiq.sync.errors import ForgeryError
 
 Progress = Callable[[int, int], None]
-MERGE_CACHE_KIB = 256 * 1024  # SQLite's page cache while merging (64 MiB otherwise)
+MERGE_CACHE_KIB = 128 * 1024  # SQLite's page cache while merging (64 MiB otherwise)
 
 
 @dataclass

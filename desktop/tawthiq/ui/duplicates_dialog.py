@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.records import Incident
-from tawthiq.i18n import _, format_day, format_number, isolate
+from tawthiq.i18n import _, format_day, format_number, isolate, join, quote
 from tawthiq.ui.values import value_text
 
 if TYPE_CHECKING:
@@ -33,7 +33,10 @@ def _describe(incident: Incident) -> str:
     place = incident.values.get("place_name") or incident.governorate or "—"
     killed = value_text("killed", incident.values.get("killed"))
     return _("{title} — {date}, {place}; killed: {killed}").format(
-        title=incident.title or isolate(incident.id[:8]), date=when, place=place, killed=killed
+        title=quote(incident.title) if incident.title else isolate(incident.id[:8]),
+        date=when,
+        place=quote(place),
+        killed=killed,  # count_text keeps a range in its order already
     )
 
 
@@ -47,7 +50,9 @@ class PairRow(QFrame):
         grid = QGridLayout(self)
         grid.addWidget(QLabel(_describe(pair.a), self), 0, 0, 1, 2)
         grid.addWidget(QLabel(_describe(pair.b), self), 1, 0, 1, 2)
-        reasons = QLabel(_("Why: {reasons}").format(reasons="; ".join(_(r) for r in pair.reasons)))
+        reasons = QLabel(
+            _("Why: {reasons}").format(reasons=join((_(r) for r in pair.reasons), strong=True))
+        )
         reasons.setWordWrap(True)
         grid.addWidget(reasons, 2, 0, 1, 2)
         self.same = QPushButton(_("The same incident"), self)

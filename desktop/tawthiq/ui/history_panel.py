@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tawthiq.domain.fields import DELETED, FIELDS, INCIDENT
 from tawthiq.domain.records import Change, Conflict
-from tawthiq.i18n import N_, _, digits, field_label, format_number, ngettext, quote
+from tawthiq.i18n import N_, _, digits, field_label, format_number, join, ngettext, quote
 from tawthiq.services.desk import IncidentView
 from tawthiq.ui.language import text_alignment
 from tawthiq.ui.values import combined, value_text
@@ -114,7 +114,7 @@ class ConflictBox(QGroupBox):
         for value, event_id in zip(conflict.values, conflict.event_ids, strict=True):
             change = who.get(event_id)
             when = digits(f"{change.when.astimezone():%Y-%m-%d %H:%M}") if change else ""
-            by = f"{change.author}, {when}" if change else ""
+            by = join([quote(change.author), when]) if change else ""
             if deletion:
                 text = (
                     _("Keep it deleted (deleted by {by})")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.i18n import _, format_number, isolate, ngettext
+from tawthiq.i18n import _, field_label, format_number, isolate, join, ngettext, quote
 from tawthiq.services.desk_sync import ExportChoice
 from tawthiq.sync.errors import MIN_PASSPHRASE, NewDevice
 
@@ -39,6 +39,7 @@ class ExportDialog(QDialog):
     def __init__(self, default: Path, last_export: str | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("Export for the coordinator"))
+        self.setMinimumWidth(560)
         self.path = QLineEdit(str(default), self)
         browse = QPushButton(_("Choose…"), self)
         browse.clicked.connect(self._browse)
@@ -46,7 +47,7 @@ class ExportDialog(QDialog):
         where.addWidget(self.path, 1)
         where.addWidget(browse)
         self.since = QCheckBox(
-            _("Only what changed since the last export ({when})").format(when=last_export)
+            _("Only what changed since the last export ({when})").format(when=quote(last_export))
             if last_export
             else _("Only what changed since the last export (there is none yet)"),
             self,
@@ -145,11 +146,15 @@ def trust_question(devices: tuple[NewDevice, ...]) -> str:
 
 
 def summary_text(summary: ImportSummary) -> str:
-    devices = ", ".join(
-        "{id} ({who}{new})".format(
+    devices = join(
+        "{id} ({who})".format(
             id=isolate(d.device_id[:8]),
-            who=", ".join(d.authors) or _("unnamed"),
-            new=_(", new") if d.first_seen else "",
+            who=join(
+                [
+                    *(quote(a) for a in d.authors or [_("unnamed")]),
+                    *([_("new")] if d.first_seen else []),
+                ]
+            ),
         )
         for d in summary.devices.values()
     )
@@ -191,7 +196,7 @@ class SummaryDialog(QDialog):
                 continue
             item = QListWidgetItem(
                 _("Incident {id}: {fields}").format(
-                    id=isolate(record_id[:8]), fields=", ".join(fields)
+                    id=isolate(record_id[:8]), fields=join(field_label(f) for f in fields)
                 )
             )
             item.setData(Qt.ItemDataRole.UserRole, record_id)
