@@ -11,6 +11,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from tawthiq import services
+from tawthiq.domain.resources import MIGRATIONS as MIGRATIONS_PACKAGE
+from tawthiq.domain.resources import shipped
 from tawthiq.store import (
     DatabaseLockedError,
     NewerSchemaError,
@@ -18,7 +20,9 @@ from tawthiq.store import (
     UnwritableError,
     open_database,
 )
-from tawthiq.store.db import MIGRATIONS, SCHEMA_HEAD
+from tawthiq.store.db import SCHEMA_HEAD
+
+MIGRATIONS = shipped(package=MIGRATIONS_PACKAGE)
 
 LATER = Path(__file__).parent / "migrations_later"
 

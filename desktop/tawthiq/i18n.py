@@ -14,10 +14,11 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
+from pathlib import Path
 
 from tawthiq.domain.errors import N_, Sentence, TawthiqError
 from tawthiq.domain.fields import FIELDS, INCIDENT, SOURCE_REPORT
+from tawthiq.domain.resources import CATALOGS, MissingResourceError, shipped
 
 __all__ = [
     "LANGUAGES",
@@ -65,8 +66,8 @@ class _State:
 _state = _State()
 
 
-def catalog_path(lang: str) -> resources.abc.Traversable:
-    return resources.files("tawthiq.locale").joinpath(lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+def catalog_path(lang: str) -> Path:
+    return shipped(lang, "LC_MESSAGES", f"{DOMAIN}.mo", package=CATALOGS)
 
 
 def _load(lang: str) -> gettext.NullTranslations:
@@ -77,7 +78,7 @@ def _load(lang: str) -> gettext.NullTranslations:
     try:
         with catalog_path(lang).open("rb") as f:
             return gettext.GNUTranslations(f)
-    except OSError:
+    except (OSError, MissingResourceError):
         log.warning("no compiled %s catalog (reinstall Tawthiq to build it); using English", lang)
         return gettext.NullTranslations()
 

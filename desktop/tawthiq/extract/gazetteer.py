@@ -8,15 +8,14 @@ their ASCII consonants ("Idleb" = "Idlib").  A name that is also an ordinary wor
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, ClassVar
 
 from tawthiq.domain.arabic import normalize
+from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import spelling, with_aliases
 from tawthiq.extract.tokens import word_norm
 
@@ -234,9 +233,8 @@ class Gazetteer:
     @classmethod
     def load(cls) -> Gazetteer:
         if cls._loaded is None:
-            folder = resources.files("tawthiq.resources")
-            data = json.loads(folder.joinpath("gazetteer.json").read_text("utf-8"))
-            stop = json.loads(folder.joinpath("gazetteer_stopwords.json").read_text("utf-8"))
+            data = read_json("gazetteer.json")
+            stop = read_json("gazetteer_stopwords.json")
             cls._loaded = cls(with_aliases(data), stop)
         return cls._loaded
 

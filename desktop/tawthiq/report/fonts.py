@@ -11,6 +11,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from tawthiq.domain.resources import font_file, shipped
+
 
 @dataclass(frozen=True)
 class FontSet:
@@ -21,18 +23,13 @@ class FontSet:
 
 
 def _amiri(style: str) -> Path:
-    import fontpkg
-
-    folder = Path(fontpkg.path("Amiri")).parent
-    return folder / f"Amiri-{style}.ttf"
+    return font_file("Amiri", f"Amiri-{style}.ttf")
 
 
 @cache
 def fonts() -> FontSet:
     """Register the fonts with ReportLab once per process."""
-    import reportlab
-
-    vera = Path(reportlab.__file__).parent / "fonts"
+    vera = shipped("fonts", package="reportlab")
     for name, path in (
         ("Amiri", _amiri("Regular")),
         ("Amiri-Bold", _amiri("Bold")),

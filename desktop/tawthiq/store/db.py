@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tawthiq.domain import resources
 from tawthiq.domain.errors import N_
 from tawthiq.store.errors import (
     DatabaseLockedError,
@@ -23,7 +24,6 @@ from tawthiq.store.errors import (
 )
 
 SCHEMA_HEAD = "0003"  # checked against the migration scripts by a test
-MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = int(os.environ.get("TAWTHIQ_BUSY_TIMEOUT_MS", "3000"))
 _OUR_TABLES = {"event", "incident", "alembic_version"}
 CACHE_KIB = 64 * 1024  # SQLite's page cache per connection
@@ -177,11 +177,12 @@ def _migrate(conn: Any, path: Path, current: str | None, extra: Sequence[Path]) 
     from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
 
+    migrations = resources.shipped(package=resources.MIGRATIONS)
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("script_location", str(migrations))
     cfg.set_main_option("path_separator", "os")
     cfg.set_main_option(
-        "version_locations", os.pathsep.join(str(p) for p in (MIGRATIONS / "versions", *extra))
+        "version_locations", os.pathsep.join(str(p) for p in (migrations / "versions", *extra))
     )
     cfg.attributes["connection"] = conn
     scripts = ScriptDirectory.from_config(cfg)

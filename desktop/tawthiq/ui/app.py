@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from tawthiq.domain.errors import TawthiqError
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from tawthiq.services.workspace import Workspace
 
 WINDOW_SIZE = (1360, 860)
@@ -23,6 +25,18 @@ def _has_display() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def app_icon() -> QIcon:
+    """The window's icon, from the PNGs shipped in resources/icons/."""
+    from PySide6.QtGui import QIcon
+
+    from tawthiq.domain.resources import shipped
+
+    icon = QIcon()
+    for png in sorted(shipped("icons").glob("tawthiq-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def run(
@@ -54,6 +68,8 @@ def run(
     app = QApplication.instance() or QApplication(["tawthiq"])
     assert isinstance(app, QApplication)
     app.setApplicationName("Tawthiq")
+    app.setDesktopFileName("org.tawthiq.Tawthiq")  # packaging/org.tawthiq.Tawthiq.desktop
+    app.setWindowIcon(app_icon())
     settings = load_settings()
     if lang:
         settings = settings.changed(language=lang)

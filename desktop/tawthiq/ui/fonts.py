@@ -7,6 +7,8 @@ import logging
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from tawthiq.domain.resources import MissingResourceError, font_file
+
 log = logging.getLogger(__name__)
 UI_FAMILY = "Noto Sans Arabic"
 _registered: list[str] = []
@@ -16,11 +18,9 @@ def register_fonts() -> list[str]:
     """Register the shipped font once; the families Qt now knows it by."""
     if _registered:
         return _registered
-    import fontpkg
-
     try:
-        path = fontpkg.path(UI_FAMILY)
-    except Exception:
+        path = font_file(UI_FAMILY)
+    except MissingResourceError:
         log.warning("the %s font package is missing; Arabic may render poorly", UI_FAMILY)
         return []
     font_id = QFontDatabase.addApplicationFont(str(path))

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Check a built bundle the way a documenter would first use it, with no Python around:
+# `tawthiq demo` (headless, on a temporary database, printing a PDF) and
+# `tawthiq gui --screenshot` (the Arabic window, offscreen). Prints the cold-start times.
+#
+#   bash packaging/smoke.sh [BUNDLE_FOLDER] [SCREENSHOT.png]   (default: dist/tawthiq)
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+BUNDLE="$(cd "${1:-$HERE/../dist/tawthiq}" && pwd)"
+SHOT="${2:-$(mktemp -d)/bundle-window-ar.png}"
+HOME_DIR="$(mktemp -d)"
+trap 'rm -rf "$HOME_DIR"' EXIT
+
+# A bare environment: no Python on PATH, no virtualenv, a fresh home and data folder.
+run() {
+  env -i HOME="$HOME_DIR" PATH=/nonexistent LANG=C.UTF-8 TAWTHIQ_DATA_DIR="$HOME_DIR/data" \
+    QT_QPA_PLATFORM=offscreen "$BUNDLE/tawthiq" "$@"
+}
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+fail() { echo "smoke: $*" >&2; exit 1; }
+
+t=$(date +%s%N); version=$(run --version); t_version=$(ms "$t")
+[ "$version" = "tawthiq $(grep -m1 '^version' "$HERE/../pyproject.toml" | cut -d'"' -f2)" ] ||
+  fail "--version printed '$version'"
+
+t=$(date +%s%N); demo=$(run demo) || fail "tawthiq demo failed:"$'\n'"$demo"; t_demo=$(ms "$t")
+grep -q "^6. verify: ok" <<<"$demo" || fail "the demo's database did not verify:"$'\n'"$demo"
+pdf=$(sed -n 's/^7\. printed its bilingual report: \(.*\.pdf\) (.*/\1/p' <<<"$demo")
+[ -s "$pdf" ] || fail "the demo printed no PDF:"$'\n'"$demo"
+text=$(pdftotext -enc UTF-8 "$pdf" - | python3 -c 'import sys,unicodedata;print(unicodedata.normalize("NFKC",sys.stdin.read()))')
+for words in "مخيم مرام" "Maram" "إدلب"; do
+  grep -q "$words" <<<"$text" || fail "the demo's PDF lacks '$words'"
+done
+pdffonts "$pdf" | grep -q Amiri || fail "the demo's PDF does not embed Amiri"
+rm -rf "$(dirname "$pdf")"
+
+t=$(date +%s%N)
+run gui --screenshot "$SHOT" --lang ar >/dev/null 2>"$HOME_DIR/gui.err" ||
+  fail "gui --screenshot failed: $(cat "$HOME_DIR/gui.err")"
+t_gui=$(ms "$t")
+if grep -E "not found|missing|Error" "$HOME_DIR/gui.err"; then
+  fail "the window could not find some of what it ships (above)"
+fi
+python3 - "$SHOT" <<'PY' || fail "the screenshot is not a window-sized PNG"
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000, len(data)
+w, h = struct.unpack(">II", data[16:24])
+assert w >= 1000 and h >= 600, (w, h)
+PY
+
+size=$(du -sm "$BUNDLE" | cut -f1)
+echo "bundle ok: $BUNDLE, ${size} MB; cold start: --version ${t_version} ms, demo ${t_demo} ms, window screenshot ${t_gui} ms; screenshot: $SHOT"
