@@ -29,12 +29,16 @@ def _png_size(path: Path) -> tuple[int, int]:
 
 def test_a_screenshot_of_the_arabic_window_needs_no_screen(tmp_path: Path) -> None:
     shot = tmp_path / "window-ar.png"
-    done = _tawthiq(tmp_path, "gui", "--screenshot", str(shot), "--lang", "ar")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    done = _tawthiq(tmp_path, "gui", "--screenshot", str(shot), "--lang", "ar", TMPDIR=str(scratch))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == str(shot)
     assert _png_size(shot) == (1360, 860)
     assert shot.stat().st_size > 60_000  # a window full of text, not a blank picture
     assert not (tmp_path / "data" / "tawthiq.db").exists()  # a sample database, not yours
+    assert not (tmp_path / "data" / "device-key.json").exists()  # nor signed with your key
+    assert list(scratch.iterdir()) == []  # and gone once the picture is taken
 
 
 def test_without_a_screen_the_window_says_so_in_one_sentence(tmp_path: Path) -> None:

@@ -77,10 +77,14 @@ def run(
         settings = settings.changed(author=author)
     language = Language(app)
     language.apply(settings.language, arabic_digits=settings.arabic_digits)
+    sample: tempfile.TemporaryDirectory[str] | None = None
+    key_dir: Path | None = None
     if screenshot is not None:
         settings = settings.changed(author=settings.author or "demo")
-        if db is None:
-            db = str(_sample_database(settings.author))
+        if db is None:  # a sample database and its key, gone when the picture is taken
+            sample = tempfile.TemporaryDirectory(prefix="tawthiq-screenshot-")
+            key_dir = Path(sample.name)
+            db = str(_sample_database(key_dir, settings.author))
     elif not settings.author.strip() or not (lang or settings.complete):
         dialog = SettingsDialog(settings, first_run=True)
         if not dialog.exec():
@@ -91,7 +95,8 @@ def run(
         except TawthiqError as exc:
             print(f"tawthiq: {exc}", file=sys.stderr)
         language.apply(settings.language, arabic_digits=settings.arabic_digits)
-    desk = Desk(partial(_open, db, settings.author))  # opened by the window, off its thread
+    # opened by the window, off its thread
+    desk = Desk(partial(_open, db, settings.author, key_dir))
     window = MainWindow(
         desk, settings, lambda s: language.apply(s.language, arabic_digits=s.arabic_digits)
     )
@@ -99,12 +104,17 @@ def run(
     if screenshot is None:
         window.cannot_open.connect(partial(_refuse, app))
     window.show()
-    code = app.exec() if screenshot is None else _screenshot(app, window, screenshot, tab)
-    if window.open_error:
-        print(f"tawthiq: {window.open_error}", file=sys.stderr)
-        return 2
-    desk.close()
-    return code
+    try:
+        code = app.exec() if screenshot is None else _screenshot(app, window, screenshot, tab)
+        if window.open_error:
+            print(f"tawthiq: {window.open_error}", file=sys.stderr)
+            return 2
+        desk.close()
+        return code
+    finally:
+        if sample is not None:
+            desk.close()
+            sample.cleanup()
 
 
 def _refuse(app: object, sentence: str) -> None:
@@ -118,21 +128,22 @@ def _refuse(app: object, sentence: str) -> None:
     app.exit(2)
 
 
-def _open(db: str | None, author: str) -> Workspace:
+def _open(db: str | None, author: str, key_dir: Path | None = None) -> Workspace:
     from tawthiq.services.workspace import open_workspace
 
-    return open_workspace(db, author=author, create=True)
+    return open_workspace(db, author=author, key_dir=key_dir, create=True)
 
 
-def _sample_database(author: str) -> Path:
-    """A new database in a temporary folder holding the sample report's incident."""
+def _sample_database(folder: Path, author: str) -> Path:
+    """A new database in ``folder``, signed with a key of its own there, holding the
+    sample report's incident (the documenter's own key and data folder are not touched)."""
     from tawthiq.domain.resources import read_text
     from tawthiq.services.demo import SAMPLE, SAMPLE_DATE
     from tawthiq.services.ingest import ingest_report
     from tawthiq.services.workspace import open_workspace
 
-    path = Path(tempfile.mkdtemp(prefix="tawthiq-screenshot-")) / "sample.db"
-    ws = open_workspace(path, author=author, create=True)
+    path = folder / "sample.db"
+    ws = open_workspace(path, author=author, key_dir=folder, create=True)
     with ws.writing() as w:
         ingest_report(w, read_text(SAMPLE), ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
     ws.close()
