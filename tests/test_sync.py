@@ -6,10 +6,13 @@ from __future__ import annotations
 import gzip
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from laptops import Laptop, header, read_lines
+from tawthiq import services
+from tawthiq.sync import merge
 from tawthiq.sync.errors import (
     BadFileError,
     ForgeryError,
@@ -73,6 +76,32 @@ def test_dry_run_counts_and_changes_nothing(amal: Laptop, basel: Laptop) -> None
     assert summary.records_new == {"incident": 1}
     assert not basel.event_ids()
     assert amal.ws.identity.device_id not in basel.ws.trusted_keys()
+
+
+def test_progress_moves_while_the_merged_records_are_written(
+    amal: Laptop, basel: Laptop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long merge spends half its time writing the records again after the files are
+    read: the progress bar must keep moving then, not sit at 100%."""
+    with amal.ws.writing() as w:
+        services.create_incidents(w, [{"title_en": f"n{i}", "killed": i} for i in range(4500)])
+    path = amal.export()
+    heard: list[tuple[int, int]] = []
+    files_read: list[int] = []
+    refresh = merge.refresh_touched
+
+    def noted(*args: Any, **kwargs: Any) -> Any:
+        files_read.append(len(heard))  # every file checked and applied by now
+        return refresh(*args, **kwargs)
+
+    monkeypatch.setattr(merge, "refresh_touched", noted)
+    basel.import_(path, progress=lambda done, total: heard.append((done, total)))
+    total = heard[-1][1]
+    assert heard[-1] == (total, total)
+    assert all(t == total for _, t in heard)
+    assert [d for d, _ in heard] == sorted(d for d, _ in heard)  # never goes back
+    while_writing = {d for d, _ in heard[files_read[0] :] if d < total}
+    assert len(while_writing) >= 2  # the 4,500 records written again, heard of as they go
 
 
 def test_importing_again_or_in_any_order_changes_nothing(amal: Laptop, basel: Laptop) -> None:

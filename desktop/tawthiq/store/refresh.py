@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import Any
 
@@ -44,11 +44,14 @@ def _states(session: Session) -> Iterator[Any]:
         cursor.close()
 
 
-def refresh_touched(session: Session) -> dict[str, Any]:
+def refresh_touched(
+    session: Session, progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
     """Write again the row of every record listed in the touched table; returns counts:
     records ``new`` and ``changed``, and ``conflicts`` (id -> fields in conflict) of those
-    now in conflict."""
+    now in conflict. ``progress(done, of)`` hears of every ``_BATCH`` records."""
     conn = session.connection()
+    touched = int(conn.exec_driver_sql(f"SELECT count(*) FROM {TOUCHED}").scalar() or 0)
     existing: dict[str, set[str]] = {}
     for entity in MATERIALISED:
         name = table_of(entity).name
@@ -61,7 +64,7 @@ def refresh_touched(session: Session) -> dict[str, Any]:
     inserts: dict[str, list[dict[str, Any]]] = {e: [] for e in MATERIALISED}
     updates: dict[str, list[dict[str, Any]]] = {e: [] for e in MATERIALISED}
     counts: dict[str, Any] = {"new": {}, "changed": {}, "conflicts": {}}
-    for state in _states(session):
+    for done, state in enumerate(_states(session), start=1):
         row = row_for(state)
         known = state.entity_id in existing[state.entity]
         (updates if known else inserts)[state.entity].append(row)
@@ -71,8 +74,12 @@ def refresh_touched(session: Session) -> dict[str, Any]:
             counts["conflicts"][state.entity_id] = (state.entity, sorted(state.conflicts))
         if len(inserts[state.entity]) + len(updates[state.entity]) >= _BATCH:
             _write(session, state.entity, inserts, updates)
+        if progress is not None and done % _BATCH == 0:
+            progress(done, touched)
     for entity in MATERIALISED:
         _write(session, entity, inserts, updates)
+    if progress is not None:
+        progress(touched, touched)
     return counts
 
 

@@ -101,13 +101,16 @@ def _merge(
     make_staging_table(session)
     make_touched_table(session)
     sizes = [_size(p) for p in paths]
-    total = sum(sizes) or 1
+    read = sum(sizes) or 1
+    # Progress: the files' bytes checked and applied, then the records they touched written
+    # again; each takes about half of a large merge.
+    total = 2 * read
     before = 0
     for path, size in zip(paths, sizes, strict=True):
         offset = before
 
         def file_progress(done: int, _size: int, offset: int = offset) -> None:
-            tell(min(offset + done, total), total)
+            tell(min(offset + done, read), total)
 
         checked = Checker(
             session,
@@ -120,7 +123,10 @@ def _merge(
         _apply(session, checked, summary)
         summary.files.append(checked)
         before += size
-    counts = refresh_touched(session)
+    tell(read, total)
+    counts = refresh_touched(
+        session, progress=lambda done, n: tell(read + read * done // max(n, 1), total)
+    )
     summary.records_new = counts["new"]
     summary.records_changed = counts["changed"]
     summary.conflicts = counts["conflicts"]
