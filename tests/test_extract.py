@@ -812,3 +812,101 @@ def test_another_attack_in_the_same_governorate_is_an_incident_of_its_own() -> N
     # the same attack told on, with no place of its own, stays with the headline incident
     more = "وكانت القذائف سقطت صباح اليوم على خيام النازحين.\n"
     assert len(extract(head + more, ref_date=SUNDAY).incidents) == 1
+
+
+# Regressions caught by a sixth blind test (14 English and mixed reports), written anew here.
+CAUGHT_SIXTH = {
+    "wounded-who-died-are-no-injured-toll": (
+        "The toll rose to nine after two of the wounded died in hospital. "
+        "Eleven others were wounded.",
+        "injured",
+        11,
+    ),
+    "wounded-who-died-ar": (
+        "ارتفع عدد القتلى إلى سبعة بعد وفاة اثنين من الجرحى، فيما أصيب 12 آخرون",
+        "injured",
+        12,
+    ),
+    "first-named-shares-the-cue": (
+        "Three children were killed. Their mother and two neighbours were wounded.",
+        "injured",
+        3,
+    ),
+    "named-dead-beat-a-vague-later-figure": (
+        "Three children were killed when shells hit their home. The town saw heavy fighting "
+        "last year that left dozens dead.",
+        "killed",
+        3,
+    ),
+    "toll-from-strikes-names-who-struck": (
+        "The death toll from Russian air strikes on the village rose to nine, rescuers said.",
+        "perpetrators",
+        ["russia"],
+    ),
+    "claimed-responsibility": (
+        "A car bomb killed six people at the market. The Islamic State group claimed "
+        "responsibility for the bombing.",
+        "perpetrators",
+        ["isis"],
+    ),
+    "the-toll-rose-past-more-bodies": (
+        "The monitor said the toll had risen to seven after rescuers pulled two more bodies "
+        "from the rubble.",
+        "killed",
+        7,
+    ),
+    "deadliest-this-year-is-no-running-total": (
+        "Rocket fire on the market killed seven civilians including three children, in one of "
+        "the deadliest attacks on the area this year.",
+        "killed_children",
+        3,
+    ),
+    "as-of-is-when-it-was-written": (
+        "Flash Update No. 2 (as of 6 November 2022)\nDeath toll from the 4 November shelling "
+        "of a market rises to five civilians.",
+        "date",
+        "2022-11-04",
+    ),
+    "dateline-in-brackets-opening-a-paragraph": (
+        "Cluster munitions hit a school\n\n(Beirut, November 6, 2022) – A rocket struck a "
+        "school on November 2, 2022, killing six civilians, a rights group said today.",
+        "date",
+        "2022-11-02",
+    ),
+    "claimed-responsibility-ar": (
+        "قتل ستة أشخاص بانفجار سيارة مفخخة في سوق البلدة، وتبنى تنظيم داعش التفجير.",
+        "perpetrators",
+        ["isis"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"), CAUGHT_SIXTH.values(), ids=CAUGHT_SIXTH.keys()
+)
+def test_bugs_caught_by_the_sixth_blind_test(text: str, field: str, expected: object) -> None:
+    assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected
+
+
+PLACES_SIXTH = {
+    "where-the-wounded-were-taken-is-not-the-place": (
+        "ISIS gunmen killed five truffle hunters near al-Sukhnah in the Homs desert; the "
+        "wounded were taken to hospitals in Palmyra and Homs city.",
+        "name_en",
+        "Sokhneh",
+    ),
+    "suburbs-of-damascus-are-rural-damascus": (
+        "A bomb exploded near the Sayyida Zeinab shrine in the southern suburbs of Damascus, "
+        "killing six.",
+        "governorate",
+        "Rif Dimashq",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"), PLACES_SIXTH.values(), ids=PLACES_SIXTH.keys()
+)
+def test_places_caught_by_the_sixth_blind_test(text: str, key: str, expected: str) -> None:
+    place = extract(text, ref_date=SUNDAY).incidents[0]["place"].value
+    assert place is not None and place[key] == expected, place

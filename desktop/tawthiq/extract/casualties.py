@@ -101,14 +101,21 @@ def find_figures(
             continue
         for i in range(h.first, h.last + 1):
             cat_at[i] = h
-    cumulative_sents = {sent[h.first] for h in cues.cumulative.find(tokens, keys)}
+    cumulative_sents = {
+        sent[h.first]
+        for h in cues.cumulative.find(tokens, keys)
+        if not any(keys[k] in cues.superlatives for k in range(max(0, h.first - 8), h.first))
+    }
     scan = _Scan.of(keys, sent, cat_at)
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
     chains: list[list[int]] = []
     decided: list[tuple[Item, str, bool]] = []  # (item, category, counted on its own)
+    pending: Item | None = None  # a person with no cue yet, who may share the next one's
     for it in people_items(tokens, keys, skip, cat_at):
+        if _moved_between_tolls(it, tokens, keys, sent, cat_at):
+            continue
         sub = it.group if it.group in ("children", "women", "men") else None
         near = _category_near(it, cat_at, sent, tokens, keys, scan)
         explicit = bool(near and near[1] == "right_after")
@@ -126,7 +133,13 @@ def find_figures(
             category = previous[1]
         prev_item_category = category
         if category is None:
+            pending = it
             continue
+        if pending is not None and it.coordinated and not explicit and it.first - pending.last <= 3:
+            # "their mother and two neighbours were wounded": the first one named shares the cue
+            decided.append((pending, category, not pending.breakdown))
+            chains.append([len(decided) - 1])
+        pending = None
         if sub is None:
             previous = (sent[it.first], category)
         # joined to the item before, unless it names its own category ("4 قتلى و12 جريحا")
@@ -186,6 +199,38 @@ def _figure(
         cumulative=sent[first] in cumulative_sents,
         fighters=it.group == "fighters",
     )
+
+
+_PARTITIVE = frozenset({"of", "من"})
+_DIED = frozenset(
+    key_of(w)
+    for w in ("died", "succumbed", "توفي", "توفوا", "توفيت", "فارق", "فارقوا", "قضى", "قضوا")
+)
+
+
+def _moved_between_tolls(
+    it: Item,
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    sent: Sequence[int],
+    cat_at: dict[int, Hit[str]],
+) -> bool:
+    """A number of the wounded who later died ("after two of the wounded died", "بعد وفاة
+    اثنين من الجرحى"): they moved from one toll to the other and are neither toll."""
+    j = (it.number_last if it.number_last >= 0 else it.first) + 1
+    if j >= len(tokens) or tokens[j].norm not in _PARTITIVE:
+        return False
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].norm == "the")
+    if k not in cat_at or cat_at[k].payload != "injured":
+        return False
+    died = _DEATH_OF | _DIED
+    before = any(keys[b] in died for b in range(max(0, it.first - 2), it.first))
+    after = any(
+        keys[a] in _DIED or tokens[a].norm.startswith(("died", "succumb"))
+        for a in range(k + 1, min(len(tokens), k + 5))
+        if sent[a] == sent[k]
+    )
+    return before or after
 
 
 def _among(

@@ -131,6 +131,21 @@ def _count(figures: list[Figure], category: str, group: str | None) -> FieldResu
     )
 
 
+def _total(figures: list[Figure], category: str) -> FieldResult:
+    """The toll: a figure for everyone, or else the people named ("three children were
+    killed"). Named people told before a vague figure ("dozens dead" in a later sentence)
+    are the toll; the vague figure is likely another event's."""
+    total = _count(figures, category, None)
+    if total.value is not None and not total.extra["approximate"]:
+        return total
+    named = _sum_of_groups(figures, category)
+    if named.value is None or named.extra["approximate"]:
+        return total
+    if total.value is None or named.spans[0][0] < total.spans[0][0]:
+        return named
+    return total
+
+
 def _groups_within_total(fields: dict[str, FieldResult]) -> None:
     """Children and women among the killed cannot outnumber the killed: when the figures
     found disagree so (two incidents told together), the breakdown is left for a person."""
@@ -249,14 +264,10 @@ def _read(
     ]
     fields: dict[str, FieldResult] = {}
     fields["date"], fields["time_of_day"] = _date_field(mentions, text)
-    fields["killed"] = _count(figures, "killed", None)
-    if fields["killed"].value is None:
-        fields["killed"] = _sum_of_groups(figures, "killed")
+    for name in ("killed", "injured"):
+        fields[name] = _total(figures, name)
     fields["killed_children"] = _count(figures, "killed", "children")
     fields["killed_women"] = _count(figures, "killed", "women")
-    fields["injured"] = _count(figures, "injured", None)
-    if fields["injured"].value is None:
-        fields["injured"] = _sum_of_groups(figures, "injured")
     _groups_within_total(fields)
     _none_among_the_men(fields, _count(figures, "killed", "men"))
     # The incident is told where its toll is given, and in the headline and lead.

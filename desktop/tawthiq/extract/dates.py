@@ -22,7 +22,9 @@ from tawthiq.extract.tokens import Token, tokenize
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
 )
-_DATELINE_TAIL = re.compile(r"\s*(?:\(\w+\))?\s*[–—-]\s")
+_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w+\))?\s*[–—-]\s")
+# "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
+_DATELINE_HEAD = re.compile(r"(?:^|\n)\s*\(?[^\n(),.]{1,30},\s*$")
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 # a clock time said as one: "الساعة 2:10", "حوالي الساعة 14.30", "at 6:45"
 _HHMM = re.compile(
@@ -153,8 +155,13 @@ def find_dates(
     ) -> None:
         used.update(range(first, last + 1))
         # "BEIRUT, March 12 —": the dateline of the dispatch, not the day of the incident
-        dateline = tokens[first].start < 40 and bool(_DATELINE_TAIL.match(text, tokens[last].end))
-        background = stamp or dateline or _is_background(tokens, first)
+        head = tokens[first].start
+        dateline = (
+            head < 40 or _DATELINE_HEAD.search(text, max(0, head - 40), head) is not None
+        ) and bool(_DATELINE_TAIL.match(text, tokens[last].end))
+        # "(as of 18 January 2024)": when a situation report was written
+        as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
+        background = stamp or dateline or as_of or _is_background(tokens, first)
         start, end = tokens[first].start, tokens[last].end
         out.append(DateMention(value, precision, start, end, relative, background, None, stamp))
 

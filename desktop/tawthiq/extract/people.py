@@ -32,6 +32,7 @@ class Cues:
     group_of: dict[str, str]  # singular noun key -> its group
     ages: frozenset[str]
     modifiers: frozenset[str]  # words between an article and a person ("a young woman")
+    superlatives: frozenset[str]  # "the deadliest … this year" compares, it does not count
 
 
 @cache
@@ -61,6 +62,9 @@ def cue_words() -> Cues:
         },
         ages=frozenset(key_of(t.norm) for w in d["ages"] for t in tokenize(w)),
         modifiers=frozenset(key_of(t.norm) for w in d["modifiers"] for t in tokenize(w)),
+        superlatives=frozenset(
+            key_of(t.norm) for w in d["not_cumulative_after"] for t in tokenize(w)[:1]
+        ),
     )
 
 
@@ -215,14 +219,16 @@ def _noun_after(
 
 
 def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]) -> bool:
-    """ "a child was killed", "a boy who lived next door was wounded": the cue after a
-    person named with an article, directly or past a short relative clause."""
-    end = min(len(tokens), last + 2 + (7 if tokens[last + 1 : last + 2] and
-                                       tokens[last + 1].norm == "who" else 0))  # fmt: skip
+    """ "a child was killed", "a boy who lived next door was wounded", "their mother and two
+    neighbours were wounded": the cue after a person named with an article, directly, past
+    a short relative clause, or past the people named with them."""
+    following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    extra = {"who": 7, "and": 5}.get(following, 0)
+    end = min(len(tokens), last + 2 + extra)
     for j in range(last + 1, end):
         if tokens[j].norm in _WAS and (j + 1 in cat_at or j + 2 in cat_at):
             return True
-        if tokens[j].norm.isdigit():
+        if tokens[j].norm.isdigit() and not (following == "and" and j == last + 2):
             return False
     return False
 

@@ -60,6 +60,7 @@ def _weight(s: int, focus: set[int]) -> float:
 
 _REFERENCE = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|(?:suburbs|outskirts)\s+of|ضواحي"
     r"|(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?|(?:بالقرب من|قرب)\s+مدينة)\s*$",
     re.IGNORECASE,
 )
@@ -115,6 +116,7 @@ def _asides(
             lo = tokens[hurt[-1]].end if hurt else tokens[first].start
             quiet.append((lo, h.start))
     out = set()
+    origin_mentions: dict[int, int] = {}  # last token of a name told as an origin -> k
     for k, m in enumerate(mentions):
         if any(lo <= m.start < hi for lo, hi in quiet):
             out.add(k)
@@ -122,8 +124,10 @@ def _asides(
         j = bisect.bisect_right(starts, m.start) - 2  # the token before the name
         while j >= 0 and keys[j] in cues.gap and j not in origin_ends:
             j -= 1
-        if j in origin_ends:
+        # "taken to hospitals in Palmyra and Homs city": a list goes on past the first name
+        if j in origin_ends or j in origin_mentions:
             out.add(k)
+            origin_mentions[bisect.bisect_right(starts, m.end - 1) - 1] = k
     return out
 
 

@@ -57,6 +57,10 @@ def rank(
     harm = {h.first for h in harm_cues(tokens, keys)} if name == "perpetrators" else set()
     # where a phrase naming who holds an area ends ("الخاضعة لسيطرة"), or such a holder
     held = {c.last for c in cues.control.find(tokens, keys)} if name == "perpetrators" else set()
+    claims: set[int] = set()  # where an actor claiming the attack would end or start
+    if name == "perpetrators":
+        claims = {c.first - 1 for c in cues.claim_after.find(tokens, keys)}
+        claims |= {c.last + 1 for c in cues.claim_before.find(tokens, keys)}
     denying = (
         {sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial}
         if name == "sources" else set()
@@ -84,6 +88,8 @@ def rank(
         if tuple(keys[h.first : h.last + 1]) in cues.weak:
             weight *= 0.4  # "قصف" alone says little about how
         weight *= 1.0 + 0.15 * (h.last - h.first)  # a longer phrase is more specific
+        if h.last in claims or h.first in claims or h.last + 1 in claims:
+            weight += 2.0  # "the Islamic State group claimed responsibility"
         score[h.payload] += weight
         spans[h.payload].append((h.start, h.end))
         first_seen.setdefault(h.payload, h.first)
@@ -94,7 +100,7 @@ def rank(
 @dataclass(frozen=True)
 class _Attribution:
     weak: frozenset[tuple[str, ...]]
-    victim: frozenset[str]
+    victim: frozenset[tuple[str, ...]]  # whole phrases: "from" alone names no victims
     speaker_after: frozenset[str]
     speaker_before: frozenset[str]
     taken_to: frozenset[str]
@@ -102,6 +108,8 @@ class _Attribution:
     accuse_ar: frozenset[str]  # verb, then the accuser, then the accused
     accuse_en: frozenset[str]  # the accuser, then the verb, then the accused
     control: PhraseIndex[bool]  # "الخاضعة لسيطرة", "under the control of"
+    claim_after: PhraseIndex[bool]  # "X claimed responsibility"
+    claim_before: PhraseIndex[bool]  # "تبنى تنظيم داعش الهجوم"
 
 
 @cache
@@ -111,9 +119,12 @@ def _attribution() -> _Attribution:
     def keyset(words: list[str]) -> frozenset[str]:
         return frozenset(key_of(t.norm) for w in words for t in tokenize(w))
 
+    def phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(key_of(t.norm) for t in tokenize(w)) for w in words)
+
     return _Attribution(
-        weak=frozenset(tuple(key_of(t.norm) for t in tokenize(w)) for w in lexicon["_weak"]),
-        victim=keyset(lexicon["_victim_before"]),
+        weak=phrases(lexicon["_weak"]),
+        victim=phrases(lexicon["_victim_before"]),
         speaker_after=keyset(lexicon["_speaker_after"]),
         speaker_before=keyset(lexicon["_speaker_before"]),
         taken_to=keyset(lexicon["_not_target_after"]),
@@ -121,6 +132,8 @@ def _attribution() -> _Attribution:
         accuse_ar=keyset(lexicon["_accuse_before_object"]),
         accuse_en=keyset(lexicon["_accuse_after_subject"]),
         control=PhraseIndex((p, True) for p in lexicon["_holder_after"]),
+        claim_after=PhraseIndex((p, True) for p in lexicon["_claim_after"]),
+        claim_before=PhraseIndex((p, True) for p in lexicon["_claim_before"]),
     )
 
 
@@ -129,7 +142,9 @@ def _victim(
 ) -> bool:
     """ "مقتل ثلاثة من عناصر قسد": members named after a killing word are the victims."""
     for k in range(max(0, h.first - 5), h.first):
-        if keys[k] in cues.victim and sentence[k] == sentence[h.first]:
+        if sentence[k] != sentence[h.first]:
+            continue
+        if any(tuple(keys[k : k + len(p)]) == p and k + len(p) <= h.first for p in cues.victim):
             return any(j in harm for j in range(max(0, k - 6), k))
     return False
 
