@@ -910,3 +910,71 @@ PLACES_SIXTH = {
 def test_places_caught_by_the_sixth_blind_test(text: str, key: str, expected: str) -> None:
     place = extract(text, ref_date=SUNDAY).incidents[0]["place"].value
     assert place is not None and place[key] == expected, place
+
+
+_FILLER = (
+    "وتفقدت فرق الدفاع المدني المنازل المتضررة وأخمدت حريقاً اندلع في أحد المحال التجارية، "
+    "فيما عملت الفرق على فتح الطرقات وإزالة الأنقاض من الشوارع الرئيسية في المدينة حتى "
+    "ساعات الصباح الأولى. "
+) * 2
+
+# Regressions caught by the sixth blind test's 16 Arabic reports, written anew here.
+CAUGHT_SIXTH_AR = {
+    "an-age-in-years-is-no-background-year": (
+        "قُتلت امرأة، وأصيب ابنها البالغ من العمر 15 عاماً بجروح، مساء أمس السبت، برصاص مسلحين",
+        "date",
+        "2022-11-05",
+    ),
+    "an-outlet-called-today": (
+        "الباب – حلب اليوم\n\nقُتل ثلاثة مدنيين مساء أمس السبت بقصف على المدينة",
+        "date",
+        "2022-11-05",
+    ),
+    "since-this-morning-is-today": (
+        "وثق المرصد مقتل 5 أشخاص منذ صباح اليوم الأحد، وتوزعوا على النحو الآتي:\n"
+        "- 3 مدنيين قتلوا بقصف على بلدة سرمين",
+        "date",
+        "2022-11-06",
+    ),
+    "breakdown-after-two-dots-stays-in-the-tally": (
+        "الحصيلة اليومية | 11 قتيلاً على الأراضي السورية.. بينهم 6 مدنيين\n\n"
+        "- 4 مواطنين قضوا بانفجار لغم في بادية السخنة",
+        "killed",
+        4,
+    ),
+    "irtaqa-is-killed": (
+        "ارتقى طفل وامرأة وأصيب ستة مدنيين بجروح جراء قصف على المدينة",
+        "killed",
+        2,
+    ),
+    "lost-their-lives": ("فقد ثلاثة أطفال أشقاء حياتهم بانفجار لغم قرب القرية", "killed", 3),
+    "risking-their-lives-is-no-death": ("يخاطر 20 متطوعاً بحياتهم كل يوم في عملهم", "killed", None),
+    "their-two-children": ("قُتل رجل وزوجته وطفلاهما بهجوم مسلح على منزلهم", "killed_children", 2),
+    "a-refugee-woman": ("قُتلت لاجئة عراقية برصاص مسلحين في المخيم", "killed_women", 1),
+    "a-breakdown-far-from-the-toll-is-another-count": (
+        "قُتل ثلاثة مدنيين، بينهم طفل، بقصف مدفعي على المدينة. "
+        + _FILLER
+        + "وكانت هجمات سابقة قد أدت إلى مقتل 66 شخصاً بينهم 19 طفلاً و11 امرأة.",
+        "killed_children",
+        1,
+    ),
+    "the-hospital-where-one-died-was-not-hit": (
+        "Shelling hit homes in the village, killing three people, one of whom died in hospital.",
+        "target",
+        "residential",
+    ),
+    "the-bridge-in-a-town-name-was-not-hit": (
+        "قتل مدنيان بقصف على منازل في مدينة جسر الشغور",
+        "target",
+        "residential",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"), CAUGHT_SIXTH_AR.values(), ids=CAUGHT_SIXTH_AR.keys()
+)
+def test_bugs_caught_by_the_sixth_blind_test_in_arabic(
+    text: str, field: str, expected: object
+) -> None:
+    assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected

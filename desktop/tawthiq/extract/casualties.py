@@ -97,7 +97,7 @@ def find_figures(
     cues = cue_words()
     cat_at: dict[int, Hit[str]] = {}
     for h in cues.categories.find(tokens, keys):
-        if not h.payload:
+        if not h.payload or (h.first == h.last and not _lost_life(h.first, tokens, sent)):
             continue
         for i in range(h.first, h.last + 1):
             cat_at[i] = h
@@ -106,6 +106,12 @@ def find_figures(
         for h in cues.cumulative.find(tokens, keys)
         if not any(keys[k] in cues.superlatives for k in range(max(0, h.first - 8), h.first))
     }
+    # "… على الأراضي السورية.. بينهم 6 مدنيين": a breakdown opening a sentence goes on the last
+    for b in cues.breakdown.find(tokens, keys):
+        if sent[b.first] - 1 in cumulative_sents and (
+            b.first == 0 or sent[b.first - 1] != sent[b.first]
+        ):
+            cumulative_sents.add(sent[b.first])
     scan = _Scan.of(keys, sent, cat_at)
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
@@ -172,6 +178,18 @@ def find_figures(
             )
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+_LIVES = frozenset({"حياتهم", "حياته", "حياتها", "حياتهما"})
+_LOST = frozenset({"فقد", "فقدت", "فقدوا", "فقدا", "وفقد", "وفقدت", "وفقدوا"})
+
+
+def _lost_life(i: int, tokens: Sequence[Token], sent: Sequence[int]) -> bool:
+    """ "حياتهم" tells of a death only after "فقد" ("فقد ۳ أطفال أشقاء حياتهم"), not in
+    "يخاطرون بحياتهم"; every other cue word stands alone."""
+    if tokens[i].norm.lstrip("وفب") not in _LIVES and tokens[i].norm not in _LIVES:
+        return True
+    return any(tokens[k].norm in _LOST and sent[k] == sent[i] for k in range(max(0, i - 8), i))
 
 
 def _figure(

@@ -146,16 +146,30 @@ def _total(figures: list[Figure], category: str) -> FieldResult:
     return total
 
 
+_NEAR_TOLL = 300  # characters: a breakdown is told close to its toll
+
+
 def _groups_within_total(fields: dict[str, FieldResult]) -> None:
     """Children and women among the killed cannot outnumber the killed: when the figures
     found disagree so (two incidents told together), the breakdown is left for a person."""
     total = fields["killed"]
     if total.value is None:
         return
-    named = [fields[n].extra.get("min") or 0 for n in ("killed_children", "killed_women")]
-    if sum(named) > total.extra["max"]:
-        for n in ("killed_children", "killed_women"):
-            fields[n] = FieldResult(extra={"min": None, "max": None, "approximate": False})
+    groups = ("killed_children", "killed_women")
+    empty = {"min": None, "max": None, "approximate": False}
+
+    def too_many() -> bool:
+        named = sum(int(fields[n].extra.get("min") or 0) for n in groups)
+        return named > int(total.extra["max"])
+
+    if too_many():  # first leave out a figure told far from the toll (a month's tally)
+        for n in groups:
+            near = any(abs(s - t) < _NEAR_TOLL for s, _ in fields[n].spans for t, _ in total.spans)
+            if fields[n].spans and total.spans and not near:
+                fields[n] = FieldResult(extra=dict(empty))
+    if too_many():
+        for n in groups:
+            fields[n] = FieldResult(extra=dict(empty))
 
 
 def _none_among_the_men(fields: dict[str, FieldResult], men: FieldResult) -> None:
@@ -283,10 +297,14 @@ def _read(
     language = _language(tokens)
     places = Gazetteer.load().find(text) if places is None else places
     fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys)
+    # "جسر الشغور" names a town, not a bridge that was hit
+    named_places = [(m.start, m.end) for m in places if " " in text[m.start : m.end].strip()]
     for name in ("incident_type", "target"):
-        fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=False)
+        ranked = rank(name, tokens, keys, sentence, focus, names=named_places)
+        fields[name] = as_field(name, ranked, many=False)
     for name in ("weapons", "perpetrators", "sources"):
-        fields[name] = as_field(name, rank(name, tokens, keys, sentence, focus), many=True)
+        ranked = rank(name, tokens, keys, sentence, focus, names=named_places)
+        fields[name] = as_field(name, ranked, many=True)
     if fields["incident_type"].value is None and fields["weapons"].value:
         implied = weapon_type(fields["weapons"].value[0])  # "cluster munitions fired by ..."
         if implied:

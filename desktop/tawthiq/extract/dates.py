@@ -22,6 +22,8 @@ from tawthiq.extract.tokens import Token, tokenize
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"
 )
+_LINE_DASH = re.compile(r"\s[–—-]\s")
+_YEAR_WORDS = frozenset({"عام", "العام", "عاما"})
 _DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w+\))?\s*[–—-]\s")
 # "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
 _DATELINE_HEAD = re.compile(r"(?:^|\n)\s*\(?[^\n(),.]{1,30},\s*$")
@@ -110,10 +112,18 @@ def _safe(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _since(tokens: Sequence[Token], first: int) -> bool:
+    return any(t.norm in ("منذ", "since") for t in tokens[max(0, first - 2) : first])
+
+
 def _is_background(tokens: Sequence[Token], first: int) -> bool:
     lex = _lexicon()
-    if any(t.norm in lex.background for t in tokens[max(0, first - 3) : first]):
-        return True
+    for k in range(max(0, first - 3), first):
+        # "عام 2020" is background; "البالغ من العمر 15 عاماً" is an age
+        if tokens[k].norm in lex.background and not (
+            tokens[k].norm in _YEAR_WORDS and k > 0 and tokens[k - 1].norm.isdigit()
+        ):
+            return True
     # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
     for t in reversed(tokens[max(0, first - 5) : first]):
         if t.norm in lex.clause:
@@ -159,9 +169,18 @@ def find_dates(
         dateline = (
             head < 40 or _DATELINE_HEAD.search(text, max(0, head - 40), head) is not None
         ) and bool(_DATELINE_TAIL.match(text, tokens[last].end))
+        # "الباب – حلب اليوم": a short dateline line ("Halab Today" is an outlet)
+        line_start = text.rfind("\n", 0, head) + 1
+        line_end = text.find("\n", head)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        dateline = dateline or (len(line) <= 40 and _LINE_DASH.search(line) is not None)
         # "(as of 18 January 2024)": when a situation report was written
         as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
-        background = stamp or dateline or as_of or _is_background(tokens, first)
+        # "منذ صباح اليوم", "since this morning": today, not a period long past
+        since_today = relative and (ref - value).days <= 1 and _since(tokens, first)
+        background = (
+            stamp or dateline or as_of or (_is_background(tokens, first) and not since_today)
+        )
         start, end = tokens[first].start, tokens[last].end
         out.append(DateMention(value, precision, start, end, relative, background, None, stamp))
 

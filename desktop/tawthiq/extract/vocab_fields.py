@@ -41,9 +41,11 @@ def rank(
     keys: Sequence[str],
     sentence: Sequence[int],
     focus: set[int],
+    names: Sequence[tuple[int, int]] = (),
 ) -> list[Scored]:
     """Codes named in the text, best first: early sentences and the incident's own sentences
-    (``focus``) count most."""
+    (``focus``) count most; words inside ``names`` (place names of several words, "جسر
+    الشغور", "Souq Wadi Barada") name no code."""
     score: dict[str, float] = defaultdict(float)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     first_seen: dict[str, int] = {}
@@ -67,6 +69,8 @@ def rank(
     )  # fmt: skip
     for h in hits:
         if not h.payload:  # a phrase listed to be ignored ("وقف إطلاق النار" is no gunfire)
+            continue
+        if any(a <= h.start and h.end <= b for a, b in names):
             continue
         if name == "target" and any(
             bare[k] in cues.taken_to for k in range(max(0, h.first - 4), h.first)
