@@ -27,5 +27,8 @@ fi
 cd "$BUILD"  # so nothing is imported from the source tree by accident
 "$BUILD/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath "$DIST" --workpath "$BUILD/work" "$ROOT/packaging/tawthiq.spec"
+# what a documenter needs beside the program to put it in the desktop's menu
+cp "$ROOT/packaging/install-linux.sh" "$ROOT/packaging/org.tawthiq.Tawthiq.desktop" \
+  "$ROOT/packaging/org.tawthiq.Tawthiq.metainfo.xml" "$DIST/tawthiq/"
 size=$(du -sm "$DIST/tawthiq" | cut -f1)
 echo "built $DIST/tawthiq in $(( $(date +%s) - start )) s: ${size} MB"

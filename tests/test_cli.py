@@ -357,3 +357,43 @@ def test_pipe_closed_early_is_not_an_error(tmp_path: Path) -> None:
         timeout=60,
     )
     assert "Traceback" not in p.stderr and "Error" not in p.stderr
+
+
+def test_what_tawthiq_writes_is_for_this_user_only(tmp_path: Path) -> None:
+    """Laptops are shared: another account must not read the database or the key."""
+    db = tmp_path / "private.db"
+    assert tawthiq_process(tmp_path, "add", "--title-en", "x", "--db", str(db)).returncode == 0
+    written = [db, *(tmp_path / "data").iterdir()]
+    assert any(p.name == "device-key.json" for p in written)
+    for path in written:
+        assert path.stat().st_mode & 0o077 == 0, f"{path.name} is readable by others"
+
+
+def test_a_coordinator_starts_with_key_and_import(tmp_path: Path) -> None:
+    """On a new laptop the coordinator's first commands make the database."""
+    field = tmp_path / "field"
+    field.mkdir()
+    field_db = str(field / "field.db")
+    assert tawthiq_process(field, "add", "--title-en", "x", "--db", field_db).returncode == 0
+    export = str(field / "x.tawthiq")
+    assert tawthiq_process(field, "export", "-o", export, "--db", field_db).returncode == 0
+    coordinator = tmp_path / "coordinator"
+    coordinator.mkdir()
+    db = coordinator / "c.db"
+    dry = tawthiq_process(coordinator, "import", "--dry-run", export, "--db", str(db))
+    assert dry.returncode == 2 and not db.exists()  # a dry run makes nothing
+    key = tawthiq_process(coordinator, "key", "--db", str(db))
+    assert key.returncode == 0 and "tqk-" in key.stdout, key.stderr
+    done = tawthiq_process(coordinator, "import", "--accept-new-devices", export, "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert " new events" in done.stdout
+
+
+def test_data_folder_from_the_environment_expands_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tawthiq.services.settings import data_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", "~/tawthiq-data")
+    assert data_dir() == tmp_path / "tawthiq-data"

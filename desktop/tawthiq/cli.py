@@ -344,6 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) -> int:
+    if argv is None:  # run as a program: what it writes is for this user only (shared laptops)
+        os.umask(0o077)
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):

@@ -86,7 +86,8 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq.services.sync import ImportSummary, import_files, possible_duplicates
     from tawthiq.sync.errors import NewDevicesError, PassphraseNeeded
 
-    ws = services.open_workspace(args.db, author=args.author, create=False)
+    # a coordinator's first import makes the database; a dry run changes nothing, not even that
+    ws = services.open_workspace(args.db, author=args.author, create=not args.dry_run)
     paths = [Path(p) for p in args.files]
     passphrase = _passphrase(args, twice=False)
 
@@ -166,7 +167,7 @@ def cmd_key(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq.services.sync import receive_key
     from tawthiq.sync.keys import fingerprint
 
-    ws = services.open_workspace(args.db, author=args.author, create=False)
+    ws = services.open_workspace(args.db, author=args.author, create=True)
     text, fp = receive_key(ws)
     out(f"key for encrypted exports to this laptop: {text}")
     out(f"  its fingerprint (read it out to check): {fp}")

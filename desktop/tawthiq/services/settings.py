@@ -19,7 +19,9 @@ LANGUAGES = ("ar", "en")
 def data_dir() -> Path:
     """The user data folder (platformdirs), or ``$TAWTHIQ_DATA_DIR`` when set."""
     override = os.environ.get("TAWTHIQ_DATA_DIR")
-    return Path(override) if override else Path(user_data_dir("tawthiq", appauthor=False))
+    if override:
+        return Path(override).expanduser().absolute()
+    return Path(user_data_dir("tawthiq", appauthor=False))
 
 
 def settings_path() -> Path:

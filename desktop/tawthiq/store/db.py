@@ -114,7 +114,7 @@ def open_database(
     if not create and not path.exists():
         raise NotADatabaseError(
             f"there is no Tawthiq database at {path}; check the path, or create one with "
-            "`tawthiq add` or `tawthiq demo`"
+            "`tawthiq add`, `tawthiq ingest` or `tawthiq import`"
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
