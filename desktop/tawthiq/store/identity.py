@@ -11,6 +11,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from tawthiq.domain.errors import N_
 from tawthiq.store.errors import StoreError, UnwritableError
 
 KEY_FILE = "device-key.json"
@@ -90,9 +91,9 @@ def load_or_create_identity(folder: Path) -> DeviceIdentity:
             data = json.loads(path.read_text("utf-8"))
             key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(data["private_key"]))
             return DeviceIdentity(str(uuid.UUID(data["device_id"])), key)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError):
             raise StoreError(
-                f"the device key {path} is damaged ({exc}); restore it from a backup"
+                N_("the device key {path} is damaged; restore it from a backup"), path=path
             ) from None
     identity = DeviceIdentity.generate()
     data = {
@@ -103,5 +104,9 @@ def load_or_create_identity(folder: Path) -> DeviceIdentity:
     try:
         _write_private(path, data)
     except OSError as exc:
-        raise UnwritableError(f"cannot store the device key in {folder}: {exc.strerror}") from None
+        raise UnwritableError(
+            N_("cannot store the device key in {folder}: {reason}"),
+            folder=folder,
+            reason=exc.strerror or exc.__class__.__name__,
+        ) from None
     return identity
