@@ -895,6 +895,12 @@ PLACES_SIXTH = {
         "name_en",
         "Sokhneh",
     ),
+    "south-of-the-capital-is-rural-damascus": (
+        "قتل أربعة أشخاص في قصف استهدف مبنى سكنياً في محيط منطقة السيدة زينب جنوبي العاصمة "
+        "السورية دمشق",
+        "governorate",
+        "Rif Dimashq",
+    ),
     "suburbs-of-damascus-are-rural-damascus": (
         "A bomb exploded near the Sayyida Zeinab shrine in the southern suburbs of Damascus, "
         "killing six.",

@@ -66,9 +66,25 @@ _REFERENCE = re.compile(
 )
 
 
+# Damascus governorate is the city alone: "جنوبي دمشق", "محيط العاصمة دمشق", "south of the
+# capital Damascus" lie outside it, in Rural Damascus.
+_AROUND_THE_CAPITAL = re.compile(
+    r"(?:(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?|محيط|أطراف|ضواحي)\s+"
+    r"(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _reference(text: str, m: PlaceMention) -> bool:
     """A place named only to locate another: "X, northwest of Damascus"."""
-    return bool(_REFERENCE.search(text[max(0, m.start - 25) : m.start]))
+    before = text[max(0, m.start - 40) : m.start]
+    if _REFERENCE.search(before[-25:]):
+        return True
+    capital = any(
+        p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates
+    )
+    return capital and _AROUND_THE_CAPITAL.search(before) is not None
 
 
 @dataclass(frozen=True)
