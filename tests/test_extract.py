@@ -895,6 +895,16 @@ PLACES_SIXTH = {
         "name_en",
         "Sokhneh",
     ),
+    "kurdish-town-name": (
+        "استهدفت مسيرة تركية سيارة قرب بلدة تربه سبي، ما أدى إلى مقتل ثلاثة",
+        "name_en",
+        "Qahtaniyyeh",
+    ),
+    "kurdish-town-name-in-english": (
+        "A Turkish drone strike on a car near Qamishlo killed two civilians",
+        "name_en",
+        "Quamishli",
+    ),
     "south-of-the-capital-is-rural-damascus": (
         "قتل أربعة أشخاص في قصف استهدف مبنى سكنياً في محيط منطقة السيدة زينب جنوبي العاصمة "
         "السورية دمشق",
