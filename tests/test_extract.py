@@ -843,6 +843,11 @@ CAUGHT_SIXTH = {
         "perpetrators",
         ["russia"],
     ),
+    "a-nationality-describes-the-person": (
+        "Unknown gunmen shot dead an Iraqi woman and her daughter inside their tent.",
+        "killed_women",
+        1,
+    ),
     "claimed-responsibility": (
         "A car bomb killed six people at the market. The Islamic State group claimed "
         "responsibility for the bombing.",
