@@ -49,6 +49,15 @@ def test_without_a_screen_the_window_says_so_in_one_sentence(tmp_path: Path) -> 
     assert not (tmp_path / "x.db").exists()
 
 
+def test_a_display_with_no_server_says_so_in_one_sentence(tmp_path: Path) -> None:
+    """DISPLAY set to a local display nothing listens on: no Qt abort, one sentence."""
+    done = _tawthiq(tmp_path, "--db", str(tmp_path / "x.db"), DISPLAY=":87")
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("tawthiq: no display to open the window on")
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.db").exists()
+
+
 STRESS = """
 import os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"

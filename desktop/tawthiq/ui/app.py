@@ -24,7 +24,31 @@ WINDOW_SIZE = (1360, 860)
 def _has_display() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return True
+    display = os.environ.get("DISPLAY", "")
+    return bool(display) and _x_server_answers(display)
+
+
+def _x_server_answers(display: str) -> bool:
+    """Whether a local X display (":0", "unix:1.0") has a server listening; Qt itself would
+    abort with advice to reinstall. Displays on other hosts are left to Qt."""
+    import re
+    import socket
+
+    local = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if local is None:
+        return True
+    path = f"/tmp/.X11-unix/X{local.group(1)}"
+    for address in (path, "\0" + path):  # the socket file, or Linux's abstract name
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.settimeout(2)
+            try:
+                s.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
 
 
 def app_icon() -> QIcon:
