@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QPushButton
 from tests.conftest import plain
 
 from tawthiq import services
@@ -59,6 +60,12 @@ def test_switching_to_arabic_mirrors_the_window_and_keeps_unsaved_work(qtbot, wi
     # Qt's own dialogs speak Arabic too
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "ألغِ"  # Qt's word
+    # the file dialog (Import, Read report files) too, where Qt's catalog has gaps
+    files = QFileDialog(window, "x")
+    files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [label.text() for label in files.findChildren(QLabel) if label.text()]
+    assert labels and not [t for t in labels if re.search("[A-Za-z]", t)], labels
+    files.deleteLater()
     window.apply_settings(Settings(author="Amal", language="en"))
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert window.tabs.tabText(0) == "Report and form"

@@ -15,12 +15,30 @@ from tawthiq.ui.fonts import interface_font
 log = logging.getLogger(__name__)
 
 
+class _QtCatalogGaps(QTranslator):
+    """Strings of Qt's own dialogs that its Arabic catalog lacks (their source text gained
+    an accelerator after the translation was made): asked before Qt's catalog, silent for
+    everything else."""
+
+    ARABIC = {  # noqa: RUF012 - a constant table
+        ("QFileDialog", "&Look in:"): "ا&عثر في:",
+        ("QFileDialog", "Files of &type:"): "ال&ملفّات من النّوع:",
+    }
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
+        return self.ARABIC.get((context, source))  # None: not here, ask the next catalog
+
+    def isEmpty(self) -> bool:  # Qt asks an empty translator nothing
+        return False
+
+
 class Language:
     """Switches the running application between Arabic and English at once."""
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self._translator: QTranslator | None = None
+        self._gaps: QTranslator | None = None
         self._base_font = app.font()
         app.setFont(interface_font(self._base_font))
 
@@ -29,12 +47,18 @@ class Language:
         if self._translator is not None:
             self.app.removeTranslator(self._translator)
             self._translator = None
+        if self._gaps is not None:
+            self.app.removeTranslator(self._gaps)
+            self._gaps = None
         if lang != "en" and lang in LANGUAGES:
             translator = QTranslator(self.app)
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if translator.load(f"qtbase_{lang}", folder):
                 self.app.installTranslator(translator)
                 self._translator = translator
+            if lang == "ar":  # installed last, so asked first
+                self._gaps = _QtCatalogGaps(self.app)
+                self.app.installTranslator(self._gaps)
             else:
                 log.warning("Qt's own %s translations were not found in %s", lang, folder)
         # Qt knows which way a language is written; the pseudo-locale mirrors like Arabic.
