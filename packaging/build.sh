@@ -19,7 +19,8 @@ rm -rf "$ROOT/build/lib" "$ROOT"/build/bdist.*  # setuptools' leftovers would sh
 log="$BUILD/pip.log"
 mkdir -p "$BUILD"
 if ! { "$BUILD/venv/bin/pip" install -q --upgrade pip &&
-       "$BUILD/venv/bin/pip" install -q "$ROOT[package]"; } >"$log" 2>&1; then
+       "$BUILD/venv/bin/pip" install -q -c "$ROOT/packaging/constraints.txt" "$ROOT[package]"
+     } >"$log" 2>&1; then
   cat "$log" >&2
   echo "build: installing Tawthiq into the build environment failed (above)" >&2
   exit 1
