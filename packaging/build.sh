@@ -28,6 +28,7 @@ fi
 cd "$BUILD"  # so nothing is imported from the source tree by accident
 "$BUILD/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath "$DIST" --workpath "$BUILD/work" "$ROOT/packaging/tawthiq.spec"
+"$PYTHON" "$ROOT/packaging/notices.py" "$DIST/tawthiq"  # the system libraries' licences
 # what a documenter needs beside the program to put it in the desktop's menu
 cp "$ROOT/packaging/install-linux.sh" "$ROOT/packaging/org.tawthiq.Tawthiq.desktop" \
   "$ROOT/packaging/org.tawthiq.Tawthiq.metainfo.xml" "$DIST/tawthiq/"

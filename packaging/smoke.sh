@@ -49,5 +49,8 @@ w, h = struct.unpack(">II", data[16:24])
 assert w >= 1000 and h >= 600, (w, h)
 PY
 
+for notice in LICENSE licenses/LGPL-3.0.txt licenses/python/LICENSE.txt; do
+  [ -s "$BUNDLE/_internal/$notice" ] || fail "the bundle lacks $notice"
+done
 size=$(du -sm "$BUNDLE" | cut -f1)
 echo "bundle ok: $BUNDLE, ${size} MB; cold start: --version ${t_version} ms, demo ${t_demo} ms, window screenshot ${t_gui} ms; screenshot: $SHOT"
