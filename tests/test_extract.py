@@ -999,3 +999,16 @@ def test_bugs_caught_by_the_sixth_blind_test_in_arabic(
     text: str, field: str, expected: object
 ) -> None:
     assert extract(text, ref_date=SUNDAY).incidents[0][field].value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling killed two civilians in a village held by Hayat Tahrir al-Sham.",
+        "قتل مدنيان بقصف على قرية تسيطر عليها هيئة تحرير الشام",
+    ],
+    ids=["en", "ar"],
+)
+def test_a_group_named_after_a_place_is_not_the_place(text: str) -> None:
+    """ "Hayat" is a village in As-Suwayda and "al-Sham" is Damascus, but not here."""
+    assert extract(text, ref_date=SUNDAY).incidents[0]["place"].value is None

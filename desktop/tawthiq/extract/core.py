@@ -296,6 +296,9 @@ def _read(
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2)
     language = _language(tokens)
     places = Gazetteer.load().find(text) if places is None else places
+    # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
+    actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)
+    places = [m for m in places if not any(a <= m.start and m.end <= b for a, b in actors)]
     fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys)
     # "جسر الشغور" names a town, not a bridge that was hit
     named_places = [(m.start, m.end) for m in places if " " in text[m.start : m.end].strip()]
