@@ -848,6 +848,16 @@ CAUGHT_SIXTH = {
         "killed_women",
         1,
     ),
+    "a-us-drone-strike": (
+        "A US drone strike on a motorcycle near Sarmada killed one man.",
+        "perpetrators",
+        ["us_coalition"],
+    ),
+    "us-backed-names-no-striker": (
+        "Turkish shelling killed two fighters of the US-backed SDF near Tal Tamr.",
+        "perpetrators",
+        ["turkey"],
+    ),
     "claimed-responsibility": (
         "A car bomb killed six people at the market. The Islamic State group claimed "
         "responsibility for the bombing.",
