@@ -1022,3 +1022,14 @@ def test_bugs_caught_by_the_sixth_blind_test_in_arabic(
 def test_a_group_named_after_a_place_is_not_the_place(text: str) -> None:
     """ "Hayat" is a village in As-Suwayda and "al-Sham" is Damascus, but not here."""
     assert extract(text, ref_date=SUNDAY).incidents[0]["place"].value is None
+
+
+def test_where_the_wounded_were_taken_is_no_other_incident() -> None:
+    text = (
+        "قُتل رجل وزوجته بهجوم مسلح على منزل في بلدة ذيبان بريف دير الزور الشرقي مساء السبت.\n\n"
+        "وقالت مصادر محلية إن مسلحين اقتحما المنزل وأطلقا النار من بنادق آلية، ونُقلت طفلة "
+        "مصابة إلى مشفى في بلدة الشحيل."
+    )
+    incidents = extract(text, ref_date=SUNDAY).incidents
+    assert len(incidents) == 1
+    assert "small_arms" in incidents[0]["weapons"].value

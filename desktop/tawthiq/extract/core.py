@@ -19,7 +19,7 @@ from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.incidents import Reading, blank_outside, complement, other_incidents
 from tawthiq.extract.phrases import Keys
-from tawthiq.extract.places import choose_place
+from tawthiq.extract.places import choose_place, elsewhere_people
 from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
 from tawthiq.extract.vocab_fields import (
@@ -300,6 +300,9 @@ def _read(
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)
     places = [m for m in places if not any(a <= m.start and m.end <= b for a, b in actors)]
     fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys)
+    # where victims came from or were taken tells of no incident, this one or another
+    away = elsewhere_people(tokens, keys, places)
+    incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit
     named_places = [(m.start, m.end) for m in places if " " in text[m.start : m.end].strip()]
     for name in ("incident_type", "target"):
@@ -322,7 +325,7 @@ def _read(
     past += history_cues(tokens, keys)
     armed = sorted(attacks + [s for s, _ in rank_spans("weapons", tokens, keys)])
     return Reading(
-        fields, language, tuple(sorted(cues)), tuple(places), tuple(tokens), keys, text,
+        fields, language, tuple(sorted(cues)), incident_places, tuple(tokens), keys, text,
         tuple(armed), tuple(days), tuple(past),
     )  # fmt: skip
 

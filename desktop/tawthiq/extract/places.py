@@ -104,12 +104,23 @@ def _cues() -> _Cues:
     )
 
 
+def elsewhere_people(
+    tokens: Sequence[Token], keys: Keys, mentions: Sequence[PlaceMention]
+) -> set[int]:
+    """The mentions that only say where the victims came from or were taken ("نقلت إلى مشفى
+    في بلدة الشحيل"): no place of an incident, this one's or another's."""
+    starts = [t.start for t in tokens]
+    return _asides(tokens, keys, [0] * len(tokens), starts, mentions, harmless=False)
+
+
 def _asides(
     tokens: Sequence[Token],
     keys: Keys,
     sentence: Sequence[int],
     starts: list[int],
     mentions: Sequence[PlaceMention],
+    *,
+    harmless: bool = True,
 ) -> set[int]:
     """The mentions that are not where anyone was hurt: a victim's home town ("من سكان حي
     X", "residents of X") and the places of an attack that hurt no one ("قصفت قرية Y دون
@@ -117,7 +128,7 @@ def _asides(
     cues = _cues()
     origin_ends = {h.last for h in cues.origin.find(tokens, keys)}
     quiet: list[tuple[int, int]] = []  # character ranges told of as harmless
-    no_harm = cues.no_harm.find(tokens, keys)
+    no_harm = cues.no_harm.find(tokens, keys) if harmless else []
     if no_harm:
         harm = [h.last for h in harm_cues(tokens, keys)]
         for h in no_harm:
