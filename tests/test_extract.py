@@ -1033,3 +1033,14 @@ def test_where_the_wounded_were_taken_is_no_other_incident() -> None:
     incidents = extract(text, ref_date=SUNDAY).incidents
     assert len(incidents) == 1
     assert "small_arms" in incidents[0]["weapons"].value
+
+
+def test_where_the_warplanes_took_off_is_no_other_incident() -> None:
+    text = (
+        "قُتل سبعة مدنيين بغارات روسية فجر اليوم الأحد على قرية الحمامة بريف جسر الشغور.\n\n"
+        "وقال مراسلنا إن طائرة حربية روسية أقلعت من قاعدة حميميم ونفذت ثلاث غارات على منازل "
+        "المدنيين، ما أسفر في حصيلة أولية عن مقتل ستة مدنيين."
+    )
+    incidents = extract(text, ref_date=SUNDAY).incidents
+    assert len(incidents) == 1
+    assert incidents[0]["target"].value == "residential"
