@@ -994,6 +994,11 @@ CAUGHT_SIXTH_AR = {
         "target",
         "residential",
     ),
+    "vacuum-missiles-are-missiles": (
+        "نفذت طائرة حربية روسية ثلاث غارات بصواريخ فراغية على منازل المدنيين فقتلت ستة",
+        "weapons",
+        ["missile"],
+    ),
     "the-bridge-in-a-town-name-was-not-hit": (
         "قتل مدنيان بقصف على منازل في مدينة جسر الشغور",
         "target",
