@@ -187,7 +187,7 @@ _LOST = frozenset({"فقد", "فقدت", "فقدوا", "فقدا", "وفقد", "
 def _lost_life(i: int, tokens: Sequence[Token], sent: Sequence[int]) -> bool:
     """ "حياتهم" tells of a death only after "فقد" ("فقد ۳ أطفال أشقاء حياتهم"), not in
     "يخاطرون بحياتهم"; every other cue word stands alone."""
-    if tokens[i].norm.lstrip("وفب") not in _LIVES and tokens[i].norm not in _LIVES:
+    if tokens[i].norm.lstrip("وفب") not in _LIVES:
         return True
     return any(tokens[k].norm in _LOST and sent[k] == sent[i] for k in range(max(0, i - 8), i))
 
@@ -219,11 +219,15 @@ def _figure(
     )
 
 
+_DEATH_OF = frozenset(key_of(w) for w in ("وفاه", "موت", "died", "death"))
 _PARTITIVE = frozenset({"of", "من"})
 _DIED = frozenset(
     key_of(w)
     for w in ("died", "succumbed", "توفي", "توفوا", "توفيت", "فارق", "فارقوا", "قضى", "قضوا")
 )
+
+
+_DEATH_OR_DIED = _DEATH_OF | _DIED
 
 
 def _moved_between_tolls(
@@ -241,8 +245,7 @@ def _moved_between_tolls(
     k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].norm == "the")
     if k not in cat_at or cat_at[k].payload != "injured":
         return False
-    died = _DEATH_OF | _DIED
-    before = any(keys[b] in died for b in range(max(0, it.first - 2), it.first))
+    before = any(keys[b] in _DEATH_OR_DIED for b in range(max(0, it.first - 2), it.first))
     after = any(
         keys[a] in _DIED or tokens[a].norm.startswith(("died", "succumb"))
         for a in range(k + 1, min(len(tokens), k + 5))
@@ -261,9 +264,6 @@ def _among(
         if keys[j] in ("بين", "among") and j + 1 < len(keys) and (j + 1) in cat_at:
             return cat_at[j + 1].payload
     return None
-
-
-_DEATH_OF = frozenset(key_of(w) for w in ("وفاه", "موت", "died", "death"))
 
 
 def _category_near(

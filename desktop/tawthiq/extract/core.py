@@ -299,9 +299,9 @@ def _read(
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)
     places = [m for m in places if not any(a <= m.start and m.end <= b for a, b in actors)]
-    fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys)
     # where victims came from or were taken tells of no incident, this one or another
     away = elsewhere_people(tokens, keys, places)
+    fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys, away)
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit
     named_places = [(m.start, m.end) for m in places if " " in text[m.start : m.end].strip()]

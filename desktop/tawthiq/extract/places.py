@@ -107,55 +107,47 @@ def _cues() -> _Cues:
 def elsewhere_people(
     tokens: Sequence[Token], keys: Keys, mentions: Sequence[PlaceMention]
 ) -> set[int]:
-    """The mentions that only say where the victims came from or were taken ("نقلت إلى مشفى
-    في بلدة الشحيل"): no place of an incident, this one's or another's."""
-    starts = [t.start for t in tokens]
-    return _asides(tokens, keys, [0] * len(tokens), starts, mentions, harmless=False)
-
-
-def _asides(
-    tokens: Sequence[Token],
-    keys: Keys,
-    sentence: Sequence[int],
-    starts: list[int],
-    mentions: Sequence[PlaceMention],
-    *,
-    harmless: bool = True,
-) -> set[int]:
-    """The mentions that are not where anyone was hurt: a victim's home town ("من سكان حي
-    X", "residents of X") and the places of an attack that hurt no one ("قصفت قرية Y دون
-    ورود أنباء عن إصابات", "strikes on Y, with no casualties reported")."""
+    """The mentions that only say where the victims came from or were taken, or where the
+    attackers set out from ("من سكان حي X", "نقلت إلى مشفى في بلدة الشحيل", "took off from
+    Hmeimim"): no place of an incident, this one's or another's."""
     cues = _cues()
+    starts = [t.start for t in tokens]
     origin_ends = {h.last for h in cues.origin.find(tokens, keys)}
-    quiet: list[tuple[int, int]] = []  # character ranges told of as harmless
-    no_harm = cues.no_harm.find(tokens, keys) if harmless else []
-    if no_harm:
-        harm = [h.last for h in harm_cues(tokens, keys)]
-        for h in no_harm:
-            first = h.first
-            while first > 0 and sentence[first - 1] == sentence[h.first]:
-                first -= 1
-            if h.first - first <= 1 and first > 0:  # "… Fulayfil. No casualties were reported."
-                first -= 1
-                while first > 0 and sentence[first - 1] == sentence[first]:
-                    first -= 1
-            hurt = [i for i in harm if first <= i < h.first]
-            lo = tokens[hurt[-1]].end if hurt else tokens[first].start
-            quiet.append((lo, h.start))
     out = set()
-    origin_mentions: dict[int, int] = {}  # last token of a name told as an origin -> k
+    origin_mentions: set[int] = set()  # the last tokens of names told as an origin
     for k, m in enumerate(mentions):
-        if any(lo <= m.start < hi for lo, hi in quiet):
-            out.add(k)
-            continue
         j = bisect.bisect_right(starts, m.start) - 2  # the token before the name
         while j >= 0 and keys[j] in cues.gap and j not in origin_ends:
             j -= 1
         # "taken to hospitals in Palmyra and Homs city": a list goes on past the first name
         if j in origin_ends or j in origin_mentions:
             out.add(k)
-            origin_mentions[bisect.bisect_right(starts, m.end - 1) - 1] = k
+            origin_mentions.add(bisect.bisect_right(starts, m.end - 1) - 1)
     return out
+
+
+def _harmless(
+    tokens: Sequence[Token], keys: Keys, sentence: Sequence[int], mentions: Sequence[PlaceMention]
+) -> set[int]:
+    """The places of an attack that hurt no one ("قصفت قرية Y دون ورود أنباء عن إصابات",
+    "strikes on Y, with no casualties reported")."""
+    no_harm = _cues().no_harm.find(tokens, keys)
+    if not no_harm:
+        return set()
+    quiet: list[tuple[int, int]] = []  # character ranges told of as harmless
+    harm = [h.last for h in harm_cues(tokens, keys)]
+    for h in no_harm:
+        first = h.first
+        while first > 0 and sentence[first - 1] == sentence[h.first]:
+            first -= 1
+        if h.first - first <= 1 and first > 0:  # "… Fulayfil. No casualties were reported."
+            first -= 1
+            while first > 0 and sentence[first - 1] == sentence[first]:
+                first -= 1
+        hurt = [i for i in harm if first <= i < h.first]
+        lo = tokens[hurt[-1]].end if hurt else tokens[first].start
+        quiet.append((lo, h.start))
+    return {k for k, m in enumerate(mentions) if any(lo <= m.start < hi for lo, hi in quiet)}
 
 
 def _dateline(text: str, m: PlaceMention) -> bool:
@@ -207,13 +199,19 @@ def choose_place(
     language: str,
     mentions: Sequence[PlaceMention] | None = None,
     keys: Keys | None = None,
+    away: set[int] | None = None,
 ) -> FieldResult:
+    """The incident's place; ``away`` are the mentions ``elsewhere_people`` found, when the
+    caller has them already."""
     if mentions is None:
         mentions = Gazetteer.load().find(text)
     if not mentions:
         return FieldResult()
     starts = [t.start for t in tokens]
-    asides = _asides(tokens, Keys(tokens) if keys is None else keys, sentence, starts, mentions)
+    keys = Keys(tokens) if keys is None else keys
+    if away is None:
+        away = elsewhere_people(tokens, keys, mentions)
+    asides = away | _harmless(tokens, keys, sentence, mentions)
     gov_votes: dict[str, float] = defaultdict(float)
     located = []
     for k, m in enumerate(mentions):

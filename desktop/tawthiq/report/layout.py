@@ -33,6 +33,26 @@ def same(en: str, ar: str) -> bool:
     return bool(en) and en.translate(CONTROLS) == ar.translate(CONTROLS)
 
 
+def grid(data: list[list[Any]], cols: list[float], *, rtl: bool, repeat_rows: int = 0) -> Table:
+    """A table with a shaded head row, its cells and widths given in reading order;
+    mirrored, widths with the cells, for a right-to-left page."""
+    if rtl:
+        data = [list(reversed(row)) for row in data]
+        cols = list(reversed(cols))
+    t = Table(data, colWidths=cols, repeatRows=repeat_rows)
+    t.setStyle(
+        TableStyle(
+            [
+                FONT,
+                ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return t
+
+
 class Layout:
     """Paragraphs, headings and tables at a frame ``width`` (the frame's padding is taken
     off where a paragraph stands in the frame itself)."""

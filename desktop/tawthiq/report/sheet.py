@@ -21,11 +21,11 @@ from tawthiq.report.layout import (
     HEAD,
     LABEL,
     PAD,
-    SHADE,
     SMALL,
     TITLE,
     WARN,
     Layout,
+    grid,
 )
 from tawthiq.report.model import ReportIncident, qr_data
 from tawthiq.report.qr import QrFlowable
@@ -115,8 +115,6 @@ class Sheet(Layout):
         if not any(v.get(k) for _, a, b in rows for k in (a, b)):
             return None
         cols = [self.width * f for f in (0.36, 0.32, 0.32)]
-        if self.o.lang == "ar":
-            cols.reverse()
 
         label = self.both
 
@@ -135,20 +133,7 @@ class Sheet(Layout):
                     self.p(c(injured) or "—", cols[2] - PAD, center),
                 ]
             )
-        if self.o.lang == "ar":
-            data = [list(reversed(r)) for r in data]
-        t = Table(data, colWidths=cols)
-        t.setStyle(
-            TableStyle(
-                [
-                    FONT,
-                    ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ]
-            )
-        )
-        return KeepTogether([t])
+        return KeepTogether([grid(data, cols, rtl=self.o.lang == "ar")])
 
     def _account(self, inc: Incident) -> list[Flowable]:
         out: list[Flowable] = []

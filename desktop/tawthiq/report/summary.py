@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from tawthiq.domain.records import Casualties, Incident
 from tawthiq.report import labels as L
 from tawthiq.report.chart import Count, chart
-from tawthiq.report.layout import FONT, GRID, HEAD, LABEL, PAD, SHADE, SMALL, TITLE, Layout, same
+from tawthiq.report.layout import HEAD, LABEL, PAD, SMALL, TITLE, Layout, grid, same
 from tawthiq.report.model import ReportIncident, ReportOptions
 from tawthiq.report.text import Style, Writer
 
@@ -171,18 +171,4 @@ def _table(
                 sheet.p(killed, cols[2] - PAD, _CENTER),
             ]
         )
-    if options.lang == "ar":
-        data = [list(reversed(r)) for r in data]
-        cols.reverse()
-    t = Table(data, colWidths=cols, repeatRows=1)
-    t.setStyle(
-        TableStyle(
-            [
-                FONT,
-                ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
-    return t
+    return grid(data, cols, rtl=options.lang == "ar", repeat_rows=1)

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -149,34 +150,37 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _first_row(conn: Any, *queries: str) -> Any:
+    """The first row the first of ``queries`` that finds one gives, or None."""
+    for sql in queries:
+        row = conn.exec_driver_sql(f"{sql} LIMIT 1").first()
+        if row is not None:
+            return row
+    return None
+
+
 def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None:
     """Move one checked file's new events from staging into the log, with their devices'
     keys and signed heads, and note the records they touch."""
     conn = session.connection()
-    clash = conn.exec_driver_sql(
-        f"SELECT s.seq, s.device_id FROM {STAGING} s JOIN event e ON e.event_id = s.event_id "
-        "LIMIT 1"
-    ).first()
-    if clash is None:
-        clash = conn.exec_driver_sql(
-            f"SELECT max(seq), device_id FROM {STAGING} GROUP BY event_id HAVING count(*) > 1 "
-            "LIMIT 1"
-        ).first()
+    clash = _first_row(
+        conn,  # an event id already here, or twice in the file
+        f"SELECT s.seq, s.device_id FROM {STAGING} s JOIN event e ON e.event_id = s.event_id",
+        f"SELECT max(seq), device_id FROM {STAGING} GROUP BY event_id HAVING count(*) > 1",
+    )
     if clash is not None:
         raise ForgeryError(
             N_("event #{seq} of device {device} reuses the id of another event: it was forged"),
             seq=clash[0],
             device=str(clash[1])[:8],
         )
-    kinds = conn.exec_driver_sql(
+    kinds = _first_row(
+        conn,  # a record id of another kind here, or of two kinds in the file
         f"SELECT s.entity_id, s.seq, s.device_id FROM {STAGING} s "
-        "JOIN event e ON e.entity_id = s.entity_id WHERE e.entity != s.entity LIMIT 1"
-    ).first()
-    if kinds is None:
-        kinds = conn.exec_driver_sql(
-            f"SELECT entity_id, max(seq), max(device_id) FROM {STAGING} GROUP BY entity_id "
-            "HAVING count(DISTINCT entity) > 1 LIMIT 1"
-        ).first()
+        "JOIN event e ON e.entity_id = s.entity_id WHERE e.entity != s.entity",
+        f"SELECT entity_id, max(seq), max(device_id) FROM {STAGING} GROUP BY entity_id "
+        "HAVING count(DISTINCT entity) > 1",
+    )
     if kinds is not None:
         raise ForgeryError(
             N_(
