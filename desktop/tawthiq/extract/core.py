@@ -330,6 +330,14 @@ def _read(
     )  # fmt: skip
 
 
+def _inside(starts: list[int], keep: list[tuple[int, int]]) -> list[int]:
+    """The indices of the ascending ``starts`` that fall inside any of the ``keep`` spans."""
+    found: set[int] = set()
+    for s, e in keep:
+        found.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
+    return sorted(found)
+
+
 def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     """Read one report: the most prominent incident first, then the other incidents the
     report tells of (in other governorates, or elsewhere in the same one)."""
@@ -342,18 +350,16 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
 
     def part(keep: list[tuple[int, int]]) -> Reading:
         """The text with only ``keep`` left; its words and places are those already found."""
-        inside = [(s, e) for s, e in keep]
-
-        def kept(offset: int) -> bool:
-            return any(s <= offset < e for s, e in inside)
-
-        indices = [i for i, t in enumerate(first.tokens) if kept(t.start)]
+        indices = _inside(token_starts, keep)
         return _read(
             blank_outside(text, keep), ref,
             tokens=[first.tokens[i] for i in indices],
             keys=first.keys.part(indices),
-            places=[m for m in first.places if kept(m.start)],
+            places=[first.places[i] for i in _inside(place_starts, keep)],
         )  # fmt: skip
+
+    token_starts = [t.start for t in first.tokens]
+    place_starts = [m.start for m in first.places]
 
     headline = part(complement((0, len(text)), [r for g in groups for r in g])).fields
     others = []

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.phrases import PhraseIndex, alternatives, exact_key
+from tawthiq.extract.phrases import Keys, PhraseIndex, exact_key
 from tawthiq.extract.tokens import Token, tokenize
 
 _NUMERIC = re.compile(
@@ -35,6 +35,7 @@ _HHMM = re.compile(
     r"(?:\s*(p\.?m\.?|a\.?m\.?|مساء|مساءً|ليلا|ليلاً|صباحا|صباحاً|ظهرا|فجرا|فجراً))?",
     re.IGNORECASE,
 )
+_DIGIT_COLON_DIGIT = re.compile(r"\d[:.]\d")  # any script's digits, as _HHMM's \d
 _EASTERN_DIGITS = str.maketrans(
     {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
 )
@@ -202,8 +203,8 @@ def find_dates(
         stamp = bool(_STAMP_TIME.match(text, m.end()))
         add(first_i, last_i, value, "day", False, stamp)
     # 2. Month names with a day and/or a year around them.
-    exact = [t.norm for t in tokens]  # "اليوم" is today; "يوم" is only "day"
-    exact_alts = alternatives(tokens, exact_key)
+    # "اليوم" is today; "يوم" is only "day"
+    exact = keys.exact() if isinstance(keys, Keys) else Keys(tokens, exact_key)
     for hit in lex.months.find(tokens, keys):
         if hit.first in used:
             continue
@@ -244,8 +245,8 @@ def find_dates(
             continue
         add(first, last, value, "day" if day else "month", False)
     # 3. Relative days and weekdays, with a time of day next to them.
-    times = {h.first: h for h in lex.times.find(tokens, exact, exact_alts)}
-    for hit in lex.relative.find(tokens, exact, exact_alts):
+    times = {h.first: h for h in lex.times.find(tokens, exact)}
+    for hit in lex.relative.find(tokens, exact):
         if hit.first in used:
             continue
         last = hit.last
@@ -294,6 +295,8 @@ def find_clock_time(text: str) -> tuple[str, int, int] | None:
     >>> find_clock_time("the score was 2:1") is None
     True
     """
+    if not _DIGIT_COLON_DIGIT.search(text):  # no clock anywhere: the common case
+        return None
     m = _HHMM.search(text.translate(_EASTERN_DIGITS))  # same length: offsets hold
     if not m:
         return None

@@ -229,6 +229,7 @@ class Gazetteer:
         self._words: dict[str, _Word] = {}
         self._folded_names: dict[str, frozenset[str]] = {}
         self._shapes: dict[str, frozenset[str]] = {}
+        self._ordinary_of: dict[str, bool] = {}  # by pcode: its Arabic name is a common word
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -430,8 +431,14 @@ class Gazetteer:
         return shapes
 
     def _ordinary(self, place: Place) -> bool:
-        surface = name_keys(place.name_ar)[1]  # type: ignore[index]
-        return surface in self._stop or (place.kind == "camp" and surface in self._camp_stop)
+        ordinary = self._ordinary_of.get(place.pcode)
+        if ordinary is None:
+            surface = name_keys(place.name_ar)[1]  # type: ignore[index]
+            ordinary = surface in self._stop or (
+                place.kind == "camp" and surface in self._camp_stop
+            )
+            self._ordinary_of[place.pcode] = ordinary
+        return ordinary
 
     def _folded(self, pcode: str) -> frozenset[str]:
         if pcode not in self._folded_names:

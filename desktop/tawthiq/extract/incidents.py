@@ -57,10 +57,17 @@ class Reading:
 def blank_outside(text: str, keep: list[Span]) -> str:
     """The text with everything outside ``keep`` turned to spaces (line breaks stay), so
     offsets still point into the original."""
-    chars = [c if c == "\n" else " " for c in text]
-    for start, end in keep:
-        chars[start:end] = text[start:end]
-    return "".join(chars)
+    blank = "\n".join(" " * len(line) for line in text.split("\n"))
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(keep):
+        start = max(start, at)
+        if end <= start:
+            continue
+        out += (blank[at:start], text[start:end])
+        at = end
+    out.append(blank[at:])
+    return "".join(out)
 
 
 def complement(whole: Span, holes: list[Span]) -> list[Span]:

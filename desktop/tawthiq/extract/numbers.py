@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
@@ -135,6 +135,20 @@ def _scaled(tokens: Sequence[Token], value: int, last: int) -> tuple[int, int]:
     return value, last
 
 
+@lru_cache(maxsize=65536)
+def may_start(norm: str) -> bool:
+    """Whether a quantity can start with this word (a digit, a number word, "أكثر", "بين")."""
+    starters = _words().starters
+    bare = norm[1:] if norm.startswith("و") and len(norm) > 3 else norm  # "وأكثر من"
+    return (
+        norm[-1:].isdigit()
+        or bare in starters
+        or norm in starters
+        or norm in ("ما", "between")
+        or bare == "بين"
+    )
+
+
 def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     """The quantity that starts at token ``i`` (a qualifier such as "أكثر من" included).
 
@@ -150,18 +164,12 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     >>> q("1,200 families"), q("مدنيين") is None
     ((1200, 1200, False), True)
     """
+    first = tokens[i].norm
+    if not may_start(first):
+        return None
     w = _words()
     n = len(tokens)
-    first = tokens[i].norm
     bare = first[1:] if first.startswith("و") and len(first) > 3 else first  # "وأكثر من"
-    if not (
-        first[-1:].isdigit()
-        or bare in w.starters
-        or first in w.starters
-        or first in ("ما", "between")
-        or bare == "بين"
-    ):
-        return None
     for length in (4, 3, 2, 1):
         key = (bare, *(t.norm for t in tokens[i + 1 : i + length]))
         if len(key) < length:

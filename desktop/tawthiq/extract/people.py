@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.numbers import Quantity, read_quantity
+from tawthiq.extract.numbers import Quantity, may_start, read_quantity
 from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
 from tawthiq.extract.tokens import Token, tokenize
 
@@ -94,7 +94,7 @@ def people_items(
     age_end = -9  # "aged 8 and 10": a number joined to an age is an age too
     i = 0
     while i < len(tokens):
-        q = None if i in skip else read_quantity(tokens, i)
+        q = read_quantity(tokens, i) if may_start(tokens[i].norm) and i not in skip else None
         if q is not None and (_is_not_people(tokens, keys, q) or _is_age(tokens, keys, q, age_end)):
             if _is_age(tokens, keys, q, age_end):
                 age_end = q.last

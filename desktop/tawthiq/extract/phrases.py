@@ -75,7 +75,7 @@ class PhraseIndex(Generic[T]):
             found_before = keys.memo.get(id(self))
             if found_before is not None:
                 return cast("list[Hit[T]]", found_before)
-            hits = self._find(tokens, keys, keys.alts)
+            hits = self._find(tokens, keys, keys.alts, keys.positions())
             keys.memo[id(self)] = hits
             return hits
         if keys is None:
@@ -85,12 +85,26 @@ class PhraseIndex(Generic[T]):
         return self._find(tokens, keys, alts)
 
     def _find(
-        self, tokens: Sequence[Token], keys: Sequence[str], alts: Sequence[str | None]
+        self,
+        tokens: Sequence[Token],
+        keys: Sequence[str],
+        alts: Sequence[str | None],
+        at: dict[str, list[int]] | None = None,
     ) -> list[Hit[T]]:
+        """``at`` (where each key stands) lets the scan visit only the tokens that start
+        one of this index's phrases, instead of every token of the text."""
         starts, index = self._starts, self._index
         hits: list[Hit[T]] = []
-        i, n = 0, len(tokens)
-        while i < n:
+        n = len(tokens)
+        if at is None:
+            candidates: Iterable[int] = range(n)
+        else:
+            firsts = starts.keys() & at.keys()
+            candidates = sorted({i for k in firsts for i in at[k]})
+        free = 0  # the first token not yet inside a hit
+        for i in candidates:
+            if i < free:
+                continue
             found = None
             for first in (keys[i], alts[i]):
                 if first is None:
@@ -109,9 +123,7 @@ class PhraseIndex(Generic[T]):
             if found:
                 payload, j = found
                 hits.append(Hit(payload, i, j, tokens[i].start, tokens[j].end))
-                i = j + 1
-            else:
-                i += 1
+                free = j + 1
         return hits
 
 
@@ -119,12 +131,32 @@ class Keys(list[str]):
     """The stem keys of a text's tokens, with their conjunction-less alternatives computed
     once, for the many indexes that search the same text."""
 
-    def __init__(self, tokens: Sequence[Token]) -> None:
-        super().__init__(key_of(t.norm) for t in tokens)
-        self.alts = alternatives(tokens)
+    def __init__(self, tokens: Sequence[Token], key: Callable[[str], str] = key_of) -> None:
+        super().__init__(key(t.norm) for t in tokens)
+        self.alts = alternatives(tokens, key)
         # each key without a leading conjunction, where it has one ("ونفت" -> "نفت")
         self.bare = [a or k for a, k in zip(self.alts, self, strict=True)]
         self.memo: dict[int, object] = {}  # index -> its hits in this text
+        self._at: dict[str, list[int]] | None = None
+        self._tokens = tokens
+        self._exact: Keys | None = None
+
+    def exact(self) -> Keys:
+        """The same text's keys for words whose article matters (``exact_key``)."""
+        if self._exact is None:
+            self._exact = Keys(self._tokens, exact_key)
+        return self._exact
+
+    def positions(self) -> dict[str, list[int]]:
+        """Where each key, and each key without its conjunction, stands (token indices)."""
+        if self._at is None:
+            at: dict[str, list[int]] = {}
+            for i, (k, a) in enumerate(zip(self, self.alts, strict=True)):
+                at.setdefault(k, []).append(i)
+                if a is not None and a != k:
+                    at.setdefault(a, []).append(i)
+            self._at = at
+        return self._at
 
     def part(self, kept: Sequence[int]) -> Keys:
         """The keys of the tokens at ``kept`` (ascending), with the hits already found in
@@ -133,6 +165,9 @@ class Keys(list[str]):
         out.extend(self[i] for i in kept)
         out.alts = [self.alts[i] for i in kept]
         out.bare = [self.bare[i] for i in kept]
+        out._tokens = [self._tokens[i] for i in kept]
+        if self._exact is not None:
+            out._exact = self._exact.part(kept)
         new = {old: k for k, old in enumerate(kept)}
         for index, hits in self.memo.items():
             out.memo[index] = [

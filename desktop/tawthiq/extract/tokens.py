@@ -7,8 +7,8 @@ tokens, so every span it reports points at the original text exactly as it was g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from tawthiq.domain.arabic import normalize
 
@@ -21,8 +21,9 @@ _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل"
 _ARABIC = re.compile("[\u0621-\u064a]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word (a tuple: made by the thousand for every report, so it must be cheap)."""
+
     text: str  # as written
     norm: str  # normalised: hamza, ta marbuta, diacritics, digits, case folded
     start: int
@@ -31,7 +32,13 @@ class Token:
 
     @property
     def is_arabic(self) -> bool:
-        return bool(_ARABIC.match(self.norm))
+        return arabic_word(self.norm)
+
+
+@lru_cache(maxsize=200_000)
+def arabic_word(norm: str) -> bool:
+    """Whether a normalised word is written in Arabic letters."""
+    return bool(_ARABIC.match(norm))
 
 
 @lru_cache(maxsize=200_000)
@@ -40,20 +47,30 @@ def word_norm(word: str) -> str:
     return normalize(word).replace("’", "'")
 
 
+@lru_cache(maxsize=200_000)
+def _token_norm(word: str) -> str:
+    """A token's normalised form: the word's, without a tanween alif."""
+    norm = word_norm(word)
+    if "\u064b" in word and norm.endswith("ا") and len(norm) >= 3:
+        norm = norm[:-1]  # "سوقاً" is "سوق" with the accusative ending
+    return norm
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with offsets into it.
 
     >>> [(t.norm, t.start, t.end) for t in tokenize("قُتل ٩ مدنيين، وأصيب 75")]
     [('قتل', 0, 4), ('9', 5, 6), ('مدنيين', 7, 13), ('واصيب', 15, 20), ('75', 21, 23)]
     """
-    out = []
+    out: list[Token] = []
+    append, norm_of, n = out.append, _token_norm, len(text)
     for m in _WORD.finditer(text):
-        norm = word_norm(m.group())
-        if "\u064b" in m.group() and norm.endswith("ا") and len(norm) >= 3:
-            norm = norm[:-1]  # "سوقاً" is "سوق" with the accusative ending
+        word = m.group()
+        norm = norm_of(word)
         if norm:
-            dash = text[m.end() : m.end() + 1] in ("-", "–")
-            out.append(Token(m.group(), norm, m.start(), m.end(), dash))
+            start, end = m.span()
+            dash = end < n and text[end] in "-–"
+            append(Token(word, norm, start, end, dash))
     return out
 
 

@@ -104,7 +104,8 @@ def rank(
 @dataclass(frozen=True)
 class _Attribution:
     weak: frozenset[tuple[str, ...]]
-    victim: frozenset[tuple[str, ...]]  # whole phrases: "from" alone names no victims
+    # whole phrases ("from" alone names no victims), by their first word
+    victim_at: dict[str, tuple[tuple[str, ...], ...]]
     speaker_after: frozenset[str]
     speaker_before: frozenset[str]
     taken_to: frozenset[str]
@@ -126,9 +127,12 @@ def _attribution() -> _Attribution:
     def phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
         return frozenset(tuple(key_of(t.norm) for t in tokenize(w)) for w in words)
 
+    victim = phrases(lexicon["_victim_before"])
     return _Attribution(
         weak=phrases(lexicon["_weak"]),
-        victim=phrases(lexicon["_victim_before"]),
+        victim_at={
+            first: tuple(p for p in victim if p[0] == first) for first in {p[0] for p in victim}
+        },
         speaker_after=keyset(lexicon["_speaker_after"]),
         speaker_before=keyset(lexicon["_speaker_before"]),
         taken_to=keyset(lexicon["_not_target_after"]),
@@ -148,7 +152,8 @@ def _victim(
     for k in range(max(0, h.first - 5), h.first):
         if sentence[k] != sentence[h.first]:
             continue
-        if any(tuple(keys[k : k + len(p)]) == p and k + len(p) <= h.first for p in cues.victim):
+        phrases = cues.victim_at.get(keys[k], ())
+        if any(tuple(keys[k : k + len(p)]) == p and k + len(p) <= h.first for p in phrases):
             return any(j in harm for j in range(max(0, k - 6), k))
     return False
 
