@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -35,6 +35,7 @@ _HHMM = re.compile(
     r"(?:\s*(p\.?m\.?|a\.?m\.?|مساء|مساءً|ليلا|ليلاً|صباحا|صباحاً|ظهرا|فجرا|فجراً))?",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"19[5-9]\d|20\d\d")
 _DIGIT_COLON_DIGIT = re.compile(r"\d[:.]\d")  # any script's digits, as _HHMM's \d
 _EASTERN_DIGITS = str.maketrans(
     {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
@@ -254,21 +255,27 @@ def find_dates(
             last += 1  # "اليوم الأحد": the weekday names the same day
         value = ref + timedelta(days=hit.payload)
         add(hit.first, last, value, "day", True)
-    weekday_words = lex.weekday_forms
-    for i, tok in enumerate(tokens):
-        if i in used or tok.norm not in weekday_words:
+    at = exact.positions()  # where each word stands: only weekdays and years are visited
+    for i in _where(exact, at, lex.weekday_forms & at.keys()):
+        tok = tokens[i]
+        if i in used:
             continue
         weekday = _weekday_of(tok)
         if weekday is None or (tok.norm.isascii() and not tok.text[:1].isupper()):
             continue
         add(i, i, _last_weekday(ref, weekday), "day", True)
     # 4. Years alone ("2017", "العام 2023"): weak, background unless nothing better exists.
-    for i, tok in enumerate(tokens):
-        norm = tok.norm
-        if len(norm) == 4 and i not in used and re.fullmatch(r"(19[5-9]\d|20\d\d)", norm):
-            add(i, i, date(int(tok.norm), 1, 1), "year", False)
+    years = [w for w in at if len(w) == 4 and _YEAR.fullmatch(w)]
+    for i in _where(exact, at, years):
+        if i not in used:
+            add(i, i, date(int(tokens[i].norm), 1, 1), "year", False)
     out.sort(key=lambda m: m.start)
     return [_with_time(m, starts, times) for m in out]
+
+
+def _where(exact: Keys, at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
+    """The token indices, ascending, of the words written exactly as one of ``words``."""
+    return sorted(i for w in words for i in at[w] if exact[i] == w)
 
 
 def _with_time(m: DateMention, starts: list[int], times: dict[int, Any]) -> DateMention:
