@@ -5,6 +5,7 @@ they belong to (children, women, men, civilians, fighters).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -92,8 +93,17 @@ def people_items(
     alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
     items: list[Item] = []
     age_end = -9  # "aged 8 and 10": a number joined to an age is an age too
-    i = 0
-    while i < len(tokens):
+    # only where a number, an article, a person or a dual stands can anyone be counted
+    notable = [
+        i for i, (t, k, a) in enumerate(zip(tokens, keys, alts, strict=True))
+        if i in group_at or _notable(t.norm, k, a)
+    ]  # fmt: skip
+    i, at = 0, 0
+    while True:
+        at = bisect.bisect_left(notable, i, at)
+        if at == len(notable):
+            break
+        i = notable[at]
         q = read_quantity(tokens, i) if may_start(tokens[i].norm) and i not in skip else None
         if q is not None and (_is_not_people(tokens, keys, q) or _is_age(tokens, keys, q, age_end)):
             if _is_age(tokens, keys, q, age_end):
@@ -249,6 +259,12 @@ def _young(items: list[Item], q: Quantity) -> None:
     it = items[-1]
     if it.min == it.max == 1 and it.group in _GROWN and q.max < 18 and q.first - it.last <= 6:
         it.group = "children"
+
+
+@lru_cache(maxsize=65536)
+def _notable(word: str, key: str, alt: str | None) -> bool:
+    """Whether a word may open a figure: a number, an article ("a child"), a dual noun."""
+    return may_start(word) or word in _ARTICLES or _dual(word, key, alt) is not None
 
 
 @lru_cache(maxsize=65536)
