@@ -27,6 +27,7 @@ class Cues:
     update: frozenset[str]
     cumulative: PhraseIndex[bool]
     singular: frozenset[str]
+    plural: frozenset[str]  # people told with no number: how many is not said
     verbs: frozenset[str]  # Arabic verbs come before their subject: "وأصيب شخصان"
     not_people: frozenset[str]
     people: frozenset[str]  # every noun of a group, as keys
@@ -50,6 +51,7 @@ def cue_words() -> Cues:
         update=frozenset(key_of(w) for w in d["update"]),
         cumulative=PhraseIndex((p, True) for p in d["cumulative"]),
         singular=frozenset(key_of(t.norm) for w in d["singular"] for t in tokenize(w)),
+        plural=frozenset(key_of(t.norm) for w in d["plural"] for t in tokenize(w)),
         verbs=frozenset(key_of(t.norm) for w in d["verbs_ar"] for t in tokenize(w)),
         not_people=frozenset(key_of(t.norm) for w in d["not_people"] for t in tokenize(w)),
         people=frozenset(
@@ -169,9 +171,14 @@ def people_items(
         # "A child was killed", "A passer-by was also wounded", "a boy who lived nearby was hurt"
         cue_follows = article and singular and lone and _cue_follows(tokens, lone.last, cat_at)
         plural_after_article = article and not singular  # "its fighters" counts no one
+        # "بين الشهداء نساء وأطفال", "including children": how many is not said
+        unnumbered = lone is not None and (
+            keys[lone.last] in cues.plural or (alts[lone.last] or "") in cues.plural
+        )
         if dual or (
             lone
             and not plural_after_article
+            and not unnumbered
             and (breakdown or joined or after_cue or cue_follows or verb_after)
         ):
             last = i if dual else lone.last  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar, cast
 
 from tawthiq.domain.arabic import stem
-from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.tokens import Token, arabic_word, tokenize
 
 T = TypeVar("T")
 
@@ -26,6 +26,27 @@ def key_of(norm: str) -> str:
 def _without_conjunction(norm: str) -> str | None:
     """ "وامرأة" → "امرأة": the search stemmer keeps a lone و, phrases need it gone."""
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) >= 3 else None
+
+
+_NO_ALIF_AFTER = ("ه", "ا", "ى", "ي", "ء", "و")  # endings that take no accusative alif
+
+
+def written(words: list[str]) -> list[list[str]]:
+    """Other ways a listed Arabic phrase is written in reports, where the light stem does not
+    already join them: a preposition on a word that starts like one ("ببرميل متفجر": the
+    stem of "برميل" loses its ب), the definite form ("البراميل المتفجرة"), the indefinite
+    accusative ("برميلا متفجرا")."""
+    if not words or not all(arabic_word(w) and not w.isdigit() for w in words):
+        return []
+    # only a word its stem cuts short is written differently with a clitic or an article
+    cut = [key_of(w) != w for w in words]
+    out = [[p + words[0], *words[1:]] for p in ("ب", "ل", "ك") if cut[0]]
+    if not any(w.startswith("ال") for w in words):
+        if any(cut):
+            out.append(["ال" + w for w in words])
+        if not any(w.endswith(_NO_ALIF_AFTER) for w in words):
+            out.append([w + "ا" for w in words])
+    return out
 
 
 def exact_key(norm: str) -> str:
@@ -52,8 +73,13 @@ class PhraseIndex(Generic[T]):
         self.key = key or key_of
         self.longest = 1
         self._lengths: dict[str, set[int]] = {}
-        for phrase, payload in phrases:
-            key_ = tuple(self.key(t.norm) for t in tokenize(phrase))
+        listed = [([t.norm for t in tokenize(phrase)], payload) for phrase, payload in phrases]
+        # the phrases as listed first: a written form never displaces a listed phrase
+        forms = [(words, payload) for words, payload in listed]
+        if self.key is key_of:
+            forms += [(form, payload) for words, payload in listed for form in written(words)]
+        for words, payload in forms:
+            key_ = tuple(self.key(w) for w in words)
             if key_:
                 self._index.setdefault(key_, payload)
                 self.longest = max(self.longest, len(key_))
