@@ -245,6 +245,31 @@ def _in_list(text: str, offset: int, attacks: list[int], figure_starts: set[int]
     return not (opens and any(line_start <= a < line_end for a in attacks))
 
 
+def _other_days(
+    mentions: list[DateMention], picked: FieldResult, starts: list[int], sentence: Sequence[int]
+) -> set[int]:
+    """Sentences that name a day (or a month) other than the incident's: they tell of another
+    event ("وفي 29 آب الماضي قتل 3 عناصر بانفجار لغم …"), so who did it there, with what,
+    is not this incident's."""
+    if picked.value is None:
+        return set()
+    day = date.fromisoformat(picked.value)
+    out = set()
+    for m in mentions:
+        if m.stamp or m.precision not in ("day", "month"):
+            continue
+        same = (
+            m.value == day
+            if m.precision == "day"
+            else m.value.timetuple()[:2] == (day.year, day.month)
+        )
+        if not same:
+            i = bisect.bisect_left(starts, m.start)
+            if i < len(sentence):
+                out.add(sentence[i])
+    return out
+
+
 def _read(
     text: str,
     ref: date,
@@ -292,8 +317,10 @@ def _read(
         for name in ("killed", "injured")
         for s, _ in fields[name].spans
     }
+    # another day's event names nothing of this incident but, maybe, its sources
+    other_day = _other_days(mentions, fields["date"], starts, sentence)
     if focus == lead:  # no toll given: the first sentences that tell of an attack
-        focus |= first_sentences("incident_type", tokens, keys, sentence, 2)
+        focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
     language = _language(tokens)
     places = Gazetteer.load().find(text) if places is None else places
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
@@ -305,12 +332,13 @@ def _read(
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit
     named_places = [(m.start, m.end) for m in places if " " in text[m.start : m.end].strip()]
-    for name in ("incident_type", "target"):
-        ranked = rank(name, tokens, keys, sentence, focus, names=named_places)
-        fields[name] = as_field(name, ranked, many=False)
-    for name in ("weapons", "perpetrators", "sources"):
-        ranked = rank(name, tokens, keys, sentence, focus, names=named_places)
-        fields[name] = as_field(name, ranked, many=True)
+    # history ("Over the past few years, Assad's forces have …") names no one who did this one
+    other = other_day - focus
+    history_told = {sentence[bisect.bisect_left(starts, s)] for s in history_cues(tokens, keys)}
+    for name in ("incident_type", "target", "weapons", "perpetrators", "sources"):
+        skip = other if name != "perpetrators" else other | (history_told - focus)
+        ranked = rank(name, tokens, keys, sentence, focus, names=named_places, other=skip)
+        fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
     if fields["incident_type"].value is None and fields["weapons"].value:
         implied = weapon_type(fields["weapons"].value[0])  # "cluster munitions fired by ..."
         if implied:

@@ -243,7 +243,8 @@ def choose_place(
     scores: dict[str, float] = defaultdict(float)
     best_mention: dict[str, tuple[PlaceMention, Place]] = {}
     best_rank: dict[str, tuple[bool, float]] = {}
-    for m, w in located:
+    told_aside: dict[str, bool] = {}  # every mention of the place is an origin or harmless
+    for k, (m, w) in enumerate(located):
         inside = [p for p in m.place_candidates if p.governorate == governorate]
         if not inside:
             continue
@@ -253,6 +254,7 @@ def choose_place(
             place = next((p for p in inside if p.kind == "community"), place)
         kind_bonus = 0.3 if m.prefix and place.kind in ("camp", "community") else 0.0
         scores[place.pcode] += w * (_SPECIFIC.get(place.kind, 0.5) + kind_bonus)
+        told_aside[place.pcode] = told_aside.get(place.pcode, True) and k in asides
         # shown as the report names it where it tells of the incident, with its kind word
         # ("مدينة دوما" rather than the dateline "دوما –")
         rank_m = (m.prefix is not None, w)
@@ -263,7 +265,11 @@ def choose_place(
     ranked = sorted(scores, key=lambda p: -scores[p])
     # A town or camp named in the report beats the governorate it is in, unless it is only
     # a passing mention.
-    specific = [p for p in ranked if best_mention[p][1].kind in ("camp", "community")]
+    # ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the victims came from)
+    specific = [
+        p for p in ranked
+        if best_mention[p][1].kind in ("camp", "community") and not told_aside[p]
+    ]  # fmt: skip
     pick = specific[0] if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]] else ranked[0]
     m, place = best_mention[pick]
     spans = tuple(

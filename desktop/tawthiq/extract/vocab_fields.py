@@ -42,10 +42,12 @@ def rank(
     sentence: Sequence[int],
     focus: set[int],
     names: Sequence[tuple[int, int]] = (),
+    other: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[Scored]:
     """Codes named in the text, best first: early sentences and the incident's own sentences
     (``focus``) count most; words inside ``names`` (place names of several words, "جسر
-    الشغور", "Souq Wadi Barada") name no code."""
+    الشغور", "Souq Wadi Barada") name no code, nor do the sentences ``other`` (another
+    event's, on another day)."""
     score: dict[str, float] = defaultdict(float)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     first_seen: dict[str, int] = {}
@@ -70,7 +72,7 @@ def rank(
     for h in hits:
         if not h.payload:  # a phrase listed to be ignored ("وقف إطلاق النار" is no gunfire)
             continue
-        if any(a <= h.start and h.end <= b for a, b in names):
+        if any(a <= h.start and h.end <= b for a, b in names) or sentence[h.first] in other:
             continue
         if name == "target" and any(
             bare[k] in cues.taken_to for k in range(max(0, h.first - 4), h.first)
@@ -162,9 +164,13 @@ def _holds(h: Hit[str], keys: Sequence[str], held: set[int]) -> bool:
     """An actor right after "الخاضعة لسيطرة", "under the control of" (a "the" between),
     or joined by "and" to one."""
     before = h.first - 1
-    while before >= h.first - 2 and before >= 0 and keys[before] in ("the", "and"):
+    while before >= h.first - 2 and before >= 0 and keys[before] in _BETWEEN_HOLDER:
         before -= 1
     return before in held
+
+
+# words between "under the control of" and who holds it ("لسيطرة تنظيم داعش")
+_BETWEEN_HOLDER = frozenset({"the", "and", "تنظيم", "قوات", "فصائل", "ميليشيات", "ميليشيا"})
 
 
 def _speaker(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: _Attribution) -> bool:
