@@ -70,6 +70,22 @@ FOUND = {
         "place",
         "Al Mayadin",
     ),
+    # a date alone on its line is when the page was published; "يوم الأحد" is the day
+    "date-alone-on-its-line": (
+        "25 / آذار / مارس / 2022\nقتل 11 شخصا يوم الأحد بانفجار عبوة ناسفة في بادية الرقة",
+        "date",
+        "2022-11-06",
+    ),
+    "possessive-target": (
+        "قتل 4 مدنيين بانفجار عبوة ناسفة لدى مرور سيارتهم قرب بلدة الميادين",
+        "target",
+        "vehicle",
+    ),
+    "opened-fire": (
+        "قتل شخصان عندما فتحوا النار على المارة في بلدة الميادين",
+        "weapons",
+        ["small_arms"],
+    ),
 }
 
 

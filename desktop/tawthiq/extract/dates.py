@@ -35,6 +35,7 @@ _HHMM = re.compile(
     r"(?:\s*(p\.?m\.?|a\.?m\.?|مساء|مساءً|ليلا|ليلاً|صباحا|صباحاً|ظهرا|فجرا|فجراً))?",
     re.IGNORECASE,
 )
+_WORDISH = re.compile(r"\w")
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 _DIGIT_COLON_DIGIT = re.compile(r"\d[:.]\d")  # any script's digits, as _HHMM's \d
 _EASTERN_DIGITS = str.maketrans(
@@ -176,6 +177,11 @@ def find_dates(
         line_end = text.find("\n", head)
         line = text[line_start : len(text) if line_end < 0 else line_end]
         dateline = dateline or (len(line) <= 40 and _LINE_DASH.search(line) is not None)
+        # "25 / آذار / مارس / 2024" on a line of its own: when the page was published
+        rest = (
+            text[line_start:head] + text[tokens[last].end : len(text) if line_end < 0 else line_end]
+        )
+        stamp = stamp or not _WORDISH.search(rest)
         # "(as of 18 January 2024)": when a situation report was written
         as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
         # "منذ صباح اليوم", "since this morning": today, not a period long past

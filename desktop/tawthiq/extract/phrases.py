@@ -41,6 +41,9 @@ def written(words: list[str]) -> list[list[str]]:
     # only a word its stem cuts short is written differently with a clitic or an article
     cut = [key_of(w) != w for w in words]
     out = [[p + words[0], *words[1:]] for p in ("ب", "ل", "ك") if cut[0]]
+    if len(words) == 1 and not words[0].startswith("ال"):  # "سيارتهم", "منزله": whose
+        stem_ = words[0][:-1] + "ت" if words[0].endswith("ه") else words[0]
+        out += [[stem_ + suffix] for suffix in ("ه", "ها", "هم", "هما")]
     if not any(w.startswith("ال") for w in words):
         if any(cut):
             out.append(["ال" + w for w in words])
