@@ -86,10 +86,24 @@ FOUND = {
         "weapons",
         ["small_arms"],
     ),
+    "the-driver": (
+        "استهدفت مسيرة تركية سيارة قرب القامشلي، ونجم عن الاستهداف استشهاد السائق",
+        "killed",
+        1,
+    ),
+    "day-before-yesterday": ("قتل رجل أمس الأول بقصف على بلدة الكفير", "date", "2022-11-04"),
+    "near-the-capital": (
+        "قتل 18 مدنيا بقصف مدفعي على مناطق في الغوطة الشرقية قرب دمشق. واستهدف القصف"
+        " بلدات عدة بعد تصعيد جديد ضد معقل الفصائل الأخير قرب دمشق.",
+        "governorate",
+        "Rif Dimashq",
+    ),
 }
 
 
 def _value(text: str, field: str) -> object:
+    if field == "governorate":
+        return extract(text, ref_date=SUNDAY).incidents[0]["place"].value["governorate"]
     value = extract(text, ref_date=SUNDAY).incidents[0][field].value
     return value["name_en"] if field == "place" and value else value
 

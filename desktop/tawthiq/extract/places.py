@@ -66,12 +66,13 @@ _REFERENCE = re.compile(
 )
 
 
-# Damascus governorate is the city alone: "جنوبي دمشق", "محيط العاصمة دمشق", "south of the
-# capital Damascus" lie outside it, in Rural Damascus.
+# Damascus governorate is the city alone: "جنوبي دمشق", "قرب دمشق", "محيط العاصمة دمشق",
+# "south of the capital Damascus" lie outside it, in Rural Damascus.
 _AROUND_THE_CAPITAL = re.compile(
-    r"(?:(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?|محيط|أطراف|ضواحي)\s+"
+    r"(?:(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?|محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+"
     r"(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
-    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+)$",
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+"
+    r"|(?:near|outside)\s+(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
     re.IGNORECASE,
 )
 
