@@ -98,6 +98,29 @@ FOUND = {
         "governorate",
         "Rif Dimashq",
     ),
+    # an English phrase listed in the plural is found in the singular, and back
+    "russian-airstrike": (
+        "A Russian airstrike on a busy market in Jisr al-Shughur killed nine people on Sunday.",
+        "perpetrators",
+        ["russia"],
+    ),
+    "moscow-launched": (
+        "Nine people were killed in Jisr al-Shughur on Sunday. Moscow launched the strike.",
+        "perpetrators",
+        ["russia"],
+    ),
+    "held-by-is-no-perpetrator": (
+        "An explosion killed nine people in a market in Jisr al-Shughur on Sunday. "
+        "The town is mostly held by the militant group Hayat Tahrir al-Sham.",
+        "perpetrators",
+        ["unknown"],
+    ),
+    "viewed-as-terrorists": (
+        "Turkish drones struck a car near Qamishli on Sunday, killing two members of the YPG,"
+        " which Ankara views as terrorist groups.",
+        "perpetrators",
+        ["turkey"],
+    ),
 }
 
 

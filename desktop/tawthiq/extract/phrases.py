@@ -32,10 +32,15 @@ _NO_ALIF_AFTER = ("ه", "ا", "ى", "ي", "ء", "و")  # endings that take no ac
 
 
 def written(words: list[str]) -> list[list[str]]:
-    """Other ways a listed Arabic phrase is written in reports, where the light stem does not
-    already join them: a preposition on a word that starts like one ("ببرميل متفجر": the
-    stem of "برميل" loses its ب), the definite form ("البراميل المتفجرة"), the indefinite
-    accusative ("برميلا متفجرا")."""
+    """Other ways a listed phrase is written in reports, where the light stem does not already
+    join them: an English phrase's last word in the other number ("Russian airstrike"); in
+    Arabic, a preposition on a word that starts like one ("ببرميل متفجر": the stem of "برميل"
+    loses its ب), a possessive ending ("سيارتهم"), the definite form ("البراميل المتفجرة"),
+    the indefinite accusative ("برميلا متفجرا")."""
+    if len(words) > 1 and all(w.isascii() and w.isalpha() for w in words):
+        last = words[-1]  # "Russian airstrike" for "Russian airstrikes", and back
+        plural = last.endswith("s") and not last.endswith("ss") and len(last) > 3
+        return [[*words[:-1], last[:-1] if plural else last + "s"]]
     if not words or not all(arabic_word(w) and not w.isdigit() for w in words):
         return []
     # only a word its stem cuts short is written differently with a clitic or an article
