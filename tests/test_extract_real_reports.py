@@ -121,6 +121,18 @@ FOUND = {
         "perpetrators",
         ["turkey"],
     ),
+    "children-only-toll": (
+        "At least two children were killed when a landmine went off near Qasrok on Monday.",
+        "killed",
+        2,
+    ),
+    # "planted by X", "نفذته X": X did it, whatever else the report names
+    "planted-by": (
+        "Two children were killed by a landmine planted by US occupation forces near Qasrok."
+        " Landmines left by Daesh litter the region.",
+        "perpetrators",
+        ["us_coalition", "isis"],
+    ),
 }
 
 

@@ -139,8 +139,8 @@ def _total(figures: list[Figure], category: str) -> FieldResult:
     if total.value is not None and not total.extra["approximate"]:
         return total
     named = _sum_of_groups(figures, category)
-    if named.value is None or named.extra["approximate"]:
-        return total
+    if named.value is None or (named.extra["approximate"] and total.value is not None):
+        return total  # ("at least two children were killed" is the toll when none other is)
     if total.value is None or named.spans[0][0] < total.spans[0][0]:
         return named
     return total
