@@ -133,6 +133,24 @@ FOUND = {
         "perpetrators",
         ["us_coalition", "isis"],
     ),
+    # a count of the killed and the injured together is neither toll
+    "killed-or-injured": (
+        "Nearly 10 citizens killed or injured in shelling on Azaz city",
+        "killed",
+        None,
+    ),
+    "qatil-wa-jarih": ("سقط 12 بين قتيل وجريح بقصف على مدينة اعزاز", "injured", None),
+    "the-killing-of-a-woman": (
+        "Shelling on Azaz resulted in the killing of a citizen woman and the injury of others.",
+        "killed_women",
+        1,
+    ),
+    "shelling-by": (
+        "Rocket shelling by the Kurdish forces on Azaz city, which is under control of the "
+        "Turkish forces, killed a woman.",
+        "perpetrators",
+        ["sdf"],
+    ),
 }
 
 

@@ -151,7 +151,9 @@ def people_items(
         lone = group_at.get(i)
         # "قتل شخصاً", "وإصابة آخر", "killing a child": one person, named right after the cue
         singular = keys[i] in cues.singular or (alts[i] or "") in cues.singular
-        after_cue = before in cat_at and singular
+        # ... "the killing of a woman", "the injury of a child": the cue, then "of"
+        of_cue = before > 0 and tokens[before].norm == "of" and before - 1 in cat_at
+        after_cue = (before in cat_at or of_cue) and singular
         # "طفل قُتل برصاص", "رجل وامرأة قُتلا": people, then the verb (as a tally's lines)
         verb_after = not article and singular and lone is not None and tokens[i].is_arabic
         if verb_after:
