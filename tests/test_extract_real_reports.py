@@ -151,6 +151,13 @@ FOUND = {
         "perpetrators",
         ["sdf"],
     ),
+    # "the victims" are the dead, as "الضحايا"; their breakdown is of the killed
+    "victims-included": (
+        "Barrel bombs on Busra al-Sham killed 20 civilians and injured more than 15 others."
+        " The victims included three children and five women.",
+        "killed_women",
+        5,
+    ),
 }
 
 
