@@ -176,3 +176,16 @@ def test_rules_found_on_real_reports(text: str, field: str, expected: object) ->
 def test_the_toll_stays_when_its_breakdown_is_unnumbered() -> None:
     first = extract("قتل 8 مدنيين بقصف على داعل، وبين القتلى نساء وأطفال", ref_date=SUNDAY)
     assert first.incidents[0]["killed"].value == 8
+
+
+def test_a_weapon_named_once_far_down_is_kept() -> None:
+    """Many words for shelling, then the weapon named once, further down."""
+    text = (
+        "Shelling on schools in Idlib killed three teachers on Tuesday.\n"
+        "The shelling hit the schools as students arrived; the shelling went on for an hour.\n"
+        "Medics said the shelling wounded 12 others.\n"
+        "Local sources said the forces shelled the schools using cluster missile shells."
+    )
+    weapons = extract(text, ref_date=SUNDAY).incidents[0]["weapons"].value
+    assert weapons[0] == "artillery"
+    assert "cluster_munition" in weapons

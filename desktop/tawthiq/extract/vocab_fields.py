@@ -219,7 +219,9 @@ def as_field(name: str, ranked: list[Scored], *, many: bool) -> FieldResult:
         return FieldResult(value=[] if many else None)
     top = ranked[0].score
     if many:
-        chosen = [r for r in ranked if r.score >= 0.2 * top or r.score >= 0.5]
+        # a weapon named once, further down ("using cluster missile shells"), is still told
+        floor = 0.3 if name == "weapons" else 0.5
+        chosen = [r for r in ranked if r.score >= 0.2 * top or r.score >= floor]
         spans = tuple(s for r in chosen for s in r.spans)
         return FieldResult([r.code for r in chosen], min(0.95, 0.5 + 0.1 * top), spans)
     best = ranked[0]
