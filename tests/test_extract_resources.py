@@ -87,3 +87,34 @@ def test_place_words_are_consistent() -> None:
         assert places[name] and all(phrase_key(p) for p in places[name]), name
     dates = read_json("extract/dates.json")
     assert set(dates["speech_clause"]).isdisjoint(dates["speech_before"])
+
+
+def test_shipped_place_keys_are_what_the_gazetteer_would_compute() -> None:
+    """resources/extract/place_keys.json saves the start-up the keying of 18,000 names
+    costs; it must hold every name, keyed as name_keys keys it now (else run
+    scripts/build_place_keys.py)."""
+    from tawthiq.extract.gazetteer import name_keys
+    from tawthiq.extract.gazetteer_extra import all_names, shipped_keys
+
+    shipped, names = shipped_keys(), all_names()
+    assert set(shipped) == names
+    for name in names:
+        found = name_keys(name)
+        assert shipped[name] == (None if found is None else [found[0], found[2]]), name
+
+
+def test_the_gazetteer_keys_names_the_shipped_keys_lack() -> None:
+    """A name added without rebuilding the keys is still found (keyed when loaded)."""
+    from tawthiq.extract.gazetteer import Gazetteer
+    from tawthiq.extract.gazetteer_extra import shipped_keys
+
+    data = read_json("gazetteer.json")
+    row = list(data["places"][0])
+    row[data["fields"].index("aliases")] = ["Qaryat Tajriba"]
+    gazetteer = Gazetteer(
+        {"fields": data["fields"], "places": [row]}, read_json("gazetteer_stopwords.json"),
+        shipped_keys(),
+    )  # fmt: skip
+    assert [m.text for m in gazetteer.find("Shelling hit Qaryat Tajriba on Sunday")] == [
+        "Qaryat Tajriba"
+    ]

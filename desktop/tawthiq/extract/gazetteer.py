@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from tawthiq.domain.arabic import normalize
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.gazetteer_extra import spelling, with_aliases
+from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
 from tawthiq.extract.tokens import word_norm
 
 KINDS = ("governorate", "district", "subdistrict", "community", "camp")
@@ -170,6 +170,12 @@ def name_keys(name: str) -> tuple[str, str, list[str]] | None:
     return english_key(compact), compact, heads + [_skeleton(h) for h in heads]
 
 
+def _index_keys(name: str) -> tuple[str, list[str]] | None:
+    """What the index needs of ``name_keys``: (index key, keys of its first words)."""
+    found = name_keys(name)
+    return None if found is None else (found[0], found[2])
+
+
 @dataclass(frozen=True, slots=True)
 class _Word:
     script: str  # "ar", "en", "digits" or "other"
@@ -197,7 +203,12 @@ class Gazetteer:
 
     _loaded: ClassVar[Gazetteer | None] = None
 
-    def __init__(self, data: dict[str, Any], stop: dict[str, Any]) -> None:
+    def __init__(
+        self, data: dict[str, Any], stop: dict[str, Any], keys: dict[str, Any] | None = None
+    ) -> None:
+        """``keys``: the names' match keys computed beforehand (``shipped_keys``); a name
+        missing from them is keyed here."""
+        known = keys or {}
         rows = [dict(zip(data["fields"], row, strict=True)) for row in data["places"]]
         unit = {r["pcode"]: r["name_en"] for r in rows if r["kind"] != "community"}
         self._places: dict[str, Place] = {}
@@ -212,11 +223,14 @@ class Gazetteer:
             )  # fmt: skip
             self._places[place.pcode] = place
             self._names[place.pcode] = (place.name_ar, place.name_en, *r["aliases"])
-            for keys in filter(None, map(name_keys, self._names[place.pcode])):
-                bucket = self._index.setdefault(keys[0], [])
+            for name in self._names[place.pcode]:
+                keyed = known[name] if name in known else _index_keys(name)
+                if keyed is None:
+                    continue
+                bucket = self._index.setdefault(keyed[0], [])
                 if place not in bucket:
                     bucket.append(place)
-                prefixes.update(keys[2])
+                prefixes.update(keyed[1])
         for bucket in self._index.values():
             bucket.sort(key=lambda p: KINDS.index(p.kind))
         self._prefixes = frozenset(prefixes)
@@ -236,7 +250,7 @@ class Gazetteer:
         if cls._loaded is None:
             data = read_json("gazetteer.json")
             stop = read_json("gazetteer_stopwords.json")
-            cls._loaded = cls(with_aliases(data), stop)
+            cls._loaded = cls(with_aliases(data), stop, shipped_keys())
         return cls._loaded
 
     def by_pcode(self, pcode: str) -> Place:
