@@ -158,6 +158,13 @@ FOUND = {
         "killed_women",
         5,
     ),
+    # the general word for bombardment, many times, and once the word that says how
+    "how-told-once": (
+        "قتل 20 شخصا في قصف على مدرسة في قرية حاس. ولا يعرف مصدر القصف، ووقع القصف وقت"
+        " خروج التلاميذ. وقال ناشطون إن مدخل المدرسة تعرض لقصف الطيران.",
+        "incident_type",
+        "air_drone_strike",
+    ),
 }
 
 

@@ -51,6 +51,7 @@ def rank(
     score: dict[str, float] = defaultdict(float)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     first_seen: dict[str, int] = {}
+    told: set[str] = set()  # codes named by more than a general word
     hits: list[Hit[str]] = _indexes()[name].find(tokens, keys)
     cues = _attribution()
     # "ونفت" is "نفت": the key without a leading conjunction, where there is one
@@ -93,12 +94,18 @@ def rank(
         weight = 1.0 / (1.0 + 0.35 * s) + (1.5 if s in focus else 0.0)
         if tuple(keys[h.first : h.last + 1]) in cues.weak:
             weight *= 0.4  # "قصف" alone says little about how
+        else:
+            told.add(h.payload)
         weight *= 1.0 + 0.15 * (h.last - h.first)  # a longer phrase is more specific
         if h.last in claims or h.first in claims or h.last + 1 in claims:
             weight += 2.0  # "the Islamic State group claimed responsibility"
         score[h.payload] += weight
         spans[h.payload].append((h.start, h.end))
         first_seen.setdefault(h.payload, h.first)
+    if name == "incident_type" and told:
+        # "القصف" four times and "قصف الطيران" once: bombardment is how any attack from afar
+        # is told; the one word that says how decides
+        score = defaultdict(float, {c: v for c, v in score.items() if c in told})
     ordered = sorted(score, key=lambda c: (-score[c], first_seen[c]))
     return [Scored(c, score[c], tuple(spans[c])) for c in ordered]
 
