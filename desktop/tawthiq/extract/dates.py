@@ -181,7 +181,8 @@ def find_dates(
         rest = (
             text[line_start:head] + text[tokens[last].end : len(text) if line_end < 0 else line_end]
         )
-        stamp = stamp or not _WORDISH.search(rest)
+        # (a date that is all the text, as words picked for the date field, is that date)
+        stamp = stamp or (not _WORDISH.search(rest) and len(line.strip()) < len(text.strip()))
         # "(as of 18 January 2024)": when a situation report was written
         as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
         # "منذ صباح اليوم", "since this morning": today, not a period long past
