@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,7 +43,7 @@ def rank(
     sentence: Sequence[int],
     focus: set[int],
     names: Sequence[tuple[int, int]] = (),
-    other: set[int] = frozenset(),  # type: ignore[assignment]
+    other: AbstractSet[int] = frozenset(),
 ) -> list[Scored]:
     """Codes named in the text, best first: early sentences and the incident's own sentences
     (``focus``) count most; words inside ``names`` (place names of several words, "جسر
