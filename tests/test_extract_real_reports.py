@@ -166,6 +166,19 @@ FOUND = {
         "incident_type",
         "air_drone_strike",
     ),
+    "fridays-attack": (
+        "Five people were killed in Friday's attack on a car near Quneitra.",
+        "date",
+        "2022-11-04",
+    ),
+    # a month's tally, named by the month alone, is no toll of this incident
+    "month-alone-tally": (
+        "اغتيال شاب في درعا\nاستهدف مسلحون مجهولون الشاب أحمد اليوم على طريق السرايا في"
+        " مدينة درعا، ما أدى لمقتله.\nوأحصى المكتب 33 عملية اغتيال خلال شهر تشرين الأول"
+        " الفائت، أسفرت عن مقتل 18 شخصاً، وإصابة 13 آخرين.",
+        "killed",
+        1,
+    ),
 }
 
 
@@ -197,3 +210,11 @@ def test_a_weapon_named_once_far_down_is_kept() -> None:
     weapons = extract(text, ref_date=SUNDAY).incidents[0]["weapons"].value
     assert weapons[0] == "artillery"
     assert "cluster_munition" in weapons
+
+
+def test_a_weekday_beside_today_is_the_day_in_a_report_posted_after_midnight() -> None:
+    text = "قتل 21 مدنيا مساء اليوم الثلاثاء بغارة على آبار المياه في الرقة"
+    wednesday = date(2022, 11, 2)
+    assert extract(text, ref_date=wednesday).incidents[0]["date"].value == "2022-11-01"
+    tuesday = date(2022, 11, 1)
+    assert extract(text, ref_date=tuesday).incidents[0]["date"].value == "2022-11-01"

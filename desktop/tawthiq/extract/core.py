@@ -254,20 +254,19 @@ def _other_days(
     if picked.value is None:
         return set()
     day = date.fromisoformat(picked.value)
-    out = set()
+    out: set[int] = set()
+    own: set[int] = set()
     for m in mentions:
-        if m.stamp or m.precision not in ("day", "month"):
+        i = bisect.bisect_left(starts, m.start)
+        if m.stamp or m.precision not in ("day", "month") or i >= len(sentence):
             continue
         same = (
             m.value == day
             if m.precision == "day"
             else m.value.timetuple()[:2] == (day.year, day.month)
         )
-        if not same:
-            i = bisect.bisect_left(starts, m.start)
-            if i < len(sentence):
-                out.add(sentence[i])
-    return out
+        (own if same else out).add(sentence[i])
+    return out - own  # "ارتفع اليوم عدد قتلى قصف الأحد إلى 9" tells of the day too
 
 
 def _read(
@@ -295,14 +294,16 @@ def _read(
     attacks = [s for s, _ in rank_spans("incident_type", tokens, keys)]
     figures = find_figures(tokens, keys, sentence, date_tokens)
     starts_f = {f.start for f in figures}
+    fields: dict[str, FieldResult] = {}
+    fields["date"], fields["time_of_day"] = _date_field(mentions, text)
+    # another day's event ("أحصى … خلال شهر أيار الفائت مقتل 18 شخصا") has its own toll
+    other_day = _other_days(mentions, fields["date"], starts, sentence)
     figures = [
         dataclasses.replace(f, cumulative=True)
-        if _in_list(text, f.start, attacks, starts_f) or f.sentence in history
+        if _in_list(text, f.start, attacks, starts_f) or f.sentence in history | other_day
         else f
         for f in figures
     ]
-    fields: dict[str, FieldResult] = {}
-    fields["date"], fields["time_of_day"] = _date_field(mentions, text)
     for name in ("killed", "injured"):
         fields[name] = _total(figures, name)
     fields["killed_children"] = _count(figures, "killed", "children")
@@ -318,7 +319,6 @@ def _read(
         for s, _ in fields[name].spans
     }
     # another day's event names nothing of this incident but, maybe, its sources
-    other_day = _other_days(mentions, fields["date"], starts, sentence)
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
     language = _language(tokens)

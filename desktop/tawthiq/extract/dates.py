@@ -80,17 +80,34 @@ def _lexicon() -> _Lexicon:
         speech=frozenset(t.norm for w in d["speech_before"] for t in tokenize(w)),
         clause=frozenset(t.norm for w in d["speech_clause"] for t in tokenize(w)),
         ordinals=d["ordinal_days"],
-        weekday_forms=frozenset(p + w for w in d["weekdays"] for p in ("", "و", "ب")),
+        weekday_forms=frozenset(p + w for w in d["weekdays"] for p in ("", "و", "ب"))
+        | {w + "'s" for w in d["weekdays"] if w.isascii()},  # "Friday's attack"
     )
 
 
 def _weekday_of(tok: Token) -> int | None:
     w = _lexicon().weekdays
     norm = tok.norm
-    for candidate in (norm, norm.removeprefix("و"), norm.removeprefix("ب")):
+    for candidate in (
+        norm,
+        norm.removeprefix("و"),
+        norm.removeprefix("ب"),
+        norm.removesuffix("'s"),
+    ):
         if candidate in w:
             return w[candidate]
     return None
+
+
+_MONTH_BEFORE = frozenset({"شهر", "وشهر", "بشهر", "month"})
+_MONTH_AFTER = frozenset({"الماضي", "الفائت", "المنصرم", "الجاري", "الحالي", "المنقضي"})
+
+
+def _month_told(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A month named with no day or year, as a month: "شهر أيار", "أيار الفائت"."""
+    before = tokens[first - 1].norm if first > 0 else ""
+    after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    return before in _MONTH_BEFORE or after in _MONTH_AFTER
 
 
 def _last_weekday(ref: date, weekday: int) -> date:
@@ -241,7 +258,7 @@ def find_dates(
             elif not norm.isdigit():
                 break
             j += 1
-        if day is None and year is None:
+        if day is None and year is None and not _month_told(tokens, first, last):
             continue  # "may" alone is not a date
         if year is None:  # the latest such day on or before the report ("29 شباط", "31 كانون")
             candidates = (_safe(ref.year - k, month, day or 1) for k in range(9))
@@ -257,10 +274,14 @@ def find_dates(
     for hit in lex.relative.find(tokens, exact):
         if hit.first in used:
             continue
-        last = hit.last
-        if last + 1 < len(tokens) and _weekday_of(tokens[last + 1]) is not None:
+        last, value = hit.last, ref + timedelta(days=hit.payload)
+        named = _weekday_of(tokens[last + 1]) if last + 1 < len(tokens) else None
+        if named is not None:
             last += 1  # "اليوم الأحد": the weekday names the same day
-        value = ref + timedelta(days=hit.payload)
+            # "مساء اليوم الثلاثاء" in a report dated Wednesday: written the evening before
+            # it was posted; the weekday is the day
+            told = _last_weekday(value, named)
+            value = told if (value - told).days <= 2 else value
         add(hit.first, last, value, "day", True)
     at = exact.positions()  # where each word stands: only weekdays and years are visited
     for i in _where(exact, at, lex.weekday_forms & at.keys()):
