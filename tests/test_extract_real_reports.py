@@ -192,6 +192,12 @@ FOUND = {
         "2022-11-05",
     ),
     "year-first-slashes": ("قتل شخص في 2022/11/05 بقصف على سرمدا", "date", "2022-11-05"),
+    "countryside-of-damascus": (
+        "Regime warplanes struck the city of Douma in the countryside of Damascus on Tuesday."
+        " Shelling continues in the countryside of Damascus, activists said.",
+        "governorate",
+        "Rif Dimashq",
+    ),
 }
 
 

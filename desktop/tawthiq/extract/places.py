@@ -72,7 +72,7 @@ _AROUND_THE_CAPITAL = re.compile(
     r"(?:(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?|محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+"
     r"(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
     r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+"
-    r"|(?:near|outside)\s+(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
+    r"|(?:near|outside|(?:the\s+)?countryside\s+of|suburbs\s+of)\s+(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
     re.IGNORECASE,
 )
 
