@@ -198,6 +198,18 @@ FOUND = {
         "governorate",
         "Rif Dimashq",
     ),
+    "photo-caption": (
+        "Shelling killed 13 children in Qabun on Wednesday, a monitor said.\n"
+        "A man walks past damaged buildings in Jobar on Oct 28, 2021. -- PHOTO: REUTERS",
+        "date",
+        "2022-11-02",
+    ),
+    "loyal-to-assad": (
+        "Shelling killed 13 children in Qabun on Wednesday. Activists blamed forces loyal to"
+        " President Bashar al-Assad for the killings.",
+        "perpetrators",
+        ["syrian_government"],
+    ),
 }
 
 

@@ -23,6 +23,7 @@ _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)"
 )
 _LINE_DASH = re.compile(r"\s[–—-]\s")
+_PHOTO = re.compile(r"\b(?:photo|picture|image)\s*(?:credit)?\s*:|(?:الصورة|صورة)\s*:", re.I)
 _CREDIT = re.compile(r"\s*\([^()\n]{2,40}\)\s*")  # "(عنب بلدي)", "(AFP)" ending a caption
 _YEAR_WORDS = frozenset({"عام", "العام", "عاما"})
 _DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w+\))?\s*[–—-]\s")
@@ -204,6 +205,7 @@ def find_dates(
         # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
         end_of_line = text[tokens[last].end : len(text) if line_end < 0 else line_end]
         captioned = text[line_start:head].rstrip().endswith(("-", "–", "—"))
+        dateline = dateline or _PHOTO.search(line) is not None  # "… -- PHOTO: REUTERS"
         dateline = dateline or (captioned and _CREDIT.fullmatch(end_of_line) is not None)
         # "(as of 18 January 2024)": when a situation report was written
         as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
