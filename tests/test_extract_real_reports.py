@@ -199,8 +199,8 @@ FOUND = {
         "Rif Dimashq",
     ),
     "photo-caption": (
-        "Shelling killed 13 children in Qabun on Wednesday, a monitor said.\n"
-        "A man walks past damaged buildings in Jobar on Oct 28, 2021. -- PHOTO: REUTERS",
+        "A man walks past damaged buildings in Jobar on Oct 28, 2021. -- PHOTO: REUTERS\n"
+        "Shelling killed 13 children in Qabun on Wednesday, a monitor said.",
         "date",
         "2022-11-02",
     ),
