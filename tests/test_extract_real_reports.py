@@ -210,6 +210,13 @@ FOUND = {
         "perpetrators",
         ["syrian_government"],
     ),
+    "no-immediate-claim": (
+        "A car bomb exploded in a busy market in a town controlled by Turkey-based Syrian"
+        " opposition fighters early Sunday, killing three people. No group has immediately"
+        " claimed responsibility for the attack.",
+        "perpetrators",
+        ["unknown"],
+    ),
 }
 
 

@@ -172,15 +172,16 @@ def _holds(h: Hit[str], keys: Sequence[str], held: set[int]) -> bool:
     """An actor right after "الخاضعة لسيطرة", "under the control of" (a "the" between),
     or joined by "and" to one."""
     before = h.first - 1
-    while before >= h.first - 3 and before >= 0 and keys[before] in _BETWEEN_HOLDER:
+    while before >= h.first - 4 and before >= 0 and keys[before] in _BETWEEN_HOLDER:
         before -= 1
     return before in held
 
 
 # words between "under the control of" and who holds it ("لسيطرة تنظيم داعش")
 _BETWEEN_HOLDER = frozenset(
-    {"the", "and", "militant", "group", "rebel", "تنظيم", "قوات", "فصائل", "ميليشيات", "ميليشيا"}
-)
+    {"the", "and", "militant", "group", "rebel", "syrian", "turkey", "turkish", "backed", "based"}
+    | {"تنظيم", "قوات", "فصائل", "ميليشيات", "ميليشيا"}
+)  # ("controlled by Turkey-based Syrian opposition fighters")
 
 
 def _speaker(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: _Attribution) -> bool:
