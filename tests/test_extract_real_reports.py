@@ -217,6 +217,18 @@ FOUND = {
         "perpetrators",
         ["unknown"],
     ),
+    # who holds the territory did not do it
+    "regime-control": (
+        "Twin car bombs in the Akrameh neighbourhood of Homs killed 18 people on Wednesday."
+        " Most of the city has returned to regime control.",
+        "perpetrators",
+        ["unknown"],
+    ),
+    "manatiq-nufuz": (
+        "قتل 3 مدنيين بانفجار عبوة ناسفة في مدينة الباب ضمن مناطق نفوذ الجيش الوطني",
+        "perpetrators",
+        ["unknown"],
+    ),
 }
 
 
