@@ -229,6 +229,19 @@ FOUND = {
         "perpetrators",
         ["unknown"],
     ),
+    # one Arabic word for rockets and missiles: from the air, a missile
+    "missiles-from-the-air": (
+        "قتل أربعة أشخاص في غارات إسرائيلية على مدينة حمص، وقالت دمشق إن الطائرات أطلقت"
+        " صواريخ على المدينة",
+        "weapons",
+        ["missile"],
+    ),
+    "rockets-from-the-ground": (
+        "قتل تسعة مدنيين بقصف قوات النظام بصواريخ محملة بقنابل عنقودية على مخيم مرام، وحلقت"
+        " طائرات روسية في الأجواء",
+        "weapons",
+        ["cluster_munition", "rocket"],
+    ),
 }
 
 

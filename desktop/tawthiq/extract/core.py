@@ -269,6 +269,27 @@ def _other_days(
     return out - own  # "ارتفع اليوم عدد قتلى قصف الأحد إلى 9" tells of the day too
 
 
+_GROUND_FIRED = ("راجم", "قصف", "أرض", "ارض", "محمل")  # launchers, shelling, ground-fired
+
+
+def _missiles_from_the_air(fields: dict[str, FieldResult], text: str) -> None:
+    """Arabic has one word, "صاروخ", for rockets and missiles: fired in an air strike (and
+    not from launchers on the ground) it is a missile."""
+    weapons = fields["weapons"]
+    if fields["incident_type"].value != "air_drone_strike" or "rocket" not in weapons.value:
+        return
+    told = [text[s:e] for s, e in weapons.spans]
+    # each word for a rocket with the word after it ("صواريخ محملة بقنابل عنقودية")
+    rocket_words = [text[s : e + 8] for s, e in weapons.spans if "صاروخ" in text[s:e]]
+    rocket_words += [text[s : e + 8] for s, e in weapons.spans if "صواريخ" in text[s:e]]
+    if not rocket_words or any(g in w for w in rocket_words for g in _GROUND_FIRED):
+        return
+    if any(w.isascii() and "rocket" in w.lower() for w in told):
+        return  # "rockets" in English says which
+    codes = ["missile" if c == "rocket" else c for c in weapons.value]
+    fields["weapons"] = dataclasses.replace(weapons, value=list(dict.fromkeys(codes)))
+
+
 def _read(
     text: str,
     ref: date,
@@ -339,6 +360,7 @@ def _read(
         skip = other if name != "perpetrators" else other | (history_told - focus)
         ranked = rank(name, tokens, keys, sentence, focus, names=named_places, other=skip)
         fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
+    _missiles_from_the_air(fields, text)
     if fields["incident_type"].value is None and fields["weapons"].value:
         implied = weapon_type(fields["weapons"].value[0])  # "cluster munitions fired by ..."
         if implied:
