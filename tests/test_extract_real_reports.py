@@ -242,6 +242,12 @@ FOUND = {
         "weapons",
         ["cluster_munition", "rocket"],
     ),
+    "two-rocket-shells": (
+        "سقطت قذيفتان صاروخيتان بالقرب من دوار الزراعة وسط مدينة اللاذقية ظهر الثلاثاء، ما"
+        " خلف 22 قتيلا",
+        "incident_type",
+        "shelling_artillery_missile",
+    ),
 }
 
 
