@@ -248,6 +248,11 @@ FOUND = {
         "incident_type",
         "shelling_artillery_missile",
     ),
+    "water-wells": (
+        "قتل 21 مدنيا بغارة استهدفت تجمعا للمدنيين حول بئري ماء في شارع القطار بمدينة الرقة",
+        "target",
+        "infrastructure",
+    ),
 }
 
 
