@@ -253,6 +253,13 @@ FOUND = {
         "target",
         "infrastructure",
     ),
+    # "…, were killed, 16 were injured": the cue after the comma is the figure's
+    "comma-then-figure": (
+        "18 people, including four fighters, were killed, 16 were injured, and more than 50"
+        " went missing after gunmen attacked truffle gatherers in the Kebajeb desert.",
+        "injured",
+        16,
+    ),
 }
 
 

@@ -317,7 +317,11 @@ def _category_near(
         return None
 
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
-        if tokens[j].norm == "and":  # "a child was killed and three were wounded"
+        # "a child was killed and three were wounded"; "18 were killed, 16 were injured"
+        comma = (
+            j == first - 1 and tokens[first].start - tokens[j].end >= 2 and tokens[j].norm.isascii()
+        )  # (English only: Arabic writes "أسفر عن مقتل، ثلاثة …" too)
+        if tokens[j].norm == "and" or comma:
             ahead = forward()
             if ahead:
                 return ahead, "forward"
