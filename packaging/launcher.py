@@ -1,5 +1,6 @@
 """The bundle's entry point: the same `tawthiq` command a pip install gives."""
 
+import multiprocessing
 import os
 import sys
 
@@ -18,6 +19,9 @@ def _system_libraries_for_children() -> None:
 
 
 if __name__ == "__main__":
+    # A large merge does half of its work in a second process, started by running this
+    # program again: in that run, this hands over to the worker and never returns.
+    multiprocessing.freeze_support()
     _system_libraries_for_children()
     from tawthiq.cli import main
 

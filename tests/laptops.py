@@ -10,13 +10,16 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from tawthiq import services
 from tawthiq.domain.records import Incident
 from tawthiq.services import sync
 from tawthiq.services.incidents import resolve_conflict
+from tawthiq.store import refresh
 from tawthiq.store.models import EventRow
+from tawthiq.sync import merge, screen
 
 _numbers = itertools.count(1)
 
@@ -85,3 +88,11 @@ def write_lines(path: Path, lines: list[bytes]) -> None:
 
 def header(path: Path) -> dict[str, Any]:
     return json.loads(read_lines(path)[0])  # type: ignore[no-any-return]
+
+
+def use_two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every merge does half of its work in a second process, as a large one does, in
+    batches small enough that a test's few events make many."""
+    monkeypatch.setattr(merge, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(screen, "_LINES_PER_BATCH", 4)
+    monkeypatch.setattr(refresh, "_CHARS_PER_BATCH", 2000)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from laptops import Laptop, read_lines, write_lines
+from laptops import Laptop, read_lines, use_two_cores, write_lines
 from tawthiq.store.events import canonical_json, head_message
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync.errors import ForgeryError, NewDevicesError, RollbackError, SyncError
@@ -154,10 +154,13 @@ TAMPERING: dict[str, tuple[Callable[[Lines], Lines], str]] = {
 }
 
 
+@pytest.mark.parametrize("cores", [1, 2])
 @pytest.mark.parametrize("kind", sorted(TAMPERING))
 def test_tampered_export_is_refused_and_nothing_changes(
-    kind: str, amal: Laptop, basel: Laptop, tmp_path: Path
+    kind: str, cores: int, amal: Laptop, basel: Laptop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if cores == 2:  # as a large merge: the lines screened ahead in a second process
+        use_two_cores(monkeypatch)
     tamper, message = TAMPERING[kind]
     path = amal.export()
     write_lines(path, tamper(read_lines(path)))

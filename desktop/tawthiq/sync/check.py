@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +19,10 @@ from sqlalchemy import column, func, select, table
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_
-from tawthiq.domain.fields import foreign_value_problem
-from tawthiq.store.events import (
-    COLUMNS,
-    GENESIS,
-    canonical_json,
-    column_hash,
-    head_message,
-    parents_text,
-)
+from tawthiq.store.events import COLUMNS, GENESIS, column_hash, head_message, parents_text
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.models import Device, EventRow, ImportRecord
+from tawthiq.store.parallel import Helper
 from tawthiq.store.writer import bulk_insert
 from tawthiq.sync import seal
 from tawthiq.sync.errors import (
@@ -49,9 +41,9 @@ from tawthiq.sync.format import (
     parse_trailer,
 )
 from tawthiq.sync.keys import fingerprint
+from tawthiq.sync.screen import BAD, BAD_HASH, BAD_VALUE, ScreenedLines, parse_line, value_problem
 from tawthiq.sync.stream import BundleFile
 
-_DECODE = json.JSONDecoder().raw_decode
 _CUT_OFF = N_("{path} is cut off: the export is incomplete (copy it again)")
 STAGING = "sync_staging"
 _STAGING_TABLE = table(STAGING, *(column(c) for c in COLUMNS))
@@ -100,23 +92,6 @@ def _who(device_id: str) -> str:
     return device_id[:8]
 
 
-@lru_cache(maxsize=8192)
-def _value_problem(entity: str, name: str, text: str) -> str | None:
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
-        return "the value is not valid JSON"
-    if canonical_json(value) != text:
-        return "the value is not in the form Tawthiq stores"
-    return foreign_value_problem(entity, name, value)
-
-
-def value_problem(entity: str, name: str, text: str) -> str | None:
-    if len(text) > 256:  # long texts are rarely repeated: do not fill the cache with them
-        return _value_problem.__wrapped__(entity, name, text)
-    return _value_problem(entity, name, text)
-
-
 class Checker:
     """Checks one file against ``session``'s database and this laptop's trusted keys."""
 
@@ -129,8 +104,10 @@ class Checker:
         accept_new: bool,
         keys: seal.Keys,
         progress: Callable[[int, int], None],
+        helper: Helper | None = None,
     ) -> None:
         self.session = session
+        self.helper = helper  # screens the lines on a second core, when it has one
         self.path = path
         self.trusted = trusted
         self.accept_new = accept_new
@@ -140,7 +117,7 @@ class Checker:
     def run(self) -> FileCheck:
         source = BundleFile(self.path, self.keys, lambda done: self.progress(done, source.size))
         try:
-            lines = source.lines()
+            lines = ScreenedLines(source.lines(), self.helper)
             first = next(lines, None)
             if first is None:
                 raise BadFileError(_CUT_OFF, path=self.path)
@@ -253,9 +230,7 @@ class Checker:
 
     # --- the events ---------------------------------------------------------------------
 
-    def _device(
-        self, d: DeviceRange, lines: Iterator[bytes], digest: Any, result: FileCheck
-    ) -> None:
+    def _device(self, d: DeviceRange, lines: ScreenedLines, digest: Any, result: FileCheck) -> None:
         have = self._last_seq(d.device_id)
         who = _who(d.device_id)
         if d.first > have + 1:
@@ -275,7 +250,9 @@ class Checker:
             if line is None:
                 raise BadFileError(_CUT_OFF, path=self.path)
             digest.update(line + b"\n")
-            item = self._parse(line, seq, who)
+            # What the screen passed need not be checked again; all the rest is, here.
+            flags = BAD if lines.flags is None else lines.flags
+            item = self._parse(line, seq, who) if flags & BAD else parse_line(line)
             got_device, got_seq = item[8], item[9]
             if got_device not in result.devices:
                 raise ForgeryError(
@@ -296,7 +273,8 @@ class Checker:
                     ),
                     got=got_seq, device=who, before=seq - 1,
                 )  # fmt: skip
-            self._check_event(item, who)
+            if flags & (BAD | BAD_HASH):
+                self._check_event(item, who)
             if item[10] != prev:
                 raise ForgeryError(
                     N_(
@@ -321,7 +299,7 @@ class Checker:
                     )
                 count.known += 1
             else:
-                problem = value_problem(item[1], item[3], item[4])
+                problem = flags & (BAD | BAD_VALUE) and value_problem(item[1], item[3], item[4])
                 if problem:
                     raise ForgeryError(
                         N_("event #{seq} of device {device} holds a value Tawthiq cannot accept "
@@ -378,10 +356,7 @@ class Checker:
 
     def _parse(self, line: bytes, seq: int, who: str) -> list[Any]:
         try:
-            text = line.decode("utf-8")
-            item, end = _DECODE(text)
-            if end != len(text):
-                raise ValueError
+            item = parse_line(line)
         except UnicodeDecodeError:
             raise BadFileError(
                 N_("{path} is damaged: event #{seq} of device {device} is not valid text"),

@@ -19,6 +19,7 @@ from tawthiq.domain.errors import N_
 from tawthiq.store.db import CACHE_KIB
 from tawthiq.store.events import COLUMNS
 from tawthiq.store.models import ChainHead, Device, ImportRecord
+from tawthiq.store.parallel import Helper
 from tawthiq.store.refresh import TOUCHED, make_touched_table, refresh_touched
 from tawthiq.store.writer import latest_hlc
 from tawthiq.sync import seal
@@ -27,6 +28,7 @@ from tawthiq.sync.errors import ForgeryError
 
 Progress = Callable[[int, int], None]
 MERGE_CACHE_KIB = 128 * 1024  # SQLite's page cache while merging (64 MiB otherwise)
+PARALLEL_BYTES = 4 * 2**20  # files from this size on are worth a second process
 
 
 @dataclass
@@ -103,44 +105,51 @@ def _merge(
     make_touched_table(session)
     sizes = [_size(p) for p in paths]
     read = sum(sizes) or 1
-    # Progress: the files' bytes checked and applied, then the records they touched written
-    # again; each takes about half of a large merge.
-    total = 2 * read
-    before = 0
-    for path, size in zip(paths, sizes, strict=True):
-        offset = before
+    # A merge large enough to be worth it has its lines screened and its records replayed on
+    # a second core, while this one reads, checks what needs the database, and writes.
+    warm = ("tawthiq.sync.screen", "tawthiq.store.refresh")
+    with Helper(parallel=read >= PARALLEL_BYTES, warm=warm) as helper:
+        # Progress: the files' bytes checked and applied, then the records they touched written
+        # again; each takes about half of a large merge.
+        total = 2 * read
+        before = 0
+        for path, size in zip(paths, sizes, strict=True):
+            offset = before
 
-        def file_progress(done: int, _size: int, offset: int = offset) -> None:
-            tell(min(offset + done, read), total)
+            def file_progress(done: int, _size: int, offset: int = offset) -> None:
+                tell(min(offset + done, read), total)
 
-        checked = Checker(
+            checked = Checker(
+                session,
+                path,
+                trusted={**trusted, **summary.new_keys},
+                accept_new=accept_new,
+                keys=keys or seal.Keys(),
+                progress=file_progress,
+                helper=helper,
+            ).run()
+            _apply(session, checked, summary)
+            summary.files.append(checked)
+            before += size
+        tell(read, total)
+        counts = refresh_touched(
             session,
-            path,
-            trusted={**trusted, **summary.new_keys},
-            accept_new=accept_new,
-            keys=keys or seal.Keys(),
-            progress=file_progress,
-        ).run()
-        _apply(session, checked, summary)
-        summary.files.append(checked)
-        before += size
-    tell(read, total)
-    counts = refresh_touched(
-        session, progress=lambda done, n: tell(read + read * done // max(n, 1), total)
-    )
-    summary.records_new = counts["new"]
-    summary.records_changed = counts["changed"]
-    summary.conflicts = counts["conflicts"]
-    summary.touched_incidents = [
-        r[0]
-        for r in session.connection().exec_driver_sql(
-            f"SELECT t.entity_id FROM {TOUCHED} t JOIN incident i ON i.id = t.entity_id"
+            progress=lambda done, n: tell(read + read * done // max(n, 1), total),
+            helper=helper,
         )
-    ]
-    tell(total, total)
-    if dry_run:
-        raise DryRun(summary)
-    return summary
+        summary.records_new = counts["new"]
+        summary.records_changed = counts["changed"]
+        summary.conflicts = counts["conflicts"]
+        summary.touched_incidents = [
+            r[0]
+            for r in session.connection().exec_driver_sql(
+                f"SELECT t.entity_id FROM {TOUCHED} t JOIN incident i ON i.id = t.entity_id"
+            )
+        ]
+        tell(total, total)
+        if dry_run:
+            raise DryRun(summary)
+        return summary
 
 
 def _size(path: Path) -> int:
