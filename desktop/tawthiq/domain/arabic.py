@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks; tatweel (U+0640).
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -66,13 +67,18 @@ def stem(token: str) -> str:
     return token
 
 
+# The same words come back in record after record (places, common words): a merge
+# indexes a hundred thousand of them.
+_stem = lru_cache(maxsize=2**16)(stem)
+
+
 def search_terms(text: str) -> list[str]:
     """The normalised, stemmed word list used for both indexing and querying.
 
     >>> search_terms("قصفٌ على مخيّم «مرام» للنازحين قرب كفر جالس")
     ['قصف', 'علي', 'مخيم', 'مرام', 'نازحين', 'قرب', 'كفر', 'جالس']
     """
-    return [stem(t) for t in _TOKEN.findall(normalize(text))]
+    return [_stem(t) for t in _TOKEN.findall(normalize(text))]
 
 
 def has_arabic(text: str) -> bool:

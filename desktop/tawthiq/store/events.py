@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from operator import attrgetter
 from typing import Any
 
 GENESIS = "0" * 64
@@ -45,6 +46,10 @@ def uuid7() -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+# ``Event.order`` as a sort key, without a Python call per event (a merge sorts millions).
+REPLAY_ORDER = attrgetter("hlc", "device_id", "seq")
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     event_id: str
@@ -70,7 +75,7 @@ class Event:
     @property
     def order(self) -> tuple[int, str, int]:
         """The total order in which events are replayed and the display winner is chosen."""
-        return (self.hlc, self.device_id, self.seq)
+        return REPLAY_ORDER(self)
 
     def as_tuple(self) -> tuple[Any, ...]:
         """The event's columns in the order of ``COLUMNS``, as the table stores them."""
@@ -182,4 +187,4 @@ def field_heads(events: Iterable[Event]) -> list[Event]:
     if len(events) == 1:
         return events
     seen_as_parent = {p for e in events for p in e.parents}
-    return sorted((e for e in events if e.event_id not in seen_as_parent), key=lambda e: e.order)
+    return sorted((e for e in events if e.event_id not in seen_as_parent), key=REPLAY_ORDER)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from tawthiq.domain.arabic import search_terms
 from tawthiq.domain.errors import N_, Sentence
 from tawthiq.domain.fields import DELETED, INCIDENT, LINK, PAIR, SOURCE_REPORT
-from tawthiq.store.events import Event, canonical_json, field_heads
+from tawthiq.store.events import REPLAY_ORDER, Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
 
 _INCIDENT_SEARCH = (
@@ -60,7 +60,7 @@ class EntityState:
 def entity_state(events: Iterable[Event]) -> EntityState:
     """Replay one entity's events: per field, the heads and the winning value."""
     by_field: dict[str, list[Event]] = defaultdict(list)
-    ordered = sorted(events, key=lambda e: e.order)
+    ordered = sorted(events, key=REPLAY_ORDER)
     for e in ordered:
         by_field[e.field].append(e)
     heads = {f: field_heads(evs) for f, evs in by_field.items()}
