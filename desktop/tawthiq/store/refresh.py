@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from itertools import chain
 from json import loads
@@ -14,6 +15,7 @@ from tawthiq.store.events import COLUMNS, Event, parse_parents
 from tawthiq.store.materialize import entity_state, row_for, table_of
 from tawthiq.store.models import MATERIALISED
 from tawthiq.store.parallel import Helper
+from tawthiq.store.search_bulk import search_index_in_bulk
 from tawthiq.store.writer import bulk_insert
 
 TOUCHED = "sync_touched"
@@ -97,19 +99,23 @@ def refresh_touched(
     updates: dict[str, list[dict[str, Any]]] = {e: [] for e in MATERIALISED}
     counts: dict[str, Any] = {"new": {}, "changed": {}, "conflicts": {}}
     replayed = (rows for _, rows in (helper or Helper()).map(replay_rows, _record_batches(session)))
-    for done, (entity, entity_id, row, conflicts) in enumerate(chain.from_iterable(replayed), 1):
-        known = entity_id in existing[entity]
-        (updates if known else inserts)[entity].append(row)
-        kind = "changed" if known else "new"
-        counts[kind][entity] = counts[kind].get(entity, 0) + 1
-        if conflicts:
-            counts["conflicts"][entity_id] = (entity, conflicts)
-        if len(inserts[entity]) + len(updates[entity]) >= _BATCH:
+    sqlite = conn.dialect.name == "sqlite"
+    with search_index_in_bulk(conn, TOUCHED) if sqlite else contextlib.nullcontext():
+        for done, (entity, entity_id, row, conflicts) in enumerate(
+            chain.from_iterable(replayed), 1
+        ):
+            known = entity_id in existing[entity]
+            (updates if known else inserts)[entity].append(row)
+            kind = "changed" if known else "new"
+            counts[kind][entity] = counts[kind].get(entity, 0) + 1
+            if conflicts:
+                counts["conflicts"][entity_id] = (entity, conflicts)
+            if len(inserts[entity]) + len(updates[entity]) >= _BATCH:
+                _write(session, entity, inserts, updates)
+            if progress is not None and done % _BATCH == 0:
+                progress(done, touched)
+        for entity in MATERIALISED:
             _write(session, entity, inserts, updates)
-        if progress is not None and done % _BATCH == 0:
-            progress(done, touched)
-    for entity in MATERIALISED:
-        _write(session, entity, inserts, updates)
     if progress is not None:
         progress(touched, touched)
     return counts
