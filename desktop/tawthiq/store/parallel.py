@@ -20,11 +20,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
-AHEAD = 3  # batches handed over and not yet taken back
+AHEAD = 4  # batches handed over and not yet taken back
 
 
 def _end_with_parent() -> None:
@@ -70,14 +70,16 @@ class Helper:
         return self._pool is not None
 
     def map(self, fn: Callable[[T], R], batches: Iterable[T]) -> Iterator[tuple[T, R]]:
-        """Each batch with ``fn`` of it, in order, computed while the next are read."""
-        pending: deque[tuple[T, Future[R] | None]] = deque()
+        """Each batch with ``fn`` of it, in order, computed while the next are read. Rather
+        than wait for the worker, this process does a later batch the worker has not
+        started yet, so that the work is shared out whichever side is faster."""
+        pending: deque[_Job[T, R]] = deque()
         for batch in batches:
-            pending.append((batch, self._submit(fn, batch)))
+            pending.append(_Job(batch, self._submit(fn, batch)))
             if len(pending) >= AHEAD:
-                yield self._take(fn, *pending.popleft())
+                yield self._take(fn, pending)
         while pending:
-            yield self._take(fn, *pending.popleft())
+            yield self._take(fn, pending)
 
     def _submit(self, fn: Callable[[T], R], batch: T) -> Future[R] | None:
         if self._pool is None:
@@ -88,13 +90,21 @@ class Helper:
             self.close()
             return None
 
-    def _take(self, fn: Callable[[T], R], batch: T, future: Future[R] | None) -> tuple[T, R]:
-        if future is not None:
+    def _take(self, fn: Callable[[T], R], pending: deque[_Job[T, R]]) -> tuple[T, R]:
+        job = pending.popleft()
+        if job.future is not None:
+            while not job.future.done():
+                spare = next((j for j in reversed(pending) if j.cancel()), None)
+                if spare is None:
+                    break
+                spare.run(fn)
             try:
-                return batch, future.result()
+                return job.batch, job.future.result()
             except BrokenProcessPool:  # the worker died (killed, out of memory): carry on here
                 self.close()
-        return batch, fn(batch)
+                for later in pending:
+                    later.future = None
+        return job.batch, job.result(fn)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -108,3 +118,35 @@ class Helper:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+class _Job(Generic[T, R]):
+    """One batch: handed to the worker (``future``), or done or to be done here."""
+
+    __slots__ = ("_outcome", "batch", "future")
+
+    def __init__(self, batch: T, future: Future[R] | None) -> None:
+        self.batch = batch
+        self.future = future
+        self._outcome: tuple[R] | BaseException | None = None
+
+    def cancel(self) -> bool:
+        """Takes the batch back from the worker if it has not started on it."""
+        if self.future is None or not self.future.cancel():
+            return False
+        self.future = None
+        return True
+
+    def run(self, fn: Callable[[T], R]) -> None:
+        try:
+            self._outcome = (fn(self.batch),)
+        except Exception as exc:  # raised in its turn, as the worker's would be
+            self._outcome = exc
+
+    def result(self, fn: Callable[[T], R]) -> R:
+        if self._outcome is None:
+            self.run(fn)
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        assert self._outcome is not None
+        return self._outcome[0]
