@@ -319,8 +319,12 @@ def _category_near(
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
         # "a child was killed and three were wounded"; "18 were killed, 16 were injured"
         comma = (
-            j == first - 1 and tokens[first].start - tokens[j].end >= 2 and tokens[j].norm.isascii()
-        )  # (English only: Arabic writes "أسفر عن مقتل، ثلاثة …" too)
+            j == first - 1
+            and tokens[first].start - tokens[j].end >= 2
+            and tokens[j].norm.isascii()
+            and it.group not in ("children", "women", "men")
+        )  # (English only: Arabic writes "أسفر عن مقتل، ثلاثة …" too; "killed three civilians,
+        # two women and a child, and injured nine" is a breakdown of the killed)
         if tokens[j].norm == "and" or comma:
             ahead = forward()
             if ahead:

@@ -91,7 +91,8 @@ def _date_field(mentions: list[DateMention], text: str) -> tuple[FieldResult, Fi
     day = [m for m in usable if m.precision == "day"]
     # "🗓 3/3/2023 – 11:20" with no other day told: the stamp is the best there is
     stamps = [m for m in mentions if m.stamp and m.precision == "day"]
-    month = next((m for m in usable if m.precision == "month"), None)
+    # "شهر تشرين الأول الماضي" alone says when something else happened, not this incident
+    month = next((m for m in usable if m.precision == "month" and not m.month_alone), None)
     pick = day[0] if day else stamps[0] if stamps else month
     if pick is None:
         return FieldResult(extra={"precision": None}), FieldResult()
@@ -248,9 +249,11 @@ def _in_list(text: str, offset: int, attacks: list[int], figure_starts: set[int]
 def _other_days(
     mentions: list[DateMention], picked: FieldResult, starts: list[int], sentence: Sequence[int]
 ) -> set[int]:
-    """Sentences that name a day (or a month) other than the incident's: they tell of another
+    """Sentences that name a day (or a month) before the incident's: they tell of an earlier
     event ("وفي 29 آب الماضي قتل 3 عناصر بانفجار لغم …"), so who did it there, with what,
-    is not this incident's."""
+    is not this incident's. A later day goes on with this one ("the toll rose to 12 on
+    Sunday", "the shelling continued on November 5"); a dateline or a page's stamp tells
+    when it was written."""
     if picked.value is None:
         return set()
     day = date.fromisoformat(picked.value)
@@ -260,16 +263,32 @@ def _other_days(
         i = bisect.bisect_left(starts, m.start)
         if m.stamp or m.precision not in ("day", "month") or i >= len(sentence):
             continue
-        same = (
-            m.value == day
-            if m.precision == "day"
-            else m.value.timetuple()[:2] == (day.year, day.month)
-        )
-        (own if same else out).add(sentence[i])
+        if m.precision == "day":
+            same, before = m.value == day, m.value < day
+        else:
+            same = m.value.timetuple()[:2] == (day.year, day.month)
+            before = m.value < day.replace(day=1)
+        if same:
+            own.add(sentence[i])
+        elif before:
+            out.add(sentence[i])
     return out - own  # "ارتفع اليوم عدد قتلى قصف الأحد إلى 9" tells of the day too
 
 
-_GROUND_FIRED = ("راجم", "قصف", "أرض", "ارض", "محمل")  # launchers, shelling, ground-fired
+def _earlier_tolls(figures: list[Figure], earlier: set[int]) -> list[Figure]:
+    """The figures told in sentences of an earlier event, taken out of this incident's toll
+    (a month's tally of assassinations), unless that would leave it no toll at all."""
+    own = [f for f in figures if f.sentence not in earlier and not f.cumulative]
+    if not own:
+        return figures
+    return [
+        dataclasses.replace(f, cumulative=True) if f.sentence in earlier and not f.update else f
+        for f in figures
+    ]
+
+
+# launchers, shelling, shells ("قذائف صاروخية"), surface-to-surface, "صواريخ محملة بـ"
+_GROUND_FIRED = ("راجم", "قصف", "قذ", "أرض", "ارض", "محمل")
 
 
 def _missiles_from_the_air(fields: dict[str, FieldResult], text: str) -> None:
@@ -280,8 +299,8 @@ def _missiles_from_the_air(fields: dict[str, FieldResult], text: str) -> None:
         return
     told = [text[s:e] for s, e in weapons.spans]
     # each word for a rocket with the word after it ("صواريخ محملة بقنابل عنقودية")
-    rocket_words = [text[s : e + 8] for s, e in weapons.spans if "صاروخ" in text[s:e]]
-    rocket_words += [text[s : e + 8] for s, e in weapons.spans if "صواريخ" in text[s:e]]
+    rocket_words = [text[max(0, s - 8) : e + 8] for s, e in weapons.spans if "صاروخ" in text[s:e]]
+    rocket_words += [text[max(0, s - 8) : e + 8] for s, e in weapons.spans if "صواريخ" in text[s:e]]
     if not rocket_words or any(g in w for w in rocket_words for g in _GROUND_FIRED):
         return
     if any(w.isascii() and "rocket" in w.lower() for w in told):
@@ -321,10 +340,11 @@ def _read(
     other_day = _other_days(mentions, fields["date"], starts, sentence)
     figures = [
         dataclasses.replace(f, cumulative=True)
-        if _in_list(text, f.start, attacks, starts_f) or f.sentence in history | other_day
+        if _in_list(text, f.start, attacks, starts_f) or f.sentence in history
         else f
         for f in figures
     ]
+    figures = _earlier_tolls(figures, other_day)
     for name in ("killed", "injured"):
         fields[name] = _total(figures, name)
     fields["killed_children"] = _count(figures, "killed", "children")
@@ -357,7 +377,10 @@ def _read(
     other = other_day - focus
     history_told = {sentence[bisect.bisect_left(starts, s)] for s in history_cues(tokens, keys)}
     for name in ("incident_type", "target", "weapons", "perpetrators", "sources"):
-        skip = other if name != "perpetrators" else other | (history_told - focus)
+        skip = {
+            "sources": set(),  # who told of an earlier event may well tell of this one
+            "perpetrators": other | (history_told - focus),
+        }.get(name, other)
         ranked = rank(name, tokens, keys, sentence, focus, names=named_places, other=skip)
         fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
     _missiles_from_the_air(fields, text)

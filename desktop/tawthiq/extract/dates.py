@@ -8,6 +8,7 @@ extractor's job, which also knows where the incident is described.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ _NUMERIC = re.compile(
 )
 _LINE_DASH = re.compile(r"\s[–—-]\s")
 _PHOTO = re.compile(r"\b(?:photo|picture|image)\s*(?:credit)?\s*:|(?:الصورة|صورة)\s*:", re.I)
+_CREDIT_END = re.compile(r"[-–—]{1,2}\s*(?:photo|picture)\s*:\s*[\w .]{1,30}$", re.I)
 _CREDIT = re.compile(r"\s*\([^()\n]{2,40}\)\s*")  # "(عنب بلدي)", "(AFP)" ending a caption
 _YEAR_WORDS = frozenset({"عام", "العام", "عاما"})
 _DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w+\))?\s*[–—-]\s")
@@ -55,6 +57,7 @@ class DateMention:
     background: bool
     time_of_day: str | None = None
     stamp: bool = False  # "3/3/2023 – 11:20": a date stamped with a clock time
+    month_alone: bool = False  # "شهر تشرين الأول الماضي": a month, no day, no year
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,13 @@ def find_dates(
     used: set[int] = set()  # token indices already part of a mention
 
     def add(
-        first: int, last: int, value: date, precision: str, relative: bool, stamp: bool = False
+        first: int,
+        last: int,
+        value: date,
+        precision: str,
+        relative: bool,
+        stamp: bool = False,
+        month_alone: bool = False,
     ) -> None:
         used.update(range(first, last + 1))
         # "BEIRUT, March 12 —": the dateline of the dispatch, not the day of the incident
@@ -205,7 +214,13 @@ def find_dates(
         # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
         end_of_line = text[tokens[last].end : len(text) if line_end < 0 else line_end]
         captioned = text[line_start:head].rstrip().endswith(("-", "–", "—"))
-        dateline = dateline or _PHOTO.search(line) is not None  # "… -- PHOTO: REUTERS"
+        # "… -- PHOTO: REUTERS" closing a line: the line is a caption; "الصورة: …" after a
+        # report on the same line: what follows it is
+        photo = _PHOTO.search(line)
+        dateline = dateline or (
+            photo is not None
+            and (_CREDIT_END.search(line) is not None or line_start + photo.start() < head)
+        )
         dateline = dateline or (captioned and _CREDIT.fullmatch(end_of_line) is not None)
         # "(as of 18 January 2024)": when a situation report was written
         as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
@@ -215,7 +230,11 @@ def find_dates(
             stamp or dateline or as_of or (_is_background(tokens, first) and not since_today)
         )
         start, end = tokens[first].start, tokens[last].end
-        out.append(DateMention(value, precision, start, end, relative, background, None, stamp))
+        out.append(
+            DateMention(
+                value, precision, start, end, relative, background, None, stamp, month_alone
+            )
+        )
 
     starts = [t.start for t in tokens]
     # 1. Numeric dates: 16-2-2022, 6/11/2022 (day first), 2022-11-06.
@@ -275,8 +294,12 @@ def find_dates(
         if value is None or not _plausible(value, ref):
             add(first, last, ref, "none", False, True)  # "31 تشرين الثاني": no date, no people
             continue
-        add(first, last, value, "day" if day else "month", False)
-    # 3. Relative days and weekdays, with a time of day next to them.
+        add(first, last, value, "day" if day else "month", False, month_alone=not (day or year))
+    # 3. Relative days and weekdays, with a time of day next to them: counted from the
+    # page's own date where it shows one ("5 تشرين الثاني 2022" on a line of its own, a
+    # stamp with a clock time), else from the reference date.
+    stamped = [m.value for m in out if m.stamp and m.precision == "day" and m.value <= ref]
+    ref = stamped[0] if stamped else ref
     times = {h.first: h for h in lex.times.find(tokens, exact)}
     for hit in lex.relative.find(tokens, exact):
         if hit.first in used:
@@ -323,9 +346,7 @@ def _with_time(m: DateMention, starts: list[int], times: dict[int, Any]) -> Date
         hit = times.get(i)
         if hit is not None:
             start, end = min(m.start, hit.start), max(m.end, hit.end)
-            return DateMention(
-                m.value, m.precision, start, end, m.relative, m.background, hit.payload, m.stamp
-            )
+            return dataclasses.replace(m, start=start, end=end, time_of_day=hit.payload)
     return m
 
 
