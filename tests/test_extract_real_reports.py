@@ -260,6 +260,24 @@ FOUND = {
         "injured",
         16,
     ),
+    # the toll rises to an ordinal: "a third child later succumbed"
+    "a-third-child-died": (
+        "Two children were killed and three were injured when a landmine went off near"
+        " Qasrok on Monday. A third child later succumbed to his injuries in hospital.",
+        "killed_children",
+        3,
+    ),
+    "tifl-thalith": (
+        "قتل طفلان وأصيب ثلاثة آخرون بانفجار لغم قرب قصروك. وتوفي طفل ثالث متأثرا بجراحه.",
+        "killed",
+        3,
+    ),
+    "a-ninth-child-wounded": (
+        "Eight children were killed in the explosion of a landmine in Sanamein on Sunday, with"
+        " a ninth child sustaining injuries.",
+        "killed",
+        8,
+    ),
 }
 
 

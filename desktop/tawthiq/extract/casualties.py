@@ -176,8 +176,53 @@ def find_figures(
             figures.append(
                 _figure(total, members[0][1], None, tokens, sent, cumulative_sents, scan)
             )
+    figures += _ordinal_deaths(tokens, keys, sent, cat_at, cumulative_sents)
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+_ORDINALS = {
+    **dict.fromkeys(("third", "ثالث", "ثالثه"), 3),
+    **dict.fromkeys(("fourth", "رابع", "رابعه"), 4),
+    **dict.fromkeys(("fifth", "خامس", "خامسه"), 5),
+    **dict.fromkeys(("sixth", "سادس", "سادسه"), 6),
+    **dict.fromkeys(("seventh", "سابع", "سابعه"), 7),
+    **dict.fromkeys(("eighth", "ثامن", "ثامنه"), 8),
+    **dict.fromkeys(("ninth", "تاسع", "تاسعه"), 9),
+    **dict.fromkeys(("tenth", "عاشر", "عاشره"), 10),
+}
+
+
+def _ordinal_deaths(
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    sent: Sequence[int],
+    cat_at: dict[int, Hit[str]],
+    cumulative_sents: set[int],
+) -> list[Figure]:
+    """ "A third child later succumbed to his injuries", "وتوفي طفل ثالث متأثرا بجراحه": the
+    toll rises to the ordinal, for everyone and for the person's group."""
+    groups = cue_words().groups
+    out: list[Figure] = []
+    for h in groups.find(tokens, keys):
+        # English: the ordinal before the person ("a third child"); Arabic: after ("طفل ثالث")
+        for k in (h.first - 1, h.last + 1):
+            n = _ORDINALS.get(tokens[k].norm) if 0 <= k < len(tokens) else None
+            if n is None or (k < h.first) != tokens[k].norm.isascii():
+                continue
+            s = sent[h.first]
+            first, last = min(k, h.first), max(k, h.last)
+            near = [j for j in cat_at if sent[j] == s and first - 4 <= j <= last + 8]
+            nearest = min(near, key=lambda j: min(abs(j - first), abs(j - last)), default=None)
+            if nearest is None or cat_at[nearest].payload != "killed":
+                continue  # "with a ninth child sustaining injuries": no death
+            sub = h.payload if h.payload in ("children", "women") else None
+            for group in dict.fromkeys((None, sub)):
+                out.append(
+                    Figure("killed", group, n, n, False, tokens[first].start, tokens[last].end,
+                           s, True, s in cumulative_sents, False)
+                )  # fmt: skip
+    return out
 
 
 _LIVES = frozenset({"حياتهم", "حياته", "حياتها", "حياتهما"})
