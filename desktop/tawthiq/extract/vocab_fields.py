@@ -76,8 +76,9 @@ def rank(
             continue
         if any(a <= h.start and h.end <= b for a, b in names) or sentence[h.first] in other:
             continue
-        if name == "target" and any(
-            bare[k] in cues.taken_to for k in range(max(0, h.first - 4), h.first)
+        if name == "target" and (
+            any(bare[k] in cues.taken_to for k in range(max(0, h.first - 4), h.first))
+            or (h.first > 0 and bare[h.first - 1] == _TO)  # "إلى مستشفى ميداني"
         ):
             continue  # "نقل الجرحى إلى مشفى", "taken to a field hospital": not what was hit
         if name == "sources" and sentence[h.first] in denying:
@@ -176,6 +177,8 @@ def _holds(h: Hit[str], keys: Sequence[str], held: set[int]) -> bool:
         before -= 1
     return before in held
 
+
+_TO = key_of("الي")  # "إلى" (normalised): "نقلوا على وجه السرعة إلى مستشفى"
 
 # words between "under the control of" and who holds it ("لسيطرة تنظيم داعش")
 _BETWEEN_HOLDER = frozenset(
