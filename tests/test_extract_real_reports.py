@@ -284,6 +284,12 @@ FOUND = {
         "target",
         None,
     ),
+    "a-comma-apart-from-the-deaths": (
+        "Shelling killed four children in Qastoun late on Saturday. The Observatory, confirming"
+        " the deaths, reported that five other members of the same family were injured.",
+        "killed",
+        4,
+    ),
 }
 
 

@@ -361,20 +361,23 @@ def _category_near(
                 return None
         return None
 
+    # English only (Arabic writes "أسفر عن مقتل، ثلاثة …" too), and not for a breakdown
+    # ("killed three civilians, two women and a child, and injured nine"): a comma between
+    # the figure and a cue before it leaves the figure to the cue after it ("18 were killed,
+    # 16 were injured"; "confirming the deaths, reported that five others were injured")
+    commas = it.group not in ("children", "women", "men")
+    crossed = False
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
-        # "a child was killed and three were wounded"; "18 were killed, 16 were injured"
-        comma = (
-            j == first - 1
-            and tokens[first].start - tokens[j].end >= 2
-            and tokens[j].norm.isascii()
-            and it.group not in ("children", "women", "men")
-        )  # (English only: Arabic writes "أسفر عن مقتل، ثلاثة …" too; "killed three civilians,
-        # two women and a child, and injured nine" is a breakdown of the killed)
-        if tokens[j].norm == "and" or comma:
+        crossed = crossed or (commas and tokens[j + 1].start - tokens[j].end >= 2)
+        if tokens[j].norm == "and":  # "a child was killed and three were wounded"
             ahead = forward()
             if ahead:
                 return ahead, "forward"
         found = cue(j, opening_verb_ok=True)
+        if found and crossed and tokens[j].norm.isascii():  # an English cue word
+            ahead = forward()
+            if ahead:
+                return ahead, "forward"
         if found:
             return found, "before"
     ahead = forward()
