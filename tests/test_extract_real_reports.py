@@ -290,6 +290,24 @@ FOUND = {
         "killed",
         4,
     ),
+    # Damascus named to say where around it: Rural Damascus, and the town told there
+    "northeast-of-damascus": (
+        "Regime aircraft bombed a crowded market northeast of Damascus on Sunday, killing 16"
+        " civilians. The rockets struck the central market in the town of Misraba in the"
+        " besieged East Ghouta suburbs of Damascus.",
+        "place",
+        "Misraba",
+    ),
+    "only-near-damascus": (
+        "قتل 18 مدنيا بقصف مدفعي على بلدات عدة قرب دمشق",
+        "governorate",
+        "Rif Dimashq",
+    ),
+    "ahrar-al-sham": (
+        "قتل 22 شخصا بقذيفتين صاروخيتين على وسط مدينة اللاذقية، وتبنت حركة أحرار الشام القصف",
+        "perpetrators",
+        ["armed_opposition"],
+    ),
 }
 
 

@@ -77,15 +77,27 @@ _AROUND_THE_CAPITAL = re.compile(
 )
 
 
+_RURAL_DAMASCUS = "Rif Dimashq"
+_CAPITAL_SUBURBS = re.compile(r"(?:['’]s)?\s+(?:suburbs|countryside|outskirts)\b", re.I)
+
+
 def _reference(text: str, m: PlaceMention) -> bool:
     """A place named only to locate another: "X, northwest of Damascus"."""
     before = text[max(0, m.start - 40) : m.start]
-    if _REFERENCE.search(before[-25:]):
-        return True
-    capital = any(
-        p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates
+    return _REFERENCE.search(before[-25:]) is not None or _around_the_capital(text, m)
+
+
+def _around_the_capital(text: str, m: PlaceMention) -> bool:
+    """Damascus named to say where around it: "northeast of Damascus", "the Damascus
+    suburbs", "قرب دمشق" lie in Rural Damascus (the governorate of Damascus is the city)."""
+    if not any(p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates):
+        return False
+    before = text[max(0, m.start - 40) : m.start]
+    return (
+        _REFERENCE.search(before[-25:]) is not None
+        or _AROUND_THE_CAPITAL.search(before) is not None
+        or _CAPITAL_SUBURBS.match(text, m.end) is not None
     )
-    return capital and _AROUND_THE_CAPITAL.search(before) is not None
 
 
 @dataclass(frozen=True)
@@ -215,6 +227,7 @@ def choose_place(
     asides = away | _harmless(tokens, keys, sentence, mentions)
     gov_votes: dict[str, float] = defaultdict(float)
     located = []
+    around: list[PlaceMention] = []  # "northeast of Damascus": Rural Damascus
     for k, m in enumerate(mentions):
         w = _weight(_sentence_at(starts, sentence, m.start), focus)
         if _dateline(text, m):
@@ -229,7 +242,10 @@ def choose_place(
         if _reference(text, m):
             w *= 0.3  # "northwest of Damascus", "شمال غرب دمشق": a landmark, not the place
             aside = True
-        if gov_places:
+        if _around_the_capital(text, m):
+            gov_votes[_RURAL_DAMASCUS] += w / 0.3  # where the incident is: around the city
+            around.append(m)
+        elif gov_places:
             # a landmark or a dateline counts once, as any other name
             gov_votes[gov_places[0].governorate] += w * (1.0 if aside else 2.0)
         else:
@@ -261,6 +277,10 @@ def choose_place(
         rank_m = (m.prefix is not None, w)
         if place.pcode not in best_mention or rank_m > best_rank[place.pcode]:
             best_mention[place.pcode], best_rank[place.pcode] = (m, place), rank_m
+    if not scores and governorate == _RURAL_DAMASCUS and around:
+        m = around[0]  # only "قرب دمشق": the governorate around the city
+        rural = Gazetteer.load().governorate(_RURAL_DAMASCUS)
+        return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
     if not scores:
         return FieldResult()
     ranked = sorted(scores, key=lambda p: -scores[p])
