@@ -308,6 +308,19 @@ FOUND = {
         "perpetrators",
         ["armed_opposition"],
     ),
+    # victims named one by one after "مقتل كل من", the mother of one of them not twice
+    "roll-of-names": (
+        "وثقت الشبكة مقتل كلا من الطفل سامر البالغ من العمر 12 عاما و الطفل علي البالغ من العمر"
+        " 10 سنوات والسيدة هدى والدة الطفل سامر من بلدة سحلب جراء قصف بطائرات مسيرة.",
+        "killed",
+        3,
+    ),
+    "roll-of-names-children": (
+        "وثقت الشبكة مقتل كلا من الطفل سامر البالغ من العمر 12 عاما و الطفل علي البالغ من العمر"
+        " 10 سنوات والسيدة هدى والدة الطفل سامر من بلدة سحلب جراء قصف بطائرات مسيرة.",
+        "killed_children",
+        2,
+    ),
 }
 
 
@@ -446,3 +459,13 @@ def test_rocket_shells_stay_rockets_beside_an_air_strike() -> None:
     text = REVIEWED["rocket-shells-beside-an-air-strike"][0]
     weapons = extract(text, ref_date=SUNDAY).incidents[0]["weapons"].value
     assert "rocket" in weapons and "missile" not in weapons
+
+
+def test_an_old_report_pasted_today_keeps_its_toll() -> None:
+    """The report's own date is years before today's: its toll is no history of itself."""
+    text = (
+        "وثقت الشبكة بتاريخ 23-6-2019 مقتل كلا من الطفل سامر و الطفل علي والسيدة هدى من بلدة"
+        " سحلب جراء قصف بطائرات مسيرة."
+    )
+    incident = extract(text, ref_date=date(2026, 12, 1)).incidents[0]
+    assert (incident["date"].value, incident["killed"].value) == ("2019-06-23", 3)

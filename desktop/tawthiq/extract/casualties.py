@@ -156,11 +156,21 @@ def find_figures(
         chains[-1].append(len(decided) - 1)
     for chain in chains:
         members = [decided[k] for k in chain]
+        by_group: dict[str, list[Item]] = {}
         for it, category, _ in members:
             sub = it.group if it.group in ("children", "women", "men") else None
             if sub is None and len(members) > 1:
                 continue  # "رجل وابنه": counted in the chain's total below
+            if sub is not None and it.named and len(members) > 1:
+                by_group.setdefault(sub, []).append(it)  # "الطفل فلان … والطفل فلان"
+                continue
             figures.append(_figure(it, category, sub, tokens, sent, cumulative_sents, scan))
+        for sub, same in by_group.items():
+            both = Item(
+                same[0].first, same[-1].last, sum(x.min for x in same), sum(x.max for x in same),
+                any(x.approximate for x in same), sub, False, False,
+            )  # fmt: skip
+            figures.append(_figure(both, members[0][1], sub, tokens, sent, cumulative_sents, scan))
         if len(members) > 1 and all(apart for _, _, apart in members):
             first, last = members[0][0], members[-1][0]
             total = Item(

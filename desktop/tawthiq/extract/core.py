@@ -330,7 +330,11 @@ def _read(
         i for m in mentions
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
-    history = _history_sentences(mentions, tokens, starts, sentence, ref)
+    # years back from the incident's own day, where it is told (an old report pasted today
+    # is not history of itself), else from the reference date
+    picked = _date_field(mentions, text)[0].value
+    anchor = date.fromisoformat(picked) if picked else ref
+    history = _history_sentences(mentions, tokens, starts, sentence, anchor)
     attacks = [s for s, _ in rank_spans("incident_type", tokens, keys)]
     figures = find_figures(tokens, keys, sentence, date_tokens)
     starts_f = {f.start for f in figures}

@@ -84,6 +84,7 @@ class Item:
     breakdown: bool  # after "بينهم" / "including"
     coordinated: bool  # "… وامرأة", "… and a woman": joined to the figure before it
     number_last: int = -1  # the last token of the number itself ("أكثر من 30"), if any
+    named: bool = False  # one of a roll of victims named one by one ("مقتل كل من الطفل …")
 
 
 def people_items(
@@ -95,6 +96,7 @@ def people_items(
     alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
     items: list[Item] = []
     age_end = -9  # "aged 8 and 10": a number joined to an age is an age too
+    roll = _roll_calls(tokens, cat_at)
     # only where a number, an article, a person or a dual stands can anyone be counted
     notable = [
         i for i, (t, k, a) in enumerate(zip(tokens, keys, alts, strict=True))
@@ -177,22 +179,60 @@ def people_items(
         unnumbered = lone is not None and (
             keys[lone.last] in cues.plural or (alts[lone.last] or "") in cues.plural
         )
+        # "مقتل كل من الطفل … والطفل … والسيدة …": each one named after the cue counts one
+        # (a person named by a name: "الطفل محسن"; "والدة الطفل محسن", the mother of one,
+        # only says who one of them is)
+        in_roll = any(a < i <= b for a, b in roll)
+        named = in_roll and singular and tokens[i].norm.lstrip("و").startswith("ال")
+        named = named and _by_name(tokens, group_at, i)
+        named = named and not (i > 0 and keys[i - 1] in cues.singular)
+        if in_roll and not named and not dual:
+            i += 1
+            continue
+        if named and items and any(a < items[-1].first <= b for a, b in roll):
+            joined = True  # one chain: the people named are the toll together
         if dual or (
             lone
             and not plural_after_article
             and not unnumbered
-            and (breakdown or joined or after_cue or cue_follows or verb_after)
+            and (breakdown or joined or after_cue or cue_follows or verb_after or named)
         ):
             last = i if dual else lone.last  # type: ignore[union-attr]
             group = dual or lone.payload  # type: ignore[union-attr]
             if article and age is not None and age < 18 and group in _GROWN:
                 group = "children"  # "his 12-year-old son"
             n = 2 if dual else 1
-            items.append(Item(i, last, n, n, False, group, breakdown, joined))
+            items.append(Item(i, last, n, n, False, group, breakdown, joined, named=named))
             i = last + 1
             continue
         i += 1
     return items
+
+
+_EACH = frozenset({"كل", "كلا", "كلاً"})
+_ROLL_WORDS = 60  # how far a roll of names goes on after "مقتل كل من"
+
+
+def _roll_calls(tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> list[tuple[int, int]]:
+    """Where victims are named one by one after a cue and "كل من" ("مقتل كلا من الطفل فلان
+    … والسيدة فلانة"): the token ranges (after "من", up to a stretch of words)."""
+    out = []
+    for j in {h.last for h in cat_at.values()}:
+        if j + 2 < len(tokens) and tokens[j + 1].norm in _EACH and tokens[j + 2].norm == "من":
+            end = min(len(tokens) - 1, j + 2 + _ROLL_WORDS)
+            # the roll ends where the cause is told ("… جراء قصف", "… اثر انفجار")
+            end = next((k for k in range(j + 3, end) if tokens[k].norm in _ROLL_ENDS), end)
+            out.append((j + 2, end))
+    return out
+
+
+_ROLL_ENDS = frozenset({"جراء", "بسبب", "اثر", "إثر", "نتيجه", "بعد"})
+
+
+def _by_name(tokens: Sequence[Token], group_at: dict[int, Hit[str]], i: int) -> bool:
+    """A definite person followed by a name, not by another definite word ("والدة الطفل")."""
+    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    return bool(nxt) and not nxt.startswith("ال") and not nxt.isdigit() and (i - 1) not in group_at
 
 
 def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:
