@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from tawthiq.extract.casualties import (
-    Figure,
     counts_people,
     find_figures,
     history_cues,
@@ -18,10 +17,18 @@ from tawthiq.extract.casualties import (
 from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.incidents import Reading, blank_outside, complement, other_incidents
+from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
 from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.tolls import (
+    keep_groups_within_total,
+    none_among_the_men,
+    set_aside_earlier,
+    toll_of,
+    total_toll,
+)
 from tawthiq.extract.vocab_fields import (
     as_field,
     first_sentences,
@@ -31,51 +38,6 @@ from tawthiq.extract.vocab_fields import (
 )
 
 MAX_CHARS = 200_000  # a report longer than this is read up to here
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-_BLOCK = re.compile(r"</?(?:p|br|div|li|tr|h[1-6]|blockquote|section|article)\b", re.I)
-_RAW = (("<!--", "-->"), ("<script", "</script>"), ("<style", "</style>"))
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});")
-
-
-def blank_markup(text: str) -> str:
-    """HTML pasted from a browser, with tags and entities blanked to spaces of the same
-    length, so offsets still point into the text exactly as it was pasted.
-
-    >>> blank_markup("<p>قتل <b>9</b> مدنيين&nbsp;</p>")
-    '\\n  قتل    9     مدنيين      \\n   '
-    """
-    if "<" not in text and "&" not in text:
-        return text
-    blank = _unclosed_blocks(text)
-    blank = _TAG.sub(_tag_blank, blank)
-    return _ENTITY.sub(lambda m: " " * len(m.group()), blank)
-
-
-def _tag_blank(m: re.Match[str]) -> str:
-    """A tag as spaces; a tag that ends a block (</p>, <br>, </div>, </li>) as a line break
-    and spaces, so paragraphs stay paragraphs."""
-    tag = m.group()
-    if _BLOCK.match(tag):
-        return "\n" + " " * (len(tag) - 1)
-    return " " * len(tag)
-
-
-def _unclosed_blocks(text: str) -> str:
-    """Comments, scripts and styles blanked by hand: a regex would re-scan the rest of the
-    text for every opener that is never closed."""
-    out, at = [], 0
-    lower = text.lower()
-    while True:
-        starts = [(i, o, c) for o, c in _RAW for i in [lower.find(o, at)] if i >= 0]
-        if not starts:
-            out.append(text[at:])
-            return "".join(out)
-        i, opener, closer = min(starts)
-        j = lower.find(closer, i + len(opener))
-        end = len(text) if j < 0 else j + len(closer)
-        out.append(text[at:i])
-        out.append(" " * (end - i))
-        at = end
 
 
 def _language(tokens: Sequence[Token]) -> str:
@@ -110,96 +72,6 @@ def _date_field(mentions: list[DateMention], text: str) -> tuple[FieldResult, Fi
     if clock is not None:  # "حوالي الساعة 2:10 من فجر اليوم": the hour is more precise
         time_field = FieldResult(clock[0], 0.6, ((clock[1], clock[2]),))
     return date_field, time_field
-
-
-def _count(figures: list[Figure], category: str, group: str | None) -> FieldResult:
-    pool = [f for f in figures if f.category == category and f.group == group and not f.cumulative]
-    if not pool:
-        return FieldResult(extra={"min": None, "max": None, "approximate": False})
-    exact = [f for f in pool if f.min == f.max] or pool  # "at least 4" beats "hundreds"
-    updates = [f for f in exact if f.update]
-    # the lead gives the toll; a rise updates it, and a toll only rises
-    pick = max(updates, key=lambda f: (f.max, f.start)) if updates else exact[0]
-    spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
-    # Less sure when the report gives other figures for the same people, or a vague one.
-    others = {(f.min, f.max) for f in exact} - {(pick.min, pick.max)}
-    confidence = 0.5 if pick.approximate else 0.85 if not others else 0.65
-    return FieldResult(
-        pick.min,
-        confidence,
-        spans,
-        {"min": pick.min, "max": pick.max, "approximate": pick.approximate},
-    )
-
-
-def _total(figures: list[Figure], category: str) -> FieldResult:
-    """The toll: a figure for everyone, or else the people named ("three children were
-    killed"). Named people told before a vague figure ("dozens dead" in a later sentence)
-    are the toll; the vague figure is likely another event's."""
-    total = _count(figures, category, None)
-    if total.value is not None and not total.extra["approximate"]:
-        return total
-    named = _sum_of_groups(figures, category)
-    if named.value is None or (named.extra["approximate"] and total.value is not None):
-        return total  # ("at least two children were killed" is the toll when none other is)
-    if total.value is None or named.spans[0][0] < total.spans[0][0]:
-        return named
-    return total
-
-
-_NEAR_TOLL = 300  # characters: a breakdown is told close to its toll
-
-
-def _groups_within_total(fields: dict[str, FieldResult]) -> None:
-    """Children and women among the killed cannot outnumber the killed: when the figures
-    found disagree so (two incidents told together), the breakdown is left for a person."""
-    total = fields["killed"]
-    if total.value is None:
-        return
-    groups = ("killed_children", "killed_women")
-    empty = {"min": None, "max": None, "approximate": False}
-
-    def too_many() -> bool:
-        named = sum(int(fields[n].extra.get("min") or 0) for n in groups)
-        return named > int(total.extra["max"])
-
-    if too_many():  # first leave out a figure told far from the toll (a month's tally)
-        for n in groups:
-            near = any(abs(s - t) < _NEAR_TOLL for s, _ in fields[n].spans for t, _ in total.spans)
-            if fields[n].spans and total.spans and not near:
-                fields[n] = FieldResult(extra=dict(empty))
-    if too_many():
-        for n in groups:
-            fields[n] = FieldResult(extra=dict(empty))
-
-
-def _none_among_the_men(fields: dict[str, FieldResult], men: FieldResult) -> None:
-    """ "قتلت الشاب": when every one killed is a man, no child and no woman was killed."""
-    killed = fields["killed"]
-    if killed.value is None or killed.extra.get("approximate") or men.value != killed.value:
-        return
-    for name in ("killed_children", "killed_women"):
-        if fields[name].value is None:
-            fields[name] = FieldResult(
-                0, 0.5, men.spans, {"min": 0, "max": 0, "approximate": False}
-            )
-
-
-def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
-    """ "استشهد طفلان وامرأة" gives no total, but the total is the people named (in the
-    first sentence that names them: a later one may be another incident)."""
-    named = [f for f in figures if f.category == category and f.group and not f.cumulative]
-    if named:
-        figures = [f for f in named if f.sentence == named[0].sentence]
-    parts = [_count(figures, category, g) for g in ("children", "women", "men")]
-    parts = [p for p in parts if p.value is not None]
-    if not parts:
-        return _count([], category, None)
-    lo = sum(p.extra["min"] for p in parts)
-    hi = sum(p.extra["max"] for p in parts)
-    spans = tuple(s for p in parts for s in p.spans)
-    approximate = any(p.extra["approximate"] for p in parts)
-    return FieldResult(lo, 0.6, spans, {"min": lo, "max": hi, "approximate": approximate})
 
 
 _BULLET = re.compile(r"[ \t]*[-–—•*·][ \t]*[0-9٠-٩]")
@@ -275,19 +147,6 @@ def _other_days(
     return out - own  # "ارتفع اليوم عدد قتلى قصف الأحد إلى 9" tells of the day too
 
 
-def _earlier_tolls(figures: list[Figure], earlier: set[int]) -> list[Figure]:
-    """The figures told in sentences of an earlier event, taken out of this incident's toll
-    (a month's tally of assassinations), unless that would leave it no toll at all."""
-    own = [f for f in figures if f.sentence not in earlier and not f.cumulative]
-    if not own:
-        return figures
-    return [
-        dataclasses.replace(f, cumulative=True) if f.sentence in earlier and not f.update else f
-        for f in figures
-    ]
-
-
-# launchers, shelling, shells ("قذائف صاروخية"), surface-to-surface, "صواريخ محملة بـ"
 _GROUND_FIRED = ("راجم", "قصف", "قذ", "أرض", "ارض", "محمل")
 
 
@@ -348,13 +207,13 @@ def _read(
         else f
         for f in figures
     ]
-    figures = _earlier_tolls(figures, other_day)
+    figures = set_aside_earlier(figures, other_day)
     for name in ("killed", "injured"):
-        fields[name] = _total(figures, name)
-    fields["killed_children"] = _count(figures, "killed", "children")
-    fields["killed_women"] = _count(figures, "killed", "women")
-    _groups_within_total(fields)
-    _none_among_the_men(fields, _count(figures, "killed", "men"))
+        fields[name] = total_toll(figures, name)
+    fields["killed_children"] = toll_of(figures, "killed", "children")
+    fields["killed_women"] = toll_of(figures, "killed", "women")
+    keep_groups_within_total(fields)
+    none_among_the_men(fields, toll_of(figures, "killed", "men"))
     # The incident is told where its toll is given, and in the headline and lead.
     # sentence 1 is the lead only after a headline (a short first sentence)
     lead = {0, 1} if sum(1 for s in sentence if s == 0) <= 20 else {0}

@@ -1,0 +1,116 @@
+"""The incident's tolls from the casualty figures found in a report: which figure is the
+toll of everyone and of children, women and men, with how sure the reading is."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from tawthiq.extract.casualties import Figure
+from tawthiq.extract.result import FieldResult
+
+
+def toll_of(figures: list[Figure], category: str, group: str | None) -> FieldResult:
+    """The toll of ``category`` (killed, injured) for ``group`` (None: everyone) with its
+    evidence, its min/max and whether it is approximate."""
+    pool = [f for f in figures if f.category == category and f.group == group and not f.cumulative]
+    if not pool:
+        return FieldResult(extra={"min": None, "max": None, "approximate": False})
+    exact = [f for f in pool if f.min == f.max] or pool  # "at least 4" beats "hundreds"
+    updates = [f for f in exact if f.update]
+    # the lead gives the toll; a rise updates it, and a toll only rises
+    pick = max(updates, key=lambda f: (f.max, f.start)) if updates else exact[0]
+    spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
+    # Less sure when the report gives other figures for the same people, or a vague one.
+    others = {(f.min, f.max) for f in exact} - {(pick.min, pick.max)}
+    confidence = 0.5 if pick.approximate else 0.85 if not others else 0.65
+    return FieldResult(
+        pick.min,
+        confidence,
+        spans,
+        {"min": pick.min, "max": pick.max, "approximate": pick.approximate},
+    )
+
+
+def total_toll(figures: list[Figure], category: str) -> FieldResult:
+    """The toll: a figure for everyone, or else the people named ("three children were
+    killed"). Named people told before a vague figure ("dozens dead" in a later sentence)
+    are the toll; the vague figure is likely another event's."""
+    total = toll_of(figures, category, None)
+    if total.value is not None and not total.extra["approximate"]:
+        return total
+    named = _sum_of_groups(figures, category)
+    if named.value is None or (named.extra["approximate"] and total.value is not None):
+        return total  # ("at least two children were killed" is the toll when none other is)
+    if total.value is None or named.spans[0][0] < total.spans[0][0]:
+        return named
+    return total
+
+
+_NEAR_TOLL = 300  # characters: a breakdown is told close to its toll
+
+
+def keep_groups_within_total(fields: dict[str, FieldResult]) -> None:
+    """Children and women among the killed cannot outnumber the killed: when the figures
+    found disagree so (two incidents told together), the breakdown is left for a person."""
+    total = fields["killed"]
+    if total.value is None:
+        return
+    groups = ("killed_children", "killed_women")
+    empty = {"min": None, "max": None, "approximate": False}
+
+    def too_many() -> bool:
+        named = sum(int(fields[n].extra.get("min") or 0) for n in groups)
+        return named > int(total.extra["max"])
+
+    if too_many():  # first leave out a figure told far from the toll (a month's tally)
+        for n in groups:
+            near = any(abs(s - t) < _NEAR_TOLL for s, _ in fields[n].spans for t, _ in total.spans)
+            if fields[n].spans and total.spans and not near:
+                fields[n] = FieldResult(extra=dict(empty))
+    if too_many():
+        for n in groups:
+            fields[n] = FieldResult(extra=dict(empty))
+
+
+def none_among_the_men(fields: dict[str, FieldResult], men: FieldResult) -> None:
+    """ "قتلت الشاب": when every one killed is a man, no child and no woman was killed."""
+    killed = fields["killed"]
+    if killed.value is None or killed.extra.get("approximate") or men.value != killed.value:
+        return
+    for name in ("killed_children", "killed_women"):
+        if fields[name].value is None:
+            fields[name] = FieldResult(
+                0, 0.5, men.spans, {"min": 0, "max": 0, "approximate": False}
+            )
+
+
+def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
+    """ "استشهد طفلان وامرأة" gives no total, but the total is the people named (in the
+    first sentence that names them: a later one may be another incident)."""
+    named = [f for f in figures if f.category == category and f.group and not f.cumulative]
+    if named:
+        figures = [f for f in named if f.sentence == named[0].sentence]
+    parts = [toll_of(figures, category, g) for g in ("children", "women", "men")]
+    parts = [p for p in parts if p.value is not None]
+    if not parts:
+        return toll_of([], category, None)
+    lo = sum(p.extra["min"] for p in parts)
+    hi = sum(p.extra["max"] for p in parts)
+    spans = tuple(s for p in parts for s in p.spans)
+    approximate = any(p.extra["approximate"] for p in parts)
+    return FieldResult(lo, 0.6, spans, {"min": lo, "max": hi, "approximate": approximate})
+
+
+def set_aside_earlier(figures: list[Figure], earlier: set[int]) -> list[Figure]:
+    """The figures told in sentences of an earlier event, taken out of this incident's toll
+    (a month's tally of assassinations), unless that would leave it no toll at all."""
+    own = [f for f in figures if f.sentence not in earlier and not f.cumulative]
+    if not own:
+        return figures
+    return [
+        dataclasses.replace(f, cumulative=True) if f.sentence in earlier and not f.update else f
+        for f in figures
+    ]
+
+
+# launchers, shelling, shells ("قذائف صاروخية"), surface-to-surface, "صواريخ محملة بـ"
