@@ -321,6 +321,18 @@ FOUND = {
         "killed_children",
         2,
     ),
+    "city-held-by-the-sdf": (
+        "انفجرت سيارة مفخخة ظهر اليوم عند دوار الدلة وسط مدينة الرقة المسيطر عليها من قبل"
+        " قوات سوريا الديمقراطية، ما تسبب بمقتل شخصين",
+        "perpetrators",
+        ["unknown"],
+    ),
+    "areas-which-are-controlled-by": (
+        "A landmine killed two children near Khsham on Sunday. They lived in areas east of the"
+        " river, which are controlled by the Syrian Democratic Forces (SDF).",
+        "perpetrators",
+        ["unknown"],
+    ),
 }
 
 
