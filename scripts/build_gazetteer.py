@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 from tawthiq.domain.arabic import normalize
-from tawthiq.extract.gazetteer import fold_latin, name_keys
+from tawthiq.extract.place_names import fold_latin, name_keys
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 FIELDS = ["pcode", "kind", "name_en", "name_ar", "aliases", "governorate", "district",

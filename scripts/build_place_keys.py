@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
-from tawthiq.extract.gazetteer import name_keys
 from tawthiq.extract.gazetteer_extra import all_names
+from tawthiq.extract.place_names import name_keys
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "extract" / "place_keys.json"
 

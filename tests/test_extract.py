@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tawthiq.extract import dates, extract, gazetteer_extra, markup, numbers, tokens
+from tawthiq.extract import dates, extract, gazetteer_extra, markup, numbers, place_names, tokens
 from tawthiq.extract.numbers import read_quantity
 from tawthiq.extract.result import FIELDS
 from tawthiq.extract.tokens import tokenize
@@ -18,7 +18,7 @@ from tawthiq.extract.tokens import tokenize
 SUNDAY = date(2022, 11, 6)
 
 
-@pytest.mark.parametrize("module", [tokens, numbers, dates, markup, gazetteer_extra])
+@pytest.mark.parametrize("module", [tokens, numbers, dates, markup, place_names, gazetteer_extra])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

@@ -93,8 +93,8 @@ def test_shipped_place_keys_are_what_the_gazetteer_would_compute() -> None:
     """resources/extract/place_keys.json saves the start-up the keying of 18,000 names
     costs; it must hold every name, keyed as name_keys keys it now (else run
     scripts/build_place_keys.py)."""
-    from tawthiq.extract.gazetteer import name_keys
     from tawthiq.extract.gazetteer_extra import all_names, shipped_keys
+    from tawthiq.extract.place_names import name_keys
 
     shipped, names = shipped_keys(), all_names()
     assert set(shipped) == names

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tawthiq.extract.gazetteer import KINDS, Gazetteer, Place, PlaceMention, name_keys
+from tawthiq.extract.gazetteer import KINDS, Gazetteer, Place, PlaceMention
+from tawthiq.extract.place_names import name_keys
 
 LAT, LON = (32.0, 37.5), (35.5, 42.5)
 

@@ -9,38 +9,36 @@ their ASCII consonants ("Idleb" = "Idlib").  A name that is also an ordinary wor
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, ClassVar
 
-from tawthiq.domain.arabic import normalize
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
+from tawthiq.extract.place_names import (
+    EN_ARTICLES,
+    EN_ARTICLES_HYPHEN,
+    NAME_WORD,
+    en_piece,
+    english_key,
+    fold_latin,
+    mid,
+    name_keys,
+    skeleton,
+    strip_article,
+    vowel_shape,
+)
 from tawthiq.extract.tokens import word_norm
 
 KINDS = ("governorate", "district", "subdistrict", "community", "camp")
 
-_WORD = re.compile(  # letters, digits, Arabic marks and tatweel; Latin inner apostrophes
-    r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+"
-    r"(?:['’‘`ʿʾ][^\W\d_]+)*"
-)
 _JOIN = re.compile(r"[ \t\u00a0\u200c-\u200f-]{1,3}")  # what may separate words of one name
 _GAP = re.compile(r"[\s\"'“”«»‘’()-]{1,4}")  # what may separate a kind word and the name
 _ARABIC = re.compile("[\u0621-\u064a]")
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
-_APOSTROPHES = str.maketrans("", "", "'’‘`ʿʾ")
-_VOWELS = re.compile("[aeiouy]")
-_DOUBLES = re.compile(r"(.)\1+")
-_VOWEL_CLASSES = str.maketrans("eiyo", "aaau")
-
 _CLITICS = sorted({c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")} - {""}, key=len)
 # (proclitic, article it hides): conjunction then preposition; "لل" is ل + the article
 _CLITIC_FORMS = [(c, "") for c in reversed(_CLITICS)] + [(c, "ال") for c in ("ولل", "فلل", "لل")]
 _LONE_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "بال", "وال"})
-_EN_ARTICLES = frozenset({"al", "el", "ash", "az", "ad", "adh", "ath", "ed", "ez", "esh"})
-_EN_ARTICLES_HYPHEN = _EN_ARTICLES | {"an", "ar", "as", "at", "en", "er", "es", "et", "il"}  # "as-"
-
 _Kind = tuple[str, tuple[str, ...]]  # a place-kind word: (prefix reported, kinds it means)
 _Where = tuple[int, int, int, int]  # a name's first word (article included), key's first, last
 _AR_KIND_WORDS: dict[str, _Kind] = {
@@ -89,85 +87,6 @@ class PlaceMention:
     end: int
     text: str
     prefix: str | None  # place-kind word before it ("مخيم", "قرية", "camp", ...) if any
-
-
-def _mid(piece: str) -> str:  # a word inside a name: final ه (from ة) written ت
-    return piece[:-1] + "ت" if piece.endswith("ه") else piece
-
-
-def _strip_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) >= 4 else word
-
-
-def fold_latin(word: str) -> str:
-    """ASCII lower case without accents or apostrophes: "Ma‘arrat" -> "maarrat"."""
-    if word.isascii():
-        return word.lower().translate(_APOSTROPHES)
-    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_APOSTROPHES))
-    return "".join(ch for ch in decomposed if ch.isascii())
-
-
-@lru_cache(maxsize=65536)
-def _skeleton(compact: str) -> str:
-    # q/k, th/t/d, dh/d: one Arabic letter, several ways to write it in English
-    word = compact.replace("q", "k").replace("th", "t").replace("dh", "d").replace("d", "t")
-    word = _DOUBLES.sub(r"\1", word)
-    head = "a" if word[:1] in "aeiou" else word[:1]
-    return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", word[1:]))
-
-
-def consonants(folded: str) -> str:
-    """The consonant skeleton an English spelling is matched by ("atareb" = "atarib")."""
-    return _skeleton(folded.replace(" ", ""))
-
-
-def _vowel_shape(compact: str) -> str:
-    """The vowels of an English spelling, as transliterations vary them: a/e/i/y alike,
-    o/u alike ("Maaret" = "Maarat", "Idleb" = "Idlib", "Douma" = "Duma"; "Baghuz" ≠ "Bughaz").
-
-    >>> _vowel_shape("baghuz"), _vowel_shape("bughaz"), _vowel_shape("maaret")
-    ('au', 'ua', 'a')
-    """
-    classes = compact.translate(_VOWEL_CLASSES)
-    return _DOUBLES.sub(r"\1", "".join(c for c in classes if c in "au"))
-
-
-def english_key(compact: str) -> str:
-    """Consonants of joined English words ("kafrnouran" -> "kfrnrn"), if there are 4 or more."""
-    skeleton = _skeleton(compact)
-    return skeleton if len(skeleton) >= 4 else compact
-
-
-def _en_piece(folded: str, hyphen: bool) -> str:  # articles ("al-", "ash-") are left out
-    return "" if folded in _EN_ARTICLES or (hyphen and folded in _EN_ARTICLES_HYPHEN) else folded
-
-
-def name_keys(name: str) -> tuple[str, str, list[str]] | None:
-    """(index key, surface form, keys of its first words) of a place name, or None.
-
-    >>> name_keys("معرة مصرين")[0] == name_keys("معرتمصرين")[0] == name_keys("معر تمصرين")[0]
-    True
-    >>> name_keys("Jisr ash-Shughur")[0] == name_keys("Jisr al-Shughour")[0]
-    True
-    """
-    norm = normalize(name)
-    if _ARABIC.search(norm):
-        pieces = [w for w in _WORD.findall(norm) if not w.isascii() or w.isdigit()]
-        if not pieces:
-            return None
-        mids = [_mid(_strip_article(pieces[0])), *map(_mid, pieces[1:])]
-        heads = ["".join(mids[:n]) for n in range(1, len(pieces))]
-        last = pieces[-1] if len(pieces) > 1 else _strip_article(pieces[0])
-        surface = "".join(map(_mid, pieces[:-1])) + pieces[-1]
-        return (heads[-1] if heads else "") + last, surface, heads
-    folded = fold_latin(norm)
-    pieces = [_en_piece(m.group(), folded[m.end() : m.end() + 1] == "-")
-              for m in _WORD.finditer(folded)]  # fmt: skip
-    compact = "".join(pieces)
-    if not compact or compact.isdigit():
-        return None
-    heads = ["".join(pieces[:n]) for n in range(1, len(pieces)) if pieces[n - 1]]
-    return english_key(compact), compact, heads + [_skeleton(h) for h in heads]
 
 
 def _index_keys(name: str) -> tuple[str, list[str]] | None:
@@ -270,7 +189,7 @@ class Gazetteer:
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in ``text``, in order, longest name first, never overlapping."""
         spans, words, cache = [], [], self._words
-        for m in _WORD.finditer(text):
+        for m in NAME_WORD.finditer(text):
             raw = m.group()
             start, end = m.span()
             if raw[-2:] in ("'s", "’s") and end - start > 3:
@@ -308,26 +227,26 @@ class Gazetteer:
             return _Word("digits", (), norm, norm)
         if not _ARABIC.match(norm):
             folded = fold_latin(norm)
-            piece = _en_piece(folded, hyphen)
+            piece = en_piece(folded, hyphen)
             starts = ((piece, piece, ""),) if piece and (english_key(piece) in index
-                      or piece in prefixes or _skeleton(piece) in prefixes) else ()  # fmt: skip
-            hyphenable = folded in _EN_ARTICLES_HYPHEN and folded not in _EN_ARTICLES
+                      or piece in prefixes or skeleton(piece) in prefixes) else ()  # fmt: skip
+            hyphenable = folded in EN_ARTICLES_HYPHEN and folded not in EN_ARTICLES
             script, kind = "en" if folded else "other", _EN_KIND_WORDS.get(piece)
             return _Word(script, starts, piece, piece, kind, False, False, hyphenable)
-        variants = [(_strip_article(norm), norm, "")]
+        variants = [(strip_article(norm), norm, "")]
         for clitic, article in _CLITIC_FORMS if norm not in self._no_clitic else ():
             rest = norm[len(clitic) :]
             if norm.startswith(clitic) and len(rest) >= 3:  # "للأتارب": key أتارب, الأتارب
-                variants.append((_strip_article(rest), article + rest, clitic))
+                variants.append((strip_article(rest), article + rest, clitic))
         kind = next((_AR_KIND_WORDS[s] for _, s, _ in variants if s in _AR_KIND_WORDS), None)
-        useful = tuple(v for v in variants if v[0] in index or _mid(v[0]) in prefixes)
+        useful = tuple(v for v in variants if v[0] in index or mid(v[0]) in prefixes)
         dormant = all(  # one-word names that are ordinary words
-            _mid(key) not in prefixes
+            mid(key) not in prefixes
             and (surface in self._stop or (surface in self._camp_stop
                  and all(p.kind == "camp" for p in index[key])))
             for key, surface, _ in useful
         )  # fmt: skip
-        return _Word("ar", useful, _mid(norm), norm, kind, norm in _LONE_CLITICS, dormant)
+        return _Word("ar", useful, mid(norm), norm, kind, norm in _LONE_CLITICS, dormant)
 
     def _match_at(self, doc: _Text, i: int) -> tuple[PlaceMention, int] | None:
         words, first = doc.words, i
@@ -341,14 +260,12 @@ class Gazetteer:
             if script == "ar":
                 if key in self._index:
                     matches.append((-i, variant, key, surface))
-                key, surface = _mid(key), _mid(surface)
+                key, surface = mid(key), mid(surface)
             elif english_key(key) in self._index:
                 matches.append((-i, variant, english_key(key), surface))
             j = i
             while j + 1 < len(words) and words[j + 1].script in (script, "digits"):
-                more = key in self._prefixes or (
-                    script == "en" and _skeleton(key) in self._prefixes
-                )
+                more = key in self._prefixes or (script == "en" and skeleton(key) in self._prefixes)
                 if not (more and doc.joined(j)):
                     break
                 j += 1
@@ -418,7 +335,7 @@ class Gazetteer:
         folded = [w.mid for w in doc.words[i : last + 1] if w.mid]
         # Consonants alone matched: the vowels must not contradict ("Baghuz" is not Bughaz)
         if len(ps) > 0:
-            shape = _vowel_shape("".join(folded))
+            shape = vowel_shape("".join(folded))
             ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
         common = [f for f in folded if f in self._en_common]
         if not common:
@@ -439,7 +356,7 @@ class Gazetteer:
         if shapes is None:
             names = [n for n in self._names[pcode] if not _ARABIC.search(n)]
             shapes = self._shapes[pcode] = frozenset(
-                _vowel_shape("".join(_en_piece(w, False) for w in _WORD.findall(fold_latin(n))))
+                vowel_shape("".join(en_piece(w, False) for w in NAME_WORD.findall(fold_latin(n))))
                 for n in names
             )
         return shapes
@@ -457,6 +374,6 @@ class Gazetteer:
     def _folded(self, pcode: str) -> frozenset[str]:
         if pcode not in self._folded_names:
             names = " ".join(n for n in self._names[pcode] if not _ARABIC.search(n))
-            words = _WORD.findall(fold_latin(names))
+            words = NAME_WORD.findall(fold_latin(names))
             self._folded_names[pcode] = frozenset(map(spelling, words))
         return self._folded_names[pcode]

@@ -12,7 +12,8 @@ import re
 from functools import cache
 
 from tawthiq.domain.arabic import has_arabic, normalize
-from tawthiq.extract.gazetteer import KINDS, Gazetteer, Place, consonants, fold_latin
+from tawthiq.extract.gazetteer import KINDS, Gazetteer, Place
+from tawthiq.extract.place_names import consonants, fold_latin
 
 # what a documenter most often wants first: a town or a camp, then the units around them
 _KIND_ORDER = {"community": 0, "camp": 1, "subdistrict": 2, "district": 3, "governorate": 4}
