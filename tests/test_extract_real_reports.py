@@ -491,3 +491,76 @@ def test_an_old_report_pasted_today_keeps_its_toll() -> None:
     )
     incident = extract(text, ref_date=date(2026, 12, 1)).incidents[0]
     assert (incident["date"].value, incident["killed"].value) == ("2019-06-23", 3)
+
+
+# Found by a second independent review, of the rules added after the first.
+REVIEWED_AGAIN = {
+    "a-third-child-adds-to-the-toll": (
+        "Shelling killed five people, including two children, in Ariha on Monday. A third child"
+        " later died of his wounds.",
+        SUNDAY,
+        {"killed": 6, "killed_children": 3},
+    ),
+    "a-months-running-count": (
+        "Shelling on Ariha killed a child on Monday, the fifth child killed in Idlib this month.",
+        SUNDAY,
+        {"killed": 1, "killed_children": 1},
+    ),
+    "a-third-child-injured": (
+        "Two children were killed and a third child was seriously injured in shelling on Ariha.",
+        SUNDAY,
+        {"killed": 2, "killed_children": 2, "injured": 1},
+    ),
+    "roll-stops-at-the-injured": (
+        "وثقت الشبكة مقتل كل من الطفل أحمد والطفل محمد، وإصابة الطفل علي والطفلة سارة، جراء قصف"
+        " على سرمين.",
+        SUNDAY,
+        {"killed": 2, "killed_children": 2, "injured": 2},
+    ),
+    "roll-stops-at-the-sentence": (
+        "وثقت الشبكة مقتل كل من الطفل أحمد والطفل محمد في قصف على سرمين. وفي حادثة منفصلة أصيب"
+        " الطفل علي والسيدة هدى بقصف على بنش.",
+        SUNDAY,
+        {"killed": 2, "killed_children": 2},
+    ),
+    "an-old-attack-recalled": (
+        "On 7 April 2018, a chemical attack on Douma killed 43 people. Today, shelling on the"
+        " town killed 3 civilians.",
+        SUNDAY,
+        {"killed": 3},
+    ),
+    "a-damascus-camp-south-of-the-city": (
+        "قتل 3 مدنيين بقصف على مخيم اليرموك جنوب دمشق.",
+        SUNDAY,
+        {"governorate": "Damascus"},
+    ),
+    "in-the-south-of-damascus": (
+        "A car bomb killed 4 people in the south of Damascus on Sunday.",
+        SUNDAY,
+        {"governorate": "Damascus"},
+    ),
+    "shelling-reached-the-hospital": (
+        "قتل 3 مدنيين بقصف مدفعي على بلدة سرمين، وامتد القصف إلى المشفى الوحيد في البلدة.",
+        SUNDAY,
+        {"target": "medical"},
+    ),
+    "double-space-before-the-toll": (
+        "Shelling on Ariha on Monday killed  5 civilians and wounded 10.",
+        SUNDAY,
+        {"killed": 5, "injured": 10},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"), REVIEWED_AGAIN.values(), ids=REVIEWED_AGAIN.keys()
+)
+def test_rules_do_not_spoil_ordinary_reports_again(text: str, ref: date, expected: dict) -> None:
+    incident = extract(text, ref_date=ref).incidents[0]
+    got = {}
+    for name in expected:
+        if name == "governorate":
+            got[name] = incident["place"].value["governorate"]
+        else:
+            got[name] = incident[name].value
+    assert got == expected

@@ -91,9 +91,14 @@ class _Scan:
 
 
 def find_figures(
-    tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], skip: set[int]
+    tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], skip: set[int], text: str
 ) -> list[Figure]:
-    """Every casualty figure; ``sent`` numbers the sentences, ``skip`` holds date tokens."""
+    """Every casualty figure; ``sent`` numbers the sentences, ``skip`` holds date tokens,
+    ``text`` is what the tokens were read from (for the commas between them)."""
+    commas = {
+        i for i in range(1, len(tokens))
+        if any(c in text[tokens[i - 1].end : tokens[i].start] for c in ",،")
+    }  # fmt: skip
     cues = cue_words()
     cat_at: dict[int, Hit[str]] = {}
     for h in cues.categories.find(tokens, keys):
@@ -123,7 +128,7 @@ def find_figures(
         if _moved_between_tolls(it, tokens, keys, sent, cat_at):
             continue
         sub = it.group if it.group in ("children", "women", "men") else None
-        near = _category_near(it, cat_at, sent, tokens, keys, scan)
+        near = _category_near(it, cat_at, sent, tokens, keys, scan, commas)
         explicit = bool(near and near[1] == "right_after")
         category = near[0] if near and explicit else None
         if category is None and it.coordinated and prev_item_category:
@@ -186,12 +191,13 @@ def find_figures(
             figures.append(
                 _figure(total, members[0][1], None, tokens, sent, cumulative_sents, scan)
             )
-    figures += _ordinal_deaths(tokens, keys, sent, cat_at, cumulative_sents)
+    figures += _ordinal_deaths(tokens, keys, sent, cat_at, cumulative_sents, figures)
     figures.sort(key=lambda f: f.start)
     return figures
 
 
 _ORDINALS = {
+    **dict.fromkeys(("second", "ثان", "ثاني", "ثانيه"), 2),
     **dict.fromkeys(("third", "ثالث", "ثالثه"), 3),
     **dict.fromkeys(("fourth", "رابع", "رابعه"), 4),
     **dict.fromkeys(("fifth", "خامس", "خامسه"), 5),
@@ -209,30 +215,48 @@ def _ordinal_deaths(
     sent: Sequence[int],
     cat_at: dict[int, Hit[str]],
     cumulative_sents: set[int],
+    figures: list[Figure],
 ) -> list[Figure]:
-    """ "A third child later succumbed to his injuries", "وتوفي طفل ثالث متأثرا بجراحه": the
-    toll rises to the ordinal, for everyone and for the person's group."""
+    """ "A third child later succumbed to his injuries", "وتوفي طفل ثالث متأثرا بجراحه": one
+    more death. The person's group rises to the ordinal; everyone's toll rises by one where
+    one was told ("killed five people, including two children … a third child later died":
+    six), else to the ordinal. Only a person told as one more ("a third child", "طفل ثالث"),
+    not a running count ("the fifth child killed in Idlib this month")."""
     groups = cue_words().groups
+    told = [f.max for f in figures if f.category == "killed" and f.group is None]
     out: list[Figure] = []
     for h in groups.find(tokens, keys):
-        # English: the ordinal before the person ("a third child"); Arabic: after ("طفل ثالث")
+        # English: "a/another third child"; Arabic: the ordinal after the person ("طفل ثالث")
         for k in (h.first - 1, h.last + 1):
             n = _ORDINALS.get(tokens[k].norm) if 0 <= k < len(tokens) else None
-            if n is None or (k < h.first) != tokens[k].norm.isascii():
+            english = k < h.first
+            if n is None or english != tokens[k].norm.isascii():
+                continue
+            if english and (k == 0 or tokens[k - 1].norm not in ("a", "another")):
                 continue
             s = sent[h.first]
             first, last = min(k, h.first), max(k, h.last)
-            near = [j for j in cat_at if sent[j] == s and first - 4 <= j <= last + 8]
-            nearest = min(near, key=lambda j: min(abs(j - first), abs(j - last)), default=None)
-            if nearest is None or cat_at[nearest].payload != "killed":
+            if _ordinal_cue(cat_at, sent, s, first, last, english) != "killed":
                 continue  # "with a ninth child sustaining injuries": no death
             sub = h.payload if h.payload in ("children", "women") else None
-            for group in dict.fromkeys((None, sub)):
+            total = max(told) + 1 if told and max(told) >= n else n
+            for group, value in {None: total, sub: n}.items():
                 out.append(
-                    Figure("killed", group, n, n, False, tokens[first].start, tokens[last].end,
-                           s, True, s in cumulative_sents, False)
+                    Figure("killed", group, value, value, False, tokens[first].start,
+                           tokens[last].end, s, True, s in cumulative_sents, False)
                 )  # fmt: skip
     return out
+
+
+def _ordinal_cue(
+    cat_at: dict[int, Hit[str]], sent: Sequence[int], s: int, first: int, last: int, english: bool
+) -> str | None:
+    """The cue of a person told with an ordinal: in English the verb after it ("a third
+    child was injured"), in Arabic the verb before it ("وتوفي طفل ثالث"), else the nearest."""
+    after = sorted(j for j in cat_at if sent[j] == s and last < j <= last + 8)
+    before = sorted((j for j in cat_at if sent[j] == s and first - 4 <= j < first), reverse=True)
+    order = (after + before) if english else (before + after)
+    return cat_at[order[0]].payload if order else None
 
 
 _LIVES = frozenset({"حياتهم", "حياته", "حياتها", "حياتهما"})
@@ -328,6 +352,7 @@ def _category_near(
     tokens: Sequence[Token],
     keys: Sequence[str],
     scan: _Scan,
+    commas: set[int],
 ) -> tuple[str, str] | None:
     """The killed/injured cue of a figure and where it stands: right after the number
     ("9 قتلى", "8 killed"), before it ("مقتل 9 مدنيين", "killed eight people"), or further
@@ -375,10 +400,10 @@ def _category_near(
     # ("killed three civilians, two women and a child, and injured nine"): a comma between
     # the figure and a cue before it leaves the figure to the cue after it ("18 were killed,
     # 16 were injured"; "confirming the deaths, reported that five others were injured")
-    commas = it.group not in ("children", "women", "men")
+    apart = it.group not in ("children", "women", "men")
     crossed = False
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
-        crossed = crossed or (commas and tokens[j + 1].start - tokens[j].end >= 2)
+        crossed = crossed or (apart and j + 1 in commas)
         if tokens[j].norm == "and":  # "a child was killed and three were wounded"
             ahead = forward()
             if ahead:

@@ -147,6 +147,7 @@ def _other_days(
     return out - own  # "ارتفع اليوم عدد قتلى قصف الأحد إلى 9" tells of the day too
 
 
+# launchers, shelling, shells ("قذائف صاروخية"), surface-to-surface, "صواريخ محملة بـ"
 _GROUND_FIRED = ("راجم", "قصف", "قذ", "أرض", "ارض", "محمل")
 
 
@@ -192,10 +193,13 @@ def _read(
     # years back from the incident's own day, where it is told (an old report pasted today
     # is not history of itself), else from the reference date
     picked = _date_field(mentions, text)[0].value
-    anchor = date.fromisoformat(picked) if picked else ref
+    told_days = {m.value for m in mentions if m.precision == "day" and not m.stamp}
+    only = picked is not None and told_days <= {date.fromisoformat(picked)}
+    anchor = date.fromisoformat(picked) if only and picked else ref  # (an old attack recalled
+    # beside today's keeps its date in the past)
     history = _history_sentences(mentions, tokens, starts, sentence, anchor)
     attacks = [s for s, _ in rank_spans("incident_type", tokens, keys)]
-    figures = find_figures(tokens, keys, sentence, date_tokens)
+    figures = find_figures(tokens, keys, sentence, date_tokens, text)
     starts_f = {f.start for f in figures}
     fields: dict[str, FieldResult] = {}
     fields["date"], fields["time_of_day"] = _date_field(mentions, text)

@@ -217,16 +217,19 @@ def _roll_calls(tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> list[tu
     """Where victims are named one by one after a cue and "كل من" ("مقتل كلا من الطفل فلان
     … والسيدة فلانة"): the token ranges (after "من", up to a stretch of words)."""
     out = []
+    cues = sorted(cat_at)
     for j in {h.last for h in cat_at.values()}:
         if j + 2 < len(tokens) and tokens[j + 1].norm in _EACH and tokens[j + 2].norm == "من":
             end = min(len(tokens) - 1, j + 2 + _ROLL_WORDS)
-            # the roll ends where the cause is told ("… جراء قصف", "… اثر انفجار")
+            # the roll ends where the cause is told ("… جراء قصف", "… اثر انفجار"), or
+            # where another cue begins ("… وإصابة الطفل علي", "… أصيب الطفل علي")
             end = next((k for k in range(j + 3, end) if tokens[k].norm in _ROLL_ENDS), end)
+            end = next((k for k in cues if j + 2 < k < end), end)
             out.append((j + 2, end))
     return out
 
 
-_ROLL_ENDS = frozenset({"جراء", "بسبب", "اثر", "إثر", "نتيجه", "بعد"})
+_ROLL_ENDS = frozenset({"جراء", "بسبب", "اثر", "إثر", "نتيجه", "بعد", "فيما", "كما", "بينما"})
 
 
 def _by_name(tokens: Sequence[Token], group_at: dict[int, Hit[str]], i: int) -> bool:

@@ -78,24 +78,37 @@ _AROUND_THE_CAPITAL = re.compile(
 
 
 _RURAL_DAMASCUS = "Rif Dimashq"
+_NEAR_THE_CAPITAL = re.compile(
+    r"(?:(?:محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
+    r"|(?:near|outside|(?:the\s+)?countryside\s+of|suburbs\s+of)\s+"
+    r"(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
+    re.IGNORECASE,
+)
 _CAPITAL_SUBURBS = re.compile(r"(?:['’]s)?\s+(?:suburbs|countryside|outskirts)\b", re.I)
 
 
 def _reference(text: str, m: PlaceMention) -> bool:
     """A place named only to locate another: "X, northwest of Damascus"."""
     before = text[max(0, m.start - 40) : m.start]
-    return _REFERENCE.search(before[-25:]) is not None or _around_the_capital(text, m)
+    if _REFERENCE.search(before[-25:]):
+        return True
+    return _capital(m) and (
+        _AROUND_THE_CAPITAL.search(before) is not None
+        or _CAPITAL_SUBURBS.match(text, m.end) is not None
+    )
+
+
+def _capital(m: PlaceMention) -> bool:
+    return any(p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates)
 
 
 def _around_the_capital(text: str, m: PlaceMention) -> bool:
-    """Damascus named to say where around it: "northeast of Damascus", "the Damascus
-    suburbs", "قرب دمشق" lie in Rural Damascus (the governorate of Damascus is the city)."""
-    if not any(p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates):
-        return False
+    """Damascus named to say where around it: "near Damascus", "the Damascus suburbs",
+    "قرب دمشق" lie in Rural Damascus (the governorate of Damascus is the city). A direction
+    alone ("جنوب دمشق", "in the south of Damascus") may be inside the city: a landmark."""
     before = text[max(0, m.start - 40) : m.start]
-    return (
-        _REFERENCE.search(before[-25:]) is not None
-        or _AROUND_THE_CAPITAL.search(before) is not None
+    return _capital(m) and (
+        _NEAR_THE_CAPITAL.search(before) is not None
         or _CAPITAL_SUBURBS.match(text, m.end) is not None
     )
 

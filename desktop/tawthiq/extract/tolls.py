@@ -111,6 +111,3 @@ def set_aside_earlier(figures: list[Figure], earlier: set[int]) -> list[Figure]:
         dataclasses.replace(f, cumulative=True) if f.sentence in earlier and not f.update else f
         for f in figures
     ]
-
-
-# launchers, shelling, shells ("قذائف صاروخية"), surface-to-surface, "صواريخ محملة بـ"

@@ -78,7 +78,11 @@ def rank(
             continue
         if name == "target" and (
             any(bare[k] in cues.taken_to for k in range(max(0, h.first - 4), h.first))
-            or (h.first > 0 and bare[h.first - 1] == _TO)  # "إلى مستشفى ميداني"
+            or (
+                h.first > 0
+                and bare[h.first - 1] == _TO  # "نقل الأطفال على وجه السرعة إلى مستشفى"
+                and any(bare[k] in cues.taken_to for k in range(max(0, h.first - 9), h.first))
+            )
         ):
             continue  # "نقل الجرحى إلى مشفى", "taken to a field hospital": not what was hit
         if name == "sources" and sentence[h.first] in denying:
