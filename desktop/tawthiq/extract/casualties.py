@@ -170,30 +170,23 @@ def find_figures(
                 by_group.setdefault(sub, []).append(it)  # "الطفل فلان … والطفل فلان"
                 continue
             figures.append(_figure(it, category, sub, tokens, sent, cumulative_sents, scan))
-        for sub, same in by_group.items():
-            both = Item(
-                same[0].first, same[-1].last, sum(x.min for x in same), sum(x.max for x in same),
-                any(x.approximate for x in same), sub, False, False,
-            )  # fmt: skip
-            figures.append(_figure(both, members[0][1], sub, tokens, sent, cumulative_sents, scan))
+        sums: list[tuple[str | None, list[Item]]] = list(by_group.items())
         if len(members) > 1 and all(apart for _, _, apart in members):
-            first, last = members[0][0], members[-1][0]
-            total = Item(
-                first.first,
-                last.last,
-                sum(m[0].min for m in members),
-                sum(m[0].max for m in members),
-                any(m[0].approximate for m in members),
-                None,
-                False,
-                False,
-            )
-            figures.append(
-                _figure(total, members[0][1], None, tokens, sent, cumulative_sents, scan)
-            )
+            sums.append((None, [m[0] for m in members]))
+        for sub, same in sums:
+            total = _together(same, sub)
+            figures.append(_figure(total, members[0][1], sub, tokens, sent, cumulative_sents, scan))
     figures += _ordinal_deaths(tokens, keys, sent, cat_at, cumulative_sents, figures)
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _together(items: list[Item], group: str | None) -> Item:
+    """The people of several items counted as one figure ("رجل وابنه", "الطفل فلان والطفل …")."""
+    return Item(
+        items[0].first, items[-1].last, sum(x.min for x in items), sum(x.max for x in items),
+        any(x.approximate for x in items), group, False, False,
+    )  # fmt: skip
 
 
 _ORDINALS = {

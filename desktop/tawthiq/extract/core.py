@@ -157,13 +157,12 @@ def _missiles_from_the_air(fields: dict[str, FieldResult], text: str) -> None:
     weapons = fields["weapons"]
     if fields["incident_type"].value != "air_drone_strike" or "rocket" not in weapons.value:
         return
-    told = [text[s:e] for s, e in weapons.spans]
-    # each word for a rocket with the word after it ("صواريخ محملة بقنابل عنقودية")
-    rocket_words = [text[max(0, s - 8) : e + 8] for s, e in weapons.spans if "صاروخ" in text[s:e]]
-    rocket_words += [text[max(0, s - 8) : e + 8] for s, e in weapons.spans if "صواريخ" in text[s:e]]
+    told = [(text[s:e], text[max(0, s - 8) : e + 8]) for s, e in weapons.spans]
+    # each word for a rocket with the words around it ("صواريخ محملة بقنابل عنقودية")
+    rocket_words = [around for word, around in told if "صاروخ" in word or "صواريخ" in word]
     if not rocket_words or any(g in w for w in rocket_words for g in _GROUND_FIRED):
         return
-    if any(w.isascii() and "rocket" in w.lower() for w in told):
+    if any(word.isascii() and "rocket" in word.lower() for word, _ in told):
         return  # "rockets" in English says which
     codes = ["missile" if c == "rocket" else c for c in weapons.value]
     fields["weapons"] = dataclasses.replace(weapons, value=list(dict.fromkeys(codes)))
@@ -190,20 +189,19 @@ def _read(
         i for m in mentions
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
-    # years back from the incident's own day, where it is told (an old report pasted today
-    # is not history of itself), else from the reference date
-    picked = _date_field(mentions, text)[0].value
+    fields: dict[str, FieldResult] = {}
+    fields["date"], fields["time_of_day"] = _date_field(mentions, text)
+    # years back from the incident's own day when it is the one day told (an old report
+    # pasted today is no history of itself; an old attack recalled beside today's is), else
+    # from the reference date
+    picked = date.fromisoformat(fields["date"].value) if fields["date"].value else None
     told_days = {m.value for m in mentions if m.precision == "day" and not m.stamp}
-    only = picked is not None and told_days <= {date.fromisoformat(picked)}
-    anchor = date.fromisoformat(picked) if only and picked else ref  # (an old attack recalled
-    # beside today's keeps its date in the past)
+    anchor = picked if picked and told_days <= {picked} else ref
     history = _history_sentences(mentions, tokens, starts, sentence, anchor)
     attacks = [s for s, _ in rank_spans("incident_type", tokens, keys)]
     figures = find_figures(tokens, keys, sentence, date_tokens, text)
     starts_f = {f.start for f in figures}
-    fields: dict[str, FieldResult] = {}
-    fields["date"], fields["time_of_day"] = _date_field(mentions, text)
-    # another day's event ("أحصى … خلال شهر أيار الفائت مقتل 18 شخصا") has its own toll
+    # an earlier day's event ("أحصى … خلال شهر أيار الفائت مقتل 18 شخصا") has its own toll
     other_day = _other_days(mentions, fields["date"], starts, sentence)
     figures = [
         dataclasses.replace(f, cumulative=True)
@@ -226,7 +224,6 @@ def _read(
         for name in ("killed", "injured")
         for s, _ in fields[name].spans
     }
-    # another day's event names nothing of this incident but, maybe, its sources
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
     language = _language(tokens)

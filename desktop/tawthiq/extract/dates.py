@@ -203,17 +203,17 @@ def find_dates(
         # "الباب – حلب اليوم": a short dateline line ("Halab Today" is an outlet)
         line_start = text.rfind("\n", 0, head) + 1
         line_end = text.find("\n", head)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
         dateline = dateline or (len(line) <= 40 and _LINE_DASH.search(line) is not None)
-        # "25 / آذار / مارس / 2024" on a line of its own: when the page was published
-        rest = (
-            text[line_start:head] + text[tokens[last].end : len(text) if line_end < 0 else line_end]
+        before, after = text[line_start:head], text[tokens[last].end : line_end]
+        # "25 / آذار / مارس / 2024" on a line of its own: when the page was published (a date
+        # that is all the text, as words picked for the date field, is that date)
+        stamp = stamp or (
+            not _WORDISH.search(before + after) and len(line.strip()) < len(text.strip())
         )
-        # (a date that is all the text, as words picked for the date field, is that date)
-        stamp = stamp or (not _WORDISH.search(rest) and len(line.strip()) < len(text.strip()))
         # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
-        end_of_line = text[tokens[last].end : len(text) if line_end < 0 else line_end]
-        captioned = text[line_start:head].rstrip().endswith(("-", "–", "—"))
+        captioned = before.rstrip().endswith(("-", "–", "—"))
         # "… -- PHOTO: REUTERS" closing a line: the line is a caption; "الصورة: …" after a
         # report on the same line: what follows it is
         photo = _PHOTO.search(line)
@@ -221,7 +221,7 @@ def find_dates(
             photo is not None
             and (_CREDIT_END.search(line) is not None or line_start + photo.start() < head)
         )
-        dateline = dateline or (captioned and _CREDIT.fullmatch(end_of_line) is not None)
+        dateline = dateline or (captioned and _CREDIT.fullmatch(after) is not None)
         # "(as of 18 January 2024)": when a situation report was written
         as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
         # "منذ صباح اليوم", "since this morning": today, not a period long past

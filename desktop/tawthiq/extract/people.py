@@ -184,8 +184,7 @@ def people_items(
         # only says who one of them is)
         in_roll = any(a < i <= b for a, b in roll)
         named = in_roll and singular and tokens[i].norm.lstrip("و").startswith("ال")
-        named = named and _by_name(tokens, group_at, i)
-        named = named and not (i > 0 and keys[i - 1] in cues.singular)
+        named = named and _by_name(tokens, keys, group_at, i)
         if in_roll and not named and not dual:
             i += 1
             continue
@@ -209,7 +208,7 @@ def people_items(
     return items
 
 
-_EACH = frozenset({"كل", "كلا", "كلاً"})
+_EACH = frozenset({"كل", "كلا"})  # ("كلاً" is read "كل")
 _ROLL_WORDS = 60  # how far a roll of names goes on after "مقتل كل من"
 
 
@@ -232,10 +231,14 @@ def _roll_calls(tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> list[tu
 _ROLL_ENDS = frozenset({"جراء", "بسبب", "اثر", "إثر", "نتيجه", "بعد", "فيما", "كما", "بينما"})
 
 
-def _by_name(tokens: Sequence[Token], group_at: dict[int, Hit[str]], i: int) -> bool:
-    """A definite person followed by a name, not by another definite word ("والدة الطفل")."""
+def _by_name(
+    tokens: Sequence[Token], keys: Sequence[str], group_at: dict[int, Hit[str]], i: int
+) -> bool:
+    """A definite person followed by a name, neither by another definite word nor after
+    another person ("والدة الطفل فلان": the mother of one)."""
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-    return bool(nxt) and not nxt.startswith("ال") and not nxt.isdigit() and (i - 1) not in group_at
+    after_person = i > 0 and ((i - 1) in group_at or keys[i - 1] in cue_words().singular)
+    return bool(nxt) and not nxt.startswith("ال") and not nxt.isdigit() and not after_person
 
 
 def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:

@@ -83,7 +83,7 @@ class PhraseIndex(Generic[T]):
         self._lengths: dict[str, set[int]] = {}
         listed = [([t.norm for t in tokenize(phrase)], payload) for phrase, payload in phrases]
         # the phrases as listed first: a written form never displaces a listed phrase
-        forms = [(words, payload) for words, payload in listed]
+        forms = list(listed)
         if self.key is key_of:
             forms += [(form, payload) for words, payload in listed for form in written(words)]
         for words, payload in forms:

@@ -67,23 +67,21 @@ _REFERENCE = re.compile(
 
 
 # Damascus governorate is the city alone: "جنوبي دمشق", "قرب دمشق", "محيط العاصمة دمشق",
-# "south of the capital Damascus" lie outside it, in Rural Damascus.
-_AROUND_THE_CAPITAL = re.compile(
-    r"(?:(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?|محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+"
-    r"(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
-    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+"
-    r"|(?:near|outside|(?:the\s+)?countryside\s+of|suburbs\s+of)\s+(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
-    re.IGNORECASE,
-)
-
-
-_RURAL_DAMASCUS = "Rif Dimashq"
+# "south of the capital Damascus" lie outside it. Near, around, outside it is Rural Damascus
+# (_NEAR_THE_CAPITAL); a direction alone may be inside the city, and only locates the place.
+_THE_CAPITAL_AR = r"(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
 _NEAR_THE_CAPITAL = re.compile(
-    r"(?:(?:محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
+    rf"(?:(?:محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+{_THE_CAPITAL_AR}"
     r"|(?:near|outside|(?:the\s+)?countryside\s+of|suburbs\s+of)\s+"
     r"(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
     re.IGNORECASE,
 )
+_TOWARDS_THE_CAPITAL = re.compile(
+    rf"(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+{_THE_CAPITAL_AR}"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+)$",
+    re.IGNORECASE,
+)
+_RURAL_DAMASCUS = "Rif Dimashq"
 _CAPITAL_SUBURBS = re.compile(r"(?:['’]s)?\s+(?:suburbs|countryside|outskirts)\b", re.I)
 
 
@@ -92,10 +90,8 @@ def _reference(text: str, m: PlaceMention) -> bool:
     before = text[max(0, m.start - 40) : m.start]
     if _REFERENCE.search(before[-25:]):
         return True
-    return _capital(m) and (
-        _AROUND_THE_CAPITAL.search(before) is not None
-        or _CAPITAL_SUBURBS.match(text, m.end) is not None
-    )
+    towards = _capital(m) and _TOWARDS_THE_CAPITAL.search(before) is not None
+    return towards or _around_the_capital(text, m)
 
 
 def _capital(m: PlaceMention) -> bool:

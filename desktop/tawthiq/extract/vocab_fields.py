@@ -76,14 +76,7 @@ def rank(
             continue
         if any(a <= h.start and h.end <= b for a, b in names) or sentence[h.first] in other:
             continue
-        if name == "target" and (
-            any(bare[k] in cues.taken_to for k in range(max(0, h.first - 4), h.first))
-            or (
-                h.first > 0
-                and bare[h.first - 1] == _TO  # "نقل الأطفال على وجه السرعة إلى مستشفى"
-                and any(bare[k] in cues.taken_to for k in range(max(0, h.first - 9), h.first))
-            )
-        ):
+        if name == "target" and _taken_to(h, bare, cues):
             continue  # "نقل الجرحى إلى مشفى", "taken to a field hospital": not what was hit
         if name == "sources" and sentence[h.first] in denying:
             continue  # "نفت قسد في بيان ...": who denies is no source of the toll
@@ -180,6 +173,14 @@ def _holds(h: Hit[str], keys: Sequence[str], held: set[int]) -> bool:
     while before >= h.first - 4 and before >= 0 and keys[before] in _BETWEEN_HOLDER:
         before -= 1
     return before in held
+
+
+def _taken_to(h: Hit[str], bare: Sequence[str], cues: _Attribution) -> bool:
+    """Where the wounded were taken: a transfer word close before the place, or further
+    back when "إلى" stands right before it ("نقل الأطفال على وجه السرعة إلى مستشفى")."""
+    transfer = [k for k in range(max(0, h.first - 9), h.first) if bare[k] in cues.taken_to]
+    to = h.first > 0 and bare[h.first - 1] == _TO
+    return any(k >= h.first - 4 for k in transfer) or (to and bool(transfer))
 
 
 _TO = key_of("الي")  # "إلى" (normalised): "نقلوا على وجه السرعة إلى مستشفى"
