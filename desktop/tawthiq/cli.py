@@ -16,48 +16,20 @@ from tawthiq import __version__, cli_ingest, cli_report, cli_sync, services
 from tawthiq.cli_format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.errors import TawthiqError, ValidationError
-from tawthiq.domain.fields import INCIDENT, clean_changes, field_spec
+from tawthiq.domain.fields import (
+    INCIDENT,
+    clean_changes,
+    clean_value,
+    cli_options,
+    field_spec,
+    incident_fields,
+)
 
-# option -> incident field, for ``add`` and ``edit``
-FIELD_OPTIONS: dict[str, str] = {
-    "title-ar": "title_ar",
-    "title-en": "title_en",
-    "date": "date_start",
-    "date-end": "date_end",
-    "date-precision": "date_precision",
-    "time": "time_of_day",
-    "place": "place_name",
-    "place-ar": "place_name_ar",
-    "place-en": "place_name_en",
-    "place-kind": "place_kind",
-    "subdistrict": "subdistrict",
-    "district": "district",
-    "governorate": "governorate",
-    "country": "country",
-    "pcode": "pcode",
-    "lat": "lat",
-    "lon": "lon",
-    "geo-precision": "geo_precision",
-    "type": "incident_type",
-    "weapons": "weapons",
-    "perpetrators": "perpetrators",
-    "target": "target",
-    "killed": "killed",
-    "killed-children": "killed_children",
-    "killed-women": "killed_women",
-    "killed-men": "killed_men",
-    "injured": "injured",
-    "injured-children": "injured_children",
-    "injured-women": "injured_women",
-    "injured-men": "injured_men",
-    "sources": "sources",
-    "source-names": "source_names",
-    "grade": "evidence_grade",
-    "status": "status",
-    "confidentiality": "confidentiality",
-    "narrative": "narrative",
-    "notes": "private_notes",
-}
+# option -> incident field, for ``add`` and ``edit``: the registry's
+FIELD_OPTIONS: dict[str, str] = cli_options()
+
+
+_HINTS = {"count": "N or MIN-MAX", "codes": "CODE,CODE", "date": "YYYY-MM-DD", "bool": "yes|no"}
 
 
 def _add_field_options(p: argparse.ArgumentParser) -> None:
@@ -65,7 +37,7 @@ def _add_field_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--title", help="title; goes to --title-ar when it is Arabic, else --title-en")
     for opt, name in FIELD_OPTIONS.items():
         spec = field_spec(INCIDENT, name)
-        hint = {"count": "N or MIN-MAX", "codes": "CODE,CODE", "date": "YYYY-MM-DD"}.get(spec.kind)
+        hint = _HINTS.get(spec.kind)
         g.add_argument(
             f"--{opt}",
             dest=f"f_{name}",
@@ -151,7 +123,12 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         text=args.search,
         include_deleted=args.deleted,
     )
-    flt = dataclasses.replace(flt, conflicts_only=args.conflicts)
+    fields = tuple(
+        (spec.name, clean_value(INCIDENT, spec.name, getattr(args, f"w_{spec.name}")))
+        for spec in incident_fields(column=True, kind="bool")
+        if getattr(args, f"w_{spec.name}") is not None
+    )
+    flt = dataclasses.replace(flt, conflicts_only=args.conflicts, fields=fields)
     ws = _workspace(args)
     with ws.db.read() as s:
         total = services.count_incidents(s, flt)
@@ -310,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--deleted", action="store_true", help="include deleted incidents")
     ls.add_argument("--conflicts", action="store_true",
                     help="only incidents with a field in conflict (deleted ones too)")  # fmt: skip
+    for spec in incident_fields(column=True, kind="bool"):  # the registry's yes/no columns
+        ls.add_argument(f"--{spec.cli}", dest=f"w_{spec.name}", metavar="yes|no",
+                        help=f"only incidents whose '{spec.label_en}' is yes, or no")  # fmt: skip
     ls.add_argument("--limit", type=int, default=50)
     ls.add_argument("--offset", type=int, default=0)
     command("show", cmd_show, "show an incident with its sources and conflicts").add_argument("id")

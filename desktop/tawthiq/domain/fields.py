@@ -1,22 +1,21 @@
-"""The fields of each kind of record, and how a value for each is checked.
+"""The registry of fields: what each field of each kind of record is, in one place.
 
-Every change in the event log names one field of one entity; the value is plain JSON.
-This module is the one place that says which values are acceptable, for the CLI, the
-UI, imports and the extractor alike.
+Every change in the event log names one field of one entity. A field's ``FieldSpec`` says
+what it holds and how it is checked (``domain.values``), and for an incident also where the
+form shows it, its command-line option, whether and where a PDF prints it and whether a
+public one may, which part of the extraction fills it, and whether it is a column of the
+incident table to filter and sort by. The form, the CLI options, the PDF rows, the
+extraction-to-form mapping and the materialised columns are all built from this registry.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from tawthiq.domain.errors import N_, ValidationError
-from tawthiq.domain.places import find_governorate
-from tawthiq.domain.vocab import vocabulary
+from tawthiq.domain.values import KINDS, parser
 
 INCIDENT = "incident"
 SOURCE_REPORT = "source_report"
@@ -24,239 +23,166 @@ LINK = "incident_source"
 PAIR = "incident_pair"  # two incidents a documenter judged the same, or different
 DELETED = "deleted"
 
-MAX_PEOPLE = 10_000_000
-_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:[-–]\s*(\d+)\s*)?$")
-_ISO2 = re.compile(r"^[A-Z]{2}$")
-
-Parser = Callable[[str, Any], Any]
+# the incident form's sections, in order: (code, title)
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("title", N_("Title")),
+    ("when", N_("When")),
+    ("where", N_("Where")),
+    ("what", N_("What happened")),
+    ("casualties", N_("Casualties")),
+    ("sources", N_("Sources")),
+    ("assessment", N_("Assessment")),
+    ("account", N_("Account")),
+)
+# the editor a field gets on the form when its spec names none
+_EDITORS = {
+    "code": "combo",
+    "codes": "checklist",
+    "governorate": "governorate",
+    "date": "date",
+    "time": "time",
+    "count": "count",
+    "latitude": "number",
+    "longitude": "number",
+    "bool": "yes_no",
+    "texts": "names",
+}
+PRINTED = ("identity", "facts", "casualties", "heading", "narrative")
 
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
-    """What a field holds: a ``kind`` (text, date, code, codes, count, number, ...)."""
+    """Everything a field is. Only ``name`` and ``kind`` (text, date, code, codes, count,
+    bool, ...) are needed; the rest says where the field appears beyond the event log."""
 
     name: str
     kind: str
     vocab: str | None = None
     label_en: str = ""
     label_ar: str = ""
+    section: str | None = None  # the form's section; None: not on the form
+    editor: str | None = None  # the form's editor when not the kind's own ("place", "block")
+    cli: str | None = None  # the option of ``add``/``edit`` (``--cli``)
+    printed: str | None = None  # where a PDF prints it (one of PRINTED); None: never
+    public: bool = True  # a public report or export may show it
+    extract: str | None = None  # the extraction contract's field ("place.name_ar": a part)
+    column: bool = False  # a column of the incident table, to filter and sort by
+    # its words are found by the incident search; the number orders them in the stored
+    # search text (a stored format: rows written before would no longer verify if it changed)
+    searched: int = 0
+    hint: str | None = None  # a line under the form's editor
+
+    @property
+    def form_editor(self) -> str:
+        return self.editor or _EDITORS.get(self.kind, "line")
+
+    @property
+    def extract_field(self) -> str:
+        """The extraction contract's field this one is filled from ("place" for a part);
+        empty when the extractor does not fill it."""
+        return self.extract.partition(".")[0] if self.extract else ""
+
+    @property
+    def extract_part(self) -> str:
+        """The part of that field it takes: a key of the place, or an extra ("precision");
+        empty for the field's value itself."""
+        return self.extract.partition(".")[2] if self.extract else ""
 
 
-def _text(name: str, v: Any) -> Any:
-    if not isinstance(v, str):
-        raise ValidationError(N_("expected text, got {kind}"), field=name, kind=type(v).__name__)
-    try:
-        v.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(
-            N_("the text contains bytes that are not valid characters"), field=name
-        ) from None
-    v = v.strip()
-    return v or None
+def _spec(
+    name: str, kind: str, en: str, ar: str, vocab: str | None = None, **more: Any
+) -> FieldSpec:
+    return FieldSpec(name=name, kind=kind, vocab=vocab, label_en=en, label_ar=ar, **more)
 
 
-def _verbatim(name: str, v: Any) -> Any:
-    """Text kept exactly as given (a report as it was pasted: the extractor's offsets point
-    into it), only refused when it holds nothing."""
-    checked = _text(name, v)
-    return v if checked is not None else None
-
-
-def _date(name: str, v: Any) -> Any:
-    if isinstance(v, date):
-        return v.isoformat()
-    if not isinstance(v, str):
-        raise ValidationError(N_("expected a date as YYYY-MM-DD"), field=name)
-    try:
-        return date.fromisoformat(v.strip()).isoformat()
-    except ValueError:
-        raise ValidationError(
-            N_("{value!r} is not a valid date; write it as YYYY-MM-DD, e.g. 2022-11-06"),
-            field=name,
-            value=v,
-        ) from None
-
-
-def _count(name: str, v: Any) -> Any:
-    """A casualty figure: {"min", "max", "approximate"} from an int, 'N', 'MIN-MAX' or a dict."""
-    approximate = False
-    lo: object
-    hi: object
-    if isinstance(v, bool):
-        raise ValidationError(N_("expected a number of people"), field=name)
-    if isinstance(v, int):
-        lo = hi = v
-    elif isinstance(v, str):
-        m = _RANGE.match(v)
-        if not m:
-            raise ValidationError(
-                N_(
-                    "{value!r} is not a number of people; write a whole number like 9 "
-                    "or a range like 9-12"
-                ),
-                field=name,
-                value=v,
-            )
-        lo = int(m.group(1))
-        hi = int(m.group(2)) if m.group(2) else lo
-    elif isinstance(v, Mapping):
-        lo, hi = v.get("min", v.get("value")), v.get("max", v.get("min", v.get("value")))
-        approximate = v.get("approximate", False)
-        if not isinstance(approximate, bool):
-            raise ValidationError(N_("approximate must be true or false"), field=name)
-    else:
-        raise ValidationError(N_("expected a number of people"), field=name)
-    if (
-        not (isinstance(lo, int) and isinstance(hi, int))
-        or isinstance(lo, bool)
-        or isinstance(hi, bool)
-    ):
-        raise ValidationError(N_("minimum and maximum must be whole numbers"), field=name)
-    if lo < 0 or hi < 0:
-        raise ValidationError(N_("a number of people cannot be negative"), field=name)
-    if hi > MAX_PEOPLE:
-        raise ValidationError(
-            N_("{count} is not a plausible number of people for one incident"), field=name, count=hi
-        )
-    if lo > hi:
-        raise ValidationError(
-            N_("the minimum {low} is greater than the maximum {high}"), field=name, low=lo, high=hi
-        )
-    return {"min": lo, "max": hi, "approximate": approximate or lo != hi}
-
-
-def _number(lo: float, hi: float) -> Parser:
-    def parse(name: str, v: Any) -> Any:
-        try:
-            x = float(v)
-        except (TypeError, ValueError):
-            raise ValidationError(N_("{value!r} is not a number"), field=name, value=v) from None
-        if isinstance(v, bool) or not math.isfinite(x) or not lo <= x <= hi:
-            raise ValidationError(
-                N_("{value!r} is outside {low}..{high}"), field=name, value=v, low=f"{lo:g}",
-                high=f"{hi:g}",
-            )  # fmt: skip
-        return x
-
-    return parse
-
-
-def _bool(name: str, v: Any) -> Any:
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, str) and v.lower() in ("true", "yes", "1", "false", "no", "0"):
-        return v.lower() in ("true", "yes", "1")
-    raise ValidationError(N_("expected yes or no"), field=name)
-
-
-def _time(name: str, v: Any) -> Any:
-    v = _text(name, v)
-    if v is None or _HHMM.match(v) or v in vocabulary("time_of_day").codes:
-        return v
-    raise ValidationError(
-        N_("{value!r} is neither a time like 06:30 nor one of {codes}"),
-        field=name,
-        value=v,
-        codes=", ".join(vocabulary("time_of_day").codes),
-    )
-
-
-def _governorate(name: str, v: Any) -> Any:
-    v = _text(name, v)
-    return None if v is None else find_governorate(v).name_en
-
-
-def _country(name: str, v: Any) -> Any:
-    v = _text(name, v)
-    if v is None:
-        return None
-    if not _ISO2.match(v.upper()):
-        raise ValidationError(
-            N_("{value!r} is not a two-letter country code such as SY"), field=name, value=v
-        )
-    return v.upper()
-
-
-def _code(spec: FieldSpec) -> Parser:
-    def parse(name: str, v: Any) -> Any:
-        v = _text(name, v)
-        if v is None:
-            return None
-        assert spec.vocab is not None
-        return vocabulary(spec.vocab).term(v.strip().lower()).code
-
-    return parse
-
-
-def _codes(spec: FieldSpec) -> Parser:
-    one = _code(spec)
-
-    def parse(name: str, v: Any) -> Any:
-        items = v.split(",") if isinstance(v, str) else v
-        if not isinstance(items, list | tuple):
-            raise ValidationError(N_("expected a list of codes"), field=name)
-        out: list[str] = []
-        for item in items:
-            code = one(name, item)
-            if code is not None and code not in out:
-                out.append(code)
-        return out
-
-    return parse
-
-
-def _texts(name: str, v: Any) -> Any:
-    items = v.split(";") if isinstance(v, str) else v
-    if not isinstance(items, list | tuple):
-        raise ValidationError(N_("expected a list of names"), field=name)
-    return [t for t in (_text(name, i) for i in items) if t]
-
-
-def _spec(name: str, kind: str, en: str, ar: str, vocab: str | None = None) -> FieldSpec:
-    return FieldSpec(name=name, kind=kind, vocab=vocab, label_en=en, label_ar=ar)
-
+_TITLE: dict[str, Any] = {"section": "title", "searched": 1}
+_WHERE: dict[str, Any] = {"section": "where", "printed": "facts"}
+_COUNT: dict[str, Any] = {"section": "casualties", "printed": "casualties"}
 
 INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
-    _spec("title_ar", "text", "Title (Arabic)", "العنوان (بالعربية)"),
-    _spec("title_en", "text", "Title (English)", "العنوان (بالإنجليزية)"),
-    _spec("date_start", "date", "Date", "التاريخ"),
-    _spec("date_end", "date", "Date (end)", "التاريخ (النهاية)"),
-    _spec("date_precision", "code", "Date precision", "دقة التاريخ", "date_precision"),
-    _spec("time_of_day", "time", "Time of day", "وقت الحادثة"),
-    _spec("place_name", "text", "Place", "المكان"),
-    _spec("place_name_ar", "text", "Place (Arabic)", "المكان (بالعربية)"),
-    _spec("place_name_en", "text", "Place (English)", "المكان (بالإنجليزية)"),
-    _spec("place_kind", "code", "Kind of place", "نوع المكان", "place_kind"),
-    _spec("subdistrict", "text", "Subdistrict", "الناحية"),
-    _spec("district", "text", "District", "المنطقة"),
-    _spec("governorate", "governorate", "Governorate", "المحافظة"),
-    _spec("country", "country", "Country", "الدولة"),
-    _spec("pcode", "text", "P-code", "الرمز المكاني"),
-    _spec("lat", "latitude", "Latitude", "خط العرض"),
-    _spec("lon", "longitude", "Longitude", "خط الطول"),
-    _spec("geo_precision", "code", "Location precision", "دقة الموقع", "geo_precision"),
-    _spec("incident_type", "code", "Incident type", "نوع الحادثة", "incident_type"),
-    _spec("weapons", "codes", "Weapons", "الأسلحة", "weapons"),
-    _spec("perpetrators", "codes", "Perpetrators", "الجهات المنفذة", "perpetrators"),
-    _spec("target", "code", "Target", "الهدف", "target"),
-    _spec("killed", "count", "Killed", "القتلى"),
-    _spec("killed_children", "count", "Children killed", "الأطفال بين القتلى"),
-    _spec("killed_women", "count", "Women killed", "النساء بين القتلى"),
-    _spec("killed_men", "count", "Men killed", "الرجال بين القتلى"),
-    _spec("injured", "count", "Injured", "الجرحى"),
-    _spec("injured_children", "count", "Children injured", "الأطفال بين الجرحى"),
-    _spec("injured_women", "count", "Women injured", "النساء بين الجرحى"),
-    _spec("injured_men", "count", "Men injured", "الرجال بين الجرحى"),
-    _spec("sources", "codes", "Sources cited", "المصادر المذكورة", "sources"),
-    _spec("source_names", "texts", "Named sources", "أسماء المصادر"),
-    _spec("evidence_grade", "code", "Evidence grade", "تقييم الأدلة", "evidence_grade"),
-    _spec("status", "code", "Review status", "حالة المراجعة", "status"),
-    _spec("confidentiality", "code", "Confidentiality", "السرية", "confidentiality"),
-    _spec("narrative", "text", "Narrative", "السرد"),
-    _spec("private_notes", "text", "Private notes", "ملاحظات خاصة"),
+    _spec("title_ar", "text", "Title (Arabic)", "العنوان (بالعربية)", cli="title-ar",
+          printed="heading", **_TITLE),
+    _spec("title_en", "text", "Title (English)", "العنوان (بالإنجليزية)", cli="title-en",
+          printed="heading", **_TITLE),
+    _spec("date_start", "date", "Date", "التاريخ", section="when", cli="date", printed="facts",
+          extract="date", column=True),
+    _spec("date_end", "date", "Date (end)", "التاريخ (النهاية)", section="when",
+          cli="date-end", printed="facts", column=True),
+    _spec("date_precision", "code", "Date precision", "دقة التاريخ", "date_precision",
+          section="when", cli="date-precision", extract="date.precision"),
+    _spec("time_of_day", "time", "Time of day", "وقت الحادثة", section="when", cli="time",
+          printed="facts", extract="time_of_day"),
+    _spec("place_name", "text", "Place", "المكان", editor="place", cli="place",
+          extract="place.name", searched=3,
+          hint=N_("Type the beginning of a name (كفر ج, Kafr J) and pick a place"), **_WHERE),
+    _spec("place_name_ar", "text", "Place (Arabic)", "المكان (بالعربية)", section="where",
+          cli="place-ar", extract="place.name_ar", searched=3),
+    _spec("place_name_en", "text", "Place (English)", "المكان (بالإنجليزية)", section="where",
+          cli="place-en", extract="place.name_en", searched=3),
+    _spec("place_kind", "code", "Kind of place", "نوع المكان", "place_kind", cli="place-kind",
+          extract="place.kind", **_WHERE),
+    _spec("subdistrict", "text", "Subdistrict", "الناحية", cli="subdistrict",
+          extract="place.subdistrict", searched=3, **_WHERE),
+    _spec("district", "text", "District", "المنطقة", cli="district", extract="place.district",
+          searched=3, **_WHERE),
+    _spec("governorate", "governorate", "Governorate", "المحافظة", cli="governorate",
+          extract="place.governorate", column=True, **_WHERE),
+    _spec("country", "country", "Country", "الدولة", section="where", cli="country",
+          extract="place.country"),
+    _spec("pcode", "text", "P-code", "الرمز المكاني", cli="pcode", extract="place.pcode",
+          **_WHERE),
+    # latitude and longitude print as one row of coordinates
+    _spec("lat", "latitude", "Latitude", "خط العرض", cli="lat", extract="place.lat", **_WHERE),
+    _spec("lon", "longitude", "Longitude", "خط الطول", cli="lon", extract="place.lon",
+          **_WHERE),
+    _spec("geo_precision", "code", "Location precision", "دقة الموقع", "geo_precision",
+          cli="geo-precision", extract="place.geo_precision", **_WHERE),
+    _spec("incident_type", "code", "Incident type", "نوع الحادثة", "incident_type",
+          section="what", cli="type", printed="facts", extract="incident_type", column=True),
+    _spec("weapons", "codes", "Weapons", "الأسلحة", "weapons", section="what", cli="weapons",
+          printed="facts", extract="weapons"),
+    _spec("perpetrators", "codes", "Perpetrators", "الجهات المنفذة", "perpetrators",
+          section="what", cli="perpetrators", printed="facts", extract="perpetrators",
+          column=True, hint=N_("The first one ticked is the primary perpetrator")),
+    _spec("target", "code", "Target", "الهدف", "target", section="what", cli="target",
+          printed="facts", extract="target"),
+    _spec("munition_remnants", "bool", "Munition remnants found", "مخلفات ذخائر في الموقع",
+          section="what", cli="munition-remnants", printed="facts",
+          extract="munition_remnants", column=True,
+          hint=N_("Unexploded or remnant munitions reported at the site")),
+    _spec("killed", "count", "Killed", "القتلى", cli="killed", extract="killed", column=True,
+          **_COUNT),
+    _spec("killed_children", "count", "Children killed", "الأطفال بين القتلى",
+          cli="killed-children", extract="killed_children", **_COUNT),
+    _spec("killed_women", "count", "Women killed", "النساء بين القتلى", cli="killed-women",
+          extract="killed_women", **_COUNT),
+    _spec("killed_men", "count", "Men killed", "الرجال بين القتلى", cli="killed-men", **_COUNT),
+    _spec("injured", "count", "Injured", "الجرحى", cli="injured", extract="injured",
+          column=True, **_COUNT),
+    _spec("injured_children", "count", "Children injured", "الأطفال بين الجرحى",
+          cli="injured-children", **_COUNT),
+    _spec("injured_women", "count", "Women injured", "النساء بين الجرحى", cli="injured-women",
+          **_COUNT),
+    _spec("injured_men", "count", "Men injured", "الرجال بين الجرحى", cli="injured-men",
+          **_COUNT),
+    _spec("sources", "codes", "Sources cited", "المصادر المذكورة", "sources", section="sources",
+          cli="sources", printed="facts", extract="sources"),
+    # people named as sources are for the documenters, never for a public report
+    _spec("source_names", "texts", "Named sources", "أسماء المصادر", section="sources",
+          cli="source-names", printed="facts", public=False,
+          hint=N_("Outlets and groups the report names, separated by ;")),
+    _spec("status", "code", "Review status", "حالة المراجعة", "status", section="assessment",
+          cli="status", printed="identity", column=True),
+    _spec("evidence_grade", "code", "Evidence grade", "تقييم الأدلة", "evidence_grade",
+          section="assessment", cli="grade", printed="identity"),
+    _spec("confidentiality", "code", "Confidentiality", "السرية", "confidentiality",
+          section="assessment", cli="confidentiality", printed="facts"),
+    _spec("narrative", "text", "Narrative", "السرد", section="account", editor="block",
+          cli="narrative", printed="narrative", searched=2),
+    _spec("private_notes", "text", "Private notes", "ملاحظات خاصة", section="account",
+          editor="block", cli="notes", public=False, hint=N_("Never printed in a public report")),
     _spec(DELETED, "bool", "Deleted", "محذوفة"),
-)
+)  # fmt: skip
 
 SOURCE_REPORT_FIELDS: tuple[FieldSpec, ...] = (
     _spec("text", "verbatim", "Report text", "نص التقرير"),
@@ -288,22 +214,43 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     LINK: {f.name: f for f in LINK_FIELDS},
     PAIR: {f.name: f for f in PAIR_FIELDS},
 }
+assert all(f.kind in KINDS for fields in FIELDS.values() for f in fields.values())
 
-_PARSERS: dict[str, Callable[[FieldSpec], Parser]] = {
-    "text": lambda s: _text,
-    "verbatim": lambda s: _verbatim,
-    "texts": lambda s: _texts,
-    "date": lambda s: _date,
-    "time": lambda s: _time,
-    "count": lambda s: _count,
-    "latitude": lambda s: _number(-90, 90),
-    "longitude": lambda s: _number(-180, 180),
-    "bool": lambda s: _bool,
-    "governorate": lambda s: _governorate,
-    "country": lambda s: _country,
-    "code": _code,
-    "codes": _codes,
-}
+# the parts of a total among the people it counts, as the form's grid and the PDF show them
+BREAKDOWN = ("children", "women", "men")
+TOTALS = ("killed", "injured")
+
+
+def incident_fields(**where: Any) -> tuple[FieldSpec, ...]:
+    """The incident's fields whose attributes have the given values, in registry order:
+    ``incident_fields(column=True)``, ``incident_fields(section="where")``."""
+    return tuple(f for f in INCIDENT_FIELDS if all(getattr(f, k) == v for k, v in where.items()))
+
+
+def searched_fields() -> tuple[str, ...]:
+    """Fields whose words the incident search finds, in the order the search text holds them."""
+    return tuple(f.name for f in sorted(incident_fields(), key=lambda f: f.searched) if f.searched)
+
+
+def cli_options() -> dict[str, str]:
+    """Option of ``add``/``edit`` -> incident field, in registry order."""
+    return {f.cli: f.name for f in INCIDENT_FIELDS if f.cli}
+
+
+def form_sections() -> tuple[tuple[str, str, tuple[FieldSpec, ...]], ...]:
+    """(code, title, fields) of each section of the incident form, in order."""
+    return tuple((code, title, incident_fields(section=code)) for code, title in SECTIONS)
+
+
+def extracted_fields() -> tuple[FieldSpec, ...]:
+    """Fields the extractor fills, in registry order."""
+    return tuple(f for f in INCIDENT_FIELDS if f.extract)
+
+
+def cross_checked_fields() -> tuple[str, ...]:
+    """Fields that a check across fields (``incident_problems``) can refuse while each is
+    fine alone: a breakdown beyond its total, an end before the start."""
+    return (*(f"{t}_{p}" for t in TOTALS for p in BREAKDOWN), "date_end")
 
 
 def field_spec(entity: str, name: str) -> FieldSpec:
@@ -318,7 +265,7 @@ def clean_value(entity: str, name: str, value: Any) -> Any:
     spec = field_spec(entity, name)
     if value is None or value == "":
         return None
-    return _PARSERS[spec.kind](spec)(name, value)
+    return parser(spec.kind, spec.vocab)(name, value)
 
 
 def clean_changes(entity: str, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -338,11 +285,11 @@ def incident_problems(state: Mapping[str, Any]) -> list[ValidationError]:
                 start=start,
             )
         )
-    for total in ("killed", "injured"):
+    for total in TOTALS:
         whole = state.get(total)
         if not whole:
             continue
-        parts = [state.get(f"{total}_{p}") for p in ("children", "women", "men")]
+        parts = [state.get(f"{total}_{p}") for p in BREAKDOWN]
         least = sum(p["min"] for p in parts if p)
         if least > whole["max"]:
             problems.append(

@@ -4,6 +4,7 @@ the store all understand."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,3 +19,5 @@ class IncidentFilter:
     include_deleted: bool = False
     # only incidents with a field in conflict (deleted ones too: an edit may contest a deletion)
     conflicts_only: bool = False
+    # other columns of the field registry equal to a value: (("munition_remnants", True),)
+    fields: tuple[tuple[str, Any], ...] = ()

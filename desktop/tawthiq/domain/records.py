@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from tawthiq.domain.fields import FIELDS, INCIDENT
+
 
 @dataclass(frozen=True, slots=True)
 class Casualties:
@@ -86,6 +88,42 @@ class Incident:
     @property
     def title(self) -> str:
         return self.title_ar or self.title_en or ""
+
+    # Every field of the record, read through the registry: a name that is not an incident
+    # field, or not of the kind asked for, is a mistake in the code and fails at once.
+
+    def _of(self, name: str, *kinds: str) -> Any:
+        spec = FIELDS[INCIDENT].get(name)
+        if spec is None or spec.kind not in kinds:
+            raise KeyError(f"{name!r} is not an incident field of kind {' or '.join(kinds)}")
+        return self.values.get(name)
+
+    def text(self, name: str) -> str | None:
+        """A text field ("narrative", "pcode"), a date as written, or a code."""
+        value = self._of(name, "text", "date", "time", "code", "governorate", "country")
+        return None if value is None else str(value)
+
+    def code(self, name: str) -> str | None:
+        value = self._of(name, "code")
+        return None if value is None else str(value)
+
+    def codes(self, name: str) -> tuple[str, ...]:
+        return tuple(self._of(name, "codes") or ())
+
+    def names(self, name: str) -> tuple[str, ...]:
+        return tuple(self._of(name, "texts") or ())
+
+    def count(self, name: str) -> Casualties | None:
+        return Casualties.from_value(self._of(name, "count"))
+
+    def number(self, name: str) -> float | None:
+        value = self._of(name, "latitude", "longitude")
+        return None if value is None else float(value)
+
+    def flag(self, name: str) -> bool | None:
+        """A yes-or-no field: None when nobody said."""
+        value = self._of(name, "bool")
+        return None if value is None else bool(value)
 
 
 @dataclass(frozen=True, slots=True)

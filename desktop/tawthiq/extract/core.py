@@ -15,6 +15,7 @@ from tawthiq.extract.casualties import (
     sentence_ids,
 )
 from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
+from tawthiq.extract.flags import read_flags
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.incidents import Reading, blank_outside, complement, other_incidents
 from tawthiq.extract.markup import blank_markup
@@ -248,6 +249,7 @@ def _read(
         ranked = rank(name, tokens, keys, sentence, focus, names=named_places, other=skip)
         fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
     _missiles_from_the_air(fields, text)
+    fields.update(read_flags(tokens, keys, sentence, other))
     if fields["incident_type"].value is None and fields["weapons"].value:
         implied = weapon_type(fields["weapons"].value[0])  # "cluster munitions fired by ..."
         if implied:

@@ -5,22 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-FIELDS = (
-    "date",
-    "time_of_day",
-    "place",
-    "incident_type",
-    "weapons",
-    "perpetrators",
-    "target",
-    "killed",
-    "killed_children",
-    "killed_women",
-    "injured",
-    "sources",
-)
-LIST_FIELDS = frozenset({"weapons", "perpetrators", "sources"})
-COUNT_FIELDS = frozenset({"killed", "killed_children", "killed_women", "injured"})
+from tawthiq.domain.fields import extracted_fields
+
+# the contract's fields, in the order of the incident fields they fill (the registry's)
+FIELDS = tuple(dict.fromkeys(f.extract_field for f in extracted_fields() if f.extract_field))
+LIST_FIELDS = frozenset(f.extract_field for f in extracted_fields() if f.kind == "codes")
+COUNT_FIELDS = frozenset(f.extract_field for f in extracted_fields() if f.kind == "count")
+# yes-or-no facts a listed phrase tells ("unexploded ordnance"): see extract/flags.py
+FLAG_FIELDS = tuple(f.name for f in extracted_fields() if f.kind == "bool")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,13 @@
 """The rows of an incident's first tables, (label, English value, Arabic value): who it is,
-when and where it happened, what happened, who is said to have done it."""
+when and where it happened, what happened, who is said to have done it. Which fields print,
+in which table and in what order is the field registry's (``FieldSpec.printed``); how a
+value of each kind reads in each language is this module's."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from tawthiq.domain.fields import FieldSpec, incident_fields
 from tawthiq.domain.records import Incident
 from tawthiq.report import labels as L
 from tawthiq.report.model import ReportOptions
@@ -12,18 +17,8 @@ Row = tuple[L.Pair, str, str]
 _PARTS_OF_DAY = ("dawn", "morning", "noon", "afternoon", "evening", "night")
 
 
-def identity(inc: Incident) -> list[Row]:
-    status = L.code("status", inc.status)
-    grade = L.code("evidence_grade", inc.values.get("evidence_grade"))
-    return [
-        (L.TEXT["id"], inc.id, ltr(inc.id)),
-        (L.field("status"), status[0], status[1]),
-        (L.field("evidence_grade"), grade[0], grade[1]),
-    ]
-
-
 def _when(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
-    value, precision = inc.values.get(name), inc.date_precision
+    value, precision = inc.text(name), inc.date_precision
     en, ar = L.day(value, "en", precision), w.digits(L.day(value, "ar", precision))
     if value and precision == "week":  # a week: the day it starts, and that it is a week
         word = L.code("date_precision", precision)
@@ -31,45 +26,83 @@ def _when(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
     return en, ar
 
 
-def facts(inc: Incident, w: Writer, options: ReportOptions) -> list[Row]:
-    v = inc.values
-    time = (
-        L.code("time_of_day", v.get("time_of_day"))
-        if v.get("time_of_day") in _PARTS_OF_DAY
-        else (v.get("time_of_day") or "", w.digits(v.get("time_of_day") or ""))
-    )
-    named = v.get("place_name") or ""
-    camp = v.get("place_kind") == "camp"
-    place_en = v.get("place_name_en") or named
-    if camp and v.get("place_name_en"):
-        place_en = f"{v['place_name_en']} camp"
-    place_ar = named if has_arabic(named) else v.get("place_name_ar") or named
+def _time(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
+    value = inc.text(name)
+    if value in _PARTS_OF_DAY:
+        return L.code("time_of_day", value)
+    return value or "", w.digits(value or "")
+
+
+def _place(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
+    named, name_en = inc.text("place_name") or "", inc.text("place_name_en")
+    camp = inc.code("place_kind") == "camp"
+    place_en = name_en or named
+    if camp and name_en:
+        place_en = f"{name_en} camp"
+    place_ar = named if has_arabic(named) else inc.text("place_name_ar") or named
     if camp and place_ar and not place_ar.startswith("مخيم"):
         place_ar = f"مخيم {place_ar}"
-    lat, lon = v.get("lat"), v.get("lon")
+    return place_en, place_ar
+
+
+def _latin(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
+    value = inc.text(name)
+    return value or "", ltr(value) if value else ""
+
+
+def _coordinates(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
+    lat, lon = inc.number("lat"), inc.number("lon")
     where = f"{lat:.5f}, {lon:.5f}" if lat is not None and lon is not None else ""
-    sources = L.codes("sources", v.get("sources"))
-    # people named as sources are for the documenters, never for a public report
-    people = "" if options.public else "; ".join(v.get("source_names") or ())
-    return [
-        (L.field("date_start"), *_when(inc, w, "date_start")),
-        (L.field("date_end"), *_when(inc, w, "date_end")),
-        (L.field("time_of_day"), *time),
-        (L.field("place_name"), place_en, place_ar),
-        (L.field("place_kind"), *L.code("place_kind", v.get("place_kind"))),
-        (L.field("subdistrict"), v.get("subdistrict") or "", v.get("subdistrict") or ""),
-        (L.field("district"), v.get("district") or "", v.get("district") or ""),
-        (L.field("governorate"), *L.governorate(inc.governorate)),
-        (L.field("pcode"), v.get("pcode") or "", ltr(v.get("pcode")) if v.get("pcode") else ""),
-        # an override, as for every figure: Arabic-Indic digits in a mere embedding would
-        # put the longitude before the latitude
-        (L.TEXT["coordinates"], where, w.number(where)),
-        (L.field("geo_precision"), *L.code("geo_precision", v.get("geo_precision"))),
-        (L.field("incident_type"), *L.code("incident_type", inc.incident_type)),
-        (L.field("weapons"), *L.codes("weapons", inc.weapons)),
-        (L.field("perpetrators"), *L.codes("perpetrators", inc.perpetrators, primary_first=True)),
-        (L.field("target"), *L.code("target", v.get("target"))),
-        (L.field("sources"), sources[0], sources[1]),
-        (L.field("source_names"), people, people),
-        (L.field("confidentiality"), *L.code("confidentiality", v.get("confidentiality"))),
-    ]
+    # an override, as for every figure: Arabic-Indic digits in a mere embedding would put
+    # the longitude before the latitude
+    return where, w.number(where)
+
+
+def _by_kind(spec: FieldSpec, inc: Incident) -> tuple[str, str]:
+    if spec.kind == "code":
+        return L.code(spec.vocab or "", inc.code(spec.name))
+    if spec.kind == "codes":  # the first perpetrator is the primary one
+        first = spec.name == "perpetrators"
+        return L.codes(spec.vocab or "", inc.codes(spec.name), primary_first=first)
+    if spec.kind == "governorate":
+        return L.governorate(inc.text(spec.name))
+    if spec.kind == "texts":
+        joined = "; ".join(inc.names(spec.name))
+        return joined, joined
+    if spec.kind == "bool":
+        return L.yes_no(inc.flag(spec.name))
+    value = inc.text(spec.name) or ""
+    return value, value
+
+
+# fields whose value reads in a way of its own; latitude and longitude make one row
+_SHOWN: dict[str, Callable[[Incident, Writer, str], tuple[str, str]]] = {
+    "date_start": _when,
+    "date_end": _when,
+    "time_of_day": _time,
+    "place_name": _place,
+    "pcode": _latin,
+    "lat": _coordinates,
+}
+_LABELS = {"lat": L.TEXT["coordinates"]}
+
+
+def rows(inc: Incident, w: Writer, options: ReportOptions, table: str) -> list[Row]:
+    """The rows of ``table`` ("identity", "facts"): each printed field in registry order,
+    without the fields a public report may not show."""
+    out: list[Row] = []
+    for spec in incident_fields(printed=table):
+        if spec.name == "lon" or (options.public and not spec.public):
+            continue
+        shown = _SHOWN.get(spec.name)
+        en, ar = shown(inc, w, spec.name) if shown else _by_kind(spec, inc)
+        out.append((_LABELS.get(spec.name) or L.field(spec.name), en, ar))
+    return out
+
+
+def identity(inc: Incident, w: Writer, options: ReportOptions) -> list[Row]:
+    return [(L.TEXT["id"], inc.id, ltr(inc.id)), *rows(inc, w, options, "identity")]
+
+
+def facts(inc: Incident, w: Writer, options: ReportOptions) -> list[Row]:
+    return rows(inc, w, options, "facts")

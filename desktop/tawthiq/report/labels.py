@@ -149,6 +149,12 @@ def language(code: str | None) -> Pair:
     return _LANGUAGES.get(code or "", (code or "", code or ""))
 
 
+def yes_no(value: bool | None) -> Pair:
+    if value is None:
+        return "", ""
+    return ("Yes", "نعم") if value else ("No", "لا")
+
+
 def governorate(name: str | None) -> Pair:
     if not name:
         return "", ""

@@ -57,7 +57,7 @@ class Sheet(Layout):
         out.append(Spacer(1, 6))
         for block in (
             self._deleted(item),
-            self.rows(facts.identity(inc)),
+            self.rows(facts.identity(inc, self.w, self.o)),
             self._space(8),
             self.heading(L.TEXT["facts"]),
             self.rows(facts.facts(inc, self.w, self.o)),

@@ -8,35 +8,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tawthiq.domain.fields import FIELDS, INCIDENT, extracted_fields, incident_fields
 from tawthiq.domain.vocab import vocabulary
 
 if TYPE_CHECKING:  # the extractor is imported where it is used, not with the window
     from tawthiq.extract import ExtractionResult, IncidentResult
 
-# form fields filled from a place (extraction contract key -> incident field)
-PLACE_FIELDS = (
-    ("name", "place_name"),
-    ("name_ar", "place_name_ar"),
-    ("name_en", "place_name_en"),
-    ("subdistrict", "subdistrict"),
-    ("district", "district"),
-    ("governorate", "governorate"),
-    ("country", "country"),
-    ("pcode", "pcode"),
-    ("lat", "lat"),
-    ("lon", "lon"),
+# incident field -> the part of an extracted place it takes, and the extraction field that
+# each incident field comes from: both read off the field registry
+PLACE_FIELDS = tuple(
+    (f.extract_part, f.name)
+    for f in extracted_fields()
+    if f.extract_field == "place" and f.extract_part not in ("kind", "geo_precision")
 )
-_COUNTS = ("killed", "killed_children", "killed_women", "injured")
-# incident field -> the extraction field it comes from
 EVIDENCE_OF: dict[str, str] = {
-    "date_start": "date",
-    "date_precision": "date",
-    "time_of_day": "time_of_day",
-    **{f: "place" for _, f in PLACE_FIELDS},
-    "place_kind": "place",
-    "geo_precision": "place",
-    **{f: f for f in ("incident_type", "target", "weapons", "perpetrators", "sources")},
-    **{f: f for f in _COUNTS},
+    f.name: f.extract_field for f in extracted_fields() if f.extract_field
 }
 
 
@@ -61,28 +47,23 @@ def place_fields(place: Mapping[str, Any]) -> dict[str, Any]:
 def incident_values(found: IncidentResult) -> dict[str, Any]:
     """The incident form as the extractor filled it in (only what it found)."""
     v: dict[str, Any] = {}
-    if found["date"].value:
-        v["date_start"] = found["date"].value
-        v["date_precision"] = found["date"].extra.get("precision") or "day"
-    if found["time_of_day"].value:
-        v["time_of_day"] = found["time_of_day"].value
-    place = found["place"].value
-    if isinstance(place, Mapping):
-        v.update({k: x for k, x in place_fields(place).items() if x is not None})
-    for name in ("incident_type", "target"):
-        if found[name].value:
-            v[name] = found[name].value
-    for name in ("weapons", "perpetrators", "sources"):
-        if found[name].value:
-            v[name] = list(found[name].value)
-    for name in _COUNTS:
-        f = found[name]
-        if f.value is not None:
-            v[name] = {
-                "min": f.extra["min"],
-                "max": f.extra["max"],
-                "approximate": f.extra["approximate"],
-            }
+    for spec in extracted_fields():
+        source, part = spec.extract_field, spec.extract_part
+        f = found[source]
+        if source == "place":  # a place's fields come together, chosen as one
+            if isinstance(f.value, Mapping) and spec.name not in v:
+                v.update({k: x for k, x in place_fields(f.value).items() if x is not None})
+            continue
+        if f.value is None or f.value == []:
+            continue
+        if part:  # "date.precision": an extra of the field ("day" unless it says)
+            v[spec.name] = f.extra.get(part) or "day"
+        elif spec.kind == "count":
+            v[spec.name] = {k: f.extra[k] for k in ("min", "max", "approximate")}
+        elif spec.kind == "codes":
+            v[spec.name] = list(f.value)
+        else:
+            v[spec.name] = f.value
     v.update(titles(v))
     return v
 
@@ -145,11 +126,7 @@ def drafts_from(result: ExtractionResult) -> list[Draft]:
     return drafts or [Draft({})]
 
 
-_COUNT_FIELDS = frozenset(
-    f"{total}{part}"
-    for total in ("killed", "injured")
-    for part in ("", "_children", "_women", "_men")
-)
+_COUNT_FIELDS = frozenset(f.name for f in incident_fields(kind="count"))
 
 
 def values_from_words(name: str, words: str, ref_date: date | None = None) -> dict[str, Any]:
@@ -173,7 +150,7 @@ def values_from_words(name: str, words: str, ref_date: date | None = None) -> di
             if q is not None:
                 return {name: {"min": q.min, "max": q.max, "approximate": q.approximate}}
         return {}
-    if name in ("date_start", "date_end"):
+    if FIELDS[INCIDENT][name].kind == "date":
         found = extract(words, ref_date=ref_date).incidents[0]["date"]
         if not found.value:
             return {}

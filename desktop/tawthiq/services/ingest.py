@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from tawthiq.domain.errors import ValidationError
+from tawthiq.domain.fields import cross_checked_fields
 from tawthiq.extract import ExtractionResult, IncidentResult, extract
 from tawthiq.services.drafts import incident_values
 from tawthiq.services.incidents import add_source_report, create_incidents, new_incident_values
@@ -21,17 +22,7 @@ def _valid(values: dict[str, Any]) -> dict[str, Any]:
         return values
     except ValidationError:
         pass
-    kept = dict(values)
-    for name in (
-        "killed_children",
-        "killed_women",
-        "killed_men",
-        "injured_children",
-        "injured_women",
-        "injured_men",
-        "date_end",
-    ):
-        kept.pop(name, None)
+    kept = {k: v for k, v in values.items() if k not in cross_checked_fields()}
     try:
         new_incident_values(kept)
         return kept

@@ -23,7 +23,7 @@ from tawthiq.store.errors import (
     UnwritableError,
 )
 
-SCHEMA_HEAD = "0003"  # checked against the migration scripts by a test
+SCHEMA_HEAD = "0004"  # checked against the migration scripts by a test
 BUSY_TIMEOUT_MS = int(os.environ.get("TAWTHIQ_BUSY_TIMEOUT_MS", "3000"))
 _OUR_TABLES = {"event", "incident", "alembic_version"}
 CACHE_KIB = 64 * 1024  # SQLite's page cache per connection

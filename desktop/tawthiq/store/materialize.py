@@ -18,20 +18,18 @@ from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
 from tawthiq.domain.errors import N_, Sentence
-from tawthiq.domain.fields import DELETED, INCIDENT, LINK, PAIR, SOURCE_REPORT
+from tawthiq.domain.fields import (
+    DELETED,
+    INCIDENT,
+    LINK,
+    PAIR,
+    SOURCE_REPORT,
+    FieldSpec,
+    incident_fields,
+    searched_fields,
+)
 from tawthiq.store.events import REPLAY_ORDER, Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
-
-_INCIDENT_SEARCH = (
-    "title_ar",
-    "title_en",
-    "narrative",
-    "place_name",
-    "place_name_ar",
-    "place_name_en",
-    "subdistrict",
-    "district",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,25 +99,28 @@ def _unseen_by_delete(events: list[Event], deletion: Event) -> tuple[Event, ...]
     )
 
 
+def _column_values(spec: FieldSpec, value: Any) -> dict[str, Any]:
+    """The columns of the incident table that a registry field marked ``column`` fills:
+    a figure its minimum and maximum, a list its canonical JSON, anything else itself."""
+    if spec.kind == "count":
+        value = value or {}
+        return {f"{spec.name}_min": value.get("min"), f"{spec.name}_max": value.get("max")}
+    if spec.kind == "codes":
+        return {spec.name: canonical_json(value) if value else None}
+    return {spec.name: value}
+
+
 def _incident_columns(v: dict[str, Any]) -> dict[str, Any]:
-    killed, injured = v.get("killed") or {}, v.get("injured") or {}
-    return {
+    columns = {
         "title": v.get("title_ar") or v.get("title_en"),
-        "date_start": v.get("date_start"),
-        "date_end": v.get("date_end"),
-        "governorate": v.get("governorate"),
         "place_name": v.get("place_name") or v.get("place_name_ar") or v.get("place_name_en"),
-        "incident_type": v.get("incident_type"),
-        "perpetrators": canonical_json(v["perpetrators"]) if v.get("perpetrators") else None,
-        "status": v.get("status"),
-        "killed_min": killed.get("min"),
-        "killed_max": killed.get("max"),
-        "injured_min": injured.get("min"),
-        "injured_max": injured.get("max"),
         "search_text": " ".join(
-            t for k in _INCIDENT_SEARCH if v.get(k) for t in search_terms(v[k])
+            t for k in searched_fields() if v.get(k) for t in search_terms(v[k])
         ),
     }
+    for spec in incident_fields(column=True):
+        columns.update(_column_values(spec, v.get(spec.name)))
+    return columns
 
 
 def _source_columns(v: dict[str, Any]) -> dict[str, Any]:

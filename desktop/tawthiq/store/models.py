@@ -87,7 +87,11 @@ class IncidentRow(_Materialised, Base):
         Index("ix_incident_sort_type", "deleted", "incident_type"),
         Index("ix_incident_sort_status", "deleted", "status"),
         Index("ix_incident_sort_gov", "deleted", "governorate"),
+        Index("ix_incident_munition_remnants", "deleted", "munition_remnants"),
     )
+
+    # A column for each field the registry marks ``column`` (a figure gives two, its
+    # minimum and maximum); tests/test_fields.py holds the two lists together.
 
     title: Mapped[str | None] = mapped_column(Text)
     date_start: Mapped[str | None] = mapped_column(String(10))
@@ -101,6 +105,7 @@ class IncidentRow(_Materialised, Base):
     killed_max: Mapped[int | None] = mapped_column(Integer)
     injured_min: Mapped[int | None] = mapped_column(Integer)
     injured_max: Mapped[int | None] = mapped_column(Integer)
+    munition_remnants: Mapped[bool | None] = mapped_column(Boolean)
     search_text: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Integer, and_, column, false, func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
+from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
 
@@ -44,6 +45,11 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
         cond.append(i.status == flt.status)
     if flt.perpetrator:
         cond.append(i.perpetrators.like(f'%"{flt.perpetrator}"%'))
+    table = IncidentRow.__table__
+    for name, value in flt.fields:
+        if not FIELDS[INCIDENT][name].column:
+            raise ValueError(f"{name} is not a column of the incident table")
+        cond.append(table.c[name] == value)
     if flt.text:
         match = fts_query(flt.text)
         if match is None:

@@ -239,6 +239,16 @@ class GovernorateCombo(CodeCombo):
         return [(g.name_en, g.name_ar if is_rtl() else g.name_en) for g in governorates()]
 
 
+class YesNoCombo(CodeCombo):
+    """Yes, no, or not said (a report that does not mention a thing does not deny it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(None, parent)
+
+    def choices(self) -> list[tuple[Any, str]]:
+        return [(True, _("Yes")), (False, _("No"))]
+
+
 class TimeOfDay(QComboBox):
     """A part of the day from the vocabulary, or a clock time typed as 06:30."""
 

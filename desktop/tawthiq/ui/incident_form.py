@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.errors import ValidationError
-from tawthiq.domain.fields import INCIDENT, form_problems
+from tawthiq.domain.fields import (
+    BREAKDOWN,
+    FIELDS,
+    INCIDENT,
+    TOTALS,
+    form_problems,
+    form_sections,
+)
 from tawthiq.i18n import N_, _, error_text, field_label
 from tawthiq.services.desk import PlaceChoice
 from tawthiq.services.drafts import Evidence
@@ -32,6 +39,7 @@ from tawthiq.ui.editors import (
     TextBlock,
     TextLine,
     TimeOfDay,
+    YesNoCombo,
 )
 from tawthiq.ui.field_cell import FieldCell
 from tawthiq.ui.place_edit import PlaceLine
@@ -44,33 +52,7 @@ class NamesLine(TextLine):
         super().set_value("; ".join(value) if isinstance(value, list) else value)
 
 
-# (section title, fields); the casualties have a grid of their own
-SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (N_("Title"), ("title_ar", "title_en")),
-    (N_("When"), ("date_start", "date_end", "date_precision", "time_of_day")),
-    (
-        N_("Where"),
-        (
-            "place_name",
-            "place_name_ar",
-            "place_name_en",
-            "place_kind",
-            "governorate",
-            "country",
-            "district",
-            "subdistrict",
-            "pcode",
-            "lat",
-            "lon",
-            "geo_precision",
-        ),
-    ),
-    (N_("What happened"), ("incident_type", "weapons", "perpetrators", "target")),
-    (N_("Casualties"), ()),
-    (N_("Sources"), ("sources", "source_names")),
-    (N_("Assessment"), ("evidence_grade", "status", "confidentiality")),
-    (N_("Account"), ("narrative", "private_notes")),
-)
+# the casualties' grid: a row for each total, a column for it and each part of it
 CASUALTY_ROWS = (("killed", N_("Killed")), ("injured", N_("Injured")))
 CASUALTY_COLUMNS = (
     ("", N_("In all")),
@@ -78,23 +60,23 @@ CASUALTY_COLUMNS = (
     ("_women", N_("Women")),
     ("_men", N_("Men")),
 )
-_CODE_FIELDS = {
-    "date_precision": "date_precision",
-    "place_kind": "place_kind",
-    "geo_precision": "geo_precision",
-    "incident_type": "incident_type",
-    "target": "target",
-    "evidence_grade": "evidence_grade",
-    "status": "status",
-    "confidentiality": "confidentiality",
-}
-_LIST_FIELDS = ("weapons", "perpetrators", "sources")
+assert tuple(t for t, _ in CASUALTY_ROWS) == TOTALS
+assert tuple(c for c, _ in CASUALTY_COLUMNS[1:]) == tuple(f"_{p}" for p in BREAKDOWN)
 _COUNT_HINT = N_("Write 9, a range 9-12, or ≈9 for a vague figure")
-_HINTS = {
-    "place_name": N_("Type the beginning of a name (كفر ج, Kafr J) and pick a place"),
-    "perpetrators": N_("The first one ticked is the primary perpetrator"),
-    "private_notes": N_("Never printed in a public report"),
-    "source_names": N_("Outlets and groups the report names, separated by ;"),
+# what each kind of editor the registry names is made with
+_EDITORS: dict[str, Callable[..., QWidget]] = {
+    "combo": lambda spec, lookup: CodeCombo(spec.vocab),
+    "checklist": lambda spec, lookup: CodeChecklist(spec.vocab),
+    "governorate": lambda spec, lookup: GovernorateCombo(),
+    "date": lambda spec, lookup: DateLine(),
+    "time": lambda spec, lookup: TimeOfDay(),
+    "place": lambda spec, lookup: PlaceLine(lookup),
+    "block": lambda spec, lookup: TextBlock(),
+    "names": lambda spec, lookup: NamesLine(),
+    "number": lambda spec, lookup: NumberLine(),
+    "count": lambda spec, lookup: CountLine(),
+    "yes_no": lambda spec, lookup: YesNoCombo(),
+    "line": lambda spec, lookup: TextLine(),
 }
 
 
@@ -113,25 +95,28 @@ class IncidentForm(QScrollArea):
         self._titles: list[tuple[QGroupBox | QLabel, str]] = []
         body = QWidget()
         column = QVBoxLayout(body)
-        for title, names in SECTIONS:
+        for section, title, specs in form_sections():
             box = QGroupBox(body)
             self._titles.append((box, title))
             grid = QGridLayout(box)
             grid.setColumnStretch(1, 1)
-            if title == "Casualties":
+            if section == "casualties":
                 self._casualty_grid(box, grid)
-            for row, name in enumerate(names):
-                editor = self._editor(name, lookup_places)
-                self._add(name, editor, box)
+                specs = ()
+            for row, spec in enumerate(specs):
+                editor = _EDITORS[spec.form_editor](spec, lookup_places)
+                if isinstance(editor, TextBlock):
+                    editor.setMinimumHeight(90)
+                self._add(spec.name, editor, box)
                 label = QLabel(box)
-                self._labels[name] = label
+                self._labels[spec.name] = label
                 grid.addWidget(label, row * 2, 0)
-                grid.addWidget(self.cells[name], row * 2, 1)
-                if name in _HINTS:
+                grid.addWidget(self.cells[spec.name], row * 2, 1)
+                if spec.hint:
                     hint = QLabel(box)
                     hint.setObjectName("hint")
                     hint.setWordWrap(True)
-                    self._hints[name] = hint
+                    self._hints[spec.name] = hint
                     grid.addWidget(hint, row * 2 + 1, 1)
             column.addWidget(box)
         column.addStretch(1)
@@ -153,29 +138,6 @@ class IncidentForm(QScrollArea):
             widget = widget.parentWidget()
         if isinstance(widget, FieldCell) and widget.window() is self.window():
             widget.show_evidence()
-
-    def _editor(self, name: str, lookup: Callable[[str], list[PlaceChoice]]) -> QWidget:
-        if name in _CODE_FIELDS:
-            return CodeCombo(_CODE_FIELDS[name])
-        if name in _LIST_FIELDS:
-            return CodeChecklist(name)
-        if name == "governorate":
-            return GovernorateCombo()
-        if name in ("date_start", "date_end"):
-            return DateLine()
-        if name == "time_of_day":
-            return TimeOfDay()
-        if name == "place_name":
-            return PlaceLine(lookup)
-        if name in ("narrative", "private_notes"):
-            block = TextBlock()
-            block.setMinimumHeight(90)
-            return block
-        if name == "source_names":
-            return NamesLine()
-        if name in ("lat", "lon"):
-            return NumberLine()
-        return TextLine()
 
     def _add(self, name: str, editor: QWidget, parent: QWidget) -> None:
         cell = FieldCell(name, editor, parent)
@@ -277,6 +239,6 @@ class IncidentForm(QScrollArea):
         for name, label in self._labels.items():
             label.setText(field_label(name, INCIDENT))
         for name, hint in self._hints.items():
-            hint.setText(_(_HINTS.get(name, _COUNT_HINT)))
+            hint.setText(_(FIELDS[INCIDENT][name].hint or _COUNT_HINT))
         for cell in self.cells.values():
             cell.retranslate()

@@ -4,6 +4,7 @@ search box, the number of matches, and the table."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.errors import TawthiqError
+from tawthiq.domain.fields import incident_fields
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
-from tawthiq.i18n import _, error_text, format_number, ngettext, quote
+from tawthiq.i18n import _, error_text, field_label, format_number, ngettext, quote
 from tawthiq.services.desk import Desk
-from tawthiq.ui.editors import CodeCombo, DateLine, GovernorateCombo
+from tawthiq.ui.editors import CodeCombo, DateLine, GovernorateCombo, YesNoCombo
 from tawthiq.ui.language import follow_text
 from tawthiq.ui.list_model import INCIDENT_ROLE, TITLE, IncidentTableModel
 
@@ -45,6 +47,10 @@ class IncidentList(QWidget):
         self.type = CodeCombo("incident_type", self)
         self.perpetrator = CodeCombo("perpetrators", self)
         self.status = CodeCombo("status", self)
+        # a yes/no/any choice for each yes-or-no column of the field registry
+        self.flags: dict[str, YesNoCombo] = {
+            spec.name: YesNoCombo(self) for spec in incident_fields(column=True, kind="bool")
+        }
         self.conflicts = QCheckBox(self)  # after a merge: what needs settling
         self.conflicts.toggled.connect(lambda _on: self.apply_filter())
         self.count = QLabel(self)
@@ -67,6 +73,11 @@ class IncidentList(QWidget):
             row = search_row if i == 0 else filter_row
             row.addWidget(lab)
             row.addWidget(widget, 1 if i == 0 else 0)
+        for name, combo in self.flags.items():  # beside the search box, which gives way
+            lab = QLabel(self)
+            self._labels.append((lab, name))
+            search_row.addWidget(lab)
+            search_row.addWidget(combo)
         filter_row.addWidget(self.conflicts)
         filter_row.addStretch(1)
         self.table = QTableView(self)
@@ -91,8 +102,9 @@ class IncidentList(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
-        for w in (self.date_from, self.date_to, self.governorate, self.type, self.perpetrator,
-                  self.status):  # fmt: skip
+        editors: list[Any] = [self.date_from, self.date_to, self.governorate, self.type,
+                              self.perpetrator, self.status, *self.flags.values()]  # fmt: skip
+        for w in editors:
             w.edited.connect(self._debounce.start)
         self.retranslate()
 
@@ -124,6 +136,11 @@ class IncidentList(QWidget):
             status=self.status.value(),
             text=self.search.text().strip() or None,
             conflicts_only=self.conflicts.isChecked(),
+            fields=tuple(
+                (name, combo.value())
+                for name, combo in self.flags.items()
+                if combo.value() is not None
+            ),
         )
 
     def apply_filter(self) -> None:
@@ -179,7 +196,7 @@ class IncidentList(QWidget):
             "Status": _("Status"),
         }
         for label, key in self._labels:
-            label.setText(names[key])
+            label.setText(names[key] if key in names else field_label(key))
         self.conflicts.setText(_("Only conflicts"))
         self.conflicts.setToolTip(
             _("Incidents with values written on different laptops without seeing each other "
@@ -188,8 +205,9 @@ class IncidentList(QWidget):
         self.search.setPlaceholderText(
             _("Words in titles, places, narratives and reports (Ctrl+F)")
         )
-        for w in (self.date_from, self.date_to, self.governorate, self.type, self.perpetrator,
-                  self.status):  # fmt: skip
+        editors: list[Any] = [self.date_from, self.date_to, self.governorate, self.type,
+                              self.perpetrator, self.status, *self.flags.values()]  # fmt: skip
+        for w in editors:
             w.retranslate()
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1

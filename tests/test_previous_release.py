@@ -1,0 +1,79 @@
+"""What a documenter made with the previous release opens, verifies, merges and upgrades:
+the database, its data folder and its exports in tests/fixtures/release-0.1 were made by
+that release's own command (see the README there)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "release-0.1"
+MARAM, SARMADA = "263d0e37", "0210109c"
+
+
+@pytest.fixture
+def laptop_a(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of Amal's database and data folder (the fixture itself is never written)."""
+    shutil.copytree(FIXTURE / "data", tmp_path / "userdata", dirs_exist_ok=True)
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(tmp_path / "userdata"))
+    db = tmp_path / "laptop-a.db"
+    shutil.copy(FIXTURE / "laptop-a.db", db)
+    return db
+
+
+def _schema(db: Path) -> str:
+    with sqlite3.connect(db) as con:
+        return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+
+
+def test_the_old_database_verifies_lists_and_shows_its_conflict(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
+    done = run("verify", db=laptop_a)
+    assert done.code == 0 and done.out.startswith("ok: 49 events from 2 devices"), done.err
+    listed = run("list", db=laptop_a).out
+    assert MARAM in listed and SARMADA in listed and "2 incident(s)" in listed
+    shown = run("show", MARAM, db=laptop_a).out
+    assert "CONFLICT in killed: 10" in shown and "مخيم مرام" in shown
+    assert "Private notes / ملاحظات خاصة: شاهد: أبو محمد" in shown
+
+
+def test_the_old_database_takes_the_new_field_and_keeps_its_history(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
+    history = run("history", MARAM, db=laptop_a).out
+    assert run("edit", SARMADA, "--munition-remnants", "yes", db=laptop_a).code == 0
+    assert _schema(laptop_a) == "0004"
+    assert laptop_a.with_name("laptop-a.db.before-upgrade-from-0003").exists()
+    assert run("history", MARAM, db=laptop_a).out == history
+    assert SARMADA in run("list", "--munition-remnants", "yes", db=laptop_a).out
+    rebuilt = run("rebuild", db=laptop_a)
+    assert rebuilt.code == 0 and "unchanged" in rebuilt.out
+    assert run("verify", db=laptop_a).out.startswith("ok: 50 events from 2 devices")
+
+
+def test_old_exports_merge_into_a_new_database(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    fresh = tmp_path / "coordinator.db"
+    for name in ("laptop-a.tawthiq", "laptop-b.tawthiq"):
+        done = run("import", str(FIXTURE / name), "--accept-new-devices", db=fresh)
+        assert done.code == 0, done.err
+    # Amal's export came before her own change of the toll: Basel's edit follows it, no conflict
+    shown = run("show", MARAM, db=fresh).out
+    assert "Killed / القتلى: 10\n" in shown and "CONFLICT" not in shown
+    assert run("verify", db=fresh).out.startswith("ok: 48 events from 2 devices")
+
+
+def test_an_export_of_the_upgraded_database_merges_with_the_old_one(
+    run, laptop_a: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    assert run("edit", SARMADA, "--munition-remnants", "no", db=laptop_a).code == 0
+    bundle = tmp_path / "a-new.tawthiq"
+    assert run("export", "-o", str(bundle), db=laptop_a).code == 0
+    other = tmp_path / "b.db"
+    assert (
+        run("import", str(FIXTURE / "laptop-b.tawthiq"), "--accept-new-devices", db=other).code == 0
+    )
+    assert run("import", str(bundle), "--accept-new-devices", db=other).code == 0
+    assert (
+        "Munition remnants found / مخلفات ذخائر في الموقع: no" in run("show", SARMADA, db=other).out
+    )
+    assert run("verify", db=other).code == 0
