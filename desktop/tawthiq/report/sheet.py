@@ -137,8 +137,8 @@ class Sheet(Layout):
 
     def _account(self, inc: Incident) -> list[Flowable]:
         out: list[Flowable] = []
-        narrative = inc.values.get("narrative")
-        notes = inc.values.get("private_notes")
+        narrative = inc.text("narrative")
+        notes = inc.text("private_notes")
         for title, text in ((L.TEXT["narrative"], narrative),
                             (L.TEXT["private"], None if self.o.public else notes)):  # fmt: skip
             if text:

@@ -90,7 +90,7 @@ def summary(
     incidents = [i.incident for i in counted]
 
     def field(name: str) -> list[Casualties | None]:
-        return [Casualties.from_value(inc.values.get(name)) for inc in incidents]
+        return [inc.count(name) for inc in incidents]
 
     out += [
         Spacer(1, 8),

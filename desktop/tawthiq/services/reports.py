@@ -54,7 +54,7 @@ def publishable(inc: Incident) -> bool:
     """What a public report may print: an incident a documenter marked public, not
     deleted. New incidents start "restricted", so nothing is published unless someone
     decided it should be."""
-    return inc.values.get("confidentiality") == "public" and not inc.deleted
+    return inc.code("confidentiality") == "public" and not inc.deleted
 
 
 def choose(

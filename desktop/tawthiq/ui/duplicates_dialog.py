@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 def _describe(incident: Incident) -> str:
     when = format_day(incident.date_start) if incident.date_start else "—"
-    place = incident.values.get("place_name") or incident.governorate or "—"
+    place = incident.text("place_name") or incident.governorate or "—"
     killed = value_text("killed", incident.values.get("killed"))
     return _("{title} — {date}, {place}; killed: {killed}").format(
         title=quote(incident.title) if incident.title else isolate(incident.id[:8]),
