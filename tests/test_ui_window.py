@@ -12,11 +12,9 @@ from tests.conftest import plain
 
 from tawthiq import services
 from tawthiq.domain.errors import Cancelled
-from tawthiq.domain.fields import INCIDENT
 from tawthiq.services.desk import Desk
 from tawthiq.services.settings import Settings, load_settings
-from tawthiq.store import EventWriter, IncidentFilter
-from tawthiq.store.identity import DeviceIdentity
+from tawthiq.store import IncidentFilter
 from tawthiq.ui.long_work import run_long
 from tawthiq.ui.settings_dialog import SettingsDialog
 
@@ -110,15 +108,10 @@ def test_the_search_box_follows_typing_after_a_pause(qtbot, window, ws) -> None:
     qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=3000)
 
 
-def test_a_conflict_is_shown_side_by_side_and_resolved_by_a_choice(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
-    with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
-        base = [e.event_id for e in w.events_of(incident_id) if e.field == "killed"]
-    with ws.writing() as w:
-        services.edit_incident(w, incident_id, {"killed": 9})
-    laptop_b = DeviceIdentity.generate()
-    with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
-        w.record(INCIDENT, incident_id, {"killed": {"min": 8, "max": 8}}, seen={"killed": base})
+def test_a_conflict_is_shown_side_by_side_and_resolved_by_a_choice(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, killed_conflict
+) -> None:
+    incident_id = killed_conflict
     window.incidents.refresh(keep=incident_id)
     qtbot.waitUntil(lambda: len(window.history.conflict_boxes()) == 1, timeout=5000)
     box = window.history.conflict_boxes()[0]
