@@ -12,17 +12,10 @@ def _count(n: int) -> dict[str, object]:
     return {"min": n, "max": n, "approximate": False}
 
 
-def test_concurrent_values_are_a_conflict_until_resolved(ws: services.Workspace, run) -> None:  # type: ignore[no-untyped-def]
-    with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
-        base = [e.event_id for e in w.events_of(incident_id) if e.field == "killed"]
-    with ws.writing() as w:
-        services.edit_incident(w, incident_id, {"killed": 9})
-    # A second laptop, which had only seen "6", says 8 (as an import would bring it in).
-    laptop_b = DeviceIdentity.generate()
-    with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
-        w.record(INCIDENT, incident_id, {"killed": _count(8)}, seen={"killed": base})
-
+def test_concurrent_values_are_a_conflict_until_resolved(  # type: ignore[no-untyped-def]
+    ws: services.Workspace, run, killed_conflict: str
+) -> None:
+    incident_id = killed_conflict  # 6, then 9 here; 8 from a laptop that had only seen 6
     with ws.db.read() as s:
         inc = services.get_incident(s, incident_id)
         changes = services.history(s, incident_id)

@@ -6,11 +6,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from tests.conftest import plain
 
 from tawthiq import services
-from tawthiq.domain.fields import INCIDENT
 from tawthiq.i18n import setup_i18n
 from tawthiq.services.desk import Desk
-from tawthiq.store import EventWriter, IncidentFilter
-from tawthiq.store.identity import DeviceIdentity
+from tawthiq.store import IncidentFilter
 from tawthiq.ui.history_panel import CONFLICT_COLOUR, HistoryModel
 from tawthiq.ui.list_model import GOVERNORATE, KILLED, PAGE, TYPE, IncidentTableModel
 from tawthiq.ui.values import combined, value_text
@@ -79,16 +77,10 @@ def test_cells_speak_the_interface_language(ws: services.Workspace) -> None:
     assert model.index(0, 0).data() == "٢٠٢٢-٠١-٠١"
 
 
-def test_history_rows_are_newest_first_and_conflicts_are_marked(ws: services.Workspace) -> None:
-    with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
-        base = [e.event_id for e in w.events_of(incident_id) if e.field == "killed"]
-    with ws.writing() as w:
-        services.edit_incident(w, incident_id, {"killed": 9})
-    other = DeviceIdentity.generate()  # a second laptop that had only seen 6
-    with ws.db.write() as s, EventWriter(s, other, "Basel") as w:
-        w.record(INCIDENT, incident_id, {"killed": {"min": 8, "max": 8}}, seen={"killed": base})
-    view = Desk(ws).incident(incident_id)
+def test_history_rows_are_newest_first_and_conflicts_are_marked(
+    ws: services.Workspace, killed_conflict: str
+) -> None:
+    view = Desk(ws).incident(killed_conflict)
     model = HistoryModel()
     model.set_changes(list(view.history))
     assert model.rowCount() == 6  # title, killed, status and confidentiality; 9; Basel's 8

@@ -12,14 +12,12 @@ from tests.test_ui_review import TWO_PLACES
 
 from tawthiq import services
 from tawthiq.domain.errors import N_, Sentence
-from tawthiq.domain.fields import INCIDENT
 from tawthiq.domain.resources import read_text
 from tawthiq.i18n import sentence_text, setup_i18n
 from tawthiq.services.demo import SAMPLE
 from tawthiq.services.desk import Desk
 from tawthiq.services.settings import Settings
-from tawthiq.store import EventWriter, IncidentFilter
-from tawthiq.store.identity import DeviceIdentity
+from tawthiq.store import IncidentFilter
 
 SAMPLE_TEXT = read_text(SAMPLE)
 
@@ -106,14 +104,10 @@ def test_a_late_reading_is_dropped_when_another_report_came_after_it(qtbot, wind
     assert window.review.form.cells["place_name"].value() == "سرمدا"
 
 
-def test_saving_an_opened_incident_sends_only_what_was_changed(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
-    with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
-        base = [e.event_id for e in w.events_of(incident_id) if e.field == "killed"]
-    with ws.writing() as w:
-        services.edit_incident(w, incident_id, {"killed": 9})
-    with ws.db.write() as s, EventWriter(s, DeviceIdentity.generate(), "Basel") as w:
-        w.record(INCIDENT, incident_id, {"killed": {"min": 8, "max": 8}}, seen={"killed": base})
+def test_saving_an_opened_incident_sends_only_what_was_changed(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, killed_conflict
+) -> None:
+    incident_id = killed_conflict
     desk = Desk(ws)
     assert window.review.open_incident(desk.incident(incident_id))
     # meanwhile, on this laptop, someone settles another field (an edit from the list)

@@ -11,15 +11,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tawthiq.extract.numbers import read_quantity
-from tawthiq.extract.people import Item, cue_words, of_them, people_items
-from tawthiq.extract.phrases import Hit, key_of
+from tawthiq.extract.figure_cues import (
+    SentenceScan,
+    among_cue,
+    category_near,
+    lost_life,
+    moved_between_tolls,
+)
+from tawthiq.extract.people import Item, cue_words, people_items
+from tawthiq.extract.phrases import Hit
 from tawthiq.extract.tokens import Token
-
-_WINDOW_BEFORE = 4
-_WINDOW_FORWARD = 12
-# as keys: the light stemmer reads "بينهم" as ب + "ينهم"
-_BREAKDOWN_WORDS = frozenset(key_of(w) for w in ("بينهم", "منهم", "بينهن", "including", "among"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,30 +67,6 @@ def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
     return out
 
 
-@dataclass
-class _Scan:
-    """Per token, what stands earlier in its sentence: computed once per text, so a long
-    report full of numbers stays linear."""
-
-    update_before: list[bool]
-    cue_before: list[int]  # the nearest casualty word before, in the sentence, or -1
-
-    @classmethod
-    def of(cls, keys: Sequence[str], sent: Sequence[int], cat_at: dict[int, Hit[str]]) -> _Scan:
-        updates = cue_words().update
-        update_before, cue_before = [], []
-        seen_update, last_cue, current = False, -1, -1
-        for i, key in enumerate(keys):
-            if sent[i] != current:
-                seen_update, last_cue, current = False, -1, sent[i]
-            update_before.append(seen_update)
-            cue_before.append(last_cue)
-            seen_update = seen_update or key in updates
-            if i in cat_at:
-                last_cue = i
-        return cls(update_before, cue_before)
-
-
 def find_figures(
     tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], skip: set[int], text: str
 ) -> list[Figure]:
@@ -102,7 +79,7 @@ def find_figures(
     cues = cue_words()
     cat_at: dict[int, Hit[str]] = {}
     for h in cues.categories.find(tokens, keys):
-        if not h.payload or (h.first == h.last and not _lost_life(h.first, tokens, sent)):
+        if not h.payload or (h.first == h.last and not lost_life(h.first, tokens, sent)):
             continue
         for i in range(h.first, h.last + 1):
             cat_at[i] = h
@@ -117,7 +94,7 @@ def find_figures(
             b.first == 0 or sent[b.first - 1] != sent[b.first]
         ):
             cumulative_sents.add(sent[b.first])
-    scan = _Scan.of(keys, sent, cat_at)
+    scan = SentenceScan.of(keys, sent, cat_at)
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
@@ -125,10 +102,10 @@ def find_figures(
     decided: list[tuple[Item, str, bool]] = []  # (item, category, counted on its own)
     pending: Item | None = None  # a person with no cue yet, who may share the next one's
     for it in people_items(tokens, keys, skip, cat_at):
-        if _moved_between_tolls(it, tokens, keys, sent, cat_at):
+        if moved_between_tolls(it, tokens, keys, sent, cat_at):
             continue
         sub = it.group if it.group in ("children", "women", "men") else None
-        near = _category_near(it, cat_at, sent, tokens, keys, scan, commas)
+        near = category_near(it, cat_at, sent, tokens, keys, scan, commas)
         explicit = bool(near and near[1] == "right_after")
         category = near[0] if near and explicit else None
         if category is None and it.coordinated and prev_item_category:
@@ -139,7 +116,7 @@ def find_figures(
             category = near[0]
         among = None
         if category is None and sub:
-            category = among = _among(it.last, cat_at, sent, keys)
+            category = among = among_cue(it.last, cat_at, sent, keys)
         if category is None and it.breakdown and previous:
             category = previous[1]
         prev_item_category = category
@@ -252,18 +229,6 @@ def _ordinal_cue(
     return cat_at[order[0]].payload if order else None
 
 
-_LIVES = frozenset({"حياتهم", "حياته", "حياتها", "حياتهما"})
-_LOST = frozenset({"فقد", "فقدت", "فقدوا", "فقدا", "وفقد", "وفقدت", "وفقدوا"})
-
-
-def _lost_life(i: int, tokens: Sequence[Token], sent: Sequence[int]) -> bool:
-    """ "حياتهم" tells of a death only after "فقد" ("فقد ۳ أطفال أشقاء حياتهم"), not in
-    "يخاطرون بحياتهم"; every other cue word stands alone."""
-    if tokens[i].norm.lstrip("وفب") not in _LIVES:
-        return True
-    return any(tokens[k].norm in _LOST and sent[k] == sent[i] for k in range(max(0, i - 8), i))
-
-
 def _figure(
     it: Item,
     category: str,
@@ -271,7 +236,7 @@ def _figure(
     tokens: Sequence[Token],
     sent: Sequence[int],
     cumulative_sents: set[int],
-    scan: _Scan,
+    scan: SentenceScan,
 ) -> Figure:
     first = it.first
     # "ارتفع عدد القتلى جراء القصف ... إلى أحد عشر": a rise told anywhere before in the sentence
@@ -289,134 +254,3 @@ def _figure(
         cumulative=sent[first] in cumulative_sents,
         fighters=it.group == "fighters",
     )
-
-
-_DEATH_OF = frozenset(key_of(w) for w in ("وفاه", "موت", "died", "death"))
-_PARTITIVE = frozenset({"of", "من"})
-_DIED = frozenset(
-    key_of(w)
-    for w in ("died", "succumbed", "توفي", "توفوا", "توفيت", "فارق", "فارقوا", "قضى", "قضوا")
-)
-
-
-_DEATH_OR_DIED = _DEATH_OF | _DIED
-
-
-def _moved_between_tolls(
-    it: Item,
-    tokens: Sequence[Token],
-    keys: Sequence[str],
-    sent: Sequence[int],
-    cat_at: dict[int, Hit[str]],
-) -> bool:
-    """A number of the wounded who later died ("after two of the wounded died", "بعد وفاة
-    اثنين من الجرحى"): they moved from one toll to the other and are neither toll."""
-    j = (it.number_last if it.number_last >= 0 else it.first) + 1
-    if j >= len(tokens) or tokens[j].norm not in _PARTITIVE:
-        return False
-    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].norm == "the")
-    if k not in cat_at or cat_at[k].payload != "injured":
-        return False
-    before = any(keys[b] in _DEATH_OR_DIED for b in range(max(0, it.first - 2), it.first))
-    after = any(
-        keys[a] in _DIED or tokens[a].norm.startswith(("died", "succumb"))
-        for a in range(k + 1, min(len(tokens), k + 5))
-        if sent[a] == sent[k]
-    )
-    return before or after
-
-
-def _among(
-    last: int, cat_at: dict[int, Hit[str]], sent: Sequence[int], keys: Sequence[str]
-) -> str | None:
-    """ "3 أطفال وامرأة كانوا من بين القتلى", "… were among the dead"."""
-    for j in range(last + 1, min(len(keys), last + 9)):
-        if sent[j] != sent[last]:
-            return None
-        if keys[j] in ("بين", "among") and j + 1 < len(keys) and (j + 1) in cat_at:
-            return cat_at[j + 1].payload
-    return None
-
-
-def _category_near(
-    it: Item,
-    cat_at: dict[int, Hit[str]],
-    sent: Sequence[int],
-    tokens: Sequence[Token],
-    keys: Sequence[str],
-    scan: _Scan,
-    commas: set[int],
-) -> tuple[str, str] | None:
-    """The killed/injured cue of a figure and where it stands: right after the number
-    ("9 قتلى", "8 killed"), before it ("مقتل 9 مدنيين", "killed eight people"), or further
-    on ("three people, including a child, were killed"; "ستة مدنيين … لقوا حتفهم")."""
-    verbs = cue_words().verbs
-    first, last = it.first, it.last
-    after_number = (it.number_last if it.number_last >= 0 else first) + 1
-
-    def cue(j: int, *, opening_verb_ok: bool) -> str | None:
-        if not (0 <= j < len(tokens)) or j not in cat_at or sent[j] != sent[first]:
-            return None
-        t = tokens[cat_at[j].first]
-        opens_clause = t.is_arabic and t.norm[:1] in ("و", "ف")
-        if not opening_verb_ok and opens_clause and key_of(_bare(t.norm)) in verbs:
-            return None  # "استشهد طفلان وأصيب شخصان": "وأصيب" opens the next clause
-        return cat_at[j].payload
-
-    opener = after_number < len(tokens) and tokens[after_number].norm[:1] in ("و", "ف")
-    right_after = None if opener else cue(after_number, opening_verb_ok=False)
-    if right_after:  # "9 قتلى"; but "ممرض ومريضين، وإصابة 12": "وإصابة" opens a clause
-        if right_after == "injured" and first > 0 and keys[first - 1] in _DEATH_OF:
-            return "killed", "right_after"  # "وفاة ثلاثة مصابين": three of the injured died
-        return right_after, "right_after"
-
-    def forward() -> str | None:
-        for j in range(last + 1, min(len(tokens), last + 1 + _WINDOW_FORWARD)):
-            found = cue(j, opening_verb_ok=False)
-            if found:
-                return found
-            aside = any(
-                keys[k] in _BREAKDOWN_WORDS or keys[k] in cue_words().ages
-                for k in range(max(0, j - 3), j)
-            )  # "بينهم ثلاثة", "aged 8 and 10"
-            if aside:
-                continue
-            digits = tokens[j].norm.isdigit()
-            q = None if digits else read_quantity(tokens, j)
-            if digits or q:
-                if of_them(tokens, (q.last if q else j) + 1):
-                    continue  # "Five civilians, three of them children, were killed"
-                return None
-        return None
-
-    # English only (Arabic writes "أسفر عن مقتل، ثلاثة …" too), and not for a breakdown
-    # ("killed three civilians, two women and a child, and injured nine"): a comma between
-    # the figure and a cue before it leaves the figure to the cue after it ("18 were killed,
-    # 16 were injured"; "confirming the deaths, reported that five others were injured")
-    apart = it.group not in ("children", "women", "men")
-    crossed = False
-    for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
-        crossed = crossed or (apart and j + 1 in commas)
-        if tokens[j].norm == "and":  # "a child was killed and three were wounded"
-            ahead = forward()
-            if ahead:
-                return ahead, "forward"
-        found = cue(j, opening_verb_ok=True)
-        if found and crossed and tokens[j].norm.isascii():  # an English cue word
-            ahead = forward()
-            if ahead:
-                return ahead, "forward"
-        if found:
-            return found, "before"
-    ahead = forward()
-    if ahead:
-        return ahead, "forward"
-    # "ارتفع عدد القتلى جراء القصف على البلدة أمس إلى أحد عشر": the cue opened the sentence
-    k = scan.cue_before[first]
-    if scan.update_before[first] and k >= 0:
-        return cat_at[k].payload, "before"
-    return None
-
-
-def _bare(norm: str) -> str:
-    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm

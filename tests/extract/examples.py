@@ -1,0 +1,47 @@
+"""The extractor's examples: a report (or a line of one) and what must be read in it.
+
+Each skill's test file holds two tables, the examples its rules were developed on and the
+"bugs caught" regressions (found by blind tests, reviews and real published reports scored
+once; each written anew for the project), run by one parametrised test with readable ids.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, NamedTuple
+
+import pytest
+
+from tawthiq.extract import extract
+from tawthiq.extract.result import IncidentResult
+
+SUNDAY = date(2022, 11, 6)
+MONDAY = date(2022, 11, 7)
+
+
+class Example(NamedTuple):
+    text: str
+    expect: dict[str, Any]  # field names; "place.<key>" and "date.precision" name a part of one
+    ref: date = SUNDAY  # the day the report is read as published
+
+    def found(self) -> dict[str, Any]:
+        """What the extractor reads in the first incident, for the names this example expects."""
+        incident = extract(self.text, ref_date=self.ref).incidents[0]
+        return {name: value_of(incident, name) for name in self.expect}
+
+
+def value_of(incident: IncidentResult, name: str) -> Any:
+    """A field's value, the precision of the date, or one key of the place (None if no place)."""
+    if name == "date.precision":
+        return incident["date"].extra["precision"]
+    if name.startswith("place."):
+        place = incident["place"].value
+        return place[name.removeprefix("place.")] if place else None
+    return incident[name].value
+
+
+def cases(*tables: dict[str, Example]) -> list[Any]:
+    """One parametrised case per example, its key as the id; an id may stand only once."""
+    ids = [key for table in tables for key in table]
+    assert len(ids) == len(set(ids)), "an example's id stands twice"
+    return [pytest.param(example, id=key) for table in tables for key, example in table.items()]

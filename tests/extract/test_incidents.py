@@ -1,0 +1,82 @@
+"""Several incidents in one report: each told apart, none made of a mere mention."""
+
+from __future__ import annotations
+
+from tests.extract.examples import SUNDAY
+
+from tawthiq.extract import extract
+
+
+def test_incidents_in_other_governorates_are_reported_apart() -> None:
+    text = (
+        "قتل تسعة مدنيين بينهم ثلاثة أطفال بقصف صاروخي على مخيم مرام قرب كفر جالس في إدلب اليوم.\n"
+        "وارتفع عدد القتلى إلى تسعة بحسب الدفاع المدني.\n"
+        "وفي ريف حلب، قُتل شخصان وأصيب خمسة آخرون بقصف مدفعي على بلدة الأتارب.\n"
+    )
+    result = extract(text, ref_date=SUNDAY)
+    assert len(result.incidents) == 2
+    first, second = result.incidents
+    assert (first["killed"].value, first["injured"].value) == (9, None)
+    assert first["place"].value["governorate"] == "Idlib"
+    assert (second["killed"].value, second["injured"].value) == (2, 5)
+    assert second["place"].value["governorate"] == "Aleppo"
+    assert second["date"].value == "2022-11-06"  # told in the same report, same day
+    for inc in result.incidents:  # every span of the second incident is in its paragraph
+        for s, e in inc["killed"].spans:
+            assert text[s:e] in ("تسعة مدنيين", "تسعة", "شخصان")
+
+
+def test_html_paragraphs_stay_apart() -> None:
+    text = (
+        "<p>قتل 3 مدنيين بقصف على سرمدا في ريف إدلب اليوم.</p>"
+        "<p>وفي ريف حلب، قتل شخصان وأصيب 4 بقصف على مدينة الباب.</p>"
+    )
+    first = extract(text, ref_date=SUNDAY).incidents[0]
+    assert (first["killed"].value, first["injured"].value) == (3, None)
+    assert first["place"].value["governorate"] == "Idlib"
+
+
+def test_each_line_of_a_daily_tally_is_an_incident() -> None:
+    text = (
+        "وثق المرصد مقتل 6 مدنيين في مناطق سورية متفرقة:\n"
+        "- 4 مدنيين، بينهم طفل، قتلوا بقصف مدفعي على بلدة كفرنبل في ريف إدلب\n"
+        "- 2 قتلا بانفجار لغم في بادية السلمية بريف حماة\n"
+    )
+    first, second = extract(text, ref_date=SUNDAY).incidents
+    assert (first["killed"].value, first["killed_children"].value) == (4, 1)
+    assert first["place"].value["governorate"] == "Idlib"
+    assert second["killed"].value == 2 and second["place"].value["governorate"] == "Hama"
+
+
+def test_another_attack_in_the_same_governorate_is_an_incident_of_its_own() -> None:
+    head = "قتل ثلاثة مدنيين بقصف صاروخي على مخيم مرام في ريف إدلب اليوم.\n"
+    other = "وقال شهود إن طائرات روسية قصفت أطراف مدينة أريحا دون ورود أنباء عن إصابات.\n"
+    first, second = extract(head + other, ref_date=SUNDAY).incidents
+    assert first["killed"].value == 3 and first["place"].value["kind"] == "camp"
+    assert second["place"].value["name_en"] == "Ariha"
+    assert second["perpetrators"].value == ["russia"]
+    # the same attack told on, with no place of its own, stays with the headline incident
+    more = "وكانت القذائف سقطت صباح اليوم على خيام النازحين.\n"
+    assert len(extract(head + more, ref_date=SUNDAY).incidents) == 1
+
+
+def test_where_the_wounded_were_taken_is_no_other_incident() -> None:
+    text = (
+        "قُتل رجل وزوجته بهجوم مسلح على منزل في بلدة ذيبان بريف دير الزور الشرقي مساء السبت.\n\n"
+        "وقالت مصادر محلية إن مسلحين اقتحما المنزل وأطلقا النار من بنادق آلية، ونُقلت طفلة "
+        "مصابة إلى مشفى في بلدة الشحيل."
+    )
+    incidents = extract(text, ref_date=SUNDAY).incidents
+    assert len(incidents) == 1
+    assert "small_arms" in incidents[0]["weapons"].value
+
+
+def test_where_the_warplanes_took_off_is_no_other_incident() -> None:
+    text = (
+        "قُتل سبعة مدنيين بغارات روسية فجر اليوم الأحد على قرية الحمامة بريف جسر الشغور.\n\n"
+        "وقال مراسلنا إن طائرة حربية روسية أقلعت من قاعدة حميميم ونفذت ثلاث غارات على منازل "
+        "المدنيين، ما أسفر في حصيلة أولية عن مقتل ستة مدنيين."
+    )
+    incidents = extract(text, ref_date=SUNDAY).incidents
+    assert len(incidents) == 1
+    assert incidents[0]["target"].value == "residential"
