@@ -12,8 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from tawthiq import __version__, cli_ingest, cli_report, cli_sync, services
-from tawthiq.cli_format import history_lines, incident_details, incident_line
+from tawthiq import __version__, services
+from tawthiq.cli import ingest as cli_ingest
+from tawthiq.cli import report as cli_report
+from tawthiq.cli import sync as cli_sync
+from tawthiq.cli.format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.errors import TawthiqError, ValidationError
 from tawthiq.domain.fields import INCIDENT, clean_changes, field_spec

@@ -178,7 +178,7 @@ def cmd_key(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def cmd_duplicates(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq import services
-    from tawthiq.cli_format import incident_line
+    from tawthiq.cli.format import incident_line
     from tawthiq.services.sync import decide_pair, possible_duplicates
 
     ws = services.open_workspace(args.db, author=args.author, create=False)
