@@ -90,8 +90,10 @@ def window(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
     from tawthiq.services.settings import Settings
     from tawthiq.ui.language import Language
     from tawthiq.ui.main_window import MainWindow
+    from tawthiq.ui.ops import keep_window_responsive
 
     app = QApplication.instance()
+    keep_window_responsive()  # as the application does
     language = Language(app)
     language.apply("en")
     win = MainWindow(
