@@ -43,6 +43,15 @@ class WorkFlow(QObject):
         )
         return [Path(n) for n in names]
 
+    def ask_report(
+        self, title: str | None, *, listed: int, arabic_digits: bool
+    ) -> ReportDialog | None:
+        """What to print: the selected incident (``title``) or the ``listed`` ones, how."""
+        dialog = ReportDialog(
+            selected_title=title, listed=listed, arabic_digits=arabic_digits, parent=self.window
+        )
+        return dialog if dialog.exec() else None
+
     def ask_report_path(self, name: str) -> Path | None:
         path, _filter = QFileDialog.getSaveFileName(
             self.window, _("Save the report as"), name, _("PDF files (*.pdf)")
@@ -86,10 +95,8 @@ class WorkFlow(QObject):
         """The bilingual PDF of the selected incident (``current``), or of the ``listed``
         incidents the filter shows, as the report dialog asks."""
         title = (current.title or current.id[:8]) if current is not None else None
-        dialog = ReportDialog(
-            selected_title=title, listed=listed, arabic_digits=arabic_digits, parent=self.window
-        )
-        if not dialog.exec():
+        dialog = self.ask_report(title, listed=listed, arabic_digits=arabic_digits)
+        if dialog is None:
             return
         ids = (current.id,) if current is not None and not dialog.whole_list else ()
         path = self.ask_report_path(f"incident-{ids[0][:8]}.pdf" if ids else "incidents.pdf")
