@@ -238,6 +238,14 @@ class Desk:
 
     # --- reading ----------------------------------------------------------------------------
 
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the incident whose id starts with ``prefix`` (4 characters or
+        more), as a documenter types it."""
+        from tawthiq.services import incidents as svc
+
+        with self.ws.db.read() as s:
+            return svc.resolve_id(s, prefix)
+
     def incident(self, incident_id: str) -> IncidentView:
         from tawthiq.services import incidents as svc
 
