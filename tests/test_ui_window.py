@@ -273,3 +273,30 @@ def test_printing_writes_the_report_with_progress(qtbot, window, ws, tmp_path) -
     text = subprocess.run(["pdftotext", str(shown), "-"], capture_output=True, text=True).stdout
     assert "Air strike on al-Bab market" in text and "Mortar fire on Masyaf" not in text
     assert "governorate Aleppo" in text  # the summary says how the incidents were chosen
+
+
+def test_the_views_refresh_themselves_from_what_an_operation_changed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    incidents, history = window.incidents, window.history
+    assert incidents.model.total == 0
+    # an operation run by no view at all: the list and the history still follow it
+    window.runner.run(lambda: window.desk.save({"title_en": "Mortar fire on Masyaf"}))
+    qtbot.waitUntil(lambda: incidents.model.total == 1, timeout=5000)
+    assert incidents.count.text() == "1 incident"
+    first = incidents.model.rows[0]
+    qtbot.waitUntil(lambda: history.view is not None, timeout=5000)
+    assert history.view.incident.id == first.id and incidents.current().id == first.id
+    # a save from the form: shown in the list, selected, its history on view
+    window.review.form.cells["title_en"].editor.setText("Shelling of Sarmada")
+    with qtbot.waitSignal(window.review.saved, timeout=10_000) as saved:
+        window.review.save()
+    new_id = saved.args[0]
+    qtbot.waitUntil(lambda: incidents.model.total == 2, timeout=5000)
+    qtbot.waitUntil(lambda: history.view is not None and history.view.incident.id == new_id)
+    assert incidents.current().id == new_id
+    assert "Shelling of Sarmada" in [r.title for r in incidents.model.rows]
+    # a read changes nothing: the list is not loaded again
+    loads: list[object] = []
+    incidents.model.loaded_page.connect(lambda: loads.append(1))
+    window.runner.run(lambda: window.desk.count(IncidentFilter()))
+    qtbot.waitUntil(lambda: window.runner.busy == 0)
+    assert loads == []
