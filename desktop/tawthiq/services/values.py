@@ -4,7 +4,7 @@ nothing in front of the services imports those layers."""
 
 from __future__ import annotations
 
-from tawthiq.report.model import LANGS, PAPERS, ReportOptions
+from tawthiq.report.model import ReportOptions
 from tawthiq.sync.errors import (
     MIN_PASSPHRASE,
     WRONG_PASSPHRASE,
@@ -15,9 +15,7 @@ from tawthiq.sync.errors import (
 )
 
 __all__ = [
-    "LANGS",
     "MIN_PASSPHRASE",
-    "PAPERS",
     "NewDevice",
     "NewDevicesError",
     "PassphraseNeeded",
