@@ -37,15 +37,8 @@ class IncidentList(QWidget):
 
     def __init__(self, desk: Desk, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-
-        def read(fn, done, failed):  # type: ignore[no-untyped-def]
-            return runner.run(fn, done=done, failed=failed)
-
-        self.model = IncidentTableModel(desk.page, desk.count, self, run=read)
-        self.model.loaded_page.connect(self._loaded)
-        self.model.failed.connect(self._failed)
+        self.model = self._model(desk, runner)
         self._keep: str | None = None
-        runner.changed.connect(self._changed)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda t: follow_text(self.search, t))
@@ -105,6 +98,19 @@ class IncidentList(QWidget):
                   self.status):  # fmt: skip
             w.edited.connect(self._debounce.start)
         self.retranslate()
+
+    def _model(self, desk: Desk, runner: Runner) -> IncidentTableModel:
+        """The table's model, reading through the runner (off the UI thread), and loading
+        again whenever an operation changed incidents."""
+
+        def read(fn, done, failed):  # type: ignore[no-untyped-def]
+            return runner.run(fn, done=done, failed=failed)
+
+        model = IncidentTableModel(desk.page, desk.count, self, run=read)
+        model.loaded_page.connect(self._loaded)
+        model.failed.connect(self._failed)
+        runner.changed.connect(self._changed)
+        return model
 
     def current_filter(self) -> IncidentFilter:
         def day(line: DateLine) -> str | None:
