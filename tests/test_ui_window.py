@@ -300,3 +300,29 @@ def test_the_views_refresh_themselves_from_what_an_operation_changed(qtbot, wind
     window.runner.run(lambda: window.desk.count(IncidentFilter()))
     qtbot.waitUntil(lambda: window.runner.busy == 0)
     assert loads == []
+
+
+def test_the_list_reads_its_pages_off_the_ui_thread_once_each(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex
+
+    from tawthiq.ui.list_model import PAGE
+
+    with ws.writing() as w:
+        services.create_incidents(
+            w, [{"title_en": f"Shelling {i}", "date_start": f"2022-01-{1 + i % 28:02d}"}
+                for i in range(PAGE * 2 + 50)],
+        )  # fmt: skip
+    model = window.incidents.model
+    window.incidents.refresh()
+    assert model.loading  # asked, not yet read: the read runs in a worker
+    listed(qtbot, window.incidents)
+    assert model.total == PAGE * 2 + 50 and model.rowCount() == PAGE
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())  # while the page is read: not asked twice
+    qtbot.waitUntil(lambda: window.runner.busy == 0)
+    assert model.rowCount() == PAGE * 2
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE * 2 + 50)
+    assert len({inc.id for inc in model.rows}) == PAGE * 2 + 50
+    dates = [inc.date_start for inc in model.rows]
+    assert dates == sorted(dates, reverse=True)
