@@ -84,6 +84,12 @@ def run(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[no-u
     return _run
 
 
+def listed(qtbot, incidents) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the incident list to show what it was asked to load (it reads off the UI
+    thread)."""
+    qtbot.waitUntil(lambda: not incidents.loading, timeout=10_000)
+
+
 def plain(text: str) -> str:
     """A sentence without the invisible marks that keep quoted words in their own direction."""
     return text.translate(dict.fromkeys(range(0x2066, 0x206A)))
@@ -109,8 +115,10 @@ def window(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
     from tawthiq.services.settings import Settings
     from tawthiq.ui.language import Language
     from tawthiq.ui.main_window import MainWindow
+    from tawthiq.ui.ops import keep_window_responsive
 
     app = QApplication.instance()
+    keep_window_responsive()  # as the application does
     language = Language(app)
     language.apply("en")
     win = MainWindow(

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from tests.conftest import listed
 from tests.test_report import pdf_text
 
 from tawthiq import services
@@ -171,14 +172,17 @@ def test_the_form_suggests_it_and_the_list_filters_by_it(qtbot, window, ws) -> N
         services.create_incident(w, {"title_en": "No remnants told", "killed": 1})
     incidents = window.incidents
     incidents.refresh()
+    listed(qtbot, incidents)
     assert incidents.model.total == 2
     combo = incidents.flags["munition_remnants"]
     combo.setCurrentIndex(combo.findData(True))
     incidents.apply_filter()
+    listed(qtbot, incidents)
     assert incidents.model.total == 1
     assert incidents.model.rows[0].flag("munition_remnants") is True
     combo.setCurrentIndex(combo.findData(False))
     incidents.apply_filter()
+    listed(qtbot, incidents)
     assert incidents.model.total == 0  # nobody said "no": unknown is not no
 
 

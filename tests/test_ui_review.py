@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from tests.conftest import plain
+from tests.conftest import listed, plain
 
 from tawthiq import services
 from tawthiq.domain.resources import read_text
@@ -186,6 +186,7 @@ def test_a_saved_incident_opens_from_the_list_and_an_edit_is_one_more_change(
         )
     window.tabs.setCurrentIndex(1)
     window.incidents.refresh(keep=incident_id)
+    listed(qtbot, window.incidents)
     qtbot.waitUntil(lambda: window.history.model.rowCount() > 0)
     rows = window.history.model.rowCount()
     index = window.incidents.table.model().index(0, 1)
@@ -205,6 +206,7 @@ def test_deleting_asks_first_and_keeps_the_history(qtbot, window, ws) -> None:  
     with ws.writing() as w:
         incident_id = services.create_incident(w, {"title_en": "Mortar fire on Masyaf"})
     window.incidents.refresh(keep=incident_id)
+    listed(qtbot, window.incidents)
     asked: list[str] = []
     qtbot.waitUntil(lambda: window.runner.busy == 0)  # its history is shown
     window.review.confirm = lambda q: asked.append(q) or False  # the documenter says no

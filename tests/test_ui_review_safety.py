@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
+from tests.conftest import listed
 from tests.test_ui_review import TWO_PLACES
 
 from tawthiq import services
@@ -141,6 +142,7 @@ def test_return_in_a_field_of_the_form_opens_nothing(qtbot, window, ws) -> None:
     with ws.writing() as w:
         services.create_incident(w, {"title_en": "Mortar fire on Masyaf"})
     window.incidents.refresh()
+    listed(qtbot, window.incidents)
     window.incidents.select(window.incidents.model.rows[0].id)
     qtbot.waitUntil(lambda: window.runner.busy == 0)
     title = window.review.form.cells["title_en"].editor

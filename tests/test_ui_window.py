@@ -8,7 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QPushButton
-from tests.conftest import plain
+from tests.conftest import listed, plain
 
 from tawthiq import services
 from tawthiq.domain.errors import Cancelled
@@ -73,34 +73,41 @@ def test_the_list_filters_searches_and_counts(qtbot, window, ws) -> None:  # typ
     _seed(ws)
     incidents = window.incidents
     incidents.refresh()
+    listed(qtbot, incidents)
     assert incidents.model.total == 3 and incidents.count.text() == "3 incidents"
     incidents.search.setText("للنازحين")  # finds "النازحين" through the Arabic stemmer
     incidents.apply_filter()
+    listed(qtbot, incidents)
     assert incidents.model.total == 1 and incidents.count.text() == "1 incident"
     assert incidents.model.rows[0].governorate == "Idlib"
     incidents.search.setText("")
     incidents.governorate.set_value("Aleppo")
     incidents.apply_filter()
+    listed(qtbot, incidents)
     assert [r.title for r in incidents.model.rows] == ["Air strike on al-Bab market"]
     incidents.governorate.set_value(None)
     incidents.type.set_value("shelling_artillery_missile")
     incidents.status.set_value("reviewed")
     incidents.apply_filter()
+    listed(qtbot, incidents)
     assert [r.title for r in incidents.model.rows] == ["Mortar fire on Masyaf"]
     incidents.status.set_value(None)
     incidents.date_from.set_value("2022-05-01")
     incidents.apply_filter()
+    listed(qtbot, incidents)
     assert incidents.model.total == 2
     incidents.type.set_value(None)
     incidents.perpetrator.set_value("russia")
     incidents.date_from.set_value(None)
     incidents.apply_filter()
+    listed(qtbot, incidents)
     assert incidents.model.total == 1
 
 
 def test_the_search_box_follows_typing_after_a_pause(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
     _seed(ws)
     window.incidents.refresh()
+    listed(qtbot, window.incidents)
     QTimer.singleShot(0, window.find_incidents)
     qtbot.wait(50)
     assert window.tabs.currentIndex() == 1
@@ -113,6 +120,7 @@ def test_a_conflict_is_shown_side_by_side_and_resolved_by_a_choice(  # type: ign
 ) -> None:
     incident_id = killed_conflict
     window.incidents.refresh(keep=incident_id)
+    listed(qtbot, window.incidents)
     qtbot.waitUntil(lambda: len(window.history.conflict_boxes()) == 1, timeout=5000)
     box = window.history.conflict_boxes()[0]
     labels = [plain(b.text()) for b in box.findChildren(type(window.review.save_button))]
@@ -237,24 +245,88 @@ def test_the_first_start_asks_for_a_name(qtbot) -> None:  # type: ignore[no-unty
 
 
 def test_printing_writes_the_report_with_progress(qtbot, window, ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tawthiq.report.model import ReportOptions
+    from tawthiq.services.values import ReportOptions
 
     ids = _seed(ws)
     window.incidents.refresh()
-    window.show_reports = False  # no PDF viewer in a test
+    listed(qtbot, window.incidents)
+    window.work.show_reports = False  # no PDF viewer in a test
     one = tmp_path / "one.pdf"
-    window.write_report(one, ReportOptions(author="Amal"), ids=(ids[0],))
+    window.work.write_report(one, ReportOptions(author="Amal"), ids=(ids[0],))
     qtbot.waitUntil(lambda: "Report written" in window.statusBar().currentMessage(), timeout=30_000)
     assert (
         one.read_bytes().startswith(b"%PDF") and "1 incident" in window.statusBar().currentMessage()
     )
     window.incidents.governorate.set_value("Aleppo")
     window.incidents.apply_filter()
-    listed = tmp_path / "listed.pdf"
-    window.write_report(listed, ReportOptions(public=True))
-    qtbot.waitUntil(lambda: listed.exists(), timeout=30_000)
+    listed(qtbot, window.incidents)
+    shown = tmp_path / "listed.pdf"
+
+    class WholeList:  # the report dialog's answer: the whole list, public
+        whole_list = True
+
+        def options(self, author: str) -> ReportOptions:
+            return ReportOptions(public=True)
+
+    window.work.ask_report = lambda title, **_k: WholeList()
+    window.work.ask_report_path = lambda name: shown if name == "incidents.pdf" else None
+    window.print_report()
+    qtbot.waitUntil(lambda: shown.exists(), timeout=30_000)
     import subprocess
 
-    text = subprocess.run(["pdftotext", str(listed), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", str(shown), "-"], capture_output=True, text=True).stdout
     assert "Air strike on al-Bab market" in text and "Mortar fire on Masyaf" not in text
     assert "governorate Aleppo" in text  # the summary says how the incidents were chosen
+
+
+def test_the_views_refresh_themselves_from_what_an_operation_changed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    incidents, history = window.incidents, window.history
+    assert incidents.model.total == 0
+    # an operation run by no view at all: the list and the history still follow it
+    window.runner.run(lambda: window.desk.save({"title_en": "Mortar fire on Masyaf"}))
+    qtbot.waitUntil(lambda: incidents.model.total == 1, timeout=5000)
+    assert incidents.count.text() == "1 incident"
+    first = incidents.model.rows[0]
+    qtbot.waitUntil(lambda: history.view is not None, timeout=5000)
+    assert history.view.incident.id == first.id and incidents.current().id == first.id
+    # a save from the form: shown in the list, selected, its history on view
+    window.review.form.cells["title_en"].editor.setText("Shelling of Sarmada")
+    with qtbot.waitSignal(window.review.saved, timeout=10_000) as saved:
+        window.review.save()
+    new_id = saved.args[0]
+    qtbot.waitUntil(lambda: incidents.model.total == 2, timeout=5000)
+    qtbot.waitUntil(lambda: history.view is not None and history.view.incident.id == new_id)
+    assert incidents.current().id == new_id
+    assert "Shelling of Sarmada" in [r.title for r in incidents.model.rows]
+    # a read changes nothing: the list is not loaded again
+    loads: list[object] = []
+    incidents.model.loaded_page.connect(lambda: loads.append(1))
+    window.runner.run(lambda: window.desk.count(IncidentFilter()))
+    qtbot.waitUntil(lambda: window.runner.busy == 0)
+    assert loads == []
+
+
+def test_the_list_reads_its_pages_off_the_ui_thread_once_each(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QModelIndex
+
+    from tawthiq.ui.list_model import PAGE
+
+    with ws.writing() as w:
+        services.create_incidents(
+            w, [{"title_en": f"Shelling {i}", "date_start": f"2022-01-{1 + i % 28:02d}"}
+                for i in range(PAGE * 2 + 50)],
+        )  # fmt: skip
+    model = window.incidents.model
+    window.incidents.refresh()
+    assert model.loading  # asked, not yet read: the read runs in a worker
+    listed(qtbot, window.incidents)
+    assert model.total == PAGE * 2 + 50 and model.rowCount() == PAGE
+    model.fetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())  # while the page is read: not asked twice
+    qtbot.waitUntil(lambda: window.runner.busy == 0)
+    assert model.rowCount() == PAGE * 2
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE * 2 + 50)
+    assert len({inc.id for inc in model.rows}) == PAGE * 2 + 50
+    dates = [inc.date_start for inc in model.rows]
+    assert dates == sorted(dates, reverse=True)

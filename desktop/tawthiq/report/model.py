@@ -7,9 +7,6 @@ from datetime import datetime
 
 from tawthiq.domain.records import Incident, SourceReport
 
-LANGS = ("both", "ar", "en")
-PAPERS = ("a4", "letter")
-
 
 @dataclass(frozen=True, slots=True)
 class ReportIncident:

@@ -24,9 +24,9 @@ from tawthiq.domain.arabic import first_strong_direction
 from tawthiq.report.fonts import FontSet
 from tawthiq.report.glyphs import covered, replace_missing, strip_invisible
 from tawthiq.report.order import RTL as _RTL
-from tawthiq.report.order import levels, reorder, shaped, visual
+from tawthiq.report.order import shaped, visual
 
-__all__ = ["Style", "Writer", "has_arabic", "levels", "ltr", "reorder", "visual"]
+__all__ = ["Style", "Writer", "has_arabic", "ltr", "visual"]
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -34,7 +34,6 @@ _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 # together do not fit on one line (a paragraph pasted with no-break spaces everywhere)
 _SPACE = re.compile("[ \t\u1680\u2000-\u200a\u205f\u3000]+")
 _GLUE = re.compile("[\u00a0\u2007\u202f]+")
-_shaped = shaped  # the name the review's scripts use
 
 
 def has_arabic(text: str) -> bool:

@@ -31,6 +31,8 @@ _WHERE = {
         ("RebuildResult", "VerifyReport", "rebuild", "state_digest", "verify"),
         "tawthiq.services.maintenance",
     ),
+    **dict.fromkeys(("Desk", "extract_report"), "tawthiq.services.desk"),
+    "Changes": "tawthiq.services.changes",
     "data_dir": "tawthiq.services.settings",
     **dict.fromkeys(
         ("Workspace", "default_db_path", "open_workspace"), "tawthiq.services.workspace"
@@ -40,6 +42,8 @@ _WHERE = {
 }
 __all__ = [
     "Change",
+    "Changes",
+    "Desk",
     "IncidentFilter",
     "RebuildResult",
     "VerifyReport",
@@ -52,6 +56,7 @@ __all__ = [
     "default_db_path",
     "delete_incident",
     "edit_incident",
+    "extract_report",
     "get_incident",
     "history",
     "link_source_report",
@@ -82,6 +87,8 @@ def __getattr__(name: str) -> Any:
 if TYPE_CHECKING:
     from tawthiq.domain.filters import IncidentFilter
     from tawthiq.domain.records import Change
+    from tawthiq.services.changes import Changes
+    from tawthiq.services.desk import Desk, extract_report
     from tawthiq.services.incidents import (
         add_source_report,
         count_incidents,

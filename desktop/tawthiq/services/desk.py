@@ -1,5 +1,6 @@
 """The use cases as the window calls them. Each call is one user action in its own session,
-so the window never holds a database session; any of them may run off the UI thread.
+so the window never holds a database session; any of them may run off the UI thread, and
+each that writes says what it changed (``Changes``), alone or in its result.
 
 Importing this module is light: the database layer is imported when the workspace is first
 opened (``Desk.open``), so the window can show itself first."""
@@ -17,12 +18,14 @@ from typing import TYPE_CHECKING, Any
 from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Change, Incident, SourceReport
+from tawthiq.services.changes import EVERYTHING, Changes, Stopped
 from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.drafts import Draft, drafts_from, place_fields, report_date
 
 if TYPE_CHECKING:
+    from tawthiq.extract.result import ExtractionResult
     from tawthiq.report.model import ReportOptions
-    from tawthiq.services.maintenance import RebuildResult, VerifyReport
+    from tawthiq.services.maintenance import VerifyReport
     from tawthiq.services.workspace import Workspace
 
 Progress = Callable[[int, int], None]  # (done, total); raises Cancelled to stop
@@ -55,6 +58,7 @@ class Saved:
     events: int
     values: dict[str, Any]  # the incident as saved, defaults included
     heads: dict[str, tuple[str, ...]]  # what an edit of it from now on has seen
+    changes: Changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +79,34 @@ class IngestSummary:
     files: int
     incidents: int
     without_incident: tuple[str, ...]
+    changes: Changes
 
 
-class Desk(SyncDesk):
-    """The documenter's desk: a workspace and what can be done with it."""
+@dataclass(frozen=True, slots=True)
+class Rebuilt:
+    entities: int
+    drifted: bool  # the tables differed from what the log says
+    digest: str  # the state digest after the rebuild
+    changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    incidents: int
+    pages: int
+    left_out: int  # incidents a public report left out
+
+
+def extract_report(text: str, ref_date: date | None) -> ExtractionResult:
+    """What the extractor finds in a report read on ``ref_date`` (None: today); no database."""
+    from tawthiq.extract import extract
+
+    return extract(text, ref_date=ref_date)
+
+
+class Desk:
+    """The documenter's desk: a workspace and what can be done with it; ``sync`` holds the
+    use cases of moving work between laptops."""
 
     def __init__(self, ws: Workspace | Callable[[], Workspace]) -> None:
         """``ws``: an open workspace, or how to open one (then ``open()`` does, off the UI
@@ -86,6 +114,7 @@ class Desk(SyncDesk):
         self._opener = ws if callable(ws) else None
         self._ws = None if callable(ws) else ws
         self._lock = threading.Lock()
+        self.sync = SyncDesk(lambda: self.ws)
 
     @property
     def ws(self) -> Workspace:
@@ -119,10 +148,9 @@ class Desk(SyncDesk):
     def warm_up(self) -> None:
         """Load the extractor's resources and the place index (a second on a slow laptop)
         before the documenter first needs them."""
-        from tawthiq.extract import extract
         from tawthiq.extract.place_search import suggest_places
 
-        extract("قصف", ref_date=date(2022, 1, 1))
+        extract_report("قصف", date(2022, 1, 1))
         suggest_places("ا")
 
     # --- paste and review ------------------------------------------------------------------
@@ -130,14 +158,12 @@ class Desk(SyncDesk):
     def read_report(self, text: str, ref_date: date | None = None) -> Reading:
         """Extract the report's incidents; its "today" is ``ref_date`` when known, else the
         latest day the report names in full, else today (``Reading.dated`` says which)."""
-        from tawthiq.extract import extract
-
         dated = "given"
         if ref_date is None:
             ref_date, dated = report_date(text), "guessed"
         if ref_date is None:
             ref_date, dated = date.today(), "today"
-        result = extract(text, ref_date=ref_date)
+        result = extract_report(text, ref_date)
         return Reading(result.language, tuple(drafts_from(result)), ref_date, dated)
 
     def places(self, typed: str, limit: int = 20) -> list[PlaceChoice]:
@@ -187,22 +213,38 @@ class Desk(SyncDesk):
             events = w.written
             history = w.events_of(incident_id)
             state = entity_state(history).values  # defaults included
-        return Saved(incident_id, report_id, events, state, svc.field_heads_of(history))
+        changes = Changes(
+            incidents=frozenset({incident_id}) if events else frozenset(),
+            reports=report_id is not None and (report is not None or bool(report_changes)),
+            focus=incident_id,
+        )
+        return Saved(incident_id, report_id, events, state, svc.field_heads_of(history), changes)
 
-    def resolve(self, incident_id: str, field: str, value: Any) -> None:
+    def resolve(self, incident_id: str, field: str, value: Any) -> Changes:
         """Settle a conflict: a new value for ``field`` that has seen every value in it."""
         from tawthiq.services import incidents as svc
 
         with self.ws.writing() as w:
             svc.resolve_conflict(w, incident_id, field, value=value)
+        return Changes(incidents=frozenset({incident_id}), focus=incident_id)
 
-    def delete(self, incident_id: str) -> None:
+    def delete(self, incident_id: str) -> Changes:
+        """A tombstone: the incident leaves the list, its history stays."""
         from tawthiq.services import incidents as svc
 
         with self.ws.writing() as w:
             svc.delete_incident(w, incident_id)
+        return Changes(incidents=frozenset({incident_id}))
 
     # --- reading ----------------------------------------------------------------------------
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the incident whose id starts with ``prefix`` (4 characters or
+        more), as a documenter types it."""
+        from tawthiq.services import incidents as svc
+
+        with self.ws.db.read() as s:
+            return svc.resolve_id(s, prefix)
 
     def incident(self, incident_id: str) -> IncidentView:
         from tawthiq.services import incidents as svc
@@ -238,12 +280,15 @@ class Desk(SyncDesk):
 
     # --- long work --------------------------------------------------------------------------
 
-    def rebuild(self, progress: Progress) -> RebuildResult:
-        """Undone entirely when ``progress`` raises Cancelled."""
+    def rebuild(self, progress: Progress | None = None) -> Rebuilt:
+        """Every table written again from the log; undone entirely when ``progress`` raises
+        Cancelled."""
         from tawthiq.services.maintenance import rebuild
 
         with self.ws.db.write() as s:
-            return rebuild(s, progress)
+            done = rebuild(s, progress)
+        drifted = done.digest_before != done.digest_after
+        return Rebuilt(done.entities, drifted, done.digest_after, EVERYTHING)
 
     def write_report(
         self,
@@ -253,9 +298,8 @@ class Desk(SyncDesk):
         *,
         ids: Sequence[str] = (),
         flt: IncidentFilter | None = None,
-    ) -> tuple[int, int, int]:
-        """A PDF report of the incidents named, or of those the filter matches:
-        (incidents, pages, incidents a public report left out)."""
+    ) -> Written:
+        """A PDF report of the incidents named, or of those the filter matches."""
         from dataclasses import replace
 
         from tawthiq.services.reports import choose, describe, write_report
@@ -265,9 +309,9 @@ class Desk(SyncDesk):
         if not ids:
             options = replace(options, selection=describe(flt or IncidentFilter()))
         written = write_report(path, chosen, options, progress=progress)
-        return len(chosen.items), written.pages, chosen.left_out
+        return Written(len(chosen.items), written.pages, chosen.left_out)
 
-    def verify(self, progress: Progress) -> VerifyReport:
+    def verify(self, progress: Progress | None = None) -> VerifyReport:
         from tawthiq.services.maintenance import verify
 
         with self.ws.db.read() as s:
@@ -282,14 +326,19 @@ class Desk(SyncDesk):
         from tawthiq.services.report_files import read_report
 
         texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
-        incidents, empty = 0, []
-        for i, (path, text) in enumerate(texts):
-            progress(i, len(texts))
-            with self.ws.writing() as w:
-                done = ingest_report(w, text, ref_date=ref_date, outlet=None)
-            incidents += len(done.incident_ids)
-            if not done.incident_ids:
-                empty.append(path.name)
+        incidents: list[str] = []
+        empty = []
+        try:
+            for i, (path, text) in enumerate(texts):
+                progress(i, len(texts))
+                with self.ws.writing() as w:
+                    done = ingest_report(w, text, ref_date=ref_date, outlet=None)
+                incidents += done.incident_ids
+                if not done.incident_ids:
+                    empty.append(path.name)
+        except Cancelled as stop:  # the reports finished before it are kept, and shown
+            raise Stopped(stop, Changes.of(incidents, reports=True)) from None
         with contextlib.suppress(Cancelled):  # everything was already saved
             progress(len(texts), len(texts))
-        return IngestSummary(len(texts), incidents, tuple(empty))
+        changes = Changes.of(incidents, reports=bool(texts))
+        return IngestSummary(len(texts), len(incidents), tuple(empty), changes)

@@ -1,5 +1,5 @@
 """What the window does with export files and with what a merge brings up: the sync use
-cases as ``Desk`` methods (mixed into it), each a user action in its own session."""
+cases, reached as ``Desk.sync``, each a user action in its own session."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from tawthiq.services.changes import EVERYTHING, Changes
 
 if TYPE_CHECKING:
     from tawthiq.services.sync import DuplicatePair, ExportResult, ImportSummary
@@ -26,10 +28,21 @@ class ExportChoice:
     recipient: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Imported:
+    summary: ImportSummary
+    pairs: list[DuplicatePair]  # possible duplicates among the incidents the merge touched
+    changes: Changes
+
+
 class SyncDesk:
+    def __init__(self, workspace: Callable[[], Workspace]) -> None:
+        """``workspace``: the desk's, opened when first needed."""
+        self._workspace = workspace
+
     @property
-    def ws(self) -> Workspace:  # Desk opens it
-        raise NotImplementedError
+    def ws(self) -> Workspace:
+        return self._workspace()
 
     def last_export(self) -> datetime | None:
         """When this laptop last exported (None: never)."""
@@ -61,7 +74,7 @@ class SyncDesk:
         *,
         accept_new: bool = False,
         passphrase: str | None = None,
-    ) -> tuple[ImportSummary, list[DuplicatePair]]:
+    ) -> Imported:
         """Merge the files (all or none); then the possible duplicates among what changed."""
         from tawthiq.services.sync import import_files, possible_duplicates
 
@@ -70,7 +83,7 @@ class SyncDesk:
         )
         with self.ws.db.read() as s:
             pairs = possible_duplicates(s, summary.touched_incidents)
-        return summary, pairs
+        return Imported(summary, pairs, EVERYTHING)
 
     def duplicates(self) -> list[DuplicatePair]:
         from tawthiq.services.sync import possible_duplicates
@@ -78,11 +91,12 @@ class SyncDesk:
         with self.ws.db.read() as s:
             return possible_duplicates(s)
 
-    def decide_pair(self, a: str, b: str, decision: str) -> None:
+    def decide_pair(self, a: str, b: str, decision: str) -> Changes:
         from tawthiq.services.sync import decide_pair
 
         with self.ws.writing() as w:
             decide_pair(w, a, b, decision)
+        return Changes.of((a, b))
 
     def receive_key(self) -> tuple[str, str]:
         from tawthiq.services.sync import receive_key

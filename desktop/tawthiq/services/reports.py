@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -144,6 +145,11 @@ class FingerprintCheck:
     match: fp.Match | None
     title: str | None
     deleted: bool = False
+
+    @property
+    def printed_at(self) -> datetime | None:
+        """When the incident was as the printed fingerprint shows it."""
+        return None if self.match is None else to_datetime(self.match.hlc_then)
 
 
 def check_fingerprint(

@@ -59,6 +59,11 @@ def receive_key(ws: Workspace) -> tuple[str, str]:
     return encode_recipient(public), fingerprint(public.public_bytes_raw())
 
 
+def signing_fingerprint(ws: Workspace) -> str:
+    """The fingerprint of this laptop's signing key, to read out to a coordinator."""
+    return fingerprint(ws.identity.public_key_hex)
+
+
 def export_database(
     ws: Workspace,
     path: Path,

@@ -24,19 +24,24 @@ from tawthiq.store.errors import (
 )
 
 SCHEMA_HEAD = "0004"  # checked against the migration scripts by a test
-BUSY_TIMEOUT_MS = int(os.environ.get("TAWTHIQ_BUSY_TIMEOUT_MS", "3000"))
 _OUR_TABLES = {"event", "incident", "alembic_version"}
 CACHE_KIB = 64 * 1024  # SQLite's page cache per connection
 
 
+def busy_timeout_ms() -> int:
+    """How long a writer waits for another (read when a database opens, not at import)."""
+    return int(os.environ.get("TAWTHIQ_BUSY_TIMEOUT_MS", "3000"))
+
+
 def _sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    wait_ms = busy_timeout_ms()
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": wait_ms / 1000})
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
         cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={wait_ms}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
@@ -149,7 +154,8 @@ def _inspect(path: Path) -> str | None:
     if header != b"SQLite format 3\x00":
         raise NotADatabaseError(N_("{path} is not a Tawthiq database"), path=path)
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        wait = busy_timeout_ms() / 1000
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=wait)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")

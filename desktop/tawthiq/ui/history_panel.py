@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from tawthiq.domain.fields import DELETED, FIELDS, INCIDENT
 from tawthiq.domain.records import Change, Conflict
 from tawthiq.i18n import N_, _, digits, field_label, format_number, join, ngettext, quote
-from tawthiq.services.desk import IncidentView
+from tawthiq.services.changes import Changes
+from tawthiq.services.desk import Desk, IncidentView
 from tawthiq.ui.language import text_alignment
+from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.values import combined, value_text
 
 HISTORY_COLUMNS = (
@@ -141,11 +143,19 @@ class ConflictBox(QGroupBox):
 
 
 class HistoryPanel(QWidget):
-    resolve = Signal(str, str, object)  # incident id, field, value
+    """The history of the incident it follows, read off the UI thread, and read again by
+    itself whenever an operation changed that incident (or was about another one)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    resolve = Signal(str, str, object)  # incident id, field, value
+    message = Signal(str)
+
+    def __init__(self, desk: Desk, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.desk, self.runner = desk, runner
         self.view: IncidentView | None = None
+        self.following: str | None = None
+        self._generation = 0
+        runner.changed.connect(self._changed)
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
@@ -162,6 +172,31 @@ class HistoryPanel(QWidget):
         box.addLayout(self.conflicts)
         box.addWidget(self.table, 1)
         self.show_incident(None)
+
+    def follow(self, incident_id: str | None) -> None:
+        """Show this incident's history (None: none), once read."""
+        self.following = incident_id
+        self._generation += 1
+        generation = self._generation
+        if incident_id is None:
+            self.show_incident(None)
+            return
+
+        def done(view: IncidentView) -> None:
+            if generation == self._generation:
+                self.show_incident(view)
+
+        self.runner.run(
+            lambda: self.desk.incident(incident_id),
+            done=done,
+            failed=lambda exc: self.message.emit(error_sentence(exc)),
+        )
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.focus is not None:
+            self.follow(changes.focus)
+        elif self.following is not None and changes.touches(self.following):
+            self.follow(self.following)
 
     def show_incident(self, view: IncidentView | None) -> None:
         self.view = view

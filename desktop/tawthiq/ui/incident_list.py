@@ -1,5 +1,6 @@
 """The incident list: filters (dates, governorate, type, perpetrator, status), the Arabic-aware
-search box, the number of matches, and the table."""
+search box, the number of matches, and the table. It reads its pages off the UI thread and
+loads again by itself whenever an operation changed incidents."""
 
 from __future__ import annotations
 
@@ -19,15 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.domain.errors import TawthiqError
 from tawthiq.domain.fields import incident_fields
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
-from tawthiq.i18n import _, error_text, field_label, format_number, ngettext, quote
+from tawthiq.i18n import _, field_label, format_number, ngettext, quote
+from tawthiq.services.changes import Changes
 from tawthiq.services.desk import Desk
 from tawthiq.ui.editors import CodeCombo, DateLine, GovernorateCombo, YesNoCombo
 from tawthiq.ui.language import follow_text
 from tawthiq.ui.list_model import INCIDENT_ROLE, TITLE, IncidentTableModel
+from tawthiq.ui.ops import Runner, error_sentence
 
 
 class IncidentList(QWidget):
@@ -35,9 +37,10 @@ class IncidentList(QWidget):
     opened = Signal(object)  # Incident: double-clicked, to edit
     message = Signal(str)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: Desk, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = IncidentTableModel(desk.page, desk.count, self)
+        self.model = self._model(desk, runner)
+        self._keep: str | None = None
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda t: follow_text(self.search, t))
@@ -108,6 +111,19 @@ class IncidentList(QWidget):
             w.edited.connect(self._debounce.start)
         self.retranslate()
 
+    def _model(self, desk: Desk, runner: Runner) -> IncidentTableModel:
+        """The table's model, reading through the runner (off the UI thread), and loading
+        again whenever an operation changed incidents."""
+
+        def read(fn, done, failed):  # type: ignore[no-untyped-def]
+            return runner.run(fn, done=done, failed=failed)
+
+        model = IncidentTableModel(desk.page, desk.count, self, run=read)
+        model.loaded_page.connect(self._loaded)
+        model.failed.connect(self._failed)
+        runner.changed.connect(self._changed)
+        return model
+
     def current_filter(self) -> IncidentFilter:
         def day(line: DateLine) -> str | None:
             raw = line.value()
@@ -143,20 +159,34 @@ class IncidentList(QWidget):
             ),
         )
 
-    def apply_filter(self) -> None:
-        try:
-            self.model.reload(self.current_filter())
-        except TawthiqError as exc:
-            self.message.emit(error_text(exc))
-            return
-        self._show_count()
-        self.selected.emit(self.current())
+    def apply_filter(self, keep: str | None = None) -> None:
+        """Load the list as the filters say, off the UI thread; then select ``keep`` if it
+        shows (else nothing is selected)."""
+        self._keep = keep
+        self.model.reload(self.current_filter())
 
     def refresh(self, keep: str | None = None) -> None:
-        """Load again (after a save), keeping the incident ``keep`` selected if it shows."""
-        self.apply_filter()
-        if keep is not None:
+        """Load again, keeping the incident ``keep`` selected if it shows."""
+        self.apply_filter(keep)
+
+    @property
+    def loading(self) -> bool:
+        return self.model.loading
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.incident_list and (self.model.loaded or self.model.loading):
+            self.refresh(keep=changes.focus)
+
+    def _loaded(self) -> None:
+        self._show_count()
+        keep, self._keep = self._keep, None
+        if keep is None:
+            self.selected.emit(self.current())
+        else:  # the incident acted on: selected if it shows, its history shown either way
             self.select(keep)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.emit(error_sentence(exc))
 
     def select(self, incident_id: str) -> bool:
         for row, inc in enumerate(self.model.rows):

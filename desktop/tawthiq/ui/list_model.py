@@ -1,10 +1,10 @@
 """The incident list as a Qt table model over plain incidents from the services, loaded a
-page at a time as the view scrolls, so 100,000 incidents scroll smoothly."""
+page at a time as the view scrolls, so 100,000 incidents scroll smoothly. The pages are read
+through ``run`` (in the window: off the UI thread, the rows handed back to the model)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
@@ -41,6 +42,15 @@ DATE, TITLE, PLACE, GOVERNORATE, TYPE, KILLED, INJURED, STATUS = range(len(COLUM
 
 Page = Callable[..., list[Incident]]  # desk.page(flt, limit=, offset=, sort=, descending=)
 Count = Callable[[IncidentFilter], int]
+# run(read, done, failed): read the database, hand the result to done (or the error to failed)
+Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], Any]
+
+
+def at_once(
+    read: Callable[[], Any], done: Callable[[Any], None], _failed: Callable[[BaseException], None]
+) -> None:
+    """Read on the calling thread (a model without a window, in tests and scripts)."""
+    done(read())
 
 
 def _label(vocab: str, code: str | None) -> str:
@@ -63,16 +73,22 @@ def _governorate(name: str | None) -> str:
 
 
 class IncidentTableModel(QAbstractTableModel):
-    """Rows are ``Incident`` values; ``fetchMore`` asks the services for the next page."""
+    """Rows are ``Incident`` values; ``fetchMore`` asks the services for the next page. A
+    page that arrives after a newer reload began is dropped."""
 
-    def __init__(self, page: Page, count: Count, parent: Any = None) -> None:
+    loaded_page = Signal()  # the first page of a reload is shown
+    failed = Signal(object)  # a read failed: the error
+
+    def __init__(self, page: Page, count: Count, parent: Any = None, *, run: Run = at_once):
         super().__init__(parent)
-        self._page, self._count = page, count
+        self._page, self._count, self._run = page, count, run
         self.filter = IncidentFilter()
         self.sort_key, self.descending = "date", True
         self.rows: list[Incident] = []
         self.total = 0
         self.loaded = False  # nothing is read before the first reload (the database opens)
+        self.loading = self._fetching = False
+        self._generation = 0
 
     # loading --------------------------------------------------------------------------------
 
@@ -80,44 +96,62 @@ class IncidentTableModel(QAbstractTableModel):
         """Start again from the first page (a new filter, a new sort, a saved change)."""
         if flt is not None:
             self.filter = flt
-        self.beginResetModel()
-        self.total = self._count(self.filter)
-        self.rows = self._fetch(0)
-        self.loaded = True
-        self.endResetModel()
+        self._generation += 1
+        generation, first = self._generation, self._reader(0)
+        count, flt = self._count, self.filter
+        self.loading = True
 
-    def _fetch(self, offset: int) -> list[Incident]:
-        return self._page(
-            self.filter, limit=PAGE, offset=offset, sort=self.sort_key, descending=self.descending
-        )
+        def done(result: tuple[int, list[Incident]]) -> None:
+            if generation != self._generation:
+                return
+            self.beginResetModel()
+            self.total, self.rows = result
+            self.loaded, self.loading, self._fetching = True, False, False
+            self.endResetModel()
+            self.loaded_page.emit()
+
+        self._run(lambda: (count(flt), first()), done, self._failed(generation))
+
+    def _reader(self, offset: int) -> Callable[[], list[Incident]]:
+        """The read of one page, with the filter and sort of now (it may run later)."""
+        flt, sort, descending, page = self.filter, self.sort_key, self.descending, self._page
+        return lambda: page(flt, limit=PAGE, offset=offset, sort=sort, descending=descending)
+
+    def _failed(self, generation: int) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self.loading = self._fetching = False
+                self.failed.emit(exc)
+
+        return failed
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and len(self.rows) < self.total and not self._fetching
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._fetching or self.loading:
             return
-        more = self._fetch(len(self.rows))
-        if not more:
-            self.total = len(self.rows)  # others deleted them meanwhile
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        self._fetching = True
+        generation, offset = self._generation, len(self.rows)
+
+        def done(more: list[Incident]) -> None:
+            if generation != self._generation or offset != len(self.rows):
+                return
+            self._fetching = False
+            if not more:
+                self.total = len(self.rows)  # others deleted them meanwhile
+                return
+            self.beginInsertRows(QModelIndex(), offset, offset + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+        self._run(self._reader(offset), done, self._failed(generation))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_key = COLUMNS[column][2]
         self.descending = order == Qt.SortOrder.DescendingOrder
         if self.loaded:
             self.reload()
-
-    def replace_row(self, incident: Incident) -> None:
-        """Show a saved change without reloading the list."""
-        for row, old in enumerate(self.rows):
-            if old.id == incident.id:
-                self.rows[row] = replace(incident)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-                return
 
     # the table --------------------------------------------------------------------------------
 

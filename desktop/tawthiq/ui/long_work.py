@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from tawthiq.domain.errors import Cancelled, TawthiqError
-from tawthiq.i18n import _, error_text
-from tawthiq.ui.ops import Handle, Runner
+from tawthiq.domain.errors import Cancelled
+from tawthiq.i18n import _
+from tawthiq.ui.ops import Handle, Runner, error_sentence
 
 
 def run_long(
@@ -48,10 +48,8 @@ def run_long(
             return
         if isinstance(exc, Cancelled):
             said(_("Stopped: nothing of the unfinished part was kept."))
-        elif isinstance(exc, TawthiqError):
-            said(error_text(exc))
         else:
-            said(_("Unexpected error: {error}").format(error=exc))
+            said(error_sentence(exc))
 
     running = runner.run(work, done=finished, failed=failed, progress=progress)
     dialog.canceled.connect(running.cancel)

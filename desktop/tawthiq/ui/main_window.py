@@ -5,37 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.domain.records import Incident
-from tawthiq.i18n import _, error_text, format_number, isolate, ngettext, quote, sentence_text
-from tawthiq.services.desk import Desk, IncidentView, IngestSummary
+from tawthiq.i18n import _, error_text, isolate, quote
+from tawthiq.services.desk import Desk, IncidentView
 from tawthiq.services.settings import Settings, save_settings
 from tawthiq.ui.history_panel import HistoryPanel
 from tawthiq.ui.incident_list import IncidentList
-from tawthiq.ui.long_work import run_long
-from tawthiq.ui.ops import Runner
-from tawthiq.ui.report_dialog import ReportDialog
+from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.review import ReviewPanel
 from tawthiq.ui.settings_dialog import SettingsDialog
 from tawthiq.ui.style import STYLE
 from tawthiq.ui.sync_flow import SyncFlow
-
-if TYPE_CHECKING:
-    from tawthiq.report.model import ReportOptions
-    from tawthiq.services.maintenance import RebuildResult, VerifyReport
+from tawthiq.ui.work_flow import WorkFlow
 
 ApplyLanguage = Callable[[Settings], None]
 
@@ -55,8 +43,8 @@ class MainWindow(QMainWindow):
         self.runner = Runner(self)
         self.setStyleSheet(STYLE)
         self.review = ReviewPanel(desk, self.runner, self)
-        self.incidents = IncidentList(desk, self)
-        self.history = HistoryPanel(self)
+        self.incidents = IncidentList(desk, self.runner, self)
+        self.history = HistoryPanel(desk, self.runner, self)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.incidents)
         split.addWidget(self.history)
@@ -66,18 +54,14 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.review, "")
         self.tabs.addTab(split, "")
         self.setCentralWidget(self.tabs)
-        for source in (self.review, self.incidents):
+        for source in (self.review, self.incidents, self.history):
             source.message.connect(self.say)
-        self.review.saved.connect(self._saved)
         self.incidents.selected.connect(self._selected)
         self.incidents.opened.connect(self._open)
         self.history.resolve.connect(self._resolve)
-        self.sync = SyncFlow(
-            self, desk, self.runner, say=self.say, changed=self.incidents.refresh,
-            open_incident=self._open_id,
-        )  # fmt: skip
+        self.sync = SyncFlow(self, desk, self.runner, say=self.say, open_incident=self._open_id)
+        self.work = WorkFlow(self, desk, self.runner, say=self.say)
         self.actions_: dict[str, QAction] = {}
-        self.show_reports = True  # open a written report in the system's PDF viewer
         self._menus()
         self.retranslate()
         self.ready = self._opening = False
@@ -127,7 +111,7 @@ class MainWindow(QMainWindow):
         for key, slot, keys in (
             ("new", self.new_report, "Ctrl+N"),
             ("paste", self.review.paste_and_read, "Ctrl+Shift+V"),
-            ("open", self.open_files, "Ctrl+O"),
+            ("open", lambda: self.work.open_files(), "Ctrl+O"),
             ("save", self.review.save, "Ctrl+S"),
             ("print", self.print_report, "Ctrl+P"),
             ("export", self.export, "Ctrl+E"),
@@ -141,8 +125,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self._action("delete", self.delete_selected))
         self.edit_menu.addAction(self._action("settings", self.change_settings))
         self.tools_menu = bar.addMenu("")
-        self.tools_menu.addAction(self._action("verify", self.verify))
-        self.tools_menu.addAction(self._action("rebuild", self.rebuild))
+        self.tools_menu.addAction(self._action("verify", lambda: self.work.verify()))
+        self.tools_menu.addAction(self._action("rebuild", lambda: self.work.rebuild()))
         self.tools_menu.addAction(self._action("duplicates", lambda: self.sync.review_duplicates()))
         self.tools_menu.addAction(self._action("key", lambda: self.sync.show_key()))
         self.help_menu = bar.addMenu("")
@@ -217,34 +201,15 @@ class MainWindow(QMainWindow):
         ).format(title=quote(incident.title or incident.id[:8]))
         if not self.review.confirm(question):
             return
+        said = _("Deleted incident {id}; its history is kept.").format(id=isolate(incident.id[:8]))
         self.runner.run(
             lambda: self.desk.delete(incident.id),
-            done=lambda _r: self._deleted(incident),
+            done=lambda _c: self.say(said),
             failed=self._failed,
         )
-
-    def _deleted(self, incident: Incident) -> None:
-        self.incidents.refresh()
-        self.say(
-            _("Deleted incident {id}; its history is kept.").format(id=isolate(incident.id[:8]))
-        )
-
-    def _saved(self, incident_id: str) -> None:
-        self.incidents.refresh(keep=incident_id)
-        self._selected_id(incident_id)
 
     def _selected(self, incident: Incident | None) -> None:
-        if incident is None:
-            self.history.show_incident(None)
-        else:
-            self._selected_id(incident.id)
-
-    def _selected_id(self, incident_id: str) -> None:
-        self.runner.run(
-            lambda: self.desk.incident(incident_id),
-            done=self.history.show_incident,
-            failed=self._failed,
-        )
+        self.history.follow(incident.id if incident is not None else None)
 
     def _open(self, incident: Incident) -> None:
         def opened(view: IncidentView) -> None:
@@ -256,152 +221,22 @@ class MainWindow(QMainWindow):
     def _open_id(self, incident_id: str) -> None:
         self.tabs.setCurrentIndex(1)
         if not self.incidents.select(incident_id):
-            self._selected_id(incident_id)  # not in the list as filtered (deleted): its history
+            self.history.follow(incident_id)  # not in the list as filtered (deleted): its history
 
     def _resolve(self, incident_id: str, field: str, value: Any) -> None:
-        self.runner.run(
-            lambda: self.desk.resolve(incident_id, field, value),
-            done=lambda _r: self._saved(incident_id),
-            failed=self._failed,
-        )
+        self.runner.run(lambda: self.desk.resolve(incident_id, field, value), failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, TawthiqError):
-            self.say(error_text(exc))
-        else:
-            self.say(_("Unexpected error: {error}").format(error=exc))
-
-    def open_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Reports to read"), "", _("Text files (*.txt *.md);;All files (*)")
-        )
-        if names:
-            self.read_files([Path(n) for n in names])
-
-    def read_files(self, paths: list[Path]) -> None:
-        def done(summary: IngestSummary) -> None:
-            self.incidents.refresh()
-            self.say(
-                ngettext(
-                    "Read {files} report: {n} incident saved.",
-                    "Read {files} reports: {n} incidents saved.",
-                    summary.files,
-                ).format(files=format_number(summary.files), n=format_number(summary.incidents))
-            )
-
-        def said(sentence: str) -> None:
-            self.incidents.refresh()
-            self.say(sentence)
-
-        self.long_work = run_long(
-            self,
-            self.runner,
-            _("Reading the reports…"),
-            lambda progress: self.desk.ingest_files(paths, progress),
-            done=done,
-            said=said,
-        )
+        self.say(error_sentence(exc))
 
     def print_report(self) -> None:
         """The bilingual PDF of the selected incident, or of those the list shows."""
-        current = self.incidents.current()
-        title = (current.title or current.id[:8]) if current is not None else None
-        dialog = ReportDialog(
-            selected_title=title,
+        self.work.print_report(
+            self.incidents.current(),
             listed=self.incidents.model.total,
+            flt=self.incidents.model.filter,
             arabic_digits=self.settings.arabic_digits,
-            parent=self,
-        )
-        if not dialog.exec():
-            return
-        name = (
-            f"incident-{current.id[:8]}.pdf"
-            if current and not dialog.whole_list
-            else ("incidents.pdf")
-        )
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the report as"), name, _("PDF files (*.pdf)")
-        )
-        if not path:
-            return
-        ids = () if dialog.whole_list or current is None else (current.id,)
-        self.write_report(Path(path), dialog.options(self.settings.author), ids=ids)
-
-    def write_report(
-        self, path: Path, options: ReportOptions, *, ids: tuple[str, ...] = ()
-    ) -> None:
-        """Write it off the UI thread with its progress, then show it (the system's PDF
-        viewer is the preview)."""
-
-        def done(result: tuple[int, int, int]) -> None:
-            incidents, pages, left_out = result
-            text = ngettext(
-                "Report written: {path} ({n} incident, {pages} pages).",
-                "Report written: {path} ({n} incidents, {pages} pages).",
-                incidents,
-            ).format(path=isolate(path), n=format_number(incidents), pages=format_number(pages))
-            if left_out:
-                text += " " + _("{n} incident(s) not marked public left out.").format(
-                    n=format_number(left_out)
-                )
-            self.say(text)
-            if self.show_reports:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        flt = self.incidents.model.filter
-        self.long_work = run_long(
-            self,
-            self.runner,
-            _("Writing the report…"),
-            lambda progress: self.desk.write_report(path, options, progress, ids=ids, flt=flt),
-            done=done,
-            said=self.say,
-        )
-
-    def verify(self) -> None:
-        def done(report: VerifyReport) -> None:
-            if report.ok:
-                text = _("The audit trail is intact: {events} events from {devices} devices.")
-                self.say(
-                    text.format(
-                        events=format_number(report.events), devices=format_number(report.devices)
-                    )
-                )
-            else:
-                QMessageBox.warning(
-                    self, _("Tawthiq"), "\n".join(sentence_text(p) for p in report.problems)
-                )
-
-        self.long_work = run_long(
-            self,
-            self.runner,
-            _("Verifying the audit trail…"),
-            self.desk.verify,
-            done=done,
-            said=self.say,
-        )
-
-    def rebuild(self) -> None:
-        def done(result: RebuildResult) -> None:
-            self.incidents.refresh()
-            same = result.digest_before == result.digest_after
-            self.say(
-                _("Rebuilt {n} records from the audit trail; nothing differed.").format(
-                    n=format_number(result.entities)
-                )
-                if same
-                else _("Rebuilt {n} records; the tables had drifted from the audit trail.").format(
-                    n=format_number(result.entities)
-                )
-            )
-
-        self.long_work = run_long(
-            self,
-            self.runner,
-            _("Rebuilding the tables…"),
-            self.desk.rebuild,
-            done=done,
-            said=self.say,
+            author=self.settings.author,
         )
 
     def change_settings(self) -> None:

@@ -1,5 +1,8 @@
 """Operations off the UI thread: a callable runs in a worker, its result (or error) comes
-back to the UI thread, where views refresh from it. Nothing in an operation touches widgets.
+back to the UI thread. Nothing in an operation touches widgets. What an operation changed
+(``Changes``, alone or in its result) is broadcast as ``Runner.changed`` before its own
+callback runs, and each view refreshes itself from that (Anki's ``OpChanges``); a read
+changes nothing and is only handed to its callback (Anki's ``QueryOp``).
 
 The workers are Python threads and hand their results over through a queue that a timer
 empties on the UI thread, so no Qt object is ever touched from two threads. (PySide6 6.12.0
@@ -20,7 +23,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tawthiq.domain.errors import N_, Cancelled
+from tawthiq.domain.errors import N_, Cancelled, TawthiqError
+from tawthiq.i18n import _, error_text
+from tawthiq.services.changes import changes_of
 
 log = logging.getLogger(__name__)
 
@@ -49,18 +54,30 @@ class Handle:
         return self._stop.is_set()
 
 
+def error_sentence(exc: BaseException) -> str:
+    """What the window says of a failed operation: its own sentence, or that it was a bug."""
+    if isinstance(exc, TawthiqError):
+        return error_text(exc)
+    return _("Unexpected error: {error}").format(error=exc)
+
+
+def keep_window_responsive() -> None:
+    """Once, where the application is put together: PySide calls into Python (taking its
+    lock) for nearly every event of our widgets; with the default 5 ms switch interval, a
+    worker running pure Python (the extractor on a long report) makes each of those calls
+    wait, and the window stalls for seconds. 0.5 ms keeps it responsive at a few per cent
+    of the worker's speed."""
+    sys.setswitchinterval(min(sys.getswitchinterval(), 0.0005))
+
+
 class Runner(QObject):
     """Runs operations on a few worker threads; ``busy`` tells how many are under way."""
 
     idle = Signal()
+    changed = Signal(object)  # Changes: what an operation that ended changed
 
     def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
         super().__init__(parent)
-        # PySide calls into Python (taking its lock) for nearly every event of our widgets;
-        # with the default 5 ms switch interval, a worker running pure Python (the extractor
-        # on a long report) makes each of those calls wait, and the window stalls for
-        # seconds. 0.5 ms keeps it responsive at a few per cent of the worker's speed.
-        sys.setswitchinterval(min(sys.getswitchinterval(), 0.0005))
         self._pool = ThreadPoolExecutor(threads, thread_name_prefix="tawthiq-op")
         self._inbox: queue.SimpleQueue[tuple[Handle, int, Any]] = queue.SimpleQueue()
         self._live: set[Handle] = set()
@@ -122,6 +139,9 @@ class Runner(QObject):
                 continue
             handle.finished = True
             self._live.discard(handle)
+            changes = changes_of(value)
+            if changes is not None:  # every view first, then the one who asked
+                self.changed.emit(changes)
             callback = handle.done if kind == _DONE else handle.failed
             if callback is not None:
                 callback(value)  # a bug of its own reaches Qt's handler (and pytest-qt)

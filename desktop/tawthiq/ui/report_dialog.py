@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.i18n import _, format_number, ngettext
-from tawthiq.report.model import ReportOptions
+from tawthiq.services.values import ReportOptions
 
 
 class ReportDialog(QDialog):

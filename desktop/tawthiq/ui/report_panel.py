@@ -64,14 +64,6 @@ def utf16_offset(text: str, index: int) -> int:
     return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
 
 
-def python_offset(text: str, position: int) -> int:
-    i = units = 0
-    while i < len(text) and units < position:
-        units += 2 if ord(text[i]) > 0xFFFF else 1
-        i += 1
-    return i
-
-
 class ReportText(QPlainTextEdit):
     use_for = Signal(str, str)  # field name, selected words
 
@@ -194,10 +186,6 @@ class ReportPanel(QWidget):
             exc = problems.get(name)
             cell.set_error(error_text(exc, with_field=False) if exc else None)
         return not problems
-
-    def source_values(self) -> dict[str, Any]:
-        """The source report as it will be kept: the text as received, and its origin."""
-        return {"text": self.received_text(), **self.origin()}
 
     def highlight(self, spans: Sequence[Sequence[int]]) -> None:
         """Mark the words a suggestion came from and bring the first into view."""

@@ -24,14 +24,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.domain.errors import TawthiqError
-from tawthiq.i18n import _, error_text, field_label, format_number, isolate, ngettext, quote
+from tawthiq.i18n import _, field_label, format_number, isolate, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, Reading, Saved
 from tawthiq.services.drafts import Draft, values_from_words
 from tawthiq.ui.incident_form import IncidentForm
-from tawthiq.ui.ops import Runner
+from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.report_panel import ReportPanel, plain_text
-from tawthiq.ui.review_state import DEFAULTS, Candidate, KeptReport, Review, has_content
+from tawthiq.ui.review_state import (
+    DEFAULTS,
+    Candidate,
+    KeptReport,
+    Review,
+    candidate_label,
+    has_content,
+    status_text,
+)
 
 
 class ReviewPanel(QWidget):
@@ -250,43 +257,13 @@ class ReviewPanel(QWidget):
     def _show_candidates(self) -> None:
         self.candidates.clear()
         for i, c in enumerate(self.review.candidates, 1):
-            s = c.draft.summary
-            killed = s.get("killed")
-            parts = [format_number(i), s.get("date_start") or "", s.get("place_name") or ""]
-            if killed:
-                parts.append(_("{n} killed").format(n=format_number(killed["max"])))
-            if c.incident_id:
-                parts.append("✓")
-            self.candidates.addItem(" · ".join(p for p in parts if p))
+            self.candidates.addItem(candidate_label(i, c))
         self.candidates.setCurrentIndex(self.review.current)
         self.candidates.setVisible(len(self.review.candidates) > 1)
         self._show_status()
 
     def _show_status(self) -> None:
-        current = self.review.shown
-        n = len(self.review.candidates)
-        if current.incident_id and not current.draft.values:
-            text = _("Editing incident {id}").format(id=isolate(current.incident_id[:8]))
-        elif current.incident_id:
-            text = _("Saved as incident {id}; changes are saved as edits").format(
-                id=isolate(current.incident_id[:8])
-            )
-        elif n > 1:
-            text = ngettext(
-                "The report tells of {n} incident; check each one's form and save it.",
-                "The report tells of {n} incidents; check each one's form and save it.",
-                n,
-            ).format(n=format_number(n))
-        else:
-            text = _("New incident")
-        unchecked = len(self.form.suggested())
-        if unchecked:
-            text += " — " + ngettext(
-                "{n} field suggested by the extractor (in amber): check it",
-                "{n} fields suggested by the extractor (in amber): check each",
-                unchecked,
-            ).format(n=format_number(unchecked))
-        self.status.setText(text)
+        self.status.setText(status_text(self.review, len(self.form.suggested())))
 
     # choosing and saving ----------------------------------------------------------------------
 
@@ -395,10 +372,7 @@ class ReviewPanel(QWidget):
         if generation == self._generation:
             self.reading = False
             self.read_button.setEnabled(True)
-        if isinstance(exc, TawthiqError):
-            self.message.emit(error_text(exc))
-        else:
-            self.message.emit(_("Unexpected error: {error}").format(error=exc))
+        self.message.emit(error_sentence(exc))
         self._show_status()
 
     def retranslate(self) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from tawthiq.i18n import _, format_number, isolate, ngettext
 from tawthiq.services.drafts import Draft
 
 # fields that a fresh form fills in by itself: no reason to keep an otherwise empty form
@@ -96,3 +97,44 @@ class Review:
         """A report pasted or typed but never kept, or its origin changed since."""
         report, _kept_id, changes = self.source_plan(text, origin)
         return report is not None or bool(changes)
+
+
+def candidate_label(number: int, candidate: Candidate) -> str:
+    """How an incident of the report is named in the list of them: its number, date, place
+    and toll, and ✓ once saved."""
+    s = candidate.draft.summary
+    killed = s.get("killed")
+    parts = [format_number(number), s.get("date_start") or "", s.get("place_name") or ""]
+    if killed:
+        parts.append(_("{n} killed").format(n=format_number(killed["max"])))
+    if candidate.incident_id:
+        parts.append("✓")
+    return " · ".join(p for p in parts if p)
+
+
+def status_text(review: Review, unchecked: int) -> str:
+    """What the review is doing (a new incident, an edit, several incidents) and how many
+    suggested fields are still to check."""
+    current = review.shown
+    n = len(review.candidates)
+    if current.incident_id and not current.draft.values:
+        text = _("Editing incident {id}").format(id=isolate(current.incident_id[:8]))
+    elif current.incident_id:
+        text = _("Saved as incident {id}; changes are saved as edits").format(
+            id=isolate(current.incident_id[:8])
+        )
+    elif n > 1:
+        text = ngettext(
+            "The report tells of {n} incident; check each one's form and save it.",
+            "The report tells of {n} incidents; check each one's form and save it.",
+            n,
+        ).format(n=format_number(n))
+    else:
+        text = _("New incident")
+    if unchecked:
+        text += " — " + ngettext(
+            "{n} field suggested by the extractor (in amber): check it",
+            "{n} fields suggested by the extractor (in amber): check each",
+            unchecked,
+        ).format(n=format_number(unchecked))
+    return text

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from tawthiq.i18n import _, field_label, format_number, isolate, join, ngettext, quote
 from tawthiq.services.desk_sync import ExportChoice
-from tawthiq.sync.errors import MIN_PASSPHRASE, NewDevice
+from tawthiq.services.values import MIN_PASSPHRASE, NewDevice
 
 if TYPE_CHECKING:
     from tawthiq.services.sync import ImportSummary

@@ -15,19 +15,13 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.i18n import _, error_text, format_day, format_number, isolate
 from tawthiq.services.desk import Desk
-from tawthiq.services.desk_sync import ExportChoice
-from tawthiq.sync.errors import (
-    WRONG_PASSPHRASE,
-    NewDevice,
-    NewDevicesError,
-    PassphraseNeeded,
-    SecretError,
-)
+from tawthiq.services.desk_sync import ExportChoice, Imported
+from tawthiq.services.values import NewDevice, NewDevicesError, PassphraseNeeded, wrong_passphrase
 from tawthiq.ui.long_work import run_long
 from tawthiq.ui.ops import Runner
 
 if TYPE_CHECKING:  # the dialogs and the sync layer are imported when first used
-    from tawthiq.services.sync import DuplicatePair, ExportResult, ImportSummary
+    from tawthiq.services.sync import DuplicatePair, ExportResult
     from tawthiq.ui.duplicates_dialog import DuplicatesDialog
     from tawthiq.ui.sync_dialogs import SummaryDialog
 
@@ -40,12 +34,11 @@ class SyncFlow(QObject):
         runner: Runner,
         *,
         say: Callable[[str], None],
-        changed: Callable[[], None],
         open_incident: Callable[[str], None],
     ) -> None:
         super().__init__(window)
         self.window, self.desk, self.runner = window, desk, runner
-        self.say, self.changed, self.open_incident = say, changed, open_incident
+        self.say, self.open_incident = say, open_incident
         self.summary: SummaryDialog | None = None
         self.duplicates: DuplicatesDialog | None = None
 
@@ -81,7 +74,7 @@ class SyncFlow(QObject):
     # export ---------------------------------------------------------------------------------
 
     def export(self) -> None:
-        self.runner.run(self.desk.last_export, done=self._export_with, failed=self._failed)
+        self.runner.run(self.desk.sync.last_export, done=self._export_with, failed=self._failed)
 
     def _export_with(self, last: object) -> None:
         when = format_day(last.date()) if last is not None else None  # type: ignore[attr-defined]
@@ -102,7 +95,7 @@ class SyncFlow(QObject):
             self.window,
             self.runner,
             _("Exporting…"),
-            lambda progress: self.desk.export(choice, progress),
+            lambda progress: self.desk.sync.export(choice, progress),
             done=done,
             said=self.say,
         )
@@ -123,7 +116,7 @@ class SyncFlow(QObject):
                 else:
                     self.say(_("Nothing was imported: the new laptops were not accepted."))
                 return True
-            wrong = isinstance(exc, SecretError) and exc.template == WRONG_PASSPHRASE
+            wrong = wrong_passphrase(exc)
             if isinstance(exc, PassphraseNeeded) or wrong:
                 phrase = self.ask_passphrase(again=wrong)
                 if phrase is not None:
@@ -133,19 +126,18 @@ class SyncFlow(QObject):
                 return True
             return False
 
-        def done(result: tuple[ImportSummary, list[DuplicatePair]]) -> None:
+        def done(result: Imported) -> None:
             from tawthiq.ui.sync_dialogs import SummaryDialog, summary_text
 
-            summary, pairs = result
-            self.changed()
+            summary, pairs = result.summary, result.pairs
             self.say(summary_text(summary))
             self.summary = SummaryDialog(summary, len(pairs), self.window)
             self.summary.open_incident.connect(self.open_incident)
             self.summary.review_duplicates.connect(lambda: self.show_duplicates(pairs))
             self.summary.show()
 
-        def work(progress: Callable[[int, int], None]) -> tuple[ImportSummary, list[DuplicatePair]]:
-            return self.desk.import_files(
+        def work(progress: Callable[[int, int], None]) -> Imported:
+            return self.desk.sync.import_files(
                 paths, progress, accept_new=accept_new, passphrase=passphrase
             )
 
@@ -162,7 +154,7 @@ class SyncFlow(QObject):
     # duplicates -----------------------------------------------------------------------------
 
     def review_duplicates(self) -> None:
-        self.runner.run(self.desk.duplicates, done=self.show_duplicates, failed=self._failed)
+        self.runner.run(self.desk.sync.duplicates, done=self.show_duplicates, failed=self._failed)
 
     def show_duplicates(self, pairs: list[DuplicatePair]) -> None:
         from tawthiq.ui.duplicates_dialog import DuplicatesDialog
@@ -175,10 +167,9 @@ class SyncFlow(QObject):
         def done(_r: object) -> None:
             if self.duplicates is not None:
                 self.duplicates.judged(a, b)
-            self.changed()
 
         self.runner.run(
-            lambda: self.desk.decide_pair(a, b, decision), done=done, failed=self._failed
+            lambda: self.desk.sync.decide_pair(a, b, decision), done=done, failed=self._failed
         )
 
     # this laptop's key ----------------------------------------------------------------------
@@ -195,7 +186,7 @@ class SyncFlow(QObject):
                 ).format(key=text, fingerprint=fingerprint),
             )
 
-        self.runner.run(self.desk.receive_key, done=done, failed=self._failed)
+        self.runner.run(self.desk.sync.receive_key, done=done, failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.say(error_text(exc) if isinstance(exc, TawthiqError) else str(exc))

@@ -84,7 +84,7 @@ def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq import services
     from tawthiq.services.sync import ImportSummary, import_files, possible_duplicates
-    from tawthiq.sync.errors import NewDevicesError, PassphraseNeeded
+    from tawthiq.services.values import NewDevicesError, PassphraseNeeded
 
     # a coordinator's first import makes the database; a dry run changes nothing, not even that
     ws = services.open_workspace(args.db, author=args.author, create=not args.dry_run)
@@ -164,21 +164,20 @@ def cmd_resolve(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def cmd_key(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq import services
-    from tawthiq.services.sync import receive_key
-    from tawthiq.sync.keys import fingerprint
+    from tawthiq.services.sync import receive_key, signing_fingerprint
 
     ws = services.open_workspace(args.db, author=args.author, create=True)
     text, fp = receive_key(ws)
     out(f"key for encrypted exports to this laptop: {text}")
     out(f"  its fingerprint (read it out to check): {fp}")
     out(f"this laptop: device {ws.identity.device_id}, signing key fingerprint "
-        f"{fingerprint(ws.identity.public_key_hex)}")  # fmt: skip
+        f"{signing_fingerprint(ws)}")  # fmt: skip
     return 0
 
 
 def cmd_duplicates(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq import services
-    from tawthiq.cli_format import incident_line
+    from tawthiq.cli.format import incident_line
     from tawthiq.services.sync import decide_pair, possible_duplicates
 
     ws = services.open_workspace(args.db, author=args.author, create=False)

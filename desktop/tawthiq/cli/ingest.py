@@ -24,10 +24,10 @@ def ref_date(raw: str | None) -> date | None:
 
 
 def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq.extract import extract
+    from tawthiq.services import extract_report
 
     text = read_report(args.file)
-    result = extract(text, ref_date=ref_date(args.ref_date))
+    result = extract_report(text, ref_date(args.ref_date))
     if args.json:
         out(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
         return 0

@@ -12,8 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from tawthiq import __version__, cli_ingest, cli_report, cli_sync, services
-from tawthiq.cli_format import history_lines, incident_details, incident_line
+from tawthiq import __version__, services
+from tawthiq.cli import ingest as cli_ingest
+from tawthiq.cli import report as cli_report
+from tawthiq.cli import sync as cli_sync
+from tawthiq.cli.format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.errors import TawthiqError, ValidationError
 from tawthiq.domain.fields import (
@@ -77,15 +80,18 @@ def _workspace(args: argparse.Namespace, *, create: bool = False) -> services.Wo
     return services.open_workspace(args.db, author=args.author, create=create)
 
 
+def _desk(args: argparse.Namespace, *, create: bool = False) -> services.Desk:
+    """The use cases on the database named by --db (see ``_workspace``)."""
+    return services.Desk(_workspace(args, create=create))
+
+
 def cmd_add(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     values = _changes_from_args(args)
     if not values:
         raise ValidationError("give at least one field, e.g. --title or --date")
     services.incidents.new_incident_values(values)  # every check before the database opens
-    ws = _workspace(args, create=True)
-    with ws.writing() as w:
-        incident_id = services.create_incident(w, values)
-    out(incident_id)
+    desk = _desk(args, create=True)
+    out(desk.save(values).incident_id)
     return 0
 
 
@@ -93,19 +99,17 @@ def cmd_edit(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     changes = _changes_from_args(args)
     if not changes:
         raise ValidationError("give at least one field to change, e.g. --killed 10")
-    ws = _workspace(args)
-    with ws.writing() as w:
-        incident_id = services.resolve_id(w.session, args.id)
-        events = services.edit_incident(w, incident_id, changes)
-    out(f"{incident_id}: {len(events)} field(s) changed" if events else f"{incident_id}: no change")
+    desk = _desk(args)
+    saved = desk.save(changes, incident_id=desk.resolve_id(args.id))
+    n, incident_id = saved.events, saved.incident_id
+    out(f"{incident_id}: {n} field(s) changed" if n else f"{incident_id}: no change")
     return 0
 
 
 def cmd_delete(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    ws = _workspace(args)
-    with ws.writing() as w:
-        incident_id = services.resolve_id(w.session, args.id)
-        services.delete_incident(w, incident_id)
+    desk = _desk(args)
+    incident_id = desk.resolve_id(args.id)
+    desk.delete(incident_id)
     out(f"{incident_id}: deleted (its history is kept)")
     return 0
 
@@ -129,10 +133,9 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         if getattr(args, f"w_{spec.name}") is not None
     )
     flt = dataclasses.replace(flt, conflicts_only=args.conflicts, fields=fields)
-    ws = _workspace(args)
-    with ws.db.read() as s:
-        total = services.count_incidents(s, flt)
-        rows = services.list_incidents(s, flt, limit=args.limit, offset=args.offset)
+    desk = _desk(args)
+    total = desk.count(flt)
+    rows = desk.page(flt, limit=args.limit, offset=args.offset)
     for inc in rows:
         out(incident_line(inc))
     out(
@@ -143,21 +146,17 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    ws = _workspace(args)
-    with ws.db.read() as s:
-        incident_id = services.resolve_id(s, args.id)
-        inc = services.get_incident(s, incident_id)
-        reports = services.source_reports_of(s, incident_id)
-    for line in incident_details(inc, reports):
+    desk = _desk(args)
+    view = desk.incident(desk.resolve_id(args.id))
+    for line in incident_details(view.incident, view.reports):
         out(line)
     return 0
 
 
 def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    ws = _workspace(args)
-    with ws.db.read() as s:
-        incident_id = services.resolve_id(s, args.id)
-        changes = services.history(s, incident_id)
+    desk = _desk(args)
+    incident_id = desk.resolve_id(args.id)
+    changes = list(reversed(desk.incident(incident_id).history))
     out(f"History of incident {incident_id} ({len(changes)} changes, oldest first):")
     for line in history_lines(changes):
         out(line)
@@ -167,9 +166,7 @@ def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.fingerprint:
         return cli_report.cmd_verify_fingerprint(args, out)
-    ws = _workspace(args)
-    with ws.db.read() as s:
-        report = services.verify(s, ws.trusted_keys())
+    report = _desk(args).verify()
     if report.ok:
         out(
             f"ok: {report.events} events from {report.devices} devices; "
@@ -182,14 +179,11 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    ws = _workspace(args)
-    with ws.db.write() as s:
-        result = services.rebuild(s)
-    same = result.digest_before == result.digest_after
+    result = _desk(args).rebuild()
     out(
         f"rebuilt {result.entities} records from the event log; state digest "
-        f"{result.digest_after} "
-        f"({'unchanged' if same else 'changed: the tables had drifted from the log'})"
+        f"{result.digest} "
+        f"({'changed: the tables had drifted from the log' if result.drifted else 'unchanged'})"
     )
     return 0
 

@@ -62,8 +62,8 @@ def _where(pairs: list[str]) -> dict[str, str]:
 
 def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq import services
-    from tawthiq.report.model import ReportOptions
     from tawthiq.services.reports import choose, describe, write_report
+    from tawthiq.services.values import ReportOptions
 
     where = _where(args.where or [])
     flt = incident_filter(
@@ -162,7 +162,6 @@ def _progress() -> Callable[[int, int], None]:
 def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq import services
     from tawthiq.services.reports import check_fingerprint
-    from tawthiq.store.hlc import to_datetime
 
     ws = services.open_workspace(args.db, author=args.author, create=False)
     with ws.db.read() as s:
@@ -187,7 +186,7 @@ def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None])
             "or their links (`tawthiq history {short}` lists the incident's own)"
         )
     lines = [text.format(id=m.incident_id, title=title, n=m.changed_since,
-                         when=f"{to_datetime(m.hlc_then):%Y-%m-%d %H:%M} UTC",
+                         when=f"{found.printed_at:%Y-%m-%d %H:%M} UTC",
                          short=m.incident_id[:8])]  # fmt: skip
     if found.deleted:
         lines.append(N_("The incident is deleted; its history is kept."))

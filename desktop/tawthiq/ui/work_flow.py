@@ -1,0 +1,172 @@
+"""File → Read report files…, File → Print a report…, Tools → Verify and Tools → Rebuild:
+the window's side of the long work on the whole database. Like ``SyncFlow``, every question
+goes through a replaceable method (``ask_*``), and what the work changed reaches the views
+through the runner, not through this flow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from tawthiq.domain.filters import IncidentFilter
+from tawthiq.domain.records import Incident
+from tawthiq.i18n import _, format_number, isolate, ngettext, sentence_text
+from tawthiq.services.desk import Desk, IngestSummary, Rebuilt, Written
+from tawthiq.ui.long_work import run_long
+from tawthiq.ui.ops import Runner
+from tawthiq.ui.report_dialog import ReportDialog
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from tawthiq.services.maintenance import VerifyReport
+    from tawthiq.services.values import ReportOptions
+
+
+class WorkFlow(QObject):
+    def __init__(
+        self, window: QWidget, desk: Desk, runner: Runner, *, say: Callable[[str], None]
+    ) -> None:
+        super().__init__(window)
+        self.window, self.desk, self.runner, self.say = window, desk, runner, say
+        self.show_reports = True  # open a written report in the system's PDF viewer
+
+    # questions (tests replace these) --------------------------------------------------------
+
+    def ask_files(self) -> list[Path]:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self.window, _("Reports to read"), "", _("Text files (*.txt *.md);;All files (*)")
+        )
+        return [Path(n) for n in names]
+
+    def ask_report(
+        self, title: str | None, *, listed: int, arabic_digits: bool
+    ) -> ReportDialog | None:
+        """What to print: the selected incident (``title``) or the ``listed`` ones, how."""
+        dialog = ReportDialog(
+            selected_title=title, listed=listed, arabic_digits=arabic_digits, parent=self.window
+        )
+        return dialog if dialog.exec() else None
+
+    def ask_report_path(self, name: str) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Save the report as"), name, _("PDF files (*.pdf)")
+        )
+        return Path(path) if path else None
+
+    # read report files ----------------------------------------------------------------------
+
+    def open_files(self) -> None:
+        paths = self.ask_files()
+        if paths:
+            self.read_files(paths)
+
+    def read_files(self, paths: list[Path]) -> None:
+        def done(summary: IngestSummary) -> None:
+            self.say(
+                ngettext(
+                    "Read {files} report: {n} incident saved.",
+                    "Read {files} reports: {n} incidents saved.",
+                    summary.files,
+                ).format(files=format_number(summary.files), n=format_number(summary.incidents))
+            )
+
+        self._long(
+            _("Reading the reports…"),
+            lambda progress: self.desk.ingest_files(paths, progress),
+            done,
+        )
+
+    # print a report -------------------------------------------------------------------------
+
+    def print_report(
+        self,
+        current: Incident | None,
+        *,
+        listed: int,
+        flt: IncidentFilter,
+        arabic_digits: bool,
+        author: str,
+    ) -> None:
+        """The bilingual PDF of the selected incident (``current``), or of the ``listed``
+        incidents the filter shows, as the report dialog asks."""
+        title = (current.title or current.id[:8]) if current is not None else None
+        dialog = self.ask_report(title, listed=listed, arabic_digits=arabic_digits)
+        if dialog is None:
+            return
+        ids = (current.id,) if current is not None and not dialog.whole_list else ()
+        path = self.ask_report_path(f"incident-{ids[0][:8]}.pdf" if ids else "incidents.pdf")
+        if path is None:
+            return
+        self.write_report(path, dialog.options(author), ids=ids, flt=flt)
+
+    def write_report(
+        self,
+        path: Path,
+        options: ReportOptions,
+        *,
+        ids: tuple[str, ...] = (),
+        flt: IncidentFilter | None = None,
+    ) -> None:
+        """Write it off the UI thread with its progress, then show it (the system's PDF
+        viewer is the preview)."""
+
+        def done(written: Written) -> None:
+            text = ngettext(
+                "Report written: {path} ({n} incident, {pages} pages).",
+                "Report written: {path} ({n} incidents, {pages} pages).",
+                written.incidents,
+            ).format(
+                path=isolate(path),
+                n=format_number(written.incidents),
+                pages=format_number(written.pages),
+            )
+            if written.left_out:
+                text += " " + _("{n} incident(s) not marked public left out.").format(
+                    n=format_number(written.left_out)
+                )
+            self.say(text)
+            if self.show_reports:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self._long(
+            _("Writing the report…"),
+            lambda progress: self.desk.write_report(path, options, progress, ids=ids, flt=flt),
+            done,
+        )
+
+    # verify and rebuild ---------------------------------------------------------------------
+
+    def verify(self) -> None:
+        def done(report: VerifyReport) -> None:
+            if report.ok:
+                text = _("The audit trail is intact: {events} events from {devices} devices.")
+                self.say(
+                    text.format(
+                        events=format_number(report.events), devices=format_number(report.devices)
+                    )
+                )
+            else:
+                QMessageBox.warning(
+                    self.window, _("Tawthiq"), "\n".join(sentence_text(p) for p in report.problems)
+                )
+
+        self._long(_("Verifying the audit trail…"), self.desk.verify, done)
+
+    def rebuild(self) -> None:
+        def done(result: Rebuilt) -> None:
+            n = format_number(result.entities)
+            self.say(
+                _("Rebuilt {n} records; the tables had drifted from the audit trail.").format(n=n)
+                if result.drifted
+                else _("Rebuilt {n} records from the audit trail; nothing differed.").format(n=n)
+            )
+
+        self._long(_("Rebuilding the tables…"), self.desk.rebuild, done)
+
+    def _long(self, title: str, work: Callable[..., object], done: Callable[..., None]) -> None:
+        self.long_work = run_long(self.window, self.runner, title, work, done=done, said=self.say)
