@@ -36,11 +36,12 @@ def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if not found.is_incident:
         out("no incident recognised in this text (no attack and no casualty is told)")
         return 0
+    width = max(map(len, names), default=0)
     for name in names:
         f = found[name]
         evidence = " | ".join(text[s:e] for s, e in f.spans[:3])
         value = json.dumps(f.value, ensure_ascii=False)
-        out(f"{name:16} {value:40} {f.confidence:.2f}  «{evidence}»")
+        out(f"{name:{width}} {value:40} {f.confidence:.2f}  «{evidence}»")
     return 0
 
 
