@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Table, delete, distinct, func, insert, select, text
+from sqlalchemy import Table, column, delete, distinct, func, insert, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
 from tawthiq.domain.errors import N_, Sentence
 from tawthiq.domain.fields import DELETED, INCIDENT, LINK, PAIR, SOURCE_REPORT
+from tawthiq.store import sqlite_search as search
 from tawthiq.store.events import REPLAY_ORDER, Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
 
@@ -219,8 +220,7 @@ def rebuild(session: Session, progress: Progress = _no_progress) -> int:
     for (entity, _), rows in batches.items():
         session.execute(insert(table_of(entity)), rows)
     if session.get_bind().dialect.name == "sqlite":
-        for table in ("incident", "source_report"):
-            session.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES('rebuild')"))
+        search.rebuild_index(session)
     progress(total, total)
     return count
 
@@ -234,7 +234,6 @@ def materialised_mismatches(
     '' or a number stored as text is caught too."""
     problems: list[str] = []
     expected_ids: dict[str, set[str]] = defaultdict(set)
-    conn = session.connection()
     total = count_entities(session)
     for done, state in enumerate(all_states(session), 1):
         if done % 500 == 0:
@@ -243,8 +242,11 @@ def materialised_mismatches(
         table = table_of(state.entity)
         want = row_for(state)
         cols = list(want)
-        stored = conn.exec_driver_sql(
-            f"SELECT {', '.join(cols)} FROM {table.name} WHERE id = ?", (state.entity_id,)
+        # Untyped columns: the values as stored, without SQLAlchemy's conversions.
+        stored: Any = session.execute(
+            select(*(column(c) for c in cols))
+            .select_from(table)
+            .where(table.c.id == state.entity_id)
         ).first()
         if stored is None:
             problems.append(

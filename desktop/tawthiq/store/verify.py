@@ -6,11 +6,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from sqlalchemy import func, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_, Sentence
+from tawthiq.store import sqlite_search as search
 from tawthiq.store.events import GENESIS, Event, head_message, rehash
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.materialize import (
@@ -153,17 +153,7 @@ def _untrusted(session: Session, trusted: Mapping[str, str]) -> list[str]:
 def _search_index_problems(session: Session) -> list[str]:
     if session.get_bind().dialect.name != "sqlite":
         return []
-    problems: list[str] = []
-    for table in ("incident", "source_report"):
-        try:
-            session.execute(
-                text(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
-            )
-        except DBAPIError:  # SQLite reports a mismatch as a corrupt virtual table
-            problems.append(
-                Sentence(N_("the search index of {table} does not match the table"), table=table)
-            )
-    return problems
+    return search.index_problems(session)
 
 
 def _quiet(done: int, total: int) -> None:

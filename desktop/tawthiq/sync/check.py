@@ -13,17 +13,13 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import column, func, select, table
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import N_
-from tawthiq.store.events import COLUMNS, GENESIS, column_hash, head_message, parents_text
+from tawthiq.store import bookkeeping, chain, merging
+from tawthiq.store.events import GENESIS, column_hash, head_message, parents_text
 from tawthiq.store.identity import verify_signature
-from tawthiq.store.models import Device, EventRow, ImportRecord
 from tawthiq.store.parallel import Helper
-from tawthiq.store.writer import bulk_insert
 from tawthiq.sync import seal
 from tawthiq.sync.errors import (
     BadFileError,
@@ -44,9 +40,10 @@ from tawthiq.sync.keys import fingerprint
 from tawthiq.sync.screen import BAD, BAD_HASH, BAD_VALUE, ScreenedLines, parse_line, value_problem
 from tawthiq.sync.stream import BundleFile
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 _CUT_OFF = N_("{path} is cut off: the export is incomplete (copy it again)")
-STAGING = "sync_staging"
-_STAGING_TABLE = table(STAGING, *(column(c) for c in COLUMNS))
 _BATCH = 5000
 
 
@@ -77,15 +74,6 @@ class FileCheck:
     @property
     def known(self) -> int:
         return sum(d.known for d in self.devices.values())
-
-
-def make_staging_table(session: Session) -> None:
-    conn = session.connection()
-    cols = ", ".join(COLUMNS)
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {STAGING} AS SELECT {cols} FROM event WHERE 0"
-    )
-    conn.exec_driver_sql(f"DELETE FROM {STAGING}")
 
 
 def _who(device_id: str) -> str:
@@ -139,13 +127,12 @@ class Checker:
     # --- before the events --------------------------------------------------------------
 
     def _is_repeat(self, header: Header) -> bool:
-        return self.session.get(ImportRecord, header.bundle_id) is not None
+        return bookkeeping.was_imported(self.session, header.bundle_id)
 
     def _known_key(self, device_id: str) -> str | None:
         known = self.trusted.get(device_id)
         if known is None:
-            row = self.session.get(Device, device_id)
-            known = row.public_key if row else None
+            known = chain.device_key(self.session, device_id)
         return known
 
     def _check_keys(self, header: Header, result: FileCheck) -> None:
@@ -190,11 +177,7 @@ class Checker:
     def _check_rollback(self, header: Header, result: FileCheck) -> None:
         if result.repeat:
             return
-        newest = self.session.execute(
-            select(func.max(ImportRecord.created_hlc)).where(
-                ImportRecord.exporter == header.exporter
-            )
-        ).scalar()
+        newest = bookkeeping.newest_import_from(self.session, header.exporter)
         if newest is not None and newest > header.created_hlc:
             raise RollbackError(
                 N_(
@@ -206,12 +189,7 @@ class Checker:
             )
 
     def _last_seq(self, device_id: str) -> int:
-        return int(
-            self.session.execute(
-                select(func.max(EventRow.seq)).where(EventRow.device_id == device_id)
-            ).scalar()
-            or 0
-        )
+        return chain.last_seq(self.session, device_id)
 
     def _check_since(self, header: Header) -> None:
         for device_id, seq in sorted(header.since.items()):
@@ -391,16 +369,11 @@ class Checker:
         return found
 
     def _hashes(self, device_id: str, first: int, last: int) -> dict[int, str]:
-        rows = self.session.execute(
-            select(EventRow.seq, EventRow.hash).where(
-                EventRow.device_id == device_id, EventRow.seq >= first, EventRow.seq <= last
-            )
-        )
-        return {int(s): h for s, h in rows}
+        return chain.hashes(self.session, device_id, first, last)
 
     def _stage(self, rows: list[tuple[Any, ...]]) -> None:
         if rows:
-            bulk_insert(self.session, _STAGING_TABLE, COLUMNS, rows)
+            merging.stage(self.session, rows)
             rows.clear()
 
     # --- the end ------------------------------------------------------------------------
