@@ -219,8 +219,7 @@ def rebuild(session: Session, progress: Progress = _no_progress) -> int:
             session.execute(insert(table_of(state.entity)), batches.pop(key))
     for (entity, _), rows in batches.items():
         session.execute(insert(table_of(entity)), rows)
-    if session.get_bind().dialect.name == "sqlite":
-        search.rebuild_index(session)
+    search.rebuild_index(session)
     progress(total, total)
     return count
 

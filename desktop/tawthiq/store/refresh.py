@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from itertools import chain
 from json import loads
@@ -50,7 +49,6 @@ def refresh_touched(
     records ``new`` and ``changed``, and ``conflicts`` (id -> fields in conflict) of those
     now in conflict. ``progress(done, of)`` hears of every ``_BATCH`` records; with a
     ``helper``, the records are replayed on its second core while this one writes."""
-    conn = session.connection()
     touched = bulk.count_touched(session)
     existing = {e: set(bulk.touched_in(session, table_of(e).name)) for e in MATERIALISED}
     inserts: dict[str, list[dict[str, Any]]] = {e: [] for e in MATERIALISED}
@@ -58,8 +56,7 @@ def refresh_touched(
     counts: dict[str, Any] = {"new": {}, "changed": {}, "conflicts": {}}
     batches = bulk.touched_events(session, _REPLAYED, _CHARS_PER_BATCH)
     replayed = (rows for _, rows in (helper or Helper()).map(replay_rows, batches))
-    sqlite = conn.dialect.name == "sqlite"
-    with search.index_in_bulk(conn, bulk.TOUCHED) if sqlite else contextlib.nullcontext():
+    with search.index_in_bulk(session, bulk.TOUCHED):
         for done, (entity, entity_id, row, conflicts) in enumerate(
             chain.from_iterable(replayed), 1
         ):

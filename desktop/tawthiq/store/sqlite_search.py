@@ -50,8 +50,15 @@ def matching_nums(table: str) -> Select[Any]:
     )
 
 
+def _is_sqlite(session: Session) -> bool:
+    """Whether ``session`` is on SQLite (other databases keep no FTS5 index to tend)."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
 def rebuild_index(session: Session) -> None:
     """Make every search index again from its table (after the tables were rewritten)."""
+    if not _is_sqlite(session):
+        return
     for table in SEARCHED:
         session.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES('rebuild')"))
 
@@ -59,6 +66,8 @@ def rebuild_index(session: Session) -> None:
 def index_problems(session: Session) -> list[str]:
     """A sentence for each search index that does not match its table."""
     problems: list[str] = []
+    if not _is_sqlite(session):
+        return problems
     for table in SEARCHED:
         try:
             session.execute(
@@ -72,12 +81,16 @@ def index_problems(session: Session) -> list[str]:
 
 
 @contextlib.contextmanager
-def index_in_bulk(conn: Any, touched: str) -> Iterator[None]:
+def index_in_bulk(session: Session, touched: str) -> Iterator[None]:
     """While the rows of ``touched`` (a table of record ids) are written, the search index
     is left alone; then it holds those rows as they are written, as the triggers would
-    have it. SQLite only (the caller's ``conn`` is a SQLAlchemy connection to it)."""
+    have it."""
+    if not _is_sqlite(session):
+        yield
+        return
+    conn = session.connection()
     names = ", ".join(f"'{t}_ai', '{t}_au'" for t in SEARCHED)
-    found = dict(
+    found: dict[str, str] = dict(
         conn.exec_driver_sql(
             f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})"
         ).all()

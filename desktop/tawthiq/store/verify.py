@@ -150,12 +150,6 @@ def _untrusted(session: Session, trusted: Mapping[str, str]) -> list[str]:
     return problems
 
 
-def _search_index_problems(session: Session) -> list[str]:
-    if session.get_bind().dialect.name != "sqlite":
-        return []
-    return search.index_problems(session)
-
-
 def _quiet(done: int, total: int) -> None:
     pass
 
@@ -192,7 +186,7 @@ def verify(
                 session, progress=lambda done, _: tell(report.events + done, total)
             )
         )
-        report.problems.extend(_search_index_problems(session))
+        report.problems.extend(search.index_problems(session))
     report.digest = state_digest(session)
     tell(total, total)
     return report
