@@ -1,4 +1,6 @@
-"""Reading incidents back: filtered, paged lists and Arabic-aware full-text search."""
+"""Reading records back: filtered, paged lists of incidents with Arabic-aware full-text
+search, and the look-ups services need (ids by their start, an incident's reports, the
+incidents near a date and the pairs already judged, for duplicates)."""
 
 from __future__ import annotations
 
