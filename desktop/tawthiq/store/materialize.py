@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Table, column, delete, distinct, func, insert, select
+from sqlalchemy import Table, bindparam, column, delete, distinct, func, insert, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
@@ -233,6 +233,8 @@ def materialised_mismatches(
     '' or a number stored as text is caught too."""
     problems: list[str] = []
     expected_ids: dict[str, set[str]] = defaultdict(set)
+    stored_rows: dict[tuple[str, tuple[str, ...]], Any] = {}  # the query of each shape
+    conn = session.connection()
     total = count_entities(session)
     for done, state in enumerate(all_states(session), 1):
         if done % 500 == 0:
@@ -241,12 +243,15 @@ def materialised_mismatches(
         table = table_of(state.entity)
         want = row_for(state)
         cols = list(want)
-        # Untyped columns: the values as stored, without SQLAlchemy's conversions.
-        stored: Any = session.execute(
-            select(*(column(c) for c in cols))
-            .select_from(table)
-            .where(table.c.id == state.entity_id)
-        ).first()
+        key = (state.entity, tuple(cols))
+        if key not in stored_rows:
+            # Untyped columns: the values as stored, without SQLAlchemy's conversions.
+            stored_rows[key] = (
+                select(*(column(c) for c in cols))
+                .select_from(table)
+                .where(table.c.id == bindparam("id"))
+            )
+        stored: Any = conn.execute(stored_rows[key], {"id": state.entity_id}).first()
         if stored is None:
             problems.append(
                 Sentence(
