@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_
 from tawthiq.store import sqlite_bulk as bulk
-from tawthiq.store.chain import SignedHead, latest_hlc, record_head
+from tawthiq.store.chain import SignedHead, device_key, latest_hlc, record_head, signed_head
 from tawthiq.store.errors import StoreError
 from tawthiq.store.events import (
     COLUMNS,
@@ -30,7 +30,7 @@ from tawthiq.store.events import (
 from tawthiq.store.hlc import HybridClock
 from tawthiq.store.identity import DeviceIdentity, verify_signature
 from tawthiq.store.materialize import entity_state, row_for, table_of
-from tawthiq.store.models import ChainHead, Device, EventRow
+from tawthiq.store.models import EventRow
 
 _FLUSH_EVERY = 5000
 EVENT_TABLE = cast(Table, EventRow.__table__)
@@ -45,7 +45,7 @@ def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
     """This device's last (seq, hash), refusing to build on a chain changed behind our back:
     the last event must be the one this device signed, unaltered."""
     device_id = identity.device_id
-    head = session.get(ChainHead, device_id)
+    head = signed_head(session, device_id)
     last = session.execute(
         select(EventRow.__table__)
         .where(EventRow.device_id == device_id)
@@ -68,12 +68,10 @@ def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
         intact = rehash(event) == event.hash
     except (TypeError, ValueError):
         intact = False
-    device = session.get(Device, device_id)
     if not (
         intact
         and (event.seq, event.hash) == (head.seq, head.hash)
-        and device is not None
-        and device.public_key == identity.public_key_hex
+        and device_key(session, device_id) == identity.public_key_hex
         and verify_signature(identity.public_key_hex, message, head.signature)
     ):
         raise tampered
