@@ -25,7 +25,7 @@ from bench_store import sample
 
 from tawthiq import services
 from tawthiq.services import sync
-from tawthiq.sync.merge import MERGE_CACHE_KIB
+from tawthiq.store.sqlite_bulk import MERGE_CACHE_KIB
 
 OUT = Path(__file__).parent / "out"
 

@@ -7,10 +7,10 @@ import doctest
 import pytest
 
 from tawthiq.domain import arabic
-from tawthiq.store import hlc, queries
+from tawthiq.store import hlc, sqlite_search
 
 
-@pytest.mark.parametrize("module", [arabic, hlc, queries])
+@pytest.mark.parametrize("module", [arabic, hlc, sqlite_search])
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

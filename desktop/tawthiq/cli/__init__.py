@@ -195,9 +195,9 @@ def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         folder = Path(tempfile.mkdtemp(prefix="tawthiq-demo-"))
         args.db = str(folder / "demo.db")
     ws = services.open_workspace(args.db, author=args.author or "demo", create=True)
-    out(f"database: {ws.db.path}")
+    out(f"database: {ws.db.location}")
     incident_id = run_demo(ws, out)
-    out(f"next: tawthiq history {incident_id[:8]} --db {ws.db.path}")
+    out(f"next: tawthiq history {incident_id[:8]} --db {ws.db.location}")
     return 0
 
 

@@ -54,7 +54,7 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
         f"6. verify: {'ok' if report.ok else 'FAILED'}: {report.events} events from "
         f"{report.devices} device(s); state digest {report.digest[:16]}"
     )
-    pdf = ws.db.path.with_name(f"incident-{incident_id[:8]}.pdf")
+    pdf = ws.db.folder / f"incident-{incident_id[:8]}.pdf"
     with ws.db.read() as s:
         chosen = choose(s, [incident_id])
     pages = write_report(pdf, chosen, ReportOptions(author=ws.author)).pages

@@ -124,9 +124,9 @@ class Desk:
                 self._ws = self._opener()
             return self._ws
 
-    def open(self) -> Path:
-        """Open the database (importing the database layer): the path opened."""
-        return self.ws.db.path
+    def open(self) -> str:
+        """Open the database (importing the database layer): where it is, as shown."""
+        return self.ws.db.location
 
     def close(self) -> None:
         with self._lock:
@@ -142,8 +142,9 @@ class Desk:
         self.ws.author = name
 
     @property
-    def db_path(self) -> Path:
-        return self.ws.db.path
+    def db_path(self) -> str:
+        """Where the database is, as shown to people."""
+        return self.ws.db.location
 
     def warm_up(self) -> None:
         """Load the extractor's resources and the place index (a second on a slow laptop)

@@ -46,13 +46,11 @@ class SyncDesk:
 
     def last_export(self) -> datetime | None:
         """When this laptop last exported (None: never)."""
-        from sqlalchemy import func, select
-
+        from tawthiq.store.bookkeeping import last_export_hlc
         from tawthiq.store.hlc import to_datetime
-        from tawthiq.store.models import ExportRecord
 
         with self.ws.db.read() as s:
-            hlc = s.execute(select(func.max(ExportRecord.created_hlc))).scalar()
+            hlc = last_export_hlc(s)
         return None if hlc is None else to_datetime(hlc)
 
     def export(self, choice: ExportChoice, progress: Progress) -> ExportResult:

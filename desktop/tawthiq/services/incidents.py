@@ -6,10 +6,7 @@ import json
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import N_, NotFoundError, ValidationError
 from tawthiq.domain.fields import (
@@ -25,8 +22,10 @@ from tawthiq.store import EventWriter, IncidentFilter, queries
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
 from tawthiq.store.materialize import entity_state
-from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
 from tawthiq.store.writer import load_events
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 _ID_PREFIX = re.compile(r"[0-9a-f][0-9a-f-]{3,35}")
 _LINK_NS = uuid.UUID("6f1c1d52-7d0e-4c39-9a43-1f5e1f3c9b10")
@@ -64,7 +63,6 @@ def create_incident(writer: EventWriter, values: Mapping[str, Any]) -> str:
 
 def resolve_id(session: Session, prefix: str, *, what: str = INCIDENT) -> str:
     """The full id of the record whose id starts with ``prefix`` (at least 4 characters)."""
-    table = {INCIDENT: IncidentRow, SOURCE_REPORT: SourceReportRow}[what]
     label = what.replace("_", " ")
     prefix = prefix.strip().lower()
     if not _ID_PREFIX.fullmatch(prefix):
@@ -72,7 +70,7 @@ def resolve_id(session: Session, prefix: str, *, what: str = INCIDENT) -> str:
             f"{prefix!r} cannot be an id: give at least the first 4 characters of the {label} "
             "id (0-9, a-f)"
         )
-    found = queries.find_ids(session, table, prefix)
+    found = queries.find_ids(session, what, prefix)
     if not found:
         raise NotFoundError(f"there is no {label} with id {prefix!r}")
     if len(found) > 1:
@@ -245,13 +243,8 @@ def get_incident(session: Session, incident_id: str) -> Incident:
 
 
 def source_reports_of(session: Session, incident_id: str) -> list[SourceReport]:
-    stmt = (
-        select(SourceReportRow.id, SourceReportRow.data)
-        .join(LinkRow, LinkRow.source_report_id == SourceReportRow.id)
-        .where(LinkRow.incident_id == incident_id, LinkRow.deleted.is_(False))
-        .order_by(SourceReportRow.created_hlc)
-    )
-    return [SourceReport.from_state(r.id, json.loads(r.data)) for r in session.execute(stmt)]
+    rows = queries.linked_source_reports(session, incident_id)
+    return [SourceReport.from_state(report_id, values) for report_id, values in rows]
 
 
 def list_incidents(
@@ -271,7 +264,7 @@ def list_incidents(
 
 def all_incident_ids(session: Session) -> list[str]:
     """Every incident ever recorded, deleted ones too (a printed copy may be of one)."""
-    return list(session.execute(select(IncidentRow.id).order_by(IncidentRow.num)).scalars())
+    return queries.all_incident_ids(session)
 
 
 def count_incidents(session: Session, flt: IncidentFilter) -> int:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_
 from tawthiq.store import StoreError, materialize
-from tawthiq.store.models import EventRow
+from tawthiq.store.chain import logged_devices
 from tawthiq.store.verify import VerifyReport, check_chain, verify
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = ["RebuildResult", "VerifyReport", "rebuild", "state_digest", "verify"]
 
@@ -25,7 +26,7 @@ class RebuildResult:
 def rebuild(session: Session, progress: materialize.Progress | None = None) -> RebuildResult:
     """Re-materialise every table, refusing when the log itself is damaged: a rebuild
     would then spread the damage into the tables instead of repairing them."""
-    for device_id in sorted(set(session.execute(select(EventRow.device_id).distinct()).scalars())):
+    for device_id in logged_devices(session):
         _, problem = check_chain(session, device_id)
         if problem:
             raise StoreError(

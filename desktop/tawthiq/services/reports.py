@@ -6,8 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import DELETED
@@ -20,6 +19,9 @@ from tawthiq.services import incidents as svc
 from tawthiq.store import fingerprint as fp
 from tawthiq.store.hlc import to_datetime
 from tawthiq.store.writer import load_events
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Progress = Callable[[int, int], None]
 MAX_INCIDENTS = 5000  # a report larger than this is a database export, not a report

@@ -3,25 +3,20 @@ duplicates a merge brings: the use cases the command line and the window share."
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.duplicates import duplicate_reasons
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import PAIR, clean_value
 from tawthiq.domain.records import Incident
 from tawthiq.services.workspace import Workspace
-from tawthiq.store import EventWriter
+from tawthiq.store import EventWriter, queries
 from tawthiq.store.identity import trust_device
-from tawthiq.store.models import IncidentRow, PairRow
 from tawthiq.sync import seal
 from tawthiq.sync.errors import MIN_PASSPHRASE, SyncError
 from tawthiq.sync.export import (
@@ -33,6 +28,9 @@ from tawthiq.sync.export import (
 )
 from tawthiq.sync.keys import decode_recipient, encode_recipient, fingerprint, load_box_key
 from tawthiq.sync.merge import DryRun, ImportSummary, merge_files
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Progress = Callable[[int, int], None]
 _PAIR_NS = uuid.UUID("0b6f8e4e-2d0a-4f49-8f44-5a7c3f2e9d61")
@@ -107,7 +105,7 @@ def export_database(
 def _check_target(ws: Workspace, path: Path) -> None:
     if path.is_dir():
         raise SyncError(N_("{path} is a folder; give a file name for the export"), path=path)
-    if path.exists() and ws.db.path.exists() and path.samefile(ws.db.path):
+    if ws.db.is_stored_in(path):
         raise SyncError(N_("{path} is the database itself; choose another file"), path=path)
     if not path.parent.is_dir():
         raise SyncError(N_("the folder {path} does not exist"), path=path.parent)
@@ -173,34 +171,24 @@ def possible_duplicates(
 ) -> list[DuplicatePair]:
     """Pairs of incidents that are probably one, not yet judged by anyone: each of ``ids``
     (default: every incident) against every other with a date a day apart at most."""
-    inc = IncidentRow
-    base = select(inc.id, inc.data, inc.date_start).where(inc.deleted.is_(False))
-    decided = set(session.execute(select(PairRow.id)).scalars())
-    chosen = (
-        session.execute(base.where(inc.date_start.is_not(None)).order_by(inc.date_start))
-        if ids is None
-        else session.execute(base.where(inc.id.in_(list(ids)[:50_000])))
-    )
+    decided = queries.judged_pairs(session)
     out: list[DuplicatePair] = []
     seen: set[str] = set()
-    for row in chosen:
-        if not row.date_start:
+    for incident_id, values, day_text in queries.dated_incidents(session, ids):
+        if not day_text:
             continue
-        values = json.loads(row.data)
-        day = date.fromisoformat(row.date_start)
+        day = date.fromisoformat(day_text)
         lo, hi = (day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat()
-        near = session.execute(
-            base.where(inc.date_start >= lo, inc.date_start <= hi, inc.id != row.id)
-        )
-        for other in near:
-            key = pair_id(row.id, other.id)
+        for other_id, other_values, _ in queries.incidents_between(
+            session, lo, hi, besides=incident_id
+        ):
+            key = pair_id(incident_id, other_id)
             if key in decided or key in seen:
                 continue
-            other_values = json.loads(other.data)
             reasons = duplicate_reasons(values, other_values)
             if reasons:
                 seen.add(key)
-                a, b = sorted(((row.id, values), (other.id, other_values)))
+                a, b = sorted(((incident_id, values), (other_id, other_values)))
                 out.append(
                     DuplicatePair(
                         Incident.from_state(a[0], a[1]),
@@ -234,9 +222,5 @@ def decide_pair(writer: EventWriter, a: str, b: str, decision: str) -> str:
 
 def pairs_of(session: Session, incident_id: str) -> list[tuple[str, str]]:
     """(other incident, decision) of every judgement on ``incident_id``."""
-    rows = session.execute(
-        select(PairRow.incident_a, PairRow.incident_b, PairRow.decision).where(
-            (PairRow.incident_a == incident_id) | (PairRow.incident_b == incident_id)
-        )
-    )
-    return [(str(b if a == incident_id else a), d) for a, b, d in rows if d]
+    rows = queries.judgements_on(session, incident_id)
+    return [(b if a == incident_id else a, d) for a, b, d in rows if d]

@@ -90,11 +90,6 @@ class Event:
         m = row._mapping if hasattr(row, "_mapping") else row
         return cls(**{**{k: m[k] for k in COLUMNS}, "parents": tuple(json.loads(m["parents"]))})
 
-    @classmethod
-    def from_tuple(cls, t: tuple[Any, ...]) -> Event:
-        """From the columns in the order of ``COLUMNS``, as a plain DB-API cursor gives them."""
-        return cls(*t[:5], parse_parents(t[5]), *t[6:])  # type: ignore[call-arg]
-
 
 def parse_parents(text: str) -> tuple[str, ...]:
     """The parents column: most events have none or one, read without the JSON parser."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from sqlalchemy import Table, delete, distinct, func, insert, select, text
+from sqlalchemy import Table, bindparam, column, delete, distinct, func, insert, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.arabic import search_terms
@@ -28,6 +28,7 @@ from tawthiq.domain.fields import (
     incident_fields,
     searched_fields,
 )
+from tawthiq.store import sqlite_search as search
 from tawthiq.store.events import REPLAY_ORDER, Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
 
@@ -219,9 +220,7 @@ def rebuild(session: Session, progress: Progress = _no_progress) -> int:
             session.execute(insert(table_of(state.entity)), batches.pop(key))
     for (entity, _), rows in batches.items():
         session.execute(insert(table_of(entity)), rows)
-    if session.get_bind().dialect.name == "sqlite":
-        for table in ("incident", "source_report"):
-            session.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES('rebuild')"))
+    search.rebuild_index(session)
     progress(total, total)
     return count
 
@@ -235,6 +234,7 @@ def materialised_mismatches(
     '' or a number stored as text is caught too."""
     problems: list[str] = []
     expected_ids: dict[str, set[str]] = defaultdict(set)
+    stored_rows: dict[tuple[str, tuple[str, ...]], Any] = {}  # the query of each shape
     conn = session.connection()
     total = count_entities(session)
     for done, state in enumerate(all_states(session), 1):
@@ -244,9 +244,15 @@ def materialised_mismatches(
         table = table_of(state.entity)
         want = row_for(state)
         cols = list(want)
-        stored = conn.exec_driver_sql(
-            f"SELECT {', '.join(cols)} FROM {table.name} WHERE id = ?", (state.entity_id,)
-        ).first()
+        key = (state.entity, tuple(cols))
+        if key not in stored_rows:
+            # Untyped columns: the values as stored, without SQLAlchemy's conversions.
+            stored_rows[key] = (
+                select(*(column(c) for c in cols))
+                .select_from(table)
+                .where(table.c.id == bindparam("id"))
+            )
+        stored: Any = conn.execute(stored_rows[key], {"id": state.entity_id}).first()
         if stored is None:
             problems.append(
                 Sentence(

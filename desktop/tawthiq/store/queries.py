@@ -1,29 +1,20 @@
-"""Reading incidents back: filtered, paged lists and Arabic-aware full-text search."""
+"""Reading records back: filtered, paged lists of incidents with Arabic-aware full-text
+search, and the look-ups services need (ids by their start, an incident's reports, the
+incidents near a date and the pairs already judged, for duplicates)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, column, false, func, select, text
+from sqlalchemy import ColumnElement, Row, Select, and_, false, func, select
 from sqlalchemy.orm import Session
 
-from tawthiq.domain.arabic import search_terms
 from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.filters import IncidentFilter
-from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
-
-
-def fts_query(query: str) -> str | None:
-    """An FTS5 expression: every normalised, stemmed word, the last one as a prefix.
-
-    >>> fts_query("للنازحين في تلّ أبيض")
-    '"نازحين" "في" "تل" "ابيض"*'
-    """
-    terms = search_terms(query)
-    if not terms:
-        return None
-    return " ".join(f'"{t}"' for t in terms) + "*"
+from tawthiq.store import sqlite_search as search
+from tawthiq.store.models import MATERIALISED, IncidentRow, LinkRow, PairRow, SourceReportRow
 
 
 def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[bool]]:
@@ -51,7 +42,7 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
             raise ValueError(f"{name} is not a column of the incident table")
         cond.append(table.c[name] == value)
     if flt.text:
-        match = fts_query(flt.text)
+        match = search.match_expression(flt.text)
         if match is None:
             return [*cond, false()]
         # One UNION of row numbers: SQLite then sorts only the matches (an OR of two IN
@@ -61,25 +52,14 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
             .join(LinkRow, LinkRow.incident_id == IncidentRow.id)
             .join(SourceReportRow, SourceReportRow.id == LinkRow.source_report_id)
             .where(LinkRow.deleted.is_(False))
-            .where(
-                SourceReportRow.num.in_(
-                    text(
-                        "SELECT rowid FROM source_report_fts WHERE source_report_fts MATCH :q"
-                    ).columns(column("rowid", Integer))
-                )
-            )
+            .where(SourceReportRow.num.in_(search.matching_nums("source_report")))
         )
-        in_incident = (
-            select(column("rowid", Integer))
-            .select_from(text("incident_fts"))
-            .where(text("incident_fts MATCH :q"))
-        )
-        cond.append(i.num.in_(in_incident.union(in_reports)))
+        cond.append(i.num.in_(search.matching_nums("incident").union(in_reports)))
     return cond
 
 
 def _params(flt: IncidentFilter) -> dict[str, Any]:
-    return {"q": fts_query(flt.text)} if flt.text else {}
+    return {"q": search.match_expression(flt.text)} if flt.text else {}
 
 
 # what a list can be ordered by -> the materialised column
@@ -126,11 +106,73 @@ def count_incidents(session: Session, flt: IncidentFilter) -> int:
     return session.execute(stmt, _params(flt)).scalar_one()
 
 
-def find_ids(session: Session, entity_table: Any, prefix: str) -> list[str]:
-    """Ids of ``entity_table`` starting with ``prefix`` (users type the first 8 characters)."""
+def find_ids(session: Session, entity: str, prefix: str) -> list[str]:
+    """Ids of records of ``entity`` starting with ``prefix`` (users type the first 8
+    characters), two at most: one is the record meant, two say "give more of it"."""
+    table = MATERIALISED[entity]
     pattern = prefix.lower() + "%"  # the caller allows only 0-9, a-f and -
-    return list(
-        session.execute(
-            select(entity_table.id).where(entity_table.id.like(pattern)).limit(2)
-        ).scalars()
+    return list(session.execute(select(table.id).where(table.id.like(pattern)).limit(2)).scalars())
+
+
+def all_incident_ids(session: Session) -> list[str]:
+    """Every incident ever recorded, deleted ones too, in the order they were first stored."""
+    return list(session.execute(select(IncidentRow.id).order_by(IncidentRow.num)).scalars())
+
+
+def linked_source_reports(session: Session, incident_id: str) -> list[tuple[str, dict[str, Any]]]:
+    """(id, current values) of the source reports an incident rests on, oldest first."""
+    stmt = (
+        select(SourceReportRow.id, SourceReportRow.data)
+        .join(LinkRow, LinkRow.source_report_id == SourceReportRow.id)
+        .where(LinkRow.incident_id == incident_id, LinkRow.deleted.is_(False))
+        .order_by(SourceReportRow.created_hlc)
     )
+    return [(r.id, json.loads(r.data)) for r in session.execute(stmt)]
+
+
+DatedIncident = tuple[str, dict[str, Any], str | None]  # id, current values, first date
+
+
+def _live_incidents() -> Select[str, str, str | None]:
+    i = IncidentRow
+    return select(i.id, i.data, i.date_start).where(i.deleted.is_(False))
+
+
+def _dated(rows: Iterable[Row[str, str, str | None]]) -> Iterator[DatedIncident]:
+    return ((r.id, json.loads(r.data), r.date_start) for r in rows)
+
+
+def dated_incidents(session: Session, ids: Sequence[str] | None = None) -> Iterator[DatedIncident]:
+    """The incidents not deleted: those of ``ids`` (in no particular order), or every one
+    with a date, oldest first."""
+    i = IncidentRow
+    if ids is None:
+        stmt = _live_incidents().where(i.date_start.is_not(None)).order_by(i.date_start)
+    else:
+        stmt = _live_incidents().where(i.id.in_(list(ids)[:50_000]))  # under SQLite's limit
+    return _dated(session.execute(stmt))
+
+
+def incidents_between(
+    session: Session, first: str, last: str, *, besides: str
+) -> Iterator[DatedIncident]:
+    """The incidents not deleted dated from ``first`` to ``last`` (ISO dates), but ``besides``."""
+    i = IncidentRow
+    stmt = _live_incidents().where(i.date_start >= first, i.date_start <= last, i.id != besides)
+    return _dated(session.execute(stmt))
+
+
+def judged_pairs(session: Session) -> set[str]:
+    """The ids of every pair of incidents someone has judged (same or different)."""
+    return set(session.execute(select(PairRow.id)).scalars())
+
+
+def judgements_on(session: Session, incident_id: str) -> list[tuple[str, str, str | None]]:
+    """(incident a, incident b, decision) of every judgement naming ``incident_id``."""
+    p = PairRow
+    rows = session.execute(
+        select(p.incident_a, p.incident_b, p.decision).where(
+            (p.incident_a == incident_id) | (p.incident_b == incident_id)
+        )
+    )
+    return [(str(a), str(b), d) for a, b, d in rows]

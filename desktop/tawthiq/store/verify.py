@@ -6,11 +6,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
-from sqlalchemy import func, select, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_, Sentence
+from tawthiq.store import sqlite_search as search
+from tawthiq.store.chain import device_key, device_keys, logged_devices, signed_head, signed_heads
 from tawthiq.store.events import GENESIS, Event, head_message, rehash
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.materialize import (
@@ -19,7 +20,7 @@ from tawthiq.store.materialize import (
     materialised_mismatches,
     state_digest,
 )
-from tawthiq.store.models import ChainHead, Device, EventRow
+from tawthiq.store.models import EventRow
 
 
 @dataclass
@@ -88,14 +89,13 @@ def check_chain(
         prev_hash, prev_id = e.hash, e.event_id
         expected_seq += 1
     last_seq = expected_seq - 1
-    head = session.get(ChainHead, device_id)
+    head = signed_head(session, device_id)
     if head is None:
         return count, Sentence(
             N_("device {device} has no signed chain head: its events cannot be vouched for"),
             device=who,
         )
-    device = session.get(Device, device_id)
-    key = device.public_key if device else ""
+    key = device_key(session, device_id) or ""
     if not verify_signature(key, head_message(device_id, head.seq, head.hash), head.signature):
         return count, Sentence(
             N_(
@@ -128,40 +128,24 @@ def check_chain(
 def _untrusted(session: Session, trusted: Mapping[str, str]) -> list[str]:
     """Devices whose key in the database is not the one this laptop trusts."""
     problems: list[str] = []
-    for device in session.execute(select(Device)).scalars():
-        known = trusted.get(device.device_id)
+    for device_id, key in device_keys(session).items():
+        known = trusted.get(device_id)
         if known is None:
             problems.append(
                 Sentence(
                     N_("device {device} is not among the devices this laptop trusts"),
-                    device=device.device_id[:8],
+                    device=device_id[:8],
                 )
             )
-        elif known != device.public_key:
+        elif known != key:
             problems.append(
                 Sentence(
                     N_(
                         "the key recorded for device {device} was replaced: it is not the key "
                         "this laptop trusts"
                     ),
-                    device=device.device_id[:8],
+                    device=device_id[:8],
                 )
-            )
-    return problems
-
-
-def _search_index_problems(session: Session) -> list[str]:
-    if session.get_bind().dialect.name != "sqlite":
-        return []
-    problems: list[str] = []
-    for table in ("incident", "source_report"):
-        try:
-            session.execute(
-                text(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
-            )
-        except DBAPIError:  # SQLite reports a mismatch as a corrupt virtual table
-            problems.append(
-                Sentence(N_("the search index of {table} does not match the table"), table=table)
             )
     return problems
 
@@ -181,8 +165,7 @@ def verify(
     materialised tables and the search index against the log. ``progress`` hears (steps
     done, steps in all): every event once, then every record once."""
     report = VerifyReport()
-    devices = set(session.execute(select(EventRow.device_id).distinct()).scalars())
-    devices |= set(session.execute(select(ChainHead.device_id)).scalars())
+    devices = set(logged_devices(session)) | set(signed_heads(session))
     tell: Progress = progress or _quiet
     events = session.execute(select(func.count()).select_from(EventRow)).scalar_one()
     total = events + count_entities(session)
@@ -202,7 +185,7 @@ def verify(
                 session, progress=lambda done, _: tell(report.events + done, total)
             )
         )
-        report.problems.extend(_search_index_problems(session))
+        report.problems.extend(search.index_problems(session))
     report.digest = state_digest(session)
     tell(total, total)
     return report

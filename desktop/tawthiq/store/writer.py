@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import TableClause
 
 from tawthiq.domain.errors import N_
+from tawthiq.store import sqlite_bulk as bulk
+from tawthiq.store.chain import SignedHead, device_key, latest_hlc, record_head, signed_head
 from tawthiq.store.errors import StoreError
 from tawthiq.store.events import (
     COLUMNS,
@@ -29,23 +30,10 @@ from tawthiq.store.events import (
 from tawthiq.store.hlc import HybridClock
 from tawthiq.store.identity import DeviceIdentity, verify_signature
 from tawthiq.store.materialize import entity_state, row_for, table_of
-from tawthiq.store.models import ChainHead, Device, EventRow
+from tawthiq.store.models import EventRow
 
 _FLUSH_EVERY = 5000
 EVENT_TABLE = cast(Table, EventRow.__table__)
-
-
-def bulk_insert(
-    session: Session, table: TableClause, cols: Sequence[str], rows: list[tuple[Any, ...]]
-) -> None:
-    """Many rows at once; on SQLite straight to ``executemany``, which is several times
-    cheaper than SQLAlchemy's per-row parameter processing on this hot path."""
-    conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), [dict(zip(cols, r, strict=True)) for r in rows])
-        return
-    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.exec_driver_sql(sql, rows)
 
 
 def load_events(session: Session, entity_id: str) -> list[Event]:
@@ -57,7 +45,7 @@ def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
     """This device's last (seq, hash), refusing to build on a chain changed behind our back:
     the last event must be the one this device signed, unaltered."""
     device_id = identity.device_id
-    head = session.get(ChainHead, device_id)
+    head = signed_head(session, device_id)
     last = session.execute(
         select(EventRow.__table__)
         .where(EventRow.device_id == device_id)
@@ -80,30 +68,14 @@ def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
         intact = rehash(event) == event.hash
     except (TypeError, ValueError):
         intact = False
-    device = session.get(Device, device_id)
     if not (
         intact
         and (event.seq, event.hash) == (head.seq, head.hash)
-        and device is not None
-        and device.public_key == identity.public_key_hex
+        and device_key(session, device_id) == identity.public_key_hex
         and verify_signature(identity.public_key_hex, message, head.signature)
     ):
         raise tampered
     return head.seq, head.hash
-
-
-def latest_hlc(session: Session) -> int:
-    """The latest time any device has written: each device's clock only moves forward, so
-    it is at one of the signed chain heads (no index on event.hlc to keep up to date)."""
-    return (
-        session.execute(
-            select(func.max(EventRow.hlc)).join(
-                ChainHead,
-                (ChainHead.device_id == EventRow.device_id) & (ChainHead.seq == EventRow.seq),
-            )
-        ).scalar()
-        or 0
-    )
 
 
 class EventWriter:
@@ -186,13 +158,13 @@ class EventWriter:
     def flush(self) -> None:
         if self._events:
             events = [e.as_tuple() for e in self._events]
-            bulk_insert(self.session, EVENT_TABLE, COLUMNS, events)
+            bulk.insert_rows(self.session, EVENT_TABLE, COLUMNS, events)
             self._events.clear()
         for entity, new_rows in self._inserts.items():
             if new_rows:
                 cols = list(next(iter(new_rows.values())))
                 values = [tuple(r[c] for c in cols) for r in new_rows.values()]
-                bulk_insert(self.session, table_of(entity), cols, values)
+                bulk.insert_rows(self.session, table_of(entity), cols, values)
         for entity, rows in self._updates.items():
             table = table_of(entity)
             for row_id, row in rows.items():
@@ -206,23 +178,13 @@ class EventWriter:
         self.flush()
         if self.written == 0:
             return
-        s, device_id = self.session, self.identity.device_id
-        if s.get(Device, device_id) is None:
-            s.add(
-                Device(
-                    device_id=device_id,
-                    public_key=self.identity.public_key_hex,
-                    first_seen_hlc=self.clock.now(),
-                    trusted=True,
-                )
-            )
+        device_id = self.identity.device_id
         signature = self.identity.sign(head_message(device_id, self._seq, self._hash))
-        head = s.get(ChainHead, device_id)
-        if head is None:
-            s.add(
-                ChainHead(device_id=device_id, seq=self._seq, hash=self._hash, signature=signature)
-            )
-        else:
-            head.seq, head.hash, head.signature = self._seq, self._hash, signature
-        s.flush()
+        record_head(
+            self.session,
+            SignedHead(device_id, self._seq, self._hash, signature),
+            public_key=self.identity.public_key_hex,
+            first_seen=self.clock.now,
+        )
+        self.session.flush()
         self.written = 0

@@ -3,7 +3,8 @@
 Every event is checked for its shape, its value, its hash, its place in its device's
 chain and its agreement with what this database already holds (a fork); each device's
 last event against its signed head; the whole file against the exporter's signature.
-Events new to this database go to a staging table, which only ``merge`` applies.
+Events new to this database go to a staging table, which only ``merge`` applies. The
+header is checked first, in ``check_header``.
 """
 
 from __future__ import annotations
@@ -11,27 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import column, func, select, table
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import N_
-from tawthiq.store.events import COLUMNS, GENESIS, column_hash, head_message, parents_text
+from tawthiq.store import chain, merging
+from tawthiq.store.events import GENESIS, column_hash, head_message, parents_text
 from tawthiq.store.identity import verify_signature
-from tawthiq.store.models import Device, EventRow, ImportRecord
 from tawthiq.store.parallel import Helper
-from tawthiq.store.writer import bulk_insert
 from tawthiq.sync import seal
-from tawthiq.sync.errors import (
-    BadFileError,
-    ForgeryError,
-    NewDevice,
-    NewDevicesError,
-    RollbackError,
-)
+from tawthiq.sync.check_header import DeviceCount, FileCheck, check_header, short_id
+from tawthiq.sync.errors import BadFileError, ForgeryError
 from tawthiq.sync.format import (
     DeviceRange,
     Header,
@@ -40,56 +31,16 @@ from tawthiq.sync.format import (
     parse_header,
     parse_trailer,
 )
-from tawthiq.sync.keys import fingerprint
 from tawthiq.sync.screen import BAD, BAD_HASH, BAD_VALUE, ScreenedLines, parse_line, value_problem
 from tawthiq.sync.stream import BundleFile
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = ["Checker", "DeviceCount", "FileCheck"]
+
 _CUT_OFF = N_("{path} is cut off: the export is incomplete (copy it again)")
-STAGING = "sync_staging"
-_STAGING_TABLE = table(STAGING, *(column(c) for c in COLUMNS))
 _BATCH = 5000
-
-
-@dataclass
-class DeviceCount:
-    device_id: str
-    authors: tuple[str, ...]
-    new: int = 0
-    known: int = 0
-    first_seen: bool = False
-
-
-@dataclass
-class FileCheck:
-    """What one checked file holds, and how much of it is new here."""
-
-    path: Path
-    header: Header
-    encrypted: bool
-    repeat: bool
-    devices: dict[str, DeviceCount] = field(default_factory=dict)
-    new_keys: dict[str, str] = field(default_factory=dict)  # device -> key, first seen here
-
-    @property
-    def new(self) -> int:
-        return sum(d.new for d in self.devices.values())
-
-    @property
-    def known(self) -> int:
-        return sum(d.known for d in self.devices.values())
-
-
-def make_staging_table(session: Session) -> None:
-    conn = session.connection()
-    cols = ", ".join(COLUMNS)
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {STAGING} AS SELECT {cols} FROM event WHERE 0"
-    )
-    conn.exec_driver_sql(f"DELETE FROM {STAGING}")
-
-
-def _who(device_id: str) -> str:
-    return device_id[:8]
 
 
 class Checker:
@@ -122,10 +73,14 @@ class Checker:
             if first is None:
                 raise BadFileError(_CUT_OFF, path=self.path)
             header = parse_header(first, source.size)
-            result = FileCheck(self.path, header, source.sealed, self._is_repeat(header))
-            self._check_keys(header, result)
-            self._check_rollback(header, result)
-            self._check_since(header)
+            result = check_header(
+                self.session,
+                header,
+                path=self.path,
+                encrypted=source.sealed,
+                trusted=self.trusted,
+                accept_new=self.accept_new,
+            )
             digest = hashlib.sha256()
             for d in header.devices:
                 self._device(d, lines, digest, result)
@@ -136,103 +91,14 @@ class Checker:
             source.close()
         return result
 
-    # --- before the events --------------------------------------------------------------
-
-    def _is_repeat(self, header: Header) -> bool:
-        return self.session.get(ImportRecord, header.bundle_id) is not None
-
-    def _known_key(self, device_id: str) -> str | None:
-        known = self.trusted.get(device_id)
-        if known is None:
-            row = self.session.get(Device, device_id)
-            known = row.public_key if row else None
-        return known
-
-    def _check_keys(self, header: Header, result: FileCheck) -> None:
-        claimed = {d.device_id: (d.public_key, d.authors) for d in header.devices}
-        claimed.setdefault(header.exporter, (header.exporter_key, (header.author,)))
-        if claimed[header.exporter][0] != header.exporter_key:
-            raise ForgeryError(
-                N_("the export names two different keys for the laptop that made it"),
-            )
-        new = []
-        for device_id, (key, authors) in sorted(claimed.items()):
-            known = self._known_key(device_id)
-            if known is None:
-                new.append(NewDevice(device_id, fingerprint(key), ", ".join(authors)))
-                result.new_keys[device_id] = key
-            elif known != key:
-                raise ForgeryError(
-                    N_(
-                        "device {device} signs this export with key {claimed}, but this laptop "
-                        "knows it by key {known}: the export is forged or that laptop's key was "
-                        "replaced; nothing was imported"
-                    ),
-                    device=_who(device_id),
-                    claimed=fingerprint(key),
-                    known=fingerprint(known),
-                )
-        for d in header.devices:
-            result.devices[d.device_id] = DeviceCount(
-                d.device_id, d.authors, first_seen=any(n.device_id == d.device_id for n in new)
-            )
-        if new and not self.accept_new:
-            raise NewDevicesError(
-                N_(
-                    "{path} holds work from {n} laptop(s) not seen before; check their key "
-                    "fingerprints with their owners, then accept them"
-                ),
-                devices=tuple(new),
-                path=self.path.name,
-                n=len(new),
-            )
-
-    def _check_rollback(self, header: Header, result: FileCheck) -> None:
-        if result.repeat:
-            return
-        newest = self.session.execute(
-            select(func.max(ImportRecord.created_hlc)).where(
-                ImportRecord.exporter == header.exporter
-            )
-        ).scalar()
-        if newest is not None and newest > header.created_hlc:
-            raise RollbackError(
-                N_(
-                    "{path} is older than an export from the same laptop ({device}) already "
-                    "imported: it would take this database back; ask for a new export"
-                ),
-                path=self.path.name,
-                device=_who(header.exporter),
-            )
+    # --- the events ---------------------------------------------------------------------
 
     def _last_seq(self, device_id: str) -> int:
-        return int(
-            self.session.execute(
-                select(func.max(EventRow.seq)).where(EventRow.device_id == device_id)
-            ).scalar()
-            or 0
-        )
-
-    def _check_since(self, header: Header) -> None:
-        for device_id, seq in sorted(header.since.items()):
-            have = self._last_seq(device_id)
-            if have < seq:
-                raise ForgeryError(
-                    N_(
-                        "{path} continues an earlier export: events #{first}..#{last} of device "
-                        "{device} are missing here; import the earlier export first"
-                    ),
-                    path=self.path.name,
-                    first=have + 1,
-                    last=seq,
-                    device=_who(device_id),
-                )
-
-    # --- the events ---------------------------------------------------------------------
+        return chain.last_seq(self.session, device_id)
 
     def _device(self, d: DeviceRange, lines: ScreenedLines, digest: Any, result: FileCheck) -> None:
         have = self._last_seq(d.device_id)
-        who = _who(d.device_id)
+        who = short_id(d.device_id)
         if d.first > have + 1:
             raise ForgeryError(
                 N_(
@@ -261,7 +127,7 @@ class Checker:
                         "key vouches for them"
                     ),
                     path=self.path.name,
-                    device=_who(got_device),
+                    device=short_id(got_device),
                 )
             if got_device != d.device_id or got_seq > seq:
                 raise self._missing(d, seq, lines)
@@ -346,12 +212,12 @@ class Checker:
                         "place: the events were reordered"
                     ),
                     seq=seq,
-                    device=_who(d.device_id),
+                    device=short_id(d.device_id),
                 )
         return ForgeryError(
             N_("event #{seq} of device {device} is missing from the export (removed)"),
             seq=seq,
-            device=_who(d.device_id),
+            device=short_id(d.device_id),
         )
 
     def _parse(self, line: bytes, seq: int, who: str) -> list[Any]:
@@ -391,16 +257,11 @@ class Checker:
         return found
 
     def _hashes(self, device_id: str, first: int, last: int) -> dict[int, str]:
-        rows = self.session.execute(
-            select(EventRow.seq, EventRow.hash).where(
-                EventRow.device_id == device_id, EventRow.seq >= first, EventRow.seq <= last
-            )
-        )
-        return {int(s): h for s, h in rows}
+        return chain.hashes(self.session, device_id, first, last)
 
     def _stage(self, rows: list[tuple[Any, ...]]) -> None:
         if rows:
-            bulk_insert(self.session, _STAGING_TABLE, COLUMNS, rows)
+            merging.stage(self.session, rows)
             rows.clear()
 
     # --- the end ------------------------------------------------------------------------
@@ -431,5 +292,5 @@ class Checker:
                     "or forged"
                 ),
                 path=self.path,
-                device=_who(header.exporter),
+                device=short_id(header.exporter),
             )

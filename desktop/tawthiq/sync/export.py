@@ -4,25 +4,33 @@ and signed chain heads, signed as a whole by the exporting laptop."""
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_
-from tawthiq.store.events import COLUMNS, GENESIS, Event, canonical_json, rehash
+from tawthiq.store import bookkeeping, chain
+from tawthiq.store.bookkeeping import last_export_heads
+from tawthiq.store.events import GENESIS, Event, canonical_json, rehash
 from tawthiq.store.hlc import HybridClock
 from tawthiq.store.identity import DeviceIdentity
-from tawthiq.store.models import ChainHead, Device, EventRow, ExportRecord
-from tawthiq.store.writer import latest_hlc
 from tawthiq.sync import seal
 from tawthiq.sync.errors import SyncError
 from tawthiq.sync.format import MAX_AUTHORS, DeviceRange, Header, end_message
 from tawthiq.sync.stream import AtomicWriter
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+__all__ = [
+    "ExportResult",
+    "covered_by",
+    "last_export_heads",
+    "remember_export",
+    "write_export",
+]
 
 Progress = Callable[[int, int], None]
 _BATCH = 5000
@@ -39,14 +47,6 @@ class ExportResult:
     size: int
     created_hlc: int
     heads: dict[str, int]  # where each device's chain stood
-
-
-def last_export_heads(session: Session) -> dict[str, int] | None:
-    """Where each device's chain stood at this laptop's last export (None: never exported)."""
-    row = session.execute(
-        select(ExportRecord.heads).order_by(ExportRecord.created_hlc.desc()).limit(1)
-    ).scalar()
-    return None if row is None else {str(k): int(v) for k, v in json.loads(row).items()}
 
 
 def _damaged(device: str, seq: int) -> SyncError:
@@ -72,8 +72,8 @@ def write_export(
 ) -> ExportResult:
     """Write the export to ``path`` (replacing it only when complete) and remember it."""
     since = dict(since or {})
-    heads = {h.device_id: h for h in session.execute(select(ChainHead)).scalars()}
-    keys = {d.device_id: d.public_key for d in session.execute(select(Device)).scalars()}
+    heads = chain.signed_heads(session)
+    keys = chain.device_keys(session)
     devices = []
     for device_id in sorted(heads):
         head = heads[device_id]
@@ -81,12 +81,7 @@ def write_export(
         if head.seq >= first:
             if device_id not in keys:
                 raise _damaged(device_id, head.seq)
-            authors = session.execute(
-                select(EventRow.author)
-                .where(EventRow.device_id == device_id, EventRow.seq >= first)
-                .distinct()
-                .limit(MAX_AUTHORS)
-            ).scalars()
+            authors = chain.authors_since(session, device_id, first, most=MAX_AUTHORS)
             devices.append(
                 DeviceRange(
                     device_id,
@@ -95,11 +90,11 @@ def write_export(
                     head.seq,
                     head.hash,
                     head.signature,
-                    tuple(sorted(authors)),
+                    tuple(authors),
                 )
             )
-    last_export = session.execute(select(func.max(ExportRecord.created_hlc))).scalar() or 0
-    clock = HybridClock(max(latest_hlc(session), last_export))
+    last_export = bookkeeping.last_export_hlc(session) or 0
+    clock = HybridClock(max(chain.latest_hlc(session), last_export))
     header = Header(
         bundle_id=str(uuid.uuid4()),
         exporter=identity.device_id,
@@ -153,13 +148,12 @@ def write_export(
 
 def remember_export(session: Session, result: ExportResult) -> None:
     """Note a completed export, for the next ``--since last``."""
-    session.add(
-        ExportRecord(
-            bundle_id=result.bundle_id,
-            created_hlc=result.created_hlc,
-            heads=canonical_json(result.heads),
-            file_name=result.path.name[:500],
-        )
+    bookkeeping.remember_export(
+        session,
+        bundle_id=result.bundle_id,
+        created_hlc=result.created_hlc,
+        heads=result.heads,
+        file_name=result.path.name,
     )
 
 
@@ -173,25 +167,15 @@ def _line(e: Event) -> list[object]:
 def _hash_before(session: Session, d: DeviceRange) -> str:
     if d.first == 1:
         return GENESIS
-    found = session.execute(
-        select(EventRow.hash).where(EventRow.device_id == d.device_id, EventRow.seq == d.first - 1)
-    ).scalar()
+    found = chain.hashes(session, d.device_id, d.first - 1, d.first - 1).get(d.first - 1)
     if found is None:
         raise _damaged(d.device_id, d.first - 1)
     return found
 
 
-def _events(session: Session, d: DeviceRange):  # type: ignore[no-untyped-def]
-    table = EventRow.__table__
-    rows = session.execute(
-        select(*(table.c[c] for c in COLUMNS))
-        .where(table.c.device_id == d.device_id, table.c.seq >= d.first, table.c.seq <= d.last)
-        .order_by(table.c.seq),
-        execution_options={"yield_per": _BATCH},
-    )
+def _events(session: Session, d: DeviceRange) -> Iterator[Event]:
     expected = d.first
-    for row in rows:
-        e = Event.from_row(row)
+    for e in chain.device_events(session, d.device_id, d.first, d.last):
         if e.seq != expected:
             raise _damaged(d.device_id, expected)
         expected += 1

@@ -7,27 +7,24 @@ check, and when one of several files fails, none of them is applied.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_
-from tawthiq.store.db import CACHE_KIB
-from tawthiq.store.events import COLUMNS
-from tawthiq.store.models import ChainHead, Device, ImportRecord
+from tawthiq.store import bookkeeping, merging
+from tawthiq.store.chain import SignedHead, latest_hlc, record_head
 from tawthiq.store.parallel import Helper
-from tawthiq.store.refresh import TOUCHED, make_touched_table, refresh_touched
-from tawthiq.store.writer import latest_hlc
+from tawthiq.store.refresh import refresh_touched
 from tawthiq.sync import seal
-from tawthiq.sync.check import STAGING, Checker, DeviceCount, FileCheck, make_staging_table
+from tawthiq.sync.check import Checker, DeviceCount, FileCheck
 from tawthiq.sync.errors import ForgeryError
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 Progress = Callable[[int, int], None]
-MERGE_CACHE_KIB = 128 * 1024  # SQLite's page cache while merging (64 MiB otherwise)
 PARALLEL_BYTES = 4 * 2**20  # files from this size on are worth a second process
 
 
@@ -80,15 +77,8 @@ def merge_files(
     caller's transaction is rolled back."""
     tell = progress or (lambda _d, _t: None)
     summary = ImportSummary(dry_run=dry_run)
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":  # a merge touches the event indexes all over
-        conn.exec_driver_sql(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
-    try:
+    with merging.merging(session):
         return _merge(session, paths, summary, trusted, accept_new, keys, dry_run, tell)
-    finally:
-        if conn.dialect.name == "sqlite":
-            with contextlib.suppress(Exception):  # after a failure the error that counts is that
-                conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
 
 
 def _merge(
@@ -101,8 +91,6 @@ def _merge(
     dry_run: bool,
     tell: Progress,
 ) -> ImportSummary:
-    make_staging_table(session)
-    make_touched_table(session)
     sizes = [_size(p) for p in paths]
     read = sum(sizes) or 1
     # A merge large enough to be worth it has its lines screened and its records replayed on
@@ -140,12 +128,7 @@ def _merge(
         summary.records_new = counts["new"]
         summary.records_changed = counts["changed"]
         summary.conflicts = counts["conflicts"]
-        summary.touched_incidents = [
-            r[0]
-            for r in session.connection().exec_driver_sql(
-                f"SELECT t.entity_id FROM {TOUCHED} t JOIN incident i ON i.id = t.entity_id"
-            )
-        ]
+        summary.touched_incidents = merging.touched_incidents(session)
         tell(total, total)
         if dry_run:
             raise DryRun(summary)
@@ -159,37 +142,17 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _first_row(conn: Any, *queries: str) -> Any:
-    """The first row the first of ``queries`` that finds one gives, or None."""
-    for sql in queries:
-        row = conn.exec_driver_sql(f"{sql} LIMIT 1").first()
-        if row is not None:
-            return row
-    return None
-
-
 def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None:
     """Move one checked file's new events from staging into the log, with their devices'
     keys and signed heads, and note the records they touch."""
-    conn = session.connection()
-    clash = _first_row(
-        conn,  # an event id already here, or twice in the file
-        f"SELECT s.seq, s.device_id FROM {STAGING} s JOIN event e ON e.event_id = s.event_id",
-        f"SELECT max(seq), device_id FROM {STAGING} GROUP BY event_id HAVING count(*) > 1",
-    )
+    clash = merging.staged_id_clash(session)
     if clash is not None:
         raise ForgeryError(
             N_("event #{seq} of device {device} reuses the id of another event: it was forged"),
             seq=clash[0],
             device=str(clash[1])[:8],
         )
-    kinds = _first_row(
-        conn,  # a record id of another kind here, or of two kinds in the file
-        f"SELECT s.entity_id, s.seq, s.device_id FROM {STAGING} s "
-        "JOIN event e ON e.entity_id = s.entity_id WHERE e.entity != s.entity",
-        f"SELECT entity_id, max(seq), max(device_id) FROM {STAGING} GROUP BY entity_id "
-        "HAVING count(DISTINCT entity) > 1",
-    )
+    kinds = merging.staged_kind_clash(session)
     if kinds is not None:
         raise ForgeryError(
             N_(
@@ -200,25 +163,16 @@ def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None
             device=str(kinds[2])[:8],
             id=str(kinds[0])[:8],
         )
-    cols = ", ".join(COLUMNS)
-    conn.exec_driver_sql(f"INSERT INTO event ({cols}) SELECT {cols} FROM {STAGING}")
-    conn.exec_driver_sql(
-        f"INSERT INTO {TOUCHED} SELECT DISTINCT entity_id FROM {STAGING} "
-        f"WHERE entity_id NOT IN (SELECT entity_id FROM {TOUCHED})"
-    )
-    conn.exec_driver_sql(f"DELETE FROM {STAGING}")
+    merging.apply_staged(session)
     header = checked.header
     now = latest_hlc(session)
     for d in header.devices:
-        if session.get(Device, d.device_id) is None:
-            session.add(Device(device_id=d.device_id, public_key=d.public_key,
-                               first_seen_hlc=now, trusted=True))  # fmt: skip
-        head = session.get(ChainHead, d.device_id)
-        if head is None:
-            session.add(ChainHead(device_id=d.device_id, seq=d.last, hash=d.head_hash,
-                                  signature=d.head_signature))  # fmt: skip
-        elif head.seq < d.last:
-            head.seq, head.hash, head.signature = d.last, d.head_hash, d.head_signature
+        record_head(
+            session,
+            SignedHead(d.device_id, d.last, d.head_hash, d.head_signature),
+            public_key=d.public_key,
+            first_seen=lambda: now,
+        )
         count = checked.devices[d.device_id]
         total = summary.devices.setdefault(
             d.device_id, DeviceCount(d.device_id, d.authors, first_seen=count.first_seen)
@@ -227,15 +181,14 @@ def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None
         total.known += count.known
     summary.new_keys.update(checked.new_keys)
     if not checked.repeat:
-        session.add(
-            ImportRecord(
-                bundle_id=header.bundle_id,
-                exporter=header.exporter,
-                created_hlc=header.created_hlc,
-                imported_hlc=now,
-                file_name=checked.path.name[:500],
-                events_new=checked.new,
-                events_known=checked.known,
-            )
+        bookkeeping.remember_import(
+            session,
+            bundle_id=header.bundle_id,
+            exporter=header.exporter,
+            created_hlc=header.created_hlc,
+            imported_hlc=now,
+            file_name=checked.path.name,
+            events_new=checked.new,
+            events_known=checked.known,
         )
     session.flush()

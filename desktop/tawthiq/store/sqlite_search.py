@@ -1,0 +1,121 @@
+"""SQLite's full-text search: the FTS5 indexes ``incident_fts`` and ``source_report_fts``
+(made by migration 0001, kept current by triggers), how a query matches them, rebuilding
+and checking them, and bringing them up to date in bulk after a merge. A PostgreSQL store
+is another module with these functions (over ``tsvector`` columns, say).
+
+Bulk: each searched table keeps its FTS5 index current with triggers, one row at a time;
+for the hundred thousand rows of a large merge that took three quarters of their writing
+time, and one ``INSERT … SELECT`` into the index does the same work seven times faster. So
+while a merge writes its rows, the insert and update triggers are set aside and the index is
+brought up to date for all the rows at once. The triggers are dropped and made again
+inside the merge's transaction: no other connection ever sees a table without them, and a
+crash or an error rolls both back with the rest of the merge.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Integer, Select, column, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from tawthiq.domain.arabic import search_terms
+from tawthiq.domain.errors import N_, Sentence
+
+SEARCHED = ("incident", "source_report")  # the tables with an FTS5 index (migration 0001)
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 expression: every normalised, stemmed word, the last one as a prefix.
+
+    >>> match_expression("للنازحين في تلّ أبيض")
+    '"نازحين" "في" "تل" "ابيض"*'
+    """
+    terms = search_terms(query)
+    if not terms:
+        return None
+    return " ".join(f'"{t}"' for t in terms) + "*"
+
+
+def matching_nums(table: str) -> Select[Any]:
+    """The row numbers (``num``) of ``table`` whose search text matches the bound
+    parameter ``:q`` (a ``match_expression``)."""
+    return (
+        select(column("rowid", Integer))
+        .select_from(text(f"{table}_fts"))
+        .where(text(f"{table}_fts MATCH :q"))
+    )
+
+
+def _is_sqlite(session: Session) -> bool:
+    """Whether ``session`` is on SQLite (other databases keep no FTS5 index to tend)."""
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def rebuild_index(session: Session) -> None:
+    """Make every search index again from its table (after the tables were rewritten)."""
+    if not _is_sqlite(session):
+        return
+    for table in SEARCHED:
+        session.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES('rebuild')"))
+
+
+def index_problems(session: Session) -> list[str]:
+    """A sentence for each search index that does not match its table."""
+    problems: list[str] = []
+    if not _is_sqlite(session):
+        return problems
+    for table in SEARCHED:
+        try:
+            session.execute(
+                text(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
+            )
+        except DBAPIError:  # SQLite reports a mismatch as a corrupt virtual table
+            problems.append(
+                Sentence(N_("the search index of {table} does not match the table"), table=table)
+            )
+    return problems
+
+
+@contextlib.contextmanager
+def index_in_bulk(session: Session, touched: str) -> Iterator[None]:
+    """While the rows of ``touched`` (a table of record ids) are written, the search index
+    is left alone; then it holds those rows as they are written, as the triggers would
+    have it."""
+    if not _is_sqlite(session):
+        yield
+        return
+    conn = session.connection()
+    names = ", ".join(f"'{t}_ai', '{t}_au'" for t in SEARCHED)
+    found: dict[str, str] = dict(
+        conn.exec_driver_sql(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})"
+        ).all()
+    )
+    tables = [t for t in SEARCHED if f"{t}_ai" in found and f"{t}_au" in found]
+    triggers = [(f"{t}_{kind}", found[f"{t}_{kind}"]) for t in tables for kind in ("ai", "au")]
+    for table in tables:  # what the update trigger would take out, before the rows change
+        conn.exec_driver_sql(
+            f"INSERT INTO {table}_fts({table}_fts, rowid, search_text) SELECT 'delete', x.num, "
+            f"x.search_text FROM {touched} t JOIN {table} x ON x.id = t.entity_id"
+        )
+    for name, _ in triggers:
+        conn.exec_driver_sql(f"DROP TRIGGER {name}")
+    done = False
+    try:
+        yield
+        for table in tables:
+            conn.exec_driver_sql(
+                f"INSERT INTO {table}_fts(rowid, search_text) SELECT x.num, x.search_text "
+                f"FROM {touched} t JOIN {table} x ON x.id = t.entity_id"
+            )
+        done = True
+    finally:
+        # After an error the transaction is rolled back, triggers and all: an error here
+        # must not hide the one that counts.
+        with contextlib.suppress(Exception) if not done else contextlib.nullcontext():
+            for _, sql in triggers:
+                conn.exec_driver_sql(sql)

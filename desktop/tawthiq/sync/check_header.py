@@ -1,0 +1,155 @@
+"""What an export's header claims, checked against this database and this laptop's
+trusted keys before any of its events is read: the devices' keys, that the export does not
+take the database back, and that it continues what the database holds."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tawthiq.domain.errors import N_
+from tawthiq.store import bookkeeping, chain
+from tawthiq.sync.errors import ForgeryError, NewDevice, NewDevicesError, RollbackError
+from tawthiq.sync.format import Header
+from tawthiq.sync.keys import fingerprint
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+@dataclass
+class DeviceCount:
+    device_id: str
+    authors: tuple[str, ...]
+    new: int = 0
+    known: int = 0
+    first_seen: bool = False
+
+
+@dataclass
+class FileCheck:
+    """What one checked file holds, and how much of it is new here."""
+
+    path: Path
+    header: Header
+    encrypted: bool
+    repeat: bool
+    devices: dict[str, DeviceCount] = field(default_factory=dict)
+    new_keys: dict[str, str] = field(default_factory=dict)  # device -> key, first seen here
+
+    @property
+    def new(self) -> int:
+        return sum(d.new for d in self.devices.values())
+
+    @property
+    def known(self) -> int:
+        return sum(d.known for d in self.devices.values())
+
+
+def short_id(device_id: str) -> str:
+    """A device as sentences name it: the start of its id."""
+    return device_id[:8]
+
+
+def check_header(
+    session: Session,
+    header: Header,
+    *,
+    path: Path,
+    encrypted: bool,
+    trusted: Mapping[str, str],
+    accept_new: bool,
+) -> FileCheck:
+    """The file's check so far, its devices counted (nothing yet), once its header passed."""
+    result = FileCheck(path, header, encrypted, bookkeeping.was_imported(session, header.bundle_id))
+    _check_keys(session, header, result, trusted=trusted, accept_new=accept_new)
+    _check_rollback(session, header, result)
+    _check_since(session, header, path)
+    return result
+
+
+def _known_key(session: Session, trusted: Mapping[str, str], device_id: str) -> str | None:
+    known = trusted.get(device_id)
+    if known is None:
+        known = chain.device_key(session, device_id)
+    return known
+
+
+def _check_keys(
+    session: Session,
+    header: Header,
+    result: FileCheck,
+    *,
+    trusted: Mapping[str, str],
+    accept_new: bool,
+) -> None:
+    claimed = {d.device_id: (d.public_key, d.authors) for d in header.devices}
+    claimed.setdefault(header.exporter, (header.exporter_key, (header.author,)))
+    if claimed[header.exporter][0] != header.exporter_key:
+        raise ForgeryError(
+            N_("the export names two different keys for the laptop that made it"),
+        )
+    new = []
+    for device_id, (key, authors) in sorted(claimed.items()):
+        known = _known_key(session, trusted, device_id)
+        if known is None:
+            new.append(NewDevice(device_id, fingerprint(key), ", ".join(authors)))
+            result.new_keys[device_id] = key
+        elif known != key:
+            raise ForgeryError(
+                N_(
+                    "device {device} signs this export with key {claimed}, but this laptop "
+                    "knows it by key {known}: the export is forged or that laptop's key was "
+                    "replaced; nothing was imported"
+                ),
+                device=short_id(device_id),
+                claimed=fingerprint(key),
+                known=fingerprint(known),
+            )
+    for d in header.devices:
+        result.devices[d.device_id] = DeviceCount(
+            d.device_id, d.authors, first_seen=any(n.device_id == d.device_id for n in new)
+        )
+    if new and not accept_new:
+        raise NewDevicesError(
+            N_(
+                "{path} holds work from {n} laptop(s) not seen before; check their key "
+                "fingerprints with their owners, then accept them"
+            ),
+            devices=tuple(new),
+            path=result.path.name,
+            n=len(new),
+        )
+
+
+def _check_rollback(session: Session, header: Header, result: FileCheck) -> None:
+    if result.repeat:
+        return
+    newest = bookkeeping.newest_import_from(session, header.exporter)
+    if newest is not None and newest > header.created_hlc:
+        raise RollbackError(
+            N_(
+                "{path} is older than an export from the same laptop ({device}) already "
+                "imported: it would take this database back; ask for a new export"
+            ),
+            path=result.path.name,
+            device=short_id(header.exporter),
+        )
+
+
+def _check_since(session: Session, header: Header, path: Path) -> None:
+    for device_id, seq in sorted(header.since.items()):
+        have = chain.last_seq(session, device_id)
+        if have < seq:
+            raise ForgeryError(
+                N_(
+                    "{path} continues an earlier export: events #{first}..#{last} of device "
+                    "{device} are missing here; import the earlier export first"
+                ),
+                path=path.name,
+                first=have + 1,
+                last=seq,
+                device=short_id(device_id),
+            )
