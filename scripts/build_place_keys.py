@@ -4,7 +4,7 @@ Run from the repository root after changing resources/gazetteer.json, the aliase
 resources/extract/places.json or how names are keyed (tawthiq.extract.gazetteer.name_keys):
     python scripts/build_place_keys.py
 Computing the keys of 18,000 names is most of the extractor's start-up time; shipped
-precomputed, they are read instead (tests/test_extract_resources.py fails when the file no
+precomputed, they are read instead (tests/unit/test_extract_resources.py fails when the file no
 longer matches what name_keys gives).
 """
 

@@ -91,7 +91,7 @@ class IncidentRow(_Materialised, Base):
     )
 
     # A column for each field the registry marks ``column`` (a figure gives two, its
-    # minimum and maximum); tests/test_fields.py holds the two lists together.
+    # minimum and maximum); tests/integration/test_field_registry.py holds the two lists together.
 
     title: Mapped[str | None] = mapped_column(Text)
     date_start: Mapped[str | None] = mapped_column(String(10))

@@ -8,7 +8,7 @@ The workers are Python threads and hand their results over through a queue that 
 empties on the UI thread, so no Qt object is ever touched from two threads. (PySide6 6.12.0
 miscounts references to None and True on Python 3.11 whenever Qt calls Python, and the
 process dies after a few thousand calls; pyproject.toml leaves that release out, and
-tests/test_ui_app.py checks the installed one.)
+tests/integration/test_ui_app.py checks the installed one.)
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.extract.examples import Example, cases
+from tests.unit.extract.examples import Example, cases
 
 # The examples the rules were developed on.
 TARGETS = {

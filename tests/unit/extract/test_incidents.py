@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.examples import SUNDAY
+from tests.unit.extract.examples import SUNDAY
 
 from tawthiq.extract import extract
 

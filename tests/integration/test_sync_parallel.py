@@ -10,8 +10,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from laptops import Laptop, read_lines, use_two_cores
+
 from tawthiq.sync.errors import SyncError
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "tawthiq"
+PACKAGE = Path(__file__).resolve().parents[2] / "desktop" / "tawthiq"
 QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
 DRIVERS = ("sqlalchemy", "sqlite3", "sqlcipher3", "pysqlcipher3", "psycopg", "psycopg2", "alembic")
 

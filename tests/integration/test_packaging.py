@@ -21,7 +21,7 @@ import pytest
 
 from tawthiq.domain.resources import CATALOGS, MIGRATIONS, MissingResourceError, shipped
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
 SETUPTOOLS = PROJECT["tool"]["setuptools"]
 PACKAGING = ROOT / "packaging"

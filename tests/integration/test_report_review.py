@@ -12,11 +12,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from test_report import pdf_info, pdf_layout, pdf_text
 
 from conftest import plain
 from tawthiq import cli, services
 from tawthiq.services.reports import report_item
-from test_report import pdf_info, pdf_layout, pdf_text
 
 LONG_TITLE = (
     "قصف مدفعي على مخيم للنازحين قرب بلدة كفر جالس شمال غربي إدلب يودي بحياة تسعة مدنيين "
@@ -183,7 +183,7 @@ def test_the_fingerprint_changes_with_the_sources_the_report_prints(tmp_path: Pa
 
 
 def test_the_readme_says_what_the_fingerprint_covers() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     said = " ".join(p for p in readme.split("\n\n") if "verify --fingerprint" in p)
     said = " ".join(said.split())
     assert "its source reports and their links" in said

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "tawthiq"
+PACKAGE = Path(__file__).resolve().parents[2] / "desktop" / "tawthiq"
 FRONTS = ("cli", "ui")
 BEHIND = ("extract", "store", "sync", "report")
 

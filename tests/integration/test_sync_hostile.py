@@ -14,8 +14,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from laptops import Laptop, read_lines, write_lines
+
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.store.events import canonical_json
 

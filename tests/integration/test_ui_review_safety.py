@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from tests.conftest import listed
-from tests.test_ui_review import TWO_PLACES
+from tests.integration.test_ui_review import TWO_PLACES
 
 from tawthiq import services
 from tawthiq.domain.errors import N_, Sentence

@@ -15,7 +15,7 @@ from tawthiq.domain.errors import ValidationError
 from tawthiq.domain.fields import clean_value
 from tawthiq.i18n import _, catalog_path, error_text, format_day, ngettext, setup_i18n
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?:![rs])?\}")
 
 

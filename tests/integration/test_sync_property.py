@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from laptops import Laptop
 from sqlalchemy import select
 
-from laptops import Laptop
 from tawthiq import services
 from tawthiq.domain.errors import ValidationError
 from tawthiq.store.models import IncidentRow

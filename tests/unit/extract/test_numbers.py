@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.extract.examples import SUNDAY
+from tests.unit.extract.examples import SUNDAY
 
 from tawthiq.extract import extract
 from tawthiq.extract.numbers import read_quantity

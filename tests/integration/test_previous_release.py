@@ -1,5 +1,5 @@
 """What a documenter made with the previous release opens, verifies, merges and upgrades:
-the database, its data folder and its exports in tests/fixtures/release-0.1 were made by
+the database, its data folder and its exports in tests/integration/fixtures/release-0.1 were made by
 that release's own command (see the README there)."""
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.extract.examples import SUNDAY
+from tests.unit.extract.examples import SUNDAY
 
 from tawthiq.extract import dates, extract, gazetteer_extra, markup, numbers, place_names, tokens
 from tawthiq.extract.result import FIELDS

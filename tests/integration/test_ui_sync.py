@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from laptops import Laptop
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from conftest import plain
-from laptops import Laptop
 from tawthiq import services
 from tawthiq.services.desk_sync import ExportChoice
 from tawthiq.ui.sync_dialogs import ExportDialog

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from tests.conftest import listed
-from tests.test_report import pdf_text
+from tests.integration.test_report import pdf_text
 
 from tawthiq import services
 from tawthiq.cli import build_parser

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from laptops import Laptop, header, read_lines
+
 from tawthiq import services
 from tawthiq.sync import merge
 from tawthiq.sync.errors import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.extract.examples import MONDAY, SUNDAY, Example, cases
+from tests.unit.extract.examples import MONDAY, SUNDAY, Example, cases
 
 from tawthiq.extract import extract
 

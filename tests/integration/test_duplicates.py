@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from laptops import Laptop
+
 from tawthiq.domain.duplicates import duplicate_reasons
 from tawthiq.services.sync import decide_pair, pairs_of, possible_duplicates
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.extract.examples import SUNDAY, Example, cases
+from tests.unit.extract.examples import SUNDAY, Example, cases
 
 from tawthiq.extract import extract
 

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from laptops import Laptop, read_lines, use_two_cores, write_lines
+
 from tawthiq.store.events import canonical_json, head_message
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync.errors import ForgeryError, NewDevicesError, RollbackError, SyncError

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from laptops import Laptop
+
 from tawthiq.domain.errors import ValidationError
 
 

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from laptops import Laptop, read_lines
+
 from tawthiq import services
 
 N_INCIDENTS = 800

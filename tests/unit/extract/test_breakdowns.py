@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.extract.examples import Example, cases
+from tests.unit.extract.examples import Example, cases
 
 _FILLER = (
     "وتفقدت فرق الدفاع المدني المنازل المتضررة وأخمدت حريقاً اندلع في أحد المحال التجارية، "
