@@ -7,6 +7,7 @@ change."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,15 +26,18 @@ def _type_checking_nodes(tree: ast.Module) -> set[int]:
     return inside
 
 
+def _run_time_nodes(source: str) -> Iterator[ast.AST]:
+    """Every node of a source, at any depth, but those imported for type checking only."""
+    tree = ast.parse(source)
+    skip = _type_checking_nodes(tree)
+    return (node for node in ast.walk(tree) if id(node) not in skip)
+
+
 def imported_modules(source: str, package: str = "tawthiq.ui") -> list[str]:
     """The modules a source of ``package`` imports at run time, at any depth of its code,
     relative imports made absolute."""
-    tree = ast.parse(source)
-    skip = _type_checking_nodes(tree)
     found: list[str] = []
-    for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
+    for node in _run_time_nodes(source):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -57,12 +61,8 @@ def opened_sessions(source: str) -> list[str]:
     """Where a source opens a session or unit of work itself, rather than calling a use case:
     ``<workspace>.db.read()`` or ``.db.write()``, ``.writing()``, a writer's ``.session``, or
     a ``Session`` (or ``sessionmaker``) imported."""
-    tree = ast.parse(source)
-    skip = _type_checking_nodes(tree)
     found: list[str] = []
-    for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
+    for node in _run_time_nodes(source):
         if isinstance(node, ast.Attribute):
             on_db = isinstance(node.value, ast.Attribute) and node.value.attr == "db"
             if node.attr in ("writing", "session") or (on_db and node.attr in ("read", "write")):
