@@ -40,9 +40,9 @@ def main(n: int) -> None:
     rng = random.Random(3)
     with ws.writing() as w:
         first = ingest_report(w, text, ref_date=SAMPLE_DATE).incident_ids[0]
-        ids = services.create_incidents(w, [sample(rng, i) for i in range(n - 1)])
+        ids = services.incidents.create_incidents(w, [sample(rng, i) for i in range(n - 1)])
         for incident_id in ids:
-            services.add_source_report(w, {"text": text}, incident_ids=[incident_id])
+            services.incidents.add_source_report(w, {"text": text}, incident_ids=[incident_id])
     fonts()
     options = ReportOptions()
     with ws.db.read() as s:

@@ -91,7 +91,7 @@ def main(n: int) -> None:
     t = time.perf_counter()
     for start in range(0, n, batch):
         with ws.writing() as w:
-            services.create_incidents(w, forms[start : start + batch])
+            services.incidents.create_incidents(w, forms[start : start + batch])
     saved = time.perf_counter() - t
     del forms
 
@@ -109,14 +109,14 @@ def main(n: int) -> None:
     t = time.perf_counter()
     for i in range(single):
         with ws.writing() as w:
-            services.create_incident(w, sample(rng, n + i))
+            services.incidents.create_incident(w, sample(rng, n + i))
     per_save = time.perf_counter() - t
 
     flt = IncidentFilter(governorate="Idlib", date_from="2016-01-01", date_to="2018-12-31")
     with ws.db.read() as s:
-        list_ms = timed(lambda: services.list_incidents(s, flt, limit=50))
-        page_ms = timed(lambda: services.list_incidents(s, flt, limit=50, offset=2000))
-        count_ms = timed(lambda: services.count_incidents(s, flt))
+        list_ms = timed(lambda: services.incidents.list_incidents(s, flt, limit=50))
+        page_ms = timed(lambda: services.incidents.list_incidents(s, flt, limit=50, offset=2000))
+        count_ms = timed(lambda: services.incidents.count_incidents(s, flt))
         searches = {}
         for query, gov in [
             ("للنازحين مخيّم مرام", None),
@@ -127,12 +127,12 @@ def main(n: int) -> None:
         ]:
             flt = IncidentFilter(text=query, governorate=gov)
             searches[query + (f" + {gov}" if gov else "")] = (
-                timed(lambda flt=flt: services.list_incidents(s, flt, limit=50)),
-                services.count_incidents(s, flt),
+                timed(lambda flt=flt: services.incidents.list_incidents(s, flt, limit=50)),
+                services.incidents.count_incidents(s, flt),
             )
     t = time.perf_counter()
     with ws.db.read() as s:
-        report = services.verify(s)
+        report = services.maintenance.verify(s)
     verify_s = time.perf_counter() - t
     size_mb = (folder / "bench.db").stat().st_size / 1e6
     ws.close()

@@ -44,7 +44,7 @@ def make(folder: Path, laptops: int, incidents: int) -> list[Path]:
         forms = [sample(rng, k) for k in range(incidents)]
         for start in range(0, incidents, 1000):
             with ws.writing() as w:
-                services.create_incidents(w, forms[start : start + 1000])
+                services.incidents.create_incidents(w, forms[start : start + 1000])
         result = sync.export_database(ws, path)
         ws.close()
         db.unlink()

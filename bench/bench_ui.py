@@ -144,7 +144,9 @@ def database(n: int) -> Path:
     t = time.perf_counter()
     for start in range(0, n, 1000):
         with ws.writing() as w:
-            services.create_incidents(w, [sample(rng, i) for i in range(start, start + 1000)])
+            services.incidents.create_incidents(
+                w, [sample(rng, i) for i in range(start, start + 1000)]
+            )
     ws.close()
     print(f"(made {n} incidents in {time.perf_counter() - t:.0f} s: {path})")
     return path

@@ -47,10 +47,10 @@ def killed_conflict(ws: Workspace) -> str:
     killed, then 9; Basel, on a laptop that had only seen 6, wrote 8 (as an import brings it
     in). Both 9 and 8 are heads of "killed"; 8, written last, is the value shown."""
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+        incident_id = services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 6})
         base = [e.event_id for e in w.events_of(incident_id) if e.field == "killed"]
     with ws.writing() as w:
-        services.edit_incident(w, incident_id, {"killed": 9})
+        services.incidents.edit_incident(w, incident_id, {"killed": 9})
     eight = {"min": 8, "max": 8, "approximate": False}
     with ws.db.write() as s, EventWriter(s, DeviceIdentity.generate(), "Basel") as w:
         w.record(INCIDENT, incident_id, {"killed": eight}, seen={"killed": base})

@@ -38,15 +38,17 @@ class Laptop:
 
     def new_incident(self, **values: Any) -> str:
         with self.ws.writing() as w:
-            return services.create_incident(w, values or {"title_en": f"incident {next(_numbers)}"})
+            return services.incidents.create_incident(
+                w, values or {"title_en": f"incident {next(_numbers)}"}
+            )
 
     def edit(self, incident_id: str, **changes: Any) -> None:
         with self.ws.writing() as w:
-            services.edit_incident(w, incident_id, changes)
+            services.incidents.edit_incident(w, incident_id, changes)
 
     def delete(self, incident_id: str) -> None:
         with self.ws.writing() as w:
-            services.delete_incident(w, incident_id)
+            services.incidents.delete_incident(w, incident_id)
 
     def resolve(self, incident_id: str, field: str, **how: Any) -> None:
         with self.ws.writing() as w:
@@ -62,19 +64,19 @@ class Laptop:
 
     def incident(self, incident_id: str) -> Incident:
         with self.ws.db.read() as s:
-            return services.get_incident(s, incident_id)
+            return services.incidents.get_incident(s, incident_id)
 
     def digest(self) -> str:
         with self.ws.db.read() as s:
-            return services.state_digest(s)
+            return services.maintenance.state_digest(s)
 
     def event_ids(self) -> set[str]:
         with self.ws.db.read() as s:
             return set(s.execute(select(EventRow.event_id)).scalars())
 
-    def verify(self) -> services.VerifyReport:
+    def verify(self) -> services.maintenance.VerifyReport:
         with self.ws.db.read() as s:
-            return services.verify(s, self.ws.trusted_keys())
+            return services.maintenance.verify(s, self.ws.trusted_keys())
 
 
 def read_lines(path: Path) -> list[bytes]:

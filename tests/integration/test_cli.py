@@ -18,7 +18,7 @@ def digest(db: Path) -> tuple[str, int]:
     """What 'nothing changed' means: same state digest and same number of events."""
     ws = services.open_workspace(db)
     with ws.db.read() as s:
-        d = services.state_digest(s)
+        d = services.maintenance.state_digest(s)
         n = s.connection().exec_driver_sql("SELECT count(*) FROM event").scalar()
     ws.close()
     return d, n

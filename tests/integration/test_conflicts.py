@@ -17,9 +17,9 @@ def test_concurrent_values_are_a_conflict_until_resolved(  # type: ignore[no-unt
 ) -> None:
     incident_id = killed_conflict  # 6, then 9 here; 8 from a laptop that had only seen 6
     with ws.db.read() as s:
-        inc = services.get_incident(s, incident_id)
-        changes = services.history(s, incident_id)
-        assert services.verify(s).ok
+        inc = services.incidents.get_incident(s, incident_id)
+        changes = services.incidents.history(s, incident_id)
+        assert services.maintenance.verify(s).ok
     assert len(inc.conflicts) == 1
     conflict = inc.conflicts[0]
     assert conflict.field == "killed"
@@ -34,34 +34,36 @@ def test_concurrent_values_are_a_conflict_until_resolved(  # type: ignore[no-unt
 
     # Resolving is an ordinary edit: its parents are both heads, so one head remains.
     with ws.writing() as w:
-        events = services.edit_incident(w, incident_id, {"killed": 9})
+        events = services.incidents.edit_incident(w, incident_id, {"killed": 9})
     assert set(events[0].parents) == set(conflict.event_ids)
     with ws.db.read() as s:
-        inc = services.get_incident(s, incident_id)
+        inc = services.incidents.get_incident(s, incident_id)
         assert inc.conflicts == () and inc.killed.max == 9
-        all_killed = [c for c in services.history(s, incident_id) if c.field == "killed"]
+        all_killed = [c for c in services.incidents.history(s, incident_id) if c.field == "killed"]
     assert [c.new["max"] for c in all_killed] == [6, 9, 8, 9]  # nothing dropped
     assert "CONFLICT" not in run("show", incident_id, db=ws.db.path).out
 
 
 def test_conflict_survives_rebuild(ws: services.Workspace) -> None:
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "x", "status": "draft"})
+        incident_id = services.incidents.create_incident(w, {"title_en": "x", "status": "draft"})
     laptop_b = DeviceIdentity.generate()
     with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
         w.record(INCIDENT, incident_id, {"status": "verified"}, seen={"status": []})
     with ws.db.write() as s:
-        result = services.rebuild(s)
+        result = services.maintenance.rebuild(s)
     assert result.digest_before == result.digest_after
     with ws.db.read() as s:
-        assert [c.field for c in services.get_incident(s, incident_id).conflicts] == ["status"]
+        assert [c.field for c in services.incidents.get_incident(s, incident_id).conflicts] == [
+            "status"
+        ]
         n = s.connection().exec_driver_sql("SELECT n_conflicts FROM incident").scalar()
     assert n == 1
 
 
 def test_conflict_can_be_settled_on_the_value_shown(ws: services.Workspace, run) -> None:  # type: ignore[no-untyped-def]
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "x", "killed": 6})
+        incident_id = services.incidents.create_incident(w, {"title_en": "x", "killed": 6})
     laptop_b = DeviceIdentity.generate()
     with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
         w.record(INCIDENT, incident_id, {"killed": _count(10)}, seen={"killed": []})

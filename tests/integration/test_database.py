@@ -48,7 +48,7 @@ def test_sqlite_runs_in_wal_with_full_sync_and_foreign_keys(ws: services.Workspa
 def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path) -> None:
     ws = services.open_workspace(db_path, author="Amal")
     with ws.writing() as w:
-        services.create_incident(w, {"title_en": "before the upgrade", "killed": 2})
+        services.incidents.create_incident(w, {"title_en": "before the upgrade", "killed": 2})
     ws.close()
 
     db = open_database(db_path, extra_migrations=[LATER])
@@ -113,7 +113,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
 
 def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspace) -> None:
     with ws.writing() as w:
-        services.create_incident(w, {"title_en": "first"})
+        services.incidents.create_incident(w, {"title_en": "first"})
     other = sqlite3.connect(ws.db.path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
@@ -121,7 +121,7 @@ def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspa
             pytest.raises(DatabaseLockedError, match="in use by another program"),
             ws.writing() as w,
         ):
-            services.create_incident(w, {"title_en": "second"})
+            services.incidents.create_incident(w, {"title_en": "second"})
     finally:
         other.execute("ROLLBACK")
         other.close()

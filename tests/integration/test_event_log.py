@@ -80,7 +80,7 @@ def apply(ws: services.Workspace, ops: list[tuple]) -> tuple[list[str], DeviceId
         kind, live = op[0], [i for i in ids]
         if kind == "create":
             with ws.writing() as w:
-                ids.append(services.create_incident(w, op[1] or {"title_en": "x"}))
+                ids.append(services.incidents.create_incident(w, op[1] or {"title_en": "x"}))
             continue
         if not live:
             continue
@@ -89,12 +89,14 @@ def apply(ws: services.Workspace, ops: list[tuple]) -> tuple[list[str], DeviceId
             ws.db.write() as s,
             EventWriter(s, ws.identity if kind != "stale_edit" else other, "Basel") as w,
         ):
-            if services.get_incident(s, target).deleted:
+            if services.incidents.get_incident(s, target).deleted:
                 continue
             if kind == "edit":
-                services.edit_incident(w, target, {k: v for k, v in op[2].items() if k != "killed"})
+                services.incidents.edit_incident(
+                    w, target, {k: v for k, v in op[2].items() if k != "killed"}
+                )
             elif kind == "delete":
-                services.delete_incident(w, target)
+                services.incidents.delete_incident(w, target)
             else:
                 w.record(
                     INCIDENT,
@@ -121,12 +123,12 @@ def test_tables_equal_a_replay_and_rebuild_is_identical(ops: list[tuple]) -> Non
             for incident_id in ids:
                 replay = entity_state(load_events(s, incident_id)).values
                 assert stored[incident_id] == canonical_json(replay)
-            report = services.verify(s)
+            report = services.maintenance.verify(s)
         assert report.ok, report.problems
         with ws.db.write() as s:
-            first = services.rebuild(s)
+            first = services.maintenance.rebuild(s)
         with ws.db.write() as s:
-            second = services.rebuild(s)
+            second = services.maintenance.rebuild(s)
         assert first.digest_before == first.digest_after == second.digest_after
         assert materialised(ws) == stored
 
@@ -175,26 +177,26 @@ def test_any_altered_removed_or_swapped_event_is_named(
             _tamper(path, "UPDATE event SET seq = ? WHERE event_id = ?", other_seq, event_id)
             expected = f"#{seq} of device {device[:8]}"
         with ws.db.read() as s:
-            report = services.verify(s)
+            report = services.maintenance.verify(s)
         assert not report.ok
         assert expected in report.problems[0], report.problems
 
 
 def test_editing_a_materialised_row_behind_the_log_is_caught(ws: services.Workspace) -> None:
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+        incident_id = services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 9})
     _tamper(ws.db.path, "UPDATE incident SET killed_max = 2 WHERE id = ?", incident_id)
     with ws.db.read() as s:
-        report = services.verify(s)
+        report = services.maintenance.verify(s)
     assert report.problems == [
         f"incident {incident_id}: the stored killed_max does not match its history"
     ]
     with ws.db.write() as s:
-        result = services.rebuild(s)
+        result = services.maintenance.rebuild(s)
     assert result.digest_before != result.digest_after
     with ws.db.read() as s:
-        assert services.verify(s).ok
-        assert services.get_incident(s, incident_id).killed.max == 9
+        assert services.maintenance.verify(s).ok
+        assert services.incidents.get_incident(s, incident_id).killed.max == 9
 
 
 def test_forged_chain_without_the_key_is_caught(ws: services.Workspace) -> None:
@@ -202,7 +204,7 @@ def test_forged_chain_without_the_key_is_caught(ws: services.Workspace) -> None:
     from tawthiq.store.events import Event, rehash
 
     with ws.writing() as w:
-        services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+        services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 9})
     con = sqlite3.connect(ws.db.path)
     con.row_factory = sqlite3.Row
     rows = [Event.from_row(dict(r)) for r in con.execute("SELECT * FROM event ORDER BY seq")]
@@ -220,17 +222,17 @@ def test_forged_chain_without_the_key_is_caught(ws: services.Workspace) -> None:
         con.execute("UPDATE chain_head SET hash=?", (prev,))
     con.close()
     with ws.db.read() as s:
-        report = services.verify(s)
+        report = services.maintenance.verify(s)
     assert report.problems and "signature" in report.problems[0]
 
 
 def test_removing_the_last_event_is_caught(ws: services.Workspace) -> None:
     with ws.writing() as w:
-        services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+        services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 9})
     last_id, device, seq = _events(ws.db.path)[-1]
     _tamper(ws.db.path, "DELETE FROM event WHERE event_id = ?", last_id)
     with ws.db.read() as s:
-        problems = services.verify(s).problems
+        problems = services.maintenance.verify(s).problems
     assert (
         problems[0]
         == f"events #{seq}..#{seq} of device {device[:8]} are missing (removed from the end)"
@@ -239,12 +241,12 @@ def test_removing_the_last_event_is_caught(ws: services.Workspace) -> None:
 
 def test_every_change_is_kept_with_author_and_old_value(ws: services.Workspace) -> None:
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+        incident_id = services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 6})
     for n in (8, 9):
         with ws.writing() as w:
-            services.edit_incident(w, incident_id, {"killed": n})
+            services.incidents.edit_incident(w, incident_id, {"killed": n})
     with ws.db.read() as s:
-        changes = [c for c in services.history(s, incident_id) if c.field == "killed"]
+        changes = [c for c in services.incidents.history(s, incident_id) if c.field == "killed"]
     assert [(c.old and c.old[0]["max"], c.new["max"]) for c in changes] == [((), 6), (6, 8), (8, 9)]
     assert {c.author for c in changes} == {"Amal"}
     assert changes[0].when <= changes[1].when <= changes[2].when
@@ -252,10 +254,13 @@ def test_every_change_is_kept_with_author_and_old_value(ws: services.Workspace) 
 
 def test_unchanged_values_write_no_events(ws: services.Workspace) -> None:
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+        incident_id = services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 9})
     with ws.writing() as w:
         assert (
-            services.edit_incident(w, incident_id, {"killed": "9", "title_en": "Maram camp"}) == []
+            services.incidents.edit_incident(
+                w, incident_id, {"killed": "9", "title_en": "Maram camp"}
+            )
+            == []
         )
 
 
@@ -264,14 +269,14 @@ def test_clock_never_goes_back_across_sessions_and_devices(ws: services.Workspac
     from tawthiq.store.hlc import pack, unpack
 
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "x"})
+        incident_id = services.incidents.create_incident(w, {"title_en": "x"})
     ahead = DeviceIdentity.generate()
     future = pack(unpack(w.clock.now())[0] + 3_600_000, 0)  # an hour ahead
     with ws.db.write() as s, EventWriter(s, ahead, "Basel") as w2:
         w2.clock.observe(future)
         w2.record(INCIDENT, incident_id, {"status": "reviewed"})
     with ws.writing() as w3:
-        (event,) = services.edit_incident(w3, incident_id, {"status": "verified"})
+        (event,) = services.incidents.edit_incident(w3, incident_id, {"status": "verified"})
     assert event.hlc > future
     with ws.db.read() as s:
-        assert services.get_incident(s, incident_id).status == "verified"
+        assert services.incidents.get_incident(s, incident_id).status == "verified"

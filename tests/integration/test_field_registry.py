@@ -169,7 +169,7 @@ def test_the_form_suggests_it_and_the_list_filters_by_it(qtbot, window, ws) -> N
     with qtbot.waitSignal(window.review.saved, timeout=10_000):
         window.review.save()
     with ws.writing() as w:
-        services.create_incident(w, {"title_en": "No remnants told", "killed": 1})
+        services.incidents.create_incident(w, {"title_en": "No remnants told", "killed": 1})
     incidents = window.incidents
     incidents.refresh()
     listed(qtbot, incidents)

@@ -61,29 +61,31 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     ws = services.open_workspace(folder / "r.db", author="Amal Haddad", key_dir=folder / "keys")
     with ws.writing() as w:
         maram = ingest_report(w, read_text(SAMPLE), ref_date=SAMPLE_DATE).incident_ids[0]
-        english = services.create_incident(w, {
+        english = services.incidents.create_incident(w, {
             "title_en": "Mortar fire on a school in Masyaf", "date_start": "2022-05-13",
             "governorate": "Hama", "incident_type": "shelling_artillery_missile",
             "killed": 5, "injured": 7, "confidentiality": "public",
             "narrative": "Five people were killed when mortar "
             "rounds hit the yard of a school (the al-Nour school) during the morning break.",
         })  # fmt: skip
-        three = services.create_incident(w, {
+        three = services.incidents.create_incident(w, {
             "title_ar": "غارة على سوق الأتارب", "date_start": "2022-02-02",
             "governorate": "Aleppo", "incident_type": "air_drone_strike", "killed": 8,
             "private_notes": "الشاهد: أبو خالد، هاتفه عند المنسق", "confidentiality": "public",
             "source_names": ["أم علي"],
         })  # fmt: skip
         for n, outlet in enumerate(("Syria TV", "Enab Baladi", "SOHR"), 1):
-            services.add_source_report(w, {"text": f"تقرير رقم {n} عن الغارة على سوق الأتارب",
-                                           "outlet": outlet}, incident_ids=[three])  # fmt: skip
-        secret = services.create_incident(w, {
+            services.incidents.add_source_report(
+                w, {"text": f"تقرير رقم {n} عن الغارة على سوق الأتارب", "outlet": outlet},
+                incident_ids=[three],
+            )  # fmt: skip
+        secret = services.incidents.create_incident(w, {
             "title_en": "Detention of a nurse", "governorate": "Idlib",
             "incident_type": "arrest", "confidentiality": "confidential",
         })  # fmt: skip
         base = [e.event_id for e in w.events_of(three) if e.field == "killed"]
     with ws.writing() as w:  # Amal corrects the toll; Basel, not having seen it, too
-        services.edit_incident(w, three, {"killed": 7})
+        services.incidents.edit_incident(w, three, {"killed": 7})
     with ws.db.write() as s, EventWriter(s, DeviceIdentity.generate(), "Basel") as w:
         w.record(INCIDENT, three, {"killed": {"min": 9, "max": 9}}, seen={"killed": base})
     ws.close()
@@ -192,7 +194,7 @@ def test_a_printed_copy_is_checked_against_the_database(seeded, capsys) -> None:
     assert cli.main(["verify", "--fingerprint", printed[:16], *db]) == 0
     assert "as it is now" in capsys.readouterr().out
     with ws.writing() as w:  # someone edits it after it was printed
-        services.edit_incident(w, str(seeded["english"]), {"injured": 8})
+        services.incidents.edit_incident(w, str(seeded["english"]), {"injured": 8})
     ws.close()
     assert cli.main(["verify", "--fingerprint", printed, *db]) == 0
     assert "1 change(s) were made after it was printed" in capsys.readouterr().out

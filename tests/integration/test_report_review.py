@@ -53,13 +53,15 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     ws = services.open_workspace(folder / "r.db", author="Amal Haddad", key_dir=folder / "keys")
     ids: dict[str, object] = {"db": folder / "r.db", "folder": folder, "keys": folder / "keys"}
     with ws.writing() as w:
-        ids["long_source"] = services.create_incident(w, {"title_en": "Long source",
+        ids["long_source"] = services.incidents.create_incident(w, {"title_en": "Long source",
                                                           "date_start": "2022-01-01"})  # fmt: skip
-        services.add_source_report(w, {"text": (SENTENCE + "\n") * 80},
+        services.incidents.add_source_report(w, {"text": (SENTENCE + "\n") * 80},
                                    incident_ids=[ids["long_source"]])  # fmt: skip
-        ids["long_title"] = services.create_incident(w, {"title_ar": LONG_TITLE})
-        ids["arabic_only"] = services.create_incident(w, {"title_ar": "3 قتلى في قصف على إدلب."})
-        ids["mixed"] = services.create_incident(w, {
+        ids["long_title"] = services.incidents.create_incident(w, {"title_ar": LONG_TITLE})
+        ids["arabic_only"] = services.incidents.create_incident(
+            w, {"title_ar": "3 قتلى في قصف على إدلب."}
+        )
+        ids["mixed"] = services.incidents.create_incident(w, {
             "title_en": "Strike on a school", "date_start": "2023-03-07", "governorate": "Idlib",
             "killed": {"min": 9, "max": 12}, "injured": {"min": 20, "max": 20,
                                                         "approximate": True},
@@ -67,14 +69,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
             "narrative": "قال الشاهد إن القصف بدأ يوم 2023-03-07 وقُتل ما بين 9–12 شخصاً. "
             "رقم الهاتف +963 944 123 456 😢 中文 می‌خواهم",
         })  # fmt: skip
-        ids["year"] = services.create_incident(w, {"title_en": "Known by its year",
+        ids["year"] = services.incidents.create_incident(w, {"title_en": "Known by its year",
             "date_start": "2022-01-01", "date_precision": "year", "killed": 4})  # fmt: skip
-        ids["month"] = services.create_incident(w, {"title_en": "Known by its month",
+        ids["month"] = services.incidents.create_incident(w, {"title_en": "Known by its month",
             "date_start": "2022-01-01", "date_precision": "month", "killed": 2})  # fmt: skip
-        ids["deleted"] = services.create_incident(w, {"title_en": "Will be deleted",
+        ids["deleted"] = services.incidents.create_incident(w, {"title_en": "Will be deleted",
             "date_start": "2022-03-03", "killed": 50})  # fmt: skip
     with ws.writing() as w:
-        services.delete_incident(w, str(ids["deleted"]))
+        services.incidents.delete_incident(w, str(ids["deleted"]))
     ws.close()
     return ids
 
@@ -157,8 +159,8 @@ def test_the_fingerprint_changes_with_the_sources_the_report_prints(tmp_path: Pa
 
     ws = services.open_workspace(tmp_path / "f.db", author="A", key_dir=tmp_path / "keys")
     with ws.writing() as w:
-        i = services.create_incident(w, {"title_en": "Strike", "killed": 3})
-        r = services.add_source_report(w, {"text": "Three killed", "outlet": "SOHR"},
+        i = services.incidents.create_incident(w, {"title_en": "Strike", "killed": 3})
+        r = services.incidents.add_source_report(w, {"text": "Three killed", "outlet": "SOHR"},
                                        incident_ids=[i])  # fmt: skip
     prints = []
     with ws.db.read() as s:
@@ -168,7 +170,9 @@ def test_the_fingerprint_changes_with_the_sources_the_report_prints(tmp_path: Pa
     with ws.db.read() as s:
         prints.append(report_item(s, i).fingerprint)
     with ws.writing() as w:
-        services.add_source_report(w, {"text": "Actually thirty killed"}, incident_ids=[i])
+        services.incidents.add_source_report(
+            w, {"text": "Actually thirty killed"}, incident_ids=[i]
+        )
     with ws.db.read() as s:
         prints.append(report_item(s, i).fingerprint)
     ws.close()
@@ -321,7 +325,7 @@ def test_the_chart_says_when_it_leaves_months_out(tmp_path: Path) -> None:
     ws = services.open_workspace(tmp_path / "c.db", author="A", key_dir=tmp_path / "keys")
     with ws.writing() as w:
         for n in range(30):
-            services.create_incident(w, {"title_en": f"Strike {n}", "killed": 1,
+            services.incidents.create_incident(w, {"title_en": f"Strike {n}", "killed": 1,
                 "date_start": f"{2020 + n // 12}-{n % 12 + 1:02}-05"})  # fmt: skip
     ws.close()
     out = tmp_path / "c.pdf"

@@ -12,13 +12,13 @@ from tawthiq.store import IncidentFilter
 def seeded(ws: services.Workspace) -> dict[str, str]:
     ids = {}
     with ws.writing() as w:
-        ids["tal_abyad"] = services.create_incident(
+        ids["tal_abyad"] = services.incidents.create_incident(
             w, {"title_ar": "قصف على تلّ أبيض", "governorate": "Raqqa", "date_start": "2019-10-12"}
         )
-        ids["maram"] = services.create_incident(
+        ids["maram"] = services.incidents.create_incident(
             w, {"title_ar": "قصف مخيم مرام", "governorate": "Idlib", "date_start": "2022-11-06"}
         )
-        ids["ariha"] = services.create_incident(
+        ids["ariha"] = services.incidents.create_incident(
             w,
             {
                 "title_en": "Market in Ariha shelled",
@@ -27,20 +27,20 @@ def seeded(ws: services.Workspace) -> dict[str, str]:
                 "narrative": "Witnesses said the market was full.",
             },
         )
-        services.add_source_report(
+        services.incidents.add_source_report(
             w,
             {"text": "استهدف القصف خيام النازحين في مخيّم مرام بذخائر عنقودية", "language": "ar"},
             incident_ids=[ids["maram"]],
         )
-        deleted = services.create_incident(w, {"title_ar": "مخيم مرام (مكرر)"})
+        deleted = services.incidents.create_incident(w, {"title_ar": "مخيم مرام (مكرر)"})
     with ws.writing() as w:
-        services.delete_incident(w, deleted)
+        services.incidents.delete_incident(w, deleted)
     return ids
 
 
 def search(ws: services.Workspace, text: str) -> set[str]:
     with ws.db.read() as s:
-        return {i.id for i in services.list_incidents(s, IncidentFilter(text=text))}
+        return {i.id for i in services.incidents.list_incidents(s, IncidentFilter(text=text))}
 
 
 @pytest.mark.parametrize("query", ["تل أبيض", "تل ابيض", "تلّ أبيض", "تَلّ أَبْيَض"])
@@ -69,8 +69,8 @@ def test_english_is_case_insensitive_and_prefix(
 def test_search_combines_with_filters(ws: services.Workspace, seeded: dict[str, str]) -> None:
     flt = IncidentFilter(text="قصف", governorate="Idlib", date_from="2022-01-01")
     with ws.db.read() as s:
-        found = {i.id for i in services.list_incidents(s, flt)}
-        assert services.count_incidents(s, flt) == 1
+        found = {i.id for i in services.incidents.list_incidents(s, flt)}
+        assert services.incidents.count_incidents(s, flt) == 1
     assert found == {seeded["maram"]}
 
 
@@ -82,9 +82,9 @@ def test_punctuation_only_query_matches_nothing(
 
 def test_edits_reach_the_index(ws: services.Workspace, seeded: dict[str, str]) -> None:
     with ws.writing() as w:
-        services.edit_incident(w, seeded["ariha"], {"title_en": "Bakery in Ariha"})
+        services.incidents.edit_incident(w, seeded["ariha"], {"title_en": "Bakery in Ariha"})
     assert search(ws, "bakery") == {seeded["ariha"]}
     assert search(ws, "market") == {seeded["ariha"]}  # still in the narrative
     with ws.writing() as w:
-        services.edit_incident(w, seeded["ariha"], {"narrative": None})
+        services.incidents.edit_incident(w, seeded["ariha"], {"narrative": None})
     assert search(ws, "market") == set()

@@ -95,9 +95,27 @@ def test_an_edit_over_a_value_not_seen_is_a_conflict_not_a_loss(desk: Desk) -> N
     conflicts = desk.incident(first.incident_id).incident.conflicts
     assert [c.field for c in conflicts] == ["killed"]
     settled = desk.resolve(first.incident_id, "killed", {"min": 8, "max": 9})
-    assert settled == Changes(incidents=frozenset({first.incident_id}), focus=first.incident_id)
-    inc = desk.incident(first.incident_id).incident
+    assert settled.changes == Changes(
+        incidents=frozenset({first.incident_id}), focus=first.incident_id
+    )
+    view = desk.incident(first.incident_id)
+    assert view.history[0].event_id == settled.event_id  # the event that settled it
+    inc = view.incident
     assert inc.conflicts == () and inc.killed is not None and inc.killed.min == 8
+
+
+def test_a_conflict_is_settled_by_picking_one_of_its_values(desk: Desk) -> None:
+    first = desk.save({"title_en": "Maram camp", "killed": 6})
+    desk.save({"killed": 9}, incident_id=first.incident_id, seen=first.heads)
+    desk.save({"killed": 8}, incident_id=first.incident_id, seen=first.heads)
+    nine = next(
+        c
+        for c in desk.incident(first.incident_id).history
+        if c.field == "killed" and c.new["min"] == 9
+    )
+    desk.resolve(first.incident_id, "killed", pick=nine.event_id[-8:])  # as `show` prints it
+    inc = desk.incident(first.incident_id).incident
+    assert inc.conflicts == () and inc.killed is not None and inc.killed.min == 9
 
 
 def test_deleting_leaves_the_list_and_keeps_the_history(desk: Desk) -> None:
@@ -167,6 +185,17 @@ def test_ingesting_stopped_part_way_keeps_and_reports_the_part_done(
     assert stopped.value.changes.incidents == {desk.page(EVERY, limit=5, offset=0)[0].id}
 
 
+def test_one_report_ingested_names_its_report_and_the_incidents_found(desk: Desk) -> None:
+    done = desk.ingest_report(SAMPLE_TEXT, ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
+    [(incident_id, found)] = done.saved
+    assert found["killed"].value == 9
+    assert done.changes == Changes.of([incident_id], reports=True)
+    [source] = desk.incident(incident_id).reports
+    assert source.id == done.report_id
+    empty = desk.ingest_report("It rained in Idlib all day.")
+    assert empty.saved == () and empty.changes.incidents == frozenset()
+
+
 # export and import ---------------------------------------------------------------------------
 
 
@@ -187,6 +216,35 @@ def test_an_export_merged_on_another_laptop_brings_the_incident(
     assert imported.changes == EVERYTHING and imported.summary.records_new == {"incident": 1}
     assert _titles(other) == ["Air strike on al-Bab market"]
     assert other.incident(incident_id).history[-1].author == "Amal"
+
+
+def test_a_dry_run_import_counts_and_changes_nothing(
+    desk: Desk, other: Desk, tmp_path: Path
+) -> None:
+    desk.save({"title_en": "Air strike on al-Bab market", "killed": 8})
+    target = tmp_path / "amal.tawthiq"
+    desk.sync.export(ExportChoice(target), lambda d, t: None)
+    tried = other.sync.import_files([target], lambda d, t: None, accept_new=True, dry_run=True)
+    assert tried.summary.dry_run and tried.summary.records_new == {"incident": 1}
+    assert tried.changes == NOTHING and tried.pairs == [] and other.count(EVERY) == 0
+
+
+def test_an_export_since_an_earlier_file_holds_only_what_came_after(
+    desk: Desk, tmp_path: Path
+) -> None:
+    desk.save({"title_en": "First"})
+    first = desk.sync.export(ExportChoice(tmp_path / "first.tawthiq"), lambda d, t: None)
+    desk.save({"title_en": "Second"})
+    choice = ExportChoice(tmp_path / "second.tawthiq", since_file=first.path)
+    later = desk.sync.export(choice, lambda d, t: None)
+    whole = desk.sync.export(ExportChoice(tmp_path / "whole.tawthiq"), lambda d, t: None)
+    assert later.since and later.events == whole.events - first.events > 0
+
+
+def test_this_laptops_keys_are_made_once_and_named_with_the_device(desk: Desk) -> None:
+    keys = desk.sync.keys()
+    assert keys == desk.sync.keys() and keys.device_id == desk.ws.identity.device_id
+    assert keys.receive and keys.receive_fingerprint != keys.signing_fingerprint
 
 
 def test_judging_a_possible_duplicate_says_which_incidents_changed(desk: Desk) -> None:
@@ -220,3 +278,17 @@ def test_a_public_report_leaves_out_what_is_not_public(desk: Desk, tmp_path: Pat
     written = desk.write_report(out, ReportOptions(public=True), lambda d, t: None, flt=EVERY)
     assert (written.incidents, written.left_out) == (1, 1) and written.pages >= 1
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_printed_fingerprint_is_traced_to_its_incident(desk: Desk, tmp_path: Path) -> None:
+    from tawthiq.services.reports import choose
+
+    incident_id = desk.save({"title_en": "Maram camp", "killed": 9}).incident_id
+    with desk.ws.db.read() as s:  # the fingerprint the PDF prints
+        printed = choose(s, [incident_id]).items[0].fingerprint
+    found = desk.check_fingerprint(printed, incident_id[:8])
+    assert found.match is not None and found.match.incident_id == incident_id
+    assert found.match.changed_since == 0 and found.title == "Maram camp"
+    desk.save({"killed": 10}, incident_id=incident_id)
+    assert desk.check_fingerprint(printed).match.changed_since == 1  # type: ignore[union-attr]
+    assert desk.check_fingerprint("0" * 64).match is None

@@ -84,7 +84,9 @@ def test_progress_moves_while_the_merged_records_are_written(
     """A long merge spends half its time writing the records again after the files are
     read: the progress bar must keep moving then, not sit at 100%."""
     with amal.ws.writing() as w:
-        services.create_incidents(w, [{"title_en": f"n{i}", "killed": i} for i in range(4500)])
+        services.incidents.create_incidents(
+            w, [{"title_en": f"n{i}", "killed": i} for i in range(4500)]
+        )
     path = amal.export()
     heard: list[tuple[int, int]] = []
     files_read: list[int] = []

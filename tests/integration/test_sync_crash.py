@@ -30,7 +30,7 @@ def _fill(laptop: Laptop) -> None:
         for i in range(N_INCIDENTS)
     ]  # fmt: skip
     with laptop.ws.writing() as w:
-        services.create_incidents(w, batch)
+        services.incidents.create_incidents(w, batch)
 
 
 def _tawthiq(*args: str, keys: Path) -> subprocess.Popen[bytes]:

@@ -18,7 +18,7 @@ GOVERNORATES = ("Idlib", "Aleppo", "Hama")
 
 def _fill(ws: services.Workspace, n: int) -> None:
     with ws.writing() as w:
-        services.create_incidents(
+        services.incidents.create_incidents(
             w,
             [
                 {

@@ -30,7 +30,7 @@ def _paste(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def _count(ws: services.Workspace) -> int:
     with ws.db.read() as s:
-        return services.count_incidents(s, IncidentFilter())
+        return services.incidents.count_incidents(s, IncidentFilter())
 
 
 def _type(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -139,8 +139,8 @@ def test_a_report_of_two_incidents_offers_each_one(qtbot, window, ws) -> None:  
     with qtbot.waitSignal(review.saved, timeout=10_000):
         review.save()
     with ws.db.read() as s:
-        rows = services.list_incidents(s, IncidentFilter())
-        reports = {r.id for inc in rows for r in services.source_reports_of(s, inc.id)}
+        rows = services.incidents.list_incidents(s, IncidentFilter())
+        reports = {r.id for inc in rows for r in services.incidents.source_reports_of(s, inc.id)}
     assert {inc.governorate for inc in rows} == {"Idlib", "Aleppo"}
     assert len(reports) == 1  # both rest on the one pasted report
 
@@ -181,7 +181,7 @@ def test_a_saved_incident_opens_from_the_list_and_an_edit_is_one_more_change(
     qtbot, window, ws
 ) -> None:  # type: ignore[no-untyped-def]
     with ws.writing() as w:
-        incident_id = services.create_incident(
+        incident_id = services.incidents.create_incident(
             w, {"title_en": "Mortar fire on Masyaf", "governorate": "Hama", "killed": 5}
         )
     window.tabs.setCurrentIndex(1)
@@ -204,7 +204,7 @@ def test_a_saved_incident_opens_from_the_list_and_an_edit_is_one_more_change(
 
 def test_deleting_asks_first_and_keeps_the_history(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Mortar fire on Masyaf"})
+        incident_id = services.incidents.create_incident(w, {"title_en": "Mortar fire on Masyaf"})
     window.incidents.refresh(keep=incident_id)
     listed(qtbot, window.incidents)
     asked: list[str] = []

@@ -25,8 +25,8 @@ SAMPLE_TEXT = read_text(SAMPLE)
 
 def _incidents(ws):  # type: ignore[no-untyped-def]
     with ws.db.read() as s:
-        rows = services.list_incidents(s, IncidentFilter())
-        return [(inc, services.source_reports_of(s, inc.id)) for inc in rows]
+        rows = services.incidents.list_incidents(s, IncidentFilter())
+        return [(inc, services.incidents.source_reports_of(s, inc.id)) for inc in rows]
 
 
 def _read(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -113,7 +113,7 @@ def test_saving_an_opened_incident_sends_only_what_was_changed(  # type: ignore[
     assert window.review.open_incident(desk.incident(incident_id))
     # meanwhile, on this laptop, someone settles another field (an edit from the list)
     with ws.writing() as w:
-        services.edit_incident(w, incident_id, {"injured": 12})
+        services.incidents.edit_incident(w, incident_id, {"injured": 12})
     window.review.form.cells["narrative"].editor.setPlainText("A typo fixed")
     with qtbot.waitSignal(window.review.saved, timeout=10_000):
         window.review.save()
@@ -125,11 +125,11 @@ def test_saving_an_opened_incident_sends_only_what_was_changed(  # type: ignore[
 
 def test_an_edit_over_a_change_made_meanwhile_is_a_conflict_not_a_loss(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
     with ws.writing() as w:
-        incident_id = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+        incident_id = services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 6})
     desk = Desk(ws)
     window.review.open_incident(desk.incident(incident_id))
     with ws.writing() as w:  # someone else's change after the form was opened
-        services.edit_incident(w, incident_id, {"killed": 7})
+        services.incidents.edit_incident(w, incident_id, {"killed": 7})
     window.review.form.cells["killed"].editor.setText("9")
     with qtbot.waitSignal(window.review.saved, timeout=10_000):
         window.review.save()
@@ -140,7 +140,7 @@ def test_an_edit_over_a_change_made_meanwhile_is_a_conflict_not_a_loss(qtbot, wi
 
 def test_return_in_a_field_of_the_form_opens_nothing(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
     with ws.writing() as w:
-        services.create_incident(w, {"title_en": "Mortar fire on Masyaf"})
+        services.incidents.create_incident(w, {"title_en": "Mortar fire on Masyaf"})
     window.incidents.refresh()
     listed(qtbot, window.incidents)
     window.incidents.select(window.incidents.model.rows[0].id)

@@ -28,7 +28,7 @@ def _status(window) -> str:  # type: ignore[no-untyped-def]
 
 def test_export_from_the_window_then_merge_elsewhere(qtbot, window, ws, basel, tmp_path) -> None:  # type: ignore[no-untyped-def]
     with ws.writing() as w:
-        services.create_incident(w, {"title_ar": "قصف مخيم مرام", "killed": 9})
+        services.incidents.create_incident(w, {"title_ar": "قصف مخيم مرام", "killed": 9})
     target = tmp_path / "amal.tawthiq"
     asked: list[object] = []
 
@@ -107,12 +107,12 @@ def test_import_asks_for_the_passphrase_until_it_is_right(qtbot, window, basel) 
 
 def test_a_deletion_against_an_edit_is_settled_in_the_window(qtbot, window, ws, basel) -> None:  # type: ignore[no-untyped-def]
     with ws.writing() as w:
-        incident = services.create_incident(w, {"title_en": "Maram camp", "killed": 6})
+        incident = services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 6})
     mine = Laptop.__new__(Laptop)
     mine.ws, mine.root, mine.name = ws, basel.root, "Amal"
     basel.import_(mine.export())
     with ws.writing() as w:
-        services.delete_incident(w, incident)
+        services.incidents.delete_incident(w, incident)
     basel.edit(incident, killed=9)
     window.sync.ask_trust = lambda devices: True
     window.sync.import_files([basel.export()])
@@ -132,7 +132,7 @@ def test_a_deletion_against_an_edit_is_settled_in_the_window(qtbot, window, ws, 
     restore.click()
     qtbot.waitUntil(lambda: window.incidents.model.total == 0, timeout=5000)  # settled
     with ws.db.read() as s:
-        inc = services.get_incident(s, incident)
+        inc = services.incidents.get_incident(s, incident)
     assert not inc.deleted and inc.killed is not None and inc.killed.max == 9
 
 
@@ -140,7 +140,7 @@ def test_possible_duplicates_are_judged_from_the_summary(qtbot, window, ws, base
     with ws.writing() as w:
         values = {"title_ar": "قصف مخيم مرام", "killed": 9, "date_start": "2022-11-06",
                   "place_name": "مخيم مرام"}  # fmt: skip
-        mine = services.create_incident(w, values)
+        mine = services.incidents.create_incident(w, values)
     theirs = basel.new_incident(title_en="Maram camp", killed=9, date_start="2022-11-06",
                                 place_name="مخيم مرام")  # fmt: skip
     window.sync.ask_trust = lambda devices: True

@@ -21,7 +21,7 @@ from tawthiq.ui.settings_dialog import SettingsDialog
 
 def _seed(ws: services.Workspace) -> list[str]:
     with ws.writing() as w:
-        ids = services.create_incidents(
+        ids = services.incidents.create_incidents(
             w,
             [
                 {"title_ar": "قصف مخيم مرام للنازحين", "date_start": "2022-11-06",
@@ -134,7 +134,7 @@ def test_a_conflict_is_shown_side_by_side_and_resolved_by_a_choice(  # type: ign
     qtbot.waitUntil(lambda: window.history.model.rowCount() == rows + 1, timeout=5000)
     assert window.history.conflict_boxes() == []
     with ws.db.read() as s:
-        inc = services.get_incident(s, incident_id)
+        inc = services.incidents.get_incident(s, incident_id)
     assert inc.conflicts == () and inc.killed is not None and inc.killed.max == 9
     newest = window.history.model.changes[0]
     assert newest.author == "Amal" and len(newest.old) == 2  # it saw both values
@@ -177,7 +177,7 @@ def test_long_work_shows_progress_and_stops_when_asked(qtbot, window, ws) -> Non
     _seed(ws)
     desk = Desk(ws)
     with ws.db.read() as s:
-        before = services.state_digest(s)
+        before = services.maintenance.state_digest(s)
     seen: list[tuple[int, int]] = []
 
     def slow_rebuild(progress):  # type: ignore[no-untyped-def]
@@ -200,14 +200,14 @@ def test_long_work_shows_progress_and_stops_when_asked(qtbot, window, ws) -> Non
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
     assert handle.cancelled and said == ["Stopped: nothing of the unfinished part was kept."]
     with ws.db.read() as s:
-        assert services.state_digest(s) == before
-        assert services.verify(s).ok
+        assert services.maintenance.state_digest(s) == before
+        assert services.maintenance.verify(s).ok
 
 
 def test_a_stopped_rebuild_changes_nothing(ws) -> None:  # type: ignore[no-untyped-def]
     _seed(ws)
     with ws.db.read() as s:
-        before = services.state_digest(s)
+        before = services.maintenance.state_digest(s)
 
     def stop(done: int, total: int) -> None:
         if done:
@@ -216,8 +216,8 @@ def test_a_stopped_rebuild_changes_nothing(ws) -> None:  # type: ignore[no-untyp
     with pytest.raises(Cancelled):
         Desk(ws).rebuild(stop)
     with ws.db.read() as s:
-        assert services.state_digest(s) == before
-        assert services.count_incidents(s, IncidentFilter()) == 3
+        assert services.maintenance.state_digest(s) == before
+        assert services.incidents.count_incidents(s, IncidentFilter()) == 3
 
 
 def test_the_menus_and_shortcuts_reach_every_action(window) -> None:  # type: ignore[no-untyped-def]
@@ -312,7 +312,7 @@ def test_the_list_reads_its_pages_off_the_ui_thread_once_each(qtbot, window, ws)
     from tawthiq.ui.list_model import PAGE
 
     with ws.writing() as w:
-        services.create_incidents(
+        services.incidents.create_incidents(
             w, [{"title_en": f"Shelling {i}", "date_start": f"2022-01-{1 + i % 28:02d}"}
                 for i in range(PAGE * 2 + 50)],
         )  # fmt: skip

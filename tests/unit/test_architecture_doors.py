@@ -1,10 +1,13 @@
 """The command line and the window reach the core through the services only: no module of
 ``cli/`` or ``ui/`` imports ``extract``, ``store``, ``sync`` or ``report`` (other than for
-type checking), so each use case has one door and the layers behind it can change."""
+type checking), nor opens a database session or unit of work of its own (each use case opens
+its own, in the services), so each use case has one door and the layers behind it can
+change."""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,15 +26,18 @@ def _type_checking_nodes(tree: ast.Module) -> set[int]:
     return inside
 
 
+def _run_time_nodes(source: str) -> Iterator[ast.AST]:
+    """Every node of a source, at any depth, but those imported for type checking only."""
+    tree = ast.parse(source)
+    skip = _type_checking_nodes(tree)
+    return (node for node in ast.walk(tree) if id(node) not in skip)
+
+
 def imported_modules(source: str, package: str = "tawthiq.ui") -> list[str]:
     """The modules a source of ``package`` imports at run time, at any depth of its code,
     relative imports made absolute."""
-    tree = ast.parse(source)
-    skip = _type_checking_nodes(tree)
     found: list[str] = []
-    for node in ast.walk(tree):
-        if id(node) in skip:
-            continue
+    for node in _run_time_nodes(source):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -51,6 +57,25 @@ def doors(source: str, package: str = "tawthiq.ui") -> set[str]:
     }
 
 
+def opened_sessions(source: str) -> list[str]:
+    """Where a source opens a session or unit of work itself, rather than calling a use case:
+    ``<workspace>.db.read()`` or ``.db.write()``, ``.writing()``, a writer's ``.session``, or
+    a ``Session`` (or ``sessionmaker``) imported."""
+    found: list[str] = []
+    for node in _run_time_nodes(source):
+        if isinstance(node, ast.Attribute):
+            on_db = isinstance(node.value, ast.Attribute) and node.value.attr == "db"
+            if node.attr in ("writing", "session") or (on_db and node.attr in ("read", "write")):
+                found.append(ast.unparse(node))
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            found += [
+                alias.name
+                for alias in node.names
+                if alias.name.rpartition(".")[2] in ("Session", "sessionmaker")
+            ]
+    return found
+
+
 def _front_modules() -> list[Path]:
     return sorted(p for front in FRONTS for p in (PACKAGE / front).rglob("*.py"))
 
@@ -67,6 +92,32 @@ def test_the_command_line_and_the_window_go_through_the_services(path: Path) -> 
         f"{path.relative_to(PACKAGE)} imports a layer behind the services: name what it needs "
         "in tawthiq.services instead"
     )
+
+
+@pytest.mark.parametrize("path", _front_modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_the_command_line_and_the_window_open_no_session_of_their_own(path: Path) -> None:
+    assert opened_sessions(path.read_text("utf-8")) == [], (
+        f"{path.relative_to(PACKAGE)} opens a database session itself: call the use case "
+        "(Desk, Desk.sync) that does it, or add one there for both fronts"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("with ws.db.read() as s:\n    pass", ["ws.db.read"]),
+        ("with self.desk.ws.db.write() as s:\n    pass", ["self.desk.ws.db.write"]),
+        ("with ws.writing() as w:\n    f(w.session)", ["ws.writing", "w.session"]),
+        ("def f():\n    from sqlalchemy.orm import Session", ["Session"]),
+        ("import sqlalchemy.orm.Session", ["sqlalchemy.orm.Session"]),
+        ("if TYPE_CHECKING:\n    from sqlalchemy.orm import Session", []),
+        ("text = sys.stdin.read()", []),
+        ("desk.write_report(path, options, tell)", []),
+        ("desk.resolve_id(args.id)", []),
+    ],
+)
+def test_the_session_check_sees_each_way_of_opening_one(source: str, expected: list[str]) -> None:
+    assert sorted(opened_sessions(source)) == sorted(expected)
 
 
 @pytest.mark.parametrize(

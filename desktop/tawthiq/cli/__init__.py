@@ -16,6 +16,7 @@ from tawthiq import __version__, services
 from tawthiq.cli import ingest as cli_ingest
 from tawthiq.cli import report as cli_report
 from tawthiq.cli import sync as cli_sync
+from tawthiq.cli.door import open_desk
 from tawthiq.cli.format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.errors import TawthiqError, ValidationError
@@ -75,22 +76,12 @@ def _changes_from_args(args: argparse.Namespace) -> dict[str, Any]:
     return clean_changes(INCIDENT, changes)
 
 
-def _workspace(args: argparse.Namespace, *, create: bool = False) -> services.Workspace:
-    """The database named by --db; only ``add`` and ``demo`` may create one."""
-    return services.open_workspace(args.db, author=args.author, create=create)
-
-
-def _desk(args: argparse.Namespace, *, create: bool = False) -> services.Desk:
-    """The use cases on the database named by --db (see ``_workspace``)."""
-    return services.Desk(_workspace(args, create=create))
-
-
 def cmd_add(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     values = _changes_from_args(args)
     if not values:
         raise ValidationError("give at least one field, e.g. --title or --date")
-    services.incidents.new_incident_values(values)  # every check before the database opens
-    desk = _desk(args, create=True)
+    services.Desk.check_new(values)  # every check before the database opens
+    desk = open_desk(args, create=True)
     out(desk.save(values).incident_id)
     return 0
 
@@ -99,7 +90,7 @@ def cmd_edit(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     changes = _changes_from_args(args)
     if not changes:
         raise ValidationError("give at least one field to change, e.g. --killed 10")
-    desk = _desk(args)
+    desk = open_desk(args)
     saved = desk.save(changes, incident_id=desk.resolve_id(args.id))
     n, incident_id = saved.events, saved.incident_id
     out(f"{incident_id}: {n} field(s) changed" if n else f"{incident_id}: no change")
@@ -107,7 +98,7 @@ def cmd_edit(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_delete(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    desk = _desk(args)
+    desk = open_desk(args)
     incident_id = desk.resolve_id(args.id)
     desk.delete(incident_id)
     out(f"{incident_id}: deleted (its history is kept)")
@@ -133,7 +124,7 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         if getattr(args, f"w_{spec.name}") is not None
     )
     flt = dataclasses.replace(flt, conflicts_only=args.conflicts, fields=fields)
-    desk = _desk(args)
+    desk = open_desk(args)
     total = desk.count(flt)
     rows = desk.page(flt, limit=args.limit, offset=args.offset)
     for inc in rows:
@@ -146,7 +137,7 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    desk = _desk(args)
+    desk = open_desk(args)
     view = desk.incident(desk.resolve_id(args.id))
     for line in incident_details(view.incident, view.reports):
         out(line)
@@ -154,7 +145,7 @@ def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    desk = _desk(args)
+    desk = open_desk(args)
     incident_id = desk.resolve_id(args.id)
     changes = list(reversed(desk.incident(incident_id).history))
     out(f"History of incident {incident_id} ({len(changes)} changes, oldest first):")
@@ -166,7 +157,7 @@ def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.fingerprint:
         return cli_report.cmd_verify_fingerprint(args, out)
-    report = _desk(args).verify()
+    report = open_desk(args).verify()
     if report.ok:
         out(
             f"ok: {report.events} events from {report.devices} devices; "
@@ -179,7 +170,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    result = _desk(args).rebuild()
+    result = open_desk(args).rebuild()
     out(
         f"rebuilt {result.entities} records from the event log; state digest "
         f"{result.digest} "
@@ -189,15 +180,13 @@ def cmd_rebuild(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq.services.demo import run_demo
-
     if args.db is None:
         folder = Path(tempfile.mkdtemp(prefix="tawthiq-demo-"))
         args.db = str(folder / "demo.db")
-    ws = services.open_workspace(args.db, author=args.author or "demo", create=True)
-    out(f"database: {ws.db.location}")
-    incident_id = run_demo(ws, out)
-    out(f"next: tawthiq history {incident_id[:8]} --db {ws.db.location}")
+    desk = open_desk(args, create=True, author="demo")
+    out(f"database: {desk.location}")
+    incident_id = desk.demo(out)
+    out(f"next: tawthiq history {incident_id[:8]} --db {desk.location}")
     return 0
 
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
+from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import ValidationError
 from tawthiq.services.report_files import read_report
 
@@ -46,16 +47,13 @@ def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq import services
-    from tawthiq.services.ingest import ingest_report
 
     reports = [(name, read_report(name)) for name in args.files]  # all readable before saving
     when = ref_date(args.ref_date)
-    ws = services.open_workspace(args.db, author=args.author, create=True)
+    desk = open_desk(args, create=True)
     for name, text in reports:
-        with ws.writing() as w:
-            done = ingest_report(w, text, ref_date=when, outlet=args.outlet)
-        if not done.incident_ids:
+        done = desk.ingest_report(text, ref_date=when, outlet=args.outlet)
+        if not done.saved:
             print(
                 f"tawthiq: {name}: no incident recognised; the report was kept as source "
                 f"report {done.report_id}",

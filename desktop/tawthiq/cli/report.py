@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import INCIDENT, clean_changes
 from tawthiq.domain.filters import IncidentFilter
@@ -62,7 +63,6 @@ def _where(pairs: list[str]) -> dict[str, str]:
 
 def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq import services
-    from tawthiq.services.reports import choose, describe, write_report
     from tawthiq.services.values import ReportOptions
 
     where = _where(args.where or [])
@@ -81,29 +81,25 @@ def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         )
     output = Path(args.output)
     check_output(output, Path(args.db) if args.db else services.default_db_path())
-    ws = services.open_workspace(args.db, author=args.author, create=False)
-    tell = _progress()
-    with ws.db.read() as s:
-        chosen = choose(s, args.ids, None if args.ids else flt, public=args.public, progress=tell)
+    desk = open_desk(args)
     options = ReportOptions(
         lang=args.lang,
         paper=args.paper,
         public=args.public,
         arabic_digits=args.arabic_digits,
-        author=None if args.public else ws.author,
-        selection=None if args.ids else describe(flt),
-    )
+        author=None if args.public else desk.author,
+    )  # the selection, as the desk describes the filter
     try:
-        written = write_report(output, chosen, options, progress=tell)
+        written = desk.write_report(output, options, _progress(), ids=args.ids, flt=flt)
     except OSError as exc:  # a full disk, a folder that refuses: one sentence
         raise ValidationError(
             N_("cannot write {path}: {reason}"), path=output, reason=exc.strerror or exc
         ) from exc
-    n = len(chosen.items)
     out(
-        f"wrote {output}: {n} incident(s), {written.pages} page(s)"
-        + (f"; {chosen.left_out} incident(s) not marked public left out" if chosen.left_out else "")
-    )
+        f"wrote {output}: {written.incidents} incident(s), {written.pages} page(s)"
+        + (f"; {written.left_out} incident(s) not marked public left out" if written.left_out
+           else "")
+    )  # fmt: skip
     if written.unprintable:
         shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in written.unprintable[:12])
         print(
@@ -160,13 +156,8 @@ def _progress() -> Callable[[int, int], None]:
 
 
 def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq import services
-    from tawthiq.services.reports import check_fingerprint
 
-    ws = services.open_workspace(args.db, author=args.author, create=False)
-    with ws.db.read() as s:
-        incident_id = services.resolve_id(s, args.id) if args.id else None
-        found = check_fingerprint(s, args.fingerprint, incident_id)
+    found = open_desk(args).check_fingerprint(args.fingerprint, args.id)
     m = found.match
     if m is None:
         print(

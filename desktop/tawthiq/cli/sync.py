@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import ValidationError
 
 PASSPHRASE_ENV = "TAWTHIQ_PASSPHRASE"
@@ -52,21 +53,19 @@ def _passphrase(args: argparse.Namespace, *, twice: bool) -> str | None:
 
 
 def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq import services
-    from tawthiq.services.sync import export_database
+    from tawthiq.services.desk_sync import ExportChoice
 
-    ws = services.open_workspace(args.db, author=args.author, create=False)
+    desk = open_desk(args)
     passphrase = _passphrase(args, twice=True) if not args.to else None
-    since = args.since if args.since in (None, "last") else Path(args.since)
-    result = export_database(
-        ws,
+    choice = ExportChoice(
         Path(args.output),
-        since=since,
+        since_last=args.since == "last",
+        since_file=None if args.since in (None, "last") else Path(args.since),
         recipient=args.to,
         passphrase=passphrase,
         open_passphrase=os.environ.get(PASSPHRASE_ENV),
-        progress=_percent(),
     )
+    result = desk.sync.export(choice, _percent())
     _done_percent()
     what = "every event" if not result.since else "the events since the earlier export"
     lock = (
@@ -82,28 +81,27 @@ def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq import services
-    from tawthiq.services.sync import ImportSummary, import_files, possible_duplicates
+    from tawthiq.services.desk_sync import Imported
     from tawthiq.services.values import NewDevicesError, PassphraseNeeded
 
     # a coordinator's first import makes the database; a dry run changes nothing, not even that
-    ws = services.open_workspace(args.db, author=args.author, create=not args.dry_run)
+    desk = open_desk(args, create=not args.dry_run)
     paths = [Path(p) for p in args.files]
     passphrase = _passphrase(args, twice=False)
 
-    def run(phrase: str | None) -> ImportSummary:
-        return import_files(
-            ws, paths, accept_new=args.accept_new_devices, dry_run=args.dry_run,
-            passphrase=phrase, progress=_percent(),
+    def run(phrase: str | None) -> Imported:
+        return desk.sync.import_files(
+            paths, _percent(), accept_new=args.accept_new_devices, dry_run=args.dry_run,
+            passphrase=phrase,
         )  # fmt: skip
 
     try:
         try:
-            summary = run(passphrase)
+            imported = run(passphrase)
         except PassphraseNeeded:
             if passphrase is not None or not sys.stdin.isatty():
                 raise
-            summary = run(getpass.getpass("passphrase: "))
+            imported = run(getpass.getpass("passphrase: "))
     except NewDevicesError as exc:
         _done_percent()
         print(f"tawthiq: {exc}:", file=sys.stderr)
@@ -117,6 +115,7 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         )
         return 2
     _done_percent()
+    summary = imported.summary
     verb = "would be" if summary.dry_run else "were"
     out(
         f"{summary.new} new events, {summary.known} already known, "
@@ -139,59 +138,45 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if summary.dry_run:
         out("dry run: nothing was changed")
         return 0
-    if summary.touched_incidents:
-        with ws.db.read() as s:
-            pairs = possible_duplicates(s, summary.touched_incidents)
-        if pairs:
-            out(f"{len(pairs)} possible duplicate(s) among them: see `tawthiq duplicates`")
+    if imported.pairs:  # among the incidents the merge touched
+        out(f"{len(imported.pairs)} possible duplicate(s) among them: see `tawthiq duplicates`")
     return 0
 
 
 def cmd_resolve(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq import services
-    from tawthiq.services.incidents import resolve_conflict
 
     if (args.pick is None) == (args.value is None):
         raise ValidationError("give either --pick EVENT or --value VALUE")
-    ws = services.open_workspace(args.db, author=args.author, create=False)
+    desk = open_desk(args)
     field = args.field.replace("-", "_")
-    with ws.writing() as w:
-        incident_id = services.resolve_id(w.session, args.id)
-        events = resolve_conflict(w, incident_id, field, value=args.value, pick=args.pick)
-    out(f"{incident_id}: {field} resolved (event {events[0].event_id})")
+    incident_id = desk.resolve_id(args.id)
+    resolved = desk.resolve(incident_id, field, args.value, pick=args.pick)
+    out(f"{incident_id}: {field} resolved (event {resolved.event_id})")
     return 0
 
 
 def cmd_key(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq import services
-    from tawthiq.services.sync import receive_key, signing_fingerprint
 
-    ws = services.open_workspace(args.db, author=args.author, create=True)
-    text, fp = receive_key(ws)
-    out(f"key for encrypted exports to this laptop: {text}")
-    out(f"  its fingerprint (read it out to check): {fp}")
-    out(f"this laptop: device {ws.identity.device_id}, signing key fingerprint "
-        f"{signing_fingerprint(ws)}")  # fmt: skip
+    keys = open_desk(args, create=True).sync.keys()
+    out(f"key for encrypted exports to this laptop: {keys.receive}")
+    out(f"  its fingerprint (read it out to check): {keys.receive_fingerprint}")
+    out(f"this laptop: device {keys.device_id}, signing key fingerprint "
+        f"{keys.signing_fingerprint}")  # fmt: skip
     return 0
 
 
 def cmd_duplicates(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    from tawthiq import services
     from tawthiq.cli.format import incident_line
-    from tawthiq.services.sync import decide_pair, possible_duplicates
 
-    ws = services.open_workspace(args.db, author=args.author, create=False)
+    desk = open_desk(args)
     decision = "same" if args.same else "different" if args.different else None
     if decision:
-        a, b = args.same or args.different
-        with ws.writing() as w:
-            ids = [services.resolve_id(w.session, x) for x in (a, b)]
-            decide_pair(w, ids[0], ids[1], decision)
+        ids = [desk.resolve_id(x) for x in args.same or args.different]
+        desk.sync.decide_pair(ids[0], ids[1], decision)
         out(f"{ids[0][:8]} and {ids[1][:8]}: recorded as "
             f"{'the same incident' if decision == 'same' else 'different incidents'}")  # fmt: skip
         return 0
-    with ws.db.read() as s:
-        pairs = possible_duplicates(s)
+    pairs = desk.sync.duplicates()
     for p in pairs:
         out(f"possible duplicate ({'; '.join(p.reasons)}):")
         out(f"  {incident_line(p.a)}")

@@ -1,4 +1,6 @@
 """The application's use cases: the one API that the command line and the window call.
+Each is named once, on ``Desk`` (and ``Desk.sync``); the functions of the modules behind it
+(``services.incidents``, ``services.sync``, ...) are its parts, not a second door.
 
 Names are imported when first used (PEP 562), so the window can appear before the database
 layer (SQLAlchemy, about a second on a slow laptop) has been imported.
@@ -10,27 +12,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _WHERE = {
-    **dict.fromkeys(
-        (
-            "add_source_report",
-            "count_incidents",
-            "create_incident",
-            "create_incidents",
-            "delete_incident",
-            "edit_incident",
-            "get_incident",
-            "history",
-            "link_source_report",
-            "list_incidents",
-            "resolve_id",
-            "source_reports_of",
-        ),
-        "tawthiq.services.incidents",
-    ),
-    **dict.fromkeys(
-        ("RebuildResult", "VerifyReport", "rebuild", "state_digest", "verify"),
-        "tawthiq.services.maintenance",
-    ),
     **dict.fromkeys(("Desk", "extract_report"), "tawthiq.services.desk"),
     "Changes": "tawthiq.services.changes",
     "data_dir": "tawthiq.services.settings",
@@ -45,28 +26,11 @@ __all__ = [
     "Changes",
     "Desk",
     "IncidentFilter",
-    "RebuildResult",
-    "VerifyReport",
     "Workspace",
-    "add_source_report",
-    "count_incidents",
-    "create_incident",
-    "create_incidents",
     "data_dir",
     "default_db_path",
-    "delete_incident",
-    "edit_incident",
     "extract_report",
-    "get_incident",
-    "history",
-    "link_source_report",
-    "list_incidents",
     "open_workspace",
-    "rebuild",
-    "resolve_id",
-    "source_reports_of",
-    "state_digest",
-    "verify",
 ]
 assert sorted(__all__) == sorted(_WHERE)
 
@@ -89,26 +53,5 @@ if TYPE_CHECKING:
     from tawthiq.domain.records import Change
     from tawthiq.services.changes import Changes
     from tawthiq.services.desk import Desk, extract_report
-    from tawthiq.services.incidents import (
-        add_source_report,
-        count_incidents,
-        create_incident,
-        create_incidents,
-        delete_incident,
-        edit_incident,
-        get_incident,
-        history,
-        link_source_report,
-        list_incidents,
-        resolve_id,
-        source_reports_of,
-    )
-    from tawthiq.services.maintenance import (
-        RebuildResult,
-        VerifyReport,
-        rebuild,
-        state_digest,
-        verify,
-    )
     from tawthiq.services.settings import data_dir
     from tawthiq.services.workspace import Workspace, default_db_path, open_workspace

@@ -1,6 +1,7 @@
-"""The use cases as the window calls them. Each call is one user action in its own session,
-so the window never holds a database session; any of them may run off the UI thread, and
-each that writes says what it changed (``Changes``), alone or in its result.
+"""The use cases, as the window and the command line both call them: each named once here
+(or on ``Desk.sync``). Each call is one user action in its own session, so neither front
+holds a database session; any of them may run off the UI thread, and each that writes says
+what it changed (``Changes``), alone or in its result.
 
 Importing this module is light: the database layer is imported when the workspace is first
 opened (``Desk.open``), so the window can show itself first."""
@@ -10,91 +11,50 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.filters import IncidentFilter
-from tawthiq.domain.records import Change, Incident, SourceReport
+from tawthiq.domain.records import Incident
 from tawthiq.services.changes import EVERYTHING, Changes, Stopped
 from tawthiq.services.desk_sync import SyncDesk
-from tawthiq.services.drafts import Draft, drafts_from, place_fields, report_date
+from tawthiq.services.drafts import drafts_from, place_fields, report_date
+from tawthiq.services.results import (
+    IncidentView,
+    Ingested,
+    IngestSummary,
+    PlaceChoice,
+    Reading,
+    Rebuilt,
+    Resolved,
+    Saved,
+    Written,
+)
 
 if TYPE_CHECKING:
     from tawthiq.extract.result import ExtractionResult
     from tawthiq.report.model import ReportOptions
     from tawthiq.services.maintenance import VerifyReport
+    from tawthiq.services.reports import FingerprintCheck
     from tawthiq.services.workspace import Workspace
 
 Progress = Callable[[int, int], None]  # (done, total); raises Cancelled to stop
 
-
-@dataclass(frozen=True, slots=True)
-class IncidentView:
-    """Everything the window shows of one incident."""
-
-    incident: Incident
-    reports: tuple[SourceReport, ...]
-    history: tuple[Change, ...]  # newest first
-    heads: dict[str, tuple[str, ...]]  # per field, the events its value comes from
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What the extractor made of a pasted report: its language and a draft per incident."""
-
-    language: str
-    drafts: tuple[Draft, ...]
-    ref_date: date  # the day its "today" and "yesterday" were read against
-    dated: str  # "given", "guessed" (from the days it names) or "today"
-
-
-@dataclass(frozen=True, slots=True)
-class Saved:
-    incident_id: str
-    report_id: str | None
-    events: int
-    values: dict[str, Any]  # the incident as saved, defaults included
-    heads: dict[str, tuple[str, ...]]  # what an edit of it from now on has seen
-    changes: Changes
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceChoice:
-    """A gazetteer place offered while typing, with the form fields it fills in."""
-
-    pcode: str
-    kind: str
-    name_ar: str
-    name_en: str
-    governorate: str
-    district: str | None
-    values: dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True)
-class IngestSummary:
-    files: int
-    incidents: int
-    without_incident: tuple[str, ...]
-    changes: Changes
-
-
-@dataclass(frozen=True, slots=True)
-class Rebuilt:
-    entities: int
-    drifted: bool  # the tables differed from what the log says
-    digest: str  # the state digest after the rebuild
-    changes: Changes
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    incidents: int
-    pages: int
-    left_out: int  # incidents a public report left out
+__all__ = [  # the results, named where their use cases are
+    "Desk",
+    "IncidentView",
+    "IngestSummary",
+    "Ingested",
+    "PlaceChoice",
+    "Reading",
+    "Rebuilt",
+    "Resolved",
+    "Saved",
+    "Written",
+    "extract_report",
+]
 
 
 def extract_report(text: str, ref_date: date | None) -> ExtractionResult:
@@ -142,9 +102,23 @@ class Desk:
         self.ws.author = name
 
     @property
-    def db_path(self) -> str:
+    def location(self) -> str:
         """Where the database is, as shown to people."""
         return self.ws.db.location
+
+    @staticmethod
+    def check_new(values: Mapping[str, Any]) -> None:
+        """Every check a new incident's values must pass, before any database is opened."""
+        from tawthiq.services.incidents import new_incident_values
+
+        new_incident_values(values)
+
+    def demo(self, say: Callable[[str], None]) -> str:
+        """The sample report pasted, saved, reviewed, verified and printed, each step told
+        to ``say``: the incident's id."""
+        from tawthiq.services.demo import run_demo
+
+        return run_demo(self.ws, say)
 
     def warm_up(self) -> None:
         """Load the extractor's resources and the place index (a second on a slow laptop)
@@ -221,13 +195,17 @@ class Desk:
         )
         return Saved(incident_id, report_id, events, state, svc.field_heads_of(history), changes)
 
-    def resolve(self, incident_id: str, field: str, value: Any) -> Changes:
-        """Settle a conflict: a new value for ``field`` that has seen every value in it."""
+    def resolve(
+        self, incident_id: str, field: str, value: Any = None, *, pick: str | None = None
+    ) -> Resolved:
+        """Settle a conflict: a new value for ``field`` that has seen every value in it,
+        ``value`` or that of the event ``pick`` (the end of its id, as ``show`` prints it)."""
         from tawthiq.services import incidents as svc
 
         with self.ws.writing() as w:
-            svc.resolve_conflict(w, incident_id, field, value=value)
-        return Changes(incidents=frozenset({incident_id}), focus=incident_id)
+            events = svc.resolve_conflict(w, incident_id, field, value=value, pick=pick)
+        changes = Changes(incidents=frozenset({incident_id}), focus=incident_id)
+        return Resolved(events[0].event_id, changes)
 
     def delete(self, incident_id: str) -> Changes:
         """A tombstone: the incident leaves the list, its history stays."""
@@ -279,6 +257,16 @@ class Desk:
         with self.ws.db.read() as s:
             return svc.count_incidents(s, flt)
 
+    def check_fingerprint(self, printed: str, prefix: str | None = None) -> FingerprintCheck:
+        """Which incident (of all, or the one ``prefix`` names) a printed report's
+        fingerprint belongs to, and how much it changed since."""
+        from tawthiq.services import incidents as svc
+        from tawthiq.services.reports import check_fingerprint
+
+        with self.ws.db.read() as s:
+            incident_id = svc.resolve_id(s, prefix) if prefix else None
+            return check_fingerprint(s, printed, incident_id)
+
     # --- long work --------------------------------------------------------------------------
 
     def rebuild(self, progress: Progress | None = None) -> Rebuilt:
@@ -300,17 +288,18 @@ class Desk:
         ids: Sequence[str] = (),
         flt: IncidentFilter | None = None,
     ) -> Written:
-        """A PDF report of the incidents named, or of those the filter matches."""
+        """A PDF report of the incidents named (ids or their starts), or of those the
+        filter matches; ``progress`` hears of the choosing, then of the writing."""
         from dataclasses import replace
 
         from tawthiq.services.reports import choose, describe, write_report
 
         with self.ws.db.read() as s:
-            chosen = choose(s, ids, None if ids else flt, public=options.public)
+            chosen = choose(s, ids, None if ids else flt, public=options.public, progress=progress)
         if not ids:
             options = replace(options, selection=describe(flt or IncidentFilter()))
         written = write_report(path, chosen, options, progress=progress)
-        return Written(len(chosen.items), written.pages, chosen.left_out)
+        return Written(len(chosen.items), written.pages, chosen.left_out, written.unprintable)
 
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         from tawthiq.services.maintenance import verify
@@ -318,12 +307,22 @@ class Desk:
         with self.ws.db.read() as s:
             return verify(s, self.ws.trusted_keys(), progress)
 
+    def ingest_report(
+        self, text: str, *, ref_date: date | None = None, outlet: str | None = None
+    ) -> Ingested:
+        """Extract a report and save it with the incidents found, all or nothing."""
+        from tawthiq.services.ingest import ingest_report
+
+        with self.ws.writing() as w:
+            done = ingest_report(w, text, ref_date=ref_date, outlet=outlet)
+        changes = Changes.of(done.incident_ids, reports=True)
+        return Ingested(done.report_id, done.saved, changes)
+
     def ingest_files(
         self, paths: Sequence[Path], progress: Progress, *, ref_date: date | None = None
     ) -> IngestSummary:
         """Extract and save each report file; each is saved whole or not at all, and a stop
         keeps the reports finished before it."""
-        from tawthiq.services.ingest import ingest_report
         from tawthiq.services.report_files import read_report
 
         texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
@@ -332,10 +331,9 @@ class Desk:
         try:
             for i, (path, text) in enumerate(texts):
                 progress(i, len(texts))
-                with self.ws.writing() as w:
-                    done = ingest_report(w, text, ref_date=ref_date, outlet=None)
-                incidents += done.incident_ids
-                if not done.incident_ids:
+                done = self.ingest_report(text, ref_date=ref_date)
+                incidents += [incident_id for incident_id, _ in done.saved]
+                if not done.saved:
                     empty.append(path.name)
         except Cancelled as stop:  # the reports finished before it are kept, and shown
             raise Stopped(stop, Changes.of(incidents, reports=True)) from None

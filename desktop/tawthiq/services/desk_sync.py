@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tawthiq.services.changes import EVERYTHING, Changes
+from tawthiq.services.changes import EVERYTHING, NOTHING, Changes
 
 if TYPE_CHECKING:
     from tawthiq.services.sync import DuplicatePair, ExportResult, ImportSummary
@@ -20,12 +20,15 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True, slots=True)
 class ExportChoice:
-    """What the export dialog asked for."""
+    """What the export dialog (or ``tawthiq export``) asked for: ``since_file``, only what
+    came after that earlier export; ``open_passphrase``, to read it if it is locked."""
 
     path: Path
     since_last: bool = False
     passphrase: str | None = None
     recipient: str | None = None
+    since_file: Path | None = None
+    open_passphrase: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,17 @@ class Imported:
     summary: ImportSummary
     pairs: list[DuplicatePair]  # possible duplicates among the incidents the merge touched
     changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class LaptopKeys:
+    """This laptop's keys as people compare them: the one others encrypt exports to, with
+    its fingerprint, and the fingerprint of the one its events are signed with."""
+
+    receive: str
+    receive_fingerprint: str
+    device_id: str
+    signing_fingerprint: str
 
 
 class SyncDesk:
@@ -59,9 +73,10 @@ class SyncDesk:
         return export_database(
             self.ws,
             choice.path,
-            since="last" if choice.since_last else None,
+            since="last" if choice.since_last else choice.since_file,
             recipient=choice.recipient,
             passphrase=choice.passphrase,
+            open_passphrase=choice.open_passphrase,
             progress=progress,
         )
 
@@ -72,13 +87,18 @@ class SyncDesk:
         *,
         accept_new: bool = False,
         passphrase: str | None = None,
+        dry_run: bool = False,
     ) -> Imported:
-        """Merge the files (all or none); then the possible duplicates among what changed."""
+        """Merge the files (all or none); then the possible duplicates among what changed.
+        A dry run checks and counts and changes nothing."""
         from tawthiq.services.sync import import_files, possible_duplicates
 
         summary = import_files(
-            self.ws, paths, accept_new=accept_new, passphrase=passphrase, progress=progress
-        )
+            self.ws, paths, accept_new=accept_new, dry_run=dry_run, passphrase=passphrase,
+            progress=progress,
+        )  # fmt: skip
+        if dry_run:
+            return Imported(summary, [], NOTHING)
         with self.ws.db.read() as s:
             pairs = possible_duplicates(s, summary.touched_incidents)
         return Imported(summary, pairs, EVERYTHING)
@@ -96,7 +116,9 @@ class SyncDesk:
             decide_pair(w, a, b, decision)
         return Changes.of((a, b))
 
-    def receive_key(self) -> tuple[str, str]:
-        from tawthiq.services.sync import receive_key
+    def keys(self) -> LaptopKeys:
+        from tawthiq.services.sync import receive_key, signing_fingerprint
 
-        return receive_key(self.ws)
+        text, fingerprint = receive_key(self.ws)
+        device = self.ws.identity.device_id
+        return LaptopKeys(text, fingerprint, device, signing_fingerprint(self.ws))

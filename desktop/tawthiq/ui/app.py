@@ -165,14 +165,13 @@ def _sample_database(folder: Path, author: str) -> Path:
     sample report's incident (the documenter's own key and data folder are not touched)."""
     from tawthiq.domain.resources import read_text
     from tawthiq.services.demo import SAMPLE, SAMPLE_DATE
-    from tawthiq.services.ingest import ingest_report
+    from tawthiq.services.desk import Desk
     from tawthiq.services.workspace import open_workspace
 
     path = folder / "sample.db"
-    ws = open_workspace(path, author=author, key_dir=folder, create=True)
-    with ws.writing() as w:
-        ingest_report(w, read_text(SAMPLE), ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
-    ws.close()
+    desk = Desk(open_workspace(path, author=author, key_dir=folder, create=True))
+    desk.ingest_report(read_text(SAMPLE), ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
+    desk.close()
     return path
 
 

@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
             _(
                 "Tawthiq (توثيق) documents attacks on civilians, offline. Every change is "
                 "kept in a signed audit trail.\nDatabase: {path}"
-            ).format(path=isolate(self.desk.db_path)),
+            ).format(path=isolate(self.desk.location)),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.i18n import _, error_text, format_day, format_number, isolate
 from tawthiq.services.desk import Desk
-from tawthiq.services.desk_sync import ExportChoice, Imported
+from tawthiq.services.desk_sync import ExportChoice, Imported, LaptopKeys
 from tawthiq.services.values import NewDevice, NewDevicesError, PassphraseNeeded, wrong_passphrase
 from tawthiq.ui.long_work import run_long
 from tawthiq.ui.ops import Runner
@@ -175,8 +175,8 @@ class SyncFlow(QObject):
     # this laptop's key ----------------------------------------------------------------------
 
     def show_key(self) -> None:
-        def done(key: tuple[str, str]) -> None:
-            text, fingerprint = key
+        def done(keys: LaptopKeys) -> None:
+            text, fingerprint = keys.receive, keys.receive_fingerprint
             QMessageBox.information(
                 self.window,
                 _("This laptop's key"),
@@ -186,7 +186,7 @@ class SyncFlow(QObject):
                 ).format(key=text, fingerprint=fingerprint),
             )
 
-        self.runner.run(self.desk.sync.receive_key, done=done, failed=self._failed)
+        self.runner.run(self.desk.sync.keys, done=done, failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.say(error_text(exc) if isinstance(exc, TawthiqError) else str(exc))
