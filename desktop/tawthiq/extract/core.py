@@ -39,6 +39,9 @@ from tawthiq.extract.vocab_fields import (
 )
 
 MAX_CHARS = 200_000  # a report longer than this is read up to here
+# "yesterday", "last Sunday" are read by stepping days back or on from the reference day: one
+# at the very ends of the calendar is moved in far enough for those steps to stay dates
+_EARLIEST_REF, _LATEST_REF = date(1, 2, 1), date(9999, 11, 30)
 
 
 def _language(tokens: Sequence[Token]) -> str:
@@ -280,7 +283,7 @@ def _inside(starts: list[int], keep: list[tuple[int, int]]) -> list[int]:
 def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     """Read one report: the most prominent incident first, then the other incidents the
     report tells of (in other governorates, or elsewhere in the same one)."""
-    ref = ref_date or date.today()
+    ref = min(max(ref_date or date.today(), _EARLIEST_REF), _LATEST_REF)
     text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
     first = _read(text, ref)
     groups = other_incidents(text, first)

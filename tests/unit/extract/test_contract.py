@@ -182,3 +182,12 @@ def test_any_text_gives_a_contract_result_without_crashing(
 
 def test_long_digit_strings_do_not_crash() -> None:
     assert extract("قتل " + "1" * 5000 + " مدنيين", ref_date=SUNDAY).incidents
+
+
+@pytest.mark.parametrize("ref", [date(1, 1, 1), date(9999, 12, 31)])
+@pytest.mark.parametrize("text", ["أمس", "الأحد", "yesterday", "tomorrow", "last Sunday"])
+def test_a_reference_day_at_the_ends_of_the_calendar_gives_a_result(text: str, ref: date) -> None:
+    """Found by the hypothesis test above: "أمس" read against 0001-01-01 stepped off the
+    calendar (OverflowError) instead of giving a result."""
+    result = extract(text, ref_date=ref).to_dict()
+    assert set(result["incidents"][0]) >= {"date", "killed"}
