@@ -252,7 +252,6 @@ def _read(
         ranked = rank(name, tokens, keys, sentence, focus, names=named_places, other=skip)
         fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
     _missiles_from_the_air(fields, text)
-    fields.update(read_flags(tokens, keys, sentence, other))
     if fields["incident_type"].value is None and fields["weapons"].value:
         implied = weapon_type(fields["weapons"].value[0])  # "cluster munitions fired by ..."
         if implied:
@@ -265,6 +264,12 @@ def _read(
     days = [m.start for m in mentions if m.precision == "day" and not m.background]
     past = [m.start for m in mentions if m.background or (ref - m.value).days > 30]
     past += history_cues(tokens, keys)
+    # a yes-or-no fact told in a sentence of another day or of history is not this incident's
+    tolled = {sentence[max(0, bisect.bisect_right(starts, s) - 1)]
+              for name in ("killed", "injured") for s, _ in fields[name].spans}  # fmt: skip
+    told_before = {sentence[i] for i in (bisect.bisect_left(starts, p) for p in past)
+                   if i < len(tokens)} - tolled  # fmt: skip
+    fields.update(read_flags(tokens, keys, sentence, other | told_before))
     armed = sorted(attacks + [s for s, _ in rank_spans("weapons", tokens, keys)])
     return Reading(
         fields, language, tuple(sorted(cues)), incident_places, tuple(tokens), keys, text,
