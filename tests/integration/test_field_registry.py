@@ -24,7 +24,9 @@ from tawthiq.domain.fields import (
     SECTIONS,
     cli_options,
     extracted_fields,
+    form_sections,
     incident_fields,
+    printed_fields,
 )
 from tawthiq.domain.records import Incident
 from tawthiq.extract import extract
@@ -190,4 +192,7 @@ def test_registry_queries_return_fields_in_registry_order() -> None:
     what = [s.name for s in incident_fields(section="what")]
     told = ["incident_type", "weapons", "perpetrators", "target", "munition_remnants"]
     assert [name for name in what if name in told] == told  # later fields may join them
-    assert [s.name for s in incident_fields(printed="identity")] == ["status", "evidence_grade"]
+    assert [s.name for s in printed_fields("identity")] == ["status", "evidence_grade"]
+    where = [s.name for _, _, specs in form_sections() for s in specs if s.section == "where"]
+    assert where[4:8] == ["governorate", "country", "district", "subdistrict"]  # top down
+    assert list(cli_options())[-5:-2] == ["grade", "status", "confidentiality"]

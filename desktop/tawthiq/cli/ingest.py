@@ -37,7 +37,7 @@ def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if not found.is_incident:
         out("no incident recognised in this text (no attack and no casualty is told)")
         return 0
-    width = max(map(len, names), default=0)
+    width = max(16, *map(len, names))  # as wide as ever, wider for a longer name
     for name in names:
         f = found[name]
         evidence = " | ".join(text[s:e] for s, e in f.spans[:3])

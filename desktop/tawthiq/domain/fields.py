@@ -71,6 +71,10 @@ class FieldSpec:
     # search text (a stored format: rows written before would no longer verify if it changed)
     searched: int = 0
     hint: str | None = None  # a line under the form's editor
+    # where it stands in its form section and in its printed table: after the lower ranks,
+    # in registry order among equals (the form lists the admin levels top down)
+    form_rank: int = 0
+    print_rank: int = 0
 
     @property
     def form_editor(self) -> str:
@@ -122,21 +126,22 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
     _spec("place_kind", "code", "Kind of place", "نوع المكان", "place_kind", cli="place-kind",
           extract="place.kind", **_WHERE),
     _spec("subdistrict", "text", "Subdistrict", "الناحية", cli="subdistrict",
-          extract="place.subdistrict", searched=3, **_WHERE),
+          extract="place.subdistrict", searched=3, form_rank=3, **_WHERE),
     _spec("district", "text", "District", "المنطقة", cli="district", extract="place.district",
-          searched=3, **_WHERE),
+          searched=3, form_rank=2, **_WHERE),
     _spec("governorate", "governorate", "Governorate", "المحافظة", cli="governorate",
-          extract="place.governorate", column=True, **_WHERE),
+          extract="place.governorate", column=True, form_rank=1, **_WHERE),
     _spec("country", "country", "Country", "الدولة", section="where", cli="country",
-          extract="place.country"),
+          extract="place.country", form_rank=1),
     _spec("pcode", "text", "P-code", "الرمز المكاني", cli="pcode", extract="place.pcode",
-          **_WHERE),
+          form_rank=4, **_WHERE),
     # latitude and longitude print as one row of coordinates
-    _spec("lat", "latitude", "Latitude", "خط العرض", cli="lat", extract="place.lat", **_WHERE),
+    _spec("lat", "latitude", "Latitude", "خط العرض", cli="lat", extract="place.lat",
+          form_rank=4, **_WHERE),
     _spec("lon", "longitude", "Longitude", "خط الطول", cli="lon", extract="place.lon",
-          **_WHERE),
+          form_rank=4, **_WHERE),
     _spec("geo_precision", "code", "Location precision", "دقة الموقع", "geo_precision",
-          cli="geo-precision", extract="place.geo_precision", **_WHERE),
+          cli="geo-precision", extract="place.geo_precision", form_rank=4, **_WHERE),
     _spec("incident_type", "code", "Incident type", "نوع الحادثة", "incident_type",
           section="what", cli="type", printed="facts", extract="incident_type", column=True),
     _spec("weapons", "codes", "Weapons", "الأسلحة", "weapons", section="what", cli="weapons",
@@ -171,10 +176,10 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
     _spec("source_names", "texts", "Named sources", "أسماء المصادر", section="sources",
           cli="source-names", printed="facts", public=False,
           hint=N_("Outlets and groups the report names, separated by ;")),
+    _spec("evidence_grade", "code", "Evidence grade", "تقييم الأدلة", "evidence_grade",
+          section="assessment", cli="grade", printed="identity", print_rank=1),
     _spec("status", "code", "Review status", "حالة المراجعة", "status", section="assessment",
           cli="status", printed="identity", column=True),
-    _spec("evidence_grade", "code", "Evidence grade", "تقييم الأدلة", "evidence_grade",
-          section="assessment", cli="grade", printed="identity"),
     _spec("confidentiality", "code", "Confidentiality", "السرية", "confidentiality",
           section="assessment", cli="confidentiality", printed="facts"),
     _spec("narrative", "text", "Narrative", "السرد", section="account", editor="block",
@@ -239,7 +244,15 @@ def cli_options() -> dict[str, str]:
 
 def form_sections() -> tuple[tuple[str, str, tuple[FieldSpec, ...]], ...]:
     """(code, title, fields) of each section of the incident form, in order."""
-    return tuple((code, title, incident_fields(section=code)) for code, title in SECTIONS)
+    return tuple(
+        (code, title, tuple(sorted(incident_fields(section=code), key=lambda f: f.form_rank)))
+        for code, title in SECTIONS
+    )
+
+
+def printed_fields(table: str) -> tuple[FieldSpec, ...]:
+    """The fields a PDF prints in ``table`` ("identity", "facts"), in their order."""
+    return tuple(sorted(incident_fields(printed=table), key=lambda f: f.print_rank))
 
 
 def extracted_fields() -> tuple[FieldSpec, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tawthiq.domain.fields import FieldSpec, incident_fields
+from tawthiq.domain.fields import FieldSpec, printed_fields
 from tawthiq.domain.records import Incident
 from tawthiq.report import labels as L
 from tawthiq.report.model import ReportOptions
@@ -91,7 +91,7 @@ def rows(inc: Incident, w: Writer, options: ReportOptions, table: str) -> list[R
     """The rows of ``table`` ("identity", "facts"): each printed field in registry order,
     without the fields a public report may not show."""
     out: list[Row] = []
-    for spec in incident_fields(printed=table):
+    for spec in printed_fields(table):
         if spec.name == "lon" or (options.public and not spec.public):
             continue
         shown = _SHOWN.get(spec.name)

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tawthiq.domain.fields import FIELDS, INCIDENT, extracted_fields, incident_fields
+from tawthiq.domain.fields import (
+    FIELDS,
+    INCIDENT,
+    FieldSpec,
+    extracted_fields,
+    incident_fields,
+)
 from tawthiq.domain.vocab import vocabulary
 
 if TYPE_CHECKING:  # the extractor is imported where it is used, not with the window
@@ -44,10 +50,19 @@ def place_fields(place: Mapping[str, Any]) -> dict[str, Any]:
     return v
 
 
+# the order a draft's fields are written in (and so listed in the history of a saved report):
+# when and where, then what happened, the lists, the figures
+_KIND_ORDER = {"code": 1, "bool": 1, "codes": 2, "count": 3}
+
+
+def _written_order(spec: FieldSpec) -> int:
+    return 0 if spec.extract_field in ("date", "time_of_day", "place") else _KIND_ORDER[spec.kind]
+
+
 def incident_values(found: IncidentResult) -> dict[str, Any]:
     """The incident form as the extractor filled it in (only what it found)."""
     v: dict[str, Any] = {}
-    for spec in extracted_fields():
+    for spec in sorted(extracted_fields(), key=_written_order):
         source, part = spec.extract_field, spec.extract_part
         f = found[source]
         if source == "place":  # a place's fields come together, chosen as one
