@@ -73,7 +73,10 @@ def index_problems(session: Session) -> list[str]:
             session.execute(
                 text(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
             )
-        except DBAPIError:  # SQLite reports a mismatch as a corrupt virtual table
+        except DBAPIError as exc:  # SQLite reports a mismatch as a corrupt virtual table
+            reason = str(exc.orig)
+            if "locked" in reason or "busy" in reason:
+                raise  # the check writes: another program holding the lock is no mismatch
             problems.append(
                 Sentence(N_("the search index of {table} does not match the table"), table=table)
             )
