@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -196,7 +197,23 @@ class DateLine(QWidget):
         self.calendar.setLocale(QLocale("ar_SY") if is_rtl() else QLocale("en_GB"))
 
 
-class CodeCombo(QComboBox):
+class SteadyCombo(QComboBox):
+    """A drop-down whose value the mouse wheel changes only once the person has put the
+    focus on it (a click or Tab): scrolling a form over it scrolls the form, and never
+    turns "Idlib" into "Quneitra" unseen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives it no focus
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # for the form around it, which scrolls
+
+
+class CodeCombo(SteadyCombo):
     """One code of a vocabulary, shown by its label in the interface's language."""
 
     edited = Signal()
@@ -249,7 +266,7 @@ class YesNoCombo(CodeCombo):
         return [(True, _("Yes")), (False, _("No"))]
 
 
-class TimeOfDay(QComboBox):
+class TimeOfDay(SteadyCombo):
     """A part of the day from the vocabulary, or a clock time typed as 06:30."""
 
     edited = Signal()

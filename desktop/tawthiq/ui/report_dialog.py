@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tawthiq.i18n import _, format_number, ngettext
 from tawthiq.services.values import ReportOptions
+from tawthiq.ui.editors import SteadyCombo
 
 
 class ReportDialog(QDialog):
@@ -44,14 +44,14 @@ class ReportDialog(QDialog):
         self.selected.setEnabled(selected_title is not None)
         self.listed.setEnabled(listed > 0)
         (self.selected if selected_title is not None else self.listed).setChecked(True)
-        self.lang = QComboBox(self)
+        self.lang = SteadyCombo(self)
         for code, label in (
             ("both", _("Arabic and English")),
             ("ar", "العربية"),
             ("en", "English"),
         ):
             self.lang.addItem(label, code)
-        self.paper = QComboBox(self)
+        self.paper = SteadyCombo(self)
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
         self.public = QCheckBox(

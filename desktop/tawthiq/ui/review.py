@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from tawthiq.i18n import _, field_label, format_number, isolate, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, Reading, Saved
 from tawthiq.services.drafts import Draft, values_from_words
+from tawthiq.ui.editors import SteadyCombo
 from tawthiq.ui.incident_form import IncidentForm
 from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.report_panel import ReportPanel, plain_text
@@ -55,7 +55,7 @@ class ReviewPanel(QWidget):
         self.confirm: Callable[[str], bool] = self._ask
         self.report = ReportPanel(self)
         self.form = IncidentForm(desk.places, self)
-        self.candidates = QComboBox(self)
+        self.candidates = SteadyCombo(self)
         self.candidates.activated.connect(self._switch)
         self.status = QLabel(self)
         self.status.setObjectName("status")

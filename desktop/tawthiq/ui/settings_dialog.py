@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tawthiq.i18n import LANGUAGES, _
 from tawthiq.services.settings import Settings
+from tawthiq.ui.editors import SteadyCombo
 
 
 class SettingsDialog(QDialog):
@@ -28,7 +28,7 @@ class SettingsDialog(QDialog):
         self.intro.setWordWrap(True)
         self.intro.setVisible(first_run)
         self.author = QLineEdit(settings.author, self)
-        self.language = QComboBox(self)
+        self.language = SteadyCombo(self)
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)  # each language in its own name
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
