@@ -48,7 +48,7 @@ def test_the_wheel_over_any_editor_changes_nothing(qtbot, window, language: str)
     window.review.report.setFocus()  # the person is reading the report, not in the form
     before = {name: (cell.value(), cell.state) for name, cell in form.cells.items()}
     kinds = set()
-    for name, cell in form.cells.items():
+    for cell in form.cells.values():
         form.ensureWidgetVisible(cell)
         _wheel(cell.editor, -3)
         _wheel(cell.editor, +5)
