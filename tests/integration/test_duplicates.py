@@ -38,6 +38,21 @@ def test_when_two_incidents_are_probably_one(other: dict[str, object], alike: bo
     assert (duplicate_reasons(MARAM, b) is not None) is alike
 
 
+def test_a_reason_is_given_only_where_it_holds() -> None:
+    """Issue 14, item 8: an air strike and a shelling with no figures at all were paired
+    "for similar casualty figures"."""
+    a = {"date_start": "2022-11-06", "governorate": "Idlib", "place_name": "سرمدا"}
+    b = {**a, "incident_type": "air_drone_strike"}
+    assert duplicate_reasons(a, b) == ["the same date", "the same place name"]
+    assert duplicate_reasons({**a, "killed": _count(3)}, b) == [
+        "the same date",
+        "the same place name",
+    ]
+    assert "similar casualty figures" in (
+        duplicate_reasons({**a, "killed": _count(3)}, {**b, "killed": _count(4)}) or []
+    )
+
+
 def test_places_by_code_and_by_distance() -> None:
     a = {"date_start": "2022-11-06", "pcode": "SY070100", "place_name": "x"}
     assert duplicate_reasons(a, {**a, "place_name": "y"}) is not None

@@ -71,23 +71,30 @@ def _alike(x: Mapping[str, Any] | None, y: Mapping[str, Any] | None) -> bool | N
     return bool(gap <= max(2, 0.25 * max(x["max"], y["max"])))
 
 
-def casualties_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Killed (else injured) figures overlap or differ by at most 2 or a quarter; figures
-    missing on one side do not count against it."""
+def casualties_compared(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
+    """Whether the killed (else the injured) figures overlap or differ by at most 2 or a
+    quarter; None when neither figure is known on both sides (nothing to compare)."""
     for key in ("killed", "injured"):
         verdict = _alike(a.get(key), b.get(key))
         if verdict is not None:
             return verdict
-    return True
+    return None
+
+
+def casualties_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Figures alike, or missing on one side (which does not count against a pair)."""
+    return casualties_compared(a, b) is not False
 
 
 def duplicate_reasons(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str] | None:
-    """Why ``a`` and ``b`` may be the same incident, or None when they are not likely."""
+    """Why ``a`` and ``b`` may be the same incident, or None when they are not likely; a
+    reason is given only where it holds (no "similar figures" when a side has none)."""
     da, db = _day(a), _day(b)
     if da is None or db is None or abs((da - db).days) > DAYS:
         return None
     place = place_match(a, b)
-    if place is None or not casualties_alike(a, b):
+    figures = casualties_compared(a, b)
+    if place is None or figures is False:
         return None
     when = N_("the same date") if da == db else N_("dates a day apart")
-    return [when, place, N_("similar casualty figures")]
+    return [when, place, *([N_("similar casualty figures")] if figures else [])]
