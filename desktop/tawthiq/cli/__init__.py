@@ -160,7 +160,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     report = open_desk(args).verify()
     if report.ok:
         out(
-            f"ok: {report.events} events from {report.devices} devices; "
+            f"ok: {_many(report.events, 'event')} from {_many(report.devices, 'device')}; "
             f"state digest {report.digest}"
         )
         return 0
@@ -217,6 +217,11 @@ def cmd_codes(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         for g in governorates():
             out(f"  {g.pcode:28} {g.name_en} / {g.name_ar}")
     return 0
+
+
+def _many(n: int, word: str) -> str:
+    """ "1 device", "2 devices": the command line's English, counted."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class _Parser(argparse.ArgumentParser):
