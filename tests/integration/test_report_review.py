@@ -129,6 +129,12 @@ def test_an_output_that_cannot_be_written_is_one_sentence(db, capsys, monkeypatc
                      "--db", str(db["db"])]) == 2  # fmt: skip
     assert "is a file, not a folder" in capsys.readouterr().err
 
+    missing = Path(str(db["db"])).parent / "no-such-folder" / "x.pdf"  # issue 14: not made
+    assert cli.main(["report", short(db, "mixed"), "-o", str(missing), "--db", str(db["db"])]) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "no-such-folder does not exist" in said
+    assert not missing.parent.exists()
+
     def refused(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 

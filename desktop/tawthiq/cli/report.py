@@ -126,8 +126,12 @@ def check_output(output: Path, db: Path) -> None:
                 N_("{path} is the database itself; give another name for the PDF"), path=output
             )
     folder = target.parent
-    while not folder.exists():  # the folders still to be made, made under the first that is
-        folder = folder.parent
+    if not folder.exists():  # made by nobody but the person: a mistyped folder is said so
+        raise ValidationError(
+            N_("{path} cannot be written: the folder {folder} does not exist"),
+            path=output,
+            folder=folder,
+        )
     if not folder.is_dir():
         raise ValidationError(
             N_("{path} cannot be written: {folder} is a file, not a folder"),

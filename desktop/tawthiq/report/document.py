@@ -113,7 +113,6 @@ def build_report(
     if writer.missing:  # said where it shows, and to the caller
         story.append(Layout(writer, options, frame_width).note(L.TEXT["unprintable"], SMALL))
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     try:
