@@ -180,6 +180,9 @@ def test_demo_runs_headless(run, tmp_path: Path) -> None:  # type: ignore[no-unt
     assert r.code == 0, r.err
     assert "verify: ok" in r.out and "killed 9, injured 75" in r.out
     assert "1 incident(s)" in run("list", db=tmp_path / "demo.db").out
+    # the place as a person reads it, whole, not a fragment of JSON (issue 14)
+    assert "مخيم مرام (Maram), Dana, Harim, Idlib, CP000752" in r.out and '{"name"' not in r.out
+    assert "from 1 device;" in r.out
 
 
 BAD_INPUT = [

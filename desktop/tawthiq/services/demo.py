@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date
 
@@ -18,6 +17,19 @@ SAMPLE = "samples/maram-camp.ar.txt"
 SAMPLE_DATE = date(2022, 11, 6)  # the day the sample report was written
 
 
+def _shown(value: object) -> str:
+    """A found value as a person reads it: a place by its names and where it lies, not as
+    a fragment of JSON."""
+    if isinstance(value, dict):
+        name = value.get("name") or value.get("name_ar") or ""
+        english = f" ({value['name_en']})" if value.get("name_en") else ""
+        parts = [value.get(k) for k in ("subdistrict", "district", "governorate", "pcode")]
+        return ", ".join([f"{name}{english}", *(str(p) for p in parts if p)])
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
 def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
     """Paste the sample report through the same path as `tawthiq ingest`; returns the id."""
     text = read_text(SAMPLE)
@@ -31,10 +43,7 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
         if field.value in (None, []):
             continue
         evidence = " | ".join(text[s:e] for s, e in field.spans[:2])
-        say(
-            f"     {name:16} {json.dumps(field.value, ensure_ascii=False)[:60]:42} "
-            f"{field.confidence:.2f}  «{evidence}»"
-        )
+        say(f"     {name:17} {_shown(field.value):42} {field.confidence:.2f}  «{evidence}»")
     say(
         f"3. saved incident {incident_id} with its source report {done.report_id[:8]} "
         f"({events} events in the audit trail, author {ws.author!r})"
@@ -52,7 +61,8 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
     )
     say(
         f"6. verify: {'ok' if report.ok else 'FAILED'}: {report.events} events from "
-        f"{report.devices} device(s); state digest {report.digest[:16]}"
+        f"{report.devices} device{'' if report.devices == 1 else 's'}; "
+        f"state digest {report.digest[:16]}"
     )
     pdf = ws.db.folder / f"incident-{incident_id[:8]}.pdf"
     with ws.db.read() as s:
