@@ -25,7 +25,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "userdata"
     monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(folder))
     monkeypatch.delenv("TAWTHIQ_DB", raising=False)
-    monkeypatch.delenv("TAWTHIQ_AUTHOR", raising=False)
+    # a documenter's name, as every laptop in use has one (tests of its absence unset it)
+    monkeypatch.setenv("TAWTHIQ_AUTHOR", "Test documenter")
     return folder
 
 

@@ -417,3 +417,30 @@ def test_data_folder_from_the_environment_expands_home(
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("TAWTHIQ_DATA_DIR", "~/tawthiq-data")
     assert data_dir() == tmp_path / "tawthiq-data"
+
+
+def test_a_change_with_nobody_s_name_is_refused(run, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14, item 5: with no name configured, changes were signed 'unnamed documenter'
+    for ever (in the log, the PDF's 'recorded by', another laptop's trust question)."""
+    monkeypatch.delenv("TAWTHIQ_AUTHOR")
+    fresh = tmp_path / "new.db"
+    refused = run("add", "--title", "x", "--killed", "2", db=fresh)
+    assert refused.code == 2 and refused.err.count("\n") == 1
+    assert "--author NAME, the TAWTHIQ_AUTHOR environment variable" in refused.err
+    assert not fresh.exists()  # refused before any file was made
+    report = tmp_path / "r.txt"
+    report.write_text("قتل مدنيان بقصف على سرمدا اليوم", "utf-8")
+    assert run("ingest", str(report), db=fresh).code == 2 and not fresh.exists()
+
+    made = run("add", "--title", "x", "--killed", "2", "--author", "Amal", db=fresh)
+    assert made.code == 0, made.err
+    incident = made.out.strip()[:8]
+    history = run("history", incident, db=fresh).out
+    assert run("edit", incident, "--killed", "3", db=fresh).code == 2
+    assert run("history", incident, db=fresh).out == history  # nothing was written
+    assert "Amal" in history and "unnamed" not in history
+    # reading needs no name, and a name from the environment is enough to write
+    assert run("list", db=fresh).code == 0 and run("verify", db=fresh).code == 0
+    monkeypatch.setenv("TAWTHIQ_AUTHOR", "Basel")
+    assert run("edit", incident, "--killed", "3", db=fresh).code == 0
+    assert "Basel" in run("history", incident, db=fresh).out

@@ -81,7 +81,7 @@ def cmd_add(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if not values:
         raise ValidationError("give at least one field, e.g. --title or --date")
     services.Desk.check_new(values)  # every check before the database opens
-    desk = open_desk(args, create=True)
+    desk = open_desk(args, create=True, signing=True)
     out(desk.save(values).incident_id)
     return 0
 

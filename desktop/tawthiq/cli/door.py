@@ -9,10 +9,15 @@ from tawthiq import services
 
 
 def open_desk(
-    args: argparse.Namespace, *, create: bool = False, author: str | None = None
+    args: argparse.Namespace,
+    *,
+    create: bool = False,
+    author: str | None = None,
+    signing: bool = False,
 ) -> services.Desk:
     """The database named by --db (only commands that may be a laptop's first may create
-    it), written as --author (or ``author`` when none is given)."""
+    it), written as --author (or ``author`` when none is given); ``signing`` commands are
+    refused before any file is made while nobody has said who is writing."""
     name = args.author if author is None else args.author or author
-    ws = services.open_workspace(args.db, author=name, create=create)
+    ws = services.open_workspace(args.db, author=name, create=create, signing=signing)
     return services.Desk(ws)

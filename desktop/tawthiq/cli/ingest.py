@@ -50,7 +50,7 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
     reports = [(name, read_report(name)) for name in args.files]  # all readable before saving
     when = ref_date(args.ref_date)
-    desk = open_desk(args, create=True)
+    desk = open_desk(args, create=True, signing=True)
     for name, text in reports:
         done = desk.ingest_report(text, ref_date=when, outlet=args.outlet)
         if not done.saved:

@@ -95,7 +95,7 @@ class Desk:
 
     @property
     def author(self) -> str:
-        return self.ws.author
+        return self.ws.author or ""
 
     @author.setter
     def author(self, name: str) -> None:

@@ -95,7 +95,7 @@ def export_database(
     identity = ws.identity
     with ws.db.read() as s:
         result = write_export(
-            s, identity, ws.author, path, since=heads, lock=lock, progress=progress
+            s, identity, ws.signing_author, path, since=heads, lock=lock, progress=progress
         )
     with ws.db.write() as s:  # remembered only once its file is complete
         remember_export(s, result)

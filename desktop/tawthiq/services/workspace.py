@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.services.settings import data_dir, load_settings
 from tawthiq.store import Database, DeviceIdentity, EventWriter, load_or_create_identity
 from tawthiq.store import open_database as _open
 from tawthiq.store.identity import trusted_keys
-
-DEFAULT_AUTHOR = "unnamed documenter"
 
 
 def default_db_path() -> Path:
@@ -20,15 +19,30 @@ def default_db_path() -> Path:
     return Path(override) if override else data_dir() / "tawthiq.db"
 
 
-def default_author() -> str:
+class NoAuthorError(ValidationError):
+    """A change with nobody's name on it: the signed log, printed reports and another
+    laptop's trust question would name "unnamed documenter" for ever."""
+
+
+def _nobody() -> NoAuthorError:
+    return NoAuthorError(
+        N_(
+            "who is making this change? Give your name with --author NAME, the "
+            "TAWTHIQ_AUTHOR environment variable, or once in the window's settings: "
+            "the audit trail records it with every change"
+        )
+    )
+
+
+def default_author() -> str | None:
     author = os.environ.get("TAWTHIQ_AUTHOR") or load_settings().author
-    return author or DEFAULT_AUTHOR
+    return author.strip() or None if author else None
 
 
 class Workspace:
     """An open database, the folder of this laptop's key and the documenter's name."""
 
-    def __init__(self, db: Database, key_dir: Path, author: str) -> None:
+    def __init__(self, db: Database, key_dir: Path, author: str | None) -> None:
         self.db = db
         self.key_dir = key_dir
         self.author = author
@@ -44,11 +58,20 @@ class Workspace:
     def trusted_keys(self) -> dict[str, str]:
         return trusted_keys(self.key_dir)
 
+    @property
+    def signing_author(self) -> str:
+        """The name every change is signed with; refused, before anything is written, while
+        nobody has said who is working on this laptop."""
+        if not self.author:
+            raise _nobody()
+        return self.author
+
     @contextmanager
     def writing(self) -> Iterator[EventWriter]:
         """One user action that changes things: all of it is saved, or none of it."""
+        author = self.signing_author
         identity = self.identity
-        with self.db.write() as session, EventWriter(session, identity, self.author) as w:
+        with self.db.write() as session, EventWriter(session, identity, author) as w:
             yield w
 
     def close(self) -> None:
@@ -61,11 +84,16 @@ def open_workspace(
     author: str | None = None,
     key_dir: Path | None = None,
     create: bool = True,
+    signing: bool = False,
 ) -> Workspace:
     """Open the database; with ``create=False`` (reading commands) it must already exist
-    and nothing is created, not even the device key."""
+    and nothing is created, not even the device key. ``signing``: the caller is about to
+    write, so a missing name is refused before any file is made."""
     folder = key_dir or data_dir()
+    name = author or default_author()
+    if signing and not name:
+        raise _nobody()
     if create:
         load_or_create_identity(folder)  # before the database: a failure leaves no file
     db = _open(db_path or default_db_path(), create=create)
-    return Workspace(db=db, key_dir=folder, author=author or default_author())
+    return Workspace(db=db, key_dir=folder, author=name)
