@@ -223,11 +223,12 @@ def _read(
     # The incident is told where its toll is given, and in the headline and lead.
     # sentence 1 is the lead only after a headline (a short first sentence)
     lead = {0, 1} if sum(1 for s in sentence if s == 0) <= 20 else {0}
-    focus = lead | {
+    tolled = {
         sentence[max(0, bisect.bisect_right(starts, s) - 1)]
         for name in ("killed", "injured")
         for s, _ in fields[name].spans
     }
+    focus = lead | tolled
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
     language = _language(tokens)
@@ -265,8 +266,6 @@ def _read(
     past = [m.start for m in mentions if m.background or (ref - m.value).days > 30]
     past += history_cues(tokens, keys)
     # a yes-or-no fact told in a sentence of another day or of history is not this incident's
-    tolled = {sentence[max(0, bisect.bisect_right(starts, s) - 1)]
-              for name in ("killed", "injured") for s, _ in fields[name].spans}  # fmt: skip
     told_before = {sentence[i] for i in (bisect.bisect_left(starts, p) for p in past)
                    if i < len(tokens)} - tolled  # fmt: skip
     fields.update(read_flags(tokens, keys, sentence, other | told_before))

@@ -12,11 +12,12 @@ from collections.abc import Set as AbstractSet
 from functools import cache
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.phrases import Hit, PhraseIndex
+from tawthiq.extract.phrases import Hit, PhraseIndex, without_conjunction
 from tawthiq.extract.result import FLAG_FIELDS, FieldResult
 from tawthiq.extract.tokens import Token
 
-_NEGATION_REACH = 6  # words before a phrase that may deny it ("no", "ولم يتم العثور على ذخائر")
+_NEGATION_REACH = 6  # words before a phrase that may deny it ("no", "ولم يتم العثور على ذخائر";
+# "ولم" is "لم" with a conjunction in front)
 
 
 @cache
@@ -30,15 +31,10 @@ def _denied(hit: Hit[str], tokens: Sequence[Token], sentence: Sequence[int]) -> 
     negation = _lists()[1]
     before = range(max(0, hit.first - _NEGATION_REACH), hit.first)
     return any(
-        (tokens[i].norm in negation or _bare(tokens[i].norm) in negation)
+        (tokens[i].norm in negation or without_conjunction(tokens[i].norm) in negation)
         and sentence[i] == sentence[hit.first]
         for i in before
     )
-
-
-def _bare(norm: str) -> str:
-    """ "ولم" is "لم", "فلا" is "لا": a negation with a conjunction in front."""
-    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) >= 3 else norm
 
 
 def read_flags(

@@ -23,7 +23,7 @@ def key_of(norm: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _without_conjunction(norm: str) -> str | None:
+def without_conjunction(norm: str) -> str | None:
     """ "وامرأة" → "امرأة": the search stemmer keeps a lone و, phrases need it gone."""
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) >= 3 else None
 
@@ -216,6 +216,6 @@ def alternatives(tokens: Sequence[Token], key: Callable[[str], str] = key_of) ->
     """Each token's key without a leading conjunction, where it has one ("وامرأة")."""
     out: list[str | None] = []
     for t in tokens:
-        bare = _without_conjunction(t.norm)
+        bare = without_conjunction(t.norm)
         out.append(None if bare is None else key(bare))
     return out

@@ -8,7 +8,7 @@ from typing import Any
 from tawthiq.domain.fields import extracted_fields
 
 # the contract's fields, in the order of the incident fields they fill (the registry's)
-FIELDS = tuple(dict.fromkeys(f.extract_field for f in extracted_fields() if f.extract_field))
+FIELDS = tuple(dict.fromkeys(f.extract_field for f in extracted_fields()))
 LIST_FIELDS = frozenset(f.extract_field for f in extracted_fields() if f.kind == "codes")
 COUNT_FIELDS = frozenset(f.extract_field for f in extracted_fields() if f.kind == "count")
 # yes-or-no facts a listed phrase tells ("unexploded ordnance"): see extract/flags.py

@@ -27,9 +27,7 @@ PLACE_FIELDS = tuple(
     for f in extracted_fields()
     if f.extract_field == "place" and f.extract_part not in ("kind", "geo_precision")
 )
-EVIDENCE_OF: dict[str, str] = {
-    f.name: f.extract_field for f in extracted_fields() if f.extract_field
-}
+EVIDENCE_OF: dict[str, str] = {f.name: f.extract_field for f in extracted_fields()}
 
 
 def geo_precision(pcode: str) -> str:
@@ -62,12 +60,14 @@ def _written_order(spec: FieldSpec) -> int:
 def incident_values(found: IncidentResult) -> dict[str, Any]:
     """The incident form as the extractor filled it in (only what it found)."""
     v: dict[str, Any] = {}
+    placed = False
     for spec in sorted(extracted_fields(), key=_written_order):
         source, part = spec.extract_field, spec.extract_part
         f = found[source]
-        if source == "place":  # a place's fields come together, chosen as one
-            if isinstance(f.value, Mapping) and spec.name not in v:
+        if source == "place":  # a place's fields come together, chosen as one, once
+            if isinstance(f.value, Mapping) and not placed:
                 v.update({k: x for k, x in place_fields(f.value).items() if x is not None})
+            placed = True
             continue
         if f.value is None or f.value == []:
             continue
