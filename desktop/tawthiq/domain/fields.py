@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from tawthiq.domain.errors import N_, ValidationError
@@ -226,12 +227,14 @@ BREAKDOWN = ("children", "women", "men")
 TOTALS = ("killed", "injured")
 
 
+@cache  # the registry never changes: asked once per record while replaying
 def incident_fields(**where: Any) -> tuple[FieldSpec, ...]:
     """The incident's fields whose attributes have the given values, in registry order:
     ``incident_fields(column=True)``, ``incident_fields(section="where")``."""
     return tuple(f for f in INCIDENT_FIELDS if all(getattr(f, k) == v for k, v in where.items()))
 
 
+@cache
 def searched_fields() -> tuple[str, ...]:
     """Fields whose words the incident search finds, in the order the search text holds them."""
     return tuple(f.name for f in sorted(incident_fields(), key=lambda f: f.searched) if f.searched)
@@ -242,6 +245,7 @@ def cli_options() -> dict[str, str]:
     return {f.cli: f.name for f in INCIDENT_FIELDS if f.cli}
 
 
+@cache
 def form_sections() -> tuple[tuple[str, str, tuple[FieldSpec, ...]], ...]:
     """(code, title, fields) of each section of the incident form, in order."""
     return tuple(
@@ -250,16 +254,19 @@ def form_sections() -> tuple[tuple[str, str, tuple[FieldSpec, ...]], ...]:
     )
 
 
+@cache
 def printed_fields(table: str) -> tuple[FieldSpec, ...]:
     """The fields a PDF prints in ``table`` ("identity", "facts"), in their order."""
     return tuple(sorted(incident_fields(printed=table), key=lambda f: f.print_rank))
 
 
+@cache
 def extracted_fields() -> tuple[FieldSpec, ...]:
     """Fields the extractor fills, in registry order."""
     return tuple(f for f in INCIDENT_FIELDS if f.extract)
 
 
+@cache
 def cross_checked_fields() -> tuple[str, ...]:
     """Fields that a check across fields (``incident_problems``) can refuse while each is
     fine alone: a breakdown beyond its total, an end before the start."""

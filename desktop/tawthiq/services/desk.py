@@ -86,7 +86,7 @@ class Desk:
 
     def open(self) -> str:
         """Open the database (importing the database layer): where it is, as shown."""
-        return self.ws.db.location
+        return self.location
 
     def close(self) -> None:
         with self._lock:

@@ -22,7 +22,8 @@ def _valid(values: dict[str, Any]) -> dict[str, Any]:
         return values
     except ValidationError:
         pass
-    kept = {k: v for k, v in values.items() if k not in cross_checked_fields()}
+    droppable = cross_checked_fields()
+    kept = {k: v for k, v in values.items() if k not in droppable}
     try:
         new_incident_values(kept)
         return kept

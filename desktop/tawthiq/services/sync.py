@@ -16,13 +16,13 @@ from tawthiq.domain.fields import PAIR, clean_value
 from tawthiq.domain.records import Incident
 from tawthiq.services.workspace import Workspace
 from tawthiq.store import EventWriter, queries
+from tawthiq.store.bookkeeping import last_export_heads
 from tawthiq.store.identity import trust_device
 from tawthiq.sync import seal
 from tawthiq.sync.errors import MIN_PASSPHRASE, SyncError
 from tawthiq.sync.export import (
     ExportResult,
     covered_by,
-    last_export_heads,
     remember_export,
     write_export,
 )

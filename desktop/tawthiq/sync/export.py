@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_
 from tawthiq.store import bookkeeping, chain
-from tawthiq.store.bookkeeping import last_export_heads
 from tawthiq.store.events import GENESIS, Event, canonical_json, rehash
 from tawthiq.store.hlc import HybridClock
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync import seal
+from tawthiq.sync.check_header import short_id
 from tawthiq.sync.errors import SyncError
 from tawthiq.sync.format import MAX_AUTHORS, DeviceRange, Header, end_message
 from tawthiq.sync.stream import AtomicWriter
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 __all__ = [
     "ExportResult",
     "covered_by",
-    "last_export_heads",
     "remember_export",
     "write_export",
 ]
@@ -56,7 +55,7 @@ def _damaged(device: str, seq: int) -> SyncError:
             "verify`, nothing was exported"
         ),
         seq=seq,
-        device=device[:8],
+        device=short_id(device),
     )
 
 

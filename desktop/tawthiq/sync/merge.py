@@ -19,6 +19,7 @@ from tawthiq.store.parallel import Helper
 from tawthiq.store.refresh import refresh_touched
 from tawthiq.sync import seal
 from tawthiq.sync.check import Checker, DeviceCount, FileCheck
+from tawthiq.sync.check_header import short_id
 from tawthiq.sync.errors import ForgeryError
 
 if TYPE_CHECKING:
@@ -150,7 +151,7 @@ def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None
         raise ForgeryError(
             N_("event #{seq} of device {device} reuses the id of another event: it was forged"),
             seq=clash[0],
-            device=str(clash[1])[:8],
+            device=short_id(str(clash[1])),
         )
     kinds = merging.staged_kind_clash(session)
     if kinds is not None:
@@ -160,7 +161,7 @@ def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None
                 "than it is: it was forged"
             ),
             seq=kinds[1],
-            device=str(kinds[2])[:8],
+            device=short_id(str(kinds[2])),
             id=str(kinds[0])[:8],
         )
     merging.apply_staged(session)

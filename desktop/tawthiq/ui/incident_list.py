@@ -105,9 +105,11 @@ class IncidentList(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
         self.search.textEdited.connect(lambda _t: self._debounce.start())
-        editors: list[Any] = [self.date_from, self.date_to, self.governorate, self.type,
-                              self.perpetrator, self.status, *self.flags.values()]  # fmt: skip
-        for w in editors:
+        self._editors: list[Any] = [
+            self.date_from, self.date_to, self.governorate, self.type, self.perpetrator,
+            self.status, *self.flags.values(),
+        ]  # fmt: skip
+        for w in self._editors:
             w.edited.connect(self._debounce.start)
         self.retranslate()
 
@@ -235,9 +237,7 @@ class IncidentList(QWidget):
         self.search.setPlaceholderText(
             _("Words in titles, places, narratives and reports (Ctrl+F)")
         )
-        editors: list[Any] = [self.date_from, self.date_to, self.governorate, self.type,
-                              self.perpetrator, self.status, *self.flags.values()]  # fmt: skip
-        for w in editors:
+        for w in self._editors:
             w.retranslate()
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
