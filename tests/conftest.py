@@ -128,6 +128,9 @@ def window(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
         lambda s: language.apply(s.language, arabic_digits=s.arabic_digits),
     )
     win.review.confirm = lambda question: True  # no modal questions in tests
+    # Saving unchecked suggestions: noted, and saved so (a test of the question sets its own).
+    win.unchecked_asked = []
+    win.review.save_unchecked = lambda n: win.unchecked_asked.append(n) or True
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()

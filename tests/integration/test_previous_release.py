@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tawthiq.store.db import SCHEMA_HEAD
+
 FIXTURE = Path(__file__).parent / "fixtures" / "release-0.1"
 MARAM, SARMADA = "263d0e37", "0210109c"
 
@@ -42,7 +44,7 @@ def test_the_old_database_verifies_lists_and_shows_its_conflict(run, laptop_a: P
 def test_the_old_database_takes_the_new_field_and_keeps_its_history(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
     history = run("history", MARAM, db=laptop_a).out
     assert run("edit", SARMADA, "--munition-remnants", "yes", db=laptop_a).code == 0
-    assert _schema(laptop_a) == "0004"
+    assert _schema(laptop_a) == SCHEMA_HEAD
     assert laptop_a.with_name("laptop-a.db.before-upgrade-from-0003").exists()
     assert run("history", MARAM, db=laptop_a).out == history
     assert SARMADA in run("list", "--munition-remnants", "yes", db=laptop_a).out

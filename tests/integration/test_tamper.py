@@ -62,7 +62,7 @@ def test_forged_tail_event_is_not_signed_over(run, maram: str, db_path: Path) ->
         parents=(),
     )
     forged = dataclasses.replace(forged, hash=rehash(forged))
-    sql(db_path, "INSERT INTO event VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", *forged.as_tuple())
+    sql(db_path, "INSERT INTO event VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", *forged.as_tuple())
     _edit_is_refused(run, maram)
     r = run("verify")
     assert r.code == 1 and "not covered by its signature" in r.err

@@ -75,7 +75,10 @@ def test_editing_a_suggestion_accepts_it_and_saving_writes_history(qtbot, window
     view = services.desk.Desk(ws).incident(incident_id)
     assert view.incident.killed.max == 10  # type: ignore[union-attr]
     assert view.reports and view.reports[0].text == SAMPLE_TEXT  # the report is its source
-    assert window.review.form.suggested() == []  # saving accepts what was shown
+    # Saving asked first, and what nobody checked stays marked so, in the form and the record.
+    assert len(window.unchecked_asked) == 1 and window.unchecked_asked[0] > 10
+    assert set(window.review.form.suggested()) == set(view.incident.unchecked)
+    assert "killed" not in view.incident.unchecked and "place_name" in view.incident.unchecked
     rows = window.history.model.rowCount()
     qtbot.waitUntil(lambda: window.history.model.rowCount() > 0)
     rows = window.history.model.rowCount()

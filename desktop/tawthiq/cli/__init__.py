@@ -88,12 +88,24 @@ def cmd_add(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 def cmd_edit(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     changes = _changes_from_args(args)
-    if not changes:
-        raise ValidationError("give at least one field to change, e.g. --killed 10")
+    confirm = [n.replace("-", "_") for n in args.confirm or ()]
+    for name in confirm:
+        if name != "all":
+            field_spec(INCIDENT, name)  # a name that is no field is refused before opening
+    if not changes and not confirm:
+        raise ValidationError(
+            "give at least one field to change, e.g. --killed 10, or --confirm FIELD"
+        )
     desk = open_desk(args)
-    saved = desk.save(changes, incident_id=desk.resolve_id(args.id))
-    n, incident_id = saved.events, saved.incident_id
+    incident_id = desk.resolve_id(args.id)
+    if "all" in confirm:
+        confirm = list(desk.incident(incident_id).incident.unchecked)
+    saved = desk.save(changes, incident_id=incident_id, confirmed=confirm)
+    n = saved.events
     out(f"{incident_id}: {n} field(s) changed" if n else f"{incident_id}: no change")
+    if saved.unchecked:
+        out(f"{len(saved.unchecked)} value(s) still suggested, not checked: "
+            + ", ".join(saved.unchecked))  # fmt: skip
     return 0
 
 
@@ -263,6 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     ed.add_argument("id", help="incident id (the first 8 characters are enough)")
     _add_field_options(ed)
     ed.add_argument("--clear", action="append", metavar="FIELD", help="empty a field")
+    ed.add_argument("--confirm", action="append", metavar="FIELD",
+                    help="mark a value the extractor suggested as checked by you (`all`: "
+                         "every such value)")  # fmt: skip
     command("delete", cmd_delete, "delete an incident (its history stays)").add_argument("id")
     ls = command("list", cmd_list, "list incidents, newest first")
     ls.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")

@@ -37,17 +37,29 @@ def incident_line(inc: Incident) -> str:
         f"killed {inc.killed or '-'}".ljust(11),
         f"injured {inc.injured or '-'}".ljust(12),
         (inc.status or "-").ljust(8),
-        inc.title + ("  [deleted]" if inc.deleted else ""),
+        inc.title
+        + ("  [deleted]" if inc.deleted else "")
+        + (f"  [{len(inc.unchecked)} not checked]" if inc.unchecked else ""),
     ]
     return "  ".join(cells)
 
 
+NOT_CHECKED = "suggested by the extractor, not checked"
+_ORIGIN = {"extractor": f"  ({NOT_CHECKED})", "import": "  (imported)"}
+
+
 def incident_details(inc: Incident, reports: Iterable[SourceReport]) -> list[str]:
     lines = [f"Incident {inc.id}" + ("  [DELETED]" if inc.deleted else "")]
+    if inc.unchecked:
+        lines.append(
+            f"  {len(inc.unchecked)} value(s) {NOT_CHECKED}: check them in the window, or "
+            f"confirm with `tawthiq edit {inc.id[:8]} --confirm FIELD` (or `--confirm all`)"
+        )
     for name, spec in FIELDS[INCIDENT].items():
         if name in inc.values and name != "deleted":
+            mark = f"  ({NOT_CHECKED})" if name in inc.unchecked else ""
             lines.append(
-                f"  {spec.label_en} / {spec.label_ar}: {value_text(name, inc.values[name])}"
+                f"  {spec.label_en} / {spec.label_ar}: {value_text(name, inc.values[name])}{mark}"
             )
     for c in inc.conflicts:
         shown = " | ".join(
@@ -68,7 +80,7 @@ def history_lines(changes: Iterable[Change]) -> list[str]:
     lines = []
     for c in changes:
         old = " | ".join(value_text(c.field, v) for v in c.old) if c.old else "(new)"
-        mark = "  CONFLICT" if c.in_conflict else ""
+        mark = _ORIGIN.get(c.origin or "", "") + ("  CONFLICT" if c.in_conflict else "")
         lines.append(
             f"{c.when:%Y-%m-%d %H:%M:%S}Z  {c.author}  device {c.device_id[:8]}  "
             f"{c.field}: {old} -> {value_text(c.field, c.new)}{mark}"

@@ -51,6 +51,7 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     reports = [(name, read_report(name)) for name in args.files]  # all readable before saving
     when = ref_date(args.ref_date)
     desk = open_desk(args, create=True, signing=True)
+    saved_any = False
     for name, text in reports:
         done = desk.ingest_report(text, ref_date=when, outlet=args.outlet)
         if not done.saved:
@@ -67,7 +68,16 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 f"killed {'-' if killed is None else killed}  "
                 f"injured {'-' if injured is None else injured}  ({name})"
             )
+        saved_any = saved_any or bool(done.saved)
+    if saved_any:
+        print(UNCHECKED_NOTE, file=sys.stderr)
     return 0
+
+
+UNCHECKED_NOTE = (
+    "tawthiq: every value was saved as suggested by the extractor, not checked: check them "
+    "in the window, or confirm them with `tawthiq edit ID --confirm FIELD` (`--confirm all`)"
+)
 
 
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -54,10 +54,16 @@ class Incident:
     deleted: bool = False
     values: Mapping[str, Any] = field(default_factory=dict)
     conflicts: tuple[Conflict, ...] = ()
+    # Fields whose value the extractor suggested and no person has checked yet.
+    unchecked: tuple[str, ...] = ()
 
     @classmethod
     def from_state(
-        cls, incident_id: str, state: Mapping[str, Any], conflicts: tuple[Conflict, ...] = ()
+        cls,
+        incident_id: str,
+        state: Mapping[str, Any],
+        conflicts: tuple[Conflict, ...] = (),
+        unchecked: Iterable[str] = (),
     ) -> Incident:
         def day(name: str) -> date | None:
             v = state.get(name)
@@ -83,6 +89,7 @@ class Incident:
             deleted=bool(state.get("deleted")),
             values=dict(state),
             conflicts=conflicts,
+            unchecked=tuple(sorted(unchecked)),
         )
 
     @property
@@ -163,3 +170,6 @@ class Change:
     old: tuple[Any, ...]
     new: Any
     in_conflict: bool
+    # "person", "extractor" (suggested, not checked), "import", or None (written before
+    # Tawthiq kept where values came from)
+    origin: str | None = None

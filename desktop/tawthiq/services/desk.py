@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -164,20 +164,25 @@ class Desk:
         report: Mapping[str, Any] | None = None,
         report_id: str | None = None,
         report_changes: Mapping[str, Any] | None = None,
+        suggested: Collection[str] = (),
+        confirmed: Collection[str] = (),
     ) -> Saved:
         """Save the form in one transaction: a new incident, or the changes to one (``seen``:
         what the form had loaded, so someone else's change meanwhile becomes a conflict, not
         a loss). Its source: a new report (``report``, linked to it), or one already saved
         (``report_id``, linked if the incident is new, with ``report_changes`` to what is
-        known of its origin)."""
+        known of its origin). ``suggested``: fields saved as the extractor's suggestion, not
+        checked; ``confirmed``: fields saved unchecked before that a person has now checked."""
         from tawthiq.services import incidents as svc
         from tawthiq.store.materialize import entity_state
 
         with self.ws.writing() as w:
             if incident_id is not None:
-                svc.edit_incident(w, incident_id, values, seen=seen)
+                svc.edit_incident(
+                    w, incident_id, values, seen=seen, suggested=suggested, confirmed=confirmed
+                )
             else:
-                incident_id = svc.create_incident(w, values)
+                incident_id = svc.create_incident(w, values, suggested=suggested)
                 if report_id is not None:
                     svc.link_source_report(w, incident_id, report_id)
             if report_id is not None and report_changes:
@@ -187,13 +192,21 @@ class Desk:
                 report_id = svc.add_source_report(w, received, incident_ids=[incident_id])
             events = w.written
             history = w.events_of(incident_id)
-            state = entity_state(history).values  # defaults included
+            replayed = entity_state(history)  # defaults included
         changes = Changes(
             incidents=frozenset({incident_id}) if events else frozenset(),
             reports=report_id is not None and (report is not None or bool(report_changes)),
             focus=incident_id,
         )
-        return Saved(incident_id, report_id, events, state, svc.field_heads_of(history), changes)
+        return Saved(
+            incident_id,
+            report_id,
+            events,
+            replayed.values,
+            svc.field_heads_of(history),
+            changes,
+            tuple(sorted(replayed.unchecked)),
+        )
 
     def resolve(
         self, incident_id: str, field: str, value: Any = None, *, pick: str | None = None

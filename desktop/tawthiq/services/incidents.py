@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import N_, NotFoundError, ValidationError
@@ -46,19 +46,29 @@ def new_incident_values(values: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def create_incidents(writer: EventWriter, batch: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Save new incidents (all checked before any is written); returns their ids."""
+def create_incidents(
+    writer: EventWriter,
+    batch: Iterable[Mapping[str, Any]],
+    *,
+    suggested: Callable[[Mapping[str, Any]], Collection[str]] = lambda values: (),
+) -> list[str]:
+    """Save new incidents (all checked before any is written); returns their ids.
+    ``suggested(values)`` names the fields of each that the extractor suggested and no
+    person checked: they are recorded so."""
+    batch = list(batch)
     checked = [new_incident_values(v) for v in batch]
     ids = []
-    for values in checked:
+    for given, values in zip(batch, checked, strict=True):
         incident_id = str(uuid.uuid4())  # random first characters: people type them
-        writer.record(INCIDENT, incident_id, values, new=True)
+        writer.record(INCIDENT, incident_id, values, new=True, suggested=suggested(given))
         ids.append(incident_id)
     return ids
 
 
-def create_incident(writer: EventWriter, values: Mapping[str, Any]) -> str:
-    return create_incidents(writer, [values])[0]
+def create_incident(
+    writer: EventWriter, values: Mapping[str, Any], *, suggested: Collection[str] = ()
+) -> str:
+    return create_incidents(writer, [values], suggested=lambda _values: suggested)[0]
 
 
 def resolve_id(session: Session, prefix: str, *, what: str = INCIDENT) -> str:
@@ -90,11 +100,15 @@ def edit_incident(
     changes: Mapping[str, Any],
     *,
     seen: Mapping[str, Sequence[str]] | None = None,
+    suggested: Collection[str] = (),
+    confirmed: Collection[str] = (),
 ) -> list[Event]:
     """Change fields (``None`` clears one); only fields whose value really changes get events.
     ``seen``: the values (event ids) of each field the author was looking at; a value written
     by someone else meanwhile then stays beside this one as a conflict instead of being
-    overwritten (the window passes what it had loaded)."""
+    overwritten (the window passes what it had loaded). ``suggested``: changed fields whose
+    new value the extractor suggested and no person checked; ``confirmed``: fields whose
+    suggested value a person has now checked (recorded again, as theirs)."""
     clean = clean_changes(INCIDENT, changes)
     if DELETED in clean:
         raise ValidationError("use `tawthiq delete` to delete an incident; deleting is not an edit")
@@ -104,14 +118,20 @@ def edit_incident(
         raise ValidationError(
             N_("incident {id} is deleted; it can no longer be edited"), id=incident_id
         )
-    conflicted = set(entity_state(events).conflicts)
+    replayed = entity_state(events)
+    conflicted = set(replayed.conflicts)
     # A value equal to the one shown still counts when it settles a conflict.
     changed = {k: v for k, v in clean.items() if state.get(k) != v or k in conflicted}
     merged = {**state, **changed}
     check_incident({k: v for k, v in merged.items() if v is not None})
+    for name in set(confirmed) & set(replayed.unchecked):
+        if name not in changed:  # the same value, now checked by a person
+            changed[name] = state[name]
     if not changed:
         return []
-    return writer.record(INCIDENT, incident_id, changed, seen=_seen_of(seen, changed))
+    return writer.record(
+        INCIDENT, incident_id, changed, seen=_seen_of(seen, changed), suggested=suggested
+    )
 
 
 def _seen_of(
@@ -238,8 +258,11 @@ def _conflicts(events: list[Event]) -> tuple[Conflict, ...]:
 
 def get_incident(session: Session, incident_id: str) -> Incident:
     events = load_events(session, incident_id)
-    state = _state_or_missing(events, incident_id)
-    return Incident.from_state(incident_id, state, _conflicts(events))
+    _state_or_missing(events, incident_id)
+    state = entity_state(events)
+    return Incident.from_state(
+        incident_id, state.values, _conflicts(events), unchecked=state.unchecked
+    )
 
 
 def source_reports_of(session: Session, incident_id: str) -> list[SourceReport]:
@@ -259,7 +282,7 @@ def list_incidents(
     rows = queries.list_incidents(
         session, flt, limit=limit, offset=offset, sort=sort, descending=descending
     )
-    return [Incident.from_state(i, values) for i, values in rows]
+    return [Incident.from_state(i, values, unchecked=u) for i, values, u in rows]
 
 
 def all_incident_ids(session: Session) -> list[str]:
@@ -299,6 +322,7 @@ def history(session: Session, incident_id: str) -> list[Change]:
             ),
             new=e.decoded,
             in_conflict=e.event_id in conflicted,
+            origin=e.origin,
         )
         for e in events
     ]

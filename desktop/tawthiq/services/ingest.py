@@ -53,7 +53,8 @@ def ingest_report(
     """Extract every incident of ``text`` and save each, the text kept as their source."""
     result = extract(text, ref_date=ref_date)
     kept = [(i, _valid(incident_values(i))) for i in result.incidents if i.is_incident]
-    ids = create_incidents(writer, [f for _, f in kept])
+    # Everything the extractor filled in is saved as its suggestion, not checked by anyone.
+    ids = create_incidents(writer, [f for _, f in kept], suggested=lambda values: values.keys())
     report: dict[str, Any] = {
         "text": text,
         "language": result.language,

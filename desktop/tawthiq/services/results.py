@@ -43,6 +43,7 @@ class Saved:
     values: dict[str, Any]  # the incident as saved, defaults included
     heads: dict[str, tuple[str, ...]]  # what an edit of it from now on has seen
     changes: Changes
+    unchecked: tuple[str, ...] = ()  # fields saved as the extractor's suggestion, not checked
 
 
 @dataclass(frozen=True, slots=True)

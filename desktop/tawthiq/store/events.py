@@ -14,7 +14,13 @@ from typing import Any
 
 GENESIS = "0" * 64
 _UNSET: Any = object()
-ENCODING_VERSION = 1
+ENCODING_VERSION = 1  # an event without an origin (format 1), hashed as it always was
+ORIGIN_ENCODING_VERSION = 2  # an event that says where its value came from (format 2)
+
+# Where an event's value came from: typed or confirmed by a person, suggested by the
+# extractor and not checked, or arrived from an import of another format.
+PERSON, EXTRACTOR, IMPORTED = "person", "extractor", "import"
+ORIGINS = (PERSON, EXTRACTOR, IMPORTED)
 
 
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -65,6 +71,8 @@ class Event:
     prev_hash: str
     hash: str
     signature: str | None = None
+    # Where the value came from (``ORIGINS``); None in events written before format 2.
+    origin: str | None = None
     # The value already decoded, when the writer has it at hand (not part of the event).
     known_value: Any = dc_field(default=_UNSET, compare=False, repr=False)
 
@@ -82,7 +90,7 @@ class Event:
         return (
             self.event_id, self.entity, self.entity_id, self.field, self.value,
             canonical_json(list(self.parents)), self.hlc, self.author, self.device_id, self.seq,
-            self.prev_hash, self.hash, self.signature,
+            self.prev_hash, self.hash, self.signature, self.origin,
         )  # fmt: skip
 
     @classmethod
@@ -114,6 +122,7 @@ COLUMNS = (
     "prev_hash",
     "hash",
     "signature",
+    "origin",
 )
 
 
@@ -130,18 +139,25 @@ def event_hash(
     device_id: str,
     seq: int,
     prev_hash: str,
+    origin: str | None = None,
 ) -> str:
-    """SHA-256 over the canonical encoding of everything but the hash and the signature."""
+    """SHA-256 over the canonical encoding of everything but the hash and the signature
+    (the origin included, so a value marked "confirmed" afterwards no longer matches)."""
     return column_hash(
         [event_id, entity, entity_id, field, value, list(parents), hlc, author, device_id, seq,
-         prev_hash]
+         prev_hash, None, None, origin]
     )  # fmt: skip
 
 
 def column_hash(columns: Sequence[Any]) -> str:
-    """``event_hash`` of an event's first eleven columns in the order of ``COLUMNS``
-    (``parents`` as a list), as an export file carries them."""
-    payload = [ENCODING_VERSION, *columns[:11]]
+    """``event_hash`` of an event's columns in the order of ``COLUMNS`` (``parents`` as a
+    list), as an export file carries them: the first eleven, and the origin when there is
+    one (an event of format 1 has none and keeps its old hash)."""
+    origin = columns[13] if len(columns) > 13 else None
+    if origin is None:
+        payload = [ENCODING_VERSION, *columns[:11]]
+    else:
+        payload = [ORIGIN_ENCODING_VERSION, *columns[:11], origin]
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
@@ -165,6 +181,7 @@ def rehash(e: Event) -> str:
         device_id=e.device_id,
         seq=e.seq,
         prev_hash=e.prev_hash,
+        origin=e.origin,
     )
 
 

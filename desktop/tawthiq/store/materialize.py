@@ -29,7 +29,7 @@ from tawthiq.domain.fields import (
     searched_fields,
 )
 from tawthiq.store import sqlite_search as search
-from tawthiq.store.events import REPLAY_ORDER, Event, canonical_json, field_heads
+from tawthiq.store.events import EXTRACTOR, REPLAY_ORDER, Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
 
 
@@ -45,6 +45,11 @@ class EntityState:
 
     # Changes to other fields that the deletion shown did not know of (edit vs delete).
     unseen_by_delete: tuple[Event, ...] = ()
+
+    @property
+    def unchecked(self) -> list[str]:
+        """Fields whose value shown the extractor suggested and no person has checked."""
+        return [f for f, h in self.heads.items() if h[-1].origin == EXTRACTOR and f in self.values]
 
     @property
     def conflicts(self) -> dict[str, list[Event]]:
@@ -111,8 +116,11 @@ def _column_values(spec: FieldSpec, value: Any) -> dict[str, Any]:
     return {spec.name: value}
 
 
-def _incident_columns(v: dict[str, Any]) -> dict[str, Any]:
+def _incident_columns(state: EntityState) -> dict[str, Any]:
+    v = state.values
+    unchecked = sorted(state.unchecked)
     columns = {
+        "unchecked": canonical_json(unchecked) if unchecked else None,
         "title": v.get("title_ar") or v.get("title_en"),
         "place_name": v.get("place_name") or v.get("place_name_ar") or v.get("place_name_en"),
         "search_text": " ".join(
@@ -124,7 +132,8 @@ def _incident_columns(v: dict[str, Any]) -> dict[str, Any]:
     return columns
 
 
-def _source_columns(v: dict[str, Any]) -> dict[str, Any]:
+def _source_columns(state: EntityState) -> dict[str, Any]:
+    v = state.values
     parts = [v.get("title") or "", v.get("text") or "", v.get("outlet") or ""]
     return {
         "language": v.get("language"),
@@ -134,12 +143,12 @@ def _source_columns(v: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _link_columns(v: dict[str, Any]) -> dict[str, Any]:
-    return {"incident_id": v.get("incident_id"), "source_report_id": v.get("source_report_id")}
+def _link_columns(state: EntityState) -> dict[str, Any]:
+    return {k: state.values.get(k) for k in ("incident_id", "source_report_id")}
 
 
-def _pair_columns(v: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.get(k) for k in ("incident_a", "incident_b", "decision")}
+def _pair_columns(state: EntityState) -> dict[str, Any]:
+    return {k: state.values.get(k) for k in ("incident_a", "incident_b", "decision")}
 
 
 _COLUMNS = {
@@ -162,7 +171,7 @@ def row_for(state: EntityState) -> dict[str, Any]:
         "updated_hlc": state.last.hlc,
         "created_by": state.first.author,
         "updated_by": state.last.author,
-        **_COLUMNS[state.entity](state.values),
+        **_COLUMNS[state.entity](state),
     }
 
 

@@ -33,6 +33,8 @@ class EventRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     signature: Mapped[str | None] = mapped_column(Text, default=None)
+    # Where the value came from (person, extractor, import); NULL before format 2.
+    origin: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class Device(Base):
@@ -106,6 +108,9 @@ class IncidentRow(_Materialised, Base):
     injured_min: Mapped[int | None] = mapped_column(Integer)
     injured_max: Mapped[int | None] = mapped_column(Integer)
     munition_remnants: Mapped[bool | None] = mapped_column(Boolean)
+    # The fields whose value shown was suggested by the extractor and not checked by a
+    # person (canonical JSON list), NULL when there is none.
+    unchecked: Mapped[str | None] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -83,20 +83,24 @@ def list_incidents(
     offset: int = 0,
     sort: str = "date",
     descending: bool = True,
-) -> list[tuple[str, dict[str, Any]]]:
-    """(id, current values) of one page of matching incidents, by default newest incident
+) -> list[tuple[str, dict[str, Any], list[str]]]:
+    """(id, current values, fields not checked) of one page of matching incidents, by
+    default newest incident
     date first. Ties go by record number in the same direction and empty values come as SQLite
     orders them (last going down, first going up), so an index gives each page in order."""
     col = SORT_COLUMNS[sort]
     num = IncidentRow.num
     stmt = (
-        select(IncidentRow.id, IncidentRow.data)
+        select(IncidentRow.id, IncidentRow.data, IncidentRow.unchecked)
         .where(and_(True, *_conditions(session, flt)))
         .order_by(*((col.desc(), num.desc()) if descending else (col.asc(), num.asc())))
         .limit(limit)
         .offset(offset)
     )
-    return [(r.id, json.loads(r.data)) for r in session.execute(stmt, _params(flt))]
+    return [
+        (r.id, json.loads(r.data), json.loads(r.unchecked) if r.unchecked else [])
+        for r in session.execute(stmt, _params(flt))
+    ]
 
 
 def count_incidents(session: Session, flt: IncidentFilter) -> int:

@@ -18,13 +18,13 @@ from tawthiq.store.parallel import Helper
 
 _BATCH = 2000
 _CHARS_PER_BATCH = 4 * 2**20
-# Up to ``seq``: what a replay reads. The hashes and signatures are left out: replaying
-# does not read them (they were checked before the events came in).
-_REPLAYED = COLUMNS[:10]
+# Up to ``seq``, and the origin: what a replay reads. The hashes and signatures are left
+# out: replaying does not read them (they were checked before the events came in).
+_REPLAYED = (*COLUMNS[:10], "origin")
 
 
 def _event(cols: list[Any]) -> Event:
-    return Event(*cols[:5], parse_parents(cols[5]), *cols[6:], "", "")  # type: ignore[call-arg]
+    return Event(*cols[:5], parse_parents(cols[5]), *cols[6:10], "", "", None, cols[10])  # type: ignore[call-arg]
 
 
 def replay_rows(records: list[str]) -> list[tuple[str, str, dict[str, Any], list[str]]]:

@@ -6,7 +6,7 @@ and the signed chain head are all saved, or none of them is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, select, update
@@ -18,7 +18,9 @@ from tawthiq.store.chain import SignedHead, device_key, latest_hlc, record_head,
 from tawthiq.store.errors import StoreError
 from tawthiq.store.events import (
     COLUMNS,
+    EXTRACTOR,
     GENESIS,
+    PERSON,
     Event,
     canonical_json,
     event_hash,
@@ -113,9 +115,13 @@ class EventWriter:
         *,
         new: bool = False,
         seen: Mapping[str, Sequence[str]] | None = None,
+        origin: str = PERSON,
+        suggested: Collection[str] = (),
     ) -> list[Event]:
         """Append one event per changed field; ``seen`` overrides the parents (the heads the
-        author saw), which is how an edit made on an out-of-date view becomes a conflict."""
+        author saw), which is how an edit made on an out-of-date view becomes a conflict.
+        Each event says where its value came from: ``origin``, except the fields named in
+        ``suggested``, whose values the extractor suggested and no person checked."""
         history = self.events_of(entity_id, new=new)
         existing = bool(history)
         out = []
@@ -130,16 +136,17 @@ class EventWriter:
                 )
             self._seq += 1
             event_id, hlc, text, prev = uuid7(), self.clock.now(), canonical_json(value), self._hash
+            came_from = EXTRACTOR if name in suggested else origin
             self._hash = event_hash(
                 event_id=event_id, entity=entity, entity_id=entity_id, field=name, value=text,
                 parents=parents, hlc=hlc, author=self.author, device_id=self.identity.device_id,
-                seq=self._seq, prev_hash=prev,
+                seq=self._seq, prev_hash=prev, origin=came_from,
             )  # fmt: skip
             e = Event(
                 event_id=event_id, entity=entity, entity_id=entity_id, field=name, value=text,
                 parents=parents, hlc=hlc, author=self.author, device_id=self.identity.device_id,
                 seq=self._seq, prev_hash=prev,
-                hash=self._hash, known_value=value,
+                hash=self._hash, origin=came_from, known_value=value,
             )  # fmt: skip
             out.append(e)
         history.extend(out)

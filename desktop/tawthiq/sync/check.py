@@ -172,7 +172,8 @@ class Checker:
                            "for {name}: {problem}"),
                         seq=seq, device=who, name=item[3], problem=problem,
                     )  # fmt: skip
-                staged.append((*item[:5], parents_text(item[5]), *item[6:]))
+                origin = item[13] if len(item) > 13 else None
+                staged.append((*item[:5], parents_text(item[5]), *item[6:13], origin))
                 count.new += 1
                 if len(staged) >= _BATCH:
                     self._stage(staged)

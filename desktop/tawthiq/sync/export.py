@@ -157,10 +157,15 @@ def remember_export(session: Session, result: ExportResult) -> None:
 
 
 def _line(e: Event) -> list[object]:
-    return [
+    """An event as a line of the file; one written before format 2 has no origin to carry
+    and keeps the thirteen columns it was hashed with."""
+    line: list[object] = [
         e.event_id, e.entity, e.entity_id, e.field, e.value, list(e.parents), e.hlc, e.author,
         e.device_id, e.seq, e.prev_hash, e.hash, e.signature,
     ]  # fmt: skip
+    if e.origin is not None:
+        line.append(e.origin)
+    return line
 
 
 def _hash_before(session: Session, d: DeviceRange) -> str:

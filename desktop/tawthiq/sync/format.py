@@ -1,9 +1,11 @@
-"""The export format, version 1: gzip-compressed UTF-8 JSON lines.
+"""The export format, version 2: gzip-compressed UTF-8 JSON lines.
 
     line 1      header: who exported, when, and per device its range of events and its
                 signed chain head
     lines 2..   one event each, as a JSON array in the order of ``store.events.COLUMNS``
-                (``parents`` a list), devices one after another, each by sequence number
+                (``parents`` a list), devices one after another, each by sequence number;
+                an event written before format 2 stops before ``origin`` (thirteen items,
+                as version 1 wrote every event), a later one carries it (fourteen)
     last line   {"end": {"events": N, "sha256": digest of the event lines, "signature":
                 the exporter's signature over header digest, event digest and count}}
 
@@ -20,11 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from tawthiq.domain.errors import N_
-from tawthiq.store.events import COLUMNS
+from tawthiq.store.events import COLUMNS, ORIGINS
 from tawthiq.sync.errors import BadFileError, SyncError
 
 FORMAT = "tawthiq-export"
-VERSION = 1
+VERSION = 2  # 2: events carry their origin; a version 1 file reads as before
 MAX_DEVICES = 10_000
 MAX_AUTHORS = 20
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -209,7 +211,8 @@ def parse_trailer(data: Any) -> Trailer:
         raise BadFileError(N_("the export's last line is damaged")) from None
 
 
-N_COLUMNS = len(COLUMNS)
+N_COLUMNS = len(COLUMNS)  # with the origin; an event of format 1 has one fewer
+_LENGTHS = (N_COLUMNS - 1, N_COLUMNS)
 # column -> (type, largest size) for the event arrays
 _SHAPE: tuple[tuple[type, int], ...] = (
     (str, 36),  # event_id
@@ -230,15 +233,19 @@ _SHAPE: tuple[tuple[type, int], ...] = (
 _TYPES = (str, str, str, str, str, list, int, str, str, int, str, str)
 _UNSIGNED = (*_TYPES, type(None))
 _SIGNED = (*_TYPES, str)
+_SHAPES = frozenset(
+    (_UNSIGNED, _SIGNED, (*_UNSIGNED, str), (*_SIGNED, str))
+)  # fmt: skip
 
 
 def event_shape_problem(item: Any) -> str | None:
     """What is wrong with the shape of one event array, or None. Every event of a file
     passes here, so the common case is checked first, in as few steps as it takes."""
-    if type(item) is list and len(item) == N_COLUMNS:
+    if type(item) is list and len(item) in _LENGTHS:
         types = tuple(map(type, item))
         if (
-            types in (_UNSIGNED, _SIGNED)
+            types in _SHAPES
+            and (len(item) == N_COLUMNS - 1 or item[13] in ORIGINS)
             and len(item[0]) == len(item[2]) == 36
             and len(item[1]) <= 32
             and len(item[3]) <= 64
@@ -258,7 +265,7 @@ def event_shape_problem(item: Any) -> str | None:
 
 def _shape_problem(item: Any) -> str:
     """Which part of an event array is wrong, to say so."""
-    if not isinstance(item, list) or len(item) != N_COLUMNS:
+    if not isinstance(item, list) or len(item) not in _LENGTHS:
         return "not an event"
     for (kind, size), value, name in zip(_SHAPE, item, COLUMNS, strict=False):
         if kind is int:
@@ -268,6 +275,8 @@ def _shape_problem(item: Any) -> str:
             return name
     if item[12] is not None and not isinstance(item[12], str):
         return "signature"
+    if len(item) == N_COLUMNS and item[13] not in ORIGINS:
+        return "origin"
     if not (_UUID.match(item[0]) and _UUID.match(item[2]) and _UUID.match(item[8])):
         return "id"
     if not (_HEX64.match(item[10]) and _HEX64.match(item[11])):

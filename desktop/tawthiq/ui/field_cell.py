@@ -65,6 +65,12 @@ class FieldCell(QWidget):
         self.evidence = evidence
         self._mark("suggested" if evidence is not None and value not in (None, []) else None)
 
+    def mark_unchecked(self) -> None:
+        """A saved value the extractor suggested and no person has checked yet: marked as a
+        suggestion still, until the documenter accepts or changes it."""
+        self.evidence = None
+        self._mark("suggested" if self.value() not in (None, []) else None)
+
     def set_chosen(self, value: Any) -> None:
         """Set by the documenter's own choice (a picked place, words used for this field)."""
         self.editor.set_value(value)  # type: ignore[attr-defined]
@@ -131,7 +137,14 @@ class FieldCell(QWidget):
         self._accept.setText(_("Accept this value"))
         self._clear.setText(_("Clear this field"))
         self._show.setText(_("Show the words it came from"))
-        if self.evidence is not None:
+        if self.evidence is None:
+            self.badge.setToolTip(
+                _(
+                    "Suggested by the extractor and saved without being checked by a person. "
+                    "Click to confirm it; the arrow offers to clear it."
+                )
+            )
+        else:
             sure = digits(str(round(self.evidence.confidence * 100)))
             self.badge.setToolTip(
                 _(

@@ -3,7 +3,7 @@ them, with the extractor's suggestions marked and every problem shown next to it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -170,13 +170,18 @@ class IncidentForm(QScrollArea):
         return {name: cell.value() for name, cell in self.cells.items()}
 
     def set_values(
-        self, values: Mapping[str, Any], evidence: Mapping[str, Evidence] | None = None
+        self,
+        values: Mapping[str, Any],
+        evidence: Mapping[str, Evidence] | None = None,
+        unchecked: Collection[str] = (),
     ) -> None:
         """Fill the whole form (fields not given are emptied); fields with evidence are
-        marked as suggestions."""
+        marked as suggestions, and so are the ``unchecked`` fields of a saved incident."""
         evidence = evidence or {}
         for name, cell in self.cells.items():
             cell.set_value(values.get(name), evidence.get(name))
+            if name in unchecked and name not in evidence:
+                cell.mark_unchecked()
             cell.set_error(None)
 
     def choose(self, values: Mapping[str, Any]) -> None:
@@ -209,9 +214,8 @@ class IncidentForm(QScrollArea):
         for name, cell in self.cells.items():
             state, evidence = snapshot["marks"].get(name, (None, None))
             cell.set_value(snapshot["values"].get(name), evidence)
-            if state != "suggested":
-                cell.evidence = evidence
-                cell._mark(state)
+            cell.evidence = evidence
+            cell._mark(state)
             cell.set_error(None)
 
     # checking ----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from tawthiq.services.drafts import Draft, values_from_words
 from tawthiq.ui.editors import SteadyCombo
 from tawthiq.ui.incident_form import IncidentForm
 from tawthiq.ui.ops import Runner, error_sentence
+from tawthiq.ui.questions import ask_save_unchecked
 from tawthiq.ui.report_panel import ReportPanel, plain_text
 from tawthiq.ui.review_state import (
     DEFAULTS,
@@ -53,6 +54,7 @@ class ReviewPanel(QWidget):
         self.reading = self.saving = False
         self._generation = 0  # a reading or a save belongs to the review it started in
         self.confirm: Callable[[str], bool] = self._ask
+        self.save_unchecked: Callable[[int], bool] = lambda n: ask_save_unchecked(self, n)
         self.report = ReportPanel(self)
         self.form = IncidentForm(desk.places, self)
         self.candidates = SteadyCombo(self)
@@ -233,8 +235,9 @@ class ReviewPanel(QWidget):
             self.report.set_origin(origin)
             self.review.kept = KeptReport(first.id, first.text or "", self.report.origin())
             self.review.language = first.language
-        self.form.set_values(view.incident.values)
+        self.form.set_values(view.incident.values, unchecked=view.incident.unchecked)
         candidate.baseline = self.form.values()
+        candidate.unchecked = frozenset(view.incident.unchecked)
         self._show_candidates()
         return True
 
@@ -315,10 +318,22 @@ class ReviewPanel(QWidget):
             self.message.emit(_("The form is empty: fill in at least one field before saving."))
             return
         changes = current.changes(values)
+        marks = current.marks(values, self.form.suggested())
         text, origin = self.report.received_text(), self.report.origin()
         report, report_id, report_changes = self.review.source_plan(text, origin)
-        if current.incident_id and not changes and report is None and not report_changes:
+        if (
+            current.incident_id
+            and not changes
+            and not marks.confirmed
+            and report is None
+            and not report_changes
+        ):
             self.message.emit(_("Nothing has changed since the last save."))
+            return
+        if marks.suggested and not self.save_unchecked(len(marks.suggested)):
+            self.message.emit(
+                _("Not saved: check the values marked in amber (✓ accepts one), then save.")
+            )
             return
         self._saving(True)
         generation = self._generation
@@ -326,10 +341,12 @@ class ReviewPanel(QWidget):
             lambda: self.desk.save(
                 changes,
                 incident_id=current.incident_id,
-                seen=current.seen(changes),
+                seen=current.seen([*changes, *marks.confirmed]),
                 report=report,
                 report_id=report_id,
                 report_changes=report_changes,
+                suggested=marks.suggested,
+                confirmed=marks.confirmed,
             ),
             done=lambda saved: self._saved(generation, current, saved, text, origin),
             failed=lambda exc: self._failed(exc, generation),
@@ -351,10 +368,12 @@ class ReviewPanel(QWidget):
     ) -> None:
         self._saving(False)
         candidate.incident_id, candidate.heads = saved.incident_id, dict(saved.heads)
+        candidate.unchecked = frozenset(saved.unchecked)
         if saved.report_id is not None:
             self.review.kept = KeptReport(saved.report_id, text, origin)
         if generation == self._generation and candidate is self.review.shown:
-            self.form.set_values(saved.values)  # what was saved, defaults included
+            # what was saved, defaults included, its unchecked suggestions still marked
+            self.form.set_values(saved.values, unchecked=saved.unchecked)
             candidate.baseline = self.form.values()
             self._show_candidates()
         self.message.emit(

@@ -4,7 +4,7 @@ already kept — so that what a save sends, and what would be lost, can be told 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,8 @@ class Candidate:
     incident_id: str | None = None
     baseline: dict[str, Any] | None = None
     heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # fields saved as the extractor's suggestion that no person has checked yet
+    unchecked: frozenset[str] = frozenset()
 
     def values_away(self) -> dict[str, Any]:
         """Its form's values while it is not the one shown."""
@@ -52,10 +54,26 @@ class Candidate:
             return dict(values)
         return {k: v for k, v in values.items() if v != self.baseline.get(k)}
 
-    def seen(self, changes: Mapping[str, Any]) -> dict[str, tuple[str, ...]] | None:
+    def seen(self, fields: Iterable[str]) -> dict[str, tuple[str, ...]] | None:
         if self.incident_id is None:
             return None
-        return {k: self.heads.get(k, ()) for k in changes}
+        return {k: self.heads.get(k, ()) for k in fields}
+
+    def marks(self, values: Mapping[str, Any], shown: Iterable[str]) -> Marks:
+        """What a save says of the fields still ``shown`` as suggestions: those whose value
+        goes into the record as the extractor's, not checked, and those saved so before
+        that the documenter has now checked."""
+        still = set(shown)
+        changes = self.changes(values)
+        suggested = sorted(k for k in still & set(changes) if changes[k] not in (None, []))
+        confirmed = sorted(self.unchecked - still - set(changes))
+        return Marks(suggested, confirmed)
+
+
+@dataclass(frozen=True)
+class Marks:
+    suggested: list[str]
+    confirmed: list[str]
 
 
 @dataclass(frozen=True)
