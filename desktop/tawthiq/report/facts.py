@@ -85,6 +85,19 @@ _SHOWN: dict[str, Callable[[Incident, Writer, str], tuple[str, str]]] = {
     "lat": _coordinates,
 }
 _LABELS = {"lat": L.TEXT["coordinates"]}
+# the fields a row shows, when more than its own
+_ROW_FIELDS = {
+    "lat": ("lat", "lon"),
+    "place_name": ("place_name", "place_name_ar", "place_name_en"),
+}
+
+
+def unchecked(inc: Incident, names: tuple[str, ...], en: str, ar: str) -> tuple[str, str]:
+    """A value the extractor suggested and no person checked says so beside it."""
+    if not en or not any(n in inc.unchecked for n in names):
+        return en, ar
+    mark_en, mark_ar = L.TEXT["not_checked"]
+    return f"{en} ({mark_en})", f"{ar} ({mark_ar})"
 
 
 def rows(inc: Incident, w: Writer, options: ReportOptions, table: str) -> list[Row]:
@@ -96,6 +109,7 @@ def rows(inc: Incident, w: Writer, options: ReportOptions, table: str) -> list[R
             continue
         shown = _SHOWN.get(spec.name)
         en, ar = shown(inc, w, spec.name) if shown else _by_kind(spec, inc)
+        en, ar = unchecked(inc, _ROW_FIELDS.get(spec.name, (spec.name,)), en, ar)
         out.append((_LABELS.get(spec.name) or L.field(spec.name), en, ar))
     return out
 

@@ -50,6 +50,14 @@ TEXT: dict[str, Pair] = {
     ),
     "page": ("Page {page} of {pages}", "صفحة {page} من {pages}"),
     "coordinates": ("Coordinates", "الإحداثيات"),
+    "not_checked": ("suggested by the extractor, not checked", "اقترحه الاستخراج الآلي ولم يُراجَع"),
+    "not_checked_short": ("not checked", "لم يُراجَع"),
+    "unchecked_note": (
+        "{n} value(s) of this record were filled in by Tawthiq's extractor from the report "
+        "and no person has checked them; each is marked so.",
+        "قيمٌ في هذا السجل ملأها الاستخراج الآلي في توثيق من التقرير ولم يراجعها أحد، وكلٌّ "
+        "منها معلَّم بذلك: {n}",
+    ),
     "primary": ("primary", "رئيسية"),
     "summary": ("Summary", "ملخص"),
     "selection": ("Incidents in this report", "الحوادث في هذا التقرير"),

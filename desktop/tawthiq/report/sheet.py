@@ -57,6 +57,7 @@ class Sheet(Layout):
         out.append(Spacer(1, 6))
         for block in (
             self._deleted(item),
+            self._unchecked(inc),
             self.rows(facts.identity(inc, self.w, self.o)),
             self._space(8),
             self.heading(L.TEXT["facts"]),
@@ -100,11 +101,25 @@ class Sheet(Layout):
             ]
         )
 
+    def _unchecked(self, inc: Incident) -> Flowable | None:
+        """A record holding values no person checked says so before its first table."""
+        if not inc.unchecked:
+            return None
+        en, ar = L.TEXT["unchecked_note"]
+        n = len(inc.unchecked)
+        note = self.note((en.format(n=n), ar.format(n=self.w.digits(n))), Style(size=9, color=WARN))
+        return KeepTogether([note, Spacer(1, 6)])
+
     def _casualties(self, inc: Incident) -> Flowable | None:
         v = inc.values
+        short = {"en": L.TEXT["not_checked_short"][0], "ar": L.TEXT["not_checked_short"][1]}
+        mark = short.get(self.o.lang) or " / ".join(short.values())
 
         def c(name: str) -> str:
-            return self.w.number(L.count(Casualties.from_value(v.get(name))))
+            figure = self.w.number(L.count(Casualties.from_value(v.get(name))))
+            if figure and name in inc.unchecked:
+                figure += f" ({mark})"
+            return figure
 
         rows = [
             (L.TEXT["in_all"], "killed", "injured"),

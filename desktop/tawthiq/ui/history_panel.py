@@ -32,6 +32,7 @@ from tawthiq.services.changes import Changes
 from tawthiq.services.desk import Desk, IncidentView
 from tawthiq.ui.language import text_alignment
 from tawthiq.ui.ops import Runner, error_sentence
+from tawthiq.ui.style import SUGGESTED_COLOUR
 from tawthiq.ui.values import combined, value_text
 
 HISTORY_COLUMNS = (
@@ -41,8 +42,21 @@ HISTORY_COLUMNS = (
     N_("Field"),
     N_("Old value"),
     N_("New value"),
+    N_("Entered by"),
 )
 CONFLICT_COLOUR = QColor("#ffe0b2")
+UNCHECKED_COLOUR = QColor(SUGGESTED_COLOUR)
+
+
+def origin_text(c: Change) -> str:
+    """Where a change's value came from, as the history says it."""
+    if c.origin == "extractor":
+        return _("the extractor, not checked")
+    if c.origin == "import":
+        return _("an import")
+    if c.origin == "person":
+        return _("a person, who checked it") if c.old == (c.new,) else _("a person")
+    return ""  # written before Tawthiq kept where values came from
 
 
 class HistoryModel(QAbstractTableModel):
@@ -79,7 +93,9 @@ class HistoryModel(QAbstractTableModel):
             return field_label(c.field, INCIDENT)
         if column == 4:
             return " | ".join(value_text(c.field, v) for v in c.old) if c.old else _("(new)")
-        return value_text(c.field, c.new)
+        if column == 5:
+            return value_text(c.field, c.new)
+        return origin_text(c)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or index.row() >= len(self.changes):
@@ -89,6 +105,8 @@ class HistoryModel(QAbstractTableModel):
             return self.text(c, index.column())
         if role == Qt.ItemDataRole.BackgroundRole and c.in_conflict:
             return CONFLICT_COLOUR
+        if role == Qt.ItemDataRole.BackgroundRole and c.origin == "extractor":
+            return UNCHECKED_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 5):
             return text_alignment(self.text(c, index.column()))
         if role == Qt.ItemDataRole.ToolTipRole and c.in_conflict:

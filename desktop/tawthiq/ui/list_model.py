@@ -16,12 +16,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from tawthiq.domain.fields import INCIDENT
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
 from tawthiq.domain.records import Incident
 from tawthiq.domain.vocab import vocabulary
-from tawthiq.i18n import N_, _, digits, is_rtl
+from tawthiq.i18n import N_, _, digits, field_label, format_number, is_rtl, join, ngettext
 from tawthiq.ui.language import text_alignment
+from tawthiq.ui.style import SUGGESTED_COLOUR
 from tawthiq.ui.values import count_text
 
 PAGE = 200
@@ -181,7 +183,12 @@ class IncidentTableModel(QAbstractTableModel):
             return count_text(inc.killed)
         if column == INJURED:
             return count_text(inc.injured)
-        return _label("status", inc.status)
+        status = _label("status", inc.status)
+        if not inc.unchecked:
+            return status
+        n = len(inc.unchecked)
+        unchecked = ngettext("{n} not checked", "{n} not checked", n).format(n=format_number(n))
+        return f"{status} · {unchecked}"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
@@ -197,4 +204,9 @@ class IncidentTableModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole and inc.deleted:
             return QColor("#eeeeee")
+        if role == Qt.ItemDataRole.BackgroundRole and inc.unchecked and index.column() == STATUS:
+            return QColor(SUGGESTED_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole and inc.unchecked and index.column() == STATUS:
+            fields = join([field_label(f, INCIDENT) for f in inc.unchecked])
+            return _("Suggested by the extractor, not checked: {fields}").format(fields=fields)
         return None

@@ -1,5 +1,7 @@
 """The window's few styles: suggestions in amber until checked, problems in red, hints grey."""
 
+SUGGESTED_COLOUR = "#fff3cd"  # a value the extractor suggested and no person has checked
+
 STYLE = """
 *[suggested="true"] { background: #fff3cd; }
 *[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }

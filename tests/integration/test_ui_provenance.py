@@ -1,0 +1,109 @@
+"""Ctrl+S with suggestions nobody checked asks first; what is saved unchecked stays marked in
+the form, the list and the history until a person accepts it (pytest-qt, a real database)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from tests.conftest import listed
+
+from tawthiq import services
+from tawthiq.domain.resources import read_text
+from tawthiq.services.demo import SAMPLE
+from tawthiq.store import IncidentFilter
+from tawthiq.ui.questions import ask_save_unchecked
+
+SAMPLE_TEXT = read_text(SAMPLE)
+
+
+def _paste(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    QGuiApplication.clipboard().setText(SAMPLE_TEXT)
+    with qtbot.waitSignal(window.review.drafts_ready, timeout=30_000):
+        QTest.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+
+
+def _count(ws: services.Workspace) -> int:
+    with ws.db.read() as s:
+        return services.incidents.count_incidents(s, IncidentFilter())
+
+
+def _answer(button_text: str, seen: list[str]) -> None:
+    """Click ``button_text`` in the question once it is open, as a person would."""
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click)
+            return
+        seen.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == button_text)
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(20, click)
+
+
+def test_ctrl_s_with_unchecked_suggestions_asks_and_going_back_saves_nothing(  # type: ignore[no-untyped-def]
+    qtbot, window, ws
+) -> None:
+    window.review.save_unchecked = lambda n: ask_save_unchecked(window.review, n)  # the real one
+    _paste(qtbot, window)
+    form = window.review.form
+    n = len(form.suggested())
+    assert n > 10
+    seen: list[str] = []
+    _answer("Go back and check them", seen)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert seen and f"{n} values the extractor suggested have not been checked" in seen[0]
+    assert _count(ws) == 0  # nothing saved
+    assert len(form.suggested()) == n  # and nothing marked as checked
+    assert "Not saved: check the values marked in amber" in window.statusBar().currentMessage()
+    # Saving them as not checked keeps them marked so, in the form and in the record.
+    _answer("Save them as not checked", seen)
+    window.activateWindow()  # back from the question (offscreen, nothing does it for us)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(window.review.saved, timeout=10_000) as saved:
+        QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    record = services.desk.Desk(ws).incident(saved.args[0]).incident
+    assert len(record.unchecked) == n and set(form.suggested()) == set(record.unchecked)
+
+
+def test_unchecked_values_stay_marked_until_a_person_accepts_them(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    _paste(qtbot, window)
+    form = window.review.form
+    form.cells["title_en"].accept()  # checked before saving: saved as the person's
+    with qtbot.waitSignal(window.review.saved, timeout=10_000) as saved:
+        window.review.save()
+    incident_id = saved.args[0]
+    desk = services.desk.Desk(ws)
+    unchecked = desk.incident(incident_id).incident.unchecked
+    assert "killed" in unchecked and "title_en" not in unchecked
+    # The list says the record holds values nobody checked.
+    window.tabs.setCurrentIndex(1)
+    window.incidents.refresh(keep=incident_id)
+    listed(qtbot, window.incidents)
+    status = window.incidents.table.model().index(0, 7).data()
+    assert f"{len(unchecked)} not checked" in status
+    # The history says which values came from the extractor.
+    qtbot.waitUntil(lambda: window.history.model.rowCount() > 0)
+    by_field = {c.field: row for row, c in enumerate(window.history.model.changes)}
+    model = window.history.model
+    assert model.index(by_field["killed"], 6).data() == "the extractor, not checked"
+    assert model.index(by_field["title_en"], 6).data() == "a person"
+    # Opened again, the form marks them; accepting one and saving records the check.
+    window.incidents.table.activated.emit(window.incidents.table.model().index(0, 1))
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 0)
+    assert set(form.suggested()) == set(unchecked)
+    assert form.cells["killed"].badge.isVisibleTo(form)
+    form.cells["killed"].badge.click()  # ✓: accept this value
+    assert "killed" not in form.suggested()
+    with qtbot.waitSignal(window.review.saved, timeout=10_000):
+        window.review.save()
+    after = desk.incident(incident_id)
+    assert set(after.incident.unchecked) == set(unchecked) - {"killed"}
+    assert after.incident.killed.max == 9  # type: ignore[union-attr]  # the value unchanged
+    assert not after.incident.conflicts  # a check, not a second value beside the first
+    assert set(form.suggested()) == set(after.incident.unchecked)  # still marked after saving
+    assert window.unchecked_asked == [len(unchecked)]  # the edit asked nothing: none new
