@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from tawthiq.i18n import _, field_label, format_number, isolate, join, ngettext, quote
 from tawthiq.services.desk_sync import ExportChoice
 from tawthiq.services.values import MIN_PASSPHRASE, NewDevice
+from tawthiq.ui.file_dialogs import save_file
 
 if TYPE_CHECKING:
     from tawthiq.services.sync import ImportSummary
@@ -92,11 +92,9 @@ class ExportDialog(QDialog):
         self._update()
 
     def _browse(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export to"), self.path.text(), _("Tawthiq exports (*.tawthiq)")
-        )
-        if name:
-            self.path.setText(name)
+        path = save_file(self, _("Export to"), self.path.text(), _("Tawthiq exports (*.tawthiq)"))
+        if path is not None:
+            self.path.setText(str(path))
 
     def _update(self) -> None:
         phrase = self.with_passphrase.isChecked()
