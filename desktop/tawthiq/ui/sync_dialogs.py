@@ -69,6 +69,8 @@ class ExportDialog(QDialog):
         self.key = QLineEdit(self)
         self.key.setPlaceholderText("tqk-…")
         self.key.textChanged.connect(self._update)
+        for ltr in (self.path, self.key):  # a path and a key read left to right in Arabic too
+            ltr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         form = QFormLayout()

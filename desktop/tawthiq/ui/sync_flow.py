@@ -183,7 +183,7 @@ class SyncFlow(QObject):
                 _(
                     "Give this key to documenters who send you encrypted exports:\n\n{key}\n\n"
                     "Its fingerprint, to read out over the phone: {fingerprint}"
-                ).format(key=text, fingerprint=fingerprint),
+                ).format(key=isolate(text), fingerprint=isolate(fingerprint)),
             )
 
         self.runner.run(self.desk.sync.keys, done=done, failed=self._failed)
