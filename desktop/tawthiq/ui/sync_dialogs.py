@@ -180,6 +180,10 @@ class SummaryDialog(QDialog):
         self.setWindowTitle(_("Import finished"))
         self.text = QLabel(summary_text(summary), self)
         self.text.setWordWrap(True)
+        # a full wrapped line is drawn a little wider than Qt measures it: room at each end,
+        # so a laptop's id at the end of an Arabic line is not cut
+        self.text.setContentsMargins(6, 0, 6, 0)
+        self.setMinimumWidth(480)
         incidents = summary.records_new.get("incident", 0)
         changed = summary.records_changed.get("incident", 0)
         self.counts = QLabel(
