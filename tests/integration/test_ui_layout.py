@@ -128,3 +128,18 @@ def _count(device_id: str, author: str, first: bool):  # type: ignore[no-untyped
     from tawthiq.sync.check_header import DeviceCount
 
     return DeviceCount(device_id, (author,), new=20, known=0, first_seen=first)
+
+
+def test_names_and_titles_keep_their_own_direction_in_arabic_dialogs(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """An English title or name inside an Arabic sentence is isolated, so the sentence's
+    words and numbers stay in their order around it."""
+    from tawthiq.services.values import NewDevice
+    from tawthiq.ui.report_dialog import ReportDialog
+    from tawthiq.ui.sync_dialogs import trust_question
+
+    _language(window, "ar")
+    dialog = ReportDialog(selected_title="Shelling of camp 2", listed=3, arabic_digits=False)
+    qtbot.addWidget(dialog)
+    assert "\u2068Shelling of camp 2\u2069" in dialog.selected.text()
+    asked = trust_question((NewDevice("41344746-9b1e", "c01b d148 d197 6150", "Amal Haddad"),))
+    assert "\u2068Amal Haddad\u2069" in asked and "\u2066c01b d148 d197 6150\u2069" in asked

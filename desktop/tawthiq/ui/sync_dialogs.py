@@ -135,7 +135,7 @@ def trust_question(devices: tuple[NewDevice, ...]) -> str:
         "",
     ]
     for d in devices:
-        who = _(" — work by {names}").format(names=d.author) if d.author else ""
+        who = _(" — work by {names}").format(names=quote(d.author)) if d.author else ""
         lines.append(
             _("Laptop {device}: key fingerprint {fingerprint}{who}").format(
                 device=isolate(d.device_id[:8]), fingerprint=isolate(d.fingerprint), who=who
