@@ -14,7 +14,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from tawthiq.domain.errors import N_, Sentence, TawthiqError
 from tawthiq.domain.fields import FIELDS, INCIDENT, SOURCE_REPORT
@@ -37,12 +37,14 @@ __all__ = [
     "quote",
     "sentence_text",
     "setup_i18n",
+    "unmarked",
 ]
 
 DOMAIN = "tawthiq"
 LANGUAGES = {"ar": "العربية", "en": "English"}
 _RTL = frozenset({"ar", "pseudo"})
 _ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+_UNMARK = dict.fromkeys(range(0x2066, 0x206A))  # the isolates: LRI, RLI, FSI, PDI
 log = logging.getLogger(__name__)
 
 
@@ -118,6 +120,12 @@ def isolate(text: object) -> str:
     return f"\u2066{text}\u2069"
 
 
+def unmarked(text: str) -> str:
+    """A sentence of the window without its isolation marks, for a terminal (which draws
+    them as boxes or not at all)."""
+    return text.translate(_UNMARK)
+
+
 def quote(text: object) -> str:
     """A documenter's own words (a title, a place, a value) inside a sentence, isolated so
     they keep their own direction and do not pull the sentence's numbers into theirs."""
@@ -152,15 +160,30 @@ def field_label(name: str, entity: str = INCIDENT) -> str:
     return spec.label_ar if is_rtl() else spec.label_en
 
 
+# parameters of the core's sentences that name a file, a folder, a laptop, a record, a key
+# or a field's code: left-to-right items, whatever the sentence's direction
+_LTR_PARAMS = frozenset(
+    {"path", "folder", "name", "device", "id", "event", "fingerprint", "claimed", "known", "key"}
+)
+
+
+def shown_param(name: str, value: object) -> object:
+    """A parameter of a core sentence as the interface writes it: a path, an id or a key
+    isolated left to right, so an Arabic sentence keeps "/tmp/x" whole."""
+    if isinstance(value, PurePath) or (name in _LTR_PARAMS and isinstance(value, str)):
+        return isolate(value)
+    return value
+
+
 def sentence_text(sentence: str) -> str:
     """A sentence from the core (a problem ``verify`` found) in the interface's language."""
-    return sentence.text(_) if isinstance(sentence, Sentence) else sentence
+    return sentence.text(_, shown=shown_param) if isinstance(sentence, Sentence) else sentence
 
 
 def error_text(exc: TawthiqError, *, with_field: bool = True) -> str:
     """An error's sentence in the interface's language, led by its field's label unless it
     is shown next to the field."""
-    sentence = exc.text(_, with_field=False)
+    sentence = exc.text(_, with_field=False, shown=shown_param)
     if exc.field and with_field:
         return f"{field_label(exc.field)}: {sentence}"
     return sentence

@@ -401,7 +401,12 @@ def test_a_coordinator_starts_with_key_and_import(tmp_path: Path) -> None:
     coordinator.mkdir()
     db = coordinator / "c.db"
     dry = tawthiq_process(coordinator, "import", "--dry-run", export, "--db", str(db))
-    assert dry.returncode == 2 and not db.exists()  # a dry run makes nothing
+    # a dry run works before there is a database, says what an import would do, makes nothing
+    assert dry.returncode == 0, dry.stderr
+    assert "1 new incident record(s) would be added" in dry.stdout
+    assert "--accept-new-devices" in dry.stdout and "key fingerprint" in dry.stdout
+    assert not db.exists() and not (coordinator / "data").exists()
+    assert sorted(p.name for p in coordinator.iterdir()) == []
     key = tawthiq_process(coordinator, "key", "--db", str(db))
     assert key.returncode == 0 and "tqk-" in key.stdout, key.stderr
     done = tawthiq_process(coordinator, "import", "--accept-new-devices", export, "--db", str(db))

@@ -144,3 +144,22 @@ def test_spec_ships_no_tests_or_development_tools() -> None:
         assert f'"{excluded}"' in spec
     assert 'collect_data_files("tawthiq")' in spec
     assert "include_py_files=True" in spec  # Alembic reads the migrations as files
+
+
+def test_the_bundle_keeps_qts_arabic_catalog() -> None:
+    """Qt's own dialogs speak Arabic from the catalog PySide6 ships; the bundle's filter of
+    Qt's translations must keep it (and may drop the other languages)."""
+    import ast
+
+    from PySide6.QtCore import QLibraryInfo
+
+    spec = ast.parse((PACKAGING / "tawthiq.spec").read_text("utf-8"))
+    wanted = next(n for n in spec.body if isinstance(n, ast.FunctionDef) and n.name == "_wanted")
+    space: dict[str, object] = {"Path": Path}
+    exec(compile(ast.Module([wanted], []), "tawthiq.spec", "exec"), space)
+    keep = space["_wanted"]
+    assert callable(keep)
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    assert (folder / "qtbase_ar.qm").is_file()
+    assert keep("PySide6/Qt/translations/qtbase_ar.qm")
+    assert not keep("PySide6/Qt/translations/qtbase_fr.qm")

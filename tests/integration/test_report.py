@@ -177,6 +177,61 @@ def test_a_report_of_several_incidents_starts_with_a_summary(seeded) -> None:  #
     assert "Detention of a nurse" not in text  # it has no date: not in 2022
 
 
+_GOVERNORATES = ("Idlib", "Aleppo", "Hama", "Homs", "Damascus", "Daraa", "Raqqa", "Lattakia",
+                 "Tartus", "Quneitra", "As-Sweida", "Deir-ez-Zor", "Al-Hasakeh")  # fmt: skip
+
+
+def _monthly(months: int) -> list[object]:
+    """One incident a month for ``months`` months, across the governorates: a summary of
+    three pages whose headings fall lower on a page as the months grow."""
+    from datetime import UTC, date, datetime
+
+    from tawthiq.domain.records import Casualties, Incident
+    from tawthiq.report.model import ReportIncident
+
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    items = []
+    for m in range(months):
+        inc = Incident(
+            id=f"{m:08d}-0000-4000-8000-000000000000", title_en=f"Shelling {m}",
+            date_start=date(2015 + m // 12, m % 12 + 1, 3),
+            governorate=_GOVERNORATES[m % len(_GOVERNORATES)],
+            perpetrators=(("syrian_government", "russia", "hts", "isis")[m % 4],),
+            killed=Casualties(m + 1, m + 1),
+        )  # fmt: skip
+        items.append(ReportIncident(inc, (), "Amal", now, "Amal", now, 1, "0" * 16))
+    return items
+
+
+@pytest.mark.parametrize(("lang", "months"), [("both", 44), ("ar", 49), ("en", 50)])
+def test_a_summary_heading_never_ends_a_page(  # type: ignore[no-untyped-def]
+    tmp_path: Path, monkeypatch, lang: str, months: int
+) -> None:
+    """With these many months a heading fell at the foot of a page, its table overleaf."""
+    from tawthiq.report import labels as L
+    from tawthiq.report.document import build_report
+    from tawthiq.report.layout import PAD
+    from tawthiq.report.sheet import Sheet
+
+    # the incidents' own pages, a line each: only the summary's pages are looked at here
+    monkeypatch.setattr(Sheet, "build", lambda self, item: [self.p(item.incident.id, 400 - PAD)])
+    pdf = tmp_path / "summary.pdf"
+    build_report(pdf, _monthly(months), ReportOptions(lang=lang))
+    headings = set()
+    for key in ("summary", "by_month", "by_governorate", "by_perpetrator"):
+        en, ar = L.TEXT[key]
+        headings |= {en, ar, f"{en} {ar}"}
+    ends = []
+    for page in range(1, 4):
+        raw = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page),
+                              str(pdf), "-"], capture_output=True, text=True).stdout  # fmt: skip
+        lines = [" ".join(line.split()) for line in
+                 unicodedata.normalize("NFKC", raw).translate(_BIDI).splitlines()]  # fmt: skip
+        body = [line for line in lines if line and not re.search(r"Page \d|صفحة", line)]
+        ends.append(body[-1])
+    assert not [end for end in ends if end in headings], ends
+
+
 def test_arabic_indic_digits_on_request(seeded) -> None:  # type: ignore[no-untyped-def]
     _code, pdf = _report(seeded, str(seeded["maram"])[:8], "--arabic-digits")
     text = pdf_text(pdf)

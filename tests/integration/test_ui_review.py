@@ -94,6 +94,33 @@ def test_editing_a_suggestion_accepts_it_and_saving_writes_history(qtbot, window
     assert window.incidents.model.total == 1
 
 
+def test_the_status_bar_counts_the_changes_the_history_shows(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Saving a pasted report also keeps the report and links it; what the status bar calls
+    the incident's history is the history panel's, change for change."""
+    import re
+
+    def said() -> int:
+        m = re.search(r"\((\d+) changes? recorded in its history\)", plain(status.currentMessage()))
+        assert m, status.currentMessage()
+        return int(m[1])
+
+    status = window.statusBar()
+    _paste(qtbot, window, SAMPLE_TEXT)
+    with qtbot.waitSignal(window.review.saved, timeout=10_000):
+        window.review.save()
+    first = said()
+    qtbot.waitUntil(lambda: window.history.model.rowCount() > 0)
+    assert first == window.history.model.rowCount()
+    assert f": {first} changes, newest first" in plain(window.history.heading.text())
+    killed = window.review.form.cells["killed"]
+    killed.editor.clear()
+    qtbot.keyClicks(killed.editor, "12")
+    with qtbot.waitSignal(window.review.saved, timeout=10_000):
+        window.review.save()
+    assert said() == 1
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == first + 1)
+
+
 def test_invalid_input_is_shown_next_to_the_field_and_nothing_is_saved(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
     _paste(qtbot, window, SAMPLE_TEXT)
     form = window.review.form

@@ -252,4 +252,7 @@ def test_problems_found_by_verify_are_told_in_arabic() -> None:
                        device="3f2a9c1e")  # fmt: skip
     assert problem == "device 3f2a9c1e is not among the devices this laptop trusts"
     setup_i18n("ar")
-    assert sentence_text(problem) == "الجهاز 3f2a9c1e ليس من الأجهزة التي يثق بها هذا الحاسوب"
+    # the device's id is kept left to right inside the Arabic sentence
+    assert sentence_text(problem) == (
+        "الجهاز \u20663f2a9c1e\u2069 ليس من الأجهزة التي يثق بها هذا الحاسوب"
+    )

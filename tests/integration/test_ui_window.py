@@ -69,6 +69,45 @@ def test_switching_to_arabic_mirrors_the_window_and_keeps_unsaved_work(qtbot, wi
     assert window.tabs.tabText(0) == "Report and form"
 
 
+def _file_list(qtbot, folder) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """What the open dialog's file list shows for each file of ``folder``: name, size, kind."""
+    from tawthiq.ui.file_dialogs import file_dialog
+
+    dialog = file_dialog(None, "x", "All files (*)")
+    dialog.setDirectory(str(folder))
+    dialog.show()
+    proxy = dialog.proxyModel()
+    root = proxy.mapFromSource(proxy.sourceModel().index(str(folder)))
+    qtbot.waitUntil(lambda: proxy.rowCount(root) == 2 and bool(proxy.index(1, 1, root).data()))
+    rows = {}
+    for r in range(proxy.rowCount(root)):
+        name, size, kind = (proxy.index(r, c, root).data() for c in range(3))
+        rows[name] = [size, kind]
+    dialog.close()
+    dialog.deleteLater()
+    return rows
+
+
+def test_the_file_dialog_lists_files_in_the_interface_language(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Qt's list wrote "Folder", "PDF document" and "19.5 KiB" in the Arabic window."""
+    from PySide6.QtCore import QCoreApplication
+
+    folder = tmp_path / "files"
+    (folder / "reports").mkdir(parents=True)
+    (folder / "x.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * 20_000)
+    window.apply_settings(Settings(author="Amal", language="ar"))
+    assert QCoreApplication.translate("QFileDialog", "Open") == "افتح"  # Qt's own catalog
+    rows = _file_list(qtbot, folder)
+    assert rows["reports"][1] == "مجلّد"
+    size, kind = rows["x.pdf"]
+    assert size == "19.5 ك.بايت" and kind == "مستند PDF"
+    window.apply_settings(Settings(author="Amal", language="en"))
+    assert _file_list(qtbot, folder) == {
+        "reports": ["", "Folder"],
+        "x.pdf": ["19.5 KB", "PDF document"],
+    }
+
+
 def test_the_list_filters_searches_and_counts(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
     _seed(ws)
     incidents = window.incidents

@@ -13,7 +13,15 @@ from babel.messages.pofile import read_po
 
 from tawthiq.domain.errors import ValidationError
 from tawthiq.domain.fields import clean_value
-from tawthiq.i18n import _, catalog_path, error_text, format_day, ngettext, setup_i18n
+from tawthiq.i18n import (
+    _,
+    catalog_path,
+    error_text,
+    format_day,
+    ngettext,
+    sentence_text,
+    setup_i18n,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?:![rs])?\}")
@@ -83,6 +91,30 @@ def test_errors_are_told_in_the_interface_language() -> None:
         "التاريخ: '2022-13-45' ليس تاريخاً صحيحاً؛ اكتبه بالشكل YYYY-MM-DD، مثل 2022-11-06"
     )
     assert error_text(exc, with_field=False).startswith("'2022-13-45' ليس تاريخاً")
+
+
+def test_paths_and_ids_in_arabic_sentences_keep_their_own_direction() -> None:
+    """A path inside an Arabic sentence lost its slash to the far end ("tmp/reports/")."""
+    from bidi import get_display
+
+    from tawthiq.domain.errors import N_, Sentence, TawthiqError
+
+    missing = TawthiqError(N_("the folder {path} does not exist"), path=Path("/tmp/reports"))
+    altered = N_(
+        "event #{seq} of device {device} ({event}) was altered: its content no longer "
+        "matches its hash"
+    )
+    tampered = Sentence(altered, seq=4, device="3f2a91c0", event="…77de41b2")
+    assert str(missing) == "the folder /tmp/reports does not exist"  # the command line's
+    setup_i18n("ar")
+    shown = error_text(missing)
+    assert "\u2066/tmp/reports\u2069" in shown
+    # as a right-to-left line is drawn: the path reads whole, its slash in front
+    drawn = get_display(shown, base_dir="R").translate({0x2066: None, 0x2069: None})
+    assert "/tmp/reports" in drawn, drawn
+    said = sentence_text(tampered)
+    assert "\u20663f2a91c0\u2069" in said and "\u2066…77de41b2\u2069" in said
+    assert "رقم 4 " in said  # numbers are left to the sentence
 
 
 def test_days_and_digits_as_each_language_writes_them() -> None:

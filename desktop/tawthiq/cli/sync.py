@@ -8,11 +8,16 @@ import getpass
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from tawthiq.services import Desk
+    from tawthiq.services.values import NewDevice
 
 PASSPHRASE_ENV = "TAWTHIQ_PASSPHRASE"
 
@@ -81,11 +86,22 @@ def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq import services
+
+    # a coordinator's first import makes the database; a dry run changes nothing, not even
+    # that: with no database yet, it tries the files on an empty one that is thrown away
+    target = Path(args.db).expanduser() if args.db else services.default_db_path()
+    if args.dry_run and not target.exists():
+        out(f"there is no database at {target} yet: an import would make it")
+        with services.scratch_workspace(author=args.author) as ws:
+            return _import(args, out, services.Desk(ws))
+    return _import(args, out, open_desk(args, create=not args.dry_run))
+
+
+def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) -> int:
     from tawthiq.services.desk_sync import Imported
     from tawthiq.services.values import NewDevicesError, PassphraseNeeded
 
-    # a coordinator's first import makes the database; a dry run changes nothing, not even that
-    desk = open_desk(args, create=not args.dry_run)
     paths = [Path(p) for p in args.files]
     passphrase = _passphrase(args, twice=False)
 
@@ -105,9 +121,7 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     except NewDevicesError as exc:
         _done_percent()
         print(f"tawthiq: {exc}:", file=sys.stderr)
-        for d in exc.devices:
-            who = f" (events by {d.author})" if d.author else ""
-            print(f"  device {d.device_id}  key fingerprint {d.fingerprint}{who}", file=sys.stderr)
+        _list_devices(exc.devices, lambda line: print(line, file=sys.stderr))
         print(
             "tawthiq: nothing was imported; once the fingerprints are confirmed, run again "
             "with --accept-new-devices",
@@ -136,11 +150,24 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if len(summary.conflicts) > 20:
         out(f"  … and {len(summary.conflicts) - 20} more (tawthiq list --conflicts)")
     if summary.dry_run:
+        if imported.unconfirmed:
+            out(
+                f"an import would first ask you to accept {len(imported.unconfirmed)} "
+                "laptop(s) not seen before (--accept-new-devices), once their owners "
+                "confirm these key fingerprints:"
+            )
+            _list_devices(imported.unconfirmed, out)
         out("dry run: nothing was changed")
         return 0
     if imported.pairs:  # among the incidents the merge touched
         out(f"{len(imported.pairs)} possible duplicate(s) among them: see `tawthiq duplicates`")
     return 0
+
+
+def _list_devices(devices: Sequence[NewDevice], out: Callable[[str], None]) -> None:
+    for d in devices:
+        who = f" (events by {d.author})" if d.author else ""
+        out(f"  device {d.device_id}  key fingerprint {d.fingerprint}{who}")
 
 
 def cmd_resolve(args: argparse.Namespace, out: Callable[[str], None]) -> int:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+# a sentence parameter (its name, its value) as the interface writes it in the sentence
+Shown = Callable[[str, Any], Any]
+
 
 def N_(message: str) -> str:
     """Mark a message for translation; it is translated where it is shown."""
@@ -27,10 +30,14 @@ class Sentence(str):
         obj.template, obj.params = template, params
         return obj
 
-    def text(self, translate: Callable[[str], str] | None = None) -> str:
+    def text(
+        self, translate: Callable[[str], str] | None = None, *, shown: Shown | None = None
+    ) -> str:
+        """``shown``: how the interface writes each parameter inside the sentence."""
         template = translate(self.template) if translate else self.template
+        params = {k: shown(k, v) for k, v in self.params.items()} if shown else self.params
         try:
-            return template.format(**self.params) if self.params else template
+            return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):
             return str(self)
 
@@ -45,13 +52,21 @@ class TawthiqError(Exception):
         super().__init__(self.text())
 
     def text(
-        self, translate: Callable[[str], str] | None = None, *, with_field: bool = True
+        self,
+        translate: Callable[[str], str] | None = None,
+        *,
+        with_field: bool = True,
+        shown: Shown | None = None,
     ) -> str:
         """The sentence, its template passed through ``translate`` first (if given); the
-        field's name leads it unless the caller shows the message next to the field."""
+        field's name leads it unless the caller shows the message next to the field;
+        ``shown``: how the interface writes each parameter inside it."""
         template = translate(self.template) if translate else self.template
         params = {
-            k: v.text(translate) if isinstance(v, Sentence) else v for k, v in self.params.items()
+            k: v.text(translate, shown=shown)
+            if isinstance(v, Sentence)
+            else (shown(k, v) if shown else v)
+            for k, v in self.params.items()
         }
         try:
             sentence = template.format(**params) if params else template

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from tawthiq.report import labels as L
 from tawthiq.report.model import ReportOptions
@@ -98,6 +98,21 @@ class Layout:
         )
         t.keepWithNext = int(rule)  # never a heading alone at the foot of a page
         return t
+
+    def headed(
+        self, pair: L.Pair, body: Flowable, style: Style = HEAD, *, space: float = 4
+    ) -> list[Flowable]:
+        """A heading over the table it heads, never alone at the foot of a page: it goes
+        overleaf unless its table's head row and first rows fit under it. (Keeping it with
+        a whole table would move a long table overleaf and leave the page half empty.)"""
+        heading = self.heading(pair, style)
+        heading.keepWithNext = 0  # the spacer would be what it is kept with
+        high = 10_000.0
+        need = heading.wrap(self.width, high)[1] + space
+        whole = body.wrap(self.width, high)[1]
+        rows = getattr(body, "_rowHeights", None)
+        need += min(whole, sum(rows[:3])) if rows else whole
+        return [CondPageBreak(need), heading, Spacer(1, space), body]
 
     def _own(self, text: str, lang: str) -> str:
         """A text's own direction (its first strong letter), else its column's."""

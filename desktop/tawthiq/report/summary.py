@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 from tawthiq.domain.records import Casualties, Incident
 from tawthiq.report import labels as L
 from tawthiq.report.chart import Count, chart
-from tawthiq.report.layout import HEAD, LABEL, PAD, SMALL, TITLE, Layout, grid, same
+from tawthiq.report.layout import LABEL, PAD, SMALL, TITLE, Layout, grid, same
 from tawthiq.report.model import ReportIncident, ReportOptions
 from tawthiq.report.text import Style, Writer
 
@@ -92,20 +92,16 @@ def summary(
     def field(name: str) -> list[Casualties | None]:
         return [inc.count(name) for inc in incidents]
 
-    out += [
-        Spacer(1, 8),
-        sheet.heading(L.TEXT["summary"], HEAD),
-        sheet.rows(
-            [
-                (L.TEXT["incidents"], str(len(incidents)), d(len(incidents))),
-                (L.TEXT["killed"], *_total(writer, field("killed"))),
-                (L.field("killed_children"), *_total(writer, field("killed_children"))),
-                (L.field("killed_women"), *_total(writer, field("killed_women"))),
-                (L.TEXT["injured"], *_total(writer, field("injured"))),
-            ]
-        )
-        or Spacer(1, 0),
-    ]
+    totals = sheet.rows(
+        [
+            (L.TEXT["incidents"], str(len(incidents)), d(len(incidents))),
+            (L.TEXT["killed"], *_total(writer, field("killed"))),
+            (L.field("killed_children"), *_total(writer, field("killed_children"))),
+            (L.field("killed_women"), *_total(writer, field("killed_women"))),
+            (L.TEXT["injured"], *_total(writer, field("injured"))),
+        ]
+    )
+    out += [Spacer(1, 8), *sheet.headed(L.TEXT["summary"], totals or Spacer(1, 0), space=0)]
     months = _counts(counted, _month)
     unknown = L.TEXT["unknown"]
 
@@ -129,8 +125,8 @@ def summary(
     ]  # fmt: skip
     for title, head, counts, name in sections:
         rows = [(name(c.key), c) for c in counts]
-        out += [Spacer(1, 10), sheet.heading(title, HEAD), Spacer(1, 4),
-                _table(writer, sheet, options, head, rows, width)]  # fmt: skip
+        table = _table(writer, sheet, options, head, rows, width)
+        out += [Spacer(1, 10), *sheet.headed(title, table)]
         if counts is months:
             if any(m.key.endswith("-y") or not m.key for m in months):
                 out += [Spacer(1, 3), sheet.note(L.TEXT["months_note"], SMALL)]

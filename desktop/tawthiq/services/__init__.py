@@ -16,7 +16,8 @@ _WHERE = {
     "Changes": "tawthiq.services.changes",
     "data_dir": "tawthiq.services.settings",
     **dict.fromkeys(
-        ("Workspace", "default_db_path", "open_workspace"), "tawthiq.services.workspace"
+        ("Workspace", "default_db_path", "open_workspace", "scratch_workspace"),
+        "tawthiq.services.workspace",
     ),
     "Change": "tawthiq.domain.records",
     "IncidentFilter": "tawthiq.domain.filters",
@@ -31,6 +32,7 @@ __all__ = [
     "default_db_path",
     "extract_report",
     "open_workspace",
+    "scratch_workspace",
 ]
 assert sorted(__all__) == sorted(_WHERE)
 

@@ -177,6 +177,7 @@ class Desk:
         from tawthiq.store.materialize import entity_state
 
         with self.ws.writing() as w:
+            before = 0 if incident_id is None else len(w.events_of(incident_id))
             if incident_id is not None:
                 svc.edit_incident(
                     w, incident_id, values, seen=seen, suggested=suggested, confirmed=confirmed
@@ -190,11 +191,14 @@ class Desk:
             if report is not None and report.get("text"):
                 received = {"received_date": date.today().isoformat(), **report}
                 report_id = svc.add_source_report(w, received, incident_ids=[incident_id])
-            events = w.written
             history = w.events_of(incident_id)
+            # the incident's own changes, as its history shows them; the report and the
+            # link to it are events of their own records
+            events = len(history) - before
+            others = w.written - events
             replayed = entity_state(history)  # defaults included
         changes = Changes(
-            incidents=frozenset({incident_id}) if events else frozenset(),
+            incidents=frozenset({incident_id}) if events or others else frozenset(),
             reports=report_id is not None and (report is not None or bool(report_changes)),
             focus=incident_id,
         )

@@ -14,6 +14,7 @@ from tawthiq.services.changes import EVERYTHING, NOTHING, Changes
 if TYPE_CHECKING:
     from tawthiq.services.sync import DuplicatePair, ExportResult, ImportSummary
     from tawthiq.services.workspace import Workspace
+    from tawthiq.sync.errors import NewDevice
 
 Progress = Callable[[int, int], None]
 
@@ -36,6 +37,8 @@ class Imported:
     summary: ImportSummary
     pairs: list[DuplicatePair]  # possible duplicates among the incidents the merge touched
     changes: Changes
+    # a dry run: the laptops whose keys a real import would first ask the person to accept
+    unconfirmed: tuple[NewDevice, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +93,16 @@ class SyncDesk:
         dry_run: bool = False,
     ) -> Imported:
         """Merge the files (all or none); then the possible duplicates among what changed.
-        A dry run checks and counts and changes nothing."""
+        A dry run checks and counts and changes nothing; it goes on past laptops not seen
+        before and names them, as the import would ask about them."""
         from tawthiq.services.sync import import_files, possible_duplicates
 
         summary = import_files(
-            self.ws, paths, accept_new=accept_new, dry_run=dry_run, passphrase=passphrase,
-            progress=progress,
+            self.ws, paths, accept_new=accept_new or dry_run, dry_run=dry_run,
+            passphrase=passphrase, progress=progress,
         )  # fmt: skip
         if dry_run:
-            return Imported(summary, [], NOTHING)
+            return Imported(summary, [], NOTHING, () if accept_new else _unconfirmed(summary))
         with self.ws.db.read() as s:
             pairs = possible_duplicates(s, summary.touched_incidents)
         return Imported(summary, pairs, EVERYTHING)
@@ -122,3 +126,17 @@ class SyncDesk:
         text, fingerprint = receive_key(self.ws)
         device = self.ws.identity.device_id
         return LaptopKeys(text, fingerprint, device, signing_fingerprint(self.ws))
+
+
+def _unconfirmed(summary: ImportSummary) -> tuple[NewDevice, ...]:
+    from tawthiq.sync.errors import NewDevice
+    from tawthiq.sync.keys import fingerprint
+
+    return tuple(
+        NewDevice(
+            device_id,
+            fingerprint(key),
+            ", ".join(d.authors) if (d := summary.devices.get(device_id)) else "",
+        )
+        for device_id, key in sorted(summary.new_keys.items())
+    )

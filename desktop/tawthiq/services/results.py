@@ -39,7 +39,7 @@ class Reading:
 class Saved:
     incident_id: str
     report_id: str | None
-    events: int
+    events: int  # changes to the incident itself, each one row of its history
     values: dict[str, Any]  # the incident as saved, defaults included
     heads: dict[str, tuple[str, ...]]  # what an edit of it from now on has seen
     changes: Changes

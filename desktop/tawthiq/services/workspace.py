@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -97,3 +98,20 @@ def open_workspace(
         load_or_create_identity(folder)  # before the database: a failure leaves no file
     db = _open(db_path or default_db_path(), create=create)
     return Workspace(db=db, key_dir=folder, author=name)
+
+
+@contextmanager
+def scratch_workspace(*, author: str | None = None) -> Iterator[Workspace]:
+    """An empty database in a temporary folder, removed afterwards: a dry run on a laptop
+    that has no database yet shows what a first import would do and leaves nothing behind
+    (this laptop's key folder is only read, for the devices it already trusts)."""
+    with tempfile.TemporaryDirectory(prefix="tawthiq-dry-run-") as folder:
+        ws = Workspace(
+            db=_open(Path(folder) / "scratch.db", create=True),
+            key_dir=data_dir(),
+            author=author or default_author(),
+        )
+        try:
+            yield ws
+        finally:
+            ws.close()

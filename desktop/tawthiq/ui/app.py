@@ -83,6 +83,7 @@ def run(
         return 2
     from PySide6.QtWidgets import QApplication
 
+    from tawthiq.i18n import unmarked
     from tawthiq.services.desk import Desk
     from tawthiq.services.settings import load_settings, save_settings
     from tawthiq.ui.language import Language
@@ -133,7 +134,7 @@ def run(
     try:
         code = app.exec() if screenshot is None else _screenshot(app, window, screenshot, tab)
         if window.open_error:
-            print(f"tawthiq: {window.open_error}", file=sys.stderr)
+            print(f"tawthiq: {unmarked(window.open_error)}", file=sys.stderr)
             return 2
         desk.close()
         return code

@@ -36,6 +36,10 @@ class FieldCell(QWidget):
         self._clear = menu.addAction("", self.clear)
         self._show = menu.addAction("", self.show_evidence)
         self.badge.setMenu(menu)
+        # its place is kept when it goes, so accepting a value moves no field sideways
+        policy = self.badge.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.badge.setSizePolicy(policy)
         self.badge.hide()
         self.error = QLabel(self)
         self.error.setObjectName("error")

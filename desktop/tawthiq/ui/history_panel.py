@@ -143,7 +143,7 @@ class ConflictBox(QGroupBox):
                 ).format(by=by)
             else:
                 text = _("Keep «{value}» ({by})").format(
-                    value=value_text(conflict.field, value), by=by
+                    value=quote(value_text(conflict.field, value)), by=by
                 )
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, v=value: self.chosen.emit(conflict.field, v))

@@ -23,6 +23,11 @@ class _QtCatalogGaps(QTranslator):
     ARABIC = {  # noqa: RUF012 - a constant table
         ("QFileDialog", "&Look in:"): "ا&عثر في:",
         ("QFileDialog", "Files of &type:"): "ال&ملفّات من النّوع:",
+        # the kind column of the file list (Qt 6 moved these to a context of its own)
+        ("QAbstractFileIconProvider", "Folder"): "مجلّد",
+        ("QAbstractFileIconProvider", "Drive"): "قرص",
+        ("QAbstractFileIconProvider", "Shortcut"): "اختصار",
+        ("QAbstractFileIconProvider", "Unknown"): "مجهول",
     }
 
     def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
@@ -56,16 +61,26 @@ class Language:
             if translator.load(f"qtbase_{lang}", folder):
                 self.app.installTranslator(translator)
                 self._translator = translator
+            else:
+                log.warning("Qt's own %s translations were not found in %s", lang, folder)
             if lang == "ar":  # installed last, so asked first
                 self._gaps = _QtCatalogGaps(self.app)
                 self.app.installTranslator(self._gaps)
-            else:
-                log.warning("Qt's own %s translations were not found in %s", lang, folder)
+        # Qt's dialogs name file types ("PDF document") in the default locale's language
+        QLocale.setDefault(qt_locale(lang, arabic_digits=arabic_digits))
         # Qt knows which way a language is written; the pseudo-locale mirrors like Arabic.
         if lang in LANGUAGES:
             self.app.setLayoutDirection(QLocale(lang).textDirection())
         else:
             self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+
+def qt_locale(lang: str, *, arabic_digits: bool = False) -> QLocale:
+    """The locale Qt's own widgets speak: the interface's language, with the digits the
+    documenter chose (Modern Standard Arabic's "ar_001" writes Latin ones)."""
+    if lang == "ar":
+        return QLocale("ar_SY" if arabic_digits else "ar_001")
+    return QLocale(lang) if lang in LANGUAGES else QLocale.system()
 
 
 def follow_text(widget: QWidget, text: str) -> None:

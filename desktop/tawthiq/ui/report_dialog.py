@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.i18n import _, format_number, ngettext
+from tawthiq.i18n import _, format_number, ngettext, quote
 from tawthiq.services.values import ReportOptions
 from tawthiq.ui.editors import SteadyCombo
 
@@ -31,7 +31,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Print a report"))
         self.selected = QRadioButton(
-            _("The selected incident: {title}").format(title=selected_title or "—"), self
+            _("The selected incident: {title}").format(title=quote(selected_title or "—")), self
         )
         self.listed = QRadioButton(
             ngettext(

@@ -58,6 +58,7 @@ class ReviewPanel(QWidget):
         self.report = ReportPanel(self)
         self.form = IncidentForm(desk.places, self)
         self.candidates = SteadyCombo(self)
+        self.candidates.setSizeAdjustPolicy(SteadyCombo.SizeAdjustPolicy.AdjustToContents)
         self.candidates.activated.connect(self._switch)
         self.status = QLabel(self)
         self.status.setObjectName("status")

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tawthiq.i18n import _, format_number, isolate, ngettext
+from tawthiq.i18n import _, format_number, isolate, ngettext, quote
 from tawthiq.services.drafts import Draft
 
 # fields that a fresh form fills in by itself: no reason to keep an otherwise empty form
@@ -122,7 +122,8 @@ def candidate_label(number: int, candidate: Candidate) -> str:
     and toll, and ✓ once saved."""
     s = candidate.draft.summary
     killed = s.get("killed")
-    parts = [format_number(number), s.get("date_start") or "", s.get("place_name") or ""]
+    place = s.get("place_name")  # in its own direction: an Arabic name keeps "7 killed" after it
+    parts = [format_number(number), s.get("date_start") or "", quote(place) if place else ""]
     if killed:
         parts.append(_("{n} killed").format(n=format_number(killed["max"])))
     if candidate.incident_id:

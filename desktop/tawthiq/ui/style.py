@@ -13,7 +13,9 @@ QToolButton#badge { background: #ffe08a; border: 1px solid #e0b000; border-radiu
                     padding: 0 3px; }
 QToolButton#badge[unsure="true"] { background: #ffc4a8; border-color: #d84315; }
 QPushButton#primary { font-weight: bold; padding: 4px 14px; }
-QGroupBox { font-weight: bold; margin-top: 8px; }
+QGroupBox { font-weight: bold; margin-top: 1.1em; padding-top: 2px; }
+QGroupBox::title { subcontrol-origin: margin; subcontrol-position: top left; left: 8px;
+                   padding: 0 3px; }
 QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QComboBox, QGroupBox QListWidget,
 QGroupBox QPlainTextEdit, QGroupBox QToolButton { font-weight: normal; }
 """

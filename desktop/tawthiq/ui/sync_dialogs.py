@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from tawthiq.i18n import _, field_label, format_number, isolate, join, ngettext, quote
 from tawthiq.services.desk_sync import ExportChoice
 from tawthiq.services.values import MIN_PASSPHRASE, NewDevice
+from tawthiq.ui.file_dialogs import save_file
 
 if TYPE_CHECKING:
     from tawthiq.services.sync import ImportSummary
@@ -69,6 +69,8 @@ class ExportDialog(QDialog):
         self.key = QLineEdit(self)
         self.key.setPlaceholderText("tqk-…")
         self.key.textChanged.connect(self._update)
+        for ltr in (self.path, self.key):  # a path and a key read left to right in Arabic too
+            ltr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         form = QFormLayout()
@@ -92,11 +94,9 @@ class ExportDialog(QDialog):
         self._update()
 
     def _browse(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Export to"), self.path.text(), _("Tawthiq exports (*.tawthiq)")
-        )
-        if name:
-            self.path.setText(name)
+        path = save_file(self, _("Export to"), self.path.text(), _("Tawthiq exports (*.tawthiq)"))
+        if path is not None:
+            self.path.setText(str(path))
 
     def _update(self) -> None:
         phrase = self.with_passphrase.isChecked()
@@ -135,7 +135,7 @@ def trust_question(devices: tuple[NewDevice, ...]) -> str:
         "",
     ]
     for d in devices:
-        who = _(" — work by {names}").format(names=d.author) if d.author else ""
+        who = _(" — work by {names}").format(names=quote(d.author)) if d.author else ""
         lines.append(
             _("Laptop {device}: key fingerprint {fingerprint}{who}").format(
                 device=isolate(d.device_id[:8]), fingerprint=isolate(d.fingerprint), who=who
@@ -180,6 +180,10 @@ class SummaryDialog(QDialog):
         self.setWindowTitle(_("Import finished"))
         self.text = QLabel(summary_text(summary), self)
         self.text.setWordWrap(True)
+        # a full wrapped line is drawn a little wider than Qt measures it: room at each end,
+        # so a laptop's id at the end of an Arabic line is not cut
+        self.text.setContentsMargins(6, 0, 6, 0)
+        self.setMinimumWidth(480)
         incidents = summary.records_new.get("incident", 0)
         changed = summary.records_changed.get("incident", 0)
         self.counts = QLabel(

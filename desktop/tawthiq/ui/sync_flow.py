@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.i18n import _, error_text, format_day, format_number, isolate
 from tawthiq.services.desk import Desk
 from tawthiq.services.desk_sync import ExportChoice, Imported, LaptopKeys
 from tawthiq.services.values import NewDevice, NewDevicesError, PassphraseNeeded, wrong_passphrase
+from tawthiq.ui.file_dialogs import open_files
 from tawthiq.ui.long_work import run_long
 from tawthiq.ui.ops import Runner
 
@@ -51,10 +52,9 @@ class SyncFlow(QObject):
         return dialog.choice() if dialog.exec() else None
 
     def ask_files(self) -> list[Path]:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self.window, _("Exports to import"), "", _("Tawthiq exports (*.tawthiq);;All files (*)")
+        return open_files(
+            self.window, _("Exports to import"), _("Tawthiq exports (*.tawthiq);;All files (*)")
         )
-        return [Path(n) for n in names]
 
     def ask_passphrase(self, again: bool) -> str | None:
         text, ok = QInputDialog.getText(
@@ -183,7 +183,7 @@ class SyncFlow(QObject):
                 _(
                     "Give this key to documenters who send you encrypted exports:\n\n{key}\n\n"
                     "Its fingerprint, to read out over the phone: {fingerprint}"
-                ).format(key=text, fingerprint=fingerprint),
+                ).format(key=isolate(text), fingerprint=isolate(fingerprint)),
             )
 
         self.runner.run(self.desk.sync.keys, done=done, failed=self._failed)

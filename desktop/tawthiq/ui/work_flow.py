@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
 from tawthiq.i18n import _, format_number, isolate, ngettext, sentence_text
 from tawthiq.services.desk import Desk, IngestSummary, Rebuilt, Written
+from tawthiq.ui.file_dialogs import open_files, save_file
 from tawthiq.ui.long_work import run_long
 from tawthiq.ui.ops import Runner
 from tawthiq.ui.report_dialog import ReportDialog
@@ -38,10 +39,9 @@ class WorkFlow(QObject):
     # questions (tests replace these) --------------------------------------------------------
 
     def ask_files(self) -> list[Path]:
-        names, _filter = QFileDialog.getOpenFileNames(
-            self.window, _("Reports to read"), "", _("Text files (*.txt *.md);;All files (*)")
+        return open_files(
+            self.window, _("Reports to read"), _("Text files (*.txt *.md);;All files (*)")
         )
-        return [Path(n) for n in names]
 
     def ask_report(
         self, title: str | None, *, listed: int, arabic_digits: bool
@@ -53,10 +53,7 @@ class WorkFlow(QObject):
         return dialog if dialog.exec() else None
 
     def ask_report_path(self, name: str) -> Path | None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Save the report as"), name, _("PDF files (*.pdf)")
-        )
-        return Path(path) if path else None
+        return save_file(self.window, _("Save the report as"), name, _("PDF files (*.pdf)"))
 
     # read report files ----------------------------------------------------------------------
 
