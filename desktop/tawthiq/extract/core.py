@@ -320,7 +320,7 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     further = other_incidents(text, first)
     asides = tuple(Aside(_told(text, a.sentence, 1.0), a.why) for a in further.set_aside)
     whole = [(0, len(text))]
-    if not further.incidents:
+    if not further.incidents and not further.set_aside:
         told = _told(text, _headline_sentence(text, whole, first.fields), 1.0)
         return ExtractionResult(first.language, (IncidentResult(first.fields, told),), asides)
 
@@ -337,7 +337,8 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     token_starts = [t.start for t in first.tokens]
     place_starts = [m.start for m in first.places]
 
-    rest = complement(whole[0], [r for t in further.incidents for r in t.spans])
+    apart = [r for t in further.incidents for r in t.spans]
+    rest = complement(whole[0], apart + [a.paragraph for a in further.set_aside])
     headline = part(rest).fields
     told = _told(text, _headline_sentence(text, rest, headline), 1.0)
     others = []

@@ -123,10 +123,12 @@ class Told:
 @dataclass(frozen=True)
 class SetAside:
     """A paragraph that tells of an attack with a place of its own but is no incident of its
-    own: ``why`` is ``HISTORY``, ``GENERAL`` or ``RECAP``; ``sentence`` is where it is told."""
+    own: ``why`` is ``HISTORY``, ``GENERAL`` or ``RECAP``; ``sentence`` is where it is told.
+    It is no part of the headline incident either (its place and actors are not that one's)."""
 
     sentence: Span
     why: str
+    paragraph: Span = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,7 @@ def other_incidents(text: str, first: Reading) -> Further:
     groups: list[tuple[list[Span], str]] = []
     aside: list[SetAside] = []
     last: str | None = None  # the governorate of the run going on, "" for the home one
+    run_towns: set[str] = set()  # the towns and camps the run going on named
     paragraphs = _paragraphs(text)
     # the headline: a dateline ("إدلب – نورث برس") or a title that tells of nothing comes
     # first, then the paragraph that first tells of an attack or a harm
@@ -233,13 +236,18 @@ def other_incidents(text: str, first: Reading) -> Further:
         background = _background(first, span)
         if background is not None:
             where = sentence_of(text, [span], [(first.attacks,), (first.cue_offsets,)])
-            aside.append(SetAside(where or span, background))
+            aside.append(SetAside(where or span, background, span))
             last = None
             continue
-        if gov == last:
+        named = {p.pcode for m in towns for p in m.place_candidates}
+        # the run goes on unless this paragraph names a town or camp the run has not named:
+        # "the shelling also hit …" in another town is another incident, told apart
+        if gov == last and (not named or named & run_towns):
             groups[-1][0].append(span)
+            run_towns |= named
         else:
             groups.append(([span], why))
+            run_towns = named
         last = gov
     found = []
     for spans, why in groups:

@@ -144,3 +144,25 @@ def test_every_incident_comes_with_the_sentence_it_rests_on() -> None:
         assert text[start:end] == words == line
     data = result.to_dict()["incidents"]
     assert [d["sentence"]["value"] for d in data] == [lines[0], lines[2]]
+
+
+def test_another_town_further_on_is_another_incident() -> None:
+    text = (
+        HEAD + "وفي ريف حلب الغربي، قصفت طائرات روسية بلدة الأتارب دون ورود أنباء عن إصابات.\n"
+        "وقصفت قوات النظام بالمدفعية الثقيلة قرية كفر نوران في ريف حلب الغربي.\n"
+        "وقال ناشطون إن القذائف سقطت على أطراف القرية.\n"
+    )
+    _headline, atarib, kafr_nouran = extract(text, ref_date=SUNDAY).incidents
+    assert atarib["perpetrators"].value == ["russia"]
+    assert kafr_nouran["perpetrators"].value == ["syrian_government"]
+    assert kafr_nouran.sentence.value.startswith("وقصفت قوات النظام")
+
+
+def test_the_headline_takes_no_actor_from_a_general_statement() -> None:
+    head = "قتل تسعة مدنيين بقصف صاروخي على مخيم مرام قرب كفر جالس في إدلب اليوم.\n"
+    general = (
+        "وتواصل الطائرات الروسية قصف قرى جبل الزاوية في ريف إدلب الجنوبي مثل كنصفرة والبارة.\n"
+    )
+    result = extract(head + general, ref_date=SUNDAY)
+    assert [a.why for a in result.set_aside] == ["general"]
+    assert result.incidents[0]["perpetrators"].value == ["unknown"]
