@@ -34,7 +34,7 @@ _WHY = {
     "headline": "the incident the report is mostly about",
     "other_governorate": "another attack, in another governorate",
     "other_place": "another attack, elsewhere in the same governorate",
-    "own_day": "another attack, on a day of its own",
+    "own_day": "another attack, told with a place and a day of its own",
 }
 _ASIDE = {
     "history": "history: it tells of a time long past",
