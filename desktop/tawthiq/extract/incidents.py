@@ -13,6 +13,7 @@ of their own: they are set aside, with the reason, for whoever asks why.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -146,23 +147,22 @@ def _background_cues() -> tuple[PhraseIndex[bool], PhraseIndex[bool]]:
     )
 
 
-def _background(first: Reading, span: Span) -> str | None:
+def _background(first: Reading, span: Span, starts: list[int]) -> str | None:
     """Why a paragraph with no day of its own tells of no event of its own: history, a
-    general statement, or a recap of what had happened before; None when it may."""
+    general statement, or a recap of what had happened before; None when it may.
+    ``starts``: where each of the text's words starts."""
     if _within(first.days, span):
         return None
     if _within(first.past, span):
         return HISTORY
-    inside = [i for i, t in enumerate(first.tokens) if span[0] <= t.start < span[1]]
-    if not inside:
+    at = bisect.bisect_left(starts, span[0])  # its first word
+    if at >= len(first.tokens) or first.tokens[at].start >= span[1]:
         return None
     general, recap = _background_cues()
     hits = general.find(first.tokens, first.keys)
     if any(span[0] <= h.start < span[1] for h in hits):
         return GENERAL
-    opening = recap.find(
-        first.tokens[inside[0] : inside[0] + 1], first.keys[inside[0] : inside[0] + 1]
-    )
+    opening = recap.find(first.tokens[at : at + 1], first.keys[at : at + 1])
     return RECAP if opening else None
 
 
@@ -211,6 +211,7 @@ def other_incidents(text: str, first: Reading) -> Further:
     last: str | None = None  # the governorate of the run going on, "" for the home one
     run_towns: set[str] = set()  # the towns and camps the run going on named
     paragraphs = _paragraphs(text)
+    starts = [t.start for t in first.tokens]
     # the headline: a dateline ("إدلب – نورث برس") or a title that tells of nothing comes
     # first, then the paragraph that first tells of an attack or a harm
     lead = next((k for k, p in enumerate(paragraphs) if _within(first.cue_offsets, p)), 0)
@@ -226,14 +227,16 @@ def other_incidents(text: str, first: Reading) -> Further:
         elif why := _near_home(first, span, inside, towns, own, toll):
             gov = ""
         elif (
-            last == "" and _goes_on(first, span, inside, own, toll) and not _background(first, span)
+            last == ""
+            and _goes_on(first, span, inside, own, toll)
+            and not _background(first, span, starts)
         ):
             groups[-1][0].append(span)
             continue
         else:
             last = None
             continue
-        background = _background(first, span)
+        background = _background(first, span, starts)
         if background is not None:
             where = sentence_of(text, [span], [(first.attacks,), (first.cue_offsets,)])
             aside.append(SetAside(where or span, background, span))
