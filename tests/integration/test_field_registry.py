@@ -65,7 +65,8 @@ def test_every_registry_attribute_names_something_that_exists() -> None:
     assert len(options) == len(set(options))
     # the extraction contract is exactly the fields the registry fills from it, in order
     assert list(CONTRACT) == list(dict.fromkeys(s.extract_field for s in extracted_fields()))
-    assert set(extract("").incidents[0].to_dict()) == set(CONTRACT)
+    # each incident also says which sentence of the report it rests on
+    assert set(extract("").incidents[0].to_dict()) == {*CONTRACT, "sentence"}
 
 
 def test_every_cli_option_of_the_registry_is_on_add_and_edit() -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from tawthiq.store.queries import all_incident_ids
 
 REPORT = (
     "إدلب - مراسل محلي\n"
@@ -97,3 +100,79 @@ def test_figures_that_disagree_never_lose_the_report(run, tmp_path: Path) -> Non
     shown = run("show", incident_id).out
     assert "Killed / القتلى: 3" in shown
     assert "Location precision / دقة الموقع: locality" in shown
+
+
+# one report, several incidents: every output shows each incident it saves, in one order,
+# with the sentence it rests on
+SEVERAL = (
+    "قُتل خمسة مدنيين وأصيب ثمانية بقصف مدفعي لقوات النظام على بلدة سرمدا في ريف إدلب صباح "
+    "اليوم الأحد.\n"
+    "وفي ريف حلب الغربي، قصفت طائرات روسية بلدة الأتارب دون ورود أنباء عن إصابات.\n"
+    "وتواصل قوات النظام قصف قرى جبل الزاوية في ريف إدلب الجنوبي مثل كنصفرة والبارة.\n"
+)
+
+
+def test_extract_and_ingest_tell_the_same_incidents_with_their_sentences(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path
+) -> None:
+    f = tmp_path / "several.txt"
+    f.write_text(SEVERAL, encoding="utf-8")
+    lines = SEVERAL.splitlines()
+    shown = run("extract", str(f), "--ref-date", "2022-11-06", db=None).out
+    assert "incident 1 of 2" in shown and "incident 2 of 2" in shown
+    assert shown.index(lines[0]) < shown.index("incident 2 of 2") < shown.index(lines[1])
+    # the general statement is shown as set aside, and why
+    assert "not an incident of its own" in shown and "a general statement" in shown
+    data = json.loads(run("extract", str(f), "--ref-date", "2022-11-06", "--json", db=None).out)
+    assert [i["sentence"]["value"] for i in data["incidents"]] == lines[:2]
+    r = run("ingest", str(f), "--ref-date", "2022-11-06")
+    assert r.code == 0, r.err
+    saved = r.out.splitlines()
+    assert len(saved) == 2 and all(line.split()[1] == "new" for line in saved)
+    assert "سرمدا" in saved[0] and "الأتارب" in saved[1]
+    assert "2 incidents saved" in r.err
+    first, second = (line.split()[0][:8] for line in saved)
+    assert r.err.index(first) < r.err.index(lines[0]) < r.err.index(second) < r.err.index(lines[1])
+    assert "another attack, in another governorate" in r.err
+    assert "not saved: «" + lines[2] in r.err and "a general statement" in r.err
+
+
+def test_the_same_report_twice_is_said_and_saves_nothing(  # type: ignore[no-untyped-def]
+    run, report: Path, tmp_path: Path
+) -> None:
+    first = run("ingest", str(report), "--ref-date", "2022-11-06")
+    ids = [line.split()[0] for line in first.out.splitlines()]
+    assert len(ids) == 2
+    again = tmp_path / "again.txt"  # the same text, its spaces and line breaks otherwise
+    again.write_text("  " + REPORT.replace("\n", "\n\n").replace(" ", "  "), encoding="utf-8")
+    r = run("ingest", str(again), "--ref-date", "2022-11-06")
+    assert r.code == 0 and r.out == ""
+    assert "this report is already kept" in r.err and "--again" in r.err
+    assert all(i in r.err for i in ids)
+    listed = run("list").out
+    assert sum(i[:8] in listed for i in ids) == 2
+    forced = run("ingest", str(again), "--ref-date", "2022-11-06", "--again")
+    assert forced.code == 0 and len(forced.out.splitlines()) == 2
+    assert not set(ids) & {line.split()[0] for line in forced.out.splitlines()}
+
+
+def test_a_report_merged_from_another_laptop_is_already_kept(tmp_path: Path) -> None:
+    from laptops import Laptop
+
+    from tawthiq.services.desk import Desk
+
+    amal, basel = Laptop(tmp_path, "Amal"), Laptop(tmp_path, "Basel")
+    try:
+        saved = Desk(amal.ws).ingest_report(REPORT, ref_date=date(2022, 11, 6))
+        basel.import_(amal.export())
+        desk = Desk(basel.ws)
+        kept = desk.read_report(" ".join(REPORT.split()), date(2022, 11, 6)).kept
+        assert kept is not None and kept.report_ids == (saved.report_id,)
+        assert [i for i, _ in kept.incidents] == [i for i, _ in saved.saved]
+        done = desk.ingest_report(REPORT, ref_date=date(2022, 11, 6))
+        assert done.saved == () and done.kept == kept
+        with basel.ws.db.read() as s:
+            assert len(all_incident_ids(s)) == 2
+    finally:
+        amal.close()
+        basel.close()

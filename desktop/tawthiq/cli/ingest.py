@@ -7,10 +7,15 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import ValidationError
+from tawthiq.services.kept import AlreadyKept, describe
 from tawthiq.services.report_files import read_report
+
+if TYPE_CHECKING:
+    from tawthiq.extract.result import IncidentResult
 
 
 def ref_date(raw: str | None) -> date | None:
@@ -24,6 +29,30 @@ def ref_date(raw: str | None) -> date | None:
         ) from None
 
 
+# what makes a further incident one of its own, and why a sentence was set aside
+_WHY = {
+    "headline": "the incident the report is mostly about",
+    "other_governorate": "another attack, in another governorate",
+    "other_place": "another attack, elsewhere in the same governorate",
+    "own_day": "another attack, told with a place and a day of its own",
+}
+_ASIDE = {
+    "history": "history: it tells of a time long past",
+    "general": "a general statement: it tells of a state or a habit, not of one attack",
+    "recap": "a recap of what had happened before, with no day of its own",
+}
+
+
+def _quoted(words: str, limit: int = 120) -> str:
+    words = " ".join(words.split())
+    return f"«{words if len(words) <= limit else words[: limit - 1] + '…'}»"
+
+
+def _told(found: IncidentResult) -> str:
+    why = _WHY.get(found.why, found.why)
+    return f"{why}; told in {_quoted(found.sentence.value)}" if found.sentence.value else why
+
+
 def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq.services import extract_report
 
@@ -32,28 +61,51 @@ def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.json:
         out(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
         return 0
-    found = result.incidents[0]
-    names = [n for n in found.fields if found[n].value not in (None, [])]
-    if not found.is_incident:
+    incidents = [i for i in result.incidents if i.is_incident]  # what ingest would save
+    if not incidents:
         out("no incident recognised in this text (no attack and no casualty is told)")
         return 0
-    width = max(16, *map(len, names))  # as wide as ever, wider for a longer name
-    for name in names:
-        f = found[name]
-        evidence = " | ".join(text[s:e] for s, e in f.spans[:3])
-        value = json.dumps(f.value, ensure_ascii=False)
-        out(f"{name:{width}} {value:40} {f.confidence:.2f}  «{evidence}»")
+    for n, found in enumerate(incidents, 1):
+        if len(incidents) > 1:
+            out(f"{'' if n == 1 else chr(10)}incident {n} of {len(incidents)}: {_told(found)}")
+        names = [name for name in found.fields if found[name].value not in (None, [])]
+        width = max(16, *map(len, names))  # as wide as ever, wider for a longer name
+        for name in names:
+            f = found[name]
+            evidence = " | ".join(text[s:e] for s, e in f.spans[:3])
+            value = json.dumps(f.value, ensure_ascii=False)
+            out(f"{name:{width}} {value:40} {f.confidence:.2f}  «{evidence}»")
+    for aside in result.set_aside:
+        out(f"\nnot an incident of its own: {_quoted(aside.sentence.value or '')}")
+        out(f"  ({_ASIDE.get(aside.why, aside.why)})")
     return 0
 
 
+def _say_kept(name: str, kept: AlreadyKept) -> None:
+    n = len(kept.incidents)
+    print(
+        f"tawthiq: {name}: this report is already kept (source report "
+        f"{', '.join(r[:8] for r in kept.report_ids)}); nothing new was saved "
+        f"(ingest --again saves it once more); {n} incident{'' if n == 1 else 's'} "
+        f"rest{'s' if n == 1 else ''} on it{':' if n else '.'}",
+        file=sys.stderr,
+    )
+    for incident_id, values in kept.incidents:
+        print(f"  {incident_id}  {describe(values)}", file=sys.stderr)
+
+
 def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    from tawthiq.services.drafts import incident_values
 
     reports = [(name, read_report(name)) for name in args.files]  # all readable before saving
     when = ref_date(args.ref_date)
     desk = open_desk(args, create=True, signing=True)
     saved_any = False
     for name, text in reports:
-        done = desk.ingest_report(text, ref_date=when, outlet=args.outlet)
+        done = desk.ingest_report(text, ref_date=when, outlet=args.outlet, again=args.again)
+        if done.kept is not None:
+            _say_kept(name, done.kept)
+            continue
         if not done.saved:
             print(
                 f"tawthiq: {name}: no incident recognised; the report was kept as source "
@@ -61,12 +113,21 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 file=sys.stderr,
             )
         for incident_id, found in done.saved:
-            killed, injured = found["killed"].value, found["injured"].value
-            out(
-                f"{incident_id}  {found['date'].value or '????-??-??'}  "
-                f"{found['incident_type'].value or '-'}  "
-                f"killed {'-' if killed is None else killed}  "
-                f"injured {'-' if injured is None else injured}  ({name})"
+            out(f"{incident_id}  new  {describe(incident_values(found))}  ({name})")
+        n = len(done.saved)
+        if n:
+            print(
+                f"tawthiq: {name}: {n} incident{'' if n == 1 else 's'} saved with the report "
+                f"as their source (source report {(done.report_id or '')[:8]}):",
+                file=sys.stderr,
+            )
+        for k, (incident_id, found) in enumerate(done.saved, 1):
+            print(f"  {k}. {incident_id[:8]}  {_told(found)}", file=sys.stderr)
+        for aside in done.set_aside:
+            print(
+                f"  not saved: {_quoted(aside.sentence.value or '')} "
+                f"({_ASIDE.get(aside.why, aside.why)})",
+                file=sys.stderr,
             )
         saved_any = saved_any or bool(done.saved)
     if saved_any:
@@ -90,3 +151,8 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     ing.add_argument("files", nargs="+", metavar="FILE")
     ing.add_argument("--ref-date", metavar="YYYY-MM-DD", help="the day the reports were written")
     ing.add_argument("--outlet", help="who published the reports")
+    ing.add_argument(
+        "--again",
+        action="store_true",
+        help="save a report already kept once more, with new incidents",
+    )

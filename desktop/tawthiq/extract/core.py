@@ -17,11 +17,18 @@ from tawthiq.extract.casualties import (
 from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
 from tawthiq.extract.flags import read_flags
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
-from tawthiq.extract.incidents import Reading, blank_outside, complement, other_incidents
+from tawthiq.extract.incidents import (
+    Reading,
+    Span,
+    blank_outside,
+    complement,
+    other_incidents,
+    sentence_of,
+)
 from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
-from tawthiq.extract.result import ExtractionResult, FieldResult, IncidentResult
+from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
 from tawthiq.extract.tolls import (
     keep_groups_within_total,
@@ -284,15 +291,38 @@ def _inside(starts: list[int], keep: list[tuple[int, int]]) -> list[int]:
     return sorted(found)
 
 
+# how sure the extractor is that a further incident is one of its own, by its reason
+_SURE_BY_WHY = {"other_governorate": 0.8, "other_place": 0.7, "own_day": 0.6}
+
+
+def _told(text: str, span: Span | None, confidence: float) -> FieldResult:
+    if span is None:
+        return FieldResult()
+    return FieldResult(text[span[0] : span[1]], confidence, (span,))
+
+
+def _headline_sentence(text: str, spans: list[Span], fields: dict[str, FieldResult]) -> Span | None:
+    """Where the headline incident is told: its place with its toll, else its place with
+    its attack, else its toll, else its attack."""
+    place = tuple(s for s, _ in fields["place"].spans)
+    toll = tuple(s for n in ("killed", "injured") for s, _ in fields[n].spans)
+    attack = tuple(s for s, _ in fields["incident_type"].spans)
+    return sentence_of(text, spans, [(place, toll), (place, attack), (toll,), (attack,)])
+
+
 def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     """Read one report: the most prominent incident first, then the other incidents the
-    report tells of (in other governorates, or elsewhere in the same one)."""
+    report tells of (in other governorates, or elsewhere in the same one), each with the
+    sentence it rests on."""
     ref = min(max(ref_date or date.today(), _EARLIEST_REF), _LATEST_REF)
     text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
     first = _read(text, ref)
-    groups = other_incidents(text, first)
-    if not groups:
-        return ExtractionResult(first.language, (IncidentResult(first.fields),))
+    further = other_incidents(text, first)
+    asides = tuple(Aside(_told(text, a.sentence, 1.0), a.why) for a in further.set_aside)
+    whole = [(0, len(text))]
+    if not further.incidents and not further.set_aside:
+        told = _told(text, _headline_sentence(text, whole, first.fields), 1.0)
+        return ExtractionResult(first.language, (IncidentResult(first.fields, told),), asides)
 
     def part(keep: list[tuple[int, int]]) -> Reading:
         """The text with only ``keep`` left; its words and places are those already found."""
@@ -307,12 +337,17 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     token_starts = [t.start for t in first.tokens]
     place_starts = [m.start for m in first.places]
 
-    headline = part(complement((0, len(text)), [r for g in groups for r in g])).fields
+    apart = [r for t in further.incidents for r in t.spans]
+    rest = complement(whole[0], apart + [a.paragraph for a in further.set_aside])
+    headline = part(rest).fields
+    told = _told(text, _headline_sentence(text, rest, headline), 1.0)
     others = []
-    for group in groups:
-        fields = part(group).fields
+    for t in further.incidents:
+        fields = part(list(t.spans)).fields
         if fields["date"].value is None and headline["date"].value is not None:
             d = headline["date"]
             fields["date"] = FieldResult(d.value, d.confidence * 0.5, (), dict(d.extra))
-        others.append(IncidentResult(fields))
-    return ExtractionResult(first.language, (IncidentResult(headline), *others))
+        found = IncidentResult(fields, _told(text, t.sentence, _SURE_BY_WHY[t.why]), t.why)
+        if found.is_incident:  # what is shown is what would be saved, in the same order
+            others.append(found)
+    return ExtractionResult(first.language, (IncidentResult(headline, told), *others), asides)

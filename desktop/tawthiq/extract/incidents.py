@@ -4,20 +4,25 @@ headline's, so that each run of them is read as an incident of its own.
 A paragraph is another incident when it tells of an attack or a toll in another
 governorate; or, in the headline's own governorate, when it tells of an attack somewhere
 else (a town or camp the headline incident is not in) or on a day of its own, and holds
-nothing of the headline incident (its place, its toll) and no history ("الشهر الماضي").
-A paragraph that goes on telling of the same attack without a place of its own ("وذكر شهود
-أن مقاتلات ألقت قنابل …") stays with the paragraph before it.
+nothing of the headline incident (its place, its toll). A paragraph that goes on telling of
+the same attack without a place of its own ("وذكر شهود أن مقاتلات ألقت قنابل …") stays with
+the paragraph before it. History ("الشهر الماضي"), a general statement ("تواصل قصفها",
+"sporadic shelling") and a recap ("وكانت … قد قصفت") are no incident unless they name a day
+of their own: they are set aside, with the reason, for whoever asks why.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer import PlaceMention
-from tawthiq.extract.phrases import Keys
+from tawthiq.extract.phrases import Keys, PhraseIndex
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token
 
@@ -101,38 +106,157 @@ def _within(offsets: tuple[int, ...], span: Span) -> bool:
     return any(span[0] <= c < span[1] for c in offsets)
 
 
-def other_incidents(text: str, first: Reading) -> list[list[Span]]:
-    """Runs of paragraphs that each tell of an incident other than the headline's."""
+# why a paragraph is an incident of its own, or why it was set aside
+OTHER_GOVERNORATE, OTHER_PLACE, OWN_DAY = "other_governorate", "other_place", "own_day"
+HISTORY, GENERAL, RECAP = "history", "general", "recap"
+
+
+@dataclass(frozen=True)
+class Told:
+    """A further incident: the paragraphs that tell it, the sentence it rests on, and why it
+    is an incident of its own (``OTHER_GOVERNORATE``, ``OTHER_PLACE``, ``OWN_DAY``)."""
+
+    spans: tuple[Span, ...]
+    sentence: Span
+    why: str
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A paragraph that tells of an attack with a place of its own but is no incident of its
+    own: ``why`` is ``HISTORY``, ``GENERAL`` or ``RECAP``; ``sentence`` is where it is told.
+    It is no part of the headline incident either (its place and actors are not that one's)."""
+
+    sentence: Span
+    why: str
+    paragraph: Span = (0, 0)
+
+
+@dataclass(frozen=True)
+class Further:
+    incidents: tuple[Told, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
+
+
+@cache
+def _background_cues() -> tuple[PhraseIndex[bool], PhraseIndex[bool]]:
+    cues = read_json("extract/incidents.json")
+    return (
+        PhraseIndex((p, True) for p in cues["general"]),
+        PhraseIndex((p, True) for p in cues["recap_opening"]),
+    )
+
+
+def _background(first: Reading, span: Span, starts: list[int]) -> str | None:
+    """Why a paragraph with no day of its own tells of no event of its own: history, a
+    general statement, or a recap of what had happened before; None when it may.
+    ``starts``: where each of the text's words starts."""
+    if _within(first.days, span):
+        return None
+    if _within(first.past, span):
+        return HISTORY
+    at = bisect.bisect_left(starts, span[0])  # its first word
+    if at >= len(first.tokens) or first.tokens[at].start >= span[1]:
+        return None
+    general, recap = _background_cues()
+    hits = general.find(first.tokens, first.keys)
+    if any(span[0] <= h.start < span[1] for h in hits):
+        return GENERAL
+    opening = recap.find(first.tokens[at : at + 1], first.keys[at : at + 1])
+    return RECAP if opening else None
+
+
+def sentences(text: str, span: Span) -> list[Span]:
+    """The sentences of a paragraph, without the spaces around them."""
+    out, at = [], span[0]
+    for m in _SENTENCE_END.finditer(text, span[0], span[1]):
+        out.append((at, m.end()))
+        at = m.end()
+    out.append((at, span[1]))
+    trimmed = []
+    for a, b in out:
+        piece = text[a:b]
+        a += len(piece) - len(piece.lstrip())
+        b -= len(piece) - len(piece.rstrip())
+        if b > a and text[a:b].strip(".!؟?"):
+            trimmed.append((a, b))
+    return trimmed
+
+
+def sentence_of(
+    text: str, spans: list[Span], wanted: list[tuple[tuple[int, ...], ...]]
+) -> Span | None:
+    """The sentence an incident rests on: the first sentence of ``spans`` that holds an
+    offset of every one of ``wanted[0]`` (where its place and its toll are told, say), else
+    of ``wanted[1]``, and so on; None when none does."""
+    candidates = [s for span in spans for s in sentences(text, span)]
+    for marks in wanted:
+        for s in candidates:
+            if all(_within(offsets, s) for offsets in marks):
+                return s
+    return None
+
+
+def other_incidents(text: str, first: Reading) -> Further:
+    """Runs of paragraphs that each tell of an incident other than the headline's, and the
+    paragraphs set aside as history, general statements or recaps."""
     place: Any = first.fields["place"].value
     home = place.get("governorate") if isinstance(place, dict) else None
     if not home:
-        return []
+        return Further()
     own = {place.get("pcode")}
     toll = tuple(s for n in ("killed", "injured") for s, _ in first.fields[n].spans)
-    groups: list[list[Span]] = []
+    groups: list[tuple[list[Span], str]] = []
+    aside: list[SetAside] = []
     last: str | None = None  # the governorate of the run going on, "" for the home one
-    for span in _paragraphs(text)[1:]:  # the first paragraph is the headline
+    run_towns: set[str] = set()  # the towns and camps the run going on named
+    paragraphs = _paragraphs(text)
+    starts = [t.start for t in first.tokens]
+    # the headline: a dateline ("إدلب – نورث برس") or a title that tells of nothing comes
+    # first, then the paragraph that first tells of an attack or a harm
+    lead = next((k for k, p in enumerate(paragraphs) if _within(first.cue_offsets, p)), 0)
+    for span in paragraphs[lead + 1 :]:
         inside = [m for m in first.places if span[0] <= m.start < span[1]]
         govs = [{p.governorate for p in m.place_candidates} for m in inside]
         told = _within(first.cue_offsets, span)
         # a town or camp must be named: "حكومة دمشق" is a government, not a place
         towns = [m for m in inside if _town(m)]
+        why: str | None
         if towns and told and not any(home in g for g in govs):
-            gov = sorted(govs[0])[0]
-        elif _near_home(first, span, inside, towns, own, toll):
+            gov, why = sorted(govs[0])[0], OTHER_GOVERNORATE
+        elif why := _near_home(first, span, inside, towns, own, toll):
             gov = ""
-        elif last == "" and _goes_on(first, span, inside, own, toll):
-            groups[-1].append(span)
+        elif (
+            last == ""
+            and _goes_on(first, span, inside, own, toll)
+            and not _background(first, span, starts)
+        ):
+            groups[-1][0].append(span)
             continue
         else:
             last = None
             continue
-        if gov == last:
-            groups[-1].append(span)
+        background = _background(first, span, starts)
+        if background is not None:
+            where = sentence_of(text, [span], [(first.attacks,), (first.cue_offsets,)])
+            aside.append(SetAside(where or span, background, span))
+            last = None
+            continue
+        named = {p.pcode for m in towns for p in m.place_candidates}
+        # the run goes on unless this paragraph names a town or camp the run has not named:
+        # "the shelling also hit …" in another town is another incident, told apart
+        if gov == last and (not named or named & run_towns):
+            groups[-1][0].append(span)
+            run_towns |= named
         else:
-            groups.append([span])
+            groups.append(([span], why))
+            run_towns = named
         last = gov
-    return groups
+    found = []
+    for spans, why in groups:
+        where = sentence_of(text, spans, [(first.attacks,), (first.cue_offsets,)])
+        found.append(Told(tuple(spans), where or (sentences(text, spans[0]) or spans)[0], why))
+    return Further(tuple(found), tuple(aside))
 
 
 def _near_home(
@@ -142,12 +266,13 @@ def _near_home(
     towns: list[PlaceMention],
     own: set[Any],
     toll: tuple[int, ...],
-) -> bool:
+) -> str | None:
     """An attack in the headline's governorate that is not the headline's: told with a
     town or camp of its own ("طائرات روسية قصفت معسكرات قرب مدينة إدلب"), or with a day of
-    its own and a place ("قصفت قوات النظام اليوم الأحد مناطق في محيط الطريق السريع بإدلب")."""
+    its own and a place ("قصفت قوات النظام اليوم الأحد مناطق في محيط الطريق السريع بإدلب");
+    the reason, or None."""
     if not _goes_on(first, span, inside, own, toll):
-        return False
+        return None
     text = first.text
     elsewhere = any(
         not own & {p.pcode for p in m.place_candidates}
@@ -156,16 +281,18 @@ def _near_home(
     )
     # a place of its own: a town, or a name with its kind word ("بمحافظة إدلب")
     named = bool(towns) or any(m.prefix for m in inside)
-    return elsewhere or (named and _within(first.days, span))
+    if elsewhere:
+        return OTHER_PLACE
+    return OWN_DAY if named and _within(first.days, span) else None
 
 
 def _goes_on(
     first: Reading, span: Span, inside: list[PlaceMention], own: set[Any], toll: tuple[int, ...]
 ) -> bool:
-    """The paragraph tells of an attack, and of nothing of the headline incident's."""
+    """The paragraph tells of an attack, and of nothing of the headline incident's (whether
+    it is history is ``_background``'s to say)."""
     return (
         _within(first.attacks, span)
         and not _within(toll, span)
-        and not _within(first.past, span)
         and not any(own & {p.pcode for p in m.place_candidates} for m in inside)
     )

@@ -45,13 +45,23 @@ def unknown(name: str) -> FieldResult:
 
 @dataclass(frozen=True, slots=True)
 class IncidentResult:
+    """One incident's fields; ``sentence`` is the sentence of the report it rests on (its
+    words as the value, its span), ``why`` what makes it an incident of its own: "headline"
+    for the one the report is mostly about, else "other_governorate", "other_place" or
+    "own_day" (extract/incidents.py)."""
+
     fields: dict[str, FieldResult]
+    sentence: FieldResult = field(default_factory=FieldResult)
+    why: str = "headline"
 
     def __getitem__(self, name: str) -> FieldResult:
         return self.fields.get(name) or unknown(name)
 
     def to_dict(self) -> dict[str, Any]:
-        return {name: self[name].to_dict() for name in FIELDS}
+        return {
+            **{name: self[name].to_dict() for name in FIELDS},
+            "sentence": self.sentence.to_dict(),
+        }
 
     @property
     def is_incident(self) -> bool:
@@ -62,9 +72,22 @@ class IncidentResult:
 
 
 @dataclass(frozen=True, slots=True)
+class Aside:
+    """A sentence that tells of an attack with a place of its own, and why it is no
+    incident of its own: "history", "general" (a state or a habit) or "recap"."""
+
+    sentence: FieldResult
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionResult:
+    """The incidents of a report, the most prominent first, each with the sentence it rests
+    on; ``set_aside``: what was not taken for an incident, and why (not in the contract)."""
+
     language: str
     incidents: tuple[IncidentResult, ...]
+    set_aside: tuple[Aside, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"language": self.language, "incidents": [i.to_dict() for i in self.incidents]}

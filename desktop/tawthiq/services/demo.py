@@ -35,7 +35,8 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
     text = read_text(SAMPLE)
     say(f"1. pasted a sample report ({len(text)} characters, Arabic), written {SAMPLE_DATE}")
     with ws.writing() as w:
-        done = ingest_report(w, text, ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
+        # the demonstration saves the sample every time, kept before or not
+        done = ingest_report(w, text, ref_date=SAMPLE_DATE, outlet="Tawthiq sample", again=True)
         events = w.written
     incident_id, found = done.saved[0]
     say("2. the extractor filled in the form (value, confidence, the words it came from):")
@@ -45,7 +46,7 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
         evidence = " | ".join(text[s:e] for s, e in field.spans[:2])
         say(f"     {name:17} {_shown(field.value):42} {field.confidence:.2f}  «{evidence}»")
     say(
-        f"3. saved incident {incident_id} with its source report {done.report_id[:8]} "
+        f"3. saved incident {incident_id} with its source report {(done.report_id or '')[:8]} "
         f"({events} events in the audit trail, author {ws.author!r})"
     )
     with ws.writing() as w:

@@ -36,6 +36,7 @@ from tawthiq.services.results import (
 if TYPE_CHECKING:
     from tawthiq.extract.result import ExtractionResult
     from tawthiq.report.model import ReportOptions
+    from tawthiq.services.kept import AlreadyKept
     from tawthiq.services.maintenance import VerifyReport
     from tawthiq.services.reports import FingerprintCheck
     from tawthiq.services.workspace import Workspace
@@ -139,7 +140,16 @@ class Desk:
         if ref_date is None:
             ref_date, dated = date.today(), "today"
         result = extract_report(text, ref_date)
-        return Reading(result.language, tuple(drafts_from(result)), ref_date, dated)
+        drafts = tuple(drafts_from(result))
+        return Reading(result.language, drafts, ref_date, dated, self.kept_report(text))
+
+    def kept_report(self, text: str) -> AlreadyKept | None:
+        """The reports already kept with this text (white space aside) and their incidents:
+        pasting or ingesting it again would record them twice."""
+        from tawthiq.services.kept import already_kept
+
+        with self.ws.db.read() as s:
+            return already_kept(s, text)
 
     def places(self, typed: str, limit: int = 20) -> list[PlaceChoice]:
         from tawthiq.extract.place_search import suggest_places
@@ -325,15 +335,24 @@ class Desk:
             return verify(s, self.ws.trusted_keys(), progress)
 
     def ingest_report(
-        self, text: str, *, ref_date: date | None = None, outlet: str | None = None
+        self,
+        text: str,
+        *,
+        ref_date: date | None = None,
+        outlet: str | None = None,
+        again: bool = False,
     ) -> Ingested:
-        """Extract a report and save it with the incidents found, all or nothing."""
+        """Extract a report and save it with the incidents found, all or nothing; a report
+        already kept saves nothing (``kept`` names its incidents) unless ``again``."""
         from tawthiq.services.ingest import ingest_report
 
         with self.ws.writing() as w:
-            done = ingest_report(w, text, ref_date=ref_date, outlet=outlet)
+            done = ingest_report(w, text, ref_date=ref_date, outlet=outlet, again=again)
+        if done.kept is not None:
+            return Ingested(None, (), Changes(), kept=done.kept)
         changes = Changes.of(done.incident_ids, reports=True)
-        return Ingested(done.report_id, done.saved, changes)
+        asides = done.result.set_aside if done.result is not None else ()
+        return Ingested(done.report_id, done.saved, changes, asides)
 
     def ingest_files(
         self, paths: Sequence[Path], progress: Progress, *, ref_date: date | None = None
@@ -344,17 +363,19 @@ class Desk:
 
         texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
         incidents: list[str] = []
-        empty = []
+        empty, kept = [], []
         try:
             for i, (path, text) in enumerate(texts):
                 progress(i, len(texts))
                 done = self.ingest_report(text, ref_date=ref_date)
                 incidents += [incident_id for incident_id, _ in done.saved]
-                if not done.saved:
+                if done.kept is not None:
+                    kept.append(path.name)
+                elif not done.saved:
                     empty.append(path.name)
         except Cancelled as stop:  # the reports finished before it are kept, and shown
             raise Stopped(stop, Changes.of(incidents, reports=True)) from None
         with contextlib.suppress(Cancelled):  # everything was already saved
             progress(len(texts), len(texts))
         changes = Changes.of(incidents, reports=bool(texts))
-        return IngestSummary(len(texts), len(incidents), tuple(empty), changes)
+        return IngestSummary(len(texts), len(incidents), tuple(empty), changes, tuple(kept))

@@ -112,6 +112,8 @@ class Draft:
 
     values: dict[str, Any]
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    told: Evidence | None = None  # the sentence of the report it rests on
+    why: str = "headline"  # what makes it an incident of its own (extract/incidents.py)
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -137,7 +139,8 @@ def drafts_from(result: ExtractionResult) -> list[Draft]:
             if name in values:  # made from the type and the place: as sure as the weaker
                 kinds = [evidence[n] for n in ("incident_type", "place_name") if n in evidence]
                 evidence[name] = Evidence(min(e.confidence for e in kinds), ())
-        drafts.append(Draft(values, evidence))
+        told = Evidence(found.sentence.confidence, found.sentence.spans)
+        drafts.append(Draft(values, evidence, told if found.sentence.spans else None, found.why))
     return drafts or [Draft({})]
 
 

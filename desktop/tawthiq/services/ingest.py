@@ -11,6 +11,7 @@ from tawthiq.domain.fields import cross_checked_fields
 from tawthiq.extract import ExtractionResult, IncidentResult, extract
 from tawthiq.services.drafts import incident_values
 from tawthiq.services.incidents import add_source_report, create_incidents, new_incident_values
+from tawthiq.services.kept import AlreadyKept, already_kept
 from tawthiq.store import EventWriter
 
 
@@ -33,9 +34,10 @@ def _valid(values: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class Ingested:
-    report_id: str
+    report_id: str | None  # None: the report was already kept, nothing was saved
     saved: tuple[tuple[str, IncidentResult], ...]  # (new incident id, what was extracted)
-    result: ExtractionResult
+    result: ExtractionResult | None
+    kept: AlreadyKept | None = None  # the same report, kept before
 
     @property
     def incident_ids(self) -> tuple[str, ...]:
@@ -49,8 +51,13 @@ def ingest_report(
     ref_date: date | None = None,
     outlet: str | None = None,
     url: str | None = None,
+    again: bool = False,
 ) -> Ingested:
-    """Extract every incident of ``text`` and save each, the text kept as their source."""
+    """Extract every incident of ``text`` and save each, the text kept as their source; a
+    report already kept saves nothing and says so, unless ``again``."""
+    before = None if again else already_kept(writer.session, text)
+    if before is not None:
+        return Ingested(None, (), None, before)
     result = extract(text, ref_date=ref_date)
     kept = [(i, _valid(incident_values(i))) for i in result.incidents if i.is_incident]
     # Everything the extractor filled in is saved as its suggestion, not checked by anyone.

@@ -11,8 +11,9 @@ from tawthiq.domain.records import Change, Incident, SourceReport
 from tawthiq.services.changes import Changes
 
 if TYPE_CHECKING:
-    from tawthiq.extract.result import IncidentResult
+    from tawthiq.extract.result import Aside, IncidentResult
     from tawthiq.services.drafts import Draft
+    from tawthiq.services.kept import AlreadyKept
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Reading:
     drafts: tuple[Draft, ...]
     ref_date: date  # the day its "today" and "yesterday" were read against
     dated: str  # "given", "guessed" (from the days it names) or "today"
+    kept: AlreadyKept | None = None  # the same report, already kept with its incidents
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class IngestSummary:
     incidents: int
     without_incident: tuple[str, ...]
     changes: Changes
+    already_kept: tuple[str, ...] = ()  # files whose report was kept before: nothing saved
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +88,14 @@ class Written:
 
 @dataclass(frozen=True, slots=True)
 class Ingested:
-    """One report saved with the incidents found in it."""
+    """One report saved with the incidents found in it, and what was set aside as no
+    incident of its own; or, when it was already kept, nothing saved and ``kept``."""
 
-    report_id: str
+    report_id: str | None
     saved: tuple[tuple[str, IncidentResult], ...]  # (new incident id, what was extracted)
     changes: Changes
+    set_aside: tuple[Aside, ...] = ()
+    kept: AlreadyKept | None = None
 
 
 @dataclass(frozen=True, slots=True)

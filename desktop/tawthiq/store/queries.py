@@ -180,3 +180,38 @@ def judgements_on(session: Session, incident_id: str) -> list[tuple[str, str, st
         )
     )
     return [(str(a), str(b), d) for a, b, d in rows]
+
+
+def reports_with_words(session: Session, words: str) -> list[tuple[str, str]]:
+    """(id, text) of the source reports whose searched text holds every one of ``words``,
+    oldest first: the few that may be a report pasted again, to compare in full."""
+    match = search.match_expression(words)
+    if match is None:
+        return []
+    r = SourceReportRow
+    stmt = (
+        select(r.id, r.data)
+        .where(r.deleted.is_(False), r.num.in_(search.matching_nums("source_report")))
+        .order_by(r.created_hlc, r.num)
+    )
+    return [
+        (row.id, json.loads(row.data).get("text") or "")
+        for row in session.execute(stmt, {"q": match})
+    ]
+
+
+def incidents_resting_on(
+    session: Session, report_ids: Sequence[str]
+) -> list[tuple[str, dict[str, Any]]]:
+    """(id, current values) of the incidents not deleted that rest on any of the reports,
+    in the order they were first stored."""
+    i = IncidentRow
+    stmt = (
+        select(i.id, i.data)
+        .join(LinkRow, LinkRow.incident_id == i.id)
+        .where(LinkRow.source_report_id.in_(report_ids), LinkRow.deleted.is_(False))
+        .where(i.deleted.is_(False))
+        .distinct()
+        .order_by(i.created_hlc, i.num)
+    )
+    return [(row.id, json.loads(row.data)) for row in session.execute(stmt)]

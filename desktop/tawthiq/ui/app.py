@@ -111,7 +111,7 @@ def run(
         if db is None:  # a sample database and its key, gone when the picture is taken
             sample = tempfile.TemporaryDirectory(prefix="tawthiq-screenshot-")
             key_dir = Path(sample.name)
-            db = str(_sample_database(key_dir, settings.author))
+            db = str(_sample_database(key_dir, settings.author, keep=tab == "incidents"))
     elif not settings.author.strip() or not (lang or settings.complete):
         dialog = SettingsDialog(settings, first_run=True)
         if not dialog.exec():
@@ -161,9 +161,11 @@ def _open(db: str | None, author: str, key_dir: Path | None = None) -> Workspace
     return open_workspace(db, author=author, key_dir=key_dir, create=True)
 
 
-def _sample_database(folder: Path, author: str) -> Path:
-    """A new database in ``folder``, signed with a key of its own there, holding the
-    sample report's incident (the documenter's own key and data folder are not touched)."""
+def _sample_database(folder: Path, author: str, *, keep: bool) -> Path:
+    """A new database in ``folder``, signed with a key of its own there (the documenter's
+    own key and data folder are not touched); with ``keep``, holding the sample report's
+    incidents for the list's picture (the form's picture pastes the report into an empty
+    one: into this one it would say that the report is already kept)."""
     from tawthiq.domain.resources import read_text
     from tawthiq.services.demo import SAMPLE, SAMPLE_DATE
     from tawthiq.services.desk import Desk
@@ -171,7 +173,8 @@ def _sample_database(folder: Path, author: str) -> Path:
 
     path = folder / "sample.db"
     desk = Desk(open_workspace(path, author=author, key_dir=folder, create=True))
-    desk.ingest_report(read_text(SAMPLE), ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
+    if keep:
+        desk.ingest_report(read_text(SAMPLE), ref_date=SAMPLE_DATE, outlet="Tawthiq sample")
     desk.close()
     return path
 

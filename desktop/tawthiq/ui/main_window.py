@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
             source.message.connect(self.say)
         self.incidents.selected.connect(self._selected)
         self.incidents.opened.connect(self._open)
+        self.review.show_incident.connect(self._open_id)
         self.history.resolve.connect(self._resolve)
         self.sync = SyncFlow(self, desk, self.runner, say=self.say, open_incident=self._open_id)
         self.work = WorkFlow(self, desk, self.runner, say=self.say)

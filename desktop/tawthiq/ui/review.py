@@ -36,9 +36,13 @@ from tawthiq.ui.review_state import (
     Candidate,
     KeptReport,
     Review,
+    again_question,
     candidate_label,
     has_content,
+    kept_html,
+    kept_sentence,
     status_text,
+    told_text,
 )
 
 
@@ -46,6 +50,7 @@ class ReviewPanel(QWidget):
     saved = Signal(str)  # incident id
     drafts_ready = Signal()
     message = Signal(str)
+    show_incident = Signal(str)  # an incident the report already kept rests on: its id
 
     def __init__(self, desk: Desk, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +68,17 @@ class ReviewPanel(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        # the same report kept before: its incidents, each a link that opens it
+        self.kept_note = QLabel(self)
+        self.kept_note.setObjectName("kept")
+        self.kept_note.setWordWrap(True)
+        self.kept_note.setTextFormat(Qt.TextFormat.RichText)
+        self.kept_note.linkActivated.connect(self.show_incident)
+        self.kept_note.hide()
+        # which incident of the report the form shows, why, and the sentence it rests on
+        self.told = QLabel(self)
+        self.told.setObjectName("told")
+        self.told.setWordWrap(True)
         self.read_button = QPushButton(self)
         self.read_button.clicked.connect(self.read)
         self.accept_button = QPushButton(self)
@@ -83,6 +99,8 @@ class ReviewPanel(QWidget):
         split.setStretchFactor(1, 3)
         box = QVBoxLayout(self)
         box.addLayout(bar)
+        box.addWidget(self.kept_note)
+        box.addWidget(self.told)
         box.addWidget(split, 1)
         self.form.changed.connect(self._show_status)
         self.form.evidence_wanted.connect(self.report.highlight)
@@ -134,6 +152,7 @@ class ReviewPanel(QWidget):
         self.report.set_report("")
         self.form.set_values(DEFAULTS)
         self._show_candidates()
+        self._show_told()
         return True
 
     def paste_and_read(self) -> None:
@@ -211,8 +230,14 @@ class ReviewPanel(QWidget):
             review.candidates = [Candidate(d) for d in drafts]
             values = {**DEFAULTS, **drafts[0].values}
         review.current = 0
+        # the same report kept before (by this laptop or one merged in), unless it is the
+        # report of the incident opened here
+        review.already = None if same_report else reading.kept
         self.form.set_values(values, drafts[0].evidence)
         self._show_candidates()
+        self._show_told(highlight=True)
+        if review.already is not None:
+            self.message.emit(kept_sentence(review.already))
         self.drafts_ready.emit()
 
     def open_incident(self, view: IncidentView) -> bool:
@@ -240,6 +265,7 @@ class ReviewPanel(QWidget):
         candidate.baseline = self.form.values()
         candidate.unchecked = frozenset(view.incident.unchecked)
         self._show_candidates()
+        self._show_told()
         return True
 
     # the candidates ----------------------------------------------------------------------
@@ -257,6 +283,7 @@ class ReviewPanel(QWidget):
         else:
             self.form.set_values({**DEFAULTS, **chosen.draft.values}, chosen.draft.evidence)
         self._show_candidates()
+        self._show_told(highlight=True)
 
     def _show_candidates(self) -> None:
         self.candidates.clear()
@@ -268,6 +295,19 @@ class ReviewPanel(QWidget):
 
     def _show_status(self) -> None:
         self.status.setText(status_text(self.review, len(self.form.suggested())))
+
+    def _show_told(self, *, highlight: bool = False) -> None:
+        """The incident shown, why it is one, its sentence (marked in the report when asked),
+        and the incidents of the same report kept before."""
+        text = told_text(self.review, self.report.report_text())
+        self.told.setText(text)
+        self.told.setVisible(bool(text))
+        told = self.review.shown.draft.told
+        if highlight and told is not None:
+            self.report.highlight(told.spans)
+        already = self.review.already
+        self.kept_note.setText(kept_html(already) if already is not None else "")
+        self.kept_note.setVisible(already is not None)
 
     # choosing and saving ----------------------------------------------------------------------
 
@@ -318,6 +358,8 @@ class ReviewPanel(QWidget):
         if current.incident_id is None and not has_content(values):
             self.message.emit(_("The form is empty: fill in at least one field before saving."))
             return
+        if not self._save_again(current):
+            return
         changes = current.changes(values)
         marks = current.marks(values, self.form.suggested())
         text, origin = self.report.received_text(), self.report.origin()
@@ -352,6 +394,19 @@ class ReviewPanel(QWidget):
             done=lambda saved: self._saved(generation, current, saved, text, origin),
             failed=lambda exc: self._failed(exc, generation),
         )
+
+    def _save_again(self, current: Candidate) -> bool:
+        """A new incident from a report already kept is saved only when the documenter says
+        to record it once more."""
+        review = self.review
+        if review.already is None or review.again or current.incident_id or review.kept:
+            return True
+        question = again_question(len(review.already.incidents))
+        if not self.confirm(question):
+            self.message.emit(_("Not saved: the report is already kept."))
+            return False
+        review.again = True
+        return True
 
     def _saving(self, on: bool) -> None:
         self.saving = on
@@ -404,3 +459,4 @@ class ReviewPanel(QWidget):
         self.save_button.setText(_("Save incident"))
         self.save_button.setToolTip(_("Ctrl+S"))
         self._show_candidates()
+        self._show_told()

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
-from tawthiq.i18n import _, format_number, isolate, ngettext, quote
+from tawthiq.i18n import N_, _, format_number, isolate, ngettext, quote
 from tawthiq.services.drafts import Draft
+from tawthiq.services.kept import AlreadyKept
 
 # fields that a fresh form fills in by itself: no reason to keep an otherwise empty form
 DEFAULTS = {"status": "draft", "confidentiality": "restricted"}
@@ -91,6 +93,8 @@ class Review:
     current: int = 0
     kept: KeptReport | None = None
     language: str | None = None
+    already: AlreadyKept | None = None  # the same report, kept before this paste
+    again: bool = False  # the documenter chose to save it once more
 
     @property
     def shown(self) -> Candidate:
@@ -157,3 +161,78 @@ def status_text(review: Review, unchecked: int) -> str:
             unchecked,
         ).format(n=format_number(unchecked))
     return text
+
+
+# what makes an incident of the report one of its own (extract/incidents.py's reasons)
+_WHY = {
+    "headline": N_("the incident the report is mostly about"),
+    "other_governorate": N_("another attack, in another governorate"),
+    "other_place": N_("another attack, elsewhere in the same governorate"),
+    "own_day": N_("another attack, told with a place and a day of its own"),
+}
+_SHOWN_WORDS = 160  # characters of the sentence shown; the report marks all of it
+
+
+def told_text(review: Review, text: str) -> str:
+    """Which incident of the report (``text``) the form shows, why it is one of its own,
+    and the sentence it rests on: a second incident is an attack of its own, not background."""
+    n, draft = len(review.candidates), review.shown.draft
+    if draft.told is None or not draft.told.spans:
+        return ""
+    start, end = draft.told.spans[0]
+    words = " ".join(text[start:end].split())
+    why = _(_WHY.get(draft.why, _WHY["headline"]))
+    head = (
+        _("Incident {i} of {n}: {why}.").format(
+            i=format_number(review.current + 1), n=format_number(n), why=why
+        )
+        if n > 1
+        else ""
+    )
+    if not words:
+        return head
+    if len(words) > _SHOWN_WORDS:
+        words = words[: _SHOWN_WORDS - 1] + "…"
+    told = _("It rests on: «{words}»").format(words=quote(words))
+    return f"{head} {told}".strip()
+
+
+def kept_html(already: AlreadyKept) -> str:
+    """The incidents a report already kept rests on, each a link to open it (its id as
+    the link's target)."""
+    links = []
+    for incident_id, values in already.incidents:
+        parts = [values.get("date_start") or "", values.get("place_name") or ""]
+        label = " · ".join(p for p in parts if p) or incident_id[:8]
+        links.append(f'<a href="{escape(incident_id)}">{escape(quote(label))}</a>')
+    n = len(already.incidents)
+    if not n:
+        return escape(_("This report is already kept; no incident rests on it now."))
+    head = ngettext(
+        "This report is already kept, with {n} incident:",
+        "This report is already kept, with {n} incidents:",
+        n,
+    ).format(n=format_number(n))
+    tail = _("Saving it again would record its incidents a second time.")
+    return f"{escape(head)} {' · '.join(links)}. {escape(tail)}"
+
+
+def kept_sentence(already: AlreadyKept) -> str:
+    """The status bar's sentence for a report kept before."""
+    n = len(already.incidents)
+    return ngettext(
+        "This report is already kept, with {n} incident: open it from the note above the form.",
+        "This report is already kept, with {n} incidents: open them from the note above the form.",
+        n,
+    ).format(n=format_number(n))
+
+
+def again_question(n: int) -> str:
+    """Asked before an incident of a report kept before is saved once more."""
+    return ngettext(
+        "This report is already kept, with {n} incident (shown above the form). Save an "
+        "incident from it once more anyway?",
+        "This report is already kept, with {n} incidents (shown above the form). Save an "
+        "incident from it once more anyway?",
+        n,
+    ).format(n=format_number(n))

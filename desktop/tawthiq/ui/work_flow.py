@@ -64,13 +64,19 @@ class WorkFlow(QObject):
 
     def read_files(self, paths: list[Path]) -> None:
         def done(summary: IngestSummary) -> None:
-            self.say(
-                ngettext(
-                    "Read {files} report: {n} incident saved.",
-                    "Read {files} reports: {n} incidents saved.",
-                    summary.files,
-                ).format(files=format_number(summary.files), n=format_number(summary.incidents))
-            )
+            said = ngettext(
+                "Read {files} report: {n} incident saved.",
+                "Read {files} reports: {n} incidents saved.",
+                summary.files,
+            ).format(files=format_number(summary.files), n=format_number(summary.incidents))
+            if summary.already_kept:
+                k = len(summary.already_kept)
+                said += " " + ngettext(
+                    "{n} report was already kept; nothing of it was saved again.",
+                    "{n} reports were already kept; nothing of them was saved again.",
+                    k,
+                ).format(n=format_number(k))
+            self.say(said)
 
         self._long(
             _("Reading the reports…"),

@@ -38,6 +38,24 @@ ACTORS_CAUGHT = {
     "iran-backed": Example(
         "قصفت الميليشيات المدعومة من إيران قرية في ريف حلب", {"perpetrators": ["iran_affiliated"]}
     ),
+    # what was hit belongs to an actor: the owner is no perpetrator
+    "front-lines-of-the-opposition": Example(
+        "قصفت قوات النظام بالمدفعية مناطق سكنية وخطوط الجبهات التابعة للمعارضة المسلحة في "
+        "قرى ريف حماة",
+        {"perpetrators": ["syrian_government"]},
+    ),
+    "positions-of-factions": Example(
+        "استهدفت قوات الحكومة السورية بالصواريخ مواقع لفصائل معارضة في جبل الزاوية",
+        {"perpetrators": ["syrian_government"]},
+    ),
+    "points-of-the-government-forces": Example(
+        "قصف مسلحون مجهولون نقاطا عسكرية للقوات الحكومية قرب بلدة سراقب",
+        {"perpetrators": ["unknown"]},
+    ),
+    "positions-of-the-regime-en": Example(
+        "Turkish artillery shelled positions of the regime forces near Saraqib",
+        {"perpetrators": ["turkey"]},
+    ),
     "area-holder-is-no-perpetrator": Example(
         "Shelling killed two civilians in a town under the control of Turkish forces and the SNA",
         {"perpetrators": ["unknown"]},

@@ -100,7 +100,7 @@ def test_contract_shape_and_spans() -> None:
     result = extract(text, ref_date=SUNDAY).to_dict()
     assert set(result) == {"language", "incidents"} and result["language"] == "ar"
     first = result["incidents"][0]
-    assert list(first) == list(FIELDS)
+    assert list(first) == [*FIELDS, "sentence"]  # and the sentence it rests on
     for name, f in first.items():
         assert {"value", "confidence", "spans"} <= set(f), name
         for start, end in f["spans"]:
@@ -172,7 +172,7 @@ def test_any_text_gives_a_contract_result_without_crashing(
     result = extract(text, ref_date=ref).to_dict()
     assert result["incidents"]
     for incident in result["incidents"]:
-        assert list(incident) == list(FIELDS)
+        assert list(incident) == [*FIELDS, "sentence"]
         for name, f in incident.items():
             for start, end in f["spans"]:
                 assert 0 <= start < end <= len(text), name

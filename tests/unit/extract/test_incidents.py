@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.unit.extract.examples import SUNDAY
 
 from tawthiq.extract import extract
@@ -80,3 +81,88 @@ def test_where_the_warplanes_took_off_is_no_other_incident() -> None:
     incidents = extract(text, ref_date=SUNDAY).incidents
     assert len(incidents) == 1
     assert incidents[0]["target"].value == "residential"
+
+
+# A further incident is an event of its own: its own place and attack or harm, told as
+# happening on the report's day or on a day it names; never a general statement or history.
+HEAD = (
+    "قتل تسعة مدنيين بينهم ثلاثة أطفال بقصف صاروخي على مخيم مرام قرب كفر جالس في إدلب اليوم.\n"
+    "وارتفع عدد القتلى إلى تسعة بحسب الدفاع المدني.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "why"),
+    [
+        ("وتواصل قوات النظام قصفها لقرى ريف حلب الغربي ومنها الأتارب وكفر نوران.\n", "general"),
+        ("وتتعرض بلدة الأتارب في ريف حلب لقصف متقطع من مواقع قوات النظام.\n", "general"),
+        ("Regime forces continue to shell the town of Atarib in western Aleppo.\n", "general"),
+        ("وكانت قوات النظام قد قصفت بلدة الأتارب بريف حلب الغربي بالصواريخ.\n", "recap"),
+        ("وفي عام 2019 قصفت طائرات روسية مدينة معرة النعمان في ريف إدلب الجنوبي.\n", "history"),
+        ("وفي عام 2019 قصفت طائرات روسية بلدة الأتارب في ريف حلب الغربي.\n", "history"),
+    ],
+    ids=["continues-ar", "sporadic-ar", "continues-en", "recap-ar", "history-home", "history-away"],
+)
+def test_background_with_a_place_is_no_incident_and_says_why(paragraph: str, why: str) -> None:
+    result = extract(HEAD + paragraph, ref_date=SUNDAY)
+    assert result.incidents[0]["place"].value["kind"] == "camp"
+    assert len(result.incidents) == 1
+    assert [a.why for a in result.set_aside] == [why]
+    (aside,) = result.set_aside
+    start, end = aside.sentence.spans[0]
+    assert (HEAD + paragraph)[start:end] == paragraph.strip()
+
+
+def test_a_recap_that_names_its_day_is_an_incident_of_its_own() -> None:
+    other = "وكانت بلدة الأتارب في ريف حلب الغربي شهدت أمس السبت قصفاً صاروخياً أوقع قتيلين.\n"
+    headline, second = extract(HEAD + other, ref_date=SUNDAY).incidents
+    assert headline["killed"].value == 9
+    assert second["place"].value["governorate"] == "Aleppo"
+    assert second["date"].value == "2022-11-05" and second.why == "other_governorate"
+
+
+def test_a_dateline_before_the_lead_leaves_the_lead_to_the_headline() -> None:
+    text = (
+        "درعا – مراسل محلي\n\n"
+        "كثفت قوات النظام قصفها المدفعي أمس الأحد على مناطق في محافظة درعا، متسببة بمقتل "
+        "عدد من المدنيين.\n\n"
+        "وقصفت قوات النظام بالصواريخ بلدة جلين غرب درعا، ما أدى إلى مقتل ثلاثة مدنيين.\n"
+    )
+    result = extract(text, ref_date=SUNDAY)
+    assert len(result.incidents) == 1
+    assert result.incidents[0]["killed"].value == 3
+
+
+def test_every_incident_comes_with_the_sentence_it_rests_on() -> None:
+    text = HEAD + "وفي ريف حلب، قصفت طائرات روسية بلدة الأتارب دون ورود أنباء عن إصابات.\n"
+    result = extract(text, ref_date=SUNDAY)
+    first, second = result.incidents
+    assert (first.why, second.why) == ("headline", "other_governorate")
+    lines = text.splitlines()
+    for found, line in zip(result.incidents, (lines[0], lines[2]), strict=True):
+        (start, end), words = found.sentence.spans[0], found.sentence.value
+        assert text[start:end] == words == line
+    data = result.to_dict()["incidents"]
+    assert [d["sentence"]["value"] for d in data] == [lines[0], lines[2]]
+
+
+def test_another_town_further_on_is_another_incident() -> None:
+    text = (
+        HEAD + "وفي ريف حلب الغربي، قصفت طائرات روسية بلدة الأتارب دون ورود أنباء عن إصابات.\n"
+        "وقصفت قوات النظام بالمدفعية الثقيلة قرية كفر نوران في ريف حلب الغربي.\n"
+        "وقال ناشطون إن القذائف سقطت على أطراف القرية.\n"
+    )
+    _headline, atarib, kafr_nouran = extract(text, ref_date=SUNDAY).incidents
+    assert atarib["perpetrators"].value == ["russia"]
+    assert kafr_nouran["perpetrators"].value == ["syrian_government"]
+    assert kafr_nouran.sentence.value.startswith("وقصفت قوات النظام")
+
+
+def test_the_headline_takes_no_actor_from_a_general_statement() -> None:
+    head = "قتل تسعة مدنيين بقصف صاروخي على مخيم مرام قرب كفر جالس في إدلب اليوم.\n"
+    general = (
+        "وتواصل الطائرات الروسية قصف قرى جبل الزاوية في ريف إدلب الجنوبي مثل كنصفرة والبارة.\n"
+    )
+    result = extract(head + general, ref_date=SUNDAY)
+    assert [a.why for a in result.set_aside] == ["general"]
+    assert result.incidents[0]["perpetrators"].value == ["unknown"]
