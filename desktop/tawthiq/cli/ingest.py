@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import ValidationError
 from tawthiq.services.report_files import read_report
+
+if TYPE_CHECKING:
+    from tawthiq.extract import IncidentResult
 
 
 def ref_date(raw: str | None) -> date | None:
@@ -24,11 +28,25 @@ def ref_date(raw: str | None) -> date | None:
         ) from None
 
 
+def warn_guessed_day(name: str, incidents: Iterable[IncidentResult]) -> None:
+    """Say on stderr when an incident's day was counted from today's date, for want of the
+    day the report was written: a guess, not a fact."""
+    if any(found["date"].unsure == "today" for found in incidents):
+        print(
+            f"tawthiq: {name}: the report does not say when it was written and no --ref-date "
+            f"was given, so its 'today' and 'yesterday' were counted from today's date "
+            f"({date.today().isoformat()}): the incident date is a guess; give --ref-date "
+            "YYYY-MM-DD",
+            file=sys.stderr,
+        )
+
+
 def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq.services import extract_report
 
     text = read_report(args.file)
     result = extract_report(text, ref_date(args.ref_date))
+    warn_guessed_day("stdin" if args.file == "-" else args.file, result.incidents)
     if args.json:
         out(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
         return 0
@@ -53,6 +71,7 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     desk = open_desk(args, create=True, signing=True)
     for name, text in reports:
         done = desk.ingest_report(text, ref_date=when, outlet=args.outlet)
+        warn_guessed_day(name, (found for _, found in done.saved))
         if not done.saved:
             print(
                 f"tawthiq: {name}: no incident recognised; the report was kept as source "

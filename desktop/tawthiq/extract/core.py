@@ -52,7 +52,14 @@ def _language(tokens: Sequence[Token]) -> str:
     return "ar" if share > 0.8 else "en" if share < 0.2 else "mixed"
 
 
-def _date_field(mentions: list[DateMention], text: str) -> tuple[FieldResult, FieldResult]:
+# the most a day counted from today's date can be trusted, when nobody said when the report
+# was written: a report pasted days after it was published would have it wrong
+GUESSED_DAY = 0.4
+
+
+def _date_field(
+    mentions: list[DateMention], text: str, *, ref_known: bool = True
+) -> tuple[FieldResult, FieldResult]:
     usable = [m for m in mentions if not m.background]
     day = [m for m in usable if m.precision == "day"]
     # "🗓 3/3/2023 – 11:20" with no other day told: the stamp is the best there is
@@ -65,8 +72,13 @@ def _date_field(mentions: list[DateMention], text: str) -> tuple[FieldResult, Fi
     confidence = 0.9 if day else 0.4 if pick.stamp else 0.5
     if len({m.value for m in day}) > 1:
         confidence -= 0.2
+    guessed = pick.on_ref and not ref_known
     date_field = FieldResult(
-        pick.value.isoformat(), confidence, ((pick.start, pick.end),), {"precision": pick.precision}
+        pick.value.isoformat(),
+        min(confidence, GUESSED_DAY) if guessed else confidence,
+        ((pick.start, pick.end),),
+        {"precision": pick.precision},
+        "today" if guessed else None,
     )
     timed = next((m for m in day if m.value == pick.value and m.time_of_day), None)
     time_field = (
@@ -179,9 +191,11 @@ def _read(
     tokens: list[Token] | None = None,
     keys: Keys | None = None,
     places: Sequence[PlaceMention] | None = None,
+    ref_known: bool = True,
 ) -> Reading:
     """Every field of the one incident this text is mostly about (``tokens``, their ``keys``
-    and ``places`` may be given when they are already known for this text)."""
+    and ``places`` may be given when they are already known for this text; ``ref_known``:
+    whether ``ref`` is the day the report was written, or only today's date)."""
     tokens = tokenize(text) if tokens is None else tokens
     keys = Keys(tokens) if keys is None else keys
     sentence = sentence_ids(text, tokens)
@@ -194,7 +208,7 @@ def _read(
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
     fields: dict[str, FieldResult] = {}
-    fields["date"], fields["time_of_day"] = _date_field(mentions, text)
+    fields["date"], fields["time_of_day"] = _date_field(mentions, text, ref_known=ref_known)
     # years back from the incident's own day when it is the one day told (an old report
     # pasted today is no history of itself; an old attack recalled beside today's is), else
     # from the reference date
@@ -288,8 +302,9 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     """Read one report: the most prominent incident first, then the other incidents the
     report tells of (in other governorates, or elsewhere in the same one)."""
     ref = min(max(ref_date or date.today(), _EARLIEST_REF), _LATEST_REF)
+    known = ref_date is not None
     text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
-    first = _read(text, ref)
+    first = _read(text, ref, ref_known=known)
     groups = other_incidents(text, first)
     if not groups:
         return ExtractionResult(first.language, (IncidentResult(first.fields),))
@@ -302,6 +317,7 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
             tokens=[first.tokens[i] for i in indices],
             keys=first.keys.part(indices),
             places=[first.places[i] for i in _inside(place_starts, keep)],
+            ref_known=known,
         )  # fmt: skip
 
     token_starts = [t.start for t in first.tokens]
@@ -313,6 +329,6 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
         fields = part(group).fields
         if fields["date"].value is None and headline["date"].value is not None:
             d = headline["date"]
-            fields["date"] = FieldResult(d.value, d.confidence * 0.5, (), dict(d.extra))
+            fields["date"] = dataclasses.replace(d, confidence=d.confidence * 0.5, spans=())
         others.append(IncidentResult(fields))
     return ExtractionResult(first.language, (IncidentResult(headline), *others))

@@ -132,14 +132,15 @@ class Desk:
 
     def read_report(self, text: str, ref_date: date | None = None) -> Reading:
         """Extract the report's incidents; its "today" is ``ref_date`` when known, else the
-        latest day the report names in full, else today (``Reading.dated`` says which)."""
-        dated = "given"
-        if ref_date is None:
-            ref_date, dated = report_date(text), "guessed"
-        if ref_date is None:
-            ref_date, dated = date.today(), "today"
-        result = extract_report(text, ref_date)
-        return Reading(result.language, tuple(drafts_from(result)), ref_date, dated)
+        day the report says it was written, else today, and a day counted from today is
+        marked unsure (``Reading.dated`` says which)."""
+        result = extract_report(text, ref_date)  # the extractor finds the report's own day
+        if ref_date is not None:
+            day, dated = ref_date, "given"
+        else:
+            told = report_date(text)
+            day, dated = (told, "guessed") if told else (date.today(), "today")
+        return Reading(result.language, tuple(drafts_from(result)), day, dated)
 
     def places(self, typed: str, limit: int = 20) -> list[PlaceChoice]:
         from tawthiq.extract.place_search import suggest_places

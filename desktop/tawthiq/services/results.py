@@ -32,7 +32,7 @@ class Reading:
     language: str
     drafts: tuple[Draft, ...]
     ref_date: date  # the day its "today" and "yesterday" were read against
-    dated: str  # "given", "guessed" (from the days it names) or "today"
+    dated: str  # "given", "guessed" (the day the report says it was written) or "today"
 
 
 @dataclass(frozen=True, slots=True)
