@@ -57,6 +57,9 @@ def test_a_report_pasted_without_its_publication_day_gets_no_day_marked_sure(qtb
     assert report.published.value() is None and report.origin()["publication_date"] is None
     assert "type the day the report was published" in report.published_how.text()
     assert report.published_how.isVisibleTo(window)
+    _publish(qtbot, window, "2022-11-06")  # the documenter says it: now the day is sure
+    assert cell.value() == "2022-11-06" and cell.badge.text() == "✓"
+    assert not cell.why.isVisibleTo(window)
 
 
 def test_publication_day_corrected_reads_every_day_again_but_keeps_the_documenters(
@@ -120,3 +123,14 @@ def test_words_for_a_day_counted_from_an_unknown_today_ask_for_the_publication_d
     _publish(qtbot, window, "2022-11-06")
     review.use_words("date_start", "صباح اليوم")
     assert form.cells["date_start"].value() == "2022-11-06"
+
+
+def test_report_files_read_in_the_window_say_which_days_are_a_guess(
+    qtbot, window, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    undated = tmp_path / "maram.txt"
+    undated.write_text(WITH_HISTORY, encoding="utf-8")
+    window.work.read_files([undated])
+    qtbot.waitUntil(lambda: "incident" in window.statusBar().currentMessage(), timeout=30_000)
+    said = window.statusBar().currentMessage()
+    assert "does not say when it was published" in said and "maram.txt" in said

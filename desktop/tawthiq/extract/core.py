@@ -70,7 +70,9 @@ def _date_field(
     if pick is None:
         return FieldResult(extra={"precision": None}), FieldResult()
     confidence = 0.9 if day else 0.4 if pick.stamp else 0.5
-    if len({m.value for m in day}) > 1:
+    # another day told near it leaves the incident's in doubt; one years before is history
+    # ("a ceasefire agreed on 5 May 2020"), not a rival
+    if any(0 < abs((m.value - pick.value).days) <= 365 for m in day):
         confidence -= 0.2
     guessed = pick.on_ref and not ref_known
     date_field = FieldResult(

@@ -328,7 +328,7 @@ class Desk:
 
         texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
         incidents: list[str] = []
-        empty = []
+        empty, guessed = [], []
         try:
             for i, (path, text) in enumerate(texts):
                 progress(i, len(texts))
@@ -336,9 +336,11 @@ class Desk:
                 incidents += [incident_id for incident_id, _ in done.saved]
                 if not done.saved:
                     empty.append(path.name)
+                if any(found["date"].unsure for _, found in done.saved):
+                    guessed.append(path.name)
         except Cancelled as stop:  # the reports finished before it are kept, and shown
             raise Stopped(stop, Changes.of(incidents, reports=True)) from None
         with contextlib.suppress(Cancelled):  # everything was already saved
             progress(len(texts), len(texts))
         changes = Changes.of(incidents, reports=bool(texts))
-        return IngestSummary(len(texts), len(incidents), tuple(empty), changes)
+        return IngestSummary(len(texts), len(incidents), tuple(empty), changes, tuple(guessed))

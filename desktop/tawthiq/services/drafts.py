@@ -28,6 +28,7 @@ PLACE_FIELDS = tuple(
     if f.extract_field == "place" and f.extract_part not in ("kind", "geo_precision")
 )
 EVIDENCE_OF: dict[str, str] = {f.name: f.extract_field for f in extracted_fields()}
+_PARTS = frozenset(f.name for f in extracted_fields() if f.extract_part)
 
 
 def geo_precision(pcode: str) -> str:
@@ -133,7 +134,9 @@ def drafts_from(result: ExtractionResult) -> list[Draft]:
             source = EVIDENCE_OF.get(name)
             if source is not None:
                 f = found[source]
-                evidence[name] = Evidence(f.confidence, tuple(f.spans), f.unsure)
+                # why it is unsure is told once, beside the field itself, not its parts
+                why = None if name in _PARTS else f.unsure
+                evidence[name] = Evidence(f.confidence, tuple(f.spans), why)
         for name in ("title_ar", "title_en"):
             if name in values:  # made from the type and the place: as sure as the weaker
                 kinds = [evidence[n] for n in ("incident_type", "place_name") if n in evidence]

@@ -64,6 +64,8 @@ class IngestSummary:
     incidents: int
     without_incident: tuple[str, ...]
     changes: Changes
+    # reports that do not say when they were written: their days counted from today's date
+    guessed_days: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,8 +117,8 @@ class ReportPanel(QWidget):
             self._meta_labels.append((lab, label))
             self.cells[name] = FieldCell(name, widget, self)
             self.meta.addRow(lab, self.cells[name])
-            if widget is self.published:
-                self.meta.addRow("", self.published_how)
+            if widget is self.published:  # across the whole row: it may be a sentence
+                self.meta.addRow(self.published_how)
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)

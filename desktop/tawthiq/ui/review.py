@@ -220,12 +220,8 @@ class ReviewPanel(QWidget):
             how = _("read from the date the report gives itself; correct it if it is wrong")
             self.report.set_published_guess(how, reading.ref_date)
         elif reading.dated == "today":
-            self.report.set_published_guess(
-                _(
-                    "Not known: type the day the report was published. Until then its "
-                    "“today” and “yesterday” are read as today's date, and marked unsure."
-                )
-            )
+            # short: why, and what it changes, is told beside the incident's day
+            self.report.set_published_guess(_("Not known: type the day the report was published."))
 
     def _redate(self) -> None:
         """ "Published on" corrected: every incident's day is read again from it at once (a

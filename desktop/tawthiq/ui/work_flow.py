@@ -67,13 +67,24 @@ class WorkFlow(QObject):
 
     def read_files(self, paths: list[Path]) -> None:
         def done(summary: IngestSummary) -> None:
-            self.say(
-                ngettext(
-                    "Read {files} report: {n} incident saved.",
-                    "Read {files} reports: {n} incidents saved.",
-                    summary.files,
-                ).format(files=format_number(summary.files), n=format_number(summary.incidents))
-            )
+            said = ngettext(
+                "Read {files} report: {n} incident saved.",
+                "Read {files} reports: {n} incidents saved.",
+                summary.files,
+            ).format(files=format_number(summary.files), n=format_number(summary.incidents))
+            guessed = len(summary.guessed_days)
+            if guessed:  # a guess saved as a day must not pass unnoticed
+                said += " " + ngettext(
+                    "{n} report does not say when it was published: the days of its "
+                    "incidents were counted from today's date; check them ({names}).",
+                    "{n} reports do not say when they were published: the days of their "
+                    "incidents were counted from today's date; check them ({names}).",
+                    guessed,
+                ).format(
+                    n=format_number(guessed),
+                    names=", ".join(map(isolate, summary.guessed_days[:3])),
+                )
+            self.say(said)
 
         self._long(
             _("Reading the reports…"),

@@ -43,7 +43,7 @@ def test_extract_with_ref_date_is_sure_and_quiet(run, report: Path) -> None:  # 
     guessed = json.loads(run("extract", str(report), "--json", db=None).out)
     r = run("extract", str(report), "--ref-date", "2022-11-06", "--json", db=None)
     day = json.loads(r.out)["incidents"][0]["date"]
-    assert day["value"] == "2022-11-06"
+    assert day["value"] == "2022-11-06" and day["confidence"] >= 0.8  # 2020 is history
     assert day["confidence"] > guessed["incidents"][0]["date"]["confidence"]
     assert r.err == ""
 
@@ -80,3 +80,14 @@ def test_a_future_day_another_laptop_wrote_is_kept_and_other_fields_still_edit(r
     r = run("edit", incident, "--killed", "3")
     assert r.code == 0, r.err
     assert TOMORROW in run("show", incident).out
+
+
+def test_reading_report_files_names_those_whose_days_were_counted_from_today(
+    ws, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    undated = tmp_path / "maram.txt"
+    undated.write_text(WITH_HISTORY, encoding="utf-8")
+    dated = tmp_path / "sample.txt"
+    dated.write_text("قتل تسعة مدنيين صباح اليوم الأحد 6 تشرين الثاني 2022 بقصف على مخيم", "utf-8")
+    summary = services.Desk(ws).ingest_files([undated, dated], lambda done, total: None)
+    assert summary.incidents >= 2 and summary.guessed_days == ("maram.txt",)
