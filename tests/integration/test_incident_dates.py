@@ -91,3 +91,10 @@ def test_reading_report_files_names_those_whose_days_were_counted_from_today(
     dated.write_text("قتل تسعة مدنيين صباح اليوم الأحد 6 تشرين الثاني 2022 بقصف على مخيم", "utf-8")
     summary = services.Desk(ws).ingest_files([undated, dated], lambda done, total: None)
     assert summary.incidents >= 2 and summary.guessed_days == ("maram.txt",)
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_ref_date_later_than_today_is_refused(run, report: Path, db_path: Path, command) -> None:  # type: ignore[no-untyped-def]
+    r = run(command, str(report), "--ref-date", TOMORROW)
+    assert r.code == 2 and "--ref-date" in r.err and "after today" in r.err
+    assert r.out == "" and not db_path.exists()

@@ -134,3 +134,14 @@ def test_report_files_read_in_the_window_say_which_days_are_a_guess(
     qtbot.waitUntil(lambda: "incident" in window.statusBar().currentMessage(), timeout=30_000)
     said = window.statusBar().currentMessage()
     assert "does not say when it was published" in said and "maram.txt" in said
+
+
+def test_a_day_later_than_today_shows_at_once_however_it_came(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    form = window.review.form
+    form.set_values({"title_en": "Shelling", "date_start": "2099-01-01"})  # as an import kept it
+    error = form.cells["date_start"].error
+    assert error.isVisibleTo(window) and "after today" in error.text()
+    line = form.cells["date_start"].editor.line
+    line.clear()
+    QTest.keyClicks(line, "2022-11-06")
+    assert not error.isVisibleTo(window)

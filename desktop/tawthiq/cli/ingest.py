@@ -21,11 +21,17 @@ def ref_date(raw: str | None) -> date | None:
     if raw is None:
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         raise ValidationError(
             f"--ref-date: {raw!r} is not a valid date; write it as YYYY-MM-DD"
         ) from None
+    if day > date.today():  # its "today" would make the incidents' days future ones
+        raise ValidationError(
+            f"--ref-date: {raw} is after today ({date.today().isoformat()}); give the day "
+            "the report was written"
+        )
+    return day
 
 
 def warn_guessed_day(name: str, incidents: Iterable[IncidentResult]) -> None:

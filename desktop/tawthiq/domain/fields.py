@@ -227,7 +227,7 @@ assert all(f.kind in KINDS for fields in FIELDS.values() for f in fields.values(
 BREAKDOWN = ("children", "women", "men")
 TOTALS = ("killed", "injured")
 # the days an incident happened on (the start, the end of a range)
-_DATE_FIELDS = tuple(f.name for f in INCIDENT_FIELDS if f.kind == "date")
+DATE_FIELDS = tuple(f.name for f in INCIDENT_FIELDS if f.kind == "date")
 
 
 @cache  # the registry never changes: asked once per record while replaying
@@ -274,7 +274,7 @@ def cross_checked_fields() -> tuple[str, ...]:
     """Fields that a check across fields (``incident_problems``) or against today
     (``future_dates``) can refuse while each is fine alone: a breakdown beyond its total, an
     end before the start, a day not yet come."""
-    return (*(f"{t}_{p}" for t in TOTALS for p in BREAKDOWN), *_DATE_FIELDS)
+    return (*(f"{t}_{p}" for t in TOTALS for p in BREAKDOWN), *DATE_FIELDS)
 
 
 def field_spec(entity: str, name: str) -> FieldSpec:
@@ -331,20 +331,30 @@ def incident_problems(state: Mapping[str, Any]) -> list[ValidationError]:
 
 
 def future_dates(values: Mapping[str, Any], today: date | None = None) -> list[ValidationError]:
-    """An incident date later than today among ``values`` (clean ISO dates): what is
-    documented has happened. Checked where a person writes a date, never on what arrives from
-    another laptop (its clock may be wrong, and its record is kept as it was written)."""
+    """An incident date later than today among ``values`` (what is not a date is left to
+    its own check): what is documented has happened. Checked where a person writes a date,
+    never on what arrives from another laptop (its clock may be wrong, and its record is
+    kept as it was written)."""
     today = today or date.today()
-    return [
-        ValidationError(
-            N_("{value} is after today ({today}): an incident's date cannot be in the future"),
-            field=name,
-            value=values[name],
-            today=today.isoformat(),
-        )
-        for name in _DATE_FIELDS
-        if values.get(name) and str(values[name]) > today.isoformat()
-    ]
+    problems = []
+    for name in DATE_FIELDS:
+        try:
+            day = date.fromisoformat(str(values.get(name) or ""))
+        except ValueError:
+            continue
+        if day > today:
+            problems.append(
+                ValidationError(
+                    N_(
+                        "{value} is after today ({today}): "
+                        "an incident's date cannot be in the future"
+                    ),
+                    field=name,
+                    value=day.isoformat(),
+                    today=today.isoformat(),
+                )
+            )
+    return problems
 
 
 def check_incident(state: Mapping[str, Any]) -> None:

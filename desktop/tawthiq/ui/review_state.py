@@ -59,7 +59,7 @@ class Candidate:
 
 
 # the fields of the incident's day, read from the report's "today", "yesterday", weekdays
-DAY_FIELDS = tuple(name for name, source in EVIDENCE_OF.items() if source == "date")
+READ_DAY_FIELDS = tuple(name for name, source in EVIDENCE_OF.items() if source == "date")
 
 
 def redated(snapshot: Mapping[str, Any], old: Draft, new: Draft) -> dict[str, Any]:
@@ -71,7 +71,7 @@ def redated(snapshot: Mapping[str, Any], old: Draft, new: Draft) -> dict[str, An
     theirs = values.get("date_start") is not None or old.values.get("date_start") is not None
     if state != "suggested" and theirs:
         return {"values": values, "marks": marks}
-    for name in DAY_FIELDS:
+    for name in READ_DAY_FIELDS:
         values[name], evidence = new.values.get(name), new.evidence.get(name)
         marks[name] = ("suggested" if evidence and values[name] is not None else None, evidence)
     return {"values": values, "marks": marks}
@@ -79,10 +79,10 @@ def redated(snapshot: Mapping[str, Any], old: Draft, new: Draft) -> dict[str, An
 
 def with_days_of(old: Draft, new: Draft) -> Draft:
     """``old`` with the day fields of ``new`` (what a corrected publication day changes)."""
-    values = {k: v for k, v in old.values.items() if k not in DAY_FIELDS}
-    evidence = {k: v for k, v in old.evidence.items() if k not in DAY_FIELDS}
-    values.update({k: new.values[k] for k in DAY_FIELDS if k in new.values})
-    evidence.update({k: new.evidence[k] for k in DAY_FIELDS if k in new.evidence})
+    values = {k: v for k, v in old.values.items() if k not in READ_DAY_FIELDS}
+    evidence = {k: v for k, v in old.evidence.items() if k not in READ_DAY_FIELDS}
+    values.update({k: new.values[k] for k in READ_DAY_FIELDS if k in new.values})
+    evidence.update({k: new.evidence[k] for k in READ_DAY_FIELDS if k in new.evidence})
     return Draft(values, evidence)
 
 
