@@ -21,9 +21,9 @@ TOMORROW = (date.today() + timedelta(days=1)).isoformat()
 
 @pytest.fixture
 def report(tmp_path: Path) -> Path:
-    f = tmp_path / "maram.txt"
-    f.write_text(WITH_HISTORY, encoding="utf-8")
-    return f
+    """The field trial's report, which does not say when it was published, as a file."""
+    (path := tmp_path / "maram.txt").write_text(WITH_HISTORY, encoding="utf-8")
+    return path
 
 
 def test_extract_without_ref_date_says_the_day_is_a_guess(run, report: Path) -> None:  # type: ignore[no-untyped-def]
@@ -83,10 +83,9 @@ def test_a_future_day_another_laptop_wrote_is_kept_and_other_fields_still_edit(r
 
 
 def test_reading_report_files_names_those_whose_days_were_counted_from_today(
-    ws, tmp_path: Path
+    ws, report: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    undated = tmp_path / "maram.txt"
-    undated.write_text(WITH_HISTORY, encoding="utf-8")
+    undated = report
     dated = tmp_path / "sample.txt"
     dated.write_text("قتل تسعة مدنيين صباح اليوم الأحد 6 تشرين الثاني 2022 بقصف على مخيم", "utf-8")
     summary = services.Desk(ws).ingest_files([undated, dated], lambda done, total: None)
