@@ -4,6 +4,7 @@ them, with the extractor's suggestions marked and every problem shown next to it
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -127,7 +128,7 @@ class IncidentForm(QScrollArea):
         assert isinstance(place, PlaceLine)
         place.picked.connect(self._place_picked)
         for name in DATE_FIELDS:
-            self.cells[name].changed.connect(self._check_days)
+            self.cells[name].changed.connect(partial(self._check_days, (name,)))
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -230,12 +231,13 @@ class IncidentForm(QScrollArea):
             cell.set_error(error_text(exc, with_field=False) if exc else None)
         return problems
 
-    def _check_days(self) -> None:
+    def _check_days(self, names: tuple[str, ...] = DATE_FIELDS) -> None:
         """A day later than today is shown as a problem at once, however it came (typed,
-        suggested, or kept from another laptop whose clock was wrong), not only on saving."""
-        values = {name: self.cells[name].value() for name in DATE_FIELDS}
+        suggested, or kept from another laptop whose clock was wrong), not only on saving;
+        a day changed is checked again (its other problems are checked on saving)."""
+        values = {name: self.cells[name].value() for name in names}
         late = {p.field: p for p in future_dates(values)}
-        for name in DATE_FIELDS:
+        for name in names:
             exc = late.get(name)
             self.cells[name].set_error(error_text(exc, with_field=False) if exc else None)
 

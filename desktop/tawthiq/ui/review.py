@@ -224,8 +224,8 @@ class ReviewPanel(QWidget):
             self.report.set_published_guess(_("Not known: type the day the report was published."))
 
     def _redate(self) -> None:
-        """ "Published on" corrected: every incident's day is read again from it at once (a
-        day the documenter typed or confirmed stays theirs)."""
+        """When "Published on" is corrected, every incident's day is read again from it at
+        once (a day the documenter typed, confirmed or cleared stays theirs)."""
         if self.reading or self._busy() or not self.report.report_text().strip():
             return
         day = self.report.published_day()
