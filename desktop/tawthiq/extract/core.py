@@ -14,7 +14,8 @@ from tawthiq.extract.casualties import (
     history_cues,
     sentence_ids,
 )
-from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
+from tawthiq.extract.clock import find_clock_time
+from tawthiq.extract.dates import DateMention, find_dates
 from tawthiq.extract.flags import read_flags
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.incidents import Reading, blank_outside, complement, other_incidents

@@ -32,19 +32,8 @@ _DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w+\))?\s*[–—-]\s")
 # "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
 _DATELINE_HEAD = re.compile(r"(?:^|\n)\s*\(?[^\n(),.]{1,30},\s*$")
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
-# a clock time said as one: "الساعة 2:10", "حوالي الساعة 14.30", "at 6:45"
-_HHMM = re.compile(
-    r"(?:(?:الساعة|الساعه)\s+(?:[^\s\d]+\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)"
-    r"|(?:at|around|about)\s+([01]?\d|2[0-3]):([0-5]\d))(?!\d)"
-    r"(?:\s*(p\.?m\.?|a\.?m\.?|مساء|مساءً|ليلا|ليلاً|صباحا|صباحاً|ظهرا|فجرا|فجراً))?",
-    re.IGNORECASE,
-)
 _WORDISH = re.compile(r"\w")
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
-_DIGIT_COLON_DIGIT = re.compile(r"\d[:.]\d")  # any script's digits, as _HHMM's \d
-_EASTERN_DIGITS = str.maketrans(
-    {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,23 +411,3 @@ def _with_time(m: DateMention, starts: list[int], times: dict[int, Any]) -> Date
             start, end = min(m.start, hit.start), max(m.end, hit.end)
             return dataclasses.replace(m, start=start, end=end, time_of_day=hit.payload)
     return m
-
-
-def find_clock_time(text: str) -> tuple[str, int, int] | None:
-    """A clock time such as "الساعة 10:30" → ("10:30", start, end).
-
-    >>> find_clock_time("حوالي الساعة 2:10 من فجر اليوم")
-    ('02:10', 6, 17)
-    >>> find_clock_time("the score was 2:1") is None
-    True
-    """
-    if not _DIGIT_COLON_DIGIT.search(text):  # no clock anywhere: the common case
-        return None
-    m = _HHMM.search(text.translate(_EASTERN_DIGITS))  # same length: offsets hold
-    if not m:
-        return None
-    hour, minute = int(m.group(1) or m.group(3)), m.group(2) or m.group(4)
-    suffix = (m.group(5) or "").lower().replace(".", "")
-    if hour < 12 and suffix in ("pm", "مساء", "مساءً", "ليلا", "ليلاً"):
-        hour += 12  # "10:30 ليلاً" is 22:30
-    return f"{hour:02d}:{minute}", m.start(), m.end()
