@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from tests.integration.laptops import Laptop
 from tests.integration.test_cli import digest
 from tests.integration.test_ui_dates import WITH_HISTORY
 
@@ -70,16 +71,23 @@ def test_a_day_later_than_today_is_refused_on_add_and_edit(run, db_path: Path) -
     assert digest(db_path) == before  # nothing changed
 
 
-def test_a_future_day_another_laptop_wrote_is_kept_and_other_fields_still_edit(run, ws) -> None:  # type: ignore[no-untyped-def]
-    # as an import from a laptop whose clock ran ahead brings it in: the value is valid
+def test_a_future_day_another_laptop_wrote_is_imported_and_other_fields_still_edit(
+    tmp_path: Path,
+) -> None:
+    # a laptop whose clock ran ahead wrote a day that is after today here
     assert foreign_value_problem(INCIDENT, "date_start", TOMORROW) is None
-    with ws.writing() as w:
-        incident = services.incidents.create_incident(w, {"title_en": "Shelling"})
+    basel = Laptop(tmp_path, "Basel")
+    incident = basel.new_incident(title_en="Shelling")
+    with basel.ws.writing() as w:
         w.record(INCIDENT, incident, {"date_start": TOMORROW})
-    ws.close()
-    r = run("edit", incident, "--killed", "3")
-    assert r.code == 0, r.err
-    assert TOMORROW in run("show", incident).out
+    bundle = basel.export()
+    basel.close()
+    amal = Laptop(tmp_path, "Amal")
+    amal.import_(bundle)
+    assert amal.incident(incident).values["date_start"] == TOMORROW  # merged as written
+    amal.edit(incident, killed=3)  # an edit of another field is not refused for it
+    assert amal.incident(incident).values["killed"]["max"] == 3
+    amal.close()
 
 
 def test_reading_report_files_names_those_whose_days_were_counted_from_today(
