@@ -163,6 +163,7 @@ class ReportPanel(QWidget):
         if day is not None:
             self.published.set_value(day.isoformat())
         self.published_how.setText(how or "")
+        self.meta.setRowVisible(self.published_how, bool(how))  # no gap when nothing to say
 
     def _published_given(self) -> None:
         self.set_published_guess(None)
