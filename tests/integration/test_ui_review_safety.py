@@ -200,7 +200,8 @@ def test_a_guessed_publication_day_is_not_kept_and_a_wrong_one_is_refused(
 ) -> None:  # type: ignore[no-untyped-def]
     _read(qtbot, window, SAMPLE_TEXT)
     report = window.review.report
-    assert report.published.value() == "2022-11-06" and "guessed" in report.published_how.text()
+    assert report.published.value() == "2022-11-06"
+    assert "read from the date the report gives itself" in report.published_how.text()
     with qtbot.waitSignal(window.review.saved, timeout=10_000):
         window.review.save()
     [(_, reports)] = _incidents(ws)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,11 +22,30 @@ def ref_date(raw: str | None) -> date | None:
     if raw is None:
         return None
     try:
-        return date.fromisoformat(raw)
+        day = date.fromisoformat(raw)
     except ValueError:
         raise ValidationError(
             f"--ref-date: {raw!r} is not a valid date; write it as YYYY-MM-DD"
         ) from None
+    if day > date.today():  # its "today" would make the incidents' days future ones
+        raise ValidationError(
+            f"--ref-date: {raw} is after today ({date.today().isoformat()}); give the day "
+            "the report was written"
+        )
+    return day
+
+
+def warn_guessed_day(name: str, incidents: Iterable[IncidentResult]) -> None:
+    """Say on stderr when an incident's day was counted from today's date, for want of the
+    day the report was written: a guess, not a fact."""
+    if any(found["date"].unsure == "today" for found in incidents):
+        print(
+            f"tawthiq: {name}: the report does not say when it was written and no --ref-date "
+            f"was given, so its 'today' and 'yesterday' were counted from today's date "
+            f"({date.today().isoformat()}): the incident date is a guess; give --ref-date "
+            "YYYY-MM-DD",
+            file=sys.stderr,
+        )
 
 
 # what makes a further incident one of its own, and why a sentence was set aside
@@ -58,6 +77,7 @@ def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
     text = read_report(args.file)
     result = extract_report(text, ref_date(args.ref_date))
+    warn_guessed_day("stdin" if args.file == "-" else args.file, result.incidents)
     if args.json:
         out(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
         return 0
@@ -106,6 +126,7 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         if done.kept is not None:
             _say_kept(name, done.kept)
             continue
+        warn_guessed_day(name, (found for _, found in done.saved))
         if not done.saved:
             print(
                 f"tawthiq: {name}: no incident recognised; the report was kept as source "

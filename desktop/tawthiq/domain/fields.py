@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -225,6 +226,8 @@ assert all(f.kind in KINDS for fields in FIELDS.values() for f in fields.values(
 # the parts of a total among the people it counts, as the form's grid and the PDF show them
 BREAKDOWN = ("children", "women", "men")
 TOTALS = ("killed", "injured")
+# the days an incident happened on (the start, the end of a range)
+DATE_FIELDS = tuple(f.name for f in INCIDENT_FIELDS if f.kind == "date")
 
 
 @cache  # the registry never changes: asked once per record while replaying
@@ -268,9 +271,10 @@ def extracted_fields() -> tuple[FieldSpec, ...]:
 
 @cache
 def cross_checked_fields() -> tuple[str, ...]:
-    """Fields that a check across fields (``incident_problems``) can refuse while each is
-    fine alone: a breakdown beyond its total, an end before the start."""
-    return (*(f"{t}_{p}" for t in TOTALS for p in BREAKDOWN), "date_end")
+    """Fields that a check across fields (``incident_problems``) or against today
+    (``future_dates``) can refuse while each is fine alone: a breakdown beyond its total, an
+    end before the start, a day not yet come."""
+    return (*(f"{t}_{p}" for t in TOTALS for p in BREAKDOWN), *DATE_FIELDS)
 
 
 def field_spec(entity: str, name: str) -> FieldSpec:
@@ -326,6 +330,33 @@ def incident_problems(state: Mapping[str, Any]) -> list[ValidationError]:
     return problems
 
 
+def future_dates(values: Mapping[str, Any], today: date | None = None) -> list[ValidationError]:
+    """An incident date later than today among ``values`` (what is not a date is left to
+    its own check): what is documented has happened. Checked where a person writes a date,
+    never on what arrives from another laptop (its clock may be wrong, and its record is
+    kept as it was written)."""
+    today = today or date.today()
+    problems = []
+    for name in DATE_FIELDS:
+        try:
+            day = date.fromisoformat(str(values.get(name) or ""))
+        except ValueError:
+            continue
+        if day > today:
+            problems.append(
+                ValidationError(
+                    N_(
+                        "{value} is after today ({today}): "
+                        "an incident's date cannot be in the future"
+                    ),
+                    field=name,
+                    value=day.isoformat(),
+                    today=today.isoformat(),
+                )
+            )
+    return problems
+
+
 def check_incident(state: Mapping[str, Any]) -> None:
     """Checks across fields of one incident's state after a change is applied."""
     problems = incident_problems(state)
@@ -345,7 +376,7 @@ def form_problems(entity: str, values: Mapping[str, Any]) -> dict[str, Validatio
             problems[name] = exc
     if entity == INCIDENT:
         state = {k: v for k, v in clean.items() if v is not None and k not in problems}
-        for problem in incident_problems(state):
+        for problem in future_dates(state) + incident_problems(state):
             problems.setdefault(problem.field or "", problem)
     return problems
 

@@ -14,7 +14,8 @@ from tawthiq.extract.casualties import (
     history_cues,
     sentence_ids,
 )
-from tawthiq.extract.dates import DateMention, find_clock_time, find_dates
+from tawthiq.extract.clock import find_clock_time
+from tawthiq.extract.dates import DateMention, find_dates
 from tawthiq.extract.flags import read_flags
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.incidents import (
@@ -59,7 +60,14 @@ def _language(tokens: Sequence[Token]) -> str:
     return "ar" if share > 0.8 else "en" if share < 0.2 else "mixed"
 
 
-def _date_field(mentions: list[DateMention], text: str) -> tuple[FieldResult, FieldResult]:
+# the most a day counted from today's date can be trusted, when nobody said when the report
+# was written: a report pasted days after it was published would have it wrong
+GUESSED_DAY = 0.4
+
+
+def _date_field(
+    mentions: list[DateMention], text: str, *, ref_known: bool = True
+) -> tuple[FieldResult, FieldResult]:
     usable = [m for m in mentions if not m.background]
     day = [m for m in usable if m.precision == "day"]
     # "🗓 3/3/2023 – 11:20" with no other day told: the stamp is the best there is
@@ -70,10 +78,17 @@ def _date_field(mentions: list[DateMention], text: str) -> tuple[FieldResult, Fi
     if pick is None:
         return FieldResult(extra={"precision": None}), FieldResult()
     confidence = 0.9 if day else 0.4 if pick.stamp else 0.5
-    if len({m.value for m in day}) > 1:
+    # another day told near it leaves the incident's in doubt; one years before is history
+    # ("a ceasefire agreed on 5 May 2020"), not a rival
+    if any(0 < abs((m.value - pick.value).days) <= 365 for m in day):
         confidence -= 0.2
+    guessed = pick.on_ref and not ref_known
     date_field = FieldResult(
-        pick.value.isoformat(), confidence, ((pick.start, pick.end),), {"precision": pick.precision}
+        pick.value.isoformat(),
+        min(confidence, GUESSED_DAY) if guessed else confidence,
+        ((pick.start, pick.end),),
+        {"precision": pick.precision},
+        "today" if guessed else None,
     )
     timed = next((m for m in day if m.value == pick.value and m.time_of_day), None)
     time_field = (
@@ -186,9 +201,11 @@ def _read(
     tokens: list[Token] | None = None,
     keys: Keys | None = None,
     places: Sequence[PlaceMention] | None = None,
+    ref_known: bool = True,
 ) -> Reading:
     """Every field of the one incident this text is mostly about (``tokens``, their ``keys``
-    and ``places`` may be given when they are already known for this text)."""
+    and ``places`` may be given when they are already known for this text; ``ref_known``:
+    whether ``ref`` is the day the report was written, or only today's date)."""
     tokens = tokenize(text) if tokens is None else tokens
     keys = Keys(tokens) if keys is None else keys
     sentence = sentence_ids(text, tokens)
@@ -201,7 +218,7 @@ def _read(
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
     fields: dict[str, FieldResult] = {}
-    fields["date"], fields["time_of_day"] = _date_field(mentions, text)
+    fields["date"], fields["time_of_day"] = _date_field(mentions, text, ref_known=ref_known)
     # years back from the incident's own day when it is the one day told (an old report
     # pasted today is no history of itself; an old attack recalled beside today's is), else
     # from the reference date
@@ -315,8 +332,9 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     report tells of (in other governorates, or elsewhere in the same one), each with the
     sentence it rests on."""
     ref = min(max(ref_date or date.today(), _EARLIEST_REF), _LATEST_REF)
+    known = ref_date is not None
     text = blank_markup(text[:MAX_CHARS]) if isinstance(text, str) else ""
-    first = _read(text, ref)
+    first = _read(text, ref, ref_known=known)
     further = other_incidents(text, first)
     asides = tuple(Aside(_told(text, a.sentence, 1.0), a.why) for a in further.set_aside)
     whole = [(0, len(text))]
@@ -332,6 +350,7 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
             tokens=[first.tokens[i] for i in indices],
             keys=first.keys.part(indices),
             places=[first.places[i] for i in _inside(place_starts, keep)],
+            ref_known=known,
         )  # fmt: skip
 
     token_starts = [t.start for t in first.tokens]
@@ -346,7 +365,7 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
         fields = part(list(t.spans)).fields
         if fields["date"].value is None and headline["date"].value is not None:
             d = headline["date"]
-            fields["date"] = FieldResult(d.value, d.confidence * 0.5, (), dict(d.extra))
+            fields["date"] = dataclasses.replace(d, confidence=d.confidence * 0.5, spans=())
         found = IncidentResult(fields, _told(text, t.sentence, _SURE_BY_WHY[t.why]), t.why)
         if found.is_incident:  # what is shown is what would be saved, in the same order
             others.append(found)

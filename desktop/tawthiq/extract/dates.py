@@ -32,19 +32,8 @@ _DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w+\))?\s*[–—-]\s")
 # "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
 _DATELINE_HEAD = re.compile(r"(?:^|\n)\s*\(?[^\n(),.]{1,30},\s*$")
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
-# a clock time said as one: "الساعة 2:10", "حوالي الساعة 14.30", "at 6:45"
-_HHMM = re.compile(
-    r"(?:(?:الساعة|الساعه)\s+(?:[^\s\d]+\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)"
-    r"|(?:at|around|about)\s+([01]?\d|2[0-3]):([0-5]\d))(?!\d)"
-    r"(?:\s*(p\.?m\.?|a\.?m\.?|مساء|مساءً|ليلا|ليلاً|صباحا|صباحاً|ظهرا|فجرا|فجراً))?",
-    re.IGNORECASE,
-)
 _WORDISH = re.compile(r"\w")
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
-_DIGIT_COLON_DIGIT = re.compile(r"\d[:.]\d")  # any script's digits, as _HHMM's \d
-_EASTERN_DIGITS = str.maketrans(
-    {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +47,11 @@ class DateMention:
     time_of_day: str | None = None
     stamp: bool = False  # "3/3/2023 – 11:20": a date stamped with a clock time
     month_alone: bool = False  # "شهر تشرين الأول الماضي": a month, no day, no year
+    # the page's own date (a stamp, a dateline, "as of"): when it was written
+    page: bool = False
+    # counted from the reference date, not told by the text ("اليوم", "on Sunday", "6 May"
+    # with no year): only as right as that date
+    on_ref: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,84 +152,84 @@ def _is_background(tokens: Sequence[Token], first: int) -> bool:
     return False
 
 
-def find_dates(
-    text: str, tokens: Sequence[Token], ref: date, keys: Sequence[str] | None = None
-) -> list[DateMention]:
-    """Every date mention, in text order.
+def _mention(
+    text: str,
+    tokens: Sequence[Token],
+    ref: date,
+    span: tuple[int, int],
+    value: date,
+    precision: str,
+    *,
+    relative: bool = False,
+    stamp: bool = False,
+    month_alone: bool = False,
+    on_ref: bool = False,
+) -> DateMention:
+    """A date told by tokens ``span`` (first and last), with what the words around it say of
+    it: a dateline, a stamp, a caption, background."""
+    first, last = span
+    # "BEIRUT, March 12 —": the dateline of the dispatch, not the day of the incident
+    head = tokens[first].start
+    dateline = (
+        head < 40 or _DATELINE_HEAD.search(text, max(0, head - 40), head) is not None
+    ) and bool(_DATELINE_TAIL.match(text, tokens[last].end))
+    # "الباب – حلب اليوم": a short dateline line ("Halab Today" is an outlet)
+    line_start = text.rfind("\n", 0, head) + 1
+    line_end = text.find("\n", head)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    dateline = dateline or (len(line) <= 40 and _LINE_DASH.search(line) is not None)
+    before, after = text[line_start:head], text[tokens[last].end : line_end]
+    # "25 / آذار / مارس / 2024" on a line of its own: when the page was published (a date
+    # that is all the text, as words picked for the date field, is that date)
+    stamp = stamp or (not _WORDISH.search(before + after) and len(line.strip()) < len(text.strip()))
+    # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
+    captioned = before.rstrip().endswith(("-", "–", "—"))
+    # "… -- PHOTO: REUTERS" closing a line: the line is a caption; "الصورة: …" after a
+    # report on the same line: what follows it is
+    photo = _PHOTO.search(line)
+    caption = (
+        photo is not None
+        and (_CREDIT_END.search(line) is not None or line_start + photo.start() < head)
+    ) or (captioned and _CREDIT.fullmatch(after) is not None)
+    # "(as of 18 January 2024)": when a situation report was written
+    as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
+    # "منذ صباح اليوم", "since this morning": today, not a period long past
+    since_today = relative and (ref - value).days <= 1 and _since(tokens, first)
+    told = _is_background(tokens, first) and not since_today
+    background = stamp or dateline or caption or as_of or told
+    start, end = tokens[first].start, tokens[last].end
+    return DateMention(
+        value, precision, start, end, relative, background, None, stamp, month_alone,
+        page=(stamp or dateline or as_of) and not caption, on_ref=on_ref,
+    )  # fmt: skip
 
-    >>> ref = date(2022, 11, 6)  # a Sunday
-    >>> def f(s):
-    ...     return [(m.value.isoformat(), m.precision, m.time_of_day) for m in
-    ...             find_dates(s, tokenize(s), ref)]
-    >>> f("قصفت قوات النظام، صباح اليوم الأحد، المخيم")
-    [('2022-11-06', 'day', 'morning')]
-    >>> f("أمس السبت") + f("مساء الجمعة") + f("أول أمس")
-    [('2022-11-05', 'day', None), ('2022-11-04', 'day', 'evening'), ('2022-11-04', 'day', None)]
-    >>> f("في 6 تشرين الثاني 2022") + f("5 مايو/أيار 2020") + f("on November 6, 2022")
-    [('2022-11-06', 'day', None), ('2020-05-05', 'day', None), ('2022-11-06', 'day', None)]
-    >>> f("في 16-2-2022") + f("6/11/2022") + f("3 من شباط")
-    [('2022-02-16', 'day', None), ('2022-11-06', 'day', None), ('2022-02-03', 'day', None)]
-    >>> f("Tuesday night")
-    [('2022-11-01', 'day', 'night')]
-    >>> s = "منذ مطلع العام 2023. وقتل في مارس/آذار 2020"
-    >>> [(m.precision, m.background) for m in find_dates(s, tokenize(s), ref)]
-    [('year', True), ('month', False)]
-    """
+
+@dataclass
+class _Found:
+    """Date mentions found so far, and the tokens they took."""
+
+    text: str
+    tokens: Sequence[Token]
+    ref: date
+    out: list[DateMention] = dataclasses.field(default_factory=list)
+    used: set[int] = dataclasses.field(default_factory=set)
+    at: dict[int, DateMention] = dataclasses.field(default_factory=dict)  # by first token
+
+    def add(self, first: int, last: int, value: date, precision: str, **kw: bool) -> None:
+        self.used.update(range(first, last + 1))
+        m = _mention(self.text, self.tokens, self.ref, (first, last), value, precision, **kw)
+        self.out.append(m)
+        self.at[first] = m
+
+
+def _fixed_dates(
+    text: str, tokens: Sequence[Token], ref: date, keys: Sequence[str] | None
+) -> tuple[_Found, Keys]:
+    """Dates written as dates: numeric, and month names with a day and/or a year."""
     lex = _lexicon()
-    out: list[DateMention] = []
-    used: set[int] = set()  # token indices already part of a mention
-
-    def add(
-        first: int,
-        last: int,
-        value: date,
-        precision: str,
-        relative: bool,
-        stamp: bool = False,
-        month_alone: bool = False,
-    ) -> None:
-        used.update(range(first, last + 1))
-        # "BEIRUT, March 12 —": the dateline of the dispatch, not the day of the incident
-        head = tokens[first].start
-        dateline = (
-            head < 40 or _DATELINE_HEAD.search(text, max(0, head - 40), head) is not None
-        ) and bool(_DATELINE_TAIL.match(text, tokens[last].end))
-        # "الباب – حلب اليوم": a short dateline line ("Halab Today" is an outlet)
-        line_start = text.rfind("\n", 0, head) + 1
-        line_end = text.find("\n", head)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
-        dateline = dateline or (len(line) <= 40 and _LINE_DASH.search(line) is not None)
-        before, after = text[line_start:head], text[tokens[last].end : line_end]
-        # "25 / آذار / مارس / 2024" on a line of its own: when the page was published (a date
-        # that is all the text, as words picked for the date field, is that date)
-        stamp = stamp or (
-            not _WORDISH.search(before + after) and len(line.strip()) < len(text.strip())
-        )
-        # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
-        captioned = before.rstrip().endswith(("-", "–", "—"))
-        # "… -- PHOTO: REUTERS" closing a line: the line is a caption; "الصورة: …" after a
-        # report on the same line: what follows it is
-        photo = _PHOTO.search(line)
-        dateline = dateline or (
-            photo is not None
-            and (_CREDIT_END.search(line) is not None or line_start + photo.start() < head)
-        )
-        dateline = dateline or (captioned and _CREDIT.fullmatch(after) is not None)
-        # "(as of 18 January 2024)": when a situation report was written
-        as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
-        # "منذ صباح اليوم", "since this morning": today, not a period long past
-        since_today = relative and (ref - value).days <= 1 and _since(tokens, first)
-        background = (
-            stamp or dateline or as_of or (_is_background(tokens, first) and not since_today)
-        )
-        start, end = tokens[first].start, tokens[last].end
-        out.append(
-            DateMention(
-                value, precision, start, end, relative, background, None, stamp, month_alone
-            )
-        )
-
+    found = _Found(text, tokens, ref)
+    add, used = found.add, found.used
     starts = [t.start for t in tokens]
     # 1. Numeric dates: 16-2-2022, 6/11/2022 (day first), 2022-11-06.
     for m in _NUMERIC.finditer(text):
@@ -248,11 +242,10 @@ def find_dates(
         if last_i < first_i:
             continue
         if value is None or not _plausible(value, ref):
-            add(first_i, last_i, ref, "none", False, True)  # "31/11/2022": no date, no people
+            add(first_i, last_i, ref, "none", stamp=True)  # "31/11/2022": no date, no people
             continue
         # "02/02/2022 - 15:14": when a page was published, not when anything happened
-        stamp = bool(_STAMP_TIME.match(text, m.end()))
-        add(first_i, last_i, value, "day", False, stamp)
+        add(first_i, last_i, value, "day", stamp=bool(_STAMP_TIME.match(text, m.end())))
     # 2. Month names with a day and/or a year around them.
     # "اليوم" is today; "يوم" is only "day"
     exact = keys.exact() if isinstance(keys, Keys) else Keys(tokens, exact_key)
@@ -292,27 +285,97 @@ def find_dates(
         else:
             value = _safe(year, month, day or 1)
         if value is None or not _plausible(value, ref):
-            add(first, last, ref, "none", False, True)  # "31 تشرين الثاني": no date, no people
+            add(first, last, ref, "none", stamp=True)  # "31 تشرين الثاني": no date, no people
             continue
-        add(first, last, value, "day" if day else "month", False, month_alone=not (day or year))
+        add(first, last, value, "day" if day else "month", month_alone=not (day or year),
+            on_ref=year is None)  # fmt: skip
+    return found, exact
+
+
+def _told_today(found: _Found, hits: Sequence[Any]) -> date | None:
+    """The day the text itself says it was written: its page's stamp or dateline, or the
+    date written beside its "today" ("صباح اليوم الأحد 6 تشرين الثاني 2022")."""
+    page = [
+        m.value
+        for m in found.out
+        if m.page and m.precision == "day" and not m.on_ref and m.value <= found.ref
+    ]
+    if page:
+        return page[0]
+    tokens = found.tokens
+    for hit in hits:
+        after = hit.last + 1
+        if after < len(tokens) and _weekday_of(tokens[after]) is not None:
+            after += 1  # "اليوم الأحد 6 تشرين الثاني 2022"
+        told = found.at.get(after)
+        if told is not None and told.precision == "day" and not told.on_ref:
+            return told.value - timedelta(days=hit.payload)
+    return None
+
+
+def text_date(text: str, ref: date | None = None) -> date | None:
+    """The day a text says it was written, if it says: a stamp or a dateline on its page, or
+    the date written beside its "today" — never a day it tells of as history or background.
+
+    >>> text_date("قتل مدنيان صباح اليوم الأحد 6 تشرين الثاني 2022 في إدلب")
+    datetime.date(2022, 11, 6)
+    >>> text_date("قُتل 9 اليوم. وتوصلت أنقرة وموسكو إلى اتفاق في 5 مايو/أيار 2020") is None
+    True
+    """
+    ref = ref or date.today()
+    tokens = tokenize(text)
+    found, exact = _fixed_dates(text, tokens, ref, None)
+    hits = [h for h in _lexicon().relative.find(tokens, exact) if h.first not in found.used]
+    return _told_today(found, hits)
+
+
+def find_dates(
+    text: str, tokens: Sequence[Token], ref: date, keys: Sequence[str] | None = None
+) -> list[DateMention]:
+    """Every date mention, in text order.
+
+    >>> ref = date(2022, 11, 6)  # a Sunday
+    >>> def f(s):
+    ...     return [(m.value.isoformat(), m.precision, m.time_of_day) for m in
+    ...             find_dates(s, tokenize(s), ref)]
+    >>> f("قصفت قوات النظام، صباح اليوم الأحد، المخيم")
+    [('2022-11-06', 'day', 'morning')]
+    >>> f("أمس السبت") + f("مساء الجمعة") + f("أول أمس")
+    [('2022-11-05', 'day', None), ('2022-11-04', 'day', 'evening'), ('2022-11-04', 'day', None)]
+    >>> f("في 6 تشرين الثاني 2022") + f("5 مايو/أيار 2020") + f("on November 6, 2022")
+    [('2022-11-06', 'day', None), ('2020-05-05', 'day', None), ('2022-11-06', 'day', None)]
+    >>> f("في 16-2-2022") + f("6/11/2022") + f("3 من شباط")
+    [('2022-02-16', 'day', None), ('2022-11-06', 'day', None), ('2022-02-03', 'day', None)]
+    >>> f("Tuesday night")
+    [('2022-11-01', 'day', 'night')]
+    >>> f("قتل اثنان أمس السبت 1 تشرين الأول 2022")
+    [('2022-10-01', 'day', None), ('2022-10-01', 'day', None)]
+    >>> s = "منذ مطلع العام 2023. وقتل في مارس/آذار 2020"
+    >>> [(m.precision, m.background) for m in find_dates(s, tokenize(s), ref)]
+    [('year', True), ('month', False)]
+    """
+    lex = _lexicon()
+    found, exact = _fixed_dates(text, tokens, ref, keys)
+    add, used = found.add, found.used
+    starts = [t.start for t in tokens]
     # 3. Relative days and weekdays, with a time of day next to them: counted from the
-    # page's own date where it shows one ("5 تشرين الثاني 2022" on a line of its own, a
-    # stamp with a clock time), else from the reference date.
-    stamped = [m.value for m in out if m.stamp and m.precision == "day" and m.value <= ref]
-    ref = stamped[0] if stamped else ref
+    # page's own date where it shows one (a stamp, a dateline, the date written beside its
+    # "today"), else from the reference date.
     times = {h.first: h for h in lex.times.find(tokens, exact)}
-    for hit in lex.relative.find(tokens, exact):
-        if hit.first in used:
-            continue
+    hits = [h for h in lex.relative.find(tokens, exact) if h.first not in used]
+    told = _told_today(found, hits)
+    ref = found.ref = told or ref
+    on_ref = told is None
+    for hit in hits:
         last, value = hit.last, ref + timedelta(days=hit.payload)
         named = _weekday_of(tokens[last + 1]) if last + 1 < len(tokens) else None
         if named is not None:
             last += 1  # "اليوم الأحد": the weekday names the same day
             # "مساء اليوم الثلاثاء" in a report dated Wednesday: written the evening before
             # it was posted; the weekday is the day
-            told = _last_weekday(value, named)
-            value = told if (value - told).days <= 2 else value
-        add(hit.first, last, value, "day", True)
+            day = _last_weekday(value, named)
+            value = day if (value - day).days <= 2 else value
+        add(hit.first, last, value, "day", relative=True, on_ref=on_ref)
     at = exact.positions()  # where each word stands: only weekdays and years are visited
     for i in _where(exact, at, lex.weekday_forms & at.keys()):
         tok = tokens[i]
@@ -321,13 +384,13 @@ def find_dates(
         weekday = _weekday_of(tok)
         if weekday is None or (tok.norm.isascii() and not tok.text[:1].isupper()):
             continue
-        add(i, i, _last_weekday(ref, weekday), "day", True)
+        add(i, i, _last_weekday(ref, weekday), "day", relative=True, on_ref=on_ref)
     # 4. Years alone ("2017", "العام 2023"): weak, background unless nothing better exists.
     years = [w for w in at if len(w) == 4 and _YEAR.fullmatch(w)]
     for i in _where(exact, at, years):
         if i not in used:
-            add(i, i, date(int(tokens[i].norm), 1, 1), "year", False)
-    out.sort(key=lambda m: m.start)
+            add(i, i, date(int(tokens[i].norm), 1, 1), "year")
+    out = sorted(found.out, key=lambda m: m.start)
     return [_with_time(m, starts, times) for m in out]
 
 
@@ -348,23 +411,3 @@ def _with_time(m: DateMention, starts: list[int], times: dict[int, Any]) -> Date
             start, end = min(m.start, hit.start), max(m.end, hit.end)
             return dataclasses.replace(m, start=start, end=end, time_of_day=hit.payload)
     return m
-
-
-def find_clock_time(text: str) -> tuple[str, int, int] | None:
-    """A clock time such as "الساعة 10:30" → ("10:30", start, end).
-
-    >>> find_clock_time("حوالي الساعة 2:10 من فجر اليوم")
-    ('02:10', 6, 17)
-    >>> find_clock_time("the score was 2:1") is None
-    True
-    """
-    if not _DIGIT_COLON_DIGIT.search(text):  # no clock anywhere: the common case
-        return None
-    m = _HHMM.search(text.translate(_EASTERN_DIGITS))  # same length: offsets hold
-    if not m:
-        return None
-    hour, minute = int(m.group(1) or m.group(3)), m.group(2) or m.group(4)
-    suffix = (m.group(5) or "").lower().replace(".", "")
-    if hour < 12 and suffix in ("pm", "مساء", "مساءً", "ليلا", "ليلاً"):
-        hour += 12  # "10:30 ليلاً" is 22:30
-    return f"{hour:02d}:{minute}", m.start(), m.end()

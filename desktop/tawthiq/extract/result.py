@@ -23,6 +23,10 @@ class FieldResult:
     confidence: float = 0.0
     spans: tuple[tuple[int, int], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # why it is less sure than its words suggest, for the people checking it (not part of
+    # the JSON contract): "today" when "اليوم", "yesterday" … were counted from today's date
+    # for want of the day the report was written
+    unsure: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -133,15 +133,16 @@ class Desk:
 
     def read_report(self, text: str, ref_date: date | None = None) -> Reading:
         """Extract the report's incidents; its "today" is ``ref_date`` when known, else the
-        latest day the report names in full, else today (``Reading.dated`` says which)."""
-        dated = "given"
-        if ref_date is None:
-            ref_date, dated = report_date(text), "guessed"
-        if ref_date is None:
-            ref_date, dated = date.today(), "today"
-        result = extract_report(text, ref_date)
+        day the report says it was written, else today, and a day counted from today is
+        marked unsure (``Reading.dated`` says which)."""
+        result = extract_report(text, ref_date)  # the extractor finds the report's own day
+        if ref_date is not None:
+            day, dated = ref_date, "given"
+        else:
+            told = report_date(text)
+            day, dated = (told, "guessed") if told else (date.today(), "today")
         drafts = tuple(drafts_from(result))
-        return Reading(result.language, drafts, ref_date, dated, self.kept_report(text))
+        return Reading(result.language, drafts, day, dated, self.kept_report(text))
 
     def kept_report(self, text: str) -> AlreadyKept | None:
         """The reports already kept with this text (white space aside) and their incidents:
@@ -363,7 +364,7 @@ class Desk:
 
         texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
         incidents: list[str] = []
-        empty, kept = [], []
+        empty, kept, guessed = [], [], []
         try:
             for i, (path, text) in enumerate(texts):
                 progress(i, len(texts))
@@ -373,9 +374,13 @@ class Desk:
                     kept.append(path.name)
                 elif not done.saved:
                     empty.append(path.name)
+                if any(found["date"].unsure for _, found in done.saved):
+                    guessed.append(path.name)
         except Cancelled as stop:  # the reports finished before it are kept, and shown
             raise Stopped(stop, Changes.of(incidents, reports=True)) from None
         with contextlib.suppress(Cancelled):  # everything was already saved
             progress(len(texts), len(texts))
         changes = Changes.of(incidents, reports=bool(texts))
-        return IngestSummary(len(texts), len(incidents), tuple(empty), changes, tuple(kept))
+        return IngestSummary(
+            len(texts), len(incidents), tuple(empty), changes, tuple(kept), tuple(guessed)
+        )

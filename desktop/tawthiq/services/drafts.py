@@ -28,6 +28,7 @@ PLACE_FIELDS = tuple(
     if f.extract_field == "place" and f.extract_part not in ("kind", "geo_precision")
 )
 EVIDENCE_OF: dict[str, str] = {f.name: f.extract_field for f in extracted_fields()}
+_PARTS = frozenset(f.name for f in extracted_fields() if f.extract_part)
 
 
 def geo_precision(pcode: str) -> str:
@@ -104,6 +105,7 @@ class Evidence:
 
     confidence: float
     spans: tuple[tuple[int, int], ...]
+    unsure: str | None = None  # why it is less sure: "today" (counted from today's date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +136,9 @@ def drafts_from(result: ExtractionResult) -> list[Draft]:
             source = EVIDENCE_OF.get(name)
             if source is not None:
                 f = found[source]
-                evidence[name] = Evidence(f.confidence, tuple(f.spans))
+                # why it is unsure is told once, beside the field itself, not its parts
+                why = None if name in _PARTS else f.unsure
+                evidence[name] = Evidence(f.confidence, tuple(f.spans), why)
         for name in ("title_ar", "title_en"):
             if name in values:  # made from the type and the place: as sure as the weaker
                 kinds = [evidence[n] for n in ("incident_type", "place_name") if n in evidence]
@@ -151,7 +155,8 @@ def values_from_words(name: str, words: str, ref_date: date | None = None) -> di
     """Form fields to set when a documenter selects words of the report and uses them for
     the field ``name``: a number read from "تسعة مدنيين", a day from "أمس الأحد", a place
     and its governorate from "كفر جالس"; text fields take the words as they are. Empty when
-    the words say nothing the field can hold."""
+    the words say nothing the field can hold, or only a day counted from the report's
+    "today" ("صباح اليوم") while nobody knows when it was published (``ref_date`` None)."""
     from tawthiq.extract import extract
     from tawthiq.extract.gazetteer import Gazetteer
     from tawthiq.extract.numbers import read_quantity
@@ -170,7 +175,7 @@ def values_from_words(name: str, words: str, ref_date: date | None = None) -> di
         return {}
     if FIELDS[INCIDENT][name].kind == "date":
         found = extract(words, ref_date=ref_date).incidents[0]["date"]
-        if not found.value:
+        if not found.value or found.unsure:
             return {}
         # "تشرين الثاني 2022" is a month: the day shown is its first, and the form says so
         return {name: found.value, "date_precision": found.extra.get("precision") or "day"}
@@ -185,16 +190,10 @@ def values_from_words(name: str, words: str, ref_date: date | None = None) -> di
 
 
 def report_date(text: str, today: date | None = None) -> date | None:
-    """The day a pasted report was most likely written, when nobody said: the latest day it
-    names in full ("6 تشرين الثاني 2022", "November 6, 2022", a dateline), none after today.
-    Its "اليوم" and "أمس" are then read against that day, not against the day of pasting."""
-    from tawthiq.extract.dates import find_dates
-    from tawthiq.extract.tokens import tokenize
+    """The day a pasted report was written, when nobody said but the report does: a stamp or
+    dateline on its page, or the date written beside its "today". Never one of the days it
+    tells of (a ceasefire of 2020 in the background of a report is no day to count its
+    "اليوم" and "أمس" from): without one, they are counted from today, and marked unsure."""
+    from tawthiq.extract.dates import text_date
 
-    today = today or date.today()
-    days = [
-        m.value
-        for m in find_dates(text, tokenize(text), today)
-        if m.precision == "day" and not m.relative and m.value <= today
-    ]
-    return max(days, default=None)
+    return text_date(text, today)

@@ -16,6 +16,7 @@ from tawthiq.domain.fields import (
     SOURCE_REPORT,
     check_incident,
     clean_changes,
+    future_dates,
 )
 from tawthiq.domain.records import Change, Conflict, Incident, SourceReport
 from tawthiq.store import EventWriter, IncidentFilter, queries
@@ -42,8 +43,16 @@ def new_incident_values(values: Mapping[str, Any]) -> dict[str, Any]:
         clean.setdefault("date_precision", "day")
     if clean.get("governorate"):
         clean.setdefault("country", "SY")
+    _not_in_the_future(clean)
     check_incident(clean)
     return clean
+
+
+def _not_in_the_future(changes: Mapping[str, Any]) -> None:
+    """A day a person writes has come; a day already kept (another laptop's) is left alone."""
+    problems = future_dates(changes)
+    if problems:
+        raise problems[0]
 
 
 def create_incidents(
@@ -123,6 +132,7 @@ def edit_incident(
     # A value equal to the one shown still counts when it settles a conflict.
     changed = {k: v for k, v in clean.items() if state.get(k) != v or k in conflicted}
     merged = {**state, **changed}
+    _not_in_the_future(changed)
     check_incident({k: v for k, v in merged.items() if v is not None})
     for name in set(confirmed) & set(replayed.unchecked):
         if name not in changed:  # the same value, now checked by a person

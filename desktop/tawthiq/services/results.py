@@ -33,7 +33,7 @@ class Reading:
     language: str
     drafts: tuple[Draft, ...]
     ref_date: date  # the day its "today" and "yesterday" were read against
-    dated: str  # "given", "guessed" (from the days it names) or "today"
+    dated: str  # "given", "guessed" (the day the report says it was written) or "today"
     kept: AlreadyKept | None = None  # the same report, already kept with its incidents
 
 
@@ -68,6 +68,8 @@ class IngestSummary:
     without_incident: tuple[str, ...]
     changes: Changes
     already_kept: tuple[str, ...] = ()  # files whose report was kept before: nothing saved
+    # reports that do not say when they were written: their days counted from today's date
+    guessed_days: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,17 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from tawthiq.i18n import _, digits
+from tawthiq.i18n import N_, _, digits
 from tawthiq.services.drafts import Evidence
 
 SURE = 0.8  # below this a suggestion is marked "check", above it "suggested"
+# why a suggestion is less sure than its words suggest (``Evidence.unsure``), as told beside it
+UNSURE = {
+    "today": N_(
+        "Resolved against today's date: the report does not say when it was published. "
+        "Type the day it was published beside the report."
+    ),
+}
 
 
 class FieldCell(QWidget):
@@ -45,6 +52,10 @@ class FieldCell(QWidget):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.why = QLabel(self)  # why a suggestion is unsure, while it is unchecked
+        self.why.setObjectName("ask")
+        self.why.setWordWrap(True)
+        self.why.hide()
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(editor, 1)
@@ -53,6 +64,7 @@ class FieldCell(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(1)
         box.addLayout(top)
+        box.addWidget(self.why)
         box.addWidget(self.error)
         editor.edited.connect(self._edited)  # type: ignore[attr-defined]
         self.setFocusProxy(editor)
@@ -98,6 +110,9 @@ class FieldCell(QWidget):
         self._restyle(self.editor, "suggested", suggested)
         if self.badge.isHidden() == suggested:
             self.badge.setVisible(suggested)
+        why = suggested and self.evidence is not None and self.evidence.unsure in UNSURE
+        if self.why.isHidden() == why:
+            self.why.setVisible(why)
         if suggested:
             self._label_badge()
 
@@ -156,3 +171,5 @@ class FieldCell(QWidget):
                     "accept it; the arrow offers to clear it or show its words."
                 ).format(sure=sure)
             )
+            why = UNSURE.get(self.evidence.unsure or "")
+            self.why.setText(_(why) if why else "")

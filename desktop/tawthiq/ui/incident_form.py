@@ -4,6 +4,7 @@ them, with the extractor's suggestions marked and every problem shown next to it
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 from tawthiq.domain.errors import ValidationError
 from tawthiq.domain.fields import (
     BREAKDOWN,
+    DATE_FIELDS,
     FIELDS,
     INCIDENT,
     TOTALS,
     form_problems,
     form_sections,
+    future_dates,
 )
 from tawthiq.i18n import N_, _, error_text, field_label
 from tawthiq.services.desk import PlaceChoice
@@ -124,6 +127,8 @@ class IncidentForm(QScrollArea):
         place = self.cells["place_name"].editor
         assert isinstance(place, PlaceLine)
         place.picked.connect(self._place_picked)
+        for name in DATE_FIELDS:
+            self.cells[name].changed.connect(partial(self._check_days, (name,)))
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -183,6 +188,7 @@ class IncidentForm(QScrollArea):
             if name in unchecked and name not in evidence:
                 cell.mark_unchecked()
             cell.set_error(None)
+        self._check_days()
 
     def choose(self, values: Mapping[str, Any]) -> None:
         """Fields the documenter chose (a place picked, words of the report used)."""
@@ -217,6 +223,7 @@ class IncidentForm(QScrollArea):
             cell.evidence = evidence
             cell._mark(state)
             cell.set_error(None)
+        self._check_days()
 
     # checking ----------------------------------------------------------------------------
 
@@ -227,6 +234,16 @@ class IncidentForm(QScrollArea):
             exc = problems.get(name)
             cell.set_error(error_text(exc, with_field=False) if exc else None)
         return problems
+
+    def _check_days(self, names: tuple[str, ...] = DATE_FIELDS) -> None:
+        """A day later than today is shown as a problem at once, however it came (typed,
+        suggested, or kept from another laptop whose clock was wrong), not only on saving;
+        a day changed is checked again (its other problems are checked on saving)."""
+        values = {name: self.cells[name].value() for name in names}
+        late = {p.field: p for p in future_dates(values)}
+        for name in names:
+            exc = late.get(name)
+            self.cells[name].set_error(error_text(exc, with_field=False) if exc else None)
 
     def first_problem(self) -> FieldCell | None:
         for cell in self.cells.values():

@@ -85,6 +85,7 @@ class ReportPanel(QWidget):
     """The pasted report and what is known of where it came from."""
 
     use_for = Signal(str, str)
+    published_given = Signal()  # the documenter wrote or picked the day it was published
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +96,8 @@ class ReportPanel(QWidget):
         self._received: str | None = None  # the text exactly as pasted
         self.published = DateLine(self)
         self.published_how = QLabel(self)
-        self.published_how.setObjectName("hint")
+        self.published_how.setObjectName("ask")
+        self.published_how.setWordWrap(True)
         self.published_guessed = False  # a guess is used to read the report, never saved
         self.published.edited.connect(self._published_given)
         self.outlet = TextLine(self)
@@ -115,8 +117,8 @@ class ReportPanel(QWidget):
             self._meta_labels.append((lab, label))
             self.cells[name] = FieldCell(name, widget, self)
             self.meta.addRow(lab, self.cells[name])
-            if widget is self.published:
-                self.meta.addRow("", self.published_how)
+            if widget is self.published:  # across the whole row: it may be a sentence
+                self.meta.addRow(self.published_how)
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
@@ -161,9 +163,19 @@ class ReportPanel(QWidget):
         if day is not None:
             self.published.set_value(day.isoformat())
         self.published_how.setText(how or "")
+        self.meta.setRowVisible(self.published_how, bool(how))  # no gap when nothing to say
 
     def _published_given(self) -> None:
         self.set_published_guess(None)
+        self.published_given.emit()
+
+    def published_day(self) -> date | None:
+        """The day written in "Published on" (a guess included); None when it is empty or not
+        a day."""
+        try:
+            return date.fromisoformat(self.published.value() or "")
+        except ValueError:
+            return None
 
     def origin(self) -> dict[str, Any]:
         """What is known of where the report came from; a guessed day is not known."""

@@ -57,6 +57,7 @@ class ReviewPanel(QWidget):
         self.desk, self.runner = desk, runner
         self.review = Review()
         self.reading = self.saving = False
+        self._read_with: str | None = None  # "Published on" when the last reading began
         self._generation = 0  # a reading or a save belongs to the review it started in
         self.confirm: Callable[[str], bool] = self._ask
         self.save_unchecked: Callable[[int], bool] = lambda n: ask_save_unchecked(self, n)
@@ -105,6 +106,7 @@ class ReviewPanel(QWidget):
         self.form.changed.connect(self._show_status)
         self.form.evidence_wanted.connect(self.report.highlight)
         self.report.use_for.connect(self.use_words)
+        self.report.published_given.connect(self._redate)
         self.new_report(ask=False)
 
     # what would be lost -------------------------------------------------------------------
@@ -198,6 +200,7 @@ class ReviewPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self.reading = True
+        self._read_with = published
         self.read_button.setEnabled(False)
         self.status.setText(_("Reading the report…"))
         self.runner.run(
@@ -211,13 +214,9 @@ class ReviewPanel(QWidget):
             return  # a newer report, or an incident opened meanwhile
         self.reading = False
         self.read_button.setEnabled(True)
-        if reading.dated != "given":
-            how = (
-                _("guessed from the days the report names; correct it")
-                if reading.dated == "guessed"
-                else _("today; correct it if the report is older")
-            )
-            self.report.set_published_guess(how, reading.ref_date)
+        typed = self.report.published.value() != self._read_with  # while it was being read
+        if not typed:
+            self._ask_published(reading)
         review, drafts = self.review, list(reading.drafts)
         review.language = reading.language
         same_report = review.kept is not None and review.kept.text == self.report.received_text()
@@ -239,6 +238,47 @@ class ReviewPanel(QWidget):
         if review.already is not None:
             self.message.emit(kept_sentence(review.already))
         self.drafts_ready.emit()
+        if typed:
+            self._redate()
+
+    def _ask_published(self, reading: Reading) -> None:
+        """Beside "Published on": the day the report gives itself, to check, or a request
+        for the day when it gives none (its "today" was then read as today's date)."""
+        if reading.dated == "guessed":
+            how = _("read from the date the report gives itself; correct it if it is wrong")
+            self.report.set_published_guess(how, reading.ref_date)
+        elif reading.dated == "today":
+            # short: why, and what it changes, is told beside the incident's day
+            self.report.set_published_guess(_("Not known: type the day the report was published."))
+
+    def _redate(self) -> None:
+        """When "Published on" is corrected, every incident's day is read again from it at
+        once (a day the documenter typed, confirmed or cleared stays theirs)."""
+        if self.reading or self._busy() or not self.report.report_text().strip():
+            return
+        day = self.report.published_day()
+        if self.report.published.value() and day is None:
+            return  # still being typed
+        text, generation = self.report.report_text(), self._generation
+        self.reading, self._read_with = True, self.report.published.value()
+        self.runner.run(
+            lambda: self.desk.read_report(text, day),
+            done=lambda reading: self._redated(generation, reading),
+            failed=lambda exc: self._failed(exc, generation),
+        )
+
+    def _redated(self, generation: int, reading: Reading) -> None:
+        if generation != self._generation:
+            return
+        self.reading = False
+        typed = self.report.published.value() != self._read_with
+        if reading.dated != "given" and not typed:
+            self._ask_published(reading)
+        self.form.restore(self.review.redate(reading.drafts, self.form.snapshot()))
+        self._show_candidates()
+        self.drafts_ready.emit()
+        if typed:
+            self._redate()
 
     def open_incident(self, view: IncidentView) -> bool:
         """Edit a saved incident: its values (no suggestions) and its first source report."""
@@ -314,12 +354,14 @@ class ReviewPanel(QWidget):
     def use_words(self, name: str, words: str) -> None:
         if self._busy():
             return
-        published = self.report.published.value()
-        try:
-            ref = date.fromisoformat(published) if published else None
-        except ValueError:
-            ref = None
+        ref = self.report.published_day()
         values = values_from_words(name, words, ref)
+        if not values and ref is None and values_from_words(name, words, date.today()):
+            self.message.emit(  # "صباح اليوم": which day is that?
+                _("«{words}» counts from the day the report was published: type that day first.")
+                .format(words=quote(words[:40]))
+            )  # fmt: skip
+            return
         if not values:
             self.message.emit(
                 _("Nothing in «{words}» fits the field {field}.").format(

@@ -4,13 +4,13 @@ already kept — so that what a save sends, and what would be lost, can be told 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
 from tawthiq.i18n import N_, _, format_number, isolate, ngettext, quote
-from tawthiq.services.drafts import Draft
+from tawthiq.services.drafts import EVIDENCE_OF, Draft
 from tawthiq.services.kept import AlreadyKept
 
 # fields that a fresh form fills in by itself: no reason to keep an otherwise empty form
@@ -78,6 +78,34 @@ class Marks:
     confirmed: list[str]
 
 
+# the fields of the incident's day, read from the report's "today", "yesterday", weekdays
+READ_DAY_FIELDS = tuple(name for name, source in EVIDENCE_OF.items() if source == "date")
+
+
+def redated(snapshot: Mapping[str, Any], old: Draft, new: Draft) -> dict[str, Any]:
+    """One incident's form (values and marks) with its day read again from a corrected
+    publication day: a day still as the extractor suggested it, or never found, takes the new
+    reading; one the documenter typed, confirmed or cleared is theirs, and stays."""
+    values, marks = dict(snapshot["values"]), dict(snapshot["marks"])
+    state = marks.get("date_start", (None, None))[0]
+    theirs = values.get("date_start") is not None or old.values.get("date_start") is not None
+    if state != "suggested" and theirs:
+        return {"values": values, "marks": marks}
+    for name in READ_DAY_FIELDS:
+        values[name], evidence = new.values.get(name), new.evidence.get(name)
+        marks[name] = ("suggested" if evidence and values[name] is not None else None, evidence)
+    return {"values": values, "marks": marks}
+
+
+def with_days_of(old: Draft, new: Draft) -> Draft:
+    """``old`` with the day fields of ``new`` (what a corrected publication day changes)."""
+    values = {k: v for k, v in old.values.items() if k not in READ_DAY_FIELDS}
+    evidence = {k: v for k, v in old.evidence.items() if k not in READ_DAY_FIELDS}
+    values.update({k: new.values[k] for k in READ_DAY_FIELDS if k in new.values})
+    evidence.update({k: new.evidence[k] for k in READ_DAY_FIELDS if k in new.evidence})
+    return Draft(values, evidence)
+
+
 @dataclass(frozen=True)
 class KeptReport:
     """The source report as saved: its id, its text and what was known of its origin."""
@@ -99,6 +127,25 @@ class Review:
     @property
     def shown(self) -> Candidate:
         return self.candidates[self.current]
+
+    def redate(self, drafts: Sequence[Draft], shown: Mapping[str, Any]) -> dict[str, Any]:
+        """Each incident's days read again from a corrected publication day (``drafts``: the
+        report read again; ``shown``: the snapshot of the form on the screen): a form not yet
+        looked at takes the new reading whole. The shown form's new snapshot is returned."""
+        out = dict(shown)
+        for candidate, new in zip(self.candidates, drafts, strict=False):
+            form = shown if candidate is self.shown else candidate.snapshot
+            if form is None:  # not looked at yet: the new reading, unless it was saved
+                candidate.draft = new if candidate.incident_id is None else candidate.draft
+                continue
+            form = redated(form, candidate.draft, new)
+            if candidate is self.shown:
+                out = form
+            else:
+                candidate.snapshot = form
+            if form["values"].get("date_start") == new.values.get("date_start"):
+                candidate.draft = with_days_of(candidate.draft, new)  # named by its new day
+        return out
 
     def source_plan(
         self, text: str, origin: Mapping[str, Any]

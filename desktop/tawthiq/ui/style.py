@@ -1,4 +1,5 @@
-"""The window's few styles: suggestions in amber until checked, problems in red, hints grey."""
+"""The window's few styles: suggestions in amber until checked, problems in red, hints grey,
+what is asked of the documenter (a guess to correct) in deep orange."""
 
 SUGGESTED_COLOUR = "#fff3cd"  # a value the extractor suggested and no person has checked
 
@@ -7,6 +8,7 @@ STYLE = """
 *[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
 QLabel#error { color: #c62828; }
 QLabel#hint { color: #666666; font-size: 9pt; }
+QLabel#ask { color: #bf360c; font-size: 9pt; }
 QLabel#heading { font-weight: bold; }
 QLabel#status { color: #5d4037; }
 QToolButton#badge { background: #ffe08a; border: 1px solid #e0b000; border-radius: 3px;

@@ -76,6 +76,18 @@ class WorkFlow(QObject):
                     "{n} reports were already kept; nothing of them was saved again.",
                     k,
                 ).format(n=format_number(k))
+            guessed = len(summary.guessed_days)
+            if guessed:  # a guess saved as a day must not pass unnoticed
+                said += " " + ngettext(
+                    "{n} report does not say when it was published: the days of its "
+                    "incidents were counted from today's date; check them ({names}).",
+                    "{n} reports do not say when they were published: the days of their "
+                    "incidents were counted from today's date; check them ({names}).",
+                    guessed,
+                ).format(
+                    n=format_number(guessed),
+                    names=", ".join(map(isolate, summary.guessed_days[:3])),
+                )
             self.say(said)
 
         self._long(

@@ -11,7 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.unit.extract.examples import SUNDAY
 
-from tawthiq.extract import dates, extract, gazetteer_extra, markup, numbers, place_names, tokens
+from tawthiq.extract import (
+    clock,
+    dates,
+    extract,
+    gazetteer_extra,
+    markup,
+    numbers,
+    place_names,
+    tokens,
+)
 from tawthiq.extract.result import FIELDS
 
 _PIECES = st.sampled_from(
@@ -89,7 +98,9 @@ _PIECES = st.sampled_from(
 )
 
 
-@pytest.mark.parametrize("module", [tokens, numbers, dates, markup, place_names, gazetteer_extra])
+@pytest.mark.parametrize(
+    "module", [tokens, numbers, dates, clock, markup, place_names, gazetteer_extra]
+)
 def test_doctests(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

@@ -8,6 +8,7 @@ import pytest
 from tests.unit.extract.examples import MONDAY, SUNDAY, Example, cases
 
 from tawthiq.extract import extract
+from tawthiq.extract.dates import text_date
 
 # The examples the rules were developed on.
 DATES = {
@@ -212,3 +213,48 @@ def test_a_weekday_beside_today_is_the_day_in_a_report_posted_after_midnight() -
     assert extract(text, ref_date=wednesday).incidents[0]["date"].value == "2022-11-01"
     tuesday = date(2022, 11, 1)
     assert extract(text, ref_date=tuesday).incidents[0]["date"].value == "2022-11-01"
+
+
+# The day a report says it was written, when nobody gave it: the page's date, or the date
+# written beside its "today"; never a day it tells of ("a ceasefire of 5 May 2020").
+REPORT_DAYS = {
+    "today-beside-its-date": ("قتل تسعة مدنيين صباح اليوم الأحد 6 تشرين الثاني 2022", SUNDAY),
+    "yesterday-beside-its-date": ("قتل اثنان أمس السبت 5 تشرين الثاني 2022 بقصف", SUNDAY),
+    "page-date-on-its-line": (
+        "قصف على سرمين\n5 تشرين الثاني 2022\nقتل ثلاثة فجر اليوم",
+        date(2022, 11, 5),
+    ),
+    "dateline": ("(Beirut, November 6, 2022) – Shelling killed three civilians today.", SUNDAY),
+    "history-is-no-day-of-writing": (
+        "قتل 9 مدنيين صباح اليوم بقصف على مخيم مرام. وتوصلت أنقرة وموسكو إلى اتفاق آخر"
+        " لوقف إطلاق النار بإدلب في 5 مايو/أيار 2020.",
+        None,
+    ),
+    "an-event-day-is-no-day-of-writing": ("قتل شخصان في 3 تشرين الثاني 2022 بقصف على سرمدا", None),
+    "a-caption-is-no-day-of-writing": (
+        "صورة لقصف سابق على جباتا الخشب - 11 من أيار 2022 (عنب بلدي)\nقتل شخص اليوم",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "day"), REPORT_DAYS.values(), ids=REPORT_DAYS.keys())
+def test_the_day_a_report_says_it_was_written(text: str, day: date | None) -> None:
+    assert text_date(text, date(2026, 1, 1)) == day
+
+
+def test_a_day_counted_from_today_for_want_of_the_reports_own_is_unsure() -> None:
+    text = (
+        "قتل 9 مدنيين صباح اليوم بقصف على مخيم مرام. وتوصلت أنقرة وموسكو إلى اتفاق آخر"
+        " لوقف إطلاق النار بإدلب في 5 مايو/أيار 2020."
+    )
+    guessed = extract(text).incidents[0]["date"]
+    assert guessed.value == date.today().isoformat() and guessed.unsure == "today"
+    assert guessed.confidence < 0.8
+    given = extract(text, ref_date=SUNDAY).incidents[0]["date"]
+    assert given.value == "2022-11-06" and given.unsure is None
+    assert given.confidence > guessed.confidence
+    # a day the text tells in full needs no day of writing; nor one beside its date
+    for told in ("قتل شخصان في 3 تشرين الثاني 2022", "قتل شخصان اليوم الأحد 6 تشرين الثاني 2022"):
+        found = extract(told).incidents[0]["date"]
+        assert found.unsure is None and found.confidence >= 0.8, told
