@@ -60,8 +60,7 @@ class Sheet(Layout):
             self._unchecked(inc),
             self.rows(facts.identity(inc, self.w, self.o)),
             self._space(8),
-            self.heading(L.TEXT["facts"]),
-            self.rows(facts.facts(inc, self.w, self.o)),
+            *self._facts(inc),
             self._space(8),
             self._casualties(inc),
             self._space(8),
@@ -100,6 +99,11 @@ class Sheet(Layout):
                 Spacer(1, 6),
             ]
         )
+
+    def _facts(self, inc: Incident) -> list[Flowable]:
+        """The facts under their heading; a long table goes on overleaf, not whole."""
+        table = self.rows(facts.facts(inc, self.w, self.o))
+        return [] if table is None else self.headed(L.TEXT["facts"], table)
 
     def _unchecked(self, inc: Incident) -> Flowable | None:
         """A record holding values no person checked says so before its first table."""
