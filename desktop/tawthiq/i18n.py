@@ -154,13 +154,15 @@ def field_label(name: str, entity: str = INCIDENT) -> str:
 
 def sentence_text(sentence: str) -> str:
     """A sentence from the core (a problem ``verify`` found) in the interface's language."""
-    return sentence.text(_) if isinstance(sentence, Sentence) else sentence
+    if isinstance(sentence, Sentence):
+        return sentence.text(_, lang="ar" if is_rtl() else "en")
+    return sentence
 
 
 def error_text(exc: TawthiqError, *, with_field: bool = True) -> str:
     """An error's sentence in the interface's language, led by its field's label unless it
     is shown next to the field."""
-    sentence = exc.text(_, with_field=False)
+    sentence = exc.text(_, with_field=False, lang="ar" if is_rtl() else "en")
     if exc.field and with_field:
         return f"{field_label(exc.field)}: {sentence}"
     return sentence

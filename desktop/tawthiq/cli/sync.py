@@ -140,6 +140,9 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return 0
     if imported.pairs:  # among the incidents the merge touched
         out(f"{len(imported.pairs)} possible duplicate(s) among them: see `tawthiq duplicates`")
+    for incident_id, problems in imported.contradictions.items():
+        # merged as signed, never refused: named so that someone corrects them
+        out(f"  contradiction: incident {incident_id[:8]}: {problems[0]}")
     return 0
 
 

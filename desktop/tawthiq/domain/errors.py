@@ -15,6 +15,32 @@ def N_(message: str) -> str:
     return message
 
 
+class Name(str):
+    """A name inside a sentence, known in both languages ("Idlib", "إدلب"): reads as its
+    English form, and a sentence shown in Arabic writes its Arabic one."""
+
+    en: str
+    ar: str
+
+    def __new__(cls, en: str, ar: str | None = None) -> Name:
+        obj = super().__new__(cls, en)
+        obj.en, obj.ar = en, ar or en
+        return obj
+
+    def in_language(self, lang: str) -> str:
+        return self.ar if lang == "ar" else self.en
+
+
+def _in_language(
+    params: dict[str, Any], translate: Callable[[str], str] | None, lang: str
+) -> dict[str, Any]:
+    return {
+        k: v.text(translate, lang=lang) if isinstance(v, Sentence)
+        else v.in_language(lang) if isinstance(v, Name) else v
+        for k, v in params.items()
+    }  # fmt: skip
+
+
 class Sentence(str):
     """A sentence for the user that is not an error (a problem ``verify`` found): it reads
     as its English text, and keeps its template and parameters to be translated."""
@@ -27,10 +53,12 @@ class Sentence(str):
         obj.template, obj.params = template, params
         return obj
 
-    def text(self, translate: Callable[[str], str] | None = None) -> str:
+    def text(self, translate: Callable[[str], str] | None = None, *, lang: str = "en") -> str:
+        """In ``lang``, its template passed through ``translate`` first (if given)."""
         template = translate(self.template) if translate else self.template
         try:
-            return template.format(**self.params) if self.params else template
+            params = _in_language(self.params, translate, lang)
+            return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):
             return str(self)
 
@@ -45,14 +73,17 @@ class TawthiqError(Exception):
         super().__init__(self.text())
 
     def text(
-        self, translate: Callable[[str], str] | None = None, *, with_field: bool = True
+        self,
+        translate: Callable[[str], str] | None = None,
+        *,
+        with_field: bool = True,
+        lang: str = "en",
     ) -> str:
-        """The sentence, its template passed through ``translate`` first (if given); the
-        field's name leads it unless the caller shows the message next to the field."""
+        """The sentence in ``lang``, its template passed through ``translate`` first (if
+        given); the field's name leads it unless the caller shows the message next to the
+        field."""
         template = translate(self.template) if translate else self.template
-        params = {
-            k: v.text(translate) if isinstance(v, Sentence) else v for k, v in self.params.items()
-        }
+        params = _in_language(self.params, translate, lang)
         try:
             sentence = template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):  # a broken translation: English it is

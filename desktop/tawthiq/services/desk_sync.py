@@ -4,11 +4,12 @@ cases, reached as ``Desk.sync``, each a user action in its own session."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tawthiq.domain.errors import ValidationError
 from tawthiq.services.changes import EVERYTHING, NOTHING, Changes
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ class Imported:
     summary: ImportSummary
     pairs: list[DuplicatePair]  # possible duplicates among the incidents the merge touched
     changes: Changes
+    # incidents the merge touched whose fields now contradict each other (a governorate
+    # that is not the one of the P-code), with each contradiction
+    contradictions: dict[str, list[ValidationError]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,7 @@ class SyncDesk:
     ) -> Imported:
         """Merge the files (all or none); then the possible duplicates among what changed.
         A dry run checks and counts and changes nothing."""
+        from tawthiq.services.incidents import contradictions
         from tawthiq.services.sync import import_files, possible_duplicates
 
         summary = import_files(
@@ -101,7 +106,8 @@ class SyncDesk:
             return Imported(summary, [], NOTHING)
         with self.ws.db.read() as s:
             pairs = possible_duplicates(s, summary.touched_incidents)
-        return Imported(summary, pairs, EVERYTHING)
+            contradicting = contradictions(s, summary.touched_incidents)
+        return Imported(summary, pairs, EVERYTHING, contradicting)
 
     def duplicates(self) -> list[DuplicatePair]:
         from tawthiq.services.sync import possible_duplicates

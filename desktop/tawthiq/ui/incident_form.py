@@ -25,6 +25,7 @@ from tawthiq.domain.fields import (
     TOTALS,
     form_problems,
     form_sections,
+    incident_fields,
 )
 from tawthiq.i18n import N_, _, error_text, field_label
 from tawthiq.services.desk import PlaceChoice
@@ -42,7 +43,7 @@ from tawthiq.ui.editors import (
     YesNoCombo,
 )
 from tawthiq.ui.field_cell import FieldCell
-from tawthiq.ui.place_edit import PlaceLine
+from tawthiq.ui.place_edit import CountryLine, PlaceLine, UnitLine
 
 
 class NamesLine(TextLine):
@@ -71,6 +72,8 @@ _EDITORS: dict[str, Callable[..., QWidget]] = {
     "date": lambda spec, lookup: DateLine(),
     "time": lambda spec, lookup: TimeOfDay(),
     "place": lambda spec, lookup: PlaceLine(lookup),
+    "unit": lambda spec, lookup: UnitLine(spec.name),
+    "country": lambda spec, lookup: CountryLine(),
     "block": lambda spec, lookup: TextBlock(),
     "names": lambda spec, lookup: NamesLine(),
     "number": lambda spec, lookup: NumberLine(),
@@ -124,6 +127,11 @@ class IncidentForm(QScrollArea):
         place = self.cells["place_name"].editor
         assert isinstance(place, PlaceLine)
         place.picked.connect(self._place_picked)
+        # the place's fields are checked against each other as they change: a governorate
+        # the wheel or a slip turned into another shows its contradiction at once
+        self._where = tuple(f.name for f in incident_fields(section="where"))
+        for name in self._where:
+            self.cells[name].changed.connect(self.check_place)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -178,6 +186,7 @@ class IncidentForm(QScrollArea):
         for name, cell in self.cells.items():
             cell.set_value(values.get(name), evidence.get(name))
             cell.set_error(None)
+        self.check_place()
 
     def choose(self, values: Mapping[str, Any]) -> None:
         """Fields the documenter chose (a place picked, words of the report used)."""
@@ -213,8 +222,17 @@ class IncidentForm(QScrollArea):
                 cell.evidence = evidence
                 cell._mark(state)
             cell.set_error(None)
+        self.check_place()
 
     # checking ----------------------------------------------------------------------------
+
+    def check_place(self) -> None:
+        """Show, next to them, the place fields that contradict each other (or are wrong
+        alone), and clear what no longer is."""
+        problems = form_problems(INCIDENT, {n: self.cells[n].value() for n in self._where})
+        for name in self._where:
+            exc = problems.get(name)
+            self.cells[name].set_error(error_text(exc, with_field=False) if exc else None)
 
     def check(self) -> dict[str, ValidationError]:
         """Show every problem next to its field; nothing may be saved while there are any."""
