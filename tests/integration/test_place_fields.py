@@ -41,8 +41,9 @@ def test_edit_refuses_a_level_that_no_longer_fits_and_saves_nothing(run, db_path
     assert "the coordinates 33.51000, 36.29000 lie in Damascus, not in Idlib" in r.err
     assert digest(db_path) == before
     # the whole place changed at once is no contradiction
-    moved = run("edit", incident_id[:8], "--governorate", "Aleppo", "--district", "Afrin",
-                "--subdistrict", "Afrin", "--pcode", "C1366", "--lat", "36.51", "--lon", "36.87")  # fmt: skip
+    afrin = ["--governorate", "Aleppo", "--district", "Afrin", "--subdistrict", "Afrin",
+             "--pcode", "C1366", "--lat", "36.51", "--lon", "36.87"]  # fmt: skip
+    moved = run("edit", incident_id[:8], *afrin)
     assert moved.code == 0, moved.err
 
 
@@ -153,6 +154,7 @@ def test_the_arabic_window_shows_district_subdistrict_and_country_by_name(qtbot,
     district = cells["district"].editor
     district.setText("عفرين")
     district.textEdited.emit("عفرين")
+    assert cells["district"].value() == "Afrin"  # stored as the extractor writes it
     assert cells["governorate"].error.isVisibleTo(form)
     assert "عفرين" in cells["governorate"].error.text()
     window.apply_settings(Settings(author="Amal", language="en"))

@@ -113,3 +113,12 @@ def test_districts_subdistricts_and_countries_read_in_each_language() -> None:
     assert unit_name("district", "Jisr al-Hadid", "ar") == "Jisr al-Hadid"  # unknown: as is
     assert (country_name("SY", "ar"), country_name("SY", "en")) == ("سوريا", "Syria")
     assert country_code("سوريا") == country_code("Syria") == "SY"
+
+
+def test_the_history_reads_place_values_in_the_interface_language() -> None:
+    from tawthiq.i18n import setup_i18n
+    from tawthiq.ui.values import value_text
+
+    setup_i18n("ar")
+    shown = [value_text(f, v) for f, v in SARMADA.items() if f not in ("pcode", "lat", "lon")]
+    assert shown == ["إدلب", "حارم", "دانا", "سوريا"]

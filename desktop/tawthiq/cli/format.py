@@ -30,8 +30,8 @@ def value_text(field: str, value: Any) -> str:
 
 
 def _place_text(inc: Incident, name: str) -> str:
-    """A district or subdistrict as stored, then in Arabic when the gazetteer knows it
-    ("Harim / حارم"); the country by name ("SY (Syria / سوريا)")."""
+    """A governorate, district or subdistrict as stored, then in Arabic when the gazetteer
+    knows it ("Harim / حارم"); the country by name ("SY (Syria / سوريا)")."""
     value = inc.text(name) or ""
     if name == "country":
         return f"{value} ({country_name(value, 'en')} / {country_name(value, 'ar')})"
@@ -59,7 +59,7 @@ def incident_details(inc: Incident, reports: Iterable[SourceReport]) -> list[str
         if name in inc.values and name != "deleted":
             shown = (
                 _place_text(inc, name)
-                if name in ("district", "subdistrict", "country")
+                if name in ("governorate", "district", "subdistrict", "country")
                 else value_text(name, inc.values[name])
             )
             lines.append(f"  {spec.label_en} / {spec.label_ar}: {shown}")

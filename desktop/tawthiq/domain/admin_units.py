@@ -220,6 +220,23 @@ def _named_in(level: str, name: str | None, parent: str, parent_level: str) -> b
     return any(u.parent(parent_level) == parent for u in units_named(level, name or ""))
 
 
+def _coordinates_problem(state: Mapping[str, Any], gov: str) -> tuple[str, dict[str, Any]] | None:
+    """Coordinates farther outside the governorate than its outline's precision: the
+    sentence and what it names."""
+    lat, lon = state.get("lat"), state.get("lon")
+    if not (isinstance(lat, float | int) and isinstance(lon, float | int)):
+        return None
+    if km_outside(gov, lat, lon) <= TOLERANCE_KM:
+        return None
+    there = governorate_at(lat, lon)
+    template = (
+        N_("the coordinates {lat}, {lon} lie in {other}, not in {governorate}")
+        if there
+        else N_("the coordinates {lat}, {lon} lie outside Syria, not in {governorate}")
+    )
+    return template, {"lat": f"{lat:.5f}", "lon": f"{lon:.5f}", "other": _unit_name(there)}
+
+
 def place_problems(state: Mapping[str, Any]) -> list[ValidationError]:
     """Every place field that contradicts a more precise one, each shown at the coarser
     field: the governorate against the country, P-code, district, subdistrict and
@@ -265,20 +282,10 @@ def place_problems(state: Mapping[str, Any]) -> list[ValidationError]:
                 name=_stored(level, state[level], gov_name),
                 other=_unit_name(found.governorate),
             )
-    lat, lon = state.get("lat"), state.get("lon")
-    located = isinstance(lat, float | int) and isinstance(lon, float | int)
-    if gov and located and km_outside(gov, lat, lon) > TOLERANCE_KM:
-        there = governorate_at(lat, lon)
-        add(
-            "governorate",
-            N_("the coordinates {lat}, {lon} lie in {other}, not in {governorate}")
-            if there
-            else N_("the coordinates {lat}, {lon} lie outside Syria, not in {governorate}"),
-            lat=f"{lat:.5f}",
-            lon=f"{lon:.5f}",
-            other=_unit_name(there),
-            governorate=here,
-        )
+    if gov:
+        found_at = _coordinates_problem(state, gov)
+        if found_at is not None:
+            add("governorate", found_at[0], governorate=here, **found_at[1])
     if (
         district
         and subdistrict

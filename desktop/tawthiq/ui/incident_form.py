@@ -260,3 +260,5 @@ class IncidentForm(QScrollArea):
             hint.setText(_(FIELDS[INCIDENT][name].hint or _COUNT_HINT))
         for cell in self.cells.values():
             cell.retranslate()
+        if hasattr(self, "_where"):  # built: the place's problems in the new language
+            self.check_place()

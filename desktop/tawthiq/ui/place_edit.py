@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QWidget
 
-from tawthiq.domain.admin_units import country_code, country_name, unit_name
+from tawthiq.domain.admin_units import country_code, country_name, unit_name, units_named
 from tawthiq.i18n import is_rtl
 from tawthiq.services.desk import PlaceChoice
 from tawthiq.ui.editors import TextLine
@@ -133,6 +133,12 @@ class UnitLine(_ShownLine):
 
     def shown(self, value: str) -> str:
         return unit_name(self.level, value, "ar" if is_rtl() else "en")
+
+    def typed(self, text: str) -> Any:
+        """A name the gazetteer gives one unit of this level is kept as the extractor
+        writes it (its English name), whichever language it was typed in."""
+        found = units_named(self.level, text)
+        return found[0].name_en if len(found) == 1 else text
 
 
 class CountryLine(_ShownLine):
