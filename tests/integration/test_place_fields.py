@@ -159,3 +159,29 @@ def test_the_arabic_window_shows_district_subdistrict_and_country_by_name(qtbot,
     assert "عفرين" in cells["governorate"].error.text()
     window.apply_settings(Settings(author="Amal", language="en"))
     assert cells["subdistrict"].editor.text() == "Dana"
+
+
+def test_the_window_import_summary_names_a_contradiction_and_opens_it(
+    qtbot, window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    basel = Laptop(tmp_path, "Basel")
+    incident_id = str(uuid.uuid4())
+    with basel.ws.writing() as w:  # as a release without the check wrote it
+        w.record(INCIDENT, incident_id, {"title_en": "Shelling", "governorate": "Quneitra",
+                 "pcode": "C4121"}, new=True)  # fmt: skip
+    path = basel.export()
+    basel.close()
+    window.sync.ask_trust = lambda devices: True
+    window.sync.import_files([path])
+    qtbot.waitUntil(lambda: window.sync.summary is not None, timeout=20_000)
+    listed = window.sync.summary.contradicting
+    assert listed.isVisibleTo(window.sync.summary) and listed.count() == 1
+    item = listed.item(0)
+    assert "Quneitra is not the governorate of the P-code C4121" in item.text()
+    listed.itemActivated.emit(item)  # shows it in the list, selected
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.incidents.table.currentIndex().isValid(), timeout=10_000)
+    window.incidents.table.activated.emit(window.incidents.table.currentIndex())  # Return
+    form = window.review.form
+    qtbot.waitUntil(lambda: form.cells["governorate"].value() == "Quneitra", timeout=10_000)
+    assert form.cells["governorate"].error.isVisibleTo(form)
