@@ -145,6 +145,9 @@ def test_the_arabic_window_shows_district_subdistrict_and_country_by_name(qtbot,
     window.apply_settings(Settings(author="Amal", language="ar"))
     form = window.review.form
     _pick_sarmada(form)
+    offered = form.cells["place_name"].editor.model
+    texts = [offered.item(r).text() for r in range(offered.rowCount())]
+    assert any(t.startswith("سرمدا — Sarmada") and t.endswith("حارم، إدلب") for t in texts)
     cells = form.cells
     shown = [cells[n].editor.text() for n in ("district", "subdistrict", "country")]
     assert shown == ["حارم", "دانا", "سوريا"]

@@ -38,8 +38,10 @@ KIND_EN = {
 
 def describe(choice: PlaceChoice) -> str:
     """How a place is offered: its name in both scripts, what it is and where."""
-    if is_rtl():
-        where = "، ".join(filter(None, [choice.district, choice.governorate]))
+    if is_rtl():  # the district and governorate by their Arabic names too
+        units = [unit_name("district", choice.district, "ar", choice.governorate),
+                 unit_name("governorate", choice.governorate, "ar")]  # fmt: skip
+        where = "، ".join(filter(None, units))
         return f"{choice.name_ar} — {choice.name_en} · {KIND_AR[choice.kind]} · {where}"
     where = ", ".join(filter(None, [choice.district, choice.governorate]))
     return f"{choice.name_en} — {choice.name_ar} · {KIND_EN[choice.kind]} · {where}"
