@@ -22,9 +22,9 @@ from tawthiq.domain.resources import read_json
 
 LEVELS = ("governorate", "district", "subdistrict")
 # how far (km) coordinates may lie outside their governorate's outline before they
-# contradict it: the shipped outlines are simplified, and a camp's coordinates are
-# imprecise on purpose (the largest distance of a community of the gazetteer outside its
-# own governorate is under 3 km; see tests/unit/test_admin_units.py)
+# contradict it: the shipped outlines are simplified, and a camp's coordinates are imprecise
+# on purpose (of the gazetteer's 7,593 communities, 36 lie outside their own governorate's
+# outline, the farthest by 3.3 km; of its camps, the farthest by 1.5 km)
 TOLERANCE_KM = 5.0
 _EARTH_KM = 6371.0
 
