@@ -1,14 +1,18 @@
-"""Derive resources/governorates.json from Open-Syria's admin1 list (CC BY 4.0).
+"""Derive resources/governorates.json from Open-Syria's admin1 list (CC BY 4.0), and
+resources/governorate_shapes.json, the governorates' outlines from OCHA's admin boundaries
+(COD-AB via HDX, CC BY 3.0 IGO), as the OCHA copy beside the data carries them.
 
 Run from the repository root: python scripts/build_governorates.py ../shared/data/gazetteer
-The full place gazetteer is built by the extractor's own script; this file only gives the
-governorate names the incident form and the CLI validate against.
+The full place gazetteer is built by the extractor's own script; these files give the
+governorate names the incident form and the CLI validate against, and the outlines that
+say which governorate a pair of coordinates lies in.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -47,6 +51,36 @@ def main(gazetteer_dir: str) -> None:
         json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     print(f"wrote {len(rows)} governorates")
+    write_shapes(Path(gazetteer_dir))
+
+
+def write_shapes(src: Path) -> None:
+    """The outline of each governorate: its rings as [lon, lat] points to 4 decimals (about
+    10 m, far finer than the outlines themselves); a point inside an odd number of a
+    governorate's rings is inside it."""
+    script = (src / "salih17_syria_data.js").read_text(encoding="utf-8")
+    start = script.index("BOUNDARIES = ") + len("BOUNDARIES = ")
+    body = re.sub(r"^  (\w+):", r'  "\1":', script[start:].rstrip().rstrip(";"), flags=re.M)
+    shapes: dict[str, list[list[list[float]]]] = {}
+    for feature in json.loads(body)["governorate"]["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"]
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        rings = [ring for polygon in polygons for ring in polygon]
+        shapes[feature["properties"]["p"]] = [
+            [[round(lon, 4), round(lat, 4)] for lon, lat in ring] for ring in rings
+        ]
+    out = {
+        "_source": "OCHA Common Operational Dataset admin-1 boundaries (HDX, CC BY 3.0 IGO), "
+        "as simplified in salih-17/Syria-Administrative-LookupV2",
+        "governorates": dict(sorted(shapes.items())),
+    }
+    text = json.dumps(out, separators=(",", ":"))
+    Path("resources/governorate_shapes.json").write_text(
+        text.replace('"SY', '\n"SY') + "\n", encoding="utf-8"
+    )
+    print(f"wrote the outlines of {len(shapes)} governorates")
 
 
 if __name__ == "__main__":

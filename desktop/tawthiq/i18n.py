@@ -177,13 +177,15 @@ def shown_param(name: str, value: object) -> object:
 
 def sentence_text(sentence: str) -> str:
     """A sentence from the core (a problem ``verify`` found) in the interface's language."""
-    return sentence.text(_, shown=shown_param) if isinstance(sentence, Sentence) else sentence
+    if isinstance(sentence, Sentence):
+        return sentence.text(_, lang="ar" if is_rtl() else "en", shown=shown_param)
+    return sentence
 
 
 def error_text(exc: TawthiqError, *, with_field: bool = True) -> str:
     """An error's sentence in the interface's language, led by its field's label unless it
     is shown next to the field."""
-    sentence = exc.text(_, with_field=False, shown=shown_param)
+    sentence = exc.text(_, with_field=False, lang="ar" if is_rtl() else "en", shown=shown_param)
     if exc.field and with_field:
         return f"{field_label(exc.field)}: {sentence}"
     return sentence

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from tawthiq.domain.fields import FIELDS, INCIDENT
+from tawthiq.domain.admin_units import country_name, unit_name
+from tawthiq.domain.fields import FIELDS, INCIDENT, incident_problems
 from tawthiq.domain.records import Casualties, Change, Incident, SourceReport
 from tawthiq.domain.vocab import vocabulary
 
@@ -26,6 +27,16 @@ def value_text(field: str, value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+def _place_text(inc: Incident, name: str) -> str:
+    """A governorate, district or subdistrict as stored, then in Arabic when the gazetteer
+    knows it ("Harim / حارم"); the country by name ("SY (Syria / سوريا)")."""
+    value = inc.text(name) or ""
+    if name == "country":
+        return f"{value} ({country_name(value, 'en')} / {country_name(value, 'ar')})"
+    arabic = unit_name(name, value, "ar", inc.governorate)
+    return value if arabic == value else f"{value} / {arabic}"
 
 
 def incident_line(inc: Incident) -> str:
@@ -57,16 +68,21 @@ def incident_details(inc: Incident, reports: Iterable[SourceReport]) -> list[str
         )
     for name, spec in FIELDS[INCIDENT].items():
         if name in inc.values and name != "deleted":
-            mark = f"  ({NOT_CHECKED})" if name in inc.unchecked else ""
-            lines.append(
-                f"  {spec.label_en} / {spec.label_ar}: {value_text(name, inc.values[name])}{mark}"
+            shown = (
+                _place_text(inc, name)
+                if name in ("governorate", "district", "subdistrict", "country")
+                else value_text(name, inc.values[name])
             )
+            mark = f"  ({NOT_CHECKED})" if name in inc.unchecked else ""
+            lines.append(f"  {spec.label_en} / {spec.label_ar}: {shown}{mark}")
     for c in inc.conflicts:
         shown = " | ".join(
             f"{value_text(c.field, v)} [event …{e[-8:]}]"
             for v, e in zip(c.values, c.event_ids, strict=True)
         )
         lines.append(f"  CONFLICT in {c.field}: {shown} (shown: the last)")
+    for problem in incident_problems(inc.values):  # arrived so from another laptop
+        lines.append(f"  CONTRADICTION in {problem.field}: {problem.text(with_field=False)}")
     for r in reports:
         first = (r.text or "").strip().splitlines()[0][:70] if r.text else ""
         lines.append(

@@ -161,6 +161,9 @@ def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) ->
         return 0
     if imported.pairs:  # among the incidents the merge touched
         out(f"{len(imported.pairs)} possible duplicate(s) among them: see `tawthiq duplicates`")
+    for incident_id, problems in imported.contradictions.items():
+        # merged as signed, never refused: named so that someone corrects them
+        out(f"  contradiction: incident {incident_id[:8]}: {problems[0]}")
     return 0
 
 

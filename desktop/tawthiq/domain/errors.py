@@ -18,6 +18,40 @@ def N_(message: str) -> str:
     return message
 
 
+class Name(str):
+    """A name inside a sentence, known in both languages ("Idlib", "إدلب"): reads as its
+    English form, and a sentence shown in Arabic writes its Arabic one."""
+
+    en: str
+    ar: str
+
+    def __new__(cls, en: str, ar: str | None = None) -> Name:
+        obj = super().__new__(cls, en)
+        obj.en, obj.ar = en, ar or en
+        return obj
+
+    def in_language(self, lang: str) -> str:
+        return self.ar if lang == "ar" else self.en
+
+
+def _in_language(
+    params: dict[str, Any],
+    translate: Callable[[str], str] | None,
+    lang: str,
+    shown: Shown | None = None,
+) -> dict[str, Any]:
+    """The parameters as a sentence in ``lang`` writes them (``shown``: as the interface
+    writes each inside the sentence)."""
+
+    def one(k: str, v: Any) -> Any:
+        if isinstance(v, Sentence):
+            return v.text(translate, lang=lang, shown=shown)
+        v = v.in_language(lang) if isinstance(v, Name) else v
+        return shown(k, v) if shown else v
+
+    return {k: one(k, v) for k, v in params.items()}
+
+
 class Sentence(str):
     """A sentence for the user that is not an error (a problem ``verify`` found): it reads
     as its English text, and keeps its template and parameters to be translated."""
@@ -31,12 +65,17 @@ class Sentence(str):
         return obj
 
     def text(
-        self, translate: Callable[[str], str] | None = None, *, shown: Shown | None = None
+        self,
+        translate: Callable[[str], str] | None = None,
+        *,
+        lang: str = "en",
+        shown: Shown | None = None,
     ) -> str:
-        """``shown``: how the interface writes each parameter inside the sentence."""
+        """In ``lang``, its template passed through ``translate`` first (if given);
+        ``shown``: how the interface writes each parameter inside the sentence."""
         template = translate(self.template) if translate else self.template
-        params = {k: shown(k, v) for k, v in self.params.items()} if shown else self.params
         try:
+            params = _in_language(self.params, translate, lang, shown)
             return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):
             return str(self)
@@ -56,18 +95,14 @@ class TawthiqError(Exception):
         translate: Callable[[str], str] | None = None,
         *,
         with_field: bool = True,
+        lang: str = "en",
         shown: Shown | None = None,
     ) -> str:
-        """The sentence, its template passed through ``translate`` first (if given); the
-        field's name leads it unless the caller shows the message next to the field;
-        ``shown``: how the interface writes each parameter inside it."""
+        """The sentence in ``lang``, its template passed through ``translate`` first (if
+        given); the field's name leads it unless the caller shows the message next to the
+        field; ``shown``: how the interface writes each parameter inside it."""
         template = translate(self.template) if translate else self.template
-        params = {
-            k: v.text(translate, shown=shown)
-            if isinstance(v, Sentence)
-            else (shown(k, v) if shown else v)
-            for k, v in self.params.items()
-        }
+        params = _in_language(self.params, translate, lang, shown)
         try:
             sentence = template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):  # a broken translation: English it is

@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from tawthiq.domain.admin_units import place_problems
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.values import KINDS, parser
 
@@ -41,6 +42,7 @@ _EDITORS = {
     "code": "combo",
     "codes": "checklist",
     "governorate": "governorate",
+    "country": "country",
     "date": "date",
     "time": "time",
     "count": "count",
@@ -127,10 +129,10 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
           cli="place-en", extract="place.name_en", searched=3),
     _spec("place_kind", "code", "Kind of place", "نوع المكان", "place_kind", cli="place-kind",
           extract="place.kind", **_WHERE),
-    _spec("subdistrict", "text", "Subdistrict", "الناحية", cli="subdistrict",
+    _spec("subdistrict", "text", "Subdistrict", "الناحية", editor="unit", cli="subdistrict",
           extract="place.subdistrict", searched=3, form_rank=3, **_WHERE),
-    _spec("district", "text", "District", "المنطقة", cli="district", extract="place.district",
-          searched=3, form_rank=2, **_WHERE),
+    _spec("district", "text", "District", "المنطقة", editor="unit", cli="district",
+          extract="place.district", searched=3, form_rank=2, **_WHERE),
     _spec("governorate", "governorate", "Governorate", "المحافظة", cli="governorate",
           extract="place.governorate", column=True, form_rank=1, **_WHERE),
     _spec("country", "country", "Country", "الدولة", section="where", cli="country",
@@ -327,6 +329,7 @@ def incident_problems(state: Mapping[str, Any]) -> list[ValidationError]:
                     most=whole["max"],
                 )
             )
+    problems.extend(place_problems(state))
     return problems
 
 
@@ -362,6 +365,16 @@ def check_incident(state: Mapping[str, Any]) -> None:
     problems = incident_problems(state)
     if problems:
         raise problems[0]
+
+
+def check_change(before: Mapping[str, Any], after: Mapping[str, Any]) -> None:
+    """A change may not bring in a problem across fields; one the record already had
+    (arrived from another laptop, where the checks were older) does not stop other changes,
+    and ``tawthiq show`` and the form go on naming it."""
+    had = {p.text() for p in incident_problems(before)}
+    for problem in incident_problems(after):
+        if problem.text() not in had:
+            raise problem
 
 
 def form_problems(entity: str, values: Mapping[str, Any]) -> dict[str, ValidationError]:

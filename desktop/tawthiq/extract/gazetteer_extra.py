@@ -31,11 +31,14 @@ def spelling(word: str) -> str:
 
 
 def with_aliases(data: dict[str, Any]) -> dict[str, Any]:
-    """The gazetteer's rows (as resources/gazetteer.json holds them) with the aliases added."""
+    """The gazetteer's rows (as resources/gazetteer.json holds them) with the aliases added;
+    a copy, so the shipped rows others read stay as they are."""
     extra, at = read_json("extract/places.json")["aliases"], data["fields"].index("aliases")
-    for row in data["places"]:
-        row[at] = row[at] + extra.get(row[0], [])
-    return data
+    places = [
+        [*row[:at], row[at] + extra[row[0]], *row[at + 1 :]] if row[0] in extra else row
+        for row in data["places"]
+    ]
+    return {**data, "places": places}
 
 
 def all_names() -> set[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tawthiq.domain.admin_units import unit_name
 from tawthiq.domain.fields import FieldSpec, printed_fields
 from tawthiq.domain.records import Incident
 from tawthiq.report import labels as L
@@ -50,6 +51,12 @@ def _latin(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
     return value or "", ltr(value) if value else ""
 
 
+def _admin_unit(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
+    """A district or subdistrict by its name in each language ("Harim", "حارم")."""
+    value, governorate = inc.text(name), inc.text("governorate")
+    return unit_name(name, value, "en", governorate), unit_name(name, value, "ar", governorate)
+
+
 def _coordinates(inc: Incident, w: Writer, name: str) -> tuple[str, str]:
     lat, lon = inc.number("lat"), inc.number("lon")
     where = f"{lat:.5f}, {lon:.5f}" if lat is not None and lon is not None else ""
@@ -82,6 +89,8 @@ _SHOWN: dict[str, Callable[[Incident, Writer, str], tuple[str, str]]] = {
     "time_of_day": _time,
     "place_name": _place,
     "pcode": _latin,
+    "district": _admin_unit,
+    "subdistrict": _admin_unit,
     "lat": _coordinates,
 }
 _LABELS = {"lat": L.TEXT["coordinates"]}

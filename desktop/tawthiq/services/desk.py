@@ -122,12 +122,14 @@ class Desk:
         return run_demo(self.ws, say)
 
     def warm_up(self) -> None:
-        """Load the extractor's resources and the place index (a second on a slow laptop)
-        before the documenter first needs them."""
+        """Load the extractor's resources, the place index and the place check (a second
+        on a slow laptop) before the documenter first needs them."""
+        from tawthiq.domain.admin_units import place_problems
         from tawthiq.extract.place_search import suggest_places
 
         extract_report("قصف", date(2022, 1, 1))
         suggest_places("ا")
+        place_problems({"governorate": "Idlib", "pcode": "C4121", "lat": 36.0, "lon": 36.0})
 
     # --- paste and review ------------------------------------------------------------------
 

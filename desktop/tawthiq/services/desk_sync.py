@@ -4,11 +4,12 @@ cases, reached as ``Desk.sync``, each a user action in its own session."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tawthiq.domain.errors import ValidationError
 from tawthiq.services.changes import EVERYTHING, NOTHING, Changes
 
 if TYPE_CHECKING:
@@ -39,6 +40,9 @@ class Imported:
     changes: Changes
     # a dry run: the laptops whose keys a real import would first ask the person to accept
     unconfirmed: tuple[NewDevice, ...] = ()
+    # incidents the merge touched whose fields now contradict each other (a governorate
+    # that is not the one of the P-code), with each contradiction
+    contradictions: dict[str, list[ValidationError]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,7 @@ class SyncDesk:
         """Merge the files (all or none); then the possible duplicates among what changed.
         A dry run checks and counts and changes nothing; it goes on past laptops not seen
         before and names them, as the import would ask about them."""
+        from tawthiq.services.incidents import contradictions
         from tawthiq.services.sync import import_files, possible_duplicates
 
         summary = import_files(
@@ -102,10 +107,12 @@ class SyncDesk:
             passphrase=passphrase, progress=progress,
         )  # fmt: skip
         if dry_run:
-            return Imported(summary, [], NOTHING, () if accept_new else _unconfirmed(summary))
+            unconfirmed = () if accept_new else _unconfirmed(summary)
+            return Imported(summary, [], NOTHING, unconfirmed=unconfirmed)
         with self.ws.db.read() as s:
             pairs = possible_duplicates(s, summary.touched_incidents)
-        return Imported(summary, pairs, EVERYTHING)
+            contradicting = contradictions(s, summary.touched_incidents)
+        return Imported(summary, pairs, EVERYTHING, contradictions=contradicting)
 
     def duplicates(self) -> list[DuplicatePair]:
         from tawthiq.services.sync import possible_duplicates

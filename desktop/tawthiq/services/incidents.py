@@ -14,9 +14,11 @@ from tawthiq.domain.fields import (
     INCIDENT,
     LINK,
     SOURCE_REPORT,
+    check_change,
     check_incident,
     clean_changes,
     future_dates,
+    incident_problems,
 )
 from tawthiq.domain.records import Change, Conflict, Incident, SourceReport
 from tawthiq.store import EventWriter, IncidentFilter, queries
@@ -133,7 +135,7 @@ def edit_incident(
     changed = {k: v for k, v in clean.items() if state.get(k) != v or k in conflicted}
     merged = {**state, **changed}
     _not_in_the_future(changed)
-    check_incident({k: v for k, v in merged.items() if v is not None})
+    check_change(state, {k: v for k, v in merged.items() if v is not None})
     for name in set(confirmed) & set(replayed.unchecked):
         if name not in changed:  # the same value, now checked by a person
             changed[name] = state[name]
@@ -224,7 +226,7 @@ def resolve_conflict(
         )
     clean = clean_changes(INCIDENT, {field: value})
     merged = {**state.values, **clean}
-    check_incident({k: v for k, v in merged.items() if v is not None})
+    check_change(state.values, {k: v for k, v in merged.items() if v is not None})
     return writer.record(INCIDENT, incident_id, clean, seen={field: [e.event_id for e in heads]})
 
 
@@ -293,6 +295,18 @@ def list_incidents(
         session, flt, limit=limit, offset=offset, sort=sort, descending=descending
     )
     return [Incident.from_state(i, values, unchecked=u) for i, values, u in rows]
+
+
+def contradictions(session: Session, ids: Sequence[str]) -> dict[str, list[ValidationError]]:
+    """The incidents among ``ids`` (not deleted) whose fields contradict each other, with
+    each contradiction: what an import names, since another laptop's signed events are
+    merged as they are, never refused."""
+    out = {}
+    for incident_id, values, _day in queries.dated_incidents(session, ids):
+        problems = incident_problems(values)
+        if problems:
+            out[incident_id] = problems
+    return out
 
 
 def all_incident_ids(session: Session) -> list[str]:

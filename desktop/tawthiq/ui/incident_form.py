@@ -28,6 +28,7 @@ from tawthiq.domain.fields import (
     form_problems,
     form_sections,
     future_dates,
+    incident_fields,
 )
 from tawthiq.i18n import N_, _, error_text, field_label
 from tawthiq.services.desk import PlaceChoice
@@ -45,7 +46,7 @@ from tawthiq.ui.editors import (
     YesNoCombo,
 )
 from tawthiq.ui.field_cell import FieldCell
-from tawthiq.ui.place_edit import PlaceLine
+from tawthiq.ui.place_edit import CountryLine, PlaceLine, UnitLine
 
 
 class NamesLine(TextLine):
@@ -74,6 +75,8 @@ _EDITORS: dict[str, Callable[..., QWidget]] = {
     "date": lambda spec, lookup: DateLine(),
     "time": lambda spec, lookup: TimeOfDay(),
     "place": lambda spec, lookup: PlaceLine(lookup),
+    "unit": lambda spec, lookup: UnitLine(spec.name),
+    "country": lambda spec, lookup: CountryLine(),
     "block": lambda spec, lookup: TextBlock(),
     "names": lambda spec, lookup: NamesLine(),
     "number": lambda spec, lookup: NumberLine(),
@@ -129,6 +132,11 @@ class IncidentForm(QScrollArea):
         place.picked.connect(self._place_picked)
         for name in DATE_FIELDS:
             self.cells[name].changed.connect(partial(self._check_days, (name,)))
+        # the place's fields are checked against each other as they change: a governorate
+        # the wheel or a slip turned into another shows its contradiction at once
+        self._where = tuple(f.name for f in incident_fields(section="where"))
+        for name in self._where:
+            self.cells[name].changed.connect(self.check_place)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -189,6 +197,7 @@ class IncidentForm(QScrollArea):
                 cell.mark_unchecked()
             cell.set_error(None)
         self._check_days()
+        self.check_place()
 
     def choose(self, values: Mapping[str, Any]) -> None:
         """Fields the documenter chose (a place picked, words of the report used)."""
@@ -224,8 +233,17 @@ class IncidentForm(QScrollArea):
             cell._mark(state)
             cell.set_error(None)
         self._check_days()
+        self.check_place()
 
     # checking ----------------------------------------------------------------------------
+
+    def check_place(self) -> None:
+        """Show, next to them, the place fields that contradict each other (or are wrong
+        alone), and clear what no longer is."""
+        problems = form_problems(INCIDENT, {n: self.cells[n].value() for n in self._where})
+        for name in self._where:
+            exc = problems.get(name)
+            self.cells[name].set_error(error_text(exc, with_field=False) if exc else None)
 
     def check(self) -> dict[str, ValidationError]:
         """Show every problem next to its field; nothing may be saved while there are any."""
@@ -263,3 +281,5 @@ class IncidentForm(QScrollArea):
             hint.setText(_(FIELDS[INCIDENT][name].hint or _COUNT_HINT))
         for cell in self.cells.values():
             cell.retranslate()
+        if hasattr(self, "_where"):  # built: the place's problems in the new language
+            self.check_place()

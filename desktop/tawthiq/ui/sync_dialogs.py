@@ -3,6 +3,7 @@ which new laptops to trust, and what a merge did."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,12 +25,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.i18n import _, field_label, format_number, isolate, join, ngettext, quote
+from tawthiq.i18n import (
+    _,
+    error_text,
+    field_label,
+    format_number,
+    isolate,
+    join,
+    ngettext,
+    quote,
+)
 from tawthiq.services.desk_sync import ExportChoice
 from tawthiq.services.values import MIN_PASSPHRASE, NewDevice
 from tawthiq.ui.file_dialogs import save_file
 
 if TYPE_CHECKING:
+    from tawthiq.domain.errors import ValidationError
     from tawthiq.services.sync import ImportSummary
 
 
@@ -175,7 +186,16 @@ class SummaryDialog(QDialog):
     open_incident = Signal(str)
     review_duplicates = Signal()
 
-    def __init__(self, summary: ImportSummary, duplicates: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        summary: ImportSummary,
+        duplicates: int,
+        parent: QWidget | None = None,
+        *,
+        contradictions: Mapping[str, Sequence[ValidationError]] | None = None,
+    ):
+        """``contradictions``: incidents merged with fields that contradict each other (a
+        governorate that is not the one of the P-code), with what each contradiction is."""
         super().__init__(parent)
         self.setWindowTitle(_("Import finished"))
         self.text = QLabel(summary_text(summary), self)
@@ -208,6 +228,18 @@ class SummaryDialog(QDialog):
         self.conflicts.itemActivated.connect(
             lambda item: self.open_incident.emit(item.data(Qt.ItemDataRole.UserRole))
         )
+        self.contradicting = QListWidget(self)
+        for record_id, problems in (contradictions or {}).items():
+            item = QListWidgetItem(
+                _("Incident {id}: {problem}").format(
+                    id=isolate(record_id[:8]), problem=error_text(problems[0])
+                )
+            )
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            self.contradicting.addItem(item)
+        self.contradicting.itemActivated.connect(
+            lambda item: self.open_incident.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
         self.duplicates = QPushButton(
             _("Review {n} possible duplicates…").format(n=format_number(duplicates)), self
         )
@@ -223,5 +255,12 @@ class SummaryDialog(QDialog):
             box.addWidget(self.conflicts)
         else:
             self.conflicts.hide()
+        if self.contradicting.count():  # merged as signed, to be corrected by someone
+            box.addWidget(
+                QLabel(_("Place fields that contradict each other (open one to correct it):"), self)
+            )
+            box.addWidget(self.contradicting)
+        else:
+            self.contradicting.hide()
         box.addWidget(self.duplicates)
         box.addWidget(close)

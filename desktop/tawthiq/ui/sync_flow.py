@@ -131,7 +131,9 @@ class SyncFlow(QObject):
 
             summary, pairs = result.summary, result.pairs
             self.say(summary_text(summary))
-            self.summary = SummaryDialog(summary, len(pairs), self.window)
+            self.summary = SummaryDialog(
+                summary, len(pairs), self.window, contradictions=result.contradictions
+            )
             self.summary.open_incident.connect(self.open_incident)
             self.summary.review_duplicates.connect(lambda: self.show_duplicates(pairs))
             self.summary.show()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tawthiq.domain.admin_units import LEVELS, country_name, unit_name
 from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.records import Casualties
 from tawthiq.domain.vocab import vocabulary
@@ -35,6 +36,10 @@ def value_text(field: str, value: Any) -> str:
         return "; ".join(str(v) for v in value)
     if isinstance(value, int | float):
         return digits(str(value))
+    if field in LEVELS and isinstance(value, str):  # "Harim" reads "حارم" in Arabic
+        return unit_name(field, value, lang)
+    if spec is not None and spec.kind == "country" and isinstance(value, str):
+        return country_name(value, lang)
     text = str(value)
     return digits(text) if spec is not None and spec.kind == "date" else text
 
