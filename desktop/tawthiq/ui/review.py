@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.i18n import _, field_label, format_number, isolate, ngettext, quote
-from tawthiq.services.desk import Desk, IncidentView, Reading, Saved
+from tawthiq.i18n import _, field_label, quote
+from tawthiq.services.desk import Desk, IncidentView, Reading
 from tawthiq.services.drafts import Draft, values_from_words
+from tawthiq.ui import review_save
 from tawthiq.ui.editors import SteadyCombo
 from tawthiq.ui.incident_form import IncidentForm
 from tawthiq.ui.ops import Runner, error_sentence
@@ -36,7 +36,6 @@ from tawthiq.ui.review_state import (
     Candidate,
     KeptReport,
     Review,
-    again_question,
     candidate_label,
     has_content,
     kept_html,
@@ -375,117 +374,11 @@ class ReviewPanel(QWidget):
 
     def save(self) -> None:
         """Ctrl+S: nothing is saved while any field has a problem."""
-        if self.saving:
-            return  # pressed twice: one save
-        if self.reading:
-            self.message.emit(_("The report is still being read; save when the form is filled."))
-            return
-        problems = self.form.check()
-        origin_ok = self.report.check()
-        if problems or not origin_ok:
-            cell = self.form.first_problem()
-            if cell is not None:
-                self.form.ensureWidgetVisible(cell)
-                cell.setFocus()
-            n = len(problems) + (0 if origin_ok else 1)
-            self.message.emit(
-                ngettext(
-                    "Not saved: {n} field needs correcting (shown in red).",
-                    "Not saved: {n} fields need correcting (shown in red).",
-                    n,
-                ).format(n=format_number(n))
-            )
-            return
-        current, values = self.review.shown, self.form.values()
-        if current.incident_id is None and not has_content(values):
-            self.message.emit(_("The form is empty: fill in at least one field before saving."))
-            return
-        if not self._save_again(current):
-            return
-        changes = current.changes(values)
-        marks = current.marks(values, self.form.suggested())
-        text, origin = self.report.received_text(), self.report.origin()
-        report, report_id, report_changes = self.review.source_plan(text, origin)
-        if (
-            current.incident_id
-            and not changes
-            and not marks.confirmed
-            and report is None
-            and not report_changes
-        ):
-            self.message.emit(_("Nothing has changed since the last save."))
-            return
-        if marks.suggested and not self.save_unchecked(len(marks.suggested)):
-            self.message.emit(
-                _("Not saved: check the values marked in amber (✓ accepts one), then save.")
-            )
-            return
-        self._saving(True)
-        generation = self._generation
-        self.runner.run(
-            lambda: self.desk.save(
-                changes,
-                incident_id=current.incident_id,
-                seen=current.seen([*changes, *marks.confirmed]),
-                report=report,
-                report_id=report_id,
-                report_changes=report_changes,
-                suggested=marks.suggested,
-                confirmed=marks.confirmed,
-            ),
-            done=lambda saved: self._saved(generation, current, saved, text, origin),
-            failed=lambda exc: self._failed(exc, generation),
-        )
-
-    def _save_again(self, current: Candidate) -> bool:
-        """A new incident from a report already kept is saved only when the documenter says
-        to record it once more."""
-        review = self.review
-        if review.already is None or review.again or current.incident_id or review.kept:
-            return True
-        question = again_question(len(review.already.incidents))
-        if not self.confirm(question):
-            self.message.emit(_("Not saved: the report is already kept."))
-            return False
-        review.again = True
-        return True
-
-    def _saving(self, on: bool) -> None:
-        self.saving = on
-        for widget in (self.form, self.report, self.candidates, self.read_button,
-                       self.accept_button, self.save_button):  # fmt: skip
-            widget.setEnabled(not on)
-
-    def _saved(
-        self,
-        generation: int,
-        candidate: Candidate,
-        saved: Saved,
-        text: str,
-        origin: dict[str, Any],
-    ) -> None:
-        self._saving(False)
-        candidate.incident_id, candidate.heads = saved.incident_id, dict(saved.heads)
-        candidate.unchecked = frozenset(saved.unchecked)
-        if saved.report_id is not None:
-            self.review.kept = KeptReport(saved.report_id, text, origin)
-        if generation == self._generation and candidate is self.review.shown:
-            # what was saved, defaults included, its unchecked suggestions still marked
-            self.form.set_values(saved.values, unchecked=saved.unchecked)
-            candidate.baseline = self.form.values()
-            self._show_candidates()
-        self.message.emit(
-            ngettext(
-                "Saved incident {id} ({n} change recorded in its history).",
-                "Saved incident {id} ({n} changes recorded in its history).",
-                saved.events,
-            ).format(id=isolate(saved.incident_id[:8]), n=format_number(saved.events))
-        )
-        self.saved.emit(saved.incident_id)
+        review_save.save(self)
 
     def _failed(self, exc: BaseException, generation: int) -> None:
         if self.saving:
-            self._saving(False)
+            review_save.set_saving(self, False)
         if generation == self._generation:
             self.reading = False
             self.read_button.setEnabled(True)
