@@ -86,6 +86,9 @@ def test_unchecked_values_stay_marked_until_a_person_accepts_them(qtbot, window,
     listed(qtbot, window.incidents)
     status = window.incidents.table.model().index(0, 7).data()
     assert f"{len(unchecked)} not checked" in status
+    table = window.incidents.table
+    shown = table.horizontalHeader().sectionSize(7)  # the whole of it, not "Draft · 25 n…"
+    assert shown >= table.fontMetrics().horizontalAdvance(status)
     # The history says which values came from the extractor.
     qtbot.waitUntil(lambda: window.history.model.rowCount() > 0)
     by_field = {c.field: row for row, c in enumerate(window.history.model.changes)}

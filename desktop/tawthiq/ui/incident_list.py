@@ -28,7 +28,7 @@ from tawthiq.services.changes import Changes
 from tawthiq.services.desk import Desk
 from tawthiq.ui.editors import CodeCombo, DateLine, GovernorateCombo, YesNoCombo
 from tawthiq.ui.language import follow_text
-from tawthiq.ui.list_model import INCIDENT_ROLE, TITLE, IncidentTableModel
+from tawthiq.ui.list_model import INCIDENT_ROLE, STATUS, TITLE, IncidentTableModel
 from tawthiq.ui.ops import Runner, error_sentence
 
 
@@ -94,6 +94,8 @@ class IncidentList(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        # the status says how many values nobody checked: it is never cut short
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(self._opened)  # a double click, or Return in the table
         self.table.selectionModel().currentRowChanged.connect(self._current)
         box = QVBoxLayout(self)
