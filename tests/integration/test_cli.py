@@ -183,6 +183,10 @@ def test_demo_runs_headless(run, tmp_path: Path) -> None:  # type: ignore[no-unt
     # the place as a person reads it, whole, not a fragment of JSON (issue 14)
     assert "مخيم مرام (Maram), Dana, Harim, Idlib, CP000752" in r.out and '{"name"' not in r.out
     assert "from 1 device;" in r.out
+    # the extractor's values were saved as its suggestions, then the reviewer confirmed them
+    assert "saved as its suggestion, not checked" in r.out and "values confirmed" in r.out
+    shown = run("list", db=tmp_path / "demo.db").out
+    assert "not checked" not in shown
 
 
 BAD_INPUT = [

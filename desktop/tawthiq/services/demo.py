@@ -47,11 +47,18 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
         say(f"     {name:17} {_shown(field.value):42} {field.confidence:.2f}  «{evidence}»")
     say(
         f"3. saved incident {incident_id} with its source report {(done.report_id or '')[:8]} "
-        f"({events} events in the audit trail, author {ws.author!r})"
+        f"({events} events in the audit trail, author {ws.author!r}); each value the extractor "
+        "found is saved as its suggestion, not checked"
     )
     with ws.writing() as w:
-        svc.edit_incident(w, incident_id, {"status": "reviewed", "evidence_grade": "fair"})
-    say("4. a reviewer checked it: status draft -> reviewed, evidence grade -> fair")
+        unchecked = svc.get_incident(w.session, incident_id).unchecked
+        svc.edit_incident(
+            w, incident_id, {"status": "reviewed", "evidence_grade": "fair"}, confirmed=unchecked
+        )
+    say(
+        f"4. a reviewer checked it against the report: {len(unchecked)} suggested values "
+        "confirmed, status draft -> reviewed, evidence grade -> fair"
+    )
     with ws.db.read() as s:
         inc = svc.get_incident(s, incident_id)
         changes = svc.history(s, incident_id)
