@@ -182,9 +182,9 @@ def test_the_window_import_summary_names_a_contradiction_and_opens_it(
     item = listed.item(0)
     assert "Quneitra is not the governorate of the P-code C4121" in item.text()
     listed.itemActivated.emit(item)  # shows it in the list, selected
-    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 1, timeout=5000)
-    qtbot.waitUntil(lambda: window.incidents.table.currentIndex().isValid(), timeout=10_000)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: window.incidents.table.currentIndex().isValid(), timeout=30_000)
     window.incidents.table.activated.emit(window.incidents.table.currentIndex())  # Return
     form = window.review.form
-    qtbot.waitUntil(lambda: form.cells["governorate"].value() == "Quneitra", timeout=10_000)
+    qtbot.waitUntil(lambda: form.cells["governorate"].value() == "Quneitra", timeout=30_000)
     assert form.cells["governorate"].error.isVisibleTo(form)

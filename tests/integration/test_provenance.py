@@ -157,3 +157,32 @@ def test_an_import_with_a_forged_or_unknown_origin_is_refused(tmp_path: Path) ->
     finally:
         amal.close()
         basel.close()
+
+
+def test_writing_the_suggested_value_checks_it(run, ingested: str) -> None:  # type: ignore[no-untyped-def]
+    r = run("edit", ingested[:8], "--killed", "7")  # the person typed what the extractor read
+    assert r.code == 0 and "1 field(s) changed" in r.out
+    killed = next(line for line in run("show", ingested).out.splitlines() if "Killed" in line)
+    assert "not checked" not in killed
+
+
+def test_confirming_leaves_a_conflict_to_be_settled(run, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A person's 10 and the extractor's 12, written without seeing each other: confirming
+    the 12 shown must not quietly drop the 10."""
+    from tawthiq import services
+    from tawthiq.services.incidents import edit_incident
+
+    ws = services.open_workspace(db_path, author="Amal")
+    with ws.writing() as w:
+        incident_id = create_incident(w, {"title_en": "Sarmada", "killed": 10})
+    with ws.writing() as w:
+        edit_incident(w, incident_id, {"killed": 12}, seen={"killed": ()}, suggested=["killed"])
+    ws.close()
+    assert "CONFLICT in killed" in run("show", incident_id).out
+    r = run("edit", incident_id[:8], "--confirm", "all")
+    assert r.code == 0
+    assert "not confirmed, in conflict: killed" in r.out and "tawthiq resolve" in r.out
+    shown = run("show", incident_id).out
+    assert "CONFLICT in killed" in shown
+    killed = next(line for line in shown.splitlines() if line.startswith("  Killed"))
+    assert killed.endswith("(suggested by the extractor, not checked)")

@@ -110,3 +110,45 @@ def test_unchecked_values_stay_marked_until_a_person_accepts_them(qtbot, window,
     assert not after.incident.conflicts  # a check, not a second value beside the first
     assert set(form.suggested()) == set(after.incident.unchecked)  # still marked after saving
     assert window.unchecked_asked == [len(unchecked)]  # the edit asked nothing: none new
+
+
+TWO_PLACES = (
+    "إدلب - مراسل محلي\n"
+    "قُتل سبعة مدنيين بينهم طفلان، وأصيب 12 آخرون، مساء أمس السبت، بقصف مدفعي لقوات النظام "
+    "على سوق بلدة سرمدا شمالي إدلب، بحسب الدفاع المدني.\n"
+    "وفي ريف حلب، قُتل شخص وأصيب ثلاثة آخرون بقصف على بلدة الأتارب.\n"
+)
+
+
+def test_reading_an_opened_incidents_report_again_checks_nothing(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    """The second incident of a report, opened and read again, keeps its own values and its
+    unchecked marks: a save afterwards records no value as a person's check."""
+    from datetime import date
+
+    desk = services.desk.Desk(ws)
+    done = desk.ingest_report(TWO_PLACES, ref_date=date(2022, 11, 6))
+    assert len(done.saved) == 2
+    atareb = next(i for i, found in done.saved if found["killed"].value == 1)
+    before = desk.incident(atareb).incident
+    window.tabs.setCurrentIndex(1)
+    window.incidents.refresh(keep=atareb)
+    listed(qtbot, window.incidents)
+    row = next(
+        r for r in range(window.incidents.model.rowCount())
+        if window.incidents.model.rows[r].id == atareb
+    )  # fmt: skip
+    window.incidents.table.activated.emit(window.incidents.table.model().index(row, 1))
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 0)
+    form = window.review.form
+    assert set(form.suggested()) == set(before.unchecked)
+    with qtbot.waitSignal(window.review.drafts_ready, timeout=30_000):
+        window.review.read()  # its own report, read again
+    assert form.cells["killed"].value()["max"] == 1  # its own incident, not the report's first
+    assert set(before.unchecked) <= set(form.suggested())
+    window.review.save()
+    qtbot.waitUntil(lambda: not window.review.saving and window.runner.busy == 0)
+    # the same values, the same marks: nothing to record, and nothing recorded as checked
+    assert "Nothing has changed" in window.statusBar().currentMessage()
+    after = desk.incident(atareb).incident
+    assert after.killed.max == 1  # type: ignore[union-attr]
+    assert set(after.unchecked) >= set(before.unchecked)  # nothing became "checked"

@@ -106,6 +106,11 @@ def cmd_edit(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if saved.unchecked:
         out(f"{len(saved.unchecked)} value(s) still suggested, not checked: "
             + ", ".join(saved.unchecked))  # fmt: skip
+    in_conflict = sorted({c.field for c in desk.incident(incident_id).incident.conflicts}
+                         & set(confirm))  # fmt: skip
+    if in_conflict:
+        out(f"not confirmed, in conflict: {', '.join(in_conflict)}; settle each with "
+            f"`tawthiq resolve {incident_id[:8]} FIELD`, which sees every value")  # fmt: skip
     return 0
 
 

@@ -131,12 +131,18 @@ def edit_incident(
         )
     replayed = entity_state(events)
     conflicted = set(replayed.conflicts)
-    # A value equal to the one shown still counts when it settles a conflict.
-    changed = {k: v for k, v in clean.items() if state.get(k) != v or k in conflicted}
+    # A value equal to the one shown still counts when it settles a conflict, and when a
+    # person writes the very value the extractor suggested: they have checked it.
+    unchecked = set(replayed.unchecked) - set(suggested)
+    changed = {
+        k: v for k, v in clean.items() if state.get(k) != v or k in conflicted or k in unchecked
+    }
     merged = {**state, **changed}
     _not_in_the_future(changed)
     check_change(state, {k: v for k, v in merged.items() if v is not None})
-    for name in set(confirmed) & set(replayed.unchecked):
+    # Confirming leaves a field in conflict alone: which value stands is settled by
+    # `resolve`, seeing every value, not by a check of one of them.
+    for name in (set(confirmed) & unchecked) - conflicted:
         if name not in changed:  # the same value, now checked by a person
             changed[name] = state[name]
     if not changed:

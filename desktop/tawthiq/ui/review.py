@@ -40,6 +40,7 @@ from tawthiq.ui.review_state import (
     has_content,
     kept_html,
     kept_sentence,
+    own_draft,
     status_text,
     told_text,
 )
@@ -220,10 +221,14 @@ class ReviewPanel(QWidget):
         review.language = reading.language
         same_report = review.kept is not None and review.kept.text == self.report.received_text()
         opened = review.shown if review.shown.incident_id and same_report else None
+        unchecked: frozenset[str] = frozenset()
         if opened is not None:  # its own report read again: saving edits the incident
-            opened.draft, opened.snapshot = drafts[0], None
-            review.candidates = [opened] + [Candidate(d) for d in drafts[1:]]
-            values = {**(opened.baseline or {}), **drafts[0].values}
+            # its own reading among the report's incidents, not merely the first of them
+            mine = drafts.pop(own_draft(opened.baseline or {}, drafts))
+            opened.draft, opened.snapshot = mine, None
+            review.candidates = [opened] + [Candidate(d) for d in drafts]
+            values = {**(opened.baseline or {}), **mine.values}
+            unchecked = opened.unchecked  # what the reading does not suggest again stays so
         else:
             review.candidates = [Candidate(d) for d in drafts]
             values = {**DEFAULTS, **drafts[0].values}
@@ -231,7 +236,7 @@ class ReviewPanel(QWidget):
         # the same report kept before (by this laptop or one merged in), unless it is the
         # report of the incident opened here
         review.already = None if same_report else reading.kept
-        self.form.set_values(values, drafts[0].evidence)
+        self.form.set_values(values, review.shown.draft.evidence, unchecked)
         self._show_candidates()
         self._show_told(highlight=True)
         if review.already is not None:

@@ -72,6 +72,13 @@ class Candidate:
         return Marks(suggested, confirmed)
 
 
+def own_draft(saved: Mapping[str, Any], drafts: Sequence[Draft]) -> int:
+    """Which of a report's incidents, read again, is the saved incident ``saved``: the one
+    that agrees with it on the most fields (the first, when none does)."""
+    agree = [sum(saved.get(k) == v for k, v in d.values.items()) for d in drafts]
+    return agree.index(max(agree))
+
+
 @dataclass(frozen=True)
 class Marks:
     suggested: list[str]
