@@ -91,6 +91,28 @@ def listed(qtbot, incidents) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: not incidents.loading, timeout=10_000)
 
 
+def paste_and_read(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+Shift+V with ``text`` on the clipboard, as a documenter pastes a report; waits
+    until the extractor has filled the form."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+
+    QGuiApplication.clipboard().setText(text)
+    with qtbot.waitSignal(window.review.drafts_ready, timeout=30_000):
+        QTest.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+
+
+def incident_count(ws) -> int:  # type: ignore[no-untyped-def]
+    """Incidents in the database (deleted ones left out), read as the list reads them."""
+    from tawthiq import services
+    from tawthiq.store import IncidentFilter
+
+    with ws.db.read() as s:
+        return services.incidents.count_incidents(s, IncidentFilter())
+
+
 def plain(text: str) -> str:
     """A sentence without the invisible marks that keep quoted words in their own direction."""
     return text.translate(dict.fromkeys(range(0x2066, 0x206A)))

@@ -4,30 +4,16 @@ the form, the list and the history until a person accepts it (pytest-qt, a real 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
-from tests.conftest import listed
+from tests.conftest import incident_count, listed, paste_and_read
 
 from tawthiq import services
 from tawthiq.domain.resources import read_text
 from tawthiq.services.demo import SAMPLE
-from tawthiq.store import IncidentFilter
 from tawthiq.ui.questions import ask_save_unchecked
 
 SAMPLE_TEXT = read_text(SAMPLE)
-
-
-def _paste(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    QGuiApplication.clipboard().setText(SAMPLE_TEXT)
-    with qtbot.waitSignal(window.review.drafts_ready, timeout=30_000):
-        QTest.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier
-                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
-
-
-def _count(ws: services.Workspace) -> int:
-    with ws.db.read() as s:
-        return services.incidents.count_incidents(s, IncidentFilter())
 
 
 def _answer(button_text: str, seen: list[str]) -> None:
@@ -49,7 +35,7 @@ def test_ctrl_s_with_unchecked_suggestions_asks_and_going_back_saves_nothing(  #
     qtbot, window, ws
 ) -> None:
     window.review.save_unchecked = lambda n: ask_save_unchecked(window.review, n)  # the real one
-    _paste(qtbot, window)
+    paste_and_read(qtbot, window, SAMPLE_TEXT)
     form = window.review.form
     n = len(form.suggested())
     assert n > 10
@@ -57,7 +43,7 @@ def test_ctrl_s_with_unchecked_suggestions_asks_and_going_back_saves_nothing(  #
     _answer("Go back and check them", seen)
     QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert seen and f"{n} values the extractor suggested have not been checked" in seen[0]
-    assert _count(ws) == 0  # nothing saved
+    assert incident_count(ws) == 0  # nothing saved
     assert len(form.suggested()) == n  # and nothing marked as checked
     assert "Not saved: check the values marked in amber" in window.statusBar().currentMessage()
     # Saving them as not checked keeps them marked so, in the form and in the record.
@@ -71,7 +57,7 @@ def test_ctrl_s_with_unchecked_suggestions_asks_and_going_back_saves_nothing(  #
 
 
 def test_unchecked_values_stay_marked_until_a_person_accepts_them(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
-    _paste(qtbot, window)
+    paste_and_read(qtbot, window, SAMPLE_TEXT)
     form = window.review.form
     form.cells["title_en"].accept()  # checked before saving: saved as the person's
     with qtbot.waitSignal(window.review.saved, timeout=10_000) as saved:

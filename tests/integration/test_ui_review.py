@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from tests.conftest import listed, plain
+from tests.conftest import incident_count, listed, paste_and_read, plain
 
 from tawthiq import services
 from tawthiq.domain.resources import read_text
@@ -21,18 +20,6 @@ TWO_PLACES = (
 )
 
 
-def _paste(qtbot, window, text: str) -> None:  # type: ignore[no-untyped-def]
-    QGuiApplication.clipboard().setText(text)
-    with qtbot.waitSignal(window.review.drafts_ready, timeout=30_000):
-        QTest.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier
-                       | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
-
-
-def _count(ws: services.Workspace) -> int:
-    with ws.db.read() as s:
-        return services.incidents.count_incidents(s, IncidentFilter())
-
-
 def _type(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     """Type any text, Arabic included, one key event per character (qtbot.keyClicks aborts
     on non-ASCII characters: see PLATFORM.md)."""
@@ -43,7 +30,7 @@ def _type(widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_pasting_a_report_fills_the_form_with_marked_suggestions(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    _paste(qtbot, window, SAMPLE_TEXT)
+    paste_and_read(qtbot, window, SAMPLE_TEXT)
     form = window.review.form
     assert window.review.report.report_text() == SAMPLE_TEXT
     assert form.cells["killed"].value() == {"min": 9, "max": 9, "approximate": False}
@@ -64,7 +51,7 @@ def test_pasting_a_report_fills_the_form_with_marked_suggestions(qtbot, window) 
 
 
 def test_editing_a_suggestion_accepts_it_and_saving_writes_history(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
-    _paste(qtbot, window, SAMPLE_TEXT)
+    paste_and_read(qtbot, window, SAMPLE_TEXT)
     killed = window.review.form.cells["killed"]
     killed.editor.clear()
     qtbot.keyClicks(killed.editor, "10")
@@ -90,7 +77,7 @@ def test_editing_a_suggestion_accepts_it_and_saving_writes_history(qtbot, window
     qtbot.waitUntil(lambda: window.history.model.rowCount() == rows + 1)
     newest = [plain(window.history.model.index(0, c).data()) for c in range(6)]
     assert newest[1] == "Amal" and newest[3] == "Killed" and newest[4:] == ["10", "11"]
-    assert _count(ws) == 1  # an edit, not a second incident
+    assert incident_count(ws) == 1  # an edit, not a second incident
     assert window.incidents.model.total == 1
 
 
@@ -105,7 +92,7 @@ def test_the_status_bar_counts_the_changes_the_history_shows(qtbot, window) -> N
         return int(m[1])
 
     status = window.statusBar()
-    _paste(qtbot, window, SAMPLE_TEXT)
+    paste_and_read(qtbot, window, SAMPLE_TEXT)
     with qtbot.waitSignal(window.review.saved, timeout=10_000):
         window.review.save()
     first = said()
@@ -122,7 +109,7 @@ def test_the_status_bar_counts_the_changes_the_history_shows(qtbot, window) -> N
 
 
 def test_invalid_input_is_shown_next_to_the_field_and_nothing_is_saved(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
-    _paste(qtbot, window, SAMPLE_TEXT)
+    paste_and_read(qtbot, window, SAMPLE_TEXT)
     form = window.review.form
     form.cells["date_start"].editor.line.setText("2022-13-45")
     form.cells["killed_children"].editor.setText("30")  # more than the 9 killed
@@ -132,13 +119,13 @@ def test_invalid_input_is_shown_next_to_the_field_and_nothing_is_saved(qtbot, wi
     assert "more than the total of at most 9" in form.cells["killed"].error.text()
     assert "Not saved: 2 fields need correcting" in window.statusBar().currentMessage()
     qtbot.wait(200)
-    assert window.runner.busy == 0 and _count(ws) == 0
+    assert window.runner.busy == 0 and incident_count(ws) == 0
     # Once corrected, it saves.
     form.cells["date_start"].editor.line.setText("2022-11-06")
     form.cells["killed_children"].editor.setText("3")
     with qtbot.waitSignal(window.review.saved, timeout=10_000):
         window.review.save()
-    assert not form.cells["date_start"].error.text() and _count(ws) == 1
+    assert not form.cells["date_start"].error.text() and incident_count(ws) == 1
 
 
 def test_errors_are_written_in_the_interface_language(qtbot, window) -> None:  # type: ignore[no-untyped-def]
