@@ -101,7 +101,7 @@ def raw_baseline(source: Path, target: Path) -> float:
     con.execute(
         "CREATE TABLE event (event_id TEXT PRIMARY KEY, entity TEXT, entity_id TEXT, field TEXT,"
         " value TEXT, parents TEXT, hlc INTEGER, author TEXT, device_id TEXT, seq INTEGER,"
-        " prev_hash TEXT, hash TEXT, signature TEXT, UNIQUE (device_id, seq))"
+        " prev_hash TEXT, hash TEXT, signature TEXT, origin TEXT, UNIQUE (device_id, seq))"
     )
     con.execute("CREATE INDEX ix_event_entity ON event (entity_id, field)")
     src = sqlite3.connect(source)
@@ -110,7 +110,7 @@ def raw_baseline(source: Path, target: Path) -> float:
     con.execute("BEGIN")
     while batch := rows.fetchmany(50_000):
         t = time.perf_counter()
-        con.executemany(f"INSERT INTO event VALUES ({', '.join('?' * 13)})", batch)
+        con.executemany(f"INSERT INTO event VALUES ({', '.join('?' * 14)})", batch)
         elapsed += time.perf_counter() - t
     t = time.perf_counter()
     con.commit()
