@@ -101,6 +101,21 @@ def test_the_pdf_says_which_values_nobody_checked(run, ingested: str, tmp_path: 
     assert "not checked" not in governorate  # a person confirmed it
     killed_row = next(line for line in text.splitlines() if line.strip().startswith("In all"))
     assert "(not checked)" in killed_row
+    # the sample report in both languages: the marks make its facts table long, and it
+    # begins on the first page instead of leaving that page empty
+    from tawthiq.domain.resources import read_text
+    from tawthiq.services.demo import SAMPLE
+
+    sample = tmp_path / "sample.txt"
+    sample.write_text(read_text(SAMPLE), encoding="utf-8")
+    maram = run("ingest", str(sample), "--ref-date", "2022-11-06").out.split()[0]
+    both = tmp_path / "both.pdf"
+    assert run("report", maram[:8], "-o", str(both), "--lang", "both").code == 0
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(both), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "The incident" in first and "Date" in first
     ar = tmp_path / "ar.pdf"
     assert run("report", ingested[:8], "-o", str(ar), "--lang", "ar").code == 0
     arabic = pdf_text(ar)
