@@ -201,3 +201,29 @@ def test_confirming_leaves_a_conflict_to_be_settled(run, db_path: Path) -> None:
     assert "CONFLICT in killed" in shown
     killed = next(line for line in shown.splitlines() if line.startswith("  Killed"))
     assert killed.endswith("(suggested by the extractor, not checked)")
+
+
+def test_a_check_made_while_another_laptop_deleted_contests_nothing(tmp_path: Path) -> None:
+    """Basel confirms a suggested figure while Amal deletes the incident: the check changed
+    no value, so after both merge the incident is deleted, with no conflict to settle."""
+    amal, basel = Laptop(tmp_path, "Amal"), Laptop(tmp_path, "Basel")
+    try:
+        with amal.ws.writing() as w:
+            incident_id = create_incident(
+                w, {"title_en": "Sarmada", "killed": 7}, suggested=("killed",)
+            )
+        basel.import_(amal.export())
+        with basel.ws.writing() as w:
+            from tawthiq.services.incidents import edit_incident
+
+            edit_incident(w, incident_id, {}, confirmed=["killed"])
+        amal.delete(incident_id)
+        amal.import_(basel.export())
+        basel.import_(amal.export())
+        for laptop in (amal, basel):
+            seen = laptop.incident(incident_id)
+            assert seen.deleted and not seen.conflicts and seen.unchecked == ()
+        assert amal.digest() == basel.digest()
+    finally:
+        amal.close()
+        basel.close()

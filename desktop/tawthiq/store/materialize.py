@@ -85,7 +85,8 @@ def _unseen_by_delete(events: list[Event], deletion: Event) -> tuple[Event, ...]
 
     A deletion names as parents the heads of every field it saw; what they descend from it
     saw too. Its own device's earlier events it saw in any case (deletions written before
-    they named every field relied on that)."""
+    they named every field relied on that). A check of a value, which changes none, is no
+    change it could have missed."""
     by_id = {e.event_id: e for e in events}
     seen: set[str] = set()
     todo = list(deletion.parents)
@@ -102,7 +103,14 @@ def _unseen_by_delete(events: list[Event], deletion: Event) -> tuple[Event, ...]
         if e.field != DELETED
         and e.event_id not in seen
         and not (e.device_id == deletion.device_id and e.seq < deletion.seq)
+        and not _confirms(e, by_id)
     )
+
+
+def _confirms(e: Event, by_id: dict[str, Event]) -> bool:
+    """An event that writes again the value it saw (a person checking a suggestion): it
+    changes nothing, so it does not contest a deletion made meanwhile."""
+    return bool(e.parents) and all(p in by_id and by_id[p].value == e.value for p in e.parents)
 
 
 def _column_values(spec: FieldSpec, value: Any) -> dict[str, Any]:
