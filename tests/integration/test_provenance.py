@@ -227,3 +227,31 @@ def test_a_check_made_while_another_laptop_deleted_contests_nothing(tmp_path: Pa
     finally:
         amal.close()
         basel.close()
+
+
+def test_verified_only_once_every_value_is_checked(run, ingested: str, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    before = run("show", ingested).out
+    r = run("edit", ingested[:8], "--status", "verified")
+    assert r.code == 2 and "cannot be marked verified while" in r.err and "not checked" in r.err
+    assert run("show", ingested).out == before  # nothing changed
+    r = run("edit", ingested[:8], "--confirm", "all", "--status", "verified")
+    assert r.code == 0, r.err
+    assert "Review status / حالة المراجعة: verified" in run("show", ingested).out
+
+
+def test_verified_not_while_place_fields_contradict(run, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A record that arrived contradicting itself can be edited, but not called verified."""
+    import uuid
+
+    from tawthiq import services
+    from tawthiq.domain.fields import INCIDENT
+
+    ws = services.open_workspace(db_path, author="Amal")
+    incident_id = str(uuid.uuid4())
+    with ws.writing() as w:  # as a release without the check wrote it
+        w.record(INCIDENT, incident_id, {"title_en": "Shelling", "governorate": "Quneitra",
+                 "pcode": "C4121"}, new=True)  # fmt: skip
+    ws.close()
+    assert run("edit", incident_id[:8], "--status", "reviewed").code == 0
+    r = run("edit", incident_id[:8], "--status", "verified")
+    assert r.code == 2 and "contradict each other" in r.err and "Quneitra" in r.err

@@ -138,3 +138,43 @@ def test_reading_an_opened_incidents_report_again_checks_nothing(qtbot, window, 
     after = desk.incident(atareb).incident
     assert after.killed.max == 1  # type: ignore[union-attr]
     assert set(after.unchecked) >= set(before.unchecked)  # nothing became "checked"
+
+
+def test_accepting_all_leaves_each_unsure_value_to_a_person(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    """No publication day typed: the day counted from today is marked ?. "Accept the sure
+    suggestions" leaves it, saving keeps it marked ?, and reopened it is still not sure."""
+    undated = (
+        "قُتل ثلاثة مدنيين وأصيب خمسة آخرون صباح اليوم بقصف مدفعي لقوات النظام على بلدة "
+        "سرمدا شمالي إدلب، بحسب الدفاع المدني.\n"
+    )
+    paste_and_read(qtbot, window, undated)
+    form = window.review.form
+    day = form.cells["date_start"]
+    assert day.state == "suggested" and day.badge.text() == "?"
+    QTest.mouseClick(window.review.accept_button, Qt.MouseButton.LeftButton)
+    assert day.state == "suggested" and form.cells["place_name"].state is None
+    assert "left to check" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.review.saved, timeout=10_000) as saved:
+        window.review.save()
+    assert day.state == "suggested" and day.badge.text() == "?"  # the doubt is not lost
+    record = services.desk.Desk(ws).incident(saved.args[0]).incident
+    assert "date_start" in record.unchecked and "place_name" not in record.unchecked
+    # opened again, a value saved unchecked is not shown as sure
+    window.review.open_incident(services.desk.Desk(ws).incident(saved.args[0]))
+    assert day.state == "suggested" and day.badge.text() == "?"
+
+
+def test_the_discard_question_defaults_to_no(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Enter after a save must not throw the report's other forms away."""
+    asked: list[object] = []
+
+    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(kwargs.get("defaultButton"))
+        return QMessageBox.StandardButton.No  # the person presses Enter
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.review.confirm = window.review._ask
+    paste_and_read(qtbot, window, SAMPLE_TEXT)
+    assert window.review.new_report() is False
+    assert asked == [QMessageBox.StandardButton.No]
+    assert window.review.form.cells["killed"].value()["max"] == 9

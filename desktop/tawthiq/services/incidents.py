@@ -57,6 +57,33 @@ def _not_in_the_future(changes: Mapping[str, Any]) -> None:
         raise problems[0]
 
 
+def _verified_only_when_checked(values: Mapping[str, Any], unchecked: Collection[str]) -> None:
+    """ "Verified" is a person's word that the record holds: not while a value the extractor
+    suggested is unchecked, nor while its place fields contradict each other."""
+    if values.get("status") != "verified":
+        return
+    if unchecked:
+        raise ValidationError(
+            N_(
+                "an incident cannot be marked verified while {n} value(s) the extractor "
+                "suggested are not checked ({fields}); check or confirm them first"
+            ),
+            field="status",
+            n=len(unchecked),
+            fields=", ".join(sorted(unchecked)),
+        )
+    problems = incident_problems({k: v for k, v in values.items() if v is not None})
+    if problems:
+        raise ValidationError(
+            N_(
+                "an incident cannot be marked verified while its fields contradict each other "
+                "({problem})"
+            ),
+            field="status",
+            problem=problems[0].text(),
+        )
+
+
 def create_incidents(
     writer: EventWriter,
     batch: Iterable[Mapping[str, Any]],
@@ -68,6 +95,8 @@ def create_incidents(
     person checked: they are recorded so."""
     batch = list(batch)
     checked = [new_incident_values(v) for v in batch]
+    for given, values in zip(batch, checked, strict=True):
+        _verified_only_when_checked(values, suggested(given))
     ids = []
     for given, values in zip(batch, checked, strict=True):
         incident_id = str(uuid.uuid4())  # random first characters: people type them
@@ -145,6 +174,8 @@ def edit_incident(
     for name in (set(confirmed) & unchecked) - conflicted:
         if name not in changed:  # the same value, now checked by a person
             changed[name] = state[name]
+    still = (unchecked - set(changed)) | {k for k in suggested if changed.get(k) is not None}
+    _verified_only_when_checked(merged, still)
     if not changed:
         return []
     return writer.record(

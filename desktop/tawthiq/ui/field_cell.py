@@ -81,6 +81,12 @@ class FieldCell(QWidget):
         self.evidence = evidence
         self._mark("suggested" if evidence is not None and value not in (None, []) else None)
 
+    @property
+    def unsure(self) -> bool:
+        """A suggestion shown with ?: the extractor was not sure of it, or it was saved
+        unchecked and how sure it was is no longer known."""
+        return self.evidence is None or self.evidence.confidence < SURE
+
     def mark_unchecked(self) -> None:
         """A saved value the extractor suggested and no person has checked yet: marked as a
         suggestion still, until the documenter accepts or changes it."""
@@ -150,7 +156,8 @@ class FieldCell(QWidget):
             retranslate()
 
     def _label_badge(self) -> None:
-        unsure = self.evidence is not None and self.evidence.confidence < SURE
+        # a value saved unchecked, whose certainty is no longer known, is not marked sure
+        unsure = self.unsure
         self.badge.setText("?" if unsure else "✓")
         self._restyle(self.badge, "unsure", unsure)
         self._accept.setText(_("Accept this value"))

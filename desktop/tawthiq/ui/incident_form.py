@@ -212,10 +212,17 @@ class IncidentForm(QScrollArea):
         """Fields still showing an unchecked suggestion."""
         return [n for n, c in self.cells.items() if c.state == "suggested"]
 
-    def accept_all(self) -> None:
+    def accept_all(self) -> int:
+        """Accept every suggestion marked sure (✓); one marked ? (unsure, or a day counted
+        from today's date) is left to be checked on its own. Returns how many are left."""
+        left = 0
         for cell in self.cells.values():
             if cell.state == "suggested":
-                cell.accept()
+                if cell.unsure:
+                    left += 1
+                else:
+                    cell.accept()
+        return left
 
     def snapshot(self) -> dict[str, Any]:
         """Values and marks, to come back to (one pasted report may tell of several

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.i18n import _, field_label, quote
+from tawthiq.i18n import _, field_label, format_number, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, Reading
 from tawthiq.services.drafts import Draft, values_from_words
 from tawthiq.ui import review_save
@@ -83,7 +83,7 @@ class ReviewPanel(QWidget):
         self.read_button = QPushButton(self)
         self.read_button.clicked.connect(self.read)
         self.accept_button = QPushButton(self)
-        self.accept_button.clicked.connect(self.form.accept_all)
+        self.accept_button.clicked.connect(self.accept_sure)
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
@@ -124,7 +124,10 @@ class ReviewPanel(QWidget):
         return review.report_unsaved(self.report.received_text(), self.report.origin())
 
     def _ask(self, question: str) -> bool:
-        answer = QMessageBox.question(self, _("Tawthiq"), question)
+        # No is the default: Enter after a save must not throw away the other forms
+        answer = QMessageBox.question(
+            self, _("Tawthiq"), question, defaultButton=QMessageBox.StandardButton.No
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def _busy(self) -> bool:
@@ -355,6 +358,18 @@ class ReviewPanel(QWidget):
 
     # choosing and saving ----------------------------------------------------------------------
 
+    def accept_sure(self) -> None:
+        """The button accepts the sure suggestions (✓); each ? is for a person to check."""
+        left = self.form.accept_all()
+        if left:
+            self.message.emit(
+                ngettext(
+                    "Accepted the sure suggestions; {n} marked ? is left to check on its own.",
+                    "Accepted the sure suggestions; {n} marked ? are left to check one by one.",
+                    left,
+                ).format(n=format_number(left))
+            )
+
     def use_words(self, name: str, words: str) -> None:
         if self._busy():
             return
@@ -395,7 +410,10 @@ class ReviewPanel(QWidget):
         self.form.retranslate()
         self.read_button.setText(_("Read the report"))
         self.read_button.setToolTip(_("Fill the form from the report (again)"))
-        self.accept_button.setText(_("Accept all suggestions"))
+        self.accept_button.setText(_("Accept the sure suggestions (✓)"))
+        self.accept_button.setToolTip(
+            _("Accepts every value marked ✓; a value marked ? is checked on its own")
+        )
         self.save_button.setText(_("Save incident"))
         self.save_button.setToolTip(_("Ctrl+S"))
         self._show_candidates()

@@ -115,7 +115,13 @@ def _saved(
         panel.review.kept = KeptReport(saved.report_id, text, origin)
     if generation == panel._generation and candidate is panel.review.shown:
         # what was saved, defaults included, its unchecked suggestions still marked
-        panel.form.set_values(saved.values, unchecked=saved.unchecked)
+        # (how sure the extractor was, and why not, kept while the words are at hand)
+        doubt = {
+            k: e
+            for k, e in candidate.draft.evidence.items()
+            if k in saved.unchecked and saved.values.get(k) == candidate.draft.values.get(k)
+        }
+        panel.form.set_values(saved.values, doubt, saved.unchecked)
         candidate.baseline = panel.form.values()
         panel._show_candidates()
     panel.message.emit(
