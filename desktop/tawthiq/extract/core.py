@@ -83,12 +83,14 @@ def _date_field(
     if any(0 < abs((m.value - pick.value).days) <= 365 for m in day):
         confidence -= 0.2
     guessed = pick.on_ref and not ref_known
+    if guessed or pick.clash:  # a day counted from today, or against the weekday told
+        confidence = min(confidence, GUESSED_DAY)
     date_field = FieldResult(
         pick.value.isoformat(),
-        min(confidence, GUESSED_DAY) if guessed else confidence,
+        confidence,
         ((pick.start, pick.end),),
         {"precision": pick.precision},
-        "today" if guessed else None,
+        "today" if guessed else "weekday" if pick.clash else None,
     )
     timed = next((m for m in day if m.value == pick.value and m.time_of_day), None)
     time_field = (

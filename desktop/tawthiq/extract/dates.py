@@ -52,6 +52,8 @@ class DateMention:
     # counted from the reference date, not told by the text ("اليوم", "on Sunday", "6 May"
     # with no year): only as right as that date
     on_ref: bool = False
+    # "اليوم الأحد" counted to a Wednesday: the weekday told beside it is another day
+    clash: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ def _mention(
     stamp: bool = False,
     month_alone: bool = False,
     on_ref: bool = False,
+    clash: bool = False,
 ) -> DateMention:
     """A date told by tokens ``span`` (first and last), with what the words around it say of
     it: a dateline, a stamp, a caption, background."""
@@ -201,7 +204,7 @@ def _mention(
     start, end = tokens[first].start, tokens[last].end
     return DateMention(
         value, precision, start, end, relative, background, None, stamp, month_alone,
-        page=(stamp or dateline or as_of) and not caption, on_ref=on_ref,
+        page=(stamp or dateline or as_of) and not caption, on_ref=on_ref, clash=clash,
     )  # fmt: skip
 
 
@@ -375,7 +378,8 @@ def find_dates(
             # it was posted; the weekday is the day
             day = _last_weekday(value, named)
             value = day if (value - day).days <= 2 else value
-        add(hit.first, last, value, "day", relative=True, on_ref=on_ref)
+        clash = named is not None and value.weekday() != named
+        add(hit.first, last, value, "day", relative=True, on_ref=on_ref, clash=clash)
     at = exact.positions()  # where each word stands: only weekdays and years are visited
     for i in _where(exact, at, lex.weekday_forms & at.keys()):
         tok = tokens[i]

@@ -18,6 +18,10 @@ UNSURE = {
         "Resolved against today's date: the report does not say when it was published. "
         "Type the day it was published beside the report."
     ),
+    "weekday": N_(
+        "The weekday the report names is not the day counted from its publication date: "
+        "check the day."
+    ),
 }
 
 

@@ -258,3 +258,17 @@ def test_a_day_counted_from_today_for_want_of_the_reports_own_is_unsure() -> Non
     for told in ("قتل شخصان في 3 تشرين الثاني 2022", "قتل شخصان اليوم الأحد 6 تشرين الثاني 2022"):
         found = extract(told).incidents[0]["date"]
         assert found.unsure is None and found.confidence >= 0.8, told
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قُتل ثلاثة مدنيين اليوم الأحد بقصف على سراقب", "Today, Sunday, shelling killed 3 in Saraqib"],
+)
+def test_today_beside_another_weekday_than_the_publication_day_is_unsure(text: str) -> None:
+    """A publication day mistyped (the day it was received, say) against the weekday the
+    text names: the day is not sure, and the form says why."""
+    wednesday = date(2022, 11, 9)
+    found = extract(text, ref_date=wednesday).incidents[0]["date"]
+    assert found.unsure == "weekday" and found.confidence < 0.8
+    agreed = extract(text, ref_date=SUNDAY).incidents[0]["date"]
+    assert agreed.value == "2022-11-06" and agreed.unsure is None and agreed.confidence >= 0.8
