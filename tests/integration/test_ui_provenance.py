@@ -178,3 +178,36 @@ def test_the_discard_question_defaults_to_no(qtbot, window, monkeypatch) -> None
     assert window.review.new_report() is False
     assert asked == [QMessageBox.StandardButton.No]
     assert window.review.form.cells["killed"].value()["max"] == 9
+
+
+def _contrast(a, b) -> float:  # type: ignore[no-untyped-def]
+    """WCAG contrast ratio of two QColors."""
+
+    def lum(c) -> float:  # type: ignore[no-untyped-def]
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_an_amber_drop_downs_highlighted_item_can_be_read(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The item under the pointer in an amber drop-down: its colour, as drawn, against the
+    white of its text (it was white on pale amber)."""
+    from PySide6.QtGui import QColor
+
+    paste_and_read(qtbot, window, SAMPLE_TEXT)
+    combo = window.review.form.cells["governorate"].editor
+    assert combo.property("suggested") is True
+    combo.showPopup()
+    view = combo.view()
+    current = combo.model().index(2, 0)
+    view.setCurrentIndex(current)
+    qtbot.wait(50)
+    row = view.visualRect(current)
+    picture = view.viewport().grab().toImage()
+    drawn = QColor(picture.pixel(row.left() + 3, row.center().y()))
+    combo.hidePopup()
+    assert _contrast(drawn, QColor("#ffffff")) >= 4.5  # WCAG AA for text

@@ -6,6 +6,9 @@ SUGGESTED_COLOUR = "#fff3cd"  # a value the extractor suggested and no person ha
 STYLE = """
 *[suggested="true"] { background: #fff3cd; }
 *[invalid="true"] { border: 1px solid #c62828; background: #fdecea; }
+QComboBox QAbstractItemView { background: #ffffff; color: #202020;
+                              selection-background-color: #2f6fb0; selection-color: #ffffff; }
+QComboBox { selection-background-color: #2f6fb0; selection-color: #ffffff; }
 QLabel#error { color: #c62828; }
 QLabel#hint { color: #666666; font-size: 9pt; }
 QLabel#ask { color: #bf360c; font-size: 9pt; }
