@@ -14,7 +14,8 @@ from tests.integration.test_cli import digest
 from tests.integration.test_ui_dates import WITH_HISTORY
 
 from tawthiq import services
-from tawthiq.domain.fields import INCIDENT, foreign_value_problem
+from tawthiq.domain.checks import foreign_value_problem
+from tawthiq.domain.fields import INCIDENT
 
 TODAY = date.today().isoformat()
 TOMORROW = (date.today() + timedelta(days=1)).isoformat()

@@ -16,7 +16,7 @@ from tawthiq.domain.admin_units import (
     place_problems,
     unit_name,
 )
-from tawthiq.domain.fields import incident_problems
+from tawthiq.domain.checks import incident_problems
 from tawthiq.extract.gazetteer import Gazetteer
 from tawthiq.extract.places import place_kind, place_value
 from tawthiq.services.drafts import place_fields

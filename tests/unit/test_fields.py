@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tawthiq.domain.checks import check_incident, clean_value
 from tawthiq.domain.errors import ValidationError
-from tawthiq.domain.fields import INCIDENT, check_incident, clean_value
+from tawthiq.domain.fields import INCIDENT
 from tawthiq.services.incidents import new_incident_values
 
 

@@ -11,8 +11,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
+from tawthiq.domain.checks import clean_value
 from tawthiq.domain.errors import ValidationError
-from tawthiq.domain.fields import clean_value
 from tawthiq.i18n import (
     _,
     catalog_path,

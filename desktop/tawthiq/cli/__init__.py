@@ -19,15 +19,9 @@ from tawthiq.cli import sync as cli_sync
 from tawthiq.cli.door import open_desk
 from tawthiq.cli.format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
+from tawthiq.domain.checks import clean_changes, clean_value
 from tawthiq.domain.errors import TawthiqError, ValidationError
-from tawthiq.domain.fields import (
-    INCIDENT,
-    clean_changes,
-    clean_value,
-    cli_options,
-    field_spec,
-    incident_fields,
-)
+from tawthiq.domain.fields import INCIDENT, cli_options, field_spec, incident_fields
 
 # option -> incident field, for ``add`` and ``edit``: the registry's
 FIELD_OPTIONS: dict[str, str] = cli_options()

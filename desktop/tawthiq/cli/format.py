@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from tawthiq.domain.admin_units import country_name, unit_name
-from tawthiq.domain.fields import FIELDS, INCIDENT, incident_problems
+from tawthiq.domain.checks import incident_problems
+from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.records import Casualties, Change, Incident, SourceReport
 from tawthiq.domain.vocab import vocabulary
 

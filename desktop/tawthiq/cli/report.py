@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tawthiq.cli.door import open_desk
+from tawthiq.domain.checks import clean_changes
 from tawthiq.domain.errors import N_, ValidationError
-from tawthiq.domain.fields import INCIDENT, clean_changes
+from tawthiq.domain.fields import INCIDENT
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
 from tawthiq.domain.vocab import vocabulary

@@ -15,7 +15,8 @@ from tawthiq.extract.casualties import (
     sentence_ids,
 )
 from tawthiq.extract.clock import find_clock_time
-from tawthiq.extract.dates import DateMention, find_dates
+from tawthiq.extract.date_words import DateMention
+from tawthiq.extract.dates import find_dates
 from tawthiq.extract.flags import read_flags
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.incidents import (

@@ -8,18 +8,15 @@ import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from tawthiq.domain.errors import N_, NotFoundError, ValidationError
-from tawthiq.domain.fields import (
-    DELETED,
-    INCIDENT,
-    LINK,
-    SOURCE_REPORT,
+from tawthiq.domain.checks import (
     check_change,
     check_incident,
     clean_changes,
     future_dates,
     incident_problems,
 )
+from tawthiq.domain.errors import N_, NotFoundError, ValidationError
+from tawthiq.domain.fields import DELETED, INCIDENT, LINK, SOURCE_REPORT
 from tawthiq.domain.records import Change, Conflict, Incident, SourceReport
 from tawthiq.store import EventWriter, IncidentFilter, queries
 from tawthiq.store.events import Event

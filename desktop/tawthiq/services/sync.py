@@ -10,9 +10,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tawthiq.domain.checks import clean_value
 from tawthiq.domain.duplicates import duplicate_reasons
 from tawthiq.domain.errors import N_, ValidationError
-from tawthiq.domain.fields import PAIR, clean_value
+from tawthiq.domain.fields import PAIR
 from tawthiq.domain.records import Incident
 from tawthiq.services.workspace import Workspace
 from tawthiq.store import EventWriter, queries

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from tawthiq.domain.fields import foreign_value_problem
+from tawthiq.domain.checks import foreign_value_problem
 from tawthiq.store.events import canonical_json, column_hash
 from tawthiq.store.parallel import Helper
 from tawthiq.sync.format import event_shape_problem

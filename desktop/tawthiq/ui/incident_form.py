@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tawthiq.domain.checks import form_problems, future_dates
 from tawthiq.domain.errors import ValidationError
 from tawthiq.domain.fields import (
     BREAKDOWN,
@@ -25,9 +26,7 @@ from tawthiq.domain.fields import (
     FIELDS,
     INCIDENT,
     TOTALS,
-    form_problems,
     form_sections,
-    future_dates,
     incident_fields,
 )
 from tawthiq.i18n import N_, _, error_text, field_label

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.domain.fields import SOURCE_REPORT, form_problems
+from tawthiq.domain.checks import form_problems
+from tawthiq.domain.fields import SOURCE_REPORT
 from tawthiq.i18n import N_, _, error_text, field_label, quote
 from tawthiq.ui.editors import CodeCombo, DateLine, TextLine
 from tawthiq.ui.field_cell import FieldCell

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from tawthiq.i18n import _, field_label, format_number, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, Reading
 from tawthiq.services.drafts import Draft, values_from_words
-from tawthiq.ui import review_save
+from tawthiq.ui import review_dates, review_save
 from tawthiq.ui.editors import SteadyCombo
 from tawthiq.ui.incident_form import IncidentForm
 from tawthiq.ui.ops import Runner, error_sentence
@@ -106,7 +106,7 @@ class ReviewPanel(QWidget):
         self.form.changed.connect(self._show_status)
         self.form.evidence_wanted.connect(self.report.highlight)
         self.report.use_for.connect(self.use_words)
-        self.report.published_given.connect(self._redate)
+        self.report.published_given.connect(lambda: review_dates.redate(self))
         self.new_report(ask=False)
 
     # what would be lost -------------------------------------------------------------------
@@ -219,7 +219,7 @@ class ReviewPanel(QWidget):
         self.read_button.setEnabled(True)
         typed = self.report.published.value() != self._read_with  # while it was being read
         if not typed:
-            self._ask_published(reading)
+            review_dates.ask_published(self, reading)
         review, drafts = self.review, list(reading.drafts)
         review.language = reading.language
         same_report = review.kept is not None and review.kept.text == self.report.received_text()
@@ -246,46 +246,7 @@ class ReviewPanel(QWidget):
             self.message.emit(kept_sentence(review.already))
         self.drafts_ready.emit()
         if typed:
-            self._redate()
-
-    def _ask_published(self, reading: Reading) -> None:
-        """Beside "Published on": the day the report gives itself, to check, or a request
-        for the day when it gives none (its "today" was then read as today's date)."""
-        if reading.dated == "guessed":
-            how = _("read from the date the report gives itself; correct it if it is wrong")
-            self.report.set_published_guess(how, reading.ref_date)
-        elif reading.dated == "today":
-            # short: why, and what it changes, is told beside the incident's day
-            self.report.set_published_guess(_("Not known: type the day the report was published."))
-
-    def _redate(self) -> None:
-        """When "Published on" is corrected, every incident's day is read again from it at
-        once (a day the documenter typed, confirmed or cleared stays theirs)."""
-        if self.reading or self._busy() or not self.report.report_text().strip():
-            return
-        day = self.report.published_day()
-        if self.report.published.value() and day is None:
-            return  # still being typed
-        text, generation = self.report.report_text(), self._generation
-        self.reading, self._read_with = True, self.report.published.value()
-        self.runner.run(
-            lambda: self.desk.read_report(text, day),
-            done=lambda reading: self._redated(generation, reading),
-            failed=lambda exc: self._failed(exc, generation),
-        )
-
-    def _redated(self, generation: int, reading: Reading) -> None:
-        if generation != self._generation:
-            return
-        self.reading = False
-        typed = self.report.published.value() != self._read_with
-        if reading.dated != "given" and not typed:
-            self._ask_published(reading)
-        self.form.restore(self.review.redate(reading.drafts, self.form.snapshot()))
-        self._show_candidates()
-        self.drafts_ready.emit()
-        if typed:
-            self._redate()
+            review_dates.redate(self)
 
     def open_incident(self, view: IncidentView) -> bool:
         """Edit a saved incident: its values (no suggestions) and its first source report."""

@@ -1,0 +1,166 @@
+"""A date told by words of a report, and what the words around it say of it: a dateline,
+a stamp, a photo's caption, background ("منذ مطلع العام 2023"), when it was said rather
+than done. The words Tawthiq knows for dates (months, weekdays, "today", times of day)
+are read here once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.phrases import PhraseIndex, exact_key
+from tawthiq.extract.tokens import Token, tokenize
+
+_LINE_DASH = re.compile(r"\s[–—-]\s")
+_PHOTO = re.compile(r"\b(?:photo|picture|image)\s*(?:credit)?\s*:|(?:الصورة|صورة)\s*:", re.I)
+_CREDIT_END = re.compile(r"[-–—]{1,2}\s*(?:photo|picture)\s*:\s*[\w .]{1,30}$", re.I)
+_CREDIT = re.compile(r"\s*\([^()\n]{2,40}\)\s*")  # "(عنب بلدي)", "(AFP)" ending a caption
+_YEAR_WORDS = frozenset({"عام", "العام", "عاما"})
+_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w+\))?\s*[–—-]\s")
+# "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
+_DATELINE_HEAD = re.compile(r"(?:^|\n)\s*\(?[^\n(),.]{1,30},\s*$")
+_WORDISH = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    value: date
+    precision: str  # day | month | year; "none" for words that only look like a date
+    start: int
+    end: int
+    relative: bool
+    background: bool
+    time_of_day: str | None = None
+    stamp: bool = False  # "3/3/2023 – 11:20": a date stamped with a clock time
+    month_alone: bool = False  # "شهر تشرين الأول الماضي": a month, no day, no year
+    # the page's own date (a stamp, a dateline, "as of"): when it was written
+    page: bool = False
+    # counted from the reference date, not told by the text ("اليوم", "on Sunday", "6 May"
+    # with no year): only as right as that date
+    on_ref: bool = False
+    # "اليوم الأحد" counted to a Wednesday: the weekday told beside it is another day
+    clash: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: PhraseIndex[int]
+    weekdays: dict[str, int]
+    relative: PhraseIndex[int]
+    times: PhraseIndex[str]
+    background: frozenset[str]
+    speech: frozenset[str]  # "أفاد الدفاع المدني اليوم": the day it was said
+    clause: frozenset[str]  # "إن", "that": what was said begins
+    ordinals: dict[str, int]
+    weekday_forms: frozenset[str]  # "الأحد", "والأحد", "بالأحد" ...
+
+
+@cache
+def lexicon() -> Lexicon:
+    d: dict[str, Any] = read_json("extract/dates.json")
+    return Lexicon(
+        months=PhraseIndex(d["months"].items()),
+        weekdays=d["weekdays"],
+        relative=PhraseIndex(d["relative_days"].items(), exact_key),
+        times=PhraseIndex(d["times_of_day"].items(), exact_key),
+        background=frozenset(t.norm for w in d["background_before"] for t in tokenize(w)),
+        speech=frozenset(t.norm for w in d["speech_before"] for t in tokenize(w)),
+        clause=frozenset(t.norm for w in d["speech_clause"] for t in tokenize(w)),
+        ordinals=d["ordinal_days"],
+        weekday_forms=frozenset(p + w for w in d["weekdays"] for p in ("", "و", "ب"))
+        | {w + "'s" for w in d["weekdays"] if w.isascii()},  # "Friday's attack"
+    )
+
+
+def weekday_of(tok: Token) -> int | None:
+    w = lexicon().weekdays
+    norm = tok.norm
+    for candidate in (
+        norm,
+        norm.removeprefix("و"),
+        norm.removeprefix("ب"),
+        norm.removesuffix("'s"),
+    ):
+        if candidate in w:
+            return w[candidate]
+    return None
+
+
+def _since(tokens: Sequence[Token], first: int) -> bool:
+    return any(t.norm in ("منذ", "since") for t in tokens[max(0, first - 2) : first])
+
+
+def _is_background(tokens: Sequence[Token], first: int) -> bool:
+    lex = lexicon()
+    for k in range(max(0, first - 3), first):
+        # "عام 2020" is background; "البالغ من العمر 15 عاماً" is an age
+        if tokens[k].norm in lex.background and not (
+            tokens[k].norm in _YEAR_WORDS and k > 0 and tokens[k - 1].norm.isdigit()
+        ):
+            return True
+    # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
+    for t in reversed(tokens[max(0, first - 5) : first]):
+        if t.norm in lex.clause:
+            return False
+        if t.norm in lex.speech or (t.norm[1:] in lex.speech and t.norm[:1] in ("و", "ف")):
+            return True
+    return False
+
+
+def mention(
+    text: str,
+    tokens: Sequence[Token],
+    ref: date,
+    span: tuple[int, int],
+    value: date,
+    precision: str,
+    *,
+    relative: bool = False,
+    stamp: bool = False,
+    month_alone: bool = False,
+    on_ref: bool = False,
+    clash: bool = False,
+) -> DateMention:
+    """A date told by tokens ``span`` (first and last), with what the words around it say of
+    it: a dateline, a stamp, a caption, background."""
+    first, last = span
+    # "BEIRUT, March 12 —": the dateline of the dispatch, not the day of the incident
+    head = tokens[first].start
+    dateline = (
+        head < 40 or _DATELINE_HEAD.search(text, max(0, head - 40), head) is not None
+    ) and bool(_DATELINE_TAIL.match(text, tokens[last].end))
+    # "الباب – حلب اليوم": a short dateline line ("Halab Today" is an outlet)
+    line_start = text.rfind("\n", 0, head) + 1
+    line_end = text.find("\n", head)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    dateline = dateline or (len(line) <= 40 and _LINE_DASH.search(line) is not None)
+    before, after = text[line_start:head], text[tokens[last].end : line_end]
+    # "25 / آذار / مارس / 2024" on a line of its own: when the page was published (a date
+    # that is all the text, as words picked for the date field, is that date)
+    stamp = stamp or (not _WORDISH.search(before + after) and len(line.strip()) < len(text.strip()))
+    # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
+    captioned = before.rstrip().endswith(("-", "–", "—"))
+    # "… -- PHOTO: REUTERS" closing a line: the line is a caption; "الصورة: …" after a
+    # report on the same line: what follows it is
+    photo = _PHOTO.search(line)
+    caption = (
+        photo is not None
+        and (_CREDIT_END.search(line) is not None or line_start + photo.start() < head)
+    ) or (captioned and _CREDIT.fullmatch(after) is not None)
+    # "(as of 18 January 2024)": when a situation report was written
+    as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
+    # "منذ صباح اليوم", "since this morning": today, not a period long past
+    since_today = relative and (ref - value).days <= 1 and _since(tokens, first)
+    told = _is_background(tokens, first) and not since_today
+    background = stamp or dateline or caption or as_of or told
+    start, end = tokens[first].start, tokens[last].end
+    return DateMention(
+        value, precision, start, end, relative, background, None, stamp, month_alone,
+        page=(stamp or dateline or as_of) and not caption, on_ref=on_ref, clash=clash,
+    )  # fmt: skip
