@@ -21,7 +21,7 @@ from tawthiq.domain.records import Change, Conflict, Incident, SourceReport
 from tawthiq.store import EventWriter, IncidentFilter, queries
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
-from tawthiq.store.materialize import entity_state
+from tawthiq.store.materialize import EntityState, entity_state
 from tawthiq.store.writer import load_events
 
 if TYPE_CHECKING:
@@ -125,10 +125,11 @@ def resolve_id(session: Session, prefix: str, *, what: str = INCIDENT) -> str:
     return found[0]
 
 
-def _state_or_missing(events: list[Event], incident_id: str) -> dict[str, Any]:
+def _replayed(events: list[Event], incident_id: str) -> EntityState:
+    """The incident replayed from its events, or a sentence saying there is none."""
     if not events:
         raise NotFoundError(N_("there is no incident with id {id!r}"), id=incident_id)
-    return entity_state(events).values
+    return entity_state(events)
 
 
 def edit_incident(
@@ -150,12 +151,12 @@ def edit_incident(
     if DELETED in clean:
         raise ValidationError("use `tawthiq delete` to delete an incident; deleting is not an edit")
     events = writer.events_of(incident_id)
-    state = _state_or_missing(events, incident_id)
+    replayed = _replayed(events, incident_id)
+    state = replayed.values
     if state.get(DELETED):
         raise ValidationError(
             N_("incident {id} is deleted; it can no longer be edited"), id=incident_id
         )
-    replayed = entity_state(events)
     conflicted = set(replayed.conflicts)
     # A value equal to the one shown still counts when it settles a conflict, and when a
     # person writes the very value the extractor suggested: they have checked it.
@@ -211,8 +212,7 @@ def edit_source_report(
 def delete_incident(writer: EventWriter, incident_id: str) -> None:
     """Mark as deleted (a tombstone event); the history stays."""
     events = writer.events_of(incident_id)
-    state = _state_or_missing(events, incident_id)
-    if state.get(DELETED):
+    if _replayed(events, incident_id).values.get(DELETED):
         raise ValidationError(N_("incident {id} is already deleted"), id=incident_id)
     writer.record(INCIDENT, incident_id, {DELETED: True}, seen={DELETED: _all_heads(events)})
 
@@ -231,8 +231,7 @@ def resolve_conflict(
     ``deleted``, True keeps the incident deleted and False restores it with the changes
     made meanwhile."""
     events = writer.events_of(incident_id)
-    _state_or_missing(events, incident_id)
-    state = entity_state(events)
+    state = _replayed(events, incident_id)
     heads = state.conflicts.get(field)
     if heads is None:
         raise ValidationError(
@@ -286,12 +285,12 @@ def link_source_report(writer: EventWriter, incident_id: str, report_id: str) ->
     )
 
 
-def _conflicts(events: list[Event]) -> tuple[Conflict, ...]:
+def _conflicts(state: EntityState) -> tuple[Conflict, ...]:
     """Each field in conflict with its values; for ``deleted`` in conflict with changes made
     without seeing the deletion, the values are "stays deleted" (True, the deletion's
     event) and "restored" (False, the latest such change)."""
     out = []
-    for f, heads in sorted(entity_state(events).conflicts.items()):
+    for f, heads in sorted(state.conflicts.items()):
         edits = [e for e in heads if e.field != f]
         if edits:
             deletion = [e for e in heads if e.field == f][-1]
@@ -304,10 +303,9 @@ def _conflicts(events: list[Event]) -> tuple[Conflict, ...]:
 
 def get_incident(session: Session, incident_id: str) -> Incident:
     events = load_events(session, incident_id)
-    _state_or_missing(events, incident_id)
-    state = entity_state(events)
+    state = _replayed(events, incident_id)
     return Incident.from_state(
-        incident_id, state.values, _conflicts(events), unchecked=state.unchecked
+        incident_id, state.values, _conflicts(state), unchecked=state.unchecked
     )
 
 
@@ -365,9 +363,9 @@ def heads(session: Session, entity_id: str) -> dict[str, tuple[str, ...]]:
 def history(session: Session, incident_id: str) -> list[Change]:
     """Every field-level change of an incident, oldest first."""
     events = sorted(load_events(session, incident_id), key=lambda e: e.order)
-    _state_or_missing(events, incident_id)
+    state = _replayed(events, incident_id)
     by_id = {e.event_id: e for e in events}
-    conflicted = {e.event_id for h in entity_state(events).conflicts.values() for e in h}
+    conflicted = {e.event_id for h in state.conflicts.values() for e in h}
     return [
         Change(
             event_id=e.event_id,
