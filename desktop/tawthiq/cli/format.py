@@ -8,7 +8,7 @@ from typing import Any
 from tawthiq.domain.admin_units import country_name, unit_name
 from tawthiq.domain.checks import incident_problems
 from tawthiq.domain.fields import FIELDS, INCIDENT
-from tawthiq.domain.records import Casualties, Change, Incident, SourceReport
+from tawthiq.domain.records import EXTRACTOR, IMPORTED, Casualties, Change, Incident, SourceReport
 from tawthiq.domain.vocab import vocabulary
 
 
@@ -57,7 +57,7 @@ def incident_line(inc: Incident) -> str:
 
 
 NOT_CHECKED = "suggested by the extractor, not checked"
-_ORIGIN = {"extractor": f"  ({NOT_CHECKED})", "import": "  (imported)"}
+_ORIGIN = {EXTRACTOR: f"  ({NOT_CHECKED})", IMPORTED: "  (imported)"}
 
 
 def incident_details(inc: Incident, reports: Iterable[SourceReport]) -> list[str]:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks; tatweel (U+0640).
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Arabic-Indic and Persian digits as ASCII ones, one for one (offsets into a text hold)
+ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _FOLD = str.maketrans(
     {
         "أ": "ا",

@@ -81,11 +81,6 @@ def casualties_compared(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | No
     return None
 
 
-def casualties_alike(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Figures alike, or missing on one side (which does not count against a pair)."""
-    return casualties_compared(a, b) is not False
-
-
 def duplicate_reasons(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[str] | None:
     """Why ``a`` and ``b`` may be the same incident, or None when they are not likely; a
     reason is given only where it holds (no "similar figures" when a side has none)."""

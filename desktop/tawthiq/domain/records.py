@@ -158,6 +158,12 @@ class SourceReport:
         return cls(id=report_id, **{k: state.get(k) for k in keys})
 
 
+# Where a value came from: typed or confirmed by a person, suggested by the extractor and
+# not checked, or arrived from an import of another format.
+PERSON, EXTRACTOR, IMPORTED = "person", "extractor", "import"
+ORIGINS = (PERSON, EXTRACTOR, IMPORTED)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """One line of the audit trail: who changed which field, from what, to what, when."""

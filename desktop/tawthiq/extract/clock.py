@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from tawthiq.domain.arabic import ASCII_DIGITS
+
 # a clock time said as one: "الساعة 2:10", "حوالي الساعة 14.30", "at 6:45"
 _HHMM = re.compile(
     r"(?:(?:الساعة|الساعه)\s+(?:[^\s\d]+\s+)?([01]?\d|2[0-3])[:.]([0-5]\d)"
@@ -13,9 +15,6 @@ _HHMM = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_COLON_DIGIT = re.compile(r"\d[:.]\d")  # any script's digits, as _HHMM's \d
-_EASTERN_DIGITS = str.maketrans(
-    {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
-)
 
 
 def find_clock_time(text: str) -> tuple[str, int, int] | None:
@@ -28,7 +27,7 @@ def find_clock_time(text: str) -> tuple[str, int, int] | None:
     """
     if not _DIGIT_COLON_DIGIT.search(text):  # no clock anywhere: the common case
         return None
-    m = _HHMM.search(text.translate(_EASTERN_DIGITS))  # same length: offsets hold
+    m = _HHMM.search(text.translate(ASCII_DIGITS))  # same length: offsets hold
     if not m:
         return None
     hour, minute = int(m.group(1) or m.group(3)), m.group(2) or m.group(4)

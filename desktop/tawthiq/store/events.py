@@ -17,11 +17,6 @@ _UNSET: Any = object()
 ENCODING_VERSION = 1  # an event without an origin (format 1), hashed as it always was
 ORIGIN_ENCODING_VERSION = 2  # an event that says where its value came from (format 2)
 
-# Where an event's value came from: typed or confirmed by a person, suggested by the
-# extractor and not checked, or arrived from an import of another format.
-PERSON, EXTRACTOR, IMPORTED = "person", "extractor", "import"
-ORIGINS = (PERSON, EXTRACTOR, IMPORTED)
-
 
 _CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 # The same encoder without its per-call set-up (a third of its time on short values, and
@@ -71,7 +66,7 @@ class Event:
     prev_hash: str
     hash: str
     signature: str | None = None
-    # Where the value came from (``ORIGINS``); None in events written before format 2.
+    # Where the value came from (``domain.records.ORIGINS``); None before format 2.
     origin: str | None = None
     # The value already decoded, when the writer has it at hand (not part of the event).
     known_value: Any = dc_field(default=_UNSET, compare=False, repr=False)
@@ -143,21 +138,25 @@ def event_hash(
 ) -> str:
     """SHA-256 over the canonical encoding of everything but the hash and the signature
     (the origin included, so a value marked "confirmed" afterwards no longer matches)."""
-    return column_hash(
+    return _hash(
         [event_id, entity, entity_id, field, value, list(parents), hlc, author, device_id, seq,
-         prev_hash, None, None, origin]
+         prev_hash],
+        origin,
     )  # fmt: skip
 
 
 def column_hash(columns: Sequence[Any]) -> str:
     """``event_hash`` of an event's columns in the order of ``COLUMNS`` (``parents`` as a
-    list), as an export file carries them: the first eleven, and the origin when there is
-    one (an event of format 1 has none and keeps its old hash)."""
-    origin = columns[13] if len(columns) > 13 else None
+    list), as an export file carries them: the origin, when there is one, fourteenth."""
+    return _hash(columns[:11], columns[13] if len(columns) > 13 else None)
+
+
+def _hash(first_eleven: Sequence[Any], origin: str | None) -> str:
+    """An event of format 1 has no origin and keeps the hash it always had."""
     if origin is None:
-        payload = [ENCODING_VERSION, *columns[:11]]
+        payload = [ENCODING_VERSION, *first_eleven]
     else:
-        payload = [ORIGIN_ENCODING_VERSION, *columns[:11], origin]
+        payload = [ORIGIN_ENCODING_VERSION, *first_eleven, origin]
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 

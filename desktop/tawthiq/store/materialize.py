@@ -28,8 +28,9 @@ from tawthiq.domain.fields import (
     incident_fields,
     searched_fields,
 )
+from tawthiq.domain.records import EXTRACTOR
 from tawthiq.store import sqlite_search as search
-from tawthiq.store.events import EXTRACTOR, REPLAY_ORDER, Event, canonical_json, field_heads
+from tawthiq.store.events import REPLAY_ORDER, Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
 
 

@@ -13,14 +13,13 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_
+from tawthiq.domain.records import EXTRACTOR, PERSON
 from tawthiq.store import sqlite_bulk as bulk
 from tawthiq.store.chain import SignedHead, device_key, latest_hlc, record_head, signed_head
 from tawthiq.store.errors import StoreError
 from tawthiq.store.events import (
     COLUMNS,
-    EXTRACTOR,
     GENESIS,
-    PERSON,
     Event,
     canonical_json,
     event_hash,

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tawthiq.domain.errors import N_
-from tawthiq.store.events import COLUMNS, ORIGINS
+from tawthiq.domain.records import ORIGINS
+from tawthiq.store.events import COLUMNS
 from tawthiq.sync.errors import BadFileError, SyncError
 
 FORMAT = "tawthiq-export"

@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from tawthiq.domain.arabic import ASCII_DIGITS
 from tawthiq.domain.places import governorates
 from tawthiq.domain.vocab import vocabulary
 from tawthiq.i18n import _, digits, format_day, is_rtl
 from tawthiq.ui.language import follow_text
 
-_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 _COUNT = re.compile(r"^\s*([≈~]?)\s*(\d+)\s*(?:[-–—]\s*(\d+))?\s*$")
 _THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")  # "1,200", "١٬٢٠٠"
 
 
 def ascii_digits(text: str) -> str:
-    return text.translate(_ASCII_DIGITS)
+    return text.translate(ASCII_DIGITS)
 
 
 class TextLine(QLineEdit):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.fields import DELETED, FIELDS, INCIDENT
-from tawthiq.domain.records import Change, Conflict
+from tawthiq.domain.records import EXTRACTOR, IMPORTED, PERSON, Change, Conflict
 from tawthiq.i18n import N_, _, digits, field_label, format_number, join, ngettext, quote
 from tawthiq.services.changes import Changes
 from tawthiq.services.desk import Desk, IncidentView
@@ -50,11 +50,11 @@ UNCHECKED_COLOUR = QColor(SUGGESTED_COLOUR)
 
 def origin_text(c: Change) -> str:
     """Where a change's value came from, as the history says it."""
-    if c.origin == "extractor":
+    if c.origin == EXTRACTOR:
         return _("the extractor, not checked")
-    if c.origin == "import":
+    if c.origin == IMPORTED:
         return _("an import")
-    if c.origin == "person":
+    if c.origin == PERSON:
         return _("a person, who checked it") if c.old == (c.new,) else _("a person")
     return ""  # written before Tawthiq kept where values came from
 
@@ -105,7 +105,7 @@ class HistoryModel(QAbstractTableModel):
             return self.text(c, index.column())
         if role == Qt.ItemDataRole.BackgroundRole and c.in_conflict:
             return CONFLICT_COLOUR
-        if role == Qt.ItemDataRole.BackgroundRole and c.origin == "extractor":
+        if role == Qt.ItemDataRole.BackgroundRole and c.origin == EXTRACTOR:
             return UNCHECKED_COLOUR
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 5):
             return text_alignment(self.text(c, index.column()))

@@ -133,6 +133,7 @@ class IncidentForm(QScrollArea):
             self.cells[name].changed.connect(partial(self._check_days, (name,)))
         # the place's fields are checked against each other as they change: a governorate
         # the wheel or a slip turned into another shows its contradiction at once
+        self._choosing = False  # several fields being filled at once
         self._where = tuple(f.name for f in incident_fields(section="where"))
         for name in self._where:
             self.cells[name].changed.connect(self.check_place)
@@ -199,10 +200,16 @@ class IncidentForm(QScrollArea):
         self.check_place()
 
     def choose(self, values: Mapping[str, Any]) -> None:
-        """Fields the documenter chose (a place picked, words of the report used)."""
-        for name, value in values.items():
-            if name in self.cells:
-                self.cells[name].set_chosen(value)
+        """Fields the documenter chose (a place picked, words of the report used); the place
+        is checked once they are all in, not once for each."""
+        self._choosing = True
+        try:
+            for name, value in values.items():
+                if name in self.cells:
+                    self.cells[name].set_chosen(value)
+        finally:
+            self._choosing = False
+        self.check_place()
 
     def _place_picked(self, choice: PlaceChoice) -> None:
         self.choose({k: v for k, v in choice.values.items() if k != "place_name"})
@@ -246,6 +253,8 @@ class IncidentForm(QScrollArea):
     def check_place(self) -> None:
         """Show, next to them, the place fields that contradict each other (or are wrong
         alone), and clear what no longer is."""
+        if self._choosing:
+            return
         problems = form_problems(INCIDENT, {n: self.cells[n].value() for n in self._where})
         for name in self._where:
             exc = problems.get(name)

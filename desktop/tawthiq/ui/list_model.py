@@ -26,6 +26,7 @@ from tawthiq.ui.language import text_alignment
 from tawthiq.ui.style import SUGGESTED_COLOUR
 from tawthiq.ui.values import count_text
 
+UNCHECKED_COLOUR = QColor(SUGGESTED_COLOUR)  # made once: asked for on every repaint
 PAGE = 200
 INCIDENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -205,7 +206,7 @@ class IncidentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and inc.deleted:
             return QColor("#eeeeee")
         if role == Qt.ItemDataRole.BackgroundRole and inc.unchecked and index.column() == STATUS:
-            return QColor(SUGGESTED_COLOUR)
+            return UNCHECKED_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole and inc.unchecked and index.column() == STATUS:
             fields = join([field_label(f, INCIDENT) for f in inc.unchecked])
             return _("Suggested by the extractor, not checked: {fields}").format(fields=fields)

@@ -44,7 +44,7 @@ def save(panel: ReviewPanel) -> None:
     if not _save_again(panel, current):
         return
     changes = current.changes(values)
-    marks = current.marks(values, panel.form.suggested())
+    marks = current.marks(changes, panel.form.suggested())
     text, origin = panel.report.received_text(), panel.report.origin()
     report, report_id, report_changes = panel.review.source_plan(text, origin)
     if (

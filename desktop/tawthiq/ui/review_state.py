@@ -61,12 +61,11 @@ class Candidate:
             return None
         return {k: self.heads.get(k, ()) for k in fields}
 
-    def marks(self, values: Mapping[str, Any], shown: Iterable[str]) -> Marks:
+    def marks(self, changes: Mapping[str, Any], shown: Iterable[str]) -> Marks:
         """What a save says of the fields still ``shown`` as suggestions: those whose value
         goes into the record as the extractor's, not checked, and those saved so before
         that the documenter has now checked."""
         still = set(shown)
-        changes = self.changes(values)
         suggested = sorted(k for k in still & set(changes) if changes[k] not in (None, []))
         confirmed = sorted(self.unchecked - still - set(changes))
         return Marks(suggested, confirmed)
