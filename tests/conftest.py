@@ -7,9 +7,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 os.environ.setdefault("TAWTHIQ_BUSY_TIMEOUT_MS", "300")
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -17,7 +19,9 @@ from tawthiq import cli, services
 from tawthiq.domain.fields import INCIDENT
 from tawthiq.services import Workspace
 from tawthiq.store import EventWriter
-from tawthiq.store.identity import DeviceIdentity
+
+T = TypeVar("T")
+_laptops = itertools.count(1)
 
 
 @pytest.fixture(autouse=True)
@@ -53,9 +57,30 @@ def killed_conflict(ws: Workspace) -> str:
     with ws.writing() as w:
         services.incidents.edit_incident(w, incident_id, {"killed": 9})
     eight = {"min": 8, "max": 8, "approximate": False}
-    with ws.db.write() as s, EventWriter(s, DeviceIdentity.generate(), "Basel") as w:
-        w.record(INCIDENT, incident_id, {"killed": eight}, seen={"killed": base})
+    on_other_laptop(
+        ws, lambda w: w.record(INCIDENT, incident_id, {"killed": eight}, seen={"killed": base})
+    )
     return incident_id
+
+
+def on_other_laptop(ws: Workspace, write: Callable[[EventWriter], T], name: str = "Basel") -> T:
+    """``write`` done on another laptop (its own database and key) that had received all
+    ``ws`` holds; its work then comes back through a real export and import, accepted."""
+    folder = ws.db.path.parent / f"laptop-{next(_laptops)}"
+    folder.mkdir()
+    there = folder / "to-other.tawthiq"
+    services.sync.export_database(ws, there)
+    other = services.open_workspace(folder / "other.db", author=name, key_dir=folder / "keys")
+    try:
+        services.sync.import_files(other, [there], accept_new=True)
+        with other.writing() as w:
+            done = write(w)
+        back = folder / "from-other.tawthiq"
+        services.sync.export_database(other, back)
+    finally:
+        other.close()
+    services.sync.import_files(ws, [back], accept_new=True)
+    return done
 
 
 @dataclass

@@ -17,6 +17,7 @@ from tawthiq import services
 from tawthiq.domain.records import Incident
 from tawthiq.services import sync
 from tawthiq.services.incidents import resolve_conflict
+from tawthiq.services.workspace import record_trust
 from tawthiq.store import refresh
 from tawthiq.store.models import EventRow
 from tawthiq.sync import merge, screen
@@ -58,6 +59,17 @@ class Laptop:
         path = self.root / (name or f"{self.name}-{next(_numbers)}.tawthiq")
         sync.export_database(self.ws, path, **options)
         return path
+
+    def trust(self, other: Laptop) -> None:
+        """Accept ``other``'s key (as a person does once the fingerprints match)."""
+        identity = other.ws.identity
+        with self.ws.writing() as w:
+            record_trust(w, {identity.device_id: identity.public_key_hex})
+
+    def trusted(self) -> dict[str, str]:
+        """The keys this laptop accepts in its database (its signed trust decisions)."""
+        with self.ws.db.read() as s:
+            return self.ws.accepted_keys(s)
 
     def import_(self, *paths: Path, accept_new: bool = True, **options: Any) -> sync.ImportSummary:
         return sync.import_files(self.ws, list(paths), accept_new=accept_new, **options)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from conftest import on_other_laptop
 from tawthiq import services
 from tawthiq.domain.fields import INCIDENT
-from tawthiq.store import EventWriter
-from tawthiq.store.identity import DeviceIdentity
 
 
 def _count(n: int) -> dict[str, object]:
@@ -47,9 +46,9 @@ def test_concurrent_values_are_a_conflict_until_resolved(  # type: ignore[no-unt
 def test_conflict_survives_rebuild(ws: services.Workspace) -> None:
     with ws.writing() as w:
         incident_id = services.incidents.create_incident(w, {"title_en": "x", "status": "draft"})
-    laptop_b = DeviceIdentity.generate()
-    with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
-        w.record(INCIDENT, incident_id, {"status": "verified"}, seen={"status": []})
+    on_other_laptop(
+        ws, lambda w: w.record(INCIDENT, incident_id, {"status": "verified"}, seen={"status": []})
+    )
     with ws.db.write() as s:
         result = services.maintenance.rebuild(s)
     assert result.digest_before == result.digest_after
@@ -64,9 +63,9 @@ def test_conflict_survives_rebuild(ws: services.Workspace) -> None:
 def test_conflict_can_be_settled_on_the_value_shown(ws: services.Workspace, run) -> None:  # type: ignore[no-untyped-def]
     with ws.writing() as w:
         incident_id = services.incidents.create_incident(w, {"title_en": "x", "killed": 6})
-    laptop_b = DeviceIdentity.generate()
-    with ws.db.write() as s, EventWriter(s, laptop_b, "Basel") as w:
-        w.record(INCIDENT, incident_id, {"killed": _count(10)}, seen={"killed": []})
+    on_other_laptop(
+        ws, lambda w: w.record(INCIDENT, incident_id, {"killed": _count(10)}, seen={"killed": []})
+    )
     shown = run("show", incident_id, db=ws.db.path).out
     assert "CONFLICT in killed" in shown and "Killed / القتلى: 10" in shown
     tags = [part.split("]")[0] for part in shown.split("[event …")[1:]]

@@ -34,6 +34,7 @@ def _schema(db: Path) -> str:
 def test_the_old_database_verifies_lists_and_shows_its_conflict(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
     done = run("verify", db=laptop_a)
     assert done.code == 0 and done.out.startswith("ok: 49 events from 2 devices"), done.err
+    assert "no checkpoint yet" in done.out
     listed = run("list", db=laptop_a).out
     assert MARAM in listed and SARMADA in listed and "2 incident(s)" in listed
     shown = run("show", MARAM, db=laptop_a).out
@@ -50,7 +51,26 @@ def test_the_old_database_takes_the_new_field_and_keeps_its_history(run, laptop_
     assert SARMADA in run("list", "--munition-remnants", "yes", db=laptop_a).out
     rebuilt = run("rebuild", db=laptop_a)
     assert rebuilt.code == 0 and "unchanged" in rebuilt.out
-    assert run("verify", db=laptop_a).out.startswith("ok: 50 events from 2 devices")
+    # the edit, and Basel's key from the trust file, now a decision in Amal's signed log
+    done = run("verify", db=laptop_a)
+    assert done.out.startswith("ok: 52 events from 2 devices"), done.err
+    assert "checkpoint #1 " in done.out and "signed by laptop ebfce4a0" in done.out
+
+
+def test_the_trust_file_becomes_events_and_then_speaks_no_more(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
+    trust_file = laptop_a.parent / "userdata" / "trusted-devices.json"
+    assert run("edit", SARMADA, "--munition-remnants", "yes", db=laptop_a).code == 0
+    with sqlite3.connect(laptop_a) as con:
+        decided = con.execute("SELECT device, public_key FROM device_trust").fetchall()
+    assert decided == [
+        (
+            "c45f9248-a278-4841-a0f2-97ccfaf779e1",
+            "a6dd671e5353ff66b8ddaf734e84f0973b829438a4a974b27150c81d064d899d",
+        )
+    ]
+    # the loose file no longer vouches for anything: emptied, the database still verifies
+    trust_file.write_text("{}", "utf-8")
+    assert run("verify", db=laptop_a).code == 0
 
 
 def test_old_exports_merge_into_a_new_database(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +81,9 @@ def test_old_exports_merge_into_a_new_database(run, tmp_path: Path) -> None:  # 
     # Amal's export came before her own change of the toll: Basel's edit follows it, no conflict
     shown = run("show", MARAM, db=fresh).out
     assert "Killed / القتلى: 10\n" in shown and "CONFLICT" not in shown
-    assert run("verify", db=fresh).out.startswith("ok: 48 events from 2 devices")
+    # the 48 events of the two laptops, and the coordinator's two decisions to accept them
+    # (a laptop and a key each), signed in her own chain: 3 devices
+    assert run("verify", db=fresh).out.startswith("ok: 52 events from 3 devices")
 
 
 def test_an_export_of_the_upgraded_database_merges_with_the_old_one(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import on_other_laptop
 from tawthiq import cli, services
 from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.fields import INCIDENT
@@ -18,8 +19,6 @@ from tawthiq.report.model import ReportOptions
 from tawthiq.services.demo import SAMPLE, SAMPLE_DATE
 from tawthiq.services.ingest import ingest_report
 from tawthiq.services.reports import choose, report_item, write_report
-from tawthiq.store import EventWriter
-from tawthiq.store.identity import DeviceIdentity
 from tawthiq.store.writer import load_events
 
 _BIDI = dict.fromkeys(
@@ -86,8 +85,12 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         base = [e.event_id for e in w.events_of(three) if e.field == "killed"]
     with ws.writing() as w:  # Amal corrects the toll; Basel, not having seen it, too
         services.incidents.edit_incident(w, three, {"killed": 7})
-    with ws.db.write() as s, EventWriter(s, DeviceIdentity.generate(), "Basel") as w:
-        w.record(INCIDENT, three, {"killed": {"min": 9, "max": 9}}, seen={"killed": base})
+    on_other_laptop(
+        ws,
+        lambda w: w.record(
+            INCIDENT, three, {"killed": {"min": 9, "max": 9}}, seen={"killed": base}
+        ),
+    )
     ws.close()
     return {"db": folder / "r.db", "folder": folder, "maram": maram, "english": english,
             "three": three, "secret": secret}  # fmt: skip

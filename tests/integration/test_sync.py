@@ -62,7 +62,7 @@ def test_a_laptop_seen_for_the_first_time_must_be_accepted(amal: Laptop, basel: 
     assert len(fp) == 19 and fp.count(" ") == 3
     assert basel.digest() == before and not basel.event_ids()
     basel.import_(path, accept_new=True)
-    assert amal.ws.identity.device_id in basel.ws.trusted_keys()
+    assert amal.ws.identity.device_id in basel.trusted()
     amal.new_incident(title_en="y")
     basel.import_(amal.export(), accept_new=False)  # known now: no question asked
     assert basel.digest() == amal.digest()
@@ -75,7 +75,7 @@ def test_dry_run_counts_and_changes_nothing(amal: Laptop, basel: Laptop) -> None
     assert summary.dry_run and summary.new == len(amal.event_ids())
     assert summary.records_new == {"incident": 1}
     assert not basel.event_ids()
-    assert amal.ws.identity.device_id not in basel.ws.trusted_keys()
+    assert amal.ws.identity.device_id not in basel.trusted()
 
 
 def test_progress_moves_while_the_merged_records_are_written(

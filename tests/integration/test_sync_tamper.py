@@ -33,11 +33,7 @@ def basel(tmp_path: Path, amal: Laptop):  # type: ignore[no-untyped-def]
     """A laptop that already trusts Amal's and holds one record of its own."""
     laptop = Laptop(tmp_path, "Basel")
     laptop.new_incident(title_en="Basel's own")
-    first = Laptop(tmp_path, "Amal-seed")  # makes Amal known without Amal's events
-    first.close()
-    from tawthiq.store.identity import trust_device
-
-    trust_device(laptop.ws.key_dir, amal.ws.identity.device_id, amal.ws.identity.public_key_hex)
+    laptop.trust(amal)  # Amal's key accepted before any of Amal's events came
     yield laptop
     laptop.close()
 

@@ -170,9 +170,15 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return cli_report.cmd_verify_fingerprint(args, out)
     report = open_desk(args).verify()
     if report.ok:
+        cp = report.checkpoint
         out(
             f"ok: {_many(report.events, 'event')} from {_many(report.devices, 'device')}; "
             f"state digest {report.digest}"
+        )
+        out(
+            f"checkpoint {cp.short} signed by laptop {cp.device_id[:8]}"
+            if cp
+            else "no checkpoint yet: the first change saved will sign one"
         )
         return 0
     for problem in report.problems:

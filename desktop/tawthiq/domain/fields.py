@@ -21,6 +21,7 @@ INCIDENT = "incident"
 SOURCE_REPORT = "source_report"
 LINK = "incident_source"
 PAIR = "incident_pair"  # two incidents a documenter judged the same, or different
+TRUST = "device_trust"  # a laptop's decision to accept another laptop's signing key
 DELETED = "deleted"
 
 # the incident form's sections, in order: (code, title)
@@ -214,11 +215,19 @@ PAIR_FIELDS: tuple[FieldSpec, ...] = (
     _spec("decision", "code", "Decision", "القرار", "pair_decision"),
 )
 
+# Written by the laptop that accepted the key, in its own signed chain: who accepted which
+# key, and when, is part of the log (record id: ``store.trust.decision_id``).
+TRUST_FIELDS: tuple[FieldSpec, ...] = (
+    _spec("device", "text", "Laptop", "الحاسوب"),
+    _spec("public_key", "text", "Signing key", "مفتاح التوقيع"),
+)
+
 FIELDS: dict[str, dict[str, FieldSpec]] = {
     INCIDENT: {f.name: f for f in INCIDENT_FIELDS},
     SOURCE_REPORT: {f.name: f for f in SOURCE_REPORT_FIELDS},
     LINK: {f.name: f for f in LINK_FIELDS},
     PAIR: {f.name: f for f in PAIR_FIELDS},
+    TRUST: {f.name: f for f in TRUST_FIELDS},
 }
 assert all(f.kind in KINDS for fields in FIELDS.values() for f in fields.values())
 

@@ -15,10 +15,10 @@ from tawthiq.domain.duplicates import duplicate_reasons
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import PAIR
 from tawthiq.domain.records import Incident
-from tawthiq.services.workspace import Workspace
-from tawthiq.store import EventWriter, queries
+from tawthiq.services.workspace import Workspace, adopt_trust_file, record_trust
+from tawthiq.store import EventWriter, checkpoints, queries
 from tawthiq.store.bookkeeping import last_export_heads
-from tawthiq.store.identity import trust_device
+from tawthiq.store.writer import check_signer
 from tawthiq.sync import seal
 from tawthiq.sync.errors import MIN_PASSPHRASE, SyncError
 from tawthiq.sync.export import (
@@ -130,19 +130,26 @@ def import_files(
     if not paths:
         raise SyncError(N_("name at least one export file to import"))
     keys = _keys(ws, passphrase)
+    identity = ws.identity
     try:
         with ws.db.write() as s:
+            check_signer(s, identity)  # before any work: a swapped key writes nothing
             summary = merge_files(
                 s,
                 [Path(p).expanduser() for p in paths],
-                trusted=ws.trusted_keys(),
+                trusted=ws.accepted_keys(s),
                 accept_new=accept_new,
                 keys=keys,
                 dry_run=dry_run,
                 progress=progress,
             )
-            for device_id, key in summary.new_keys.items():
-                trust_device(ws.key_dir, device_id, key)
+            # The keys accepted become this laptop's signed decisions, and the checkpoint
+            # signed as the writer closes covers what the merge brought.
+            with EventWriter(s, identity, ws.author or "") as w:
+                if summary.new_keys or checkpoints.latest(s) is None:
+                    w.author = ws.signing_author
+                adopt_trust_file(w, ws.key_dir)
+                record_trust(w, summary.new_keys)
     except DryRun as done:
         return done.summary
     return summary

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, ValidationError
+from tawthiq.domain.fields import TRUST
 from tawthiq.services.settings import data_dir, load_settings
-from tawthiq.store import Database, DeviceIdentity, EventWriter, load_or_create_identity
+from tawthiq.store import (
+    Database,
+    DeviceIdentity,
+    EventWriter,
+    checkpoints,
+    load_or_create_identity,
+)
 from tawthiq.store import open_database as _open
 from tawthiq.store.identity import trusted_keys
+from tawthiq.store.materialize import entity_state
+from tawthiq.store.trust import decision_id, laptop_keys
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def default_db_path() -> Path:
@@ -57,7 +70,13 @@ class Workspace:
         return self._identity
 
     def trusted_keys(self) -> dict[str, str]:
+        """The loose trust file of an earlier release (read while a database has no
+        checkpoint yet; the first writing command turns it into trust decisions)."""
         return trusted_keys(self.key_dir)
+
+    def accepted_keys(self, session: Session) -> dict[str, str]:
+        """The keys this laptop accepts in this database (``store.trust.laptop_keys``)."""
+        return laptop_keys(session, self.identity, self.trusted_keys())
 
     @property
     def signing_author(self) -> str:
@@ -73,6 +92,7 @@ class Workspace:
         author = self.signing_author
         identity = self.identity
         with self.db.write() as session, EventWriter(session, identity, author) as w:
+            adopt_trust_file(w, self.key_dir)
             yield w
 
     def close(self) -> None:
@@ -115,3 +135,28 @@ def scratch_workspace(*, author: str | None = None) -> Iterator[Workspace]:
             yield ws
         finally:
             ws.close()
+
+
+def record_trust(w: EventWriter, keys: Mapping[str, str]) -> int:
+    """Write this laptop's decision to accept each device's key (unless already written
+    for that key) in its signed chain; how many it wrote."""
+    own = w.identity.device_id
+    written = 0
+    for device_id, key in sorted(keys.items()):
+        if device_id == own:
+            continue
+        record_id = decision_id(own, device_id)
+        known = w.events_of(record_id)
+        values = entity_state(known).values if known else {}
+        if values.get("public_key") == key:
+            continue
+        w.record(TRUST, record_id, {"device": device_id, "public_key": key}, new=not known)
+        written += 1
+    return written
+
+
+def adopt_trust_file(w: EventWriter, key_dir: Path) -> None:
+    """On the first writing command in a database without a checkpoint (an earlier
+    release's), the laptop's loose trust file becomes trust decisions in its log."""
+    if checkpoints.latest(w.session) is None:
+        record_trust(w, trusted_keys(key_dir))

@@ -18,7 +18,7 @@ from tawthiq.domain.errors import N_
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.errors import NewerSchemaError, NotADatabaseError, UnwritableError
 
-SCHEMA_HEAD = "0005"  # checked against the migration scripts by a test
+SCHEMA_HEAD = "0006"  # checked against the migration scripts by a test
 
 
 class Database:

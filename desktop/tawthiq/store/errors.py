@@ -23,3 +23,7 @@ class NewerSchemaError(StoreError):
 
 class UnwritableError(StoreError):
     pass
+
+
+class KeyPinError(StoreError):
+    """The device key beside the database is not the one its checkpoints are signed with."""

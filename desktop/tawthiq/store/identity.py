@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import uuid
@@ -35,6 +36,14 @@ class DeviceIdentity:
         return cls(str(uuid.uuid4()), Ed25519PrivateKey.generate())
 
 
+def key_fingerprint(public_key: bytes | str) -> str:
+    """Sixteen hex digits in four groups of a key's SHA-256, e.g. '3f2a 91c0 77de 41b2':
+    what a person reads out over the phone to compare keys."""
+    raw = bytes.fromhex(public_key) if isinstance(public_key, str) else public_key
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
+
+
 def verify_signature(public_key_hex: str, message: bytes, signature_hex: str) -> bool:
     try:
         key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
@@ -50,9 +59,9 @@ def load_identity(folder: Path) -> DeviceIdentity | None:
 
 
 def trusted_keys(folder: Path) -> dict[str, str]:
-    """Device id -> public key of every device whose events this laptop accepts, its own
-    included. Kept beside the key, outside the database, so whoever edits the database
-    cannot also vouch for a key of their own."""
+    """Device id -> public key of every device this laptop accepted before trust decisions
+    were events in the log (an earlier release's file beside the key), its own included:
+    read for a database without a checkpoint, which its first writing command signs."""
     try:
         data = json.loads((folder / TRUST_FILE).read_text("utf-8"))
     except (OSError, ValueError):
@@ -62,13 +71,6 @@ def trusted_keys(folder: Path) -> dict[str, str]:
     if own is not None:
         keys[own.device_id] = own.public_key_hex
     return keys
-
-
-def trust_device(folder: Path, device_id: str, public_key_hex: str) -> None:
-    """Add a device to the trusted list (on import, once the user has accepted it)."""
-    keys = trusted_keys(folder)
-    keys[device_id] = public_key_hex
-    _write_private(folder / TRUST_FILE, keys)
 
 
 def _write_private(path: Path, data: object) -> None:

@@ -24,6 +24,7 @@ from tawthiq.domain.fields import (
     LINK,
     PAIR,
     SOURCE_REPORT,
+    TRUST,
     FieldSpec,
     incident_fields,
     searched_fields,
@@ -160,11 +161,16 @@ def _pair_columns(state: EntityState) -> dict[str, Any]:
     return {k: state.values.get(k) for k in ("incident_a", "incident_b", "decision")}
 
 
+def _trust_columns(state: EntityState) -> dict[str, Any]:
+    return {k: state.values.get(k) for k in ("device", "public_key")}
+
+
 _COLUMNS = {
     INCIDENT: _incident_columns,
     SOURCE_REPORT: _source_columns,
     LINK: _link_columns,
     PAIR: _pair_columns,
+    TRUST: _trust_columns,
 }
 
 
@@ -315,9 +321,10 @@ def _same(stored: Any, wanted: Any) -> bool:
 
 
 def state_digest(session: Session) -> str:
-    """SHA-256 of every materialised row (not the row numbers): equal digests, equal databases."""
+    """SHA-256 of every materialised record (not the row numbers): equal digests, equal
+    records. Trust decisions are left out: each laptop accepts keys of its own."""
     h = hashlib.sha256()
-    for entity in sorted(MATERIALISED):
+    for entity in sorted(set(MATERIALISED) - {TRUST}):
         table = table_of(entity)
         cols = [c for c in table.c if c.name != "num"]
         for row in session.execute(select(*cols).order_by(table.c.id)):

@@ -148,12 +148,71 @@ class PairRow(_Materialised, Base):
     decision: Mapped[str | None] = mapped_column(String(16))
 
 
+class TrustRow(_Materialised, Base):
+    """A laptop's decision to accept another laptop's signing key (``device_trust``)."""
+
+    __tablename__ = "device_trust"
+
+    device: Mapped[str | None] = mapped_column(String(36), index=True)
+    public_key: Mapped[str | None] = mapped_column(String(64))
+
+
 MATERIALISED: dict[str, type[_Materialised]] = {
     "incident": IncidentRow,
     "source_report": SourceReportRow,
     "incident_source": LinkRow,
     "incident_pair": PairRow,
+    "device_trust": TrustRow,
 }
+
+
+class CheckpointRow(Base):
+    """A checkpoint this database's own laptop signed at a commit: a Merkle root over every
+    device's chain head the database held then, chained to the checkpoint before.
+    Numbered 1, 2, … in this file; the heads are in ``checkpoint_head``."""
+
+    __tablename__ = "checkpoint"
+
+    number: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    device_id: Mapped[str] = mapped_column(String(36))
+    public_key: Mapped[str] = mapped_column(String(64))
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    devices: Mapped[int] = mapped_column(Integer)
+    events: Mapped[int] = mapped_column(BigInteger)
+    root: Mapped[str] = mapped_column(String(64))
+    previous: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(Text)
+
+
+class CheckpointHead(Base):
+    """A device's chain head as of checkpoint ``number``, stored only where it moved since
+    the checkpoint before: the heads of a checkpoint are each device's latest row up to it."""
+
+    __tablename__ = "checkpoint_head"
+    __table_args__ = (Index("ix_checkpoint_head_device", "device_id", "number"),)
+
+    number: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class ReceivedCheckpoint(Base):
+    """The latest checkpoint of another laptop, as its exports brought it: the next one must
+    reach at least as far, so a laptop whose history shrank is noticed."""
+
+    __tablename__ = "received_checkpoint"
+
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    number: Mapped[int] = mapped_column(BigInteger)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    heads: Mapped[str] = mapped_column(Text)  # JSON [[device, seq, hash], …], all of them
+    root: Mapped[str] = mapped_column(String(64))
+    previous: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(Text)
+    received_hlc: Mapped[int] = mapped_column(BigInteger)
 
 
 class ImportRecord(Base):

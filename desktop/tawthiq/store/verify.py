@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from tawthiq.domain.errors import N_, Sentence
 from tawthiq.store import sqlite_search as search
 from tawthiq.store.chain import device_key, device_keys, logged_devices, signed_head, signed_heads
+from tawthiq.store.checkpoint_check import check_checkpoints
+from tawthiq.store.checkpoints import Checkpoint
 from tawthiq.store.events import GENESIS, Event, head_message, rehash
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.materialize import (
@@ -29,6 +31,7 @@ class VerifyReport:
     devices: int = 0
     problems: list[str] = field(default_factory=list)
     digest: str = ""
+    checkpoint: Checkpoint | None = None  # the latest one (None: no checkpoint yet)
 
     @property
     def ok(self) -> bool:
@@ -161,8 +164,9 @@ def _offset(tell: Progress, before: int, total: int, n: int) -> None:
 def verify(
     session: Session, trusted: Mapping[str, str] | None = None, progress: Progress | None = None
 ) -> VerifyReport:
-    """Chains, signatures (against ``trusted`` keys kept outside the database), then the
-    materialised tables and the search index against the log. ``progress`` hears (steps
+    """Chains, checkpoints, signatures (against the keys the database's own laptop accepted
+    in its signed log; ``trusted``, the loose file, only while there is no checkpoint yet),
+    then the materialised tables and the search index against the log. ``progress`` hears (steps
     done, steps in all): every event once, then every record once."""
     report = VerifyReport()
     devices = set(logged_devices(session)) | set(signed_heads(session))
@@ -177,6 +181,11 @@ def verify(
         if problem:
             report.problems.append(problem)
     report.devices = len(devices)
+    checked = check_checkpoints(session)
+    report.checkpoint = checked.latest
+    report.problems.extend(checked.problems)
+    if checked.trusted is not None:
+        trusted = checked.trusted
     if trusted is not None:
         report.problems.extend(_untrusted(session, trusted))
     if report.ok:

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_
 from tawthiq.domain.records import EXTRACTOR, PERSON
+from tawthiq.store import checkpoints
 from tawthiq.store import sqlite_bulk as bulk
 from tawthiq.store.chain import SignedHead, device_key, latest_hlc, record_head, signed_head
-from tawthiq.store.errors import StoreError
+from tawthiq.store.errors import KeyPinError, StoreError
 from tawthiq.store.events import (
     COLUMNS,
     GENESIS,
@@ -30,6 +31,7 @@ from tawthiq.store.events import (
 )
 from tawthiq.store.hlc import HybridClock
 from tawthiq.store.identity import DeviceIdentity, verify_signature
+from tawthiq.store.identity import key_fingerprint as fingerprint_of
 from tawthiq.store.materialize import entity_state, row_for, table_of
 from tawthiq.store.models import EventRow
 
@@ -42,10 +44,36 @@ def load_events(session: Session, entity_id: str) -> list[Event]:
     return [Event.from_row(r) for r in rows]
 
 
+def check_signer(session: Session, identity: DeviceIdentity) -> checkpoints.Checkpoint | None:
+    """The database's latest checkpoint, refusing to write when another key signed it: the
+    device key beside the database was swapped, or the database is another laptop's."""
+    latest = checkpoints.latest(session)
+    if latest is not None and (latest.device_id, latest.public_key) != (
+        identity.device_id,
+        identity.public_key_hex,
+    ):
+        raise KeyPinError(
+            N_(
+                "this database belongs to laptop {owner} (key {owner_key}), but the device key "
+                "here is laptop {device} (key {key}): the key file was replaced, or the "
+                "database was copied from another laptop; nothing was saved. Put back this "
+                "laptop's own key, or read the database with verify, list, show or report"
+            ),
+            owner=latest.device_id[:8],
+            owner_key=fingerprint_of(latest.public_key),
+            device=identity.device_id[:8],
+            key=fingerprint_of(identity.public_key_hex),
+        )
+    return latest
+
+
 def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
     """This device's last (seq, hash), refusing to build on a chain changed behind our back:
-    the last event must be the one this device signed, unaltered."""
+    the last event must be the one this device signed, unaltered, and where the latest
+    checkpoint holds it (so a chain cut back, or removed, never restarts)."""
     device_id = identity.device_id
+    latest = check_signer(session, identity)
+    pinned = latest.head_of.get(device_id) if latest is not None else None
     head = signed_head(session, device_id)
     last = session.execute(
         select(EventRow.__table__)
@@ -53,15 +81,19 @@ def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
         .order_by(EventRow.seq.desc())
         .limit(1)
     ).first()
-    if head is None and last is None:
-        return 0, GENESIS
     tampered = StoreError(
         N_(
             "this laptop's history in the database was changed outside Tawthiq since its last "
             "save (run `tawthiq verify` to see where); nothing was saved"
         )
     )
+    if head is None and last is None:
+        if pinned is not None:
+            raise tampered
+        return 0, GENESIS
     if head is None or last is None:
+        raise tampered
+    if pinned is not None and pinned != (head.seq, head.hash):
         raise tampered
     message = head_message(device_id, head.seq, head.hash)
     try:
@@ -180,17 +212,19 @@ class EventWriter:
         self._known.clear()
 
     def close(self) -> None:
-        """Flush, then sign the new chain head so removing a last event is noticed."""
+        """Flush, sign the new chain head so removing a last event is noticed, then sign a
+        checkpoint of the whole log when it moved (by this writer, or a merge before it in
+        the same transaction)."""
         self.flush()
-        if self.written == 0:
-            return
-        device_id = self.identity.device_id
-        signature = self.identity.sign(head_message(device_id, self._seq, self._hash))
-        record_head(
-            self.session,
-            SignedHead(device_id, self._seq, self._hash, signature),
-            public_key=self.identity.public_key_hex,
-            first_seen=self.clock.now,
-        )
-        self.session.flush()
-        self.written = 0
+        if self.written:
+            device_id = self.identity.device_id
+            signature = self.identity.sign(head_message(device_id, self._seq, self._hash))
+            record_head(
+                self.session,
+                SignedHead(device_id, self._seq, self._hash, signature),
+                public_key=self.identity.public_key_hex,
+                first_seen=self.clock.now,
+            )
+            self.session.flush()
+            self.written = 0
+        checkpoints.commit(self.session, self.identity, self.clock.now())

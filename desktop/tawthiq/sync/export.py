@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_
-from tawthiq.store import bookkeeping, chain
+from tawthiq.store import bookkeeping, chain, checkpoints
 from tawthiq.store.events import GENESIS, Event, canonical_json, rehash
 from tawthiq.store.hlc import HybridClock
 from tawthiq.store.identity import DeviceIdentity
@@ -94,7 +94,11 @@ def write_export(
             )
     last_export = bookkeeping.last_export_hlc(session) or 0
     clock = HybridClock(max(chain.latest_hlc(session), last_export))
+    signed = checkpoints.latest(session)
     header = Header(
+        checkpoint=signed
+        if signed is not None and signed.device_id == identity.device_id
+        else None,
         bundle_id=str(uuid.uuid4()),
         exporter=identity.device_id,
         exporter_key=identity.public_key_hex,

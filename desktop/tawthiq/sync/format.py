@@ -1,7 +1,8 @@
 """The export format, version 2: gzip-compressed UTF-8 JSON lines.
 
     line 1      header: who exported, when, and per device its range of events and its
-                signed chain head
+                signed chain head; the exporter's latest checkpoint (every chain head its
+                database held, their Merkle root, signed), when it has one
     lines 2..   one event each, as a JSON array in the order of ``store.events.COLUMNS``
                 (``parents`` a list), devices one after another, each by sequence number;
                 an event written before format 2 stops before ``origin`` (thirteen items,
@@ -18,11 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tawthiq.domain.errors import N_
 from tawthiq.domain.records import ORIGINS
+from tawthiq.store.checkpoints import Checkpoint, rehashed
 from tawthiq.store.events import COLUMNS
 from tawthiq.sync.errors import BadFileError, SyncError
 
@@ -67,9 +69,10 @@ class Header:
     since: dict[str, int]
     devices: tuple[DeviceRange, ...]
     events: int
+    checkpoint: Checkpoint | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "format": FORMAT,
             "version": VERSION,
             "bundle_id": self.bundle_id,
@@ -91,6 +94,9 @@ class Header:
             ],
             "events": self.events,
         }
+        if self.checkpoint is not None:
+            out["checkpoint"] = self.checkpoint.as_json()
+        return out
 
 
 def _damaged(detail: str) -> BadFileError:
@@ -166,6 +172,8 @@ def parse_header(line: bytes, file_size: int) -> Header:
         devices=tuple(devices),
         events=_get(data, "events", int),
     )
+    if "checkpoint" in data:
+        header = replace(header, checkpoint=_checkpoint(data["checkpoint"], header))
     if header.events != sum(d.count for d in devices):
         raise _damaged("the number of events does not add up")
     # Each event takes well over 16 compressed bytes: a file claiming more is not one.
@@ -179,6 +187,46 @@ def parse_header(line: bytes, file_size: int) -> Header:
             size=file_size,
         )
     return header
+
+
+def _checkpoint(value: Any, header: Header) -> Checkpoint:
+    """The exporter's checkpoint as the header carries it (its signature is checked with
+    the rest of the file, in ``sync.check``)."""
+    if not isinstance(value, dict) or not isinstance(value.get("heads"), list):
+        raise _damaged("checkpoint")
+    raw = value["heads"]
+    if len(raw) > MAX_DEVICES:
+        raise _damaged("checkpoint")
+    heads = []
+    for h in raw:
+        ok = (
+            isinstance(h, list) and len(h) == 3 and isinstance(h[0], str) and _UUID.match(h[0])
+            and type(h[1]) is int and 1 <= h[1] <= _MAX_INT
+            and isinstance(h[2], str) and _HEX64.match(h[2])
+        )  # fmt: skip
+        if not ok:
+            raise _damaged("checkpoint")
+        heads.append((h[0], h[1], h[2]))
+    if heads != sorted(heads) or len({h[0] for h in heads}) != len(heads):
+        raise _damaged("checkpoint")
+    if _get(value, "device", str, _UUID) != header.exporter:
+        raise _damaged("checkpoint")
+    number = _get(value, "number", int)
+    if number < 1:
+        raise _damaged("checkpoint")
+    return rehashed(
+        Checkpoint(
+            device_id=header.exporter,
+            public_key=header.exporter_key,
+            number=number,
+            hlc=_get(value, "hlc", int),
+            heads=tuple(heads),
+            root=_get(value, "root", str, _HEX64),
+            previous=_get(value, "previous", str, _HEX64),
+            hash="",  # what its fields give, below
+            signature=_get(value, "signature", str, _HEX128),
+        )
+    )
 
 
 def _signature(value: Any) -> str:

@@ -4,7 +4,6 @@ X25519 key pair that a coordinator hands out so exports can be encrypted to it."
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -12,17 +11,13 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from tawthiq.domain.errors import N_
+from tawthiq.store.identity import key_fingerprint
 from tawthiq.sync.errors import SecretError
+
+fingerprint = key_fingerprint  # the name sync and its callers know it by
 
 BOX_KEY_FILE = "receive-key.json"
 _PREFIX = "tqk-"
-
-
-def fingerprint(public_key: bytes | str) -> str:
-    """Sixteen hex digits in four groups of a key's SHA-256, e.g. '3f2a 91c0 77de 41b2'."""
-    raw = bytes.fromhex(public_key) if isinstance(public_key, str) else public_key
-    digest = hashlib.sha256(raw).hexdigest()[:16]
-    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 def encode_recipient(public: X25519PublicKey) -> str:

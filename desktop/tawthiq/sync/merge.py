@@ -19,6 +19,7 @@ from tawthiq.store.parallel import Helper
 from tawthiq.store.refresh import refresh_touched
 from tawthiq.sync import seal
 from tawthiq.sync.check import Checker, DeviceCount, FileCheck
+from tawthiq.sync.check_checkpoint import check_checkpoint
 from tawthiq.sync.check_header import short_id
 from tawthiq.sync.errors import ForgeryError
 
@@ -180,6 +181,7 @@ def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None
         )
         total.new += count.new
         total.known += count.known
+    check_checkpoint(session, header, checked.path, now=latest_hlc(session))
     summary.new_keys.update(checked.new_keys)
     if not checked.repeat:
         bookkeeping.remember_import(
