@@ -154,8 +154,9 @@ def english_interface() -> Iterator[None]:
 
 
 @pytest.fixture
-def window(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
-    """The main window on the test's database, in English, as a documenter named Amal."""
+def window_factory(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
+    """Opens the main window on the test's database, in English, as a documenter named
+    Amal, when the test asks (after it has prepared the database)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -169,21 +170,34 @@ def window(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
     keep_window_responsive()  # as the application does
     language = Language(app)
     language.apply("en")
-    win = MainWindow(
-        Desk(ws),
-        Settings(author="Amal", language="en"),
-        lambda s: language.apply(s.language, arabic_digits=s.arabic_digits),
-    )
-    win.review.confirm = lambda question: True  # no modal questions in tests
-    # Saving unchecked suggestions: noted, and saved so (a test of the question sets its own).
-    win.unchecked_asked = []
-    win.review.save_unchecked = lambda n: win.unchecked_asked.append(n) or True
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    win.activateWindow()  # focus events reach its fields
-    qtbot.waitUntil(lambda: win.ready and win.runner.busy == 0, timeout=30_000)  # open, warm
-    yield win
-    win.runner.wait()
+    made = []
+
+    def make():  # type: ignore[no-untyped-def]
+        win = MainWindow(
+            Desk(ws),
+            Settings(author="Amal", language="en"),
+            lambda s: language.apply(s.language, arabic_digits=s.arabic_digits),
+        )
+        win.review.confirm = lambda question: True  # no modal questions in tests
+        # Saving unchecked suggestions: noted, and saved so (a test of the question sets its own).
+        win.unchecked_asked = []
+        win.review.save_unchecked = lambda n: win.unchecked_asked.append(n) or True
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        win.show()
+        win.activateWindow()  # focus events reach its fields
+        qtbot.waitUntil(lambda: win.ready and win.runner.busy == 0, timeout=30_000)  # open, warm
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.runner.wait()
     language.apply("en")
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def window(window_factory):  # type: ignore[no-untyped-def]
+    """The main window on the test's database, in English, as a documenter named Amal."""
+    return window_factory()

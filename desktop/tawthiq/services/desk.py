@@ -331,6 +331,13 @@ class Desk:
         written = write_report(path, chosen, options, progress=progress)
         return Written(len(chosen.items), written.pages, chosen.left_out, written.unprintable)
 
+    def opening_check(self) -> list[str]:
+        from tawthiq.services.maintenance import opening_check
+        from tawthiq.store.identity import load_identity
+
+        with self.ws.db.read() as s:
+            return opening_check(s, load_identity(self.ws.key_dir))
+
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         from tawthiq.services.maintenance import verify
 

@@ -5,15 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tawthiq.domain.errors import N_
+from tawthiq.domain.errors import N_, Sentence
 from tawthiq.store import StoreError, materialize
 from tawthiq.store.chain import logged_devices
+from tawthiq.store.checkpoint_check import quick_check
+from tawthiq.store.errors import KeyPinError
+from tawthiq.store.identity import DeviceIdentity
 from tawthiq.store.verify import VerifyReport, check_chain, verify
+from tawthiq.store.writer import check_signer
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-__all__ = ["RebuildResult", "VerifyReport", "rebuild", "state_digest", "verify"]
+__all__ = [
+    "RebuildResult",
+    "VerifyReport",
+    "opening_check",
+    "rebuild",
+    "state_digest",
+    "verify",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,3 +51,16 @@ def rebuild(session: Session, progress: materialize.Progress | None = None) -> R
 
 def state_digest(session: Session) -> str:
     return materialize.state_digest(session)
+
+
+def opening_check(session: Session, identity: DeviceIdentity | None) -> list[str]:
+    """What the window checks as it opens a database (in a moment: the latest checkpoint,
+    every chain head and its signature), and whether this laptop's key may write to it;
+    the full ``verify`` follows in the background."""
+    problems = quick_check(session)
+    if identity is not None:
+        try:
+            check_signer(session, identity)
+        except KeyPinError as exc:
+            problems.append(Sentence(exc.template, **exc.params))
+    return problems

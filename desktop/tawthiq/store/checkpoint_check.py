@@ -55,9 +55,11 @@ def check_checkpoints(session: Session) -> CheckpointReport:
     if report.latest is None:
         if _holds_later_events(session):
             report.problems.append(
-                N_(
-                    "the database holds events of this release but no checkpoint: its "
-                    "checkpoints were removed"
+                Sentence(
+                    N_(
+                        "the database holds events of this release but no checkpoint: its "
+                        "checkpoints were removed"
+                    )
                 )
             )
         return report
@@ -224,9 +226,11 @@ def quick_check(session: Session) -> list[str]:
     if cp is None:
         if _holds_later_events(session):
             return [
-                N_(
-                    "the database holds events of this release but no checkpoint: its "
-                    "checkpoints were removed"
+                Sentence(
+                    N_(
+                        "the database holds events of this release but no checkpoint: its "
+                        "checkpoints were removed"
+                    )
                 )
             ]
         return []

@@ -23,6 +23,7 @@ from tawthiq.ui.review import ReviewPanel
 from tawthiq.ui.settings_dialog import SettingsDialog
 from tawthiq.ui.style import STYLE
 from tawthiq.ui.sync_flow import SyncFlow
+from tawthiq.ui.trail_check import TrailCheck
 from tawthiq.ui.work_flow import WorkFlow
 
 ApplyLanguage = Callable[[Settings], None]
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.history.resolve.connect(self._resolve)
         self.sync = SyncFlow(self, desk, self.runner, say=self.say, open_incident=self._open_id)
         self.work = WorkFlow(self, desk, self.runner, say=self.say)
+        self.trail = TrailCheck(self, desk)
         self.actions_: dict[str, QAction] = {}
         self._menus()
         self.retranslate()
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.incidents.apply_filter()
         self.say(_("Database: {path}").format(path=isolate(path)))
         self.runner.run(self.desk.warm_up)  # the extractor and the places, before needed
+        self.trail.start()
 
     def _cannot_open(self, exc: BaseException) -> None:
         """The database cannot be used (locked, not a Tawthiq database, unwritable): the
@@ -272,5 +275,6 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        self.trail.stop()
         self.runner.wait()
         event.accept()
