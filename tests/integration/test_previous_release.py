@@ -87,11 +87,13 @@ def test_old_exports_merge_into_a_new_database(run, tmp_path: Path) -> None:  # 
 
 
 def test_an_export_of_the_upgraded_database_merges_with_the_old_one(
-    run, laptop_a: Path, tmp_path: Path
+    run, laptop_a: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     assert run("edit", SARMADA, "--munition-remnants", "no", db=laptop_a).code == 0
     bundle = tmp_path / "a-new.tawthiq"
     assert run("export", "-o", str(bundle), db=laptop_a).code == 0
+    # the coordinator's laptop, with a key of its own
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(tmp_path / "coordinator"))
     other = tmp_path / "b.db"
     assert (
         run("import", str(FIXTURE / "laptop-b.tawthiq"), "--accept-new-devices", db=other).code == 0

@@ -146,7 +146,7 @@ def import_files(
             # The keys accepted become this laptop's signed decisions, and the checkpoint
             # signed as the writer closes covers what the merge brought.
             with EventWriter(s, identity, ws.author or "") as w:
-                if summary.new_keys or checkpoints.latest(s) is None:
+                if summary.new_keys or checkpoints.latest_number(s) == 0:
                     w.author = ws.signing_author
                 adopt_trust_file(w, ws.key_dir)
                 record_trust(w, summary.new_keys)

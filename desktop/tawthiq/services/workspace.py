@@ -158,5 +158,5 @@ def record_trust(w: EventWriter, keys: Mapping[str, str]) -> int:
 def adopt_trust_file(w: EventWriter, key_dir: Path) -> None:
     """On the first writing command in a database without a checkpoint (an earlier
     release's), the laptop's loose trust file becomes trust decisions in its log."""
-    if checkpoints.latest(w.session) is None:
+    if checkpoints.latest_number(w.session) == 0:
         record_trust(w, trusted_keys(key_dir))

@@ -15,10 +15,12 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from tawthiq.domain.errors import N_
 from tawthiq.store.chain import signed_heads
+from tawthiq.store.errors import StoreError
 from tawthiq.store.events import GENESIS, canonical_json
 from tawthiq.store.identity import DeviceIdentity, verify_signature
 from tawthiq.store.models import CheckpointHead, CheckpointRow, ReceivedCheckpoint
@@ -190,15 +192,61 @@ def _by_id(h: object) -> str:
     return h.device_id  # type: ignore[attr-defined, no-any-return]
 
 
+def latest_row(session: Session) -> CheckpointRow | None:
+    """The last checkpoint's own row (its signer, number and hash), without its heads."""
+    return session.get(CheckpointRow, latest_number(session))
+
+
+def pinned_head(session: Session, device_id: str) -> tuple[int, str] | None:
+    """Where the latest checkpoint holds ``device_id``'s chain (None: it holds none)."""
+    found = session.execute(
+        select(CheckpointHead.seq, CheckpointHead.hash)
+        .where(CheckpointHead.device_id == device_id)
+        .order_by(CheckpointHead.number.desc())
+        .limit(1)
+    ).first()
+    return None if found is None else (int(found[0]), found[1])
+
+
+# Each device's signed head beside where the latest checkpoint holds it: one indexed look-up
+# per device however many checkpoints there are (in SQL as written: it runs with every save).
+_AGAINST_TIP = text(
+    "SELECT c.device_id, c.seq, c.hash, t.seq, t.hash FROM chain_head AS c "
+    "LEFT JOIN checkpoint_head AS t ON t.device_id = c.device_id AND t.number = "
+    "(SELECT max(number) FROM checkpoint_head WHERE device_id = c.device_id) "
+    "ORDER BY c.device_id"
+)
+
+
+def _heads_against_tip(session: Session) -> list[tuple[str, int, str, int | None, str | None]]:
+    rows = session.execute(_AGAINST_TIP)
+    return [(d, int(s), h, None if ts is None else int(ts), th) for d, s, h, ts, th in rows]
+
+
 def commit(session: Session, identity: DeviceIdentity, hlc: int) -> Checkpoint | None:
     """Sign a checkpoint of what the log holds now, when it moved since the last one (or
-    there is none yet); inside the caller's write transaction, so it is saved with it."""
-    before = latest(session)
-    heads = log_heads(session)
-    if before is not None and before.heads == heads:
+    there is none yet); inside the caller's write transaction, so it is saved with it.
+    Refuses when the log holds less than the last checkpoint did: something was removed
+    outside Tawthiq, and signing would vouch for it."""
+    before = latest_row(session)
+    rows = _heads_against_tip(session)
+    if before is None and not rows:
         return None
-    if before is None and not heads:
+    held = [r for r in rows if r[3] is not None]
+    if before is not None and (
+        len(held) != before.devices
+        or any(r[1] < r[3] or (r[1] == r[3] and r[2] != r[4]) for r in held)  # type: ignore[operator]
+    ):
+        raise StoreError(
+            N_(
+                "the history in the database was changed outside Tawthiq since its last "
+                "checkpoint (run `tawthiq verify` to see where); nothing was saved"
+            )
+        )
+    moved = [(d, seq, h) for d, seq, h, t_seq, t_hash in rows if (seq, h) != (t_seq, t_hash)]
+    if before is not None and not moved:
         return None
+    heads = tuple((d, seq, h) for d, seq, h, _, _ in rows)
     number = (before.number if before else 0) + 1
     previous = before.hash if before else GENESIS
     root = merkle_root(heads)
@@ -210,7 +258,6 @@ def commit(session: Session, identity: DeviceIdentity, hlc: int) -> Checkpoint |
         identity.device_id, identity.public_key_hex, number, hlc, heads, root, previous, digest,
         identity.sign(signed_message(digest)),
     )  # fmt: skip
-    held = before.head_of if before else {}
     session.add(
         CheckpointRow(
             number=number, device_id=cp.device_id, public_key=cp.public_key, hlc=hlc,
@@ -218,9 +265,8 @@ def commit(session: Session, identity: DeviceIdentity, hlc: int) -> Checkpoint |
             signature=cp.signature,
         )
     )  # fmt: skip
-    for d, seq, h in heads:
-        if held.get(d) != (seq, h):
-            session.add(CheckpointHead(number=number, device_id=d, seq=seq, hash=h))
+    for d, seq, h in moved:
+        session.add(CheckpointHead(number=number, device_id=d, seq=seq, hash=h))
     session.flush()
     return cp
 

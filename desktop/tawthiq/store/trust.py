@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.fields import TRUST
-from tawthiq.store.checkpoints import latest
+from tawthiq.store.checkpoints import latest_number
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.store.models import EventRow
 
@@ -57,6 +57,6 @@ def laptop_keys(
     signed in the log once the database has a checkpoint; before that (a database of an
     earlier release, not written since) the ``loose`` trust file it kept beside its key."""
     own = {identity.device_id: identity.public_key_hex}
-    if latest(session) is None:
+    if latest_number(session) == 0:
         return {**loose, **own}
     return {**accepted_keys(session, identity.device_id), **own}

@@ -44,10 +44,10 @@ def load_events(session: Session, entity_id: str) -> list[Event]:
     return [Event.from_row(r) for r in rows]
 
 
-def check_signer(session: Session, identity: DeviceIdentity) -> checkpoints.Checkpoint | None:
-    """The database's latest checkpoint, refusing to write when another key signed it: the
+def check_signer(session: Session, identity: DeviceIdentity) -> None:
+    """Refuse to write when another key signed the database's latest checkpoint: the
     device key beside the database was swapped, or the database is another laptop's."""
-    latest = checkpoints.latest(session)
+    latest = checkpoints.latest_row(session)
     if latest is not None and (latest.device_id, latest.public_key) != (
         identity.device_id,
         identity.public_key_hex,
@@ -64,7 +64,6 @@ def check_signer(session: Session, identity: DeviceIdentity) -> checkpoints.Chec
             device=identity.device_id[:8],
             key=fingerprint_of(identity.public_key_hex),
         )
-    return latest
 
 
 def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
@@ -72,8 +71,8 @@ def _signed_tail(session: Session, identity: DeviceIdentity) -> tuple[int, str]:
     the last event must be the one this device signed, unaltered, and where the latest
     checkpoint holds it (so a chain cut back, or removed, never restarts)."""
     device_id = identity.device_id
-    latest = check_signer(session, identity)
-    pinned = latest.head_of.get(device_id) if latest is not None else None
+    check_signer(session, identity)
+    pinned = checkpoints.pinned_head(session, device_id)
     head = signed_head(session, device_id)
     last = session.execute(
         select(EventRow.__table__)

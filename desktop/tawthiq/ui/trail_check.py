@@ -79,7 +79,8 @@ class TrailCheck(QObject):
         self.problems.extend(problems)
         shown = [sentence_text(p) for p in self.problems]
         self.label.setText(
-            "⚠ " + _("The audit trail has {n} problem(s): Tools → Verify for details").format(
+            "⚠ "
+            + _("The audit trail has {n} problem(s): Tools → Verify for details").format(
                 n=format_number(len(shown))
             )
         )
