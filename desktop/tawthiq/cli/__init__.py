@@ -116,6 +116,12 @@ def cmd_delete(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
+_NO_CHECKPOINT = (
+    "no checkpoint yet: this database was written by an earlier release (or holds nothing); "
+    "the first change saved signs one"
+)
+
+
 def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.limit < 1 or args.offset < 0:
         raise ValidationError("--limit must be at least 1 and --offset at least 0")
@@ -144,6 +150,8 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         f"{total} incident(s)"
         + (f", showing {len(rows)} from {args.offset + 1}" if total > len(rows) else "")
     )
+    if total and not desk.checkpoints():
+        print(_NO_CHECKPOINT, file=sys.stderr)
     return 0
 
 
@@ -175,11 +183,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             f"ok: {_many(report.events, 'event')} from {_many(report.devices, 'device')}; "
             f"state digest {report.digest}"
         )
-        out(
-            f"checkpoint {cp.short} signed by laptop {cp.device_id[:8]}"
-            if cp
-            else "no checkpoint yet: the first change saved will sign one"
-        )
+        out(f"checkpoint {cp.short} signed by laptop {cp.device_id[:8]}" if cp else _NO_CHECKPOINT)
         return 0
     for problem in report.problems:
         print(f"tawthiq: verify failed: {problem}", file=sys.stderr)

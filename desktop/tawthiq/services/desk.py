@@ -331,6 +331,13 @@ class Desk:
         written = write_report(path, chosen, options, progress=progress)
         return Written(len(chosen.items), written.pages, chosen.left_out, written.unprintable)
 
+    def checkpoints(self) -> int:
+        """How many checkpoints the database holds (0: an earlier release's, not written since)."""
+        from tawthiq.store.checkpoints import latest_number
+
+        with self.ws.db.read() as s:
+            return latest_number(s)
+
     def opening_check(self) -> list[str]:
         from tawthiq.services.maintenance import opening_check
         from tawthiq.store.identity import load_identity
