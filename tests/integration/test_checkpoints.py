@@ -219,6 +219,10 @@ def test_attack_swapped_device_key_is_refused_at_the_first_write(  # type: ignor
         refused.err
     )
     assert rows(db_path, "SELECT count(*) FROM event") == before
+    bundle = tmp_path / "signed-by-the-wrong-key.tawthiq"
+    exported = run("export", "-o", str(bundle))
+    assert exported.code == 2 and "the key file was replaced" in exported.err
+    assert not bundle.exists()
     # reading is never refused: a copy of another laptop's database opens and verifies
     assert run("verify").code == 0 and maram[:8] in run("list").out
 

@@ -95,6 +95,7 @@ def export_database(
         heads = covered_by(Path(since), _keys(ws, open_passphrase))
     identity = ws.identity
     with ws.db.read() as s:
+        check_signer(s, identity)  # an export is signed: not with a key swapped in
         result = write_export(
             s, identity, ws.signing_author, path, since=heads, lock=lock, progress=progress
         )
