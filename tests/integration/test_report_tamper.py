@@ -11,10 +11,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.integration.test_report import pdf_text
 
 from tawthiq.domain.resources import read_text
 from tawthiq.services.demo import SAMPLE
-from tests.integration.test_report import pdf_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "release-0.1"
 # Printed by Tawthiq 0.1.0 (bf51117) with `tawthiq report 263d0e37` from laptop-a.db, read
@@ -96,8 +96,8 @@ def test_attack_incident_row_number_changed_refuses_printing(  # type: ignore[no
     """The materialised incident row says 90 killed; its events say 9."""
     sql(db_path, "UPDATE incident SET killed_max = 90 WHERE id = ?", maram)
     r = print_report(run, maram, tmp_path / "forged.pdf")
-    _refused(r, tmp_path / "forged.pdf",
-             f"incident {maram}: the stored killed_max does not match its history", maram)  # fmt: skip
+    problem = f"incident {maram}: the stored killed_max does not match its history"
+    _refused(r, tmp_path / "forged.pdf", problem, maram)
 
 
 def test_attack_source_text_event_changed_refuses_printing(  # type: ignore[no-untyped-def]
@@ -128,8 +128,8 @@ def test_attack_source_row_text_changed_refuses_printing(  # type: ignore[no-unt
     sql(db_path, "UPDATE source_report SET data = json_set(data, '$.text', ?) WHERE id = ?",
         "قُتل تسعون مدنياً", report_id)  # fmt: skip
     r = print_report(run, maram, tmp_path / "forged.pdf")
-    _refused(r, tmp_path / "forged.pdf",
-             f"source_report {report_id}: the stored data does not match its history", maram)  # fmt: skip
+    problem = f"source_report {report_id}: the stored data does not match its history"
+    _refused(r, tmp_path / "forged.pdf", problem, maram)
 
 
 def test_attack_broken_chain_elsewhere_refuses_printing(  # type: ignore[no-untyped-def]
@@ -198,3 +198,31 @@ def test_a_copy_printed_by_0_1_is_recognised_from_content(run, laptop_a: Path) -
     sql(laptop_a, "UPDATE event SET value = '\"verified\"' WHERE event_id = ?", event_id)
     r = run("verify", "--fingerprint", PRINTED_BY_0_1, db=laptop_a)
     assert r.code == 1 and "no incident in this database has this fingerprint" in r.err
+
+
+def test_attack_event_value_changed_the_window_refuses_with_the_same_sentence(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from tests.conftest import plain
+
+    from tawthiq import services
+    from tawthiq.services.values import ReportOptions
+
+    with ws.writing() as w:
+        incident = services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+    event_id, seq, device = killed_event(db_path, incident)
+    sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?",
+        '{"approximate":false,"max":90,"min":90}', event_id)  # fmt: skip
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
+    window.work.show_reports = False
+    pdf = tmp_path / "forged.pdf"
+    window.work.write_report(pdf, ReportOptions(author="Amal"), ids=(incident,))
+    qtbot.waitUntil(lambda: bool(warned), timeout=30_000)
+    problem = (f"event #{seq} of device {device[:8]} ({event_id}) was altered: its content no "
+               "longer matches its hash")  # fmt: skip
+    sentence = REFUSED.format(problem=problem, id=incident[:8]).removeprefix("tawthiq: ").strip()
+    assert [plain(t) for t in warned] == [sentence]
+    assert plain(window.statusBar().currentMessage()) == sentence
+    assert not pdf.exists()

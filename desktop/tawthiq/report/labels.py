@@ -45,10 +45,9 @@ TEXT: dict[str, Pair] = {
         "للتحقق من نسخة مطبوعة: tawthiq verify --fingerprint",
     ),
     "covers": (
-        "Computed from the content of the incident's record, its source reports and their "
-        "links to it, each checked against the audit trail before printing.",
-        "محسوبة من محتوى سجل الحادثة وتقاريرها المصدر وروابطها بها، وقد فُحص كلٌّ منها "
-        "مقابل سجل التدقيق قبل الطباعة.",
+        "From the content of the incident's record, its source reports and links, checked "
+        "before printing.",
+        "محسوبة من محتوى سجل الحادثة وتقاريرها المصدر وروابطها، وقد فُحصت قبل الطباعة.",
     ),
     "page": ("Page {page} of {pages}", "صفحة {page} من {pages}"),
     "coordinates": ("Coordinates", "الإحداثيات"),

@@ -9,6 +9,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ from tawthiq.domain.errors import Sentence
 from tawthiq.store.events import REPLAY_ORDER, Event, rehash
 from tawthiq.store.materialize import RowComparison, entity_state
 from tawthiq.store.models import EventRow, LinkRow
-from tawthiq.store.verify import altered, check_chain
+from tawthiq.store.verify import _offset, altered, check_chain
 
 # fp1 covered the incident's own events only; fp2 (0.1) hashed the stored hash column, and
 # printed without checking it; fp3 hashes each event's content, recomputed, and is printed
@@ -122,7 +123,7 @@ def chain_problem(
     before = 0
     progress(0, total)
     for device_id in wanted:
-        count, problem = check_chain(session, device_id, lambda n: progress(before + n, total))
+        count, problem = check_chain(session, device_id, partial(_offset, progress, before, total))
         if problem is not None:
             return device_id, problem
         before += count
