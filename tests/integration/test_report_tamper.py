@@ -6,20 +6,20 @@ and no longer calls the old copy current."""
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.integration import test_previous_release
 from tests.integration.test_report import pdf_text
 
 from tawthiq.domain.resources import read_text
 from tawthiq.services.demo import SAMPLE
 
-FIXTURE = Path(__file__).parent / "fixtures" / "release-0.1"
 # Printed by Tawthiq 0.1.0 (bf51117) with `tawthiq report 263d0e37` from laptop-a.db, read
 # back from its PDF with pdftotext.
 PRINTED_BY_0_1 = "ac63e1ed32bd8c59dccc7791f038495fd6fe682364c3cb25bbc7a7e78f44046e"
+laptop_a = test_previous_release.laptop_a  # a copy of 0.1's database, as a fixture
 REFUSED = (
     "tawthiq: the report was not written: {problem} (behind incident {id}); run `tawthiq "
     "verify`, which checks the whole database\n"
@@ -64,6 +64,12 @@ def killed_event(db: Path, incident_id: str) -> tuple[str, int, str]:
     return str(event_id), int(seq), str(device)  # type: ignore[call-overload]
 
 
+def altered(event_id: object, seq: object, device: object) -> str:
+    """How every check names an event whose content no longer matches its hash."""
+    return (f"event #{seq} of device {str(device)[:8]} ({event_id}) was altered: its content "
+            "no longer matches its hash")  # fmt: skip
+
+
 def _refused(r, pdf: Path, problem: str, incident_id: str) -> None:  # type: ignore[no-untyped-def]
     assert (r.code, r.out) == (1, "")
     assert r.err == REFUSED.format(problem=problem, id=incident_id[:8])
@@ -80,9 +86,7 @@ def test_attack_event_value_changed_refuses_printing_and_the_old_copy(  # type: 
     sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?",
         '{"approximate":false,"max":90,"min":90}', event_id)  # fmt: skip
     r = print_report(run, maram, tmp_path / "forged.pdf")
-    _refused(r, tmp_path / "forged.pdf",
-             f"event #{seq} of device {device[:8]} ({event_id}) was altered: its content no "
-             "longer matches its hash", maram)  # fmt: skip
+    _refused(r, tmp_path / "forged.pdf", altered(event_id, seq, device), maram)
     r = run("verify", "--fingerprint", before, "--id", maram[:8])
     assert r.code == 1 and "as it is now" not in r.out
     assert r.err.startswith(
@@ -115,9 +119,7 @@ def test_attack_source_text_event_changed_refuses_printing(  # type: ignore[no-u
     sql(db_path, "UPDATE source_report SET data = json_set(data, '$.text', json(?)) WHERE id = ?",
         forged, report_id)  # fmt: skip
     r = print_report(run, maram, tmp_path / "forged.pdf")
-    _refused(r, tmp_path / "forged.pdf",
-             f"event #{seq} of device {str(device)[:8]} ({event_id}) was altered: its content "
-             "no longer matches its hash", maram)  # fmt: skip
+    _refused(r, tmp_path / "forged.pdf", altered(event_id, seq, device), maram)
 
 
 def test_attack_source_row_text_changed_refuses_printing(  # type: ignore[no-untyped-def]
@@ -143,9 +145,7 @@ def test_attack_broken_chain_elsewhere_refuses_printing(  # type: ignore[no-unty
     sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?",
         '{"approximate":false,"max":0,"min":0}', event_id)  # fmt: skip
     r = print_report(run, maram, tmp_path / "forged.pdf")
-    _refused(r, tmp_path / "forged.pdf",
-             f"event #{seq} of device {device[:8]} ({event_id}) was altered: its content no "
-             "longer matches its hash", maram)  # fmt: skip
+    _refused(r, tmp_path / "forged.pdf", altered(event_id, seq, device), maram)
 
 
 def test_an_honest_edit_gives_a_new_fingerprint_and_the_old_one_is_earlier(  # type: ignore[no-untyped-def]
@@ -180,15 +180,6 @@ def test_the_page_footer_takes_an_extra_line(maram: str, db_path: Path, tmp_path
     assert pdf_text(tmp_path / "r.pdf").count(line) == written.pages > 1
 
 
-@pytest.fixture
-def laptop_a(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(FIXTURE / "data", tmp_path / "userdata", dirs_exist_ok=True)
-    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(tmp_path / "userdata"))
-    db = tmp_path / "laptop-a.db"
-    shutil.copy(FIXTURE / "laptop-a.db", db)
-    return db
-
-
 def test_a_copy_printed_by_0_1_is_recognised_from_content(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
     r = run("verify", "--fingerprint", PRINTED_BY_0_1, "--id", "263d0e37", db=laptop_a)
     assert r.code == 0 and "as it is now" in r.out
@@ -220,9 +211,11 @@ def test_attack_event_value_changed_the_window_refuses_with_the_same_sentence(  
     pdf = tmp_path / "forged.pdf"
     window.work.write_report(pdf, ReportOptions(author="Amal"), ids=(incident,))
     qtbot.waitUntil(lambda: bool(warned), timeout=30_000)
-    problem = (f"event #{seq} of device {device[:8]} ({event_id}) was altered: its content no "
-               "longer matches its hash")  # fmt: skip
-    sentence = REFUSED.format(problem=problem, id=incident[:8]).removeprefix("tawthiq: ").strip()
+    sentence = (
+        REFUSED.format(problem=altered(event_id, seq, device), id=incident[:8])
+        .removeprefix("tawthiq: ")
+        .strip()
+    )
     assert [plain(t) for t in warned] == [sentence]
     assert plain(window.statusBar().currentMessage()) == sentence
     assert not pdf.exists()
