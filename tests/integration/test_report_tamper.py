@@ -134,6 +134,34 @@ def test_attack_source_row_text_changed_refuses_printing(  # type: ignore[no-unt
     _refused(r, tmp_path / "forged.pdf", problem, maram)
 
 
+def copy_row(db: Path, table: str, row_id: str, **changes: object) -> None:
+    """Insert a copy of a row of ``table`` with some columns changed (its number new)."""
+    con = sqlite3.connect(db)
+    cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] != "num"]
+    row = dict(zip(cols, con.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?",
+                                     (row_id,)).fetchone(), strict=True))  # fmt: skip
+    row.update(changes)
+    with con:
+        con.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                    list(row.values()))  # fmt: skip
+    con.close()
+
+
+def test_attack_source_report_without_history_refuses_printing(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A source report and its link to the incident put in the tables, with no event."""
+    [(report_id, link_id)] = sql(db_path, "SELECT source_report_id, id FROM incident_source")
+    forged = "00000000-0000-7000-8000-00000000f0f0"
+    data = sql(db_path, "SELECT json_set(data, '$.text', 'قُتل تسعون مدنياً') FROM source_report")
+    copy_row(db_path, "source_report", str(report_id), id=forged, data=data[0][0])
+    copy_row(db_path, "incident_source", str(link_id), id=forged[:-4] + "f1f1",
+             source_report_id=forged)  # fmt: skip
+    r = print_report(run, maram, tmp_path / "forged.pdf")
+    problem = f"incident_source {forged[:-4]}f1f1 has no history in the event log"
+    _refused(r, tmp_path / "forged.pdf", problem, maram)
+
+
 def test_attack_broken_chain_elsewhere_refuses_printing(  # type: ignore[no-untyped-def]
     run, maram: str, db_path: Path, tmp_path: Path
 ) -> None:

@@ -114,8 +114,9 @@ def choose(
     for n, incident_id in enumerate(chosen):
         if progress is not None:
             progress(n, len(chosen))
-        covered = fp.covered_events(session, incident_id)
-        problem = fp.content_problem(covered, rows)
+        linked = fp.linked_records(session, incident_id)
+        covered = fp.covered_events(session, incident_id, linked)
+        problem = fp.content_problem(covered, rows, linked)
         if problem is not None:
             raise _refuse(problem, incident_id)
         for e in covered:

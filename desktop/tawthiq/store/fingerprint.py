@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -15,8 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import Sentence
+from tawthiq.domain.fields import LINK, SOURCE_REPORT
 from tawthiq.store.events import REPLAY_ORDER, Event, rehash
-from tawthiq.store.materialize import RowComparison, entity_state
+from tawthiq.store.materialize import RowComparison, entity_state, no_history
 from tawthiq.store.models import EventRow, LinkRow
 from tawthiq.store.verify import _offset, altered, check_chain
 
@@ -28,16 +29,27 @@ PREFIX = "tawthiq-fp3:"
 EARLIER = "tawthiq-fp2:"
 
 
-def covered_events(session: Session, incident_id: str) -> list[Event]:
-    """The events a report of the incident rests on: the incident's, those of every link
-    between it and a source report (unlinking too), and those of each such source report
-    (an outlet edited, a text corrected)."""
+def linked_records(session: Session, incident_id: str) -> dict[str, str]:
+    """What a report of the incident prints besides it, as the tables link them: each link
+    to a source report (unlinked ones too) and each such report, by id (id -> entity)."""
     links = session.execute(
         select(LinkRow.id, LinkRow.source_report_id).where(LinkRow.incident_id == incident_id)
     ).all()
-    ids = {incident_id, *(r.id for r in links), *(r.source_report_id for r in links)}
-    ids.discard(None)
-    rows = session.execute(select(EventRow.__table__).where(EventRow.entity_id.in_(ids)))
+    out = {r.id: LINK for r in links}
+    out.update({r.source_report_id: SOURCE_REPORT for r in links if r.source_report_id})
+    return out
+
+
+def covered_events(
+    session: Session, incident_id: str, linked: Mapping[str, str] | None = None
+) -> list[Event]:
+    """The events a report of the incident rests on: the incident's, those of every link
+    between it and a source report (unlinking too), and those of each such source report
+    (an outlet edited, a text corrected); ``linked``: ``linked_records``, when at hand."""
+    linked = linked_records(session, incident_id) if linked is None else linked
+    rows = session.execute(
+        select(EventRow.__table__).where(EventRow.entity_id.in_({incident_id, *linked}))
+    )
     return [Event.from_row(r) for r in rows]
 
 
@@ -93,10 +105,13 @@ def match(events: Iterable[Event], printed: str, incident_id: str) -> Match | No
     return None
 
 
-def content_problem(events: Sequence[Event], rows: RowComparison) -> Sentence | None:
-    """The first event behind a report whose content no longer matches its hash, or else
-    the first record printed (the incident, its links, its source reports) whose stored row
-    differs from the one its events give."""
+def content_problem(
+    events: Sequence[Event], rows: RowComparison, linked: Mapping[str, str]
+) -> Sentence | None:
+    """The first event behind a report whose content no longer matches its hash, or a
+    record it prints that no event wrote (``linked``: ``linked_records``), or the first
+    record printed (the incident, its links, its source reports) whose stored row differs
+    from the one its events give."""
     ordered = sorted(events, key=REPLAY_ORDER)
     for e in ordered:
         if rehash(e) != e.hash:
@@ -104,6 +119,9 @@ def content_problem(events: Sequence[Event], rows: RowComparison) -> Sentence | 
     by_entity: dict[str, list[Event]] = defaultdict(list)
     for e in ordered:
         by_entity[e.entity_id].append(e)
+    for entity_id, entity in linked.items():
+        if entity_id not in by_entity:
+            return no_history(entity, entity_id)
     for entity_events in by_entity.values():
         problem = rows.problem(entity_state(entity_events))
         if problem is not None:

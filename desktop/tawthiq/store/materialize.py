@@ -267,14 +267,15 @@ def materialised_mismatches(
         table = table_of(entity)
         for (row_id,) in session.execute(select(table.c.id)):
             if row_id not in expected_ids[entity]:
-                problems.append(
-                    Sentence(
-                        N_("{entity} {id} has no history in the event log"),
-                        entity=entity,
-                        id=row_id,
-                    )
-                )
+                problems.append(no_history(entity, row_id))
     return problems[:limit]
+
+
+def no_history(entity: str, entity_id: str) -> Sentence:
+    """A row of the tables that no event wrote (put there outside Tawthiq)."""
+    return Sentence(
+        N_("{entity} {id} has no history in the event log"), entity=entity, id=entity_id
+    )
 
 
 class RowComparison:
