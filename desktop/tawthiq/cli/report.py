@@ -165,9 +165,14 @@ def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None])
     found = open_desk(args).check_fingerprint(args.fingerprint, args.id)
     m = found.match
     if m is None:
+        whose = (
+            f"it is not the fingerprint of incident {args.id} at any moment of its history"
+            if args.id
+            else "no incident in this database has this fingerprint"
+        )
         print(
-            "tawthiq: no incident in this database has this fingerprint: the printed copy does "
-            "not come from it, or the record it was printed from was altered",
+            f"tawthiq: {whose}: the printed copy does not come from this database, or the "
+            "record it was printed from was altered",
             file=sys.stderr,
         )
         return 1
@@ -186,14 +191,21 @@ def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None])
                          short=m.incident_id[:8])]  # fmt: skip
     if found.deleted:
         lines.append(N_("The incident is deleted; its history is kept."))
+    if m.earlier_release:
+        lines.append(
+            N_(
+                "This fingerprint was printed by Tawthiq 0.1, which did not check the record "
+                "before printing: compare the words on the paper with a fresh print."
+            )
+        )
     if given < 64:
         lines.append(N_("Only the first {k} of the fingerprint's 64 characters were compared.")
                      .format(k=given))  # fmt: skip
     lines.append(
         N_(
-            "The fingerprint covers the incident's record, its source reports and their links; "
-            "it does not check the words on the paper: to see that they were not altered, "
-            "print the incident again and compare."
+            "The fingerprint is computed again from the content of the incident's record, its "
+            "source reports and their links; it does not check the words on the paper: to see "
+            "that they were not altered, print the incident again and compare."
         )
     )
     out("\n".join(lines))

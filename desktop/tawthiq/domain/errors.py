@@ -84,6 +84,8 @@ class Sentence(str):
 class TawthiqError(Exception):
     """Base of every error whose message is meant for the user, as it is."""
 
+    exit_code = 2  # the command line's: bad input or a refusal
+
     def __init__(self, template: str, /, *, field: str | None = None, **params: Any) -> None:
         self.template = template
         self.field = field
@@ -116,6 +118,12 @@ class ValidationError(TawthiqError):
 
 class NotFoundError(TawthiqError):
     """An id that names nothing in the database."""
+
+
+class TamperedError(TawthiqError):
+    """A check found the records a piece of work rests on altered; nothing was done."""
+
+    exit_code = 1  # a check found a problem, as ``verify`` exits
 
 
 class Cancelled(TawthiqError):

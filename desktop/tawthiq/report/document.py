@@ -78,6 +78,8 @@ def _footer_canvas(writer: Writer, options: ReportOptions) -> type[Canvas]:
             self.setFont(writer.fonts.latin, 7)
             left = f"{incident_id[:8]} · {fp[:16]}"
             self.drawString(MARGIN, y, left)
+            if options.footer_line:  # what the fingerprint was taken from (a checkpoint)
+                self.drawString(MARGIN, y - 3 * mm, options.footer_line)
             size = 9 * mm
             draw_qr(self, qr_data(incident_id, fp), width - MARGIN - size, y - 2.5 * mm, size)
 

@@ -45,8 +45,9 @@ TEXT: dict[str, Pair] = {
         "للتحقق من نسخة مطبوعة: tawthiq verify --fingerprint",
     ),
     "covers": (
-        "It covers the record of the incident, its source reports and their links to it.",
-        "تشمل سجل الحادثة وتقاريرها المصدر وروابطها بها.",
+        "From the content of the incident's record, its source reports and links, checked "
+        "before printing.",
+        "محسوبة من محتوى سجل الحادثة وتقاريرها المصدر وروابطها، وقد فُحصت قبل الطباعة.",
     ),
     "page": ("Page {page} of {pages}", "صفحة {page} من {pages}"),
     "coordinates": ("Coordinates", "الإحداثيات"),

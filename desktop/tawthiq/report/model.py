@@ -43,6 +43,9 @@ class ReportOptions:
     arabic_digits: bool = False
     author: str | None = None  # the PDF's author; never set on a public report
     selection: tuple[str, str] | None = None  # how the incidents were chosen (en, ar)
+    # A line under the fingerprint in every page's footer (Latin text: the checkpoint the
+    # report was printed from, e.g. "checkpoint #12 · 3f2a91c0…"); none by default.
+    footer_line: str | None = None
 
     @property
     def english(self) -> bool:

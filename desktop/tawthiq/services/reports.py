@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from tawthiq.domain.errors import N_, ValidationError
+from tawthiq.domain.errors import N_, TamperedError, ValidationError
 from tawthiq.domain.fields import DELETED
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
@@ -17,7 +17,9 @@ from tawthiq.domain.vocab import vocabulary
 from tawthiq.report.model import ReportIncident, ReportOptions, Written
 from tawthiq.services import incidents as svc
 from tawthiq.store import fingerprint as fp
+from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
+from tawthiq.store.materialize import RowComparison
 from tawthiq.store.writer import load_events
 
 if TYPE_CHECKING:
@@ -27,13 +29,18 @@ Progress = Callable[[int, int], None]
 MAX_INCIDENTS = 5000  # a report larger than this is a database export, not a report
 
 
-def report_item(session: Session, incident_id: str) -> ReportIncident:
-    """Everything the report prints of one incident; its fingerprint covers the incident's
-    events and those of its source reports and their links (what the report prints)."""
+def report_item(
+    session: Session, incident_id: str, covered: Sequence[Event] | None = None
+) -> ReportIncident:
+    """Everything the report prints of one incident; its fingerprint covers the content of
+    the incident's events and those of its source reports and their links (``covered``,
+    when the caller has them at hand)."""
     events = sorted(load_events(session, incident_id), key=lambda e: e.order)
     inc = svc.get_incident(session, incident_id)
     first, last = events[0], events[-1]
     deletions = [e for e in events if e.field == DELETED and e.decoded]
+    if covered is None:
+        covered = fp.covered_events(session, incident_id)
     return ReportIncident(
         incident=inc,
         sources=tuple(svc.source_reports_of(session, incident_id)),
@@ -42,8 +49,19 @@ def report_item(session: Session, incident_id: str) -> ReportIncident:
         changed_by=last.author,
         changed_at=to_datetime(last.hlc),
         revisions=len(events),
-        fingerprint=fp.fingerprint(fp.covered_events(session, incident_id)),
+        fingerprint=fp.fingerprint(covered),
         deleted_at=to_datetime(deletions[-1].hlc) if inc.deleted and deletions else None,
+    )
+
+
+def _refuse(problem: str, incident_id: str) -> TamperedError:
+    return TamperedError(
+        N_(
+            "the report was not written: {problem} (behind incident {id}); run "
+            "`tawthiq verify`, which checks the whole database"
+        ),
+        problem=problem,
+        id=incident_id[:8],
     )
 
 
@@ -60,6 +78,10 @@ def publishable(inc: Incident) -> bool:
     return inc.code("confidentiality") == "public" and not inc.deleted
 
 
+def _quiet(done: int, total: int) -> None:
+    pass
+
+
 def choose(
     session: Session,
     ids: Sequence[str] = (),
@@ -69,7 +91,9 @@ def choose(
     progress: Progress | None = None,
 ) -> Chosen:
     """The incidents named (ids, or id prefixes; each once) or matching ``flt``; a public
-    report leaves out those not ``publishable``."""
+    report leaves out those not ``publishable``. Refused (``TamperedError``) when an event
+    behind them was altered, a row to print differs from its events, or the chain of a
+    device that wrote them does not verify: a printed copy shows only what the log says."""
     if ids:
         chosen = list(dict.fromkeys(svc.resolve_id(session, i) for i in ids))
     else:
@@ -85,14 +109,26 @@ def choose(
     if not chosen:
         raise ValidationError(N_("no incident matches; there is nothing to report"))
     items, left_out = [], 0
+    rows = RowComparison(session)
+    first_of: dict[str, str] = {}  # device -> the first incident chosen that rests on it
     for n, incident_id in enumerate(chosen):
         if progress is not None:
             progress(n, len(chosen))
-        item = report_item(session, incident_id)
+        linked = fp.linked_records(session, incident_id)
+        covered = fp.covered_events(session, incident_id, linked)
+        problem = fp.content_problem(covered, rows, linked)
+        if problem is not None:
+            raise _refuse(problem, incident_id)
+        for e in covered:
+            first_of.setdefault(e.device_id, incident_id)
+        item = report_item(session, incident_id, covered)
         if public and not publishable(item.incident):
             left_out += 1
             continue
         items.append(item)
+    broken = fp.chain_problem(session, first_of, progress or _quiet)
+    if broken is not None:
+        raise _refuse(broken[1], first_of[broken[0]])
     if not items:
         raise ValidationError(
             N_(

@@ -1,49 +1,76 @@
-"""An incident's fingerprint: a hash of the events behind what its report prints (the
-incident's own, its links to source reports and those reports'), so a printed copy can be
-checked against the database it came from."""
+"""An incident's fingerprint: a hash of the content of the events behind what its report
+prints (the incident's own, its links to source reports and those reports'), so a printed
+copy can be checked against the database it came from; and the check that those events and
+the rows printed from them are intact before anything is printed."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tawthiq.store.events import Event
+from tawthiq.domain.errors import Sentence
+from tawthiq.domain.fields import LINK, SOURCE_REPORT
+from tawthiq.store.events import REPLAY_ORDER, Event, rehash
+from tawthiq.store.materialize import RowComparison, entity_state, no_history
 from tawthiq.store.models import EventRow, LinkRow
+from tawthiq.store.verify import _offset, altered, check_chain
 
-PREFIX = "tawthiq-fp2:"  # fp1 covered the incident's own events only
+# fp1 covered the incident's own events only; fp2 (0.1) hashed the stored hash column, and
+# printed without checking it; fp3 hashes each event's content, recomputed, and is printed
+# only after the events and rows behind the report are checked. For an intact record fp2's
+# digest is the same computation, so a copy printed by 0.1 is still recognised, from content.
+PREFIX = "tawthiq-fp3:"
+EARLIER = "tawthiq-fp2:"
 
 
-def covered_events(session: Session, incident_id: str) -> list[Event]:
-    """The events a report of the incident rests on: the incident's, those of every link
-    between it and a source report (unlinking too), and those of each such source report
-    (an outlet edited, a text corrected)."""
+def linked_records(session: Session, incident_id: str) -> dict[str, str]:
+    """What a report of the incident prints besides it, as the tables link them: each link
+    to a source report (unlinked ones too) and each such report, by id (id -> entity)."""
     links = session.execute(
         select(LinkRow.id, LinkRow.source_report_id).where(LinkRow.incident_id == incident_id)
     ).all()
-    ids = {incident_id, *(r.id for r in links), *(r.source_report_id for r in links)}
-    ids.discard(None)
-    rows = session.execute(select(EventRow.__table__).where(EventRow.entity_id.in_(ids)))
+    out = {r.id: LINK for r in links}
+    out.update({r.source_report_id: SOURCE_REPORT for r in links if r.source_report_id})
+    return out
+
+
+def covered_events(
+    session: Session, incident_id: str, linked: Mapping[str, str] | None = None
+) -> list[Event]:
+    """The events a report of the incident rests on: the incident's, those of every link
+    between it and a source report (unlinking too), and those of each such source report
+    (an outlet edited, a text corrected); ``linked``: ``linked_records``, when at hand."""
+    linked = linked_records(session, incident_id) if linked is None else linked
+    rows = session.execute(
+        select(EventRow.__table__).where(EventRow.entity_id.in_({incident_id, *linked}))
+    )
     return [Event.from_row(r) for r in rows]
 
 
 def fingerprint(events: Iterable[Event]) -> str:
-    """SHA-256 over the hashes of the events, in their total order (the hashes cover every
-    value, author and time, and each chains to its device's previous event)."""
-    return next(_prefixes(sorted(events, key=lambda e: e.order), last_only=True))[1]
+    """SHA-256 over each event's content (its hash computed again from its columns, never
+    read from the stored one), in their total order: every value, author and time, and each
+    event's place in its device's chain."""
+    ordered = sorted(events, key=REPLAY_ORDER)
+    return next(_prefixes(PREFIX, [rehash(e) for e in ordered], last_only=True))[1]
 
 
-def _prefixes(ordered: list[Event], *, last_only: bool = False) -> Iterator[tuple[int, str]]:
-    h = hashlib.sha256(PREFIX.encode())
-    for n, e in enumerate(ordered, 1):
-        h.update(e.hash.encode("ascii"))
+def _prefixes(
+    prefix: str, hashes: Sequence[str], *, last_only: bool = False
+) -> Iterator[tuple[int, str]]:
+    h = hashlib.sha256(prefix.encode())
+    for n, content in enumerate(hashes, 1):
+        h.update(content.encode("ascii"))
         h.update(b"\n")
-        if not last_only or n == len(ordered):
+        if not last_only or n == len(hashes):
             yield n, h.hexdigest()
-    if not ordered:
+    if not hashes:
         yield 0, h.hexdigest()
 
 
@@ -55,6 +82,7 @@ class Match:
     events_then: int
     events_now: int
     hlc_then: int
+    earlier_release: bool = False  # an fp2 fingerprint: printed without checking the record
 
     @property
     def changed_since(self) -> int:
@@ -63,12 +91,59 @@ class Match:
 
 def match(events: Iterable[Event], printed: str, incident_id: str) -> Match | None:
     """Whether ``printed`` (or its first characters, at least 16) is the fingerprint of
-    these events (``covered_events`` of one incident) now or at any earlier moment."""
+    the content of these events (``covered_events`` of one incident) now or at any earlier
+    moment, as this release prints it or as 0.1 did."""
     printed = printed.strip().lower()
-    ordered = sorted(events, key=lambda e: e.order)
+    ordered = sorted(events, key=REPLAY_ORDER)
     if len(printed) < 16 or not ordered:
         return None
-    for n, digest in _prefixes(ordered):
-        if digest.startswith(printed):
-            return Match(incident_id, n, len(ordered), ordered[n - 1].hlc)
+    hashes = [rehash(e) for e in ordered]
+    for prefix in (PREFIX, EARLIER):
+        for n, digest in _prefixes(prefix, hashes):
+            if digest.startswith(printed):
+                return Match(incident_id, n, len(ordered), ordered[n - 1].hlc, prefix == EARLIER)
+    return None
+
+
+def content_problem(
+    events: Sequence[Event], rows: RowComparison, linked: Mapping[str, str]
+) -> Sentence | None:
+    """The first event behind a report whose content no longer matches its hash, or a
+    record it prints that no event wrote (``linked``: ``linked_records``), or the first
+    record printed (the incident, its links, its source reports) whose stored row differs
+    from the one its events give."""
+    ordered = sorted(events, key=REPLAY_ORDER)
+    for e in ordered:
+        if rehash(e) != e.hash:
+            return altered(e.seq, e.device_id, e.event_id)
+    by_entity: dict[str, list[Event]] = defaultdict(list)
+    for e in ordered:
+        by_entity[e.entity_id].append(e)
+    for entity_id, entity in linked.items():
+        if entity_id not in by_entity:
+            return no_history(entity, entity_id)
+    for entity_events in by_entity.values():
+        problem = rows.problem(entity_state(entity_events))
+        if problem is not None:
+            return problem
+    return None
+
+
+def chain_problem(
+    session: Session, devices: Iterable[str], progress: Callable[[int, int], None]
+) -> tuple[str, str] | None:
+    """The first device among ``devices`` whose chain does not verify, with what is wrong
+    with it (a ``Sentence``); ``progress`` hears (events read, events in those chains)."""
+    wanted = sorted(set(devices))
+    total = session.execute(
+        select(func.count()).select_from(EventRow).where(EventRow.device_id.in_(wanted))
+    ).scalar_one()
+    before = 0
+    progress(0, total)
+    for device_id in wanted:
+        count, problem = check_chain(session, device_id, partial(_offset, progress, before, total))
+        if problem is not None:
+            return device_id, problem
+        before += count
+    progress(total, total)
     return None

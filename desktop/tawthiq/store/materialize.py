@@ -258,59 +258,70 @@ def materialised_mismatches(
     '' or a number stored as text is caught too."""
     problems: list[str] = []
     expected_ids: dict[str, set[str]] = defaultdict(set)
-    stored_rows: dict[tuple[str, tuple[str, ...]], Any] = {}  # the query of each shape
-    conn = session.connection()
+    compare = RowComparison(session)
     total = count_entities(session)
     for done, state in enumerate(all_states(session), 1):
         if done % 500 == 0:
             progress(done, total)
         expected_ids[state.entity].add(state.entity_id)
-        table = table_of(state.entity)
-        want = row_for(state)
-        cols = list(want)
-        key = (state.entity, tuple(cols))
-        if key not in stored_rows:
-            # Untyped columns: the values as stored, without SQLAlchemy's conversions.
-            stored_rows[key] = (
-                select(*(column(c) for c in cols))
-                .select_from(table)
-                .where(table.c.id == bindparam("id"))
-            )
-        stored: Any = conn.execute(stored_rows[key], {"id": state.entity_id}).first()
-        if stored is None:
-            problems.append(
-                Sentence(
-                    N_("{entity} {id} is missing from the {table} table"),
-                    entity=state.entity,
-                    id=state.entity_id,
-                    table=table.name,
-                )
-            )
-        else:
-            diff = sorted(c for c, got in zip(cols, stored, strict=True) if not _same(got, want[c]))
-            if diff:
-                problems.append(
-                    Sentence(
-                        N_("{entity} {id}: the stored {columns} does not match its history"),
-                        entity=state.entity,
-                        id=state.entity_id,
-                        columns=", ".join(diff),
-                    )
-                )
+        problem = compare.problem(state)
+        if problem is not None:
+            problems.append(problem)
         if len(problems) >= limit:
             return problems
     for entity in MATERIALISED:
         table = table_of(entity)
         for (row_id,) in session.execute(select(table.c.id)):
             if row_id not in expected_ids[entity]:
-                problems.append(
-                    Sentence(
-                        N_("{entity} {id} has no history in the event log"),
-                        entity=entity,
-                        id=row_id,
-                    )
-                )
+                problems.append(no_history(entity, row_id))
     return problems[:limit]
+
+
+def no_history(entity: str, entity_id: str) -> Sentence:
+    """A row of the tables that no event wrote (put there outside Tawthiq)."""
+    return Sentence(
+        N_("{entity} {id} has no history in the event log"), entity=entity, id=entity_id
+    )
+
+
+class RowComparison:
+    """An entity's stored row against the one its events give (``row_for``): the whole
+    table for ``verify``, the records behind a report before it is printed."""
+
+    def __init__(self, session: Session) -> None:
+        self._conn = session.connection()
+        self._queries: dict[tuple[str, tuple[str, ...]], Any] = {}  # one per row shape
+
+    def problem(self, state: EntityState) -> Sentence | None:
+        """What differs between the stored row of ``state``'s entity and its history."""
+        table = table_of(state.entity)
+        want = row_for(state)
+        cols = list(want)
+        key = (state.entity, tuple(cols))
+        if key not in self._queries:
+            # Untyped columns: the values as stored, without SQLAlchemy's conversions.
+            self._queries[key] = (
+                select(*(column(c) for c in cols))
+                .select_from(table)
+                .where(table.c.id == bindparam("id"))
+            )
+        stored: Any = self._conn.execute(self._queries[key], {"id": state.entity_id}).first()
+        if stored is None:
+            return Sentence(
+                N_("{entity} {id} is missing from the {table} table"),
+                entity=state.entity,
+                id=state.entity_id,
+                table=table.name,
+            )
+        diff = sorted(c for c, got in zip(cols, stored, strict=True) if not _same(got, want[c]))
+        if not diff:
+            return None
+        return Sentence(
+            N_("{entity} {id}: the stored {columns} does not match its history"),
+            entity=state.entity,
+            id=state.entity_id,
+            columns=", ".join(diff),
+        )
 
 
 def _same(stored: Any, wanted: Any) -> bool:

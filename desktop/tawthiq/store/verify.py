@@ -47,6 +47,17 @@ def _read(row: object) -> tuple[Event | None, bool]:
         return None, False
 
 
+def altered(seq: int, device_id: str, event_id: str) -> Sentence:
+    """An event whose content no longer matches its hash, as every check names it."""
+    return Sentence(
+        N_(
+            "event #{seq} of device {device} ({event}) was altered: its content no longer "
+            "matches its hash"
+        ),
+        seq=seq, device=device_id[:8], event=event_id,
+    )  # fmt: skip
+
+
 def check_chain(
     session: Session, device_id: str, progress: Callable[[int], None] | None = None
 ) -> tuple[int, str | None]:
@@ -73,13 +84,7 @@ def check_chain(
                 missing=expected_seq, device=who, seq=seq, event=event_id,
             )  # fmt: skip
         if e is None or not intact:
-            return count, Sentence(
-                N_(
-                    "event #{seq} of device {device} ({event}) was altered: its content no "
-                    "longer matches its hash"
-                ),
-                seq=seq, device=who, event=event_id,
-            )  # fmt: skip
+            return count, altered(seq, device_id, event_id)
         if e.prev_hash != prev_hash:
             return count, Sentence(
                 N_(

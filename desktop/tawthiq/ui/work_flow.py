@@ -12,13 +12,14 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from tawthiq.domain.errors import TamperedError
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
 from tawthiq.i18n import _, format_number, isolate, ngettext, sentence_text
 from tawthiq.services.desk import Desk, IngestSummary, Rebuilt, Written
 from tawthiq.ui.file_dialogs import open_files, save_file
 from tawthiq.ui.long_work import run_long
-from tawthiq.ui.ops import Runner
+from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.report_dialog import ReportDialog
 
 if TYPE_CHECKING:
@@ -148,10 +149,19 @@ class WorkFlow(QObject):
             if self.show_reports:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+        def refused(exc: BaseException) -> bool:
+            """A record behind the report was altered: said where it cannot be missed."""
+            if not isinstance(exc, TamperedError):
+                return False
+            self.say(error_sentence(exc))
+            QMessageBox.warning(self.window, _("Tawthiq"), error_sentence(exc))
+            return True
+
         self._long(
             _("Writing the report…"),
             lambda progress: self.desk.write_report(path, options, progress, ids=ids, flt=flt),
             done,
+            handle=refused,
         )
 
     # verify and rebuild ---------------------------------------------------------------------
@@ -183,5 +193,14 @@ class WorkFlow(QObject):
 
         self._long(_("Rebuilding the tables…"), self.desk.rebuild, done)
 
-    def _long(self, title: str, work: Callable[..., object], done: Callable[..., None]) -> None:
-        self.long_work = run_long(self.window, self.runner, title, work, done=done, said=self.say)
+    def _long(
+        self,
+        title: str,
+        work: Callable[..., object],
+        done: Callable[..., None],
+        *,
+        handle: Callable[[BaseException], bool] | None = None,
+    ) -> None:
+        self.long_work = run_long(
+            self.window, self.runner, title, work, done=done, said=self.say, handle=handle
+        )

@@ -1,0 +1,249 @@
+"""A printed report shows only what the audit trail says: someone with the database file
+edits a number or a source's text with the sqlite3 tool, and `report` refuses (exit 1, one
+sentence, no PDF), while `verify --fingerprint` recomputes the fingerprint from the content
+and no longer calls the old copy current."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from tests.integration import test_previous_release
+from tests.integration.test_report import pdf_text
+
+from tawthiq.domain.resources import read_text
+from tawthiq.services.demo import SAMPLE
+
+# Printed by Tawthiq 0.1.0 (bf51117) with `tawthiq report 263d0e37` from laptop-a.db, read
+# back from its PDF with pdftotext.
+PRINTED_BY_0_1 = "ac63e1ed32bd8c59dccc7791f038495fd6fe682364c3cb25bbc7a7e78f44046e"
+laptop_a = test_previous_release.laptop_a  # a copy of 0.1's database, as a fixture
+REFUSED = (
+    "tawthiq: the report was not written: {problem} (behind incident {id}); run `tawthiq "
+    "verify`, which checks the whole database\n"
+)
+
+
+def sql(db: Path, statement: str, *params: object) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(db)
+    with con:
+        rows = con.execute(statement, params).fetchall()
+    con.close()
+    return rows
+
+
+@pytest.fixture
+def maram(run, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+    """The sample report ingested: an incident resting on one source report."""
+    report = tmp_path / "maram.txt"
+    report.write_text(read_text(SAMPLE), encoding="utf-8")
+    r = run("ingest", str(report), "--ref-date", "2022-11-06")
+    assert r.code == 0, r.err
+    return r.out.split()[0]
+
+
+def printed_fingerprint(pdf: Path) -> str:
+    """The whole fingerprint as the PDF prints it (16 groups of four), read back."""
+    found = re.search(r"((?:[0-9a-f]{4} ){15}[0-9a-f]{4})", pdf_text(pdf))
+    assert found is not None
+    return found.group(1).replace(" ", "")
+
+
+def print_report(run, incident_id: str, pdf: Path):  # type: ignore[no-untyped-def]
+    return run("report", incident_id[:8], "-o", str(pdf))
+
+
+def killed_event(db: Path, incident_id: str) -> tuple[str, int, str]:
+    [(event_id, seq, device)] = sql(
+        db,
+        "SELECT event_id, seq, device_id FROM event WHERE entity_id = ? AND field = 'killed'",
+        incident_id,
+    )
+    return str(event_id), int(seq), str(device)  # type: ignore[call-overload]
+
+
+def altered(event_id: object, seq: object, device: object) -> str:
+    """How every check names an event whose content no longer matches its hash."""
+    return (f"event #{seq} of device {str(device)[:8]} ({event_id}) was altered: its content "
+            "no longer matches its hash")  # fmt: skip
+
+
+def _refused(r, pdf: Path, problem: str, incident_id: str) -> None:  # type: ignore[no-untyped-def]
+    assert (r.code, r.out) == (1, "")
+    assert r.err == REFUSED.format(problem=problem, id=incident_id[:8])
+    assert not pdf.exists() and not list(pdf.parent.glob(f".{pdf.name}.*"))
+
+
+def test_attack_event_value_changed_refuses_printing_and_the_old_copy(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, tmp_path: Path
+) -> None:
+    """The toll of an event changed in place, its stored hash left as it was."""
+    assert print_report(run, maram, tmp_path / "before.pdf").code == 0
+    before = printed_fingerprint(tmp_path / "before.pdf")
+    event_id, seq, device = killed_event(db_path, maram)
+    sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?",
+        '{"approximate":false,"max":90,"min":90}', event_id)  # fmt: skip
+    r = print_report(run, maram, tmp_path / "forged.pdf")
+    _refused(r, tmp_path / "forged.pdf", altered(event_id, seq, device), maram)
+    r = run("verify", "--fingerprint", before, "--id", maram[:8])
+    assert r.code == 1 and "as it is now" not in r.out
+    assert r.err.startswith(
+        f"tawthiq: it is not the fingerprint of incident {maram[:8]} at any moment of its history"
+    )
+
+
+def test_attack_incident_row_number_changed_refuses_printing(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, tmp_path: Path
+) -> None:
+    """The materialised incident row says 90 killed; its events say 9."""
+    sql(db_path, "UPDATE incident SET killed_max = 90 WHERE id = ?", maram)
+    r = print_report(run, maram, tmp_path / "forged.pdf")
+    problem = f"incident {maram}: the stored killed_max does not match its history"
+    _refused(r, tmp_path / "forged.pdf", problem, maram)
+
+
+def test_attack_source_text_event_changed_refuses_printing(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, tmp_path: Path
+) -> None:
+    """The text of the linked source report, changed in its event (and in its row, so the
+    row agrees with the forged event)."""
+    [(event_id, seq, device, report_id)] = sql(
+        db_path,
+        "SELECT event_id, seq, device_id, entity_id FROM event "
+        "WHERE entity = 'source_report' AND field = 'text'",
+    )
+    forged = '"قُتل تسعون مدنياً"'
+    sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?", forged, event_id)
+    sql(db_path, "UPDATE source_report SET data = json_set(data, '$.text', json(?)) WHERE id = ?",
+        forged, report_id)  # fmt: skip
+    r = print_report(run, maram, tmp_path / "forged.pdf")
+    _refused(r, tmp_path / "forged.pdf", altered(event_id, seq, device), maram)
+
+
+def test_attack_source_row_text_changed_refuses_printing(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, tmp_path: Path
+) -> None:
+    """The report prints a source's text from its row: a text changed there alone."""
+    [(report_id,)] = sql(db_path, "SELECT id FROM source_report")
+    sql(db_path, "UPDATE source_report SET data = json_set(data, '$.text', ?) WHERE id = ?",
+        "قُتل تسعون مدنياً", report_id)  # fmt: skip
+    r = print_report(run, maram, tmp_path / "forged.pdf")
+    problem = f"source_report {report_id}: the stored data does not match its history"
+    _refused(r, tmp_path / "forged.pdf", problem, maram)
+
+
+def copy_row(db: Path, table: str, row_id: str, **changes: object) -> None:
+    """Insert a copy of a row of ``table`` with some columns changed (its number new)."""
+    con = sqlite3.connect(db)
+    cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] != "num"]
+    row = dict(zip(cols, con.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?",
+                                     (row_id,)).fetchone(), strict=True))  # fmt: skip
+    row.update(changes)
+    with con:
+        con.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                    list(row.values()))  # fmt: skip
+    con.close()
+
+
+def test_attack_source_report_without_history_refuses_printing(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A source report and its link to the incident put in the tables, with no event."""
+    [(report_id, link_id)] = sql(db_path, "SELECT source_report_id, id FROM incident_source")
+    forged = "00000000-0000-7000-8000-00000000f0f0"
+    data = sql(db_path, "SELECT json_set(data, '$.text', 'قُتل تسعون مدنياً') FROM source_report")
+    copy_row(db_path, "source_report", str(report_id), id=forged, data=data[0][0])
+    copy_row(db_path, "incident_source", str(link_id), id=forged[:-4] + "f1f1",
+             source_report_id=forged)  # fmt: skip
+    r = print_report(run, maram, tmp_path / "forged.pdf")
+    problem = f"incident_source {forged[:-4]}f1f1 has no history in the event log"
+    _refused(r, tmp_path / "forged.pdf", problem, maram)
+
+
+def test_attack_broken_chain_elsewhere_refuses_printing(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, tmp_path: Path
+) -> None:
+    """An event of another incident by the same laptop altered: the chain the report's
+    events belong to no longer verifies, so nothing it holds is printed."""
+    r = run("add", "--title-en", "Sarmada market", "--killed", "4")
+    other = r.out.strip()
+    event_id, seq, device = killed_event(db_path, other)
+    sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?",
+        '{"approximate":false,"max":0,"min":0}', event_id)  # fmt: skip
+    r = print_report(run, maram, tmp_path / "forged.pdf")
+    _refused(r, tmp_path / "forged.pdf", altered(event_id, seq, device), maram)
+
+
+def test_an_honest_edit_gives_a_new_fingerprint_and_the_old_one_is_earlier(  # type: ignore[no-untyped-def]
+    run, maram: str, tmp_path: Path
+) -> None:
+    assert print_report(run, maram, tmp_path / "first.pdf").code == 0
+    first = printed_fingerprint(tmp_path / "first.pdf")
+    r = run("verify", "--fingerprint", first, "--id", maram[:8])
+    assert r.code == 0 and f"incident {maram}" in r.out and "as it is now" in r.out
+    assert run("edit", maram[:8], "--killed", "10").code == 0
+    assert print_report(run, maram, tmp_path / "second.pdf").code == 0
+    second = printed_fingerprint(tmp_path / "second.pdf")
+    assert second != first
+    r = run("verify", "--fingerprint", first, "--id", maram[:8])
+    assert r.code == 0 and "1 change(s) were made after it was printed" in r.out
+    r = run("verify", "--fingerprint", second[:16])  # without --id: every incident searched
+    assert r.code == 0 and f"incident {maram}" in r.out and "as it is now" in r.out
+    assert "printed by Tawthiq 0.1" not in r.out
+
+
+def test_the_page_footer_takes_an_extra_line(maram: str, db_path: Path, tmp_path: Path) -> None:
+    """Where the checkpoint a report was printed from goes, on every page."""
+    from tawthiq import services
+    from tawthiq.services.values import ReportOptions
+
+    desk = services.Desk(services.open_workspace(db_path, create=False))
+    line = "checkpoint #12 · 3f2a91c0"
+    written = desk.write_report(
+        tmp_path / "r.pdf", ReportOptions(footer_line=line), lambda d, t: None, ids=(maram,)
+    )
+    desk.close()
+    assert pdf_text(tmp_path / "r.pdf").count(line) == written.pages > 1
+
+
+def test_a_copy_printed_by_0_1_is_recognised_from_content(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
+    r = run("verify", "--fingerprint", PRINTED_BY_0_1, "--id", "263d0e37", db=laptop_a)
+    assert r.code == 0 and "as it is now" in r.out
+    assert "printed by Tawthiq 0.1, which did not check the record before printing" in r.out
+    [(event_id,)] = sql(laptop_a, "SELECT event_id FROM event WHERE entity_id LIKE '263d0e37%' "
+                        "AND field = 'status' ORDER BY hlc DESC LIMIT 1")  # fmt: skip
+    sql(laptop_a, "UPDATE event SET value = '\"verified\"' WHERE event_id = ?", event_id)
+    r = run("verify", "--fingerprint", PRINTED_BY_0_1, db=laptop_a)
+    assert r.code == 1 and "no incident in this database has this fingerprint" in r.err
+
+
+def test_attack_event_value_changed_the_window_refuses_with_the_same_sentence(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from tests.conftest import plain
+
+    from tawthiq import services
+    from tawthiq.services.values import ReportOptions
+
+    with ws.writing() as w:
+        incident = services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+    event_id, seq, device = killed_event(db_path, incident)
+    sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?",
+        '{"approximate":false,"max":90,"min":90}', event_id)  # fmt: skip
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
+    window.work.show_reports = False
+    pdf = tmp_path / "forged.pdf"
+    window.work.write_report(pdf, ReportOptions(author="Amal"), ids=(incident,))
+    qtbot.waitUntil(lambda: bool(warned), timeout=30_000)
+    sentence = (
+        REFUSED.format(problem=altered(event_id, seq, device), id=incident[:8])
+        .removeprefix("tawthiq: ")
+        .strip()
+    )
+    assert [plain(t) for t in warned] == [sentence]
+    assert plain(window.statusBar().currentMessage()) == sentence
+    assert not pdf.exists()
