@@ -76,7 +76,7 @@ def test_import_asks_to_trust_a_new_laptop_then_shows_a_summary(qtbot, window, b
     qtbot.waitUntil(lambda: "not accepted" in _status(window), timeout=20_000)
     assert window.incidents.model.total == 0
     device = questions[0][0]
-    assert device.device_id == basel.ws.identity.device_id and device.author == "Basel"
+    assert device.device_id == basel.ws.identity.device_id and device.authors == ("Basel",)
 
     window.sync.ask_trust = lambda devices: True
     window.sync.import_files([path])
