@@ -101,6 +101,21 @@ def test_attack_author_name_with_escape_codes_in_signed_events(run, tmp_path: Pa
     evil.close()
 
 
+def test_attack_history_prints_an_author_with_escape_codes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An event merged from another laptop whose signed author is "\\r\\x1b[2KEvil":
+    `history` writes the name's codes out instead of erasing its own line."""
+    evil = Laptop(tmp_path, "Evil")
+    evil.ws.author = SPOOF
+    incident = evil.new_incident(title_en="Maram camp")
+    coordinator = tmp_path / "coordinator.db"
+    assert run("import", str(evil.export()), "--accept-new-devices", db=coordinator).code == 0
+    history = run("history", incident[:8], db=coordinator).out
+    assert "\x1b" not in history and "\r" not in history
+    device = evil.ws.identity.device_id[:8]
+    assert f"Z  {SPOOF_SHOWN}  device {device}  title_en: (new) -> Maram camp" in history
+    evil.close()
+
+
 def test_attack_spoofed_name_through_the_real_command(amal: Laptop, tmp_path: Path) -> None:
     """The same header, through `python -m tawthiq`: the bytes on the terminal hold no
     escape and no carriage return."""
