@@ -140,8 +140,9 @@ class ExportDialog(QDialog):
 
 def _names(names: Sequence[str]) -> str:
     """Names written on another laptop, each isolated, with its control characters visible:
-    none can reverse the sentence around it or hide a letter."""
-    return join(quote(visible(n)) for n in names)
+    none can reverse the sentence around it or hide a letter; «» show where each ends, so
+    none passes for the sentence's own words."""
+    return join(f"«{quote(visible(n))}»" for n in names)
 
 
 def trust_question(devices: tuple[NewDevice, ...]) -> str:
@@ -165,7 +166,10 @@ def trust_question(devices: tuple[NewDevice, ...]) -> str:
             who = ""
         lines.append(
             _("Laptop {device}: key fingerprint {fingerprint}{who}").format(
-                device=isolate(d.device_id[:8]), fingerprint=isolate(d.fingerprint), who=who
+                device=isolate(d.device_id[:8]),
+                # on one line, to be read out whole: its groups joined by no-break spaces
+                fingerprint=isolate(d.fingerprint.replace(" ", "\u00a0")),
+                who=who,
             )
         )
     lines += ["", _("Accept these laptops and import their work?")]
