@@ -19,6 +19,7 @@ from pathlib import Path, PurePath
 from tawthiq.domain.errors import N_, Sentence, TawthiqError
 from tawthiq.domain.fields import FIELDS, INCIDENT, SOURCE_REPORT
 from tawthiq.domain.resources import CATALOGS, MissingResourceError, shipped
+from tawthiq.domain.text import visible
 
 __all__ = [
     "LANGUAGES",
@@ -169,10 +170,11 @@ _LTR_PARAMS = frozenset(
 
 def shown_param(name: str, value: object) -> object:
     """A parameter of a core sentence as the interface writes it: a path, an id or a key
-    isolated left to right, so an Arabic sentence keeps "/tmp/x" whole."""
+    isolated left to right, so an Arabic sentence keeps "/tmp/x" whole; any text with its
+    control characters visible, as it may come from a file or another laptop."""
     if isinstance(value, PurePath) or (name in _LTR_PARAMS and isinstance(value, str)):
-        return isolate(value)
-    return value
+        return isolate(visible(str(value)))
+    return visible(value) if isinstance(value, str) else value
 
 
 def sentence_text(sentence: str) -> str:

@@ -176,3 +176,21 @@ def test_a_report_merged_from_another_laptop_is_already_kept(tmp_path: Path) -> 
     finally:
         amal.close()
         basel.close()
+
+
+def test_attack_report_with_escape_codes_and_a_bidi_override(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A report file holding a right-to-left override and an erase-line sequence: `extract`
+    and `ingest` quote its words with those codes written out, never acting on the terminal."""
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "قصف\u202e مدفعي على مخيم مرام في إدلب أدى إلى مقتل\x1b[2K 9 مدنيين وإصابة 75 آخرين.\n",
+        encoding="utf-8",
+    )
+    extracted = run("extract", str(report), "--ref-date", "2022-11-06")
+    assert extracted.code == 0
+    assert "\u202e" not in extracted.out and "\x1b" not in extracted.out
+    assert "«قصف\\u202e مدفعي»" in extracted.out
+    ingested = run("ingest", str(report), "--ref-date", "2022-11-06")
+    assert ingested.code == 0
+    assert "\u202e" not in ingested.err + ingested.out and "\x1b" not in ingested.err
+    assert "\\u001b[2K 9 مدنيين" in ingested.err

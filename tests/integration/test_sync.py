@@ -57,7 +57,7 @@ def test_a_laptop_seen_for_the_first_time_must_be_accepted(amal: Laptop, basel: 
     with pytest.raises(NewDevicesError) as refused:
         basel.import_(path, accept_new=False)
     assert [d.device_id for d in refused.value.devices] == [amal.ws.identity.device_id]
-    assert refused.value.devices[0].author == "Amal"
+    assert refused.value.devices[0].authors == ("Amal",)
     fp = refused.value.devices[0].fingerprint
     assert len(fp) == 19 and fp.count(" ") == 3
     assert basel.digest() == before and not basel.event_ids()

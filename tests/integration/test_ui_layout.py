@@ -141,5 +141,6 @@ def test_names_and_titles_keep_their_own_direction_in_arabic_dialogs(qtbot, wind
     dialog = ReportDialog(selected_title="Shelling of camp 2", listed=3, arabic_digits=False)
     qtbot.addWidget(dialog)
     assert "\u2068Shelling of camp 2\u2069" in dialog.selected.text()
-    asked = trust_question((NewDevice("41344746-9b1e", "c01b d148 d197 6150", "Amal Haddad"),))
-    assert "\u2068Amal Haddad\u2069" in asked and "\u2066c01b d148 d197 6150\u2069" in asked
+    asked = trust_question((NewDevice("41344746-9b1e", "c01b d148 d197 6150", ("Amal Haddad",)),))
+    assert "«\u2068Amal Haddad\u2069»" in asked
+    assert "\u2066c01b\u00a0d148\u00a0d197\u00a06150\u2069" in asked  # never wrapped

@@ -76,7 +76,7 @@ def test_import_asks_to_trust_a_new_laptop_then_shows_a_summary(qtbot, window, b
     qtbot.waitUntil(lambda: "not accepted" in _status(window), timeout=20_000)
     assert window.incidents.model.total == 0
     device = questions[0][0]
-    assert device.device_id == basel.ws.identity.device_id and device.author == "Basel"
+    assert device.device_id == basel.ws.identity.device_id and device.authors == ("Basel",)
 
     window.sync.ask_trust = lambda devices: True
     window.sync.import_files([path])
@@ -158,3 +158,61 @@ def test_possible_duplicates_are_judged_from_the_summary(qtbot, window, ws, base
         from tawthiq.services.sync import pairs_of
 
         assert pairs_of(s, mine) == [(theirs, "same")]
+
+
+SPOOF = "\r\x1b[2KEvil\u202e"  # erase the line, then reverse what follows
+SPOOF_SHOWN = "\\u000d\\u001b[2KEvil\\u202e"
+
+
+def _answer_trust(seen: dict[str, object], tries: int = 600) -> None:
+    """When the trust question opens (a modal dialog), note what it says and answer No."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        seen["text"], seen["format"] = box.text(), box.textFormat()
+        box.button(QMessageBox.StandardButton.No).click()
+    elif tries:
+        QTimer.singleShot(50, lambda: _answer_trust(seen, tries - 1))
+
+
+def test_attack_spoofed_author_in_the_windows_trust_question(qtbot, window, basel) -> None:  # type: ignore[no-untyped-def]
+    """The name another laptop signed its events with cannot erase or reverse the key
+    fingerprint the trust question shows: its codes are written out, the text is plain."""
+    from PySide6.QtCore import Qt
+
+    from tawthiq.sync.keys import fingerprint
+
+    basel.ws.author = SPOOF
+    basel.new_incident(title_en="from Basel")
+    seen: dict[str, object] = {}
+    _answer_trust(seen)
+    window.sync.import_files([basel.export()])
+    qtbot.waitUntil(lambda: "not accepted" in _status(window), timeout=30_000)
+    text = str(seen["text"])
+    assert seen["format"] == Qt.TextFormat.PlainText
+    assert "\x1b" not in text and "\r" not in text and "\u202e" not in text
+    key = fingerprint(basel.ws.identity.public_key_hex)
+    device = basel.ws.identity.device_id[:8]
+    key = key.replace(" ", "\u00a0")  # read out whole: the line never breaks inside it
+    assert (
+        f"Laptop \u2066{device}\u2069: key fingerprint \u2066{key}\u2069 — work by "
+        f"«\u2068{SPOOF_SHOWN}\u2069»"
+    ) in text.splitlines()
+
+
+def test_attack_spoofed_author_in_the_windows_summary_and_history(qtbot, window, basel) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq.ui.history_panel import HistoryModel
+
+    basel.ws.author = SPOOF
+    incident = basel.new_incident(title_en="from Basel")
+    window.sync.ask_trust = lambda devices: True
+    window.sync.import_files([basel.export()])
+    qtbot.waitUntil(lambda: window.sync.summary is not None, timeout=30_000)
+    summary = window.sync.summary.text.text()
+    assert "\x1b" not in summary and f"«\u2068{SPOOF_SHOWN}\u2069»" in summary
+    model = HistoryModel()
+    model.set_changes(window.desk.incident(incident).history)
+    authors = {model.data(model.index(row, 1)) for row in range(model.rowCount())}
+    assert authors == {SPOOF_SHOWN}

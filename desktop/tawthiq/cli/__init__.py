@@ -22,6 +22,7 @@ from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.checks import clean_changes, clean_value
 from tawthiq.domain.errors import TawthiqError, ValidationError
 from tawthiq.domain.fields import INCIDENT, cli_options, field_spec, incident_fields
+from tawthiq.domain.text import visible
 
 # option -> incident field, for ``add`` and ``edit``: the registry's
 FIELD_OPTIONS: dict[str, str] = cli_options()
@@ -186,7 +187,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         out(f"checkpoint {cp.short} signed by laptop {cp.device_id[:8]}" if cp else _NO_CHECKPOINT)
         return 0
     for problem in report.problems:
-        print(f"tawthiq: verify failed: {problem}", file=sys.stderr)
+        print(f"tawthiq: verify failed: {visible(problem)}", file=sys.stderr)
     return 1
 
 
@@ -345,8 +346,8 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
     args = parser.parse_args(argv)
     try:
         return int(args.func(args, out))
-    except TawthiqError as exc:
-        print(f"tawthiq: {exc}", file=sys.stderr)
+    except TawthiqError as exc:  # its sentence may name what a file or another laptop wrote
+        print(f"tawthiq: {visible(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # `tawthiq list | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -358,7 +359,7 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         if os.environ.get("TAWTHIQ_DEBUG"):
             raise
         print(
-            f"tawthiq: unexpected error ({type(exc).__name__}: {exc}); "
+            f"tawthiq: unexpected error ({type(exc).__name__}: {visible(str(exc))}); "
             "run again with TAWTHIQ_DEBUG=1 and report it",
             file=sys.stderr,
         )

@@ -1,4 +1,6 @@
-"""Plain-text rendering of incidents and their history for the terminal."""
+"""Plain-text rendering of incidents and their history for the terminal. Every line is
+written with its control characters visible: names and values may come from another
+laptop, and none of them may move the cursor or reverse the line."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from tawthiq.domain.admin_units import country_name, unit_name
 from tawthiq.domain.checks import incident_problems
 from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.records import EXTRACTOR, IMPORTED, Casualties, Change, Incident, SourceReport
+from tawthiq.domain.text import visible
 from tawthiq.domain.vocab import vocabulary
 
 
@@ -53,7 +56,7 @@ def incident_line(inc: Incident) -> str:
         + ("  [deleted]" if inc.deleted else "")
         + (f"  [{len(inc.unchecked)} not checked]" if inc.unchecked else ""),
     ]
-    return "  ".join(cells)
+    return visible("  ".join(cells))
 
 
 NOT_CHECKED = "suggested by the extractor, not checked"
@@ -90,7 +93,7 @@ def incident_details(inc: Incident, reports: Iterable[SourceReport]) -> list[str
             f"  Source report {r.id[:8]} ({r.language or '?'}, "
             f"{r.outlet or 'unknown outlet'}): {first}"
         )
-    return lines
+    return [visible(line) for line in lines]
 
 
 def history_lines(changes: Iterable[Change]) -> list[str]:
@@ -99,7 +102,9 @@ def history_lines(changes: Iterable[Change]) -> list[str]:
         old = " | ".join(value_text(c.field, v) for v in c.old) if c.old else "(new)"
         mark = _ORIGIN.get(c.origin or "", "") + ("  CONFLICT" if c.in_conflict else "")
         lines.append(
-            f"{c.when:%Y-%m-%d %H:%M:%S}Z  {c.author}  device {c.device_id[:8]}  "
-            f"{c.field}: {old} -> {value_text(c.field, c.new)}{mark}"
+            visible(
+                f"{c.when:%Y-%m-%d %H:%M:%S}Z  {c.author}  device {c.device_id[:8]}  "
+                f"{c.field}: {old} -> {value_text(c.field, c.new)}{mark}"
+            )
         )
     return lines

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import ValidationError
+from tawthiq.domain.text import visible
 from tawthiq.services.kept import AlreadyKept, describe
 from tawthiq.services.report_files import read_report
 
@@ -63,8 +64,10 @@ _ASIDE = {
 
 
 def _quoted(words: str, limit: int = 120) -> str:
+    """Words of a report, on one line, their control characters visible (a report file may
+    hold an escape sequence or a bidi override)."""
     words = " ".join(words.split())
-    return f"«{words if len(words) <= limit else words[: limit - 1] + '…'}»"
+    return f"«{visible(words if len(words) <= limit else words[: limit - 1] + '…')}»"
 
 
 def _told(found: IncidentResult) -> str:
@@ -92,7 +95,7 @@ def cmd_extract(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         width = max(16, *map(len, names))  # as wide as ever, wider for a longer name
         for name in names:
             f = found[name]
-            evidence = " | ".join(text[s:e] for s, e in f.spans[:3])
+            evidence = visible(" | ".join(text[s:e] for s, e in f.spans[:3]))
             value = json.dumps(f.value, ensure_ascii=False)
             out(f"{name:{width}} {value:40} {f.confidence:.2f}  «{evidence}»")
     for aside in result.set_aside:
@@ -111,7 +114,7 @@ def _say_kept(name: str, kept: AlreadyKept) -> None:
         file=sys.stderr,
     )
     for incident_id, values in kept.incidents:
-        print(f"  {incident_id}  {describe(values)}", file=sys.stderr)
+        print(f"  {incident_id}  {visible(describe(values))}", file=sys.stderr)
 
 
 def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -134,7 +137,7 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 file=sys.stderr,
             )
         for incident_id, found in done.saved:
-            out(f"{incident_id}  new  {describe(incident_values(found))}  ({name})")
+            out(visible(f"{incident_id}  new  {describe(incident_values(found))}  ({name})"))
         n = len(done.saved)
         if n:
             print(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import ValidationError
+from tawthiq.domain.text import visible
 
 if TYPE_CHECKING:
     from tawthiq.services import Desk
@@ -120,7 +121,7 @@ def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) ->
             imported = run(getpass.getpass("passphrase: "))
     except NewDevicesError as exc:
         _done_percent()
-        print(f"tawthiq: {exc}:", file=sys.stderr)
+        print(f"tawthiq: {visible(str(exc))}:", file=sys.stderr)
         _list_devices(exc.devices, lambda line: print(line, file=sys.stderr))
         print(
             "tawthiq: nothing was imported; once the fingerprints are confirmed, run again "
@@ -135,7 +136,7 @@ def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) ->
         f"{summary.new} new events, {summary.known} already known, "
         f"{summary.n_conflicts} conflicts, from devices "
         + ", ".join(
-            f"{d.device_id[:8]} ({', '.join(d.authors) or 'unnamed'}"
+            f"{d.device_id[:8]} ({visible(', '.join(d.authors)) or 'unnamed'}"
             + (", new" if d.first_seen else "")
             + ")"
             for d in summary.devices.values()
@@ -168,8 +169,16 @@ def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) ->
 
 
 def _list_devices(devices: Sequence[NewDevice], out: Callable[[str], None]) -> None:
+    """Each laptop with its key fingerprint, named by the authors of its signed events (or,
+    with none in the file, by what it calls itself); names from another laptop are written
+    with their control characters visible, so none can overwrite a fingerprint."""
     for d in devices:
-        who = f" (events by {d.author})" if d.author else ""
+        if d.authors:
+            who = f" (events by {visible(', '.join(d.authors))})"
+        elif d.says:
+            who = f' (no events of its own in the file; it says it is "{visible(d.says)}")'
+        else:
+            who = ""
         out(f"  device {d.device_id}  key fingerprint {d.fingerprint}{who}")
 
 

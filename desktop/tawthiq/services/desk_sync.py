@@ -136,14 +136,17 @@ class SyncDesk:
 
 
 def _unconfirmed(summary: ImportSummary) -> tuple[NewDevice, ...]:
-    from tawthiq.sync.errors import NewDevice
-    from tawthiq.sync.keys import fingerprint
+    """The laptops a real import would ask about, each named by the authors of its signed
+    events in any of the files."""
+    from dataclasses import replace
 
-    return tuple(
-        NewDevice(
-            device_id,
-            fingerprint(key),
-            ", ".join(d.authors) if (d := summary.devices.get(device_id)) else "",
-        )
-        for device_id, key in sorted(summary.new_keys.items())
-    )
+    from tawthiq.sync.check_header import new_devices
+
+    found: dict[str, NewDevice] = {}
+    for checked in summary.files:
+        for d in new_devices(checked):
+            count = summary.devices.get(d.device_id)
+            if count is not None and count.authors:
+                d = replace(d, authors=count.authors, says="")
+            found.setdefault(d.device_id, d)
+    return tuple(found[k] for k in sorted(found))

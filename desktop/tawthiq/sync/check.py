@@ -2,9 +2,10 @@
 
 Every event is checked for its shape, its value, its hash, its place in its device's
 chain and its agreement with what this database already holds (a fork); each device's
-last event against its signed head; the whole file against the exporter's signature.
-Events new to this database go to a staging table, which only ``merge`` applies. The
-header is checked first, in ``check_header``.
+last event against its signed head; the whole file against the exporter's signature;
+the authors the header names for each device against those of its signed events. Events
+new to this database go to a staging table, which only ``merge`` applies. The header is
+checked first, in ``check_header``; laptops seen for the first time are asked about last.
 """
 
 from __future__ import annotations
@@ -21,9 +22,17 @@ from tawthiq.store.events import GENESIS, column_hash, head_message, parents_tex
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.parallel import Helper
 from tawthiq.sync import seal
-from tawthiq.sync.check_header import DeviceCount, FileCheck, check_header, short_id
+from tawthiq.sync.check_header import (
+    DeviceCount,
+    FileCheck,
+    ask_about_new,
+    check_header,
+    short_id,
+)
 from tawthiq.sync.errors import BadFileError, ForgeryError
 from tawthiq.sync.format import (
+    MAX_AUTHORS,
+    MAX_NAME,
     DeviceRange,
     Header,
     end_message,
@@ -41,6 +50,39 @@ __all__ = ["Checker", "DeviceCount", "FileCheck"]
 
 _CUT_OFF = N_("{path} is cut off: the export is incomplete (copy it again)")
 _BATCH = 5000
+
+
+class _Authors:
+    """Who wrote one device's events in a file, gathered as they are read, against the
+    names its header claims. An honest export names every author of the device's events
+    in the file, or ``MAX_AUTHORS`` of them when there are more; each name cut as the
+    header's are. Bounded: past ``MAX_AUTHORS`` names besides the claimed ones, only that
+    there are more is kept."""
+
+    def __init__(self, claimed: tuple[str, ...]) -> None:
+        self.claimed = frozenset(claimed)
+        self.found: set[str] = set()
+        self.more = False
+
+    def add(self, author: str) -> None:
+        """Called for an author not yet in ``found`` (the common case is checked inline)."""
+        name = author[:MAX_NAME]
+        if name in self.found:
+            return
+        if name in self.claimed or len(self.found) < 2 * MAX_AUTHORS:
+            self.found.add(name)
+        else:
+            self.more = True
+
+    def as_claimed(self) -> bool:
+        """The header's list is the one an honest export of these events writes."""
+        if not self.claimed <= self.found:
+            return False
+        return len(self.claimed) >= MAX_AUTHORS or (self.found <= self.claimed and not self.more)
+
+    def signed(self) -> tuple[str, ...]:
+        """The authors to show: those of the signed events, ``MAX_AUTHORS`` at most."""
+        return tuple(sorted(self.found)[:MAX_AUTHORS])
 
 
 class Checker:
@@ -64,6 +106,7 @@ class Checker:
         self.accept_new = accept_new
         self.keys = keys
         self.progress = progress
+        self.authors: dict[str, _Authors] = {}  # device -> who wrote its events in the file
 
     def run(self) -> FileCheck:
         source = BundleFile(self.path, self.keys, lambda done: self.progress(done, source.size))
@@ -79,7 +122,6 @@ class Checker:
                 path=self.path,
                 encrypted=source.sealed,
                 trusted=self.trusted,
-                accept_new=self.accept_new,
             )
             digest = hashlib.sha256()
             for d in header.devices:
@@ -87,6 +129,8 @@ class Checker:
             self._trailer(next(lines, None), first, digest, header)
             if next(lines, None) is not None:
                 raise BadFileError(N_("{path} has unexpected data after its end"), path=self.path)
+            self._check_authors(result)
+            ask_about_new(result, accept_new=self.accept_new)
         finally:
             source.close()
         return result
@@ -111,6 +155,8 @@ class Checker:
         known_hashes: dict[int, str] = {}
         staged: list[tuple[Any, ...]] = []
         count = result.devices[d.device_id]
+        authors = _Authors(d.authors)
+        found = authors.found
         for seq in range(d.first, d.last + 1):
             line = next(lines, None)
             if line is None:
@@ -150,6 +196,8 @@ class Checker:
                     seq=seq, device=who, before=seq - 1,
                 )  # fmt: skip
             prev = item[11]
+            if item[7] not in found:
+                authors.add(item[7])
             if seq <= have:
                 if seq not in known_hashes:
                     known_hashes = self._hashes(d.device_id, seq, min(have, seq + _BATCH))
@@ -196,6 +244,7 @@ class Checker:
                 N_("the signature on the chain of device {device} is not valid: it was forged"),
                 device=who,
             )
+        self.authors[d.device_id] = authors
 
     def _missing(self, d: DeviceRange, seq: int, lines: Iterator[bytes]) -> ForgeryError:
         """Event ``seq`` is not where it belongs: later in the file (reordered) or nowhere
@@ -266,6 +315,21 @@ class Checker:
             rows.clear()
 
     # --- the end ------------------------------------------------------------------------
+
+    def _check_authors(self, result: FileCheck) -> None:
+        """The authors the signed header claims for each device are those of its signed
+        events; from here on, only the latter are shown."""
+        for device_id, authors in self.authors.items():
+            if not authors.as_claimed():
+                raise ForgeryError(
+                    N_(
+                        "{path} names other authors for device {device} than its signed "
+                        "events do: its header was forged"
+                    ),
+                    path=self.path.name,
+                    device=short_id(device_id),
+                )
+            result.devices[device_id].authors = authors.signed()
 
     def _trailer(self, line: bytes | None, header_line: bytes, digest: Any, header: Header) -> None:
         if line is None:

@@ -1,6 +1,8 @@
 """What an export's header claims, checked against this database and this laptop's
 trusted keys before any of its events is read: the devices' keys, that the export does not
-take the database back, and that it continues what the database holds."""
+take the database back, and that it continues what the database holds. Laptops seen for the
+first time are asked about only once the whole file is read, so the question names the
+authors its signed events give, not the header's claim."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 @dataclass
 class DeviceCount:
     device_id: str
-    authors: tuple[str, ...]
+    authors: tuple[str, ...] = ()  # who wrote its events in the file, once they are read
     new: int = 0
     known: int = 0
     first_seen: bool = False
@@ -60,11 +62,12 @@ def check_header(
     path: Path,
     encrypted: bool,
     trusted: Mapping[str, str],
-    accept_new: bool,
 ) -> FileCheck:
-    """The file's check so far, its devices counted (nothing yet), once its header passed."""
+    """The file's check so far, its devices counted (nothing yet), once its header passed;
+    the laptops it names that are new here are noted, to be asked about once its events
+    are read (``ask_about_new``)."""
     result = FileCheck(path, header, encrypted, bookkeeping.was_imported(session, header.bundle_id))
-    _check_keys(session, header, result, trusted=trusted, accept_new=accept_new)
+    _check_keys(session, header, result, trusted=trusted)
     _check_rollback(session, header, result)
     _check_since(session, header, path)
     return result
@@ -83,19 +86,16 @@ def _check_keys(
     result: FileCheck,
     *,
     trusted: Mapping[str, str],
-    accept_new: bool,
 ) -> None:
-    claimed = {d.device_id: (d.public_key, d.authors) for d in header.devices}
-    claimed.setdefault(header.exporter, (header.exporter_key, (header.author,)))
-    if claimed[header.exporter][0] != header.exporter_key:
+    claimed = {d.device_id: d.public_key for d in header.devices}
+    claimed.setdefault(header.exporter, header.exporter_key)
+    if claimed[header.exporter] != header.exporter_key:
         raise ForgeryError(
             N_("the export names two different keys for the laptop that made it"),
         )
-    new = []
-    for device_id, (key, authors) in sorted(claimed.items()):
+    for device_id, key in sorted(claimed.items()):
         known = _known_key(session, trusted, device_id)
         if known is None:
-            new.append(NewDevice(device_id, fingerprint(key), ", ".join(authors)))
             result.new_keys[device_id] = key
         elif known != key:
             raise ForgeryError(
@@ -110,17 +110,36 @@ def _check_keys(
             )
     for d in header.devices:
         result.devices[d.device_id] = DeviceCount(
-            d.device_id, d.authors, first_seen=any(n.device_id == d.device_id for n in new)
+            d.device_id, first_seen=d.device_id in result.new_keys
         )
-    if new and not accept_new:
+
+
+def new_devices(result: FileCheck) -> tuple[NewDevice, ...]:
+    """The laptops of a checked file seen here for the first time, each named by the
+    authors of its signed events; the exporter, when it wrote none of them, by the name its
+    header gives it, shown as its claim."""
+    found = []
+    for device_id, key in sorted(result.new_keys.items()):
+        count = result.devices.get(device_id)
+        if count is not None:
+            found.append(NewDevice(device_id, fingerprint(key), count.authors))
+        else:
+            found.append(NewDevice(device_id, fingerprint(key), (), says=result.header.author))
+    return tuple(found)
+
+
+def ask_about_new(result: FileCheck, *, accept_new: bool) -> None:
+    """Refuse a checked file with laptops seen for the first time until the person has
+    accepted them, their key fingerprints in view."""
+    if result.new_keys and not accept_new:
         raise NewDevicesError(
             N_(
                 "{path} holds work from {n} laptop(s) not seen before; check their key "
                 "fingerprints with their owners, then accept them"
             ),
-            devices=tuple(new),
+            devices=new_devices(result),
             path=result.path.name,
-            n=len(new),
+            n=len(result.new_keys),
         )
 
 

@@ -41,7 +41,10 @@ class RollbackError(SyncError):
 class NewDevice:
     device_id: str
     fingerprint: str
-    author: str  # who wrote its events, as far as the file tells
+    authors: tuple[str, ...]  # who wrote its events in the file, as its signed events say
+    # the name the exporting laptop gives itself when the file holds no event of its own:
+    # a claim nothing in the file backs
+    says: str = ""
 
 
 class NewDevicesError(SyncError):

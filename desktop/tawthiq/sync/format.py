@@ -32,6 +32,7 @@ FORMAT = "tawthiq-export"
 VERSION = 2  # 2: events carry their origin; a version 1 file reads as before
 MAX_DEVICES = 10_000
 MAX_AUTHORS = 20
+MAX_NAME = 200  # an author's name as a header carries it
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _HEX128 = re.compile(r"^[0-9a-f]{128}$")
@@ -166,7 +167,7 @@ def parse_header(line: bytes, file_size: int) -> Header:
         bundle_id=_get(data, "bundle_id", str, _UUID),
         exporter=_get(data, "exporter", str, _UUID),
         exporter_key=_get(data, "exporter_key", str, _HEX64),
-        author=_get(data, "author", str)[:200],
+        author=_get(data, "author", str)[:MAX_NAME],
         created_hlc=_get(data, "created_hlc", int),
         since=since,
         devices=tuple(devices),
@@ -236,7 +237,7 @@ def _signature(value: Any) -> str:
 def _authors(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
-    return tuple(str(a)[:200] for a in value[:MAX_AUTHORS] if isinstance(a, str))
+    return tuple(str(a)[:MAX_NAME] for a in value[:MAX_AUTHORS] if isinstance(a, str))
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,8 +177,9 @@ def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None
         )
         count = checked.devices[d.device_id]
         total = summary.devices.setdefault(
-            d.device_id, DeviceCount(d.device_id, d.authors, first_seen=count.first_seen)
+            d.device_id, DeviceCount(d.device_id, first_seen=count.first_seen)
         )
+        total.authors = tuple(sorted({*total.authors, *count.authors}))  # as signed
         total.new += count.new
         total.known += count.known
     check_checkpoint(session, header, checked.path, now=latest_hlc(session))

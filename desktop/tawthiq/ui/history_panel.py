@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tawthiq.domain.fields import DELETED, FIELDS, INCIDENT
 from tawthiq.domain.records import EXTRACTOR, IMPORTED, PERSON, Change, Conflict
+from tawthiq.domain.text import visible
 from tawthiq.i18n import N_, _, digits, field_label, format_number, join, ngettext, quote
 from tawthiq.services.changes import Changes
 from tawthiq.services.desk import Desk, IncidentView
@@ -85,8 +86,8 @@ class HistoryModel(QAbstractTableModel):
     def text(self, c: Change, column: int) -> str:
         if column == 0:
             return digits(f"{c.when.astimezone():%Y-%m-%d %H:%M}")  # the laptop's time
-        if column == 1:
-            return c.author
+        if column == 1:  # a name written on this laptop or another
+            return visible(c.author)
         if column == 2:
             return c.device_id[:8]
         if column == 3:
@@ -134,7 +135,7 @@ class ConflictBox(QGroupBox):
         for value, event_id in zip(conflict.values, conflict.event_ids, strict=True):
             change = who.get(event_id)
             when = digits(f"{change.when.astimezone():%Y-%m-%d %H:%M}") if change else ""
-            by = join([quote(change.author), when]) if change else ""
+            by = join([quote(visible(change.author)), when]) if change else ""
             if deletion:
                 text = (
                     _("Keep it deleted (deleted by {by})")

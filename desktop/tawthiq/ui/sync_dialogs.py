@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from tawthiq.domain.text import visible
 from tawthiq.i18n import (
     _,
     error_text,
@@ -136,8 +138,16 @@ class ExportDialog(QDialog):
         )
 
 
+def _names(names: Sequence[str]) -> str:
+    """Names written on another laptop, each isolated, with its control characters visible:
+    none can reverse the sentence around it or hide a letter; «» show where each ends, so
+    none passes for the sentence's own words."""
+    return join(f"«{quote(visible(n))}»" for n in names)
+
+
 def trust_question(devices: tuple[NewDevice, ...]) -> str:
-    """The question asked before laptops seen for the first time are trusted."""
+    """The question asked before laptops seen for the first time are trusted: each named by
+    the authors of its signed events, or, with none in the files, by what it says it is."""
     lines = [
         _(
             "These files hold work from laptops this one has never seen. Check each key "
@@ -146,14 +156,37 @@ def trust_question(devices: tuple[NewDevice, ...]) -> str:
         "",
     ]
     for d in devices:
-        who = _(" — work by {names}").format(names=quote(d.author)) if d.author else ""
+        if d.authors:
+            who = _(" — work by {names}").format(names=_names(d.authors))
+        elif d.says:
+            who = _(" — no work of its own in these files; it says it is {name}").format(
+                name=_names([d.says])
+            )
+        else:
+            who = ""
         lines.append(
             _("Laptop {device}: key fingerprint {fingerprint}{who}").format(
-                device=isolate(d.device_id[:8]), fingerprint=isolate(d.fingerprint), who=who
+                device=isolate(d.device_id[:8]),
+                # on one line, to be read out whole: its groups joined by no-break spaces
+                fingerprint=isolate(d.fingerprint.replace(" ", "\u00a0")),
+                who=who,
             )
         )
     lines += ["", _("Accept these laptops and import their work?")]
     return "\n".join(lines)
+
+
+def trust_box(devices: tuple[NewDevice, ...], parent: QWidget | None = None) -> QMessageBox:
+    """The trust question as a dialog, its text plain: a name is never read as markup."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("New laptops"),
+        trust_question(devices),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
 
 
 def summary_text(summary: ImportSummary) -> str:
@@ -162,7 +195,7 @@ def summary_text(summary: ImportSummary) -> str:
             id=isolate(d.device_id[:8]),
             who=join(
                 [
-                    *(quote(a) for a in d.authors or [_("unnamed")]),
+                    *([_names(d.authors)] if d.authors else [_("unnamed")]),
                     *([_("new")] if d.first_seen else []),
                 ]
             ),

@@ -66,10 +66,11 @@ class SyncFlow(QObject):
         return text if ok else None
 
     def ask_trust(self, devices: tuple[NewDevice, ...]) -> bool:
-        from tawthiq.ui.sync_dialogs import trust_question
+        from tawthiq.ui.sync_dialogs import trust_box
 
-        answer = QMessageBox.question(self.window, _("New laptops"), trust_question(devices))
-        return answer == QMessageBox.StandardButton.Yes
+        box = trust_box(devices, self.window)
+        box.exec()
+        return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
     # export ---------------------------------------------------------------------------------
 
