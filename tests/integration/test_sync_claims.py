@@ -45,6 +45,27 @@ def resigned(path: Path, signer: Laptop, change: Callable[[dict[str, Any]], None
     return path
 
 
+def own_work_left_out(path: Path, signer: Laptop) -> Path:
+    """The export without the exporting laptop's own events (its decision to accept the
+    laptops whose work it forwards), counted, digested and signed again with its key: a
+    file that names its maker but holds none of its work."""
+    import hashlib
+
+    lines = read_lines(path)
+    header = json.loads(lines[0])
+    own = signer.ws.identity.device_id
+    kept = [ln for ln in lines[1:-1] if json.loads(ln)[8] != own]
+    header["devices"] = [d for d in header["devices"] if d["device"] != own]
+    header["events"] = len(kept)
+    header.pop("checkpoint", None)
+    first = canonical_json(header).encode()
+    digest = hashlib.sha256(b"".join(ln + b"\n" for ln in kept)).hexdigest()
+    end = {"end": {"events": len(kept), "sha256": digest, "signature": ""}}
+    end["end"]["signature"] = signer.ws.identity.sign(end_message(first, digest, len(kept)))
+    write_lines(path, [first, *kept, canonical_json(end).encode()])
+    return path
+
+
 def _device_line(laptop: Laptop, who: str) -> str:
     identity = laptop.ws.identity
     key = fingerprint(identity.public_key_hex)
@@ -58,18 +79,27 @@ def test_attack_header_author_overwrites_the_fingerprint_on_the_terminal(
     "\\r\\x1b[2KEvil": printed raw, her line of the trust question is erased on the
     coordinator's terminal and another laptop's genuine fingerprint can be drawn in its place."""
     mallory = Laptop(tmp_path, "Mallory")
-    mallory.import_(amal.export())  # holds Amal's events, none of her own
+    mallory.import_(amal.export())  # holds Amal's events, and her decision to accept them
     path = resigned(mallory.export(), mallory, lambda h: h.update(author=SPOOF))
 
     done = run("import", str(path), db=tmp_path / "coordinator.db")
 
     assert done.code == 2
-    assert "\x1b" not in done.err and "\r" not in done.err
+    assert "\x1b" not in done.err and "\r" not in done.err and "Evil" not in done.err
     lines = done.err.splitlines()
     assert _device_line(amal, " (events by Amal)") in lines
+    # her own signed events name her: the header's claim is not shown at all
+    assert _device_line(mallory, " (events by Mallory)") in lines
+
+    # a file that names its maker but holds none of her work shows the claim as a claim
+    bare = own_work_left_out(
+        resigned(mallory.export(), mallory, lambda h: h.update(author=SPOOF)), mallory
+    )
+    done = run("import", str(bare), db=tmp_path / "coordinator.db")
+    assert done.code == 2 and "\x1b" not in done.err and "\r" not in done.err
     assert (
         _device_line(mallory, f' (no events of its own in the file; it says it is "{SPOOF_SHOWN}")')
-        in lines
+        in done.err.splitlines()
     )
     mallory.close()
 
@@ -123,7 +153,9 @@ def test_attack_spoofed_name_through_the_real_command(amal: Laptop, tmp_path: Pa
 
     mallory = Laptop(tmp_path, "Mallory")
     mallory.import_(amal.export())
-    path = resigned(mallory.export(), mallory, lambda h: h.update(author=SPOOF))
+    path = own_work_left_out(
+        resigned(mallory.export(), mallory, lambda h: h.update(author=SPOOF)), mallory
+    )
     done = tawthiq_process(tmp_path, "import", str(path), "--db", str(tmp_path / "c.db"))
     assert done.returncode == 2
     assert "\x1b" not in done.stderr and "\r" not in done.stderr
