@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from laptops import Laptop, read_lines, write_lines
+from laptops import Laptop, read_lines, write_lines, write_signed
 
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.store.events import canonical_json
@@ -153,3 +153,53 @@ def test_a_value_tawthiq_would_never_write(amal: Laptop, basel: Laptop) -> None:
     write_lines(path, [*lines[:2], canonical_json(item).encode(), *lines[3:]])
     # The chain after it no longer follows, but the value is checked first where it stands.
     _refused(basel, path, r"event #2 of device \w+ .*(cannot accept for killed|does not follow)")
+
+
+def _with_surrogate(lines: list[bytes], old: bytes, new: bytes) -> list[bytes]:
+    """``lines`` with ``old`` written as ``new``, a JSON escape of a lone surrogate."""
+    changed = [line.replace(old, new) for line in lines]
+    assert changed != lines
+    return changed
+
+
+def test_attack_lone_surrogate_in_an_event_value(amal: Laptop, basel: Laptop) -> None:
+    """ "\\udcff" is valid JSON but no text: it cannot be hashed or stored. Signed again by
+    the exporter, it is refused where it is read, not by the signature."""
+    path = amal.export()
+    lines = read_lines(path)
+    events = _with_surrogate(lines[1:-1], b'\\"a\\"', b'\\"\\udcff\\"')
+    write_signed(path, [lines[0], *events, lines[-1]], amal)
+    _refused(basel, path, r"^\S+ is damaged: event #\d of device \w{8} is not valid text$")
+
+
+def test_attack_lone_surrogate_in_an_event_author(amal: Laptop, basel: Laptop) -> None:
+    path = amal.export()
+    lines = read_lines(path)
+    events = _with_surrogate(lines[1:-1], b'"Amal"', b'"Am\\udcffal"')
+    write_signed(path, [lines[0], *events, lines[-1]], amal)
+    _refused(basel, path, r"^\S+ is damaged: event #1 of device \w{8} is not valid text$")
+
+
+@pytest.mark.parametrize("field", [b'"author":"Amal"', b'"authors":["Amal"]'])
+def test_attack_lone_surrogate_in_the_header(amal: Laptop, basel: Laptop, field: bytes) -> None:
+    path = amal.export()
+    lines = read_lines(path)
+    lines[0] = _with_surrogate([lines[0]], field, field.replace(b"Amal", b"Am\\udcffal"))[0]
+    write_signed(path, lines, amal)
+    _refused(
+        basel,
+        path,
+        r"^the export's header is damaged \(it holds a lone surrogate, which is not text\)$",
+    )
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_and_exported(
+    amal: Laptop, basel: Laptop, tmp_path: Path
+) -> None:
+    """A USB stick written by another system: the name's bad byte arrives as a lone
+    surrogate; the file is what counts, its name is remembered as well as it can be."""
+    odd = tmp_path / os.fsdecode(b"from-amal-\xff.tawthiq")
+    amal.export().rename(odd)
+    assert basel.import_(odd).new > 0
+    out = basel.export(os.fsdecode(b"to-\xfe.tawthiq"), since="last")
+    assert out.exists() and basel.verify().ok
