@@ -7,7 +7,10 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import socket
 import sqlite3
+import subprocess
+import sys
 import tracemalloc
 import zipfile
 import zlib
@@ -203,3 +206,40 @@ def test_a_file_name_that_is_not_utf8_is_imported_and_exported(
     assert basel.import_(odd).new > 0
     out = basel.export(os.fsdecode(b"to-\xfe.tawthiq"), since="last")
     assert out.exists() and basel.verify().ok
+
+
+def test_attack_importing_a_named_pipe_is_refused_at_once(basel: Laptop, tmp_path: Path) -> None:
+    """Reading a named pipe waits for a writer for ever, and the import held the write
+    lock while it waited: every later change on the laptop failed until it was killed."""
+    pipe = tmp_path / "export.tawthiq"
+    os.mkfifo(pipe)
+    db = basel.ws.db.path
+    digest = basel.digest()
+    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "Basel-keys")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tawthiq", "import", str(pipe), "--db", str(db)],
+            env=env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail("the import of a named pipe was still waiting after a minute")
+    assert done.returncode == 2
+    assert done.stderr == f"tawthiq: {pipe} is a named pipe, not an export file\n"
+    assert basel.digest() == digest
+
+
+def test_attack_importing_a_device_folder_or_socket_is_refused(
+    basel: Laptop, tmp_path: Path
+) -> None:
+    _refused(basel, Path("/dev/zero"), r"^/dev/zero is a device, not an export file$")
+    _refused(basel, Path("/dev/urandom"), r"^/dev/urandom is a device, not an export file$")
+    _refused(basel, tmp_path, rf"^{tmp_path} is a folder, not an export file$")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "s"))
+        _refused(basel, tmp_path / "s", r"/s is not a regular file, so not an export file$")
+
+
+def test_a_link_to_an_export_is_imported(amal: Laptop, basel: Laptop, tmp_path: Path) -> None:
+    link = tmp_path / "link.tawthiq"
+    link.symlink_to(amal.export())
+    assert basel.import_(link).new == len(amal.event_ids())

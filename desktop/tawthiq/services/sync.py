@@ -29,6 +29,7 @@ from tawthiq.sync.export import (
 )
 from tawthiq.sync.keys import decode_recipient, encode_recipient, fingerprint, load_box_key
 from tawthiq.sync.merge import DryRun, ImportSummary, merge_files
+from tawthiq.sync.stream import check_readable
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -130,11 +131,14 @@ def import_files(
     if not paths:
         raise SyncError(N_("name at least one export file to import"))
     keys = _keys(ws, passphrase)
+    files = [Path(p).expanduser() for p in paths]
+    for path in files:  # before the write lock is taken: a named pipe would hold it
+        check_readable(path)
     try:
         with ws.db.write() as s:
             summary = merge_files(
                 s,
-                [Path(p).expanduser() for p in paths],
+                files,
                 trusted=ws.trusted_keys(),
                 accept_new=accept_new,
                 keys=keys,

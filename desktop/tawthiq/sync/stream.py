@@ -5,6 +5,7 @@ off, bloated or foreign file ends in one clear sentence, never in memory exhaust
 from __future__ import annotations
 
 import os
+import stat
 import uuid
 import zlib
 from collections.abc import Callable, Iterator
@@ -95,6 +96,35 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def check_readable(path: Path) -> None:
+    """Refuse, before anything waits on it, what cannot be an export: a missing file, a
+    folder, a named pipe (reading it would wait for ever), a device such as /dev/zero (it
+    never ends) or a socket. A link to a regular file is fine."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    _check_kind(path, mode)
+
+
+def _check_kind(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise BadFileError(N_("{path} is a folder, not an export file"), path=path)
+    if stat.S_ISFIFO(mode):
+        raise BadFileError(N_("{path} is a named pipe, not an export file"), path=path)
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise BadFileError(N_("{path} is a device, not an export file"), path=path)
+    raise BadFileError(N_("{path} is not a regular file, so not an export file"), path=path)
+
+
+def _unreadable(path: Path, exc: OSError) -> BadFileError:
+    if isinstance(exc, IsADirectoryError):
+        return BadFileError(N_("{path} is a folder, not an export file"), path=path)
+    return BadFileError(N_("cannot read {path}: {reason}"), path=path, reason=exc.strerror)
+
+
 def _blocks(f: object, first: bytes, tell: Callable[[int], None]) -> Iterator[bytes]:
     done = len(first)
     if first:
@@ -113,14 +143,21 @@ class BundleFile:
         self.keys = keys
         self.tell = tell
         try:
-            self.size = path.stat().st_size
-            self._file = path.open("rb")
-        except IsADirectoryError:
-            raise BadFileError(N_("{path} is a folder, not an export file"), path=path) from None
+            # Without blocking: a named pipe would wait for a writer for ever. What is
+            # opened is what is checked, so a file swapped after ``check_readable`` is too.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as exc:
-            raise BadFileError(
-                N_("cannot read {path}: {reason}"), path=path, reason=exc.strerror
-            ) from None
+            raise _unreadable(path, exc) from None
+        try:
+            info = os.fstat(fd)
+            _check_kind(path, info.st_mode)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.size = info.st_size
+        self._file = os.fdopen(fd, "rb")
         self.sealed = False
 
     def close(self) -> None:
