@@ -337,7 +337,7 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
         return int(args.func(args, out))
     except TawthiqError as exc:
         print(f"tawthiq: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     except BrokenPipeError:  # `tawthiq list | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

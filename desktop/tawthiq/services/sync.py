@@ -95,13 +95,27 @@ def export_database(
     elif since is not None:
         heads = covered_by(Path(since), _keys(ws, open_passphrase))
     identity = ws.identity
+    ws.db.check_writable()  # in use by another program: said now, before a byte is written
+
+    def publish(result: ExportResult, put_in_place: Callable[[], None]) -> None:
+        # Noted and put in place together: a file that cannot be noted for the next
+        # ``--since last`` is not left behind, and a note never names a missing file.
+        with ws.db.write() as s:
+            remember_export(s, result)
+            s.flush()
+            put_in_place()
+
     with ws.db.read() as s:
-        result = write_export(
-            s, identity, ws.signing_author, path, since=heads, lock=lock, progress=progress
+        return write_export(
+            s,
+            identity,
+            ws.signing_author,
+            path,
+            since=heads,
+            lock=lock,
+            progress=progress,
+            publish=publish,
         )
-    with ws.db.write() as s:  # remembered only once its file is complete
-        remember_export(s, result)
-    return result
 
 
 def _check_target(ws: Workspace, path: Path) -> None:

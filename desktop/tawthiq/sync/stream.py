@@ -53,23 +53,37 @@ class AtomicWriter:
         if data:
             (self._sealer or self._file).write(data)
 
-    def commit(self) -> None:
+    def finish(self) -> int:
+        """Write out the last of it and sync it to disk, still under its temporary name;
+        its size in bytes."""
         try:
-            self._out(self._deflate.flush())
-            if self._sealer:
-                self._sealer.close()
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self._file.close()
+            if not self._file.closed:
+                self._out(self._deflate.flush())
+                if self._sealer:
+                    self._sealer.close()
+                self._file.flush()
+                os.fsync(self._file.fileno())
+                self._file.close()
+            return self.tmp.stat().st_size
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def commit(self) -> None:
+        """Put the finished file in place under its name."""
+        self.finish()
+        try:
             os.replace(self.tmp, self.path)
             _sync_folder(self.path.parent)
         except OSError as exc:
-            self.abort()
-            raise SyncError(
-                N_("cannot write the export to {path}: {reason}"),
-                path=self.path,
-                reason=exc.strerror,
-            ) from None
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> SyncError:
+        self.abort()
+        return SyncError(
+            N_("cannot write the export to {path}: {reason}"),
+            path=self.path,
+            reason=exc.strerror,
+        )
 
     def abort(self) -> None:
         if not self._file.closed:
