@@ -29,7 +29,7 @@ from tawthiq.sync.export import (
 )
 from tawthiq.sync.keys import decode_recipient, encode_recipient, fingerprint, load_box_key
 from tawthiq.sync.merge import DryRun, ImportSummary, merge_files
-from tawthiq.sync.stream import check_readable
+from tawthiq.sync.stream import check_readable, noted_export
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -105,7 +105,7 @@ def export_database(
             s.flush()
             put_in_place()
 
-    with ws.db.read() as s:
+    with noted_export(ws.key_dir, path.parent), ws.db.read() as s:
         return write_export(
             s,
             identity,

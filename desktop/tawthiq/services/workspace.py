@@ -13,6 +13,7 @@ from tawthiq.services.settings import data_dir, load_settings
 from tawthiq.store import Database, DeviceIdentity, EventWriter, load_or_create_identity
 from tawthiq.store import open_database as _open
 from tawthiq.store.identity import trusted_keys
+from tawthiq.sync.stream import clear_killed_exports
 
 
 def default_db_path() -> Path:
@@ -97,6 +98,7 @@ def open_workspace(
     if create:
         load_or_create_identity(folder)  # before the database: a failure leaves no file
     db = _open(db_path or default_db_path(), create=create)
+    clear_killed_exports(folder)  # a killed export's file must not outlive it
     return Workspace(db=db, key_dir=folder, author=name)
 
 

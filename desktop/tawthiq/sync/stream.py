@@ -5,10 +5,13 @@ off, bloated or foreign file ends in one clear sentence, never in memory exhaust
 from __future__ import annotations
 
 import os
+import re
 import stat
+import time
 import uuid
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -29,9 +32,9 @@ class AtomicWriter:
 
     def __init__(self, path: Path, lock: seal.Lock | None = None) -> None:
         self.path = path
-        for stale in path.parent.glob(f".{path.name}.*.part"):  # left by a crash
-            stale.unlink(missing_ok=True)
-        self.tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+        remove_leftovers(path.parent)
+        # the process in the name: another export's file is told from a crashed one's
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
         try:
             fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as exc:
@@ -98,6 +101,87 @@ class AtomicWriter:
     ) -> None:
         if kind is not None:
             self.abort()
+
+
+_TEMPORARY = re.compile(r"\..+?\.(?:(\d+)\.)?[0-9a-f]{8}\.part")
+_STALE_AFTER = 3600.0  # seconds: an export writes to its file all the time
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Remove the temporary files that exports killed before they finished left in
+    ``folder`` (a whole export, unencrypted when it was asked for unencrypted), never the
+    file of an export still running; how many were removed. Errors are no one's business
+    here: a folder that cannot be read or changed keeps what it has."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        found = _TEMPORARY.fullmatch(entry.name)
+        if found is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            fresh = time.time() - info.st_mtime < _STALE_AFTER
+            if fresh and found[1] is not None and is_running(int(found[1])):
+                continue
+            os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+@contextmanager
+def noted_export(notes: Path, folder: Path) -> Iterator[None]:
+    """While an export runs, a note in this laptop's own folder ``notes`` names the folder
+    it writes in: when the export is killed, the next start of Tawthiq on this laptop
+    removes what it left there (``clear_killed_exports``), whatever command it runs."""
+    note: Path | None = notes / f".exporting-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        note.write_bytes(os.fsencode(folder))  # type: ignore[union-attr]
+    except OSError:  # no note: the next export to that folder still clears it
+        note = None
+    try:
+        yield
+    finally:
+        if note is not None:
+            note.unlink(missing_ok=True)
+
+
+def clear_killed_exports(notes: Path) -> None:
+    """What exports that were killed left in the folders they wrote in, removed."""
+    try:
+        found = list(notes.glob(".exporting-*"))
+    except OSError:
+        return
+    for note in found:
+        named = re.fullmatch(r"\.exporting-(\d+)-[0-9a-f]{8}", note.name)
+        if named is None or is_running(int(named[1])):
+            continue
+        try:
+            remove_leftovers(Path(os.fsdecode(note.read_bytes())))
+            note.unlink()
+        except OSError:
+            continue
+
+
+def is_running(pid: int) -> bool:
+    """Whether process ``pid`` runs on this computer (where that cannot be told: yes)."""
+    if os.name != "posix":
+        return True  # os.kill would end it there, not ask
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: it runs
+        return True
+    return True
 
 
 def _sync_folder(folder: Path) -> None:
