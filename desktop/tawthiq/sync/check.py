@@ -21,7 +21,13 @@ from tawthiq.store.events import GENESIS, column_hash, head_message, parents_tex
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.parallel import Helper
 from tawthiq.sync import seal
-from tawthiq.sync.check_header import DeviceCount, FileCheck, check_header, short_id
+from tawthiq.sync.check_header import (
+    DeviceCount,
+    FileCheck,
+    check_header,
+    refuse_rollback,
+    short_id,
+)
 from tawthiq.sync.errors import BadFileError, ForgeryError
 from tawthiq.sync.format import (
     DeviceRange,
@@ -87,6 +93,8 @@ class Checker:
             self._trailer(next(lines, None), first, digest, header)
             if next(lines, None) is not None:
                 raise BadFileError(N_("{path} has unexpected data after its end"), path=self.path)
+            if result.older:  # no fork in it: an older export all the same
+                refuse_rollback(result)
         finally:
             source.close()
         return result
