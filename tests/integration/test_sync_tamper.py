@@ -245,6 +245,15 @@ def _twin(laptop: Laptop, tmp_path: Path, name: str) -> Laptop:
     return twin
 
 
+def _refusal(laptop: Laptop, path: Path, kind: type[SyncError]) -> str:
+    """The sentence ``laptop`` refuses ``path`` with, having changed nothing."""
+    digest, events = laptop.digest(), laptop.event_ids()
+    with pytest.raises(kind) as caught:
+        laptop.import_(path)
+    assert laptop.digest() == digest and laptop.event_ids() == events
+    return str(caught.value)
+
+
 def test_attack_fork_in_an_export_older_than_the_last_one_merged(
     amal: Laptop, basel: Laptop, tmp_path: Path
 ) -> None:
@@ -257,15 +266,11 @@ def test_attack_fork_in_an_export_older_than_the_last_one_merged(
     from_copy = twin.export()
     amal.new_incident(title_en="written on the laptop")
     basel.import_(amal.export())
-    digest, events = basel.digest(), basel.event_ids()
-    with pytest.raises(ForgeryError) as caught:
-        basel.import_(from_copy)
-    assert str(caught.value) == (
+    assert _refusal(basel, from_copy, ForgeryError) == (
         f"device {amal.ws.identity.device_id[:8]} has two different histories: its event "
         f"#{n + 1} in this export differs from the one already here (a forged export, or the "
         "laptop was restored from an old backup); nothing was imported"
     )
-    assert basel.digest() == digest and basel.event_ids() == events
     twin.close()
 
 
@@ -277,12 +282,8 @@ def test_attack_rollback_an_older_export_that_holds_nothing_new(
     old = amal.export()
     amal.new_incident(title_en="later")
     basel.import_(amal.export())
-    digest = basel.digest()
-    with pytest.raises(RollbackError) as caught:
-        basel.import_(old)
-    assert str(caught.value) == (
-        f"{old.name} is older than an export from the same laptop "
-        f"({amal.ws.identity.device_id[:8]}) already imported: it would take this database "
-        "back; ask for a new export"
+    device = amal.ws.identity.device_id[:8]
+    said = _refusal(basel, old, RollbackError)
+    assert said == f"{old.name} is older than an export from the same laptop ({device}) " + (
+        "already imported: it would take this database back; ask for a new export"
     )
-    assert basel.digest() == digest
