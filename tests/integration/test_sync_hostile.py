@@ -243,3 +243,22 @@ def test_a_link_to_an_export_is_imported(amal: Laptop, basel: Laptop, tmp_path: 
     link = tmp_path / "link.tawthiq"
     link.symlink_to(amal.export())
     assert basel.import_(link).new == len(amal.event_ids())
+
+
+def test_attack_a_sealed_header_naming_its_recipient_with_escape_codes(
+    amal: Laptop, basel: Laptop
+) -> None:
+    """The key an export was sealed for is shown when it is not this laptop's: a file
+    naming it with terminal escape codes (or a lone surrogate) is damaged, not shown."""
+    from tawthiq.services.sync import receive_key
+    from tawthiq.sync import seal
+
+    key, _ = receive_key(amal.ws)
+    path = amal.export(recipient=key)
+    data = path.read_bytes()
+    end = data.index(b"\n", len(seal.MAGIC))
+    head = json.loads(data[len(seal.MAGIC) : end])
+    for forged in ("\r\x1b[2K3f2a 91c0 77de 41b2", "3f2a 91c0 77de \udcff"):
+        head["recipient"] = forged
+        path.write_bytes(seal.MAGIC + json.dumps(head).encode() + data[end:])
+        _refused(basel, path, r"^the encrypted export is damaged: its header is unreadable$")
