@@ -266,7 +266,7 @@ def test_locked_database(run, maram: str, db_path: Path) -> None:  # type: ignor
     finally:
         other.execute("ROLLBACK")
         other.close()
-    assert r.code == 2 and "is in use by another program; close it and try again" in r.err
+    assert r.code == 3 and "is in use by another program; close it and try again" in r.err
     assert digest(db_path) == before
 
 
@@ -283,7 +283,7 @@ def test_verify_while_another_program_writes_is_no_tampering_alarm(  # type: ign
         other.execute("ROLLBACK")
         other.close()
     assert "does not match" not in r.err and "verify failed" not in r.err
-    assert r.code == 2 and "is in use by another program; close it and try again" in r.err
+    assert r.code == 3 and "is in use by another program; close it and try again" in r.err
     assert run("verify").code == 0  # and once it is free, the log verifies
 
 

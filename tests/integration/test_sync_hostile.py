@@ -7,14 +7,17 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import socket
 import sqlite3
+import subprocess
+import sys
 import tracemalloc
 import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
-from laptops import Laptop, read_lines, write_lines
+from laptops import Laptop, read_lines, write_lines, write_signed
 
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.store.events import canonical_json
@@ -153,3 +156,109 @@ def test_a_value_tawthiq_would_never_write(amal: Laptop, basel: Laptop) -> None:
     write_lines(path, [*lines[:2], canonical_json(item).encode(), *lines[3:]])
     # The chain after it no longer follows, but the value is checked first where it stands.
     _refused(basel, path, r"event #2 of device \w+ .*(cannot accept for killed|does not follow)")
+
+
+def _with_surrogate(lines: list[bytes], old: bytes, new: bytes) -> list[bytes]:
+    """``lines`` with ``old`` written as ``new``, a JSON escape of a lone surrogate."""
+    changed = [line.replace(old, new) for line in lines]
+    assert changed != lines
+    return changed
+
+
+def test_attack_lone_surrogate_in_an_event_value(amal: Laptop, basel: Laptop) -> None:
+    """ "\\udcff" is valid JSON but no text: it cannot be hashed or stored. Signed again by
+    the exporter, it is refused where it is read, not by the signature."""
+    path = amal.export()
+    lines = read_lines(path)
+    events = _with_surrogate(lines[1:-1], b'\\"a\\"', b'\\"\\udcff\\"')
+    write_signed(path, [lines[0], *events, lines[-1]], amal)
+    _refused(basel, path, r"^\S+ is damaged: event #\d of device \w{8} is not valid text$")
+
+
+def test_attack_lone_surrogate_in_an_event_author(amal: Laptop, basel: Laptop) -> None:
+    path = amal.export()
+    lines = read_lines(path)
+    events = _with_surrogate(lines[1:-1], b'"Amal"', b'"Am\\udcffal"')
+    write_signed(path, [lines[0], *events, lines[-1]], amal)
+    _refused(basel, path, r"^\S+ is damaged: event #1 of device \w{8} is not valid text$")
+
+
+@pytest.mark.parametrize("field", [b'"author":"Amal"', b'"authors":["Amal"]'])
+def test_attack_lone_surrogate_in_the_header(amal: Laptop, basel: Laptop, field: bytes) -> None:
+    path = amal.export()
+    lines = read_lines(path)
+    lines[0] = _with_surrogate([lines[0]], field, field.replace(b"Amal", b"Am\\udcffal"))[0]
+    write_signed(path, lines, amal)
+    _refused(
+        basel,
+        path,
+        r"^the export's header is damaged \(it holds a lone surrogate, which is not text\)$",
+    )
+
+
+def test_a_file_name_that_is_not_utf8_is_imported_and_exported(
+    amal: Laptop, basel: Laptop, tmp_path: Path
+) -> None:
+    """A USB stick written by another system: the name's bad byte arrives as a lone
+    surrogate; the file is what counts, its name is remembered as well as it can be."""
+    odd = tmp_path / os.fsdecode(b"from-amal-\xff.tawthiq")
+    amal.export().rename(odd)
+    assert basel.import_(odd).new > 0
+    out = basel.export(os.fsdecode(b"to-\xfe.tawthiq"), since="last")
+    assert out.exists() and basel.verify().ok
+
+
+def test_attack_importing_a_named_pipe_is_refused_at_once(basel: Laptop, tmp_path: Path) -> None:
+    """Reading a named pipe waits for a writer for ever, and the import held the write
+    lock while it waited: every later change on the laptop failed until it was killed."""
+    pipe = tmp_path / "export.tawthiq"
+    os.mkfifo(pipe)
+    db = basel.ws.db.path
+    digest = basel.digest()
+    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "Basel-keys")}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "tawthiq", "import", str(pipe), "--db", str(db)],
+            env=env, capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        pytest.fail("the import of a named pipe was still waiting after a minute")
+    assert done.returncode == 2
+    assert done.stderr == f"tawthiq: {pipe} is a named pipe, not an export file\n"
+    assert basel.digest() == digest
+
+
+def test_attack_importing_a_device_folder_or_socket_is_refused(
+    basel: Laptop, tmp_path: Path
+) -> None:
+    _refused(basel, Path("/dev/zero"), r"^/dev/zero is a device, not an export file$")
+    _refused(basel, Path("/dev/urandom"), r"^/dev/urandom is a device, not an export file$")
+    _refused(basel, tmp_path, rf"^{tmp_path} is a folder, not an export file$")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(tmp_path / "s"))
+        _refused(basel, tmp_path / "s", r"/s is not a regular file, so not an export file$")
+
+
+def test_a_link_to_an_export_is_imported(amal: Laptop, basel: Laptop, tmp_path: Path) -> None:
+    link = tmp_path / "link.tawthiq"
+    link.symlink_to(amal.export())
+    assert basel.import_(link).new == len(amal.event_ids())
+
+
+def test_attack_a_sealed_header_naming_its_recipient_with_escape_codes(
+    amal: Laptop, basel: Laptop
+) -> None:
+    """The key an export was sealed for is shown when it is not this laptop's: a file
+    naming it with terminal escape codes (or a lone surrogate) is damaged, not shown."""
+    from tawthiq.services.sync import receive_key
+    from tawthiq.sync import seal
+
+    key, _ = receive_key(amal.ws)
+    path = amal.export(recipient=key)
+    data = path.read_bytes()
+    end = data.index(b"\n", len(seal.MAGIC))
+    head = json.loads(data[len(seal.MAGIC) : end])
+    for forged in ("\r\x1b[2K3f2a 91c0 77de 41b2", "3f2a 91c0 77de \udcff"):
+        head["recipient"] = forged
+        path.write_bytes(seal.MAGIC + json.dumps(head).encode() + data[end:])
+        _refused(basel, path, r"^the encrypted export is damaged: its header is unreadable$")

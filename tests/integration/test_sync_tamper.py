@@ -4,6 +4,7 @@ the database it was offered to is left exactly as it was."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -228,3 +229,57 @@ def test_gap_a_later_export_without_the_earlier_one(amal: Laptop, basel: Laptop)
     with pytest.raises(ForgeryError, match=r"events #1\.\.#\d+ of device \w+ are missing here"):
         basel.import_(later)
     assert basel.digest() == digest
+
+
+def _twin(laptop: Laptop, tmp_path: Path, name: str) -> Laptop:
+    """A copy of ``laptop``'s database and key: the same device, from now on two."""
+    with sqlite3.connect(laptop.ws.db.path) as src, sqlite3.connect(tmp_path / f"{name}.db") as dst:
+        src.backup(dst)
+    shutil.copytree(laptop.ws.key_dir, tmp_path / f"{name}-keys")
+    twin = Laptop(tmp_path, name)
+    assert twin.ws.identity.device_id == laptop.ws.identity.device_id
+    return twin
+
+
+def _refusal(laptop: Laptop, path: Path, kind: type[SyncError]) -> str:
+    """The sentence ``laptop`` refuses ``path`` with, having changed nothing."""
+    digest, events = laptop.digest(), laptop.event_ids()
+    with pytest.raises(kind) as caught:
+        laptop.import_(path)
+    assert laptop.digest() == digest and laptop.event_ids() == events
+    return str(caught.value)
+
+
+def test_attack_fork_in_an_export_older_than_the_last_one_merged(
+    amal: Laptop, basel: Laptop, tmp_path: Path
+) -> None:
+    """Two copies of one laptop each write on. The copy's export was made first but comes
+    second: it is older than the last export merged from that laptop, and it was called a
+    rollback. The file proves two histories, and says so."""
+    n = len(amal.event_ids())
+    twin = _twin(amal, tmp_path, "Amal-copy")
+    twin.new_incident(title_en="written on the copy")
+    from_copy = twin.export()
+    amal.new_incident(title_en="written on the laptop")
+    basel.import_(amal.export())
+    assert _refusal(basel, from_copy, ForgeryError) == (
+        f"device {amal.ws.identity.device_id[:8]} has two different histories: its event "
+        f"#{n + 1} in this export differs from the one already here (a forged export, or the "
+        "laptop was restored from an old backup); nothing was imported"
+    )
+    twin.close()
+
+
+def test_attack_rollback_an_older_export_that_holds_nothing_new(
+    amal: Laptop, basel: Laptop
+) -> None:
+    """A genuine older part of what is here stays a rollback, told before its events are
+    read."""
+    old = amal.export()
+    amal.new_incident(title_en="later")
+    basel.import_(amal.export())
+    device = amal.ws.identity.device_id[:8]
+    said = _refusal(basel, old, RollbackError)
+    assert said == f"{old.name} is older than an export from the same laptop ({device}) " + (
+        "already imported: it would take this database back; ask for a new export"
+    )

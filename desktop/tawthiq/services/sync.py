@@ -29,6 +29,7 @@ from tawthiq.sync.export import (
 )
 from tawthiq.sync.keys import decode_recipient, encode_recipient, fingerprint, load_box_key
 from tawthiq.sync.merge import DryRun, ImportSummary, merge_files
+from tawthiq.sync.stream import check_readable, noted_export
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -94,14 +95,28 @@ def export_database(
     elif since is not None:
         heads = covered_by(Path(since), _keys(ws, open_passphrase))
     identity = ws.identity
-    with ws.db.read() as s:
+    ws.db.check_writable()  # in use by another program: said now, before a byte is written
+
+    def publish(result: ExportResult, put_in_place: Callable[[], None]) -> None:
+        # Noted and put in place together: a file that cannot be noted for the next
+        # ``--since last`` is not left behind, and a note never names a missing file.
+        with ws.db.write() as s:
+            remember_export(s, result)
+            s.flush()
+            put_in_place()
+
+    with noted_export(ws.key_dir, path.parent), ws.db.read() as s:
         check_signer(s, identity)  # an export is signed: not with a key swapped in
-        result = write_export(
-            s, identity, ws.signing_author, path, since=heads, lock=lock, progress=progress
+        return write_export(
+            s,
+            identity,
+            ws.signing_author,
+            path,
+            since=heads,
+            lock=lock,
+            progress=progress,
+            publish=publish,
         )
-    with ws.db.write() as s:  # remembered only once its file is complete
-        remember_export(s, result)
-    return result
 
 
 def _check_target(ws: Workspace, path: Path) -> None:
@@ -132,12 +147,15 @@ def import_files(
         raise SyncError(N_("name at least one export file to import"))
     keys = _keys(ws, passphrase)
     identity = ws.identity
+    files = [Path(p).expanduser() for p in paths]
+    for path in files:  # before the write lock is taken: a named pipe would hold it
+        check_readable(path)
     try:
         with ws.db.write() as s:
             check_signer(s, identity)  # before any work: a swapped key writes nothing
             summary = merge_files(
                 s,
-                [Path(p).expanduser() for p in paths],
+                files,
                 trusted=ws.accepted_keys(s),
                 accept_new=accept_new,
                 keys=keys,

@@ -23,6 +23,7 @@ from tawthiq.store import open_database as _open
 from tawthiq.store.identity import trusted_keys
 from tawthiq.store.materialize import entity_state
 from tawthiq.store.trust import decision_id, laptop_keys
+from tawthiq.sync.stream import clear_killed_exports
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -117,6 +118,7 @@ def open_workspace(
     if create:
         load_or_create_identity(folder)  # before the database: a failure leaves no file
     db = _open(db_path or default_db_path(), create=create)
+    clear_killed_exports(folder)  # a killed export's file must not outlive it
     return Workspace(db=db, key_dir=folder, author=name)
 
 

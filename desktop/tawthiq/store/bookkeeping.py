@@ -14,6 +14,16 @@ from tawthiq.store.events import canonical_json
 from tawthiq.store.models import ExportRecord, ImportRecord
 
 
+def _file_name(name: str) -> str:
+    """A file's name as text that can be stored: a name that is not UTF-8 on disk (a USB
+    stick written by another system) arrives with its bad bytes as lone surrogates."""
+    try:
+        text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        text = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text[:500]
+
+
 def was_imported(session: Session, bundle_id: str) -> bool:
     return session.get(ImportRecord, bundle_id) is not None
 
@@ -42,7 +52,7 @@ def remember_import(
             exporter=exporter,
             created_hlc=created_hlc,
             imported_hlc=imported_hlc,
-            file_name=file_name[:500],
+            file_name=_file_name(file_name),
             events_new=events_new,
             events_known=events_known,
         )
@@ -75,6 +85,6 @@ def remember_export(
             bundle_id=bundle_id,
             created_hlc=created_hlc,
             heads=canonical_json(dict(heads)),
-            file_name=file_name[:500],
+            file_name=_file_name(file_name),
         )
     )

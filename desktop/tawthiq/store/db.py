@@ -55,6 +55,12 @@ class Database:
         with _errors(self.path), self._write() as session, session.begin():
             yield session
 
+    def check_writable(self) -> None:
+        """Take the write lock and let it go at once: a database in use by another program
+        is said before a long piece of work, not after it."""
+        with self.write() as session:
+            session.connection()  # the transaction, and with it the lock, begins here
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -14,7 +14,7 @@ class NotADatabaseError(StoreError):
 
 
 class DatabaseLockedError(StoreError):
-    pass
+    exit_code = 3  # in use: trying again later can work
 
 
 class NewerSchemaError(StoreError):

@@ -27,6 +27,7 @@ from tawthiq.sync.check_header import (
     FileCheck,
     ask_about_new,
     check_header,
+    refuse_rollback,
     short_id,
 )
 from tawthiq.sync.errors import BadFileError, ForgeryError
@@ -130,6 +131,8 @@ class Checker:
             if next(lines, None) is not None:
                 raise BadFileError(N_("{path} has unexpected data after its end"), path=self.path)
             self._check_authors(result)
+            if result.older:  # no fork in it: an older export all the same
+                refuse_rollback(result)
             ask_about_new(result, accept_new=self.accept_new)
         finally:
             source.close()

@@ -38,6 +38,9 @@ class FileCheck:
     header: Header
     encrypted: bool
     repeat: bool
+    # made before an export already merged from its laptop, but not a part of what is
+    # here: refused as a rollback once its events showed whether it is a fork instead
+    older: bool = False
     devices: dict[str, DeviceCount] = field(default_factory=dict)
     new_keys: dict[str, str] = field(default_factory=dict)  # device -> key, first seen here
 
@@ -144,18 +147,34 @@ def ask_about_new(result: FileCheck, *, accept_new: bool) -> None:
 
 
 def _check_rollback(session: Session, header: Header, result: FileCheck) -> None:
+    """An export older than one merged from its laptop is a rollback when all it holds is
+    here already (refused at once), and may be a fork when it is not: two copies of one
+    laptop that each wrote on. Then its events are read first, so a fork is called a fork;
+    ``refuse_rollback`` refuses it once they are."""
     if result.repeat:
         return
     newest = bookkeeping.newest_import_from(session, header.exporter)
-    if newest is not None and newest > header.created_hlc:
-        raise RollbackError(
-            N_(
-                "{path} is older than an export from the same laptop ({device}) already "
-                "imported: it would take this database back; ask for a new export"
-            ),
-            path=result.path.name,
-            device=short_id(header.exporter),
-        )
+    if newest is None or newest <= header.created_hlc:
+        return
+    for d in header.devices:
+        if d.last > chain.last_seq(session, d.device_id):
+            break
+        if chain.hashes(session, d.device_id, d.last, d.last).get(d.last) != d.head_hash:
+            break
+    else:
+        refuse_rollback(result)
+    result.older = True
+
+
+def refuse_rollback(result: FileCheck) -> None:
+    raise RollbackError(
+        N_(
+            "{path} is older than an export from the same laptop ({device}) already "
+            "imported: it would take this database back; ask for a new export"
+        ),
+        path=result.path.name,
+        device=short_id(result.header.exporter),
+    )
 
 
 def _check_since(session: Session, header: Header, path: Path) -> None:

@@ -32,6 +32,9 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
+# Called with the finished export and the function that puts it in place: the caller notes
+# the export and puts it in place in one go, or leaves no file when it cannot note it.
+Publish = Callable[["ExportResult", Callable[[], None]], None]
 _BATCH = 5000
 
 
@@ -68,8 +71,10 @@ def write_export(
     since: Mapping[str, int] | None = None,
     lock: seal.Lock | None = None,
     progress: Progress | None = None,
+    publish: Publish | None = None,
 ) -> ExportResult:
-    """Write the export to ``path`` (replacing it only when complete) and remember it."""
+    """Write the export to ``path``, replacing it only when complete: by ``publish`` when
+    given (nothing is left at ``path`` when it fails)."""
     since = dict(since or {})
     heads = chain.signed_heads(session)
     keys = chain.device_keys(session)
@@ -134,19 +139,23 @@ def write_export(
         signature = identity.sign(end_message(header_line, digest.hexdigest(), done))
         end = {"end": {"events": done, "sha256": digest.hexdigest(), "signature": signature}}
         out.write(canonical_json(end).encode("utf-8") + b"\n")
-        out.commit()
+        result = ExportResult(
+            path=path,
+            bundle_id=header.bundle_id,
+            events=done,
+            devices=len(devices),
+            since=header.since,
+            encrypted=lock is not None,
+            size=out.finish(),
+            created_hlc=header.created_hlc,
+            heads={d: h.seq for d, h in sorted(heads.items())},
+        )
+        if publish is None:
+            out.commit()
+        else:
+            publish(result, out.commit)
     tell(done, header.events)
-    return ExportResult(
-        path=path,
-        bundle_id=header.bundle_id,
-        events=done,
-        devices=len(devices),
-        since=header.since,
-        encrypted=lock is not None,
-        size=path.stat().st_size,
-        created_hlc=header.created_hlc,
-        heads={d: h.seq for d, h in sorted(heads.items())},
-    )
+    return result
 
 
 def remember_export(session: Session, result: ExportResult) -> None:

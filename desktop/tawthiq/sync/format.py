@@ -37,6 +37,31 @@ _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _HEX128 = re.compile(r"^[0-9a-f]{128}$")
 _MAX_INT = 2**63 - 1
+# A JSON escape that can decode to half of a surrogate pair: only a line holding one can
+# give a string that is not text (a lone "\\udcff" cannot be written as UTF-8, hashed or
+# stored), so only such a line is searched for one.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def holds_lone_surrogate(line: bytes, item: Any) -> bool:
+    """Whether JSON ``item``, read from ``line``, holds a string that is not text: a lone
+    surrogate, which ends in an error wherever the string is encoded (hashing, storing)."""
+    if not _SURROGATE_ESCAPE.search(line):
+        return False
+    todo = [item]
+    while todo:
+        value = todo.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(value, list):
+            todo.extend(value)
+        elif isinstance(value, dict):
+            todo.extend(value)
+            todo.extend(value.values())
+    return False
 
 
 def end_message(header_line: bytes, events_sha256: str, count: int) -> bytes:
@@ -124,6 +149,8 @@ def parse_header(line: bytes, file_size: int) -> Header:
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BadFileError(N_("the file is not a Tawthiq export (its first line is not one)"))
+    if holds_lone_surrogate(line, data):
+        raise _damaged("it holds a lone surrogate, which is not text")
     version = data.get("version")
     if type(version) is not int or version > VERSION:
         raise SyncError(

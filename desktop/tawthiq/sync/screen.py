@@ -19,7 +19,7 @@ from typing import Any
 from tawthiq.domain.checks import foreign_value_problem
 from tawthiq.store.events import canonical_json, column_hash
 from tawthiq.store.parallel import Helper
-from tawthiq.sync.format import event_shape_problem
+from tawthiq.sync.format import event_shape_problem, holds_lone_surrogate
 
 BAD = 1  # not valid text, JSON or an event of the right shape
 BAD_HASH = 2
@@ -46,11 +46,14 @@ def value_problem(entity: str, name: str, text: str) -> str | None:
 
 
 def parse_line(line: bytes) -> Any:
-    """One line as JSON, the whole of it, or ValueError (UnicodeDecodeError for bad text)."""
+    """One line as JSON, the whole of it, or ValueError (UnicodeDecodeError for bad text,
+    a lone surrogate written as a JSON escape included: it is no more text than a bad byte)."""
     text = line.decode("utf-8")
     item, end = _DECODE(text)
     if end != len(text):
         raise ValueError
+    if holds_lone_surrogate(line, item):
+        raise UnicodeDecodeError("utf-8", line, 0, len(line), "a lone surrogate")
     return item
 
 

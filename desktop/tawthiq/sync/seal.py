@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ MAGIC = b"TAWTHIQ-SEALED/1\n"
 CHUNK = 64 * 1024
 _TAG = 16
 _MAX_HEADER = 4096
+_FINGERPRINT = re.compile(r"[0-9a-f]{4}( [0-9a-f]{4}){3}")
 SCRYPT_N = 2**16  # 64 MiB and about half a second to try one passphrase
 
 
@@ -161,16 +163,16 @@ def opening_key(head: dict[str, object], header: bytes, keys: Keys) -> bytes:
             wrong = SecretError(WRONG_PASSPHRASE)
         elif mode == "recipient":
             ours = keys.box_key
-            if (
-                ours is None
-                or fingerprint(ours.public_key().public_bytes_raw()) != head["recipient"]
-            ):
+            recipient = head["recipient"]
+            if not isinstance(recipient, str) or not _FINGERPRINT.fullmatch(recipient):
+                raise ValueError  # the sentence below shows it: only a fingerprint may be
+            if ours is None or fingerprint(ours.public_key().public_bytes_raw()) != recipient:
                 raise SecretError(
                     N_(
                         "this export was encrypted for another laptop (key {fingerprint}); "
                         "only that laptop can open it"
                     ),
-                    fingerprint=head["recipient"],
+                    fingerprint=recipient,
                 )
             eph = bytes.fromhex(str(head["ephemeral"]))
             shared = ours.exchange(X25519PublicKey.from_public_bytes(eph))

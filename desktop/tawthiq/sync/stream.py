@@ -5,9 +5,13 @@ off, bloated or foreign file ends in one clear sentence, never in memory exhaust
 from __future__ import annotations
 
 import os
+import re
+import stat
+import time
 import uuid
 import zlib
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -28,9 +32,9 @@ class AtomicWriter:
 
     def __init__(self, path: Path, lock: seal.Lock | None = None) -> None:
         self.path = path
-        for stale in path.parent.glob(f".{path.name}.*.part"):  # left by a crash
-            stale.unlink(missing_ok=True)
-        self.tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+        remove_leftovers(path.parent)
+        # the process in the name: another export's file is told from a crashed one's
+        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
         try:
             fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as exc:
@@ -52,23 +56,37 @@ class AtomicWriter:
         if data:
             (self._sealer or self._file).write(data)
 
-    def commit(self) -> None:
+    def finish(self) -> int:
+        """Write out the last of it and sync it to disk, still under its temporary name;
+        its size in bytes."""
         try:
-            self._out(self._deflate.flush())
-            if self._sealer:
-                self._sealer.close()
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self._file.close()
+            if not self._file.closed:
+                self._out(self._deflate.flush())
+                if self._sealer:
+                    self._sealer.close()
+                self._file.flush()
+                os.fsync(self._file.fileno())
+                self._file.close()
+            return self.tmp.stat().st_size
+        except OSError as exc:
+            raise self._failed(exc) from None
+
+    def commit(self) -> None:
+        """Put the finished file in place under its name."""
+        self.finish()
+        try:
             os.replace(self.tmp, self.path)
             _sync_folder(self.path.parent)
         except OSError as exc:
-            self.abort()
-            raise SyncError(
-                N_("cannot write the export to {path}: {reason}"),
-                path=self.path,
-                reason=exc.strerror,
-            ) from None
+            raise self._failed(exc) from None
+
+    def _failed(self, exc: OSError) -> SyncError:
+        self.abort()
+        return SyncError(
+            N_("cannot write the export to {path}: {reason}"),
+            path=self.path,
+            reason=exc.strerror,
+        )
 
     def abort(self) -> None:
         if not self._file.closed:
@@ -85,6 +103,87 @@ class AtomicWriter:
             self.abort()
 
 
+_TEMPORARY = re.compile(r"\..+?\.(?:(\d+)\.)?[0-9a-f]{8}\.part")
+_STALE_AFTER = 3600.0  # seconds: an export writes to its file all the time
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Remove the temporary files that exports killed before they finished left in
+    ``folder`` (a whole export, unencrypted when it was asked for unencrypted), never the
+    file of an export still running; how many were removed. Errors are no one's business
+    here: a folder that cannot be read or changed keeps what it has."""
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        found = _TEMPORARY.fullmatch(entry.name)
+        if found is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            fresh = time.time() - info.st_mtime < _STALE_AFTER
+            if fresh and found[1] is not None and is_running(int(found[1])):
+                continue
+            os.unlink(entry.path)
+            removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+@contextmanager
+def noted_export(notes: Path, folder: Path) -> Iterator[None]:
+    """While an export runs, a note in this laptop's own folder ``notes`` names the folder
+    it writes in: when the export is killed, the next start of Tawthiq on this laptop
+    removes what it left there (``clear_killed_exports``), whatever command it runs."""
+    note: Path | None = notes / f".exporting-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        note.write_bytes(os.fsencode(folder))  # type: ignore[union-attr]
+    except OSError:  # no note: the next export to that folder still clears it
+        note = None
+    try:
+        yield
+    finally:
+        if note is not None:
+            note.unlink(missing_ok=True)
+
+
+def clear_killed_exports(notes: Path) -> None:
+    """What exports that were killed left in the folders they wrote in, removed."""
+    try:
+        found = list(notes.glob(".exporting-*"))
+    except OSError:
+        return
+    for note in found:
+        named = re.fullmatch(r"\.exporting-(\d+)-[0-9a-f]{8}", note.name)
+        if named is None or is_running(int(named[1])):
+            continue
+        try:
+            remove_leftovers(Path(os.fsdecode(note.read_bytes())))
+            note.unlink()
+        except OSError:
+            continue
+
+
+def is_running(pid: int) -> bool:
+    """Whether process ``pid`` runs on this computer (where that cannot be told: yes)."""
+    if os.name != "posix":
+        return True  # os.kill would end it there, not ask
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's: it runs
+        return True
+    return True
+
+
 def _sync_folder(folder: Path) -> None:
     if os.name != "posix":
         return
@@ -93,6 +192,35 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def check_readable(path: Path) -> None:
+    """Refuse, before anything waits on it, what cannot be an export: a missing file, a
+    folder, a named pipe (reading it would wait for ever), a device such as /dev/zero (it
+    never ends) or a socket. A link to a regular file is fine."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    _check_kind(path, mode)
+
+
+def _check_kind(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise BadFileError(N_("{path} is a folder, not an export file"), path=path)
+    if stat.S_ISFIFO(mode):
+        raise BadFileError(N_("{path} is a named pipe, not an export file"), path=path)
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        raise BadFileError(N_("{path} is a device, not an export file"), path=path)
+    raise BadFileError(N_("{path} is not a regular file, so not an export file"), path=path)
+
+
+def _unreadable(path: Path, exc: OSError) -> BadFileError:
+    if isinstance(exc, IsADirectoryError):
+        return BadFileError(N_("{path} is a folder, not an export file"), path=path)
+    return BadFileError(N_("cannot read {path}: {reason}"), path=path, reason=exc.strerror)
 
 
 def _blocks(f: object, first: bytes, tell: Callable[[int], None]) -> Iterator[bytes]:
@@ -113,14 +241,21 @@ class BundleFile:
         self.keys = keys
         self.tell = tell
         try:
-            self.size = path.stat().st_size
-            self._file = path.open("rb")
-        except IsADirectoryError:
-            raise BadFileError(N_("{path} is a folder, not an export file"), path=path) from None
+            # Without blocking: a named pipe would wait for a writer for ever. What is
+            # opened is what is checked, so a file swapped after ``check_readable`` is too.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as exc:
-            raise BadFileError(
-                N_("cannot read {path}: {reason}"), path=path, reason=exc.strerror
-            ) from None
+            raise _unreadable(path, exc) from None
+        try:
+            info = os.fstat(fd)
+            _check_kind(path, info.st_mode)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.size = info.st_size
+        self._file = os.fdopen(fd, "rb")
         self.sealed = False
 
     def close(self) -> None:
