@@ -145,7 +145,7 @@ def test_delete_keeps_history(run, maram: str) -> None:  # type: ignore[no-untyp
 def test_verify_and_rebuild(run, maram: str, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     r = run("verify")
     assert r.code == 0 and r.out.startswith("ok: 17 events from 1 device; state digest ")
-    before = r.out.split()[-1]
+    before = r.out.splitlines()[0].split()[-1]
     r = run("rebuild")
     assert r.code == 0 and r.out.endswith(f"state digest {before} (unchanged)\n")
     con = sqlite3.connect(db_path)

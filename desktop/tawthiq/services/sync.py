@@ -18,6 +18,7 @@ from tawthiq.domain.records import Incident
 from tawthiq.services.workspace import Workspace, adopt_trust_file, record_trust
 from tawthiq.store import EventWriter, checkpoints, queries
 from tawthiq.store.bookkeeping import last_export_heads
+from tawthiq.store.identity import load_identity
 from tawthiq.store.writer import check_signer
 from tawthiq.sync import seal
 from tawthiq.sync.errors import MIN_PASSPHRASE, SyncError
@@ -146,13 +147,15 @@ def import_files(
     if not paths:
         raise SyncError(N_("name at least one export file to import"))
     keys = _keys(ws, passphrase)
-    identity = ws.identity
+    # a dry run makes nothing, not even this laptop's key when it has none yet
+    identity = load_identity(ws.key_dir) if dry_run else ws.identity
     files = [Path(p).expanduser() for p in paths]
     for path in files:  # before the write lock is taken: a named pipe would hold it
         check_readable(path)
     try:
         with ws.db.write() as s:
-            check_signer(s, identity)  # before any work: a swapped key writes nothing
+            if identity is not None:  # before any work: a swapped key writes nothing
+                check_signer(s, identity)
             summary = merge_files(
                 s,
                 files,
@@ -164,6 +167,7 @@ def import_files(
             )
             # The keys accepted become this laptop's signed decisions, and the checkpoint
             # signed as the writer closes covers what the merge brought.
+            assert identity is not None  # made above: only a dry run has none, and it ended
             with EventWriter(s, identity, ws.author or "") as w:
                 if summary.new_keys or checkpoints.latest_number(s) == 0:
                     w.author = ws.signing_author

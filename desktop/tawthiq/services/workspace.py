@@ -20,7 +20,7 @@ from tawthiq.store import (
     load_or_create_identity,
 )
 from tawthiq.store import open_database as _open
-from tawthiq.store.identity import trusted_keys
+from tawthiq.store.identity import load_identity, trusted_keys
 from tawthiq.store.materialize import entity_state
 from tawthiq.store.trust import decision_id, laptop_keys
 from tawthiq.sync.stream import clear_killed_exports
@@ -77,7 +77,8 @@ class Workspace:
 
     def accepted_keys(self, session: Session) -> dict[str, str]:
         """The keys this laptop accepts in this database (``store.trust.laptop_keys``)."""
-        return laptop_keys(session, self.identity, self.trusted_keys())
+        identity = self._identity or load_identity(self.key_dir)  # reading makes no key
+        return laptop_keys(session, identity, self.trusted_keys())
 
     @property
     def signing_author(self) -> str:

@@ -51,12 +51,13 @@ def accepted_keys(session: Session, truster: str) -> dict[str, str]:
 
 
 def laptop_keys(
-    session: Session, identity: DeviceIdentity, loose: Mapping[str, str]
+    session: Session, identity: DeviceIdentity | None, loose: Mapping[str, str]
 ) -> dict[str, str]:
     """The keys this laptop accepts in this database, its own included: the decisions it
     signed in the log once the database has a checkpoint; before that (a database of an
-    earlier release, not written since) the ``loose`` trust file it kept beside its key."""
-    own = {identity.device_id: identity.public_key_hex}
-    if latest_number(session) == 0:
+    earlier release, not written since) the ``loose`` trust file it kept beside its key.
+    A laptop with no key yet accepts nothing but what that file says."""
+    own = {identity.device_id: identity.public_key_hex} if identity else {}
+    if latest_number(session) == 0 or identity is None:
         return {**loose, **own}
     return {**accepted_keys(session, identity.device_id), **own}
