@@ -88,7 +88,10 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     on_other_laptop(
         ws,
         lambda w: w.record(
-            INCIDENT, three, {"killed": {"min": 9, "max": 9}}, seen={"killed": base}
+            INCIDENT,
+            three,
+            {"killed": {"min": 9, "max": 9, "approximate": False}},
+            seen={"killed": base},
         ),
     )
     ws.close()

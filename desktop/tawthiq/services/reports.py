@@ -111,6 +111,7 @@ def choose(
     items, left_out = [], 0
     rows = RowComparison(session)
     first_of: dict[str, str] = {}  # device -> the first incident chosen that rests on it
+    earliest: dict[str, int] = {}  # device -> the first of its events the report rests on
     for n, incident_id in enumerate(chosen):
         if progress is not None:
             progress(n, len(chosen))
@@ -121,14 +122,15 @@ def choose(
             raise _refuse(problem, incident_id)
         for e in covered:
             first_of.setdefault(e.device_id, incident_id)
+            earliest[e.device_id] = min(e.seq, earliest.get(e.device_id, e.seq))
         item = report_item(session, incident_id, covered)
         if public and not publishable(item.incident):
             left_out += 1
             continue
         items.append(item)
-    broken = fp.chain_problem(session, first_of, progress or _quiet)
+    broken = fp.chain_problem(session, earliest, progress or _quiet)
     if broken is not None:
-        raise _refuse(broken[1], first_of[broken[0]])
+        raise _refuse(broken[1], first_of.get(broken[0], chosen[0]))
     if not items:
         raise ValidationError(
             N_(

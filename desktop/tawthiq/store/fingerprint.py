@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import Sentence
 from tawthiq.domain.fields import LINK, SOURCE_REPORT
+from tawthiq.store.checkpoint_check import quick_check
 from tawthiq.store.events import REPLAY_ORDER, Event, rehash
 from tawthiq.store.materialize import RowComparison, entity_state, no_history
 from tawthiq.store.models import EventRow, LinkRow
@@ -130,18 +131,33 @@ def content_problem(
 
 
 def chain_problem(
-    session: Session, devices: Iterable[str], progress: Callable[[int, int], None]
+    session: Session, first: Mapping[str, int], progress: Callable[[int, int], None]
 ) -> tuple[str, str] | None:
-    """The first device among ``devices`` whose chain does not verify, with what is wrong
-    with it (a ``Sentence``); ``progress`` hears (events read, events in those chains)."""
-    wanted = sorted(set(devices))
-    total = session.execute(
-        select(func.count()).select_from(EventRow).where(EventRow.device_id.in_(wanted))
-    ).scalar_one()
+    """The first device whose chain does not verify from ``first[device]`` (the first of
+    its events a report rests on) to its signed head, or "" when the latest checkpoint does
+    not hold the heads there are, with what is wrong (a ``Sentence``); ``progress`` hears
+    (events read, events to read). The chain before a report's first event is no part of
+    what it prints, and is not read."""
+    for found in quick_check(session):
+        return "", found
+    wanted = sorted(first)
+    total = sum(
+        session.execute(
+            select(func.count())
+            .select_from(EventRow)
+            .where(EventRow.device_id == device_id, EventRow.seq >= first[device_id])
+        ).scalar_one()
+        for device_id in wanted
+    )
     before = 0
     progress(0, total)
     for device_id in wanted:
-        count, problem = check_chain(session, device_id, partial(_offset, progress, before, total))
+        count, problem = check_chain(
+            session,
+            device_id,
+            partial(_offset, progress, before, total),
+            first=first[device_id],
+        )
         if problem is not None:
             return device_id, problem
         before += count

@@ -59,15 +59,23 @@ def altered(seq: int, device_id: str, event_id: str) -> Sentence:
 
 
 def check_chain(
-    session: Session, device_id: str, progress: Callable[[int], None] | None = None
+    session: Session,
+    device_id: str,
+    progress: Callable[[int], None] | None = None,
+    *,
+    first: int = 1,
 ) -> tuple[int, str | None]:
-    """Walk one device's events by sequence number; name the first break. ``progress``
-    hears how many events have been read, every few thousand."""
+    """Walk one device's events by sequence number, from ``first`` to its signed head;
+    name the first break. From a later ``first`` on, the walk vouches for the events it
+    reads (each chains to the next, the last is signed), not for those before it.
+    ``progress`` hears how many events have been read, every few thousand."""
     rows = session.execute(
-        select(EventRow.__table__).where(EventRow.device_id == device_id).order_by(EventRow.seq),
+        select(EventRow.__table__)
+        .where(EventRow.device_id == device_id, EventRow.seq >= first)
+        .order_by(EventRow.seq),
         execution_options={"yield_per": 5000},
     )
-    expected_seq, prev_hash, prev_id, count = 1, GENESIS, "", 0
+    expected_seq, prev_hash, prev_id, count = first, GENESIS, "", 0
     who = device_id[:8]
     for row in rows:
         count += 1
@@ -85,6 +93,8 @@ def check_chain(
             )  # fmt: skip
         if e is None or not intact:
             return count, altered(seq, device_id, event_id)
+        if seq == first > 1:  # where a partial walk starts: what came before is not its own
+            prev_hash = e.prev_hash
         if e.prev_hash != prev_hash:
             return count, Sentence(
                 N_(
