@@ -236,9 +236,9 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--accept-clock-ahead",
         action="append",
         metavar="DEVICE",
-        help="merge the events of this laptop (its id or first 8 characters; may be repeated) "
-        "even though they are dated more than 24 hours ahead of this laptop's clock: only "
-        "once its owner confirmed that laptop's clock was wrong",
+        help="merge the events of laptop DEVICE (its id or first 8 characters; may be "
+        "repeated) though they are dated more than 24 hours ahead of this laptop's clock: "
+        "only once its owner confirmed that its clock was wrong",
     )
     im.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
     im.add_argument(
