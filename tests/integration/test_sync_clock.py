@@ -15,7 +15,7 @@ from laptops import Laptop
 
 from tawthiq import services
 from tawthiq.store import chain, hlc
-from tawthiq.store.hlc import CLOCK_MARGIN_MS, DAY_MS, MAX_HLC, pack, unpack
+from tawthiq.store.hlc import CLOCK_PULL_MS, DAY_MS, MAX_HLC, HybridClock, pack, unpack
 from tawthiq.sync.check import Checker
 from tawthiq.sync.errors import ClockAheadError
 
@@ -77,7 +77,7 @@ def _forged_export(laptop: Laptop, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The forger's program exports a chain dated at the end of time (Tawthiq's own would
     refuse: no export can be dated after it)."""
     with monkeypatch.context() as m:
-        m.setattr(chain, "device_clock", lambda _s, _d, at_least=0: hlc.HybridClock(at_least))
+        m.setattr(chain, "device_clock", lambda _s, _d, at_least=0: HybridClock(at_least))
         return laptop.export()
 
 
@@ -104,7 +104,7 @@ def _still_works(laptop: Laptop, incident_id: str) -> None:
     assert laptop.incident(incident_id).injured is not None
     laptop.export()
     with laptop.ws.writing() as w:
-        assert unpack(w.clock.now())[0] - NOW <= CLOCK_MARGIN_MS
+        assert unpack(w.clock.now())[0] - NOW <= CLOCK_PULL_MS
     assert laptop.verify().ok
 
 
@@ -185,7 +185,7 @@ def test_a_laptop_whose_clock_was_a_year_ahead_is_accepted_when_a_person_says_so
         (edit,) = services.incidents.edit_incident(w, incident, {"killed": 14})
     future = max(e.hlc for e in coordinator_events(coordinator, incident))
     assert unpack(future)[0] - NOW > 300 * DAY_MS
-    assert 0 <= unpack(edit.hlc)[0] - NOW <= CLOCK_MARGIN_MS
+    assert 0 <= unpack(edit.hlc)[0] - NOW <= CLOCK_PULL_MS
     assert edit.hlc < future and len(edit.parents) == 1
     assert coordinator.incident(incident).killed.max == 14  # type: ignore[union-attr]
     assert coordinator.verify().ok
@@ -229,3 +229,28 @@ def test_a_database_already_holding_an_event_at_the_end_of_time_keeps_working(
     # the edit named the event at the end of time as its parent: it is the value shown
     assert coordinator.incident(incident).killed.max == 15  # type: ignore[union-attr]
     _still_works(coordinator, incident)
+
+
+def test_what_a_coordinator_writes_after_accepting_a_clock_ahead_is_accepted_elsewhere(
+    field: Laptop, coordinator: Laptop, wall: Wall, tmp_path: Path
+) -> None:
+    """Its own events are not dated at the edge of the margin: a laptop whose clock is a few
+    hours behind the coordinator's takes them without a question (the year-ahead laptop's
+    events it is asked about, as the coordinator was)."""
+    incident: str = field.maram  # type: ignore[attr-defined]
+    wall.ms = NOW + 365 * DAY_MS
+    field.edit(incident, killed=12)
+    path = field.export()
+    wall.ms = NOW
+    device = field.ws.identity.device_id
+    coordinator.import_(path, clock_ahead=[device])
+    coordinator.edit(incident, killed=14)
+    other = Laptop(tmp_path, "Other")
+    wall.ms = NOW - 6 * 3_600_000  # six hours behind the coordinator
+    with pytest.raises(ClockAheadError) as refused:
+        other.import_(coordinator.export())
+    assert [d.device_id for d in refused.value.devices] == [device]
+    other.import_(coordinator.export(), clock_ahead=[device])
+    assert other.incident(incident).killed.max == 14  # type: ignore[union-attr]
+    assert other.verify().ok
+    other.close()

@@ -1,5 +1,5 @@
 """The hybrid clock at its bounds: every timestamp it gives fits SQLite, never goes back,
-and another device's clock pulls it at most ``CLOCK_MARGIN`` past this laptop's own."""
+and another device's clock pulls it at most ``CLOCK_PULL_MS`` past this laptop's own."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from tawthiq.store import hlc
 from tawthiq.store.errors import StoreError
 from tawthiq.store.hlc import (
     CLOCK_MARGIN_MS,
+    CLOCK_PULL_MS,
     MAX_HLC,
     MAX_MS,
     ClockExhaustedError,
@@ -86,8 +87,18 @@ def test_another_device_pulls_the_clock_at_most_the_margin_ahead(wall: int, clai
     clock.observe(claim)
     t, _ = unpack(clock.now())
     here = min(max(wall, 0), MAX_MS)
-    assert t <= min(here + CLOCK_MARGIN_MS, MAX_MS)
-    assert t >= min(max(claim >> 16, here), here + CLOCK_MARGIN_MS, MAX_MS)
+    assert t <= min(here + CLOCK_PULL_MS, MAX_MS)
+    assert t >= min(max(claim >> 16, here), here + CLOCK_PULL_MS, MAX_MS)
+
+
+def test_what_a_pulled_clock_writes_is_within_the_margin_of_a_clock_behind() -> None:
+    """A laptop whose clock is up to half the margin behind still accepts what this one
+    writes after it accepted a device whose clock ran a year ahead."""
+    here = 1_796_601_600_000
+    clock = HybridClock(wall=lambda: here)
+    clock.observe(pack(here + 365 * 86_400_000, 0))
+    behind = here - CLOCK_MARGIN_MS // 2
+    assert hlc.ahead_of_wall(clock.now(), wall=behind) <= CLOCK_MARGIN_MS
 
 
 @given(stamps, claims, walls)

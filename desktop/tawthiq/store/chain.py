@@ -145,7 +145,7 @@ def latest_hlc(
 def device_clock(session: Session, device_id: str, *, at_least: int = 0) -> HybridClock:
     """The clock for ``device_id``'s next events: after its own last one (and ``at_least``),
     after every other device's too, but pulled forward by them no further than
-    ``CLOCK_MARGIN`` past this laptop's clock. What an edit saw is in its parents, not its
+    ``CLOCK_PULL_MS`` past this laptop's clock. What an edit saw is in its parents, not its
     time, so a device whose clock was wrong cannot make this one's edits lose."""
     clock = HybridClock(max(latest_hlc(session, device_id=device_id), at_least))
     clock.observe(latest_hlc(session, besides=device_id))

@@ -2,8 +2,9 @@
 
 The packed form sorts like the pair (ms, counter), so ``ORDER BY hlc`` is causal order
 for events on one device and a fair total order across devices. It stays within what
-SQLite and an export can hold (``MAX_HLC``), and another device's clock can pull this
-one forward by at most ``CLOCK_MARGIN`` past this laptop's own clock.
+SQLite and an export can hold (``MAX_HLC``); an import refuses events dated more than
+``CLOCK_MARGIN`` past this laptop's clock, and the events it accepts pull this clock
+forward by at most half of that.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ MAX_MS = MAX_HLC >> _COUNTER_BITS
 # by hand drift, and a time zone set wrong is hours off; beyond a day, a clock is wrong.
 CLOCK_MARGIN = timedelta(hours=24)
 CLOCK_MARGIN_MS = CLOCK_MARGIN // timedelta(milliseconds=1)
+# How far other devices' events may pull this laptop's clock ahead of its own: half the
+# margin, so that what this laptop writes after accepting a device whose clock ran ahead
+# is still accepted by a laptop whose clock is up to the other half behind this one's.
+CLOCK_PULL_MS = CLOCK_MARGIN_MS // 2
 DAY_MS = 86_400_000
 
 
@@ -60,10 +65,10 @@ def ahead_of_wall(hlc: int, *, wall: int | None = None) -> int:
     return unpack(hlc)[0] - (wall_ms() if wall is None else wall)
 
 
-def latest_allowed(wall: int) -> int:
-    """The latest timestamp another device's events may move this clock to, ``wall`` being
-    this laptop's clock: its time plus the margin."""
-    return pack(min(max(wall, 0) + CLOCK_MARGIN_MS, MAX_MS), 0)
+def latest_allowed(wall: int, *, margin: int = CLOCK_PULL_MS) -> int:
+    """The latest timestamp ``margin`` past ``wall`` (this laptop's clock): by default, how
+    far another device's events may move this clock."""
+    return pack(min(max(wall, 0) + margin, MAX_MS), 0)
 
 
 class HybridClock:
@@ -99,7 +104,7 @@ class HybridClock:
 
     def observe(self, other: int) -> None:
         """Move past a timestamp seen on another device's event, but never further than
-        ``CLOCK_MARGIN`` ahead of this laptop's clock: a device whose clock was wrong must
+        ``CLOCK_PULL_MS`` ahead of this laptop's clock: a device whose clock was wrong must
         not carry this one into its future."""
         bound = latest_allowed(self._wall())
         self._last = max(self._last, min(other, bound))

@@ -68,7 +68,7 @@ class Checker:
         # devices (full ids or their first 8 characters) whose clocks a person accepted
         self.clock_ahead = {d.lower() for d in clock_ahead}
         self.wall = hlc.wall_ms()
-        self._bound = hlc.latest_allowed(self.wall)
+        self._bound = hlc.latest_allowed(self.wall, margin=hlc.CLOCK_MARGIN_MS)
         self.ahead: dict[str, ClockAhead] = {}  # device -> its first event dated too late
 
     def run(self) -> FileCheck:
