@@ -175,15 +175,24 @@ def clock_question(devices: tuple[ClockAhead, ...], file: str) -> str:
                 days=ngettext("{n} day", "{n} days", days).format(n=format_number(days)),
             )
         )
+    n = len(devices)
     lines += [
         "",
-        _(
+        ngettext(
             "If that laptop's clock was wrong, check with its owner first: its work is then "
             "kept with the dates it was signed with. If this laptop's clock is wrong, answer "
-            "No and correct it first."
+            "No and correct it first.",
+            "If those laptops' clocks were wrong, check with their owners first: their work "
+            "is then kept with the dates it was signed with. If this laptop's clock is wrong, "
+            "answer No and correct it first.",
+            n,
         ),
         "",
-        _("Import this work, accepting that laptop's clock?"),
+        ngettext(
+            "Import this work, accepting that laptop's clock?",
+            "Import this work, accepting those laptops' clocks?",
+            n,
+        ),
     ]
     return "\n".join(lines)
 
