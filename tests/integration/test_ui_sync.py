@@ -216,3 +216,58 @@ def test_attack_spoofed_author_in_the_windows_summary_and_history(qtbot, window,
     model.set_changes(window.desk.incident(incident).history)
     authors = {model.data(model.index(row, 1)) for row in range(model.rowCount())}
     assert authors == {SPOOF_SHOWN}
+
+
+def test_import_asks_before_merging_work_dated_a_year_ahead(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, basel, monkeypatch
+) -> None:
+    from tawthiq.store import hlc
+
+    now = hlc.wall_ms()
+    monkeypatch.setattr(hlc, "wall_ms", lambda: now + 365 * hlc.DAY_MS)  # Basel's clock
+    incident = basel.new_incident(title_en="from a laptop set a year ahead")
+    path = basel.export()
+    monkeypatch.setattr(hlc, "wall_ms", lambda: now)
+    window.sync.ask_trust = lambda devices: True
+    asked: list[tuple[object, ...]] = []
+    window.sync.ask_clock_ahead = lambda devices, file: asked.append((devices, file)) or False
+    window.sync.import_files([path])
+    qtbot.waitUntil(lambda: "dates ahead" in _status(window), timeout=20_000)
+    assert window.incidents.model.total == 0
+    devices, file = asked[0]
+    (device,) = devices  # type: ignore[misc]
+    assert device.device_id == basel.ws.identity.device_id and device.seq == 1
+    assert file == path.name and round(device.days) == 365
+
+    window.sync.ask_clock_ahead = lambda devices, file: True
+    window.sync.import_files([path])
+    qtbot.waitUntil(lambda: window.sync.summary is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=5000)
+    with ws.db.read() as s:
+        assert services.incidents.get_incident(s, incident).title_en.startswith("from a laptop")
+
+
+def test_the_clock_question_names_laptop_event_and_day_and_defaults_to_no(  # type: ignore[no-untyped-def]
+    qtbot, window, monkeypatch
+) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tawthiq.services.values import ClockAhead
+    from tawthiq.store.hlc import DAY_MS, pack
+
+    claimed = pack(int(datetime(2027, 12, 7, 9, tzinfo=UTC).timestamp() * 1000), 0)
+    devices = (ClockAhead("0b6f8e4e-2d0a-4f49-8f44-5a7c3f2e9d61", 7, claimed, 365 * DAY_MS),)
+    shown: dict[str, object] = {}
+
+    def question(parent, title, text, *_, defaultButton=None):  # type: ignore[no-untyped-def]
+        shown.update(title=title, text=text, default=defaultButton)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert window.sync.ask_clock_ahead(devices, "field.tawthiq") is False
+    text = plain(str(shown["text"]))
+    assert "Laptop 0b6f8e4e: event #7 is dated December 7, 2027, 365 days ahead." in text
+    assert "field.tawthiq" in text and "answer No" in text
+    assert shown["default"] == QMessageBox.StandardButton.No

@@ -109,7 +109,7 @@ def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) ->
     def run(phrase: str | None) -> Imported:
         return desk.sync.import_files(
             paths, _percent(), accept_new=args.accept_new_devices, dry_run=args.dry_run,
-            passphrase=phrase,
+            passphrase=phrase, clock_ahead=args.accept_clock_ahead or (),
         )  # fmt: skip
 
     try:
@@ -240,6 +240,14 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--accept-new-devices",
         action="store_true",
         help="trust laptops seen for the first time (check their fingerprints)",
+    )
+    im.add_argument(
+        "--accept-clock-ahead",
+        action="append",
+        metavar="DEVICE",
+        help="merge the events of laptop DEVICE (its id or first 8 characters; may be "
+        "repeated) though they are dated more than 24 hours ahead of this laptop's clock: "
+        "only once its owner confirmed that its clock was wrong",
     )
     im.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
     im.add_argument(

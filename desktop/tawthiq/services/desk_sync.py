@@ -95,6 +95,7 @@ class SyncDesk:
         accept_new: bool = False,
         passphrase: str | None = None,
         dry_run: bool = False,
+        clock_ahead: Sequence[str] = (),
     ) -> Imported:
         """Merge the files (all or none); then the possible duplicates among what changed.
         A dry run checks and counts and changes nothing; it goes on past laptops not seen
@@ -104,7 +105,7 @@ class SyncDesk:
 
         summary = import_files(
             self.ws, paths, accept_new=accept_new or dry_run, dry_run=dry_run,
-            passphrase=passphrase, progress=progress,
+            passphrase=passphrase, progress=progress, clock_ahead=clock_ahead,
         )  # fmt: skip
         if dry_run:
             unconfirmed = () if accept_new else _unconfirmed(summary)

@@ -141,9 +141,11 @@ def import_files(
     dry_run: bool = False,
     passphrase: str | None = None,
     progress: Progress | None = None,
+    clock_ahead: Sequence[str] = (),
 ) -> ImportSummary:
     """Check every file, then merge all of them in one transaction (or none: any error
-    leaves the database as it was). Devices accepted here join the trusted list."""
+    leaves the database as it was). Devices accepted here join the trusted list; those in
+    ``clock_ahead`` (ids or their first 8 characters) may have clocks running ahead."""
     if not paths:
         raise SyncError(N_("name at least one export file to import"))
     keys = _keys(ws, passphrase)
@@ -164,6 +166,7 @@ def import_files(
                 keys=keys,
                 dry_run=dry_run,
                 progress=progress,
+                clock_ahead=clock_ahead,
             )
             # The keys accepted become this laptop's signed decisions, and the checkpoint
             # signed as the writer closes covers what the merge brought.

@@ -8,6 +8,8 @@ from tawthiq.report.model import ReportOptions
 from tawthiq.sync.errors import (
     MIN_PASSPHRASE,
     WRONG_PASSPHRASE,
+    ClockAhead,
+    ClockAheadError,
     NewDevice,
     NewDevicesError,
     PassphraseNeeded,
@@ -16,6 +18,8 @@ from tawthiq.sync.errors import (
 
 __all__ = [
     "MIN_PASSPHRASE",
+    "ClockAhead",
+    "ClockAheadError",
     "NewDevice",
     "NewDevicesError",
     "PassphraseNeeded",

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.store.events import Event
+from tawthiq.store.hlc import HybridClock
 from tawthiq.store.models import ChainHead, Device, EventRow
 
 _BATCH = 5000
@@ -124,15 +125,28 @@ def device_events(session: Session, device_id: str, first: int, last: int) -> It
     return (Event.from_row(r) for r in rows)
 
 
-def latest_hlc(session: Session) -> int:
-    """The latest time any device has written: each device's clock only moves forward, so
-    it is at one of the signed chain heads (no index on event.hlc to keep up to date)."""
-    return (
-        session.execute(
-            select(func.max(EventRow.hlc)).join(
-                ChainHead,
-                (ChainHead.device_id == EventRow.device_id) & (ChainHead.seq == EventRow.seq),
-            )
-        ).scalar()
-        or 0
+def latest_hlc(
+    session: Session, *, device_id: str | None = None, besides: str | None = None
+) -> int:
+    """The latest time any device (or only ``device_id``, or all but ``besides``) has
+    written: each device's clock only moves forward, so it is at one of the signed chain
+    heads (no index on event.hlc to keep up to date)."""
+    query = select(func.max(EventRow.hlc)).join(
+        ChainHead,
+        (ChainHead.device_id == EventRow.device_id) & (ChainHead.seq == EventRow.seq),
     )
+    if device_id is not None:
+        query = query.where(ChainHead.device_id == device_id)
+    if besides is not None:
+        query = query.where(ChainHead.device_id != besides)
+    return session.execute(query).scalar() or 0
+
+
+def device_clock(session: Session, device_id: str, *, at_least: int = 0) -> HybridClock:
+    """The clock for ``device_id``'s next events: after its own last one (and ``at_least``),
+    after every other device's too, but pulled forward by them no further than
+    ``CLOCK_PULL_MS`` past this laptop's clock. What an edit saw is in its parents, not its
+    time, so a device whose clock was wrong cannot make this one's edits lose."""
+    clock = HybridClock(max(latest_hlc(session, device_id=device_id), at_least))
+    clock.observe(latest_hlc(session, besides=device_id))
+    return clock

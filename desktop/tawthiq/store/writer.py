@@ -16,7 +16,7 @@ from tawthiq.domain.errors import N_
 from tawthiq.domain.records import EXTRACTOR, PERSON
 from tawthiq.store import checkpoints
 from tawthiq.store import sqlite_bulk as bulk
-from tawthiq.store.chain import SignedHead, device_key, latest_hlc, record_head, signed_head
+from tawthiq.store.chain import SignedHead, device_clock, device_key, record_head, signed_head
 from tawthiq.store.errors import KeyPinError, StoreError
 from tawthiq.store.events import (
     COLUMNS,
@@ -29,7 +29,6 @@ from tawthiq.store.events import (
     rehash,
     uuid7,
 )
-from tawthiq.store.hlc import HybridClock
 from tawthiq.store.identity import DeviceIdentity, verify_signature
 from tawthiq.store.identity import key_fingerprint as fingerprint_of
 from tawthiq.store.materialize import entity_state, row_for, table_of
@@ -118,7 +117,7 @@ class EventWriter:
         self.identity = identity
         self.author = author
         self._seq, self._hash = _signed_tail(session, identity)
-        self.clock = HybridClock(latest_hlc(session))
+        self.clock = device_clock(session, identity.device_id)
         self._events: list[Event] = []
         self._known: dict[str, list[Event]] = {}  # entity id -> all its events, this writer
         self._inserts: dict[str, dict[str, dict[str, Any]]] = {}  # entity -> id -> row

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import N_
-from tawthiq.store import chain, merging
+from tawthiq.store import chain, hlc, merging
 from tawthiq.store.events import GENESIS, column_hash, head_message, parents_text
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.parallel import Helper
@@ -30,7 +30,7 @@ from tawthiq.sync.check_header import (
     refuse_rollback,
     short_id,
 )
-from tawthiq.sync.errors import BadFileError, ForgeryError
+from tawthiq.sync.errors import BadFileError, ClockAhead, ClockAheadError, ForgeryError
 from tawthiq.sync.format import (
     MAX_AUTHORS,
     MAX_NAME,
@@ -99,6 +99,7 @@ class Checker:
         keys: seal.Keys,
         progress: Callable[[int, int], None],
         helper: Helper | None = None,
+        clock_ahead: Collection[str] = (),
     ) -> None:
         self.session = session
         self.helper = helper  # screens the lines on a second core, when it has one
@@ -108,6 +109,11 @@ class Checker:
         self.keys = keys
         self.progress = progress
         self.authors: dict[str, _Authors] = {}  # device -> who wrote its events in the file
+        # devices (full ids or their first 8 characters) whose clocks a person accepted
+        self.clock_ahead = {d.lower() for d in clock_ahead}
+        self.wall = hlc.wall_ms()
+        self._bound = hlc.latest_allowed(self.wall, margin=hlc.CLOCK_MARGIN_MS)
+        self.ahead: dict[str, ClockAhead] = {}  # device -> its first event dated too late
 
     def run(self) -> FileCheck:
         source = BundleFile(self.path, self.keys, lambda done: self.progress(done, source.size))
@@ -136,6 +142,8 @@ class Checker:
             ask_about_new(result, accept_new=self.accept_new)
         finally:
             source.close()
+        if self.ahead:  # asked only of a file that is genuine in every other way
+            raise self._clock_ahead()
         return result
 
     # --- the events ---------------------------------------------------------------------
@@ -223,6 +231,8 @@ class Checker:
                            "for {name}: {problem}"),
                         seq=seq, device=who, name=item[3], problem=problem,
                     )  # fmt: skip
+                if item[6] > self._bound:
+                    self._check_time(d.device_id, seq, item[6])
                 origin = item[13] if len(item) > 13 else None
                 staged.append((*item[:5], parents_text(item[5]), *item[6:13], origin))
                 count.new += 1
@@ -248,6 +258,38 @@ class Checker:
                 device=who,
             )
         self.authors[d.device_id] = authors
+
+    def _check_time(self, device_id: str, seq: int, stamp: int) -> None:
+        """Note the device's first event dated more than the margin past this laptop's
+        clock, unless a person accepted that device's clock."""
+        ahead = hlc.ahead_of_wall(stamp, wall=self.wall)
+        if (
+            ahead > hlc.CLOCK_MARGIN_MS
+            and device_id not in self.ahead
+            and not {device_id, short_id(device_id)} & self.clock_ahead
+        ):
+            self.ahead[device_id] = ClockAhead(device_id, seq, stamp, ahead)
+
+    def _clock_ahead(self) -> ClockAheadError:
+        first = next(iter(self.ahead.values()))
+        days = first.days
+        return ClockAheadError(
+            N_(
+                "{path} holds event #{seq} of device {device} dated {date}, {days} days ahead "
+                "of this laptop's clock (at most {hours} hours are allowed); nothing was "
+                "imported: if that laptop's clock was wrong, check with its owner and import "
+                "again accepting its clock (`tawthiq import {option}`), and if this laptop's "
+                "clock is wrong, correct it first"
+            ),
+            devices=tuple(self.ahead.values()),
+            path=self.path.name,
+            seq=first.seq,
+            device=short_id(first.device_id),
+            date=first.day.isoformat(),
+            days=f"{days:.1f}" if days < 10 else f"{days:,.0f}",
+            hours=hlc.CLOCK_MARGIN_MS // 3_600_000,
+            option=" ".join(f"--accept-clock-ahead {short_id(d)}" for d in self.ahead),
+        )
 
     def _missing(self, d: DeviceRange, seq: int, lines: Iterator[bytes]) -> ForgeryError:
         """Event ``seq`` is not where it belongs: later in the file (reordered) or nowhere

@@ -4,9 +4,11 @@ event; nothing is changed when one is raised."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from tawthiq.domain.errors import N_, TawthiqError
+from tawthiq.store.hlc import DAY_MS, to_datetime
 
 MIN_PASSPHRASE = 8
 WRONG_PASSPHRASE = N_("the passphrase is wrong; nothing was imported")
@@ -54,3 +56,38 @@ class NewDevicesError(SyncError):
     def __init__(self, template: str, /, *, devices: tuple[NewDevice, ...], **params: Any):
         self.devices = devices
         super().__init__(template, **params)
+
+
+@dataclass(frozen=True, slots=True)
+class ClockAhead:
+    """A device's first event in a file dated further ahead of this laptop's clock than
+    the margin allows."""
+
+    device_id: str
+    seq: int
+    hlc: int
+    ahead_ms: int  # how far its time runs ahead of this laptop's clock
+
+    @property
+    def day(self) -> date:
+        """The day (UTC) the event claims."""
+        return to_datetime(self.hlc).date()
+
+    @property
+    def days(self) -> float:
+        """How many days ahead of this laptop's clock it is dated."""
+        return self.ahead_ms / DAY_MS
+
+
+class ClockAheadError(SyncError):
+    """The file holds events dated too far in this laptop's future: that laptop's clock, or
+    this one's, is wrong. A person who checked may import them accepting that clock."""
+
+    def __init__(self, template: str, /, *, devices: tuple[ClockAhead, ...], **params: Any):
+        self.devices = devices
+        super().__init__(template, **params)
+
+    @property
+    def file(self) -> str:
+        """The name of the file that holds the events."""
+        return str(self.params.get("path", ""))

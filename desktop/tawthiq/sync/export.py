@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from tawthiq.domain.errors import N_
 from tawthiq.store import bookkeeping, chain, checkpoints
 from tawthiq.store.events import GENESIS, Event, canonical_json, rehash
-from tawthiq.store.hlc import HybridClock
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync import seal
 from tawthiq.sync.check_header import short_id
@@ -98,7 +97,7 @@ def write_export(
                 )
             )
     last_export = bookkeeping.last_export_hlc(session) or 0
-    clock = HybridClock(max(chain.latest_hlc(session), last_export))
+    clock = chain.device_clock(session, identity.device_id, at_least=last_export)
     signed = checkpoints.latest(session)
     header = Header(
         checkpoint=signed

@@ -7,7 +7,7 @@ check, and when one of several files fails, none of them is applied.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,14 +73,18 @@ def merge_files(
     keys: seal.Keys | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    clock_ahead: Collection[str] = (),
 ) -> ImportSummary:
     """Check and apply ``paths`` in ``session``'s write transaction; with ``dry_run``,
     raise ``DryRun`` with the summary once everything is checked and counted, so the
-    caller's transaction is rolled back."""
+    caller's transaction is rolled back. ``clock_ahead``: devices whose events may be dated
+    further ahead of this laptop's clock than ``CLOCK_MARGIN`` (a person checked)."""
     tell = progress or (lambda _d, _t: None)
     summary = ImportSummary(dry_run=dry_run)
     with merging.merging(session):
-        return _merge(session, paths, summary, trusted, accept_new, keys, dry_run, tell)
+        return _merge(
+            session, paths, summary, trusted, accept_new, keys, dry_run, tell, clock_ahead
+        )
 
 
 def _merge(
@@ -92,6 +96,7 @@ def _merge(
     keys: seal.Keys | None,
     dry_run: bool,
     tell: Progress,
+    clock_ahead: Collection[str],
 ) -> ImportSummary:
     sizes = [_size(p) for p in paths]
     read = sum(sizes) or 1
@@ -117,6 +122,7 @@ def _merge(
                 keys=keys or seal.Keys(),
                 progress=file_progress,
                 helper=helper,
+                clock_ahead=clock_ahead,
             ).run()
             _apply(session, checked, summary)
             summary.files.append(checked)

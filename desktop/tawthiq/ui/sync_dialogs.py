@@ -31,6 +31,7 @@ from tawthiq.i18n import (
     _,
     error_text,
     field_label,
+    format_day,
     format_number,
     isolate,
     join,
@@ -38,7 +39,7 @@ from tawthiq.i18n import (
     quote,
 )
 from tawthiq.services.desk_sync import ExportChoice
-from tawthiq.services.values import MIN_PASSPHRASE, NewDevice
+from tawthiq.services.values import MIN_PASSPHRASE, ClockAhead, NewDevice
 from tawthiq.ui.file_dialogs import save_file
 
 if TYPE_CHECKING:
@@ -187,6 +188,46 @@ def trust_box(devices: tuple[NewDevice, ...], parent: QWidget | None = None) -> 
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
+
+
+def clock_question(devices: tuple[ClockAhead, ...], file: str) -> str:
+    """The question asked before work dated far in this laptop's future is merged: its
+    dates are signed, so they are kept as they are, and they would win every later
+    conflict on their fields' display order."""
+    lines = [
+        _("{file} holds work dated ahead of this laptop's clock:").format(file=isolate(file)),
+        "",
+    ]
+    for d in devices:
+        days = max(round(d.days), 1)
+        lines.append(
+            _("Laptop {device}: event #{seq} is dated {date}, {days} ahead.").format(
+                device=isolate(d.device_id[:8]),
+                seq=format_number(d.seq),
+                date=format_day(d.day),
+                days=ngettext("{n} day", "{n} days", days).format(n=format_number(days)),
+            )
+        )
+    n = len(devices)
+    lines += [
+        "",
+        ngettext(
+            "If that laptop's clock was wrong, check with its owner first: its work is then "
+            "kept with the dates it was signed with. If this laptop's clock is wrong, answer "
+            "No and correct it first.",
+            "If those laptops' clocks were wrong, check with their owners first: their work "
+            "is then kept with the dates it was signed with. If this laptop's clock is wrong, "
+            "answer No and correct it first.",
+            n,
+        ),
+        "",
+        ngettext(
+            "Import this work, accepting that laptop's clock?",
+            "Import this work, accepting those laptops' clocks?",
+            n,
+        ),
+    ]
+    return "\n".join(lines)
 
 
 def summary_text(summary: ImportSummary) -> str:

@@ -16,7 +16,14 @@ from tawthiq.domain.errors import TawthiqError
 from tawthiq.i18n import _, error_text, format_day, format_number, isolate
 from tawthiq.services.desk import Desk
 from tawthiq.services.desk_sync import ExportChoice, Imported, LaptopKeys
-from tawthiq.services.values import NewDevice, NewDevicesError, PassphraseNeeded, wrong_passphrase
+from tawthiq.services.values import (
+    ClockAhead,
+    ClockAheadError,
+    NewDevice,
+    NewDevicesError,
+    PassphraseNeeded,
+    wrong_passphrase,
+)
 from tawthiq.ui.file_dialogs import open_files
 from tawthiq.ui.long_work import run_long
 from tawthiq.ui.ops import Runner
@@ -72,6 +79,18 @@ class SyncFlow(QObject):
         box.exec()
         return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
+    def ask_clock_ahead(self, devices: tuple[ClockAhead, ...], file: str) -> bool:
+        from tawthiq.ui.sync_dialogs import clock_question
+
+        # No is the default: dates in the future win every later conflict's display
+        answer = QMessageBox.question(
+            self.window,
+            _("Dates ahead of this laptop's clock"),
+            clock_question(devices, file),
+            defaultButton=QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     # export ---------------------------------------------------------------------------------
 
     def export(self) -> None:
@@ -108,20 +127,45 @@ class SyncFlow(QObject):
         if chosen:
             self._import(chosen, accept_new=False, passphrase=None)
 
-    def _import(self, paths: list[Path], *, accept_new: bool, passphrase: str | None) -> None:
+    def _import(
+        self,
+        paths: list[Path],
+        *,
+        accept_new: bool,
+        passphrase: str | None,
+        clock_ahead: tuple[str, ...] = (),
+    ) -> None:
+        def again(
+            *,
+            accept_new: bool = accept_new,
+            passphrase: str | None = passphrase,
+            clock_ahead: tuple[str, ...] = clock_ahead,
+        ) -> None:
+            """Another try with one more answer, keeping the answers given before."""
+            self._import(
+                paths, accept_new=accept_new, passphrase=passphrase, clock_ahead=clock_ahead
+            )
+
         def handle(exc: BaseException) -> bool:
             """A question to ask, then another try; False: an error to tell as it is."""
             if isinstance(exc, NewDevicesError):
                 if self.ask_trust(exc.devices):
-                    self._import(paths, accept_new=True, passphrase=passphrase)
+                    again(accept_new=True)
                 else:
                     self.say(_("Nothing was imported: the new laptops were not accepted."))
+                return True
+            if isinstance(exc, ClockAheadError):
+                if self.ask_clock_ahead(exc.devices, exc.file):
+                    again(clock_ahead=(*clock_ahead, *(d.device_id for d in exc.devices)))
+                else:
+                    self.say(_("Nothing was imported: the dates ahead of this laptop's clock "
+                               "were not accepted."))  # fmt: skip
                 return True
             wrong = wrong_passphrase(exc)
             if isinstance(exc, PassphraseNeeded) or wrong:
                 phrase = self.ask_passphrase(again=wrong)
                 if phrase is not None:
-                    self._import(paths, accept_new=accept_new, passphrase=phrase)
+                    again(passphrase=phrase)
                 else:
                     self.say(_("Nothing was imported."))
                 return True
@@ -141,8 +185,9 @@ class SyncFlow(QObject):
 
         def work(progress: Callable[[int, int], None]) -> Imported:
             return self.desk.sync.import_files(
-                paths, progress, accept_new=accept_new, passphrase=passphrase
-            )
+                paths, progress, accept_new=accept_new, passphrase=passphrase,
+                clock_ahead=clock_ahead,
+            )  # fmt: skip
 
         self.long_work = run_long(
             self.window,
