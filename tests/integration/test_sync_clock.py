@@ -160,8 +160,9 @@ def test_attack_a_forged_date_hides_behind_no_other_device(
 
 
 def test_a_laptop_whose_clock_was_a_year_ahead_is_accepted_when_a_person_says_so(
-    field: Laptop, coordinator: Laptop, wall: Wall, run
+    field: Laptop, coordinator: Laptop, wall: Wall, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(coordinator.ws.key_dir))  # her laptop's key
     incident: str = field.maram  # type: ignore[attr-defined]
     wall.ms = NOW + 365 * DAY_MS  # the field laptop's clock is set a year ahead
     field.edit(incident, killed=12)
