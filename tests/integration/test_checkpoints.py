@@ -256,3 +256,31 @@ def test_a_laptops_history_that_shrank_is_noticed_by_the_coordinator(
     assert f"holds device {basel.ws.identity.device_id[:8]} at #" in str(shrank.value)
     for laptop in (amal, basel, coord):
         laptop.close()
+
+
+def _pdf_text(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_a_printed_report_is_the_outside_witness_of_a_file_rolled_back(  # type: ignore[no-untyped-def]
+    run, db_path: Path, tmp_path: Path
+) -> None:
+    """Each page names the checkpoint `verify` prints; a database file put back to an older
+    copy of itself verifies on its own, but names an earlier checkpoint than the paper."""
+    maram = run("add", "--title-en", "Maram camp", "--killed", "9").out.strip()
+    yesterday = tmp_path / "yesterday.db"
+    _copy(db_path, yesterday)
+    assert run("edit", maram, "--killed", "12").code == 0
+    pdf = tmp_path / "printed.pdf"
+    assert run("report", maram, "-o", str(pdf)).code == 0
+    now = run("verify").out.splitlines()[1]
+    assert now.startswith("checkpoint #2 ") and now in _pdf_text(pdf)
+
+    _copy(yesterday, db_path)  # the file rolled back: every checkpoint in it is genuine
+    done = run("verify")
+    assert done.code == 0 and done.out.splitlines()[1].startswith("checkpoint #1 ")
+    assert done.out.splitlines()[1] not in _pdf_text(pdf)  # the paper knows better

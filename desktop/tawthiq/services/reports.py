@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -16,6 +16,7 @@ from tawthiq.domain.records import Incident
 from tawthiq.domain.vocab import vocabulary
 from tawthiq.report.model import ReportIncident, ReportOptions, Written
 from tawthiq.services import incidents as svc
+from tawthiq.store import checkpoints
 from tawthiq.store import fingerprint as fp
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
@@ -69,6 +70,9 @@ def _refuse(problem: str, incident_id: str) -> TamperedError:
 class Chosen:
     items: tuple[ReportIncident, ...]
     left_out: int  # incidents kept out of a public report (not marked public, or deleted)
+    # the checkpoint the database was at when they were chosen, as each page names it
+    # (`tawthiq verify` prints the same words): an outside witness of where the log stood
+    checkpoint: str = "no checkpoint yet"
 
 
 def publishable(inc: Incident) -> bool:
@@ -138,7 +142,14 @@ def choose(
                 "(a public report prints only incidents whose confidentiality is public)"
             )
         )
-    return Chosen(tuple(items), left_out)
+    return Chosen(tuple(items), left_out, checkpoint_line(session))
+
+
+def checkpoint_line(session: Session) -> str:
+    cp = checkpoints.latest(session)
+    if cp is None:
+        return "no checkpoint yet"
+    return f"checkpoint {cp.short} signed by laptop {cp.device_id[:8]}"
 
 
 def write_report(
@@ -148,7 +159,10 @@ def write_report(
     *,
     progress: Progress | None = None,
 ) -> Written:
-    """The PDF; its number of pages and the characters its fonts lacked."""
+    """The PDF; its number of pages and the characters its fonts lacked. Each page names
+    the checkpoint the incidents were chosen at, unless ``options`` names a line of its own."""
+    if options.footer_line is None:
+        options = replace(options, footer_line=chosen.checkpoint)
     from tawthiq.report.document import build_report
 
     return build_report(path, chosen.items, options, left_out=chosen.left_out, progress=progress)
