@@ -135,7 +135,7 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         if getattr(args, f"w_{spec.name}") is not None
     )
     flt = dataclasses.replace(flt, conflicts_only=args.conflicts, fields=fields)
-    desk = open_desk(args)
+    desk = open_desk(args, read_only=True)
     total = desk.count(flt)
     rows = desk.page(flt, limit=args.limit, offset=args.offset)
     for inc in rows:
@@ -148,7 +148,7 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    desk = open_desk(args)
+    desk = open_desk(args, read_only=True)
     view = desk.incident(desk.resolve_id(args.id))
     for line in incident_details(view.incident, view.reports):
         out(line)
@@ -156,7 +156,7 @@ def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    desk = open_desk(args)
+    desk = open_desk(args, read_only=True)
     incident_id = desk.resolve_id(args.id)
     changes = list(reversed(desk.incident(incident_id).history))
     out(f"History of incident {incident_id} ({len(changes)} changes, oldest first):")
@@ -168,7 +168,7 @@ def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.fingerprint:
         return cli_report.cmd_verify_fingerprint(args, out)
-    report = open_desk(args).verify()
+    report = open_desk(args, read_only=True).verify()
     if report.ok:
         out(
             f"ok: {_many(report.events, 'event')} from {_many(report.devices, 'device')}; "
@@ -335,9 +335,9 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
     args = parser.parse_args(argv)
     try:
         return int(args.func(args, out))
-    except TawthiqError as exc:
+    except TawthiqError as exc:  # 2 a refusal; 3 the database is in use or unreadable
         print(f"tawthiq: {exc}", file=sys.stderr)
-        return 2
+        return exc.exit_code
     except BrokenPipeError:  # `tawthiq list | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
