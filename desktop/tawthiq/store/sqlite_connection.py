@@ -1,7 +1,8 @@
 """SQLite's own side of opening a database: the connection's PRAGMAs, locking (a busy
 timeout, and ``BEGIN IMMEDIATE`` so a write holds the lock from its first statement),
 reading a file's schema revision without changing it, opening one read-only (an evidence
-copy, read-only media), backing a file up, and the driver's errors as sentences. A PostgreSQL store is another module with these functions.
+copy, read-only media), backing a file up, and the driver's errors as sentences. A
+PostgreSQL store is another module with these functions.
 """
 
 from __future__ import annotations

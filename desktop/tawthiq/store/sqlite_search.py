@@ -114,9 +114,13 @@ _NO_FINDING = {
 def _index_copy(conn: Any, table: str) -> Iterator[str]:
     """An FTS5 table in the temporary schema holding a copy of ``table``'s index (made
     as the stored one was, over a view of ``table``): its name. Dropped afterwards."""
-    stored = conn.exec_driver_sql(
-        "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (f"{table}_fts",)
-    ).scalar() or f"{table}_fts()"  # no index at all: the check fails on the missing tables
+    stored = (
+        conn.exec_driver_sql(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?",
+            (f"{table}_fts",),
+        ).scalar()
+        or f"{table}_fts()"
+    )  # no index at all: the check fails on the missing tables
     args = stored[stored.index("(") + 1 : stored.rindex(")")]
     args = args.replace(f"content='{table}'", f"content='{_CHECKED}_rows'")
     conn.exec_driver_sql(
