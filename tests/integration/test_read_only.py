@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from tawthiq.store import NotADatabaseError
 from tawthiq.store import sqlite_connection as dialect
+from tawthiq.store.db import open_database
 
 IN_USE = "is in use by another program; close it and try again"
 
@@ -247,3 +249,42 @@ def test_attack_verify_during_an_import_in_another_process(  # type: ignore[no-u
     assert during.code == 0 and during.out.startswith("ok: 5 events from 1 device"), during.err
     after = run("verify")
     assert after.code == 0 and after.out.startswith("ok: 13 events from 2 devices"), after.err
+
+
+def test_attack_an_emptied_search_index_is_caught_by_the_read_only_check(  # type: ignore[no-untyped-def]
+    run, db_path: Path, maram: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search index's check only reads now, and still finds an index that no longer
+    holds a record (a search would hide it), on a copy that cannot be written too."""
+    con = sqlite3.connect(db_path)
+    with con:
+        con.execute(
+            "INSERT INTO incident_fts(incident_fts, rowid, search_text) "
+            "SELECT 'delete', num, search_text FROM incident"
+        )
+    con.close()
+    _settled(db_path)
+    _folder_refuses_wal(monkeypatch)
+    before = _state(db_path)
+    r = run("verify")
+    assert r.code == 1 and r.out == ""
+    assert (
+        r.err == "tawthiq: verify failed: the search index of incident does not match the table\n"
+    )
+    assert _state(db_path) == before
+
+
+def test_a_reading_open_makes_nothing_and_refuses_to_write(tmp_path: Path, db_path: Path) -> None:
+    missing, empty = tmp_path / "nothing" / "here.db", tmp_path / "empty.db"
+    empty.touch()
+    for path in (missing, empty):
+        with pytest.raises(NotADatabaseError, match="there is no Tawthiq database at"):
+            open_database(path, read_only=True)
+    assert not missing.parent.exists() and empty.stat().st_size == 0
+    open_database(db_path).close()
+    db = open_database(db_path, read_only=True)
+    try:
+        with pytest.raises(RuntimeError, match="opened read-only"), db.write():
+            pass
+    finally:
+        db.close()
