@@ -203,12 +203,15 @@ _SLOW_IMPORT = textwrap.dedent(
     from tawthiq.store import bookkeeping
 
     remember = bookkeeping.remember_import
+    inside, go_on = Path(sys.argv[1]), Path(sys.argv[2])
 
     def slowly(session, **kw):  # the merge has written its rows, not yet committed them
         remember(session, **kw)
         session.flush()
-        Path(sys.argv[1]).write_text("merging")
-        time.sleep(float(sys.argv[2]))
+        inside.write_text("merging")
+        deadline = time.monotonic() + 60
+        while not go_on.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
 
     bookkeeping.remember_import = slowly
     sys.exit(cli.main(["import", sys.argv[3], "--accept-new-devices", "--db", sys.argv[4]]))
@@ -228,22 +231,23 @@ def test_attack_verify_during_an_import_in_another_process(  # type: ignore[no-u
         for title in ("Sarmada market", "Atmeh camp"):
             assert run("add", "--title-en", title, "--killed", "3", db=other).code == 0
         assert run("export", "-o", str(bundle), db=other).code == 0
-    flag = tmp_path / "merging"
+    inside, go_on = tmp_path / "merging", tmp_path / "go-on"
     importer = subprocess.Popen(  # this laptop, its key folder and database
-        [sys.executable, "-c", _SLOW_IMPORT, str(flag), "4", str(bundle), str(db_path)],
+        [sys.executable, "-c", _SLOW_IMPORT, str(inside), str(go_on), str(bundle), str(db_path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
         deadline = time.monotonic() + 60
-        while not flag.exists():
+        while not inside.exists():
             assert importer.poll() is None, importer.communicate()
             assert time.monotonic() < deadline
             time.sleep(0.02)
         during = run("verify")
         assert importer.poll() is None  # the import still held its transaction
     finally:
+        go_on.touch()
         _, err = importer.communicate(timeout=60)
     assert importer.returncode == 0, err
     assert during.code == 0 and during.out.startswith("ok: 5 events from 1 device"), during.err
