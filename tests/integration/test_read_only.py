@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from tawthiq.store import NotADatabaseError
 from tawthiq.store import sqlite_connection as dialect
@@ -292,3 +293,19 @@ def test_a_reading_open_makes_nothing_and_refuses_to_write(tmp_path: Path, db_pa
             pass
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(
+    ("driver", "code"),
+    [
+        ("database is locked", 3),
+        ("disk I/O error", 3),
+        ("attempt to write a readonly database", 2),
+        ("file is not a database", 2),
+    ],
+)
+def test_a_lock_or_a_disk_error_is_exit_3_a_refusal_exit_2(
+    driver: str, code: int, db_path: Path
+) -> None:
+    error = dialect.translate(OperationalError("x", {}, sqlite3.OperationalError(driver)), db_path)
+    assert error.exit_code == code and str(db_path) in str(error)
