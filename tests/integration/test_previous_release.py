@@ -4,6 +4,7 @@ that release's own command (see the README there)."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -32,6 +33,9 @@ def _schema(db: Path) -> str:
 
 
 def test_the_old_database_verifies_lists_and_shows_its_conflict(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
+    """Reading commands read the old file as it is (upgraded in memory, DESIGN: only a
+    writing command upgrades it): not a byte of it changes, no copy is kept beside it."""
+    before = hashlib.sha256(laptop_a.read_bytes()).hexdigest(), laptop_a.stat().st_mtime_ns
     done = run("verify", db=laptop_a)
     assert done.code == 0 and done.out.startswith("ok: 49 events from 2 devices"), done.err
     assert "no checkpoint yet" in done.out
@@ -41,10 +45,22 @@ def test_the_old_database_verifies_lists_and_shows_its_conflict(run, laptop_a: P
     shown = run("show", MARAM, db=laptop_a).out
     assert "CONFLICT in killed: 10" in shown and "مخيم مرام" in shown
     assert "Private notes / ملاحظات خاصة: شاهد: أبو محمد" in shown
+    assert run("history", MARAM, db=laptop_a).code == 0
+    pdf = laptop_a.with_name("maram.pdf")
+    assert run("report", MARAM, "-o", str(pdf), db=laptop_a).code == 0 and pdf.exists()
+    assert (
+        hashlib.sha256(laptop_a.read_bytes()).hexdigest(),
+        laptop_a.stat().st_mtime_ns,
+    ) == before
+    wal = laptop_a.with_name("laptop-a.db-wal")  # nor is anything waiting to go into it
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert _schema(laptop_a) == "0003"
+    assert not list(laptop_a.parent.glob("*.before-upgrade-from-*"))
 
 
 def test_the_old_database_takes_the_new_field_and_keeps_its_history(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
     history = run("history", MARAM, db=laptop_a).out
+    assert _schema(laptop_a) == "0003"  # reading it upgraded nothing: the edit does
     assert run("edit", SARMADA, "--munition-remnants", "yes", db=laptop_a).code == 0
     assert _schema(laptop_a) == SCHEMA_HEAD
     assert laptop_a.with_name("laptop-a.db.before-upgrade-from-0003").exists()

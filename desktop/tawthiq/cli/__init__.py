@@ -142,7 +142,7 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         if getattr(args, f"w_{spec.name}") is not None
     )
     flt = dataclasses.replace(flt, conflicts_only=args.conflicts, fields=fields)
-    desk = open_desk(args)
+    desk = open_desk(args, read_only=True)
     total = desk.count(flt)
     rows = desk.page(flt, limit=args.limit, offset=args.offset)
     for inc in rows:
@@ -157,7 +157,7 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    desk = open_desk(args)
+    desk = open_desk(args, read_only=True)
     view = desk.incident(desk.resolve_id(args.id))
     for line in incident_details(view.incident, view.reports):
         out(line)
@@ -165,7 +165,7 @@ def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    desk = open_desk(args)
+    desk = open_desk(args, read_only=True)
     incident_id = desk.resolve_id(args.id)
     changes = list(reversed(desk.incident(incident_id).history))
     out(f"History of incident {incident_id} ({len(changes)} changes, oldest first):")
@@ -177,7 +177,7 @@ def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.fingerprint:
         return cli_report.cmd_verify_fingerprint(args, out)
-    report = open_desk(args).verify()
+    report = open_desk(args, read_only=True).verify()
     if report.ok:
         cp = report.checkpoint
         out(

@@ -82,7 +82,7 @@ def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         )
     output = Path(args.output)
     check_output(output, Path(args.db) if args.db else services.default_db_path())
-    desk = open_desk(args)
+    desk = open_desk(args, read_only=True)
     options = ReportOptions(
         lang=args.lang,
         paper=args.paper,
@@ -162,7 +162,7 @@ def _progress() -> Callable[[int, int], None]:
 
 def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
-    found = open_desk(args).check_fingerprint(args.fingerprint, args.id)
+    found = open_desk(args, read_only=True).check_fingerprint(args.fingerprint, args.id)
     m = found.match
     if m is None:
         whose = (

@@ -207,8 +207,8 @@ def cmd_key(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_duplicates(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq.cli.format import incident_line
 
-    desk = open_desk(args)
     decision = "same" if args.same else "different" if args.different else None
+    desk = open_desk(args, read_only=decision is None)
     if decision:
         ids = [desk.resolve_id(x) for x in args.same or args.different]
         desk.sync.decide_pair(ids[0], ids[1], decision)

@@ -84,7 +84,7 @@ class Sentence(str):
 class TawthiqError(Exception):
     """Base of every error whose message is meant for the user, as it is."""
 
-    exit_code = 2  # the command line's: bad input or a refusal
+    exit_code = 2  # the command's exit status (DESIGN): bad input or a refusal
 
     def __init__(self, template: str, /, *, field: str | None = None, **params: Any) -> None:
         self.template = template

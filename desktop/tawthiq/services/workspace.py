@@ -108,17 +108,20 @@ def open_workspace(
     key_dir: Path | None = None,
     create: bool = True,
     signing: bool = False,
+    read_only: bool = False,
 ) -> Workspace:
-    """Open the database; with ``create=False`` (reading commands) it must already exist
-    and nothing is created, not even the device key. ``signing``: the caller is about to
-    write, so a missing name is refused before any file is made."""
+    """Open the database; with ``create=False`` it must already exist and nothing is
+    created, not even the device key; ``read_only`` (reading commands): nothing is
+    written to it either, not even a schema upgrade, so a read-only copy can be read.
+    ``signing``: the caller is about to write, so a missing name is refused before any
+    file is made."""
     folder = key_dir or data_dir()
     name = author or default_author()
     if signing and not name:
         raise _nobody()
-    if create:
+    if create and not read_only:
         load_or_create_identity(folder)  # before the database: a failure leaves no file
-    db = _open(db_path or default_db_path(), create=create)
+    db = _open(db_path or default_db_path(), create=create, read_only=read_only)
     clear_killed_exports(folder)  # a killed export's file must not outlive it
     return Workspace(db=db, key_dir=folder, author=name)
 

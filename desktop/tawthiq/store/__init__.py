@@ -7,6 +7,7 @@ from tawthiq.store.errors import (
     NewerSchemaError,
     NotADatabaseError,
     StoreError,
+    UnreadableError,
     UnwritableError,
 )
 from tawthiq.store.events import Event
@@ -23,6 +24,7 @@ __all__ = [
     "NewerSchemaError",
     "NotADatabaseError",
     "StoreError",
+    "UnreadableError",
     "UnwritableError",
     "load_or_create_identity",
     "open_database",

@@ -24,9 +24,10 @@ SCHEMA_HEAD = "0006"  # checked against the migration scripts by a test
 class Database:
     """An open database file; hands out one session per user action."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(dialect.for_writing(engine), expire_on_commit=False)
 
@@ -52,6 +53,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction that holds the write lock from its first statement."""
+        if self.read_only:  # a reading command's database: a bug of ours, never a user's
+            raise RuntimeError(f"{self.path} was opened read-only")
         with _errors(self.path), self._write() as session, session.begin():
             yield session
 
@@ -78,17 +81,21 @@ def _errors(path: Path) -> Iterator[None]:
 
 
 def open_database(
-    path: str | os.PathLike[str], *, extra_migrations: Sequence[Path] = (), create: bool = True
+    path: str | os.PathLike[str],
+    *,
+    extra_migrations: Sequence[Path] = (),
+    create: bool = True,
+    read_only: bool = False,
 ) -> Database:
-    """Open (creating, when ``create``, or migrating as needed) the database at ``path``."""
+    """Open (creating, when ``create``, or migrating as needed) the database at ``path``;
+    ``read_only``: never write to it (see ``_open_read_only``)."""
     path = Path(path).expanduser().absolute()
     if path.is_dir():
         raise NotADatabaseError(N_("{path} is a folder, not a Tawthiq database"), path=path)
-    if not create and not path.exists():
-        raise NotADatabaseError(
-            f"there is no Tawthiq database at {path}; check the path, or create one with "
-            "`tawthiq add`, `tawthiq ingest` or `tawthiq import`"
-        )
+    if (read_only or not create) and not path.exists():
+        raise _no_database(path)
+    if read_only:
+        return _open_read_only(path, extra_migrations)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -110,7 +117,37 @@ def open_database(
     return Database(path, engine)
 
 
-def _migrate(conn: Any, path: Path, current: str | None, extra: Sequence[Path]) -> None:
+def _no_database(path: Path) -> NotADatabaseError:
+    return NotADatabaseError(
+        f"there is no Tawthiq database at {path}; check the path, or create one with "
+        "`tawthiq add`, `tawthiq ingest` or `tawthiq import`"
+    )
+
+
+def _open_read_only(path: Path, extra: Sequence[Path]) -> Database:
+    """The file read through SQLite's read-only open, nothing created or migrated in it
+    (DESIGN: reading commands never upgrade a database). A file of an older schema is
+    copied into memory and upgraded there, to be read as the current one."""
+    current = None if path.stat().st_size == 0 else dialect.schema_revision(path)
+    if current is None:  # an empty file: nothing to read, and a reader makes nothing
+        raise _no_database(path)
+    if current == SCHEMA_HEAD and not extra:
+        return Database(path, dialect.read_only_engine(path), read_only=True)
+    engine = dialect.memory_copy(path)
+    try:
+        with _errors(path), engine.connect() as conn:
+            _migrate(conn, path, current, extra, keep_before=False)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path, engine, read_only=True)
+
+
+def _migrate(
+    conn: Any, path: Path, current: str | None, extra: Sequence[Path], *, keep_before: bool = True
+) -> None:
+    """Upgrade the schema of ``conn`` to the newest; ``keep_before``: a copy of the file
+    as it was is kept beside it first."""
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -139,7 +176,8 @@ def _migrate(conn: Any, path: Path, current: str | None, extra: Sequence[Path]) 
             ) from None
         if current == scripts.get_current_head():
             return
-        _backup(conn, path, current)
+        if keep_before:
+            _backup(conn, path, current)
     command.upgrade(cfg, "head")
     conn.commit()
 

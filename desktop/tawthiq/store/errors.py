@@ -14,7 +14,16 @@ class NotADatabaseError(StoreError):
 
 
 class DatabaseLockedError(StoreError):
-    exit_code = 3  # in use: trying again later can work
+    """Another program holds the database: nothing is wrong with it, try again."""
+
+    exit_code = 3
+
+
+class UnreadableError(StoreError):
+    """The database could not be read (a disk error, a file that cannot be opened): no
+    finding about its content, try again."""
+
+    exit_code = 3
 
 
 class NewerSchemaError(StoreError):

@@ -15,6 +15,7 @@ crash or an error rolls both back with the rest of the merge.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,23 +65,78 @@ def rebuild_index(session: Session) -> None:
 
 
 def index_problems(session: Session) -> list[str]:
-    """A sentence for each search index that does not match its table."""
+    """A sentence for each search index that does not match its table.
+
+    FTS5's check is an INSERT, which needs the write lock and a writable file; so it runs
+    on a copy of the index in the connection's temporary schema (its shadow tables copied,
+    the table read through a view), and the database itself is only read."""
     problems: list[str] = []
     if not _is_sqlite(session):
         return problems
+    conn = session.connection()
     for table in SEARCHED:
         try:
-            session.execute(
-                text(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES('integrity-check', 1)")
-            )
+            with _index_copy(conn, table) as copy:
+                conn.exec_driver_sql(
+                    f"INSERT INTO temp.{copy}({copy}, rank) VALUES('integrity-check', 1)"
+                )
         except DBAPIError as exc:  # SQLite reports a mismatch as a corrupt virtual table
-            reason = str(exc.orig)
-            if "locked" in reason or "busy" in reason:
-                raise  # the check writes: another program holding the lock is no mismatch
+            if not _is_mismatch(exc):
+                raise  # a lock or a disk error: no finding about the index
             problems.append(
                 Sentence(N_("the search index of {table} does not match the table"), table=table)
             )
     return problems
+
+
+_CHECKED = "tawthiq_checked_index"  # the copy's name in the temporary schema
+
+
+def _is_mismatch(exc: DBAPIError) -> bool:
+    """Whether the check failed on the index itself (not for a lock, the disk or memory)."""
+    code = getattr(exc.orig, "sqlite_errorcode", 0) & 0xFF
+    return code not in _NO_FINDING
+
+
+_NO_FINDING = {
+    sqlite3.SQLITE_BUSY,
+    sqlite3.SQLITE_LOCKED,
+    sqlite3.SQLITE_READONLY,
+    sqlite3.SQLITE_IOERR,
+    sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_NOMEM,
+    sqlite3.SQLITE_FULL,
+    sqlite3.SQLITE_INTERRUPT,
+}
+
+
+@contextlib.contextmanager
+def _index_copy(conn: Any, table: str) -> Iterator[str]:
+    """An FTS5 table in the temporary schema holding a copy of ``table``'s index (made
+    as the stored one was, over a view of ``table``): its name. Dropped afterwards."""
+    stored = (
+        conn.exec_driver_sql(
+            "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?",
+            (f"{table}_fts",),
+        ).scalar()
+        or f"{table}_fts()"
+    )  # no index at all: the check fails on the missing tables
+    args = stored[stored.index("(") + 1 : stored.rindex(")")]
+    args = args.replace(f"content='{table}'", f"content='{_CHECKED}_rows'")
+    conn.exec_driver_sql(
+        f"CREATE TEMP VIEW {_CHECKED}_rows AS SELECT num, search_text FROM main.{table}"
+    )
+    try:
+        conn.exec_driver_sql(f"CREATE VIRTUAL TABLE temp.{_CHECKED} USING fts5({args})")
+        for part in ("data", "idx", "docsize", "config"):
+            conn.exec_driver_sql(f"DELETE FROM temp.{_CHECKED}_{part}")
+            conn.exec_driver_sql(
+                f"INSERT INTO temp.{_CHECKED}_{part} SELECT * FROM main.{table}_fts_{part}"
+            )
+        yield _CHECKED
+    finally:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_CHECKED}")
+        conn.exec_driver_sql(f"DROP VIEW temp.{_CHECKED}_rows")
 
 
 @contextlib.contextmanager
