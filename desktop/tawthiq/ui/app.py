@@ -201,6 +201,7 @@ def _screenshot(app: object, window: object, path: Path, tab: str) -> int:
     settle(lambda: window.ready or window.open_error)
     if window.open_error:
         return 2
+    settle(lambda: window.trail.report is not None)  # the audit trail's line, checked
     if tab == "incidents":
         window.tabs.setCurrentIndex(1)
         if window.incidents.model.rows:
