@@ -55,11 +55,12 @@ class TrailCheck(QObject):
         self.report = report
         if report.ok and not self.problems:
             cp = report.checkpoint
-            text = (
-                _("Audit trail intact · checkpoint #{n}").format(n=format_number(cp.number))
-                if cp
-                else _("Audit trail intact · no checkpoint yet")
-            )
+            if cp:
+                text = _("Audit trail intact · checkpoint #{n}").format(n=format_number(cp.number))
+            elif report.events:
+                text = _("Audit trail intact · no checkpoint yet")
+            else:
+                text = _("Audit trail: nothing saved yet")
             self.label.setText(text)
             self.label.setToolTip(
                 _("{events} events from {devices} devices checked.").format(
