@@ -110,7 +110,7 @@ def test_laptops_converge_whatever_the_order_of_exchanges(
                 with contextlib.suppress(ValidationError):
                     _step(data, laptops, mailbox)
                 for laptop in laptops:
-                    every_event |= laptop.event_ids()
+                    every_event |= laptop.record_event_ids()
             finals = [laptop.export() for laptop in laptops]
             for laptop in laptops:
                 order = data.draw(st.permutations(finals), label="final order")
@@ -123,7 +123,7 @@ def test_laptops_converge_whatever_the_order_of_exchanges(
             digests = {laptop.digest() for laptop in laptops}
             assert len(digests) == 1
             for laptop in laptops:
-                assert laptop.event_ids() == every_event
+                assert laptop.record_event_ids() == every_event
             report = laptops[0].verify()
             assert report.ok, report.problems
         finally:
