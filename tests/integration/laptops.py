@@ -70,6 +70,11 @@ class Laptop:
         with self.ws.writing() as w:
             record_trust(w, {identity.device_id: identity.public_key_hex})
 
+    def accept_rollback(self) -> None:
+        """The person put this older copy of the database back on purpose, and says so
+        (`tawthiq rebuild --accept-rollback`)."""
+        services.Desk(self.ws).rebuild(accept_rollback=True)
+
     def trusted(self) -> dict[str, str]:
         """The keys this laptop accepts in its database (its signed trust decisions)."""
         with self.ws.db.read() as s:

@@ -238,15 +238,16 @@ def test_a_laptops_history_that_shrank_is_noticed_by_the_coordinator(
     amal.import_(basel.export())
     backup = tmp_path / "amal-backup.db"
     amal.ws.close()
-    shutil.copy(amal.ws.db.path, backup)
+    _copy(amal.ws.db.path, backup)
     amal.ws = type(amal.ws)(open_database(amal.ws.db.path), amal.ws.key_dir, "Amal")
     basel.new_incident(title_en="b2")
     amal.import_(basel.export())
     coord.import_(amal.export())
-    # the laptop is put back to the copy, and its documenter carries on
+    # the laptop is put back to the copy, and its documenter carries on, knowingly
     amal.close()
-    shutil.copy(backup, amal.ws.db.path)
+    _copy(backup, amal.ws.db.path)
     amal.ws = type(amal.ws)(open_database(amal.ws.db.path), amal.ws.key_dir, "Amal")
+    amal.accept_rollback()
     one = amal.new_incident(title_en="a2")
     with pytest.raises(ForgeryError, match=r"signed two different checkpoints #\d+: it has two"):
         coord.import_(amal.export())
@@ -266,11 +267,12 @@ def _pdf_text(path: Path) -> str:
     ).stdout
 
 
-def test_a_printed_report_is_the_outside_witness_of_a_file_rolled_back(  # type: ignore[no-untyped-def]
-    run, db_path: Path, tmp_path: Path
+def test_attack_a_file_rolled_back_is_caught_by_the_key_folder_and_by_the_paper(  # type: ignore[no-untyped-def]
+    run, db_path: Path, tmp_path: Path, data_dir: Path
 ) -> None:
-    """Each page names the checkpoint `verify` prints; a database file put back to an older
-    copy of itself verifies on its own, but names an earlier checkpoint than the paper."""
+    """Each page names the checkpoint `verify` prints. A database file put back to an older
+    copy of itself: the laptop remembers, beside its key, the later checkpoint it signed;
+    on another laptop (no such memory) it verifies, and only the paper tells."""
     maram = run("add", "--title-en", "Maram camp", "--killed", "9").out.strip()
     yesterday = tmp_path / "yesterday.db"
     _copy(db_path, yesterday)
@@ -282,5 +284,115 @@ def test_a_printed_report_is_the_outside_witness_of_a_file_rolled_back(  # type:
 
     _copy(yesterday, db_path)  # the file rolled back: every checkpoint in it is genuine
     done = run("verify")
+    assert done.code == 1
+    assert (
+        "this laptop signed checkpoint #2 of this database (it remembers it beside its key), "
+        "but the database's checkpoints end at #1: the newest were removed, or the file was "
+        "put back to an older copy"
+    ) in done.err
+    refused = run("edit", maram, "--killed", "13")
+    assert refused.code == 2 and "rebuild --accept-rollback" in refused.err
+
+    # the same copy examined on another laptop: it verifies; the paper knows better
+    (data_dir / "checkpoints-signed.json").unlink()
+    done = run("verify")
     assert done.code == 0 and done.out.splitlines()[1].startswith("checkpoint #1 ")
-    assert done.out.splitlines()[1] not in _pdf_text(pdf)  # the paper knows better
+    assert done.out.splitlines()[1] not in _pdf_text(pdf)
+
+
+def test_attack_all_checkpoints_removed_then_the_next_save_is_refused(  # type: ignore[no-untyped-def]
+    run, coordinator: Path, db_path: Path, data_dir: Path
+) -> None:
+    """Found by review: with the checkpoints gone, the victim's own next save signed a new
+    checkpoint #1 over whatever the attacker left."""
+    _merged(run, coordinator)
+    basel = _other_device(db_path, _own_device(data_dir))
+    _forget_device(db_path, basel)
+    sql(db_path, ("DELETE FROM checkpoint", ()), ("DELETE FROM checkpoint_head", ()))
+    before = rows(db_path, "SELECT count(*) FROM event")
+    refused = run("add", "--title-en", "after the attack")
+    assert refused.code == 2
+    assert (
+        "the database holds events of this release but no checkpoint: its checkpoints were "
+        "removed outside Tawthiq (run `tawthiq verify`); nothing was saved"
+    ) in refused.err
+    assert rows(db_path, "SELECT count(*) FROM event") == before
+    assert run("verify").code == 1
+
+
+def test_attack_tail_and_newest_checkpoint_cut_back_together(  # type: ignore[no-untyped-def]
+    run, db_path: Path, data_dir: Path
+) -> None:
+    """Found by review: the end of the chain cut back to the signed head an earlier export
+    carries, and the newest checkpoint removed with it, agree with each other; the laptop's
+    memory beside its key does not."""
+    maram = run("add", "--title-en", "Maram camp", "--killed", "9").out.strip()
+    (old_head,) = rows(db_path, "SELECT device_id, seq, hash, signature FROM chain_head")
+    assert run("edit", maram, "--killed", "12").code == 0
+    device, seq, head_hash, signature = old_head
+    sql(
+        db_path,
+        ("DELETE FROM event WHERE device_id = ? AND seq > ?", (device, seq)),
+        (
+            "UPDATE chain_head SET seq = ?, hash = ?, signature = ? WHERE device_id = ?",
+            (seq, head_hash, signature, device),
+        ),
+        ("DELETE FROM checkpoint_head WHERE number = 2", ()),
+        ("DELETE FROM checkpoint WHERE number = 2", ()),
+    )
+    run("rebuild")
+    done = run("verify")
+    assert done.code == 1
+    assert (
+        "this laptop signed checkpoint #2 of this database (it remembers it beside its key), "
+        "but the database's checkpoints end at #1"
+    ) in done.err
+
+
+def test_attack_the_database_rebuilt_under_another_key(  # type: ignore[no-untyped-def]
+    run, coordinator: Path, db_path: Path, data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Found by review: everything but one laptop's work removed, and the rest signed again
+    with a fresh key (checkpoint #1 of another laptop): the file verifies by itself, but the
+    laptop that kept it remembers signing another database at this place."""
+    _merged(run, coordinator)
+    own = _own_device(data_dir)
+    basel = _other_device(db_path, own)
+    keep = tmp_path / "attacker.db"
+    attacker = tmp_path / "attacker-keys"
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(attacker))
+    assert run("import", str(coordinator), "--accept-new-devices", db=keep).code == 0
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(data_dir))
+    _copy(keep, db_path)
+    done = run("verify")
+    assert done.code == 1
+    assert (
+        "this laptop signed checkpoint #2 of the database at this place (it remembers it "
+        "beside its key), but this one's checkpoints begin with another #1"
+    ) in done.err
+    assert basel
+
+
+def test_attack_a_device_row_added_by_hand_does_not_skip_the_trust_question(  # type: ignore[no-untyped-def]
+    run, db_path: Path, tmp_path: Path
+) -> None:
+    """Found by review: a key put in the (unsigned) device table made an import of that
+    laptop's work skip the question, and printing went ahead."""
+    maram = run("add", "--title-en", "Maram camp", "--killed", "9").out.strip()
+    evil = Laptop(tmp_path, "Evil")
+    evil.new_incident(title_en="planted", killed=1)
+    bundle = evil.export()
+    identity = evil.ws.identity
+    evil.close()
+    sql(
+        db_path,
+        ("INSERT INTO device VALUES (?, ?, 0, 1)", (identity.device_id, identity.public_key_hex)),
+    )
+    asked = run("import", str(bundle))
+    assert asked.code == 2 and "not seen before" in asked.err
+    # and while that row is there, printing refuses: no decision in the log accepted it
+    printed = run("report", maram, "-o", str(tmp_path / "r.pdf"))
+    assert printed.code == 1
+    assert f"device {identity.device_id[:8]} is not among the devices this laptop trusts" in (
+        printed.err
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from laptops import Laptop, read_lines, use_two_cores, write_lines
 
+from tawthiq.store.errors import StoreError
 from tawthiq.store.events import canonical_json, head_message
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync.errors import ForgeryError, NewDevicesError, RollbackError, SyncError
@@ -200,6 +201,9 @@ def test_fork_a_laptop_restored_from_an_old_backup(
     from tawthiq import services
 
     restored.ws = services.open_workspace(backup, author="Amal", key_dir=amal.ws.key_dir)
+    with pytest.raises(StoreError, match="the database's checkpoints end at #"):
+        restored.new_incident(title_en="refused: the laptop remembers a later checkpoint")
+    restored.accept_rollback()  # the documenter carries on from the copy, knowingly
     restored.new_incident(title_en="a different story with the same sequence numbers")
     digest, events = basel.digest(), basel.event_ids()
     with pytest.raises(

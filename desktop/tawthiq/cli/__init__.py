@@ -192,7 +192,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    result = open_desk(args).rebuild()
+    result = open_desk(args).rebuild(accept_rollback=args.accept_rollback)
     out(
         f"rebuilt {result.entities} records from the event log; state digest "
         f"{result.digest} "
@@ -314,7 +314,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="check a printed report instead: the fingerprint it carries "
                           "(of the incident, its source reports and their links)")  # fmt: skip
     ver.add_argument("--id", help="with --fingerprint: the incident it should be")
-    command("rebuild", cmd_rebuild, "write all tables again from the event log")
+    command("rebuild", cmd_rebuild, "write all tables again from the event log").add_argument(
+        "--accept-rollback",
+        action="store_true",
+        help="this database is an older copy you put back on purpose: carry on from it (this "
+        "laptop then forgets the later checkpoints it remembers signing for it)",
+    )
     gui = command("gui", cmd_gui, "open the window (the same as `tawthiq` alone)")
     gui.add_argument(
         "--lang",

@@ -299,13 +299,19 @@ class Desk:
 
     # --- long work --------------------------------------------------------------------------
 
-    def rebuild(self, progress: Progress | None = None) -> Rebuilt:
+    def rebuild(
+        self, progress: Progress | None = None, *, accept_rollback: bool = False
+    ) -> Rebuilt:
         """Every table written again from the log; undone entirely when ``progress`` raises
-        Cancelled."""
+        Cancelled. ``accept_rollback``: this copy was put back on purpose (see
+        ``maintenance.accept_rollback``)."""
+        from tawthiq.services.maintenance import accept_rollback as accept
         from tawthiq.services.maintenance import rebuild
 
         with self.ws.db.write() as s:
             done = rebuild(s, progress)
+            if accept_rollback:
+                accept(s, self.ws.key_dir, self.ws.db.path)
         drifted = done.digest_before != done.digest_after
         return Rebuilt(done.entities, drifted, done.digest_after, EVERYTHING)
 
@@ -343,13 +349,20 @@ class Desk:
         from tawthiq.store.identity import load_identity
 
         with self.ws.db.read() as s:
-            return opening_check(s, load_identity(self.ws.key_dir))
+            return opening_check(s, load_identity(self.ws.key_dir)) + self._witnessed(s)
+
+    def _witnessed(self, session: Any) -> list[str]:
+        from tawthiq.services.maintenance import witnessed
+
+        return witnessed(session, self.ws.key_dir, self.ws.db.path)
 
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         from tawthiq.services.maintenance import verify
 
         with self.ws.db.read() as s:
-            return verify(s, self.ws.trusted_keys(), progress)
+            report = verify(s, self.ws.trusted_keys(), progress)
+            report.problems.extend(self._witnessed(s))
+            return report
 
     def ingest_report(
         self,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, Sentence
-from tawthiq.store import StoreError, materialize
+from tawthiq.store import StoreError, checkpoints, materialize, witness
 from tawthiq.store.chain import logged_devices
 from tawthiq.store.checkpoint_check import quick_check
 from tawthiq.store.errors import KeyPinError
@@ -51,6 +52,23 @@ def rebuild(session: Session, progress: materialize.Progress | None = None) -> R
 
 def state_digest(session: Session) -> str:
     return materialize.state_digest(session)
+
+
+def witnessed(session: Session, key_dir: Path, db_path: Path) -> list[str]:
+    """What the laptop remembers signing for this database, beside its key, against what
+    the database holds (``store.witness``)."""
+    return witness.problems(session, key_dir, db_path)
+
+
+def accept_rollback(session: Session, key_dir: Path, db_path: Path) -> int:
+    """A person put back an older copy of the database on purpose: from now on the laptop
+    remembers the copy's latest checkpoint (its number) instead of the later ones."""
+    cp = checkpoints.latest(session)
+    first = witness.first_hash(session)
+    if cp is None or first is None:
+        return 0
+    witness.remember(key_dir, db_path, first, cp.number, cp.hash)
+    return cp.number
 
 
 def opening_check(session: Session, identity: DeviceIdentity | None) -> list[str]:

@@ -158,6 +158,8 @@ def import_files(
         with ws.db.write() as s:
             if identity is not None:  # before any work: a swapped key writes nothing
                 check_signer(s, identity)
+                if not dry_run:
+                    ws.check_witness(s)
             summary = merge_files(
                 s,
                 files,
@@ -178,6 +180,7 @@ def import_files(
                 record_trust(w, summary.new_keys)
     except DryRun as done:
         return done.summary
+    ws.remember(w)
     return summary
 
 

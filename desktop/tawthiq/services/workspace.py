@@ -16,8 +16,10 @@ from tawthiq.store import (
     Database,
     DeviceIdentity,
     EventWriter,
+    StoreError,
     checkpoints,
     load_or_create_identity,
+    witness,
 )
 from tawthiq.store import open_database as _open
 from tawthiq.store.identity import load_identity, trusted_keys
@@ -94,8 +96,45 @@ class Workspace:
         author = self.signing_author
         identity = self.identity
         with self.db.write() as session, EventWriter(session, identity, author) as w:
+            self.check_witness(session)
             adopt_trust_file(w, self.key_dir)
             yield w
+        self.remember(w)
+
+    def check_witness(self, session: Session) -> None:
+        """Refuse to write over a database whose checkpoints were removed, or that no longer
+        holds the latest checkpoint this laptop remembers signing for it: a save would sign
+        over what was removed. Asked at the start of every writing command."""
+        if checkpoints.latest_number(session) == 0 and checkpoints.holds_later_events(session):
+            raise StoreError(
+                N_(
+                    "the database holds events of this release but no checkpoint: its "
+                    "checkpoints were removed outside Tawthiq (run `tawthiq verify`); nothing "
+                    "was saved"
+                )
+            )
+        found = witness.problems(session, self.key_dir, self.db.path)
+        if found:
+            raise StoreError(
+                N_(
+                    "{problem}; nothing was saved. If you put back an older copy of this "
+                    "database yourself, what was saved after it is not in it: get it back "
+                    "(an export of it, the coordinator's copy), then run `tawthiq rebuild "
+                    "--accept-rollback` to carry on from this copy"
+                ),
+                problem=found[0],
+            )
+
+    def remember(self, w: EventWriter) -> None:
+        """Once its transaction committed, note the checkpoint a writer signed beside this
+        laptop's key (the witness ``check_witness`` asks)."""
+        cp = w.signed
+        if cp is None:
+            return
+        with self.db.read() as session:
+            first = cp.hash if cp.number == 1 else witness.first_hash(session)
+        if first is not None:
+            witness.remember(self.key_dir, self.db.path, first, cp.number, cp.hash)
 
     def close(self) -> None:
         self.db.close()

@@ -4,9 +4,9 @@ log's devices against the trust decisions the database's own laptop signed."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_, Sentence
@@ -15,13 +15,14 @@ from tawthiq.store.checkpoints import (
     Checkpoint,
     Head,
     all_checkpoints,
+    holds_later_events,
     intact,
     latest,
     log_heads,
 )
 from tawthiq.store.events import GENESIS, head_message
 from tawthiq.store.identity import verify_signature
-from tawthiq.store.models import CheckpointRow, EventRow
+from tawthiq.store.models import CheckpointRow
 from tawthiq.store.trust import accepted_keys
 
 
@@ -53,7 +54,7 @@ def check_checkpoints(session: Session) -> CheckpointReport:
             row.hash, row.signature,
         )  # fmt: skip
     if report.latest is None:
-        if _holds_later_events(session):
+        if holds_later_events(session):
             report.problems.append(
                 Sentence(
                     N_(
@@ -212,19 +213,39 @@ def _against_log(cp: Checkpoint, heads: tuple[Head, ...]) -> list[str]:
     return problems
 
 
-def _holds_later_events(session: Session) -> bool:
-    """Whether any event was written by this release's format (it has an origin): such a
-    database had checkpoints from its first write on."""
-    return bool(session.execute(select(exists().where(EventRow.origin.is_not(None)))).scalar())
+def untrusted(session: Session, trusted: Mapping[str, str]) -> list[str]:
+    """Devices whose key in the database is not the one this laptop trusts."""
+    problems: list[str] = []
+    for device_id, key in device_keys(session).items():
+        known = trusted.get(device_id)
+        if known is None:
+            problems.append(
+                Sentence(
+                    N_("device {device} is not among the devices this laptop trusts"),
+                    device=device_id[:8],
+                )
+            )
+        elif known != key:
+            problems.append(
+                Sentence(
+                    N_(
+                        "the key recorded for device {device} was replaced: it is not the key "
+                        "this laptop trusts"
+                    ),
+                    device=device_id[:8],
+                )
+            )
+    return problems
 
 
 def quick_check(session: Session) -> list[str]:
     """What can be checked in a moment when a database is opened: the latest checkpoint
-    intact and signed, every device's signed head matching it, and each head's signature.
+    intact and signed, every device's signed head matching it, each head's signature, and
+    every device's key accepted by the database's own laptop.
     The full walk of every chain is ``verify``'s."""
     cp = latest(session)
     if cp is None:
-        if _holds_later_events(session):
+        if holds_later_events(session):
             return [
                 Sentence(
                     N_(
@@ -244,6 +265,8 @@ def quick_check(session: Session) -> list[str]:
             )
         ]
     problems = _against_log(cp, log_heads(session))
+    problems.extend(untrusted(session, {**accepted_keys(session, cp.device_id),
+                                        cp.device_id: cp.public_key}))  # fmt: skip
     keys = device_keys(session)
     for device_id, head in signed_heads(session).items():
         message = head_message(device_id, head.seq, head.hash)

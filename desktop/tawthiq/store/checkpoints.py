@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, select, text
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_
@@ -23,7 +23,7 @@ from tawthiq.store.chain import signed_heads
 from tawthiq.store.errors import StoreError
 from tawthiq.store.events import GENESIS, canonical_json
 from tawthiq.store.identity import DeviceIdentity, verify_signature
-from tawthiq.store.models import CheckpointHead, CheckpointRow, ReceivedCheckpoint
+from tawthiq.store.models import CheckpointHead, CheckpointRow, EventRow, ReceivedCheckpoint
 
 TAG = "tawthiq-checkpoint/1"
 Head = tuple[str, int, str]  # (device id, seq, hash of its last event)
@@ -295,3 +295,9 @@ def remember_received(session: Session, cp: Checkpoint, *, now: int) -> None:
     row.number, row.hlc, row.root, row.previous = cp.number, cp.hlc, cp.root, cp.previous
     row.hash, row.signature, row.received_hlc = cp.hash, cp.signature, now
     row.heads = canonical_json([list(h) for h in cp.heads])
+
+
+def holds_later_events(session: Session) -> bool:
+    """Whether any event was written in this release's format (it has an origin): such a
+    database has had checkpoints from its first write on."""
+    return bool(session.execute(select(exists().where(EventRow.origin.is_not(None)))).scalar())

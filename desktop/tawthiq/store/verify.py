@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_, Sentence
 from tawthiq.store import sqlite_search as search
-from tawthiq.store.chain import device_key, device_keys, logged_devices, signed_head, signed_heads
-from tawthiq.store.checkpoint_check import check_checkpoints
+from tawthiq.store.chain import device_key, logged_devices, signed_head, signed_heads
+from tawthiq.store.checkpoint_check import check_checkpoints, untrusted
 from tawthiq.store.checkpoints import Checkpoint
 from tawthiq.store.events import GENESIS, Event, head_message, rehash
 from tawthiq.store.identity import verify_signature
@@ -143,31 +143,6 @@ def check_chain(
     return count, None
 
 
-def _untrusted(session: Session, trusted: Mapping[str, str]) -> list[str]:
-    """Devices whose key in the database is not the one this laptop trusts."""
-    problems: list[str] = []
-    for device_id, key in device_keys(session).items():
-        known = trusted.get(device_id)
-        if known is None:
-            problems.append(
-                Sentence(
-                    N_("device {device} is not among the devices this laptop trusts"),
-                    device=device_id[:8],
-                )
-            )
-        elif known != key:
-            problems.append(
-                Sentence(
-                    N_(
-                        "the key recorded for device {device} was replaced: it is not the key "
-                        "this laptop trusts"
-                    ),
-                    device=device_id[:8],
-                )
-            )
-    return problems
-
-
 def _quiet(done: int, total: int) -> None:
     pass
 
@@ -202,7 +177,7 @@ def verify(
     if checked.trusted is not None:
         trusted = checked.trusted
     if trusted is not None:
-        report.problems.extend(_untrusted(session, trusted))
+        report.problems.extend(untrusted(session, trusted))
     if report.ok:
         report.problems.extend(
             materialised_mismatches(

@@ -123,6 +123,7 @@ class EventWriter:
         self._inserts: dict[str, dict[str, dict[str, Any]]] = {}  # entity -> id -> row
         self._updates: dict[str, dict[str, dict[str, Any]]] = {}
         self.written = 0
+        self.signed: checkpoints.Checkpoint | None = None  # the checkpoint ``close`` signed
 
     def __enter__(self) -> EventWriter:
         return self
@@ -225,4 +226,6 @@ class EventWriter:
             )
             self.session.flush()
             self.written = 0
-        checkpoints.commit(self.session, self.identity, self.clock.now())
+        signed = checkpoints.commit(self.session, self.identity, self.clock.now())
+        if signed is not None:
+            self.signed = signed
