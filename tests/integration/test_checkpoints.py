@@ -215,7 +215,7 @@ def test_attack_swapped_device_key_is_refused_at_the_first_write(  # type: ignor
     shutil.copy(tmp_path / "Other-keys" / KEY_FILE, data_dir / KEY_FILE)
     refused = run("edit", maram, "--killed", "10")
     assert refused.code == 2
-    assert "the key file was replaced, or the database was copied from another laptop" in (
+    assert "the key file was replaced or lost, or the database was copied from another laptop" in (
         refused.err
     )
     assert rows(db_path, "SELECT count(*) FROM event") == before

@@ -54,7 +54,7 @@ def check_signer(session: Session, identity: DeviceIdentity) -> None:
         raise KeyPinError(
             N_(
                 "this database belongs to laptop {owner} (key {owner_key}), but the device key "
-                "here is laptop {device} (key {key}): the key file was replaced, or the "
+                "here is laptop {device} (key {key}): the key file was replaced or lost, or the "
                 "database was copied from another laptop; nothing was saved. Put back this "
                 "laptop's own key, or read the database with verify, list, show or report"
             ),
