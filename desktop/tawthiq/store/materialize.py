@@ -194,12 +194,13 @@ def table_of(entity: str) -> Table:
     return MATERIALISED[entity].__table__  # type: ignore[attr-defined, no-any-return]
 
 
-def all_states(session: Session) -> Iterator[EntityState]:
-    """Every entity replayed from the log, streaming one entity at a time."""
-    rows = session.execute(
-        select(EventRow.__table__).order_by(EventRow.entity_id),
-        execution_options={"yield_per": 5000},
-    )
+def all_states(session: Session, entity: str | None = None) -> Iterator[EntityState]:
+    """Every entity (of one kind, if given) replayed from the log, streaming one entity at
+    a time."""
+    stmt = select(EventRow.__table__).order_by(EventRow.entity_id)
+    if entity is not None:
+        stmt = stmt.where(EventRow.entity == entity)
+    rows = session.execute(stmt, execution_options={"yield_per": 5000})
     for _, group in groupby((Event.from_row(r) for r in rows), key=lambda e: e.entity_id):
         yield entity_state(group)
 
@@ -275,6 +276,32 @@ def materialised_mismatches(
             if row_id not in expected_ids[entity]:
                 problems.append(no_history(entity, row_id))
     return problems[:limit]
+
+
+def table_mismatch(
+    session: Session, entity: str, progress: Progress = _no_progress
+) -> Sentence | None:
+    """The first row of ``entity``'s table that differs from what its events give, or that
+    no event wrote: what a query choosing records by that table's columns needs intact
+    before its answer is printed. ``progress`` hears (records done, records in all)."""
+    total = session.execute(
+        select(func.count(distinct(EventRow.entity_id))).where(EventRow.entity == entity)
+    ).scalar_one()
+    compare = RowComparison(session)
+    seen: set[str] = set()
+    progress(0, total)
+    for done, state in enumerate(all_states(session, entity), 1):
+        if done % 500 == 0:
+            progress(done, total)
+        seen.add(state.entity_id)
+        problem = compare.problem(state)
+        if problem is not None:
+            return problem
+    progress(total, total)
+    for (row_id,) in session.execute(select(table_of(entity).c.id)):
+        if row_id not in seen:
+            return no_history(entity, row_id)
+    return None
 
 
 def no_history(entity: str, entity_id: str) -> Sentence:
