@@ -310,29 +310,34 @@ SELECTION_REFUSED = (
 
 
 @pytest.mark.parametrize(
-    ("column", "value", "args"),
+    ("statement", "args", "problem"),
     [
-        ("governorate", "Hama", ["--where", "governorate=Idlib"]),
-        ("date_start", "2019-01-01", ["--from", "2022-01-01"]),
-        ("deleted", 1, ["--public"]),
+        ("UPDATE incident SET governorate = 'Hama' WHERE id = ?", ["--where", "governorate=Idlib"],
+         "incident {id}: the stored governorate does not match its history"),
+        ("UPDATE incident SET date_start = '2019-01-01' WHERE id = ?", ["--from", "2022-01-01"],
+         "incident {id}: the stored date_start does not match its history"),
+        ("UPDATE incident SET deleted = 1 WHERE id = ?", ["--public"],
+         "incident {id}: the stored deleted does not match its history"),
+        ("DELETE FROM incident WHERE id = ?", ["--to", "2023-01-01"],
+         "incident {id} is missing from the incident table"),
     ],
-    ids=["governorate", "date", "deleted"],
-)
+    ids=["governorate", "date", "deleted", "row-removed"],
+)  # fmt: skip
 def test_attack_incident_row_changed_drops_it_from_a_selection(  # type: ignore[no-untyped-def]
-    run, db_path: Path, tmp_path: Path, column: str, value: object, args: list[str]
+    run, db_path: Path, tmp_path: Path, statement: str, args: list[str], problem: str
 ) -> None:
-    """Two public incidents in Idlib; one row's column edited so the selection no longer
-    finds it: the summary's totals would be wrong, with nothing printed to say so."""
+    """Two public incidents in Idlib; one row's column edited (or the row removed) so the
+    selection no longer finds it: the summary's totals would be wrong, with nothing printed
+    to say so."""
     ids = [
         run("add", "--title-en", title, "--governorate", "Idlib", "--date", "2022-11-06",
             "--killed", "4", "--confidentiality", "public").out.strip()
         for title in ("Sarmada market", "Maram camp")
     ]  # fmt: skip
-    sql(db_path, f"UPDATE incident SET {column} = ? WHERE id = ?", value, ids[1])
+    sql(db_path, statement, ids[1])
     pdf = tmp_path / "r.pdf"
     r = run("report", *args, "-o", str(pdf))
-    problem = f"incident {ids[1]}: the stored {column} does not match its history"
     assert (r.code, r.out) == (1, "")
-    assert r.err == SELECTION_REFUSED.format(problem=problem)
+    assert r.err == SELECTION_REFUSED.format(problem=problem.format(id=ids[1]))
     assert not pdf.exists()
     assert run("report", ids[0][:8], "-o", str(pdf)).code == 0  # one named by id is printed

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, TamperedError, ValidationError
-from tawthiq.domain.fields import DELETED, INCIDENT
+from tawthiq.domain.fields import DELETED
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
 from tawthiq.domain.records import Incident
@@ -20,7 +20,7 @@ from tawthiq.store import checkpoints
 from tawthiq.store import fingerprint as fp
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
-from tawthiq.store.materialize import RowComparison, table_mismatch
+from tawthiq.store.materialize import RowComparison, column_mismatch
 from tawthiq.store.writer import load_events
 
 if TYPE_CHECKING:
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 MAX_INCIDENTS = 5000  # a report larger than this is a database export, not a report
+# the fields whose columns a selection reads (IncidentFilter, as `report` and the window
+# build it), with ``deleted``
+SELECTED_BY = ("date_start", "governorate", "incident_type", "status", "perpetrators")
 
 
 def report_item(
@@ -103,8 +106,8 @@ def choose(
     else:
         flt = flt or IncidentFilter()
         # The filter reads the incident table's columns: an edited one would leave an
-        # incident out of the report (and its totals) without a trace, so all are checked.
-        problem = table_mismatch(session, INCIDENT, progress or _quiet)
+        # incident out of the report (and its totals) without a trace, so they are checked.
+        problem = column_mismatch(session, SELECTED_BY, progress or _quiet)
         if problem is not None:
             raise TamperedError(
                 N_(

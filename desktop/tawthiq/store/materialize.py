@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -194,13 +194,12 @@ def table_of(entity: str) -> Table:
     return MATERIALISED[entity].__table__  # type: ignore[attr-defined, no-any-return]
 
 
-def all_states(session: Session, entity: str | None = None) -> Iterator[EntityState]:
-    """Every entity (of one kind, if given) replayed from the log, streaming one entity at
-    a time."""
-    stmt = select(EventRow.__table__).order_by(EventRow.entity_id)
-    if entity is not None:
-        stmt = stmt.where(EventRow.entity == entity)
-    rows = session.execute(stmt, execution_options={"yield_per": 5000})
+def all_states(session: Session) -> Iterator[EntityState]:
+    """Every entity replayed from the log, streaming one entity at a time."""
+    rows = session.execute(
+        select(EventRow.__table__).order_by(EventRow.entity_id),
+        execution_options={"yield_per": 5000},
+    )
     for _, group in groupby((Event.from_row(r) for r in rows), key=lambda e: e.entity_id):
         yield entity_state(group)
 
@@ -278,30 +277,78 @@ def materialised_mismatches(
     return problems[:limit]
 
 
-def table_mismatch(
-    session: Session, entity: str, progress: Progress = _no_progress
+def column_mismatch(
+    session: Session, fields: Collection[str], progress: Progress = _no_progress
 ) -> Sentence | None:
-    """The first row of ``entity``'s table that differs from what its events give, or that
-    no event wrote: what a query choosing records by that table's columns needs intact
-    before its answer is printed. ``progress`` hears (records done, records in all)."""
-    total = session.execute(
-        select(func.count(distinct(EventRow.entity_id))).where(EventRow.entity == entity)
-    ).scalar_one()
-    compare = RowComparison(session)
-    seen: set[str] = set()
+    """The first incident whose stored ``fields`` columns (registry names, and ``deleted``)
+    differ from what its events give, or whose row is missing or has no events: what a
+    query choosing incidents by those columns needs intact before its answer is printed.
+    Only those fields' events are read, not the whole log. ``progress`` hears (incidents
+    done, incidents in all)."""
+    table = table_of(INCIDENT)
+    specs = [s for s in incident_fields(column=True) if s.name in fields]
+    cols = ["deleted", *(c for s in specs for c in _column_values(s, None))]
+
+    def problem(entity_id: str, values: dict[str, Any]) -> Sentence | None:
+        want = {"deleted": bool(values.get(DELETED, False))}
+        for spec in specs:
+            want.update(_column_values(spec, values.get(spec.name)))
+        got = stored.pop(entity_id)
+        diff = sorted(c for c, v in zip(cols, got, strict=True) if not _same(v, want[c]))
+        return _differs(INCIDENT, entity_id, diff) if diff else None
+
+    # untyped columns: the values as stored, as RowComparison reads them
+    found_rows: Any = session.connection().execute(
+        select(column("id"), *(column(c) for c in cols)).select_from(table)
+    )
+    stored = {r[0]: r[1:] for r in found_rows}
+    ids = set(
+        session.execute(
+            select(EventRow.entity_id).where(EventRow.entity == INCIDENT).distinct()
+        ).scalars()
+    )
+    for entity_id in sorted(ids - set(stored)):
+        return _missing(INCIDENT, entity_id, table.name)
+    rows = session.execute(
+        select(EventRow.__table__)
+        .where(EventRow.entity == INCIDENT, EventRow.field.in_({DELETED, *fields}))
+        .order_by(EventRow.entity_id),
+        execution_options={"yield_per": 5000},
+    )
+    total = len(ids)
     progress(0, total)
-    for done, state in enumerate(all_states(session, entity), 1):
+    for done, (entity_id, group) in enumerate(
+        groupby((Event.from_row(r) for r in rows), key=lambda e: e.entity_id), 1
+    ):
         if done % 500 == 0:
             progress(done, total)
-        seen.add(state.entity_id)
-        problem = compare.problem(state)
-        if problem is not None:
-            return problem
+        found = problem(entity_id, entity_state(group).values)
+        if found is not None:
+            return found
     progress(total, total)
-    for (row_id,) in session.execute(select(table_of(entity).c.id)):
-        if row_id not in seen:
-            return no_history(entity, row_id)
+    for entity_id in sorted(stored):  # none of those fields written: every column empty
+        found = problem(entity_id, {}) if entity_id in ids else no_history(INCIDENT, entity_id)
+        if found is not None:
+            return found
     return None
+
+
+def _missing(entity: str, entity_id: str, table: str) -> Sentence:
+    return Sentence(
+        N_("{entity} {id} is missing from the {table} table"),
+        entity=entity,
+        id=entity_id,
+        table=table,
+    )
+
+
+def _differs(entity: str, entity_id: str, columns: list[str]) -> Sentence:
+    return Sentence(
+        N_("{entity} {id}: the stored {columns} does not match its history"),
+        entity=entity,
+        id=entity_id,
+        columns=", ".join(columns),
+    )
 
 
 def no_history(entity: str, entity_id: str) -> Sentence:
@@ -334,21 +381,9 @@ class RowComparison:
             )
         stored: Any = self._conn.execute(self._queries[key], {"id": state.entity_id}).first()
         if stored is None:
-            return Sentence(
-                N_("{entity} {id} is missing from the {table} table"),
-                entity=state.entity,
-                id=state.entity_id,
-                table=table.name,
-            )
+            return _missing(state.entity, state.entity_id, table.name)
         diff = sorted(c for c, got in zip(cols, stored, strict=True) if not _same(got, want[c]))
-        if not diff:
-            return None
-        return Sentence(
-            N_("{entity} {id}: the stored {columns} does not match its history"),
-            entity=state.entity,
-            id=state.entity_id,
-            columns=", ".join(diff),
-        )
+        return _differs(state.entity, state.entity_id, diff) if diff else None
 
 
 def _same(stored: Any, wanted: Any) -> bool:
