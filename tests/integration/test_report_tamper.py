@@ -247,3 +247,97 @@ def test_attack_event_value_changed_the_window_refuses_with_the_same_sentence(  
     assert [plain(t) for t in warned] == [sentence]
     assert plain(window.statusBar().currentMessage()) == sentence
     assert not pdf.exists()
+
+
+NOT_VERIFIED = (
+    "tawthiq: the record behind this fingerprint does not verify: {problem} (incident {id}); "
+    "run `tawthiq verify`, which checks the whole database\n"
+)
+
+
+def content_fingerprint(db: Path, incident_id: str) -> str:
+    """The fingerprint of the incident's events as they are now, as anyone holding the file
+    can compute it (with the content as it was altered)."""
+    from tawthiq import services
+    from tawthiq.store import fingerprint as fp
+
+    ws = services.open_workspace(db, create=False)
+    with ws.db.read() as s:
+        found = fp.fingerprint(fp.covered_events(s, incident_id))
+    ws.close()
+    return found
+
+
+@pytest.mark.parametrize("with_id", [True, False], ids=["with-id", "searching"])
+def test_attack_forged_fingerprint_of_altered_events_is_not_vouched_for(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, with_id: bool
+) -> None:
+    """The toll changed in its event (hash column left as it was), and a forged PDF printed
+    with another tool carries the fingerprint of the altered content: the paper check
+    recomputes it, and must not call it current."""
+    event_id, seq, device = killed_event(db_path, maram)
+    sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?",
+        '{"approximate":false,"max":90,"min":90}', event_id)  # fmt: skip
+    forged = content_fingerprint(db_path, maram)
+    r = run("verify", "--fingerprint", forged, *(["--id", maram[:8]] if with_id else []))
+    assert (r.code, r.out) == (1, "")
+    assert r.err == NOT_VERIFIED.format(problem=altered(event_id, seq, device), id=maram[:8])
+
+
+def test_attack_later_event_altered_an_earlier_print_is_not_vouched_for(  # type: ignore[no-untyped-def]
+    run, maram: str, db_path: Path, tmp_path: Path
+) -> None:
+    """A copy printed before an edit, and the edit's event altered afterwards: the printed
+    fingerprint still matches the start of the history, whose end does not verify."""
+    assert print_report(run, maram, tmp_path / "first.pdf").code == 0
+    first = printed_fingerprint(tmp_path / "first.pdf")
+    assert run("edit", maram[:8], "--killed", "10").code == 0
+    [(event_id, seq, device)] = sql(
+        db_path, "SELECT event_id, seq, device_id FROM event WHERE entity_id = ? AND "
+        "field = 'killed' ORDER BY hlc DESC LIMIT 1", maram)  # fmt: skip
+    sql(db_path, "UPDATE event SET value = ? WHERE event_id = ?",
+        '{"approximate":false,"max":90,"min":90}', event_id)  # fmt: skip
+    r = run("verify", "--fingerprint", first, "--id", maram[:8])
+    assert (r.code, r.out) == (1, "")
+    assert r.err == NOT_VERIFIED.format(problem=altered(event_id, seq, device), id=maram[:8])
+
+
+SELECTION_REFUSED = (
+    "tawthiq: the report was not written: {problem}, and a selection chooses its incidents "
+    "by the columns of the incident table; run `tawthiq verify`, which checks the whole "
+    "database\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("statement", "args", "problem"),
+    [
+        ("UPDATE incident SET governorate = 'Hama' WHERE id = ?", ["--where", "governorate=Idlib"],
+         "incident {id}: the stored governorate does not match its history"),
+        ("UPDATE incident SET date_start = '2019-01-01' WHERE id = ?", ["--from", "2022-01-01"],
+         "incident {id}: the stored date_start does not match its history"),
+        ("UPDATE incident SET deleted = 1 WHERE id = ?", ["--public"],
+         "incident {id}: the stored deleted does not match its history"),
+        ("DELETE FROM incident WHERE id = ?", ["--to", "2023-01-01"],
+         "incident {id} is missing from the incident table"),
+    ],
+    ids=["governorate", "date", "deleted", "row-removed"],
+)  # fmt: skip
+def test_attack_incident_row_changed_drops_it_from_a_selection(  # type: ignore[no-untyped-def]
+    run, db_path: Path, tmp_path: Path, statement: str, args: list[str], problem: str
+) -> None:
+    """Two public incidents in Idlib; one row's column edited (or the row removed) so the
+    selection no longer finds it: the summary's totals would be wrong, with nothing printed
+    to say so."""
+    ids = [
+        run("add", "--title-en", title, "--governorate", "Idlib", "--date", "2022-11-06",
+            "--killed", "4", "--confidentiality", "public").out.strip()
+        for title in ("Sarmada market", "Maram camp")
+    ]  # fmt: skip
+    sql(db_path, statement, ids[1])
+    pdf = tmp_path / "r.pdf"
+    r = run("report", *args, "-o", str(pdf))
+    assert (r.code, r.out) == (1, "")
+    assert r.err == SELECTION_REFUSED.format(problem=problem.format(id=ids[1]))
+    assert not pdf.exists()
+    assert run("report", ids[0][:8], "-o", str(pdf)).code == 0  # one named by id is printed

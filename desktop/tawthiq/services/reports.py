@@ -20,7 +20,7 @@ from tawthiq.store import checkpoints
 from tawthiq.store import fingerprint as fp
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
-from tawthiq.store.materialize import RowComparison
+from tawthiq.store.materialize import RowComparison, column_mismatch
 from tawthiq.store.writer import load_events
 
 if TYPE_CHECKING:
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 MAX_INCIDENTS = 5000  # a report larger than this is a database export, not a report
+# the fields whose columns a selection reads (IncidentFilter, as `report` and the window
+# build it), with ``deleted``
+SELECTED_BY = ("date_start", "governorate", "incident_type", "status", "perpetrators")
 
 
 def report_item(
@@ -102,6 +105,18 @@ def choose(
         chosen = list(dict.fromkeys(svc.resolve_id(session, i) for i in ids))
     else:
         flt = flt or IncidentFilter()
+        # The filter reads the incident table's columns: an edited one would leave an
+        # incident out of the report (and its totals) without a trace, so they are checked.
+        problem = column_mismatch(session, SELECTED_BY, progress or _quiet)
+        if problem is not None:
+            raise TamperedError(
+                N_(
+                    "the report was not written: {problem}, and a selection chooses its "
+                    "incidents by the columns of the incident table; run `tawthiq verify`, "
+                    "which checks the whole database"
+                ),
+                problem=problem,
+            )
         total = svc.count_incidents(session, flt)
         if total > MAX_INCIDENTS:
             raise ValidationError(
@@ -124,9 +139,9 @@ def choose(
         problem = fp.content_problem(covered, rows, linked)
         if problem is not None:
             raise _refuse(problem, incident_id)
-        for e in covered:
-            first_of.setdefault(e.device_id, incident_id)
-            earliest[e.device_id] = min(e.seq, earliest.get(e.device_id, e.seq))
+        for device_id, seq in fp.first_seqs(covered).items():
+            first_of.setdefault(device_id, incident_id)
+            earliest[device_id] = min(seq, earliest.get(device_id, seq))
         item = report_item(session, incident_id, covered)
         if public and not publishable(item.incident):
             left_out += 1
@@ -209,7 +224,9 @@ class FingerprintCheck:
 def check_fingerprint(
     session: Session, printed: str, incident_id: str | None = None
 ) -> FingerprintCheck:
-    """Which incident a printed fingerprint belongs to, and how much it changed since."""
+    """Which incident a printed fingerprint belongs to, and how much it changed since.
+    Refused (``TamperedError``) when the record it matches does not pass the checks printing
+    runs: a fingerprint recomputed from altered content is no proof of anything."""
     printed = "".join(printed.split()).lower()
     if len(printed) < 16 or any(c not in "0123456789abcdef" for c in printed):
         raise ValidationError(
@@ -218,8 +235,23 @@ def check_fingerprint(
         )
     ids = [incident_id] if incident_id else svc.all_incident_ids(session)
     for candidate in ids:
-        found = fp.match(fp.covered_events(session, candidate), printed, candidate)
+        linked = fp.linked_records(session, candidate)
+        covered = fp.covered_events(session, candidate, linked)
+        found = fp.match(covered, printed, candidate)
         if found is not None:
+            problem: str | None = fp.content_problem(covered, RowComparison(session), linked)
+            if problem is None:
+                broken = fp.chain_problem(session, fp.first_seqs(covered), _quiet)
+                problem = None if broken is None else broken[1]
+            if problem is not None:
+                raise TamperedError(
+                    N_(
+                        "the record behind this fingerprint does not verify: {problem} "
+                        "(incident {id}); run `tawthiq verify`, which checks the whole database"
+                    ),
+                    problem=problem,
+                    id=candidate[:8],
+                )
             inc = svc.get_incident(session, candidate)
             return FingerprintCheck(found, inc.title or None, inc.deleted)
     return FingerprintCheck(None, None)

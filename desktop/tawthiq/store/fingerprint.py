@@ -130,6 +130,15 @@ def content_problem(
     return None
 
 
+def first_seqs(events: Iterable[Event]) -> dict[str, int]:
+    """Each device's first event among ``events`` (its ``seq``): where the part of its chain
+    they rest on begins, as ``chain_problem`` takes it."""
+    first: dict[str, int] = {}
+    for e in events:
+        first[e.device_id] = min(e.seq, first.get(e.device_id, e.seq))
+    return first
+
+
 def chain_problem(
     session: Session, first: Mapping[str, int], progress: Callable[[int, int], None]
 ) -> tuple[str, str] | None:

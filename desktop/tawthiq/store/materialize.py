@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -277,6 +277,80 @@ def materialised_mismatches(
     return problems[:limit]
 
 
+def column_mismatch(
+    session: Session, fields: Collection[str], progress: Progress = _no_progress
+) -> Sentence | None:
+    """The first incident whose stored ``fields`` columns (registry names, and ``deleted``)
+    differ from what its events give, or whose row is missing or has no events: what a
+    query choosing incidents by those columns needs intact before its answer is printed.
+    Only those fields' events are read, not the whole log. ``progress`` hears (incidents
+    done, incidents in all)."""
+    table = table_of(INCIDENT)
+    specs = [s for s in incident_fields(column=True) if s.name in fields]
+    cols = ["deleted", *(c for s in specs for c in _column_values(s, None))]
+
+    def problem(entity_id: str, values: dict[str, Any]) -> Sentence | None:
+        want = {"deleted": bool(values.get(DELETED, False))}
+        for spec in specs:
+            want.update(_column_values(spec, values.get(spec.name)))
+        got = stored.pop(entity_id)
+        diff = sorted(c for c, v in zip(cols, got, strict=True) if not _same(v, want[c]))
+        return _differs(INCIDENT, entity_id, diff) if diff else None
+
+    # untyped columns: the values as stored, as RowComparison reads them
+    found_rows: Any = session.connection().execute(
+        select(column("id"), *(column(c) for c in cols)).select_from(table)
+    )
+    stored = {r[0]: r[1:] for r in found_rows}
+    ids = set(
+        session.execute(
+            select(EventRow.entity_id).where(EventRow.entity == INCIDENT).distinct()
+        ).scalars()
+    )
+    for entity_id in sorted(ids - set(stored)):
+        return _missing(INCIDENT, entity_id, table.name)
+    rows = session.execute(
+        select(EventRow.__table__)
+        .where(EventRow.entity == INCIDENT, EventRow.field.in_({DELETED, *fields}))
+        .order_by(EventRow.entity_id),
+        execution_options={"yield_per": 5000},
+    )
+    total = len(ids)
+    progress(0, total)
+    for done, (entity_id, group) in enumerate(
+        groupby((Event.from_row(r) for r in rows), key=lambda e: e.entity_id), 1
+    ):
+        if done % 500 == 0:
+            progress(done, total)
+        found = problem(entity_id, entity_state(group).values)
+        if found is not None:
+            return found
+    progress(total, total)
+    for entity_id in sorted(stored):  # none of those fields written: every column empty
+        found = problem(entity_id, {}) if entity_id in ids else no_history(INCIDENT, entity_id)
+        if found is not None:
+            return found
+    return None
+
+
+def _missing(entity: str, entity_id: str, table: str) -> Sentence:
+    return Sentence(
+        N_("{entity} {id} is missing from the {table} table"),
+        entity=entity,
+        id=entity_id,
+        table=table,
+    )
+
+
+def _differs(entity: str, entity_id: str, columns: list[str]) -> Sentence:
+    return Sentence(
+        N_("{entity} {id}: the stored {columns} does not match its history"),
+        entity=entity,
+        id=entity_id,
+        columns=", ".join(columns),
+    )
+
+
 def no_history(entity: str, entity_id: str) -> Sentence:
     """A row of the tables that no event wrote (put there outside Tawthiq)."""
     return Sentence(
@@ -307,21 +381,9 @@ class RowComparison:
             )
         stored: Any = self._conn.execute(self._queries[key], {"id": state.entity_id}).first()
         if stored is None:
-            return Sentence(
-                N_("{entity} {id} is missing from the {table} table"),
-                entity=state.entity,
-                id=state.entity_id,
-                table=table.name,
-            )
+            return _missing(state.entity, state.entity_id, table.name)
         diff = sorted(c for c, got in zip(cols, stored, strict=True) if not _same(got, want[c]))
-        if not diff:
-            return None
-        return Sentence(
-            N_("{entity} {id}: the stored {columns} does not match its history"),
-            entity=state.entity,
-            id=state.entity_id,
-            columns=", ".join(diff),
-        )
+        return _differs(state.entity, state.entity_id, diff) if diff else None
 
 
 def _same(stored: Any, wanted: Any) -> bool:
