@@ -42,6 +42,7 @@ from tawthiq.domain.fields import INCIDENT
 from tawthiq.domain.resources import read_text
 from tawthiq.services.demo import SAMPLE
 from tawthiq.store import EventWriter, hlc, open_database
+from tawthiq.store.bookkeeping import last_export_heads
 from tawthiq.store.events import head_message, rehash
 from tawthiq.store.hlc import DAY_MS, MAX_HLC
 from tawthiq.store.identity import KEY_FILE, DeviceIdentity, load_identity
@@ -453,10 +454,12 @@ def _verify_locked_out(s: Scene) -> Seen:
     other.execute("BEGIN EXCLUSIVE")
     other.execute("UPDATE incident SET killed_max = 99")
     try:
-        return Seen(s.run("verify"), {"db": s.db})
+        said, listed = s.run("verify"), s.run("list")
     finally:
         other.execute("ROLLBACK")
         other.close()
+    assert listed.code == 3 and listed.err == said.err  # a reading command like any other
+    return Seen(said, {"db": s.db})
 
 
 def _verify_immutable(s: Scene) -> Seen:
@@ -591,7 +594,12 @@ def _export_beside_a_writer(s: Scene) -> Seen:
     target.parent.mkdir()
     with another_writer(s.db):
         said = s.run("export", "-o", str(target))
-    assert list(target.parent.iterdir()) == []
+    assert list(target.parent.iterdir()) == []  # no file on the stick said to have failed
+    db = open_database(s.db, read_only=True)
+    with db.read() as session:
+        assert last_export_heads(session) is None  # nor one counted as exported
+    db.close()
+    assert s.run("export", "-o", str(target)).code == 0  # once it is free, it is made
     return Seen(said, {"db": s.db})
 
 
