@@ -288,11 +288,12 @@ def events_reordered(s: Scene) -> Seen:
 
 def origin_changed(s: Scene) -> Seen:
     """An extractor's unchecked suggestion marked as typed or confirmed by a person."""
-    s.maram()
-    rows = events(s.db)
-    sql(s.db, "UPDATE event SET origin = 'extractor' WHERE event_id = ?", rows[1].event_id)
-    names = {"device": dev(rows[1].device_id), "seq": rows[1].seq, "id": rows[1].event_id}
-    return Seen(s.run("verify"), names)
+    _ingested(s)
+    [(event_id, seq, device)] = query(
+        s.db, "SELECT event_id, seq, device_id FROM event WHERE origin = 'extractor' LIMIT 1"
+    )
+    sql(s.db, "UPDATE event SET origin = 'person' WHERE event_id = ?", event_id)
+    return Seen(s.run("verify"), {"device": dev(device), "seq": seq, "id": event_id})
 
 
 def on_maram(statement: str, command: str = "verify") -> Callable[[Scene], Seen]:
