@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import select
 
 from tawthiq import services
-from tawthiq.domain.fields import TRUST
 from tawthiq.domain.records import Incident
 from tawthiq.services import sync
 from tawthiq.services.incidents import resolve_conflict
@@ -94,13 +93,6 @@ class Laptop:
     def event_ids(self) -> set[str]:
         with self.ws.db.read() as s:
             return set(s.execute(select(EventRow.event_id)).scalars())
-
-    def record_event_ids(self) -> set[str]:
-        """The events of the records (not of this laptop's decisions to accept keys, which
-        each laptop writes for itself as it first meets another)."""
-        with self.ws.db.read() as s:
-            rows = select(EventRow.event_id).where(EventRow.entity != TRUST)
-            return set(s.execute(rows).scalars())
 
     def verify(self) -> services.maintenance.VerifyReport:
         with self.ws.db.read() as s:

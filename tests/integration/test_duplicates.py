@@ -71,9 +71,7 @@ def pair(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 def test_suggested_after_a_merge_then_judged_once_for_everyone(pair, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     amal, basel = pair
-    monkeypatch.setenv(
-        "TAWTHIQ_DATA_DIR", str(amal.ws.key_dir)
-    )  # the commands run on Amal's laptop
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(amal.ws.key_dir))  # the judgement: Amal's key
     mine = amal.new_incident(title_ar="قصف مخيم مرام", killed=9, date_start="2022-11-06",
                              governorate="Idlib", place_name="مخيم مرام")  # fmt: skip
     amal.new_incident(title_en="elsewhere", killed=9, date_start="2022-11-06",

@@ -22,8 +22,6 @@ from tawthiq.store import NotADatabaseError
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.db import open_database
 
-IN_USE = "is in use by another program; close it and try again"
-
 
 @pytest.fixture
 def maram(run) -> str:  # type: ignore[no-untyped-def]
@@ -159,43 +157,6 @@ def test_attack_verify_refuses_a_copy_whose_latest_changes_it_cannot_read(  # ty
     )
 
 
-def test_attack_verify_while_another_program_holds_the_write_lock(  # type: ignore[no-untyped-def]
-    run, db_path: Path, maram: str
-) -> None:
-    """A writer mid-transaction (its change not yet committed): verify reads the last
-    committed state, as a WAL reader does, and finds nothing wrong."""
-    other = sqlite3.connect(db_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    other.execute("UPDATE incident SET killed_max = 99")  # uncommitted: no reader sees it
-    try:
-        r = run("verify")
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-    assert r.code == 0 and r.out.startswith("ok: 5 events from 1 device"), r.err
-
-
-def test_attack_verify_while_another_program_holds_the_file_exclusively(  # type: ignore[no-untyped-def]
-    run, db_path: Path, maram: str
-) -> None:
-    """A program that keeps the file to itself (exclusive locking): verify cannot read it
-    and says so, exit 3, never a tampering finding."""
-    gc.collect()  # the connections of the commands run before are closed
-    other = sqlite3.connect(db_path, isolation_level=None)
-    other.execute("PRAGMA locking_mode=EXCLUSIVE")
-    other.execute("BEGIN EXCLUSIVE")
-    other.execute("UPDATE incident SET killed_max = 99")
-    try:
-        r = run("verify")
-        listed = run("list")
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-    assert r.code == 3 and r.err == f"tawthiq: the database {db_path} {IN_USE}\n"
-    assert "verify failed" not in r.err
-    assert listed.code == 3 and IN_USE in listed.err
-
-
 _SLOW_IMPORT = textwrap.dedent(
     """
     import sys, time
@@ -253,6 +214,7 @@ def test_attack_verify_during_an_import_in_another_process(  # type: ignore[no-u
     assert importer.returncode == 0, err
     assert during.code == 0 and during.out.startswith("ok: 5 events from 1 device"), during.err
     after = run("verify")
+    # the 8 events imported, and this laptop's signed decision accepting their laptop
     assert after.code == 0 and after.out.startswith("ok: 15 events from 2 devices"), after.err
 
 

@@ -72,26 +72,14 @@ def _device_line(laptop: Laptop, who: str) -> str:
     return f"  device {identity.device_id}  key fingerprint {key}{who}"
 
 
-def test_attack_header_author_overwrites_the_fingerprint_on_the_terminal(
+def test_attack_header_author_of_a_file_without_its_makers_work_is_shown_as_a_claim(
     run, amal: Laptop, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    """Mallory forwards Amal's work in an export of her own, whose header calls her
-    "\\r\\x1b[2KEvil": printed raw, her line of the trust question is erased on the
-    coordinator's terminal and another laptop's genuine fingerprint can be drawn in its place."""
+    """Mallory's export forwarding Amal's work names her "\\r\\x1b[2KEvil" (the tamper
+    matrix's row): left without her own events, the header's name is all there is, and it is
+    shown as what the file says, its codes visible."""
     mallory = Laptop(tmp_path, "Mallory")
     mallory.import_(amal.export())  # holds Amal's events, and her decision to accept them
-    path = resigned(mallory.export(), mallory, lambda h: h.update(author=SPOOF))
-
-    done = run("import", str(path), db=tmp_path / "coordinator.db")
-
-    assert done.code == 2
-    assert "\x1b" not in done.err and "\r" not in done.err and "Evil" not in done.err
-    lines = done.err.splitlines()
-    assert _device_line(amal, " (events by Amal)") in lines
-    # her own signed events name her: the header's claim is not shown at all
-    assert _device_line(mallory, " (events by Mallory)") in lines
-
-    # a file that names its maker but holds none of her work shows the claim as a claim
     bare = own_work_left_out(
         resigned(mallory.export(), mallory, lambda h: h.update(author=SPOOF)), mallory
     )
@@ -128,21 +116,6 @@ def test_attack_author_name_with_escape_codes_in_signed_events(run, tmp_path: Pa
     history = run("history", incident[:8], db=coordinator).out
     assert f"Z  {SPOOF_SHOWN}\\u202e  device {evil.ws.identity.device_id[:8]}" in history
     assert "one\\u000dtwo" in run("show", incident[:8], db=coordinator).out
-    evil.close()
-
-
-def test_attack_history_prints_an_author_with_escape_codes(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """An event merged from another laptop whose signed author is "\\r\\x1b[2KEvil":
-    `history` writes the name's codes out instead of erasing its own line."""
-    evil = Laptop(tmp_path, "Evil")
-    evil.ws.author = SPOOF
-    incident = evil.new_incident(title_en="Maram camp")
-    coordinator = tmp_path / "coordinator.db"
-    assert run("import", str(evil.export()), "--accept-new-devices", db=coordinator).code == 0
-    history = run("history", incident[:8], db=coordinator).out
-    assert "\x1b" not in history and "\r" not in history
-    device = evil.ws.identity.device_id[:8]
-    assert f"Z  {SPOOF_SHOWN}  device {device}  title_en: (new) -> Maram camp" in history
     evil.close()
 
 
@@ -194,18 +167,6 @@ def test_attack_header_names_other_authors_than_the_signed_events(
         coordinator.import_(path, accept_new=True)
     assert coordinator.digest() == digest and not coordinator.event_ids()
     coordinator.close()
-
-
-def test_attack_header_names_other_authors_refused_by_the_command(
-    run, amal: Laptop, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    path = resigned(amal.export(), amal, _authors(["Amal", SPOOF]))
-    done = run("import", str(path), "--accept-new-devices", db=tmp_path / "c.db")
-    assert done.code == 2
-    assert done.err == (
-        f"tawthiq: {path.name} names other authors for device "
-        f"{amal.ws.identity.device_id[:8]} than its signed events do: its header was forged\n"
-    )
 
 
 def test_the_trust_question_names_the_authors_of_the_signed_events(

@@ -143,13 +143,11 @@ def test_keeping_a_deletion_settles_the_conflict(laptops: list[Laptop]) -> None:
         assert inc.deleted and inc.conflicts == ()
 
 
-def test_resolving_what_is_not_in_conflict_is_refused(
+def test_resolving_what_is_not_in_conflict_is_refused(  # type: ignore[no-untyped-def]
     laptops: list[Laptop], run, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     amal = laptops[0]
-    monkeypatch.setenv(
-        "TAWTHIQ_DATA_DIR", str(amal.ws.key_dir)
-    )  # the commands run on Amal's laptop
+    monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(amal.ws.key_dir))  # the command: Amal's key
     incident = amal.new_incident(title_en="x", killed=1)
     with pytest.raises(ValidationError, match=r"killed: incident .* has no conflict in this field"):
         amal.resolve(incident, "killed", value=2)
