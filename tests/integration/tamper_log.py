@@ -187,6 +187,18 @@ def search_index_emptied(s: Scene) -> Seen:
 # --- attacks caught before issue 15 ----------------------------------------------------------
 
 
+def value_of_the_wrong_shape(command: str) -> Callable[[Scene], Seen]:
+    """A toll replaced in its event by a bare number (no figure Tawthiq writes): showing the
+    record says so in one sentence, never an internal error."""
+
+    def scene(s: Scene) -> Seen:
+        maram = s.maram()
+        sql(s.db, "UPDATE event SET value = '0' WHERE field = 'killed'")
+        return Seen(s.run(command, maram), {"id": maram[:8]})
+
+    return scene
+
+
 def last_event_removed(s: Scene) -> Seen:
     maram = s.maram()
     last = events(s.db)[-1]

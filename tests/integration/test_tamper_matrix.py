@@ -217,6 +217,13 @@ def _rows() -> list[Attack]:
         Attack("row-renumbered", "before", "an incident row's number changed", verify, 1,
                "the search index of incident does not match the table",
                log.on_maram("UPDATE incident SET num = 77")),
+        Attack("value-of-the-wrong-shape-show", "before", "an event's toll replaced by a bare "
+               "number (no value Tawthiq writes)", "show ID", 1, "incident {id} holds a value "
+               "Tawthiq never writes: the database was changed outside Tawthiq (run `tawthiq "
+               "verify` to see where)", log.value_of_the_wrong_shape("show")),
+        Attack("value-of-the-wrong-shape-history", "before", "the same, its history",
+               "history ID", 1, "incident {id} holds a value Tawthiq never writes",
+               log.value_of_the_wrong_shape("history")),
         Attack("search-index-emptied", "before", "the search index emptied", verify, 1,
                "the search index of incident does not match the table", log.search_index_emptied),
         Attack("rebuild-damaged-log", "before", "an event's value changed, then `rebuild`",

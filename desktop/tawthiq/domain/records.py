@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from tawthiq.domain.errors import N_, TamperedError
 from tawthiq.domain.fields import FIELDS, INCIDENT
 
 
@@ -64,6 +65,25 @@ class Incident:
         state: Mapping[str, Any],
         conflicts: tuple[Conflict, ...] = (),
         unchecked: Iterable[str] = (),
+    ) -> Incident:
+        try:
+            return cls._from_state(incident_id, state, conflicts, unchecked)
+        except (TypeError, ValueError, KeyError, AttributeError):  # no value Tawthiq writes
+            raise TamperedError(
+                N_(
+                    "incident {id} holds a value Tawthiq never writes: the database was changed "
+                    "outside Tawthiq (run `tawthiq verify` to see where)"
+                ),
+                id=incident_id[:8],
+            ) from None
+
+    @classmethod
+    def _from_state(
+        cls,
+        incident_id: str,
+        state: Mapping[str, Any],
+        conflicts: tuple[Conflict, ...],
+        unchecked: Iterable[str],
     ) -> Incident:
         def day(name: str) -> date | None:
             v = state.get(name)
