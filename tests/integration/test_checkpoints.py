@@ -16,7 +16,7 @@ from laptops import Laptop
 from tawthiq.domain.fields import INCIDENT
 from tawthiq.store import EventWriter, open_database
 from tawthiq.store.identity import KEY_FILE, DeviceIdentity
-from tawthiq.sync.errors import ForgeryError
+from tawthiq.sync.errors import ForgeryError, RollbackError
 
 
 def sql(db: Path, *statements: tuple[str, tuple[object, ...]]) -> None:
@@ -284,3 +284,53 @@ def test_a_printed_report_is_the_outside_witness_of_a_file_rolled_back(  # type:
     done = run("verify")
     assert done.code == 0 and done.out.splitlines()[1].startswith("checkpoint #1 ")
     assert done.out.splitlines()[1] not in _pdf_text(pdf)  # the paper knows better
+
+
+def test_the_same_export_again_after_newer_ones_is_fine(tmp_path: Path) -> None:
+    """A file imported before may come again (sent twice, or imported again to be sure),
+    even after later files from its laptop: it takes nothing back, and the coordinator
+    keeps the latest checkpoint it received."""
+    amal, coord = Laptop(tmp_path, "Amal"), Laptop(tmp_path, "Coord")
+    amal.new_incident(title_en="a1")
+    w1 = amal.export()
+    amal.new_incident(title_en="a2")
+    w2 = amal.export(since="last")
+    amal.new_incident(title_en="a3")
+    w3 = amal.export(since="last")
+    for path in (w1, w2, w3):
+        coord.import_(path)
+    digest = coord.digest()
+    for path in (w2, w1, w3):
+        assert coord.import_(path).new == 0
+    assert coord.digest() == digest
+    amal.new_incident(title_en="a4")
+    assert coord.import_(amal.export(since="last")).new > 0
+    for laptop in (amal, coord):
+        laptop.close()
+
+
+def test_attack_a_laptop_restored_from_an_old_copy_exports_nothing_new(tmp_path: Path) -> None:
+    """A laptop put back to an old copy of its database exports before writing anything: the
+    file brings nothing new, but it is made now, at a checkpoint older than one its laptop
+    sent before, and only the checkpoint tells (the same file again is another matter)."""
+    amal, coord = Laptop(tmp_path, "Amal"), Laptop(tmp_path, "Coord")
+    amal.new_incident(title_en="a1")
+    backup = tmp_path / "amal-backup.db"
+    _copy(amal.ws.db.path, backup)
+    amal.new_incident(title_en="a2")
+    coord.import_(amal.export())
+    amal.close()
+    _copy(backup, amal.ws.db.path)
+    amal.ws = type(amal.ws)(open_database(amal.ws.db.path), amal.ws.key_dir, "Amal")
+    stale = amal.export()
+    digest = coord.digest()
+    with pytest.raises(RollbackError) as refused:
+        coord.import_(stale)
+    assert str(refused.value) == (
+        f"{stale.name} was made at checkpoint #1 of laptop {amal.ws.identity.device_id[:8]}, "
+        "before checkpoint #2 already received from it: it would take this database back; "
+        "ask for a new export"
+    )
+    assert coord.digest() == digest
+    for laptop in (amal, coord):
+        laptop.close()
