@@ -334,3 +334,60 @@ def test_attack_a_laptop_restored_from_an_old_copy_exports_nothing_new(tmp_path:
     assert coord.digest() == digest
     for laptop in (amal, coord):
         laptop.close()
+
+
+def test_attack_checkpoint_tables_changed_where_no_signature_reaches(  # type: ignore[no-untyped-def]
+    run, coordinator: Path, db_path: Path, data_dir: Path
+) -> None:
+    """A head stored for a checkpoint that does not exist, a checkpoint's counts changed, a
+    head stored again where its device did not move: no signature covers these, yet the
+    next save is weighed against them (the first two refuse every save), so verify names
+    each."""
+    maram = _merged(run, coordinator)
+    assert run("edit", maram, "--killed", "10").code == 0  # a checkpoint where Basel stays
+    own = _own_device(data_dir)
+    basel = _other_device(db_path, own)
+    [(latest,)] = rows(db_path, "SELECT max(number) FROM checkpoint")
+    [(devices, events)] = rows(
+        db_path, "SELECT devices, events FROM checkpoint WHERE number = ?", latest
+    )
+    [(seq, head_hash)] = rows(
+        db_path,
+        "SELECT seq, hash FROM checkpoint_head WHERE device_id = ? ORDER BY number DESC LIMIT 1",
+        basel,
+    )
+    keep = db_path.with_name("keep.db")
+    _copy(db_path, keep)
+    attacks = {
+        "a head for no checkpoint": (
+            ("INSERT INTO checkpoint_head VALUES (999, ?, 1000000, ?)", (own, "f" * 64)),
+            f"a chain head of device {own[:8]} is stored for checkpoint #999, which does not "
+            "exist: it was added outside Tawthiq",
+        ),
+        "one device more": (
+            ("UPDATE checkpoint SET devices = devices + 1 WHERE number = ?", (latest,)),
+            f"checkpoint #{latest} counts {devices + 1} devices and {events} events, but the "
+            f"heads it covers are {devices} devices and {events} events: it was changed outside "
+            "Tawthiq",
+        ),
+        "one event more": (
+            ("UPDATE checkpoint SET events = events + 1 WHERE number = ?", (latest,)),
+            f"checkpoint #{latest} counts {devices} devices and {events + 1} events, but the "
+            f"heads it covers are {devices} devices and {events} events: it was changed outside "
+            "Tawthiq",
+        ),
+        "a head that does not move": (
+            (
+                "INSERT INTO checkpoint_head VALUES (?, ?, ?, ?)",
+                (latest, basel, seq, head_hash),
+            ),
+            f"checkpoint #{latest} stores a head of device {basel[:8]} at #{seq}, which does "
+            f"not move it forward from #{seq}: it was added outside Tawthiq",
+        ),
+    }
+    for kind, (statement, message) in attacks.items():
+        _copy(keep, db_path)
+        sql(db_path, statement)
+        done = run("verify")
+        assert done.code == 1, kind
+        assert done.err.splitlines()[0] == f"tawthiq: verify failed: {message}", kind

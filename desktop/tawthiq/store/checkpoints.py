@@ -164,9 +164,11 @@ def _with_heads(row: CheckpointRow, heads: tuple[Head, ...]) -> Checkpoint:
     )  # fmt: skip
 
 
-def all_checkpoints(session: Session) -> Iterator[tuple[CheckpointRow, tuple[Head, ...]]]:
+def all_checkpoints(
+    session: Session,
+) -> Iterator[tuple[CheckpointRow, tuple[Head, ...], tuple[Head, ...]]]:
     """Every checkpoint in order of number with the heads it covers, the moved ones folded
-    in one by one (for ``verify``)."""
+    in one by one, and the heads stored as moved at it (for ``verify``)."""
     moved: dict[int, list[Head]] = {}
     for n, d, seq, h in session.execute(
         select(
@@ -176,9 +178,21 @@ def all_checkpoints(session: Session) -> Iterator[tuple[CheckpointRow, tuple[Hea
         moved.setdefault(int(n), []).append((d, int(seq), h))
     heads: dict[str, Head] = {}
     for row in session.execute(select(CheckpointRow).order_by(CheckpointRow.number)).scalars():
-        for head in moved.pop(row.number, ()):
+        here = tuple(sorted(moved.pop(row.number, ())))
+        for head in here:
             heads[head[0]] = head
-        yield row, tuple(heads[d] for d in sorted(heads))
+        yield row, tuple(heads[d] for d in sorted(heads)), here
+
+
+def stray_heads(session: Session) -> list[tuple[int, str]]:
+    """Stored heads (number, device) of checkpoints that do not exist: no signature covers
+    them, yet the next save weighs the log against them."""
+    rows = session.execute(
+        select(CheckpointHead.number, CheckpointHead.device_id)
+        .where(CheckpointHead.number.not_in(select(CheckpointRow.number)))
+        .order_by(CheckpointHead.number, CheckpointHead.device_id)
+    )
+    return [(int(n), d) for n, d in rows]
 
 
 def log_heads(session: Session) -> tuple[Head, ...]:
