@@ -436,3 +436,43 @@ def test_a_change_with_nobody_s_name_is_refused(run, monkeypatch, tmp_path: Path
     monkeypatch.setenv("TAWTHIQ_AUTHOR", "Basel")
     assert run("edit", incident, "--killed", "3", db=fresh).code == 0
     assert "Basel" in run("history", incident, db=fresh).out
+
+
+_NOT_TEXT = (
+    "tawthiq: your name holds bytes that are not valid characters; give it again with "
+    "--author NAME or TAWTHIQ_AUTHOR, as text"
+)
+
+
+def test_a_name_that_is_not_text_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """A name typed in another encoding reaches Tawthiq as bytes that are no characters: it
+    ended in an internal error (exit 70) once the change was about to be signed."""
+    db = tmp_path / "new.db"
+    name = b"x\xffy"
+    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
+    environb = {os.fsencode(k): os.fsencode(v) for k, v in env.items()}
+    add = [sys.executable, "-m", "tawthiq", "add", "--db", str(db), "--title-en", "ok"]
+    for how, argv, given in (
+        ("environment", add, {**environb, b"TAWTHIQ_AUTHOR": name}),
+        ("--author", [*map(os.fsencode, add), b"--author", name], environb),
+    ):
+        done = subprocess.run(argv, env=given, capture_output=True, timeout=60)
+        assert (done.returncode, done.stderr.decode()) == (2, _NOT_TEXT + "\n"), how
+        assert not db.exists(), how  # refused before any file was made
+    made = subprocess.run([*add, "--author", "Amal"], env=env, capture_output=True, timeout=60)
+    assert made.returncode == 0
+    for args in (["--title-en", "a\udcffb"], ["--narrative", "a\udcffb"], ["--author", "x\udcffy"]):
+        refused = subprocess.run(
+            [*map(os.fsencode, add[:-2]), *map(os.fsencode, args)],
+            env=environb,
+            capture_output=True,
+            timeout=60,
+        )
+        assert refused.returncode == 2 and refused.stderr.count(b"\n") == 1, args
+    pdf = tmp_path / "r.pdf"
+    report = ["report", made.stdout.decode().strip(), "-o", str(pdf), "--db", str(db)]
+    refused = tawthiq_process(tmp_path, *report, "--author", "x\udcffy")
+    assert (refused.returncode, refused.stderr) == (2, _NOT_TEXT + "\n")
+    assert not pdf.exists()
