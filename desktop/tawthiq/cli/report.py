@@ -145,6 +145,9 @@ def check_output(output: Path, db: Path) -> None:
             path=output,
             folder=folder,
         )
+    from tawthiq.services.targets import check_replaceable
+
+    check_replaceable(output)
 
 
 def _progress() -> Callable[[int, int], None]:
