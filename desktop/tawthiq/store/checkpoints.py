@@ -184,15 +184,16 @@ def all_checkpoints(
         yield row, tuple(heads[d] for d in sorted(heads)), here
 
 
-def stray_heads(session: Session) -> list[tuple[int, str]]:
-    """Stored heads (number, device) of checkpoints that do not exist: no signature covers
-    them, yet the next save weighs the log against them."""
-    rows = session.execute(
+def first_stray_head(session: Session) -> tuple[int, str] | None:
+    """The first stored head (number, device) of a checkpoint that does not exist: no
+    signature covers it, yet the next save weighs the log against it."""
+    found = session.execute(
         select(CheckpointHead.number, CheckpointHead.device_id)
         .where(CheckpointHead.number.not_in(select(CheckpointRow.number)))
         .order_by(CheckpointHead.number, CheckpointHead.device_id)
-    )
-    return [(int(n), d) for n, d in rows]
+        .limit(1)
+    ).first()
+    return None if found is None else (int(found[0]), found[1])
 
 
 def log_heads(session: Session) -> tuple[Head, ...]:
