@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -436,3 +438,92 @@ def test_a_change_with_nobody_s_name_is_refused(run, monkeypatch, tmp_path: Path
     monkeypatch.setenv("TAWTHIQ_AUTHOR", "Basel")
     assert run("edit", incident, "--killed", "3", db=fresh).code == 0
     assert "Basel" in run("history", incident, db=fresh).out
+
+
+_NOT_TEXT = (
+    "tawthiq: your name holds bytes that are not valid characters; give it again with "
+    "--author NAME or TAWTHIQ_AUTHOR, as text"
+)
+
+
+def test_a_name_that_is_not_text_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    """A name typed in another encoding reaches Tawthiq as bytes that are no characters: it
+    ended in an internal error (exit 70) once the change was about to be signed."""
+    db = tmp_path / "new.db"
+    name = b"x\xffy"
+    env = {**os.environ, "TAWTHIQ_DATA_DIR": str(tmp_path / "data")}
+    environb = {os.fsencode(k): os.fsencode(v) for k, v in env.items()}
+    add = [sys.executable, "-m", "tawthiq", "add", "--db", str(db), "--title-en", "ok"]
+    for how, argv, given in (
+        ("environment", add, {**environb, b"TAWTHIQ_AUTHOR": name}),
+        ("--author", [*map(os.fsencode, add), b"--author", name], environb),
+    ):
+        done = subprocess.run(argv, env=given, capture_output=True, timeout=60)
+        assert (done.returncode, done.stderr.decode()) == (2, _NOT_TEXT + "\n"), how
+        assert not db.exists(), how  # refused before any file was made
+    made = subprocess.run([*add, "--author", "Amal"], env=env, capture_output=True, timeout=60)
+    assert made.returncode == 0
+    for args in (["--title-en", "a\udcffb"], ["--narrative", "a\udcffb"], ["--author", "x\udcffy"]):
+        refused = subprocess.run(
+            [*map(os.fsencode, add[:-2]), *map(os.fsencode, args)],
+            env=environb,
+            capture_output=True,
+            timeout=60,
+        )
+        assert refused.returncode == 2 and refused.stderr.count(b"\n") == 1, args
+    pdf = tmp_path / "r.pdf"
+    report = ["report", made.stdout.decode().strip(), "-o", str(pdf), "--db", str(db)]
+    refused = tawthiq_process(tmp_path, *report, "--author", "x\udcffy")
+    assert (refused.returncode, refused.stderr) == (2, _NOT_TEXT + "\n")
+    assert not pdf.exists()
+
+
+def _not_a_file(kind: str, path: Path) -> str | None:
+    """Make ``path`` a named pipe, a device node or a socket; the word for it in the
+    refusal (None: this machine cannot make one)."""
+    if kind == "fifo":
+        os.mkfifo(path)
+        return "is a named pipe, not a file"
+    if kind == "device":  # /dev/full's own numbers, in a folder of the test's
+        if os.geteuid() != 0:
+            return None
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        return "is a device, not a file"
+
+    here = os.getcwd()
+    os.chdir(path.parent)  # a socket's path has a short limit; bound by its name alone
+    try:
+        socket.socket(socket.AF_UNIX).bind(path.name)
+    finally:
+        os.chdir(here)
+    return "is not a regular file"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "socket"])
+def test_attack_export_or_report_onto_what_is_not_a_file(kind: str, tmp_path: Path) -> None:
+    """`-o` naming a named pipe, a device or a socket: the finished file was renamed onto
+    it and took its place (as root, /dev/full became a regular file). Refused at once; a
+    link to a regular file is still written through its name."""
+    db = str(tmp_path / "r.db")
+    made = tawthiq_process(tmp_path, "add", "--title-en", "Maram camp", "--db", db)
+    incident = made.stdout.strip()
+    for command, name in (("export", "out.tawthiq"), ("report", "out.pdf")):
+        target = tmp_path / name
+        said = _not_a_file(kind, target)
+        if said is None:
+            pytest.skip("only root makes device nodes")
+        mode = target.lstat().st_mode
+        args = [command, *([incident] if command == "report" else []), "-o", str(target)]
+        done = tawthiq_process(tmp_path, *args, "--db", db)
+        assert (done.returncode, done.stderr) == (
+            2,
+            f"tawthiq: {target} {said}; give the name of a file to write\n",
+        ), command
+        assert target.lstat().st_mode == mode, command  # still what it was
+        assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+        target.unlink()
+        (tmp_path / f"real-{name}").write_bytes(b"")
+        target.symlink_to(tmp_path / f"real-{name}")
+        assert tawthiq_process(tmp_path, *args, "--db", db).returncode == 0, command

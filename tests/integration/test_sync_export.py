@@ -21,6 +21,7 @@ from laptops import Laptop
 from tawthiq import services
 from tawthiq.services import sync
 from tawthiq.store.bookkeeping import last_export_heads
+from tawthiq.sync.stream import part_name
 
 
 @pytest.fixture
@@ -131,12 +132,14 @@ def test_the_next_export_to_the_folder_removes_leftovers_of_dead_exports_only(
     dead.wait()
     folder = tmp_path / "stick"
     folder.mkdir()
-    running = folder / f".other.tawthiq.{sleeper.pid}.0123abcd.part"
-    left = folder / f".other.tawthiq.{dead.pid}.4567cdef.part"
-    older = folder / ".out.tawthiq.89abcdef.part"  # as exports named them before
+    running = folder / part_name("other.tawthiq", sleeper.pid)
+    left = folder / part_name("other.tawthiq", dead.pid)
+    older = folder / ".out.tawthiq.89abcdef.part"  # as exports named them before, long ago
     theirs = [folder / "notes.part", folder / ".notes.txt", folder / "x.0123abcd.part"]
     for path in (running, left, older, *theirs):
         path.write_bytes(b"\x1f\x8b...")
+    an_hour_ago = time.time() - 3601
+    os.utime(older, (an_hour_ago, an_hour_ago))
     try:
         amal.export("stick/out.tawthiq")
         assert sorted(p.name for p in folder.iterdir()) == sorted(
@@ -147,6 +150,29 @@ def test_the_next_export_to_the_folder_removes_leftovers_of_dead_exports_only(
         sleeper.wait()
     amal.export("stick/again.tawthiq")  # its export is over: what it left goes too
     assert not running.exists()
+
+
+def test_attack_leftovers_removal_spares_what_may_be_another_programs_file(
+    amal: Laptop, tmp_path: Path
+) -> None:
+    """Only this computer's own dead exports go before the hour is out: a fresh hidden
+    file without a process in its name (a report being written beside it, an earlier
+    release's export) and one another computer is writing into a shared folder (its
+    process is unknown here) are kept."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    no_pid = folder / ".report.pdf.0123abcd.part"
+    left = folder / part_name("mine.tawthiq", dead.pid)
+    host = "0badc0de" if "-0badc0de." not in left.name else "5ca1ab1e"
+    elsewhere = folder / f".other.tawthiq.{dead.pid}-{host}.4567cdef.part"
+    for path in (no_pid, elsewhere, left):
+        path.write_bytes(b"%PDF...")
+    amal.export("shared/out.tawthiq")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["out.tawthiq", no_pid.name, elsewhere.name]
+    )
 
 
 def test_an_encrypted_export_is_sealed_from_its_first_byte_on_disk(

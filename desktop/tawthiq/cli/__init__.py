@@ -19,7 +19,7 @@ from tawthiq.cli import sync as cli_sync
 from tawthiq.cli.door import open_desk
 from tawthiq.cli.format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
-from tawthiq.domain.checks import clean_changes, clean_value
+from tawthiq.domain.checks import checked_name, clean_changes, clean_value
 from tawthiq.domain.errors import TawthiqError, ValidationError
 from tawthiq.domain.fields import INCIDENT, cli_options, field_spec, incident_fields
 from tawthiq.domain.text import visible
@@ -218,7 +218,7 @@ def cmd_gui(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     shot = Path(args.screenshot) if getattr(args, "screenshot", None) else None
     return run(
         db=args.db,
-        author=args.author,
+        author=checked_name(args.author),
         lang=getattr(args, "lang", None),
         screenshot=shot,
         tab=getattr(args, "tab", "review"),

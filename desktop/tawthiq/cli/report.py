@@ -82,7 +82,7 @@ def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         )
     output = Path(args.output)
     check_output(output, Path(args.db) if args.db else services.default_db_path())
-    desk = open_desk(args, read_only=True)
+    desk = open_desk(args, read_only=True, named=not args.public)
     options = ReportOptions(
         lang=args.lang,
         paper=args.paper,
@@ -145,6 +145,9 @@ def check_output(output: Path, db: Path) -> None:
             path=output,
             folder=folder,
         )
+    from tawthiq.services.targets import check_replaceable
+
+    check_replaceable(output)
 
 
 def _progress() -> Callable[[int, int], None]:

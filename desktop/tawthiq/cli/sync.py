@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tawthiq.cli.door import open_desk
+from tawthiq.cli.door import given_name, open_desk
 from tawthiq.domain.errors import ValidationError
 from tawthiq.domain.text import visible
 
@@ -94,7 +94,7 @@ def cmd_import(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     target = Path(args.db).expanduser() if args.db else services.default_db_path()
     if args.dry_run and not target.exists():
         out(f"there is no database at {target} yet: an import would make it")
-        with services.scratch_workspace(author=args.author) as ws:
+        with services.scratch_workspace(author=given_name(args)) as ws:
             return _import(args, out, services.Desk(ws))
     return _import(args, out, open_desk(args, create=not args.dry_run))
 

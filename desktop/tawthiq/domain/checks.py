@@ -129,6 +129,23 @@ def form_problems(entity: str, values: Mapping[str, Any]) -> dict[str, Validatio
     return problems
 
 
+def checked_name(name: str | None) -> str | None:
+    """A documenter's name, refused before anything is written when it cannot be stored:
+    given on the command line, in the environment or a settings file, it may hold bytes
+    that are no characters (a name typed in another encoding)."""
+    if name is not None:
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(
+                N_(
+                    "your name holds bytes that are not valid characters; give it again with "
+                    "--author NAME or TAWTHIQ_AUTHOR, as text"
+                )
+            ) from None
+    return name
+
+
 def foreign_value_problem(entity: str, name: str, value: Any) -> str | None:
     """Why a value arriving from another laptop is not one Tawthiq would have written for
     this field (None when it is): it must be exactly what checking it again gives."""

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, TamperedError, ValidationError
@@ -16,6 +17,7 @@ from tawthiq.domain.records import Incident
 from tawthiq.domain.vocab import vocabulary
 from tawthiq.report.model import ReportIncident, ReportOptions, Written
 from tawthiq.services import incidents as svc
+from tawthiq.services.targets import check_replaceable
 from tawthiq.store import checkpoints
 from tawthiq.store import fingerprint as fp
 from tawthiq.store.events import Event
@@ -176,6 +178,7 @@ def write_report(
 ) -> Written:
     """The PDF; its number of pages and the characters its fonts lacked. Each page names
     the checkpoint the incidents were chosen at, unless ``options`` names a line of its own."""
+    check_replaceable(Path(path))
     if options.footer_line is None:
         options = replace(options, footer_line=chosen.checkpoint)
     from tawthiq.report.document import build_report

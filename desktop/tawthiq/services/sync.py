@@ -15,6 +15,7 @@ from tawthiq.domain.duplicates import duplicate_reasons
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import PAIR
 from tawthiq.domain.records import Incident
+from tawthiq.services.targets import check_replaceable
 from tawthiq.services.workspace import Workspace, adopt_trust_file, record_trust
 from tawthiq.store import EventWriter, checkpoints, queries
 from tawthiq.store.bookkeeping import last_export_heads
@@ -127,6 +128,7 @@ def _check_target(ws: Workspace, path: Path) -> None:
         raise SyncError(N_("{path} is the database itself; choose another file"), path=path)
     if not path.parent.is_dir():
         raise SyncError(N_("the folder {path} does not exist"), path=path.parent)
+    check_replaceable(path)
 
 
 def _keys(ws: Workspace, passphrase: str | None) -> seal.Keys:

@@ -15,9 +15,11 @@ from tawthiq.store.checkpoints import (
     Checkpoint,
     Head,
     all_checkpoints,
+    first_stray_head,
     holds_later_events,
     intact,
     latest,
+    latest_number,
     log_heads,
 )
 from tawthiq.store.events import GENESIS, head_message
@@ -41,10 +43,25 @@ def _who(device_id: str) -> str:
 
 def check_checkpoints(session: Session) -> CheckpointReport:
     report = CheckpointReport()
+    stray = first_stray_head(session)
+    # with every checkpoint removed, its heads left behind are a part of what is said below
+    if stray is not None and (latest_number(session) or not holds_later_events(session)):
+        report.problems.append(
+            Sentence(
+                N_(
+                    "a chain head of device {device} is stored for checkpoint #{number}, which "
+                    "does not exist: it was added outside Tawthiq"
+                ),
+                device=_who(stray[1]),
+                number=stray[0],
+            )
+        )
     previous: CheckpointRow | None = None
     heads_before: dict[str, tuple[int, str]] = {}
-    for row, heads in all_checkpoints(session):
-        problem = _against_previous(row, heads, previous, heads_before)
+    for row, heads, moved in all_checkpoints(session):
+        problem = _against_previous(row, heads, previous, heads_before) or _stored_as_signed(
+            row, heads, moved, heads_before
+        )
         if problem:
             report.problems.append(problem)
             return report
@@ -136,6 +153,44 @@ def _against_previous(
                 number=row.number,
                 device=_who(device),
                 seq=seq,
+            )
+    return None
+
+
+def _stored_as_signed(
+    row: CheckpointRow,
+    heads: tuple[Head, ...],
+    moved: tuple[Head, ...],
+    heads_before: dict[str, tuple[int, str]],
+) -> str | None:
+    """What the signature does not cover but the next save relies on: the counts stored
+    beside an intact checkpoint, and each head stored at it moving its device forward."""
+    events = sum(seq for _, seq, _ in heads)
+    if (row.devices, row.events) != (len(heads), events):
+        return Sentence(
+            N_(
+                "checkpoint #{number} counts {devices} devices and {events} events, but the "
+                "heads it covers are {held} devices and {held_events} events: it was changed "
+                "outside Tawthiq"
+            ),
+            number=row.number,
+            devices=row.devices,
+            events=row.events,
+            held=len(heads),
+            held_events=events,
+        )
+    for device, seq, _ in moved:
+        before = heads_before.get(device)
+        if before is not None and seq <= before[0]:
+            return Sentence(
+                N_(
+                    "checkpoint #{number} stores a head of device {device} at #{seq}, which "
+                    "does not move it forward from #{before}: it was added outside Tawthiq"
+                ),
+                number=row.number,
+                device=_who(device),
+                seq=seq,
+                before=before[0],
             )
     return None
 

@@ -164,9 +164,11 @@ def _with_heads(row: CheckpointRow, heads: tuple[Head, ...]) -> Checkpoint:
     )  # fmt: skip
 
 
-def all_checkpoints(session: Session) -> Iterator[tuple[CheckpointRow, tuple[Head, ...]]]:
+def all_checkpoints(
+    session: Session,
+) -> Iterator[tuple[CheckpointRow, tuple[Head, ...], tuple[Head, ...]]]:
     """Every checkpoint in order of number with the heads it covers, the moved ones folded
-    in one by one (for ``verify``)."""
+    in one by one, and the heads stored as moved at it (for ``verify``)."""
     moved: dict[int, list[Head]] = {}
     for n, d, seq, h in session.execute(
         select(
@@ -176,9 +178,22 @@ def all_checkpoints(session: Session) -> Iterator[tuple[CheckpointRow, tuple[Hea
         moved.setdefault(int(n), []).append((d, int(seq), h))
     heads: dict[str, Head] = {}
     for row in session.execute(select(CheckpointRow).order_by(CheckpointRow.number)).scalars():
-        for head in moved.pop(row.number, ()):
+        here = tuple(sorted(moved.pop(row.number, ())))
+        for head in here:
             heads[head[0]] = head
-        yield row, tuple(heads[d] for d in sorted(heads))
+        yield row, tuple(heads[d] for d in sorted(heads)), here
+
+
+def first_stray_head(session: Session) -> tuple[int, str] | None:
+    """The first stored head (number, device) of a checkpoint that does not exist: no
+    signature covers it, yet the next save weighs the log against it."""
+    found = session.execute(
+        select(CheckpointHead.number, CheckpointHead.device_id)
+        .where(CheckpointHead.number.not_in(select(CheckpointRow.number)))
+        .order_by(CheckpointHead.number, CheckpointHead.device_id)
+        .limit(1)
+    ).first()
+    return None if found is None else (int(found[0]), found[1])
 
 
 def log_heads(session: Session) -> tuple[Head, ...]:

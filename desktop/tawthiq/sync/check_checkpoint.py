@@ -20,10 +20,14 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-def check_checkpoint(session: Session, header: Header, path: Path, *, now: int) -> None:
+def check_checkpoint(
+    session: Session, header: Header, path: Path, *, now: int, repeat: bool = False
+) -> None:
     """Refuse the file when its checkpoint is forged, does not match it, or takes its
     laptop back; otherwise keep it as that laptop's latest. Called after the file's events
-    were applied in the merge's transaction (a refusal undoes them)."""
+    were applied in the merge's transaction (a refusal undoes them). A ``repeat`` (a file
+    imported before) was weighed against that laptop's earlier checkpoints when it first
+    came: the same file again takes nothing back, and the later checkpoint stays kept."""
     cp = header.checkpoint
     if cp is None:
         return
@@ -48,6 +52,8 @@ def check_checkpoint(session: Session, header: Header, path: Path, *, now: int) 
                 path=path.name,
                 device=short_id(d.device_id),
             )
+    if repeat:
+        return
     before = checkpoints.received(session, cp.device_id)
     if before is not None:
         _against_earlier(cp, before, path)

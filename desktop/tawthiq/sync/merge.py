@@ -188,7 +188,7 @@ def _apply(session: Session, checked: FileCheck, summary: ImportSummary) -> None
         total.authors = tuple(sorted({*total.authors, *count.authors}))  # as signed
         total.new += count.new
         total.known += count.known
-    check_checkpoint(session, header, checked.path, now=latest_hlc(session))
+    check_checkpoint(session, header, checked.path, now=latest_hlc(session), repeat=checked.repeat)
     summary.new_keys.update(checked.new_keys)
     if not checked.repeat:
         bookkeeping.remember_import(

@@ -4,8 +4,10 @@ off, bloated or foreign file ends in one clear sentence, never in memory exhaust
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import socket
 import stat
 import time
 import uuid
@@ -34,7 +36,7 @@ class AtomicWriter:
         self.path = path
         remove_leftovers(path.parent)
         # the process in the name: another export's file is told from a crashed one's
-        self.tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.part")
+        self.tmp = path.with_name(part_name(path.name, os.getpid()))
         try:
             fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as exc:
@@ -103,15 +105,30 @@ class AtomicWriter:
             self.abort()
 
 
-_TEMPORARY = re.compile(r"\..+?\.(?:(\d+)\.)?[0-9a-f]{8}\.part")
+# This computer, as the temporary files of its exports name it: a folder may be shared
+# with others, whose process numbers mean nothing here.
+_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
+
+
+def part_name(name: str, pid: int) -> str:
+    """The temporary file an export to ``name`` by process ``pid`` of this computer writes."""
+    return f".{name}.{pid}-{_HOST}.{uuid.uuid4().hex[:8]}.part"
+
+
+# Every way Tawthiq has named them: with the process and computer, with the process only,
+# with neither (release 0.1; a PDF being written looks the same).
+_TEMPORARY = re.compile(r"\..+?\.(?:(\d+)(?:-([0-9a-f]{8}))?\.)?[0-9a-f]{8}\.part")
 _STALE_AFTER = 3600.0  # seconds: an export writes to its file all the time
 
 
 def remove_leftovers(folder: Path) -> int:
     """Remove the temporary files that exports killed before they finished left in
     ``folder`` (a whole export, unencrypted when it was asked for unencrypted), never the
-    file of an export still running; how many were removed. Errors are no one's business
-    here: a folder that cannot be read or changed keeps what it has."""
+    file of an export still running; how many were removed. Before the hour is out, only
+    the files of this computer's exports whose process is gone: another's file may be
+    written now (a report beside it, another computer's export in a shared folder).
+    Errors are no one's business here: a folder that cannot be read or changed keeps what
+    it has."""
     removed = 0
     try:
         entries = list(os.scandir(folder))
@@ -125,8 +142,9 @@ def remove_leftovers(folder: Path) -> int:
             info = entry.stat(follow_symlinks=False)
             if not stat.S_ISREG(info.st_mode):
                 continue
-            fresh = time.time() - info.st_mtime < _STALE_AFTER
-            if fresh and found[1] is not None and is_running(int(found[1])):
+            stale = time.time() - info.st_mtime >= _STALE_AFTER
+            dead = found[2] == _HOST and not is_running(int(found[1]))
+            if not (stale or dead):
                 continue
             os.unlink(entry.path)
             removed += 1
