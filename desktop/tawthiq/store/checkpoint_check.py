@@ -20,6 +20,7 @@ from tawthiq.store.checkpoints import (
     intact,
     latest,
     latest_number,
+    latest_row,
     log_heads,
 )
 from tawthiq.store.events import GENESIS, head_message
@@ -43,6 +44,10 @@ def _who(device_id: str) -> str:
 
 def check_checkpoints(session: Session) -> CheckpointReport:
     report = CheckpointReport()
+    signer = latest_row(session)
+    if signer is not None:  # whose decisions say which keys are accepted, checked or not
+        report.trusted = {**accepted_keys(session, signer.device_id),
+                          signer.device_id: signer.public_key}  # fmt: skip
     stray = first_stray_head(session)
     # with every checkpoint removed, its heads left behind are a part of what is said below
     if stray is not None and (latest_number(session) or not holds_later_events(session)):
@@ -83,7 +88,6 @@ def check_checkpoints(session: Session) -> CheckpointReport:
         return report
     report.problems.extend(_against_log(report.latest, log_heads(session)))
     owner = report.latest.device_id
-    report.trusted = {**accepted_keys(session, owner), owner: report.latest.public_key}
     if device_keys(session).get(owner, report.latest.public_key) != report.latest.public_key:
         report.problems.append(
             Sentence(
