@@ -60,7 +60,9 @@ def own_removed_add(s: Scene) -> Seen:
     return Seen(said)
 
 
-def cut_back(s: Scene) -> Seen:
+def _tail_cut(s: Scene) -> tuple[str, str, int]:
+    """An edit's event cut off the end of the chain and the signed head of the moment before
+    it put back (any earlier export carries one): the record, the device, that head's #."""
     maram = s.maram()
     [(device, seq, head_hash, signature)] = query(
         s.db, "SELECT device_id, seq, hash, signature FROM chain_head"
@@ -68,6 +70,11 @@ def cut_back(s: Scene) -> Seen:
     assert s.run("edit", maram, "--killed", "12").code == 0
     sql(s.db, "DELETE FROM event WHERE device_id = ? AND seq > ?", device, seq)
     sql(s.db, "UPDATE chain_head SET seq = ?, hash = ?, signature = ?", seq, head_hash, signature)
+    return maram, str(device), int(str(seq))
+
+
+def cut_back(s: Scene) -> Seen:
+    maram, device, seq = _tail_cut(s)
     s.run("rebuild")
     said = s.run("verify")
     refused = s.run("edit", maram, "--killed", "13")
@@ -182,13 +189,7 @@ def stripped_then_saved(s: Scene) -> Seen:
 def tail_and_checkpoint_cut(s: Scene) -> Seen:
     """The end of the chain cut back to a signed head an earlier export carries, and the
     newest checkpoint removed with it: the file agrees with itself."""
-    maram = s.maram()
-    [(device, seq, head_hash, signature)] = query(
-        s.db, "SELECT device_id, seq, hash, signature FROM chain_head"
-    )
-    assert s.run("edit", maram, "--killed", "12").code == 0
-    sql(s.db, "DELETE FROM event WHERE device_id = ? AND seq > ?", device, seq)
-    sql(s.db, "UPDATE chain_head SET seq = ?, hash = ?, signature = ?", seq, head_hash, signature)
+    _tail_cut(s)
     sql(s.db, "DELETE FROM checkpoint_head WHERE number = 2")
     sql(s.db, "DELETE FROM checkpoint WHERE number = 2")
     s.run("rebuild")
