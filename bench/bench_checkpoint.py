@@ -68,7 +68,9 @@ def main(saves: int = 400, devices: int = 50) -> None:
         print(f"a save:                       {whole_ms:.2f} ms median")
         print(f"  its checkpoint (in the save): {cp_ms:.2f} ms median")
         print(f"  the rest of the save:         {statistics.median(rest):.2f} ms median")
-        print(f"ratio save / save without its checkpoint: {whole_ms / statistics.median(rest):.2f}x")
+        print(
+            f"ratio save / save without its checkpoint: {whole_ms / statistics.median(rest):.2f}x"
+        )
         with ws.db.read() as s:
             n = checkpoints.latest_number(s)
             t = time.perf_counter()
