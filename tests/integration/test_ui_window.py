@@ -369,3 +369,17 @@ def test_the_list_reads_its_pages_off_the_ui_thread_once_each(qtbot, window, ws)
     assert len({inc.id for inc in model.rows}) == PAGE * 2 + 50
     dates = [inc.date_start for inc in model.rows]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_an_incident_shown_while_the_list_is_loading_is_selected_once_loaded(  # type: ignore[no-untyped-def]
+    qtbot, ws, window
+) -> None:
+    """Opening an incident from an import's summary can come before the list has loaded
+    what the import brought: the list selects it once it has (it used to select nothing)."""
+    with ws.writing() as w:
+        incident_id = services.incidents.create_incident(w, {"title_en": "just merged"})
+    window.incidents.refresh()  # as the import's changes make it load again
+    assert window.incidents.loading
+    window._open_id(incident_id)  # the documenter opens it from the summary at once
+    qtbot.waitUntil(lambda: window.incidents.table.currentIndex().isValid(), timeout=30_000)
+    assert window.incidents.current().id == incident_id

@@ -202,6 +202,9 @@ class IncidentList(QWidget):
                     self.model.index(row, 0), flags.ClearAndSelect | flags.Rows
                 )
                 return True
+        if self.model.loading:  # asked while the list is loading (after an import): once loaded
+            self._keep = incident_id
+            return True
         return False
 
     def current(self) -> Incident | None:
