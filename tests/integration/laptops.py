@@ -72,7 +72,7 @@ class Laptop:
     def accept_rollback(self) -> None:
         """The person put this older copy of the database back on purpose, and says so
         (`tawthiq rebuild --accept-rollback`)."""
-        services.Desk(self.ws).rebuild(accept_rollback=True)
+        services.Desk(self.ws).trail.rebuild(accept_rollback=True)
 
     def trusted(self) -> dict[str, str]:
         """The keys this laptop accepts in its database (its signed trust decisions)."""

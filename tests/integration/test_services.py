@@ -261,14 +261,14 @@ def test_judging_a_possible_duplicate_says_which_incidents_changed(desk: Desk) -
 
 def test_verify_and_rebuild_tell_whether_the_tables_drifted(desk: Desk, db_path: Path) -> None:
     incident_id = desk.save({"title_en": "Maram camp", "killed": 9}).incident_id
-    report = desk.verify()
+    report = desk.trail.verify()
     assert report.ok and report.events > 0 and report.devices == 1
-    rebuilt = desk.rebuild()
+    rebuilt = desk.trail.rebuild()
     assert not rebuilt.drifted and rebuilt.changes == EVERYTHING and rebuilt.entities == 1
     with sqlite3.connect(db_path) as con:  # damage the tables, not the log
         con.execute("DELETE FROM incident WHERE id = ?", (incident_id,))
-    assert not desk.verify().ok
-    assert desk.rebuild().drifted and desk.verify().ok and desk.count(EVERY) == 1
+    assert not desk.trail.verify().ok
+    assert desk.trail.rebuild().drifted and desk.trail.verify().ok and desk.count(EVERY) == 1
 
 
 def test_a_public_report_leaves_out_what_is_not_public(desk: Desk, tmp_path: Path) -> None:
@@ -286,9 +286,9 @@ def test_a_printed_fingerprint_is_traced_to_its_incident(desk: Desk, tmp_path: P
     incident_id = desk.save({"title_en": "Maram camp", "killed": 9}).incident_id
     with desk.ws.db.read() as s:  # the fingerprint the PDF prints
         printed = choose(s, [incident_id]).items[0].fingerprint
-    found = desk.check_fingerprint(printed, incident_id[:8])
+    found = desk.trail.check_fingerprint(printed, incident_id[:8])
     assert found.match is not None and found.match.incident_id == incident_id
     assert found.match.changed_since == 0 and found.title == "Maram camp"
     desk.save({"killed": 10}, incident_id=incident_id)
-    assert desk.check_fingerprint(printed).match.changed_since == 1  # type: ignore[union-attr]
-    assert desk.check_fingerprint("0" * 64).match is None
+    assert desk.trail.check_fingerprint(printed).match.changed_since == 1  # type: ignore[union-attr]
+    assert desk.trail.check_fingerprint("0" * 64).match is None

@@ -226,7 +226,7 @@ def test_long_work_shows_progress_and_stops_when_asked(qtbot, window, ws) -> Non
             time.sleep(0.05)
 
         for _ in range(100):  # the real rebuild, asked to report often, until stopped
-            desk.rebuild(tell)
+            desk.trail.rebuild(tell)
 
     said: list[str] = []
     handle, dialog = run_long(window, window.runner, "Rebuilding…", slow_rebuild,
@@ -253,7 +253,7 @@ def test_a_stopped_rebuild_changes_nothing(ws) -> None:  # type: ignore[no-untyp
             raise Cancelled("stopped")
 
     with pytest.raises(Cancelled):
-        Desk(ws).rebuild(stop)
+        Desk(ws).trail.rebuild(stop)
     with ws.db.read() as s:
         assert services.maintenance.state_digest(s) == before
         assert services.incidents.count_incidents(s, IncidentFilter()) == 3

@@ -151,7 +151,7 @@ def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         f"{total} incident(s)"
         + (f", showing {len(rows)} from {args.offset + 1}" if total > len(rows) else "")
     )
-    if total and not desk.checkpoints():
+    if total and not desk.trail.checkpoints():
         print(_NO_CHECKPOINT, file=sys.stderr)
     return 0
 
@@ -177,7 +177,7 @@ def cmd_history(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if args.fingerprint:
         return cli_report.cmd_verify_fingerprint(args, out)
-    report = open_desk(args, read_only=True).verify()
+    report = open_desk(args, read_only=True).trail.verify()
     if report.ok:
         cp = report.checkpoint
         out(
@@ -192,7 +192,7 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    result = open_desk(args).rebuild(accept_rollback=args.accept_rollback)
+    result = open_desk(args).trail.rebuild(accept_rollback=args.accept_rollback)
     out(
         f"rebuilt {result.entities} records from the event log; state digest "
         f"{result.digest} "

@@ -165,7 +165,7 @@ def _progress() -> Callable[[int, int], None]:
 
 def cmd_verify_fingerprint(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
-    found = open_desk(args, read_only=True).check_fingerprint(args.fingerprint, args.id)
+    found = open_desk(args, read_only=True).trail.check_fingerprint(args.fingerprint, args.id)
     m = found.match
     if m is None:
         whose = (

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
-from tawthiq.services.changes import EVERYTHING, Changes, Stopped
+from tawthiq.services.changes import Changes, Stopped
 from tawthiq.services.desk_sync import SyncDesk
+from tawthiq.services.desk_trail import TrailDesk
 from tawthiq.services.drafts import drafts_from, place_fields, report_date
 from tawthiq.services.results import (
     IncidentView,
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from tawthiq.extract.result import ExtractionResult
     from tawthiq.report.model import ReportOptions
     from tawthiq.services.kept import AlreadyKept
-    from tawthiq.services.maintenance import VerifyReport
-    from tawthiq.services.reports import FingerprintCheck
     from tawthiq.services.workspace import Workspace
 
 Progress = Callable[[int, int], None]  # (done, total); raises Cancelled to stop
@@ -67,7 +66,7 @@ def extract_report(text: str, ref_date: date | None) -> ExtractionResult:
 
 class Desk:
     """The documenter's desk: a workspace and what can be done with it; ``sync`` holds the
-    use cases of moving work between laptops."""
+    use cases of moving work between laptops, ``trail`` those of checking the audit trail."""
 
     def __init__(self, ws: Workspace | Callable[[], Workspace]) -> None:
         """``ws``: an open workspace, or how to open one (then ``open()`` does, off the UI
@@ -76,6 +75,7 @@ class Desk:
         self._ws = None if callable(ws) else ws
         self._lock = threading.Lock()
         self.sync = SyncDesk(lambda: self.ws)
+        self.trail = TrailDesk(lambda: self.ws)
 
     @property
     def ws(self) -> Workspace:
@@ -287,33 +287,7 @@ class Desk:
         with self.ws.db.read() as s:
             return svc.count_incidents(s, flt)
 
-    def check_fingerprint(self, printed: str, prefix: str | None = None) -> FingerprintCheck:
-        """Which incident (of all, or the one ``prefix`` names) a printed report's
-        fingerprint belongs to, and how much it changed since."""
-        from tawthiq.services import incidents as svc
-        from tawthiq.services.reports import check_fingerprint
-
-        with self.ws.db.read() as s:
-            incident_id = svc.resolve_id(s, prefix) if prefix else None
-            return check_fingerprint(s, printed, incident_id)
-
     # --- long work --------------------------------------------------------------------------
-
-    def rebuild(
-        self, progress: Progress | None = None, *, accept_rollback: bool = False
-    ) -> Rebuilt:
-        """Every table written again from the log; undone entirely when ``progress`` raises
-        Cancelled. ``accept_rollback``: this copy was put back on purpose (see
-        ``maintenance.accept_rollback``)."""
-        from tawthiq.services.maintenance import accept_rollback as accept
-        from tawthiq.services.maintenance import rebuild
-
-        with self.ws.db.write() as s:
-            done = rebuild(s, progress)
-            if accept_rollback:
-                accept(s, self.ws.key_dir, self.ws.db.path)
-        drifted = done.digest_before != done.digest_after
-        return Rebuilt(done.entities, drifted, done.digest_after, EVERYTHING)
 
     def write_report(
         self,
@@ -336,33 +310,6 @@ class Desk:
             options = replace(options, selection=describe(flt or IncidentFilter()))
         written = write_report(path, chosen, options, progress=progress)
         return Written(len(chosen.items), written.pages, chosen.left_out, written.unprintable)
-
-    def checkpoints(self) -> int:
-        """How many checkpoints the database holds (0: an earlier release's, not written since)."""
-        from tawthiq.store.checkpoints import latest_number
-
-        with self.ws.db.read() as s:
-            return latest_number(s)
-
-    def opening_check(self) -> list[str]:
-        from tawthiq.services.maintenance import opening_check
-        from tawthiq.store.identity import load_identity
-
-        with self.ws.db.read() as s:
-            return opening_check(s, load_identity(self.ws.key_dir)) + self._witnessed(s)
-
-    def _witnessed(self, session: Any) -> list[str]:
-        from tawthiq.services.maintenance import witnessed
-
-        return witnessed(session, self.ws.key_dir, self.ws.db.path)
-
-    def verify(self, progress: Progress | None = None) -> VerifyReport:
-        from tawthiq.services.maintenance import verify
-
-        with self.ws.db.read() as s:
-            report = verify(s, self.ws.trusted_keys(), progress)
-            report.problems.extend(self._witnessed(s))
-            return report
 
     def ingest_report(
         self,

@@ -22,7 +22,7 @@ from tawthiq.store import checkpoints
 from tawthiq.store import fingerprint as fp
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
-from tawthiq.store.materialize import RowComparison, column_mismatch
+from tawthiq.store.row_check import RowComparison, column_mismatch
 from tawthiq.store.writer import load_events
 
 if TYPE_CHECKING:

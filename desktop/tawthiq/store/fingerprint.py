@@ -18,8 +18,9 @@ from tawthiq.domain.errors import Sentence
 from tawthiq.domain.fields import LINK, SOURCE_REPORT
 from tawthiq.store.checkpoint_check import quick_check
 from tawthiq.store.events import REPLAY_ORDER, Event, rehash
-from tawthiq.store.materialize import RowComparison, entity_state, no_history
+from tawthiq.store.materialize import entity_state
 from tawthiq.store.models import EventRow, LinkRow
+from tawthiq.store.row_check import RowComparison, no_history
 from tawthiq.store.verify import _offset, altered, check_chain
 
 # fp1 covered the incident's own events only; fp2 (0.1) hashed the stored hash column, and

@@ -16,13 +16,9 @@ from tawthiq.store.checkpoint_check import check_checkpoints, untrusted
 from tawthiq.store.checkpoints import Checkpoint
 from tawthiq.store.events import GENESIS, Event, head_message, rehash
 from tawthiq.store.identity import verify_signature
-from tawthiq.store.materialize import (
-    Progress,
-    count_entities,
-    materialised_mismatches,
-    state_digest,
-)
+from tawthiq.store.materialize import Progress, count_entities, state_digest
 from tawthiq.store.models import EventRow
+from tawthiq.store.row_check import materialised_mismatches
 
 
 @dataclass

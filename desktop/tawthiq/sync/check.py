@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import N_
-from tawthiq.store import chain, hlc, merging
+from tawthiq.store import chain, merging
 from tawthiq.store.events import GENESIS, column_hash, head_message, parents_text
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.parallel import Helper
 from tawthiq.sync import seal
+from tawthiq.sync.check_claims import Authors, Clocks, check_authors
 from tawthiq.sync.check_header import (
     DeviceCount,
     FileCheck,
@@ -30,10 +31,8 @@ from tawthiq.sync.check_header import (
     refuse_rollback,
     short_id,
 )
-from tawthiq.sync.errors import BadFileError, ClockAhead, ClockAheadError, ForgeryError
+from tawthiq.sync.errors import BadFileError, ForgeryError
 from tawthiq.sync.format import (
-    MAX_AUTHORS,
-    MAX_NAME,
     DeviceRange,
     Header,
     end_message,
@@ -51,39 +50,6 @@ __all__ = ["Checker", "DeviceCount", "FileCheck"]
 
 _CUT_OFF = N_("{path} is cut off: the export is incomplete (copy it again)")
 _BATCH = 5000
-
-
-class _Authors:
-    """Who wrote one device's events in a file, gathered as they are read, against the
-    names its header claims. An honest export names every author of the device's events
-    in the file, or ``MAX_AUTHORS`` of them when there are more; each name cut as the
-    header's are. Bounded: past ``MAX_AUTHORS`` names besides the claimed ones, only that
-    there are more is kept."""
-
-    def __init__(self, claimed: tuple[str, ...]) -> None:
-        self.claimed = frozenset(claimed)
-        self.found: set[str] = set()
-        self.more = False
-
-    def add(self, author: str) -> None:
-        """Called for an author not yet in ``found`` (the common case is checked inline)."""
-        name = author[:MAX_NAME]
-        if name in self.found:
-            return
-        if name in self.claimed or len(self.found) < 2 * MAX_AUTHORS:
-            self.found.add(name)
-        else:
-            self.more = True
-
-    def as_claimed(self) -> bool:
-        """The header's list is the one an honest export of these events writes."""
-        if not self.claimed <= self.found:
-            return False
-        return len(self.claimed) >= MAX_AUTHORS or (self.found <= self.claimed and not self.more)
-
-    def signed(self) -> tuple[str, ...]:
-        """The authors to show: those of the signed events, ``MAX_AUTHORS`` at most."""
-        return tuple(sorted(self.found)[:MAX_AUTHORS])
 
 
 class Checker:
@@ -108,12 +74,8 @@ class Checker:
         self.accept_new = accept_new
         self.keys = keys
         self.progress = progress
-        self.authors: dict[str, _Authors] = {}  # device -> who wrote its events in the file
-        # devices (full ids or their first 8 characters) whose clocks a person accepted
-        self.clock_ahead = {d.lower() for d in clock_ahead}
-        self.wall = hlc.wall_ms()
-        self._bound = hlc.latest_allowed(self.wall, margin=hlc.CLOCK_MARGIN_MS)
-        self.ahead: dict[str, ClockAhead] = {}  # device -> its first event dated too late
+        self.authors: dict[str, Authors] = {}  # device -> who wrote its events in the file
+        self.clocks = Clocks(clock_ahead)
 
     def run(self) -> FileCheck:
         source = BundleFile(self.path, self.keys, lambda done: self.progress(done, source.size))
@@ -136,14 +98,14 @@ class Checker:
             self._trailer(next(lines, None), first, digest, header)
             if next(lines, None) is not None:
                 raise BadFileError(N_("{path} has unexpected data after its end"), path=self.path)
-            self._check_authors(result)
+            check_authors(self.authors, result, self.path)
             if result.older:  # no fork in it: an older export all the same
                 refuse_rollback(result)
             ask_about_new(result, accept_new=self.accept_new)
         finally:
             source.close()
-        if self.ahead:  # asked only of a file that is genuine in every other way
-            raise self._clock_ahead()
+        if self.clocks.ahead:  # asked only of a file that is genuine in every other way
+            raise self.clocks.refusal(self.path)
         return result
 
     # --- the events ---------------------------------------------------------------------
@@ -166,7 +128,7 @@ class Checker:
         known_hashes: dict[int, str] = {}
         staged: list[tuple[Any, ...]] = []
         count = result.devices[d.device_id]
-        authors = _Authors(d.authors)
+        authors = Authors(d.authors)
         found = authors.found
         for seq in range(d.first, d.last + 1):
             line = next(lines, None)
@@ -231,8 +193,8 @@ class Checker:
                            "for {name}: {problem}"),
                         seq=seq, device=who, name=item[3], problem=problem,
                     )  # fmt: skip
-                if item[6] > self._bound:
-                    self._check_time(d.device_id, seq, item[6])
+                if item[6] > self.clocks.bound:
+                    self.clocks.check(d.device_id, seq, item[6])
                 origin = item[13] if len(item) > 13 else None
                 staged.append((*item[:5], parents_text(item[5]), *item[6:13], origin))
                 count.new += 1
@@ -258,38 +220,6 @@ class Checker:
                 device=who,
             )
         self.authors[d.device_id] = authors
-
-    def _check_time(self, device_id: str, seq: int, stamp: int) -> None:
-        """Note the device's first event dated more than the margin past this laptop's
-        clock, unless a person accepted that device's clock."""
-        ahead = hlc.ahead_of_wall(stamp, wall=self.wall)
-        if (
-            ahead > hlc.CLOCK_MARGIN_MS
-            and device_id not in self.ahead
-            and not {device_id, short_id(device_id)} & self.clock_ahead
-        ):
-            self.ahead[device_id] = ClockAhead(device_id, seq, stamp, ahead)
-
-    def _clock_ahead(self) -> ClockAheadError:
-        first = next(iter(self.ahead.values()))
-        days = first.days
-        return ClockAheadError(
-            N_(
-                "{path} holds event #{seq} of device {device} dated {date}, {days} days ahead "
-                "of this laptop's clock (at most {hours} hours are allowed); nothing was "
-                "imported: if that laptop's clock was wrong, check with its owner and import "
-                "again accepting its clock (`tawthiq import {option}`), and if this laptop's "
-                "clock is wrong, correct it first"
-            ),
-            devices=tuple(self.ahead.values()),
-            path=self.path.name,
-            seq=first.seq,
-            device=short_id(first.device_id),
-            date=first.day.isoformat(),
-            days=f"{days:.1f}" if days < 10 else f"{days:,.0f}",
-            hours=hlc.CLOCK_MARGIN_MS // 3_600_000,
-            option=" ".join(f"--accept-clock-ahead {short_id(d)}" for d in self.ahead),
-        )
 
     def _missing(self, d: DeviceRange, seq: int, lines: Iterator[bytes]) -> ForgeryError:
         """Event ``seq`` is not where it belongs: later in the file (reordered) or nowhere
@@ -360,21 +290,6 @@ class Checker:
             rows.clear()
 
     # --- the end ------------------------------------------------------------------------
-
-    def _check_authors(self, result: FileCheck) -> None:
-        """The authors the signed header claims for each device are those of its signed
-        events; from here on, only the latter are shown."""
-        for device_id, authors in self.authors.items():
-            if not authors.as_claimed():
-                raise ForgeryError(
-                    N_(
-                        "{path} names other authors for device {device} than its signed "
-                        "events do: its header was forged"
-                    ),
-                    path=self.path.name,
-                    device=short_id(device_id),
-                )
-            result.devices[device_id].authors = authors.signed()
 
     def _trailer(self, line: bytes | None, header_line: bytes, digest: Any, header: Header) -> None:
         if line is None:

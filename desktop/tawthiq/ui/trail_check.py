@@ -37,13 +37,13 @@ class TrailCheck(QObject):
 
     def start(self) -> None:
         self.label.setText(_("Checking the audit trail…"))
-        self.runner.run(self.desk.opening_check, done=self._quick_done, failed=self._failed)
+        self.runner.run(self.desk.trail.opening_check, done=self._quick_done, failed=self._failed)
 
     def _quick_done(self, problems: list[str]) -> None:
         if problems:
             self._found(problems)
         self._handle = self.runner.run(
-            self.desk.verify, done=self._full_done, failed=self._failed, progress=self._step
+            self.desk.trail.verify, done=self._full_done, failed=self._failed, progress=self._step
         )
 
     def _step(self, done: int, total: int) -> None:

@@ -180,7 +180,7 @@ class WorkFlow(QObject):
                     self.window, _("Tawthiq"), "\n".join(sentence_text(p) for p in report.problems)
                 )
 
-        self._long(_("Verifying the audit trail…"), self.desk.verify, done)
+        self._long(_("Verifying the audit trail…"), self.desk.trail.verify, done)
 
     def rebuild(self) -> None:
         def done(result: Rebuilt) -> None:
@@ -191,7 +191,7 @@ class WorkFlow(QObject):
                 else _("Rebuilt {n} records from the audit trail; nothing differed.").format(n=n)
             )
 
-        self._long(_("Rebuilding the tables…"), self.desk.rebuild, done)
+        self._long(_("Rebuilding the tables…"), self.desk.trail.rebuild, done)
 
     def _long(
         self,
