@@ -64,7 +64,7 @@ def accept_rollback(session: Session, key_dir: Path, db_path: Path) -> int:
     """A person put back an older copy of the database on purpose: from now on the laptop
     remembers the copy's latest checkpoint (its number) instead of the later ones."""
     cp = checkpoints.latest(session)
-    first = witness.first_hash(session)
+    first = checkpoints.first_hash(session)
     if cp is None or first is None:
         return 0
     witness.remember(key_dir, db_path, first, cp.number, cp.hash)

@@ -175,9 +175,9 @@ def import_files(
             # The keys accepted become this laptop's signed decisions, and the checkpoint
             # signed as the writer closes covers what the merge brought.
             assert identity is not None  # made above: only a dry run has none, and it ended
-            with EventWriter(s, identity, ws.author or "") as w:
-                if summary.new_keys or checkpoints.latest_number(s) == 0:
-                    w.author = ws.signing_author
+            decides = summary.new_keys or checkpoints.latest_number(s) == 0
+            author = ws.signing_author if decides else ws.author or ""  # a decision is signed
+            with EventWriter(s, identity, author) as w:
                 adopt_trust_file(w, ws.key_dir)
                 record_trust(w, summary.new_keys)
     except DryRun as done:

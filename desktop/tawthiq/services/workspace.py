@@ -128,12 +128,8 @@ class Workspace:
     def remember(self, w: EventWriter) -> None:
         """Once its transaction committed, note the checkpoint a writer signed beside this
         laptop's key (the witness ``check_witness`` asks)."""
-        cp = w.signed
-        if cp is None:
-            return
-        with self.db.read() as session:
-            first = cp.hash if cp.number == 1 else witness.first_hash(session)
-        if first is not None:
+        cp, first = w.signed, w.first_checkpoint
+        if cp is not None and first is not None:
             witness.remember(self.key_dir, self.db.path, first, cp.number, cp.hash)
 
     def close(self) -> None:

@@ -207,6 +207,12 @@ def _by_id(h: object) -> str:
     return h.device_id  # type: ignore[attr-defined, no-any-return]
 
 
+def first_hash(session: Session) -> str | None:
+    """The hash of checkpoint #1: which database this is, whatever its path."""
+    row = session.get(CheckpointRow, 1)
+    return None if row is None else row.hash
+
+
 def latest_row(session: Session) -> CheckpointRow | None:
     """The last checkpoint's own row (its signer, number and hash), without its heads."""
     return session.get(CheckpointRow, latest_number(session))

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_, Sentence
+from tawthiq.store.checkpoints import first_hash
 from tawthiq.store.models import CheckpointRow
 
 WITNESS_FILE = "checkpoints-signed.json"
@@ -69,11 +70,6 @@ def remember(key_dir: Path, db_path: Path, first: str, number: int, hash_: str) 
 
 def _as_dict(e: Remembered) -> dict[str, object]:
     return {"first": e.first, "path": e.path, "number": e.number, "hash": e.hash}
-
-
-def first_hash(session: Session) -> str | None:
-    row = session.get(CheckpointRow, 1)
-    return None if row is None else row.hash
 
 
 def problems(session: Session, key_dir: Path, db_path: Path) -> list[str]:

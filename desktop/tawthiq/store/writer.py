@@ -124,6 +124,7 @@ class EventWriter:
         self._updates: dict[str, dict[str, dict[str, Any]]] = {}
         self.written = 0
         self.signed: checkpoints.Checkpoint | None = None  # the checkpoint ``close`` signed
+        self.first_checkpoint: str | None = None  # the hash of the database's checkpoint #1
 
     def __enter__(self) -> EventWriter:
         return self
@@ -229,3 +230,6 @@ class EventWriter:
         signed = checkpoints.commit(self.session, self.identity, self.clock.now())
         if signed is not None:
             self.signed = signed
+            self.first_checkpoint = (
+                signed.hash if signed.number == 1 else checkpoints.first_hash(self.session)
+            )
