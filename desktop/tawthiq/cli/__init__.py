@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 
 from tawthiq import __version__, services
 from tawthiq.cli import ingest as cli_ingest
+from tawthiq.cli import protect as cli_protect
 from tawthiq.cli import report as cli_report
 from tawthiq.cli import sync as cli_sync
 from tawthiq.cli.door import open_desk
@@ -263,6 +264,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: tawthiq.db in the user data folder)",
     )
     common.add_argument("--author", help="your name, as the audit trail records it")
+    common.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help="the database's passphrase, on the first line of F (or $TAWTHIQ_PASSPHRASE_FILE); "
+        "otherwise it is asked on the terminal",
+    )
     p = _Parser(
         prog="tawthiq",
         description="Tawthiq (توثيق): document attacks "
@@ -280,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ingest.add_commands(command)
     cli_report.add_commands(command)
     cli_sync.add_commands(command)
+    cli_protect.add_commands(command)
     _add_field_options(command("add", cmd_add, "store a new incident"))
     ed = command("edit", cmd_edit, "change fields of an incident")
     ed.add_argument("id", help="incident id (the first 8 characters are enough)")

@@ -4,10 +4,65 @@ the same the window calls; no command opens a session of its own."""
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from tawthiq import services
 from tawthiq.domain.checks import checked_name
+from tawthiq.domain.errors import ValidationError
+from tawthiq.services.protection import unlock_laptop
+from tawthiq.services.settings import data_dir
 from tawthiq.services.workspace import default_author
+
+PASSPHRASE_FILE_ENV = "TAWTHIQ_PASSPHRASE_FILE"
+
+
+def passphrase_source(args: argparse.Namespace) -> Callable[[], str] | None:
+    """The database passphrase of this command, read when first needed and once: from
+    --passphrase-file, $TAWTHIQ_PASSPHRASE_FILE, or asked on the terminal (never taken
+    from the command line itself, where other users of the laptop can see it)."""
+    cached: list[str] = []
+    named = getattr(args, "passphrase_file", None) or os.environ.get(PASSPHRASE_FILE_ENV)
+    if named:
+        read: Callable[[], str] = lambda: read_passphrase_file(Path(named))  # noqa: E731
+    elif sys.stdin.isatty():
+        read = lambda: getpass.getpass("passphrase: ")  # noqa: E731
+    else:
+        return None
+
+    def ask() -> str:
+        if not cached:
+            cached.append(read())
+        return cached[0]
+
+    return ask
+
+
+def read_passphrase_file(path: Path) -> str:
+    """The first line of ``path`` (its line break not part of it)."""
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise ValidationError(
+            f"cannot read the passphrase file {path}: {exc.strerror or 'unreadable'}"
+        ) from None
+    except UnicodeDecodeError:
+        raise ValidationError(f"the passphrase file {path} is not UTF-8 text") from None
+    line = text.split("\n", 1)[0].rstrip("\r")
+    if not line:
+        raise ValidationError(f"the passphrase file {path} is empty")
+    return line
+
+
+def unlocked(args: argparse.Namespace) -> Callable[[], str] | None:
+    """This laptop's secrets unlocked (the documenter's name is one): the passphrase
+    source, for the database too."""
+    ask = passphrase_source(args)
+    unlock_laptop(data_dir(), ask)
+    return ask
 
 
 def open_desk(
@@ -25,11 +80,12 @@ def open_desk(
     commands write nothing to the database (it may be a read-only evidence copy). A name
     that cannot be written is refused before anything is opened, by the commands that
     write it (``named``: those that may write, unless told)."""
+    ask = unlocked(args)
     name = (args.author if author is None else args.author or author) or default_author()
     if not read_only if named is None else named:
         checked_name(name)
     ws = services.open_workspace(
-        args.db, author=name, create=create, signing=signing, read_only=read_only
+        args.db, author=name, create=create, signing=signing, read_only=read_only, ask=ask
     )
     return services.Desk(ws)
 
@@ -37,4 +93,5 @@ def open_desk(
 def given_name(args: argparse.Namespace) -> str | None:
     """The name a command without a database of its own writes: --author, or else
     TAWTHIQ_AUTHOR or the window's settings; refused when it cannot be written."""
+    unlocked(args)
     return checked_name(args.author or default_author())

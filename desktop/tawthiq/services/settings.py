@@ -1,5 +1,7 @@
 """The documenter's settings (name, language, digits), kept in settings.json in the data
-folder beside the database and the device key."""
+folder beside the database and the device key. Once the laptop is protected, what names a
+person (the documenter's name) is kept sealed in private-settings.json instead: the window
+needs the language before the passphrase is typed, never the name."""
 
 from __future__ import annotations
 
@@ -12,8 +14,11 @@ from typing import Any
 from platformdirs import user_data_dir
 
 from tawthiq.domain.errors import N_, ValidationError
+from tawthiq.store import sealed
 
 LANGUAGES = ("ar", "en")
+PRIVATE_FILE = "private-settings.json"
+NAMING = ("author",)  # the settings that name a person
 
 
 def data_dir() -> Path:
@@ -51,9 +56,24 @@ def _raw() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _private() -> dict[str, Any]:
+    """The sealed settings of a protected laptop ({} while it is locked)."""
+    folder = data_dir()
+    if not sealed.is_unlocked(folder):
+        return {}
+    try:
+        data = sealed.read(folder / PRIVATE_FILE)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def load_settings() -> Settings:
-    """What was saved; anything missing or unreadable is left at its default."""
+    """What was saved; anything missing or unreadable is left at its default (the name,
+    on a protected laptop, until it is unlocked)."""
     data = _raw()
+    if sealed.is_protected(data_dir()):
+        data = {k: v for k, v in data.items() if k not in NAMING} | _private()
     values: dict[str, Any] = {}
     for f in fields(Settings):
         v = data.get(f.name)
@@ -74,6 +94,8 @@ def save_settings(settings: Settings) -> None:
     tmp = path.with_name(path.name + ".tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if sealed.is_protected(path.parent):
+            sealed.write(path.parent / PRIVATE_FILE, {k: data.pop(k) for k in NAMING})
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
         os.replace(tmp, path)
     except OSError as exc:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import TRUST
+from tawthiq.services.protection import Ask, database_key, unlock_laptop
 from tawthiq.services.settings import data_dir, load_settings
 from tawthiq.store import (
     Database,
@@ -144,19 +145,24 @@ def open_workspace(
     create: bool = True,
     signing: bool = False,
     read_only: bool = False,
+    ask: Ask | None = None,
 ) -> Workspace:
     """Open the database; with ``create=False`` it must already exist and nothing is
     created, not even the device key; ``read_only`` (reading commands): nothing is
     written to it either, not even a schema upgrade, so a read-only copy can be read.
     ``signing``: the caller is about to write, so a missing name is refused before any
-    file is made."""
+    file is made. ``ask``: the passphrase, asked when the laptop's keys or the database
+    are protected and this process has not unlocked them yet."""
     folder = key_dir or data_dir()
+    unlock_laptop(folder, ask)
     name = author or default_author()
     if signing and not name:
         raise _nobody()
     if create and not read_only:
         load_or_create_identity(folder)  # before the database: a failure leaves no file
-    db = _open(db_path or default_db_path(), create=create, read_only=read_only)
+    path = Path(db_path or default_db_path()).expanduser().absolute()
+    key = database_key(path, folder, ask)
+    db = _open(path, create=create, read_only=read_only, key=key)
     clear_killed_exports(folder)  # a killed export's file must not outlive it
     return Workspace(db=db, key_dir=folder, author=name)
 

@@ -4,6 +4,7 @@ SQLite's own is in ``sqlite_connection``)."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,10 +25,13 @@ SCHEMA_HEAD = "0006"  # checked against the migration scripts by a test
 class Database:
     """An open database file; hands out one session per user action."""
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, *, read_only: bool = False, encrypted: bool = False
+    ) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        self.encrypted = encrypted
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(dialect.for_writing(engine), expire_on_commit=False)
 
@@ -47,7 +51,7 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with _errors(self.path), self._read() as session, session.begin():
+        with _errors(self.path, self.encrypted), self._read() as session, session.begin():
             yield session
 
     @contextmanager
@@ -55,7 +59,7 @@ class Database:
         """A write transaction that holds the write lock from its first statement."""
         if self.read_only:  # a reading command's database: a bug of ours, never a user's
             raise RuntimeError(f"{self.path} was opened read-only")
-        with _errors(self.path), self._write() as session, session.begin():
+        with _errors(self.path, self.encrypted), self._write() as session, session.begin():
             yield session
 
     def check_writable(self) -> None:
@@ -69,15 +73,32 @@ class Database:
 
 
 @contextmanager
-def _errors(path: Path) -> Iterator[None]:
+def _errors(path: Path, encrypted: bool = False) -> Iterator[None]:
     try:
         yield
-    except OperationalError as exc:
-        raise dialect.translate(exc, path) from exc
     except DBAPIError as exc:
         if dialect.is_not_a_database(exc):
-            raise NotADatabaseError(N_("{path} is not a Tawthiq database"), path=path) from exc
+            raise _not_ours(path, encrypted) from exc
+        if isinstance(exc, OperationalError):
+            raise dialect.translate(exc, path) from exc
         raise
+    except NotADatabaseError:
+        if encrypted:
+            raise _not_ours(path, encrypted) from None
+        raise
+
+
+def _not_ours(path: Path, encrypted: bool) -> NotADatabaseError:
+    if encrypted:  # its key file opened with the passphrase: it is another database's
+        return NotADatabaseError(
+            N_(
+                "{path} does not open with the key file beside it ({keys}): the file was "
+                "damaged or the key file belongs to another database"
+            ),
+            path=path,
+            keys=f"{path.name}.keys",
+        )
+    return NotADatabaseError(N_("{path} is not a Tawthiq database"), path=path)
 
 
 def open_database(
@@ -86,16 +107,19 @@ def open_database(
     extra_migrations: Sequence[Path] = (),
     create: bool = True,
     read_only: bool = False,
+    key: bytes | None = None,
 ) -> Database:
     """Open (creating, when ``create``, or migrating as needed) the database at ``path``;
-    ``read_only``: never write to it (see ``_open_read_only``)."""
+    ``read_only``: never write to it (see ``_open_read_only``); ``key``: the database is
+    encrypted with it (SQLCipher)."""
     path = Path(path).expanduser().absolute()
     if path.is_dir():
         raise NotADatabaseError(N_("{path} is a folder, not a Tawthiq database"), path=path)
     if (read_only or not create) and not path.exists():
         raise _no_database(path)
     if read_only:
-        return _open_read_only(path, extra_migrations)
+        with _errors(path, key is not None):
+            return _open_read_only(path, extra_migrations, key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -103,18 +127,19 @@ def open_database(
             N_("cannot create the folder {path}: {reason}"), path=path.parent, reason=exc.strerror
         ) from None
     is_new = not path.exists() or path.stat().st_size == 0
-    current = None if is_new else dialect.schema_revision(path)
-    engine = dialect.engine_for(path)
+    with _errors(path, key is not None):
+        current = None if is_new else dialect.schema_revision(path, key)
+    engine = dialect.engine_for(path, key)
     try:
         if current != SCHEMA_HEAD or extra_migrations:
-            with _errors(path), engine.connect() as conn:
-                _migrate(conn, path, current, extra_migrations)
+            with _errors(path, key is not None), engine.connect() as conn:
+                _migrate(conn, path, current, extra_migrations, key=key)
     except BaseException:
         engine.dispose()
         if is_new and path.exists() and path.stat().st_size == 0:
             path.unlink()
         raise
-    return Database(path, engine)
+    return Database(path, engine, encrypted=key is not None)
 
 
 def _no_database(path: Path) -> NotADatabaseError:
@@ -124,27 +149,35 @@ def _no_database(path: Path) -> NotADatabaseError:
     )
 
 
-def _open_read_only(path: Path, extra: Sequence[Path]) -> Database:
+def _open_read_only(path: Path, extra: Sequence[Path], key: bytes | None) -> Database:
     """The file read through SQLite's read-only open, nothing created or migrated in it
     (DESIGN: reading commands never upgrade a database). A file of an older schema is
     copied into memory and upgraded there, to be read as the current one."""
-    current = None if path.stat().st_size == 0 else dialect.schema_revision(path)
+    current = None if path.stat().st_size == 0 else dialect.schema_revision(path, key)
     if current is None:  # an empty file: nothing to read, and a reader makes nothing
         raise _no_database(path)
+    encrypted = key is not None
     if current == SCHEMA_HEAD and not extra:
-        return Database(path, dialect.read_only_engine(path), read_only=True)
-    engine = dialect.memory_copy(path)
+        engine = dialect.read_only_engine(path, key)
+        return Database(path, engine, read_only=True, encrypted=encrypted)
+    engine = dialect.memory_copy(path, key)
     try:
         with _errors(path), engine.connect() as conn:
             _migrate(conn, path, current, extra, keep_before=False)
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine, read_only=True)
+    return Database(path, engine, read_only=True, encrypted=encrypted)
 
 
 def _migrate(
-    conn: Any, path: Path, current: str | None, extra: Sequence[Path], *, keep_before: bool = True
+    conn: Any,
+    path: Path,
+    current: str | None,
+    extra: Sequence[Path],
+    *,
+    keep_before: bool = True,
+    key: bytes | None = None,
 ) -> None:
     """Upgrade the schema of ``conn`` to the newest; ``keep_before``: a copy of the file
     as it was is kept beside it first."""
@@ -177,11 +210,16 @@ def _migrate(
         if current == scripts.get_current_head():
             return
         if keep_before:
-            _backup(conn, path, current)
+            _backup(conn, path, current, key)
     command.upgrade(cfg, "head")
     conn.commit()
 
 
-def _backup(conn: Any, path: Path, revision: str) -> None:
-    """Keep a copy of the database as it was before a schema upgrade."""
-    dialect.backup(conn, path.with_name(f"{path.name}.before-upgrade-from-{revision}"))
+def _backup(conn: Any, path: Path, revision: str, key: bytes | None) -> None:
+    """Keep a copy of the database as it was before a schema upgrade (encrypted as it is,
+    its key file copied beside it)."""
+    target = path.with_name(f"{path.name}.before-upgrade-from-{revision}")
+    dialect.backup(conn, target, key)
+    if key is not None:
+        keys = path.with_name(f"{path.name}.keys")
+        shutil.copyfile(keys, target.with_name(f"{target.name}.keys"))

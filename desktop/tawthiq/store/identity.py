@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +11,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from tawthiq.domain.errors import N_
+from tawthiq.store import sealed
 from tawthiq.store.errors import StoreError, UnwritableError
 
 KEY_FILE = "device-key.json"
@@ -63,7 +62,7 @@ def trusted_keys(folder: Path) -> dict[str, str]:
     were events in the log (an earlier release's file beside the key), its own included:
     read for a database without a checkpoint, which its first writing command signs."""
     try:
-        data = json.loads((folder / TRUST_FILE).read_text("utf-8"))
+        data = sealed.read(folder / TRUST_FILE) or {}
     except (OSError, ValueError):
         data = {}
     keys = {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
@@ -73,24 +72,12 @@ def trusted_keys(folder: Path) -> dict[str, str]:
     return keys
 
 
-def _write_private(path: Path, data: object) -> None:
-    """Write a small JSON file readable by this user only, atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(data, f)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
 def load_or_create_identity(folder: Path) -> DeviceIdentity:
     """Read the device key from ``folder``, creating it (readable by this user only) if absent."""
     path = folder / KEY_FILE
     if path.exists():
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = sealed.read(path)
             key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(data["private_key"]))
             return DeviceIdentity(str(uuid.UUID(data["device_id"])), key)
         except (OSError, ValueError, KeyError, TypeError):
@@ -104,7 +91,7 @@ def load_or_create_identity(folder: Path) -> DeviceIdentity:
         "public_key": identity.public_key_hex,
     }
     try:
-        _write_private(path, data)
+        sealed.write(path, data)
     except OSError as exc:
         raise UnwritableError(
             N_("cannot store the device key in {folder}: {reason}"),

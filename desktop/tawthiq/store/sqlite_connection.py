@@ -3,6 +3,11 @@ timeout, and ``BEGIN IMMEDIATE`` so a write holds the lock from its first statem
 reading a file's schema revision without changing it, opening one read-only (an evidence
 copy, read-only media), backing a file up, and the driver's errors as sentences. A
 PostgreSQL store is another module with these functions.
+
+An encrypted database is opened through SQLCipher (``sqlcipher3``, the same API) with its
+raw 256-bit key, given before anything else on every connection: no key derivation per
+connection, temporary tables in memory only, and SQLCipher's own log silenced (a wrong key
+is said by us, in one sentence).
 """
 
 from __future__ import annotations
@@ -15,6 +20,11 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
+
+try:
+    import sqlcipher3.dbapi2 as sqlcipher
+except ImportError:  # pragma: no cover - a dependency; a broken install is said on use
+    sqlcipher = None
 
 from tawthiq.domain.errors import N_
 from tawthiq.store.errors import (
@@ -33,43 +43,85 @@ def busy_timeout_ms() -> int:
 
 CACHE_KIB = 64 * 1024  # SQLite's page cache per connection
 _OUR_TABLES = {"event", "incident", "alembic_version"}
+SQLITE_HEADER = b"SQLite format 3\x00"
+DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error,) + (
+    (sqlcipher.Error,) if sqlcipher is not None else ()
+)
 
 
-def engine_for(path: Path) -> Engine:
-    """An engine on the file at ``path``: WAL, full sync, foreign keys, a large page cache,
-    and transactions begun by us (deferred unless ``for_writing`` asks otherwise)."""
-    wait_ms = busy_timeout_ms()
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": wait_ms / 1000})
+def cipher_connect(target: str, *, key: bytes | None, timeout: float, uri: bool = False) -> Any:
+    """A DB-API connection to ``target``: SQLite's own for a plain file, SQLCipher's with
+    ``key`` for an encrypted one (and, with no key, for converting a plain one)."""
+    if key is None and sqlcipher is None:
+        return sqlite3.connect(target, uri=uri, timeout=timeout, check_same_thread=False)
+    if sqlcipher is None:
+        raise StoreError(N_("this installation of Tawthiq lacks SQLCipher; reinstall it"))
+    conn = sqlcipher.connect(target, uri=uri, timeout=timeout, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+def _connect(target: str, key: bytes | None, *, uri: bool = False) -> Any:
+    timeout = busy_timeout_ms() / 1000
+    if key is None:
+        return sqlite3.connect(target, uri=uri, timeout=timeout, check_same_thread=False)
+    return cipher_connect(target, key=key, timeout=timeout, uri=uri)
+
+
+def engine_for(path: Path, key: bytes | None = None) -> Engine:
+    """An engine on the file at ``path`` (encrypted with ``key`` when given): WAL, full
+    sync, foreign keys, a large page cache, and transactions begun by us (deferred unless
+    ``for_writing`` asks otherwise)."""
+    engine = _engine(path, lambda: _connect(str(path), key), key)
     _tend(engine, "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON")
     return engine
 
 
-def read_only_engine(path: Path) -> Engine:
+def _engine(path: Path | None, creator: Any, key: bytes | None, **kw: Any) -> Engine:
+    """An engine whose connections ``creator`` makes (SQLCipher's driver when ``key``);
+    on a file, SQLAlchemy's pool for files, as for a URL of it."""
+    module = {"module": sqlcipher} if key is not None else {}
+    url = f"sqlite:///{path}" if path is not None else "sqlite://"
+    return create_engine(url, creator=creator, **module, **kw)
+
+
+def read_only_engine(path: Path, key: bytes | None = None) -> Engine:
     """An engine that reads the file at ``path`` and cannot write a byte of it (SQLite
     refuses every write), even on read-only media: for verifying an evidence copy."""
-    uri, wait_s = read_only_uri(path), busy_timeout_ms() / 1000
-    engine = create_engine(
-        f"sqlite:///{path}",
-        creator=lambda: sqlite3.connect(uri, uri=True, timeout=wait_s, check_same_thread=False),
-    )
+    uri = read_only_uri(path, key)
+    engine = _engine(path, lambda: _connect(uri, key, uri=True), key)
     _tend(engine)
     return engine
 
 
-def memory_copy(path: Path) -> Engine:
+def memory_copy(path: Path, key: bytes | None = None) -> Engine:
     """An engine on a copy of the file at ``path`` held in memory, read without writing to
-    the file: an old schema is upgraded there to be read, and the file stays as it was."""
-    mem = sqlite3.connect(":memory:", check_same_thread=False)
+    the file: an old schema is upgraded there to be read, and the file stays as it was
+    (an encrypted file's copy is plain, in this process's memory only)."""
+    uri = read_only_uri(path, key)
+    mem = (
+        _connect(":memory:", None)
+        if key is None
+        else cipher_connect(":memory:", key=None, timeout=busy_timeout_ms() / 1000, uri=True)
+    )
     try:
-        src = sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout_ms() / 1000)
-        try:
-            src.backup(mem)
-        finally:
-            src.close()
-    except sqlite3.Error as exc:
+        if key is None:
+            src = _connect(uri, None, uri=True)
+            try:
+                src.backup(mem)
+            finally:
+                src.close()
+        else:
+            mem.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (uri,))
+            mem.execute("SELECT sqlcipher_export('main', 'encrypted')")
+            mem.execute("DETACH DATABASE encrypted")
+    except DRIVER_ERRORS as exc:
         mem.close()
         raise translate(OperationalError("copy", {}, exc), path) from None
-    engine = create_engine("sqlite://", creator=lambda: mem, poolclass=StaticPool)
+    engine = _engine(None, lambda: mem, key, poolclass=StaticPool)
     _tend(engine, "PRAGMA foreign_keys=ON")
     return engine
 
@@ -126,7 +178,7 @@ def is_not_a_database(exc: DBAPIError) -> bool:
     return "not a database" in str(exc.orig)
 
 
-def schema_revision(path: Path) -> str | None:
+def schema_revision(path: Path, key: bytes | None = None) -> str | None:
     """The schema revision of an existing file, read without changing a byte of it."""
     try:
         with path.open("rb") as f:
@@ -135,10 +187,10 @@ def schema_revision(path: Path) -> str | None:
         raise NotADatabaseError(
             N_("cannot read {path}: {reason}"), path=path, reason=exc.strerror
         ) from None
-    if header != b"SQLite format 3\x00":
+    if key is None and header != SQLITE_HEADER:
         raise NotADatabaseError(N_("{path} is not a Tawthiq database"), path=path)
     try:
-        con = sqlite3.connect(read_only_uri(path), uri=True, timeout=busy_timeout_ms() / 1000)
+        con = _connect(read_only_uri(path, key), key, uri=True)
         try:
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -154,21 +206,21 @@ def schema_revision(path: Path) -> str | None:
             )
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except DRIVER_ERRORS as exc:
         fake = OperationalError("inspect", {}, exc)
         raise translate(fake, path) from None
     return row[0] if row else None
 
 
-def read_only_uri(path: Path) -> str:
+def read_only_uri(path: Path, key: bytes | None = None) -> str:
     """The URI that opens ``path`` for reading only: ``mode=ro``; where the folder or the
     file cannot take SQLite's -wal and -shm files (read-only media), ``immutable=1``. That
     one does not read a write-ahead log, so a file with one beside it is refused there."""
     uri = f"{path.as_uri()}?mode=ro"
     try:
-        _probe(uri)
+        _probe(uri, key=key) if key is not None else _probe(uri)
         return uri
-    except sqlite3.Error as exc:
+    except DRIVER_ERRORS as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in _CANNOT_WRITE_BESIDE:
             raise translate(OperationalError("open", {}, exc), path) from None
     wal = path.with_name(f"{path.name}-wal")
@@ -187,18 +239,28 @@ def read_only_uri(path: Path) -> str:
 _CANNOT_WRITE_BESIDE = (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY)
 
 
-def _probe(uri: str) -> None:
+def _probe(uri: str, key: bytes | None = None) -> None:
     """Open ``uri`` and read its schema (SQLite opens the -wal and -shm files only then)."""
-    con = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000)
+    con = _connect(uri, key, uri=True)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
         con.close()
 
 
-def backup(conn: Any, target: Path) -> None:
-    """Copy the database of ``conn`` (a SQLAlchemy connection) to the file ``target``."""
+def backup(conn: Any, target: Path, key: bytes | None = None) -> None:
+    """Copy the database of ``conn`` (a SQLAlchemy connection) to the file ``target``
+    (encrypted with the same ``key`` when it is)."""
     raw = conn.connection.dbapi_connection
+    if key is not None:
+        raw.execute(f"ATTACH DATABASE ? AS kept KEY \"x'{key.hex()}'\"", (str(target),))
+        try:
+            raw.execute("SELECT sqlcipher_export('kept')")
+            version = raw.execute("PRAGMA main.user_version").fetchone()[0]
+            raw.execute(f"PRAGMA kept.user_version = {int(version)}")
+        finally:
+            raw.execute("DETACH DATABASE kept")
+        return
     with sqlite3.connect(target) as dest:
         raw.backup(dest)
     dest.close()

@@ -6,8 +6,6 @@ change that memory without the key folder too."""
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_, Sentence
+from tawthiq.store import sealed
 from tawthiq.store.checkpoints import first_hash
 from tawthiq.store.models import CheckpointRow
 
@@ -31,7 +30,7 @@ class Remembered:
 
 def _read(key_dir: Path) -> list[Remembered]:
     try:
-        data = json.loads((key_dir / WITNESS_FILE).read_text("utf-8"))
+        data = sealed.read(key_dir / WITNESS_FILE) or []
         return [Remembered(str(d["first"]), str(d["path"]), int(d["number"]), str(d["hash"]))
                 for d in data]  # fmt: skip
     except (OSError, ValueError, TypeError, KeyError):
@@ -57,15 +56,7 @@ def remember(key_dir: Path, db_path: Path, first: str, number: int, hash_: str) 
     the memory may lag a crash behind, never run ahead of the file)."""
     entries = [e for e in _read(key_dir) if e.first != first and e.path != str(db_path)]
     entries.append(Remembered(first, str(db_path), number, hash_))
-    key_dir.mkdir(parents=True, exist_ok=True)
-    path = key_dir / WITNESS_FILE
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump([_as_dict(e) for e in entries], f)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    sealed.write(key_dir / WITNESS_FILE, [_as_dict(e) for e in entries])
 
 
 def _as_dict(e: Remembered) -> dict[str, object]:

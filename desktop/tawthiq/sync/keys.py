@@ -4,13 +4,12 @@ X25519 key pair that a coordinator hands out so exports can be encrypted to it."
 from __future__ import annotations
 
 import base64
-import json
-import os
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from tawthiq.domain.errors import N_
+from tawthiq.store import sealed
 from tawthiq.store.identity import key_fingerprint
 from tawthiq.sync.errors import SecretError
 
@@ -49,7 +48,7 @@ def load_box_key(folder: Path, *, create: bool) -> X25519PrivateKey | None:
     path = folder / BOX_KEY_FILE
     if path.exists():
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = sealed.read(path)
             return X25519PrivateKey.from_private_bytes(bytes.fromhex(data["private_key"]))
         except (OSError, ValueError, KeyError, TypeError):
             raise SecretError(
@@ -58,12 +57,5 @@ def load_box_key(folder: Path, *, create: bool) -> X25519PrivateKey | None:
     if not create:
         return None
     key = X25519PrivateKey.generate()
-    folder.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump({"private_key": key.private_bytes_raw().hex()}, f)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    sealed.write(path, {"private_key": key.private_bytes_raw().hex()})
     return key

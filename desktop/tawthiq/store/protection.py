@@ -1,0 +1,148 @@
+"""Encrypting a database file in place and back (SQLCipher's ``sqlcipher_export``), with
+its key file beside it (``tawthiq.db.keys``).
+
+The database file's first bytes say which it is: SQLite's header, or SQLCipher's random
+salt. Every step leaves a state that header explains, so a crash part-way is finished or
+undone by ``tidy`` at the next open: the new file is written whole beside the old one and
+renamed over it (one step), while this program alone has the database open (SQLite's
+exclusive lock, taken or refused before anything is written).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tawthiq.domain.errors import N_
+from tawthiq.store import keystore
+from tawthiq.store import sqlite_connection as dialect
+from tawthiq.store.errors import DatabaseLockedError, StoreError
+
+KEYS_SUFFIX = ".keys"
+_PENDING = ".keys.pending"  # a protect's key file until its database is in place
+_CONVERTING = ".converting"  # the new file while it is written
+
+
+def key_file(db: Path) -> Path:
+    return db.with_name(db.name + KEYS_SUFFIX)
+
+
+def is_encrypted(db: Path) -> bool:
+    """Whether ``db`` looks like an encrypted database: not SQLite's plain format, and
+    whole pages of SQLCipher's (a text or a cut-off file is neither: "not a database")."""
+    try:
+        with db.open("rb") as f:
+            head = f.read(16)
+            size = os.fstat(f.fileno()).st_size
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise StoreError(N_("cannot read {path}: {reason}"), path=db, reason=exc.strerror) from None
+    return len(head) == 16 and head != dialect.SQLITE_HEADER and size % 512 == 0
+
+
+def tidy(db: Path) -> None:
+    """Finish or undo what a protect or unprotect cut short left beside ``db`` (nothing on
+    read-only media: the key file is then read where it is, see ``current_key_file``)."""
+    try:
+        pending, keys = db.with_name(db.name + _PENDING), key_file(db)
+        keystore.destroy(db.with_name(db.name + _CONVERTING))
+        if not db.exists():
+            return
+        if is_encrypted(db):
+            if not keys.exists() and pending.exists():
+                os.replace(pending, keys)  # protect was cut after its database was in place
+                keystore.sync_folder(db.parent)
+            else:
+                keystore.destroy(pending)
+        else:  # a plain file: key files beside it were a cut protect's or unprotect's
+            keystore.destroy(pending)
+            keystore.destroy(keys)
+    except OSError:
+        return
+
+
+def current_key_file(db: Path) -> Path:
+    """The key file of an encrypted database: beside it, or a protect's pending one."""
+    keys = key_file(db)
+    pending = db.with_name(db.name + _PENDING)
+    return pending if not keys.exists() and pending.exists() else keys
+
+
+def protect(db: Path, key: bytes, kf: keystore.KeyFile) -> None:
+    """Encrypt the plain database ``db`` under ``key``; ``kf`` (``key`` wrapped) becomes
+    its key file."""
+    pending = db.with_name(db.name + _PENDING)
+    keystore.write_key_file(pending, kf)
+    try:
+        _convert(db, source_key=None, target_key=key)
+    except BaseException:
+        keystore.destroy(pending)
+        raise
+    os.replace(pending, key_file(db))
+    keystore.sync_folder(db.parent)
+
+
+def unprotect(db: Path, key: bytes) -> None:
+    """Decrypt the database ``db`` (its key ``key``), then destroy its key file."""
+    _convert(db, source_key=key, target_key=None)
+    keystore.destroy(key_file(db))
+
+
+def _convert(db: Path, *, source_key: bytes | None, target_key: bytes | None) -> None:
+    tmp = db.with_name(db.name + _CONVERTING)
+    keystore.destroy(tmp)
+    with _alone(db, source_key) as conn:
+        conn.execute(f"ATTACH DATABASE ? AS converted KEY {_key_literal(target_key)}", (str(tmp),))
+        conn.execute("SELECT sqlcipher_export('converted')")
+        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+        conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+        conn.execute("DETACH DATABASE converted")
+        _fsync(tmp)
+        os.replace(tmp, db)  # the one step: the old file or the whole new one
+        keystore.sync_folder(db.parent)
+        for leftover in ("-journal", "-wal", "-shm"):
+            db.with_name(db.name + leftover).unlink(missing_ok=True)
+
+
+@contextmanager
+def _alone(db: Path, key: bytes | None) -> Iterator[Any]:
+    """A connection to ``db`` holding SQLite's exclusive lock, the write-ahead log folded
+    into the file and gone: refused while any other program has the database open."""
+    conn = dialect.cipher_connect(str(db), key=key, timeout=dialect.busy_timeout_ms() / 1000)
+    try:
+        conn.isolation_level = None
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        try:
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA journal_mode=DELETE")
+        except dialect.DRIVER_ERRORS as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseLockedError(
+                    N_(
+                        "the database {path} is open in another program (the window, or "
+                        "another command); close it and try again; nothing was changed"
+                    ),
+                    path=db,
+                ) from None
+            raise
+        yield conn
+    finally:
+        conn.close()
+
+
+def _key_literal(key: bytes | None) -> str:
+    return "''" if key is None else f"\"x'{key.hex()}'\""
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
