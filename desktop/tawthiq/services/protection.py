@@ -163,9 +163,19 @@ def protect(
         sealed.write(folder / sealed.RECOVERY_FILE, {"secret": recovery.hex()}, key=laptop_key)
         save_settings(settings)  # the name moves to the sealed settings
     key = os.urandom(32)
-    protection.protect(db, key, keystore.new_key_file(key, passphrase, recovery, kdf=kdf))
-    keystore.remember(keystore.read_key_file(protection.key_file(db)), key)
+    kf = keystore.new_key_file(key, passphrase, recovery, kdf=kdf)
+    protection.protect(db, key, kf)
+    for kept in _backups(db):  # copies kept before schema upgrades: the same key
+        if not protection.is_encrypted(kept):
+            protection.protect(kept, key, kf)
+    keystore.remember(kf, key)
     return Protected(words, time.perf_counter() - start)
+
+
+def _backups(db: Path) -> list[Path]:
+    """The copies of ``db`` kept before schema upgrades (``db.before-upgrade-from-N``)."""
+    prefix = f"{db.name}.before-upgrade-from-"
+    return sorted(p for p in db.parent.glob(prefix + "*") if "." not in p.name[len(prefix) :])
 
 
 def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
@@ -177,6 +187,9 @@ def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
     assert key is not None
     unlock_laptop(folder, ask)
     protection.unprotect(db, key)
+    for kept in _backups(db):
+        if protection.is_encrypted(kept):
+            protection.unprotect(kept, key)
     if sealed.is_protected(folder):
         settings = load_settings()
         sealed.unprotect(folder)
@@ -223,7 +236,10 @@ def change_passphrase(
         keystore.write_key_file(
             laptop_file, keystore.rewrapped(laptop_kf, laptop_key, new, kdf=kdf, keep_old=True)
         )
-    keystore.write_key_file(protection.key_file(db), keystore.rewrapped(db_kf, key, new, kdf=kdf))
+    for target in [db, *(p for p in _backups(db) if protection.key_file(p).exists())]:
+        keystore.write_key_file(
+            protection.key_file(target), keystore.rewrapped(db_kf, key, new, kdf=kdf)
+        )
     if laptop_kf is not None:
         keystore.write_key_file(laptop_file, keystore.read_key_file(laptop_file).settled())
     keystore.forget()
