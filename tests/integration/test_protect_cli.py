@@ -107,3 +107,30 @@ def test_a_database_from_the_command_line_stays_plain_until_protect(  # type: ig
     assert db_path.read_bytes()[:16] == PLAIN_HEADER
     again = tq("unprotect")
     assert again.code == 2 and "not protected" in again.err
+
+
+def test_protect_is_refused_while_the_database_is_open_elsewhere(  # type: ignore[no-untyped-def]
+    tq, db_path: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    assert tq("add", "--title", "Shelling", "--date", "2022-11-06").code == 0
+    holder = subprocess.Popen(  # another program with the database open (as the window has)
+        [sys.executable, "-c", "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1]); "
+         "c.execute('SELECT count(*) FROM event').fetchone(); print('open', flush=True); "
+         "time.sleep(60)", str(db_path)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        before = db_path.read_bytes()
+        pw = _file(tmp_path, "pw", "a passphrase for the field")
+        r = tq("protect", "--passphrase-file", str(pw))
+        assert r.code == 3 and "open in another program" in r.err
+        assert db_path.read_bytes() == before
+        assert not (data_dir / "laptop-keys.json").exists()  # the laptop's secrets untouched
+    finally:
+        holder.kill()
+        holder.wait()
+    assert tq("protect", "--passphrase-file", str(pw)).code == 0

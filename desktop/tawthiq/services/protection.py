@@ -146,6 +146,8 @@ def protect(
     if not db.exists() or db.stat().st_size == 0:
         raise StoreError(N_("there is no Tawthiq database at {path} to protect"), path=db)
     keystore.check_new_passphrase(passphrase)
+    protection.check_alone(db)  # before the laptop's secrets are sealed: a window open on
+    # this database would otherwise find its own keys sealed under it
     words: str | None = None
     start = time.perf_counter()
     if sealed.is_protected(folder):

@@ -108,10 +108,17 @@ def _convert(db: Path, *, source_key: bytes | None, target_key: bytes | None) ->
             db.with_name(db.name + leftover).unlink(missing_ok=True)
 
 
+def check_alone(db: Path) -> None:
+    """Refuse, before anything is changed, while another program has ``db`` open."""
+    with _alone(db, None, converting=False):
+        pass
+
+
 @contextmanager
-def _alone(db: Path, key: bytes | None) -> Iterator[Any]:
+def _alone(db: Path, key: bytes | None, *, converting: bool = True) -> Iterator[Any]:
     """A connection to ``db`` holding SQLite's exclusive lock, the write-ahead log folded
-    into the file and gone: refused while any other program has the database open."""
+    into the file and gone (``converting``): refused while any other program has the
+    database open."""
     conn = dialect.cipher_connect(str(db), key=key, timeout=dialect.busy_timeout_ms() / 1000)
     try:
         conn.isolation_level = None
@@ -120,7 +127,8 @@ def _alone(db: Path, key: bytes | None) -> Iterator[Any]:
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("COMMIT")
-            conn.execute("PRAGMA journal_mode=DELETE")
+            if converting:
+                conn.execute("PRAGMA journal_mode=DELETE")
         except dialect.DRIVER_ERRORS as exc:
             if "locked" in str(exc) or "busy" in str(exc):
                 raise DatabaseLockedError(
