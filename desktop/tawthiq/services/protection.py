@@ -270,9 +270,10 @@ def erase(db: Path, folder: Path) -> Erased:
     recovery words cannot bring it back), then overwrite and remove the database, its
     journals and backups, and this laptop's secrets."""
     encrypted = protection.is_encrypted(db)
-    key_files = [protection.key_file(db), db.with_name(db.name + ".keys.pending")]
-    key_files += sorted(db.parent.glob(f"{db.name}.before-upgrade-from-*.keys"))
-    key_files.append(folder / sealed.LAPTOP_KEYS)
+    # the key files, with what a write of one cut short left (``.keys.new``, pending ones)
+    key_files = sorted(db.parent.glob(f"{db.name}.keys*"))
+    key_files += sorted(db.parent.glob(f"{db.name}.before-upgrade-from-*.keys*"))
+    key_files += sorted(folder.glob(f"{sealed.LAPTOP_KEYS}*"))
     keys = sum(keystore.destroy(p) for p in key_files)
     keystore.forget()
     files = [db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))]
@@ -280,6 +281,7 @@ def erase(db: Path, folder: Path) -> Erased:
     # an encrypted database is unreadable once its keys are gone: removed, not overwritten
     removed = sum(_remove(p) if encrypted else keystore.destroy(p) for p in files)
     secrets = [folder / name for name in (*sealed.SECRET_FILES, TRIES_FILE)]
+    secrets += [p for name in sealed.SECRET_FILES for p in folder.glob(f"{name}.new")]
     removed += sum(keystore.destroy(p) for p in secrets)
     _forget_name()
     return Erased(keys, removed, encrypted)

@@ -20,10 +20,13 @@ from tawthiq.domain.errors import N_
 from tawthiq.store import keystore
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.errors import DatabaseLockedError, StoreError
+from tawthiq.store.processes import is_running
 
 KEYS_SUFFIX = ".keys"
-_PENDING = ".keys.pending"  # a protect's key file until its database is in place
-_CONVERTING = ".converting"  # the new file while it is written
+# beside the database, named with the process id of the protect or unprotect that writes
+# them: a protect's key file until its database is in place, and the new file being written
+_PENDING = ".keys.pending-"
+_CONVERTING = ".converting-"
 
 
 def key_file(db: Path) -> Path:
@@ -45,37 +48,50 @@ def is_encrypted(db: Path) -> bool:
 
 
 def tidy(db: Path) -> None:
-    """Finish or undo what a protect or unprotect cut short left beside ``db`` (nothing on
-    read-only media: the key file is then read where it is, see ``current_key_file``)."""
+    """Finish or undo what a protect or unprotect cut short left beside ``db``: a process
+    that still runs is left to finish its own. Nothing is done where nothing can be written
+    (read-only media: the key file is then read where it is, ``current_key_file``). A plain
+    database with a key file beside it (an unprotect cut before removing it) keeps it: it
+    opens nothing readable that the plain file does not show, and protect replaces it."""
     try:
-        pending, keys = db.with_name(db.name + _PENDING), key_file(db)
-        keystore.destroy(db.with_name(db.name + _CONVERTING))
-        if not db.exists():
-            return
-        if is_encrypted(db):
-            if not keys.exists() and pending.exists():
-                os.replace(pending, keys)  # protect was cut after its database was in place
+        for tmp in _left_by_ended(db, _CONVERTING):
+            keystore.destroy(tmp)
+        for pending in _left_by_ended(db, _PENDING):
+            if is_encrypted(db) and not key_file(db).exists():
+                os.replace(pending, key_file(db))  # protect was cut after its database
                 keystore.sync_folder(db.parent)
             else:
                 keystore.destroy(pending)
-        else:  # a plain file: key files beside it were a cut protect's or unprotect's
-            keystore.destroy(pending)
-            keystore.destroy(keys)
     except OSError:
         return
 
 
+def _left_by_ended(db: Path, infix: str) -> list[Path]:
+    found = []
+    for path in db.parent.glob(f"{db.name}{infix}*"):
+        pid = path.name[len(db.name) + len(infix) :]
+        if pid.isdigit() and not is_running(int(pid)):
+            found.append(path)
+    return sorted(found)
+
+
 def current_key_file(db: Path) -> Path:
-    """The key file of an encrypted database: beside it, or a protect's pending one."""
+    """The key file of an encrypted database: beside it, or a cut protect's pending one."""
     keys = key_file(db)
-    pending = db.with_name(db.name + _PENDING)
-    return pending if not keys.exists() and pending.exists() else keys
+    if keys.exists():
+        return keys
+    pending = sorted(db.parent.glob(f"{db.name}{_PENDING}*"))
+    return pending[-1] if pending else keys
+
+
+def _mine(db: Path, infix: str) -> Path:
+    return db.with_name(f"{db.name}{infix}{os.getpid()}")
 
 
 def protect(db: Path, key: bytes, kf: keystore.KeyFile) -> None:
     """Encrypt the plain database ``db`` under ``key``; ``kf`` (``key`` wrapped) becomes
     its key file."""
-    pending = db.with_name(db.name + _PENDING)
+    pending = _mine(db, _PENDING)
     keystore.write_key_file(pending, kf)
     try:
         _convert(db, source_key=None, target_key=key)
@@ -93,7 +109,7 @@ def unprotect(db: Path, key: bytes) -> None:
 
 
 def _convert(db: Path, *, source_key: bytes | None, target_key: bytes | None) -> None:
-    tmp = db.with_name(db.name + _CONVERTING)
+    tmp = _mine(db, _CONVERTING)
     keystore.destroy(tmp)
     with _alone(db, source_key) as conn:
         conn.execute(f"ATTACH DATABASE ? AS converted KEY {_key_literal(target_key)}", (str(tmp),))

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tawthiq.domain.errors import N_
+from tawthiq.store.processes import is_running
 from tawthiq.sync import seal
 from tawthiq.sync.errors import BadFileError, SyncError
 
@@ -185,21 +186,6 @@ def clear_killed_exports(notes: Path) -> None:
             note.unlink()
         except OSError:
             continue
-
-
-def is_running(pid: int) -> bool:
-    """Whether process ``pid`` runs on this computer (where that cannot be told: yes)."""
-    if os.name != "posix":
-        return True  # os.kill would end it there, not ask
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's: it runs
-        return True
-    return True
 
 
 def _sync_folder(folder: Path) -> None:
