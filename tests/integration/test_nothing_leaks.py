@@ -148,3 +148,36 @@ def test_a_failed_operation_of_the_window_logs_no_record_text(
     shown = error_sentence(ValueError("WITNESS-MARK"))
     assert "WITNESS-MARK" not in shown and "ValueError" in shown
     runner.wait()
+
+
+_SLOT_BUG = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from tawthiq.ui.ops import quiet_bugs
+
+app = QApplication([])
+quiet_bugs()  # as the application does
+
+def slot():
+    raise ValueError("cannot place 'WITNESS-MARK spoke'")
+
+QTimer.singleShot(0, slot)
+QTimer.singleShot(200, app.quit)
+app.exec()
+"""
+
+
+def test_a_bug_in_a_slot_of_the_window_is_told_without_its_message(tmp_path: Path) -> None:
+    """Python's own report of a bug in a slot is a traceback ending in the exception's
+    message; a desktop session keeps the window's stderr in its journal."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("TAWTHIQ_DEBUG", None)
+    done = subprocess.run([sys.executable, "-c", _SLOT_BUG], env=env, capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path)  # fmt: skip
+    assert "unexpected error (ValueError" in done.stderr
+    assert "WITNESS-MARK" not in done.stderr and "Traceback" not in done.stderr
+    env["TAWTHIQ_DEBUG"] = "1"
+    debug = subprocess.run([sys.executable, "-c", _SLOT_BUG], env=env, capture_output=True,
+                           text=True, timeout=60, cwd=tmp_path)  # fmt: skip
+    assert "WITNESS-MARK" in debug.stderr  # asked for: the whole traceback

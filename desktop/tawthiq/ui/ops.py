@@ -63,6 +63,20 @@ def error_sentence(exc: BaseException) -> str:
     return _("Unexpected error: {error}").format(error=bug_place(exc))
 
 
+def quiet_bugs() -> None:
+    """Once, where the application is put together: a bug in a slot of ours is told on
+    stderr (which a desktop session keeps in its journal) by its type and place only, not
+    with a traceback whose message may quote a record; TAWTHIQ_DEBUG keeps Python's own."""
+    if os.environ.get("TAWTHIQ_DEBUG"):
+        return
+
+    def tell(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        print(f"tawthiq: unexpected error ({bug_place(exc)}); run again with "
+              "TAWTHIQ_DEBUG=1 and report it", file=sys.stderr)  # fmt: skip
+
+    sys.excepthook = tell
+
+
 def keep_window_responsive() -> None:
     """Once, where the application is put together: PySide calls into Python (taking its
     lock) for nearly every event of our widgets; with the default 5 ms switch interval, a
