@@ -104,6 +104,30 @@ def test_a_public_pdf_does_not_repeat_the_words_searched_for(run, tmp_path: Path
     assert "«market»" in pdf_text(private)  # a report for the documenters says how it chose
 
 
+def test_a_public_pdf_cites_a_witness_account_without_its_text(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A source report is what was pasted: a witness's account names the witness. A public
+    report printed it whole; now it cites it (outlet, dates) and says why not more."""
+    from test_report import pdf_text
+
+    account = tmp_path / "account.txt"
+    account.write_text(
+        "Abu Khaled Haddad, who lives beside the market, said that an air strike hit the "
+        "Atarib market on 2 February 2022 in the morning, killing eight people.",
+        "utf-8",
+    )
+    ingested = run("ingest", str(account), "--ref-date", "2022-02-03", "--outlet", "Syria TV")
+    assert ingested.code == 0, ingested.err
+    incident = ingested.out.split()[0][:8]
+    assert run("edit", incident, "--confidentiality", "public").code == 0
+    public, private = tmp_path / "public.pdf", tmp_path / "private.pdf"
+    assert run("report", incident, "--public", "-o", str(public)).code == 0
+    assert run("report", incident, "-o", str(private)).code == 0
+    assert "Abu Khaled Haddad" in pdf_text(private)  # the documenters' copy keeps it
+    text = " ".join(pdf_text(public).split())
+    assert "Abu Khaled" not in text and "Haddad" not in text
+    assert "Syria TV" in text and "a witness's account names the witness" in text
+
+
 def test_an_unexpected_error_says_its_type_and_place_never_its_message(
     run, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
