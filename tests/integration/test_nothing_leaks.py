@@ -128,6 +128,19 @@ def test_a_public_pdf_cites_a_witness_account_without_its_text(run, tmp_path: Pa
     assert "Syria TV" in text and "a witness's account names the witness" in text
 
 
+def test_an_exports_temporary_file_does_not_name_the_computer() -> None:
+    """A killed export leaves its temporary file on the stick; its name carried a hash of
+    the computer's name alone, which anyone who guesses the name ("amal-laptop") can check."""
+    import hashlib
+
+    from tawthiq.sync.stream import part_name
+
+    name = part_name("out.tawthiq", 1234)
+    host = socket.gethostname()
+    assert hashlib.sha256(host.encode()).hexdigest()[:8] not in name
+    assert part_name("other.tawthiq", 99).split("-")[1][:8] == name.split("-")[1][:8]  # stable
+
+
 def test_an_unexpected_error_says_its_type_and_place_never_its_message(
     run, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
