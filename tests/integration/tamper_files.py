@@ -143,13 +143,15 @@ def export_beside_a_writer(s: Scene) -> Seen:
     target = s.tmp / "out" / "amal.tawthiq"
     target.parent.mkdir()
     with another_writer(s.db):
-        said = s.run("export", "-o", str(target))
+        said = s.run("export", "-o", str(target), "--unencrypted")
     assert list(target.parent.iterdir()) == []  # no file on the stick said to have failed
     db = open_database(s.db, read_only=True)
     with db.read() as session:
         assert last_export_heads(session) is None  # nor one counted as exported
     db.close()
-    assert s.run("export", "-o", str(target)).code == 0  # once it is free, it is made
+    assert (
+        s.run("export", "-o", str(target), "--unencrypted").code == 0
+    )  # once it is free, it is made
     return Seen(said, {"db": s.db})
 
 

@@ -385,7 +385,10 @@ def test_a_coordinator_starts_with_key_and_import(tmp_path: Path) -> None:
     field_db = str(field / "field.db")
     assert tawthiq_process(field, "add", "--title-en", "x", "--db", field_db).returncode == 0
     export = str(field / "x.tawthiq")
-    assert tawthiq_process(field, "export", "-o", export, "--db", field_db).returncode == 0
+    assert (
+        tawthiq_process(field, "export", "-o", export, "--unencrypted", "--db", field_db).returncode
+        == 0
+    )
     coordinator = tmp_path / "coordinator"
     coordinator.mkdir()
     db = coordinator / "c.db"
@@ -515,7 +518,12 @@ def test_attack_export_or_report_onto_what_is_not_a_file(kind: str, tmp_path: Pa
         if said is None:
             pytest.skip("only root makes device nodes")
         mode = target.lstat().st_mode
-        args = [command, *([incident] if command == "report" else []), "-o", str(target)]
+        args = [
+            command,
+            *([incident] if command == "report" else ["--unencrypted"]),
+            "-o",
+            str(target),
+        ]
         done = tawthiq_process(tmp_path, *args, "--db", db)
         assert (done.returncode, done.stderr) == (
             2,

@@ -108,7 +108,7 @@ def test_an_export_of_the_upgraded_database_merges_with_the_old_one(
 ) -> None:  # type: ignore[no-untyped-def]
     assert run("edit", SARMADA, "--munition-remnants", "no", db=laptop_a).code == 0
     bundle = tmp_path / "a-new.tawthiq"
-    assert run("export", "-o", str(bundle), db=laptop_a).code == 0
+    assert run("export", "-o", str(bundle), "--unencrypted", db=laptop_a).code == 0
     # the coordinator's laptop, with a key of its own
     monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(tmp_path / "coordinator"))
     other = tmp_path / "b.db"

@@ -223,7 +223,7 @@ def test_a_dry_run_import_counts_and_changes_nothing(
 ) -> None:
     desk.save({"title_en": "Air strike on al-Bab market", "killed": 8})
     target = tmp_path / "amal.tawthiq"
-    desk.sync.export(ExportChoice(target), lambda d, t: None)
+    desk.sync.export(ExportChoice(target, plain=True), lambda d, t: None)
     tried = other.sync.import_files([target], lambda d, t: None, accept_new=True, dry_run=True)
     assert tried.summary.dry_run and tried.summary.records_new == {"incident": 1}
     assert tried.changes == NOTHING and tried.pairs == [] and other.count(EVERY) == 0
@@ -233,11 +233,15 @@ def test_an_export_since_an_earlier_file_holds_only_what_came_after(
     desk: Desk, tmp_path: Path
 ) -> None:
     desk.save({"title_en": "First"})
-    first = desk.sync.export(ExportChoice(tmp_path / "first.tawthiq"), lambda d, t: None)
+    first = desk.sync.export(
+        ExportChoice(tmp_path / "first.tawthiq", plain=True), lambda d, t: None
+    )
     desk.save({"title_en": "Second"})
-    choice = ExportChoice(tmp_path / "second.tawthiq", since_file=first.path)
+    choice = ExportChoice(tmp_path / "second.tawthiq", since_file=first.path, plain=True)
     later = desk.sync.export(choice, lambda d, t: None)
-    whole = desk.sync.export(ExportChoice(tmp_path / "whole.tawthiq"), lambda d, t: None)
+    whole = desk.sync.export(
+        ExportChoice(tmp_path / "whole.tawthiq", plain=True), lambda d, t: None
+    )
     assert later.since and later.events == whole.events - first.events > 0
 
 

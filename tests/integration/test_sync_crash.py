@@ -130,7 +130,9 @@ def test_kill_during_export_leaves_the_old_file_or_a_complete_new_one(
     n = len(amal.event_ids())
     db = amal.ws.db.path
     amal.close()
-    proc = _tawthiq("export", "-o", str(target), "--db", str(db), keys=tmp_path / "Amal-keys")
+    proc = _tawthiq(
+        "export", "-o", str(target), "--unencrypted", "--db", str(db), keys=tmp_path / "Amal-keys"
+    )
     parts = lambda: any(tmp_path.glob(".out.tawthiq.*.part"))  # noqa: E731
     killed = _kill_when(proc, parts, delay)
     data = target.read_bytes()

@@ -3,6 +3,7 @@ passphrase question, the summary, conflicts to settle and possible duplicates to
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from conftest import plain
 from tawthiq import services
+from tawthiq.domain.errors import ValidationError
 from tawthiq.services.desk_sync import ExportChoice
 from tawthiq.ui.sync_dialogs import ExportDialog
 
@@ -51,8 +53,9 @@ def test_the_export_dialog_checks_passphrases_and_keys(qtbot, tmp_path) -> None:
     dialog = ExportDialog(tmp_path / "x.tawthiq", None)
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert ok.isEnabled() and not dialog.since.isEnabled()
-    dialog.with_passphrase.setChecked(True)
+    # encrypted with a passphrase unless the person chooses otherwise: none typed yet
+    assert dialog.with_passphrase.isChecked() and not ok.isEnabled()
+    assert not dialog.since.isEnabled()
     dialog.passphrase.setText("short")
     assert not ok.isEnabled() and "at least 8" in dialog.problem.text()
     dialog.passphrase.setText("correct horse")
@@ -65,6 +68,70 @@ def test_the_export_dialog_checks_passphrases_and_keys(qtbot, tmp_path) -> None:
     assert not ok.isEnabled()
     dialog.key.setText("tqk-" + "a" * 52)
     assert ok.isEnabled() and dialog.choice().recipient == "tqk-" + "a" * 52
+
+
+def test_a_plain_export_is_chosen_and_says_what_it_exposes(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dialog = ExportDialog(tmp_path / "x.tawthiq", None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.plain.isChecked() and not dialog.exposed.isVisible()
+    dialog.plain.setChecked(True)
+    assert dialog.exposed.isVisible()
+    assert "can read every record" in dialog.exposed.text() and "names" in dialog.exposed.text()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert dialog.choice() == ExportChoice(tmp_path / "x.tawthiq", plain=True)
+    dialog.with_passphrase.setChecked(True)
+    assert not dialog.exposed.isVisible()
+
+
+def test_a_choice_that_locks_nothing_is_never_written_plain(ws, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The window's door to exports: a choice with no key, no passphrase and no word that
+    a plain file is wanted is refused, before anything is written."""
+    target = tmp_path / "x.tawthiq"
+    with pytest.raises(ValidationError, match="either encrypted"):
+        services.Desk(ws).sync.export(ExportChoice(target), lambda d, t: None)
+    with pytest.raises(ValidationError, match="either encrypted"):
+        choice = ExportChoice(target, passphrase="correct horse", plain=True)
+        services.Desk(ws).sync.export(choice, lambda d, t: None)
+    assert not target.exists()
+
+
+def test_the_window_names_no_one_in_the_file_and_keeps_the_coordinators_key(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, basel, tmp_path, monkeypatch
+) -> None:
+    with ws.writing() as w:
+        services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 9})
+    key = services.sync.receive_key(basel.ws)[0]
+    shown: list[tuple[str, str]] = []  # how each dialog opened: its lock, its key
+    targets = iter([tmp_path / "one.tawthiq", tmp_path / "two.tawthiq"])
+
+    def exec_(dialog: ExportDialog) -> int:  # the person picks the key the first time only
+        lock = "key" if dialog.to_key.isChecked() else "phrase" * dialog.with_passphrase.isChecked()
+        shown.append((lock, dialog.key.text()))
+        dialog.path.setText(str(next(targets)))
+        if not dialog.to_key.isChecked():
+            dialog.to_key.setChecked(True)
+            dialog.key.setText(key)
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    window.actions_["export"].trigger()
+    qtbot.waitUntil(lambda: "Exported" in _status(window), timeout=20_000)
+    assert shown[0] == ("phrase", "")  # no key known yet: a passphrase
+    window.statusBar().clearMessage()
+    window.actions_["export"].trigger()
+    qtbot.waitUntil(lambda: "Exported" in _status(window), timeout=20_000)
+    assert shown[1] == ("key", key)  # known now: the default
+    assert basel.import_(tmp_path / "two.tawthiq").records_new == {"incident": 1}
+
+
+def test_the_proposed_file_name_names_no_one(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
+    """It was "tawthiq-Amal-<date>.tawthiq": the documenter's name on a file that travels."""
+    asked: list[tuple[Path, object]] = []
+    window.sync.ask_export = lambda default, last: asked.append((default, last))  # cancelled
+    window.actions_["export"].trigger()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked[0][0].name == f"tawthiq-{date.today():%Y-%m-%d}.tawthiq"
 
 
 def test_import_asks_to_trust_a_new_laptop_then_shows_a_summary(qtbot, window, basel) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from tawthiq.cli.door import open_desk
 from tawthiq.cli.format import history_lines, incident_details, incident_line
 from tawthiq.domain.arabic import has_arabic
 from tawthiq.domain.checks import checked_name, clean_changes, clean_value
-from tawthiq.domain.errors import TawthiqError, ValidationError
+from tawthiq.domain.errors import TawthiqError, ValidationError, bug_place
 from tawthiq.domain.fields import INCIDENT, cli_options, field_spec, incident_fields
 from tawthiq.domain.text import visible
 
@@ -371,9 +371,10 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
     except Exception as exc:  # a bug of ours: one sentence, the details only on request
         if os.environ.get("TAWTHIQ_DEBUG"):
             raise
+        # its type and place only: its message may quote report text or a passphrase
         print(
-            f"tawthiq: unexpected error ({type(exc).__name__}: {visible(str(exc))}); "
-            "run again with TAWTHIQ_DEBUG=1 and report it",
+            f"tawthiq: unexpected error ({bug_place(exc)}); run again with TAWTHIQ_DEBUG=1 "
+            "and report it",
             file=sys.stderr,
         )
         return 70

@@ -13,14 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tawthiq.cli.door import given_name, open_desk
+from tawthiq.cli.export_lock import (
+    EXPOSED,
+    PASSPHRASE_ENV,
+    add_export_options,
+    add_import_options,
+    ask_twice,
+    export_lock,
+    import_passphrase,
+)
 from tawthiq.domain.errors import ValidationError
 from tawthiq.domain.text import visible
 
 if TYPE_CHECKING:
     from tawthiq.services import Desk
     from tawthiq.services.values import NewDevice
-
-PASSPHRASE_ENV = "TAWTHIQ_PASSPHRASE"
 
 
 def _percent() -> Callable[[int, int], None]:
@@ -41,48 +48,36 @@ def _done_percent() -> None:
         print("\r" + " " * 20 + "\r", end="", file=sys.stderr, flush=True)
 
 
-def _passphrase(args: argparse.Namespace, *, twice: bool) -> str | None:
-    """From $TAWTHIQ_PASSPHRASE, or asked on the terminal when --passphrase is given."""
-    env = os.environ.get(PASSPHRASE_ENV)
-    if env is not None:
-        return env
-    if not args.passphrase:
-        return None
-    if not sys.stdin.isatty():
-        raise ValidationError(
-            f"--passphrase needs a terminal to ask on; or set {PASSPHRASE_ENV} for scripts"
-        )
-    first = getpass.getpass("passphrase: ")
-    if twice and getpass.getpass("the same passphrase again: ") != first:
-        raise ValidationError("the two passphrases differ; nothing was exported")
-    return first
-
-
 def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     from tawthiq.services.desk_sync import ExportChoice
 
+    lock = export_lock(args)  # refused before the database opens
     desk = open_desk(args)
-    passphrase = _passphrase(args, twice=True) if not args.to else None
+    passphrase = ask_twice() if lock.ask else lock.passphrase
     choice = ExportChoice(
         Path(args.output),
         since_last=args.since == "last",
         since_file=None if args.since in (None, "last") else Path(args.since),
-        recipient=args.to,
+        recipient=lock.recipient,
         passphrase=passphrase,
-        open_passphrase=os.environ.get(PASSPHRASE_ENV),
+        plain=lock.plain,
+        # an earlier export named by --since, if it is locked: with the same passphrase
+        open_passphrase=passphrase or os.environ.get(PASSPHRASE_ENV),
     )
     result = desk.sync.export(choice, _percent())
     _done_percent()
     what = "every event" if not result.since else "the events since the earlier export"
-    lock = (
-        f", encrypted to key {args.to[:12]}…"
-        if args.to
-        else (", encrypted with a passphrase" if passphrase else "")
+    lock_said = (
+        f", encrypted to key {lock.recipient[:12]}…"
+        if lock.recipient
+        else (", encrypted with a passphrase" if passphrase else ", not encrypted")
     )
     out(
         f"wrote {result.path}: {result.events} events from {result.devices} device(s) "
-        f"({what}), {result.size:,} bytes{lock}"
+        f"({what}), {result.size:,} bytes{lock_said}"
     )
+    if lock.plain:
+        print(f"tawthiq: warning: {EXPOSED}", file=sys.stderr)
     return 0
 
 
@@ -104,7 +99,7 @@ def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) ->
     from tawthiq.services.values import NewDevicesError, PassphraseNeeded
 
     paths = [Path(p) for p in args.files]
-    passphrase = _passphrase(args, twice=False)
+    passphrase = import_passphrase(args)
 
     def run(phrase: str | None) -> Imported:
         return desk.sync.import_files(
@@ -118,7 +113,7 @@ def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) ->
         except PassphraseNeeded:
             if passphrase is not None or not sys.stdin.isatty():
                 raise
-            imported = run(getpass.getpass("passphrase: "))
+            imported = run(getpass.getpass("passphrase of the export: "))
     except NewDevicesError as exc:
         _done_percent()
         print(f"tawthiq: {visible(str(exc))}:", file=sys.stderr)
@@ -231,9 +226,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     ex.add_argument(
         "--since", metavar="last|FILE", help="only what came after the last export, or after FILE"
     )
-    ex.add_argument("--to", metavar="KEY", help="encrypt to the recipient's key (tawthiq key)")
-    ex.add_argument("--passphrase", action="store_true",
-                    help=f"encrypt with a passphrase (asked, or ${PASSPHRASE_ENV})")  # fmt: skip
+    add_export_options(ex)
     im = command("import", cmd_import, "merge export files into this database")
     im.add_argument("files", nargs="+", metavar="FILE")
     im.add_argument(
@@ -250,11 +243,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "only once its owner confirmed that its clock was wrong",
     )
     im.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
-    im.add_argument(
-        "--passphrase",
-        action="store_true",
-        help=f"ask for the passphrase of encrypted files (or ${PASSPHRASE_ENV})",
-    )
+    add_import_options(im)
     rs = command("resolve", cmd_resolve, "settle a conflict with a new value that saw both")
     rs.add_argument("id", help="incident id (the first 8 characters are enough)")
     rs.add_argument("field", help="the field in conflict, e.g. killed or deleted")

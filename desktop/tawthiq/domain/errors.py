@@ -6,7 +6,9 @@ in Arabic (``tawthiq.i18n.error_text``) while the command line prints it in Engl
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 # a sentence parameter (its name, its value) as the interface writes it in the sentence
@@ -128,3 +130,21 @@ class TamperedError(TawthiqError):
 
 class Cancelled(TawthiqError):
     """The user stopped a long piece of work; whatever it had begun was undone."""
+
+
+_PACKAGE = Path(__file__).resolve().parents[1]  # the tawthiq package
+
+
+def bug_place(exc: BaseException) -> str:
+    """A bug of ours, as an error line or a log may name it: the exception's type and the
+    last line of Tawthiq's own code it passed through, never its message, which may quote
+    report text, a name or a passphrase (``TypeError in tawthiq/sync/merge.py:120``)."""
+    place = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        try:
+            inside = Path(frame.filename).resolve().relative_to(_PACKAGE.parent)
+        except ValueError:  # another library's code (or no file at all)
+            continue
+        if inside.parts[:1] == (_PACKAGE.name,):
+            place = f"{inside.as_posix()}:{frame.lineno}"
+    return f"{type(exc).__name__} in {place}" if place else type(exc).__name__

@@ -192,7 +192,9 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
 )  # fmt: skip
 
 SOURCE_REPORT_FIELDS: tuple[FieldSpec, ...] = (
-    _spec("text", "verbatim", "Report text", "نص التقرير"),
+    # a witness's account, a contact's message: it names people, so a public report
+    # cites the report (outlet, dates, address) without its text
+    _spec("text", "verbatim", "Report text", "نص التقرير", public=False),
     _spec("title", "text", "Title", "العنوان"),
     _spec("language", "text", "Language", "اللغة"),
     _spec("outlet", "text", "Outlet", "الجهة الناشرة"),

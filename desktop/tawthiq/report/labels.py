@@ -30,6 +30,10 @@ TEXT: dict[str, Pair] = {
     "narrative": ("Account", "الرواية"),
     "private": ("Private notes — never for publication", "ملاحظات خاصة — ليست للنشر أبداً"),
     "sources": ("Source reports", "التقارير المصدر"),
+    "texts_left_out": (
+        "Their texts are left out of a public report: a witness's account names the witness.",
+        "نصوصها لا تُطبع في تقرير علني: فرواية الشاهد تذكر اسمه.",
+    ),
     "source": ("Source report", "التقرير المصدر"),
     "received": ("Received", "تاريخ الاستلام"),
     "history": ("Record history", "سجل الحادثة"),
@@ -73,10 +77,10 @@ TEXT: dict[str, Pair] = {
         "حوادث استُبعدت من هذا التقرير العلني لأنها غير مصنّفة «علنية» أو محذوفة: {n}",
     ),
     "public": (
-        "Public version: only incidents marked public; no private notes, named sources or "
-        "names of documenters.",
+        "Public version: only incidents marked public; no private notes, named sources, "
+        "texts of the source reports or names of documenters.",
         "نسخة علنية: الحوادث المصنّفة «علنية» فقط، دون الملاحظات الخاصة وأسماء المصادر "
-        "وأسماء الموثّقين.",
+        "ونصوص التقارير المصدر وأسماء الموثّقين.",
     ),
     "recorded_for": (
         "{total} (recorded for {k} of {n} incidents)",

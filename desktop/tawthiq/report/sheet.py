@@ -10,7 +10,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from tawthiq.domain.fields import FIELDS, INCIDENT
+from tawthiq.domain.fields import FIELDS, INCIDENT, SOURCE_REPORT
 from tawthiq.domain.records import Casualties, Incident, SourceReport
 from tawthiq.report import facts
 from tawthiq.report import labels as L
@@ -30,6 +30,8 @@ from tawthiq.report.layout import (
 from tawthiq.report.model import ReportIncident, qr_data
 from tawthiq.report.qr import QrFlowable
 from tawthiq.report.text import Style, ltr
+
+SOURCE_TEXT = FIELDS[SOURCE_REPORT]["text"]
 
 
 class IncidentMark(Flowable):
@@ -193,6 +195,14 @@ class Sheet(Layout):
                     (L.source_field("language"), *L.language(s.language)),
                 ]
             )
+            # a heading never stays alone at the foot of a page: it goes with what follows
+            head = [self.heading(L.TEXT["sources"])] if n == 1 else []
+            if self.o.public and not SOURCE_TEXT.public:
+                if n == 1:
+                    head += [Spacer(1, 2), self.note(L.TEXT["texts_left_out"], SMALL)]
+                out += [KeepTogether([*head, Spacer(1, 4), *([meta] if meta else [])]),
+                        Spacer(1, 6)]  # fmt: skip
+                continue
             # a table row a line: a long report flows across pages as the account does (a
             # one-cell table cannot be split, and a text longer than a page stopped the report)
             lines = self.w.para_lines(s.text or "", self.width - PAD - 16, Style(size=9))
@@ -210,8 +220,6 @@ class Sheet(Layout):
                     ]
                 )
             )
-            # a heading never stays alone at the foot of a page: it goes with what follows
-            head = [self.heading(L.TEXT["sources"])] if n == 1 else []
             out += [KeepTogether([*head, Spacer(1, 4), *([meta] if meta else [])]),
                     Spacer(1, 3), box, Spacer(1, 6)]  # fmt: skip
         return out

@@ -307,7 +307,8 @@ class Desk:
         with self.ws.db.read() as s:
             chosen = choose(s, ids, None if ids else flt, public=options.public, progress=progress)
         if not ids:
-            options = replace(options, selection=describe(flt or IncidentFilter()))
+            selection = describe(flt or IncidentFilter(), public=options.public)
+            options = replace(options, selection=selection)
         written = write_report(path, chosen, options, progress=progress)
         return Written(len(chosen.items), written.pages, chosen.left_out, written.unprintable)
 

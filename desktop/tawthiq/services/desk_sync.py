@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tawthiq.domain.errors import ValidationError
+from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.services.changes import EVERYTHING, NOTHING, Changes
 
 if TYPE_CHECKING:
@@ -23,7 +23,9 @@ Progress = Callable[[int, int], None]
 @dataclass(frozen=True, slots=True)
 class ExportChoice:
     """What the export dialog (or ``tawthiq export``) asked for: ``since_file``, only what
-    came after that earlier export; ``open_passphrase``, to read it if it is locked."""
+    came after that earlier export; ``open_passphrase``, to read it if it is locked. An
+    export is locked, to ``recipient`` or with ``passphrase``, unless ``plain`` says that
+    the person chose to have it readable by anyone."""
 
     path: Path
     since_last: bool = False
@@ -31,6 +33,7 @@ class ExportChoice:
     recipient: str | None = None
     since_file: Path | None = None
     open_passphrase: str | None = None
+    plain: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +78,16 @@ class SyncDesk:
         return None if hlc is None else to_datetime(hlc)
 
     def export(self, choice: ExportChoice, progress: Progress) -> ExportResult:
+        """Refused, before anything is read, when nothing locks the file and nobody chose
+        a plain one, or when a plain one is asked for with a lock."""
         from tawthiq.services.sync import export_database
 
+        locked = bool(choice.recipient) or choice.passphrase is not None
+        if locked == choice.plain:
+            raise ValidationError(
+                N_("an export is either encrypted (to a key or with a passphrase) or, when "
+                   "chosen, not encrypted; nothing was exported")
+            )  # fmt: skip
         return export_database(
             self.ws,
             choice.path,

@@ -186,8 +186,9 @@ def write_report(
     return build_report(path, chosen.items, options, left_out=chosen.left_out, progress=progress)
 
 
-def describe(flt: IncidentFilter) -> tuple[str, str]:
-    """How the incidents of a report were chosen, in both languages."""
+def describe(flt: IncidentFilter, *, public: bool = False) -> tuple[str, str]:
+    """How the incidents of a report were chosen, in both languages; a public report does
+    not repeat the words searched for, which may be a witness's name."""
     en, ar = [], []
     if flt.governorate:
         g = find_governorate(flt.governorate)
@@ -206,7 +207,10 @@ def describe(flt: IncidentFilter) -> tuple[str, str]:
         span = f"{flt.date_from or '…'} – {flt.date_to or '…'}"
         en.append(span)
         ar.append(f"\u202a{span}\u202c")
-    if flt.text:
+    if flt.text and public:
+        en.append("words searched for (not shown in a public report)")
+        ar.append("كلمات بحث (لا تظهر في تقرير علني)")
+    elif flt.text:
         en.append(f"words «{flt.text}»")
         ar.append(f"الكلمات «{flt.text}»")
     return ("; ".join(en) or "all incidents", "؛ ".join(ar) or "كل الحوادث")

@@ -106,9 +106,23 @@ class AtomicWriter:
             self.abort()
 
 
+def _this_computer() -> bytes:
+    """What tells this computer from others: its machine id where the system keeps one
+    (random, so a file name on a stick does not name the computer to whoever can guess its
+    name), else its name."""
+    for path in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            found = Path(path).read_bytes().strip()
+        except OSError:
+            continue
+        if found:
+            return found
+    return socket.gethostname().encode("utf-8", "surrogateescape")
+
+
 # This computer, as the temporary files of its exports name it: a folder may be shared
 # with others, whose process numbers mean nothing here.
-_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "surrogateescape")).hexdigest()[:8]
+_HOST = hashlib.sha256(b"tawthiq export part\0" + _this_computer()).hexdigest()[:8]
 
 
 def part_name(name: str, pid: int) -> str:

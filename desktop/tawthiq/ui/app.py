@@ -88,11 +88,12 @@ def run(
     from tawthiq.services.settings import load_settings, save_settings
     from tawthiq.ui.language import Language
     from tawthiq.ui.main_window import MainWindow
-    from tawthiq.ui.ops import keep_window_responsive
+    from tawthiq.ui.ops import keep_window_responsive, quiet_bugs
     from tawthiq.ui.settings_dialog import SettingsDialog
 
     app = QApplication.instance() or QApplication(["tawthiq"])
     keep_window_responsive()
+    quiet_bugs()
     assert isinstance(app, QApplication)
     app.setApplicationName("Tawthiq")
     app.setDesktopFileName("org.tawthiq.Tawthiq")  # packaging/org.tawthiq.Tawthiq.desktop

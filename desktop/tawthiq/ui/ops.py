@@ -14,6 +14,7 @@ tests/integration/test_ui_app.py checks the installed one.)
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import sys
 import threading
@@ -23,7 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from tawthiq.domain.errors import N_, Cancelled, TawthiqError
+from tawthiq.domain.errors import N_, Cancelled, TawthiqError, bug_place
 from tawthiq.i18n import _, error_text
 from tawthiq.services.changes import changes_of
 
@@ -55,10 +56,25 @@ class Handle:
 
 
 def error_sentence(exc: BaseException) -> str:
-    """What the window says of a failed operation: its own sentence, or that it was a bug."""
+    """What the window says of a failed operation: its own sentence, or that it was a bug,
+    by its type and place (its message may quote report text)."""
     if isinstance(exc, TawthiqError):
         return error_text(exc)
-    return _("Unexpected error: {error}").format(error=exc)
+    return _("Unexpected error: {error}").format(error=bug_place(exc))
+
+
+def quiet_bugs() -> None:
+    """Once, where the application is put together: a bug in a slot of ours is told on
+    stderr (which a desktop session keeps in its journal) by its type and place only, not
+    with a traceback whose message may quote a record; TAWTHIQ_DEBUG keeps Python's own."""
+    if os.environ.get("TAWTHIQ_DEBUG"):
+        return
+
+    def tell(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        print(f"tawthiq: unexpected error ({bug_place(exc)}); run again with "
+              "TAWTHIQ_DEBUG=1 and report it", file=sys.stderr)  # fmt: skip
+
+    sys.excepthook = tell
 
 
 def keep_window_responsive() -> None:
@@ -145,8 +161,11 @@ class Runner(QObject):
             callback = handle.done if kind == _DONE else handle.failed
             if callback is not None:
                 callback(value)  # a bug of its own reaches Qt's handler (and pytest-qt)
-            elif kind == _FAILED:
-                log.error("operation failed", exc_info=value)
+            elif kind == _FAILED:  # the traceback only on request: its message may quote a record
+                debug = bool(os.environ.get("TAWTHIQ_DEBUG"))
+                log.error(
+                    "operation failed: %s", bug_place(value), exc_info=value if debug else None
+                )
         if not self._live:
             self._timer.stop()
             self.idle.emit()

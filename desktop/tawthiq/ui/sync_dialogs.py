@@ -48,9 +48,18 @@ if TYPE_CHECKING:
 
 
 class ExportDialog(QDialog):
-    """Where to write the export, whether only what is new, and how to lock it."""
+    """Where to write the export, whether only what is new, and how to lock it: to the
+    coordinator's key when one is known, else with a passphrase; a file anyone can read
+    only when chosen, and then the dialog says what it exposes."""
 
-    def __init__(self, default: Path, last_export: str | None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        default: Path,
+        last_export: str | None,
+        parent: QWidget | None = None,
+        *,
+        key: str | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(_("Export for the coordinator"))
         self.setMinimumWidth(560)
@@ -67,20 +76,29 @@ class ExportDialog(QDialog):
             self,
         )
         self.since.setEnabled(last_export is not None)
-        self.plain = QRadioButton(_("Not encrypted"), self)
-        self.with_passphrase = QRadioButton(_("Encrypted with a passphrase"), self)
         self.to_key = QRadioButton(_("Encrypted to the coordinator's key"), self)
-        self.plain.setChecked(True)
+        self.with_passphrase = QRadioButton(_("Encrypted with a passphrase"), self)
+        self.plain = QRadioButton(_("Not encrypted"), self)
+        (self.to_key if key else self.with_passphrase).setChecked(True)
         group = QButtonGroup(self)
-        for b in (self.plain, self.with_passphrase, self.to_key):
+        for b in (self.to_key, self.with_passphrase, self.plain):
             group.addButton(b)
             b.toggled.connect(self._update)
+        self.exposed = QLabel(
+            _(
+                "Anyone who gets a file that is not encrypted can read every record in it, "
+                "with the names, the private notes and the text of every report."
+            ),
+            self,
+        )
+        self.exposed.setObjectName("problem")
+        self.exposed.setWordWrap(True)
         self.passphrase = QLineEdit(self)
         self.again = QLineEdit(self)
         for field in (self.passphrase, self.again):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.textChanged.connect(self._update)
-        self.key = QLineEdit(self)
+        self.key = QLineEdit(key or "", self)
         self.key.setPlaceholderText("tqk-…")
         self.key.textChanged.connect(self._update)
         for ltr in (self.path, self.key):  # a path and a key read left to right in Arabic too
@@ -88,9 +106,9 @@ class ExportDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         form = QFormLayout()
+        form.addRow(_("Coordinator's key"), self.key)
         form.addRow(_("Passphrase"), self.passphrase)
         form.addRow(_("Passphrase again"), self.again)
-        form.addRow(_("Coordinator's key"), self.key)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -100,9 +118,10 @@ class ExportDialog(QDialog):
         box.addWidget(QLabel(_("Export file"), self))
         box.addLayout(where)
         box.addWidget(self.since)
-        for b in (self.plain, self.with_passphrase, self.to_key):
+        for b in (self.to_key, self.with_passphrase, self.plain):
             box.addWidget(b)
         box.addLayout(form)
+        box.addWidget(self.exposed)
         box.addWidget(self.problem)
         box.addWidget(self.buttons)
         self._update()
@@ -117,6 +136,7 @@ class ExportDialog(QDialog):
         for field in (self.passphrase, self.again):
             field.setEnabled(phrase)
         self.key.setEnabled(self.to_key.isChecked())
+        self.exposed.setVisible(self.plain.isChecked())
         problem = ""
         if phrase and len(self.passphrase.text()) < MIN_PASSPHRASE:
             problem = _("A passphrase needs at least {n} characters.").format(
@@ -136,6 +156,7 @@ class ExportDialog(QDialog):
             since_last=self.since.isChecked(),
             passphrase=self.passphrase.text() if self.with_passphrase.isChecked() else None,
             recipient=self.key.text().strip() if self.to_key.isChecked() else None,
+            plain=self.plain.isChecked(),
         )
 
 

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from tawthiq.domain.errors import TawthiqError
-from tawthiq.i18n import _, error_text, format_day, format_number, isolate
+from tawthiq.i18n import _, format_day, format_number, isolate
 from tawthiq.services.desk import Desk
 from tawthiq.services.desk_sync import ExportChoice, Imported, LaptopKeys
 from tawthiq.services.values import (
@@ -26,7 +25,7 @@ from tawthiq.services.values import (
 )
 from tawthiq.ui.file_dialogs import open_files
 from tawthiq.ui.long_work import run_long
-from tawthiq.ui.ops import Runner
+from tawthiq.ui.ops import Runner, error_sentence
 
 if TYPE_CHECKING:  # the dialogs and the sync layer are imported when first used
     from tawthiq.services.sync import DuplicatePair, ExportResult
@@ -49,13 +48,15 @@ class SyncFlow(QObject):
         self.say, self.open_incident = say, open_incident
         self.summary: SummaryDialog | None = None
         self.duplicates: DuplicatesDialog | None = None
+        # the coordinator's key this window last exported to: the next export's default
+        self.coordinator_key: str | None = None
 
     # questions (tests replace these) --------------------------------------------------------
 
     def ask_export(self, default: Path, last: str | None) -> ExportChoice | None:
         from tawthiq.ui.sync_dialogs import ExportDialog
 
-        dialog = ExportDialog(default, last, self.window)
+        dialog = ExportDialog(default, last, self.window, key=self.coordinator_key)
         return dialog.choice() if dialog.exec() else None
 
     def ask_files(self) -> list[Path]:
@@ -98,13 +99,15 @@ class SyncFlow(QObject):
 
     def _export_with(self, last: object) -> None:
         when = format_day(last.date()) if last is not None else None  # type: ignore[attr-defined]
-        name = f"tawthiq-{self.desk.author.split()[0] if self.desk.author.strip() else 'export'}"
-        default = Path.home() / f"{name}-{date.today():%Y-%m-%d}.tawthiq"
+        # no person's name in it: the file travels, and its name is read by whoever holds it
+        default = Path.home() / f"tawthiq-{date.today():%Y-%m-%d}.tawthiq"
         choice = self.ask_export(default, when)
         if choice is None:
             return
 
         def done(result: ExportResult) -> None:
+            if choice.recipient:
+                self.coordinator_key = choice.recipient
             self.say(
                 _("Exported {n} events to {path}.").format(
                     n=format_number(result.events), path=isolate(result.path)
@@ -237,4 +240,4 @@ class SyncFlow(QObject):
         self.runner.run(self.desk.sync.keys, done=done, failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.say(error_text(exc) if isinstance(exc, TawthiqError) else str(exc))
+        self.say(error_sentence(exc))
