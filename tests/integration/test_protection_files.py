@@ -35,7 +35,9 @@ def _titles(db: Path, folder: Path) -> list[str]:
     keystore.forget()
     ws = services.open_workspace(db, key_dir=folder, read_only=True, ask=lambda: PASS)
     try:
-        return [i.title_en for i in services.Desk(ws).page(services.IncidentFilter(), limit=5, offset=0)]
+        return [
+            i.title_en for i in services.Desk(ws).page(services.IncidentFilter(), limit=5, offset=0)
+        ]
     finally:
         ws.close()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tawthiq import services
 from tawthiq.domain.checks import checked_name
-from tawthiq.domain.errors import ValidationError
+from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.services.protection import unlock_laptop
 from tawthiq.services.settings import data_dir
 from tawthiq.services.workspace import default_author
@@ -27,7 +27,7 @@ def passphrase_source(args: argparse.Namespace) -> Callable[[], str] | None:
     cached: list[str] = []
     named = getattr(args, "passphrase_file", None) or os.environ.get(PASSPHRASE_FILE_ENV)
     if named:
-        read: Callable[[], str] = lambda: read_passphrase_file(Path(named))  # noqa: E731
+        read: Callable[[], str] = lambda: read_passphrase_file(named)  # noqa: E731
     elif sys.stdin.isatty():
         read = lambda: getpass.getpass("passphrase: ")  # noqa: E731
     else:
@@ -41,20 +41,28 @@ def passphrase_source(args: argparse.Namespace) -> Callable[[], str] | None:
     return ask
 
 
-def read_passphrase_file(path: Path) -> str:
-    """The first line of ``path`` (its line break not part of it)."""
+def read_passphrase_file(path: str | Path) -> str:
+    """The first line of ``path``, without its line ending; what the file holds is never
+    part of an error."""
     try:
-        text = path.read_text("utf-8")
+        with Path(path).expanduser().open("rb") as f:
+            first = f.readline(64 * 1024)
     except OSError as exc:
         raise ValidationError(
-            f"cannot read the passphrase file {path}: {exc.strerror or 'unreadable'}"
+            N_("cannot read the passphrase file {path}: {reason}"),
+            path=path,
+            reason=exc.strerror or type(exc).__name__,
         ) from None
+    try:
+        phrase = first.decode("utf-8-sig").rstrip("\r\n")
     except UnicodeDecodeError:
-        raise ValidationError(f"the passphrase file {path} is not UTF-8 text") from None
-    line = text.split("\n", 1)[0].rstrip("\r")
-    if not line:
-        raise ValidationError(f"the passphrase file {path} is empty")
-    return line
+        raise ValidationError(
+            N_("the passphrase file {path} is not UTF-8 text"), path=path
+        ) from None
+    if not phrase:
+        raise ValidationError(N_("the passphrase file {path} has no passphrase on its first line"),
+                              path=path)  # fmt: skip
+    return phrase
 
 
 def unlocked(args: argparse.Namespace) -> Callable[[], str] | None:

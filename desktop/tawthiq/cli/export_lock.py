@@ -9,8 +9,8 @@ import getpass
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
+from tawthiq.cli.door import read_passphrase_file
 from tawthiq.domain.errors import N_, ValidationError
 
 PASSPHRASE_ENV = "TAWTHIQ_PASSPHRASE"
@@ -36,30 +36,6 @@ class ExportLock:
     passphrase: str | None = None
     plain: bool = False
     ask: bool = False
-
-
-def read_passphrase_file(path: str) -> str:
-    """The first line of ``path``, without its line ending; what the file holds is never
-    part of an error."""
-    try:
-        with Path(path).expanduser().open("rb") as f:
-            first = f.readline(64 * 1024)
-    except OSError as exc:
-        raise ValidationError(
-            N_("cannot read the passphrase file {path}: {reason}"),
-            path=path,
-            reason=exc.strerror or type(exc).__name__,
-        ) from None
-    try:
-        phrase = first.decode("utf-8-sig").rstrip("\r\n")
-    except UnicodeDecodeError:
-        raise ValidationError(
-            N_("the passphrase file {path} is not UTF-8 text"), path=path
-        ) from None
-    if not phrase:
-        raise ValidationError(N_("the passphrase file {path} has no passphrase on its first line"),
-                              path=path)  # fmt: skip
-    return phrase
 
 
 def _given(args: argparse.Namespace) -> str | None:
