@@ -97,7 +97,7 @@ def test_a_choice_that_locks_nothing_is_never_written_plain(ws, tmp_path) -> Non
 
 
 def test_the_window_names_no_one_in_the_file_and_keeps_the_coordinators_key(  # type: ignore[no-untyped-def]
-    qtbot, window, ws, basel, tmp_path, monkeypatch
+    qtbot, window, window_factory, ws, basel, tmp_path, monkeypatch
 ) -> None:
     with ws.writing() as w:
         services.incidents.create_incident(w, {"title_en": "Maram camp", "killed": 9})
@@ -123,6 +123,7 @@ def test_the_window_names_no_one_in_the_file_and_keeps_the_coordinators_key(  # 
     qtbot.waitUntil(lambda: "Exported" in _status(window), timeout=20_000)
     assert shown[1] == ("key", key)  # known now: the default
     assert basel.import_(tmp_path / "two.tawthiq").records_new == {"incident": 1}
+    assert window_factory().sync.coordinator_key == key  # and in the next session too
 
 
 def test_the_proposed_file_name_names_no_one(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]

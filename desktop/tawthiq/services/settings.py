@@ -18,7 +18,8 @@ from tawthiq.store import sealed
 
 LANGUAGES = ("ar", "en")
 PRIVATE_FILE = "private-settings.json"
-NAMING = ("author",)  # the settings that name a person
+# the settings that name a person or point to one (sealed on a protected laptop)
+NAMING = ("author", "coordinator_key")
 
 
 def data_dir() -> Path:
@@ -38,6 +39,7 @@ class Settings:
     author: str = ""
     language: str = "ar"
     arabic_digits: bool = False
+    coordinator_key: str = ""  # the key the last export was encrypted to: the next default
 
     @property
     def complete(self) -> bool:

@@ -4,6 +4,7 @@ tests answer them without modal dialogs."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -12,9 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from tawthiq.domain.errors import TawthiqError
 from tawthiq.i18n import _, format_day, format_number, isolate
 from tawthiq.services.desk import Desk
 from tawthiq.services.desk_sync import ExportChoice, Imported, LaptopKeys
+from tawthiq.services.settings import load_settings, save_settings
 from tawthiq.services.values import (
     ClockAhead,
     ClockAheadError,
@@ -48,8 +51,8 @@ class SyncFlow(QObject):
         self.say, self.open_incident = say, open_incident
         self.summary: SummaryDialog | None = None
         self.duplicates: DuplicatesDialog | None = None
-        # the coordinator's key this window last exported to: the next export's default
-        self.coordinator_key: str | None = None
+        # the coordinator's key the last export was encrypted to: the next export's default
+        self.coordinator_key: str | None = load_settings().coordinator_key or None
 
     # questions (tests replace these) --------------------------------------------------------
 
@@ -106,8 +109,10 @@ class SyncFlow(QObject):
             return
 
         def done(result: ExportResult) -> None:
-            if choice.recipient:
+            if choice.recipient and choice.recipient != self.coordinator_key:
                 self.coordinator_key = choice.recipient
+                with contextlib.suppress(TawthiqError):  # kept for next time if it can be
+                    save_settings(load_settings().changed(coordinator_key=choice.recipient))
             self.say(
                 _("Exported {n} events to {path}.").format(
                     n=format_number(result.events), path=isolate(result.path)
