@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from tawthiq.domain.fields import TRUST
 from tawthiq.store.checkpoints import latest_number
 from tawthiq.store.identity import DeviceIdentity
-from tawthiq.store.models import EventRow
+from tawthiq.store.models import EventRow, TrustRow
 
 _NS = uuid.UUID("7d6c2b1a-4e5f-4a8b-9c0d-1e2f3a4b5c6d")
 
@@ -28,10 +28,21 @@ def decision_id(truster: str, device_id: str) -> str:
 
 def accepted_keys(session: Session, truster: str) -> dict[str, str]:
     """Device id -> key of every laptop ``truster`` accepted, from its own signed events
-    (the latest value of each record, by its place in ``truster``'s chain)."""
+    (the latest value of each record, by its place in ``truster``'s chain). The table of
+    decisions only says which records to read (by their index, not a walk of the whole
+    chain): a row added there vouches for nothing without ``truster``'s events, and a row
+    removed takes a decision away (``verify`` names both)."""
+    ids = [
+        record_id
+        for record_id, device in session.execute(select(TrustRow.id, TrustRow.device))
+        if device and record_id == decision_id(truster, device)
+    ]
+    if not ids:
+        return {}
     rows = session.execute(
         select(EventRow.entity_id, EventRow.field, EventRow.value)
-        .where(EventRow.entity == TRUST, EventRow.device_id == truster)
+        .where(EventRow.entity_id.in_(ids), EventRow.entity == TRUST)
+        .where(EventRow.device_id == truster)
         .order_by(EventRow.seq)
     )
     records: dict[str, dict[str, str]] = {}
