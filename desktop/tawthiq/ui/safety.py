@@ -4,7 +4,6 @@ the quick erase."""
 
 from __future__ import annotations
 
-import contextlib
 import time
 from functools import partial
 from pathlib import Path
@@ -216,7 +215,9 @@ class Safety(QObject):
         if draft is not None and not locked_draft.keep(self.where[1], draft):
             self._kept = draft
         w.incidents.model.clear()
+        w.incidents.search.blockSignals(True)  # words searched for may name someone
         w.incidents.search.clear()
+        w.incidents.search.blockSignals(False)
         w.history.follow(None)
         w.trail.stop()
         w.statusBar().clearMessage()
@@ -227,17 +228,15 @@ class Safety(QObject):
         w.setWindowTitle(self.name)
         self.screen.retranslate(self.name, protected=self.protected)
         protection.lock()
-        if w.runner.busy:  # a read under way finishes first; it is not shown
-            w.runner.idle.connect(self._release)
-        else:
-            self._release()
+        self._release()
 
     def _release(self) -> None:
-        if self.window.runner.busy == 0:
-            with contextlib.suppress(RuntimeError, TypeError):  # not connected
-                self.window.runner.idle.disconnect(self._release)
-            if self.locked:
-                self.window.desk.release()
+        """Close the database once no operation uses it (one under way finishes first;
+        what it read is not shown)."""
+        if self.window.runner.busy:
+            QTimer.singleShot(50, self._release)
+        elif self.locked:
+            self.window.desk.release()
 
     def unlock(self) -> None:
         """Ask the passphrase (when something is protected), then show the records again."""
