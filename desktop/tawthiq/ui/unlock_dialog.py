@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tawthiq.i18n import _, format_number
+from tawthiq.i18n import _, format_number, ngettext
 from tawthiq.services import protection
 from tawthiq.ui.ops import Runner, error_sentence
 
@@ -94,11 +94,15 @@ class UnlockDialog(QDialog):
         if count:
             self._left = max(0.0, self._left - 1)
         if self._left > 0:
+            n = math.ceil(self._left)
             self.waiting.setText(
-                _(
+                ngettext(
+                    "Too many wrong passphrases in a row: this try waits {n} second before it "
+                    "is checked.",
                     "Too many wrong passphrases in a row: this try waits {n} seconds before "
-                    "it is checked."
-                ).format(n=format_number(math.ceil(self._left)))
+                    "it is checked.",
+                    n,
+                ).format(n=format_number(n))
             )
         else:
             self._clock.stop()
