@@ -28,10 +28,10 @@ from tests.conftest import listed
 from tawthiq import services
 from tawthiq.services import protection
 from tawthiq.services.desk import Desk
-from tawthiq.services.settings import Settings, load_settings
+from tawthiq.services.settings import Settings, load_settings, save_settings
 from tawthiq.store import keystore, sealed
 from tawthiq.store import protection as stored
-from tawthiq.ui.first_run import first_start
+from tawthiq.ui.first_run import first_start, unlock_at_start
 from tawthiq.ui.language import Language
 from tawthiq.ui.main_window import MainWindow
 from tawthiq.ui.protect_dialogs import (
@@ -71,6 +71,7 @@ def forget_keys() -> Iterator[None]:
 def protected(db_path: Path, data_dir: Path, forget_keys: None) -> Path:
     """A database with two incidents, encrypted with this laptop's keys, then locked."""
     _seed(db_path, data_dir)
+    save_settings(Settings(author="Amal", language="en"))
     protection.protect(db_path, data_dir, PASSPHRASE, kdf=fast_kdf())
     protection.lock()
     return db_path
@@ -175,6 +176,21 @@ def test_a_wrong_passphrase_is_said_in_the_dialog_and_the_right_one_opens(
     qtbot.waitUntil(lambda: dialog.result() == 1, timeout=10_000)
     assert not protection.needs_passphrase(protected, data_dir)
     assert _db_key_remembered(protected) is not None
+
+
+def test_the_window_asks_the_passphrase_before_it_opens_and_cancel_quits(
+    qtbot, protected: Path, data_dir: Path, db_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(language="en")
+    assert load_settings().author == ""  # sealed while locked
+    when_shown(UnlockDialog, lambda d: d.buttons.rejected.emit())
+    assert not unlock_at_start(protected, data_dir, settings)  # Quit: nothing opened
+    assert _db_key_remembered(protected) is None
+    when_shown(UnlockDialog, lambda d: (d.passphrase.setText(PASSPHRASE), d.open_button.click()))
+    assert unlock_at_start(protected, data_dir, settings)
+    assert _db_key_remembered(protected) is not None and sealed.is_unlocked(data_dir)
+    assert load_settings().author == "Amal"  # the sealed name, readable once unlocked
+    assert unlock_at_start(protected, data_dir, settings)  # once a session: not asked again
 
 
 def test_after_five_wrong_tries_the_dialog_says_it_is_waiting(

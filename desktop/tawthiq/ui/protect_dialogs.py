@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from tawthiq.domain.errors import TawthiqError
-from tawthiq.i18n import _, error_text, format_number
+from tawthiq.i18n import _, error_text, format_number, quote
 from tawthiq.services import protection
+from tawthiq.ui.style import STYLE
 
 
 def _secret_line(parent: QWidget) -> QLineEdit:
@@ -33,6 +34,11 @@ def _error_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def _styled(dialog: QDialog, parent: QWidget | None) -> None:
+    if parent is None:  # shown before the window, whose styles it takes otherwise
+        dialog.setStyleSheet(STYLE)
 
 
 def _capital(sentence: str) -> str:
@@ -116,6 +122,7 @@ class RecoveryWordsDialog(QDialog):
 
     def __init__(self, words: str, *, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        _styled(self, parent)
         self.setObjectName("recovery-words")
         self.setWindowTitle(title)
         self.words = words.split()
@@ -135,6 +142,10 @@ class RecoveryWordsDialog(QDialog):
         for i, word in enumerate(self.words):
             label = QLabel(f"{i + 1}. {word}", shown)
             label.setObjectName("recovery-word")
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 1.25)
+            font.setBold(True)
+            label.setFont(font)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(label, i // 4, i % 4)
         erased = QLabel(
@@ -173,6 +184,7 @@ class ProtectDialog(QDialog):
 
     def __init__(self, *, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        _styled(self, parent)
         self.setWindowTitle(title)
         intro = QLabel(
             _(
@@ -208,6 +220,7 @@ class ChangePassphraseDialog(QDialog):
 
     def __init__(self, *, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        _styled(self, parent)
         self.setWindowTitle(title)
         self.current = _secret_line(self)
         self.fields = PassphraseFields(optional=False, parent=self)
@@ -243,6 +256,7 @@ class EraseDialog(QDialog):
 
     def __init__(self, *, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        _styled(self, parent)
         self.setObjectName("erase")
         self.setWindowTitle(title)
         self.word = _("ERASE")
@@ -257,7 +271,7 @@ class EraseDialog(QDialog):
         )
         warning.setObjectName("error")
         warning.setWordWrap(True)
-        ask = QLabel(_("To erase everything, type {word}:").format(word=self.word), self)
+        ask = QLabel(_("To erase everything, type “{word}”:").format(word=quote(self.word)), self)
         self.typed = QLineEdit(self)
         self.typed.textChanged.connect(self._check)
         self.buttons = QDialogButtonBox(self)

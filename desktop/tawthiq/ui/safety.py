@@ -65,6 +65,9 @@ class LockScreen(QWidget):
         self.setObjectName("lock-screen")
         self.title = QLabel(self)
         self.title.setObjectName("heading")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
@@ -220,6 +223,7 @@ class Safety(QObject):
         w.incidents.search.blockSignals(False)
         w.history.follow(None)
         w.trail.stop()
+        w.trail.label.clear()
         w.statusBar().clearMessage()
         w.menuBar().hide()
         for key, action in w.actions_.items():

@@ -20,6 +20,7 @@ from tawthiq.i18n import LANGUAGES, _
 from tawthiq.services.settings import Settings
 from tawthiq.ui.editors import SteadyCombo
 from tawthiq.ui.protect_dialogs import PassphraseFields
+from tawthiq.ui.style import STYLE
 
 
 class SettingsDialog(QDialog):
@@ -34,6 +35,8 @@ class SettingsDialog(QDialog):
         """``offer_protection``: the first start on a laptop with nothing protected yet."""
         super().__init__(parent)
         self.first_run = first_run
+        if parent is None:  # shown before the window, whose styles it takes otherwise
+            self.setStyleSheet(STYLE)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.intro.setVisible(first_run)

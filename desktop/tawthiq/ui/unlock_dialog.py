@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from tawthiq.i18n import _, format_number, ngettext
 from tawthiq.services import protection
 from tawthiq.ui.ops import Runner, error_sentence
+from tawthiq.ui.style import STYLE
 
 Attempt = Callable[[str], object]  # opens with the passphrase, or raises
 
@@ -39,6 +40,8 @@ class UnlockDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlock")
+        if parent is None:  # shown before the window, whose styles it takes otherwise
+            self.setStyleSheet(STYLE)
         self.setWindowTitle(title)
         self._attempt, self._wait = attempt, wait
         self.runner = Runner(self, threads=1)
@@ -108,6 +111,7 @@ class UnlockDialog(QDialog):
             self._clock.stop()
             self.waiting.setText(_("Checking the passphrase…"))
         self.waiting.show()
+        self.adjustSize()
 
     def _opened(self, _result: object) -> None:
         self._done()
@@ -130,6 +134,7 @@ class UnlockDialog(QDialog):
     def _say(self, sentence: str) -> None:
         self.error.setText(sentence[:1].upper() + sentence[1:])
         self.error.show()
+        self.adjustSize()
 
     def reject(self) -> None:
         if not self.trying:  # a try under way ends first (its thread cannot be stopped)
