@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -27,12 +26,10 @@ from tests.conftest import listed
 
 from tawthiq import services
 from tawthiq.services import protection
-from tawthiq.services.desk import Desk
 from tawthiq.services.settings import Settings, load_settings, save_settings
 from tawthiq.store import keystore, sealed
 from tawthiq.store import protection as stored
 from tawthiq.ui.first_run import first_start, unlock_at_start
-from tawthiq.ui.language import Language
 from tawthiq.ui.main_window import MainWindow
 from tawthiq.ui.protect_dialogs import (
     ChangePassphraseDialog,
@@ -77,39 +74,27 @@ def protected(db_path: Path, data_dir: Path, forget_keys: None) -> Path:
     return db_path
 
 
-def _locked() -> str:
-    raise keystore.LockedError("locked")
+@pytest.fixture
+def unlocked(protected: Path, data_dir: Path) -> Path:
+    """The protected database, its passphrase typed (as the window opens it)."""
+    protection.unlock(protected, data_dir, PASSPHRASE)
+    return protected
 
 
 @pytest.fixture
-def open_window(qtbot, data_dir: Path) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
-    """The main window on ``db`` as the application opens it (unlocked beforehand)."""
-    language = Language(QApplication.instance())
-    language.apply("en")
-    made: list[MainWindow] = []
+def open_window(qtbot, window_factory) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window on the test's database, with ``settings`` and a minute ``unit``
+    seconds long (for the idle lock), its list loaded."""
 
-    def make(db: Path, settings: Settings | None = None, unit: float = 60.0) -> MainWindow:
-        opener = partial(
-            services.open_workspace, db, author="Amal", key_dir=data_dir, create=False, ask=_locked
-        )
-        win = MainWindow(
-            Desk(opener), settings or Settings(author="Amal", language="en"), lambda s: None
-        )
+    def make(settings: Settings | None = None, unit: float = 60.0) -> MainWindow:
+        win = window_factory()
         win.safety.idle.unit = unit
-        win.review.confirm = lambda question: True
-        qtbot.addWidget(win)
-        win.resize(1280, 800)
-        win.show()
-        win.activateWindow()
-        qtbot.waitUntil(lambda: win.ready and win.runner.busy == 0, timeout=30_000)
+        if settings is not None:
+            win.apply_settings(settings)
         listed(qtbot, win.incidents)
-        made.append(win)
         return win
 
-    yield make
-    for win in made:
-        win.runner.wait()
-    language.apply("en")
+    return make
 
 
 def when_shown(kind: type[QWidget], act: Callable[[QWidget], None]) -> None:
@@ -209,10 +194,10 @@ def test_after_five_wrong_tries_the_dialog_says_it_is_waiting(
 
 
 def test_locking_hides_every_record_drops_the_keys_and_keeps_the_form_sealed(
-    qtbot, protected: Path, data_dir: Path, open_window, tmp_path: Path
+    qtbot, unlocked: Path, data_dir: Path, open_window, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    protection.unlock(protected, data_dir, PASSPHRASE)
-    window = open_window(protected)
+    protected = unlocked
+    window = open_window()
     assert sorted(r.title for r in window.incidents.model.rows) == sorted(TITLES)
     window.review.report.text.setPlainText(f"Report: {UNSAVED}.")
     window.review.form.choose({"title_en": UNSAVED})
@@ -246,7 +231,7 @@ def test_an_unprotected_laptop_keeps_the_form_in_memory_only(
     qtbot, db_path: Path, data_dir: Path, open_window, forget_keys: None
 ) -> None:  # type: ignore[no-untyped-def]
     _seed(db_path, data_dir)
-    window = open_window(db_path)
+    window = open_window()
     window.review.form.choose({"title_en": UNSAVED})
     window.actions_["lock"].trigger()
     assert window.safety.locked and UNSAVED not in visible_text(window)
@@ -256,14 +241,15 @@ def test_an_unprotected_laptop_keeps_the_form_in_memory_only(
 
 
 def test_the_window_locks_itself_after_the_idle_minutes_set(
-    qtbot, protected: Path, data_dir: Path, open_window
+    qtbot, unlocked: Path, data_dir: Path, open_window
 ) -> None:  # type: ignore[no-untyped-def]
-    protection.unlock(protected, data_dir, PASSPHRASE)
-    never = open_window(protected, Settings(author="Amal", language="en", lock_minutes=0), 0.05)
+    protected = unlocked
+    window = open_window(Settings(author="Amal", language="en", lock_minutes=0), 0.05)
     qtbot.wait(400)
-    assert not never.safety.locked
-    never.close()
-    window = open_window(protected, Settings(author="Amal", language="en", lock_minutes=1), 0.2)
+    assert not window.safety.locked  # 0: never
+    window.apply_settings(Settings(author="Amal", language="en", lock_minutes=1))
+    window.safety.idle.unit = 0.2
+    window.safety.settings_changed()
     qtbot.waitUntil(lambda: window.safety.locked, timeout=10_000)
     assert not any(t in visible_text(window) for t in TITLES)
     qtbot.waitUntil(lambda: window.desk._ws is None, timeout=10_000)
@@ -271,10 +257,10 @@ def test_the_window_locks_itself_after_the_idle_minutes_set(
 
 
 def test_erasing_everything_removes_the_files_and_closes_the_window(
-    qtbot, protected: Path, data_dir: Path, open_window
+    qtbot, unlocked: Path, data_dir: Path, open_window
 ) -> None:  # type: ignore[no-untyped-def]
-    protection.unlock(protected, data_dir, PASSPHRASE)
-    window = open_window(protected)
+    protected = unlocked
+    window = open_window()
     key_file = stored.key_file(protected)
     wrapped = key_file.read_bytes()
 
@@ -351,7 +337,7 @@ def test_an_open_database_is_protected_from_the_menu(
     qtbot, db_path: Path, data_dir: Path, open_window, forget_keys: None
 ) -> None:  # type: ignore[no-untyped-def]
     _seed(db_path, data_dir)
-    window = open_window(db_path)
+    window = open_window()
     window.safety.kdf = fast_kdf()
     assert not window.actions_["change_passphrase"].isEnabled()
 
@@ -372,10 +358,10 @@ def test_an_open_database_is_protected_from_the_menu(
 
 
 def test_the_passphrase_is_changed_only_with_the_one_in_use(
-    qtbot, protected: Path, data_dir: Path, open_window
+    qtbot, unlocked: Path, data_dir: Path, open_window
 ) -> None:  # type: ignore[no-untyped-def]
-    protection.unlock(protected, data_dir, PASSPHRASE)
-    window = open_window(protected)
+    protected = unlocked
+    window = open_window()
     new = "a new passphrase for the olive trees"
     said: list[str] = []
 
@@ -405,7 +391,7 @@ def test_a_neutral_name_hides_tawthiq_from_the_title_and_the_lock_screen(
 ) -> None:  # type: ignore[no-untyped-def]
     _seed(db_path, data_dir)
     try:
-        window = open_window(db_path, Settings(author="Amal", language="en", neutral_name=True))
+        window = open_window(Settings(author="Amal", language="en", neutral_name=True))
         assert window.windowTitle() == "Notes"
         assert QApplication.applicationDisplayName() == "Notes"
         window.actions_["lock"].trigger()

@@ -161,6 +161,12 @@ def check_passphrase(db: Path, folder: Path, passphrase: str) -> None:
     _tried(folder, lambda: keystore.open_with_passphrase(kf, passphrase))
 
 
+def refuse_locked() -> str:
+    """The ``Ask`` of a window, which asks the passphrase before it opens anything (and
+    again after a lock): asked here, something was left locked, and nothing is opened."""
+    raise LockedError(N_("this laptop's keys are locked: type the passphrase to open them"))
+
+
 def check_new_passphrase(passphrase: str) -> None:
     """Refuse a passphrase too short to protect anything, with a sentence."""
     keystore.check_new_passphrase(passphrase)

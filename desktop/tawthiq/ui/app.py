@@ -174,18 +174,10 @@ def _refuse(app: object, sentence: str) -> None:
 
 
 def _open(db: str | None, author: str, key_dir: Path | None = None) -> Workspace:
+    from tawthiq.services.protection import refuse_locked
     from tawthiq.services.workspace import open_workspace
 
-    return open_workspace(db, author=author, key_dir=key_dir, create=True, ask=_locked)
-
-
-def _locked() -> str:
-    """The window asks the passphrase before it opens the database (and again after a
-    lock): asked here, something was left locked, and nothing is opened."""
-    from tawthiq.domain.errors import N_
-    from tawthiq.store.keystore import LockedError
-
-    raise LockedError(N_("this laptop's keys are locked: type the passphrase to open them"))
+    return open_workspace(db, author=author, key_dir=key_dir, create=True, ask=refuse_locked)
 
 
 def _sample_database(folder: Path, author: str, *, keep: bool) -> Path:

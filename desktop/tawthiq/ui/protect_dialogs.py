@@ -186,14 +186,9 @@ class ProtectDialog(QDialog):
         super().__init__(parent)
         _styled(self, parent)
         self.setWindowTitle(title)
-        intro = QLabel(
-            _(
-                "Encrypt this database and this laptop's keys with a passphrase. Then the "
-                "recovery words are shown once, to write on paper."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
+        self.intro = QLabel(self._intro(), self)
+        self.intro.setWordWrap(True)
+        self.current = _secret_line(self)  # the passphrase in use, when it is changed
         self.fields = PassphraseFields(optional=False, parent=self)
         self.error = _error_label(self)
         self.buttons = QDialogButtonBox(
@@ -201,43 +196,20 @@ class ProtectDialog(QDialog):
         )
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
         box = QVBoxLayout(self)
-        for widget in (intro, self.fields, self.error, self.buttons):
-            box.addWidget(widget)
-        self.setMinimumWidth(480)
-
-    def _accept(self) -> None:
-        problem = self.fields.problem()
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.accept()
-
-
-class ChangePassphraseDialog(QDialog):
-    """The passphrase in use, then the new one twice."""
-
-    def __init__(self, *, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        _styled(self, parent)
-        self.setWindowTitle(title)
-        self.current = _secret_line(self)
-        self.fields = PassphraseFields(optional=False, parent=self)
-        self.fields.note.setText(_("The recovery words stay the same."))
-        self.error = _error_label(self)
-        form = QFormLayout()
-        form.addRow(_("Passphrase in use"), self.current)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
+        box.addWidget(self.intro)
+        box.addLayout(self.form)
         for widget in (self.fields, self.error, self.buttons):
             box.addWidget(widget)
+        self.current.hide()
         self.setMinimumWidth(480)
+
+    def _intro(self) -> str:
+        return _(
+            "Encrypt this database and this laptop's keys with a passphrase. Then the "
+            "recovery words are shown once, to write on paper."
+        )
 
     def say(self, sentence: str) -> None:
         self.error.setText(_capital(sentence))
@@ -249,6 +221,19 @@ class ChangePassphraseDialog(QDialog):
             self.say(problem)
             return
         self.accept()
+
+
+class ChangePassphraseDialog(ProtectDialog):
+    """The passphrase in use, then the new one twice."""
+
+    def __init__(self, *, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title=title, parent=parent)
+        self.current.show()
+        self.form.addRow(_("Passphrase in use"), self.current)
+        self.fields.note.setText(_("The recovery words stay the same."))
+
+    def _intro(self) -> str:
+        return _("Type the passphrase in use, then the new one twice.")
 
 
 class EraseDialog(QDialog):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -196,7 +197,7 @@ class Safety(QObject):
     # the lock ---------------------------------------------------------------------------
 
     def _idle(self) -> None:
-        if self.window.ready and not self.window.review.saving:
+        if self.window.ready and not self.window.runner.busy:  # not during long work
             self.lock()
         else:
             self.idle.watch(self.window.settings.lock_minutes)
@@ -212,7 +213,11 @@ class Safety(QObject):
         self.locked = True
         self.idle.pause()
         for other in QApplication.topLevelWidgets():  # dialogs showing records
-            if other is not w and other.isVisible():
+            if other is w or not other.isVisible():
+                continue
+            if isinstance(other, QProgressDialog):
+                other.hide()  # long work goes on (closing it would stop it)
+            else:
                 other.close()
         draft = review_lock.take_out(w.review)
         if draft is not None and not locked_draft.keep(self.where[1], draft):
@@ -231,15 +236,15 @@ class Safety(QObject):
         w.stack.setCurrentWidget(self.screen)
         w.setWindowTitle(self.name)
         self.screen.retranslate(self.name, protected=self.protected)
-        protection.lock()
         self._release()
 
     def _release(self) -> None:
-        """Close the database once no operation uses it (one under way finishes first;
-        what it read is not shown)."""
+        """Drop the keys and close the database once no operation uses them (one under
+        way, a save or an import, finishes first; what a read brings is not shown)."""
         if self.window.runner.busy:
             QTimer.singleShot(50, self._release)
         elif self.locked:
+            protection.lock()
             self.window.desk.release()
 
     def unlock(self) -> None:
