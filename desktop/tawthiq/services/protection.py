@@ -173,8 +173,8 @@ def check_new_passphrase(passphrase: str) -> None:
 
 
 def is_protected(db: Path, folder: Path) -> bool:
-    """Whether this laptop's keys or the database ``db`` are protected by a passphrase."""
-    protection.tidy(db)
+    """Whether this laptop's keys or the database ``db`` are protected by a passphrase
+    (only read: nothing left by a cut protect is tidied here)."""
     return sealed.is_protected(folder) or protection.is_encrypted(db)
 
 

@@ -143,6 +143,7 @@ class Safety(QObject):
         self.screen = LockScreen(window)
         self.screen.unlock.clicked.connect(self.unlock)
         self.idle = IdleWatch(self._idle, self, unit=unit)
+        self.protected = False  # this laptop's keys or the database (as last opened)
         self.kdf: Any = None  # the key derivation's parameters (None: tuned to this laptop)
         self.erased = False
 
@@ -156,6 +157,8 @@ class Safety(QObject):
             ("erase", self.erase, None),
         ):
             self.menu.addAction(w._action(key, slot, keys))
+        for key in ("protect", "change_passphrase"):  # once the database is open
+            w.actions_[key].setEnabled(False)
 
     def retranslate(self) -> None:
         self.menu.setTitle(_("&Safety"))
@@ -172,14 +175,11 @@ class Safety(QObject):
     def name(self) -> str:
         return app_name(self.window.settings.neutral_name)
 
-    @property
-    def protected(self) -> bool:
-        return self.where is not None and protection.is_protected(*self.where)
-
     def opened(self) -> None:
         """The database is open: where it is, the menu as it applies, the idle lock."""
         ws = self.window.desk.ws
         self.where = (Path(ws.db.path), ws.key_dir)
+        self.protected = protection.is_protected(*self.where)
         self.show_state()
         self.idle.watch(self.window.settings.lock_minutes if self.protected else 0)
         self._put_back()
