@@ -318,6 +318,7 @@ class Safety(QObject):
             return
         passphrase = dialog.fields.chosen() or ""
         db, folder = self.where
+        self.window.trail.stop()  # its check reads the database on a worker of its own
         self._settle()
         self.window.desk.release()
         kdf = self.kdf
@@ -328,7 +329,9 @@ class Safety(QObject):
             )
         except Exception as exc:  # said; the database is as it was
             self.window.say(error_sentence(exc))
+            self.window.trail.start()
             return
+        self.window.trail.start()
         if done.recovery_words:
             RecoveryWordsDialog(done.recovery_words, title=self.name, parent=self.window).exec()
         self.window.say(_("The database and this laptop's keys are now encrypted."))
