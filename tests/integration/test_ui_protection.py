@@ -199,9 +199,15 @@ def test_locking_hides_every_record_drops_the_keys_and_keeps_the_form_sealed(
     protected = unlocked
     window = open_window()
     assert sorted(r.title for r in window.incidents.model.rows) == sorted(TITLES)
+    window.tabs.setCurrentIndex(1)  # the list, and an incident's history
+    window.incidents.select(window.incidents.model.rows[0].id)
+    qtbot.waitUntil(lambda: window.history.model.rowCount() > 0, timeout=10_000)
+    assert all(t in visible_text(window) for t in TITLES)
+    window.tabs.setCurrentIndex(0)
     window.review.report.text.setPlainText(f"Report: {UNSAVED}.")
     window.review.form.choose({"title_en": UNSAVED})
     assert window.review.dirty and UNSAVED in visible_text(window)
+    window.tabs.setCurrentIndex(1)
 
     QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
@@ -209,7 +215,8 @@ def test_locking_hides_every_record_drops_the_keys_and_keeps_the_form_sealed(
     shown = visible_text(window)
     assert not any(t in shown for t in (*TITLES, UNSAVED)), shown
     assert "is locked" in shown
-    assert window.incidents.model.rowCount() == 0 and not window.menuBar().isVisible()
+    assert window.incidents.model.rowCount() == 0 and window.history.model.rowCount() == 0
+    assert not window.menuBar().isVisible()
     assert not window.actions_["find"].isEnabled()
     qtbot.waitUntil(lambda: window.desk._ws is None, timeout=10_000)  # its connection closed
     assert _db_key_remembered(protected) is None and not sealed.is_unlocked(data_dir)
