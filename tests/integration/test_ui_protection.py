@@ -188,7 +188,7 @@ def test_after_five_wrong_tries_the_dialog_says_it_is_waiting(
     dialog.passphrase.setText(PASSPHRASE)
     dialog.open_button.click()
     assert dialog.waiting.isVisible() and "waits 2 seconds" in dialog.waiting.text()
-    assert not dialog.open_button.isEnabled()
+    assert not dialog.open_button.isEnabled() and not dialog.quit_button.isEnabled()
     qtbot.waitUntil(lambda: dialog.result() == 1, timeout=15_000)
     assert protection.wrong_tries(data_dir) == 0
 

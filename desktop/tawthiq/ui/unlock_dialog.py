@@ -63,7 +63,9 @@ class UnlockDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.open_button = self.buttons.addButton(_("Open"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setDefault(True)
-        self.buttons.addButton(cancel or _("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = self.buttons.addButton(
+            cancel or _("Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.buttons.accepted.connect(self.try_passphrase)
         self.buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -86,6 +88,7 @@ class UnlockDialog(QDialog):
         self.trying = True
         self.passphrase.setEnabled(False)
         self.open_button.setEnabled(False)
+        self.quit_button.setEnabled(False)  # a try under way ends first (a thread of its own)
         self.error.hide()
         self._left = self._wait()
         if self._left > 0:
@@ -129,6 +132,7 @@ class UnlockDialog(QDialog):
         self.waiting.hide()
         self.passphrase.setEnabled(True)
         self.open_button.setEnabled(True)
+        self.quit_button.setEnabled(True)
         self.passphrase.setFocus()
 
     def _say(self, sentence: str) -> None:
@@ -137,7 +141,7 @@ class UnlockDialog(QDialog):
         self.adjustSize()
 
     def reject(self) -> None:
-        if not self.trying:  # a try under way ends first (its thread cannot be stopped)
+        if not self.trying:  # Escape, too, waits for the try under way
             super().reject()
 
 
