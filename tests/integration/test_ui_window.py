@@ -264,8 +264,9 @@ def test_the_menus_and_shortcuts_reach_every_action(window) -> None:  # type: ig
     assert shortcuts["new"] == "Ctrl+N" and shortcuts["paste"] == "Ctrl+Shift+V"
     assert shortcuts["save"] == "Ctrl+S" and shortcuts["find"] == "Ctrl+F"
     assert shortcuts["export"] == "Ctrl+E"
+    assert shortcuts["lock"] == "Ctrl+Shift+L"
     in_menus = {a for m in (window.file_menu, window.edit_menu, window.tools_menu,
-                            window.help_menu) for a in m.actions()}  # fmt: skip
+                            window.safety.menu, window.help_menu) for a in m.actions()}  # fmt: skip
     assert set(window.actions_.values()) <= in_menus
 
 

@@ -12,6 +12,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +94,18 @@ class Desk:
         with self._lock:
             if self._ws is not None:
                 self._ws.close()
+
+    def release(self) -> None:
+        """Close the database until it is next needed (the window's lock: an encrypted
+        database's key leaves memory with its connection); the next use opens it again,
+        which needs the laptop unlocked."""
+        with self._lock:
+            ws, self._ws = self._ws, None
+            if ws is None:
+                return
+            if self._opener is None:
+                self._opener = partial(_reopen, ws.db.path, ws.key_dir, ws.author)
+            ws.close()
 
     @property
     def author(self) -> str:
@@ -361,3 +374,9 @@ class Desk:
         return IngestSummary(
             len(texts), len(incidents), tuple(empty), changes, tuple(kept), tuple(guessed)
         )
+
+
+def _reopen(path: Path, key_dir: Path, author: str | None) -> Workspace:
+    from tawthiq.services.workspace import open_workspace
+
+    return open_workspace(path, author=author, key_dir=key_dir, create=False)

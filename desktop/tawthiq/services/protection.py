@@ -98,7 +98,7 @@ def _tried(folder: Path, attempt: Callable[[], T | bool | None]) -> T:
     passphrases in a row on this laptop; a wrong one is counted and said."""
     tries = _read_tries(folder)
     if tries >= FREE_TRIES:
-        time.sleep(min(MAX_WAIT, 2.0 ** (tries - FREE_TRIES + 1)))
+        time.sleep(_wait(tries))
     result = attempt()
     if result is None or result is False:
         _write_tries(folder, tries + 1)
@@ -123,6 +123,59 @@ def _write_tries(folder: Path, n: int) -> None:
 def wrong_tries(folder: Path) -> int:
     """How many wrong passphrases were typed in a row on this laptop."""
     return _read_tries(folder)
+
+
+def _wait(tries: int) -> float:
+    return min(MAX_WAIT, 2.0 ** (tries - FREE_TRIES + 1)) if tries >= FREE_TRIES else 0.0
+
+
+def seconds_before_try(folder: Path) -> float:
+    """How long the next passphrase try will wait (after five wrong ones in a row), so a
+    window can say that it is waiting."""
+    return _wait(_read_tries(folder))
+
+
+def needs_passphrase(db: Path, folder: Path) -> bool:
+    """Whether opening ``db`` with this laptop's keys needs the passphrase first (the
+    window asks it before it shows any record)."""
+    if not sealed.is_unlocked(folder):
+        return True
+    try:
+        database_key(db, folder, None)
+    except LockedError:
+        return True
+    return False
+
+
+def unlock(db: Path, folder: Path, passphrase: str) -> None:
+    """This laptop's keys and the key of ``db`` unlocked for this process with
+    ``passphrase`` (WrongPassphraseError, counted, when it does not open them)."""
+    unlock_laptop(folder, lambda: passphrase)
+    database_key(db, folder, lambda: passphrase)
+
+
+def check_passphrase(db: Path, folder: Path, passphrase: str) -> None:
+    """Refuse (counted as a wrong try) a ``passphrase`` that does not open ``db``, even
+    while its key is unlocked: asked before the passphrase is changed."""
+    kf = _database_key_file(db)
+    _tried(folder, lambda: keystore.open_with_passphrase(kf, passphrase))
+
+
+def refuse_locked() -> str:
+    """The ``Ask`` of a window, which asks the passphrase before it opens anything (and
+    again after a lock): asked here, something was left locked, and nothing is opened."""
+    raise LockedError(N_("this laptop's keys are locked: type the passphrase to open them"))
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase too short to protect anything, with a sentence."""
+    keystore.check_new_passphrase(passphrase)
+
+
+def is_protected(db: Path, folder: Path) -> bool:
+    """Whether this laptop's keys or the database ``db`` are protected by a passphrase
+    (only read: nothing left by a cut protect is tidied here)."""
+    return sealed.is_protected(folder) or protection.is_encrypted(db)
 
 
 # -- protect, unprotect, change ------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""The documenter's settings (name, language, digits), kept in settings.json in the data
-folder beside the database and the device key. Once the laptop is protected, what names a
-person (the documenter's name) is kept sealed in private-settings.json instead: the window
-needs the language before the passphrase is typed, never the name."""
+"""The documenter's settings (name, language, digits, the window's idle lock and name),
+kept in settings.json in the data folder beside the database and the device key. Once the
+laptop is protected, what names a person (the documenter's name) is kept sealed in
+private-settings.json instead: the window needs the language before the passphrase is
+typed, never the name."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ class Settings:
     language: str = "ar"
     arabic_digits: bool = False
     coordinator_key: str = ""  # the key the last export was encrypted to: the next default
+    lock_minutes: int = 10  # the window locks itself after this long untouched (0: never)
+    neutral_name: bool = False  # the window calls itself "Notes", not Tawthiq (shared laptops)
 
     @property
     def complete(self) -> bool:
@@ -83,6 +86,9 @@ def load_settings() -> Settings:
             values[f.name] = v
     if values.get("language") not in LANGUAGES:
         values.pop("language", None)
+    minutes = values.get("lock_minutes", 0)
+    if isinstance(minutes, bool) or minutes < 0:
+        values.pop("lock_minutes", None)
     return Settings(**values)
 
 

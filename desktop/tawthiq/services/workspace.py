@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import TRUST
+from tawthiq.services import protection
 from tawthiq.services.protection import Ask, database_key, unlock_laptop
 from tawthiq.services.settings import data_dir, load_settings
 from tawthiq.store import (
@@ -30,6 +31,8 @@ from tawthiq.sync.stream import clear_killed_exports
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from tawthiq.store.keystore import Kdf
 
 
 def default_db_path() -> Path:
@@ -207,3 +210,12 @@ def adopt_trust_file(w: EventWriter, key_dir: Path) -> None:
     release's), the laptop's loose trust file becomes trust decisions in its log."""
     if checkpoints.latest_number(w.session) == 0:
         record_trust(w, trusted_keys(key_dir))
+
+
+def create_protected(
+    db_path: Path, *, author: str | None, key_dir: Path, passphrase: str, kdf: Kdf | None = None
+) -> protection.Protected:
+    """A new database (or the plain one already there) made and encrypted with
+    ``passphrase``, this laptop's keys with it: the window's first start."""
+    open_workspace(db_path, author=author, key_dir=key_dir, create=True).close()
+    return protection.protect(db_path, key_dir, passphrase, kdf=kdf)

@@ -83,13 +83,15 @@ def run(
         return 2
     from PySide6.QtWidgets import QApplication
 
-    from tawthiq.i18n import unmarked
+    from tawthiq.i18n import error_text, unmarked
     from tawthiq.services.desk import Desk
-    from tawthiq.services.settings import load_settings, save_settings
+    from tawthiq.services.settings import Settings, data_dir, load_settings
+    from tawthiq.services.workspace import default_db_path
+    from tawthiq.ui.first_run import first_start, unlock_at_start
     from tawthiq.ui.language import Language
     from tawthiq.ui.main_window import MainWindow
     from tawthiq.ui.ops import keep_window_responsive, quiet_bugs
-    from tawthiq.ui.settings_dialog import SettingsDialog
+    from tawthiq.ui.safety import app_name
 
     app = QApplication.instance() or QApplication(["tawthiq"])
     keep_window_responsive()
@@ -98,13 +100,19 @@ def run(
     app.setApplicationName("Tawthiq")
     app.setDesktopFileName("org.tawthiq.Tawthiq")  # packaging/org.tawthiq.Tawthiq.desktop
     app.setWindowIcon(app_icon())
-    settings = load_settings()
-    if lang:
-        settings = settings.changed(language=lang)
-    if author:
-        settings = settings.changed(author=author)
+
+    def chosen() -> Settings:
+        settings = load_settings()
+        if lang:
+            settings = settings.changed(language=lang)
+        if author:
+            settings = settings.changed(author=author)
+        return settings
+
+    settings = chosen()
     language = Language(app)
     language.apply(settings.language, arabic_digits=settings.arabic_digits)
+    app.setApplicationDisplayName(app_name(settings.neutral_name))
     sample: tempfile.TemporaryDirectory[str] | None = None
     key_dir: Path | None = None
     if screenshot is not None:
@@ -113,18 +121,28 @@ def run(
             sample = tempfile.TemporaryDirectory(prefix="tawthiq-screenshot-")
             key_dir = Path(sample.name)
             db = str(_sample_database(key_dir, settings.author, keep=tab == "incidents"))
-    elif not settings.author.strip() or not (lang or settings.complete):
-        dialog = SettingsDialog(settings, first_run=True)
-        if not dialog.exec():
+    folder = key_dir or data_dir()
+    db_path = Path(db or default_db_path()).expanduser().absolute()
+    try:
+        if not unlock_at_start(db_path, folder, settings):
             return 0
-        settings = dialog.result_settings(settings)
-        try:
-            save_settings(settings)
-        except TawthiqError as exc:
-            print(f"tawthiq: {exc}", file=sys.stderr)
-        language.apply(settings.language, arabic_digits=settings.arabic_digits)
+    except TawthiqError as exc:
+        print(f"tawthiq: {unmarked(error_text(exc))}", file=sys.stderr)
+        return 2
+    if screenshot is None:
+        settings = chosen()  # the name, sealed on a protected laptop, can be read now
+        if not settings.author.strip() or not (lang or settings.complete):
+            started = first_start(
+                settings,
+                db_path,
+                folder,
+                apply=lambda s: language.apply(s.language, arabic_digits=s.arabic_digits),
+            )
+            if started is None:
+                return 0
+            settings = started
     # opened by the window, off its thread
-    desk = Desk(partial(_open, db, settings.author, key_dir))
+    desk = Desk(partial(_open, str(db_path), settings.author, key_dir))
     window = MainWindow(
         desk, settings, lambda s: language.apply(s.language, arabic_digits=s.arabic_digits)
     )
@@ -157,9 +175,10 @@ def _refuse(app: object, sentence: str) -> None:
 
 
 def _open(db: str | None, author: str, key_dir: Path | None = None) -> Workspace:
+    from tawthiq.services.protection import refuse_locked
     from tawthiq.services.workspace import open_workspace
 
-    return open_workspace(db, author=author, key_dir=key_dir, create=True)
+    return open_workspace(db, author=author, key_dir=key_dir, create=True, ask=refuse_locked)
 
 
 def _sample_database(folder: Path, author: str, *, keep: bool) -> Path:

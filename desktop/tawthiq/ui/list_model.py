@@ -115,6 +115,14 @@ class IncidentTableModel(QAbstractTableModel):
 
         self._run(lambda: (count(flt), first()), done, self._failed(generation))
 
+    def clear(self) -> None:
+        """Hold no incident (the window locked): a read under way is left unshown."""
+        self._generation += 1
+        self.beginResetModel()
+        self.total, self.rows = 0, []
+        self.loaded = self.loading = self._fetching = False
+        self.endResetModel()
+
     def _reader(self, offset: int) -> Callable[[], list[Incident]]:
         """The read of one page, with the filter and sort of now (it may run later)."""
         flt, sort, descending, page = self.filter, self.sort_key, self.descending, self._page

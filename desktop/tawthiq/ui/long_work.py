@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tawthiq.domain.errors import Cancelled
@@ -54,3 +54,27 @@ def run_long(
     running = runner.run(work, done=finished, failed=failed, progress=progress)
     dialog.canceled.connect(running.cancel)
     return running, dialog
+
+
+def run_waiting(parent: QWidget | None, runner: Runner, title: str, text: str,
+                work: Callable[[], Any]) -> Any:  # fmt: skip
+    """``work()`` off the UI thread behind a dialog saying ``text`` (short work that cannot
+    be stopped: encrypting, a key derivation); its result, or its error raised here."""
+    busy = QProgressDialog(text, "", 0, 0, parent)
+    busy.setWindowTitle(title)
+    busy.setCancelButton(None)
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(300)
+    loop, out = QEventLoop(), {}
+
+    def end(key: str, value: Any) -> None:
+        out[key] = value
+        loop.quit()
+
+    runner.run(work, done=lambda r: end("result", r), failed=lambda e: end("error", e))
+    if not out:
+        loop.exec()
+    busy.close()
+    if "error" in out:
+        raise out["error"]
+    return out["result"]

@@ -9,7 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.domain.records import Incident
@@ -20,6 +28,7 @@ from tawthiq.ui.history_panel import HistoryPanel
 from tawthiq.ui.incident_list import IncidentList
 from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.review import ReviewPanel
+from tawthiq.ui.safety import Safety, app_name
 from tawthiq.ui.settings_dialog import SettingsDialog
 from tawthiq.ui.style import STYLE
 from tawthiq.ui.sync_flow import SyncFlow
@@ -54,7 +63,11 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.review, "")
         self.tabs.addTab(split, "")
-        self.setCentralWidget(self.tabs)
+        self.safety = Safety(self)
+        self.stack = QStackedWidget(self)  # the records, or the lock screen
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.safety.screen)
+        self.setCentralWidget(self.stack)
         for source in (self.review, self.incidents, self.history):
             source.message.connect(self.say)
         self.incidents.selected.connect(self._selected)
@@ -89,6 +102,7 @@ class MainWindow(QMainWindow):
         self.say(_("Database: {path}").format(path=isolate(path)))
         self.runner.run(self.desk.warm_up)  # the extractor and the places, before needed
         self.trail.start()
+        self.safety.opened()
 
     def _cannot_open(self, exc: BaseException) -> None:
         """The database cannot be used (locked, not a Tawthiq database, unwritable): the
@@ -133,11 +147,20 @@ class MainWindow(QMainWindow):
         self.tools_menu.addAction(self._action("rebuild", lambda: self.work.rebuild()))
         self.tools_menu.addAction(self._action("duplicates", lambda: self.sync.review_duplicates()))
         self.tools_menu.addAction(self._action("key", lambda: self.sync.show_key()))
+        self.safety.add_menu()
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self._action("about", self.about))
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Tawthiq — documenting attacks on civilians"))
+        neutral = self.settings.neutral_name
+        self.setWindowTitle(
+            app_name(neutral)
+            if neutral or self.safety.locked
+            else _("Tawthiq — documenting attacks on civilians")
+        )
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setApplicationDisplayName(app_name(neutral))
         self.tabs.setTabText(0, _("Report and form"))
         self.tabs.setTabText(1, _("Incidents and history"))
         self.file_menu.setTitle(_("&File"))
@@ -167,6 +190,7 @@ class MainWindow(QMainWindow):
         self.review.retranslate()
         self.incidents.retranslate()
         self.history.retranslate()
+        self.safety.retranslate()
 
     # what the menus do -----------------------------------------------------------------------
 
@@ -258,6 +282,7 @@ class MainWindow(QMainWindow):
         self.desk.author = settings.author
         self._apply_language(settings)
         self.retranslate()
+        self.safety.settings_changed()
 
     def about(self) -> None:
         QMessageBox.about(

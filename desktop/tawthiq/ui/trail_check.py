@@ -101,3 +101,4 @@ class TrailCheck(QObject):
         if self._handle is not None:
             self._handle.cancel()
         self.runner.wait()
+        self.runner = Runner(self, threads=1)  # a later start (the window unlocked) checks again
