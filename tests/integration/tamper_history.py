@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from tamper_scene import (
 from test_report_tamper import sql as query
 from test_tamper import sql
 
+from conftest import backup_database, connect
 from tawthiq.domain.fields import INCIDENT
 from tawthiq.store import EventWriter, open_database
 from tawthiq.store.identity import KEY_FILE, DeviceIdentity, load_identity
@@ -141,13 +141,7 @@ def _pdf_text(path: Path) -> str:
 
 def _copy_db(source: Path, target: Path) -> None:
     """A whole database (its write-ahead log included) copied over another."""
-    for suffix in ("-wal", "-shm"):
-        target.with_name(target.name + suffix).unlink(missing_ok=True)
-    target.unlink(missing_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    backup_database(source, target)
 
 
 def rolled_back(s: Scene) -> Seen:
@@ -246,7 +240,7 @@ def forged_device(s: Scene) -> Seen:
     with db.write() as session, EventWriter(session, forger, "Forger") as w:
         w.record(INCIDENT, maram, {"killed": {"min": 0, "max": 0, "approximate": False}}, new=True)
     db.close()
-    con = sqlite3.connect(s.db)
+    con = connect(s.db)
     with con:
         con.execute("ATTACH DATABASE ? AS f", (str(other),))
         for table in ("event", "device", "chain_head"):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
+from conftest import connect
 from tawthiq import services
 from tawthiq.domain.resources import MIGRATIONS as MIGRATIONS_PACKAGE
 from tawthiq.domain.resources import shipped
@@ -28,7 +28,7 @@ LATER = Path(__file__).parent / "migrations_later"
 
 
 def _incident_count(path: Path) -> int:
-    with sqlite3.connect(path) as con:
+    with connect(path) as con:
         return con.execute("SELECT count(*) FROM incident").fetchone()[0]
 
 
@@ -79,7 +79,7 @@ def test_random_bytes_are_not_a_database(tmp_path: Path) -> None:
 
 def test_other_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "contacts.sqlite"
-    with sqlite3.connect(path) as con:
+    with connect(path) as con:
         con.execute("CREATE TABLE contact (name TEXT)")
     before = path.read_bytes()
     with pytest.raises(NotADatabaseError, match="SQLite file but not a Tawthiq database"):
@@ -114,7 +114,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
 def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspace) -> None:
     with ws.writing() as w:
         services.incidents.create_incident(w, {"title_en": "first"})
-    other = sqlite3.connect(ws.db.path, isolation_level=None)
+    other = connect(ws.db.path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
         with (
@@ -143,7 +143,7 @@ def test_a_first_release_database_gains_the_sort_indexes(db_path: Path) -> None:
     engine.dispose()
     db = open_database(db_path)
     db.close()
-    with sqlite3.connect(db_path) as con:
+    with connect(db_path) as con:
         plan = " ".join(
             str(row)
             for row in con.execute(

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from conftest import connect
 from tawthiq.store import NotADatabaseError
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.db import open_database
@@ -42,7 +43,7 @@ def _settled(db: Path) -> None:
     """Every change in the file itself, no -wal or -shm beside it (as a copy handed over
     for evidence is)."""
     gc.collect()  # the connections of the commands run before are closed
-    con = sqlite3.connect(db)
+    con = connect(db)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     for suffix in ("-wal", "-shm"):
@@ -142,7 +143,7 @@ def test_attack_verify_refuses_a_copy_whose_latest_changes_it_cannot_read(  # ty
 ) -> None:
     """A read-only folder holding the file and a write-ahead log: the immutable open would
     not read the log's changes, so verify says it cannot read the copy (exit 3)."""
-    keep = sqlite3.connect(db_path)  # holds the -wal open: the edit stays in it
+    keep = connect(db_path)  # holds the -wal open: the edit stays in it
     keep.execute("PRAGMA wal_autocheckpoint=0")
     assert run("edit", maram, "--killed", "10").code == 0
     wal = db_path.with_name("records.db-wal")
@@ -223,7 +224,7 @@ def test_attack_an_emptied_search_index_is_caught_by_the_read_only_check(  # typ
 ) -> None:
     """The search index's check only reads now, and still finds an index that no longer
     holds a record (a search would hide it), on a copy that cannot be written too."""
-    con = sqlite3.connect(db_path)
+    con = connect(db_path)
     with con:
         con.execute(
             "INSERT INTO incident_fts(incident_fts, rowid, search_text) "

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from laptops import Laptop, read_lines
 
+from conftest import backup_database, connect
 from tawthiq import services
 from tawthiq.store.identity import KEY_FILE
 
@@ -63,7 +63,7 @@ def _kill_when(proc: subprocess.Popen[bytes], started, delay: float) -> bool:  #
 def _count(db: Path, own: str = "") -> tuple[str, int]:
     """The database's integrity check, and how many events it holds (of laptops other than
     ``own``: accepting a laptop adds this one's own signed decision too)."""
-    con = sqlite3.connect(db)
+    con = connect(db)
     try:
         check = con.execute("PRAGMA integrity_check").fetchone()[0]
         query = "SELECT count(*) FROM event WHERE device_id != ?"
@@ -93,8 +93,7 @@ def test_kill_during_import_keeps_all_or_none(
 ) -> None:
     bundle, n, template, keys = made
     db = tmp_path / "Basel.db"
-    with sqlite3.connect(template) as src, sqlite3.connect(db) as dst:
-        src.backup(dst)
+    backup_database(template, db)
     shutil.copytree(keys, tmp_path / "Basel-keys")
     own = json.loads((keys / KEY_FILE).read_text())["device_id"]
     before = _count(db, own)[1]

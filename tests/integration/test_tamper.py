@@ -8,18 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from conftest import connect
 from tawthiq.store.events import Event
 
 
 def sql(db: Path, statement: str, *params: object) -> None:
-    con = sqlite3.connect(db)
+    con = connect(db)
     with con:
         con.execute(statement, params)
     con.close()
 
 
 def events(db: Path) -> list[Event]:
-    con = sqlite3.connect(db)
+    con = connect(db)
     con.row_factory = sqlite3.Row
     rows = [Event.from_row(dict(r)) for r in con.execute("SELECT * FROM event ORDER BY seq")]
     con.close()
