@@ -20,6 +20,7 @@ from tawthiq import cli, services
 from tawthiq.domain.fields import INCIDENT
 from tawthiq.services import Workspace, protection
 from tawthiq.store import EventWriter, keystore
+from tawthiq.store import protection as key_files
 
 T = TypeVar("T")
 _laptops = itertools.count(1)
@@ -63,7 +64,7 @@ def connect(db: Path | str, **options: Any) -> Any:
     tampering with it) opens it: SQLite's for a plain file, SQLCipher's with the database's
     key for an encrypted one."""
     path = Path(db)
-    if not protection.is_encrypted(path):
+    if not key_files.is_encrypted(path):
         return sqlite3.connect(path, **options)
     import sqlcipher3.dbapi2 as sqlcipher
 
@@ -74,7 +75,7 @@ def connect(db: Path | str, **options: Any) -> Any:
 
 def database_key(db: Path) -> bytes:
     """The key of the encrypted test database ``db`` (opened with ``PASSPHRASE``)."""
-    kf = keystore.read_key_file(protection.current_key_file(db))
+    kf = keystore.read_key_file(key_files.current_key_file(db))
     key = keystore.open_with_passphrase(kf, PASSPHRASE)
     assert key is not None, f"{db} does not open with the tests' passphrase"
     return key
@@ -87,13 +88,13 @@ def backup_database(source: Path, target: Path) -> None:
     for suffix in ("-wal", "-shm"):
         target.with_name(target.name + suffix).unlink(missing_ok=True)
     target.unlink(missing_ok=True)
-    encrypted = protection.is_encrypted(source)
+    encrypted = key_files.is_encrypted(source)
     src = connect(source)
     try:
         if encrypted:
             import shutil
 
-            shutil.copy(protection.key_file(source), protection.key_file(target))
+            shutil.copy(key_files.key_file(source), key_files.key_file(target))
             src.execute(f"ATTACH DATABASE ? AS copied KEY \"x'{database_key(source).hex()}'\"",
                         (str(target),))  # fmt: skip
             src.execute("SELECT sqlcipher_export('copied')")

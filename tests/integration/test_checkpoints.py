@@ -16,6 +16,9 @@ from tawthiq.store import open_database
 from tawthiq.store.identity import KEY_FILE
 from tawthiq.sync.errors import RollbackError
 
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
+
 
 def test_the_same_export_again_after_newer_ones_is_fine(tmp_path: Path) -> None:
     """A file imported before may come again (sent twice, or imported again to be sure),

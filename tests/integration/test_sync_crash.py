@@ -16,9 +16,12 @@ from pathlib import Path
 import pytest
 from laptops import Laptop, read_lines
 
-from conftest import backup_database, connect
+from conftest import AtRest, backup_database, connect, protect_for_tests
 from tawthiq import services
 from tawthiq.store.identity import KEY_FILE
+
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
 
 N_INCIDENTS = 800
 
@@ -89,12 +92,14 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, Path, Pat
 
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.3, 0.8])
 def test_kill_during_import_keeps_all_or_none(
-    tmp_path: Path, made: tuple[Path, int, Path, Path], delay: float
+    tmp_path: Path, made: tuple[Path, int, Path, Path], delay: float, at_rest: AtRest
 ) -> None:
     bundle, n, template, keys = made
     db = tmp_path / "Basel.db"
     backup_database(template, db)
     shutil.copytree(keys, tmp_path / "Basel-keys")
+    if at_rest.encrypted:  # Basel protected his laptop before the import
+        protect_for_tests(db, tmp_path / "Basel-keys")
     own = json.loads((keys / KEY_FILE).read_text())["device_id"]
     before = _count(db, own)[1]
     wal = db.with_name(db.name + "-wal")

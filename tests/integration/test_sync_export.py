@@ -24,6 +24,9 @@ from tawthiq.services import sync
 from tawthiq.store.bookkeeping import last_export_heads
 from tawthiq.sync.stream import part_name
 
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
+
 
 @pytest.fixture
 def amal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Laptop]:

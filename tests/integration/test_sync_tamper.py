@@ -18,6 +18,9 @@ from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync.errors import ForgeryError, NewDevicesError, SyncError
 from tawthiq.sync.format import end_message
 
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
+
 Lines = list[bytes]
 
 
