@@ -45,14 +45,15 @@ def fast_kdf() -> keystore.Kdf:
     return keystore.Kdf(os.urandom(16), iterations=1, memory_kib=8 * 1024, lanes=1)
 
 
-def protect_for_tests(db: Path, folder: Path | None = None) -> None:
+def protect_for_tests(db: Path, folder: Path | None = None, *, forget: bool = True) -> None:
     """Encrypt ``db`` and the laptop's key folder ``folder`` (the data folder unless named)
-    as ``tawthiq protect`` does, with ``PASSPHRASE``; then forget every key, as a new
-    session starts locked."""
+    as ``tawthiq protect`` does, with ``PASSPHRASE``; then (``forget``) forget every key
+    this process holds, as a new session starts locked."""
     from tawthiq.services.settings import data_dir
 
     protection.protect(db, folder or data_dir(), PASSPHRASE, kdf=fast_kdf())
-    keystore.forget()
+    if forget:
+        keystore.forget()
 
 
 def ask_passphrase() -> str:
@@ -79,6 +80,11 @@ def database_key(db: Path) -> bytes:
     key = keystore.open_with_passphrase(kf, PASSPHRASE)
     assert key is not None, f"{db} does not open with the tests' passphrase"
     return key
+
+
+def key_of(db: Path) -> bytes | None:
+    """The key to open the test database ``db`` with (None for a plain one)."""
+    return database_key(db) if key_files.is_encrypted(db) else None
 
 
 def backup_database(source: Path, target: Path) -> None:
@@ -201,7 +207,7 @@ def on_other_laptop(ws: Workspace, write: Callable[[EventWriter], T], name: str 
     other_db, keys = folder / "other.db", folder / "keys"
     if at_rest_now().encrypted:  # the other laptop protects its database too
         services.open_workspace(other_db, author=name, key_dir=keys).close()
-        protect_for_tests(other_db, keys)
+        protect_for_tests(other_db, keys, forget=False)  # the test's own laptop stays open
     other = services.open_workspace(other_db, author=name, key_dir=keys, ask=at_rest_now().ask)
     try:
         services.sync.import_files(other, [there], accept_new=True)

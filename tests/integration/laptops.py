@@ -39,7 +39,7 @@ class Laptop:
         at_rest = at_rest_now()
         if at_rest.encrypted and not protection.is_encrypted(db):
             services.open_workspace(db, author=name, key_dir=keys).close()
-            protect_for_tests(db, keys)
+            protect_for_tests(db, keys, forget=False)  # other laptops of the test stay open
         self.ws = services.open_workspace(db, author=name, key_dir=keys, ask=at_rest.ask)
 
     def close(self) -> None:

@@ -21,7 +21,7 @@ from tamper_scene import (
 from test_report_tamper import sql as query
 from test_tamper import sql
 
-from conftest import backup_database, connect
+from conftest import backup_database, connect, key_of
 from tawthiq.domain.fields import INCIDENT
 from tawthiq.store import EventWriter, open_database
 from tawthiq.store.identity import KEY_FILE, DeviceIdentity, load_identity
@@ -101,7 +101,11 @@ def _restart(laptop: Laptop, db: Path | None = None) -> None:
         shutil.copy(db, laptop.ws.db.path)
     for suffix in ("-wal", "-shm"):
         laptop.ws.db.path.with_name(laptop.ws.db.path.name + suffix).unlink(missing_ok=True)
-    laptop.ws = type(laptop.ws)(open_database(laptop.ws.db.path), laptop.ws.key_dir, laptop.name)
+    laptop.ws = type(laptop.ws)(
+        open_database(laptop.ws.db.path, key=key_of(laptop.ws.db.path)),
+        laptop.ws.key_dir,
+        laptop.name,
+    )
 
 
 def shrank(edits: int) -> Callable[[Scene], Seen]:
@@ -236,7 +240,7 @@ def forged_device(s: Scene) -> Seen:
     maram = s.maram()
     forger = DeviceIdentity.generate()
     other = s.tmp / "forger.db"
-    db = open_database(other)
+    db = open_database(other, key=key_of(other))
     with db.write() as session, EventWriter(session, forger, "Forger") as w:
         w.record(INCIDENT, maram, {"killed": {"min": 0, "max": 0, "approximate": False}}, new=True)
     db.close()

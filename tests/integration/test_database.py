@@ -9,7 +9,7 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from conftest import connect
+from conftest import connect, key_of
 from tawthiq import services
 from tawthiq.domain.resources import MIGRATIONS as MIGRATIONS_PACKAGE
 from tawthiq.domain.resources import shipped
@@ -51,7 +51,7 @@ def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path)
         services.incidents.create_incident(w, {"title_en": "before the upgrade", "killed": 2})
     ws.close()
 
-    db = open_database(db_path, extra_migrations=[LATER])
+    db = open_database(db_path, extra_migrations=[LATER], key=key_of(db_path))
     with db.read() as s:
         assert (
             s.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
@@ -65,7 +65,7 @@ def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path)
 
     # This version of Tawthiq does not know revision 0007_test: it must refuse, not guess.
     with pytest.raises(NewerSchemaError, match="newer version of Tawthiq"):
-        open_database(db_path)
+        open_database(db_path, key=key_of(db_path))
 
 
 def test_random_bytes_are_not_a_database(tmp_path: Path) -> None:
@@ -141,7 +141,7 @@ def test_a_first_release_database_gains_the_sort_indexes(db_path: Path) -> None:
         command.upgrade(cfg, "0001")
         conn.commit()
     engine.dispose()
-    db = open_database(db_path)
+    db = open_database(db_path, key=key_of(db_path))
     db.close()
     with connect(db_path) as con:
         plan = " ".join(

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import connect, on_other_laptop
+from conftest import connect, key_of, on_other_laptop
 from tawthiq import services
 from tawthiq.domain.fields import INCIDENT
 from tawthiq.store import EventWriter, open_database
@@ -30,7 +30,7 @@ def fresh_workspace(author: str = "Amal") -> Iterator[services.Workspace]:
     with tempfile.TemporaryDirectory() as tmp:
         if "db" not in _TEMPLATE:
             keep = Path(tempfile.mkdtemp()) / "template.db"
-            open_database(keep).close()
+            open_database(keep, key=key_of(keep)).close()
             _TEMPLATE["db"] = keep
         path = Path(tmp) / "t.db"
         shutil.copy(_TEMPLATE["db"], path)

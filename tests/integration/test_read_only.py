@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from conftest import connect
+from conftest import connect, key_of
 from tawthiq.store import NotADatabaseError
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.db import open_database
@@ -247,10 +247,10 @@ def test_a_reading_open_makes_nothing_and_refuses_to_write(tmp_path: Path, db_pa
     empty.touch()
     for path in (missing, empty):
         with pytest.raises(NotADatabaseError, match="there is no Tawthiq database at"):
-            open_database(path, read_only=True)
+            open_database(path, read_only=True, key=key_of(path))
     assert not missing.parent.exists() and empty.stat().st_size == 0
-    open_database(db_path).close()
-    db = open_database(db_path, read_only=True)
+    open_database(db_path, key=key_of(db_path)).close()
+    db = open_database(db_path, read_only=True, key=key_of(db_path))
     try:
         with pytest.raises(RuntimeError, match="opened read-only"), db.write():
             pass

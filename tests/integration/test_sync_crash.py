@@ -4,7 +4,6 @@ file or a complete new one."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -16,9 +15,8 @@ from pathlib import Path
 import pytest
 from laptops import Laptop, read_lines
 
-from conftest import AtRest, backup_database, connect, protect_for_tests
+from conftest import AtRest, backup_database, connect, device_id_of, protect_for_tests
 from tawthiq import services
-from tawthiq.store.identity import KEY_FILE
 
 # every test here runs on plain and on encrypted laptops (issue 16)
 pytestmark = pytest.mark.usefixtures("at_rest")
@@ -100,7 +98,7 @@ def test_kill_during_import_keeps_all_or_none(
     shutil.copytree(keys, tmp_path / "Basel-keys")
     if at_rest.encrypted:  # Basel protected his laptop before the import
         protect_for_tests(db, tmp_path / "Basel-keys")
-    own = json.loads((keys / KEY_FILE).read_text())["device_id"]
+    own = device_id_of(keys)
     before = _count(db, own)[1]
     wal = db.with_name(db.name + "-wal")
     size = wal.stat().st_size if wal.exists() else 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from tawthiq.domain.errors import N_
-from tawthiq.services.settings import load_settings, save_settings
+from tawthiq.services.settings import data_dir, load_settings, save_settings
 from tawthiq.store import keystore, protection, sealed
 from tawthiq.store.errors import StoreError
 from tawthiq.store.keystore import LockedError, WrongPassphraseError
@@ -156,12 +156,13 @@ def protect(
     else:
         words, recovery = keystore.new_recovery()
         kdf = kdf or keystore.tuned_kdf()
-        settings = load_settings()
+        settings = load_settings() if _holds_settings(folder) else None
         laptop_key = os.urandom(32)
         laptop = keystore.new_key_file(laptop_key, passphrase, recovery, kdf=kdf)
         sealed.protect(folder, laptop, laptop_key)
         sealed.write(folder / sealed.RECOVERY_FILE, {"secret": recovery.hex()}, key=laptop_key)
-        save_settings(settings)  # the name moves to the sealed settings
+        if settings is not None:
+            save_settings(settings)  # the name moves to the sealed settings
     key = os.urandom(32)
     protection.protect(db, key, keystore.new_key_file(key, passphrase, recovery, kdf=kdf))
     keystore.remember(keystore.read_key_file(protection.key_file(db)), key)
@@ -178,10 +179,17 @@ def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
     unlock_laptop(folder, ask)
     protection.unprotect(db, key)
     if sealed.is_protected(folder):
-        settings = load_settings()
+        settings = load_settings() if _holds_settings(folder) else None
         sealed.unprotect(folder)
-        save_settings(settings)
-        (folder / "private-settings.json").unlink(missing_ok=True)
+        if settings is not None:
+            save_settings(settings)
+            (folder / "private-settings.json").unlink(missing_ok=True)
+
+
+def _holds_settings(folder: Path) -> bool:
+    """Whether ``folder`` is the data folder, where the settings (the documenter's name)
+    are kept: a key folder elsewhere (another laptop's, as tests make) has none of them."""
+    return folder.absolute() == data_dir().absolute()
 
 
 def change_passphrase(
