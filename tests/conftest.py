@@ -170,7 +170,35 @@ def db_path(tmp_path: Path, at_rest: AtRest) -> Path:
     if at_rest.encrypted:
         services.open_workspace(path, author="Amal").close()
         protect_for_tests(path)
+        unlock_session(path)
+        _PREPARED[path] = _digest(path)
     return path
+
+
+def unlock_session(db: Path) -> None:
+    """The passphrase typed once at the start of the session (the window's dialog): this
+    process holds the keys of ``db`` and of the laptop from then on."""
+    from tawthiq.services.settings import data_dir
+
+    protection.unlock_laptop(data_dir(), ask_passphrase)
+    protection.database_key(db, data_dir(), ask_passphrase)
+
+
+_PREPARED: dict[Path, str] = {}
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def untouched(db: Path) -> bool:
+    """Whether nothing was written to the test's database: none made where there was none
+    (plain), the one prepared beforehand not changed (encrypted)."""
+    if db in _PREPARED:
+        return db.exists() and _digest(db) == _PREPARED[db]
+    return not db.exists()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from conftest import connect, key_of
+from conftest import AtRest, connect, key_of, protect_for_tests
 from tawthiq import services
 from tawthiq.domain.resources import MIGRATIONS as MIGRATIONS_PACKAGE
 from tawthiq.domain.resources import shipped
@@ -20,6 +20,7 @@ from tawthiq.store import (
     UnwritableError,
     open_database,
 )
+from tawthiq.store import protection as key_files
 from tawthiq.store.db import SCHEMA_HEAD
 
 MIGRATIONS = shipped(package=MIGRATIONS_PACKAGE)
@@ -128,10 +129,13 @@ def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspa
     assert _incident_count(ws.db.path) == 1
 
 
-def test_a_first_release_database_gains_the_sort_indexes(db_path: Path) -> None:
+def test_a_first_release_database_gains_the_sort_indexes(db_path: Path, at_rest: AtRest) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 
+    if at_rest.encrypted:  # the first release's file, protected with this one before it opens
+        db_path.unlink()
+        key_files.key_file(db_path).unlink()
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("path_separator", "os")
@@ -141,6 +145,8 @@ def test_a_first_release_database_gains_the_sort_indexes(db_path: Path) -> None:
         command.upgrade(cfg, "0001")
         conn.commit()
     engine.dispose()
+    if at_rest.encrypted:
+        protect_for_tests(db_path, forget=False)
     db = open_database(db_path, key=key_of(db_path))
     db.close()
     with connect(db_path) as con:
