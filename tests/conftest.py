@@ -148,13 +148,15 @@ def at_rest_now() -> AtRest:
 
 @pytest.fixture(params=["plain", "encrypted"])
 def at_rest(
-    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[AtRest]:
     """Every test on a workspace runs twice: on a plain database and on an encrypted one
     (issue 16: both pass the whole suite)."""
     mode = AtRest(request.param == "encrypted")
     if mode.encrypted:
-        secret = tmp_path / "passphrase.txt"
+        secret = tmp_path_factory.mktemp("passphrase") / "passphrase.txt"  # not the test's
         secret.write_text(PASSPHRASE + "\n", "utf-8")
         monkeypatch.setenv("TAWTHIQ_PASSPHRASE_FILE", str(secret))
     _AT_REST.append(mode)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from conftest import connect, key_of
+from conftest import AtRest, connect, key_of
 from tawthiq.store import NotADatabaseError
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.db import open_database
@@ -70,7 +70,7 @@ def immutable(db_path: Path, maram: str) -> Iterator[Path]:
 
 
 def test_attack_verify_on_an_immutable_evidence_copy(  # type: ignore[no-untyped-def]
-    run, immutable: Path, maram: str
+    run, immutable: Path, maram: str, at_rest: AtRest
 ) -> None:
     """Found by an independent review: on a read-only copy verify could not even open the
     file (its search-index check wrote); now every reading command reads it, and not a
@@ -82,7 +82,8 @@ def test_attack_verify_on_an_immutable_evidence_copy(  # type: ignore[no-untyped
     assert "Killed / القتلى: 9" in run("show", maram, db=immutable).out
     assert run("history", maram, db=immutable).code == 0
     assert _state(immutable) == before
-    assert sorted(p.name for p in immutable.parent.iterdir()) == ["records.db", "userdata"]
+    keys = ["records.db.keys"] if at_rest.encrypted else []
+    assert sorted(p.name for p in immutable.parent.iterdir()) == ["records.db", *keys, "userdata"]
 
 
 def test_attack_verify_on_an_immutable_file_in_a_writable_folder(  # type: ignore[no-untyped-def]
@@ -111,13 +112,13 @@ def _folder_refuses_wal(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     and -shm files (read-only media); the URIs then opened, for the test to see."""
     probe, opened = dialect._probe, []
 
-    def refusing(uri: str) -> None:
+    def refusing(uri: str, **key: bytes | None) -> None:
         opened.append(uri)
         if "mode=ro" in uri:
             exc = sqlite3.OperationalError("unable to open database file")
             exc.sqlite_errorcode = sqlite3.SQLITE_CANTOPEN  # type: ignore[attr-defined]
             raise exc
-        probe(uri)
+        probe(uri, **key)
 
     monkeypatch.setattr(dialect, "_probe", refusing)
     return opened
