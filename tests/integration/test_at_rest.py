@@ -259,6 +259,21 @@ def test_five_wrong_passphrases_in_a_row_slow_down_the_sixth(
     assert len(waits) == 3
 
 
+def _note_overwrites(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files an erase overwrites from now on (``keystore.destroy``), as it does them."""
+    overwritten: list[Path] = []
+    destroy = keystore.destroy
+
+    def noted(path: Path) -> bool:
+        existed = destroy(path)
+        if existed:
+            overwritten.append(path)
+        return existed
+
+    monkeypatch.setattr(keystore, "destroy", noted)
+    return overwritten
+
+
 # -- erase -----------------------------------------------------------------------------------
 
 
@@ -347,16 +362,7 @@ def test_erase_of_a_plain_database_overwrites_it_and_names_the_ssd_caveat(
     with ws.writing() as w:
         services.incidents.create_incident(w, {"title_en": MARKER})
     ws.close()
-    overwritten: list[Path] = []
-    destroy = keystore.destroy
-
-    def noted(path: Path) -> bool:
-        existed = destroy(path)
-        if existed:
-            overwritten.append(path)
-        return existed
-
-    monkeypatch.setattr(keystore, "destroy", noted)
+    overwritten = _note_overwrites(monkeypatch)
     code, out, err = _tawthiq(capsys, "erase", "--yes", "--db", str(db))
     assert code == 0, err
     assert "SSD" in out and "not encrypted" in out
@@ -457,3 +463,27 @@ def test_an_encrypted_database_exports_to_a_plain_one_and_back(
     assert MARKER in out and "263d0e37" in out
     code, out, err = _tawthiq(capsys, "verify", "--db", str(db))
     assert code == 0 and int(out.split()[1]) > events, err
+
+
+def test_erase_overwrites_the_plain_copy_a_cut_unprotect_left_beside_the_database(
+    protected: Path,
+    data_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``unprotect`` writes the decrypted database beside the encrypted one before the
+    rename; killed then, that plain file stays until the next open. An erase right after
+    (the laptop about to be seized) must not leave it readable."""
+    plain = tmp_path / "plain.db"
+    ws = services.open_workspace(plain, author="Amal", key_dir=tmp_path / "elsewhere")
+    with ws.writing() as w:
+        services.incidents.create_incident(w, {"title_en": MARKER, "private_notes": WITNESS})
+    ws.close()
+    cut = protected.with_name(protected.name + ".converting")
+    shutil.copy(plain, cut)  # as the killed unprotect left it
+    overwritten = _note_overwrites(monkeypatch)
+    code, _, err = _tawthiq(capsys, "erase", "--yes", "--db", str(protected))
+    assert code == 0, err
+    assert cut in overwritten and not cut.exists()
+    assert _leaks(protected.parent, data_dir) == []

@@ -269,6 +269,9 @@ def erase(db: Path, folder: Path) -> Erased:
     files += sorted(db.parent.glob(f"{db.name}.before-upgrade-from-*"))
     # an encrypted database is unreadable once its keys are gone: removed, not overwritten
     removed = sum(_remove(p) if encrypted else keystore.destroy(p) for p in files)
+    # what a cut unprotect left: the database decrypted, part-written; always overwritten
+    cut = [db.with_name(db.name + s) for s in (".converting", ".converting-journal")]
+    removed += sum(keystore.destroy(p) for p in cut)
     secrets = [folder / name for name in (*sealed.SECRET_FILES, TRIES_FILE)]
     removed += sum(keystore.destroy(p) for p in secrets)
     _forget_name()
