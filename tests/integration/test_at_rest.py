@@ -487,3 +487,18 @@ def test_erase_overwrites_the_plain_copy_a_cut_unprotect_left_beside_the_databas
     assert code == 0, err
     assert cut in overwritten and not cut.exists()
     assert _leaks(protected.parent, data_dir) == []
+
+
+def test_protecting_another_key_folder_leaves_the_locked_data_folder_alone(
+    protected: Path, data_dir: Path, tmp_path: Path
+) -> None:
+    """Protecting a database with a key folder other than the data folder (another laptop's,
+    as the sync tests make them) seals that folder only: the documenter's settings in the
+    data folder, protected and locked here, are neither read nor written."""
+    before = _files(data_dir)
+    other = tmp_path / "other"
+    services.open_workspace(other / "o.db", author="Basel", key_dir=other / "keys").close()
+    use_cases.protect(other / "o.db", other / "keys", PASSPHRASE, kdf=fast_kdf())
+    assert protection.is_encrypted(other / "o.db")
+    assert (other / "keys" / "laptop-keys.json").exists()
+    assert _files(data_dir) == before
