@@ -171,19 +171,11 @@ def db_path(tmp_path: Path, at_rest: AtRest) -> Path:
     path = tmp_path / "records.db"
     if at_rest.encrypted:
         services.open_workspace(path, author="Amal").close()
-        protect_for_tests(path)
-        unlock_session(path)
+        # unlocked in this process from then on, as after the passphrase typed once in a
+        # session (laptops a test made before stay unlocked too)
+        protect_for_tests(path, forget=False)
         _PREPARED[path] = _digest(path)
     return path
-
-
-def unlock_session(db: Path) -> None:
-    """The passphrase typed once at the start of the session (the window's dialog): this
-    process holds the keys of ``db`` and of the laptop from then on."""
-    from tawthiq.services.settings import data_dir
-
-    protection.unlock_laptop(data_dir(), ask_passphrase)
-    protection.database_key(db, data_dir(), ask_passphrase)
 
 
 _PREPARED: dict[Path, str] = {}
