@@ -23,7 +23,7 @@ from test_tamper import sql
 
 from conftest import backup_database, connect, key_of
 from tawthiq.domain.fields import INCIDENT
-from tawthiq.store import EventWriter, open_database
+from tawthiq.store import EventWriter, open_database, sealed
 from tawthiq.store.identity import KEY_FILE, DeviceIdentity, load_identity
 from tawthiq.sync.keys import fingerprint
 
@@ -246,7 +246,8 @@ def forged_device(s: Scene) -> Seen:
     db.close()
     con = connect(s.db)
     with con:
-        con.execute("ATTACH DATABASE ? AS f", (str(other),))
+        plain = " KEY ''" if key_of(s.db) else ""  # the forger's file is not encrypted
+        con.execute(f"ATTACH DATABASE ? AS f{plain}", (str(other),))
         for table in ("event", "device", "chain_head"):
             con.execute(f"INSERT INTO {table} SELECT * FROM f.{table}")
     con.close()
@@ -263,8 +264,10 @@ def swapped_key(*command: str) -> Callable[[Scene], Seen]:
         other.new_incident(title_en="x")
         before = query(s.db, "SELECT count(*) FROM event")
         (s.tmp / "mine").mkdir()
-        shutil.copy(s.keys / KEY_FILE, s.tmp / "mine" / KEY_FILE)
-        shutil.copy(other.ws.key_dir / KEY_FILE, s.keys / KEY_FILE)
+        # the keys themselves (sealed under each laptop's own key when it is protected)
+        mine_plain = json.dumps(sealed.read(s.keys / KEY_FILE))
+        (s.tmp / "mine" / KEY_FILE).write_text(mine_plain, "utf-8")
+        sealed.write(s.keys / KEY_FILE, sealed.read(other.ws.key_dir / KEY_FILE))
         bundle = s.tmp / "signed-by-the-wrong-key.tawthiq"
         said = s.run(*(str(bundle) if a == "FILE" else maram if a == "ID" else a for a in command))
         assert query(s.db, "SELECT count(*) FROM event") == before and not bundle.exists()
