@@ -194,7 +194,8 @@ def test_kill_9_during_a_change_of_protection_leaves_the_old_passphrase_or_the_n
         where = f"trial {n} (seed {seed}, killed {killed} after {delay:.3f}s)"
         assert old is not None or new is not None, f"opens with neither passphrase: {where}"
         assert (old if old is not None else new) == N_INCIDENTS, where
-        outcomes[f"{'killed' if killed else 'finished'}, {'old' if old else 'new'}"] += 1
+        state = "encrypted" if protection.is_encrypted(t.db) else "plain"
+        outcomes[f"{'killed' if killed else 'finished'}, {'old' if old else 'new'}, {state}"] += 1
         shutil.rmtree(tmp_path / f"trial-{n}")
     print(f"\n{command}: {dict(outcomes)}; whole run {whole:.2f}s, {after_change:.2f}s after "
           f"its first change; seed {seed}")  # fmt: skip
