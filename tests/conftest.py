@@ -8,17 +8,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports
 os.environ.setdefault("TAWTHIQ_BUSY_TIMEOUT_MS", "300")
 
 import itertools
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 
 from tawthiq import cli, services
 from tawthiq.domain.fields import INCIDENT
-from tawthiq.services import Workspace
-from tawthiq.store import EventWriter
+from tawthiq.services import Workspace, protection
+from tawthiq.store import EventWriter, keystore
+from tawthiq.store import protection as key_files
 
 T = TypeVar("T")
 _laptops = itertools.count(1)
@@ -34,14 +36,168 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "records.db"
+PASSPHRASE = "a passphrase for tests"
+
+
+def fast_kdf() -> keystore.Kdf:
+    """Argon2id at its cheapest: the derivation a protected database needs is not what the
+    tests measure (its parameters are stored in the key file, so later opens are fast too)."""
+    return keystore.Kdf(os.urandom(16), iterations=1, memory_kib=8 * 1024, lanes=1)
+
+
+def protect_for_tests(db: Path, folder: Path | None = None, *, forget: bool = True) -> None:
+    """Encrypt ``db`` and the laptop's key folder ``folder`` (the data folder unless named)
+    as ``tawthiq protect`` does, with ``PASSPHRASE``; then (``forget``) forget every key
+    this process holds, as a new session starts locked."""
+    from tawthiq.services.settings import data_dir
+
+    protection.protect(db, folder or data_dir(), PASSPHRASE, kdf=fast_kdf())
+    if forget:
+        keystore.forget()
+
+
+def ask_passphrase() -> str:
+    return PASSPHRASE
+
+
+def connect(db: Path | str, **options: Any) -> Any:
+    """A DB-API connection to a test's database file as another program (or someone
+    tampering with it) opens it: SQLite's for a plain file, SQLCipher's with the database's
+    key for an encrypted one."""
+    path = Path(db)
+    if not key_files.is_encrypted(path):
+        return sqlite3.connect(path, **options)
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    con = sqlcipher.connect(str(path), **options)
+    con.execute(f"PRAGMA key = \"x'{database_key(path).hex()}'\"")
+    return con
+
+
+def database_key(db: Path) -> bytes:
+    """The key of the encrypted test database ``db`` (opened with ``PASSPHRASE``)."""
+    kf = keystore.read_key_file(key_files.current_key_file(db))
+    key = keystore.open_with_passphrase(kf, PASSPHRASE)
+    assert key is not None, f"{db} does not open with the tests' passphrase"
+    return key
+
+
+def key_of(db: Path) -> bytes | None:
+    """The key to open the test database ``db`` with (None for a plain one)."""
+    return database_key(db) if key_files.is_encrypted(db) else None
+
+
+def backup_database(source: Path, target: Path) -> None:
+    """Copy the database ``source`` while it may be in use (its write-ahead log included)
+    with SQLite's backup, to ``target`` on the same or another laptop; an encrypted one
+    stays encrypted under the same key, and its key file goes along."""
+    for suffix in ("-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    target.unlink(missing_ok=True)
+    encrypted = key_files.is_encrypted(source)
+    src = connect(source)
+    try:
+        if encrypted:
+            import shutil
+
+            shutil.copy(key_files.key_file(source), key_files.key_file(target))
+            src.execute(f"ATTACH DATABASE ? AS copied KEY \"x'{database_key(source).hex()}'\"",
+                        (str(target),))  # fmt: skip
+            src.execute("SELECT sqlcipher_export('copied')")
+            version = src.execute("PRAGMA main.user_version").fetchone()[0]
+            src.execute(f"PRAGMA copied.user_version = {int(version)}")
+            src.execute("DETACH DATABASE copied")
+        else:
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+    finally:
+        src.close()
+
+
+def device_id_of(folder: Path) -> str:
+    """The device id of the laptop whose key folder is ``folder`` (its key file may be
+    sealed: the laptop is unlocked first, as a command does)."""
+    from tawthiq.store import sealed
+    from tawthiq.store.identity import KEY_FILE
+
+    protection.unlock_laptop(folder, at_rest_now().ask)
+    return str(sealed.read(folder / KEY_FILE)["device_id"])
+
+
+@dataclass(frozen=True)
+class AtRest:
+    """How the test's databases are kept: plain, or encrypted (the laptop's key folder
+    sealed with them, the passphrase given to commands by TAWTHIQ_PASSPHRASE_FILE)."""
+
+    encrypted: bool
+
+    @property
+    def ask(self) -> Callable[[], str] | None:
+        return ask_passphrase if self.encrypted else None
+
+
+_AT_REST: list[AtRest] = [AtRest(False)]  # the current test's, for laptops.py
+
+
+def at_rest_now() -> AtRest:
+    return _AT_REST[-1]
+
+
+@pytest.fixture(params=["plain", "encrypted"])
+def at_rest(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[AtRest]:
+    """Every test on a workspace runs twice: on a plain database and on an encrypted one
+    (issue 16: both pass the whole suite)."""
+    mode = AtRest(request.param == "encrypted")
+    if mode.encrypted:
+        secret = tmp_path_factory.mktemp("passphrase") / "passphrase.txt"  # not the test's
+        secret.write_text(PASSPHRASE + "\n", "utf-8")
+        monkeypatch.setenv("TAWTHIQ_PASSPHRASE_FILE", str(secret))
+    _AT_REST.append(mode)
+    yield mode
+    _AT_REST.pop()
+    keystore.forget()
 
 
 @pytest.fixture
-def ws(db_path: Path) -> Iterator[Workspace]:
-    workspace = services.open_workspace(db_path, author="Amal")
+def db_path(tmp_path: Path, at_rest: AtRest) -> Path:
+    """The test's database; the encrypted variant made (empty) and protected beforehand."""
+    path = tmp_path / "records.db"
+    if at_rest.encrypted:
+        services.open_workspace(path, author="Amal").close()
+        # unlocked in this process from then on, as after the passphrase typed once in a
+        # session (laptops a test made before stay unlocked too)
+        protect_for_tests(path, forget=False)
+        _PREPARED[path] = _digest(path)
+    return path
+
+
+_PREPARED: dict[Path, str] = {}
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def untouched(db: Path) -> bool:
+    """Whether nothing was written to the test's database: none made where there was none
+    (plain), the one prepared beforehand not changed (encrypted)."""
+    if db in _PREPARED:
+        return db.exists() and _digest(db) == _PREPARED[db]
+    return not db.exists()
+
+
+@pytest.fixture
+def ws(db_path: Path, at_rest: AtRest) -> Iterator[Workspace]:
+    workspace = services.open_workspace(db_path, author="Amal", ask=at_rest.ask)
     yield workspace
     workspace.close()
 
@@ -70,7 +226,11 @@ def on_other_laptop(ws: Workspace, write: Callable[[EventWriter], T], name: str 
     folder.mkdir()
     there = folder / "to-other.tawthiq"
     services.sync.export_database(ws, there)
-    other = services.open_workspace(folder / "other.db", author=name, key_dir=folder / "keys")
+    other_db, keys = folder / "other.db", folder / "keys"
+    if at_rest_now().encrypted:  # the other laptop protects its database too
+        services.open_workspace(other_db, author=name, key_dir=keys).close()
+        protect_for_tests(other_db, keys, forget=False)  # the test's own laptop stays open
+    other = services.open_workspace(other_db, author=name, key_dir=keys, ask=at_rest_now().ask)
     try:
         services.sync.import_files(other, [there], accept_new=True)
         with other.writing() as w:

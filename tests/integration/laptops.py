@@ -14,12 +14,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from conftest import at_rest_now, protect_for_tests
 from tawthiq import services
 from tawthiq.domain.records import Incident
 from tawthiq.services import sync
 from tawthiq.services.incidents import resolve_conflict
 from tawthiq.services.workspace import record_trust
-from tawthiq.store import refresh
+from tawthiq.store import protection, refresh
 from tawthiq.store.events import canonical_json
 from tawthiq.store.models import EventRow
 from tawthiq.sync import merge, screen
@@ -32,10 +33,14 @@ class Laptop:
     def __init__(self, root: Path, name: str, template: Path | None = None) -> None:
         self.name = name
         self.root = root
-        db = root / f"{name}.db"
+        db, keys = root / f"{name}.db", root / f"{name}-keys"
         if template is not None:
-            shutil.copy(template, db)
-        self.ws = services.open_workspace(db, author=name, key_dir=root / f"{name}-keys")
+            copy_database(template, db)
+        at_rest = at_rest_now()
+        if at_rest.encrypted and not protection.is_encrypted(db):
+            services.open_workspace(db, author=name, key_dir=keys).close()
+            protect_for_tests(db, keys, forget=False)  # other laptops of the test stay open
+        self.ws = services.open_workspace(db, author=name, key_dir=keys, ask=at_rest.ask)
 
     def close(self) -> None:
         self.ws.close()
@@ -97,6 +102,15 @@ class Laptop:
     def verify(self) -> services.maintenance.VerifyReport:
         with self.ws.db.read() as s:
             return services.maintenance.verify(s, self.ws.trusted_keys())
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a database file to another laptop, with its key file when it is encrypted (the
+    passphrase opens it there; without the key file nothing does)."""
+    shutil.copy(source, target)
+    keys = protection.key_file(source)
+    if keys.exists():
+        shutil.copy(keys, protection.key_file(target))
 
 
 def read_lines(path: Path) -> list[bytes]:

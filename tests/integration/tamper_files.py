@@ -25,6 +25,7 @@ from test_sync_hostile import _with_surrogate
 from test_sync_tamper import TAMPERING, _twin
 from test_tamper import sql
 
+from conftest import key_of
 from tawthiq.store import hlc, open_database
 from tawthiq.store.bookkeeping import last_export_heads
 from tawthiq.store.hlc import DAY_MS
@@ -145,7 +146,7 @@ def export_beside_a_writer(s: Scene) -> Seen:
     with another_writer(s.db):
         said = s.run("export", "-o", str(target), "--unencrypted")
     assert list(target.parent.iterdir()) == []  # no file on the stick said to have failed
-    db = open_database(s.db, read_only=True)
+    db = open_database(s.db, read_only=True, key=key_of(s.db))
     with db.read() as session:
         assert last_export_heads(session) is None  # nor one counted as exported
     db.close()

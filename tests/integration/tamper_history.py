@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -22,8 +21,9 @@ from tamper_scene import (
 from test_report_tamper import sql as query
 from test_tamper import sql
 
+from conftest import backup_database, connect, key_of
 from tawthiq.domain.fields import INCIDENT
-from tawthiq.store import EventWriter, open_database
+from tawthiq.store import EventWriter, open_database, sealed
 from tawthiq.store.identity import KEY_FILE, DeviceIdentity, load_identity
 from tawthiq.sync.keys import fingerprint
 
@@ -101,7 +101,11 @@ def _restart(laptop: Laptop, db: Path | None = None) -> None:
         shutil.copy(db, laptop.ws.db.path)
     for suffix in ("-wal", "-shm"):
         laptop.ws.db.path.with_name(laptop.ws.db.path.name + suffix).unlink(missing_ok=True)
-    laptop.ws = type(laptop.ws)(open_database(laptop.ws.db.path), laptop.ws.key_dir, laptop.name)
+    laptop.ws = type(laptop.ws)(
+        open_database(laptop.ws.db.path, key=key_of(laptop.ws.db.path)),
+        laptop.ws.key_dir,
+        laptop.name,
+    )
 
 
 def shrank(edits: int) -> Callable[[Scene], Seen]:
@@ -141,13 +145,7 @@ def _pdf_text(path: Path) -> str:
 
 def _copy_db(source: Path, target: Path) -> None:
     """A whole database (its write-ahead log included) copied over another."""
-    for suffix in ("-wal", "-shm"):
-        target.with_name(target.name + suffix).unlink(missing_ok=True)
-    target.unlink(missing_ok=True)
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    src.backup(dst)
-    src.close()
-    dst.close()
+    backup_database(source, target)
 
 
 def rolled_back(s: Scene) -> Seen:
@@ -242,13 +240,14 @@ def forged_device(s: Scene) -> Seen:
     maram = s.maram()
     forger = DeviceIdentity.generate()
     other = s.tmp / "forger.db"
-    db = open_database(other)
+    db = open_database(other, key=key_of(other))
     with db.write() as session, EventWriter(session, forger, "Forger") as w:
         w.record(INCIDENT, maram, {"killed": {"min": 0, "max": 0, "approximate": False}}, new=True)
     db.close()
-    con = sqlite3.connect(s.db)
+    con = connect(s.db)
     with con:
-        con.execute("ATTACH DATABASE ? AS f", (str(other),))
+        plain = " KEY ''" if key_of(s.db) else ""  # the forger's file is not encrypted
+        con.execute(f"ATTACH DATABASE ? AS f{plain}", (str(other),))
         for table in ("event", "device", "chain_head"):
             con.execute(f"INSERT INTO {table} SELECT * FROM f.{table}")
     con.close()
@@ -265,8 +264,10 @@ def swapped_key(*command: str) -> Callable[[Scene], Seen]:
         other.new_incident(title_en="x")
         before = query(s.db, "SELECT count(*) FROM event")
         (s.tmp / "mine").mkdir()
-        shutil.copy(s.keys / KEY_FILE, s.tmp / "mine" / KEY_FILE)
-        shutil.copy(other.ws.key_dir / KEY_FILE, s.keys / KEY_FILE)
+        # the keys themselves (sealed under each laptop's own key when it is protected)
+        mine_plain = json.dumps(sealed.read(s.keys / KEY_FILE))
+        (s.tmp / "mine" / KEY_FILE).write_text(mine_plain, "utf-8")
+        sealed.write(s.keys / KEY_FILE, sealed.read(other.ws.key_dir / KEY_FILE))
         bundle = s.tmp / "signed-by-the-wrong-key.tawthiq"
         said = s.run(*(str(bundle) if a == "FILE" else maram if a == "ID" else a for a in command))
         assert query(s.db, "SELECT count(*) FROM event") == before and not bundle.exists()

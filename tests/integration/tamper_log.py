@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import sqlite3
 import subprocess
 from collections.abc import Callable
 
@@ -26,6 +25,7 @@ from test_report_tamper import (
 from test_report_tamper import sql as query
 from test_tamper import events, sql
 
+from conftest import connect
 from tawthiq.domain.resources import read_text
 from tawthiq.services.demo import SAMPLE
 from tawthiq.store.events import head_message, rehash
@@ -131,7 +131,7 @@ def report_chain_broken_elsewhere(s: Scene) -> Seen:
 
 def verify_beside_a_writer(s: Scene) -> Seen:
     s.maram()
-    other = sqlite3.connect(s.db, isolation_level=None)
+    other = connect(s.db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE incident SET killed_max = 99")  # uncommitted: no reader sees it
     try:
@@ -144,7 +144,7 @@ def verify_beside_a_writer(s: Scene) -> Seen:
 def verify_locked_out(s: Scene) -> Seen:
     s.maram()
     gc.collect()  # the connections of the commands run before are closed
-    other = sqlite3.connect(s.db, isolation_level=None)
+    other = connect(s.db, isolation_level=None)
     other.execute("PRAGMA locking_mode=EXCLUSIVE")
     other.execute("BEGIN EXCLUSIVE")
     other.execute("UPDATE incident SET killed_max = 99")
@@ -238,7 +238,7 @@ def rehashed(*, new_key: bool) -> Callable[[Scene], Seen]:
         maram = s.maram()
         rows = events(s.db)
         prev = rows[0].prev_hash
-        con = sqlite3.connect(s.db)
+        con = connect(s.db)
         with con:
             for e in rows:
                 value = '{"approximate":false,"max":1,"min":1}' if e.field == "killed" else e.value

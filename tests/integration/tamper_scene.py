@@ -3,7 +3,6 @@ a folder, laptops), what the command said, and the laptops and helpers shared by
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 from laptops import Laptop
 from test_tamper import sql
 
-from tawthiq.store.identity import KEY_FILE
+from conftest import device_id_of
 
 
 @dataclass
@@ -70,7 +69,7 @@ def dev(device: object) -> str:
 
 
 def own_device(s: Scene) -> str:
-    return str(json.loads((s.keys / KEY_FILE).read_text())["device_id"])
+    return device_id_of(s.keys)
 
 
 def forget_device(db: Path, device: str) -> None:

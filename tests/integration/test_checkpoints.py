@@ -4,7 +4,6 @@ and the checkpoint tables' parts that no signature reaches."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,12 @@ from laptops import Laptop
 from tamper_history import _copy_db
 from test_report_tamper import sql as query
 
+from conftest import device_id_of, key_of
 from tawthiq.store import open_database
-from tawthiq.store.identity import KEY_FILE
 from tawthiq.sync.errors import RollbackError
+
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
 
 
 def test_the_same_export_again_after_newer_ones_is_fine(tmp_path: Path) -> None:
@@ -52,7 +54,9 @@ def test_attack_a_laptop_restored_from_an_old_copy_exports_nothing_new(tmp_path:
     coord.import_(amal.export())
     amal.close()
     _copy_db(backup, amal.ws.db.path)
-    amal.ws = type(amal.ws)(open_database(amal.ws.db.path), amal.ws.key_dir, "Amal")
+    amal.ws = type(amal.ws)(
+        open_database(amal.ws.db.path, key=key_of(amal.ws.db.path)), amal.ws.key_dir, "Amal"
+    )
     stale = amal.export()
     digest = coord.digest()
     with pytest.raises(RollbackError) as refused:
@@ -80,7 +84,7 @@ def test_attack_checkpoint_tables_changed_where_no_signature_reaches(  # type: i
     assert run("import", str(basel_laptop.export()), "--accept-new-devices").code == 0
     basel_laptop.close()
     assert run("edit", maram, "--killed", "10").code == 0  # a checkpoint where Basel stays
-    own = json.loads((data_dir / KEY_FILE).read_text())["device_id"]
+    own = device_id_of(data_dir)
     basel = basel_laptop.ws.identity.device_id
     [(latest,)] = query(db_path, "SELECT max(number) FROM checkpoint")
     [(devices, events)] = query(

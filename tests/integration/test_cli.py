@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import connect, device_id_of
 from tawthiq import services
 
 
@@ -129,8 +129,8 @@ def test_edit_and_history(run, maram: str) -> None:  # type: ignore[no-untyped-d
     killed = [line for line in hist if " killed: " in line]
     assert killed[0].endswith("killed: (new) -> 9")
     assert "Basel" in killed[1] and killed[1].endswith("killed: 9 -> 10")
-    device = json.loads((Path(os.environ["TAWTHIQ_DATA_DIR"]) / "device-key.json").read_text())
-    assert f"device {device['device_id'][:8]}" in killed[1]
+    device = device_id_of(Path(os.environ["TAWTHIQ_DATA_DIR"]))
+    assert f"device {device[:8]}" in killed[1]
     assert run("edit", maram[:8], "--clear", "target").code == 0
     assert "Target" not in run("show", maram).out
 
@@ -150,7 +150,7 @@ def test_verify_and_rebuild(run, maram: str, db_path: Path) -> None:  # type: ig
     before = r.out.splitlines()[0].split()[-1]
     r = run("rebuild")
     assert r.code == 0 and r.out.endswith(f"state digest {before} (unchanged)\n")
-    con = sqlite3.connect(db_path)
+    con = connect(db_path)
     with con:
         con.execute("UPDATE event SET value='1' WHERE field='killed'")
     con.close()
@@ -261,7 +261,7 @@ def test_unwritable_folder(run, tmp_path: Path) -> None:  # type: ignore[no-unty
 
 def test_locked_database(run, maram: str, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     before = digest(db_path)
-    other = sqlite3.connect(db_path, isolation_level=None)
+    other = connect(db_path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
         r = run("edit", maram, "--killed", "11")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
+from conftest import AtRest, connect, key_of, protect_for_tests
 from tawthiq import services
 from tawthiq.domain.resources import MIGRATIONS as MIGRATIONS_PACKAGE
 from tawthiq.domain.resources import shipped
@@ -20,6 +20,7 @@ from tawthiq.store import (
     UnwritableError,
     open_database,
 )
+from tawthiq.store import protection as key_files
 from tawthiq.store.db import SCHEMA_HEAD
 
 MIGRATIONS = shipped(package=MIGRATIONS_PACKAGE)
@@ -28,7 +29,7 @@ LATER = Path(__file__).parent / "migrations_later"
 
 
 def _incident_count(path: Path) -> int:
-    with sqlite3.connect(path) as con:
+    with connect(path) as con:
         return con.execute("SELECT count(*) FROM incident").fetchone()[0]
 
 
@@ -51,7 +52,7 @@ def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path)
         services.incidents.create_incident(w, {"title_en": "before the upgrade", "killed": 2})
     ws.close()
 
-    db = open_database(db_path, extra_migrations=[LATER])
+    db = open_database(db_path, extra_migrations=[LATER], key=key_of(db_path))
     with db.read() as s:
         assert (
             s.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
@@ -65,7 +66,7 @@ def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path)
 
     # This version of Tawthiq does not know revision 0007_test: it must refuse, not guess.
     with pytest.raises(NewerSchemaError, match="newer version of Tawthiq"):
-        open_database(db_path)
+        open_database(db_path, key=key_of(db_path))
 
 
 def test_random_bytes_are_not_a_database(tmp_path: Path) -> None:
@@ -79,7 +80,7 @@ def test_random_bytes_are_not_a_database(tmp_path: Path) -> None:
 
 def test_other_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "contacts.sqlite"
-    with sqlite3.connect(path) as con:
+    with connect(path) as con:
         con.execute("CREATE TABLE contact (name TEXT)")
     before = path.read_bytes()
     with pytest.raises(NotADatabaseError, match="SQLite file but not a Tawthiq database"):
@@ -114,7 +115,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
 def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspace) -> None:
     with ws.writing() as w:
         services.incidents.create_incident(w, {"title_en": "first"})
-    other = sqlite3.connect(ws.db.path, isolation_level=None)
+    other = connect(ws.db.path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
         with (
@@ -128,10 +129,13 @@ def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspa
     assert _incident_count(ws.db.path) == 1
 
 
-def test_a_first_release_database_gains_the_sort_indexes(db_path: Path) -> None:
+def test_a_first_release_database_gains_the_sort_indexes(db_path: Path, at_rest: AtRest) -> None:
     from alembic import command
     from sqlalchemy import create_engine
 
+    if at_rest.encrypted:  # the first release's file, protected with this one before it opens
+        db_path.unlink()
+        key_files.key_file(db_path).unlink()
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("path_separator", "os")
@@ -141,9 +145,11 @@ def test_a_first_release_database_gains_the_sort_indexes(db_path: Path) -> None:
         command.upgrade(cfg, "0001")
         conn.commit()
     engine.dispose()
-    db = open_database(db_path)
+    if at_rest.encrypted:
+        protect_for_tests(db_path, forget=False)
+    db = open_database(db_path, key=key_of(db_path))
     db.close()
-    with sqlite3.connect(db_path) as con:
+    with connect(db_path) as con:
         plan = " ".join(
             str(row)
             for row in con.execute(

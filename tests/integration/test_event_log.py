@@ -4,7 +4,6 @@ named."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import on_other_laptop
+from conftest import connect, key_of, on_other_laptop
 from tawthiq import services
 from tawthiq.domain.fields import INCIDENT
 from tawthiq.store import EventWriter, open_database
@@ -31,7 +30,7 @@ def fresh_workspace(author: str = "Amal") -> Iterator[services.Workspace]:
     with tempfile.TemporaryDirectory() as tmp:
         if "db" not in _TEMPLATE:
             keep = Path(tempfile.mkdtemp()) / "template.db"
-            open_database(keep).close()
+            open_database(keep, key=key_of(keep)).close()
             _TEMPLATE["db"] = keep
         path = Path(tmp) / "t.db"
         shutil.copy(_TEMPLATE["db"], path)
@@ -135,14 +134,14 @@ def test_tables_equal_a_replay_and_rebuild_is_identical(ops: list[tuple]) -> Non
 
 
 def _events(path: Path) -> list[tuple]:
-    with sqlite3.connect(path) as con:
+    with connect(path) as con:
         return con.execute(
             "SELECT event_id, device_id, seq FROM event ORDER BY device_id, seq"
         ).fetchall()
 
 
 def _tamper(path: Path, sql: str, *params: object) -> None:
-    con = sqlite3.connect(path)
+    con = connect(path)
     with con:
         con.execute(sql, params)
     con.close()

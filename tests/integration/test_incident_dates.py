@@ -13,6 +13,7 @@ from tests.integration.laptops import Laptop
 from tests.integration.test_cli import digest
 from tests.integration.test_ui_dates import WITH_HISTORY
 
+from conftest import untouched
 from tawthiq import services
 from tawthiq.domain.checks import foreign_value_problem
 from tawthiq.domain.fields import INCIDENT
@@ -105,4 +106,4 @@ def test_reading_report_files_names_those_whose_days_were_counted_from_today(
 def test_a_ref_date_later_than_today_is_refused(run, report: Path, db_path: Path, command) -> None:  # type: ignore[no-untyped-def]
     r = run(command, str(report), "--ref-date", TOMORROW)
     assert r.code == 2 and "--ref-date" in r.err and "after today" in r.err
-    assert r.out == "" and not db_path.exists()
+    assert r.out == "" and untouched(db_path)

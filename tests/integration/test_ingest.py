@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import untouched
 from tawthiq.store.queries import all_incident_ids
 
 REPORT = (
@@ -74,7 +75,7 @@ def test_binary_files_are_refused(  # type: ignore[no-untyped-def]
     f.write_bytes(content)
     r = run("ingest", str(f))
     assert r.code == 2 and message in r.err
-    assert not db_path.exists()  # refused before anything was opened
+    assert untouched(db_path)  # refused before anything was opened
 
 
 def test_no_incident_keeps_the_report_and_says_so(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from laptops import Laptop
 from tests.integration.test_cli import digest
 from tests.integration.test_report import pdf_text
 
+from conftest import untouched
 from tawthiq.domain.fields import INCIDENT
 from tawthiq.services.settings import Settings
 
@@ -25,7 +26,7 @@ def test_add_refuses_a_governorate_that_is_not_the_one_of_the_p_code(run, db_pat
     assert r.code == 2 and r.out == ""
     assert r.err.strip().count("\n") == 0  # one sentence
     assert "Quneitra is not the governorate of the P-code C4121 (Sarmada, in Idlib)" in r.err
-    assert not db_path.exists()  # checked before anything is written
+    assert untouched(db_path)  # checked before anything is written
 
 
 def test_edit_refuses_a_level_that_no_longer_fits_and_saves_nothing(run, db_path: Path) -> None:  # type: ignore[no-untyped-def]

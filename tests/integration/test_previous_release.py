@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from conftest import connect
 from tawthiq.store.db import SCHEMA_HEAD
 
 FIXTURE = Path(__file__).parent / "fixtures" / "release-0.1"
@@ -28,7 +28,7 @@ def laptop_a(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _schema(db: Path) -> str:
-    with sqlite3.connect(db) as con:
+    with connect(db) as con:
         return str(con.execute("SELECT version_num FROM alembic_version").fetchone()[0])
 
 
@@ -77,7 +77,7 @@ def test_the_old_database_takes_the_new_field_and_keeps_its_history(run, laptop_
 def test_the_trust_file_becomes_events_and_then_speaks_no_more(run, laptop_a: Path) -> None:  # type: ignore[no-untyped-def]
     trust_file = laptop_a.parent / "userdata" / "trusted-devices.json"
     assert run("edit", SARMADA, "--munition-remnants", "yes", db=laptop_a).code == 0
-    with sqlite3.connect(laptop_a) as con:
+    with connect(laptop_a) as con:
         decided = con.execute("SELECT device, public_key FROM device_trust").fetchall()
     assert decided == [
         (

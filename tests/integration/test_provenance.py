@@ -5,7 +5,6 @@ person confirms it, and a forged "confirmed" fails `verify`."""
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from laptops import Laptop, read_lines, write_lines
 from test_report import pdf_text
 
+from conftest import connect
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.services.incidents import create_incident
 from tawthiq.store.events import canonical_json, column_hash
@@ -35,7 +35,7 @@ def ingested(run, tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
 
 
 def _origins(db: Path, incident_id: str) -> dict[str, str | None]:
-    with sqlite3.connect(db) as con:
+    with connect(db) as con:
         rows = con.execute(
             "SELECT field, origin FROM event WHERE entity_id = ? ORDER BY seq", (incident_id,)
         )
@@ -77,7 +77,7 @@ def test_a_forged_confirmation_fails_verify(run, ingested: str, db_path: Path) -
     """The origin is inside the signed hash: marking a suggestion 'person' outside Tawthiq
     is tampering, named by `verify`."""
     assert run("verify").code == 0
-    with sqlite3.connect(db_path) as con:
+    with connect(db_path) as con:
         con.execute(
             "UPDATE event SET origin = 'person' WHERE entity_id = ? AND field = 'killed'",
             (ingested,),

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from conftest import AtRest, connect, key_of
 from tawthiq.store import NotADatabaseError
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.db import open_database
@@ -42,7 +43,7 @@ def _settled(db: Path) -> None:
     """Every change in the file itself, no -wal or -shm beside it (as a copy handed over
     for evidence is)."""
     gc.collect()  # the connections of the commands run before are closed
-    con = sqlite3.connect(db)
+    con = connect(db)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     for suffix in ("-wal", "-shm"):
@@ -69,7 +70,7 @@ def immutable(db_path: Path, maram: str) -> Iterator[Path]:
 
 
 def test_attack_verify_on_an_immutable_evidence_copy(  # type: ignore[no-untyped-def]
-    run, immutable: Path, maram: str
+    run, immutable: Path, maram: str, at_rest: AtRest
 ) -> None:
     """Found by an independent review: on a read-only copy verify could not even open the
     file (its search-index check wrote); now every reading command reads it, and not a
@@ -81,7 +82,8 @@ def test_attack_verify_on_an_immutable_evidence_copy(  # type: ignore[no-untyped
     assert "Killed / القتلى: 9" in run("show", maram, db=immutable).out
     assert run("history", maram, db=immutable).code == 0
     assert _state(immutable) == before
-    assert sorted(p.name for p in immutable.parent.iterdir()) == ["records.db", "userdata"]
+    keys = ["records.db.keys"] if at_rest.encrypted else []
+    assert sorted(p.name for p in immutable.parent.iterdir()) == ["records.db", *keys, "userdata"]
 
 
 def test_attack_verify_on_an_immutable_file_in_a_writable_folder(  # type: ignore[no-untyped-def]
@@ -110,13 +112,13 @@ def _folder_refuses_wal(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     and -shm files (read-only media); the URIs then opened, for the test to see."""
     probe, opened = dialect._probe, []
 
-    def refusing(uri: str) -> None:
+    def refusing(uri: str, **key: bytes | None) -> None:
         opened.append(uri)
         if "mode=ro" in uri:
             exc = sqlite3.OperationalError("unable to open database file")
             exc.sqlite_errorcode = sqlite3.SQLITE_CANTOPEN  # type: ignore[attr-defined]
             raise exc
-        probe(uri)
+        probe(uri, **key)
 
     monkeypatch.setattr(dialect, "_probe", refusing)
     return opened
@@ -142,7 +144,7 @@ def test_attack_verify_refuses_a_copy_whose_latest_changes_it_cannot_read(  # ty
 ) -> None:
     """A read-only folder holding the file and a write-ahead log: the immutable open would
     not read the log's changes, so verify says it cannot read the copy (exit 3)."""
-    keep = sqlite3.connect(db_path)  # holds the -wal open: the edit stays in it
+    keep = connect(db_path)  # holds the -wal open: the edit stays in it
     keep.execute("PRAGMA wal_autocheckpoint=0")
     assert run("edit", maram, "--killed", "10").code == 0
     wal = db_path.with_name("records.db-wal")
@@ -223,7 +225,7 @@ def test_attack_an_emptied_search_index_is_caught_by_the_read_only_check(  # typ
 ) -> None:
     """The search index's check only reads now, and still finds an index that no longer
     holds a record (a search would hide it), on a copy that cannot be written too."""
-    con = sqlite3.connect(db_path)
+    con = connect(db_path)
     with con:
         con.execute(
             "INSERT INTO incident_fts(incident_fts, rowid, search_text) "
@@ -246,10 +248,10 @@ def test_a_reading_open_makes_nothing_and_refuses_to_write(tmp_path: Path, db_pa
     empty.touch()
     for path in (missing, empty):
         with pytest.raises(NotADatabaseError, match="there is no Tawthiq database at"):
-            open_database(path, read_only=True)
+            open_database(path, read_only=True, key=key_of(path))
     assert not missing.parent.exists() and empty.stat().st_size == 0
-    open_database(db_path).close()
-    db = open_database(db_path, read_only=True)
+    open_database(db_path, key=key_of(db_path)).close()
+    db = open_database(db_path, read_only=True, key=key_of(db_path))
     try:
         with pytest.raises(RuntimeError, match="opened read-only"), db.write():
             pass

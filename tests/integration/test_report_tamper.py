@@ -6,13 +6,13 @@ and no longer calls the old copy current."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
 from tests.integration import test_previous_release
 from tests.integration.test_report import pdf_text
 
+from conftest import connect
 from tawthiq.domain.resources import read_text
 from tawthiq.services.demo import SAMPLE
 
@@ -27,7 +27,7 @@ REFUSED = (
 
 
 def sql(db: Path, statement: str, *params: object) -> list[tuple[object, ...]]:
-    con = sqlite3.connect(db)
+    con = connect(db)
     with con:
         rows = con.execute(statement, params).fetchall()
     con.close()
@@ -72,7 +72,7 @@ def altered(event_id: object, seq: object, device: object) -> str:
 
 def copy_row(db: Path, table: str, row_id: str, **changes: object) -> None:
     """Insert a copy of a row of ``table`` with some columns changed (its number new)."""
-    con = sqlite3.connect(db)
+    con = connect(db)
     cols = [r[1] for r in con.execute(f"PRAGMA table_info({table})") if r[1] != "num"]
     row = dict(zip(cols, con.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?",
                                      (row_id,)).fetchone(), strict=True))  # fmt: skip

@@ -4,13 +4,13 @@ it changed (``Changes``), which is what the window's views refresh from."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import connect
 from tawthiq import services
 from tawthiq.domain.errors import Cancelled, NotFoundError
 from tawthiq.domain.filters import IncidentFilter
@@ -269,7 +269,7 @@ def test_verify_and_rebuild_tell_whether_the_tables_drifted(desk: Desk, db_path:
     assert report.ok and report.events > 0 and report.devices == 1
     rebuilt = desk.trail.rebuild()
     assert not rebuilt.drifted and rebuilt.changes == EVERYTHING and rebuilt.entities == 1
-    with sqlite3.connect(db_path) as con:  # damage the tables, not the log
+    with connect(db_path) as con:  # damage the tables, not the log
         con.execute("DELETE FROM incident WHERE id = ?", (incident_id,))
     assert not desk.trail.verify().ok
     assert desk.trail.rebuild().drifted and desk.trail.verify().ok and desk.count(EVERY) == 1

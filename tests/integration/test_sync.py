@@ -22,6 +22,9 @@ from tawthiq.sync.errors import (
     SecretError,
 )
 
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
+
 
 @pytest.fixture
 def amal(tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -18,6 +18,9 @@ from tawthiq.sync.errors import ForgeryError, NewDevicesError
 from tawthiq.sync.format import end_message
 from tawthiq.sync.keys import fingerprint
 
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
+
 SPOOF = "\r\x1b[2KEvil"  # back to the start of the line, erase it, write something else
 SPOOF_SHOWN = "\\u000d\\u001b[2KEvil"
 FIXTURE = Path(__file__).parent / "fixtures" / "release-0.1"

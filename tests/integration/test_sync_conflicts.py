@@ -10,6 +10,9 @@ from laptops import Laptop
 
 from tawthiq.domain.errors import ValidationError
 
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
+
 
 @pytest.fixture
 def laptops(tmp_path: Path):  # type: ignore[no-untyped-def]

@@ -4,11 +4,9 @@ file or a complete new one."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,8 +15,11 @@ from pathlib import Path
 import pytest
 from laptops import Laptop, read_lines
 
+from conftest import AtRest, backup_database, connect, device_id_of, protect_for_tests
 from tawthiq import services
-from tawthiq.store.identity import KEY_FILE
+
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
 
 N_INCIDENTS = 800
 
@@ -63,7 +64,7 @@ def _kill_when(proc: subprocess.Popen[bytes], started, delay: float) -> bool:  #
 def _count(db: Path, own: str = "") -> tuple[str, int]:
     """The database's integrity check, and how many events it holds (of laptops other than
     ``own``: accepting a laptop adds this one's own signed decision too)."""
-    con = sqlite3.connect(db)
+    con = connect(db)
     try:
         check = con.execute("PRAGMA integrity_check").fetchone()[0]
         query = "SELECT count(*) FROM event WHERE device_id != ?"
@@ -89,14 +90,15 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, Path, Pat
 
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.3, 0.8])
 def test_kill_during_import_keeps_all_or_none(
-    tmp_path: Path, made: tuple[Path, int, Path, Path], delay: float
+    tmp_path: Path, made: tuple[Path, int, Path, Path], delay: float, at_rest: AtRest
 ) -> None:
     bundle, n, template, keys = made
     db = tmp_path / "Basel.db"
-    with sqlite3.connect(template) as src, sqlite3.connect(db) as dst:
-        src.backup(dst)
+    backup_database(template, db)
     shutil.copytree(keys, tmp_path / "Basel-keys")
-    own = json.loads((keys / KEY_FILE).read_text())["device_id"]
+    if at_rest.encrypted:  # Basel protected his laptop before the import
+        protect_for_tests(db, tmp_path / "Basel-keys")
+    own = device_id_of(keys)
     before = _count(db, own)[1]
     wal = db.with_name(db.name + "-wal")
     size = wal.stat().st_size if wal.exists() else 0

@@ -18,10 +18,14 @@ from pathlib import Path
 import pytest
 from laptops import Laptop
 
+from conftest import connect
 from tawthiq import services
 from tawthiq.services import sync
 from tawthiq.store.bookkeeping import last_export_heads
 from tawthiq.sync.stream import part_name
+
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
 
 
 @pytest.fixture
@@ -37,7 +41,7 @@ def amal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Laptop]:
 @contextmanager
 def another_writer(db: Path) -> Iterator[sqlite3.Connection]:
     """Another program, in the middle of a write transaction on ``db``."""
-    other = sqlite3.connect(db, isolation_level=None)
+    other = connect(db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
         yield other
@@ -61,7 +65,7 @@ def test_a_writer_that_comes_during_the_export_leaves_no_file(amal: Laptop, tmp_
 
     def progress(done: int, total: int) -> None:
         if not held:  # the export has begun: another program starts writing
-            held.append(sqlite3.connect(amal.ws.db.path, isolation_level=None))
+            held.append(connect(amal.ws.db.path, isolation_level=None))
             held[0].execute("BEGIN IMMEDIATE")
 
     try:

@@ -8,7 +8,6 @@ import gzip
 import json
 import os
 import socket
-import sqlite3
 import tracemalloc
 import zipfile
 import zlib
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from laptops import Laptop, read_lines, write_lines, write_signed
 
+from conftest import backup_database
 from tawthiq.domain.errors import TawthiqError
 from tawthiq.store.events import canonical_json
 
@@ -71,8 +71,7 @@ def test_random_bytes(basel: Laptop, tmp_path: Path) -> None:
 
 def test_a_plain_sqlite_file(amal: Laptop, basel: Laptop, tmp_path: Path) -> None:
     copy = tmp_path / "their.db"
-    with sqlite3.connect(amal.ws.db.path) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
+    backup_database(amal.ws.db.path, copy)
     _refused(basel, copy, r"their\.db is a database, not an export: export from it with")
 
 

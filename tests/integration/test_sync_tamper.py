@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from laptops import Laptop, read_lines, use_two_cores, write_lines
 
+from conftest import backup_database
 from tawthiq.store.errors import StoreError
 from tawthiq.store.events import canonical_json, head_message
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync.errors import ForgeryError, NewDevicesError, SyncError
 from tawthiq.sync.format import end_message
+
+# every test here runs on plain and on encrypted laptops (issue 16)
+pytestmark = pytest.mark.usefixtures("at_rest")
 
 Lines = list[bytes]
 
@@ -190,8 +193,7 @@ def test_fork_a_laptop_restored_from_an_old_backup(
     amal: Laptop, basel: Laptop, tmp_path: Path
 ) -> None:
     backup = tmp_path / "amal-backup.db"
-    with sqlite3.connect(amal.ws.db.path) as src, sqlite3.connect(backup) as dst:
-        src.backup(dst)
+    backup_database(amal.ws.db.path, backup)
     n = len(amal.event_ids())
     incident = amal.new_incident(title_en="written after the backup")
     basel.import_(amal.export())
@@ -217,8 +219,7 @@ def test_fork_a_laptop_restored_from_an_old_backup(
 
 def _twin(laptop: Laptop, tmp_path: Path, name: str) -> Laptop:
     """A copy of ``laptop``'s database and key: the same device, from now on two."""
-    with sqlite3.connect(laptop.ws.db.path) as src, sqlite3.connect(tmp_path / f"{name}.db") as dst:
-        src.backup(dst)
+    backup_database(laptop.ws.db.path, tmp_path / f"{name}.db")
     shutil.copytree(laptop.ws.key_dir, tmp_path / f"{name}-keys")
     twin = Laptop(tmp_path, name)
     assert twin.ws.identity.device_id == laptop.ws.identity.device_id

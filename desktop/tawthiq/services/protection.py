@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from tawthiq.domain.errors import N_
-from tawthiq.services.settings import load_settings, save_settings
+from tawthiq.services.settings import data_dir, load_settings, save_settings
 from tawthiq.store import keystore, protection, sealed
 from tawthiq.store.errors import StoreError
 from tawthiq.store.keystore import LockedError, WrongPassphraseError
@@ -211,12 +211,13 @@ def protect(
     else:
         words, recovery = keystore.new_recovery()
         kdf = kdf or keystore.tuned_kdf()
-        settings = load_settings()
+        settings = load_settings() if _holds_settings(folder) else None
         laptop_key = os.urandom(32)
         laptop = keystore.new_key_file(laptop_key, passphrase, recovery, kdf=kdf)
         sealed.protect(folder, laptop, laptop_key)
         sealed.write(folder / sealed.RECOVERY_FILE, {"secret": recovery.hex()}, key=laptop_key)
-        save_settings(settings)  # the name moves to the sealed settings
+        if settings is not None:
+            save_settings(settings)  # the name moves to the sealed settings
     key = os.urandom(32)
     kf = keystore.new_key_file(key, passphrase, recovery, kdf=kdf)
     protection.protect(db, key, kf)
@@ -246,10 +247,17 @@ def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
         if protection.is_encrypted(kept):
             protection.unprotect(kept, key)
     if sealed.is_protected(folder):
-        settings = load_settings()
+        settings = load_settings() if _holds_settings(folder) else None
         sealed.unprotect(folder)
-        save_settings(settings)
-        (folder / "private-settings.json").unlink(missing_ok=True)
+        if settings is not None:
+            save_settings(settings)
+            (folder / "private-settings.json").unlink(missing_ok=True)
+
+
+def _holds_settings(folder: Path) -> bool:
+    """Whether ``folder`` is the data folder, where the settings (the documenter's name)
+    are kept: a key folder elsewhere (another laptop's, as tests make) has none of them."""
+    return folder.absolute() == data_dir().absolute()
 
 
 def change_passphrase(
@@ -333,6 +341,9 @@ def erase(db: Path, folder: Path) -> Erased:
     files += sorted(db.parent.glob(f"{db.name}.before-upgrade-from-*"))
     # an encrypted database is unreadable once its keys are gone: removed, not overwritten
     removed = sum(_remove(p) if encrypted else keystore.destroy(p) for p in files)
+    # what a cut unprotect left: the database decrypted, part-written; always overwritten
+    cut = [db.with_name(db.name + s) for s in (".converting", ".converting-journal")]
+    removed += sum(keystore.destroy(p) for p in cut)
     secrets = [folder / name for name in (*sealed.SECRET_FILES, TRIES_FILE)]
     secrets += [p for name in sealed.SECRET_FILES for p in folder.glob(f"{name}.new")]
     removed += sum(keystore.destroy(p) for p in secrets)

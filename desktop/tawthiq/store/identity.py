@@ -92,10 +92,11 @@ def load_or_create_identity(folder: Path) -> DeviceIdentity:
     }
     try:
         sealed.write(path, data)
-    except OSError as exc:
+    except (OSError, UnwritableError) as exc:  # sealed files are written by the keystore
+        reason = exc.strerror if isinstance(exc, OSError) else exc.params.get("reason")
         raise UnwritableError(
             N_("cannot store the device key in {folder}: {reason}"),
             folder=folder,
-            reason=exc.strerror or exc.__class__.__name__,
+            reason=reason or exc.__class__.__name__,
         ) from None
     return identity
