@@ -139,7 +139,8 @@ def database(n: int) -> Path:
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    ws = services.open_workspace(path, author="bench", key_dir=Path(tempfile.mkdtemp()))
+    # the laptop's key folder is kept beside it: bench_encryption.py writes to copies
+    ws = services.open_workspace(path, author="bench", key_dir=laptop_of(path))
     rng = random.Random(7)
     t = time.perf_counter()
     for start in range(0, n, 1000):
@@ -150,6 +151,11 @@ def database(n: int) -> Path:
     ws.close()
     print(f"(made {n} incidents in {time.perf_counter() - t:.0f} s: {path})")
     return path
+
+
+def laptop_of(path: Path) -> Path:
+    """The key folder of the laptop that made the database ``path``."""
+    return path.with_name(f"{path.stem}-laptop")
 
 
 def list_model(path: Path) -> None:

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Check a built bundle the way a documenter would first use it, with no Python around:
-# `tawthiq demo` (headless, on a temporary database, printing a PDF) and
-# `tawthiq gui --screenshot` (the Arabic window, offscreen). Prints the cold-start times.
+# `tawthiq demo` (headless, on a temporary database, printing a PDF),
+# `tawthiq gui --screenshot` (the Arabic window, offscreen), and the demo's database then
+# encrypted (`protect`: SQLCipher and the recovery words' list inside the bundle), verified
+# and listed with its passphrase. Prints the cold-start times.
 #
 #   bash packaging/smoke.sh [BUNDLE_FOLDER] [SCREENSHOT.png]   (default: dist/tawthiq)
 set -euo pipefail
@@ -13,7 +15,7 @@ trap 'rm -rf "$HOME_DIR"' EXIT
 
 # A bare environment: no Python on PATH, no virtualenv, a fresh home and data folder.
 run() {
-  env -i HOME="$HOME_DIR" PATH=/nonexistent LANG=C.UTF-8 TAWTHIQ_DATA_DIR="$HOME_DIR/data" \
+  env -i HOME="$HOME_DIR" PATH=/nonexistent LANG=C.UTF-8 TAWTHIQ_DATA_DIR="${DATA:-$HOME_DIR/data}" \
     QT_QPA_PLATFORM=offscreen "$BUNDLE/tawthiq" "$@"
 }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
@@ -49,8 +51,42 @@ w, h = struct.unpack(">II", data[16:24])
 assert w >= 1000 and h >= 600, (w, h)
 PY
 
+# An encrypted database, on a laptop of its own (its keys sealed with the passphrase).
+enc="$HOME_DIR/encrypted"
+mkdir -p "$enc"
+printf '%s\n' "smoke test passphrase" >"$enc/passphrase"
+printf '%s\n' "not the passphrase" >"$enc/wrong"
+export DATA="$enc/laptop"
+t=$(date +%s%N)
+out=$(run demo --db "$enc/d.db") || fail "tawthiq demo --db failed:"$'\n'"$out"
+out=$(run protect --db "$enc/d.db" --passphrase-file "$enc/passphrase" </dev/null) ||
+  fail "tawthiq protect failed:"$'\n'"$out"
+sed -nE 's/^  (([a-z]+ ){11}[a-z]+)$/\1/p' <<<"$out" >"$enc/recovery"
+[ -s "$enc/recovery" ] || fail "protect printed no twelve recovery words:"$'\n'"$out"
+[ "$(head -c 15 "$enc/d.db")" != "SQLite format 3" ] || fail "protect left the database plain"
+if grep -a -l -e Maram -e "مرام" "$enc"/d.db* "$DATA"/*; then
+  fail "the report's words are readable in the files above"
+fi
+out=$(run verify --db "$enc/d.db" --passphrase-file "$enc/passphrase") ||
+  fail "verify of the encrypted database failed:"$'\n'"$out"
+grep -q "^ok: 63 events" <<<"$out" || fail "the encrypted database did not verify:"$'\n'"$out"
+out=$(run list --db "$enc/d.db" --passphrase-file "$enc/passphrase") ||
+  fail "list of the encrypted database failed:"$'\n'"$out"
+grep -q "مخيم مرام" <<<"$out" || fail "list of the encrypted database lacks the incident:"$'\n'"$out"
+printf '%s\n' "a new smoke passphrase" >"$enc/new"
+out=$(run passphrase --db "$enc/d.db" --recovery-file "$enc/recovery" --new-passphrase-file "$enc/new" 2>&1) ||
+  fail "the recovery words did not set a new passphrase:"$'\n'"$out"
+run list --db "$enc/d.db" --passphrase-file "$enc/new" | grep -q "مخيم مرام" ||
+  fail "the new passphrase does not open the database"
+t_enc=$(ms "$t")
+code=0
+run list --db "$enc/d.db" --passphrase-file "$enc/wrong" >/dev/null 2>"$enc/wrong.err" || code=$?
+[ "$code" = 2 ] && [ "$(wc -l <"$enc/wrong.err")" = 1 ] ||
+  fail "a wrong passphrase gave exit $code and:"$'\n'"$(cat "$enc/wrong.err")"
+unset DATA
+
 for notice in LICENSE licenses/LGPL-3.0.txt licenses/python/LICENSE.txt; do
   [ -s "$BUNDLE/_internal/$notice" ] || fail "the bundle lacks $notice"
 done
 size=$(du -sm "$BUNDLE" | cut -f1)
-echo "bundle ok: $BUNDLE, ${size} MB; cold start: --version ${t_version} ms, demo ${t_demo} ms, window screenshot ${t_gui} ms; screenshot: $SHOT"
+echo "bundle ok: $BUNDLE, ${size} MB; cold start: --version ${t_version} ms, demo ${t_demo} ms, window screenshot ${t_gui} ms, encrypted demo (demo, protect, verify, list, passphrase from the recovery words, list) ${t_enc} ms; screenshot: $SHOT"

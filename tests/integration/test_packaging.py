@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -146,12 +147,9 @@ def test_spec_ships_no_tests_or_development_tools() -> None:
     assert "include_py_files=True" in spec  # Alembic reads the migrations as files
 
 
-def test_the_bundle_keeps_qts_arabic_catalog() -> None:
-    """Qt's own dialogs speak Arabic from the catalog PySide6 ships; the bundle's filter of
-    Qt's translations must keep it (and may drop the other languages)."""
+def _spec_keeps() -> Callable[[str], object]:
+    """The spec's filter of the files the bundle ships (``_wanted``), run here."""
     import ast
-
-    from PySide6.QtCore import QLibraryInfo
 
     spec = ast.parse((PACKAGING / "tawthiq.spec").read_text("utf-8"))
     wanted = next(n for n in spec.body if isinstance(n, ast.FunctionDef) and n.name == "_wanted")
@@ -159,7 +157,47 @@ def test_the_bundle_keeps_qts_arabic_catalog() -> None:
     exec(compile(ast.Module([wanted], []), "tawthiq.spec", "exec"), space)
     keep = space["_wanted"]
     assert callable(keep)
+    return keep
+
+
+def test_the_bundle_keeps_qts_arabic_catalog() -> None:
+    """Qt's own dialogs speak Arabic from the catalog PySide6 ships; the bundle's filter of
+    Qt's translations must keep it (and may drop the other languages)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    keep = _spec_keeps()
     folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     assert (folder / "qtbase_ar.qm").is_file()
     assert keep("PySide6/Qt/translations/qtbase_ar.qm")
     assert not keep("PySide6/Qt/translations/qtbase_fr.qm")
+
+
+def test_the_bundle_carries_sqlcipher_and_the_recovery_words_list() -> None:
+    """An encrypted database needs sqlcipher3's extension module (SQLCipher and the OpenSSL
+    it encrypts with are inside it); recovery words need mnemonic's English list, a data
+    file that PyInstaller does not find by following imports. The spec keeps that list
+    and drops the other languages' (packaging/smoke.sh checks the built bundle)."""
+    import mnemonic
+
+    spec = (PACKAGING / "tawthiq.spec").read_text("utf-8")
+    assert '"sqlcipher3.dbapi2"' in spec
+    assert 'collect_data_files("mnemonic")' in spec
+    words = Path(mnemonic.__file__).parent / "wordlist"
+    assert (words / "english.txt").is_file()
+    keep = _spec_keeps()
+    assert keep("mnemonic/wordlist/english.txt")
+    assert not keep("mnemonic/wordlist/french.txt")
+
+
+def test_every_dependency_is_pinned_for_the_bundle() -> None:
+    """packaging/build.sh installs under constraints.txt: a dependency missing there would
+    be whatever version the registry has on the day of the build."""
+    from packaging.requirements import Requirement
+
+    def name(text: str) -> str:
+        return text.strip().lower().replace("_", "-")
+
+    lines = (PACKAGING / "constraints.txt").read_text("utf-8").splitlines()
+    pinned = {name(line.split("==")[0]) for line in lines if "==" in line}
+    needed = {name(Requirement(dep).name) for dep in PROJECT["project"]["dependencies"]}
+    assert needed - pinned == set()

@@ -133,11 +133,12 @@ def count_touched(session: Session) -> int:
 
 
 def touched_in(session: Session, table: str) -> list[str]:
-    """The touched record ids that have a row in ``table``."""
+    """The touched record ids that have a row in ``table`` (the touched ids lead: see
+    ``sqlite_search.index_in_bulk``)."""
     return [
         r[0]
         for r in session.connection().exec_driver_sql(
-            f"SELECT x.id FROM {TOUCHED} t JOIN {table} x ON x.id = t.entity_id"
+            f"SELECT x.id FROM {TOUCHED} t CROSS JOIN {table} x ON x.id = t.entity_id"
         )
     ]
 
