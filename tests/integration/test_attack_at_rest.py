@@ -338,3 +338,40 @@ def test_attack_wrong_tries_are_not_counted_for_another_data_folder(  # type: ig
     from tawthiq.services.protection import wrong_tries
 
     assert wrong_tries(data_dir) == 3
+
+
+@pytest.mark.xfail(strict=True, reason="erase does not stop a running unprotect")
+def test_attack_erase_during_unprotect_is_followed_by_the_plain_database(  # type: ignore[no-untyped-def]
+    tq, db_path: Path, tmp_path: Path
+) -> None:
+    """Scene: `tawthiq unprotect` runs on a large database (seconds of SQLCipher export);
+    someone comes to the door and the documenter runs `tawthiq erase --yes` in another
+    terminal. Erase says "the keys ... are destroyed (it cannot be read any more)", then
+    unprotect finishes and renames its PLAIN copy into place: the whole database is back,
+    readable by anyone. Erase neither waits for, stops, nor removes the conversion."""
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    _add(tq)
+    with sqlite3.connect(db_path) as c:  # bulk, so that the conversion takes a while
+        c.execute("CREATE TABLE bulk (b BLOB)")
+        c.executemany("INSERT INTO bulk VALUES (randomblob(1000000))", [()] * 100)
+    pw = _file(tmp_path, "pw", "a passphrase for the field")
+    assert tq("protect", "--passphrase-file", str(pw)).code == 0
+    unprotect = subprocess.Popen(
+        [sys.executable, "-m", "tawthiq", "unprotect", "--passphrase-file", str(pw),
+         "--db", str(db_path)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not list(db_path.parent.glob(f"{db_path.name}.converting-*")):
+            assert unprotect.poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+        r = tq("erase", "--yes")
+        assert r.code == 0, r.err
+    finally:
+        unprotect.wait(timeout=120)
+    assert _holding(db_path.parent, MARKER) == []
