@@ -375,3 +375,44 @@ def test_attack_erase_during_unprotect_is_followed_by_the_plain_database(  # typ
     finally:
         unprotect.wait(timeout=120)
     assert _holding(db_path.parent, MARKER) == []
+
+
+@pytest.mark.xfail(strict=True, reason="sealing renames over the plain key file, never overwrites")
+def test_attack_protect_leaves_the_signing_key_in_its_old_blocks(  # type: ignore[no-untyped-def]
+    tq, data_dir: Path, tmp_path: Path
+) -> None:
+    """Scene: as the plain database above, this laptop's signing key: `protect` writes
+    device-key.json sealed to a new file and renames it over the plain one. The plain
+    private key stays in the freed blocks, and with it anyone who images the disk signs
+    events as this documenter (the issue's first complaint). A hard link stands for the
+    free blocks."""
+    _add(tq)
+    old_inode = tmp_path / "old-device-key"
+    os.link(data_dir / "device-key.json", old_inode)
+    private = json.loads(old_inode.read_text("utf-8"))
+    pw = _file(tmp_path, "pw", "a passphrase for the field")
+    assert tq("protect", "--passphrase-file", str(pw)).code == 0
+    left = old_inode.read_bytes()
+    assert not any(str(v).encode() in left for v in private.values() if len(str(v)) >= 32)
+
+
+@pytest.mark.xfail(strict=True, reason="unprotecting one database unseals the whole laptop")
+def test_attack_unprotect_of_one_database_unseals_the_laptop(  # type: ignore[no-untyped-def]
+    tq, data_dir: Path, tmp_path: Path
+) -> None:
+    """Scene: two protected databases on the laptop; the documenter unprotects one of them
+    (`tawthiq unprotect --db old.db`, to hand a copy over). The laptop's secrets — the
+    signing key, the name — are written plain again and laptop-keys.json destroyed, while
+    the other database still asks its passphrase: the laptop looks protected and its
+    signing key lies in clear."""
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    _add(tq, a)
+    _add(tq, b)
+    pw = _file(tmp_path, "pw", "a passphrase for the field")
+    assert tq("protect", "--passphrase-file", str(pw), db=a).code == 0
+    assert tq("protect", "--passphrase-file", str(pw), db=b).code == 0
+    assert tq("unprotect", "--passphrase-file", str(pw), db=a).code == 0
+    assert protection.is_encrypted(b)
+    from tawthiq.store import sealed
+
+    assert sealed.is_sealed(data_dir / "device-key.json")
