@@ -416,3 +416,20 @@ def test_attack_unprotect_of_one_database_unseals_the_laptop(  # type: ignore[no
     from tawthiq.store import sealed
 
     assert sealed.is_sealed(data_dir / "device-key.json")
+
+
+@pytest.mark.xfail(strict=True, reason="erase finds key files by glob, unescaped")
+def test_attack_erase_keeps_the_keys_of_a_database_named_with_brackets(  # type: ignore[no-untyped-def]
+    tq, tmp_path: Path
+) -> None:
+    """Scene: a database named `cases[2024].db` (brackets are ordinary in file names).
+    `tawthiq erase --yes --db 'cases[2024].db'` looks for its key files with an unescaped
+    glob, finds none, removes the database (unlinked, not overwritten: it is encrypted) and
+    says its keys are destroyed. `cases[2024].db.keys` stays whole: with the passphrase or
+    the recovery words and the database's freed blocks, everything comes back."""
+    db = tmp_path / "cases[2024].db"
+    _add(tq, db)
+    pw = _file(tmp_path, "pw", "a passphrase for the field")
+    assert tq("protect", "--passphrase-file", str(pw), db=db).code == 0
+    assert tq("erase", "--yes", db=db).code == 0
+    assert not protection.key_file(db).exists()
