@@ -146,7 +146,17 @@ def at_rest_now() -> AtRest:
     return _AT_REST[-1]
 
 
-@pytest.fixture(params=["plain", "encrypted"])
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test on a workspace runs on a plain and an encrypted laptop, but in modules
+    whose scenes start plain and protect it themselves (``PLAIN_ONLY = True``)."""
+    if "at_rest" in metafunc.fixturenames:
+        only = getattr(metafunc.module, "PLAIN_ONLY", False)
+        metafunc.parametrize(
+            "at_rest", ["plain"] if only else ["plain", "encrypted"], indirect=True
+        )
+
+
+@pytest.fixture
 def at_rest(
     request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,

@@ -14,6 +14,8 @@ import pytest
 
 from tawthiq.store import keystore, protection
 
+PLAIN_ONLY = True  # each scene starts from a plain laptop and protects it itself
+
 MARKER = "ZEBRAMARKER"
 WITNESS = "QUOKKAWITNESS"
 
@@ -61,7 +63,6 @@ def _enospc(*args, **kwargs):  # type: ignore[no-untyped-def]
 # -- (f) erase --------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="erase does not remove a failed unprotect's plain copy")
 def test_attack_erase_leaves_the_plain_copy_of_a_failed_unprotect(  # type: ignore[no-untyped-def]
     tq, db_path: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -84,7 +85,6 @@ def test_attack_erase_leaves_the_plain_copy_of_a_failed_unprotect(  # type: igno
     assert _holding(db_path.parent, WITNESS) == []
 
 
-@pytest.mark.xfail(strict=True, reason="erase overwrites whatever file --db names")
 def test_attack_erase_of_a_file_that_is_no_database_destroys_it(  # type: ignore[no-untyped-def]
     tq, tmp_path: Path, data_dir: Path
 ) -> None:
@@ -104,7 +104,6 @@ def test_attack_erase_of_a_file_that_is_no_database_destroys_it(  # type: ignore
 # -- (b) a crash or a full disk at the worst moment --------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="a protect cut while sealing leaves the laptop stuck")
 def test_attack_protect_cut_while_sealing_leaves_the_laptop_stuck(  # type: ignore[no-untyped-def]
     tq, db_path: Path, data_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -122,10 +121,10 @@ def test_attack_protect_cut_while_sealing_leaves_the_laptop_stuck(  # type: igno
     pw = _file(tmp_path, "pw", "a passphrase for the field")
     real = keystore.write_atomically
 
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, data: bytes, **kw: bool) -> None:
         if path.name == "checkpoints-signed.json":
             _enospc()
-        real(path, data)
+        real(path, data, **kw)
 
     with monkeypatch.context() as m:
         m.setattr(keystore, "write_atomically", full)
@@ -137,7 +136,6 @@ def test_attack_protect_cut_while_sealing_leaves_the_laptop_stuck(  # type: igno
     assert _holding(data_dir, "RANAAUTHOR") == []
 
 
-@pytest.mark.xfail(strict=True, reason="recovery words lost when the first protect fails")
 def test_attack_protect_failing_at_the_database_never_shows_the_words(  # type: ignore[no-untyped-def]
     tq, db_path: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -161,7 +159,6 @@ def test_attack_protect_failing_at_the_database_never_shows_the_words(  # type: 
 # -- one passphrase per laptop -------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="a passphrase change strands the laptop's other database")
 def test_attack_passphrase_change_strands_the_other_database(  # type: ignore[no-untyped-def]
     tq, tmp_path: Path
 ) -> None:
@@ -186,7 +183,6 @@ def test_attack_passphrase_change_strands_the_other_database(  # type: ignore[no
 # -- (a) what a copy of the disk holds -----------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="protect renames over the plain file, never overwrites it")
 def test_attack_protect_leaves_the_plain_database_in_its_old_blocks(  # type: ignore[no-untyped-def]
     tq, db_path: Path, tmp_path: Path
 ) -> None:
@@ -204,7 +200,6 @@ def test_attack_protect_leaves_the_plain_database_in_its_old_blocks(  # type: ig
     assert MARKER.encode() not in old_inode.read_bytes()
 
 
-@pytest.mark.xfail(strict=True, reason="old key files survive a passphrase change and erase")
 def test_attack_erase_after_a_passphrase_change_is_undone_by_the_words(  # type: ignore[no-untyped-def]
     tq, db_path: Path, tmp_path: Path
 ) -> None:
@@ -236,7 +231,6 @@ def test_attack_erase_after_a_passphrase_change_is_undone_by_the_words(  # type:
 # -- (d) a hostile or damaged key file -----------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="a wrapped key of the wrong length is an internal error")
 def test_attack_damaged_key_file_is_an_internal_error(  # type: ignore[no-untyped-def]
     tq, db_path: Path, tmp_path: Path
 ) -> None:
@@ -254,7 +248,6 @@ def test_attack_damaged_key_file_is_an_internal_error(  # type: ignore[no-untype
     assert r.code == 2 and "damaged" in r.err, r.err
 
 
-@pytest.mark.xfail(strict=True, reason="a key file may ask 4 GiB and 64 passes of Argon2")
 def test_attack_extreme_argon2_parameters_are_accepted(tmp_path: Path) -> None:
     """Scene: a swapped `laptop-keys.json` or `X.db.keys` whose Argon2id asks 4 GiB of
     memory and 64 passes (Tawthiq itself writes 128 MiB and at most 32). It is accepted: the
@@ -274,7 +267,6 @@ def test_attack_extreme_argon2_parameters_are_accepted(tmp_path: Path) -> None:
         keystore.read_key_file(path)
 
 
-@pytest.mark.xfail(strict=True, reason="a plain secret file is taken on a protected laptop")
 def test_attack_plain_receive_key_is_taken_on_a_protected_laptop(  # type: ignore[no-untyped-def]
     tq, db_path: Path, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -300,7 +292,6 @@ def test_attack_plain_receive_key_is_taken_on_a_protected_laptop(  # type: ignor
 # -- (g) the command line's contracts ------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="passphrase asks for the new one under the old's option")
 def test_attack_passphrase_without_a_new_one_names_the_wrong_option(  # type: ignore[no-untyped-def]
     tq, db_path: Path, tmp_path: Path
 ) -> None:
@@ -318,7 +309,7 @@ def test_attack_passphrase_without_a_new_one_names_the_wrong_option(  # type: ig
 # -- (c) at the keyboard --------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="the wrong-try count lives in a folder the caller names")
+@pytest.mark.xfail(strict=True, reason="left open: the count is kept per data folder")
 def test_attack_wrong_tries_are_not_counted_for_another_data_folder(  # type: ignore[no-untyped-def]
     tq, db_path: Path, data_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
@@ -340,7 +331,6 @@ def test_attack_wrong_tries_are_not_counted_for_another_data_folder(  # type: ig
     assert wrong_tries(data_dir) == 3
 
 
-@pytest.mark.xfail(strict=True, reason="erase does not stop a running unprotect")
 def test_attack_erase_during_unprotect_is_followed_by_the_plain_database(  # type: ignore[no-untyped-def]
     tq, db_path: Path, tmp_path: Path
 ) -> None:
@@ -377,7 +367,6 @@ def test_attack_erase_during_unprotect_is_followed_by_the_plain_database(  # typ
     assert _holding(db_path.parent, MARKER) == []
 
 
-@pytest.mark.xfail(strict=True, reason="sealing renames over the plain key file, never overwrites")
 def test_attack_protect_leaves_the_signing_key_in_its_old_blocks(  # type: ignore[no-untyped-def]
     tq, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -396,7 +385,6 @@ def test_attack_protect_leaves_the_signing_key_in_its_old_blocks(  # type: ignor
     assert not any(str(v).encode() in left for v in private.values() if len(str(v)) >= 32)
 
 
-@pytest.mark.xfail(strict=True, reason="unprotecting one database unseals the whole laptop")
 def test_attack_unprotect_of_one_database_unseals_the_laptop(  # type: ignore[no-untyped-def]
     tq, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -418,7 +406,6 @@ def test_attack_unprotect_of_one_database_unseals_the_laptop(  # type: ignore[no
     assert sealed.is_sealed(data_dir / "device-key.json")
 
 
-@pytest.mark.xfail(strict=True, reason="erase finds key files by glob, unescaped")
 def test_attack_erase_keeps_the_keys_of_a_database_named_with_brackets(  # type: ignore[no-untyped-def]
     tq, tmp_path: Path
 ) -> None:
@@ -435,7 +422,6 @@ def test_attack_erase_keeps_the_keys_of_a_database_named_with_brackets(  # type:
     assert not protection.key_file(db).exists()
 
 
-@pytest.mark.xfail(strict=True, reason="a protect killed after sealing never shows the words")
 def test_attack_protect_killed_after_sealing_never_shows_the_words(  # type: ignore[no-untyped-def]
     tq, db_path: Path, data_dir: Path, tmp_path: Path
 ) -> None:

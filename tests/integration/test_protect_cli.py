@@ -10,6 +10,8 @@ import pytest
 
 from tawthiq.store import keystore, protection
 
+PLAIN_ONLY = True  # each scene starts from a plain laptop and protects it itself
+
 PLAIN_HEADER = b"SQLite format 3\x00"
 
 

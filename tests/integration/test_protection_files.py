@@ -13,6 +13,8 @@ from tawthiq import services
 from tawthiq.services import protection as use
 from tawthiq.store import keystore, protection
 
+PLAIN_ONLY = True  # each scene starts from a plain laptop and protects it itself
+
 FAST = keystore.Kdf(os.urandom(16), iterations=1, memory_kib=8 * 1024, lanes=1)
 PASS = "a passphrase for the field"
 

@@ -40,6 +40,8 @@ from tawthiq.ui.protect_dialogs import (
 from tawthiq.ui.settings_dialog import SettingsDialog
 from tawthiq.ui.unlock_dialog import UnlockDialog, unlock_dialog
 
+PLAIN_ONLY = True  # each scene starts from a plain laptop and protects it itself
+
 PASSPHRASE = "olive trees at dawn"
 TITLES = ("Shelling of Maram camp", "Air strike on al-Bab market")
 UNSAVED = "Qalaat al-Madiq unsaved testimony"

@@ -20,14 +20,16 @@ def _db(args: argparse.Namespace) -> Path:
     return Path(args.db or default_db_path()).expanduser().absolute()
 
 
-def _new_passphrase(args: argparse.Namespace, file_option: str | None) -> str:
-    """A new passphrase: from the file named, or typed twice on the terminal."""
+def _new_passphrase(
+    args: argparse.Namespace, file_option: str | None, *, option: str = "--passphrase-file F"
+) -> str:
+    """A new passphrase: from the file named, or typed twice on the terminal (``option``:
+    the command's own option for it, named when neither is there)."""
     if file_option:
         return read_passphrase_file(Path(file_option))
     if not sys.stdin.isatty():
         raise ValidationError(
-            "a new passphrase is needed: give it with --passphrase-file F (or "
-            "TAWTHIQ_PASSPHRASE_FILE), or run the command on a terminal"
+            f"a new passphrase is needed: give it with {option}, or run the command on a terminal"
         )
     first = getpass.getpass("new passphrase: ")
     if getpass.getpass("the same passphrase again: ") != first:
@@ -40,7 +42,9 @@ def cmd_protect(args: argparse.Namespace, out: Callable[[str], None]) -> int:
 
     named = args.passphrase_file or os.environ.get("TAWTHIQ_PASSPHRASE_FILE")
     db = _db(args)
-    passphrase = _new_passphrase(args, named)
+    passphrase = _new_passphrase(
+        args, named, option="--passphrase-file F (or TAWTHIQ_PASSPHRASE_FILE)"
+    )
     result = protection.protect(db, data_dir(), passphrase)
     out(f"{db} is now encrypted; this laptop's keys and your name are sealed with it")
     if result.recovery_words is None:
@@ -88,7 +92,7 @@ def cmd_passphrase(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     ask = None if words is not None else passphrase_source(args)
     if words is None and ask is not None:
         ask()  # the old passphrase first, then the new one
-    new = _new_passphrase(args, args.new_passphrase_file)
+    new = _new_passphrase(args, args.new_passphrase_file, option="--new-passphrase-file F")
     protection.change_passphrase(db, data_dir(), new, ask=ask, recovery_words=words)
     out(f"the passphrase of {db} and of this laptop's keys is changed")
     return 0

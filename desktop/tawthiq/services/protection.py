@@ -7,16 +7,17 @@ types it once and derives it once. One set of recovery words per laptop, too.
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tawthiq.domain.errors import N_
-from tawthiq.services.settings import data_dir, load_settings, save_settings
+from tawthiq.services.settings import NAMING, data_dir, load_settings, raw_settings, save_settings
 from tawthiq.store import keystore, protection, sealed
 from tawthiq.store.errors import StoreError
 from tawthiq.store.keystore import LockedError, WrongPassphraseError
@@ -201,37 +202,109 @@ def protect(
     keystore.check_new_passphrase(passphrase)
     protection.check_alone(db)  # before the laptop's secrets are sealed: a window open on
     # this database would otherwise find its own keys sealed under it
-    words: str | None = None
     start = time.perf_counter()
     if sealed.is_protected(folder):
         _tried(folder, lambda: sealed.unlock(folder, passphrase))
-        laptop = keystore.read_key_file(folder / sealed.LAPTOP_KEYS)
-        recovery = bytes.fromhex(sealed.read(folder / sealed.RECOVERY_FILE)["secret"])
-        kdf = laptop.kdf
+        laptop_key = sealed.laptop_key(folder)
+        sealed.reseal(folder, laptop_key)  # what a cut first protect left plain
+        if _holds_settings(folder):
+            _seal_names()
+        kdf = keystore.read_key_file(folder / sealed.LAPTOP_KEYS).kdf
+        recovery = _recovery(folder, laptop_key)
     else:
-        words, recovery = keystore.new_recovery()
+        secret = keystore.new_recovery()[1]
         kdf = kdf or keystore.tuned_kdf()
         settings = load_settings() if _holds_settings(folder) else None
         laptop_key = os.urandom(32)
-        laptop = keystore.new_key_file(laptop_key, passphrase, recovery, kdf=kdf)
+        # the words first, sealed: a cut after the laptop's key file still finds them
+        rec = {"secret": secret.hex(), "shown": False}
+        sealed.write(folder / sealed.RECOVERY_FILE, rec, key=laptop_key)
+        laptop = keystore.new_key_file(laptop_key, passphrase, secret, kdf=kdf)
         sealed.protect(folder, laptop, laptop_key)
-        sealed.write(folder / sealed.RECOVERY_FILE, {"secret": recovery.hex()}, key=laptop_key)
         if settings is not None:
             save_settings(settings)  # the name moves to the sealed settings
+        recovery = rec
+    secret = bytes.fromhex(recovery["secret"])
     key = os.urandom(32)
-    kf = keystore.new_key_file(key, passphrase, recovery, kdf=kdf)
+    kf = keystore.new_key_file(key, passphrase, secret, kdf=kdf)
     protection.protect(db, key, kf)
     for kept in _backups(db):  # copies kept before schema upgrades: the same key
         if not protection.is_encrypted(kept):
             protection.protect(kept, key, kf)
     keystore.remember(kf, key)
+    _register(folder, db, key)
+    words = None if recovery.get("shown", True) else keystore.words_of(secret)
+    if words is not None:
+        sealed.write(folder / sealed.RECOVERY_FILE, {**recovery, "shown": True})
     return Protected(words, time.perf_counter() - start)
+
+
+def _seal_names() -> None:
+    """The names a cut first protect left in the plain settings, moved to the sealed ones."""
+    plain = raw_settings()
+    left = {k: plain[k] for k in NAMING if plain.get(k)}
+    if left:
+        current = load_settings()
+        save_settings(current.changed(**{k: getattr(current, k) or v for k, v in left.items()}))
+
+
+def _recovery(folder: Path, laptop_key: bytes) -> dict[str, Any]:
+    """This laptop's recovery secret (and whether its words were shown); new words when a
+    cut first protect left none, the laptop's key file wrapped under them too."""
+    path = folder / sealed.RECOVERY_FILE
+    rec = sealed.read(path)
+    if isinstance(rec, dict) and isinstance(rec.get("secret"), str):
+        return rec
+    secret = keystore.new_recovery()[1]
+    rec = {"secret": secret.hex(), "shown": False}
+    sealed.write(path, rec)
+    laptop_file = folder / sealed.LAPTOP_KEYS
+    kf = keystore.read_key_file(laptop_file)
+    keystore.write_key_file(laptop_file, keystore.with_recovery(kf, laptop_key, secret))
+    return rec
+
+
+# -- the databases protected on this laptop: their keys, sealed with the laptop's ---------
+
+
+def _registered(folder: Path) -> dict[str, str]:
+    """Key file -> database key of every database protected on this laptop."""
+    try:
+        data = sealed.read(folder / sealed.DATABASES_FILE)
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _register(folder: Path, db: Path, key: bytes | None) -> None:
+    """Note (``key``) or forget (None) the key of ``db`` among this laptop's databases: a
+    change of passphrase then wraps them all again, and none is left behind."""
+    if not sealed.is_protected(folder):
+        return
+    known = _registered(folder)
+    name = str(protection.key_file(db).absolute())
+    if key is None:
+        known.pop(name, None)
+    else:
+        known[name] = key.hex()
+    sealed.write(folder / sealed.DATABASES_FILE, known)
+
+
+def _others(folder: Path, db: Path) -> dict[Path, bytes]:
+    """The other databases protected on this laptop that are still there: key file -> key."""
+    own = str(protection.key_file(db).absolute())
+    return {
+        Path(name): bytes.fromhex(key)
+        for name, key in _registered(folder).items()
+        if name != own and Path(name).exists()
+    }
 
 
 def _backups(db: Path) -> list[Path]:
     """The copies of ``db`` kept before schema upgrades (``db.before-upgrade-from-N``)."""
     prefix = f"{db.name}.before-upgrade-from-"
-    return sorted(p for p in db.parent.glob(prefix + "*") if "." not in p.name[len(prefix) :])
+    found = db.parent.glob(glob.escape(prefix) + "*")
+    return sorted(p for p in found if "." not in p.name[len(prefix) :])
 
 
 def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
@@ -246,7 +319,8 @@ def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
     for kept in _backups(db):
         if protection.is_encrypted(kept):
             protection.unprotect(kept, key)
-    if sealed.is_protected(folder):
+    _register(folder, db, None)
+    if sealed.is_protected(folder) and not _others(folder, db):
         settings = load_settings() if _holds_settings(folder) else None
         sealed.unprotect(folder)
         if settings is not None:
@@ -289,11 +363,14 @@ def change_passphrase(
             raise WrongPassphraseError(
                 N_("these recovery words do not open {path}; nothing was changed"), path=db
             )
+        if laptop_kf is not None and laptop_key is not None:
+            keystore.remember(laptop_kf, laptop_key)  # its sealed files are read below
     else:
         key = database_key(db, folder, ask)
         unlock_laptop(folder, ask)
         laptop_key = sealed.laptop_key(folder) if laptop_kf else None
     assert key is not None
+    others = _others(folder, db) if laptop_key is not None else {}
     kdf = keystore.fresh_salt(db_kf.kdf)
     if laptop_kf is not None and laptop_key is not None:
         keystore.write_key_file(
@@ -303,6 +380,9 @@ def change_passphrase(
         keystore.write_key_file(
             protection.key_file(target), keystore.rewrapped(db_kf, key, new, kdf=kdf)
         )
+    for other, other_key in others.items():  # the laptop's other databases: the same one
+        old = keystore.read_key_file(other)
+        keystore.write_key_file(other, keystore.rewrapped(old, other_key, new, kdf=kdf))
     if laptop_kf is not None:
         keystore.write_key_file(laptop_file, keystore.read_key_file(laptop_file).settled())
     keystore.forget()
@@ -331,19 +411,26 @@ def erase(db: Path, folder: Path) -> Erased:
     recovery words cannot bring it back), then overwrite and remove the database, its
     journals and backups, and this laptop's secrets."""
     encrypted = protection.is_encrypted(db)
+    known = protection.is_plain_database(db) or (
+        encrypted and protection.current_key_file(db).exists()
+    )
+    if not known:  # a mistyped path must not cost the laptop its keys
+        raise StoreError(N_("there is no Tawthiq database at {path}: nothing was erased"), path=db)
+    name = glob.escape(db.name)
+    cut = [*db.parent.glob(f"{name}.converting-*")]  # a running unprotect's plain copy
+    removed = sum(keystore.destroy(p) for p in cut)
     # the key files, with what a write of one cut short left (``.keys.new``, pending ones)
-    key_files = sorted(db.parent.glob(f"{db.name}.keys*"))
-    key_files += sorted(db.parent.glob(f"{db.name}.before-upgrade-from-*.keys*"))
-    key_files += sorted(folder.glob(f"{sealed.LAPTOP_KEYS}*"))
+    key_files = sorted(db.parent.glob(f"{name}.keys*"))
+    key_files += sorted(db.parent.glob(f"{name}.before-upgrade-from-*.keys*"))
+    key_files += sorted(folder.glob(f"{glob.escape(sealed.LAPTOP_KEYS)}*"))
     keys = sum(keystore.destroy(p) for p in key_files)
     keystore.forget()
     files = [db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))]
-    files += sorted(db.parent.glob(f"{db.name}.before-upgrade-from-*"))
+    files += sorted(db.parent.glob(f"{name}.before-upgrade-from-*"))
     # an encrypted database is unreadable once its keys are gone: removed, not overwritten
-    removed = sum(_remove(p) if encrypted else keystore.destroy(p) for p in files)
-    # what a cut unprotect left: the database decrypted, part-written; always overwritten
-    cut = [db.with_name(db.name + s) for s in (".converting", ".converting-journal")]
-    removed += sum(keystore.destroy(p) for p in cut)
+    removed += sum(_remove(p) if encrypted else keystore.destroy(p) for p in files)
+    # what a cut or running unprotect left: the database decrypted; always overwritten
+    removed += sum(keystore.destroy(p) for p in db.parent.glob(f"{name}.converting-*"))
     secrets = [folder / name for name in (*sealed.SECRET_FILES, TRIES_FILE)]
     secrets += [p for name in sealed.SECRET_FILES for p in folder.glob(f"{name}.new")]
     removed += sum(keystore.destroy(p) for p in secrets)

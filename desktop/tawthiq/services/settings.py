@@ -53,6 +53,12 @@ class Settings:
         return replace(self, **values)
 
 
+def raw_settings() -> dict[str, Any]:
+    """The plain settings file as it is (on a protected laptop, a cut protect may have
+    left a name there)."""
+    return _raw()
+
+
 def _raw() -> dict[str, Any]:
     try:
         data = json.loads(settings_path().read_text("utf-8"))

@@ -34,5 +34,11 @@ class UnwritableError(StoreError):
     pass
 
 
+class DiskError(StoreError):
+    """The disk refused a write (full, failing) part-way: nothing was changed, try again."""
+
+    exit_code = 3
+
+
 class KeyPinError(StoreError):
     """The device key beside the database is not the one its checkpoints are signed with."""

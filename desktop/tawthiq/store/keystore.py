@@ -11,6 +11,7 @@ then costs no second derivation.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -84,9 +85,9 @@ class Kdf:
             memory_kib=int(data["memory_kib"]),
             lanes=int(data["lanes"]),
         )
-        if not (8 <= len(kdf.salt) <= 64 and 1 <= kdf.iterations <= 64):
+        if not (8 <= len(kdf.salt) <= 64 and 1 <= kdf.iterations <= 32):
             raise ValueError("parameters out of range")
-        if not (8 * kdf.lanes <= kdf.memory_kib <= 4 * 1024 * 1024 and 1 <= kdf.lanes <= 16):
+        if not (8 * kdf.lanes <= kdf.memory_kib <= 1024 * 1024 and 1 <= kdf.lanes <= 16):
             raise ValueError("parameters out of range")
         return kdf
 
@@ -111,6 +112,20 @@ def new_recovery() -> tuple[str, bytes]:
 
     secret = os.urandom(RECOVERY_BYTES)
     return Mnemonic("english").to_mnemonic(secret), secret
+
+
+def words_of(secret: bytes) -> str:
+    """The recovery words of ``secret`` (shown again while a first protect was cut short
+    before they were shown)."""
+    from mnemonic import Mnemonic
+
+    return str(Mnemonic("english").to_mnemonic(secret))
+
+
+def with_recovery(kf: KeyFile, key: bytes, secret: bytes) -> KeyFile:
+    """``kf`` with ``key`` wrapped under new recovery words."""
+    by_recovery = _wrap(_recovery_key(secret), key, _AD_RECOVERY)
+    return KeyFile(kf.kdf, kf.by_passphrase, by_recovery, kf.previous)
 
 
 def recovery_secret(words: str) -> bytes:
@@ -138,6 +153,7 @@ def _recovery_key(secret: bytes) -> bytes:
 
 # -- wrapping ------------------------------------------------------------------------------
 
+_WRAPPED = 12 + 32 + 16  # nonce, key, tag
 _AD_PASS = FORMAT.encode() + b" passphrase"
 _AD_RECOVERY = FORMAT.encode() + b" recovery"
 
@@ -191,7 +207,9 @@ def read_key_file(path: Path) -> KeyFile:
         kf = KeyFile(
             Kdf.from_json(data["kdf"]), str(data["passphrase"]), str(data["recovery"]), previous
         )
-        bytes.fromhex(kf.by_passphrase), bytes.fromhex(kf.by_recovery)
+        for blob in (kf.by_passphrase, kf.by_recovery, *((previous[1],) if previous else ())):
+            if len(bytes.fromhex(blob)) != _WRAPPED:
+                raise ValueError("not a wrapped key")
         return kf
     except FileNotFoundError:
         raise StoreError(N_("the key file {path} is missing"), path=path) from None
@@ -207,12 +225,16 @@ def read_key_file(path: Path) -> KeyFile:
 
 def write_key_file(path: Path, kf: KeyFile) -> None:
     """Write ``kf`` to ``path`` in one step (a crash leaves the old file or the new one),
-    readable by this user only."""
-    write_atomically(path, json.dumps(kf.as_json()).encode("utf-8"))
+    readable by this user only; the old file's bytes overwritten where they lay (the old
+    wrapping must not outlive a change of passphrase)."""
+    write_atomically(path, json.dumps(kf.as_json()).encode("utf-8"), destroy_old=True)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes, *, destroy_old: bool = False) -> None:
+    """``data`` in ``path``, written beside it and renamed over it; ``destroy_old``: the
+    replaced file's bytes are then overwritten through a handle kept on it."""
     tmp = path.with_name(path.name + ".new")
+    old = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -220,12 +242,34 @@ def write_atomically(path: Path, data: bytes) -> None:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        if destroy_old:
+            with contextlib.suppress(FileNotFoundError):
+                old = open(path, "r+b", buffering=0)  # noqa: SIM115 - kept past the rename
         os.replace(tmp, path)
         sync_folder(path.parent)
+        if old is not None:
+            overwrite(old)
     except OSError as exc:
         raise UnwritableError(
             N_("cannot write {path}: {reason}"), path=path, reason=exc.strerror
         ) from None
+    finally:
+        if old is not None:
+            old.close()
+
+
+def overwrite(f: Any, *, chunk: int = 1 << 20) -> None:
+    """Overwrite the whole of the open file ``f`` where its bytes lie (random, then zeros),
+    each pass flushed to the disk."""
+    size = os.fstat(f.fileno()).st_size
+    for fill in ("random", "zeros"):
+        f.seek(0)
+        done = 0
+        while done < size:
+            n = min(chunk, size - done)
+            f.write(os.urandom(n) if fill == "random" else bytes(n))
+            done += n
+        os.fsync(f.fileno())
 
 
 def sync_folder(folder: Path) -> None:
@@ -344,14 +388,11 @@ def destroy(path: Path) -> bool:
     """Overwrite the bytes of ``path`` where they lie (random, then zeros, each flushed to
     the disk), then remove it. Whether there was a file."""
     try:
-        size = path.stat().st_size
+        f = path.open("r+b", buffering=0)
     except FileNotFoundError:
         return False
-    with path.open("r+b", buffering=0) as f:
-        for fill in (os.urandom(size), bytes(size)):
-            f.seek(0)
-            f.write(fill)
-            os.fsync(f.fileno())
+    with f:
+        overwrite(f)
     path.unlink()
     sync_folder(path.parent)
     return True

@@ -10,6 +10,7 @@ exclusive lock, taken or refused before anything is written).
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from typing import Any
 from tawthiq.domain.errors import N_
 from tawthiq.store import keystore
 from tawthiq.store import sqlite_connection as dialect
-from tawthiq.store.errors import DatabaseLockedError, StoreError
+from tawthiq.store.errors import DatabaseLockedError, DiskError, StoreError
 from tawthiq.store.processes import is_running
 
 KEYS_SUFFIX = ".keys"
@@ -47,6 +48,15 @@ def is_encrypted(db: Path) -> bool:
     return len(head) == 16 and head != dialect.SQLITE_HEADER and size % 512 == 0
 
 
+def is_plain_database(db: Path) -> bool:
+    """Whether ``db`` is a plain SQLite file (its header says so)."""
+    try:
+        with db.open("rb") as f:
+            return f.read(16) == dialect.SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def tidy(db: Path) -> None:
     """Finish or undo what a protect or unprotect cut short left beside ``db``: a process
     that still runs is left to finish its own. Nothing is done where nothing can be written
@@ -68,7 +78,7 @@ def tidy(db: Path) -> None:
 
 def _left_by_ended(db: Path, infix: str) -> list[Path]:
     found = []
-    for path in db.parent.glob(f"{db.name}{infix}*"):
+    for path in db.parent.glob(f"{glob.escape(db.name)}{infix}*"):
         pid = path.name[len(db.name) + len(infix) :]
         if pid.isdigit() and not is_running(int(pid)):
             found.append(path)
@@ -80,7 +90,7 @@ def current_key_file(db: Path) -> Path:
     keys = key_file(db)
     if keys.exists():
         return keys
-    pending = sorted(db.parent.glob(f"{db.name}{_PENDING}*"))
+    pending = sorted(db.parent.glob(f"{glob.escape(db.name)}{_PENDING}*"))
     return pending[-1] if pending else keys
 
 
@@ -90,13 +100,16 @@ def _mine(db: Path, infix: str) -> Path:
 
 def protect(db: Path, key: bytes, kf: keystore.KeyFile) -> None:
     """Encrypt the plain database ``db`` under ``key``; ``kf`` (``key`` wrapped) becomes
-    its key file."""
+    its key file. The plain file's bytes are overwritten where they lay once the encrypted
+    one is in place."""
     pending = _mine(db, _PENDING)
     keystore.write_key_file(pending, kf)
     try:
         _convert(db, source_key=None, target_key=key)
-    except BaseException:
+    except BaseException as exc:
         keystore.destroy(pending)
+        if isinstance(exc, OSError):
+            raise _disk_error(db, exc) from None
         raise
     os.replace(pending, key_file(db))
     keystore.sync_folder(db.parent)
@@ -110,18 +123,42 @@ def unprotect(db: Path, key: bytes) -> None:
 
 def _convert(db: Path, *, source_key: bytes | None, target_key: bytes | None) -> None:
     tmp = _mine(db, _CONVERTING)
-    keystore.destroy(tmp)
-    with _alone(db, source_key) as conn:
-        conn.execute(f"ATTACH DATABASE ? AS converted KEY {_key_literal(target_key)}", (str(tmp),))
-        conn.execute("SELECT sqlcipher_export('converted')")
-        version = conn.execute("PRAGMA main.user_version").fetchone()[0]
-        conn.execute(f"PRAGMA converted.user_version = {int(version)}")
-        conn.execute("DETACH DATABASE converted")
-        _fsync(tmp)
-        os.replace(tmp, db)  # the one step: the old file or the whole new one
-        keystore.sync_folder(db.parent)
-        for leftover in ("-journal", "-wal", "-shm"):
-            db.with_name(db.name + leftover).unlink(missing_ok=True)
+    try:
+        keystore.destroy(tmp)
+        with _alone(db, source_key) as conn:
+            literal = _key_literal(target_key)
+            conn.execute(f"ATTACH DATABASE ? AS converted KEY {literal}", (str(tmp),))
+            conn.execute("SELECT sqlcipher_export('converted')")
+            version = conn.execute("PRAGMA main.user_version").fetchone()[0]
+            conn.execute(f"PRAGMA converted.user_version = {int(version)}")
+            conn.execute("DETACH DATABASE converted")
+            _fsync(tmp)
+            if source_key is not None and not key_file(db).exists():
+                raise StoreError(  # erased while it was decrypted: its plain copy must not win
+                    N_("{path} was erased while it was being decrypted; nothing was kept"),
+                    path=db,
+                )
+            with db.open("r+b", buffering=0) as old:
+                os.replace(tmp, db)  # the one step: the old file or the whole new one
+                keystore.sync_folder(db.parent)
+                if target_key is not None:
+                    keystore.overwrite(old)  # the plain pages, where they lay
+            for leftover in ("-journal", "-wal", "-shm"):
+                db.with_name(db.name + leftover).unlink(missing_ok=True)
+    except BaseException as exc:
+        keystore.destroy(tmp)
+        keystore.destroy(tmp.with_name(tmp.name + "-journal"))
+        if isinstance(exc, OSError):
+            raise _disk_error(db, exc) from None
+        raise
+
+
+def _disk_error(db: Path, exc: OSError) -> DiskError:
+    return DiskError(
+        N_("cannot write beside {path} ({reason}); nothing was changed"),
+        path=db,
+        reason=exc.strerror or type(exc).__name__,
+    )
 
 
 def check_alone(db: Path) -> None:

@@ -33,7 +33,9 @@ SECRET_FILES = (
     "trusted-devices.json",
     "locked-draft.json",
     RECOVERY_FILE,
+    "databases.json",  # the key of each database protected on this laptop
 )
+DATABASES_FILE = "databases.json"
 
 
 def is_protected(folder: Path) -> bool:
@@ -96,6 +98,14 @@ def read(path: Path) -> Any:
                 N_("{path} was changed or does not belong to this laptop"), path=path
             ) from None
         return json.loads(plain.decode("utf-8"))
+    if is_protected(path.parent) and path.name in SECRET_FILES:
+        raise StoreError(
+            N_(
+                "{path} is not sealed though this laptop is protected: if a protect was cut "
+                "short, run `tawthiq protect` again; otherwise someone put it there: remove it"
+            ),
+            path=path,
+        )
     return data
 
 
@@ -109,7 +119,7 @@ def write(path: Path, data: Any, *, key: bytes | None = None) -> None:
         nonce = os.urandom(12)
         blob = nonce + ChaCha20Poly1305(key).encrypt(nonce, text, _ad(path))
         text = json.dumps({"format": SEALED, "data": blob.hex()}).encode("utf-8")
-    keystore.write_atomically(path, text)
+    keystore.write_atomically(path, text, destroy_old=True)
 
 
 def _ad(path: Path) -> bytes:
@@ -130,21 +140,35 @@ def protect(folder: Path, kf: keystore.KeyFile, key: bytes) -> None:
     both readable once the key file is there; the key file is written first."""
     keystore.write_key_file(folder / LAPTOP_KEYS, kf)
     keystore.remember(kf, key)
+    reseal(folder, key)
+
+
+def reseal(folder: Path, key: bytes) -> None:
+    """Seal every secret file of ``folder`` still plain (a protect cut part-way left it so;
+    called when the person protects again, who thereby vouches for those files)."""
     for name in SECRET_FILES:
         path = folder / name
         if path.exists() and not is_sealed(path):
-            plain = json.loads(path.read_text("utf-8"))
+            try:
+                plain = json.loads(path.read_text("utf-8"))
+            except ValueError:
+                keystore.destroy(path)  # a write cut short: nothing to keep
+                continue
             write(path, plain, key=key)
 
 
 def unprotect(folder: Path) -> None:
-    """Every secret file written plain again, then the laptop's key file destroyed."""
+    """Every secret file written plain again (but the keys of the protection itself,
+    destroyed), then the laptop's key file destroyed."""
+    for name in (RECOVERY_FILE, DATABASES_FILE):
+        keystore.destroy(folder / name)
     for name in SECRET_FILES:
         path = folder / name
         if path.exists() and is_sealed(path):
             data = read(path)
             try:
-                keystore.write_atomically(path, json.dumps(data, ensure_ascii=False).encode())
+                text = json.dumps(data, ensure_ascii=False).encode()
+                keystore.write_atomically(path, text, destroy_old=True)
             except OSError as exc:
                 raise UnwritableError(
                     N_("cannot write {path}: {reason}"), path=path, reason=exc.strerror
