@@ -433,6 +433,7 @@ def erase(db: Path, folder: Path) -> Erased:
     removed += sum(keystore.destroy(p) for p in db.parent.glob(f"{name}.converting-*"))
     secrets = [folder / name for name in (*sealed.SECRET_FILES, TRIES_FILE)]
     secrets += [p for name in sealed.SECRET_FILES for p in folder.glob(f"{name}.new")]
+    secrets += sorted(folder.glob(".exporting-*"))  # notes naming the folders exported to
     removed += sum(keystore.destroy(p) for p in secrets)
     _forget_name()
     return Erased(keys, removed, encrypted)

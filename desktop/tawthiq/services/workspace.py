@@ -177,7 +177,9 @@ def scratch_workspace(*, author: str | None = None) -> Iterator[Workspace]:
     (this laptop's key folder is only read, for the devices it already trusts)."""
     with tempfile.TemporaryDirectory(prefix="tawthiq-dry-run-") as folder:
         ws = Workspace(
-            db=_open(Path(folder) / "scratch.db", create=True),
+            # encrypted under a key that lives in this process only: what a dry run reads
+            # from an encrypted export is never on the disk in plain
+            db=_open(Path(folder) / "scratch.db", create=True, key=os.urandom(32)),
             key_dir=data_dir(),
             author=author or default_author(),
         )
