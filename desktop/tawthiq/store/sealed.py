@@ -33,9 +33,7 @@ SECRET_FILES = (
     "trusted-devices.json",
     "locked-draft.json",
     RECOVERY_FILE,
-    "databases.json",  # the key of each database protected on this laptop
 )
-DATABASES_FILE = "databases.json"
 
 
 def is_protected(folder: Path) -> bool:
@@ -98,14 +96,9 @@ def read(path: Path) -> Any:
                 N_("{path} was changed or does not belong to this laptop"), path=path
             ) from None
         return json.loads(plain.decode("utf-8"))
-    if is_protected(path.parent) and path.name in SECRET_FILES:
-        raise StoreError(
-            N_(
-                "{path} is not sealed though this laptop is protected: if a protect was cut "
-                "short, run `tawthiq protect` again; otherwise someone put it there: remove it"
-            ),
-            path=path,
-        )
+    # plain on a protected laptop: a protect cut part-way left it so, and the laptop must
+    # still open (the next protect seals it); a plain file put there by someone else is
+    # taken too (left open: README)
     return data
 
 
@@ -160,8 +153,7 @@ def reseal(folder: Path, key: bytes) -> None:
 def unprotect(folder: Path) -> None:
     """Every secret file written plain again (but the keys of the protection itself,
     destroyed), then the laptop's key file destroyed."""
-    for name in (RECOVERY_FILE, DATABASES_FILE):
-        keystore.destroy(folder / name)
+    keystore.destroy(folder / RECOVERY_FILE)
     for name in SECRET_FILES:
         path = folder / name
         if path.exists() and is_sealed(path):
