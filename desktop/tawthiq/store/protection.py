@@ -34,27 +34,34 @@ def key_file(db: Path) -> Path:
     return db.with_name(db.name + KEYS_SUFFIX)
 
 
+def _head(db: Path) -> tuple[bytes, int] | None:
+    """The first 16 bytes of ``db`` and its size; None when there is no such file."""
+    try:
+        with db.open("rb") as f:
+            return f.read(16), os.fstat(f.fileno()).st_size
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise StoreError(N_("cannot read {path}: {reason}"), path=db, reason=exc.strerror) from None
+
+
 def is_encrypted(db: Path) -> bool:
     """Whether ``db`` looks like an encrypted database: not SQLite's plain format, and
     whole pages of SQLCipher's (a text or a cut-off file is neither: "not a database")."""
-    try:
-        with db.open("rb") as f:
-            head = f.read(16)
-            size = os.fstat(f.fileno()).st_size
-    except (FileNotFoundError, NotADirectoryError):
+    found = _head(db)
+    if found is None:
         return False
-    except OSError as exc:
-        raise StoreError(N_("cannot read {path}: {reason}"), path=db, reason=exc.strerror) from None
+    head, size = found
     return len(head) == 16 and head != dialect.SQLITE_HEADER and size % 512 == 0
 
 
 def is_plain_database(db: Path) -> bool:
     """Whether ``db`` is a plain SQLite file (its header says so)."""
     try:
-        with db.open("rb") as f:
-            return f.read(16) == dialect.SQLITE_HEADER
-    except OSError:
+        found = _head(db)
+    except StoreError:
         return False
+    return found is not None and found[0] == dialect.SQLITE_HEADER
 
 
 def tidy(db: Path) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 from tawthiq.domain.errors import N_
+from tawthiq.store.keystore import sync_folder
 from tawthiq.store.processes import is_running
 from tawthiq.sync import seal
 from tawthiq.sync.errors import BadFileError, SyncError
@@ -79,7 +80,7 @@ class AtomicWriter:
         self.finish()
         try:
             os.replace(self.tmp, self.path)
-            _sync_folder(self.path.parent)
+            sync_folder(self.path.parent)
         except OSError as exc:
             raise self._failed(exc) from None
 
@@ -200,16 +201,6 @@ def clear_killed_exports(notes: Path) -> None:
             note.unlink()
         except OSError:
             continue
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def check_readable(path: Path) -> None:
