@@ -6,12 +6,23 @@ Needs `pip install dateparser` for the baseline (it is not a dependency of Tawth
 Prints load time, median/p90 per report for Tawthiq's full extraction, the same for
 ``dateparser.search.search_dates(text, languages=["ar", "en"])`` (dates only), their ratio,
 and how often each picks the gold incident date.
+
+Then, for the speed targets: each report read once (its first reading, not the median of
+repeats) by both, their medians and ratio; ms per KB on texts of about 4, 16, 50 and 100 KB
+made at bench time by joining the corpus's paragraphs one after another (a report that goes
+on about many incidents), with dateparser's figures on the same texts and the ratio of
+ms/KB at 100 KB to ms/KB at 4 KB (1.0 is linear); the load time in a fresh process; and a
+cProfile top 10 by own time over one reading of every report.
 """
 
 from __future__ import annotations
 
+import cProfile
+import io
 import json
+import pstats
 import statistics
+import subprocess
 import sys
 import time
 from datetime import date, datetime
@@ -91,6 +102,89 @@ def main(corpus: Path) -> None:
         f"incident date right: tawthiq {ours_right}/{len(scored)}, "
         f"dateparser (first date found) {theirs_right}/{len(scored)}"
     )
+    speed_targets(docs, ours, baseline)
+
+
+_SIZES_KB = (4, 16, 50, 100)
+
+
+def first_readings(fn, docs) -> list[float]:  # type: ignore[no-untyped-def]
+    """Each text read once, in ms: what a person pasting a report waits for."""
+    out = []
+    for text, ref, _ in docs:
+        t = time.perf_counter()
+        fn(text, ref)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def long_texts(docs: list[tuple[str, date | None, str | None]]) -> dict[int, str]:
+    """Texts of about each size in KB (UTF-8), the corpus's paragraphs one after another."""
+    paragraphs = [p.strip() for text, _, _ in docs for p in text.split("\n\n") if p.strip()]
+    out: dict[int, str] = {}
+    for kb in _SIZES_KB:
+        chosen: list[str] = []
+        size, k = 0, 0
+        while size < kb * 1024:
+            chosen.append(paragraphs[k % len(paragraphs)])
+            size += len(chosen[-1].encode("utf-8")) + 2
+            k += 1
+        out[kb] = "\n\n".join(chosen)
+    return out
+
+
+def load_in_fresh_process() -> float:
+    code = (
+        "import time; t = time.perf_counter(); from datetime import date; "
+        "from tawthiq.extract import extract; extract('تحميل', ref_date=date(2022, 1, 1)); "
+        "print((time.perf_counter() - t) * 1000)"
+    )
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                 text=True, check=True).stdout) for _ in range(3)]  # fmt: skip
+    return statistics.median(runs)
+
+
+def speed_targets(docs, ours, baseline) -> None:  # type: ignore[no-untyped-def]
+    print("\n-- speed targets (issue 17) --")
+    print(f"load in a fresh process (import + first extract): {load_in_fresh_process():.0f} ms")
+    ours_first = first_readings(ours, docs)
+    theirs_first = first_readings(baseline, docs)
+    ours_med, theirs_med = statistics.median(ours_first), statistics.median(theirs_first)
+    print(
+        f"first reading of each report: tawthiq median {ours_med:.2f} ms, dateparser median "
+        f"{theirs_med:.2f} ms, ratio {theirs_med / ours_med:.1f}x"
+    )
+    print(f"{'size':>8} {'chars':>7} {'tawthiq ms':>11} {'ms/KB':>7} {'dateparser ms':>14}"
+          f" {'ms/KB':>7} {'ratio':>6}")  # fmt: skip
+    per_kb = {}
+    for kb, text in long_texts(docs).items():
+        real_kb = len(text.encode("utf-8")) / 1024
+        long_doc = [(text, date(2022, 11, 6), None)]
+        ours_ms = statistics.median(first_readings(ours, long_doc * 3))
+        theirs_ms = first_readings(baseline, long_doc)[0]
+        per_kb[kb] = ours_ms / real_kb
+        print(
+            f"{real_kb:6.1f}KB {len(text):7d} {ours_ms:11.1f} {per_kb[kb]:7.2f} {theirs_ms:14.1f}"
+            f" {theirs_ms / real_kb:7.2f} {theirs_ms / ours_ms:5.1f}x"
+        )
+    print(
+        f"scaling: ms/KB at 100 KB / ms/KB at 4 KB = {per_kb[100] / per_kb[4]:.2f} (1.0 is linear)"
+    )
+    profile = cProfile.Profile()
+    profile.enable()
+    first_readings(ours, docs)
+    profile.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profile, stream=out)
+    total = sum(v[2] for v in stats.stats.values())  # type: ignore[attr-defined]
+    print(
+        f"cProfile, one reading of every report, top 10 by own time (total {total * 1000:.0f} ms):"
+    )
+    top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:10]  # type: ignore[attr-defined]
+    for (file, line, name), (_, calls, own, cum, _) in top:
+        where = f"{Path(file).name}:{line}({name})"
+        print(f"  {own / total:5.1%} own {own * 1000:7.1f} ms  cum {cum * 1000:7.1f} ms  "
+              f"{calls:7d} calls  {where}")  # fmt: skip
 
 
 if __name__ == "__main__":
