@@ -34,6 +34,7 @@ class Scored:
     code: str
     score: float
     spans: tuple[tuple[int, int], ...]
+    accused: bool = False  # named only as accused by another party ("اتهمت تركيا قسد")
 
 
 def rank(
@@ -53,6 +54,7 @@ def rank(
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     first_seen: dict[str, int] = {}
     told: set[str] = set()  # codes named by more than a general word
+    told_by_text: set[str] = set()  # codes named somewhere other than as accused
     hits: list[Hit[str]] = _indexes()[name].find(tokens, keys)
     cues = _attribution()
     # "ونفت" is "نفت": the key without a leading conjunction, where there is one
@@ -64,7 +66,10 @@ def rank(
     # where a phrase naming who holds an area ends ("الخاضعة لسيطرة"), or such a holder
     held = {c.last for c in cues.control.find(tokens, keys)} if name == "perpetrators" else set()
     claims: set[int] = set()  # where an actor claiming the attack would end or start
+    accused: set[int] = set()  # where an actor only accused by another party starts
+    claimed = False  # an actor claimed the attack or is said to have laid it ("planted by")
     if name == "perpetrators":
+        accused = _accused(hits, tokens, keys, bare, sentence)
         claims = {c.first - 1 for c in cues.claim_after.find(tokens, keys)}
         claims |= {c.last + 1 for c in cues.claim_before.find(tokens, keys)}
     denying = (
@@ -80,7 +85,7 @@ def rank(
             continue  # "نقل الجرحى إلى مشفى", "taken to a field hospital": not what was hit
         if name == "sources" and sentence[h.first] in denying:
             continue  # "نفت قسد في بيان ...": who denies is no source of the toll
-        if name == "perpetrators" and _accuser(h, keys, bare, cues):
+        if name == "perpetrators" and h.first not in accused and _accuser(h, keys, bare, cues):
             continue  # "حمّلت قسد تركيا", "Damascus accused Israel": the accuser did nothing
         if name == "perpetrators" and (
             _victim(h, bare, sentence, cues, harm) or _speaker(h, keys, bare, cues)
@@ -98,15 +103,63 @@ def rank(
         weight *= 1.0 + 0.15 * (h.last - h.first)  # a longer phrase is more specific
         if h.last in claims or h.first in claims or h.last + 1 in claims:
             weight += 2.0  # "the Islamic State group claimed responsibility"
+            claimed = True
         score[h.payload] += weight
         spans[h.payload].append((h.start, h.end))
         first_seen.setdefault(h.payload, h.first)
+        if h.first not in accused:
+            told_by_text.add(h.payload)
     if name == "incident_type" and told:
         # "القصف" four times and "قصف الطيران" once: bombardment is how any attack from afar
         # is told; the one word that says how decides
         score = defaultdict(float, {c: v for c, v in score.items() if c in told})
     ordered = sorted(score, key=lambda c: (-score[c], first_seen[c]))
-    return [Scored(c, score[c], tuple(spans[c])) for c in ordered]
+    ranked = [Scored(c, score[c], tuple(spans[c]), c not in told_by_text) for c in ordered]
+    if name != "perpetrators" or not ranked:
+        return ranked
+    # "قتل طفلان بانفجار لغم من مخلفات الحرب": nobody laid it that the report names
+    left = any(sentence[h.first] in focus for h in cues.left_by_the_war.find(tokens, keys))
+    return _unknown_first(ranked) if ranked[0].accused or (left and not claimed) else ranked
+
+
+def _unknown_first(ranked: list[Scored]) -> list[Scored]:
+    """ "unknown" first, then the parties named: whom the text says was accused ("وتبادل
+    الطرفان الاتهامات", "Turkey blamed the YPG"), or who fought there."""
+    own = next((r for r in ranked if r.code == "unknown"), None)
+    unknown = Scored("unknown", ranked[0].score, own.spans if own else ())
+    return [unknown, *(r for r in ranked if r.code != "unknown")]
+
+
+def _accused(
+    hits: list[Hit[str]],
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    bare: Sequence[str],
+    sentence: Sequence[int],
+) -> set[int]:
+    """Where the actors start that a party accuses: after "اتهمت تركيا", "حمّلت قسد"
+    (the verb, the accuser, the accused), after "Turkey blamed" (the accuser, the verb),
+    and every actor of a sentence where the sides "blamed each other". An accusation by
+    someone who is no party ("activists blamed forces loyal to Assad") names who did it."""
+    cues = _attribution()
+    actors = [h for h in hits if h.payload]
+    if not actors:
+        return set()
+    parts: dict[int, set[str]] = defaultdict(set)  # by sentence
+    for m in cues.mutual_blame.find(tokens, keys):
+        parts[sentence[m.first]].add(m.payload)
+    mutual = {s for s, seen in parts.items() if any(e <= seen for e in cues.mutual_entries)}
+    out = {h.first for h in actors if sentence[h.first] in mutual}
+    accusers = actors + cues.accusing_parties.find(tokens, keys)
+    for v, (k, b) in enumerate(zip(keys, bare, strict=True)):
+        if k in cues.accuse_ar or b in cues.accuse_ar:
+            by = min((h for h in accusers if v < h.first <= v + 3), key=lambda h: h.first,
+                     default=None)  # fmt: skip
+            if by is not None:
+                out |= {h.first for h in actors if by.last < h.first <= by.last + 5}
+        elif k in cues.accuse_en and any(v - 4 <= h.last < v for h in accusers):
+            out |= {h.first for h in actors if v < h.first <= v + 4}
+    return out
 
 
 @dataclass(frozen=True)
@@ -123,6 +176,11 @@ class _Attribution:
     control: PhraseIndex[bool]  # "الخاضعة لسيطرة", "under the control of"
     claim_after: PhraseIndex[bool]  # "X claimed responsibility"
     claim_before: PhraseIndex[bool]  # "تبنى تنظيم داعش الهجوم"
+    # "تبادل الطرفان الاتهامات", "blamed each other": each entry's parts, all in one sentence
+    mutual_blame: PhraseIndex[str]  # each part found, as listed
+    mutual_entries: tuple[frozenset[str], ...]
+    accusing_parties: PhraseIndex[bool]  # "Turkey blamed", "اتهمت دمشق"
+    left_by_the_war: PhraseIndex[bool]  # "لغم من مخلفات الحرب"
 
 
 @cache
@@ -136,6 +194,7 @@ def _attribution() -> _Attribution:
         return frozenset(tuple(key_of(t.norm) for t in tokenize(w)) for w in words)
 
     victim = phrases(lexicon["_victim_before"])
+    mutual = lexicon["_mutual_blame"]
     return _Attribution(
         weak=phrases(lexicon["_weak"]),
         victim_at={
@@ -150,6 +209,10 @@ def _attribution() -> _Attribution:
         control=PhraseIndex((p, True) for p in lexicon["_holder_after"]),
         claim_after=PhraseIndex((p, True) for p in lexicon["_claim_after"]),
         claim_before=PhraseIndex((p, True) for p in lexicon["_claim_before"]),
+        mutual_blame=PhraseIndex((part, part) for p in mutual for part in p.split(" ... ")),
+        mutual_entries=tuple(frozenset(p.split(" ... ")) for p in mutual),
+        accusing_parties=PhraseIndex((p, True) for p in lexicon["_accusing_parties"]),
+        left_by_the_war=PhraseIndex((p, True) for p in lexicon["_left_by_the_war"]),
     )
 
 
