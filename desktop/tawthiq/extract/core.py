@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from tawthiq.extract import parts
 from tawthiq.extract.casualties import (
     counts_people,
     find_figures,
@@ -22,7 +23,6 @@ from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.incidents import (
     Reading,
     Span,
-    blank_outside,
     complement,
     other_incidents,
     sentence_of,
@@ -41,6 +41,7 @@ from tawthiq.extract.tolls import (
 )
 from tawthiq.extract.vocab_fields import (
     as_field,
+    covered,
     first_sentences,
     rank,
     rank_spans,
@@ -262,7 +263,8 @@ def _read(
     places = Gazetteer.load().find(text) if places is None else places
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)
-    places = [m for m in places if not any(a <= m.start and m.end <= b for a, b in actors)]
+    in_actor = covered(actors)
+    places = [m for m in places if not in_actor(m.start, m.end)]
     # where victims came from or were taken tells of no incident, this one or another
     away = elsewhere_people(tokens, keys, places)
     fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys, away)
@@ -299,16 +301,8 @@ def _read(
     armed = sorted(attacks + [s for s, _ in rank_spans("weapons", tokens, keys)])
     return Reading(
         fields, language, tuple(sorted(cues)), incident_places, tuple(tokens), keys, text,
-        tuple(armed), tuple(days), tuple(past),
+        tuple(armed), tuple(sorted(days)), tuple(sorted(past)),
     )  # fmt: skip
-
-
-def _inside(starts: list[int], keep: list[tuple[int, int]]) -> list[int]:
-    """The indices of the ascending ``starts`` that fall inside any of the ``keep`` spans."""
-    found: set[int] = set()
-    for s, e in keep:
-        found.update(range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
-    return sorted(found)
 
 
 # how sure the extractor is that a further incident is one of its own, by its reason
@@ -345,27 +339,24 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
         told = _told(text, _headline_sentence(text, whole, first.fields), 1.0)
         return ExtractionResult(first.language, (IncidentResult(first.fields, told),), asides)
 
-    def part(keep: list[tuple[int, int]]) -> Reading:
-        """The text with only ``keep`` left; its words and places are those already found."""
-        indices = _inside(token_starts, keep)
-        return _read(
-            blank_outside(text, keep), ref,
-            tokens=[first.tokens[i] for i in indices],
-            keys=first.keys.part(indices),
-            places=[first.places[i] for i in _inside(place_starts, keep)],
-            ref_known=known,
-        )  # fmt: skip
-
     token_starts = [t.start for t in first.tokens]
     place_starts = [m.start for m in first.places]
 
+    def part(keep: list[tuple[int, int]]) -> dict[str, FieldResult]:
+        """The fields read in the text with only ``keep`` left."""
+        p = parts.part(text, keep, first.tokens, first.keys, first.places, token_starts,
+                       place_starts)  # fmt: skip
+        found = _read(p.text, ref, tokens=p.tokens, keys=p.keys, places=p.places,
+                      ref_known=known)  # fmt: skip
+        return parts.shifted(found.fields, p.offset)
+
     apart = [r for t in further.incidents for r in t.spans]
     rest = complement(whole[0], apart + [a.paragraph for a in further.set_aside])
-    headline = part(rest).fields
+    headline = part(rest)
     told = _told(text, _headline_sentence(text, rest, headline), 1.0)
     others = []
     for t in further.incidents:
-        fields = part(list(t.spans)).fields
+        fields = part(list(t.spans))
         if fields["date"].value is None and headline["date"].value is not None:
             d = headline["date"]
             fields["date"] = dataclasses.replace(d, confidence=d.confidence * 0.5, spans=())

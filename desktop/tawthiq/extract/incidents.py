@@ -103,7 +103,9 @@ def _paragraphs(text: str) -> list[Span]:
 
 
 def _within(offsets: tuple[int, ...], span: Span) -> bool:
-    return any(span[0] <= c < span[1] for c in offsets)
+    """Whether any of the ascending ``offsets`` falls in ``span``."""
+    i = bisect.bisect_left(offsets, span[0])
+    return i < len(offsets) and offsets[i] < span[1]
 
 
 # why a paragraph is an incident of its own, or why it was set aside
@@ -190,7 +192,7 @@ def sentence_of(
     offset of every one of ``wanted[0]`` (where its place and its toll are told, say), else
     of ``wanted[1]``, and so on; None when none does."""
     candidates = [s for span in spans for s in sentences(text, span)]
-    for marks in wanted:
+    for marks in ([tuple(sorted(offsets)) for offsets in told] for told in wanted):
         for s in candidates:
             if all(_within(offsets, s) for offsets in marks):
                 return s
@@ -205,7 +207,7 @@ def other_incidents(text: str, first: Reading) -> Further:
     if not home:
         return Further()
     own = {place.get("pcode")}
-    toll = tuple(s for n in ("killed", "injured") for s, _ in first.fields[n].spans)
+    toll = tuple(sorted(s for n in ("killed", "injured") for s, _ in first.fields[n].spans))
     groups: list[tuple[list[Span], str]] = []
     aside: list[SetAside] = []
     last: str | None = None  # the governorate of the run going on, "" for the home one
@@ -215,8 +217,10 @@ def other_incidents(text: str, first: Reading) -> Further:
     # the headline: a dateline ("إدلب – نورث برس") or a title that tells of nothing comes
     # first, then the paragraph that first tells of an attack or a harm
     lead = next((k for k, p in enumerate(paragraphs) if _within(first.cue_offsets, p)), 0)
+    place_starts = [m.start for m in first.places]
     for span in paragraphs[lead + 1 :]:
-        inside = [m for m in first.places if span[0] <= m.start < span[1]]
+        inside = list(first.places[bisect.bisect_left(place_starts, span[0]) :
+                                   bisect.bisect_left(place_starts, span[1])])  # fmt: skip
         govs = [{p.governorate for p in m.place_candidates} for m in inside]
         told = _within(first.cue_offsets, span)
         # a town or camp must be named: "حكومة دمشق" is a government, not a place

@@ -6,6 +6,7 @@ article in front), so "قصف مدفعي" also finds "والقصف المدفع�
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -174,6 +175,7 @@ class Keys(list[str]):
         self._at: dict[str, list[int]] | None = None
         self._tokens = tokens
         self._exact: Keys | None = None
+        self._firsts: dict[int, list[int]] = {}  # index -> where its hits start (``part``)
 
     def exact(self) -> Keys:
         """The same text's keys for words whose article matters (``exact_key``)."""
@@ -192,23 +194,42 @@ class Keys(list[str]):
             self._at = at
         return self._at
 
-    def part(self, kept: Sequence[int]) -> Keys:
+    def part(
+        self, kept: Sequence[int], tokens: Sequence[Token] | None = None, shift: int = 0
+    ) -> Keys:
         """The keys of the tokens at ``kept`` (ascending), with the hits already found in
-        the whole text that lie among them: a part of a report is not searched again."""
+        the whole text that lie among them: a part of a report is not searched again.
+        ``tokens``: the kept tokens as the part has them, their offsets ``shift`` ed from
+        the whole text's (a part is read in a window of the text, not over its length)."""
         out = Keys(())
         out.extend(self[i] for i in kept)
         out.alts = [self.alts[i] for i in kept]
         out.bare = [self.bare[i] for i in kept]
-        out._tokens = [self._tokens[i] for i in kept]
+        out._tokens = [self._tokens[i] for i in kept] if tokens is None else tokens
         if self._exact is not None:
-            out._exact = self._exact.part(kept)
-        new = {old: k for k, old in enumerate(kept)}
+            out._exact = self._exact.part(kept, tokens, shift)
+        # the runs of consecutive kept tokens: a hit is kept when it lies inside one
+        runs: list[tuple[int, int, int]] = []  # (first, last, where it starts in the part)
+        for k, i in enumerate(kept):
+            if runs and runs[-1][1] == i - 1:
+                runs[-1] = (runs[-1][0], i, runs[-1][2])
+            else:
+                runs.append((i, i, k))
         for index, hits in self.memo.items():
-            out.memo[index] = [
-                Hit(h.payload, new[h.first], new[h.last], h.start, h.end)
-                for h in cast("list[Hit[object]]", hits)
-                if h.first in new and new.get(h.last, -1) - new[h.first] == h.last - h.first
-            ]
+            found = cast("list[Hit[object]]", hits)
+            firsts = self._firsts.get(index)
+            if firsts is None:  # hits are found left to right: in the order of their first
+                firsts = self._firsts[index] = [h.first for h in found]
+            part_hits: list[Hit[object]] = []
+            for a, b, at in runs:
+                for h in found[bisect.bisect_left(firsts, a) : bisect.bisect_right(firsts, b)]:
+                    if h.last <= b:
+                        moved = h.first - a + at
+                        part_hits.append(
+                            Hit(h.payload, moved, moved + h.last - h.first, h.start + shift,
+                                h.end + shift)
+                        )  # fmt: skip
+            out.memo[index] = part_hits
         return out
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
@@ -76,10 +78,11 @@ def rank(
         {sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial}
         if name == "sources" else set()
     )  # fmt: skip
+    in_name = covered(names)
     for h in hits:
         if not h.payload:  # a phrase listed to be ignored ("وقف إطلاق النار" is no gunfire)
             continue
-        if any(a <= h.start and h.end <= b for a, b in names) or sentence[h.first] in other:
+        if in_name(h.start, h.end) or sentence[h.first] in other:
             continue
         if name == "target" and _taken_to(h, bare, cues):
             continue  # "نقل الجرحى إلى مشفى", "taken to a field hospital": not what was hit
@@ -120,6 +123,20 @@ def rank(
     # "قتل طفلان بانفجار لغم من مخلفات الحرب": nobody laid it that the report names
     left = any(sentence[h.first] in focus for h in cues.left_by_the_war.find(tokens, keys))
     return _unknown_first(ranked) if ranked[0].accused or (left and not claimed) else ranked
+
+
+def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a stretch lies inside any of ``spans``: one look-up, however many spans (by
+    the furthest end of those that start before it)."""
+    ordered = sorted(spans)
+    firsts = [a for a, _ in ordered]
+    reach = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        i = bisect.bisect_right(firsts, start) - 1
+        return i >= 0 and reach[i] >= end
+
+    return inside
 
 
 def _unknown_first(ranked: list[Scored]) -> list[Scored]:
