@@ -167,15 +167,27 @@ def _accused(
         parts[sentence[m.first]].add(m.payload)
     mutual = {s for s, seen in parts.items() if any(e <= seen for e in cues.mutual_entries)}
     out = {h.first for h in actors if sentence[h.first] in mutual}
-    accusers = actors + cues.accusing_parties.find(tokens, keys)
+    firsts = [h.first for h in actors]  # hits come in the order of the text
+    parties = cues.accusing_parties.find(tokens, keys)
+    accusers = sorted([(h.first, h.last) for h in actors] + [(h.first, h.last) for h in parties],
+                      key=lambda fl: fl[0])  # fmt: skip
+    accuser_firsts = [first for first, _ in accusers]
+    accuser_lasts = sorted(last for _, last in accusers)
+
+    def starting(after: int, reach: int) -> set[int]:
+        """The actors that start within ``reach`` words after ``after``."""
+        end = bisect.bisect_right(firsts, after + reach)
+        return set(firsts[bisect.bisect_right(firsts, after) : end])
+
     for v, (k, b) in enumerate(zip(keys, bare, strict=True)):
         if k in cues.accuse_ar or b in cues.accuse_ar:
-            by = min((h for h in accusers if v < h.first <= v + 3), key=lambda h: h.first,
-                     default=None)  # fmt: skip
-            if by is not None:
-                out |= {h.first for h in actors if by.last < h.first <= by.last + 5}
-        elif k in cues.accuse_en and any(v - 4 <= h.last < v for h in accusers):
-            out |= {h.first for h in actors if v < h.first <= v + 4}
+            i = bisect.bisect_right(accuser_firsts, v)
+            if i < len(accusers) and accuser_firsts[i] <= v + 3:
+                out |= starting(accusers[i][1], 5)
+        elif k in cues.accuse_en:
+            i = bisect.bisect_left(accuser_lasts, v - 4)
+            if i < len(accuser_lasts) and accuser_lasts[i] < v:
+                out |= starting(v, 4)
     return out
 
 

@@ -166,3 +166,19 @@ def test_the_headline_takes_no_actor_from_a_general_statement() -> None:
     result = extract(head + general, ref_date=SUNDAY)
     assert [a.why for a in result.set_aside] == ["general"]
     assert result.incidents[0]["perpetrators"].value == ["unknown"]
+
+
+def test_a_further_incident_far_down_a_long_report_points_into_the_report() -> None:
+    """Each part is read in a window of the report around it: what it finds is the same as
+    near the top, and every span still points at the report's own words."""
+    head = "قتل تسعة مدنيين بقصف صاروخي على مخيم مرام قرب كفر جالس في إدلب اليوم.\n"
+    other = "وفي ريف حلب، قُتل شخصان وأصيب خمسة آخرون بقصف مدفعي على بلدة الأتارب.\n"
+    filler = "وأضاف المصدر أن الأهالي تجمعوا أمام المبنى بعد ساعات من الحادثة.\n" * 40
+    near = extract(head + other, ref_date=SUNDAY).incidents[1]
+    text = head + filler + other + filler
+    far = extract(text, ref_date=SUNDAY).incidents[1]
+    shift = len(filler)
+    for name, field in near.fields.items():
+        assert far[name].value == field.value, name
+        assert far[name].spans == tuple((s + shift, e + shift) for s, e in field.spans), name
+    assert [text[s:e] for s, e in far["killed"].spans] == ["شخصان"]
