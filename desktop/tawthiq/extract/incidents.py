@@ -45,7 +45,7 @@ _DIRECTION = re.compile(
 @dataclass(frozen=True)
 class Reading:
     """The fields of the incident a text is mostly about, and where in the text things are
-    told, to find the other incidents by."""
+    told, to find the other incidents by (each tuple of offsets in ascending order)."""
 
     fields: dict[str, FieldResult]
     language: str
