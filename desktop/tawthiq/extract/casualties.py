@@ -36,6 +36,7 @@ class Figure:
     update: bool  # written as a rise of an earlier toll
     cumulative: bool  # a running total over months, not this incident
     fighters: bool
+    males: int = 0  # of everyone counted, how many are male of no told age ("وشقيقه")
 
 
 _BREAK = re.compile(r"[.!?؟؛\n:]")
@@ -163,6 +164,7 @@ def _together(items: list[Item], group: str | None) -> Item:
     return Item(
         items[0].first, items[-1].last, sum(x.min for x in items), sum(x.max for x in items),
         any(x.approximate for x in items), group, False, False,
+        males=sum(x.males for x in items),
     )  # fmt: skip
 
 
@@ -253,4 +255,5 @@ def _figure(
         update=update,
         cumulative=sent[first] in cumulative_sents,
         fighters=it.group == "fighters",
+        males=it.males,
     )

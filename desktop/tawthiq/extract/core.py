@@ -34,8 +34,8 @@ from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, Inciden
 from tawthiq.extract.tokens import Token, tokenize
 from tawthiq.extract.tolls import (
     keep_groups_within_total,
-    none_among_the_men,
     set_aside_earlier,
+    settle_breakdown,
     toll_of,
     total_toll,
 )
@@ -247,7 +247,7 @@ def _read(
     fields["killed_children"] = toll_of(figures, "killed", "children")
     fields["killed_women"] = toll_of(figures, "killed", "women")
     keep_groups_within_total(fields)
-    none_among_the_men(fields, toll_of(figures, "killed", "men"))
+    settle_breakdown(fields, figures)
     # The incident is told where its toll is given, and in the headline and lead.
     # sentence 1 is the lead only after a headline (a short first sentence)
     lead = {0, 1} if sum(1 for s in sentence if s == 0) <= 20 else {0}

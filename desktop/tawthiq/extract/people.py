@@ -35,6 +35,7 @@ class Cues:
     ages: frozenset[str]
     modifiers: frozenset[str]  # words between an article and a person ("a young woman")
     superlatives: frozenset[str]  # "the deadliest … this year" compares, it does not count
+    male: frozenset[str]  # "شقيقه", "brothers": no woman, but maybe a child
 
 
 @cache
@@ -68,6 +69,7 @@ def cue_words() -> Cues:
         superlatives=frozenset(
             key_of(t.norm) for w in d["not_cumulative_after"] for t in tokenize(w)[:1]
         ),
+        male=frozenset(key_of(t.norm) for w in d["male"] for t in tokenize(w)),
     )
 
 
@@ -85,6 +87,7 @@ class Item:
     coordinated: bool  # "… وامرأة", "… and a woman": joined to the figure before it
     number_last: int = -1  # the last token of the number itself ("أكثر من 30"), if any
     named: bool = False  # one of a roll of victims named one by one ("مقتل كل من الطفل …")
+    males: int = 0  # how many are male of no told age ("وشقيقه", "two brothers")
 
 
 def people_items(
@@ -143,6 +146,8 @@ def people_items(
             items.append(
                 Item(i, last, q.min, q.max, q.approximate, group, breakdown, joined, q.last)
             )
+            if group == "people" and _male(keys[last], alts[last]) and not q.approximate:
+                items[-1].males = q.max
             i = last + 1
             continue
         dual = _dual(tokens[i].norm, keys[i], alts[i])
@@ -201,7 +206,10 @@ def people_items(
             if article and age is not None and age < 18 and group in _GROWN:
                 group = "children"  # "his 12-year-old son"
             n = 2 if dual else 1
-            items.append(Item(i, last, n, n, False, group, breakdown, joined, named=named))
+            males = n if group == "people" and _male(keys[last], alts[last]) else 0
+            items.append(
+                Item(i, last, n, n, False, group, breakdown, joined, named=named, males=males)
+            )
             i = last + 1
             continue
         i += 1
@@ -314,6 +322,12 @@ def _young(items: list[Item], q: Quantity) -> None:
     it = items[-1]
     if it.min == it.max == 1 and it.group in _GROWN and q.max < 18 and q.first - it.last <= 6:
         it.group = "children"
+
+
+def _male(key: str, alt: str | None) -> bool:
+    """ "شقيقه", "two brothers": a male person whose age is not told."""
+    male = cue_words().male
+    return key in male or (alt or "") in male
 
 
 @lru_cache(maxsize=65536)

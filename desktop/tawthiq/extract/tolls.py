@@ -72,16 +72,32 @@ def keep_groups_within_total(fields: dict[str, FieldResult]) -> None:
             fields[n] = FieldResult(extra=dict(empty))
 
 
-def none_among_the_men(fields: dict[str, FieldResult], men: FieldResult) -> None:
-    """ "قتلت الشاب": when every one killed is a man, no child and no woman was killed."""
+def settle_breakdown(fields: dict[str, FieldResult], figures: list[Figure]) -> None:
+    """When the people named make up the whole toll, the groups not named are none: "قتلت
+    امرأة" (no child), "three men were killed" (no child, no woman), "eleven women and a
+    man" (no child), "مقتل رجل وشقيقه" (no woman; a brother of no told age may be a child).
+    A toll with people left unnamed ("5 killed, including 2 children") settles nothing."""
     killed = fields["killed"]
-    if killed.value is None or killed.extra.get("approximate") or men.value != killed.value:
+    if killed.value is None or killed.extra.get("approximate"):
         return
+    if killed.extra.get("min") != killed.extra.get("max"):
+        return
+    men = toll_of(figures, "killed", "men")
+    parts = [p for p in (fields["killed_children"], fields["killed_women"], men) if p.value]
+    if any(p.extra.get("approximate") for p in parts):
+        return
+    # brothers and sons are told in the toll's own figure ("قتل شقيقان", "رجل وابنه")
+    males = max(
+        (f.males for f in figures
+         if f.category == "killed" and f.group is None and (f.start, f.end) in killed.spans),
+        default=0,
+    )  # fmt: skip
+    if sum(int(p.value) for p in parts) + males != killed.value:
+        return
+    spans = tuple(s for p in parts for s in p.spans) or killed.spans
     for name in ("killed_children", "killed_women"):
-        if fields[name].value is None:
-            fields[name] = FieldResult(
-                0, 0.5, men.spans, {"min": 0, "max": 0, "approximate": False}
-            )
+        if fields[name].value is None and (name == "killed_women" or not males):
+            fields[name] = FieldResult(0, 0.5, spans, {"min": 0, "max": 0, "approximate": False})
 
 
 def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:

@@ -90,6 +90,73 @@ BREAKDOWNS_CAUGHT = {
         " 10 سنوات والسيدة هدى والدة الطفل سامر من بلدة سحلب جراء قصف بطائرات مسيرة.",
         {"killed_children": 2},
     ),
+    # the people named make up the whole toll: the groups not named are none, not unknown
+    "a-woman-killed-no-child": Example(
+        "A woman was killed when a shell struck her house in Ariha on Sunday.",
+        {"killed": 1, "killed_children": 0, "killed_women": 1},
+    ),
+    "imraa-no-child": Example(
+        "قُتلت امرأة جراء سقوط قذيفة على منزلها في أريحا اليوم.",
+        {"killed": 1, "killed_children": 0, "killed_women": 1},
+    ),
+    "a-child-killed-no-woman": Example(
+        "قُتل طفل بانفجار لغم من مخلفات الحرب قرب قرية التح.",
+        {"killed": 1, "killed_children": 1, "killed_women": 0},
+    ),
+    "three-men-no-woman-no-child": Example(
+        "مقتل ثلاثة رجال برصاص مسلحين مجهولين على طريق درعا.",
+        {"killed": 3, "killed_children": 0, "killed_women": 0},
+    ),
+    "women-and-a-man-no-child": Example(
+        "The air strike on the bakery killed eleven women and a man queuing for bread.",
+        {"killed": 12, "killed_children": 0, "killed_women": 11},
+    ),
+    "a-man-and-his-wife": Example(
+        "A man and his wife were killed when a drone hit their car near Binnish.",
+        {"killed": 2, "killed_children": 0, "killed_women": 1},
+    ),
+    "rajul-wa-zawjatuh": Example(
+        "مقتل رجل وزوجته بقصف مدفعي على بلدة كنصفرة.",
+        {"killed": 2, "killed_children": 0, "killed_women": 1},
+    ),
+    "a-woman-and-her-husband": Example(
+        "قُتلت سيدة وزوجها بغارة جوية على منزلهما في سرمدا.",
+        {"killed": 2, "killed_children": 0, "killed_women": 1},
+    ),
+    "a-father-and-his-children": Example(
+        "The shell killed a father and his two children in their tent.",
+        {"killed": 3, "killed_children": 2, "killed_women": 0},
+    ),
+    # a brother or a son of no told age is no woman, but may be a child
+    "two-brothers": Example(
+        "Two brothers were killed when a landmine exploded in their field.",
+        {"killed": 2, "killed_children": None, "killed_women": 0},
+    ),
+    "shaqiqan": Example(
+        "قُتل شقيقان بانفجار لغم أرضي في أرضهما الزراعية.",
+        {"killed": 2, "killed_children": None, "killed_women": 0},
+    ),
+    "a-young-man-and-his-brother": Example(
+        "قُتل الشاب أحمد وشقيقه خالد برصاص مسلحين على طريق المزيريب.",
+        {"killed": 2, "killed_children": None, "killed_women": 0},
+    ),
+    "rajul-wa-ibnuh": Example(
+        "قُتل رجل وابنه بقصف مدفعي على البلدة.",
+        {"killed": 2, "killed_children": None, "killed_women": 0},
+    ),
+    # does not spoil: people left unnamed settle nothing
+    "civilians-settle-nothing": Example(
+        "Five civilians were killed in the strike on the market.",
+        {"killed": 5, "killed_children": None, "killed_women": None},
+    ),
+    "some-named-settle-nothing": Example(
+        "قُتل خمسة مدنيين بينهم طفلان بقصف على المدينة.",
+        {"killed": 5, "killed_children": 2, "killed_women": None},
+    ),
+    "a-vague-toll-settles-nothing": Example(
+        "Dozens were killed in the strike, among them two men.",
+        {"killed_children": None, "killed_women": None},
+    ),
 }
 
 

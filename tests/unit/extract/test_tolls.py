@@ -29,7 +29,7 @@ TOLLS = {
     ),
     "dual": Example(
         "استشهد طفلان وأصيب شخصان",
-        {"killed": 2, "killed_children": 2, "killed_women": None, "injured": 2},
+        {"killed": 2, "killed_children": 2, "killed_women": 0, "injured": 2},
     ),
     "singular": Example(
         "قتل شخص في البلدة وإصابة آخر",
