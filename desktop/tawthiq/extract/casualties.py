@@ -17,6 +17,7 @@ from tawthiq.extract.figure_cues import (
     category_near,
     lost_life,
     moved_between_tolls,
+    passive_cue,
 )
 from tawthiq.extract.people import Item, cue_words, people_items
 from tawthiq.extract.phrases import Hit
@@ -37,6 +38,8 @@ class Figure:
     cumulative: bool  # a running total over months, not this incident
     fighters: bool
     males: int = 0  # of everyone counted, how many are male of no told age ("وشقيقه")
+    one_named: bool = False  # one person named with no number ("a child was also wounded")
+    with_attack: bool = False  # its sentence tells of an attack ("shelling on Al-Bab killed")
 
 
 _BREAK = re.compile(r"[.!?؟؛\n:]")
@@ -110,7 +113,10 @@ def find_figures(
         explicit = bool(near and near[1] == "right_after")
         category = near[0] if near and explicit else None
         if category is None and it.coordinated and prev_item_category:
-            category = prev_item_category
+            # "killed three civilians and five others were injured": the verb told of them
+            own = passive_cue(it, tokens, cat_at)
+            category = own or prev_item_category
+            explicit = own not in (None, prev_item_category)
         if category is None and it.breakdown and previous and previous[0] == sent[it.first]:
             category = previous[1]
         if category is None and near:
@@ -256,4 +262,5 @@ def _figure(
         cumulative=sent[first] in cumulative_sents,
         fighters=it.group == "fighters",
         males=it.males,
+        one_named=it.number_last < 0 and it.max == 1,
     )

@@ -235,12 +235,14 @@ def _read(
     starts_f = {f.start for f in figures}
     # an earlier day's event ("أحصى … خلال شهر أيار الفائت مقتل 18 شخصا") has its own toll
     other_day = _other_days(mentions, fields["date"], starts, sentence)
+    attack_told = {sentence[bisect.bisect_left(starts, a)] for a in attacks}
     figures = [
         dataclasses.replace(f, cumulative=True)
         if _in_list(text, f.start, attacks, starts_f) or f.sentence in history
         else f
         for f in figures
     ]
+    figures = [dataclasses.replace(f, with_attack=f.sentence in attack_told) for f in figures]
     figures = set_aside_earlier(figures, other_day)
     for name in ("killed", "injured"):
         fields[name] = total_toll(figures, name)

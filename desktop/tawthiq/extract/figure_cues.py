@@ -94,6 +94,18 @@ def moved_between_tolls(
     return before or after
 
 
+_WAS = frozenset({"was", "were"})
+
+
+def passive_cue(it: Item, tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> str | None:
+    """The cue told of people right after them in English: "… and five others were
+    injured", "… and a number of civilians were wounded"."""
+    k = it.last + 1
+    if k + 1 < len(tokens) and tokens[k].norm in _WAS and k + 1 in cat_at:
+        return cat_at[k + 1].payload or None
+    return None
+
+
 def among_cue(
     last: int, cat_at: dict[int, Hit[str]], sent: Sequence[int], keys: Sequence[str]
 ) -> str | None:

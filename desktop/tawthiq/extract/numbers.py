@@ -40,6 +40,7 @@ class _Words:
     thousands: dict[str, int]
     vague: dict[tuple[str, ...], tuple[int, int]]
     qualifiers: dict[tuple[str, ...], str]  # phrase -> at_least | more_than | about | at_most
+    unnumbered: frozenset[tuple[str, ...]]  # "عدد من", "a number of": how many is not told
     starters: frozenset[str]  # every word a quantity can start with, digits aside
 
 
@@ -58,12 +59,14 @@ def _words() -> _Words:
     vague = {
         phrase(k): (lo, hi) for lang in ("ar", "en") for k, (lo, hi) in d[f"{lang}_vague"].items()
     }
+    unnumbered = frozenset(phrase(p) for lang in ("ar", "en") for p in d[f"{lang}_unnumbered"])
     units = {**d["ar_units"], **d["en_units"]}
     tens = {**d["ar_tens"], **d["en_tens"]}
     thousands = {**d["ar_thousands"], **d["en_multipliers"]}
     starters = frozenset(
         [k[0] for k in qualifiers]
         + [k[0] for k in vague]
+        + [k[0] for k in unnumbered]
         + list(units)
         + list(tens)
         + list(d["ar_hundreds"])
@@ -78,6 +81,7 @@ def _words() -> _Words:
         thousands=thousands,
         vague=vague,
         qualifiers=qualifiers,
+        unnumbered=unnumbered,
         starters=starters,
     )
 
@@ -135,6 +139,12 @@ def _scaled(tokens: Sequence[Token], value: int, last: int) -> tuple[int, int]:
     return value, last
 
 
+def unnumbered(q: Quantity) -> bool:
+    """People counted with no figure ("عدد من المدنيين", "a number of civilians"): read as
+    0 to 0, approximate, so that no figure is made up for them."""
+    return q.approximate and q.max == 0
+
+
 @lru_cache(maxsize=65536)
 def may_start(norm: str) -> bool:
     """Whether a quantity can start with this word (a digit, a number word, "أكثر", "بين")."""
@@ -161,8 +171,8 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     ((25, 25, False), (31, 31, True), (20, 99, True), (20, 20, True))
     >>> q("at least three people"), q("twenty five"), q("a dozen"), q("dozens of")
     ((3, 3, True), (25, 25, False), (12, 12, False), (24, 99, True))
-    >>> q("1,200 families"), q("مدنيين") is None
-    ((1200, 1200, False), True)
+    >>> q("1,200 families"), q("مدنيين") is None, q("عدد من المدنيين"), q("a number of")
+    ((1200, 1200, False), True, (0, 0, True), (0, 0, True))
     """
     first = tokens[i].norm
     if not may_start(first):
@@ -185,6 +195,8 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
         if key in w.vague:
             lo, hi = w.vague[key]
             return Quantity(lo, hi, lo != hi, i, i + length - 1)
+        if key in w.unnumbered:  # no figure: 0 to 0, approximate (see ``unnumbered``)
+            return Quantity(0, 0, True, i, i + length - 1)
     if bare in ("بين", "between") or (first == "ما" and i + 1 < n and tokens[i + 1].norm == "بين"):
         span = _range(tokens, i + (2 if first == "ما" else 1))  # "ما بين خمسة وسبعة"
         if span is not None:

@@ -15,10 +15,16 @@ def toll_of(figures: list[Figure], category: str, group: str | None) -> FieldRes
     pool = [f for f in figures if f.category == category and f.group == group and not f.cumulative]
     if not pool:
         return FieldResult(extra={"min": None, "max": None, "approximate": False})
+    if all(f.max == 0 for f in pool):  # "a number of civilians were injured": no figure
+        spans = tuple((f.start, f.end) for f in pool)
+        return FieldResult(None, 0.3, spans, {"min": None, "max": None, "approximate": True})
+    pool = [f for f in pool if f.max > 0]
     exact = [f for f in pool if f.min == f.max] or pool  # "at least 4" beats "hundreds"
     updates = [f for f in exact if f.update]
     # the lead gives the toll; a rise updates it, and a toll only rises
     pick = max(updates, key=lambda f: (f.max, f.start)) if updates else exact[0]
+    if pick.approximate and not updates:
+        pick = next((f for f in exact if _told_precisely(pick, f)), pick)
     spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
     # Less sure when the report gives other figures for the same people, or a vague one.
     others = {(f.min, f.max) for f in exact} - {(pick.min, pick.max)}
@@ -31,19 +37,52 @@ def toll_of(figures: list[Figure], category: str, group: str | None) -> FieldRes
     )
 
 
+def _told_precisely(vague: Figure, f: Figure) -> bool:
+    """ "More than 10 injured" in the lead, "the civil defence said 13 were injured" further
+    on: the precise figure for the same people. Not one below the lead's floor, nor twice
+    it, nor one told with an attack of its own ("at least four killed … shelling on Al-Bab
+    killed eight"): those are other people."""
+    if f.approximate or not vague.min <= f.min < 2 * vague.min:
+        return False
+    return f.sentence == vague.sentence or not f.with_attack
+
+
 def total_toll(figures: list[Figure], category: str) -> FieldResult:
     """The toll: a figure for everyone, or else the people named ("three children were
     killed"). Named people told before a vague figure ("dozens dead" in a later sentence)
     are the toll; the vague figure is likely another event's."""
+    figures = _in_passing_left_out(figures, category)
     total = toll_of(figures, category, None)
     if total.value is not None and not total.extra["approximate"]:
         return total
     named = _sum_of_groups(figures, category)
     if named.value is None or (named.extra["approximate"] and total.value is not None):
         return total  # ("at least two children were killed" is the toll when none other is)
-    if total.value is None or named.spans[0][0] < total.spans[0][0]:
-        return named
+    if not total.spans or named.spans[0][0] < total.spans[0][0]:
+        return named  # (but "a number of people were injured, among them two children")
     return total
+
+
+def _in_passing_left_out(figures: list[Figure], category: str) -> list[Figure]:
+    """The injured: one person named in passing ("a child was also wounded", "وأصيب مسعف
+    أثناء عمله") is not the toll when the report gives a figure for everyone ("20 people
+    were injured") before or close after; a figure told far further on is likely another
+    count ("killing one person and injuring another. … since January, over 50 injured")."""
+    if category != "injured":
+        return figures
+    told = [
+        f.sentence for f in figures
+        if f.category == category and f.group is None and not f.one_named and f.max > 0
+        and not f.cumulative
+    ]  # fmt: skip
+    return [
+        f for f in figures
+        if not (f.category == category and f.one_named
+                and any(s <= f.sentence + _CLOSE_AFTER for s in told))
+    ]  # fmt: skip
+
+
+_CLOSE_AFTER = 2  # sentences
 
 
 _NEAR_TOLL = 300  # characters: a breakdown is told close to its toll

@@ -305,6 +305,68 @@ TOLLS_CAUGHT = {
         " 10 سنوات والسيدة هدى والدة الطفل سامر من بلدة سحلب جراء قصف بطائرات مسيرة.",
         {"killed": 3},
     ),
+    # "more than N" in the lead, the precise figure for the same people further on
+    "more-than-then-precise": Example(
+        "Shelling on Ariha killed two people and injured more than 10 others on Sunday. The"
+        " civil defence said 13 people were injured, among them four children.",
+        {"killed": 2, "injured": 13},
+    ),
+    "akthar-min-then-precise": Example(
+        "قُتل شخصان وأصيب أكثر من عشرة آخرين بقصف على أريحا. وقال الدفاع المدني إن 13 شخصاً"
+        " أصيبوا بجروح، بينهم أربعة أطفال.",
+        {"injured": 13},
+    ),
+    # does not spoil: a figure below the floor, or one with an attack of its own, is others
+    "more-than-then-fewer-children": Example(
+        "At least 30 people were injured in the strike on Sarmada. Doctors at the hospital"
+        " said 12 people were injured seriously.",
+        {"injured": 30},
+    ),
+    "at-least-then-another-attack": Example(
+        "At least four guards were killed in the strike on the power station. Later, shelling"
+        " on the town of Al-Bab killed seven people.",
+        {"killed": 4},
+    ),
+    # one person named in passing is not the toll the report gives
+    "also-wounded-in-passing": Example(
+        "A drone strike on a car near Binnish killed two men. A boy who was walking past was"
+        " also wounded. The civil defence said five people were wounded in the attack.",
+        {"killed": 2, "injured": 5},
+    ),
+    "a-paramedic-in-passing-ar": Example(
+        "قُتل ستة مدنيين بقصف على أريحا. وأصيب مسعف أثناء عمله على إسعاف الجرحى، فيما بلغ"
+        " عدد المصابين 20 شخصاً.",
+        {"killed": 6, "injured": 20},
+    ),
+    # does not spoil: the one injured person is the toll when none other is told near
+    "killing-one-injuring-another-beside-a-tally": Example(
+        "A drone hit a car near Qamishli, killing one person and injuring another. Turkish"
+        " drones have struck the region 37 times this year. The attacks left 54 dead."
+        " Among them 39 fighters and three soldiers, and over 50 others were injured.",
+        {"killed": 1, "injured": 1},
+    ),
+    # "a number of civilians were injured": approximate, how many is not told
+    "a-number-of-injured": Example(
+        "Shelling on Ariha killed three civilians and a number of civilians were injured,"
+        " among them children.",
+        {"killed": 3, "injured": None, "killed_children": None},
+    ),
+    "adad-min-injured": Example(
+        "قُتل ثلاثة مدنيين وأصيب عدد من المدنيين بينهم طفل بقصف على أريحا.",
+        {"killed": 3, "injured": None, "killed_children": None},
+    ),
+    "a-number-then-a-figure": Example(
+        "قُتل طفل وأصيب عدد من المدنيين بجروح، وقال الدفاع المدني إن 7 أشخاص أصيبوا.",
+        {"killed": 1, "injured": 7},
+    ),
+    "a-number-of-houses-is-no-one": Example(
+        "أدى القصف إلى مقتل 3 مدنيين وتضرر عدد من المنازل في البلدة.",
+        {"killed": 3, "injured": None},
+    ),
+    "and-five-others-were-injured": Example(
+        "Shelling on Ariha killed three civilians and five others were injured.",
+        {"killed": 3, "injured": 5},
+    ),
 }
 
 
@@ -365,3 +427,14 @@ def test_an_old_report_pasted_today_keeps_its_toll() -> None:
     )
     incident = extract(text, ref_date=date(2026, 12, 1)).incidents[0]
     assert (incident["date"].value, incident["killed"].value) == ("2019-06-23", 3)
+
+
+def test_a_number_of_injured_is_approximate_with_no_figure() -> None:
+    """ "A number of civilians were injured": the form shows an approximate toll, not 1."""
+    for text in (
+        TOLLS_CAUGHT["a-number-of-injured"].text,
+        TOLLS_CAUGHT["adad-min-injured"].text,
+    ):
+        injured = extract(text, ref_date=SUNDAY).incidents[0]["injured"]
+        assert (injured.value, injured.extra["approximate"]) == (None, True)
+        assert injured.spans
