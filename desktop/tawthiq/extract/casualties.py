@@ -18,6 +18,7 @@ from tawthiq.extract.figure_cues import (
     lost_life,
     moved_between_tolls,
     passive_cue,
+    piece_of_a_toll,
 )
 from tawthiq.extract.people import Item, cue_words, people_items
 from tawthiq.extract.phrases import Hit
@@ -126,6 +127,8 @@ def find_figures(
             category = among = among_cue(it.last, cat_at, sent, keys)
         if category is None and it.breakdown and previous:
             category = previous[1]
+        if category is None and decided and piece_of_a_toll(it, tokens, decided[-1][0]):
+            category, it.coordinated = decided[-1][1], True
         prev_item_category = category
         if category is None:
             pending = it

@@ -24,6 +24,7 @@ from tawthiq.extract.incidents import (
     Reading,
     Span,
     complement,
+    names_town,
     other_incidents,
     sentence_of,
 )
@@ -35,6 +36,7 @@ from tawthiq.extract.tokens import Token, tokenize
 from tawthiq.extract.tolls import (
     keep_groups_within_total,
     set_aside_earlier,
+    set_aside_elsewhere,
     settle_breakdown,
     toll_of,
     total_toll,
@@ -244,6 +246,18 @@ def _read(
     ]
     figures = [dataclasses.replace(f, with_attack=f.sentence in attack_told) for f in figures]
     figures = set_aside_earlier(figures, other_day)
+    places = Gazetteer.load().find(text) if places is None else places
+    # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
+    actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)
+    in_actor = covered(actors)
+    places = [m for m in places if not in_actor(m.start, m.end)]
+    # where victims came from or were taken tells of no incident, this one or another
+    away = elsewhere_people(tokens, keys, places)
+    towns = [
+        (m.start, sentence[max(0, bisect.bisect_right(starts, m.start) - 1)], m.place_candidates)
+        for k, m in enumerate(places) if k not in away and names_town(m) and tokens
+    ]  # fmt: skip
+    figures = set_aside_elsewhere(figures, towns, text)
     for name in ("killed", "injured"):
         fields[name] = total_toll(figures, name)
     fields["killed_children"] = toll_of(figures, "killed", "children")
@@ -262,13 +276,6 @@ def _read(
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
     language = _language(tokens)
-    places = Gazetteer.load().find(text) if places is None else places
-    # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
-    actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)
-    in_actor = covered(actors)
-    places = [m for m in places if not in_actor(m.start, m.end)]
-    # where victims came from or were taken tells of no incident, this one or another
-    away = elsewhere_people(tokens, keys, places)
     fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys, away)
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit

@@ -95,6 +95,20 @@ def moved_between_tolls(
 
 
 _WAS = frozenset({"was", "were"})
+_FIRST = frozenset({"first", "الاولي", "الاول"})
+_LATER = frozenset({"second", "third", "الثانيه", "الثاني", "الثالثه", "الثالث"})
+
+
+def piece_of_a_toll(it: Item, tokens: Sequence[Token], before: Item | None) -> bool:
+    """ "3 were killed in the first strike and 2 in the second", "قتل 3 في الغارة الأولى و2
+    في الثانية": one attack's toll told in pieces, which add up (a town after "and 4" is
+    another attack's, not a piece of this one)."""
+    if before is None or not 0 < it.first - before.last <= 8:
+        return False
+    opens = tokens[it.first].norm.startswith("و") or tokens[it.first - 1].norm == "and"
+    first = any(tokens[k].norm in _FIRST for k in range(before.last + 1, it.first))
+    later = any(tokens[k].norm in _LATER for k in range(it.last + 1, min(len(tokens), it.last + 4)))
+    return opens and first and later
 
 
 def passive_cue(it: Item, tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> str | None:

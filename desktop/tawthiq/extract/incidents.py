@@ -30,8 +30,8 @@ Span = tuple[int, int]
 
 _TURN = re.compile(
     r"(?:(?<=[.!؟?]\s)|(?<=\n))\s*(?:وفي سياق متصل|في سياق متصل|وفي سياق آخر|في سياق آخر|"
-    r"ومن جهة أخرى|من جهة أخرى|وفي حادثة أخرى|في حادثة منفصلة|Meanwhile|Elsewhere|"
-    r"On the other hand|In a separate incident|In another incident)"
+    r"ومن جهة أخرى|من جهة أخرى|وفي حادثة أخرى|و?في حادثة منفصلة|و?في هجوم (?:آخر|منفصل)|"
+    r"Meanwhile|Elsewhere|On the other hand|In (?:a separate|another) (?:incident|attack|strike))"
 )
 _SENTENCE_END = re.compile(r"[.!؟?](?=\s)|\n")
 # "in south Jerbalus", "شرقي حلب": a town named to locate another place
@@ -86,7 +86,7 @@ def complement(whole: Span, holes: list[Span]) -> list[Span]:
     return out
 
 
-def _town(m: PlaceMention) -> bool:
+def names_town(m: PlaceMention) -> bool:
     """A town or camp is named: "السلمية" (a district named after its town), not "دمشق"."""
     kinds = [p.kind for p in m.place_candidates]
     return kinds[0] in ("community", "camp") or (
@@ -224,7 +224,7 @@ def other_incidents(text: str, first: Reading) -> Further:
         govs = [{p.governorate for p in m.place_candidates} for m in inside]
         told = _within(first.cue_offsets, span)
         # a town or camp must be named: "حكومة دمشق" is a government, not a place
-        towns = [m for m in inside if _town(m)]
+        towns = [m for m in inside if names_town(m)]
         why: str | None
         if towns and told and not any(home in g for g in govs):
             gov, why = sorted(govs[0])[0], OTHER_GOVERNORATE

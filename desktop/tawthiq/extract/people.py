@@ -162,7 +162,9 @@ def people_items(
         of_cue = before > 0 and tokens[before].norm == "of" and before - 1 in cat_at
         after_cue = (before in cat_at or of_cue) and singular
         # "طفل قُتل برصاص", "رجل وامرأة قُتلا": people, then the verb (as a tally's lines)
+        # ("وفي حادثة أخرى، قتل ثلاثة": "أخرى" after a noun is "another incident", no one)
         verb_after = not article and singular and lone is not None and tokens[i].is_arabic
+        verb_after = verb_after and keys[i] not in _OTHER
         if verb_after:
             k = lone.last + 1  # type: ignore[union-attr]
             while k in group_at and tokens[k].norm.startswith("و"):
@@ -266,6 +268,7 @@ def of_them(tokens: Sequence[Token], i: int) -> int:
 _ARABIC = re.compile("[\u0621-\u064a]")  # as Token.is_arabic
 _ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
 _POSSESSIVES = frozenset({"his", "her", "their"})
+_OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
 _GROWN = frozenset({"people", "men", "civilians"})  # a group an age under 18 makes children
 _WAS = frozenset({"was", "were"})
 

@@ -3,9 +3,12 @@ toll of everyone and of children, women and men, with how sure the reading is.""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import re
 
 from tawthiq.extract.casualties import Figure
+from tawthiq.extract.gazetteer import Place
 from tawthiq.extract.result import FieldResult
 
 
@@ -164,5 +167,50 @@ def set_aside_earlier(figures: list[Figure], earlier: set[int]) -> list[Figure]:
         return figures
     return [
         dataclasses.replace(f, cumulative=True) if f.sentence in earlier and not f.update else f
+        for f in figures
+    ]
+
+
+_COMMA = re.compile(r"(?<!\d)[,،]|[,،](?!\d)")  # not inside "5,000"
+
+
+def set_aside_elsewhere(
+    figures: list[Figure], towns: list[tuple[int, int, tuple[Place, ...]]], text: str
+) -> list[Figure]:
+    """Two attacks told together: "three children were killed in Ariha and two women in
+    Binnish", "قتل طفل بقصف على أريحا، وامرأتان بغارة على بنش". A figure is of the town
+    named in its clause (between commas, in its sentence): the first after it, before the
+    next figure, else the last before it, else the first after. One of another town than
+    the first figure's of its kind is another attack's, not added to this one's toll (a rise
+    of the toll is this one's). ``towns``: (where it is named, its sentence, its
+    candidates), in text order."""
+    commas = [m.start() for m in _COMMA.finditer(text)]
+
+    def clause(at: int, sentence: int) -> tuple[int, int]:
+        return sentence, bisect.bisect_left(commas, at)
+
+    live = [f for f in figures if not f.cumulative]
+    where: dict[int, set[str]] = {}
+    for k, f in enumerate(live):
+        nxt = min((g.start for g in live[k + 1 :] if g.start >= f.end), default=len(text))
+        own = clause(f.start, f.sentence)
+        mine = [(at, c) for at, s, c in towns if clause(at, s) == own]
+        after = [(at < nxt, c) for at, c in mine if f.end <= at]
+        before = [c for at, c in mine if at < f.start]
+        found = next((c for near, c in after if near), None)
+        if found is None and before:
+            found = before[-1]
+        if found is None and after:  # past the next figure: "كما قتل سبعة وأصيب 12 … على بنش"
+            found = after[0][1]
+        if found:
+            where[id(f)] = {p.pcode for p in found}
+    anchor: dict[str, set[str]] = {}  # per category, the first figure's town
+    for f in live:
+        if id(f) in where:
+            anchor.setdefault(f.category, where[id(f)])
+    return [
+        dataclasses.replace(f, cumulative=True)
+        if id(f) in where and not where[id(f)] & anchor[f.category] and not f.update
+        else f
         for f in figures
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.unit.extract.examples import SUNDAY
+from tests.unit.extract.examples import SUNDAY, Example, cases
 
 from tawthiq.extract import extract
 
@@ -182,3 +182,84 @@ def test_a_further_incident_far_down_a_long_report_points_into_the_report() -> N
         assert far[name].value == field.value, name
         assert far[name].spans == tuple((s + shift, e + shift) for s, e in field.spans), name
     assert [text[s:e] for s, e in far["killed"].spans] == ["شخصان"]
+
+
+# Two attacks told together: the headline's toll is its own attack's, never the sum of both
+# nor the other one's; one attack's toll told in pieces is added up.
+SEVERAL_TOLLS = {
+    "two-towns-in-one-sentence": Example(
+        "Three children were killed in Ariha and two women in Binnish when shells hit their"
+        " homes on Sunday.",
+        {"killed": 3, "killed_children": 3, "killed_women": 0},
+    ),
+    "two-attacks-in-two-clauses": Example(
+        "A child was killed in shelling on Ariha on Sunday, and two women were killed in a"
+        " drone strike on Binnish.",
+        {"killed": 1, "killed_children": 1},
+    ),
+    "two-attacks-ar": Example(
+        "قُتل طفل بقصف مدفعي على أريحا، وامرأتان بغارة مسيرة على بنش.",
+        {"killed": 1, "killed_children": 1, "killed_women": 0},
+    ),
+    "the-other-attack-toll-is-not-the-headline": Example(
+        "قصفت قوات النظام مدينة أريحا اليوم الأحد ما أدى لمقتل طفلين وإصابة خمسة مدنيين، كما"
+        " قتل سبعة أشخاص وأصيب 12 آخرون بغارات روسية على بنش.",
+        {"killed": 2, "injured": 5, "place.name_en": "Ariha"},
+    ),
+    "next-sentence-other-town": Example(
+        "Russian strikes killed two children in Ariha. Regime shelling killed three women in"
+        " Binnish.",
+        {"killed": 2, "killed_children": 2},
+    ),
+    "a-title-then-an-earlier-attack": Example(
+        "Drone strike kills two in Sarmada\nA day after shelling on Ariha killed five civilians,"
+        " a Turkish drone struck a car near Sarmada on Sunday, killing two people.",
+        {"killed": 2, "place.name_en": "Sarmada"},
+    ),
+    # one attack's toll told in pieces is one toll
+    "pieces-of-one-toll": Example(
+        "Two air strikes hit the vegetable market in Ariha on Sunday: 3 people were killed in"
+        " the first strike and 2 in the second.",
+        {"killed": 5},
+    ),
+    "pieces-of-one-toll-ar": Example(
+        "قُتل 3 مدنيين في الغارة الأولى و2 في الثانية على سوق الخضار في أريحا.",
+        {"killed": 5},
+    ),
+    # does not spoil: one attack in one town, its people told together
+    "one-town-its-people-together": Example(
+        "Shelling on Ariha killed two children and three women on Sunday.",
+        {"killed": 5, "killed_children": 2, "killed_women": 3},
+    ),
+    "one-town-named-after-and-before": Example(
+        "قصفت قوات النظام مدينة أريحا ما أدى لمقتل طفل وامرأتين في المدينة.",
+        {"killed": 3, "killed_children": 1, "killed_women": 2},
+    ),
+    "another-incident-is-no-one": Example(
+        "قُتل أربعة مدنيين بقصف مدفعي على مدينة أريحا اليوم الأحد. وفي حادثة أخرى، قُتل ثلاثة"
+        " أشخاص بغارة مسيرة على سيارة قرب سرمدا.",
+        {"killed": 4},
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(SEVERAL_TOLLS))
+def test_the_headline_has_its_own_attack_toll(example: Example) -> None:
+    assert example.found() == example.expect
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian government shelling on the town of Ariha killed four civilians on Sunday. In a"
+        " separate attack, a drone strike on a car near Sarmada killed three people.",
+        "قُتل أربعة مدنيين بقصف مدفعي لقوات النظام على مدينة أريحا اليوم الأحد. وفي هجوم آخر،"
+        " قُتل ثلاثة أشخاص بغارة مسيرة على سيارة قرب سرمدا.",
+        "قُتل أربعة مدنيين بقصف مدفعي لقوات النظام على مدينة أريحا اليوم الأحد. وفي حادثة أخرى،"
+        " قُتل ثلاثة أشخاص بغارة مسيرة على سيارة قرب سرمدا.",
+    ],
+)
+def test_a_separate_attack_is_told_apart_with_its_own_toll(text: str) -> None:
+    """ "In a separate attack", "وفي هجوم آخر": each attack keeps its own toll."""
+    tolls = [(i["killed"].value, i["place"].value["name_en"]) for i in extract(text).incidents]
+    assert tolls == [(4, "Ariha"), (3, "Sarmada")]
