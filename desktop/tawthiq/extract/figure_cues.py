@@ -103,7 +103,7 @@ def piece_of_a_toll(it: Item, tokens: Sequence[Token], before: Item | None) -> b
     """ "3 were killed in the first strike and 2 in the second", "قتل 3 في الغارة الأولى و2
     في الثانية": one attack's toll told in pieces, which add up (a town after "and 4" is
     another attack's, not a piece of this one)."""
-    if before is None or not 0 < it.first - before.last <= 8:
+    if before is None or not 0 < it.first - before.last <= 12:
         return False
     opens = tokens[it.first].norm.startswith("و") or tokens[it.first - 1].norm == "and"
     first = any(tokens[k].norm in _FIRST for k in range(before.last + 1, it.first))

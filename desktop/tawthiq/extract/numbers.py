@@ -139,10 +139,15 @@ def _scaled(tokens: Sequence[Token], value: int, last: int) -> tuple[int, int]:
     return value, last
 
 
-def unnumbered(q: Quantity) -> bool:
-    """People counted with no figure ("عدد من المدنيين", "a number of civilians"): read as
-    0 to 0, approximate, so that no figure is made up for them."""
-    return q.approximate and q.max == 0
+def definite_count(tokens: Sequence[Token], i: int) -> int | None:
+    """ "أطفالها الثلاثة": an Arabic number written as an adjective after a plural, else None.
+
+    >>> definite_count(tokenize("أطفالها الثلاثة"), 1), definite_count(tokenize("الطفل"), 0)
+    (3, None)
+    """
+    norm = tokens[i].norm if i < len(tokens) else ""
+    value = _words().units.get(norm[2:]) if norm.startswith("ال") else None
+    return value if value and value > 1 else None
 
 
 @lru_cache(maxsize=65536)

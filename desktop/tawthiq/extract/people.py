@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.numbers import Quantity, may_start, read_quantity
+from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
 from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
 from tawthiq.extract.tokens import Token, tokenize
 
@@ -131,8 +131,11 @@ def people_items(
         # "and her four children": a possessive may stand between "and" and the figure
         poss = 1 if i > 1 and tokens[i - 1].norm in _POSSESSIVES else 0
         after_items = bool(items) and items[-1].last >= i - 2 - poss - _complement(tokens, items)
+        # ("a woman, her husband and their three children": a possessive goes on the list)
         joined = after_items and (
-            tokens[i].norm.startswith("و") or (i > 0 and tokens[i - 1 - poss].norm == "and")
+            tokens[i].norm.startswith("و")
+            or (i > 0 and tokens[i - 1 - poss].norm == "and")
+            or (tokens[i].norm in _POSSESSIVES and items[-1].last == i - 1)
         )
         breakdown = _after_breakdown(i, breakdown_at, tokens)
         if q is not None:
@@ -176,7 +179,7 @@ def people_items(
             and singular
             and after_items
             and not joined
-            and items[-1].group not in ("children", "women", "men")
+            and (items[-1].group not in ("children", "women", "men") or items[-1].breakdown)
         )
         breakdown = breakdown or bool(aside)
         # "A child was killed", "A passer-by was also wounded", "a boy who lived nearby was hurt"
@@ -186,6 +189,9 @@ def people_items(
         unnumbered = lone is not None and (
             keys[lone.last] in cues.plural or (alts[lone.last] or "") in cues.plural
         )
+        # "وأطفالها الثلاثة": the number after the plural, as an adjective
+        told = definite_count(tokens, lone.last + 1) if unnumbered and lone else None
+        unnumbered = unnumbered and not told
         # "مقتل كل من الطفل … والطفل … والسيدة …": each one named after the cue counts one
         # (a person named by a name: "الطفل محسن"; "والدة الطفل محسن", the mother of one,
         # only says who one of them is)
@@ -203,16 +209,20 @@ def people_items(
             and not unnumbered
             and (breakdown or joined or after_cue or cue_follows or verb_after or named)
         ):
-            last = i if dual else lone.last  # type: ignore[union-attr]
+            last = i if dual else lone.last + bool(told)  # type: ignore[union-attr]
             group = dual or lone.payload  # type: ignore[union-attr]
             if article and age is not None and age < 18 and group in _GROWN:
                 group = "children"  # "his 12-year-old son"
-            n = 2 if dual else 1
+            n = 2 if dual else told or 1
             males = n if group == "people" and _male(keys[last], alts[last]) else 0
             items.append(
                 Item(i, last, n, n, False, group, breakdown, joined, named=named, males=males)
             )
             i = last + 1
+            continue
+        if lone and unnumbered and (joined or breakdown):  # "وأطفالها": how many is not told
+            items.append(Item(i, lone.last, 0, 0, True, lone.payload, breakdown, joined))
+            i = lone.last + 1
             continue
         i += 1
     return items

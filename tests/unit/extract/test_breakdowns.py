@@ -144,6 +144,33 @@ BREAKDOWNS_CAUGHT = {
         "قُتل رجل وابنه بقصف مدفعي على البلدة.",
         {"killed": 2, "killed_children": None, "killed_women": 0},
     ),
+    # a family named as a list: everyone counts, and the breakdown stays true
+    "a-woman-her-husband-and-children": Example(
+        "The shelling killed a woman, her husband and their three children in Maarat al-Numan.",
+        {"killed": 5, "killed_children": 3, "killed_women": 1},
+    ),
+    "her-three-children-ar": Example(
+        "قُتلت امرأة وأطفالها الثلاثة بقصف على منزلهم في معرة النعمان.",
+        {"killed": 4, "killed_children": 3, "killed_women": 1},
+    ),
+    "their-four-children-ar": Example(
+        "قُتل رجل وزوجته وأطفالهما الأربعة بغارة على منزلهم.",
+        {"killed": 6, "killed_children": 4, "killed_women": 1},
+    ),
+    "a-family-listed-after-a-colon": Example(
+        "The shelling killed nine people in Ariha, including a family of five: a father, a"
+        " mother and three children.",
+        {"killed": 9, "killed_children": 3, "killed_women": 1},
+    ),
+    # children not numbered: how many is not said, and surely not none
+    "her-children-unnumbered": Example(
+        "قُتلت امرأة وأطفالها بقصف على منزلهم في أريحا.",
+        {"killed_children": None, "killed_women": 1},
+    ),
+    "his-children-unnumbered-en": Example(
+        "A man and his children were killed when a shell hit their house.",
+        {"killed_children": None, "killed_women": None},
+    ),
     # does not spoil: people left unnamed settle nothing
     "civilians-settle-nothing": Example(
         "Five civilians were killed in the strike on the market.",

@@ -226,6 +226,11 @@ SEVERAL_TOLLS = {
         "قُتل 3 مدنيين في الغارة الأولى و2 في الثانية على سوق الخضار في أريحا.",
         {"killed": 5},
     ),
+    "pieces-of-one-toll-far-apart": Example(
+        "Russian air strikes killed 3 civilians in the first raid on the market and 4 in the"
+        " second raid on the same market in Saraqib.",
+        {"killed": 7},
+    ),
     # does not spoil: one attack in one town, its people told together
     "one-town-its-people-together": Example(
         "Shelling on Ariha killed two children and three women on Sunday.",
