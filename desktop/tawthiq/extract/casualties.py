@@ -41,6 +41,7 @@ class Figure:
     males: int = 0  # of everyone counted, how many are male of no told age ("وشقيقه")
     one_named: bool = False  # one person named with no number ("a child was also wounded")
     with_attack: bool = False  # its sentence tells of an attack ("shelling on Al-Bab killed")
+    breakdown: bool = False  # told after "بينهم", "including": some of a toll just given
 
 
 _BREAK = re.compile(r"[.!?؟؛\n:]")
@@ -266,4 +267,5 @@ def _figure(
         fighters=it.group == "fighters",
         males=it.males,
         one_named=it.number_last < 0 and it.max == 1,
+        breakdown=it.breakdown,
     )

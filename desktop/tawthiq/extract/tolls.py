@@ -182,8 +182,8 @@ def set_aside_elsewhere(
     named in its clause (between commas, in its sentence): the first after it, before the
     next figure, else the last before it, else the first after. One of another town than
     the first figure's of its kind is another attack's, not added to this one's toll (a rise
-    of the toll is this one's). ``towns``: (where it is named, its sentence, its
-    candidates), in text order."""
+    of the toll and a breakdown of it are this one's: "بينهم طفلان نازحان من سراقب").
+    ``towns``: (where it is named, its sentence, its candidates), in text order."""
     commas = [m.start() for m in _COMMA.finditer(text)]
 
     def clause(at: int, sentence: int) -> tuple[int, int]:
@@ -210,7 +210,7 @@ def set_aside_elsewhere(
             anchor.setdefault(f.category, where[id(f)])
     return [
         dataclasses.replace(f, cumulative=True)
-        if id(f) in where and not where[id(f)] & anchor[f.category] and not f.update
+        if id(f) in where and not (where[id(f)] & anchor[f.category] or f.update or f.breakdown)
         else f
         for f in figures
     ]

@@ -240,6 +240,15 @@ SEVERAL_TOLLS = {
         "قصفت قوات النظام مدينة أريحا ما أدى لمقتل طفل وامرأتين في المدينة.",
         {"killed": 3, "killed_children": 1, "killed_women": 2},
     ),
+    "a-breakdown-from-another-town-is-this-toll": Example(
+        "Regime shelling on Sarmin killed 6 civilians, among them 2 children from Saraqib who"
+        " had fled there.",
+        {"killed": 6, "killed_children": 2},
+    ),
+    "a-breakdown-from-another-town-ar": Example(
+        "قُتل 6 مدنيين بقصف على سرمين، بينهم طفلان نازحان من سراقب.",
+        {"killed": 6, "killed_children": 2},
+    ),
     "another-incident-is-no-one": Example(
         "قُتل أربعة مدنيين بقصف مدفعي على مدينة أريحا اليوم الأحد. وفي حادثة أخرى، قُتل ثلاثة"
         " أشخاص بغارة مسيرة على سيارة قرب سرمدا.",
