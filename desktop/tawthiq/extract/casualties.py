@@ -42,6 +42,7 @@ class Figure:
     one_named: bool = False  # one person named with no number ("a child was also wounded")
     with_attack: bool = False  # its sentence tells of an attack ("shelling on Al-Bab killed")
     breakdown: bool = False  # told after "بينهم", "including": some of a toll just given
+    kin: bool = False  # a daughter or a sister among them ("وابنته"): maybe a child
 
 
 _BREAK = re.compile(r"[.!?؟؛\n:]")
@@ -174,7 +175,7 @@ def _together(items: list[Item], group: str | None) -> Item:
     return Item(
         items[0].first, items[-1].last, sum(x.min for x in items), sum(x.max for x in items),
         any(x.approximate for x in items), group, False, False,
-        males=sum(x.males for x in items),
+        males=sum(x.males for x in items), kin=any(x.kin for x in items),
     )  # fmt: skip
 
 
@@ -268,4 +269,5 @@ def _figure(
         males=it.males,
         one_named=it.number_last < 0 and it.max == 1,
         breakdown=it.breakdown,
+        kin=it.kin,
     )

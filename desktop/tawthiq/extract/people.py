@@ -36,6 +36,7 @@ class Cues:
     modifiers: frozenset[str]  # words between an article and a person ("a young woman")
     superlatives: frozenset[str]  # "the deadliest … this year" compares, it does not count
     male: frozenset[str]  # "شقيقه", "brothers": no woman, but maybe a child
+    female_kin: frozenset[str]  # "ابنته", "his daughter": among the women, maybe a child
 
 
 @cache
@@ -70,6 +71,7 @@ def cue_words() -> Cues:
             key_of(t.norm) for w in d["not_cumulative_after"] for t in tokenize(w)[:1]
         ),
         male=frozenset(key_of(t.norm) for w in d["male"] for t in tokenize(w)),
+        female_kin=frozenset(key_of(t.norm) for w in d["female_kin"] for t in tokenize(w)),
     )
 
 
@@ -88,6 +90,7 @@ class Item:
     number_last: int = -1  # the last token of the number itself ("أكثر من 30"), if any
     named: bool = False  # one of a roll of victims named one by one ("مقتل كل من الطفل …")
     males: int = 0  # how many are male of no told age ("وشقيقه", "two brothers")
+    kin: bool = False  # a daughter or a sister ("وابنته"): a woman, or maybe a child
 
 
 def people_items(
@@ -161,6 +164,7 @@ def people_items(
         lone = group_at.get(i)
         # "قتل شخصاً", "وإصابة آخر", "killing a child": one person, named right after the cue
         singular = keys[i] in cues.singular or (alts[i] or "") in cues.singular
+        singular = singular or bool(lone and keys[lone.last] in cues.singular)  # "young man"
         # ... "the killing of a woman", "the injury of a child": the cue, then "of"
         of_cue = before > 0 and tokens[before].norm == "of" and before - 1 in cat_at
         after_cue = (before in cat_at or of_cue) and singular
@@ -218,6 +222,7 @@ def people_items(
             items.append(
                 Item(i, last, n, n, False, group, breakdown, joined, named=named, males=males)
             )
+            items[-1].kin = keys[last] in cues.female_kin or alts[last] in cues.female_kin
             i = last + 1
             continue
         if lone and unnumbered and (joined or breakdown):  # "وأطفالها": how many is not told
@@ -290,7 +295,7 @@ def _noun_after(
     ("a young woman", "his 12-year-old son"): (the noun's token, an age given), or None."""
     modifiers, age, j = cue_words().modifiers, None, i + 1
     while j < len(tokens) and j - i <= 4:
-        if keys[j] in modifiers:
+        if keys[j] in modifiers and j not in group_at:  # "a young man" is one noun
             j += 1
             continue
         q = read_quantity(tokens, j)  # "12-year-old"

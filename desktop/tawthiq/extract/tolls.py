@@ -117,7 +117,8 @@ def keep_groups_within_total(fields: dict[str, FieldResult]) -> None:
 def settle_breakdown(fields: dict[str, FieldResult], figures: list[Figure]) -> None:
     """When the people named make up the whole toll, the groups not named are none: "قتلت
     امرأة" (no child), "three men were killed" (no child, no woman), "eleven women and a
-    man" (no child), "مقتل رجل وشقيقه" (no woman; a brother of no told age may be a child).
+    man" (no child), "مقتل رجل وشقيقه" (no woman; a brother of no told age may be a child,
+    as may a daughter: "رجل وابنته" settles no child).
     A toll with people left unnamed ("5 killed, including 2 children") settles nothing."""
     killed = fields["killed"]
     if killed.value is None or killed.extra.get("approximate"):
@@ -137,8 +138,11 @@ def settle_breakdown(fields: dict[str, FieldResult], figures: list[Figure]) -> N
     if sum(int(p.value) for p in parts) + males != killed.value:
         return
     spans = tuple(s for p in parts for s in p.spans) or killed.spans
+    # a daughter or a sister of no told age ("رجل وابنته") may be a child
+    told = set(spans) | set(killed.spans)
+    kin = any(f.kin for f in figures if f.category == "killed" and (f.start, f.end) in told)
     for name in ("killed_children", "killed_women"):
-        if fields[name].value is None and (name == "killed_women" or not males):
+        if fields[name].value is None and (name == "killed_women" or not (males or kin)):
             fields[name] = FieldResult(0, 0.5, spans, {"min": 0, "max": 0, "approximate": False})
 
 

@@ -171,6 +171,19 @@ BREAKDOWNS_CAUGHT = {
         "A man and his children were killed when a shell hit their house.",
         {"killed_children": None, "killed_women": None},
     ),
+    # a daughter or a sister of no told age may be a child: no child is settled
+    "a-man-and-his-daughter": Example(
+        "قُتل رجل وابنته بقصف مدفعي على منزلهما في البلدة.",
+        {"killed": 2, "killed_children": None, "killed_women": 1},
+    ),
+    "a-young-man-and-his-sister": Example(
+        "A young man and his sister were killed when a shell hit their house in Ariha.",
+        {"killed": 2, "killed_children": None},
+    ),
+    "a-young-man": Example(
+        "A drone strike killed a young man on the road between Sarmada and Dana on Sunday.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
     # does not spoil: people left unnamed settle nothing
     "civilians-settle-nothing": Example(
         "Five civilians were killed in the strike on the market.",
