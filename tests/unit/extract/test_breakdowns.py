@@ -184,6 +184,11 @@ BREAKDOWNS_CAUGHT = {
         "A drone strike killed a young man on the road between Sarmada and Dana on Sunday.",
         {"killed": 1, "killed_children": 0, "killed_women": 0},
     ),
+    "three-named-young-men": Example(
+        "وثقت الشبكة مقتل كل من الشاب أحمد العلي والشاب محمد الخليل والشاب علي الحسن برصاص"
+        " مسلحين مجهولين في ريف درعا.",
+        {"killed": 3, "killed_children": 0, "killed_women": 0},
+    ),
     # does not spoil: people left unnamed settle nothing
     "civilians-settle-nothing": Example(
         "Five civilians were killed in the strike on the market.",
