@@ -78,10 +78,11 @@ def _in_passing_left_out(figures: list[Figure], category: str) -> list[Figure]:
         if f.category == category and f.group is None and not f.one_named and f.max > 0
         and not f.cumulative
     ]  # fmt: skip
+    first = min(told, default=None)
     return [
         f for f in figures
         if not (f.category == category and f.one_named
-                and any(s <= f.sentence + _CLOSE_AFTER for s in told))
+                and first is not None and first <= f.sentence + _CLOSE_AFTER)
     ]  # fmt: skip
 
 
@@ -189,16 +190,16 @@ def set_aside_elsewhere(
     of the toll and a breakdown of it are this one's: "بينهم طفلان نازحان من سراقب").
     ``towns``: (where it is named, its sentence, its candidates), in text order."""
     commas = [m.start() for m in _COMMA.finditer(text)]
-
-    def clause(at: int, sentence: int) -> tuple[int, int]:
-        return sentence, bisect.bisect_left(commas, at)
-
+    in_clause: dict[tuple[int, int], list[tuple[int, tuple[Place, ...]]]] = {}
+    for at, s, candidates in towns:  # (its sentence, the commas before it) names its clause
+        in_clause.setdefault((s, bisect.bisect_left(commas, at)), []).append((at, candidates))
     live = [f for f in figures if not f.cumulative]
+    starts = sorted(f.start for f in live)
     where: dict[int, set[str]] = {}
-    for k, f in enumerate(live):
-        nxt = min((g.start for g in live[k + 1 :] if g.start >= f.end), default=len(text))
-        own = clause(f.start, f.sentence)
-        mine = [(at, c) for at, s, c in towns if clause(at, s) == own]
+    for f in live:
+        k = bisect.bisect_left(starts, f.end)
+        nxt = starts[k] if k < len(starts) else len(text)
+        mine = in_clause.get((f.sentence, bisect.bisect_left(commas, f.start)), [])
         after = [(at < nxt, c) for at, c in mine if f.end <= at]
         before = [c for at, c in mine if at < f.start]
         found = next((c for near, c in after if near), None)
