@@ -338,6 +338,11 @@ TOLLS_CAUGHT = {
         " عدد المصابين 20 شخصاً.",
         {"killed": 6, "injured": 20},
     ),
+    "one-named-among-the-wounded": Example(
+        "قُتل ثلاثة مدنيين وأصيب 15 آخرون بقصف على أريحا. وكان بين المصابين الطفل أحمد الذي"
+        " أصيب بشظية في رأسه.",
+        {"killed": 3, "injured": 15},
+    ),
     # does not spoil: the one injured person is the toll when none other is told near
     "killing-one-injuring-another-beside-a-tally": Example(
         "A drone hit a car near Qamishli, killing one person and injuring another. Turkish"
