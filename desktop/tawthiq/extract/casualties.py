@@ -15,6 +15,8 @@ from tawthiq.extract.figure_cues import (
     SentenceScan,
     among_cue,
     category_near,
+    counts_everyone_harmed,
+    joint_cues,
     lost_life,
     moved_between_tolls,
     passive_cue,
@@ -102,6 +104,7 @@ def find_figures(
         ):
             cumulative_sents.add(sent[b.first])
     scan = SentenceScan.of(keys, sent, cat_at)
+    joint = joint_cues(tokens, sent, cat_at)
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
@@ -111,6 +114,8 @@ def find_figures(
     for it in people_items(tokens, keys, skip, cat_at):
         if moved_between_tolls(it, tokens, keys, sent, cat_at):
             continue
+        if it.group not in ("children", "women", "men") and counts_everyone_harmed(it, joint, sent):
+            continue  # "17 شهيداً وجريحاً": the dead and the wounded counted as one
         sub = it.group if it.group in ("children", "women", "men") else None
         near = category_near(it, cat_at, sent, tokens, keys, scan, commas)
         explicit = bool(near and near[1] == "right_after")

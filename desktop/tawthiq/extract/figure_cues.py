@@ -7,6 +7,7 @@ around one figure, so the rules of where a cue may stand sit apart from the coun
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -214,3 +215,62 @@ def category_near(
 
 def _bare(norm: str) -> str:
     return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
+
+
+_JOINED_BY = frozenset({"and", "or", "و", "او", "أو", "/"})
+_JOINT_REACH = 3  # tokens between a figure and a joint cue ("قتل وأصيب ما لا يقل عن 5")
+_DEAD_NOUNS = frozenset({"قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "dead"})
+_WOUNDED_NOUNS = frozenset(
+    {"جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "wounded", "injured"}
+)
+
+
+def joint_cues(
+    tokens: Sequence[Token], sent: Sequence[int], cat_at: dict[int, Hit[str]]
+) -> set[int]:
+    """The tokens of a killed word and an injured word told together ("قتيل وجريح",
+    "شهيداً وجريحاً", "قتل وأصيب", "killed or wounded"): a figure they count is everyone
+    harmed, not the dead nor the wounded."""
+    hits = sorted({id(h): h for h in cat_at.values()}.values(), key=lambda h: h.first)
+    # the nouns of one dead and one wounded ("بين قتيل وجريح") are no cue of a figure alone
+    hits += [
+        Hit(kind, i, i, tokens[i].start, tokens[i].end)
+        for i, t in enumerate(tokens)
+        for kind, nouns in (("killed", _DEAD_NOUNS), ("injured", _WOUNDED_NOUNS))
+        if t.norm.removeprefix("و") in nouns and i not in cat_at
+    ]
+    hits.sort(key=lambda h: h.first)
+    out: set[int] = set()
+    for a, b in itertools.pairwise(hits):
+        if {a.payload, b.payload} != {"killed", "injured"} or sent[a.first] != sent[b.first]:
+            continue
+        between = [tokens[k].norm for k in range(a.last + 1, b.first)]
+        if len(between) > 1 or not all(w in _JOINED_BY for w in between):
+            continue
+        # "4 قتلوا وأصيب 8", "أربعة مدنيين قتلوا وأصيب 15": each word has its own figure
+        people = cue_words().people
+        before = any(
+            _a_number(tokens, k) or key_of(tokens[k].norm) in people
+            for k in range(max(0, a.first - 3), a.first)
+        )  # "مدنياً قتل وأصيب أربعة آخرون"
+        if before and _a_number(tokens, b.last + 1):
+            continue
+        out.update(range(a.first, b.last + 1))
+    return out
+
+
+def _a_number(tokens: Sequence[Token], k: int) -> bool:
+    if not 0 <= k < len(tokens):
+        return False
+    return tokens[k].norm.isdigit() or read_quantity(tokens, k) is not None
+
+
+def counts_everyone_harmed(it: Item, joint: set[int], sent: Sequence[int]) -> bool:
+    """Whether a figure stands next to a killed-and-injured pair ("40 مدنيا بين قتيل
+    وجريح", "killed and injured at least 5 people")."""
+    if not joint:
+        return False
+    s = sent[it.first]
+    near = [*range(it.first - _JOINT_REACH, it.first)]
+    near += range(it.last + 1, it.last + 1 + _JOINT_REACH)
+    return any(k in joint and sent[k] == s for k in near if 0 <= k < len(sent))

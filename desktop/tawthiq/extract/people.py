@@ -316,6 +316,8 @@ def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]
     following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
     extra = {"who": 7, "and": 5}.get(following, 0)
     end = min(len(tokens), last + 2 + extra)
+    if last + 1 in cat_at and tokens[last + 1].norm.isascii():
+        return True  # "a civilian lost their life", "a child died", "a woman killed in …"
     for j in range(last + 1, end):
         if tokens[j].norm in _WAS and (j + 1 in cat_at or j + 2 in cat_at):
             return True

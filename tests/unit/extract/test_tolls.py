@@ -372,6 +372,50 @@ TOLLS_CAUGHT = {
         "Shelling on Ariha killed three civilians and five others were injured.",
         {"killed": 3, "injured": 5},
     ),
+    # the dead and the wounded counted together are neither toll ("بين قتيل وجريح")
+    "killed-and-wounded-together-ar": Example(
+        "سقط نحو 25 مدنياً بين قتيل وجريح بقصف جوي على سوق بلدة كفرنبل صباح اليوم.",
+        {"killed": None, "injured": None},
+    ),
+    "martyrs-and-wounded-in-the-title": Example(
+        "12 شهيداً وجريحاً بقصف مدفعي على مدينة الأتارب\nاستشهد ثلاثة مدنيين وأصيب تسعة آخرون"
+        " بقصف لقوات النظام على الأتارب.",
+        {"killed": 3, "injured": 9},
+    ),
+    "killed-and-injured-verbs-together-ar": Example(
+        "قُتل وأصيب ما لا يقل عن 6 أشخاص بانفجار لغم أرضي قرب بلدة الشحيل.",
+        {"killed": None, "injured": None},
+    ),
+    "killed-or-wounded-en": Example(
+        "A car bomb killed or wounded at least 20 people in the town of Azaz on Friday.",
+        {"killed": None, "injured": None},
+    ),
+    # does not spoil: each word with its own figure
+    "each-word-its-own-figure-ar": Example(
+        "أفاد المراسل أن أربعة مدنيين قُتلوا وأصيب 15 آخرون بغارة على مدينة دارة عزة.",
+        {"killed": 4, "injured": 15},
+    ),
+    "one-killed-and-four-wounded-ar": Example(
+        "قال المراسل إن مدنياً قتل وأصيب أربعة آخرون بقصف على قرية الغدفة.",
+        {"killed": 1, "injured": 4},
+    ),
+    # a war's toll is not the attack's
+    "the-wars-toll-en": Example(
+        "At least seven children were killed in the town of Sanamayn when an explosive device"
+        " went off. Syria's war, which escalated into a deadly conflict, has killed more than"
+        " 500,000 people.",
+        {"killed": 7, "killed_children": 7},
+    ),
+    "previous-rounds-en": Example(
+        "A civilian lost their life on Wednesday in clashes in the town of Abu Hamam. The"
+        " previous rounds of clashes left at least 90 people losing their lives.",
+        {"killed": 1},
+    ),
+    "a-total-in-these-attacks-en": Example(
+        "A drone strike on a car near Amuda injured three people on Sunday. A total of 40"
+        " fighters and 9 children were killed in these attacks.",
+        {"killed": None, "injured": 3},
+    ),
 }
 
 
