@@ -14,10 +14,13 @@ from typing import Any, ClassVar
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
+from tawthiq.extract.place_fuzzy import STRONG, FuzzyMatch, fuzzy_matches, latin_runs
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
     EN_ARTICLES_HYPHEN,
     NAME_WORD,
+    Place,
+    PlaceMention,
     en_piece,
     english_key,
     fold_latin,
@@ -34,6 +37,7 @@ KINDS = ("governorate", "district", "subdistrict", "community", "camp")
 _JOIN = re.compile(r"[ \t\u00a0\u200c-\u200f-]{1,3}")  # what may separate words of one name
 _GAP = re.compile(r"[\s\"'“”«»‘’()-]{1,4}")  # what may separate a kind word and the name
 _ARABIC = re.compile("[\u0621-\u064a]")
+_CAPITAL = re.compile("[A-Z]")
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 _CLITICS = sorted({c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")} - {""}, key=len)
 # (proclitic, article it hides): conjunction then preposition; "لل" is ل + the article
@@ -61,32 +65,6 @@ _EN_KIND_WORDS: dict[str, _Kind] = {
     "subdistrict": ("subdistrict", ("subdistrict",)),
     "countryside": ("countryside", ("governorate", "district", "community")),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A place; governorate..subdistrict: English names of its units, its own level included."""
-
-    pcode: str
-    kind: str
-    name_en: str
-    name_ar: str
-    governorate: str
-    district: str | None
-    subdistrict: str | None
-    lat: float
-    lon: float
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A span of the text that names a place; offsets index the text exactly as given."""
-
-    place_candidates: tuple[Place, ...]
-    start: int
-    end: int
-    text: str
-    prefix: str | None  # place-kind word before it ("مخيم", "قرية", "camp", ...) if any
 
 
 def _index_keys(name: str) -> tuple[str, list[str]] | None:
@@ -211,7 +189,43 @@ class Gazetteer:
                     mentions.append(found[0])
                     i = found[1]
             i += 1
-        return mentions
+        return self._spelt_like(text, mentions) if _CAPITAL.search(text) else mentions
+
+    def _spelt_like(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """The exact names, and villages named in a spelling of their own ("the village of
+        Kafr Nabl" for Kafr Nobol) where a report introduces a place."""
+        runs = latin_runs(text, [(m.start, m.end, len(m.text.split())) for m in mentions])
+        named = {p.governorate for m in mentions for p in m.place_candidates[:1]
+                 if p.kind == KINDS[0]}  # fmt: skip
+        for run in runs:
+            name = text[run.start : run.end]
+            if name[-2:] in ("'s", "’s") or name.lower() in self._en_common:
+                continue  # "Ahmed's house", "Hope"
+            found = self._spelt_places(fuzzy_matches(name), named, run.prefix == "camp")
+            if found:
+                mentions = [m for m in mentions if m.end <= run.start or run.end <= m.start]
+                best = found[0][1]
+                places = tuple(p for p, _ in found)
+                mentions.append(
+                    PlaceMention(places, run.start, run.end, name, run.prefix, best.score, best.why)
+                )
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _spelt_places(
+        self, matches: list[FuzzyMatch], named: set[str], camp: bool
+    ) -> list[tuple[Place, FuzzyMatch]]:
+        """The likeliest places of a spelling: a governorate the report names outranks a
+        weak match elsewhere ("Maarzaf … in the Hama countryside" is not Idlib's)."""
+        found = [(self._places[m.pcode], m) for m in matches]
+        found = [(p, m) for p, m in found if (p.kind == "camp") == camp]
+        if named:
+            inside = [(p, m) for p, m in found if p.governorate in named]
+            found = inside or [(p, m) for p, m in found if m.score >= STRONG]
+        if not found:
+            return []
+        top = found[0][1].score
+        found = [(p, m) for p, m in found if m.score >= top - 0.02]
+        return sorted(found, key=lambda x: (-x[1].score, KINDS.index(x[0].kind)))
 
     def _word(self, raw: str, hyphen: bool) -> _Word:
         cache_key = raw + "\0-" if hyphen else raw

@@ -19,6 +19,7 @@ from tawthiq.domain.resources import read_json
 from tawthiq.extract.casualties import harm_cues
 from tawthiq.extract.gazetteer import Gazetteer, Place, PlaceMention
 from tawthiq.extract.phrases import Keys, PhraseIndex, key_of
+from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token, tokenize
 
@@ -290,6 +291,11 @@ def choose_place(
         m = around[0]  # only "قرب دمشق": the governorate around the city
         rural = Gazetteer.load().governorate(_RURAL_DAMASCUS)
         return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
+    unplaced = unplaced_villages(text, mentions)
+    if unplaced and not any(told_aside.get(p) is False for p in scores):
+        # only named with its governorate ("قرية X بريف حماة"): the village as written
+        u = unplaced[0]
+        return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
     if not scores:
         return FieldResult()
     ranked = sorted(scores, key=lambda p: -scores[p])
@@ -309,5 +315,8 @@ def choose_place(
     )
     share = gov_votes[governorate] / sum(gov_votes.values())
     ambiguous = len({p.pcode for p in m.place_candidates}) > 1
-    confidence = 0.4 + 0.4 * share + (0.0 if ambiguous else 0.1)
+    confidence = (0.4 + 0.4 * share + (0.0 if ambiguous else 0.1)) * m.score
+    if unplaced and (place.kind not in ("camp", "community") or told_aside[pick]):
+        u = unplaced[0]  # "the village of X in the Idlib countryside" over Idlib alone
+        return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
     return FieldResult(_value(place, m, language), min(confidence, 0.95), spans)

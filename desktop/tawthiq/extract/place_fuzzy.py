@@ -1,0 +1,131 @@
+"""English transliterations of town names matched to the gazetteer by a scored similarity.
+
+Reports spell a village as they hear it ("Kafr Nabl", "Kafranbel") where OCHA writes
+"Kafr Nobol": the exact keys (place_names) miss it. Compared here on the consonant skeleton
+("kfrnbl" = "kfrnbl") and on the whole spelling with its vowels, each scored 0..1 by
+rapidfuzz; below THRESHOLD nothing matches. The forms compared with are built with the data
+(scripts/build_place_keys.py -> resources/extract/place_fuzzy.json): the gazetteer's English
+names and aliases and its Arabic names transliterated, read the first time a report needs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.gazetteer_extra import spelling
+from tawthiq.extract.place_names import EN_ARTICLES_HYPHEN, NAME_WORD, fold_latin, skeleton
+
+FUZZY_KINDS = ("community", "camp", "subdistrict", "district")
+THRESHOLD = 0.8  # the mean of the skeleton's and the spelling's similarity
+STRONG = 0.92  # a match this close stands even in a governorate the report does not name
+_SKELETON_CUTOFF = 75.0  # rapidfuzz's 0..100: skeletons further apart are not compared
+_FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Ftireh" = "Ftire", as "فطيرة" is transliterated
+
+
+def english_form(name: str) -> str:
+    """A name's words folded to ASCII, articles left out, common words in one spelling,
+    joined: "Kafr Nabl" -> "kafrnabl", "Tell al-Karameh" -> "talkarame"."""
+    words = NAME_WORD.findall(fold_latin(name.replace("-", " ")))
+    kept = [w for w in words if w not in EN_ARTICLES_HYPHEN and not w.isdigit()]
+    return "".join(_FINAL_H.sub("", spelling(w)) if len(w) > 3 else spelling(w) for w in kept)
+
+
+def fuzzy_skeleton(form: str) -> str:
+    """The consonants a form is first compared by ("kafranbel" -> "kfrnbl")."""
+    return skeleton(form) if form else ""
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyMatch:
+    """A place a spelling may name: how close (0..1) and why, for the documenter."""
+
+    pcode: str
+    score: float
+    why: str
+
+
+@cache
+def _forms() -> tuple[list[str], dict[str, list[list[str]]]]:
+    forms: dict[str, list[list[str]]] = read_json("extract/place_fuzzy.json")["forms"]
+    return list(forms), forms
+
+
+def fuzzy_matches(name: str) -> list[FuzzyMatch]:
+    """The places whose names are spelt like ``name``, best first, each at or above THRESHOLD.
+
+    A short skeleton ("Bara": "br") must be the same and the spelling close; a longer one
+    may differ by a letter or two ("Kafranbel" ~ "Kafr Nobol").
+    """
+    from rapidfuzz import fuzz, process  # only for a report that needs it: start-up stays low
+
+    form = english_form(name)
+    sk = fuzzy_skeleton(form)
+    if len(sk) < 3:
+        return []
+    keys, forms = _forms()
+    best: dict[str, FuzzyMatch] = {}
+    found = process.extract(sk, keys, scorer=fuzz.ratio, score_cutoff=_SKELETON_CUTOFF, limit=40)
+    for key, sk_score, _ in found:
+        if len(sk) <= 4 and key != sk:
+            continue
+        for other, pcode in forms[key]:
+            spelt = fuzz.ratio(form, other)
+            score = (sk_score + spelt) / 200
+            if score < THRESHOLD or (len(sk) <= 4 and spelt < 80):
+                continue
+            if pcode not in best or score > best[pcode].score:
+                why = f"{name!r} ~ {other!r}: consonants {sk}/{key} {sk_score:.0f}%, spelling {spelt:.0f}%"
+                best[pcode] = FuzzyMatch(pcode, round(score, 3), why)
+    return sorted(best.values(), key=lambda m: (-m.score, m.pcode))
+
+
+_ARTICLE = r"(?:[Aa][lnrstdz]|[Ee][lnrstz]|[Aa]sh|[Ee]sh|[Aa]dh|[Aa]th|[Ii]l)-"
+_WORD = r"[A-Z][a-z'’‘`ʿʾ\u00c0-\u024f]+(?:-[A-Z][a-z'’\u00c0-\u024f]+)?"
+_RUN = re.compile(rf"(?:{_ARTICLE})?{_WORD}(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}")
+# where a report names the place of an attack: "the village of X", "struck X", "near X"
+_KIND_OF = (
+    r"(?:village|town|city|hamlet|neighbou?rhood|area|outskirts|vicinity|surroundings|"
+    r"countryside|farms?|mill|clinic|school|mosque|bakery|market)\s+of\s+(?:the\s+)?"
+)
+_BEFORE = re.compile(
+    rf"(?:\b{_KIND_OF}|\b(?:in|on|near|at|around|outside|targeting|targeted|struck|hit|"
+    r"shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?)$"
+)
+_KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$")
+_CAMP_AFTER = re.compile(r"\s+camp\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Spelt:
+    """A run of capitalised words a report may name a place by, where it names places."""
+
+    start: int
+    end: int
+    prefix: str | None  # "village", "town", "city" or "camp" when the report says so
+
+
+def latin_runs(text: str, covered: list[tuple[int, int, int]]) -> list[Spelt]:
+    """Capitalised runs after a word that introduces a place ("the village of Kafr Nabl",
+    "struck Kafranbel") that no exact name covers whole; ``covered``: (start, end, words)
+    of the exact names found. A run an exact name covers only in part ("Kafr" of "Kafr
+    Nabl") is compared whole."""
+    out = []
+    for m in _RUN.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not _BEFORE.search(before):
+            continue
+        inside = [c for c in covered if c[0] < m.end() and m.start() < c[1]]
+        if any(s <= m.start() and m.end() <= e for s, e, _ in inside):
+            continue  # named exactly
+        words = len(m.group().split())
+        if any(n >= words for _, _, n in inside):
+            continue
+        kind = _KIND_WORD.search(before)
+        prefix = kind.group(1) if kind else None
+        if _CAMP_AFTER.match(text, m.end()):
+            prefix = "camp"
+        out.append(Spelt(m.start(), m.end(), prefix))
+    return out
