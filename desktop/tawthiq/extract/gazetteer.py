@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
-from tawthiq.extract.place_fuzzy import STRONG, FuzzyMatch, fuzzy_matches, latin_runs
+from tawthiq.extract.place_fuzzy import BARE, STRONG, FuzzyMatch, fuzzy_matches, latin_runs
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
     EN_ARTICLES_HYPHEN,
@@ -201,7 +201,8 @@ class Gazetteer:
             name = text[run.start : run.end]
             if name[-2:] in ("'s", "’s") or name.lower() in self._en_common:
                 continue  # "Ahmed's house", "Hope"
-            found = self._spelt_places(fuzzy_matches(name), named, run.prefix == "camp")
+            matches = [m for m in fuzzy_matches(name) if run.prefix or m.score >= BARE]
+            found = self._spelt_places(matches, named, run.prefix == "camp")
             if found:
                 mentions = [m for m in mentions if m.end <= run.start or run.end <= m.start]
                 best = found[0][1]

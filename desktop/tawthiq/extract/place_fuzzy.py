@@ -96,6 +96,9 @@ _BEFORE = re.compile(
 )
 _KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$")
 _CAMP_AFTER = re.compile(r"\s+camp\b")
+# "the Karjokh mountains", "the Khabur river": a feature, not a town, named by its own word
+_FEATURE_AFTER = re.compile(r"\s+(?:mountains?|range|river|valley|lake|dam|plain|desert|region)\b")
+BARE = 0.85  # a spelling with no kind word before it ("struck Kafranbel") must be this close
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,5 +130,7 @@ def latin_runs(text: str, covered: list[tuple[int, int, int]]) -> list[Spelt]:
         prefix = kind.group(1) if kind else None
         if _CAMP_AFTER.match(text, m.end()):
             prefix = "camp"
+        elif _FEATURE_AFTER.match(text, m.end()):
+            continue
         out.append(Spelt(m.start(), m.end(), prefix))
     return out
