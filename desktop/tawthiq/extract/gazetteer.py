@@ -14,7 +14,13 @@ from typing import Any, ClassVar
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
-from tawthiq.extract.place_fuzzy import BARE, STRONG, FuzzyMatch, fuzzy_matches, latin_runs
+from tawthiq.extract.place_fuzzy import (
+    BARE,
+    fuzzy_matches,
+    latin_runs,
+    likeliest,
+    spelling_similarity,
+)
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
     EN_ARTICLES_HYPHEN,
@@ -202,7 +208,7 @@ class Gazetteer:
             if name[-2:] in ("'s", "’s") or name.lower() in self._en_common:
                 continue  # "Ahmed's house", "Hope"
             matches = [m for m in fuzzy_matches(name) if run.prefix or m.score >= BARE]
-            found = self._spelt_places(matches, named, run.prefix == "camp")
+            found = likeliest([(self._places[m.pcode], m) for m in matches], named, run.prefix)
             if found:
                 mentions = [m for m in mentions if m.end <= run.start or run.end <= m.start]
                 best = found[0][1]
@@ -211,22 +217,6 @@ class Gazetteer:
                     PlaceMention(places, run.start, run.end, name, run.prefix, best.score, best.why)
                 )
         return sorted(mentions, key=lambda m: m.start)
-
-    def _spelt_places(
-        self, matches: list[FuzzyMatch], named: set[str], camp: bool
-    ) -> list[tuple[Place, FuzzyMatch]]:
-        """The likeliest places of a spelling: a governorate the report names outranks a
-        weak match elsewhere ("Maarzaf … in the Hama countryside" is not Idlib's)."""
-        found = [(self._places[m.pcode], m) for m in matches]
-        found = [(p, m) for p, m in found if (p.kind == "camp") == camp]
-        if named:
-            inside = [(p, m) for p, m in found if p.governorate in named]
-            found = inside or [(p, m) for p, m in found if m.score >= STRONG]
-        if not found:
-            return []
-        top = found[0][1].score
-        found = [(p, m) for p, m in found if m.score >= top - 0.02]
-        return sorted(found, key=lambda x: (-x[1].score, KINDS.index(x[0].kind)))
 
     def _word(self, raw: str, hyphen: bool) -> _Word:
         cache_key = raw + "\0-" if hyphen else raw
@@ -352,6 +342,9 @@ class Gazetteer:
         if len(ps) > 0:
             shape = vowel_shape("".join(folded))
             ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
+        if len({p.name_en for p in ps}) > 1:  # the nearest spelling first ("Kafr Rouma")
+            name = doc.text[doc.spans[first][0] : doc.spans[last][1]]
+            ps = sorted(ps, key=lambda p: -spelling_similarity(name, self._latin(p.pcode)))
         common = [f for f in folded if f in self._en_common]
         if not common:
             return ps
@@ -365,6 +358,9 @@ class Gazetteer:
         start = doc.spans[i][0]  # a capital inside a sentence, not at its start
         before = doc.text[max(0, start - 12) : start].rstrip(" \t\"'“”«»()[]-")
         return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
+
+    def _latin(self, pcode: str) -> list[str]:
+        return [n for n in self._names[pcode] if not _ARABIC.search(n)]
 
     def _vowel_shapes(self, pcode: str) -> frozenset[str]:
         shapes = self._shapes.get(pcode)

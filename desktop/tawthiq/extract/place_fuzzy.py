@@ -16,12 +16,14 @@ from functools import cache
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import spelling
-from tawthiq.extract.place_names import EN_ARTICLES_HYPHEN, NAME_WORD, fold_latin, skeleton
+from tawthiq.extract.place_names import EN_ARTICLES_HYPHEN, NAME_WORD, Place, fold_latin, skeleton
 
 FUZZY_KINDS = ("community", "camp", "subdistrict", "district")
+_KIND_RANK = {"district": 0, "subdistrict": 1, "community": 2, "camp": 3}  # as the index ranks
 THRESHOLD = 0.8  # the mean of the skeleton's and the spelling's similarity
 STRONG = 0.92  # a match this close stands even in a governorate the report does not name
 _SKELETON_CUTOFF = 75.0  # rapidfuzz's 0..100: skeletons further apart are not compared
+_DOUBLES = re.compile(r"(.)\1+")  # "Hass" = "Has", "Maarrat" = "Maarat"
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Ftireh" = "Ftire", as "فطيرة" is transliterated
 
 
@@ -56,15 +58,16 @@ def _forms() -> tuple[list[str], dict[str, list[list[str]]]]:
 def fuzzy_matches(name: str) -> list[FuzzyMatch]:
     """The places whose names are spelt like ``name``, best first, each at or above THRESHOLD.
 
-    A short skeleton ("Bara": "br") must be the same and the spelling close; a longer one
-    may differ by a letter or two ("Kafranbel" ~ "Kafr Nobol").
+    A short skeleton ("Bara": "br") must be the same and the spelling close (doubled letters
+    aside); a longer one may differ by a letter or two ("Kafranbel" ~ "Kafr Nobol").
     """
     from rapidfuzz import fuzz, process  # only for a report that needs it: start-up stays low
 
     form = english_form(name)
     sk = fuzzy_skeleton(form)
-    if len(sk) < 3:
+    if len(sk) < 2:
         return []
+    short = 90 if len(sk) == 2 else 80  # "Hass" is Has, and nothing else of two consonants
     keys, forms = _forms()
     best: dict[str, FuzzyMatch] = {}
     found = process.extract(sk, keys, scorer=fuzz.ratio, score_cutoff=_SKELETON_CUTOFF, limit=40)
@@ -72,9 +75,9 @@ def fuzzy_matches(name: str) -> list[FuzzyMatch]:
         if len(sk) <= 4 and key != sk:
             continue
         for other, pcode in forms[key]:
-            spelt = fuzz.ratio(form, other)
+            spelt = fuzz.ratio(_DOUBLES.sub(r"\1", form), _DOUBLES.sub(r"\1", other))
             score = (sk_score + spelt) / 200
-            if score < THRESHOLD or (len(sk) <= 4 and spelt < 80):
+            if score < THRESHOLD or (len(sk) <= 4 and spelt < short):
                 continue
             if pcode not in best or score > best[pcode].score:
                 why = f"{name!r} ~ {other!r}: consonants {sk}/{key} {sk_score:.0f}%, spelling {spelt:.0f}%"
@@ -134,3 +137,29 @@ def latin_runs(text: str, covered: list[tuple[int, int, int]]) -> list[Spelt]:
             continue
         out.append(Spelt(m.start(), m.end(), prefix))
     return out
+
+
+def spelling_similarity(name: str, others: list[str]) -> float:
+    """How close (0..100) a report's spelling is to the nearest of a place's English names:
+    "Kafr Rouma" is Kafruma (96) before Kafr Omeim (84), whose consonants are the same."""
+    from rapidfuzz import fuzz
+
+    form = _DOUBLES.sub(r"\1", english_form(name))
+    return max((fuzz.ratio(form, _DOUBLES.sub(r"\1", english_form(o))) for o in others), default=0)
+
+
+def likeliest(
+    found: list[tuple[Place, FuzzyMatch]], named: set[str], prefix: str | None
+) -> list[tuple[Place, FuzzyMatch]]:
+    """The likeliest places of a spelling, best first: a camp only where the report says
+    "camp"; a governorate the report names outranks a weak match elsewhere ("Maarzaf … in
+    the Hama countryside" is not Idlib's), and a town outranks the unit named after it."""
+    found = [(p, m) for p, m in found if (p.kind == "camp") == (prefix == "camp")]
+    if named:
+        inside = [(p, m) for p, m in found if p.governorate in named]
+        found = inside or [(p, m) for p, m in found if m.score >= STRONG]
+    if not found:
+        return []
+    top = max(m.score for _, m in found)
+    found = [(p, m) for p, m in found if m.score >= top - 0.02]
+    return sorted(found, key=lambda x: (-x[1].score, _KIND_RANK.get(x[0].kind, 9)))
