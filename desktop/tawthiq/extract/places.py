@@ -235,6 +235,50 @@ def place_value(place: Place, *, name: str, kind: str) -> dict[str, Any]:
     }
 
 
+_IN_FOCUS = 2.0  # a mention's weight in the sentence that tells of the harm (_weight)
+_Ranked = tuple[
+    dict[str, float], dict[str, tuple[PlaceMention, Place]], dict[str, bool]
+]  # scores by pcode, the mention each is best shown by, whether it is only told aside
+
+
+def _rank_in(
+    located: Sequence[tuple[PlaceMention, float]], asides: set[int], governorate: str
+) -> _Ranked:
+    """The places of one governorate scored by their mentions' weights and how specific
+    they are."""
+    scores: dict[str, float] = defaultdict(float)
+    best_mention: dict[str, tuple[PlaceMention, Place]] = {}
+    best_rank: dict[str, tuple[bool, float]] = {}
+    told_aside: dict[str, bool] = {}  # every mention of the place is an origin or harmless
+    for k, (m, w) in enumerate(located):
+        inside = [p for p in m.place_candidates if p.governorate == governorate]
+        if not inside:
+            continue
+        place = inside[0]  # the finder ranks by the kind word and the name's own level
+        if place.kind in _UNITS and (m.prefix is None or _KIND_WORD.get(m.prefix) in _TOWNS):
+            # "in Manbij", "al-Hol camp": the town a district is named after, not the district
+            place = next((p for p in inside if p.kind == "community"), place)
+        kind_bonus = 0.3 if m.prefix and place.kind in ("camp", "community") else 0.0
+        scores[place.pcode] += w * (_SPECIFIC.get(place.kind, 0.5) + kind_bonus)
+        told_aside[place.pcode] = told_aside.get(place.pcode, True) and k in asides
+        # shown as the report names it where it tells of the incident, with its kind word
+        # ("مدينة دوما" rather than the dateline "دوما –")
+        rank_m = (m.prefix is not None, w)
+        if place.pcode not in best_mention or rank_m > best_rank[place.pcode]:
+            best_mention[place.pcode], best_rank[place.pcode] = (m, place), rank_m
+    return scores, best_mention, told_aside
+
+
+def _specific(
+    best_mention: dict[str, tuple[PlaceMention, Place]], told_aside: dict[str, bool]
+) -> list[str]:
+    """The towns and camps of a ranking that are more than a passing mention."""
+    return [
+        p for p, (_, place) in best_mention.items()
+        if place.kind in ("camp", "community") and not told_aside[p]
+    ]  # fmt: skip
+
+
 def choose_place(
     text: str,
     tokens: Sequence[Token],
@@ -290,26 +334,16 @@ def choose_place(
                 gov_votes[g] += w * 0.4 / len(rest)
     order = {g: -i for i, g in enumerate(gov_votes)}  # a tie goes to the one named first
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
-    scores: dict[str, float] = defaultdict(float)
-    best_mention: dict[str, tuple[PlaceMention, Place]] = {}
-    best_rank: dict[str, tuple[bool, float]] = {}
-    told_aside: dict[str, bool] = {}  # every mention of the place is an origin or harmless
-    for k, (m, w) in enumerate(located):
-        inside = [p for p in m.place_candidates if p.governorate == governorate]
-        if not inside:
-            continue
-        place = inside[0]  # the finder ranks by the kind word and the name's own level
-        if place.kind in _UNITS and (m.prefix is None or _KIND_WORD.get(m.prefix) in _TOWNS):
-            # "in Manbij", "al-Hol camp": the town a district is named after, not the district
-            place = next((p for p in inside if p.kind == "community"), place)
-        kind_bonus = 0.3 if m.prefix and place.kind in ("camp", "community") else 0.0
-        scores[place.pcode] += w * (_SPECIFIC.get(place.kind, 0.5) + kind_bonus)
-        told_aside[place.pcode] = told_aside.get(place.pcode, True) and k in asides
-        # shown as the report names it where it tells of the incident, with its kind word
-        # ("مدينة دوما" rather than the dateline "دوما –")
-        rank_m = (m.prefix is not None, w)
-        if place.pcode not in best_mention or rank_m > best_rank[place.pcode]:
-            best_mention[place.pcode], best_rank[place.pcode] = (m, place), rank_m
+    scores, best_mention, told_aside = _rank_in(located, asides, governorate)
+    if all(place.kind == "governorate" for _, place in best_mention.values()):
+        # the governorate won by its name alone, said often ("Damascus … central Damascus"),
+        # but the town hit lies in another ("a school in Jaramana"): the place's own
+        in_focus = {p.pcode for m, w in located if w >= _IN_FOCUS for p in m.place_candidates}
+        for g in sorted(gov_votes, key=lambda g: -gov_votes[g]):
+            other = _rank_in(located, asides, g)
+            if any(p in in_focus for p in _specific(other[1], other[2])):
+                governorate, (scores, best_mention, told_aside) = g, other
+                break
     if not scores and governorate == _RURAL_DAMASCUS and around:
         m = around[0]  # only "قرب دمشق": the governorate around the city
         rural = Gazetteer.load().governorate(_RURAL_DAMASCUS)
@@ -325,10 +359,7 @@ def choose_place(
     # A town or camp named in the report beats the governorate it is in, unless it is only
     # a passing mention.
     # ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the victims came from)
-    specific = [
-        p for p in ranked
-        if best_mention[p][1].kind in ("camp", "community") and not told_aside[p]
-    ]  # fmt: skip
+    specific = [p for p in ranked if p in _specific(best_mention, told_aside)]
     pick = specific[0] if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]] else ranked[0]
     m, place = best_mention[pick]
     spans = tuple(
