@@ -45,12 +45,14 @@ _LETTERS = {
 
 
 def transliterate(name: str) -> str:
-    """An Arabic name in Latin letters, the article kept as "al-": "كفر نبل" -> "kafr nbl"."""
+    """An Arabic name in Latin letters, the article kept as "al-": "كفر نبل" -> "kfr nbl"."""
     words = []
     for word in normalize(name).split():
         out = []
         for i, ch in enumerate(word):
-            if ch in "وي":
+            if ch == "ه" and i == len(word) - 1 and i > 1:
+                out.append("a")  # ة, folded to ه: "حرمة" -> "hrma"
+            elif ch in "وي":
                 out.append(("w" if ch == "و" else "y") if i == 0 else ("u" if ch == "و" else "i"))
             else:
                 out.append(_LETTERS.get(ch, ""))

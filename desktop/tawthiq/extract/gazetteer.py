@@ -38,6 +38,9 @@ from tawthiq.extract.place_names import (
 )
 from tawthiq.extract.tokens import word_norm
 
+# Place and PlaceMention live with the names (place_names) and are imported from here too
+__all__ = ["KINDS", "Gazetteer", "Place", "PlaceMention"]
+
 KINDS = ("governorate", "district", "subdistrict", "community", "camp")
 
 _JOIN = re.compile(r"[ \t\u00a0\u200c-\u200f-]{1,3}")  # what may separate words of one name

@@ -16,7 +16,7 @@ from functools import cache
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import spelling
-from tawthiq.extract.place_names import EN_ARTICLES_HYPHEN, NAME_WORD, Place, fold_latin, skeleton
+from tawthiq.extract.place_names import EN_ARTICLES_HYPHEN, NAME_WORD, Place, fold_latin
 
 FUZZY_KINDS = ("community", "camp", "subdistrict", "district")
 _KIND_RANK = {"district": 0, "subdistrict": 1, "community": 2, "camp": 3}  # as the index ranks
@@ -24,6 +24,7 @@ THRESHOLD = 0.8  # the mean of the skeleton's and the spelling's similarity
 STRONG = 0.92  # a match this close stands even in a governorate the report does not name
 _SKELETON_CUTOFF = 75.0  # rapidfuzz's 0..100: skeletons further apart are not compared
 _DOUBLES = re.compile(r"(.)\1+")  # "Hass" = "Has", "Maarrat" = "Maarat"
+_VOWELS = re.compile("[aeiouy]")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Ftireh" = "Ftire", as "فطيرة" is transliterated
 
 
@@ -36,8 +37,11 @@ def english_form(name: str) -> str:
 
 
 def fuzzy_skeleton(form: str) -> str:
-    """The consonants a form is first compared by ("kafranbel" -> "kfrnbl")."""
-    return skeleton(form) if form else ""
+    """The consonants a form is first compared by ("kafranbel" -> "kfrnbl"); a letter said
+    twice across a vowel stays twice ("zeizoun" -> "zzn", not "zn" as in exact keys)."""
+    word = _DOUBLES.sub(r"\1", form.replace("q", "k").replace("th", "t").replace("dh", "d"))
+    word = word.replace("d", "t")
+    return (word[:1] if word[:1] not in "aeiou" else "a") + _VOWELS.sub("", word[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,14 +84,19 @@ def fuzzy_matches(name: str) -> list[FuzzyMatch]:
             if score < THRESHOLD or (len(sk) <= 4 and spelt < short):
                 continue
             if pcode not in best or score > best[pcode].score:
-                why = f"{name!r} ~ {other!r}: consonants {sk}/{key} {sk_score:.0f}%, spelling {spelt:.0f}%"
+                why = (
+                    f"{name!r} ~ {other!r}: consonants {sk}/{key} {sk_score:.0f}%,"
+                    f" spelling {spelt:.0f}%"
+                )
                 best[pcode] = FuzzyMatch(pcode, round(score, 3), why)
     return sorted(best.values(), key=lambda m: (-m.score, m.pcode))
 
 
 _ARTICLE = r"(?:[Aa][lnrstdz]|[Ee][lnrstz]|[Aa]sh|[Ee]sh|[Aa]dh|[Aa]th|[Ii]l)-"
 _WORD = r"[A-Z][a-z'’‘`ʿʾ\u00c0-\u024f]+(?:-[A-Z][a-z'’\u00c0-\u024f]+)?"
-_RUN = re.compile(rf"(?:{_ARTICLE})?{_WORD}(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}")
+_RUN = re.compile(
+    rf"(?:{_ARTICLE})?{_WORD}(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}"
+)
 # where a report names the place of an attack: "the village of X", "struck X", "near X"
 _KIND_OF = (
     r"(?:village|town|city|hamlet|neighbou?rhood|area|outskirts|vicinity|surroundings|"

@@ -335,7 +335,8 @@ def choose_place(
     order = {g: -i for i, g in enumerate(gov_votes)}  # a tie goes to the one named first
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
     scores, best_mention, told_aside = _rank_in(located, asides, governorate)
-    if all(place.kind == "governorate" for _, place in best_mention.values()):
+    unplaced = unplaced_villages(text, mentions)
+    if not unplaced and all(place.kind == "governorate" for _, place in best_mention.values()):
         # the governorate won by its name alone, said often ("Damascus … central Damascus"),
         # but the town hit lies in another ("a school in Jaramana"): the place's own
         in_focus = {p.pcode for m, w in located if w >= _IN_FOCUS for p in m.place_candidates}
@@ -348,7 +349,6 @@ def choose_place(
         m = around[0]  # only "قرب دمشق": the governorate around the city
         rural = Gazetteer.load().governorate(_RURAL_DAMASCUS)
         return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
-    unplaced = unplaced_villages(text, mentions)
     if unplaced and not any(told_aside.get(p) is False for p in scores):
         # only named with its governorate ("قرية X بريف حماة"): the village as written
         u = unplaced[0]
