@@ -354,7 +354,10 @@ class Gazetteer:
         # "Tal Rifaat" for "Tall Refaat", "Tal Abyad" for "Tell Abiad": a spelling choice
         common = [spelling(f) for f in common]
         ps = [p for p in ps if self._folded(p.pcode).issuperset(common)]
-        if not ps or len(folded) > 1:
+        if len(folded) > 1:  # "Western Deir", not "the western Daraa countryside"
+            lower = doc.text[doc.spans[i][0]].islower() and folded[0] in self._en_common
+            return [] if lower else ps
+        if not ps:
             return ps
         if folded[0] in self._en_very_common or ctx is not None:
             return [] if folded[0] in self._en_very_common else ps

@@ -170,6 +170,10 @@ SPELT_AS_HEARD = {
         "Shelling on the village of Zeizoun in the western Hama countryside killed two.",
         {"place.governorate": "Hama", "place.name_en": "Zayzun"},
     ),
+    "a-direction-word-is-not-a-name": Example(
+        "Shelling on the village of Zeizoun in the western Daraa countryside killed two.",
+        {"place.governorate": "Daraa", "place.name_en": "Zayzun"},
+    ),
     "the-governorate-the-report-names-daraa": Example(
         "Shelling on the village of Zaizoun in the Daraa countryside killed two.",
         {"place.governorate": "Daraa", "place.name_en": "Zayzun"},
