@@ -203,7 +203,8 @@ class Gazetteer:
     def _spelt_like(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """The exact names, and villages named in a spelling of their own ("the village of
         Kafr Nabl" for Kafr Nobol) where a report introduces a place."""
-        runs = latin_runs(text, [(m.start, m.end, len(m.text.split())) for m in mentions])
+        covered = [(m.start, m.end, len(m.text.split())) for m in mentions]
+        runs = latin_runs(text, covered, self._en_very_common)
         named = {p.governorate for m in mentions for p in m.place_candidates[:1]
                  if p.kind == KINDS[0]}  # fmt: skip
         for run in runs:

@@ -107,9 +107,12 @@ _BEFORE = re.compile(
     r"shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?)$"
 )
 _KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$")
-_CAMP_AFTER = re.compile(r"\s+camp\b")
+_CAMP_AFTER = re.compile(r"\s+camp\b", re.IGNORECASE)
+_SPACED = re.compile(r"\S+")
 # "the Karjokh mountains", "the Khabur river": a feature, not a town, named by its own word
-_FEATURE_AFTER = re.compile(r"\s+(?:mountains?|range|river|valley|lake|dam|plain|desert|region)\b")
+_FEATURE_AFTER = re.compile(
+    r"\s+(?:mountains?|range|river|valley|lake|dam|plain|desert|region)\b", re.IGNORECASE
+)
 BARE = 0.85  # a spelling with no kind word before it ("struck Kafranbel") must be this close
 
 
@@ -122,29 +125,39 @@ class Spelt:
     prefix: str | None  # "village", "town", "city" or "camp" when the report says so
 
 
-def latin_runs(text: str, covered: list[tuple[int, int, int]]) -> list[Spelt]:
+def latin_runs(
+    text: str, covered: list[tuple[int, int, int]], common: frozenset[str]
+) -> list[Spelt]:
     """Capitalised runs after a word that introduces a place ("the village of Kafr Nabl",
     "struck Kafranbel") that no exact name covers whole; ``covered``: (start, end, words)
     of the exact names found. A run an exact name covers only in part ("Kafr" of "Kafr
-    Nabl") is compared whole."""
+    Nabl") is compared whole; ordinary words at its ends ("Idlib City", "Northern") are
+    no part of it."""
     out = []
     for m in _RUN.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         if not _BEFORE.search(before):
             continue
-        inside = [c for c in covered if c[0] < m.end() and m.start() < c[1]]
-        if any(s <= m.start() and m.end() <= e for s, e, _ in inside):
+        words = list(_SPACED.finditer(m.group()))
+        while words and fold_latin(words[-1].group()) in common:
+            words.pop()
+        while words and fold_latin(words[0].group()) in common:
+            words.pop(0)
+        if not words:
+            continue
+        start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+        inside = [c for c in covered if c[0] < end and start < c[1]]
+        if any(s <= start and end <= e for s, e, _ in inside):
             continue  # named exactly
-        words = len(m.group().split())
-        if any(n >= words for _, _, n in inside):
+        if any(n >= len(words) for _, _, n in inside):
             continue
         kind = _KIND_WORD.search(before)
         prefix = kind.group(1) if kind else None
-        if _CAMP_AFTER.match(text, m.end()):
+        if _CAMP_AFTER.match(text, end):
             prefix = "camp"
-        elif _FEATURE_AFTER.match(text, m.end()):
+        elif _FEATURE_AFTER.match(text, end):
             continue
-        out.append(Spelt(m.start(), m.end(), prefix))
+        out.append(Spelt(start, end, prefix))
     return out
 
 

@@ -73,7 +73,7 @@ _BELOW_THE_VILLAGE = re.compile(
     r"(?:(?:outskirts|vicinity|surroundings|edge|fringes?|farms?|fields?|orchards?|mill|clinic|"
     r"workshop)\s+(?:of|in|near|outside)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?"
     r"|(?:محيط|أطراف|اطراف|ضواحي|مزارع|مزرعة|مزرعه|أراضي|اراضي|مستوصف|عيادة|مطحنة|بساتين)\s+"
-    r"(?:(?:قرية|قريه|بلدة|بلده|مدينة|مدينه)\s+)?)$",
+    r"(?:(?:قرب|بالقرب\s+من|في)\s+)?(?:(?:قرية|قريه|بلدة|بلده|مدينة|مدينه)\s+)?)$",
     re.IGNORECASE,
 )
 _AND_AROUND = re.compile(

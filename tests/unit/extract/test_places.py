@@ -110,6 +110,16 @@ BELOW_THE_VILLAGE = {
         " shelling also hit Ariha, Maarat al-Numan and Jisr al-Shughur.",
         {"place.name_en": "Has"},
     ),
+    "a-farm-near-a-village-not-the-gunners-base-ar": Example(
+        "قتل مزارعان بقصف على مزرعة قرب قرية فطيرة، وكانت قوات النظام المتمركزة في معرة النعمان"
+        " قد قصفت أيضا كفرنبل وحاس ومعرة النعمان",
+        {"place.name_en": "Ftireh"},
+    ),
+    "a-farm-near-a-village-and-a-list-named-twice-ar": Example(
+        "قتل مزارعان بقصف على مزرعة قرب قرية فطيرة، وقصفت قوات النظام أيضا كفرنبل وحاس ومعرة"
+        " النعمان، ثم عادت لقصف كفرنبل ومعرة النعمان مساء",
+        {"place.name_en": "Ftireh"},
+    ),
     "the-clinic-of-a-village": Example(
         "A nurse was killed when a shell hit the clinic of the village of Kafr Nabl; the shells"
         " were fired from positions in Maarat al-Numan, and the wounded were taken to Idlib.",
@@ -206,6 +216,16 @@ CAPITAL = {
 
 # Ordinary reports where the rules above must not fire
 NOT_SPOILED = {
+    "a-city-word-after-the-name": Example(
+        "Shelling hit Idlib City, killing two.", {"place.name_en": "Idleb"}
+    ),
+    "a-hospital-named-after-the-town": Example(
+        "A strike hit a car near Jisr al-Shughur Hospital, killing two.",
+        {"place.name_en": "Jisr-Ash-Shugur"},
+    ),
+    "a-crossing-named-after-the-town": Example(
+        "Two were killed when shells hit Bab al-Hawa crossing.", {"place.name_en": "Bab El Hawa"}
+    ),
     "a-man-is-not-a-village": Example(
         "Ahmed al-Ali was killed in an airstrike on Saraqib.", {"place.name_en": "Saraqab"}
     ),
