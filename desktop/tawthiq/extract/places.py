@@ -59,6 +59,8 @@ def _weight(s: int, focus: set[int]) -> float:
     return 1.0 / (1.0 + 0.3 * s) + (2.0 if s in focus else 0.0)
 
 
+# A direction from a town locates another place by it ("X, northwest of Y"); its outskirts,
+# a farm or clinic near it ("the outskirts of Kafr Rouma", "محيط قرية التح") are the town.
 _REFERENCE = re.compile(
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
     r"|(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?|(?:بالقرب من|قرب)\s+مدينة)\s*$",
@@ -66,26 +68,12 @@ _REFERENCE = re.compile(
 )
 
 
-# A place below the village told by the village it belongs to: "the outskirts of X", "a farm
-# near the village of X", "مستوصف قرية X", "محيط بلدة X", "X and its surroundings": X is where
-# the incident is, whatever larger town the report names for another reason.
-_BELOW_THE_VILLAGE = re.compile(
-    r"(?:(?:outskirts|vicinity|surroundings|edge|fringes?|farms?|fields?|orchards?|mill|clinic|"
-    r"workshop)\s+(?:of|in|near|outside)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?"
-    r"|(?:محيط|أطراف|اطراف|ضواحي|مزارع|مزرعة|مزرعه|أراضي|اراضي|مستوصف|عيادة|مطحنة|بساتين)\s+"
-    r"(?:(?:قرب|بالقرب\s+من|في)\s+)?(?:(?:قرية|قريه|بلدة|بلده|مدينة|مدينه)\s+)?)$",
+# the places a report lists as also hit, after the one it tells of ("وطال القصف أيضا …")
+_ALSO = re.compile(
+    r"(?:\balso\b|\bas\s+well\b|أيضا|أيضاً|ايضا|كما\s+(?:طال|طالت|استهدف|استهدفت|قصف|قصفت|شمل|شملت))"
+    r"[^.!?؛\n]*$",
     re.IGNORECASE,
 )
-_AND_AROUND = re.compile(
-    r"\s*(?:and\s+its\s+(?:surroundings|outskirts|vicinity|environs)|[وو]?(?:محيطها|أطرافها|"
-    r"اطرافها|محيطه|أطرافه|ضواحيها))",
-    re.IGNORECASE,
-)
-
-
-def _below_the_village(text: str, m: PlaceMention) -> bool:
-    before = text[max(0, m.start - 45) : m.start]
-    return _BELOW_THE_VILLAGE.search(before) is not None or bool(_AND_AROUND.match(text, m.end))
 
 
 # Damascus governorate is the city alone: "جنوبي دمشق", "قرب دمشق", "محيط العاصمة دمشق",
@@ -309,8 +297,8 @@ def choose_place(
             w *= 0.2
         if k in asides:
             w *= 0.25
-        elif _below_the_village(text, m) and not _capital(m):
-            w *= 1.5  # "the outskirts of X": X itself, not a landmark
+        elif _ALSO.search(text, max(0, m.start - 90), m.start):
+            w *= 0.5  # "the shelling also hit Ariha, Kafr Nabl and Hass": other places hit
         located.append((m, w))
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
