@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -19,6 +19,12 @@ from tawthiq.domain.resources import read_json
 from tawthiq.extract.casualties import harm_cues
 from tawthiq.extract.gazetteer import Gazetteer, Place, PlaceMention
 from tawthiq.extract.phrases import Keys, PhraseIndex, key_of
+from tawthiq.extract.place_landmarks import (
+    RURAL_DAMASCUS,
+    around_the_capital,
+    is_reference,
+    listed_also,
+)
 from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token, tokenize
@@ -57,66 +63,6 @@ def _sentence_at(starts: list[int], sentence: Sequence[int], offset: int) -> int
 
 def _weight(s: int, focus: set[int]) -> float:
     return 1.0 / (1.0 + 0.3 * s) + (2.0 if s in focus else 0.0)
-
-
-# A direction from a town locates another place by it ("X, northwest of Y"); its outskirts,
-# a farm or clinic near it ("the outskirts of Kafr Rouma", "محيط قرية التح") are the town.
-_REFERENCE = re.compile(
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
-    r"|(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?|(?:بالقرب من|قرب)\s+مدينة)\s*$",
-    re.IGNORECASE,
-)
-
-
-# the places a report lists as also hit, after the one it tells of ("وطال القصف أيضا …")
-_ALSO = re.compile(
-    r"(?:\balso\b|\bas\s+well\b|أيضا|أيضاً|ايضا|كما\s+(?:طال|طالت|استهدف|استهدفت|قصف|قصفت|شمل|شملت))"
-    r"[^.!?؛\n]*$",
-    re.IGNORECASE,
-)
-
-
-# Damascus governorate is the city alone: "جنوبي دمشق", "قرب دمشق", "محيط العاصمة دمشق",
-# "south of the capital Damascus" lie outside it. Near, around, outside it is Rural Damascus
-# (_NEAR_THE_CAPITAL); a direction alone may be inside the city, and only locates the place.
-_THE_CAPITAL_AR = r"(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
-_NEAR_THE_CAPITAL = re.compile(
-    rf"(?:(?:محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+{_THE_CAPITAL_AR}"
-    r"|(?:near|outside|(?:the\s+)?countryside\s+of|suburbs\s+of)\s+"
-    r"(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
-    re.IGNORECASE,
-)
-_TOWARDS_THE_CAPITAL = re.compile(
-    rf"(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+{_THE_CAPITAL_AR}"
-    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+)$",
-    re.IGNORECASE,
-)
-_RURAL_DAMASCUS = "Rif Dimashq"
-_CAPITAL_SUBURBS = re.compile(r"(?:['’]s)?\s+(?:suburbs|countryside|outskirts)\b", re.I)
-
-
-def _reference(text: str, m: PlaceMention) -> bool:
-    """A place named only to locate another: "X, northwest of Damascus"."""
-    before = text[max(0, m.start - 40) : m.start]
-    if _REFERENCE.search(before[-25:]):
-        return True
-    towards = _capital(m) and _TOWARDS_THE_CAPITAL.search(before) is not None
-    return towards or _around_the_capital(text, m)
-
-
-def _capital(m: PlaceMention) -> bool:
-    return any(p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates)
-
-
-def _around_the_capital(text: str, m: PlaceMention) -> bool:
-    """Damascus named to say where around it: "near Damascus", "the Damascus suburbs",
-    "قرب دمشق" lie in Rural Damascus (the governorate of Damascus is the city). A direction
-    alone ("جنوب دمشق", "in the south of Damascus") may be inside the city: a landmark."""
-    before = text[max(0, m.start - 40) : m.start]
-    return _capital(m) and (
-        _NEAR_THE_CAPITAL.search(before) is not None
-        or _CAPITAL_SUBURBS.match(text, m.end) is not None
-    )
 
 
 @dataclass(frozen=True)
@@ -267,6 +213,38 @@ def _specific(
     ]  # fmt: skip
 
 
+def _beside(
+    located: Sequence[tuple[PlaceMention, float]],
+    place: Place,
+    governorate: str,
+    sentence_of: Callable[[int], int],
+) -> bool:
+    """Whether the report names the governorate (or a place in it) in a sentence that names
+    the place ("Duma in the Hama countryside")."""
+    told = [x for x, _ in located if any(p.pcode == place.pcode for p in x.place_candidates)]
+    where = {sentence_of(x.start) for x in told}
+    return any(
+        x.place_candidates[0].governorate == governorate and sentence_of(x.start) in where
+        for x, _ in located
+        if x not in told
+    )
+
+
+def _pick(
+    scores: dict[str, float],
+    best_mention: dict[str, tuple[PlaceMention, Place]],
+    told_aside: dict[str, bool],
+) -> str:
+    """A town or camp named in the report beats the governorate it is in, unless it is only
+    a passing mention ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the
+    victims came from)."""
+    ranked = sorted(scores, key=lambda p: -scores[p])
+    specific = [p for p in ranked if p in _specific(best_mention, told_aside)]
+    if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]]:
+        return specific[0]
+    return ranked[0]
+
+
 def choose_place(
     text: str,
     tokens: Sequence[Token],
@@ -297,18 +275,18 @@ def choose_place(
             w *= 0.2
         if k in asides:
             w *= 0.25
-        elif _ALSO.search(text, max(0, m.start - 90), m.start):
+        elif listed_also(text, m):
             w *= 0.5  # "the shelling also hit Ariha, Kafr Nabl and Hass": other places hit
         located.append((m, w))
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
         gov_places = [p for p in m.place_candidates if p.kind == "governorate"]
         aside = _dateline(text, m)
-        if _reference(text, m):
+        if is_reference(text, m):
             w *= 0.3  # "northwest of Damascus", "شمال غرب دمشق": a landmark, not the place
             aside = True
-        if _around_the_capital(text, m):
-            gov_votes[_RURAL_DAMASCUS] += w / 0.3  # where the incident is: around the city
+        if around_the_capital(text, m):
+            gov_votes[RURAL_DAMASCUS] += w / 0.3  # where the incident is: around the city
             around.append(m)
         elif gov_places:
             # a landmark or a dateline counts once, as any other name
@@ -333,9 +311,9 @@ def choose_place(
             if any(p in in_focus for p in _specific(other[1], other[2])):
                 governorate, (scores, best_mention, told_aside) = g, other
                 break
-    if not scores and governorate == _RURAL_DAMASCUS and around:
+    if not scores and governorate == RURAL_DAMASCUS and around:
         m = around[0]  # only "قرب دمشق": the governorate around the city
-        rural = Gazetteer.load().governorate(_RURAL_DAMASCUS)
+        rural = Gazetteer.load().governorate(RURAL_DAMASCUS)
         return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
     if unplaced and not any(told_aside.get(p) is False for p in scores):
         # only named with its governorate ("قرية X بريف حماة"): the village as written
@@ -343,13 +321,21 @@ def choose_place(
         return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
     if not scores:
         return FieldResult()
-    ranked = sorted(scores, key=lambda p: -scores[p])
-    # A town or camp named in the report beats the governorate it is in, unless it is only
-    # a passing mention.
-    # ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the victims came from)
-    specific = [p for p in ranked if p in _specific(best_mention, told_aside)]
-    pick = specific[0] if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]] else ranked[0]
+    pick = _pick(scores, best_mention, told_aside)
     m, place = best_mention[pick]
+    likeliest = m.place_candidates[0]
+    if (
+        not unplaced
+        and place.kind in ("camp", "community")
+        and likeliest.governorate != governorate
+        and not _beside(located, place, governorate, lambda o: _sentence_at(starts, sentence, o))
+    ):
+        # "Shelling on Douma killed three … reinforcements arrived in Hama": Hama, named
+        # for another reason, does not make Douma its namesake hamlet
+        governorate = likeliest.governorate
+        scores, best_mention, told_aside = _rank_in(located, asides, governorate)
+        pick = _pick(scores, best_mention, told_aside)
+        m, place = best_mention[pick]
     spans = tuple(
         (x.start, x.end)
         for x, _ in located

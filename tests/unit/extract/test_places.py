@@ -208,6 +208,16 @@ CAPITAL = {
         " targeted militants.",
         {"place.name_en": "Duma", "place.governorate": "Rif Dimashq"},
     ),
+    "a-governorate-named-for-another-reason-ar": Example(
+        "قتل ثلاثة مدنيين بقصف على مدينة دوما اليوم. وفي سياق منفصل، وصلت تعزيزات عسكرية إلى"
+        " حماة قادمة من حمص، وشهدت حماة اشتباكات متقطعة",
+        {"place.name_en": "Duma", "place.governorate": "Rif Dimashq"},
+    ),
+    "a-governorate-named-for-another-reason": Example(
+        "A shell hit Kisweh, killing two. In Hasakah, SDF forces arrested five men; Hasakah has"
+        " seen such raids for weeks.",
+        {"place.name_en": "Kisweh", "place.governorate": "Rif Dimashq"},
+    ),
     "a-village-in-rural-damascus-not-in-the-gazetteer": Example(
         "Two civilians were killed in the village of Tayyibat in rural Damascus.",
         {"place.name": "Tayyibat", "place.governorate": "Rif Dimashq"},
@@ -216,6 +226,10 @@ CAPITAL = {
 
 # Ordinary reports where the rules above must not fire
 NOT_SPOILED = {
+    "a-namesake-in-the-governorate-the-sentence-names": Example(
+        "قتل ثلاثة مدنيين بقصف على قرية دوما بريف حماة",
+        {"place.name_en": "Duma", "place.governorate": "Hama"},
+    ),
     "a-city-word-after-the-name": Example(
         "Shelling hit Idlib City, killing two.", {"place.name_en": "Idleb"}
     ),
