@@ -23,14 +23,16 @@ _AR_WORD = r"(?!(?:في|قري[ةه]|بلد[ةه]|مزرع[ةه])\s)[\u0621-\u06
 _AR = re.compile(
     r"(?<![\u0621-\u064a])(قري[ةه]|بلد[ةه]|مزرع[ةه])\s+"
     rf"((?:{_AR_WORD}\s+){{0,2}}?{_AR_WORD})"  # the name, one to three words
-    r"\s+(?:(?:الواقع[ةه]\s+)?(?:في\s+|ب))?(?:(ريف|محافظ[ةه]|منطق[ةه])\s+)?$"
+    r"\s+(?:(?:الواقع[ةه]\s+)?(?:في\s+|ب|قرب\s+|بالقرب\s+من\s+))?(?:(ريف|محافظ[ةه]|منطق[ةه])\s+)?"
+    r"(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+)?$"  # "جنوبي إدلب"
 )
 _EN_NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
 _EN = re.compile(
     r"\b(village|town|hamlet|farm)\s+of\s+"
     rf"({_EN_NAME}(?:\s+(?:(?:al|el)\s+)?{_EN_NAME}){{0,2}}),?\s+"
-    r"(?:in|near)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?"
-    r"(countryside\s+of\s+|rural\s+|(?:the\s+)?province\s+of\s+)?$"
+    r"(?:(?:in|near)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?"
+    r"(countryside\s+of\s+|rural\s+|(?:the\s+)?province\s+of\s+)?"
+    r"|(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+city\s+of\s+)?)$"
 )
 
 
@@ -60,9 +62,8 @@ def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unpla
         offset = gm.start - len(before)
         start, end = offset + found.start(2), offset + found.end(2)
         governorate = govs[0]
-        rural = found.group(3) or ""
-        if governorate == "Damascus" and (rural.startswith(("ريف", "countryside", "rural"))):
-            governorate = _RURAL_DAMASCUS  # "بريف دمشق", "in rural Damascus"
+        if governorate == "Damascus":
+            governorate = _RURAL_DAMASCUS  # a village by Damascus is outside the city
         if any(
             m.start < end and start < m.end and p.governorate == governorate
             for m in mentions

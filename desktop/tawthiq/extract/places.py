@@ -311,14 +311,14 @@ def choose_place(
             if any(p in in_focus for p in _specific(other[1], other[2])):
                 governorate, (scores, best_mention, told_aside) = g, other
                 break
-    if not scores and governorate == RURAL_DAMASCUS and around:
-        m = around[0]  # only "قرب دمشق": the governorate around the city
-        rural = Gazetteer.load().governorate(RURAL_DAMASCUS)
-        return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
     if unplaced and not any(told_aside.get(p) is False for p in scores):
         # only named with its governorate ("قرية X بريف حماة"): the village as written
         u = unplaced[0]
         return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
+    if not scores and governorate == RURAL_DAMASCUS and around:
+        m = around[0]  # only "قرب دمشق": the governorate around the city
+        rural = Gazetteer.load().governorate(RURAL_DAMASCUS)
+        return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
     if not scores:
         return FieldResult()
     pick = _pick(scores, best_mention, told_aside)
@@ -344,7 +344,11 @@ def choose_place(
     share = gov_votes[governorate] / sum(gov_votes.values())
     ambiguous = len({p.pcode for p in m.place_candidates}) > 1
     confidence = (0.4 + 0.4 * share + (0.0 if ambiguous else 0.1)) * m.score
-    if unplaced and (place.kind not in ("camp", "community") or told_aside[pick]):
+    if unplaced and (
+        place.kind not in ("camp", "community")
+        or told_aside[pick]
+        or unplaced[0].start <= m.start < unplaced[0].end  # "Zizoun al-Jadida" is not Jadida
+    ):
         u = unplaced[0]  # "the village of X in the Idlib countryside" over Idlib alone
         return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
     return FieldResult(_value(place, m, language), min(confidence, 0.95), spans)

@@ -156,6 +156,14 @@ UNPLACED = {
         "قتل شخصان بقصف على مزرعة في قرية الطيبات بريف دمشق، وأسعف الجرحى إلى مشفى مدينة دوما",
         {"place.name": "الطيبات", "place.governorate": "Rif Dimashq", "place.district": None},
     ),
+    "a-village-south-of-a-city-ar": Example(
+        "قتل مدني في قرية زيزونات جنوبي إدلب برصاص قناص",
+        {"place.name": "زيزونات", "place.governorate": "Idlib"},
+    ),
+    "a-village-southwest-of-a-city-its-name-holding-another": Example(
+        "A child was killed in the village of Zizoun al-Jadida, southwest of Hama.",
+        {"place.name": "Zizoun al-Jadida", "place.governorate": "Hama"},
+    ),
     "a-short-name-is-not-a-village-elsewhere": Example(
         "Artillery hit the village of Hiss in the Homs countryside, killing one.",
         {"place.name": "Hiss", "place.governorate": "Homs"},
@@ -218,6 +226,14 @@ CAPITAL = {
         "A shell hit Kisweh, killing two. In Hasakah, SDF forces arrested five men; Hasakah has"
         " seen such raids for weeks.",
         {"place.name_en": "Kisweh", "place.governorate": "Rif Dimashq"},
+    ),
+    "a-village-east-of-the-capital-not-in-the-gazetteer": Example(
+        "Two civilians were killed in the village of Tayyibat, east of Damascus.",
+        {"place.name": "Tayyibat", "place.governorate": "Rif Dimashq"},
+    ),
+    "a-town-near-the-capital-not-in-the-gazetteer-ar": Example(
+        "قتل شخصان في بلدة الطيبات قرب دمشق",
+        {"place.name": "الطيبات", "place.kind": "town", "place.governorate": "Rif Dimashq"},
     ),
     "a-village-in-rural-damascus-not-in-the-gazetteer": Example(
         "Two civilians were killed in the village of Tayyibat in rural Damascus.",
