@@ -11,29 +11,36 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from tawthiq.domain.arabic import normalize
+from tawthiq.domain.resources import read_json
 from tawthiq.extract.place_names import PlaceMention
 
 CONFIDENCE = 0.4  # the name as written: no gazetteer entry confirms it
 _RURAL_DAMASCUS = "Rif Dimashq"
-_AR_KIND = {"قرية": "village", "قريه": "village", "بلدة": "town", "بلده": "town",
-            "مزرعة": "village", "مزرعه": "village"}  # fmt: skip
-_AR_WORD = r"(?!(?:في|قري[ةه]|بلد[ةه]|مزرع[ةه])\s)[\u0621-\u064a]+"  # not "مزرعة في قرية"
+_AR_KIND = {"قرية": "village", "قريه": "village", "بلدة": "town", "بلده": "town"}
+_AR_WORD = r"(?!(?:في|قري[ةه]|بلد[ةه]|مزرع[ةه])\s)[\u0621-\u064a]+"  # not "في قرية"
 _AR = re.compile(
-    r"(?<![\u0621-\u064a])(قري[ةه]|بلد[ةه]|مزرع[ةه])\s+"
+    r"(?<![\u0621-\u064a])(قري[ةه]|بلد[ةه])\s+"
     rf"((?:{_AR_WORD}\s+){{0,2}}?{_AR_WORD})"  # the name, one to three words
     r"\s+(?:(?:الواقع[ةه]\s+)?(?:في\s+|ب|قرب\s+|بالقرب\s+من\s+))?(?:(ريف|محافظ[ةه]|منطق[ةه])\s+)?"
     r"(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+)?$"  # "جنوبي إدلب"
 )
 _EN_NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
 _EN = re.compile(
-    r"\b(village|town|hamlet|farm)\s+of\s+"
+    r"\b(village|town|hamlet)\s+of\s+"
     rf"({_EN_NAME}(?:\s+(?:(?:al|el)\s+)?{_EN_NAME}){{0,2}}),?\s+"
     r"(?:(?:in|near)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?"
     r"(countryside\s+of\s+|rural\s+|(?:the\s+)?province\s+of\s+)?"
     r"|(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+city\s+of\s+)?)$"
 )
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(normalize(w) for w in read_json("extract/places.json")["not_village_names"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +71,8 @@ def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unpla
         governorate = govs[0]
         if governorate == "Damascus":
             governorate = _RURAL_DAMASCUS  # a village by Damascus is outside the city
+        if normalize(found.group(2).split()[0]) in _not_names():
+            continue  # "قرية صغيرة بريف إدلب": a small village, not one named Saghira
         if any(
             m.start < end and start < m.end and p.governorate == governorate
             for m in mentions
@@ -71,7 +80,7 @@ def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unpla
         ):
             continue  # a place of that name in that governorate: the gazetteer has it
         kind = _AR_KIND.get(found.group(1), found.group(1))
-        kind = "village" if kind in ("hamlet", "farm") else kind
+        kind = "village" if kind == "hamlet" else kind
         out.append(Unplaced(found.group(2), kind, governorate, start, end))
     return out
 

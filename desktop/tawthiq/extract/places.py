@@ -302,13 +302,25 @@ def choose_place(
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
     scores, best_mention, told_aside = _rank_in(located, asides, governorate)
     unplaced = unplaced_villages(text, mentions)
+
+    def sentence_of(offset: int) -> int:
+        return _sentence_at(starts, sentence, offset)
+
     if not unplaced and all(place.kind == "governorate" for _, place in best_mention.values()):
         # the governorate won by its name alone, said often ("Damascus … central Damascus"),
-        # but the town hit lies in another ("a school in Jaramana"): the place's own
+        # but the town hit lies in another ("a school in Jaramana"): the place's own, unless
+        # the sentence that names the town names the governorate ("قرية صغيرة بريف إدلب");
+        # the capital beside a town of its countryside only locates it
         in_focus = {p.pcode for m, w in located if w >= _IN_FOCUS for p in m.place_candidates}
+        capital = governorate == "Damascus"
         for g in sorted(gov_votes, key=lambda g: -gov_votes[g]):
             other = _rank_in(located, asides, g)
-            if any(p in in_focus for p in _specific(other[1], other[2])):
+            if any(
+                p in in_focus
+                and ((capital and g == RURAL_DAMASCUS) or not _beside(
+                    located, other[1][p][1], governorate, sentence_of))
+                for p in _specific(other[1], other[2])
+            ):  # fmt: skip
                 governorate, (scores, best_mention, told_aside) = g, other
                 break
     if unplaced and not any(told_aside.get(p) is False for p in scores):
@@ -328,7 +340,7 @@ def choose_place(
         not unplaced
         and place.kind in ("camp", "community")
         and likeliest.governorate != governorate
-        and not _beside(located, place, governorate, lambda o: _sentence_at(starts, sentence, o))
+        and not _beside(located, place, governorate, sentence_of)
     ):
         # "Shelling on Douma killed three … reinforcements arrived in Hama": Hama, named
         # for another reason, does not make Douma its namesake hamlet

@@ -247,6 +247,15 @@ NOT_SPOILED = {
         "قتل ثلاثة مدنيين بقصف على قرية دوما بريف حماة",
         {"place.name_en": "Duma", "place.governorate": "Hama"},
     ),
+    "a-small-village-is-not-a-village-named-small-ar": Example(
+        "قتل مدني في قرية صغيرة في ريف إدلب الجنوبي", {"place.name_en": "Idlib"}
+    ),
+    "a-neighbouring-town-is-not-a-town-named-so-ar": Example(
+        "قتل شاب في بلدة مجاورة بريف درعا", {"place.name_en": "Daraa"}
+    ),
+    "a-poultry-farm-is-not-a-village-ar": Example(
+        "قتل مدنيان في قصف على مزرعة دواجن بريف حماة", {"place.name_en": "Hama"}
+    ),
     "a-city-word-after-the-name": Example(
         "Shelling hit Idlib City, killing two.", {"place.name_en": "Idleb"}
     ),
