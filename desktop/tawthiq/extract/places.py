@@ -230,6 +230,31 @@ def _beside(
     )
 
 
+def _town_elsewhere(
+    located: Sequence[tuple[PlaceMention, float]],
+    asides: set[int],
+    gov_votes: dict[str, float],
+    governorate: str,
+    sentence_of: Callable[[int], int],
+) -> tuple[str, _Ranked] | None:
+    """The governorate won by its name alone, said often ("Damascus … central Damascus"),
+    but the town hit lies in another ("a school in Jaramana"): that town's governorate and
+    ranking. Not when the sentence that names the town names the governorate too ("قرية
+    صغيرة بريف إدلب"); the capital beside a town of its countryside only locates it."""
+    in_focus = {p.pcode for m, w in located if w >= _IN_FOCUS for p in m.place_candidates}
+    capital = governorate == "Damascus"
+    for g in sorted(gov_votes, key=lambda g: -gov_votes[g]):
+        other = _rank_in(located, asides, g)
+        for p in _specific(other[1], other[2]):
+            town = other[1][p][1]
+            near = (capital and g == RURAL_DAMASCUS) or not _beside(
+                located, town, governorate, sentence_of
+            )
+            if p in in_focus and near:
+                return g, other
+    return None
+
+
 def _pick(
     scores: dict[str, float],
     best_mention: dict[str, tuple[PlaceMention, Place]],
@@ -307,22 +332,9 @@ def choose_place(
         return _sentence_at(starts, sentence, offset)
 
     if not unplaced and all(place.kind == "governorate" for _, place in best_mention.values()):
-        # the governorate won by its name alone, said often ("Damascus … central Damascus"),
-        # but the town hit lies in another ("a school in Jaramana"): the place's own, unless
-        # the sentence that names the town names the governorate ("قرية صغيرة بريف إدلب");
-        # the capital beside a town of its countryside only locates it
-        in_focus = {p.pcode for m, w in located if w >= _IN_FOCUS for p in m.place_candidates}
-        capital = governorate == "Damascus"
-        for g in sorted(gov_votes, key=lambda g: -gov_votes[g]):
-            other = _rank_in(located, asides, g)
-            if any(
-                p in in_focus
-                and ((capital and g == RURAL_DAMASCUS) or not _beside(
-                    located, other[1][p][1], governorate, sentence_of))
-                for p in _specific(other[1], other[2])
-            ):  # fmt: skip
-                governorate, (scores, best_mention, told_aside) = g, other
-                break
+        owner = _town_elsewhere(located, asides, gov_votes, governorate, sentence_of)
+        if owner is not None:
+            governorate, (scores, best_mention, told_aside) = owner
     if unplaced and not any(told_aside.get(p) is False for p in scores):
         # only named with its governorate ("قرية X بريف حماة"): the village as written
         u = unplaced[0]
