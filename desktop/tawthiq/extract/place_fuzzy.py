@@ -104,9 +104,10 @@ _KIND_OF = (
 )
 _BEFORE = re.compile(
     rf"(?:\b{_KIND_OF}|\b(?:in|on|near|at|around|outside|targeting|targeted|struck|hit|"
-    r"shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?)$"
+    r"shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?)$",
+    re.IGNORECASE,
 )
-_KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$")
+_KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CAMP_AFTER = re.compile(r"\s+camp\b", re.IGNORECASE)
 _SPACED = re.compile(r"\S+")
 # "the Karjokh mountains", "the Khabur river": a feature, not a town, named by its own word
@@ -135,17 +136,17 @@ def latin_runs(
     no part of it."""
     out = []
     for m in _RUN.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()]
-        if not _BEFORE.search(before):
-            continue
         words = list(_SPACED.finditer(m.group()))
         while words and fold_latin(words[-1].group()) in common:
             words.pop()
         while words and fold_latin(words[0].group()) in common:
-            words.pop(0)
+            words.pop(0)  # "In Kafr Nabl, …" at a sentence's start
         if not words:
             continue
         start, end = m.start() + words[0].start(), m.start() + words[-1].end()
+        before = text[max(0, start - 40) : start]
+        if not _BEFORE.search(before):
+            continue
         inside = [c for c in covered if c[0] < end and start < c[1]]
         if any(s <= start and end <= e for s, e, _ in inside):
             continue  # named exactly

@@ -175,6 +175,9 @@ SPELT_AS_HEARD = {
     "doubled-letters": Example(
         "A shell hit the village of Hazzano, killing a child.", {"place.name_en": "Hazano"}
     ),
+    "at-the-start-of-a-sentence": Example(
+        "In Hazzano, a shell killed a child on Sunday.", {"place.name_en": "Hazano"}
+    ),
     "a-vowel-of-its-own": Example(
         "A shell killed a farmer in the village of Balyoun.", {"place.name_en": "Balyun"}
     ),
