@@ -14,13 +14,7 @@ from typing import Any, ClassVar
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
-from tawthiq.extract.place_fuzzy import (
-    BARE,
-    fuzzy_matches,
-    latin_runs,
-    likeliest,
-    spelling_similarity,
-)
+from tawthiq.extract.place_fuzzy import spelling_similarity, spelt_like
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
     EN_ARTICLES_HYPHEN,
@@ -198,29 +192,9 @@ class Gazetteer:
                     mentions.append(found[0])
                     i = found[1]
             i += 1
-        return self._spelt_like(text, mentions) if _CAPITAL.search(text) else mentions
-
-    def _spelt_like(self, text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
-        """The exact names, and villages named in a spelling of their own ("the village of
-        Kafr Nabl" for Kafr Nobol) where a report introduces a place."""
-        covered = [(m.start, m.end, len(m.text.split())) for m in mentions]
-        runs = latin_runs(text, covered, self._en_very_common)
-        named = {p.governorate for m in mentions for p in m.place_candidates[:1]
-                 if p.kind == KINDS[0]}  # fmt: skip
-        for run in runs:
-            name = text[run.start : run.end]
-            if name[-2:] in ("'s", "’s") or name.lower() in self._en_common:
-                continue  # "Ahmed's house", "Hope"
-            matches = [m for m in fuzzy_matches(name) if run.prefix or m.score >= BARE]
-            found = likeliest([(self._places[m.pcode], m) for m in matches], named, run.prefix)
-            if found:
-                mentions = [m for m in mentions if m.end <= run.start or run.end <= m.start]
-                best = found[0][1]
-                places = tuple(p for p, _ in found)
-                mentions.append(
-                    PlaceMention(places, run.start, run.end, name, run.prefix, best.score, best.why)
-                )
-        return sorted(mentions, key=lambda m: m.start)
+        if not _CAPITAL.search(text):
+            return mentions
+        return spelt_like(text, mentions, self._places, self._en_common, self._en_very_common)
 
     def _word(self, raw: str, hyphen: bool) -> _Word:
         cache_key = raw + "\0-" if hyphen else raw

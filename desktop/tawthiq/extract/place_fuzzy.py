@@ -16,7 +16,13 @@ from functools import cache
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import spelling
-from tawthiq.extract.place_names import EN_ARTICLES_HYPHEN, NAME_WORD, Place, fold_latin
+from tawthiq.extract.place_names import (
+    EN_ARTICLES_HYPHEN,
+    NAME_WORD,
+    Place,
+    PlaceMention,
+    fold_latin,
+)
 
 FUZZY_KINDS = ("community", "camp", "subdistrict", "district")
 _KIND_RANK = {"district": 0, "subdistrict": 1, "community": 2, "camp": 3}  # as the index ranks
@@ -186,3 +192,37 @@ def likeliest(
     top = max(m.score for _, m in found)
     found = [(p, m) for p, m in found if m.score >= top - 0.02]
     return sorted(found, key=lambda x: (-x[1].score, _KIND_RANK.get(x[0].kind, 9)))
+
+
+def spelt_like(
+    text: str,
+    mentions: list[PlaceMention],
+    places: dict[str, Place],
+    common: frozenset[str],
+    very_common: frozenset[str],
+) -> list[PlaceMention]:
+    """The exact names, and villages named in a spelling of their own ("the village of
+    Kafr Nabl" for Kafr Nobol) where a report introduces a place; ``places`` by pcode,
+    ``common`` and ``very_common`` the English words names are told apart from."""
+    covered = [(m.start, m.end, len(m.text.split())) for m in mentions]
+    named = {p.governorate for m in mentions for p in m.place_candidates[:1]
+             if p.kind == "governorate"}  # fmt: skip
+    for run in latin_runs(text, covered, very_common):
+        name = text[run.start : run.end]
+        if name[-2:] in ("'s", "’s") or name.lower() in common:
+            continue  # "Ahmed's house", "Hope"
+        # a town named after the governorate or district that the run begins with
+        # ("Daraa al-Balad" is Daraa's old city) is no village spelt like the whole run
+        unit = any(p.kind in ("governorate", "district") for m in mentions
+                   if run.start <= m.start < run.end for p in m.place_candidates)  # fmt: skip
+        floor = STRONG if unit else BARE if not run.prefix else 0.0
+        matches = [m for m in fuzzy_matches(name) if m.score >= floor]
+        found = likeliest([(places[m.pcode], m) for m in matches], named, run.prefix)
+        if found:
+            mentions = [m for m in mentions if m.end <= run.start or run.end <= m.start]
+            best = found[0][1]
+            candidates = tuple(p for p, _ in found)
+            mentions.append(
+                PlaceMention(candidates, run.start, run.end, name, run.prefix, best.score, best.why)
+            )
+    return sorted(mentions, key=lambda m: m.start)

@@ -175,6 +175,9 @@ SPELT_AS_HEARD = {
     "doubled-letters": Example(
         "A shell hit the village of Hazzano, killing a child.", {"place.name_en": "Hazano"}
     ),
+    "a-spelling-the-data-adds": Example(
+        "Regime shelling on the town of Latamneh killed a child.", {"place.name_en": "Latmana"}
+    ),
     "at-the-start-of-a-sentence": Example(
         "In Hazzano, a shell killed a child on Sunday.", {"place.name_en": "Hazano"}
     ),
@@ -258,6 +261,10 @@ NOT_SPOILED = {
     ),
     "a-poultry-farm-is-not-a-village-ar": Example(
         "قتل مدنيان في قصف على مزرعة دواجن بريف حماة", {"place.name_en": "Hama"}
+    ),
+    "a-quarter-named-after-its-city": Example(
+        "A shell hit the Daraa al-Balad district on Sunday, killing two.",
+        {"place.governorate": "Daraa"},
     ),
     "a-city-word-after-the-name": Example(
         "Shelling hit Idlib City, killing two.", {"place.name_en": "Idleb"}
