@@ -100,18 +100,16 @@ def fuzzy_matches(name: str) -> list[FuzzyMatch]:
 
 _ARTICLE = r"(?:[Aa][lnrstdz]|[Ee][lnrstz]|[Aa]sh|[Ee]sh|[Aa]dh|[Aa]th|[Ii]l)-"
 _WORD = r"[A-Z][a-z'’‘`ʿʾ\u00c0-\u024f]+(?:-[A-Z][a-z'’\u00c0-\u024f]+)?"
-_RUN = re.compile(
-    rf"(?:{_ARTICLE})?{_WORD}(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}"
-)
+# compiled the first time a report has a capital letter (re keeps them): start-up stays low
+_RUN = rf"(?:{_ARTICLE})?{_WORD}(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}"
 # where a report names the place of an attack: "the village of X", "struck X", "near X"
 _KIND_OF = (
     r"(?:village|town|city|hamlet|neighbou?rhood|area|outskirts|vicinity|surroundings|"
     r"countryside|farms?|mill|clinic|school|mosque|bakery|market)\s+of\s+(?:the\s+)?"
 )
-_BEFORE = re.compile(
-    rf"(?:\b{_KIND_OF}|\b(?:in|on|near|at|around|outside|targeting|targeted|struck|hit|"
-    r"shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?)$",
-    re.IGNORECASE,
+_BEFORE = (
+    rf"(?i:\b{_KIND_OF}|\b(?:in|on|near|at|around|outside|targeting|targeted|struck|hit|"
+    r"shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?)$"
 )
 _KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CAMP_AFTER = re.compile(r"\s+camp\b", re.IGNORECASE)
@@ -141,7 +139,8 @@ def latin_runs(
     Nabl") is compared whole; ordinary words at its ends ("Idlib City", "Northern") are
     no part of it."""
     out = []
-    for m in _RUN.finditer(text):
+    before_a_place = re.compile(_BEFORE)
+    for m in re.finditer(_RUN, text):
         words = list(_SPACED.finditer(m.group()))
         while words and fold_latin(words[-1].group()) in common:
             words.pop()
@@ -151,7 +150,7 @@ def latin_runs(
             continue
         start, end = m.start() + words[0].start(), m.start() + words[-1].end()
         before = text[max(0, start - 40) : start]
-        if not _BEFORE.search(before):
+        if not before_a_place.search(before):
             continue
         inside = [c for c in covered if c[0] < end and start < c[1]]
         if any(s <= start and end <= e for s, e, _ in inside):

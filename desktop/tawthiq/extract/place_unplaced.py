@@ -22,14 +22,15 @@ CONFIDENCE = 0.4  # the name as written: no gazetteer entry confirms it
 _RURAL_DAMASCUS = "Rif Dimashq"
 _AR_KIND = {"قرية": "village", "قريه": "village", "بلدة": "town", "بلده": "town"}
 _AR_WORD = r"(?!(?:في|قري[ةه]|بلد[ةه]|مزرع[ةه])\s)[\u0621-\u064a]+"  # not "في قرية"
-_AR = re.compile(
+# compiled when first used (re keeps them): start-up stays low
+_AR = (
     r"(?<![\u0621-\u064a])(قري[ةه]|بلد[ةه])\s+"
     rf"((?:{_AR_WORD}\s+){{0,2}}?{_AR_WORD})"  # the name, one to three words
     r"\s+(?:(?:الواقع[ةه]\s+)?(?:في\s+|ب|قرب\s+|بالقرب\s+من\s+))?(?:(ريف|محافظ[ةه]|منطق[ةه])\s+)?"
     r"(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+)?$"  # "جنوبي إدلب"
 )
 _EN_NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
-_EN = re.compile(
+_EN = (
     r"\b(village|town|hamlet)\s+of\s+"
     rf"({_EN_NAME}(?:\s+(?:(?:al|el)\s+)?{_EN_NAME}){{0,2}}),?\s+"
     r"(?:(?:in|near)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?"
@@ -63,7 +64,7 @@ def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unpla
         if not govs:
             continue
         before = text[max(0, gm.start - 80) : gm.start]
-        found = _AR.search(before) or _EN.search(before)
+        found = re.search(_AR, before) or re.search(_EN, before)
         if found is None:
             continue
         offset = gm.start - len(before)
