@@ -262,6 +262,11 @@ NOT_SPOILED = {
     "a-poultry-farm-is-not-a-village-ar": Example(
         "قتل مدنيان في قصف على مزرعة دواجن بريف حماة", {"place.name_en": "Hama"}
     ),
+    "positions-struck-are-the-place": Example(
+        "Rebels shelled army positions in Jurin, killing two soldiers, while the army fired back"
+        " from positions in Maarat al-Numan.",
+        {"place.name_en": "Jorin"},
+    ),
     "a-quarter-named-after-its-city": Example(
         "A shell hit the Daraa al-Balad district on Sunday, killing two.",
         {"place.governorate": "Daraa"},
