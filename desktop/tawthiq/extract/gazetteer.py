@@ -14,10 +14,13 @@ from typing import Any, ClassVar
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
+from tawthiq.extract.place_fuzzy import spelling_similarity, spelt_like
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
     EN_ARTICLES_HYPHEN,
     NAME_WORD,
+    Place,
+    PlaceMention,
     en_piece,
     english_key,
     fold_latin,
@@ -29,11 +32,15 @@ from tawthiq.extract.place_names import (
 )
 from tawthiq.extract.tokens import word_norm
 
+# Place and PlaceMention live with the names (place_names) and are imported from here too
+__all__ = ["KINDS", "Gazetteer", "Place", "PlaceMention"]
+
 KINDS = ("governorate", "district", "subdistrict", "community", "camp")
 
 _JOIN = re.compile(r"[ \t\u00a0\u200c-\u200f-]{1,3}")  # what may separate words of one name
 _GAP = re.compile(r"[\s\"'“”«»‘’()-]{1,4}")  # what may separate a kind word and the name
 _ARABIC = re.compile("[\u0621-\u064a]")
+_CAPITAL = re.compile("[A-Z]")
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 _CLITICS = sorted({c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")} - {""}, key=len)
 # (proclitic, article it hides): conjunction then preposition; "لل" is ل + the article
@@ -61,32 +68,6 @@ _EN_KIND_WORDS: dict[str, _Kind] = {
     "subdistrict": ("subdistrict", ("subdistrict",)),
     "countryside": ("countryside", ("governorate", "district", "community")),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A place; governorate..subdistrict: English names of its units, its own level included."""
-
-    pcode: str
-    kind: str
-    name_en: str
-    name_ar: str
-    governorate: str
-    district: str | None
-    subdistrict: str | None
-    lat: float
-    lon: float
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A span of the text that names a place; offsets index the text exactly as given."""
-
-    place_candidates: tuple[Place, ...]
-    start: int
-    end: int
-    text: str
-    prefix: str | None  # place-kind word before it ("مخيم", "قرية", "camp", ...) if any
 
 
 def _index_keys(name: str) -> tuple[str, list[str]] | None:
@@ -211,7 +192,9 @@ class Gazetteer:
                     mentions.append(found[0])
                     i = found[1]
             i += 1
-        return mentions
+        if not _CAPITAL.search(text):
+            return mentions
+        return spelt_like(text, mentions, self._places, self._en_common, self._en_very_common)
 
     def _word(self, raw: str, hyphen: bool) -> _Word:
         cache_key = raw + "\0-" if hyphen else raw
@@ -337,19 +320,28 @@ class Gazetteer:
         if len(ps) > 0:
             shape = vowel_shape("".join(folded))
             ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
+        if len({p.name_en for p in ps}) > 1:  # the nearest spelling first ("Kafr Rouma")
+            name = doc.text[doc.spans[first][0] : doc.spans[last][1]]
+            ps = sorted(ps, key=lambda p: -spelling_similarity(name, self._latin(p.pcode)))
         common = [f for f in folded if f in self._en_common]
         if not common:
             return ps
         # "Tal Rifaat" for "Tall Refaat", "Tal Abyad" for "Tell Abiad": a spelling choice
         common = [spelling(f) for f in common]
         ps = [p for p in ps if self._folded(p.pcode).issuperset(common)]
-        if not ps or len(folded) > 1:
+        if len(folded) > 1:  # "Western Deir", not "the western Daraa countryside"
+            lower = doc.text[doc.spans[i][0]].islower() and folded[0] in self._en_common
+            return [] if lower else ps
+        if not ps:
             return ps
         if folded[0] in self._en_very_common or ctx is not None:
             return [] if folded[0] in self._en_very_common else ps
         start = doc.spans[i][0]  # a capital inside a sentence, not at its start
         before = doc.text[max(0, start - 12) : start].rstrip(" \t\"'“”«»()[]-")
         return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
+
+    def _latin(self, pcode: str) -> list[str]:
+        return [n for n in self._names[pcode] if not _ARABIC.search(n)]
 
     def _vowel_shapes(self, pcode: str) -> frozenset[str]:
         shapes = self._shapes.get(pcode)

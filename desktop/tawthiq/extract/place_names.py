@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from tawthiq.domain.arabic import normalize
@@ -101,3 +102,31 @@ def name_keys(name: str) -> tuple[str, str, list[str]] | None:
         return None
     heads = ["".join(pieces[:n]) for n in range(1, len(pieces)) if pieces[n - 1]]
     return english_key(compact), compact, heads + [skeleton(h) for h in heads]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place; governorate..subdistrict: English names of its units, its own level included."""
+
+    pcode: str
+    kind: str
+    name_en: str
+    name_ar: str
+    governorate: str
+    district: str | None
+    subdistrict: str | None
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A span of the text that names a place; offsets index the text exactly as given."""
+
+    place_candidates: tuple[Place, ...]
+    start: int
+    end: int
+    text: str
+    prefix: str | None  # place-kind word before it ("مخيم", "قرية", "camp", ...) if any
+    score: float = 1.0  # below 1: a spelling close to a name of the place, not one of them
+    why: str | None = None  # how close, for the documenter ("'Kafr Nabl' ~ 'kafrnobol' ...")

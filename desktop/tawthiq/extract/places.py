@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -19,6 +19,13 @@ from tawthiq.domain.resources import read_json
 from tawthiq.extract.casualties import harm_cues
 from tawthiq.extract.gazetteer import Gazetteer, Place, PlaceMention
 from tawthiq.extract.phrases import Keys, PhraseIndex, key_of
+from tawthiq.extract.place_landmarks import (
+    RURAL_DAMASCUS,
+    around_the_capital,
+    is_reference,
+    listed_also,
+)
+from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token, tokenize
 
@@ -56,57 +63,6 @@ def _sentence_at(starts: list[int], sentence: Sequence[int], offset: int) -> int
 
 def _weight(s: int, focus: set[int]) -> float:
     return 1.0 / (1.0 + 0.3 * s) + (2.0 if s in focus else 0.0)
-
-
-_REFERENCE = re.compile(
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
-    r"|(?:suburbs|outskirts)\s+of|ضواحي"
-    r"|(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?|(?:بالقرب من|قرب)\s+مدينة)\s*$",
-    re.IGNORECASE,
-)
-
-
-# Damascus governorate is the city alone: "جنوبي دمشق", "قرب دمشق", "محيط العاصمة دمشق",
-# "south of the capital Damascus" lie outside it. Near, around, outside it is Rural Damascus
-# (_NEAR_THE_CAPITAL); a direction alone may be inside the city, and only locates the place.
-_THE_CAPITAL_AR = r"(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
-_NEAR_THE_CAPITAL = re.compile(
-    rf"(?:(?:محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+{_THE_CAPITAL_AR}"
-    r"|(?:near|outside|(?:the\s+)?countryside\s+of|suburbs\s+of)\s+"
-    r"(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
-    re.IGNORECASE,
-)
-_TOWARDS_THE_CAPITAL = re.compile(
-    rf"(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+{_THE_CAPITAL_AR}"
-    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+)$",
-    re.IGNORECASE,
-)
-_RURAL_DAMASCUS = "Rif Dimashq"
-_CAPITAL_SUBURBS = re.compile(r"(?:['’]s)?\s+(?:suburbs|countryside|outskirts)\b", re.I)
-
-
-def _reference(text: str, m: PlaceMention) -> bool:
-    """A place named only to locate another: "X, northwest of Damascus"."""
-    before = text[max(0, m.start - 40) : m.start]
-    if _REFERENCE.search(before[-25:]):
-        return True
-    towards = _capital(m) and _TOWARDS_THE_CAPITAL.search(before) is not None
-    return towards or _around_the_capital(text, m)
-
-
-def _capital(m: PlaceMention) -> bool:
-    return any(p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates)
-
-
-def _around_the_capital(text: str, m: PlaceMention) -> bool:
-    """Damascus named to say where around it: "near Damascus", "the Damascus suburbs",
-    "قرب دمشق" lie in Rural Damascus (the governorate of Damascus is the city). A direction
-    alone ("جنوب دمشق", "in the south of Damascus") may be inside the city: a landmark."""
-    before = text[max(0, m.start - 40) : m.start]
-    return _capital(m) and (
-        _NEAR_THE_CAPITAL.search(before) is not None
-        or _CAPITAL_SUBURBS.match(text, m.end) is not None
-    )
 
 
 @dataclass(frozen=True)
@@ -213,6 +169,107 @@ def place_value(place: Place, *, name: str, kind: str) -> dict[str, Any]:
     }
 
 
+_IN_FOCUS = 2.0  # a mention's weight in the sentence that tells of the harm (_weight)
+_Ranked = tuple[
+    dict[str, float], dict[str, tuple[PlaceMention, Place]], dict[str, bool]
+]  # scores by pcode, the mention each is best shown by, whether it is only told aside
+
+
+def _rank_in(
+    located: Sequence[tuple[PlaceMention, float]], asides: set[int], governorate: str
+) -> _Ranked:
+    """The places of one governorate scored by their mentions' weights and how specific
+    they are."""
+    scores: dict[str, float] = defaultdict(float)
+    best_mention: dict[str, tuple[PlaceMention, Place]] = {}
+    best_rank: dict[str, tuple[bool, float]] = {}
+    told_aside: dict[str, bool] = {}  # every mention of the place is an origin or harmless
+    for k, (m, w) in enumerate(located):
+        inside = [p for p in m.place_candidates if p.governorate == governorate]
+        if not inside:
+            continue
+        place = inside[0]  # the finder ranks by the kind word and the name's own level
+        if place.kind in _UNITS and (m.prefix is None or _KIND_WORD.get(m.prefix) in _TOWNS):
+            # "in Manbij", "al-Hol camp": the town a district is named after, not the district
+            place = next((p for p in inside if p.kind == "community"), place)
+        kind_bonus = 0.3 if m.prefix and place.kind in ("camp", "community") else 0.0
+        scores[place.pcode] += w * (_SPECIFIC.get(place.kind, 0.5) + kind_bonus)
+        told_aside[place.pcode] = told_aside.get(place.pcode, True) and k in asides
+        # shown as the report names it where it tells of the incident, with its kind word
+        # ("مدينة دوما" rather than the dateline "دوما –")
+        rank_m = (m.prefix is not None, w)
+        if place.pcode not in best_mention or rank_m > best_rank[place.pcode]:
+            best_mention[place.pcode], best_rank[place.pcode] = (m, place), rank_m
+    return scores, best_mention, told_aside
+
+
+def _specific(
+    best_mention: dict[str, tuple[PlaceMention, Place]], told_aside: dict[str, bool]
+) -> list[str]:
+    """The towns and camps of a ranking that are more than a passing mention."""
+    return [
+        p for p, (_, place) in best_mention.items()
+        if place.kind in ("camp", "community") and not told_aside[p]
+    ]  # fmt: skip
+
+
+def _beside(
+    located: Sequence[tuple[PlaceMention, float]],
+    place: Place,
+    governorate: str,
+    sentence_of: Callable[[int], int],
+) -> bool:
+    """Whether the report names the governorate (or a place in it) in a sentence that names
+    the place ("Duma in the Hama countryside")."""
+    told = [x for x, _ in located if any(p.pcode == place.pcode for p in x.place_candidates)]
+    where = {sentence_of(x.start) for x in told}
+    return any(
+        x.place_candidates[0].governorate == governorate and sentence_of(x.start) in where
+        for x, _ in located
+        if x not in told
+    )
+
+
+def _town_elsewhere(
+    located: Sequence[tuple[PlaceMention, float]],
+    asides: set[int],
+    gov_votes: dict[str, float],
+    governorate: str,
+    sentence_of: Callable[[int], int],
+) -> tuple[str, _Ranked] | None:
+    """The governorate won by its name alone, said often ("Damascus … central Damascus"),
+    but the town hit lies in another ("a school in Jaramana"): that town's governorate and
+    ranking. Not when the sentence that names the town names the governorate too ("قرية
+    صغيرة بريف إدلب"); the capital beside a town of its countryside only locates it."""
+    in_focus = {p.pcode for m, w in located if w >= _IN_FOCUS for p in m.place_candidates}
+    capital = governorate == "Damascus"
+    for g in sorted(gov_votes, key=lambda g: -gov_votes[g]):
+        other = _rank_in(located, asides, g)
+        for p in _specific(other[1], other[2]):
+            town = other[1][p][1]
+            near = (capital and g == RURAL_DAMASCUS) or not _beside(
+                located, town, governorate, sentence_of
+            )
+            if p in in_focus and near:
+                return g, other
+    return None
+
+
+def _pick(
+    scores: dict[str, float],
+    best_mention: dict[str, tuple[PlaceMention, Place]],
+    told_aside: dict[str, bool],
+) -> str:
+    """A town or camp named in the report beats the governorate it is in, unless it is only
+    a passing mention ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the
+    victims came from)."""
+    ranked = sorted(scores, key=lambda p: -scores[p])
+    specific = [p for p in ranked if p in _specific(best_mention, told_aside)]
+    if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]]:
+        return specific[0]
+    return ranked[0]
+
+
 def choose_place(
     text: str,
     tokens: Sequence[Token],
@@ -243,16 +300,18 @@ def choose_place(
             w *= 0.2
         if k in asides:
             w *= 0.25
+        elif listed_also(text, m):
+            w *= 0.5  # "the shelling also hit Ariha, Kafr Nabl and Hass": other places hit
         located.append((m, w))
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
         gov_places = [p for p in m.place_candidates if p.kind == "governorate"]
         aside = _dateline(text, m)
-        if _reference(text, m):
+        if is_reference(text, m):
             w *= 0.3  # "northwest of Damascus", "شمال غرب دمشق": a landmark, not the place
             aside = True
-        if _around_the_capital(text, m):
-            gov_votes[_RURAL_DAMASCUS] += w / 0.3  # where the incident is: around the city
+        if around_the_capital(text, m):
+            gov_votes[RURAL_DAMASCUS] += w / 0.3  # where the incident is: around the city
             around.append(m)
         elif gov_places:
             # a landmark or a dateline counts once, as any other name
@@ -266,42 +325,41 @@ def choose_place(
                 gov_votes[g] += w * 0.4 / len(rest)
     order = {g: -i for i, g in enumerate(gov_votes)}  # a tie goes to the one named first
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
-    scores: dict[str, float] = defaultdict(float)
-    best_mention: dict[str, tuple[PlaceMention, Place]] = {}
-    best_rank: dict[str, tuple[bool, float]] = {}
-    told_aside: dict[str, bool] = {}  # every mention of the place is an origin or harmless
-    for k, (m, w) in enumerate(located):
-        inside = [p for p in m.place_candidates if p.governorate == governorate]
-        if not inside:
-            continue
-        place = inside[0]  # the finder ranks by the kind word and the name's own level
-        if place.kind in _UNITS and (m.prefix is None or _KIND_WORD.get(m.prefix) in _TOWNS):
-            # "in Manbij", "al-Hol camp": the town a district is named after, not the district
-            place = next((p for p in inside if p.kind == "community"), place)
-        kind_bonus = 0.3 if m.prefix and place.kind in ("camp", "community") else 0.0
-        scores[place.pcode] += w * (_SPECIFIC.get(place.kind, 0.5) + kind_bonus)
-        told_aside[place.pcode] = told_aside.get(place.pcode, True) and k in asides
-        # shown as the report names it where it tells of the incident, with its kind word
-        # ("مدينة دوما" rather than the dateline "دوما –")
-        rank_m = (m.prefix is not None, w)
-        if place.pcode not in best_mention or rank_m > best_rank[place.pcode]:
-            best_mention[place.pcode], best_rank[place.pcode] = (m, place), rank_m
-    if not scores and governorate == _RURAL_DAMASCUS and around:
+    scores, best_mention, told_aside = _rank_in(located, asides, governorate)
+    unplaced = unplaced_villages(text, mentions)
+
+    def sentence_of(offset: int) -> int:
+        return _sentence_at(starts, sentence, offset)
+
+    if not unplaced and all(place.kind == "governorate" for _, place in best_mention.values()):
+        owner = _town_elsewhere(located, asides, gov_votes, governorate, sentence_of)
+        if owner is not None:
+            governorate, (scores, best_mention, told_aside) = owner
+    if unplaced and not any(told_aside.get(p) is False for p in scores):
+        # only named with its governorate ("قرية X بريف حماة"): the village as written
+        u = unplaced[0]
+        return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
+    if not scores and governorate == RURAL_DAMASCUS and around:
         m = around[0]  # only "قرب دمشق": the governorate around the city
-        rural = Gazetteer.load().governorate(_RURAL_DAMASCUS)
+        rural = Gazetteer.load().governorate(RURAL_DAMASCUS)
         return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
     if not scores:
         return FieldResult()
-    ranked = sorted(scores, key=lambda p: -scores[p])
-    # A town or camp named in the report beats the governorate it is in, unless it is only
-    # a passing mention.
-    # ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the victims came from)
-    specific = [
-        p for p in ranked
-        if best_mention[p][1].kind in ("camp", "community") and not told_aside[p]
-    ]  # fmt: skip
-    pick = specific[0] if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]] else ranked[0]
+    pick = _pick(scores, best_mention, told_aside)
     m, place = best_mention[pick]
+    likeliest = m.place_candidates[0]
+    if (
+        not unplaced
+        and place.kind in ("camp", "community")
+        and likeliest.governorate != governorate
+        and not _beside(located, place, governorate, sentence_of)
+    ):
+        # "Shelling on Douma killed three … reinforcements arrived in Hama": Hama, named
+        # for another reason, does not make Douma its namesake hamlet
+        governorate = likeliest.governorate
+        scores, best_mention, told_aside = _rank_in(located, asides, governorate)
+        pick = _pick(scores, best_mention, told_aside)
+        m, place = best_mention[pick]
     spans = tuple(
         (x.start, x.end)
         for x, _ in located
@@ -309,5 +367,12 @@ def choose_place(
     )
     share = gov_votes[governorate] / sum(gov_votes.values())
     ambiguous = len({p.pcode for p in m.place_candidates}) > 1
-    confidence = 0.4 + 0.4 * share + (0.0 if ambiguous else 0.1)
+    confidence = (0.4 + 0.4 * share + (0.0 if ambiguous else 0.1)) * m.score
+    if unplaced and (
+        place.kind not in ("camp", "community")
+        or told_aside[pick]
+        or unplaced[0].start <= m.start < unplaced[0].end  # "Zizoun al-Jadida" is not Jadida
+    ):
+        u = unplaced[0]  # "the village of X in the Idlib countryside" over Idlib alone
+        return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
     return FieldResult(_value(place, m, language), min(confidence, 0.95), spans)

@@ -1,0 +1,71 @@
+"""Names that only locate the place of an incident, or list other places hit: "X, northwest
+of Damascus", "قرب دمشق", "the shelling also hit Ariha and Hass"."""
+
+from __future__ import annotations
+
+import re
+
+from tawthiq.extract.place_names import PlaceMention
+
+# A direction from a town locates another place by it ("X, northwest of Y"); its outskirts,
+# a farm or clinic near it ("the outskirts of Kafr Rouma", "محيط قرية التح") are the town.
+_REFERENCE = re.compile(
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?|(?:بالقرب من|قرب)\s+مدينة)\s*$",
+    re.IGNORECASE,
+)
+
+
+# the places a report lists as also hit, after the one it tells of ("وطال القصف أيضا …")
+_ALSO = re.compile(
+    r"(?:\balso\b|\bas\s+well\b|أيضا|أيضاً|ايضا|كما\s+(?:طال|طالت|استهدف|استهدفت|قصف|قصفت|شمل|شملت))"
+    r"[^.!?؛\n]*$",
+    re.IGNORECASE,
+)
+
+
+def listed_also(text: str, m: PlaceMention) -> bool:
+    return _ALSO.search(text, max(0, m.start - 90), m.start) is not None
+
+
+# Damascus governorate is the city alone: "جنوبي دمشق", "قرب دمشق", "محيط العاصمة دمشق",
+# "south of the capital Damascus" lie outside it. Near, around, outside it is Rural Damascus
+# (_NEAR_THE_CAPITAL); a direction alone may be inside the city, and only locates the place.
+_THE_CAPITAL_AR = r"(?:ال)?(?:عاصمة\s+(?:ال)?(?:سورية\s+)?)?"
+_NEAR_THE_CAPITAL = re.compile(
+    rf"(?:(?:محيط|أطراف|ضواحي|قرب|بالقرب\s+من)\s+{_THE_CAPITAL_AR}"
+    r"|(?:near|outside|(?:the\s+)?countryside\s+of|suburbs\s+of)\s+"
+    r"(?:the\s+(?:syrian\s+)?capital,?\s+)?)$",
+    re.IGNORECASE,
+)
+_TOWARDS_THE_CAPITAL = re.compile(
+    rf"(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+{_THE_CAPITAL_AR}"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+the\s+(?:syrian\s+)?capital,?\s+)$",
+    re.IGNORECASE,
+)
+RURAL_DAMASCUS = "Rif Dimashq"
+_CAPITAL_SUBURBS = re.compile(r"(?:['’]s)?\s+(?:suburbs|countryside|outskirts)\b", re.I)
+
+
+def is_reference(text: str, m: PlaceMention) -> bool:
+    """A place named only to locate another: "X, northwest of Damascus"."""
+    before = text[max(0, m.start - 40) : m.start]
+    if _REFERENCE.search(before[-25:]):
+        return True
+    towards = _capital(m) and _TOWARDS_THE_CAPITAL.search(before) is not None
+    return towards or around_the_capital(text, m)
+
+
+def _capital(m: PlaceMention) -> bool:
+    return any(p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates)
+
+
+def around_the_capital(text: str, m: PlaceMention) -> bool:
+    """Damascus named to say where around it: "near Damascus", "the Damascus suburbs",
+    "قرب دمشق" lie in Rural Damascus (the governorate of Damascus is the city). A direction
+    alone ("جنوب دمشق", "in the south of Damascus") may be inside the city: a landmark."""
+    before = text[max(0, m.start - 40) : m.start]
+    return _capital(m) and (
+        _NEAR_THE_CAPITAL.search(before) is not None
+        or _CAPITAL_SUBURBS.match(text, m.end) is not None
+    )

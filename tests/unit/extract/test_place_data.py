@@ -1,0 +1,97 @@
+"""The place data the extractor ships is whole: aliases point at places that exist, no two
+governorates share a name without a rule that tells them apart, and the English forms
+compared with spellings are what scripts/build_place_keys.py builds."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.gazetteer import Gazetteer
+from tawthiq.extract.place_fuzzy import english_form, fuzzy_matches, fuzzy_skeleton
+from tawthiq.extract.place_names import name_keys, vowel_shape
+
+ROOT = Path(__file__).resolve().parents[3]
+PLACES = read_json("extract/places.json")
+ALIASES: dict[str, list[str]] = PLACES["aliases"]
+
+
+def _build_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build", ROOT / "scripts/build_place_keys.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_alias_names_a_place_of_the_gazetteer() -> None:
+    gazetteer = Gazetteer.load()
+    known = {p.pcode for p in gazetteer.places()}
+    assert set(ALIASES) <= known
+    for pcode, names in ALIASES.items():
+        assert names and len(names) == len(set(names)), pcode
+        assert all(name_keys(n) is not None for n in names), pcode
+
+
+def test_no_alias_is_shared_across_governorates_without_a_tie_break() -> None:
+    """An English alias shared with a place in another governorate must differ from it in
+    its vowels (what the finder tells them apart by); an Arabic one must say in
+    shared_aliases how a report's place is chosen."""
+    gazetteer = Gazetteer.load()
+    for pcode, names in ALIASES.items():
+        own = gazetteer.by_pcode(pcode)
+        for name in names:
+            key = name_keys(name)[0]  # type: ignore[index]
+            others = [p for p in gazetteer._index.get(key, []) if p.governorate != own.governorate]
+            if not others:
+                continue
+            if name.isascii():
+                shape = vowel_shape(english_form(name))
+                assert all(shape not in gazetteer._vowel_shapes(p.pcode) for p in others), name
+            else:
+                assert name in PLACES["shared_aliases"], name
+
+
+def test_shared_aliases_are_aliases() -> None:
+    every = {n for names in ALIASES.values() for n in names}
+    assert set(PLACES["shared_aliases"]) <= every
+
+
+def test_shipped_english_forms_are_what_the_build_makes() -> None:
+    """resources/extract/place_fuzzy.json is rebuilt with the gazetteer and the aliases
+    (python scripts/build_place_keys.py)."""
+    shipped = read_json("extract/place_fuzzy.json")["forms"]
+    assert shipped == _build_script().fuzzy_forms()
+
+
+def test_english_forms_name_places_that_exist() -> None:
+    known = {p.pcode for p in Gazetteer.load().places()}
+    forms = read_json("extract/place_fuzzy.json")["forms"]
+    for key, entries in forms.items():
+        assert all(pcode in known and fuzzy_skeleton(f) == key for f, pcode in entries), key
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("كفرنبل", "kfrnbl"), ("زيزون", "zizun"), ("معرة حرمة", "mra hrma"), ("الأتارب", "al-atarb")],
+)
+def test_arabic_names_are_transliterated_as_reports_spell_them(arabic: str, latin: str) -> None:
+    assert _build_script().transliterate(arabic) == latin
+
+
+def test_a_spelling_below_the_threshold_matches_nothing() -> None:
+    assert fuzzy_matches("Qwerty") == []
+    # a short name must be spelt nearly alike: "Hiss" is not Has
+    gazetteer = Gazetteer.load()
+    assert "Has" not in {gazetteer.by_pcode(m.pcode).name_en for m in fuzzy_matches("Hiss")}
+    assert all(m.score >= 0.8 for m in fuzzy_matches("Kafr Sijna"))
+
+
+def test_a_match_says_why() -> None:
+    best = fuzzy_matches("Kafrnabel")[0]
+    assert Gazetteer.load().by_pcode(best.pcode).name_en == "Kafr Nobol"
+    assert "consonants" in best.why and "spelling" in best.why and 0.8 <= best.score <= 1
