@@ -122,6 +122,9 @@ def rank(
         return ranked
     # "قتل طفلان بانفجار لغم من مخلفات الحرب": nobody laid it that the report names
     left = any(sentence[h.first] in focus for h in cues.left_by_the_war.find(tokens, keys))
+    # "It was not clear who was behind the attack", "ولم تتبنَّ أي جهة التفجير": told of
+    # this attack anywhere but in another event's sentences
+    left = left or any(sentence[h.first] not in other for h in cues.unclaimed.find(tokens, keys))
     return _unknown_first(ranked) if ranked[0].accused or (left and not claimed) else ranked
 
 
@@ -210,6 +213,7 @@ class _Attribution:
     mutual_entries: tuple[frozenset[str], ...]
     accusing_parties: PhraseIndex[bool]  # "Turkey blamed", "اتهمت دمشق"
     left_by_the_war: PhraseIndex[bool]  # "لغم من مخلفات الحرب"
+    unclaimed: PhraseIndex[bool]  # "There was no immediate claim of responsibility"
 
 
 @cache
@@ -242,6 +246,7 @@ def _attribution() -> _Attribution:
         mutual_entries=tuple(frozenset(p.split(" ... ")) for p in mutual),
         accusing_parties=PhraseIndex((p, True) for p in lexicon["_accusing_parties"]),
         left_by_the_war=PhraseIndex((p, True) for p in lexicon["_left_by_the_war"]),
+        unclaimed=PhraseIndex((p, True) for p in lexicon["_unclaimed"]),
     )
 
 

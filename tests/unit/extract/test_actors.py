@@ -220,6 +220,21 @@ NOBODY_NAMED = {
         " Tamanah. Regime forces and rebels fought for the area for months.",
         {"perpetrators": ["unknown", "syrian_government", "armed_opposition"]},
     ),
+    # nobody claimed it: the party the report goes on to mention comes after "unknown"
+    "not-clear-who-was-behind": Example(
+        "A car bomb exploded near a mosque in the town of Azaz on Friday, killing nine people."
+        " It was not clear who was behind the attack. ISIS cells have struck the area before.",
+        {"perpetrators": ["unknown", "isis"]},
+    ),
+    "no-side-claimed-ar": Example(
+        "قتل أربعة مدنيين بانفجار عبوة ناسفة في سوق مدينة الباب، ولم تتبنَّ أي جهة التفجير."
+        " وتتهم فصائل الجيش الوطني قسد بتنفيذ تفجيرات مماثلة.",
+        {"perpetrators": ["unknown", "sdf"]},
+    ),
+    "remnants-of-the-former-regime": Example(
+        "قضى طفلان بانفجار لغم من مخلفات النظام البائد في أرض زراعية قرب بلدة التمانعة.",
+        {"perpetrators": ["unknown", "syrian_government"]},
+    ),
 }
 
 # Does not spoil: a party the text holds responsible stays first, and so does one that an
