@@ -7,8 +7,9 @@ the latest toll the report gives ("ارتفع عدد القتلى إلى 9" beat
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tawthiq.extract.figure_cues import (
@@ -97,6 +98,9 @@ def find_figures(
         for h in cues.cumulative.find(tokens, keys)
         if not any(keys[k] in cues.superlatives for k in range(max(0, h.first - 8), h.first))
     }
+    # "Syria's war, which escalated into a deadly conflict …, has killed more than 507,000
+    # people": thousands in a sentence of the war are its toll, not an attack's
+    war = {sent[i] for i, t in enumerate(tokens) if t.norm.lstrip("و") in _WAR}
     # "… على الأراضي السورية.. بينهم 6 مدنيين": a breakdown opening a sentence goes on the last
     for b in cues.breakdown.find(tokens, keys):
         if sent[b.first] - 1 in cumulative_sents and (
@@ -111,7 +115,7 @@ def find_figures(
     chains: list[list[int]] = []
     decided: list[tuple[Item, str, bool]] = []  # (item, category, counted on its own)
     pending: Item | None = None  # a person with no cue yet, who may share the next one's
-    for it in people_items(tokens, keys, skip, cat_at):
+    for it in _in_brackets(people_items(tokens, keys, skip, cat_at), tokens, text):
         if moved_between_tolls(it, tokens, keys, sent, cat_at):
             continue
         if it.group not in ("children", "women", "men") and counts_everyone_harmed(it, joint, sent):
@@ -171,8 +175,38 @@ def find_figures(
             total = _together(same, sub)
             figures.append(_figure(total, members[0][1], sub, tokens, sent, cumulative_sents, scan))
     figures += _ordinal_deaths(tokens, keys, sent, cat_at, cumulative_sents, figures)
+    figures = [
+        dataclasses.replace(f, cumulative=True)
+        if f.sentence in war and f.min >= _A_WARS_TOLL else f
+        for f in figures
+    ]  # fmt: skip
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _in_brackets(items: Iterable[Item], tokens: Sequence[Token], text: str) -> list[Item]:
+    """ "ثلاثة مدنيين (طفل ورجلان)", "five people (two women and three children)": the people
+    in brackets right after a figure are who it counted, not more of them."""
+    items = list(items)
+    close = -1  # where the brackets after a figure end
+    for before, it in zip([None, *items], items, strict=False):
+        start = tokens[it.first].start
+        if start < close:
+            it.breakdown = True
+            continue
+        if before is None or before.number_last < 0 or before.group in _GROUPS:
+            continue
+        gap = text[tokens[before.last].end : start]
+        if "(" in gap and ")" not in gap and len(gap) < 16:
+            end = text.find(")", start)
+            close = end if end >= 0 else -1
+            it.breakdown, it.coordinated = True, False
+    return items
+
+
+_GROUPS = ("children", "women", "men")
+_WAR = frozenset({"war", "conflict", "wars", "الحرب", "حرب", "النزاع", "الثوره"})
+_A_WARS_TOLL = 1000
 
 
 def _together(items: list[Item], group: str | None) -> Item:

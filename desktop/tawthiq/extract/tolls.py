@@ -100,6 +100,13 @@ def keep_groups_within_total(fields: dict[str, FieldResult]) -> None:
         return
     groups = ("killed_children", "killed_women")
     empty = {"min": None, "max": None, "approximate": False}
+    # "Blast kills several children … seven children were killed": the figure told is more
+    # than a word of about how many
+    told = sum(int(fields[n].extra.get("min") or 0) for n in groups)
+    top = total.extra.get("max")
+    if total.extra.get("approximate") and told > int(total.value) and (top is None or told <= top):
+        extra = {**total.extra, "min": told, "max": max(told, int(top or told))}
+        fields["killed"] = total = dataclasses.replace(total, value=told, extra=extra)
 
     def too_many() -> bool:
         named = sum(int(fields[n].extra.get("min") or 0) for n in groups)

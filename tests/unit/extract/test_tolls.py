@@ -416,6 +416,26 @@ TOLLS_CAUGHT = {
         " fighters and 9 children were killed in these attacks.",
         {"killed": None, "injured": 3},
     ),
+    # who a figure counted, in brackets after it, is not more of them
+    "brackets-after-the-figure-ar": Example(
+        "أسفر القصف المدفعي على حي الضبيط عن مقتل ثلاثة مدنيين (طفل ورجلان) وإصابة مدني آخر.",
+        {"killed": 3, "injured": 1},
+    ),
+    "brackets-after-the-figure-en": Example(
+        "The strike on the market killed five people (two women and three children) on Monday.",
+        {"killed": 5, "killed_women": 2, "killed_children": 3},
+    ),
+    "a-wars-toll-in-thousands-ar": Example(
+        "قتل سبعة أطفال بانفجار عبوة ناسفة في مدينة الصنمين اليوم. وأودت الحرب في سوريا بحياة"
+        " أكثر من 500 ألف شخص.",
+        {"killed": 7},
+    ),
+    # "several" in the headline, the figure further on
+    "several-then-the-figure": Example(
+        "Blast kills several children in Daraa\nAt least seven children were killed when an"
+        " explosive device went off in the town of Sanamayn on Saturday.",
+        {"killed": 7, "killed_children": 7},
+    ),
 }
 
 
