@@ -98,6 +98,7 @@ def people_items(
 ) -> list[Item]:
     cues = cue_words()
     group_at = {h.first: h for h in cues.groups.find(tokens, keys)}
+    group_end = {h.last: h for h in group_at.values()}
     breakdown_at = {h.last: h for h in cues.breakdown.find(tokens, keys)}
     alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
     items: list[Item] = []
@@ -120,6 +121,18 @@ def people_items(
                 age_end = q.last
                 _young(items, q)
             i = q.last + 1
+            continue
+        if q is not None and i > 0 and tokens[i - 1].norm == "no":
+            i = q.last + 1  # "No one was killed": nobody to count
+            continue
+        if q is not None and q.last == i and tokens[i].norm in _ONE and i - 1 in group_end:
+            # "ورجل واحد", "ومدني واحد على الأقل": the word for one tells of the person before
+            h, i = group_end[i - 1], i + 1
+            if items and items[-1].last == h.last:
+                items[-1].last = h.last + 1
+            else:
+                joined = bool(items) and tokens[h.first].norm.startswith("و")
+                items.append(Item(h.first, h.last + 1, 1, 1, False, h.payload, False, joined))
             continue
         # "a child", "a teenage boy", "his 12-year-old son": the noun after an article
         noun = _noun_after(tokens, keys, i, group_at) if tokens[i].norm in _ARTICLES else None
@@ -282,6 +295,7 @@ def of_them(tokens: Sequence[Token], i: int) -> int:
 
 _ARABIC = re.compile("[\u0621-\u064a]")  # as Token.is_arabic
 _ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
+_ONE = frozenset({"واحد", "واحده"})
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
 _GROWN = frozenset({"people", "men", "civilians"})  # a group an age under 18 makes children

@@ -436,6 +436,15 @@ TOLLS_CAUGHT = {
         " explosive device went off in the town of Sanamayn on Saturday.",
         {"killed": 7, "killed_children": 7},
     ),
+    # the word for one after a person is that person, not one more
+    "a-man-and-one-more-ar": Example(
+        "قتلت 14 امرأة ورجل واحد بتفجير سيارة مفخخة قرب مدينة منبج.",
+        {"killed": 15, "killed_women": 14, "killed_children": 0},
+    ),
+    "no-one-was-killed-en": Example(
+        "A drone strike on a car near Amuda injured three people. No one was killed.",
+        {"killed": None, "injured": 3},
+    ),
 }
 
 
