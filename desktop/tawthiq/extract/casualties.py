@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.figure_cues import (
     SentenceScan,
     among_cue,
@@ -23,7 +24,7 @@ from tawthiq.extract.figure_cues import (
     passive_cue,
     piece_of_a_toll,
 )
-from tawthiq.extract.people import Item, cue_words, people_items
+from tawthiq.extract.people import Item, people_items
 from tawthiq.extract.phrases import Hit
 from tawthiq.extract.tokens import Token
 

@@ -11,8 +11,9 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import read_quantity
-from tawthiq.extract.people import Item, cue_words, of_them
+from tawthiq.extract.people import Item, of_them
 from tawthiq.extract.phrases import Hit, key_of
 from tawthiq.extract.tokens import Token
 
