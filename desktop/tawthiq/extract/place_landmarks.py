@@ -69,3 +69,29 @@ def around_the_capital(text: str, m: PlaceMention) -> bool:
         _NEAR_THE_CAPITAL.search(before) is not None
         or _CAPITAL_SUBURBS.match(text, m.end) is not None
     )
+
+
+# the words that may stand between a place and a larger one that says where it is ("Jindires
+# town in Afrin city", "قرية زيدل بريف حمص", "al-Busayrah in the eastern countryside of")
+_LINKS = frozenset(
+    "in of near outside within the town city village camp district area countryside region"
+    " province governorate neighbourhood neighborhood subdistrict eastern western northern"
+    " southern north south east west في بريف ريف قرب بالقرب من ضمن التابعة التابع لمدينة"
+    " لبلدة لناحية لمنطقة مدينة مدينه بلدة بلده منطقة ناحية الشرقي الغربي الشمالي الجنوبي"
+    " شرقي غربي شمالي جنوبي".split()
+)
+_LINKING = frozenset("in of near outside within في بريف ريف قرب ضمن التابعة التابع".split())
+_GAP_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def locates_the_one_before(text: str, before: PlaceMention, m: PlaceMention) -> bool:
+    """Whether ``m`` only says where the place named just before it lies ("Jindires town in
+    Afrin city", "قرية زيدل بريف حمص", "Tishreen Dam near Manbij"): a town or camp, then a
+    few linking words and no "and", comma list or full stop."""
+    gap = text[before.end : m.start]
+    if not 0 < len(gap) <= 40 or any(c in gap for c in ".؛;\n(") or gap.count(",") > 1:
+        return False
+    words = [w.lower() for w in _GAP_WORDS.findall(gap)]
+    if not words or not all(w in _LINKS for w in words) or not _LINKING & set(words):
+        return False
+    return any(p.kind in ("camp", "community") for p in before.place_candidates)

@@ -24,6 +24,7 @@ from tawthiq.extract.place_landmarks import (
     around_the_capital,
     is_reference,
     listed_also,
+    locates_the_one_before,
 )
 from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
@@ -292,6 +293,14 @@ def choose_place(
         away = elsewhere_people(tokens, keys, mentions)
     asides = away | _harmless(tokens, keys, sentence, mentions)
     gov_votes: dict[str, float] = defaultdict(float)
+    # "Jindires town in Afrin city": the report tells of Jindires; Afrin, there and wherever
+    # else it is named, only says where (its governorate vote stays)
+    locators = {
+        p.pcode
+        for k in range(1, len(mentions))
+        if locates_the_one_before(text, mentions[k - 1], mentions[k])
+        for p in mentions[k].place_candidates
+    }
     located = []
     around: list[PlaceMention] = []  # "northeast of Damascus": Rural Damascus
     for k, m in enumerate(mentions):
@@ -302,7 +311,8 @@ def choose_place(
             w *= 0.25
         elif listed_also(text, m):
             w *= 0.5  # "the shelling also hit Ariha, Kafr Nabl and Hass": other places hit
-        located.append((m, w))
+        locator = any(p.pcode in locators for p in m.place_candidates)
+        located.append((m, w * 0.2 if locator else w))
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
         gov_places = [p for p in m.place_candidates if p.kind == "governorate"]

@@ -95,6 +95,18 @@ PLACES_CAUGHT = {
 # A place below the village (its outskirts, a farm, a clinic, "and its surroundings") is the
 # village; never a larger town the report names for another reason.
 BELOW_THE_VILLAGE = {
+    # "X in Y": Y says where X is, there and wherever else the report names it
+    "a-town-in-a-city-named-again": Example(
+        "A car bomb went off in a crowded street in Jindires town in Afrin city on Tuesday,"
+        " killing four civilians. Afrin has seen several such blasts; last month a car bomb"
+        " wounded twenty people in Afrin city.",
+        {"place.name_en": "Jandairis", "place.governorate": "Aleppo"},
+    ),
+    "a-village-in-the-countryside-of-a-city-ar": Example(
+        "قُتل مدنيان برصاص مجهولين في بلدة البصيرة بريف دير الزور الشرقي. ونزح أحد الضحيتين"
+        " من مدينة دير الزور قبل سنوات، وتشهد مدينة دير الزور توترا أمنيا.",
+        {"place.name_ar": "البصيرة", "place.governorate": "Deir ez-Zor"},
+    ),
     "outskirts-not-where-the-gunners-are": Example(
         "Government forces stationed in Maarat al-Numan shelled the outskirts of Kafr Rouma on"
         " Sunday, killing a man at a stone workshop. Maarat al-Numan has served as their"
@@ -249,6 +261,12 @@ CAPITAL = {
 
 # Ordinary reports where the rules above must not fire
 NOT_SPOILED = {
+    # two towns joined by "and" are two places hit, neither says where the other is
+    "two-towns-hit": Example(
+        "Shelling killed three civilians in Afrin and Jindires on Sunday, and wounded eight"
+        " in Afrin.",
+        {"place.name_en": "Afrin"},
+    ),
     "a-namesake-in-the-governorate-the-sentence-names": Example(
         "قتل ثلاثة مدنيين بقصف على قرية دوما بريف حماة",
         {"place.name_en": "Duma", "place.governorate": "Hama"},
