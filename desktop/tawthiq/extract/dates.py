@@ -266,7 +266,10 @@ def find_dates(
         weekday = weekday_of(tok)
         if weekday is None or (tok.norm.isascii() and not tok.text[:1].isupper()):
             continue
-        add(i, i, _last_weekday(ref, weekday), "day", relative=True, on_ref=on_ref)
+        day = _last_weekday(ref, weekday)
+        if day == ref and _told_past(tokens, i, i):  # "last Sunday" read on a Sunday
+            day -= timedelta(days=7)
+        add(i, i, day, "day", relative=True, on_ref=on_ref)
     # 4. Years alone ("2017", "العام 2023"): weak, background unless nothing better exists.
     years = [w for w in at if len(w) == 4 and _YEAR.fullmatch(w)]
     for i in _where(exact, at, years):
