@@ -107,19 +107,22 @@ _TOLD_GAP = frozenset(
 )  # fmt: skip
 
 
-def _told_then(tokens: Sequence[Token], k: int, first: int) -> bool:
+def _told_then(text: str, tokens: Sequence[Token], k: int, first: int) -> bool:
     """Whether the English verb of telling at ``k`` tells when the date at ``first`` is:
     "said late on Friday", "told AFP on Saturday" do; "said shelling on Friday killed
-    three" tells what was said, and the day is the shelling's."""
+    three" tells what was said, and the day is the shelling's; "killed, activists said,
+    early Sunday" sets the telling apart, and the day is the killing's."""
     if not tokens[k].norm.isascii():
         return True  # "قال الدفاع المدني اليوم": the one who said it comes between
+    if k + 1 < len(tokens) and "," in text[tokens[k].end : tokens[k + 1].start]:
+        return False
     return all(
         not t.norm.isalpha() or t.norm in _TOLD_GAP or t.text[:1].isupper()
         for t in tokens[k + 1 : first]
     )
 
 
-def _is_background(tokens: Sequence[Token], first: int, precision: str = "day") -> bool:
+def _is_background(text: str, tokens: Sequence[Token], first: int, precision: str) -> bool:
     lex = lexicon()
     for k in range(max(0, first - 3), first):
         norm = tokens[k].norm
@@ -130,7 +133,7 @@ def _is_background(tokens: Sequence[Token], first: int, precision: str = "day") 
             continue
         if norm in _PERIOD_ONLY and precision == "day":
             continue
-        if (norm in lex.speech or norm in _TELLING) and not _told_then(tokens, k, first):
+        if (norm in lex.speech or norm in _TELLING) and not _told_then(text, tokens, k, first):
             continue
         return True
     # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
@@ -139,7 +142,7 @@ def _is_background(tokens: Sequence[Token], first: int, precision: str = "day") 
         if norm in lex.clause:
             return False
         if norm in lex.speech or (norm[1:] in lex.speech and norm[:1] in ("و", "ف")):
-            return _told_then(tokens, k, first)
+            return _told_then(text, tokens, k, first)
     return False
 
 
@@ -188,7 +191,7 @@ def mention(
     as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
     # "منذ صباح اليوم", "since this morning": today, not a period long past
     since_today = relative and (ref - value).days <= 1 and _since(tokens, first)
-    told = _is_background(tokens, first, precision) and not since_today
+    told = _is_background(text, tokens, first, precision) and not since_today
     background = stamp or dateline or caption or as_of or told
     start, end = tokens[first].start, tokens[last].end
     return DateMention(

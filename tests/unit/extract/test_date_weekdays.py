@@ -31,6 +31,11 @@ WEEKDAYS = {
         "The White Helmets said shelling on Friday killed three civilians in Sarmin.",
         {"date": "2022-11-04"},
     ),
+    # "activists said," set apart by commas: the day is the killing's
+    "said-set-apart-by-commas": Example(
+        "Three civilians were killed, activists said, early Sunday in a strike on Sarmin.",
+        {"date": "2022-11-06"},
+    ),
     # "during" a day is the incident's day; during a month or a year is background
     "during-shelling-on-a-day": Example(
         "Three civilians were killed during shelling on Friday in Jisr al-Shughur.",
