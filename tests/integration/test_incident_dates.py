@@ -102,6 +102,18 @@ def test_reading_report_files_names_those_whose_days_were_counted_from_today(
     assert summary.incidents >= 2 and summary.guessed_days == ("maram.txt",)
 
 
+def test_a_report_that_tells_no_day_is_no_guess_when_its_publication_day_is_given(
+    ws, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Its incident is given the day it was published (unsure, for the form to ask); that
+    is no day counted from today's date, and the summary does not say it is."""
+    undated = tmp_path / "sarmin.txt"
+    undated.write_text("قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على بلدة سرمين", "utf-8")
+    desk = services.Desk(ws)
+    summary = desk.ingest_files([undated], lambda done, total: None, ref_date=date(2022, 11, 6))
+    assert summary.incidents == 1 and summary.guessed_days == ()
+
+
 @pytest.mark.parametrize("command", ["extract", "ingest"])
 def test_a_ref_date_later_than_today_is_refused(run, report: Path, db_path: Path, command) -> None:  # type: ignore[no-untyped-def]
     r = run(command, str(report), "--ref-date", TOMORROW)

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtTest import QTest
 from tests.integration.test_ui_review import TWO_PLACES
 
+from tawthiq.services.settings import Settings
 from tawthiq.ui.field_cell import SURE
 
 # Told as the seed report of the field trial tells it: today's attack, then a background of
@@ -145,3 +146,17 @@ def test_a_day_later_than_today_shows_at_once_however_it_came(qtbot, window) -> 
     line.clear()
     QTest.keyClicks(line, "2022-11-06")
     assert not error.isVisibleTo(window)
+
+
+def test_a_report_that_tells_no_day_is_given_its_publication_day_to_check(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """No day, weekday, "today" or month in the report: the day it was published is the
+    best reading of the incident's, marked "?" with why, in English and in Arabic."""
+    _read(qtbot, window, "قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على بلدة سرمين شرقي إدلب")
+    cell = window.review.form.cells["date_start"]
+    assert cell.value() is None  # no publication day yet: none is made up from today's
+    _publish(qtbot, window, "2022-11-06")
+    assert cell.value() == "2022-11-06" and cell.state == "suggested"
+    assert cell.badge.text() == "?" and cell.evidence.confidence < SURE
+    assert cell.why.isVisibleTo(window) and "day it was published" in cell.why.text()
+    window.apply_settings(Settings(author="Amal", language="ar"))
+    assert "نُشر فيه" in cell.why.text()

@@ -31,6 +31,7 @@ from tawthiq.extract.incidents import (
 from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
+from tawthiq.extract.published import published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
 from tawthiq.extract.tolls import (
@@ -308,6 +309,8 @@ def _read(
                    if i < len(tokens)} - tolled  # fmt: skip
     fields.update(read_flags(tokens, keys, sentence, other | told_before))
     armed = sorted(attacks + [s for s, _ in rank_spans("weapons", tokens, keys)])
+    if fields["date"].value is None:  # no day told: the day it was published, if known
+        fields["date"] = published_day(mentions, ref if ref_known else None) or fields["date"]
     return Reading(
         fields, language, tuple(sorted(cues)), incident_places, tuple(tokens), keys, text,
         tuple(armed), tuple(sorted(days)), tuple(sorted(past)),
@@ -366,8 +369,12 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
     others = []
     for t in further.incidents:
         fields = part(list(t.spans))
-        if fields["date"].value is None and headline["date"].value is not None:
-            d = headline["date"]
+        d = headline["date"]
+        # a part that tells no day of its own is of the headline's day, if that one is told
+        own = fields["date"]
+        if d.value is not None and (
+            own.value is None or (own.unsure == "publication" and d.unsure != "publication")
+        ):
             fields["date"] = dataclasses.replace(d, confidence=d.confidence * 0.5, spans=())
         found = IncidentResult(fields, _told(text, t.sentence, _SURE_BY_WHY[t.why]), t.why)
         if found.is_incident:  # what is shown is what would be saved, in the same order

@@ -95,20 +95,54 @@ def _since(tokens: Sequence[Token], first: int) -> bool:
     return any(t.norm in ("منذ", "since") for t in tokens[max(0, first - 2) : first])
 
 
-def _is_background(tokens: Sequence[Token], first: int) -> bool:
+# "خلال شهر أيار", "during 2020" are periods gone by; "خلال قصف يوم الجمعة", "during
+# shelling on Friday" name the incident's day
+_PERIOD_ONLY = frozenset({"خلال", "during", "throughout"})
+# English words of telling or publishing: what follows them is the day it was told only
+# when nothing but the date's words (or whom it was told) come between
+_TELLING = frozenset({"says", "issued", "modified", "updated", "published"})
+_TOLD_GAP = frozenset(
+    {"on", "early", "late", "this", "last", "the", "a", "an", "in", "at", "of", "reporters",
+     "journalists", "us", "him", "her", "them", "media", "press"}
+)  # fmt: skip
+
+
+def _told_then(text: str, tokens: Sequence[Token], k: int, first: int) -> bool:
+    """Whether the English verb of telling at ``k`` tells when the date at ``first`` is:
+    "said late on Friday", "told AFP on Saturday" do; "said shelling on Friday killed
+    three" tells what was said, and the day is the shelling's; "killed, activists said,
+    early Sunday" sets the telling apart, and the day is the killing's."""
+    if not tokens[k].norm.isascii():
+        return True  # "قال الدفاع المدني اليوم": the one who said it comes between
+    if k + 1 < len(tokens) and "," in text[tokens[k].end : tokens[k + 1].start]:
+        return False
+    return all(
+        not t.norm.isalpha() or t.norm in _TOLD_GAP or t.text[:1].isupper()
+        for t in tokens[k + 1 : first]
+    )
+
+
+def _is_background(text: str, tokens: Sequence[Token], first: int, precision: str) -> bool:
     lex = lexicon()
     for k in range(max(0, first - 3), first):
+        norm = tokens[k].norm
         # "عام 2020" is background; "البالغ من العمر 15 عاماً" is an age
-        if tokens[k].norm in lex.background and not (
-            tokens[k].norm in _YEAR_WORDS and k > 0 and tokens[k - 1].norm.isdigit()
+        if norm not in lex.background or (
+            norm in _YEAR_WORDS and k > 0 and tokens[k - 1].norm.isdigit()
         ):
-            return True
+            continue
+        if norm in _PERIOD_ONLY and precision == "day":
+            continue
+        if (norm in lex.speech or norm in _TELLING) and not _told_then(text, tokens, k, first):
+            continue
+        return True
     # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
-    for t in reversed(tokens[max(0, first - 5) : first]):
-        if t.norm in lex.clause:
+    for k in range(first - 1, max(0, first - 5) - 1, -1):
+        norm = tokens[k].norm
+        if norm in lex.clause:
             return False
-        if t.norm in lex.speech or (t.norm[1:] in lex.speech and t.norm[:1] in ("و", "ف")):
-            return True
+        if norm in lex.speech or (norm[1:] in lex.speech and norm[:1] in ("و", "ف")):
+            return _told_then(text, tokens, k, first)
     return False
 
 
@@ -157,7 +191,7 @@ def mention(
     as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
     # "منذ صباح اليوم", "since this morning": today, not a period long past
     since_today = relative and (ref - value).days <= 1 and _since(tokens, first)
-    told = _is_background(tokens, first) and not since_today
+    told = _is_background(text, tokens, first, precision) and not since_today
     background = stamp or dateline or caption or as_of or told
     start, end = tokens[first].start, tokens[last].end
     return DateMention(

@@ -26,15 +26,31 @@ _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 
 
-_MONTH_BEFORE = frozenset({"شهر", "وشهر", "بشهر", "month"})
-_MONTH_AFTER = frozenset({"الماضي", "الفائت", "المنصرم", "الجاري", "الحالي", "المنقضي"})
+_PAST_AFTER = frozenset({"الماضي", "الفائت", "المنصرم", "المنقضي"})
+_MONTH_BEFORE = frozenset({"شهر", "وشهر", "بشهر", "month", "last", "this", "early", "late", "mid"})
+_MONTH_AFTER = _PAST_AFTER | {"الجاري", "الحالي"}
+
+
+def _around(tokens: Sequence[Token], first: int, last: int) -> tuple[str, str]:
+    """The words just before and just after tokens ``first`` to ``last``."""
+    before = tokens[first - 1].norm if first > 0 else ""
+    after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    return before, after
 
 
 def _month_told(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """A month named with no day or year, as a month: "شهر أيار", "أيار الفائت"."""
-    before = tokens[first - 1].norm if first > 0 else ""
-    after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    """A month named with no day or year, as a month: "شهر أيار", "أيار الفائت", "last
+    December" ("may" in lower case is a verb, not a month)."""
+    if tokens[first].text.isascii() and tokens[first].text.islower():
+        return False
+    before, after = _around(tokens, first, last)
     return before in _MONTH_BEFORE or after in _MONTH_AFTER
+
+
+def _told_past(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """ "31 كانون الأول الماضي", "last December": the one gone by, never one to come."""
+    before, after = _around(tokens, first, last)
+    return after in _PAST_AFTER or before == "last"
 
 
 def _last_weekday(ref: date, weekday: int) -> date:
@@ -45,6 +61,12 @@ def _last_weekday(ref: date, weekday: int) -> date:
 def _small(norm: str) -> bool:
     """ASCII digits short enough to be a day ("፩" is a digit to Python, not to int())."""
     return norm.isascii() and norm.isdigit() and len(norm) <= 2
+
+
+# how many days after the report's own a day told without its year may be ("28 كانون
+# الأول" read on 3 January is the December just past, "2 January" read on 28 December the
+# coming one)
+_AHEAD = 7
 
 
 def _plausible(value: date, ref: date) -> bool:
@@ -133,12 +155,17 @@ def _fixed_dates(
             j += 1
         if day is None and year is None and not _month_told(tokens, first, last):
             continue  # "may" alone is not a date
+        latest = ref
         if year is None:  # the latest such day on or before the report ("29 شباط", "31 كانون")
-            candidates = (_safe(ref.year - k, month, day or 1) for k in range(9))
-            value = next((v for v in candidates if v is not None and v <= ref), None)
+            # or a few days after it: "on 4 January" in a report dated 3 January, its day
+            # given a day or two early, is not a year back (a month is told only once begun)
+            ahead = day is not None and not _told_past(tokens, first, last)
+            latest = ref + timedelta(days=_AHEAD if ahead else 0)
+            candidates = (_safe(ref.year + 1 - k, month, day or 1) for k in range(10))
+            value = next((v for v in candidates if v is not None and v <= latest), None)
         else:
             value = _safe(year, month, day or 1)
-        if value is None or not _plausible(value, ref):
+        if value is None or not _plausible(value, max(ref, latest)):
             add(first, last, ref, "none", stamp=True)  # "31 تشرين الثاني": no date, no people
             continue
         add(first, last, value, "day" if day else "month", month_alone=not (day or year),
@@ -239,7 +266,10 @@ def find_dates(
         weekday = weekday_of(tok)
         if weekday is None or (tok.norm.isascii() and not tok.text[:1].isupper()):
             continue
-        add(i, i, _last_weekday(ref, weekday), "day", relative=True, on_ref=on_ref)
+        day = _last_weekday(ref, weekday)
+        if day == ref and _told_past(tokens, i, i):  # "last Sunday" read on a Sunday
+            day -= timedelta(days=7)
+        add(i, i, day, "day", relative=True, on_ref=on_ref)
     # 4. Years alone ("2017", "العام 2023"): weak, background unless nothing better exists.
     years = [w for w in at if len(w) == 4 and _YEAR.fullmatch(w)]
     for i in _where(exact, at, years):

@@ -74,13 +74,32 @@ def around_the_capital(text: str, m: PlaceMention) -> bool:
 # the words that may stand between a place and a larger one that says where it is ("Jindires
 # town in Afrin city", "قرية زيدل بريف حمص", "al-Busayrah in the eastern countryside of")
 _LINKS = frozenset(
-    "in of near outside within the town city village camp district area countryside region"
-    " province governorate neighbourhood neighborhood subdistrict eastern western northern"
-    " southern north south east west في بريف ريف قرب بالقرب من ضمن التابعة التابع لمدينة"
-    " لبلدة لناحية لمنطقة مدينة مدينه بلدة بلده منطقة ناحية الشرقي الغربي الشمالي الجنوبي"
-    " شرقي غربي شمالي جنوبي".split()
+    {
+        *("in", "of", "near", "outside", "within", "the", "town", "city", "village", "camp"),
+        *("district", "area", "countryside", "region", "province", "governorate"),
+        *("neighbourhood", "neighborhood", "subdistrict", "eastern", "western", "northern"),
+        *("southern", "north", "south", "east", "west"),
+        *("في", "بريف", "ريف", "قرب", "بالقرب", "من", "ضمن", "التابعة", "التابع", "لمدينة"),
+        *("لبلدة", "لناحية", "لمنطقة", "مدينة", "مدينه", "بلدة", "بلده", "منطقة", "ناحية"),
+        *("الشرقي", "الغربي", "الشمالي", "الجنوبي", "شرقي", "غربي", "شمالي", "جنوبي"),
+    }
 )
-_LINKING = frozenset("in of near outside within في بريف ريف قرب ضمن التابعة التابع".split())
+_LINKING = frozenset(
+    {
+        "in",
+        "of",
+        "near",
+        "outside",
+        "within",
+        "في",
+        "بريف",
+        "ريف",
+        "قرب",
+        "ضمن",
+        "التابعة",
+        "التابع",
+    }
+)
 _GAP_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 

@@ -364,7 +364,9 @@ class Desk:
                     kept.append(path.name)
                 elif not done.saved:
                     empty.append(path.name)
-                if any(found["date"].unsure for _, found in done.saved):
+                # counted from today's date (not the publication day given for want of a
+                # day told, nor a weekday that disagrees: those are checked in the form)
+                if any(found["date"].unsure == "today" for _, found in done.saved):
                     guessed.append(path.name)
         except Cancelled as stop:  # the reports finished before it are kept, and shown
             raise Stopped(stop, Changes.of(incidents, reports=True)) from None

@@ -22,6 +22,9 @@ UNSURE = {
         "The weekday the report names is not the day counted from its publication date: "
         "check the day."
     ),
+    "publication": N_(
+        "No day is told in the report: the day it was published is given. Check the day."
+    ),
 }
 
 

@@ -272,3 +272,84 @@ def test_today_beside_another_weekday_than_the_publication_day_is_unsure(text: s
     assert found.unsure == "weekday" and found.confidence < 0.8
     agreed = extract(text, ref_date=SUNDAY).incidents[0]["date"]
     assert agreed.value == "2022-11-06" and agreed.unsure is None and agreed.confidence >= 0.8
+
+
+# No day, weekday, "today" or month told anywhere: the day the report was published is the
+# best reading, given unsure ("publication") for someone to check.
+PUBLISHED = {
+    "no-day-arabic": Example(
+        "قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على بلدة سرمين شرقي إدلب",
+        {"date": "2022-11-06", "date.precision": "day"},
+    ),
+    "no-day-english": Example(
+        "A drone strike on a car near al-Bab killed two men, a local monitor said.",
+        {"date": "2022-11-06", "date.precision": "day"},
+    ),
+    # a year told as background ("since 2011") tells no day of this incident
+    "a-background-year-is-no-day": Example(
+        "Shelling killed five civilians in Ariha. The war has displaced millions since 2011.",
+        {"date": "2022-11-06"},
+    ),
+    "a-background-year-is-no-day-arabic": Example(
+        "قتل خمسة مدنيين بقصف على أريحا، في حرب شردت الملايين منذ عام 2011",
+        {"date": "2022-11-06"},
+    ),
+    # the page's own date, where it shows one, is the day it was published
+    "the-dateline-is-the-publication-day": Example(
+        "(Beirut, November 5, 2022) – An air strike killed three civilians in Ariha, a rights"
+        " group said.",
+        {"date": "2022-11-05"},
+    ),
+}
+
+# Where the rule must not fire: the text tells a date of its own, right or wrong.
+PUBLISHED_NOT = {
+    "a-year-told-is-no-publication-day": Example(
+        "Shelling killed five civilians in Ariha in 2019.", {"date": None}
+    ),
+    "a-month-told-is-no-publication-day": Example(
+        "قتل ثلاثة مدنيين بقصف على سرمين. ويأتي ذلك بعد تصعيد شهده شهر تشرين الأول الماضي",
+        {"date": None},
+    ),
+    "a-wrong-date-is-no-publication-day": Example(
+        "قتل ثلاثة مدنيين في 31/11/2022 بقصف على سرمين", {"date": None}
+    ),
+    "a-day-told-is-the-day": Example(
+        "قتل ثلاثة مدنيين بقصف على سرمين يوم الخميس", {"date": "2022-11-03"}
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(PUBLISHED, PUBLISHED_NOT))
+def test_no_day_told_is_the_day_it_was_published(example: Example) -> None:
+    assert example.found() == example.expect
+
+
+def test_the_publication_day_given_for_want_of_a_day_told_is_unsure() -> None:
+    text = "قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على بلدة سرمين شرقي إدلب"
+    found = extract(text, ref_date=SUNDAY).incidents[0]["date"]
+    assert found.value == "2022-11-06" and found.unsure == "publication"
+    assert found.confidence < 0.5 and found.spans == ()
+    # nobody said when it was published: no day is made up from today's date
+    alone = extract(text).incidents[0]["date"]
+    assert alone.value is None and alone.unsure is None
+
+
+def test_every_incident_of_a_report_that_tells_no_day_is_of_its_publication_day() -> None:
+    text = (
+        "قتل ثلاثة مدنيين بقصف مدفعي على بلدة سرمين في ريف إدلب.\n"
+        "وفي ريف حلب الغربي، قتل طفلان بانفجار لغم أرضي في بلدة الأتارب."
+    )
+    days = [i["date"] for i in extract(text, ref_date=SUNDAY).incidents]
+    assert len(days) == 2
+    assert all(d.value == "2022-11-06" and d.unsure == "publication" for d in days)
+
+
+def test_an_incident_that_tells_no_day_takes_the_headlines_day_not_the_publication_day() -> None:
+    text = (
+        "قتل ثلاثة مدنيين مساء أمس السبت بقصف مدفعي على بلدة سرمين في ريف إدلب.\n"
+        "وفي ريف حلب الغربي، قتل طفلان بانفجار لغم أرضي في بلدة الأتارب."
+    )
+    headline, other = extract(text, ref_date=SUNDAY).incidents
+    assert headline["date"].value == other["date"].value == "2022-11-05"
+    assert other["date"].unsure is None and other["date"].confidence < headline["date"].confidence

@@ -1,0 +1,45 @@
+"""The incident's day when the report tells none: the day it was published.
+
+A report of "قتل ثلاثة مدنيين بقصف على سرمين" or "Shelling killed three in Ariha" with no
+day, weekday, "today" or month anywhere is most likely of the day it was published; that
+day is given, marked unsure ("publication") so that someone checks it. A day counted from
+today's date, for want of the day it was published, would be a guess of a guess: none is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from tawthiq.extract.date_words import DateMention
+from tawthiq.extract.result import FieldResult
+
+# how sure a day is that no word of the report tells, only the day it was published
+PUBLISHED_DAY = 0.35
+
+
+def _says_nothing_of_when(m: DateMention) -> bool:
+    """The page's own date ("BEIRUT, March 12 —", "(as of 6 November 2022)") tells when it
+    was written; a year of background ("منذ عام 2011", "since 2011") tells of no day."""
+    return (m.page and m.precision == "day") or (m.background and m.precision == "year")
+
+
+def published_day(mentions: Sequence[DateMention], ref: date | None) -> FieldResult | None:
+    """The day the report was published as the incident's, when its words tell no date of
+    their own (``mentions``, all of them): the page's own date where it shows one, else
+    ``ref`` (None when nobody said when it was published: then no day at all)."""
+    if not all(_says_nothing_of_when(m) for m in mentions):
+        return None
+    page = [
+        m
+        for m in mentions
+        if m.page and (ref is None or m.value <= ref) and not (ref is None and m.on_ref)
+    ]
+    spans: tuple[tuple[int, int], ...]
+    if page:
+        day, spans = page[0].value, ((page[0].start, page[0].end),)
+    elif ref is not None:
+        day, spans = ref, ()
+    else:
+        return None
+    return FieldResult(day.isoformat(), PUBLISHED_DAY, spans, {"precision": "day"}, "publication")
