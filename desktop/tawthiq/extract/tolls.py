@@ -106,7 +106,8 @@ def keep_groups_within_total(fields: dict[str, FieldResult]) -> None:
     top = total.extra.get("max")
     if total.extra.get("approximate") and told > int(total.value) and (top is None or told <= top):
         extra = {**total.extra, "min": told, "max": max(told, int(top or told))}
-        fields["killed"] = total = dataclasses.replace(total, value=told, extra=extra)
+        spans = total.spans + tuple(s for n in groups for s in fields[n].spans)
+        fields["killed"] = total = dataclasses.replace(total, value=told, extra=extra, spans=spans)
 
     def too_many() -> bool:
         named = sum(int(fields[n].extra.get("min") or 0) for n in groups)
@@ -129,13 +130,19 @@ def settle_breakdown(fields: dict[str, FieldResult], figures: list[Figure]) -> N
     as may a daughter: "رجل وابنته" settles no child).
     A toll with people left unnamed ("5 killed, including 2 children") settles nothing."""
     killed = fields["killed"]
-    if killed.value is None or killed.extra.get("approximate"):
-        return
-    if killed.extra.get("min") != killed.extra.get("max"):
+    if killed.value is None:
         return
     men = toll_of(figures, "killed", "men")
     parts = [p for p in (fields["killed_children"], fields["killed_women"], men) if p.value]
-    if any(p.extra.get("approximate") for p in parts):
+    # "at least seven children were killed" with a toll of at least seven: the same people
+    inexact = killed.extra.get("approximate") or killed.extra.get("min") != killed.extra.get("max")
+    if inexact and not (
+        len(parts) == 1
+        and parts[0].extra["min"] == killed.extra["min"]
+        and set(parts[0].spans) & set(killed.spans)
+    ):
+        return
+    if not inexact and any(p.extra.get("approximate") for p in parts):
         return
     # brothers and sons are told in the toll's own figure ("قتل شقيقان", "رجل وابنه")
     males = max(
@@ -143,7 +150,7 @@ def settle_breakdown(fields: dict[str, FieldResult], figures: list[Figure]) -> N
          if f.category == "killed" and f.group is None and (f.start, f.end) in killed.spans),
         default=0,
     )  # fmt: skip
-    if sum(int(p.value) for p in parts) + males != killed.value:
+    if sum(int(p.value) for p in parts) + males != killed.value and not inexact:
         return
     spans = tuple(s for p in parts for s in p.spans) or killed.spans
     # a daughter or a sister of no told age ("رجل وابنته") may be a child

@@ -163,6 +163,11 @@ BREAKDOWNS_CAUGHT = {
         {"killed": 9, "killed_children": 3, "killed_women": 1},
     ),
     # children not numbered: how many is not said, and surely not none
+    # "at least seven children" and a toll of at least seven: the same people, no woman
+    "at-least-n-children-are-the-toll": Example(
+        "At least seven children were killed when an explosive device went off in Sanamayn.",
+        {"killed": 7, "killed_children": 7, "killed_women": 0},
+    ),
     "her-children-unnumbered": Example(
         "قُتلت امرأة وأطفالها بقصف على منزلهم في أريحا.",
         {"killed_children": None, "killed_women": 1},
