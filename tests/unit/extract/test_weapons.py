@@ -20,6 +20,16 @@ WEAPONS = {
 # Bugs caught: regressions found by blind tests, reviews and real published reports
 # scored once, each written anew for the project.
 WEAPONS_CAUGHT = {
+    # "explosive device" is how wires and state media name a planted bomb
+    "explosive-device-en": Example(
+        "Seven children were killed when an explosive device planted by militants went off in"
+        " the town of Sanamayn on Saturday.",
+        {"weapons": ["ied"], "incident_type": "remote_explosive"},
+    ),
+    "explosive-device-ar": Example(
+        "قتل طفل بانفجار عبوة متفجرة قرب مدرسة في مدينة جاسم.",
+        {"weapons": ["ied"], "incident_type": "remote_explosive"},
+    ),
     "helicopters": Example(
         "ألقت مروحيات النظام براميل متفجرة على القرية", {"incident_type": "air_drone_strike"}
     ),
