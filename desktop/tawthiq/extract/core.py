@@ -79,10 +79,13 @@ def _date_field(
     stamps = [m for m in mentions if m.stamp and m.precision == "day"]
     # "شهر تشرين الأول الماضي" alone says when something else happened, not this incident
     month = next((m for m in usable if m.precision == "month" and not m.month_alone), None)
-    pick = day[0] if day else stamps[0] if stamps else month
+    # "وقال المراسل اليوم الثلاثاء إن مدنياً قتل": with no other day told, the day it was
+    # said is the best reading of the day it happened
+    said = [m for m in mentions if m.background and m.precision == "day" and not m.stamp]
+    pick = day[0] if day else stamps[0] if stamps else month or (said[0] if said else None)
     if pick is None:
         return FieldResult(extra={"precision": None}), FieldResult()
-    confidence = 0.9 if day else 0.4 if pick.stamp else 0.5
+    confidence = 0.9 if day else 0.4 if pick.stamp or pick.background else 0.5
     # another day told near it leaves the incident's in doubt; one years before is history
     # ("a ceasefire agreed on 5 May 2020"), not a rival
     if any(0 < abs((m.value - pick.value).days) <= 365 for m in day):

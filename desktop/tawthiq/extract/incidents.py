@@ -217,6 +217,8 @@ def other_incidents(text: str, first: Reading) -> Further:
     # the headline: a dateline ("إدلب – نورث برس") or a title that tells of nothing comes
     # first, then the paragraph that first tells of an attack or a harm
     lead = next((k for k, p in enumerate(paragraphs) if _within(first.cue_offsets, p)), 0)
+    if lead + 1 < len(paragraphs) and _a_title(text, paragraphs[lead]):
+        lead += 1  # "وفاة طفلين بانفجار جسم من مخلفات الحرب" then the lead that tells it
     place_starts = [m.start for m in first.places]
     for span in paragraphs[lead + 1 :]:
         inside = list(first.places[bisect.bisect_left(place_starts, span[0]) :
@@ -261,6 +263,16 @@ def other_incidents(text: str, first: Reading) -> Further:
         where = sentence_of(text, spans, [(first.attacks,), (first.cue_offsets,)])
         found.append(Told(tuple(spans), where or (sentences(text, spans[0]) or spans)[0], why))
     return Further(tuple(found), tuple(aside))
+
+
+_TITLE_CHARS = 160
+
+
+def _a_title(text: str, span: Span) -> bool:
+    """A headline: one short line with no full stop ("Blast kills seven children in
+    Daraa", "مقتل مدنيين بقصف على أريحا")."""
+    line = text[span[0] : span[1]].strip()
+    return len(line) <= _TITLE_CHARS and "\n" not in line and not any(c in line for c in ".!?؟")
 
 
 def _near_home(

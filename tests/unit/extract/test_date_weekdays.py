@@ -4,7 +4,9 @@ day the report was published, whatever words of time or telling stand around it.
 from __future__ import annotations
 
 import pytest
-from tests.unit.extract.examples import Example, cases
+from tests.unit.extract.examples import SUNDAY, Example, cases
+
+from tawthiq.extract import extract
 
 # The report is read as published on Sunday 6 November 2022.
 WEEKDAYS = {
@@ -63,14 +65,14 @@ WEEKDAYS_NOT = {
     ),
     "the-day-it-was-said": Example(
         "Activists said early on Sunday that shelling had killed three civilians in Sarmin.",
-        {"date": None},
+        {"date": "2022-11-06"},
     ),
     "the-day-it-was-told-to-whom": Example(
         "The monitor told AFP on Saturday that shelling had killed three in Sarmin.",
-        {"date": None},
+        {"date": "2022-11-05"},
     ),
     "the-day-it-was-said-arabic": Example(
-        "قال المرصد يوم السبت إن قصفاً قتل ثلاثة مدنيين في سرمين", {"date": None}
+        "قال المرصد يوم السبت إن قصفاً قتل ثلاثة مدنيين في سرمين", {"date": "2022-11-05"}
     ),
     "said-after-the-incidents-day": Example(
         "Shelling killed three on Friday in Sarmin, the monitor said on Saturday.",
@@ -86,3 +88,11 @@ WEEKDAYS_NOT = {
 @pytest.mark.parametrize("example", cases(WEEKDAYS, WEEKDAYS_NOT))
 def test_weekdays(example: Example) -> None:
     assert example.found() == example.expect
+
+
+def test_the_day_it_was_said_is_an_unsure_reading() -> None:
+    """With no other day told, the day a source spoke is the best reading, and marked so."""
+    found = extract(
+        "قال مراسل الموقع اليوم الأحد إن مدنياً قتل بقصف على قرية الغدفة.", ref_date=SUNDAY
+    ).incidents[0]["date"]
+    assert (found.value, found.confidence <= 0.5) == ("2022-11-06", True)

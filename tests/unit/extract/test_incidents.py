@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.unit.extract.examples import SUNDAY, Example, cases
 
@@ -277,3 +279,21 @@ def test_a_separate_attack_is_told_apart_with_its_own_toll(text: str) -> None:
     """ "In a separate attack", "وفي هجوم آخر": each attack keeps its own toll."""
     tolls = [(i["killed"].value, i["place"].value["name_en"]) for i in extract(text).incidents]
     assert tolls == [(4, "Ariha"), (3, "Sarmada")]
+
+
+def test_a_title_and_the_lead_under_it_tell_one_incident() -> None:
+    """A headline with no full stop, then the paragraph that tells it: one incident, with
+    the lead's day, its toll and its village (victims displaced from another governorate
+    do not make it another incident)."""
+    text = (
+        "وفاة طفلين بانفجار جسم من مخلفات الحرب في ريف درعا\n\n"
+        "توفي طفلان من مهجري محافظة السويداء بانفجار جسم من مخلفات الحرب في ريف محافظة درعا"
+        " الشرقي، اليوم السبت 27 أيلول.\n\n"
+        "وقال الدفاع المدني إن الحادثة وقعت خلال رعي الطفلين الأغنام على أطراف بلدة الحراك."
+    )
+    found = extract(text, ref_date=date(2025, 9, 27))
+    first = found.incidents[0]
+    assert (len(found.incidents), first["date"].value, first["killed"].value) == (
+        1, "2025-09-27", 2,
+    )  # fmt: skip
+    assert first["place"].value["governorate"] == "Daraa"
