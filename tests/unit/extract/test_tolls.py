@@ -445,6 +445,11 @@ TOLLS_CAUGHT = {
         "A drone strike on a car near Amuda injured three people. No one was killed.",
         {"killed": None, "injured": 3},
     ),
+    # a number of attacks told with their kind counts no one ("seven aerial attacks")
+    "attacks-with-their-kind-count-no-one": Example(
+        "Seven drone strikes hit the town of Sarmin on Sunday, killing two civilians.",
+        {"killed": 2},
+    ),
 }
 
 
