@@ -286,6 +286,8 @@ class Gazetteer:
         # after a preposition ("بكفر جالس") the word before is not the name's kind word
         clitic = doc.words[i].starts[variant][2]
         context = None if clitic.lstrip("وف") else self._context(doc, first, last)
+        if clitic[:1] in ("و", "ف") and first == i:
+            context = None  # "مخيم وقرى": a camp and villages, not a camp named "قرى"
         candidates = self._index[key]
         if doc.words[i].script == "en":
             candidates = self._english(doc, where, candidates, context)

@@ -261,6 +261,12 @@ CAPITAL = {
 
 # Ordinary reports where the rules above must not fire
 NOT_SPOILED = {
+    # "مخيم وقرى": a camp and villages, not a camp named "القرى"
+    "a-camp-and-villages": Example(
+        "قتيلة وعدة جرحى في قصف على مخيم وقرى بإدلب\nقُتلت امرأة بقصف صاروخي استهدف مخيماً"
+        " للنازحين قرب بلدة باتنته في ريف إدلب الشمالي.",
+        {"place.name_en": "Batenta"},
+    ),
     # two towns joined by "and" are two places hit, neither says where the other is
     "two-towns-hit": Example(
         "Shelling killed three civilians in Afrin and Jindires on Sunday, and wounded eight"
