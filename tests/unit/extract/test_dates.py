@@ -88,6 +88,16 @@ DATES = {
 # Bugs caught: regressions found by blind tests, reviews and real published reports
 # scored once, each written anew for the project.
 DATES_CAUGHT = {
+    # a month-first date (US style) within days of publication, not two months before it
+    "month-first-near-publication": Example(
+        "10/08/2024 Syria: civilians killed in a strike on a building in Damascus",
+        {"date": "2024-10-08"},
+        date(2024, 10, 8),
+    ),
+    # does not spoil: a day-first date that is itself recent stays day first
+    "day-first-stays": Example(
+        "قتل ثلاثة مدنيين في 2/11/2022 بقصف على أريحا", {"date": "2022-11-02"}, date(2022, 11, 6)
+    ),
     "dateline": Example(
         "BEIRUT, March 12 — Shelling killed five civilians on Saturday", {"date": "2022-11-05"}
     ),
