@@ -88,7 +88,15 @@ def communities(src: Path) -> list[dict[str, Any]]:
             continue  # neighbourhood rows carry their parent community's name
         ar = r["adm4_ar"].splitlines()[0].strip()
         parents = [r["adm1_pcode"], r["adm2_pcode"], r["adm3_pcode"]]
-        place = record(r["adm4_pcode"], "community", r["adm4_en"].strip(), ar, [], parents,
+        # two villages counted as one community ("معارة النعسان_معارة الحاسكي", "Maaret
+        # Elnaasan - Maaret Elhaski"): each is named on its own in reports
+        parts = [x for x in re.split(r"_|\s+-\s+", ar) if x.strip() and x.strip() != ar]
+        parts += [x for x in re.split(r"_|\s+-\s+", r["adm4_en"]) if x.strip() != r["adm4_en"]]
+        # one word alone ("الأسد", "منبج") names too much else: only names of two words
+        parts = [x.strip() for x in parts if len(x.split()) > 1]
+        # "معارة النعسان" is as often written "معرة النعسان" (Maarat, as معرة النعمان)
+        parts += ["معرة " + x[5:] for x in [ar, *parts] if x.startswith("معارة ")]
+        place = record(r["adm4_pcode"], "community", r["adm4_en"].strip(), ar, parts, parents,
                        float(r["lat"]), float(r["lon"]))  # fmt: skip
         place["centre"] = key_set([r["adm4_en"]]) & key_set([r["adm2_en"], r["adm3_en"]])
         out.append(place)

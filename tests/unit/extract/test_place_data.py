@@ -95,3 +95,24 @@ def test_a_match_says_why() -> None:
     best = fuzzy_matches("Kafrnabel")[0]
     assert Gazetteer.load().by_pcode(best.pcode).name_en == "Kafr Nobol"
     assert "consonants" in best.why and "spelling" in best.why and 0.8 <= best.score <= 1
+
+
+def test_two_villages_counted_as_one_community_are_each_found() -> None:
+    """OCHA counts some pairs of villages as one community ("معارة النعسان_معارة الحاسكي"):
+    each village of two words or more is found by its own name, and "معارة" as "معرة";
+    a part of one word ("الأسد", "منبج") names nothing new."""
+    places = read_json("gazetteer.json")
+    fields = places["fields"]
+    compound = [dict(zip(fields, p, strict=True)) for p in places["places"]]
+    compound = [p for p in compound if p["kind"] == "community" and "_" in p["name_ar"]]
+    assert len(compound) > 200
+    two_words = [
+        (p, part) for p in compound for part in p["name_ar"].split("_") if len(part.split()) > 1
+    ]
+    # (an alias another place of the subdistrict also bears is dropped, as any alias)
+    kept = [part for p, part in two_words if part in p["aliases"]]
+    assert len(kept) >= 0.8 * len(two_words)
+    assert not any(len(a.split()) == 1 for p in compound for a in p["aliases"] if "_" not in a
+                   and a in p["name_ar"].split("_"))  # fmt: skip
+    found = Gazetteer.load().find("قُتل مدني في منطقة معرة النعسان بريف إدلب")
+    assert found[0].place_candidates[0].pcode == "C3935"
