@@ -110,16 +110,19 @@ def find_figures(
             cumulative_sents.add(sent[b.first])
     scan = SentenceScan.of(keys, sent, cat_at)
     joint = joint_cues(tokens, sent, cat_at)
+    norms = [t.norm for t in tokens]
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
     chains: list[list[int]] = []
     decided: list[tuple[Item, str, bool]] = []  # (item, category, counted on its own)
     pending: Item | None = None  # a person with no cue yet, who may share the next one's
-    for it in _in_brackets(people_items(tokens, keys, skip, cat_at), tokens, text):
+    for it in _in_brackets(people_items(tokens, keys, skip, cat_at), tokens, text, cat_at):
         if moved_between_tolls(it, tokens, keys, sent, cat_at):
             continue
-        if it.group not in ("children", "women", "men") and counts_everyone_harmed(it, joint, sent):
+        if it.group not in ("children", "women", "men") and counts_everyone_harmed(
+            it, joint, sent, cat_at, norms
+        ):
             continue  # "17 شهيداً وجريحاً": the dead and the wounded counted as one
         sub = it.group if it.group in ("children", "women", "men") else None
         near = category_near(it, cat_at, sent, tokens, keys, scan, commas)
@@ -185,7 +188,9 @@ def find_figures(
     return figures
 
 
-def _in_brackets(items: Iterable[Item], tokens: Sequence[Token], text: str) -> list[Item]:
+def _in_brackets(
+    items: Iterable[Item], tokens: Sequence[Token], text: str, cat_at: dict[int, Hit[str]]
+) -> list[Item]:
     """ "ثلاثة مدنيين (طفل ورجلان)", "five people (two women and three children)": the people
     in brackets right after a figure are who it counted, not more of them."""
     items = list(items)
@@ -198,7 +203,8 @@ def _in_brackets(items: Iterable[Item], tokens: Sequence[Token], text: str) -> l
         if before is None or before.number_last < 0 or before.group in _GROUPS:
             continue
         gap = text[tokens[before.last].end : start]
-        if "(" in gap and ")" not in gap and len(gap) < 16:
+        told = any(k in cat_at for k in range(before.last + 1, it.first))  # "(وأصيب 5 آخرون)"
+        if "(" in gap and ")" not in gap and len(gap) < 16 and not told:
             end = text.find(")", start)
             close = end if end >= 0 else -1
             it.breakdown, it.coordinated = True, False

@@ -31,7 +31,7 @@ from tawthiq.extract.incidents import (
 from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
-from tawthiq.extract.published import published_day
+from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, tokenize
 from tawthiq.extract.tolls import (
@@ -82,6 +82,7 @@ def _date_field(
     # "وقال المراسل اليوم الثلاثاء إن مدنياً قتل": with no other day told, the day it was
     # said is the best reading of the day it happened
     said = [m for m in mentions if m.background and m.precision == "day" and not m.stamp]
+    said = said if not usable else []  # "killed in 2023, a report published on Sunday said"
     pick = day[0] if day else stamps[0] if stamps else month or (said[0] if said else None)
     if pick is None:
         return FieldResult(extra={"precision": None}), FieldResult()
@@ -312,7 +313,8 @@ def _read(
                    if i < len(tokens)} - tolled  # fmt: skip
     fields.update(read_flags(tokens, keys, sentence, other | told_before))
     armed = sorted(attacks + [s for s, _ in rank_spans("weapons", tokens, keys)])
-    if fields["date"].value is None:  # no day told: the day it was published, if known
+    if fields["date"].value is None and not period_told(text):
+        # no day told: the day it was published, if known
         fields["date"] = published_day(mentions, ref if ref_known else None) or fields["date"]
     return Reading(
         fields, language, tuple(sorted(cues)), incident_places, tuple(tokens), keys, text,

@@ -20,7 +20,7 @@ from tawthiq.extract.phrases import Keys, exact_key
 from tawthiq.extract.tokens import Token, tokenize
 
 _NUMERIC = re.compile(
-    r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)"
+    r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})([-/.])(\d{1,2})\6(\d{1,2})(?!\d)"
 )
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 _NEAR_DAYS, _FAR_DAYS = timedelta(days=7), timedelta(days=31)  # see the numeric dates
@@ -120,7 +120,7 @@ def _fixed_dates(
             if value and near and not timedelta(0) <= ref - value <= _FAR_DAYS:
                 value = swapped
         else:
-            value = _safe(int(m.group(5)), int(m.group(6)), int(m.group(7)))
+            value = _safe(int(m.group(5)), int(m.group(7)), int(m.group(8)))
         first_i = bisect.bisect_left(starts, m.start())
         last_i = bisect.bisect_left(starts, m.end()) - 1
         if last_i < first_i:

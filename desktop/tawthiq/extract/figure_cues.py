@@ -193,7 +193,7 @@ def category_near(
     crossed = False
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
         crossed = crossed or (apart and j + 1 in commas)
-        if tokens[j].norm == "and":  # "a child was killed and three were wounded"
+        if tokens[j].norm in ("and", "but"):  # "a child was killed and three were wounded"
             ahead = forward()
             if ahead:
                 return ahead, "forward"
@@ -219,6 +219,8 @@ def _bare(norm: str) -> str:
 
 
 _JOINED_BY = frozenset({"and", "or", "و", "او", "أو", "/"})
+_VICTIMS = frozenset({"ضحيه", "ضحايا", "ضحيتها", "ضحيته", "ضحاياه", "ضحاياها", "victims"})
+_TWO_WOUNDED = frozenset({"جريحين", "جريحان", "مصابين", "مصابان"})
 _JOINT_REACH = 3  # tokens between a figure and a joint cue ("قتل وأصيب ما لا يقل عن 5")
 _DEAD_NOUNS = frozenset({"قتيل", "قتيلا", "قتلي", "شهيد", "شهيدا", "شهداء", "dead"})
 _WOUNDED_NOUNS = frozenset(
@@ -248,6 +250,10 @@ def joint_cues(
         between = [tokens[k].norm for k in range(a.last + 1, b.first)]
         if len(between) > 1 or not all(w in _JOINED_BY for w in between):
             continue
+        if not between and not tokens[b.first].norm.startswith("و"):
+            continue  # "بعد وفاة جريح": one of the wounded died, nobody counted together
+        if tokens[b.first].norm.removeprefix("و") in _TWO_WOUNDED:
+            continue  # "3 شهداء وجريحين": two wounded, a figure of their own
         # "4 قتلوا وأصيب 8", "أربعة مدنيين قتلوا وأصيب 15": each word has its own figure
         people = cue_words().people
         before = any(
@@ -266,12 +272,30 @@ def _a_number(tokens: Sequence[Token], k: int) -> bool:
     return tokens[k].norm.isdigit() or read_quantity(tokens, k) is not None
 
 
-def counts_everyone_harmed(it: Item, joint: set[int], sent: Sequence[int]) -> bool:
+def counts_everyone_harmed(
+    it: Item,
+    joint: set[int],
+    sent: Sequence[int],
+    cat_at: dict[int, Hit[str]],
+    tokens_norm: Sequence[str],
+) -> bool:
     """Whether a figure stands next to a killed-and-injured pair ("40 مدنيا بين قتيل
-    وجريح", "killed and injured at least 5 people")."""
+    وجريح", "killed and injured at least 5 people"), nearer than any word of its own
+    ("3 قتلى و5 جرحى", "killed 3 civilians; the dead and wounded were taken …")."""
     if not joint:
         return False
     s = sent[it.first]
-    near = [*range(it.first - _JOINT_REACH, it.first)]
-    near += range(it.last + 1, it.last + 1 + _JOINT_REACH)
-    return any(k in joint and sent[k] == s for k in near if 0 <= k < len(sent))
+    away = [(it.first - k, k) for k in range(it.first - _JOINT_REACH, it.first)]
+    away += [(k - it.last, k) for k in range(it.last + 1, it.last + 1 + _JOINT_REACH)]
+    # the word right after the number is its own ("قتلى وجرحى، 3 قتلى"): after goes first
+    near = sorted((d, k < it.first, k) for d, k in away if 0 <= k < len(sent) and sent[k] == s)
+    # "راح ضحيتها 40 مدنيا بين قتيل وجريح": victims are the dead and the wounded alike
+    first = next(
+        (
+            k
+            for _, _, k in near
+            if k in joint or (k in cat_at and _bare(tokens_norm[k]) not in _VICTIMS)
+        ),
+        None,
+    )
+    return first is not None and first in joint

@@ -8,11 +8,30 @@ today's date, for want of the day it was published, would be a guess of a guess:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
 from tawthiq.extract.date_words import DateMention
 from tawthiq.extract.result import FieldResult
+
+# a period told instead of a day ("in March", "last week", "خلال الأيام الماضية"): the
+# incident is of that period, not of the day the report came out
+_PERIOD = re.compile(
+    r"\b(?:last|past|this|previous|earlier this|later this)\s+(?:week|weekend|month|year)\b"
+    r"|\bin (?:January|February|March|April|June|July|August|September|October|November"
+    r"|December)\b|\bover the past\b|\bin recent (?:days|weeks)\b"
+    r"|الأسبوع الماضي|الأسبوع الفائت|الشهر الماضي|الشهر الفائت|الشهر الجاري|خلال الأيام"
+    r"|خلال الأسبوع|منذ مطلع|منذ بداية|الأيام الماضية|الأسابيع الماضية|خلال شهر",
+    re.IGNORECASE,
+)
+
+
+def period_told(text: str) -> bool:
+    """Whether the report tells a period rather than a day ("killed in March", "الأسبوع
+    الماضي"): then the day it was published is no reading of the incident's day."""
+    return _PERIOD.search(text) is not None
+
 
 # how sure a day is that no word of the report tells, only the day it was published
 PUBLISHED_DAY = 0.35

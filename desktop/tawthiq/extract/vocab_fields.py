@@ -123,9 +123,32 @@ def rank(
     # "قتل طفلان بانفجار لغم من مخلفات الحرب": nobody laid it that the report names
     left = any(sentence[h.first] in focus for h in cues.left_by_the_war.find(tokens, keys))
     # "It was not clear who was behind the attack", "ولم تتبنَّ أي جهة التفجير": told of
-    # this attack anywhere but in another event's sentences
-    left = left or any(sentence[h.first] not in other for h in cues.unclaimed.find(tokens, keys))
+    # this attack (its own sentences or the next), not of "a separate explosion"
+    unclaimed = cues.unclaimed.find(tokens, keys)
+    left = left or any(_of_this_attack(h, keys, sentence, focus) for h in unclaimed)
     return _unknown_first(ranked) if ranked[0].accused or (left and not claimed) else ranked
+
+
+_ANOTHER = frozenset(key_of(w) for w in ("separate", "another", "other", "آخر", "منفصل", "أخرى"))
+
+
+_THE_ATTACK = frozenset(
+    key_of(w) for w in ("attack", "bombing", "blast", "explosion", "الهجوم", "التفجير", "الانفجار")
+)
+
+
+def _of_this_attack(
+    h: Hit[bool], keys: Sequence[str], sentence: Sequence[int], focus: set[int]
+) -> bool:
+    """ "It was not clear who was behind the attack" tells of this one: told in its own
+    sentences or of "the attack", not of "a separate explosion" or "rockets that hit a
+    nearby village"."""
+    s = sentence[h.first]
+    around = range(max(0, h.first - 12), min(len(keys), h.last + 12))
+    own = [k for k in around if sentence[k] == s]
+    if any(keys[k] in _ANOTHER for k in own):
+        return False
+    return s in focus or any(keys[k] in _THE_ATTACK for k in own if k > h.last)
 
 
 def covered(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:

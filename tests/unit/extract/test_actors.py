@@ -255,6 +255,11 @@ NOBODY_NAMED_SPOILS = {
         " على محاور ريف إدلب",
         {"perpetrators": ["syrian_government", "armed_opposition"]},
     ),
+    "unclaimed-of-a-separate-explosion": Example(
+        "Russian warplanes struck a market in Ariha on Sunday, killing nine civilians. It was"
+        " not clear who was behind a separate explosion in Idlib city.",
+        {"perpetrators": ["russia"]},
+    ),
     "mine-planted-by": Example(
         "A boy was killed on Sunday by a landmine planted by ISIS near Deir Hafer, one of the"
         " war remnants that still litter the fields.",

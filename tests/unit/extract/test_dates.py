@@ -88,6 +88,21 @@ DATES = {
 # Bugs caught: regressions found by blind tests, reviews and real published reports
 # scored once, each written anew for the project.
 DATES_CAUGHT = {
+    # a period told, not a day: the publication day is no reading of it
+    "a-month-told-en": Example(
+        "Three civilians were killed in March in shelling on Sarmin.",
+        {"date": None},
+        date(2024, 4, 10),
+    ),
+    "last-week-ar": Example(
+        "قتل ثلاثة مدنيين الأسبوع الماضي بقصف على سرمين.", {"date": None}, date(2024, 4, 10)
+    ),
+    # a page's stamp with dots ("2019.08.20 | 23:08")
+    "a-stamp-with-dots": Example(
+        "2019.08.20 | 23:08 دمشق\nقتل مدني بقصف على قرية الغدفة",
+        {"date": "2019-08-20"},
+        date(2019, 8, 20),
+    ),
     # a month-first date (US style) within days of publication, not two months before it
     "month-first-near-publication": Example(
         "10/08/2024 Syria: civilians killed in a strike on a building in Damascus",

@@ -450,6 +450,39 @@ TOLLS_CAUGHT = {
         "Seven drone strikes hit the town of Sarmin on Sunday, killing two civilians.",
         {"killed": 2},
     ),
+    # found by an independent review: none of these is a figure of the dead and wounded
+    "one-of-the-wounded-died-ar": Example(
+        "ارتفع عدد ضحايا القصف على بلدة سرمين اليوم الأحد إلى 5 قتلى بعد وفاة جريح متأثراً بجراحه.",
+        {"killed": 5},
+    ),
+    "martyrs-and-two-wounded-ar": Example(
+        "قصف مدفعي على سرمين اليوم الأحد يوقع 3 شهداء وجريحين.", {"killed": 3}
+    ),
+    "the-dead-and-wounded-were-taken-en": Example(
+        "Shelling on Sarmin on Sunday killed 3 civilians; the dead and wounded were taken to"
+        " Idlib hospital.",
+        {"killed": 3},
+    ),
+    "dead-and-wounded-then-each-figure-ar": Example(
+        "أسفر القصف المدفعي على بلدة سرمين اليوم الأحد عن سقوط قتلى وجرحى، 3 قتلى و5 جرحى"
+        " بحسب الدفاع المدني.",
+        {"killed": 3, "injured": 5},
+    ),
+    "no-one-killed-but-wounded-en": Example(
+        "No one was killed but 12 people were wounded when shelling hit Sarmin on Sunday.",
+        {"killed": None, "injured": 12},
+    ),
+    "a-wounding-in-brackets-ar": Example(
+        "قتل 3 مدنيين (وأصيب 5 آخرون) بقصف على سرمين اليوم الأحد.", {"killed": 3, "injured": 5}
+    ),
+    "casualties-are-not-the-dead-en": Example(
+        "Shelling on Sarmin on Sunday caused 12 casualties, including three deaths, medics said.",
+        {"killed": 3},
+    ),
+    "victims-dead-and-wounded-ar": Example(
+        "راح ضحيتها قرابة 40 مدنيا بين قتيل وجريح إثر استهداف سوق شعبي في جسر الشغور.",
+        {"killed": None, "injured": None},
+    ),
 }
 
 
