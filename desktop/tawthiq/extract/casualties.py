@@ -193,7 +193,7 @@ def _in_brackets(
 ) -> list[Item]:
     """ "ثلاثة مدنيين (طفل ورجلان)", "five people (two women and three children)": the people
     in brackets right after a figure are who it counted, not more of them."""
-    items = list(items)
+    items = [it for it in items if not _an_age_in_brackets(it, tokens, text)]
     close = -1  # where the brackets after a figure end
     for before, it in zip([None, *items], items, strict=False):
         start = tokens[it.first].start
@@ -212,6 +212,22 @@ def _in_brackets(
 
 
 _GROUPS = ("children", "women", "men")
+_AGES_IN_BRACKETS = re.compile(
+    r"^[\s\d٠-٩,،و-]*$|سنة|سنوات|سنين|عام|أعوام|أشهر|شهر|year|month|aged", re.IGNORECASE
+)
+
+
+def _an_age_in_brackets(it: Item, tokens: Sequence[Token], text: str) -> bool:
+    """ "A child (7) was killed", "ثلاثة أطفال (4 و7 و9 سنوات)": the numbers in brackets
+    are ages, not more people."""
+    start = tokens[it.first].start
+    opened, shut = text.rfind("(", 0, start), text.rfind(")", 0, start)
+    end = text.find(")", start)
+    if opened < 0 or shut > opened or end < 0 or end - opened > 40:
+        return False
+    return _AGES_IN_BRACKETS.search(text[opened + 1 : end]) is not None
+
+
 _WAR = frozenset({"war", "conflict", "wars", "الحرب", "حرب", "النزاع", "الثوره"})
 _A_WARS_TOLL = 1000
 

@@ -483,6 +483,14 @@ TOLLS_CAUGHT = {
         "راح ضحيتها قرابة 40 مدنيا بين قتيل وجريح إثر استهداف سوق شعبي في جسر الشغور.",
         {"killed": None, "injured": None},
     ),
+    # ages in brackets are no more people
+    "ages-in-brackets-ar": Example(
+        "قتل ثلاثة أطفال (4 و7 و9 سنوات) بقصف على سرمين اليوم الأحد.",
+        {"killed": 3, "killed_children": 3},
+    ),
+    "an-age-in-brackets-en": Example(
+        "A child (7) was killed on Sunday when a shell hit Sarmin.", {"killed": None}
+    ),
 }
 
 
