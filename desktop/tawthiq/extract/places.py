@@ -54,7 +54,8 @@ _KIND_WORD = {
 
 _UNITS = ("district", "subdistrict")
 _TOWNS = ("city", "town", "village", "camp")
-_DATELINE_TAIL = re.compile(r"\s*(?:,\s*\w+\s*)?(?:\(|[–—-]|:)")  # "دمشق-سانا", "ALEPPO -"
+# "دمشق-سانا", "ALEPPO -", "DAMASCUS, March 10 (Reuters) -", "ERBIL, Kurdistan Region -"
+_DATELINE_TAIL = re.compile(r"\s*(?:,\s*[^\W_][\w ]{0,24}?\s*)?(?:\(|[–—-]|:)")
 
 
 def _sentence_at(starts: list[int], sentence: Sequence[int], offset: int) -> int:

@@ -261,6 +261,16 @@ CAPITAL = {
 
 # Ordinary reports where the rules above must not fire
 NOT_SPOILED = {
+    # a wire's dateline with its date or its region is where the reporter filed from
+    "a-dateline-with-its-date": Example(
+        "DAMASCUS, March 10 (Reuters) - A car bomb killed four people in the town of Sarmin on"
+        " Sunday.",
+        {"place.name_en": "Sarmin", "place.governorate": "Idlib"},
+    ),
+    "a-dateline-with-its-region": Example(
+        "ERBIL, Kurdistan Region - A Turkish drone strike killed a civilian in Kobani on Sunday.",
+        {"place.governorate": "Aleppo"},
+    ),
     # "مخيم وقرى": a camp and villages, not a camp named "القرى"
     "a-camp-and-villages": Example(
         "قتيلة وعدة جرحى في قصف على مخيم وقرى بإدلب\nقُتلت امرأة بقصف صاروخي استهدف مخيماً"
