@@ -285,6 +285,7 @@ def _read(
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit
     named_places = [(m.start, m.end) for m in places if " " in text[m.start : m.end].strip()]
+    weapon_spans = [s for s in rank_spans("weapons", tokens, keys) if " " in text[s[0] : s[1]]]
     # history ("Over the past few years, Assad's forces have …") names no one who did this one
     other = other_day - focus
     history_told = {sentence[bisect.bisect_left(starts, s)] for s in history_cues(tokens, keys)}
@@ -293,7 +294,9 @@ def _read(
             "sources": set(),  # who told of an earlier event may well tell of this one
             "perpetrators": other | (history_told - focus),
         }.get(name, other)
-        ranked = rank(name, tokens, keys, sentence, focus, names=named_places, other=skip)
+        # "a car bomb near a mosque": the car is the weapon, not what was hit
+        names = named_places + weapon_spans if name == "target" else named_places
+        ranked = rank(name, tokens, keys, sentence, focus, names=names, other=skip)
         fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
     _missiles_from_the_air(fields, text)
     if fields["incident_type"].value is None and fields["weapons"].value:

@@ -15,6 +15,20 @@ TARGETS = {
 # Bugs caught: regressions found by blind tests, reviews and real published reports
 # scored once, each written anew for the project.
 TARGETS_CAUGHT = {
+    # the car of a car bomb is the weapon, not what it hit
+    "car-bomb-near-a-mosque": Example(
+        "Car bombing kills 14 in Azaz\nA suicide car bomb exploded near a mosque in Azaz on"
+        " Sunday, killing 14 people.",
+        {"target": "place_of_worship", "weapons": ["vehicle_bomb"]},
+    ),
+    "car-bomb-near-a-mosque-ar": Example(
+        "انفجرت سيارة مفخخة قرب مسجد في مدينة اعزاز ما أدى لمقتل 14 شخصاً.",
+        {"target": "place_of_worship"},
+    ),
+    # does not spoil: a car that was hit
+    "a-car-hit-by-a-drone": Example(
+        "A drone targeted a car on the road near Qamishli, killing two.", {"target": "vehicle"}
+    ),
     "market-accusative": Example("استهدفت الطائرات سوقاً شعبياً في البلدة", {"target": "market"}),
     "car-bomb-not-target": Example("انفجرت سيارة مفخخة في سوق المدينة", {"target": "market"}),
     "hospital-not-target": Example(
