@@ -78,14 +78,14 @@ _LINKS = frozenset(
         *("in", "of", "near", "outside", "within", "the", "town", "city", "village", "camp"),
         *("district", "area", "countryside", "region", "province", "governorate"),
         *("neighbourhood", "neighborhood", "subdistrict", "eastern", "western", "northern"),
-        *("southern", "north", "south", "east", "west"),
+        *("southern", "north", "south", "east", "west", "جنوب", "شمال", "شرق", "غرب"),
         *("في", "بريف", "ريف", "قرب", "بالقرب", "من", "ضمن", "التابعة", "التابع", "لمدينة"),
         *("لبلدة", "لناحية", "لمنطقة", "مدينة", "مدينه", "بلدة", "بلده", "منطقة", "ناحية"),
         *("الشرقي", "الغربي", "الشمالي", "الجنوبي", "شرقي", "غربي", "شمالي", "جنوبي"),
     }
 )
 _LINKING = frozenset(
-    {
+    [
         "in",
         "of",
         "near",
@@ -98,7 +98,15 @@ _LINKING = frozenset(
         "ضمن",
         "التابعة",
         "التابع",
-    }
+        "جنوب",
+        "شمال",
+        "شرق",
+        "غرب",
+        "جنوبي",
+        "شمالي",
+        "شرقي",
+        "غربي",
+    ]
 )
 _GAP_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -114,3 +122,30 @@ def locates_the_one_before(text: str, before: PlaceMention, m: PlaceMention) -> 
     if not words or not all(w in _LINKS for w in words) or not _LINKING & set(words):
         return False
     return any(p.kind in ("camp", "community") for p in before.place_candidates)
+
+
+# a photograph's caption ("Smoke rises after an air strike in Saraqeb … Photo: Reuters",
+# "صورة أرشيفية"): a picture of another day, not the report
+_CAPTION = re.compile(
+    r"\bphoto\b|\bfile picture\b|\bgetty images\b|/\s*(?:reuters|afp|ap)\b|\b(?:reuters|afp)\s*/"
+    r"|صورة أرشيفية|صورة تعبيرية|\(أرشيف|أرشيفية\)",
+    re.IGNORECASE,
+)
+
+
+def in_a_caption(text: str, m: PlaceMention) -> bool:
+    """Whether the place is named on a line that is a photograph's caption."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start : len(text) if end < 0 else end]
+    return len(line) < 300 and _CAPTION.search(line) is not None
+
+
+_ADJECTIVE = re.compile(
+    r"[-‐]\s?(?:backed|led|based|held|controlled|allied|aligned|affiliated)\b", re.I
+)
+
+
+def names_a_side(text: str, m: PlaceMention) -> bool:
+    """ "Damascus-backed forces", "Ankara-led", "Idlib-based": a side, not a place."""
+    return _ADJECTIVE.match(text, m.end) is not None

@@ -22,9 +22,11 @@ from tawthiq.extract.phrases import Keys, PhraseIndex, key_of
 from tawthiq.extract.place_landmarks import (
     RURAL_DAMASCUS,
     around_the_capital,
+    in_a_caption,
     is_reference,
     listed_also,
     locates_the_one_before,
+    names_a_side,
 )
 from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
@@ -188,7 +190,7 @@ def _rank_in(
     told_aside: dict[str, bool] = {}  # every mention of the place is an origin or harmless
     for k, (m, w) in enumerate(located):
         inside = [p for p in m.place_candidates if p.governorate == governorate]
-        if not inside:
+        if not inside or not w:
             continue
         place = inside[0]  # the finder ranks by the kind word and the name's own level
         if place.kind in _UNITS and (m.prefix is None or _KIND_WORD.get(m.prefix) in _TOWNS):
@@ -293,6 +295,7 @@ def choose_place(
     if away is None:
         away = elsewhere_people(tokens, keys, mentions)
     asides = away | _harmless(tokens, keys, sentence, mentions)
+    asides |= {k for k, m in enumerate(mentions) if names_a_side(text, m)}
     gov_votes: dict[str, float] = defaultdict(float)
     # "Jindires town in Afrin city": the report tells of Jindires; Afrin, there and wherever
     # else it is named, only says where (its governorate vote stays)
@@ -305,6 +308,10 @@ def choose_place(
     located = []
     around: list[PlaceMention] = []  # "northeast of Damascus": Rural Damascus
     for k, m in enumerate(mentions):
+        if in_a_caption(text, m):
+            # a photograph's caption shows another day's picture: no place of the report's
+            located.append((m, 0.0))
+            continue
         w = _weight(_sentence_at(starts, sentence, m.start), focus)
         if _dateline(text, m):
             w *= 0.2
@@ -335,6 +342,8 @@ def choose_place(
             for g in rest:
                 gov_votes[g] += w * 0.4 / len(rest)
     order = {g: -i for i, g in enumerate(gov_votes)}  # a tie goes to the one named first
+    if not gov_votes:  # every place named is in a photograph's caption
+        return FieldResult()
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
     scores, best_mention, told_aside = _rank_in(located, asides, governorate)
     unplaced = unplaced_villages(text, mentions)

@@ -95,6 +95,11 @@ PLACES_CAUGHT = {
 # A place below the village (its outskirts, a farm, a clinic, "and its surroundings") is the
 # village; never a larger town the report names for another reason.
 BELOW_THE_VILLAGE = {
+    "a-town-south-of-a-city-ar": Example(
+        "فرض الأمن الداخلي حظر تجوال في مدينة حمص عقب مقتل رجل وزوجته في بلدة زيدل جنوب مدينة"
+        " حمص. وقال قائد الأمن في حمص إن التحقيق جار.",
+        {"place.name_en": "Zaydal", "place.governorate": "Homs"},
+    ),
     # "X in Y": Y says where X is, there and wherever else the report names it
     "a-town-in-a-city-named-again": Example(
         "A car bomb went off in a crowded street in Jindires town in Afrin city on Tuesday,"
@@ -261,6 +266,13 @@ CAPITAL = {
 
 # Ordinary reports where the rules above must not fire
 NOT_SPOILED = {
+    # a photograph's caption shows another day; "Damascus-backed" names a side
+    "a-caption-and-a-side": Example(
+        "Smoke rises after an air strike in Saraqeb, Idlib province. Photo: Reuters\n"
+        "Seven civilians were killed when artillery from Damascus-backed forces hit a hospital"
+        " in the city of Atareb on Sunday.",
+        {"place.name_en": "Atareb", "place.governorate": "Aleppo"},
+    ),
     # a wire's dateline with its date or its region is where the reporter filed from
     "a-dateline-with-its-date": Example(
         "DAMASCUS, March 10 (Reuters) - A car bomb killed four people in the town of Sarmin on"
