@@ -20,6 +20,12 @@ WEAPONS = {
 # Bugs caught: regressions found by blind tests, reviews and real published reports
 # scored once, each written anew for the project.
 WEAPONS_CAUGHT = {
+    # English "shelling" is fire from the ground; drones flying over did not strike
+    "shelling-while-drones-flew-over": Example(
+        "Shelling by Turkish-backed militias outside the town of Tal Tamr on Tuesday evening"
+        " killed three civilians. The statement added that Turkish drones flew over the area.",
+        {"incident_type": "shelling_artillery_missile"},
+    ),
     # "explosive device" is how wires and state media name a planted bomb
     "explosive-device-en": Example(
         "Seven children were killed when an explosive device planted by militants went off in"
