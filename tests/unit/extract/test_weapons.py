@@ -22,8 +22,8 @@ WEAPONS = {
 WEAPONS_CAUGHT = {
     # English "shelling" is fire from the ground; drones flying over did not strike
     "shelling-while-drones-flew-over": Example(
-        "Shelling by Turkish-backed militias outside the town of Tal Tamr on Tuesday evening"
-        " killed three civilians. The statement added that Turkish drones flew over the area.",
+        "Shelling by Turkish-backed militias killed three civilians in Tal Tamr on Tuesday,"
+        " the SDF said, adding that Turkish drones flew over the area during the shelling.",
         {"incident_type": "shelling_artillery_missile"},
     ),
     # "explosive device" is how wires and state media name a planted bomb
