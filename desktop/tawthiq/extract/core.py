@@ -184,6 +184,7 @@ def _other_days(
     return out - own  # "ارتفع اليوم عدد قتلى قصف الأحد إلى 9" tells of the day too
 
 
+_NO_HARM_TYPES = ("arrest", "abduction_disappearance", "looting_destruction")
 # launchers, shelling, shells ("قذائف صاروخية"), surface-to-surface, "صواريخ محملة بـ"
 _GROUND_FIRED = ("راجم", "قصف", "قذ", "أرض", "ارض", "محمل")
 
@@ -299,6 +300,13 @@ def _read(
         ranked = rank(name, tokens, keys, sentence, focus, names=names, other=skip)
         fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
     _missiles_from_the_air(fields, text)
+    kind = fields["incident_type"].value
+    if kind in _NO_HARM_TYPES and fields["killed"].value and fields["weapons"].value:
+        # "مقتل شاب بالرصاص … بالتزامن مع حملة مداهمات واعتقالات": the killing is the
+        # incident, told by its weapon; the arrests went with it
+        implied = weapon_type(fields["weapons"].value[0])
+        if implied:
+            fields["incident_type"] = FieldResult(implied, 0.5, fields["weapons"].spans[:1])
     if fields["incident_type"].value is None and fields["weapons"].value:
         implied = weapon_type(fields["weapons"].value[0])  # "cluster munitions fired by ..."
         if implied:

@@ -20,6 +20,18 @@ WEAPONS = {
 # Bugs caught: regressions found by blind tests, reviews and real published reports
 # scored once, each written anew for the project.
 WEAPONS_CAUGHT = {
+    # a killing told with raids and arrests: the killing is the incident
+    "a-killing-during-raids": Example(
+        "شهد ريف القنيطرة فجر اليوم الثلاثاء مقتل شاب بنيران الجيش الإسرائيلي، بالتزامن مع حملة"
+        " مداهمات واعتقالات في المنطقة. وأفاد مصدر محلي بمقتل الشاب بعد استهدافه بالرصاص قرب"
+        " منزله.",
+        {"incident_type": "attack"},
+    ),
+    # does not spoil: arrests with nobody killed stay arrests
+    "arrests-only": Example(
+        "نفذت القوات الإسرائيلية حملة مداهمات واعتقالات في بلدة سويسة واعتقلت شابين.",
+        {"incident_type": "arrest"},
+    ),
     # English "shelling" is fire from the ground; drones flying over did not strike
     "shelling-while-drones-flew-over": Example(
         "Shelling by Turkish-backed militias killed three civilians in Tal Tamr on Tuesday,"
