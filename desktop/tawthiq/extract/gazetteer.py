@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
+from tawthiq.extract.gazetteer_extra import shipped_index, spelling, with_aliases
+from tawthiq.extract.gazetteer_index import KINDS, Buckets, build_index, places_of
 from tawthiq.extract.place_fuzzy import spelling_similarity, spelt_like
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
@@ -34,8 +35,6 @@ from tawthiq.extract.tokens import word_norm
 
 # Place and PlaceMention live with the names (place_names) and are imported from here too
 __all__ = ["KINDS", "Gazetteer", "Place", "PlaceMention"]
-
-KINDS = ("governorate", "district", "subdistrict", "community", "camp")
 
 _JOIN = re.compile(r"[ \t\u00a0\u200c-\u200f-]{1,3}")  # what may separate words of one name
 _GAP = re.compile(r"[\s\"'“”«»‘’()-]{1,4}")  # what may separate a kind word and the name
@@ -70,12 +69,6 @@ _EN_KIND_WORDS: dict[str, _Kind] = {
 }
 
 
-def _index_keys(name: str) -> tuple[str, list[str]] | None:
-    """What the index needs of ``name_keys``: (index key, keys of its first words)."""
-    found = name_keys(name)
-    return None if found is None else (found[0], found[2])
-
-
 @dataclass(frozen=True, slots=True)
 class _Word:
     script: str  # "ar", "en", "digits" or "other"
@@ -104,37 +97,19 @@ class Gazetteer:
     _loaded: ClassVar[Gazetteer | None] = None
 
     def __init__(
-        self, data: dict[str, Any], stop: dict[str, Any], keys: dict[str, Any] | None = None
+        self,
+        data: dict[str, Any],
+        stop: dict[str, Any],
+        index: dict[str, Any] | None = None,
     ) -> None:
-        """``keys``: the names' match keys computed beforehand (``shipped_keys``); a name
-        missing from them is keyed here."""
-        known = keys or {}
-        rows = [dict(zip(data["fields"], row, strict=True)) for row in data["places"]]
-        unit = {r["pcode"]: r["name_en"] for r in rows if r["kind"] != "community"}
-        self._places: dict[str, Place] = {}
-        self._names: dict[str, tuple[str, ...]] = {}
-        self._index: dict[str, list[Place]] = {}
-        prefixes: set[str] = set()
-        for r in rows:  # communities come in the file's order: a district's centre first
-            place = Place(
-                r["pcode"], r["kind"], r["name_en"], r["name_ar"], unit[r["governorate"]],
-                unit.get(r["district"] or ""), unit.get(r["subdistrict"] or ""),
-                r["lat"], r["lon"],
-            )  # fmt: skip
-            self._places[place.pcode] = place
-            self._names[place.pcode] = (place.name_ar, place.name_en, *r["aliases"])
-            for name in self._names[place.pcode]:
-                keyed = known[name] if name in known else _index_keys(name)
-                if keyed is None:
-                    continue
-                bucket = self._index.setdefault(keyed[0], [])
-                if place not in bucket:
-                    bucket.append(place)
-                prefixes.update(keyed[1])
-        for bucket in self._index.values():
-            bucket.sort(key=lambda p: KINDS.index(p.kind))
-        self._prefixes = frozenset(prefixes)
-        self._governorates = {p.name_en: p for p in self._places.values() if p.kind == KINDS[0]}
+        """``index``: the lookup index built beforehand (``shipped_index``); without it the
+        names are keyed here (``build_index``)."""
+        self._places, self._names = places_of(data)
+        if index is None:
+            index = build_index(self._places, self._names)
+        self._index = Buckets(index["index"], self._places)
+        self._prefixes = frozenset(index["prefixes"])
+        self._governorates = {p.name_en: p for p in self._places.of_kind(KINDS[0])}
         self._stop = frozenset(stop["arabic"])
         self._camp_stop = frozenset(stop["arabic_camps"]) | frozenset(stop["english_camps"])
         self._en_very_common = frozenset(stop["english_very_common"])
@@ -150,7 +125,7 @@ class Gazetteer:
         if cls._loaded is None:
             data = read_json("gazetteer.json")
             stop = read_json("gazetteer_stopwords.json")
-            cls._loaded = cls(with_aliases(data), stop, shipped_keys())
+            cls._loaded = cls(with_aliases(data), stop, index=shipped_index())
         return cls._loaded
 
     def by_pcode(self, pcode: str) -> Place:
@@ -161,7 +136,7 @@ class Gazetteer:
         return self._governorates[name_en]
 
     def places(self) -> tuple[Place, ...]:
-        return tuple(self._places.values())
+        return self._places.every()
 
     def names(self, pcode: str) -> tuple[str, ...]:
         """Every name of a place: Arabic, English, then its aliases."""

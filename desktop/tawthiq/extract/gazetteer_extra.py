@@ -41,21 +41,8 @@ def with_aliases(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "places": places}
 
 
-def all_names() -> set[str]:
-    """Every name of every place: Arabic, English, the sources' aliases and ours."""
-    data = read_json("gazetteer.json")
-    extra: dict[str, list[str]] = read_json("extract/places.json")["aliases"]
-    fields = data["fields"]
-    ar, en, aliases = (fields.index(f) for f in ("name_ar", "name_en", "aliases"))
-    return {
-        name
-        for row in data["places"]
-        for name in (row[ar], row[en], *row[aliases], *extra.get(row[0], []))
-    }
-
-
-def shipped_keys() -> dict[str, Any]:
-    """The match keys of the gazetteer's names as scripts/build_place_keys.py computed them:
-    name -> [index key, keys of its first words], or None for a name that has none."""
-    keys: dict[str, Any] = read_json("extract/place_keys.json")["keys"]
-    return keys
+def shipped_index() -> dict[str, Any]:
+    """The gazetteer's lookup index as scripts/build_place_keys.py built it
+    (tawthiq.extract.gazetteer_index)."""
+    index: dict[str, Any] = read_json("extract/place_index.json")
+    return index
