@@ -5,7 +5,7 @@ common words place names begin with ("Tal", "Tell", "Tall")."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
@@ -19,6 +19,7 @@ def _name_words() -> dict[str, str]:
     return {_DOUBLES.sub(r"\1", w): group[0] for group in groups for w in group}
 
 
+@lru_cache(maxsize=65536)  # a pure function of a word, asked for every word of every name
 def spelling(word: str) -> str:
     """A common word of a name as its transliterations share it; any other word without
     its doubled letters.
