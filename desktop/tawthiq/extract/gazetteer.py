@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import shipped_index, spelling, with_aliases
@@ -44,6 +44,10 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 _CLITICS = sorted({c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")} - {""}, key=len)
 # (proclitic, article it hides): conjunction then preposition; "لل" is ل + the article
 _CLITIC_FORMS = [(c, "") for c in reversed(_CLITICS)] + [(c, "ال") for c in ("ولل", "فلل", "لل")]
+# the forms a word may begin with, by its first letter (most words begin with none of them)
+_CLITICS_BY_LETTER = {
+    letter: [(c, a) for c, a in _CLITIC_FORMS if c[0] == letter] for letter in "وفبلك"
+}
 _LONE_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "بال", "وال"})
 _Kind = tuple[str, tuple[str, ...]]  # a place-kind word: (prefix reported, kinds it means)
 _Where = tuple[int, int, int, int]  # a name's first word (article included), key's first, last
@@ -69,8 +73,9 @@ _EN_KIND_WORDS: dict[str, _Kind] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """A word as the finder sees it (a tuple: one is made for every new word of a report)."""
+
     script: str  # "ar", "en", "digits" or "other"
     starts: tuple[tuple[str, str, str], ...]  # as a name's first word: (key, surface, clitic)
     mid: str  # inside a name (Arabic final ه written ت) / the folded English word
@@ -192,12 +197,19 @@ class Gazetteer:
             script, kind = "en" if folded else "other", _EN_KIND_WORDS.get(piece)
             return _Word(script, starts, piece, piece, kind, False, False, hyphenable)
         variants = [(strip_article(norm), norm, "")]
-        for clitic, article in _CLITIC_FORMS if norm not in self._no_clitic else ():
+        forms = _CLITICS_BY_LETTER.get(norm[:1], ()) if norm not in self._no_clitic else ()
+        for clitic, article in forms:
             rest = norm[len(clitic) :]
             if norm.startswith(clitic) and len(rest) >= 3:  # "للأتارب": key أتارب, الأتارب
                 variants.append((strip_article(rest), article + rest, clitic))
-        kind = next((_AR_KIND_WORDS[s] for _, s, _ in variants if s in _AR_KIND_WORDS), None)
+        kind = None
+        for _, surface, _ in variants:
+            if surface in _AR_KIND_WORDS:
+                kind = _AR_KIND_WORDS[surface]
+                break
         useful = tuple(v for v in variants if v[0] in index or mid(v[0]) in prefixes)
+        if not useful:  # not a name, nor the start of one: the most common case
+            return _Word("ar", (), mid(norm), norm, kind, norm in _LONE_CLITICS, True)
         dormant = all(  # one-word names that are ordinary words
             mid(key) not in prefixes
             and (surface in self._stop or (surface in self._camp_stop
