@@ -85,7 +85,7 @@ def fuzzy_forms() -> dict[str, list[list[str]]]:
 def place_index() -> dict[str, Any]:
     """The index of the gazetteer's names, their aliases included."""
     index = build_index(*places_of(with_aliases(read_json("gazetteer.json"))))
-    return {"index": dict(sorted(index["index"].items())), "prefixes": index["prefixes"]}
+    return {**index, "index": dict(sorted(index["index"].items()))}
 
 
 def main() -> None:

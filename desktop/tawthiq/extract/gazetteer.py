@@ -114,6 +114,7 @@ class Gazetteer:
             index = build_index(self._places, self._names)
         self._index = Buckets(index["index"], self._places)
         self._prefixes = frozenset(index["prefixes"])
+        self._shipped_shapes: dict[str, list[str]] = index["vowel_shapes"]
         self._governorates = {p.name_en: p for p in self._places.of_kind(KINDS[0])}
         self._stop = frozenset(stop["arabic"])
         self._camp_stop = frozenset(stop["arabic_camps"]) | frozenset(stop["english_camps"])
@@ -332,12 +333,8 @@ class Gazetteer:
 
     def _vowel_shapes(self, pcode: str) -> frozenset[str]:
         shapes = self._shapes.get(pcode)
-        if shapes is None:
-            names = [n for n in self._names[pcode] if not _ARABIC.search(n)]
-            shapes = self._shapes[pcode] = frozenset(
-                vowel_shape("".join(en_piece(w, False) for w in NAME_WORD.findall(fold_latin(n))))
-                for n in names
-            )
+        if shapes is None:  # a place with no English name has none
+            shapes = self._shapes[pcode] = frozenset(self._shipped_shapes.get(pcode, ()))
         return shapes
 
     def _ordinary(self, place: Place) -> bool:

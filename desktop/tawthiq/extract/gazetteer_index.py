@@ -9,9 +9,20 @@ a place is made from its row when a report first names it.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Any
 
-from tawthiq.extract.place_names import Place, name_keys
+from tawthiq.extract.place_names import (
+    NAME_WORD,
+    Place,
+    en_piece,
+    fold_latin,
+    name_keys,
+    vowel_shape,
+)
+
+_ARABIC = re.compile("[\u0621-\u064a]")
 
 KINDS = ("governorate", "district", "subdistrict", "community", "camp")
 # the columns of resources/gazetteer.json a Place is made of, in the Place's order
@@ -86,10 +97,22 @@ def index_keys(name: str) -> tuple[str, list[str]] | None:
     return None if found is None else (found[0], found[2])
 
 
+def vowel_shapes(names: Iterable[str]) -> frozenset[str]:
+    """The vowels (``vowel_shape``) of each English name of a place: a spelling whose vowels
+    are none of them names another place ("Baghuz" is not Bughaz)."""
+    return frozenset(
+        vowel_shape("".join(en_piece(w, False) for w in NAME_WORD.findall(fold_latin(n))))
+        for n in names
+        if not _ARABIC.search(n)
+    )
+
+
 def build_index(places: Places, names: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     """The index of every name of every place (``names`` by pcode, in the gazetteer's order:
     a district's centre comes before the other communities of its name), as shipped:
-    {"index": {key: "pcode pcode …"}, "prefixes": [key of a name's first words, …]}."""
+    {"index": {key: "pcode pcode …"}, "prefixes": [key of a name's first words, …],
+    "vowel_shapes": {pcode: [its English names' vowel shapes], …} (computed for every
+    place a report's English word may match, on its first reading, they took milliseconds)}."""
     index: dict[str, list[str]] = {}
     prefixes: set[str] = set()
     for pcode, own in names.items():
@@ -105,4 +128,7 @@ def build_index(places: Places, names: dict[str, tuple[str, ...]]) -> dict[str, 
     return {
         "index": {key: " ".join(sorted(b, key=rank.__getitem__)) for key, b in index.items()},
         "prefixes": sorted(prefixes),
+        "vowel_shapes": {
+            pcode: sorted(shapes) for pcode, own in names.items() if (shapes := vowel_shapes(own))
+        },
     }
