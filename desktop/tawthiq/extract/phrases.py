@@ -187,10 +187,19 @@ class Keys(list[str]):
         """Where each key, and each key without its conjunction, stands (token indices)."""
         if self._at is None:
             at: dict[str, list[int]] = {}
+            get = at.get  # no empty list made for every word, as setdefault would
             for i, (k, a) in enumerate(zip(self, self.alts, strict=True)):
-                at.setdefault(k, []).append(i)
+                where = get(k)
+                if where is None:
+                    at[k] = [i]
+                else:
+                    where.append(i)
                 if a is not None and a != k:
-                    at.setdefault(a, []).append(i)
+                    where = get(a)
+                    if where is None:
+                        at[a] = [i]
+                    else:
+                        where.append(i)
             self._at = at
         return self._at
 
