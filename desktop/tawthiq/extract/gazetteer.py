@@ -114,7 +114,7 @@ class Gazetteer:
             index = build_index(self._places, self._names)
         self._index = Buckets(index["index"], self._places)
         self._prefixes = frozenset(index["prefixes"])
-        self._shipped_shapes: dict[str, list[str]] = index["vowel_shapes"]
+        self._shipped_shapes: dict[str, str] = index["vowel_shapes"]
         self._governorates = {p.name_en: p for p in self._places.of_kind(KINDS[0])}
         self._stop = frozenset(stop["arabic"])
         self._camp_stop = frozenset(stop["arabic_camps"]) | frozenset(stop["english_camps"])
@@ -333,8 +333,10 @@ class Gazetteer:
 
     def _vowel_shapes(self, pcode: str) -> frozenset[str]:
         shapes = self._shapes.get(pcode)
-        if shapes is None:  # a place with no English name has none
-            shapes = self._shapes[pcode] = frozenset(self._shipped_shapes.get(pcode, ()))
+        if shapes is None:  # a place with no English name has none ("" is a shape: "Hms")
+            shipped = self._shipped_shapes.get(pcode)
+            shapes = frozenset(() if shipped is None else shipped.split("|"))
+            self._shapes[pcode] = shapes
         return shapes
 
     def _ordinary(self, place: Place) -> bool:

@@ -111,8 +111,9 @@ def build_index(places: Places, names: dict[str, tuple[str, ...]]) -> dict[str, 
     """The index of every name of every place (``names`` by pcode, in the gazetteer's order:
     a district's centre comes before the other communities of its name), as shipped:
     {"index": {key: "pcode pcode …"}, "prefixes": [key of a name's first words, …],
-    "vowel_shapes": {pcode: [its English names' vowel shapes], …} (computed for every
-    place a report's English word may match, on its first reading, they took milliseconds)}."""
+    "vowel_shapes": {pcode: its English names' vowel shapes, "|" between them ("a|au"), …}
+    (computed for every place a report's English word may match, on its first reading,
+    they took milliseconds)}."""
     index: dict[str, list[str]] = {}
     prefixes: set[str] = set()
     for pcode, own in names.items():
@@ -129,6 +130,8 @@ def build_index(places: Places, names: dict[str, tuple[str, ...]]) -> dict[str, 
         "index": {key: " ".join(sorted(b, key=rank.__getitem__)) for key, b in index.items()},
         "prefixes": sorted(prefixes),
         "vowel_shapes": {
-            pcode: sorted(shapes) for pcode, own in names.items() if (shapes := vowel_shapes(own))
+            pcode: "|".join(sorted(shapes))
+            for pcode, own in names.items()
+            if (shapes := vowel_shapes(own))
         },
     }
