@@ -75,6 +75,12 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+def norms(text: str) -> list[str]:
+    """The normalised words of ``text``, as its tokens have them (``tokenize``), without
+    making the tokens: for the thousands of listed phrases indexed at start-up."""
+    return [norm for norm in map(_token_norm, _WORD.findall(text)) if norm]
+
+
 def variants(norm: str) -> list[str]:
     """A normalised Arabic word and the word without its proclitics (longest first kept last).
 
