@@ -63,8 +63,9 @@ def transliterate(name: str) -> str:
     return " ".join(w for w in words if w)
 
 
-def fuzzy_forms() -> dict[str, list[list[str]]]:
-    """skeleton -> [[English form, pcode], ...] of every town, camp and unit."""
+def fuzzy_forms() -> dict[str, str]:
+    """skeleton -> "English form pcode|English form pcode|…" of every town, camp and unit
+    (tawthiq.extract.place_fuzzy.entries_of reads it)."""
     data = with_aliases(read_json("gazetteer.json"))
     fields = data["fields"]
     pcode, kind, en, ar, aliases = (
@@ -79,7 +80,7 @@ def fuzzy_forms() -> dict[str, list[list[str]]]:
             form = english_form(latin)
             if len(form) >= 3:
                 out[fuzzy_skeleton(form)].add((form, row[pcode]))
-    return {sk: [list(f) for f in sorted(forms)] for sk, forms in sorted(out.items())}
+    return {sk: "|".join(map(" ".join, sorted(forms))) for sk, forms in sorted(out.items())}
 
 
 def place_index() -> dict[str, Any]:

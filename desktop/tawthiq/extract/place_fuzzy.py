@@ -61,9 +61,16 @@ class FuzzyMatch:
 
 
 @cache
-def _forms() -> tuple[list[str], dict[str, list[list[str]]]]:
-    forms: dict[str, list[list[str]]] = read_json("extract/place_fuzzy.json")["forms"]
+def _forms() -> tuple[list[str], dict[str, str]]:
+    forms: dict[str, str] = read_json("extract/place_fuzzy.json")["forms"]
     return list(forms), forms
+
+
+def entries_of(shipped: str) -> list[tuple[str, str]]:
+    """The (English form, pcode) pairs of a skeleton as place_fuzzy.json ships them, one
+    string ("kafrnabl SY070200|kafrnobol SY070201"): 18,000 pairs as lists were as many
+    objects to parse, and for the garbage collector to walk on every full collection."""
+    return [(form, pcode) for form, _, pcode in (e.partition(" ") for e in shipped.split("|"))]
 
 
 def fuzzy_matches(name: str) -> list[FuzzyMatch]:
@@ -94,7 +101,7 @@ def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
         )
     single = _DOUBLES.sub(r"\1", form)
     for key, sk_score, _ in found:
-        for other, pcode in forms[key]:
+        for other, pcode in entries_of(forms[key]):
             spelt = fuzz.ratio(single, _DOUBLES.sub(r"\1", other))
             score = (sk_score + spelt) / 200
             if score < THRESHOLD or (len(sk) <= 4 and spelt < short):
