@@ -81,13 +81,13 @@ class PhraseIndex(Generic[T]):
         self._index: dict[tuple[str, ...], T] = {}
         self.key = key or key_of
         self.longest = 1
-        self._lengths: dict[str, set[int]] = {}
+        lengths: dict[str, set[int]] = {}
         listed = [(norms(phrase), payload) for phrase, payload in phrases]
         # the phrases as listed first: a written form never displaces a listed phrase
         forms = list(listed)
         if self.key is key_of:
             forms += [(form, payload) for words, payload in listed for form in written(words)]
-        key_fn, index, lengths = self.key, self._index, self._lengths
+        key_fn, index = self.key, self._index
         for words, payload in forms:
             key_ = tuple([key_fn(w) for w in words])
             if key_:
@@ -97,8 +97,9 @@ class PhraseIndex(Generic[T]):
                     lengths[key_[0]].add(len(key_))
                 else:
                     lengths[key_[0]] = {len(key_)}
-        # first word -> the lengths of the phrases it starts, longest first
-        self._starts = {k: sorted(v, reverse=True) for k, v in self._lengths.items()}
+        # first word -> the lengths of the phrases it starts, longest first (tuples: kept for
+        # the life of the process, the garbage collector does not walk them)
+        self._starts = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
     def find(
         self,
