@@ -21,10 +21,12 @@ from __future__ import annotations
 import cProfile
 import io
 import json
+import os
 import pstats
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
@@ -137,20 +139,32 @@ def long_texts(docs: list[tuple[str, date | None, str | None]]) -> dict[int, str
     return out
 
 
-def load_in_fresh_process() -> float:
+def load_in_fresh_process(compiled: bool = False) -> float:
+    """``compiled``: the modules' bytecode written first, as an installed Tawthiq has it
+    (pip and the bundle compile them); else as this environment runs them (with
+    PYTHONDONTWRITEBYTECODE set, every process compiles the sources again)."""
     code = (
         "import time; t = time.perf_counter(); from datetime import date; "
         "from tawthiq.extract import extract; extract('تحميل', ref_date=date(2022, 1, 1)); "
         "print((time.perf_counter() - t) * 1000)"
     )
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True,
-                                 text=True, check=True).stdout) for _ in range(3)]  # fmt: skip
+    with tempfile.TemporaryDirectory() as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        if compiled:  # one run to write the bytecode
+            subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, env=env)
+        runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True,
+                                     text=True, check=True, env=env if compiled else None).stdout)
+                for _ in range(3)]  # fmt: skip
     return statistics.median(runs)
 
 
 def speed_targets(docs, ours, baseline, ours_first, theirs_first):  # type: ignore[no-untyped-def]
     print("\n-- speed targets (issue 17) --")
-    print(f"load in a fresh process (import + first extract): {load_in_fresh_process():.0f} ms")
+    print(
+        f"load in a fresh process (import + first extract): {load_in_fresh_process():.0f} ms;"
+        f" {load_in_fresh_process(compiled=True):.0f} ms with the modules' bytecode compiled"
+    )
     ours_med, theirs_med = statistics.median(ours_first), statistics.median(theirs_first)
     print(
         f"first reading of each report: tawthiq median {ours_med:.2f} ms, dateparser median "

@@ -1,13 +1,14 @@
-"""Derive resources/extract/place_keys.json: the match keys of every name in the gazetteer,
-and resources/extract/place_fuzzy.json: the English forms of every town's names that a
+"""Derive resources/extract/place_index.json: the gazetteer's lookup index (the match key of
+every name -> the places it names, and the keys of names' first words), and
+resources/extract/place_fuzzy.json: the English forms of every town's names that a
 transliteration is compared with (tawthiq.extract.place_fuzzy).
 
 Run from the repository root after changing resources/gazetteer.json, the aliases in
 resources/extract/places.json or how names are keyed (tawthiq.extract.gazetteer.name_keys):
     python scripts/build_place_keys.py
-Computing the keys of 18,000 names is most of the extractor's start-up time; shipped
-precomputed, they are read instead (tests/unit/test_extract_resources.py fails when the file no
-longer matches what name_keys gives).
+Keying 18,000 names and indexing them was most of the extractor's start-up time; shipped
+prebuilt, the index is read instead (tests/unit/test_extract_resources.py fails when the file no
+longer matches what tawthiq.extract.gazetteer_index.build_index builds).
 
 The English forms come from the gazetteer's English names and aliases (OCHA, GeoNames,
 Open-Syria; see resources/gazetteer.json "_source" for their licences) and from its Arabic
@@ -22,15 +23,16 @@ import re
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 from tawthiq.domain.arabic import normalize
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.gazetteer_extra import all_names, with_aliases
+from tawthiq.extract.gazetteer_extra import with_aliases
+from tawthiq.extract.gazetteer_index import build_index, places_of
 from tawthiq.extract.place_fuzzy import FUZZY_KINDS, english_form, fuzzy_skeleton
-from tawthiq.extract.place_names import name_keys
 
-OUT = Path(__file__).resolve().parents[1] / "resources" / "extract" / "place_keys.json"
+OUT = Path(__file__).resolve().parents[1] / "resources" / "extract" / "place_index.json"
 FUZZY = OUT.with_name("place_fuzzy.json")
 ARABIC = re.compile("[\u0621-\u064a]")
 # one Latin spelling of each Arabic letter, as the common transliterations write it; ع and
@@ -61,8 +63,9 @@ def transliterate(name: str) -> str:
     return " ".join(w for w in words if w)
 
 
-def fuzzy_forms() -> dict[str, list[list[str]]]:
-    """skeleton -> [[English form, pcode], ...] of every town, camp and unit."""
+def fuzzy_forms() -> dict[str, str]:
+    """skeleton -> "English form pcode|English form pcode|…" of every town, camp and unit
+    (tawthiq.extract.place_fuzzy.entries_of reads it)."""
     data = with_aliases(read_json("gazetteer.json"))
     fields = data["fields"]
     pcode, kind, en, ar, aliases = (
@@ -77,18 +80,19 @@ def fuzzy_forms() -> dict[str, list[list[str]]]:
             form = english_form(latin)
             if len(form) >= 3:
                 out[fuzzy_skeleton(form)].add((form, row[pcode]))
-    return {sk: [list(f) for f in sorted(forms)] for sk, forms in sorted(out.items())}
+    return {sk: "|".join(map(" ".join, sorted(forms))) for sk, forms in sorted(out.items())}
+
+
+def place_index() -> dict[str, Any]:
+    """The index of the gazetteer's names, their aliases included."""
+    index = build_index(*places_of(with_aliases(read_json("gazetteer.json"))))
+    return {**index, "index": dict(sorted(index["index"].items()))}
 
 
 def main() -> None:
-    keys = {}
-    for name in sorted(all_names()):
-        found = name_keys(name)
-        keys[name] = None if found is None else [found[0], found[2]]
-    OUT.write_text(
-        json.dumps({"keys": keys}, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8"
-    )
-    print(f"{OUT}: {len(keys)} names, {OUT.stat().st_size / 1e6:.2f} MB")
+    index = place_index()
+    OUT.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    print(f"{OUT}: {len(index['index'])} keys, {OUT.stat().st_size / 1e6:.2f} MB")
     forms = fuzzy_forms()
     FUZZY.write_text(json.dumps({"forms": forms}, separators=(",", ":")) + "\n", "utf-8")
     print(f"{FUZZY}: {len(forms)} skeletons, {FUZZY.stat().st_size / 1e6:.2f} MB")

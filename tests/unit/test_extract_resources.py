@@ -89,32 +89,44 @@ def test_place_words_are_consistent() -> None:
     assert set(dates["speech_clause"]).isdisjoint(dates["speech_before"])
 
 
-def test_shipped_place_keys_are_what_the_gazetteer_would_compute() -> None:
-    """resources/extract/place_keys.json saves the start-up the keying of 18,000 names
-    costs; it must hold every name, keyed as name_keys keys it now (else run
-    scripts/build_place_keys.py)."""
-    from tawthiq.extract.gazetteer_extra import all_names, shipped_keys
-    from tawthiq.extract.place_names import name_keys
+def test_shipped_place_index_is_what_the_gazetteer_would_build() -> None:
+    """resources/extract/place_index.json saves the start-up the keying and indexing of
+    18,000 names costs; it must be the index of every name as name_keys keys it now (else
+    run scripts/build_place_keys.py)."""
+    from tawthiq.extract.gazetteer_extra import shipped_index, with_aliases
+    from tawthiq.extract.gazetteer_index import build_index, places_of
 
-    shipped, names = shipped_keys(), all_names()
-    assert set(shipped) == names
-    for name in names:
-        found = name_keys(name)
-        assert shipped[name] == (None if found is None else [found[0], found[2]]), name
+    rebuilt = build_index(*places_of(with_aliases(read_json("gazetteer.json"))))
+    assert shipped_index() == rebuilt
 
 
-def test_the_gazetteer_keys_names_the_shipped_keys_lack() -> None:
-    """A name added without rebuilding the keys is still found (keyed when loaded)."""
+def test_the_shipped_gazetteer_finds_what_one_indexed_when_loaded_finds() -> None:
+    """The index read from resources and the one built from the names give the same places,
+    in the same order, for every key."""
     from tawthiq.extract.gazetteer import Gazetteer
-    from tawthiq.extract.gazetteer_extra import shipped_keys
+    from tawthiq.extract.gazetteer_extra import with_aliases
+
+    shipped = Gazetteer.load()
+    built = Gazetteer(
+        with_aliases(read_json("gazetteer.json")), read_json("gazetteer_stopwords.json")
+    )
+    assert set(shipped._index) == set(built._index)
+    assert all(shipped._index[k] == built._index[k] for k in built._index)
+    assert shipped._prefixes == built._prefixes
+    assert shipped.places() == built.places()
+
+
+def test_the_gazetteer_keys_names_it_is_given_without_an_index() -> None:
+    """A gazetteer made without the shipped index (a name added, the index not rebuilt)
+    keys its names when loaded."""
+    from tawthiq.extract.gazetteer import Gazetteer
 
     data = read_json("gazetteer.json")
     row = list(data["places"][0])
     row[data["fields"].index("aliases")] = ["Qaryat Tajriba"]
     gazetteer = Gazetteer(
-        {"fields": data["fields"], "places": [row]}, read_json("gazetteer_stopwords.json"),
-        shipped_keys(),
-    )  # fmt: skip
+        {"fields": data["fields"], "places": [row]}, read_json("gazetteer_stopwords.json")
+    )
     assert [m.text for m in gazetteer.find("Shelling hit Qaryat Tajriba on Sunday")] == [
         "Qaryat Tajriba"
     ]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.gazetteer_extra import shipped_keys, spelling, with_aliases
+from tawthiq.extract.gazetteer_extra import shipped_index, spelling, with_aliases
+from tawthiq.extract.gazetteer_index import KINDS, Buckets, build_index, places_of
 from tawthiq.extract.place_fuzzy import spelling_similarity, spelt_like
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
@@ -35,8 +36,6 @@ from tawthiq.extract.tokens import word_norm
 # Place and PlaceMention live with the names (place_names) and are imported from here too
 __all__ = ["KINDS", "Gazetteer", "Place", "PlaceMention"]
 
-KINDS = ("governorate", "district", "subdistrict", "community", "camp")
-
 _JOIN = re.compile(r"[ \t\u00a0\u200c-\u200f-]{1,3}")  # what may separate words of one name
 _GAP = re.compile(r"[\s\"'“”«»‘’()-]{1,4}")  # what may separate a kind word and the name
 _ARABIC = re.compile("[\u0621-\u064a]")
@@ -45,6 +44,10 @@ _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*")
 _CLITICS = sorted({c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")} - {""}, key=len)
 # (proclitic, article it hides): conjunction then preposition; "لل" is ل + the article
 _CLITIC_FORMS = [(c, "") for c in reversed(_CLITICS)] + [(c, "ال") for c in ("ولل", "فلل", "لل")]
+# the forms a word may begin with, by its first letter (most words begin with none of them)
+_CLITICS_BY_LETTER = {
+    letter: [(c, a) for c, a in _CLITIC_FORMS if c[0] == letter] for letter in "وفبلك"
+}
 _LONE_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "بال", "وال"})
 _Kind = tuple[str, tuple[str, ...]]  # a place-kind word: (prefix reported, kinds it means)
 _Where = tuple[int, int, int, int]  # a name's first word (article included), key's first, last
@@ -70,14 +73,9 @@ _EN_KIND_WORDS: dict[str, _Kind] = {
 }
 
 
-def _index_keys(name: str) -> tuple[str, list[str]] | None:
-    """What the index needs of ``name_keys``: (index key, keys of its first words)."""
-    found = name_keys(name)
-    return None if found is None else (found[0], found[2])
+class _Word(NamedTuple):
+    """A word as the finder sees it (a tuple: one is made for every new word of a report)."""
 
-
-@dataclass(frozen=True, slots=True)
-class _Word:
     script: str  # "ar", "en", "digits" or "other"
     starts: tuple[tuple[str, str, str], ...]  # as a name's first word: (key, surface, clitic)
     mid: str  # inside a name (Arabic final ه written ت) / the folded English word
@@ -104,37 +102,20 @@ class Gazetteer:
     _loaded: ClassVar[Gazetteer | None] = None
 
     def __init__(
-        self, data: dict[str, Any], stop: dict[str, Any], keys: dict[str, Any] | None = None
+        self,
+        data: dict[str, Any],
+        stop: dict[str, Any],
+        index: dict[str, Any] | None = None,
     ) -> None:
-        """``keys``: the names' match keys computed beforehand (``shipped_keys``); a name
-        missing from them is keyed here."""
-        known = keys or {}
-        rows = [dict(zip(data["fields"], row, strict=True)) for row in data["places"]]
-        unit = {r["pcode"]: r["name_en"] for r in rows if r["kind"] != "community"}
-        self._places: dict[str, Place] = {}
-        self._names: dict[str, tuple[str, ...]] = {}
-        self._index: dict[str, list[Place]] = {}
-        prefixes: set[str] = set()
-        for r in rows:  # communities come in the file's order: a district's centre first
-            place = Place(
-                r["pcode"], r["kind"], r["name_en"], r["name_ar"], unit[r["governorate"]],
-                unit.get(r["district"] or ""), unit.get(r["subdistrict"] or ""),
-                r["lat"], r["lon"],
-            )  # fmt: skip
-            self._places[place.pcode] = place
-            self._names[place.pcode] = (place.name_ar, place.name_en, *r["aliases"])
-            for name in self._names[place.pcode]:
-                keyed = known[name] if name in known else _index_keys(name)
-                if keyed is None:
-                    continue
-                bucket = self._index.setdefault(keyed[0], [])
-                if place not in bucket:
-                    bucket.append(place)
-                prefixes.update(keyed[1])
-        for bucket in self._index.values():
-            bucket.sort(key=lambda p: KINDS.index(p.kind))
-        self._prefixes = frozenset(prefixes)
-        self._governorates = {p.name_en: p for p in self._places.values() if p.kind == KINDS[0]}
+        """``index``: the lookup index built beforehand (``shipped_index``); without it the
+        names are keyed here (``build_index``)."""
+        self._places, self._names = places_of(data)
+        if index is None:
+            index = build_index(self._places, self._names)
+        self._index = Buckets(index["index"], self._places)
+        self._prefixes = frozenset(index["prefixes"])
+        self._shipped_shapes: dict[str, str] = index["vowel_shapes"]
+        self._governorates = {p.name_en: p for p in self._places.of_kind(KINDS[0])}
         self._stop = frozenset(stop["arabic"])
         self._camp_stop = frozenset(stop["arabic_camps"]) | frozenset(stop["english_camps"])
         self._en_very_common = frozenset(stop["english_very_common"])
@@ -150,7 +131,7 @@ class Gazetteer:
         if cls._loaded is None:
             data = read_json("gazetteer.json")
             stop = read_json("gazetteer_stopwords.json")
-            cls._loaded = cls(with_aliases(data), stop, shipped_keys())
+            cls._loaded = cls(with_aliases(data), stop, index=shipped_index())
         return cls._loaded
 
     def by_pcode(self, pcode: str) -> Place:
@@ -161,7 +142,7 @@ class Gazetteer:
         return self._governorates[name_en]
 
     def places(self) -> tuple[Place, ...]:
-        return tuple(self._places.values())
+        return self._places.every()
 
     def names(self, pcode: str) -> tuple[str, ...]:
         """Every name of a place: Arabic, English, then its aliases."""
@@ -217,12 +198,19 @@ class Gazetteer:
             script, kind = "en" if folded else "other", _EN_KIND_WORDS.get(piece)
             return _Word(script, starts, piece, piece, kind, False, False, hyphenable)
         variants = [(strip_article(norm), norm, "")]
-        for clitic, article in _CLITIC_FORMS if norm not in self._no_clitic else ():
+        forms = _CLITICS_BY_LETTER.get(norm[:1], ()) if norm not in self._no_clitic else ()
+        for clitic, article in forms:
             rest = norm[len(clitic) :]
             if norm.startswith(clitic) and len(rest) >= 3:  # "للأتارب": key أتارب, الأتارب
                 variants.append((strip_article(rest), article + rest, clitic))
-        kind = next((_AR_KIND_WORDS[s] for _, s, _ in variants if s in _AR_KIND_WORDS), None)
+        kind = None
+        for _, surface, _ in variants:
+            if surface in _AR_KIND_WORDS:
+                kind = _AR_KIND_WORDS[surface]
+                break
         useful = tuple(v for v in variants if v[0] in index or mid(v[0]) in prefixes)
+        if not useful:  # not a name, nor the start of one: the most common case
+            return _Word("ar", (), mid(norm), norm, kind, norm in _LONE_CLITICS, True)
         dormant = all(  # one-word names that are ordinary words
             mid(key) not in prefixes
             and (surface in self._stop or (surface in self._camp_stop
@@ -347,12 +335,10 @@ class Gazetteer:
 
     def _vowel_shapes(self, pcode: str) -> frozenset[str]:
         shapes = self._shapes.get(pcode)
-        if shapes is None:
-            names = [n for n in self._names[pcode] if not _ARABIC.search(n)]
-            shapes = self._shapes[pcode] = frozenset(
-                vowel_shape("".join(en_piece(w, False) for w in NAME_WORD.findall(fold_latin(n))))
-                for n in names
-            )
+        if shapes is None:  # a place with no English name has none ("" is a shape: "Hms")
+            shipped = self._shipped_shapes.get(pcode)
+            shapes = frozenset(() if shipped is None else shipped.split("|"))
+            self._shapes[pcode] = shapes
         return shapes
 
     def _ordinary(self, place: Place) -> bool:

@@ -5,7 +5,7 @@ common words place names begin with ("Tal", "Tell", "Tall")."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
@@ -19,6 +19,7 @@ def _name_words() -> dict[str, str]:
     return {_DOUBLES.sub(r"\1", w): group[0] for group in groups for w in group}
 
 
+@lru_cache(maxsize=65536)  # a pure function of a word, asked for every word of every name
 def spelling(word: str) -> str:
     """A common word of a name as its transliterations share it; any other word without
     its doubled letters.
@@ -41,21 +42,8 @@ def with_aliases(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "places": places}
 
 
-def all_names() -> set[str]:
-    """Every name of every place: Arabic, English, the sources' aliases and ours."""
-    data = read_json("gazetteer.json")
-    extra: dict[str, list[str]] = read_json("extract/places.json")["aliases"]
-    fields = data["fields"]
-    ar, en, aliases = (fields.index(f) for f in ("name_ar", "name_en", "aliases"))
-    return {
-        name
-        for row in data["places"]
-        for name in (row[ar], row[en], *row[aliases], *extra.get(row[0], []))
-    }
-
-
-def shipped_keys() -> dict[str, Any]:
-    """The match keys of the gazetteer's names as scripts/build_place_keys.py computed them:
-    name -> [index key, keys of its first words], or None for a name that has none."""
-    keys: dict[str, Any] = read_json("extract/place_keys.json")["keys"]
-    return keys
+def shipped_index() -> dict[str, Any]:
+    """The gazetteer's lookup index as scripts/build_place_keys.py built it
+    (tawthiq.extract.gazetteer_index)."""
+    index: dict[str, Any] = read_json("extract/place_index.json")
+    return index

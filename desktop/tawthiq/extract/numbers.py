@@ -185,8 +185,9 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     w = _words()
     n = len(tokens)
     bare = first[1:] if first.startswith("و") and len(first) > 3 else first  # "وأكثر من"
+    after = [t.norm for t in tokens[i + 1 : i + 4]]  # the words that may follow in a key
     for length in (4, 3, 2, 1):
-        key = (bare, *(t.norm for t in tokens[i + 1 : i + length]))
+        key = (bare, *after[: length - 1])
         if len(key) < length:
             continue
         kind = w.qualifiers.get(key)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar, cast
 
 from tawthiq.domain.arabic import stem
-from tawthiq.extract.tokens import Token, arabic_word, tokenize
+from tawthiq.extract.tokens import Token, arabic_word, norms
 
 T = TypeVar("T")
 
@@ -81,20 +81,25 @@ class PhraseIndex(Generic[T]):
         self._index: dict[tuple[str, ...], T] = {}
         self.key = key or key_of
         self.longest = 1
-        self._lengths: dict[str, set[int]] = {}
-        listed = [([t.norm for t in tokenize(phrase)], payload) for phrase, payload in phrases]
+        lengths: dict[str, set[int]] = {}
+        listed = [(norms(phrase), payload) for phrase, payload in phrases]
         # the phrases as listed first: a written form never displaces a listed phrase
         forms = list(listed)
         if self.key is key_of:
             forms += [(form, payload) for words, payload in listed for form in written(words)]
+        key_fn, index = self.key, self._index
         for words, payload in forms:
-            key_ = tuple(self.key(w) for w in words)
+            key_ = tuple([key_fn(w) for w in words])
             if key_:
-                self._index.setdefault(key_, payload)
+                index.setdefault(key_, payload)
                 self.longest = max(self.longest, len(key_))
-                self._lengths.setdefault(key_[0], set()).add(len(key_))
-        # first word -> the lengths of the phrases it starts, longest first
-        self._starts = {k: sorted(v, reverse=True) for k, v in self._lengths.items()}
+                if key_[0] in lengths:
+                    lengths[key_[0]].add(len(key_))
+                else:
+                    lengths[key_[0]] = {len(key_)}
+        # first word -> the lengths of the phrases it starts, longest first (tuples: kept for
+        # the life of the process, the garbage collector does not walk them)
+        self._starts = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
     def find(
         self,
@@ -187,10 +192,19 @@ class Keys(list[str]):
         """Where each key, and each key without its conjunction, stands (token indices)."""
         if self._at is None:
             at: dict[str, list[int]] = {}
+            get = at.get  # no empty list made for every word, as setdefault would
             for i, (k, a) in enumerate(zip(self, self.alts, strict=True)):
-                at.setdefault(k, []).append(i)
+                where = get(k)
+                if where is None:
+                    at[k] = [i]
+                else:
+                    where.append(i)
                 if a is not None and a != k:
-                    at.setdefault(a, []).append(i)
+                    where = get(a)
+                    if where is None:
+                        at[a] = [i]
+                    else:
+                        where.append(i)
             self._at = at
         return self._at
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import spelling
@@ -34,6 +34,7 @@ _VOWELS = re.compile("[aeiouy]")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Ftireh" = "Ftire", as "فطيرة" is transliterated
 
 
+@lru_cache(maxsize=65536)  # a pure function of a name: each name of a place is formed once
 def english_form(name: str) -> str:
     """A name's words folded to ASCII, articles left out, common words in one spelling,
     joined: "Kafr Nabl" -> "kafrnabl", "Tell al-Karameh" -> "talkarame"."""
@@ -60,9 +61,16 @@ class FuzzyMatch:
 
 
 @cache
-def _forms() -> tuple[list[str], dict[str, list[list[str]]]]:
-    forms: dict[str, list[list[str]]] = read_json("extract/place_fuzzy.json")["forms"]
+def _forms() -> tuple[list[str], dict[str, str]]:
+    forms: dict[str, str] = read_json("extract/place_fuzzy.json")["forms"]
     return list(forms), forms
+
+
+def entries_of(shipped: str) -> list[tuple[str, str]]:
+    """The (English form, pcode) pairs of a skeleton as place_fuzzy.json ships them, one
+    string ("kafrnabl SY070200|kafrnobol SY070201"): 18,000 pairs as lists were as many
+    objects to parse, and for the garbage collector to walk on every full collection."""
+    return [(form, pcode) for form, _, pcode in (e.partition(" ") for e in shipped.split("|"))]
 
 
 def fuzzy_matches(name: str) -> list[FuzzyMatch]:
@@ -71,21 +79,30 @@ def fuzzy_matches(name: str) -> list[FuzzyMatch]:
     A short skeleton ("Bara": "br") must be the same and the spelling close (doubled letters
     aside); a longer one may differ by a letter or two ("Kafranbel" ~ "Kafr Nobol").
     """
+    return list(_fuzzy_matches(name))
+
+
+@lru_cache(maxsize=4096)  # the same spelling in report after report is compared once
+def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
     from rapidfuzz import fuzz, process  # only for a report that needs it: start-up stays low
 
     form = english_form(name)
     sk = fuzzy_skeleton(form)
     if len(sk) < 2:
-        return []
+        return ()
     short = 90 if len(sk) == 2 else 80  # "Hass" is Has, and nothing else of two consonants
     keys, forms = _forms()
     best: dict[str, FuzzyMatch] = {}
-    found = process.extract(sk, keys, scorer=fuzz.ratio, score_cutoff=_SKELETON_CUTOFF, limit=40)
+    if len(sk) <= 4:  # only the same skeleton counts: no need to score every other
+        found = [(sk, 100.0, 0)] if sk in forms else []
+    else:
+        found = process.extract(
+            sk, keys, scorer=fuzz.ratio, score_cutoff=_SKELETON_CUTOFF, limit=40
+        )
+    single = _DOUBLES.sub(r"\1", form)
     for key, sk_score, _ in found:
-        if len(sk) <= 4 and key != sk:
-            continue
-        for other, pcode in forms[key]:
-            spelt = fuzz.ratio(_DOUBLES.sub(r"\1", form), _DOUBLES.sub(r"\1", other))
+        for other, pcode in entries_of(forms[key]):
+            spelt = fuzz.ratio(single, _DOUBLES.sub(r"\1", other))
             score = (sk_score + spelt) / 200
             if score < THRESHOLD or (len(sk) <= 4 and spelt < short):
                 continue
@@ -95,7 +112,7 @@ def fuzzy_matches(name: str) -> list[FuzzyMatch]:
                     f" spelling {spelt:.0f}%"
                 )
                 best[pcode] = FuzzyMatch(pcode, round(score, 3), why)
-    return sorted(best.values(), key=lambda m: (-m.score, m.pcode))
+    return tuple(sorted(best.values(), key=lambda m: (-m.score, m.pcode)))
 
 
 _ARTICLE = r"(?:[Aa][lnrstdz]|[Ee][lnrstz]|[Aa]sh|[Ee]sh|[Aa]dh|[Aa]th|[Ii]l)-"
@@ -172,8 +189,14 @@ def spelling_similarity(name: str, others: list[str]) -> float:
     "Kafr Rouma" is Kafruma (96) before Kafr Omeim (84), whose consonants are the same."""
     from rapidfuzz import fuzz
 
-    form = _DOUBLES.sub(r"\1", english_form(name))
-    return max((fuzz.ratio(form, _DOUBLES.sub(r"\1", english_form(o))) for o in others), default=0)
+    form = _single(name)
+    return max((fuzz.ratio(form, _single(o)) for o in others), default=0)
+
+
+@lru_cache(maxsize=65536)
+def _single(name: str) -> str:
+    """A name's English form without its doubled letters ("Maarrat" -> "marat")."""
+    return _DOUBLES.sub(r"\1", english_form(name))
 
 
 def likeliest(

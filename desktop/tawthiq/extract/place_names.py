@@ -33,6 +33,7 @@ def strip_article(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) >= 4 else word
 
 
+@lru_cache(maxsize=65536)  # pure functions of a word, asked again for each name it is in
 def fold_latin(word: str) -> str:
     """ASCII lower case without accents or apostrophes: "Ma‘arrat" -> "maarrat"."""
     if word.isascii():
@@ -55,6 +56,7 @@ def consonants(folded: str) -> str:
     return skeleton(folded.replace(" ", ""))
 
 
+@lru_cache(maxsize=65536)
 def vowel_shape(compact: str) -> str:
     """The vowels of an English spelling, as transliterations vary them: a/e/i/y alike,
     o/u alike ("Maaret" = "Maarat", "Idleb" = "Idlib", "Douma" = "Duma"; "Baghuz" ≠ "Bughaz").

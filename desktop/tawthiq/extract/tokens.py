@@ -63,15 +63,22 @@ def tokenize(text: str) -> list[Token]:
     [('قتل', 0, 4), ('9', 5, 6), ('مدنيين', 7, 13), ('واصيب', 15, 20), ('75', 21, 23)]
     """
     out: list[Token] = []
-    append, norm_of, n = out.append, _token_norm, len(text)
+    append, norm_of, n, new = out.append, _token_norm, len(text), tuple.__new__
     for m in _WORD.finditer(text):
         word = m.group()
         norm = norm_of(word)
         if norm:
             start, end = m.span()
             dash = end < n and text[end] in "-–"
-            append(Token(word, norm, start, end, dash))
+            # Token(...) as tuple.__new__ makes it, without the NamedTuple's own __new__
+            append(new(Token, (word, norm, start, end, dash)))
     return out
+
+
+def norms(text: str) -> list[str]:
+    """The normalised words of ``text``, as its tokens have them (``tokenize``), without
+    making the tokens: for the thousands of listed phrases indexed at start-up."""
+    return [norm for norm in map(_token_norm, _WORD.findall(text)) if norm]
 
 
 def variants(norm: str) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer import Gazetteer
-from tawthiq.extract.place_fuzzy import english_form, fuzzy_matches, fuzzy_skeleton
+from tawthiq.extract.place_fuzzy import english_form, entries_of, fuzzy_matches, fuzzy_skeleton
 from tawthiq.extract.place_names import name_keys, vowel_shape
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -72,7 +72,8 @@ def test_english_forms_name_places_that_exist() -> None:
     known = {p.pcode for p in Gazetteer.load().places()}
     forms = read_json("extract/place_fuzzy.json")["forms"]
     for key, entries in forms.items():
-        assert all(pcode in known and fuzzy_skeleton(f) == key for f, pcode in entries), key
+        pairs = entries_of(entries)
+        assert all(pcode in known and fuzzy_skeleton(f) == key for f, pcode in pairs), key
 
 
 @pytest.mark.parametrize(
