@@ -491,6 +491,11 @@ TOLLS_CAUGHT = {
     "an-age-in-brackets-en": Example(
         "A child (7) was killed on Sunday when a shell hit Sarmin.", {"killed": None}
     ),
+    "civilian-lives-claimed-en": Example(
+        "At least six civilian lives have been claimed in the latest drone attack on the dam."
+        " At least 10 more have been injured.",
+        {"killed": 6, "injured": 10},
+    ),
 }
 
 
