@@ -28,7 +28,9 @@ _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 
 
 _PAST_AFTER = frozenset({"الماضي", "الفائت", "المنصرم", "المنقضي"})
-_MONTH_BEFORE = frozenset({"شهر", "وشهر", "بشهر", "month", "last", "this", "early", "late", "mid"})
+_MONTH_BEFORE = frozenset(
+    {"شهر", "وشهر", "بشهر", "month", "last", "this", "early", "late", "mid", "in", "في"}
+)  # "In September", "في أيلول": a month told
 _MONTH_AFTER = _PAST_AFTER | {"الجاري", "الحالي"}
 
 

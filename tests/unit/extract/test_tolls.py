@@ -496,6 +496,13 @@ TOLLS_CAUGHT = {
         " At least 10 more have been injured.",
         {"killed": 6, "injured": 10},
     ),
+    # "In September, …" tells an earlier month's attack: not this one's toll
+    "an-earlier-months-toll-en": Example(
+        "Four civilians were injured in a Turkish drone strike in the town of Al-Safia on"
+        " Wednesday.\n\nIn September, a Turkish drone strike killed three fighters near Manbij.",
+        {"killed": None, "injured": 4},
+        date(2023, 10, 4),
+    ),
 }
 
 
