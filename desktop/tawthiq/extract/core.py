@@ -251,7 +251,9 @@ def _read(
         for f in figures
     ]
     figures = [dataclasses.replace(f, with_attack=f.sentence in attack_told) for f in figures]
-    figures = set_aside_earlier(figures, other_day)
+    # "قصف اليوم الأحد … وكان قصف السبت قد قتل 10": today's tells no toll of its own
+    day_told = (fields["date"].confidence or 0) >= 0.7 and not fields["date"].unsure
+    figures = set_aside_earlier(figures, other_day, day_told=day_told)
     places = Gazetteer.load().find(text) if places is None else places
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)

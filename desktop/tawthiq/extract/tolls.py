@@ -178,11 +178,14 @@ def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
     return FieldResult(lo, 0.6, spans, {"min": lo, "max": hi, "approximate": approximate})
 
 
-def set_aside_earlier(figures: list[Figure], earlier: set[int]) -> list[Figure]:
+def set_aside_earlier(
+    figures: list[Figure], earlier: set[int], *, day_told: bool = False
+) -> list[Figure]:
     """The figures told in sentences of an earlier event, taken out of this incident's toll
-    (a month's tally of assassinations), unless that would leave it no toll at all."""
+    (a month's tally of assassinations), unless that would leave it no toll at all while
+    the incident's own day is only a guess (``day_told``: the report names it)."""
     own = [f for f in figures if f.sentence not in earlier and not f.cumulative]
-    if not own:
+    if not own and not day_told:
         return figures
     return [
         dataclasses.replace(f, cumulative=True) if f.sentence in earlier and not f.update else f

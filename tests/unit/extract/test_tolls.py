@@ -503,6 +503,12 @@ TOLLS_CAUGHT = {
         {"killed": None, "injured": 4},
         date(2023, 10, 4),
     ),
+    # today's shelling told with no toll; an earlier day's toll is that day's
+    "todays-shelling-no-toll-ar": Example(
+        "قصفت قوات النظام صباح اليوم الأحد بلدة سرمين بالصواريخ دون ورود أنباء عن إصابات.\n\n"
+        "وكانت قوات النظام قد قتلت يوم الجمعة الماضي 10 مدنيين بقصف على بلدة آفس.",
+        {"killed": None},
+    ),
 }
 
 
