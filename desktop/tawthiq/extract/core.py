@@ -15,9 +15,9 @@ from tawthiq.extract.casualties import (
     history_cues,
     sentence_ids,
 )
-from tawthiq.extract.clock import find_clock_time
 from tawthiq.extract.date_words import DateMention
 from tawthiq.extract.dates import find_dates
+from tawthiq.extract.day_fields import date_field, history_sentences, other_days
 from tawthiq.extract.flags import read_flags
 from tawthiq.extract.gazetteer import Gazetteer, PlaceMention
 from tawthiq.extract.incidents import (
@@ -65,74 +65,7 @@ def _language(tokens: Sequence[Token]) -> str:
     return "ar" if share > 0.8 else "en" if share < 0.2 else "mixed"
 
 
-# the most a day counted from today's date can be trusted, when nobody said when the report
-# was written: a report pasted days after it was published would have it wrong
-GUESSED_DAY = 0.4
-
-
-def _date_field(
-    mentions: list[DateMention], text: str, *, ref_known: bool = True
-) -> tuple[FieldResult, FieldResult]:
-    usable = [m for m in mentions if not m.background]
-    day = [m for m in usable if m.precision == "day"]
-    # "🗓 3/3/2023 – 11:20" with no other day told: the stamp is the best there is
-    stamps = [m for m in mentions if m.stamp and m.precision == "day"]
-    # "شهر تشرين الأول الماضي" alone says when something else happened, not this incident
-    month = next((m for m in usable if m.precision == "month" and not m.month_alone), None)
-    # "وقال المراسل اليوم الثلاثاء إن مدنياً قتل": with no other day told, the day it was
-    # said is the best reading of the day it happened
-    said = [m for m in mentions if m.background and m.precision == "day" and not m.stamp]
-    said = said if not usable else []  # "killed in 2023, a report published on Sunday said"
-    pick = day[0] if day else stamps[0] if stamps else month or (said[0] if said else None)
-    if pick is None:
-        return FieldResult(extra={"precision": None}), FieldResult()
-    confidence = 0.9 if day else 0.4 if pick.stamp or pick.background else 0.5
-    # another day told near it leaves the incident's in doubt; one years before is history
-    # ("a ceasefire agreed on 5 May 2020"), not a rival
-    if any(0 < abs((m.value - pick.value).days) <= 365 for m in day):
-        confidence -= 0.2
-    guessed = pick.on_ref and not ref_known
-    if guessed or pick.clash:  # a day counted from today, or against the weekday told
-        confidence = min(confidence, GUESSED_DAY)
-    date_field = FieldResult(
-        pick.value.isoformat(),
-        confidence,
-        ((pick.start, pick.end),),
-        {"precision": pick.precision},
-        "today" if guessed else "weekday" if pick.clash else None,
-    )
-    timed = next((m for m in day if m.value == pick.value and m.time_of_day), None)
-    time_field = (
-        FieldResult(timed.time_of_day, 0.7, ((timed.start, timed.end),)) if timed else FieldResult()
-    )
-    clock = find_clock_time(text)
-    if clock is not None:  # "حوالي الساعة 2:10 من فجر اليوم": the hour is more precise
-        time_field = FieldResult(clock[0], 0.6, ((clock[1], clock[2]),))
-    return date_field, time_field
-
-
 _BULLET = re.compile(r"[ \t]*[-–—•*·][ \t]*[0-9٠-٩]")
-
-
-def _history_sentences(
-    mentions: list[DateMention],
-    tokens: Sequence[Token],
-    starts: list[int],
-    sentence: Sequence[int],
-    ref: date,
-) -> set[int]:
-    """Sentences whose tolls are history or running totals: they name a day over a year
-    back ("بين 2011 و2013"), or count "since" a day more than a month back."""
-    out = set()
-    for m in mentions:
-        i = bisect.bisect_left(starts, m.start)
-        if i >= len(tokens):
-            continue
-        age = (ref - m.value).days
-        since = any(t.norm in ("منذ", "since") for t in tokens[max(0, i - 3) : i])
-        if age > 365 or (since and age > 30):
-            out.add(sentence[i])
-    return out
 
 
 def _counts(m: DateMention, starts: list[int], keys: Sequence[str]) -> bool:
@@ -153,35 +86,6 @@ def _in_list(text: str, offset: int, attacks: list[int], figure_starts: set[int]
     line_end = len(text) if line_end < 0 else line_end
     opens = bullet.end() - 1 in figure_starts  # a toll is the bullet's number
     return not (opens and any(line_start <= a < line_end for a in attacks))
-
-
-def _other_days(
-    mentions: list[DateMention], picked: FieldResult, starts: list[int], sentence: Sequence[int]
-) -> set[int]:
-    """Sentences that name a day (or a month) before the incident's: they tell of an earlier
-    event ("وفي 29 آب الماضي قتل 3 عناصر بانفجار لغم …"), so who did it there, with what,
-    is not this incident's. A later day goes on with this one ("the toll rose to 12 on
-    Sunday", "the shelling continued on November 5"); a dateline or a page's stamp tells
-    when it was written."""
-    if picked.value is None:
-        return set()
-    day = date.fromisoformat(picked.value)
-    out: set[int] = set()
-    own: set[int] = set()
-    for m in mentions:
-        i = bisect.bisect_left(starts, m.start)
-        if m.stamp or m.precision not in ("day", "month") or i >= len(sentence):
-            continue
-        if m.precision == "day":
-            same, before = m.value == day, m.value < day
-        else:
-            same = m.value.timetuple()[:2] == (day.year, day.month)
-            before = m.value < day.replace(day=1)
-        if same:
-            own.add(sentence[i])
-        elif before:
-            out.add(sentence[i])
-    return out - own  # "ارتفع اليوم عدد قتلى قصف الأحد إلى 9" tells of the day too
 
 
 _NO_HARM_TYPES = ("arrest", "abduction_disappearance", "looting_destruction")
@@ -230,19 +134,19 @@ def _read(
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
     fields: dict[str, FieldResult] = {}
-    fields["date"], fields["time_of_day"] = _date_field(mentions, text, ref_known=ref_known)
+    fields["date"], fields["time_of_day"] = date_field(mentions, text, ref_known=ref_known)
     # years back from the incident's own day when it is the one day told (an old report
     # pasted today is no history of itself; an old attack recalled beside today's is), else
     # from the reference date
     picked = date.fromisoformat(fields["date"].value) if fields["date"].value else None
     told_days = {m.value for m in mentions if m.precision == "day" and not m.stamp}
     anchor = picked if picked and told_days <= {picked} else ref
-    history = _history_sentences(mentions, tokens, starts, sentence, anchor)
+    history = history_sentences(mentions, tokens, starts, sentence, anchor)
     attacks = [s for s, _ in rank_spans("incident_type", tokens, keys)]
     figures = find_figures(tokens, keys, sentence, date_tokens, text)
     starts_f = {f.start for f in figures}
     # an earlier day's event ("أحصى … خلال شهر أيار الفائت مقتل 18 شخصا") has its own toll
-    other_day = _other_days(mentions, fields["date"], starts, sentence)
+    other_day = other_days(mentions, fields["date"], starts, sentence)
     attack_told = {sentence[bisect.bisect_left(starts, a)] for a in attacks}
     figures = [
         dataclasses.replace(f, cumulative=True)
