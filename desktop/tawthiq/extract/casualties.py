@@ -193,7 +193,10 @@ def _in_brackets(
 ) -> list[Item]:
     """ "ثلاثة مدنيين (طفل ورجلان)", "five people (two women and three children)": the people
     in brackets right after a figure are who it counted, not more of them."""
-    items = [it for it in items if not _an_age_in_brackets(it, tokens, text)]
+    # a bare number in brackets of ages is an age; "3 أطفال" there are still people
+    items = [
+        it for it in items if it.group is not None or not _an_age_in_brackets(it, tokens, text)
+    ]
     close = -1  # where the brackets after a figure end
     for before, it in zip([None, *items], items, strict=False):
         start = tokens[it.first].start

@@ -230,7 +230,8 @@ def _read(
                    if i < len(tokens)} - tolled  # fmt: skip
     fields.update(read_flags(tokens, keys, sentence, other | told_before))
     armed = sorted(attacks + [s for s, _ in rank_spans("weapons", tokens, keys)])
-    if fields["date"].value is None and not period_told(text):
+    told = bool(figures) or fields["incident_type"].value is not None
+    if fields["date"].value is None and told and not period_told(text):
         # no day told: the day it was published, if known
         fields["date"] = published_day(mentions, ref if ref_known else None) or fields["date"]
     return Reading(

@@ -23,7 +23,8 @@ _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})([-/.])(\d{1,2})\6(\d{1,2})(?!\d)"
 )
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
-_NEAR_DAYS, _FAR_DAYS = timedelta(days=7), timedelta(days=31)  # see the numeric dates
+_FAR_DAYS = timedelta(days=31)  # see the numeric dates
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 
 
@@ -114,12 +115,11 @@ def _fixed_dates(
     for m in _NUMERIC.finditer(text):
         if m.group(1):
             value = _safe(int(m.group(4)), int(m.group(3)), int(m.group(1)))
-            # "10/08/2024" read on 8 October 2024: month first (US style) is within days of
-            # publication, day first two months before it: the near one, when the day-first
-            # reading is not itself within a month before publication
+            # "10/08/2024 October 8, 2024" on an English page of 8 October: month first (US
+            # style) is the day it was published; Arabic sources always write the day first
             swapped = _safe(int(m.group(4)), int(m.group(1)), int(m.group(3)))
-            near = swapped is not None and timedelta(0) <= ref - swapped <= _NEAR_DAYS
-            if value and near and not timedelta(0) <= ref - value <= _FAR_DAYS:
+            latin = not _ARABIC_LETTER.search(text, max(0, m.start() - 40), m.end() + 40)
+            if value and swapped == ref and latin and not timedelta(0) <= ref - value <= _FAR_DAYS:
                 value = swapped
         else:
             value = _safe(int(m.group(5)), int(m.group(7)), int(m.group(8)))

@@ -133,12 +133,26 @@ _CAPTION = re.compile(
 )
 
 
+_HARM = re.compile(
+    r"kill|dead|died|death|wound|injur|قتل|مقتل|قتلى|جرح|جرحى|إصاب|اصاب|أصيب|استشهد|شهيد|ضحايا|وفاة",
+    re.IGNORECASE,
+)
+
+
 def in_a_caption(text: str, m: PlaceMention) -> bool:
-    """Whether the place is named on a line that is a photograph's caption."""
+    """Whether the place is named in a photograph's caption: inside the brackets of one
+    ("(صورة أرشيفية من مدينة حماة)"), or on a line of its own that tells of no one harmed
+    ("Smoke rises after an air strike in Saraqeb … Photo: Reuters"). A report's line with a
+    credit at its end ("قتل 5 مدنيين في أريحا (صورة أرشيفية)") keeps its places."""
+    opened = text.rfind("(", 0, m.start)
+    shut = text.find(")", m.end)
+    inside = opened >= 0 and shut >= 0 and ")" not in text[opened : m.start]
+    if inside and shut - opened < 120 and _CAPTION.search(text, opened, shut):
+        return True
     start = text.rfind("\n", 0, m.start) + 1
     end = text.find("\n", m.end)
     line = text[start : len(text) if end < 0 else end]
-    return len(line) < 300 and _CAPTION.search(line) is not None
+    return len(line) < 300 and _CAPTION.search(line) is not None and not _HARM.search(line)
 
 
 _ADJECTIVE = re.compile(

@@ -109,6 +109,17 @@ DATES_CAUGHT = {
         {"date": "2024-10-08"},
         date(2024, 10, 8),
     ),
+    # found by a second review: Arabic sources write the day first, however far back
+    "arabic-day-first-months-back": Example(
+        "قصفت قوات النظام بلدة معارة النعسان شرق إدلب بتاريخ 10/08/2024، ما أسفر عن مقتل مدني.",
+        {"date": "2024-08-10"},
+        date(2024, 10, 9),
+    ),
+    "english-day-first-not-the-publication-day": Example(
+        "Regime forces shelled Sarmin on 10/08/2024, killing a civilian.",
+        {"date": "2024-08-10"},
+        date(2024, 10, 9),
+    ),
     # does not spoil: a day-first date that is itself recent stays day first
     "day-first-stays": Example(
         "قتل ثلاثة مدنيين في 2/11/2022 بقصف على أريحا", {"date": "2022-11-02"}, date(2022, 11, 6)
@@ -378,3 +389,10 @@ def test_an_incident_that_tells_no_day_takes_the_headlines_day_not_the_publicati
     headline, other = extract(text, ref_date=SUNDAY).incidents
     assert headline["date"].value == other["date"].value == "2022-11-05"
     assert other["date"].unsure is None and other["date"].confidence < headline["date"].confidence
+
+
+@pytest.mark.parametrize("text", ["", "...", "مرحبا بكم في موقعنا"])
+def test_a_text_that_tells_of_nothing_has_no_day(text: str) -> None:
+    """The publication day is a reading of an incident's day, not of a page with none."""
+    found = extract(text, ref_date=SUNDAY).incidents[0]["date"]
+    assert (found.value, found.confidence) == (None, 0)

@@ -266,6 +266,20 @@ CAPITAL = {
 
 # Ordinary reports where the rules above must not fire
 NOT_SPOILED = {
+    # a credit at the end of a report's own line keeps its places
+    "a-credit-on-the-reports-line-ar": Example(
+        "قتل 5 مدنيين بقصف مدفعي على مدينة أريحا جنوب إدلب. (صورة أرشيفية)",
+        {"place.name_en": "Ariha"},
+    ),
+    "a-credit-on-the-reports-line-en": Example(
+        "Five civilians were killed in shelling on Ariha, south of Idlib, on Sunday."
+        " Photo: Reuters",
+        {"place.name_en": "Ariha"},
+    ),
+    "a-caption-in-brackets-ar": Example(
+        "قتل 5 أشخاص في قصف جوي. (صورة أرشيفية من مدينة حماة) وقع القصف على قرية اللطامنة.",
+        {"place.name_ar": "اللطامنة"},
+    ),
     # a photograph's caption shows another day; "Damascus-backed" names a side
     "a-caption-and-a-side": Example(
         "Smoke rises after an air strike in Saraqeb, Idlib province. Photo: Reuters\n"

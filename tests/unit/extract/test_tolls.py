@@ -509,6 +509,20 @@ TOLLS_CAUGHT = {
         "وكانت قوات النظام قد قتلت يوم الجمعة الماضي 10 مدنيين بقصف على بلدة آفس.",
         {"killed": None},
     ),
+    # found by a second review
+    "children-with-their-ages-in-brackets-ar": Example(
+        "قتل 5 مدنيين (بينهم 3 أطفال أعمارهم 4 و7 و9 سنوات) بقصف على مدينة أريحا.",
+        {"killed": 5, "killed_children": 3},
+    ),
+    "the-highest-total-is-no-tally-ar": Example(
+        "قتل 4 مدنيين وأصيب 9 بقصف على بلدة تفتناز، ويعد هذا الإجمالي الأعلى.",
+        {"killed": 4, "injured": 9},
+    ),
+    "the-total-killed-ar": Example(
+        "قُتل ما لا يقل عن سبعة أطفال جراء قصف صاروخي على مدرسة في بلدة تفتناز، وبلغ عدد القتلى"
+        " الإجمالي 10.",
+        {"killed": 10},
+    ),
 }
 
 
