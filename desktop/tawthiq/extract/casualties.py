@@ -110,6 +110,7 @@ def find_figures(
             cumulative_sents.add(sent[b.first])
     scan = SentenceScan.of(keys, sent, cat_at)
     joint = joint_cues(tokens, sent, cat_at)
+    joint_sentence = -1  # the sentence of the last figure of the dead and wounded together
     norms = [t.norm for t in tokens]
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
@@ -123,7 +124,10 @@ def find_figures(
         if it.group not in ("children", "women", "men") and counts_everyone_harmed(
             it, joint, sent, cat_at, norms
         ):
+            joint_sentence = sent[it.first]
             continue  # "17 شهيداً وجريحاً": the dead and the wounded counted as one
+        if it.breakdown and sent[it.first] == joint_sentence:
+            continue  # "9 قتلى وجرحى، بينهم طفلان": some of everyone harmed, not of the dead
         sub = it.group if it.group in ("children", "women", "men") else None
         near = category_near(it, cat_at, sent, tokens, keys, scan, commas)
         explicit = bool(near and near[1] == "right_after")

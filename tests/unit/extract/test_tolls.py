@@ -523,6 +523,10 @@ TOLLS_CAUGHT = {
         " الإجمالي 10.",
         {"killed": 10},
     ),
+    "children-among-the-dead-and-wounded-ar": Example(
+        "ارتفع عدد ضحايا القصف الروسي على مدينة إدلب إلى 9 قتلى وجرحى، بينهم طفلان.",
+        {"killed": None, "killed_children": None, "killed_women": None},
+    ),
 }
 
 
