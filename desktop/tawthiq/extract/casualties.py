@@ -141,6 +141,16 @@ def find_figures(
             category = previous[1]
         if category is None and near:
             category = near[0]
+        k = scan.cue_before[it.first]
+        if (
+            category is None
+            and tokens[it.first].norm.startswith("و")
+            and k >= 0
+            and (not decided or sent[decided[-1][0].first] != sent[it.first])
+        ):
+            # "قُتل عنصر من قوى الأمن ومدني واحد": the people joined after the one the
+            # sentence's verb told of (a fighter, counted as no one) share its verb
+            category = cat_at[k].payload
         among = None
         if category is None and sub:
             category = among = among_cue(it.last, cat_at, sent, keys)

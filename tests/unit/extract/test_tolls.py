@@ -527,6 +527,11 @@ TOLLS_CAUGHT = {
         "ارتفع عدد ضحايا القصف الروسي على مدينة إدلب إلى 9 قتلى وجرحى، بينهم طفلان.",
         {"killed": None, "killed_children": None, "killed_women": None},
     ),
+    # the people joined after a fighter share the sentence's verb (the fighter counts no one)
+    "a-fighter-and-one-civilian-ar": Example(
+        "قُتل عنصر من قوى الأمن الداخلي ومدني واحد على الأقل في قصف على مدينة حلب ليل الإثنين.",
+        {"killed": 1},
+    ),
 }
 
 
