@@ -39,6 +39,7 @@ from tawthiq.extract.tolls import (
     set_aside_earlier,
     set_aside_elsewhere,
     settle_breakdown,
+    settle_one_man,
     toll_of,
     total_toll,
 )
@@ -176,6 +177,7 @@ def _read(
     fields["killed_women"] = toll_of(figures, "killed", "women")
     keep_groups_within_total(fields)
     settle_breakdown(fields, figures)
+    settle_one_man(fields, text)
     # The incident is told where its toll is given, and in the headline and lead.
     # sentence 1 is the lead only after a headline (a short first sentence)
     lead = {0, 1} if sum(1 for s in sentence if s == 0) <= 20 else {0}

@@ -168,6 +168,18 @@ BREAKDOWNS_CAUGHT = {
         "At least seven children were killed when an explosive device went off in Sanamayn.",
         {"killed": 7, "killed_children": 7, "killed_women": 0},
     ),
+    # one killed, told as a man: no woman, no child; as one civilian in the masculine: no woman
+    "one-man-killed-ar": Example(
+        "قُتل رجل بقصف مدفعي على بلدة سرمين.", {"killed_women": 0, "killed_children": 0}
+    ),
+    "one-civilian-he-ar": Example(
+        "قضى المدني صالح المرعي برصاص مسلحين في معرة النعسان.",
+        {"killed_women": 0, "killed_children": None},
+    ),
+    # does not spoil: "a person" says neither
+    "one-person-ar": Example(
+        "قتل شخص بقصف على بلدة سرمين.", {"killed_women": None, "killed_children": None}
+    ),
     "her-children-unnumbered": Example(
         "قُتلت امرأة وأطفالها بقصف على منزلهم في أريحا.",
         {"killed_children": None, "killed_women": 1},
