@@ -111,7 +111,6 @@ def find_figures(
     scan = SentenceScan.of(keys, sent, cat_at)
     joint = joint_cues(tokens, sent, cat_at)
     joint_sentence = -1  # the sentence of the last figure of the dead and wounded together
-    norms = [t.norm for t in tokens]
     figures: list[Figure] = []
     previous: tuple[int, str] | None = None  # (sentence, category) of the last total
     prev_item_category: str | None = None
@@ -122,7 +121,7 @@ def find_figures(
         if moved_between_tolls(it, tokens, keys, sent, cat_at):
             continue
         if it.group not in ("children", "women", "men") and counts_everyone_harmed(
-            it, joint, sent, cat_at, norms
+            it, joint, sent, cat_at, tokens
         ):
             joint_sentence = sent[it.first]
             continue  # "17 شهيداً وجريحاً": the dead and the wounded counted as one

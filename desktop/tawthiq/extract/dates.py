@@ -17,14 +17,13 @@ from typing import Any
 
 from tawthiq.extract.date_words import DateMention, lexicon, mention, weekday_of
 from tawthiq.extract.phrases import Keys, exact_key
-from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.tokens import ARABIC_LETTER, Token, tokenize
 
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})([-/.])(\d{1,2})\6(\d{1,2})(?!\d)"
 )
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 _FAR_DAYS = timedelta(days=31)  # see the numeric dates
-_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 
 
@@ -118,7 +117,7 @@ def _fixed_dates(
             # "10/08/2024 October 8, 2024" on an English page of 8 October: month first (US
             # style) is the day it was published; Arabic sources always write the day first
             swapped = _safe(int(m.group(4)), int(m.group(1)), int(m.group(3)))
-            latin = not _ARABIC_LETTER.search(text, max(0, m.start() - 40), m.end() + 40)
+            latin = not ARABIC_LETTER.search(text, max(0, m.start() - 40), m.end() + 40)
             if value and swapped == ref and latin and not timedelta(0) <= ref - value <= _FAR_DAYS:
                 value = swapped
         else:

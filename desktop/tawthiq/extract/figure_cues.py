@@ -243,6 +243,7 @@ def joint_cues(
         if t.norm.removeprefix("و") in nouns and i not in cat_at
     ]
     hits.sort(key=lambda h: h.first)
+    people = cue_words().people
     out: set[int] = set()
     for a, b in itertools.pairwise(hits):
         if {a.payload, b.payload} != {"killed", "injured"} or sent[a.first] != sent[b.first]:
@@ -255,7 +256,6 @@ def joint_cues(
         if tokens[b.first].norm.removeprefix("و") in _TWO_WOUNDED:
             continue  # "3 شهداء وجريحين": two wounded, a figure of their own
         # "4 قتلوا وأصيب 8", "أربعة مدنيين قتلوا وأصيب 15": each word has its own figure
-        people = cue_words().people
         before = any(
             _a_number(tokens, k) or key_of(tokens[k].norm) in people
             for k in range(max(0, a.first - 3), a.first)
@@ -277,7 +277,7 @@ def counts_everyone_harmed(
     joint: set[int],
     sent: Sequence[int],
     cat_at: dict[int, Hit[str]],
-    tokens_norm: Sequence[str],
+    tokens: Sequence[Token],
 ) -> bool:
     """Whether a figure stands next to a killed-and-injured pair ("40 مدنيا بين قتيل
     وجريح", "killed and injured at least 5 people"), nearer than any word of its own
@@ -294,7 +294,7 @@ def counts_everyone_harmed(
         (
             k
             for _, _, k in near
-            if k in joint or (k in cat_at and _bare(tokens_norm[k]) not in _VICTIMS)
+            if k in joint or (k in cat_at and _bare(tokens[k].norm) not in _VICTIMS)
         ),
         None,
     )

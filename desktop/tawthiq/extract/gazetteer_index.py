@@ -9,7 +9,6 @@ a place is made from its row when a report first names it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,8 +20,7 @@ from tawthiq.extract.place_names import (
     name_keys,
     vowel_shape,
 )
-
-_ARABIC = re.compile("[\u0621-\u064a]")
+from tawthiq.extract.tokens import ARABIC_LETTER
 
 KINDS = ("governorate", "district", "subdistrict", "community", "camp")
 # the columns of resources/gazetteer.json a Place is made of, in the Place's order
@@ -103,7 +101,7 @@ def vowel_shapes(names: Iterable[str]) -> frozenset[str]:
     return frozenset(
         vowel_shape("".join(en_piece(w, False) for w in NAME_WORD.findall(fold_latin(n))))
         for n in names
-        if not _ARABIC.search(n)
+        if not ARABIC_LETTER.search(n)
     )
 
 

@@ -19,6 +19,7 @@ _WORD = re.compile(
 )
 _CLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 _ARABIC = re.compile("[\u0621-\u064a]")
+ARABIC_LETTER = _ARABIC  # for the modules that look for Arabic in text, not in tokens
 
 
 class Token(NamedTuple):

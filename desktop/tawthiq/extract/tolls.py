@@ -129,7 +129,7 @@ def settle_one_man(fields: dict[str, FieldResult], text: str) -> None:
     killed = fields["killed"]
     if killed.value != 1 or killed.extra.get("approximate") or len(set(killed.spans)) > 2:
         return
-    words = {_bare(text[s:e]) for s, e in killed.spans}
+    words = {_word(text[s:e]) for s, e in killed.spans}
     zero = {"min": 0, "max": 0, "approximate": False}
     names = ("killed_women", "killed_children") if words & _A_MAN else ("killed_women",)
     if not words & (_A_MAN | _ONE_HE):
@@ -139,7 +139,7 @@ def settle_one_man(fields: dict[str, FieldResult], text: str) -> None:
             fields[name] = FieldResult(0, 0.5, killed.spans, dict(zero))
 
 
-def _bare(word: str) -> str:
+def _word(word: str) -> str:
     word = word.strip().lower().removeprefix("و")
     return word.removeprefix("ال") if len(word) > 4 else word
 
