@@ -26,6 +26,7 @@ from tawthiq.store import (
 from tawthiq.store import open_database as _open
 from tawthiq.store.identity import load_identity, trusted_keys
 from tawthiq.store.materialize import entity_state
+from tawthiq.store.pg_connection import is_url as is_server_url
 from tawthiq.store.trust import decision_id, laptop_keys
 from tawthiq.sync.stream import clear_killed_exports
 
@@ -163,6 +164,9 @@ def open_workspace(
         raise _nobody()
     if create and not read_only:
         load_or_create_identity(folder)  # before the database: a failure leaves no file
+    if is_server_url(db_path):  # a team server's database, worked on directly
+        db = _open(str(db_path), create=create, read_only=read_only)
+        return Workspace(db=db, key_dir=folder, author=name)
     path = Path(db_path or default_db_path()).expanduser().absolute()
     key = database_key(path, folder, ask)
     db = _open(path, create=create, read_only=read_only, key=key)

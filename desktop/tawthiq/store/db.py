@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tawthiq.domain import resources
 from tawthiq.domain.errors import N_
+from tawthiq.store import pg_connection as server
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.errors import NewerSchemaError, NotADatabaseError, UnwritableError
 
@@ -26,41 +27,56 @@ class Database:
     """An open database file; hands out one session per user action."""
 
     def __init__(
-        self, path: Path, engine: Engine, *, read_only: bool = False, encrypted: bool = False
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        encrypted: bool = False,
+        url: str | None = None,
     ) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
         self.encrypted = encrypted
+        self.url = url  # a PostgreSQL database (a team server): its connection string
         self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(dialect.for_writing(engine), expire_on_commit=False)
+        writing = server.for_writing(engine) if url else dialect.for_writing(engine)
+        self._write = sessionmaker(writing, expire_on_commit=False)
 
     @property
     def location(self) -> str:
-        """Where the database is, as shown to people (its file)."""
-        return str(self.path)
+        """Where the database is, as shown to people (its file, or the server's address
+        without its password)."""
+        return server.shown(self.url) if self.url else str(self.path)
 
     @property
     def folder(self) -> Path:
-        """The folder the database is kept in (files made from it go beside it)."""
-        return self.path.parent
+        """The folder the database is kept in (files made from it go beside it; for a
+        server, the folder the command runs in)."""
+        return Path.cwd() if self.url else self.path.parent
 
     def is_stored_in(self, path: Path) -> bool:
         """Whether ``path`` is this database's own file (writing to it would destroy it)."""
+        if self.url:
+            return False
         return path.exists() and self.path.exists() and path.samefile(self.path)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with _errors(self.path, self.encrypted), self._read() as session, session.begin():
+        with self._errors(), self._read() as session, session.begin():
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A write transaction that holds the write lock from its first statement."""
         if self.read_only:  # a reading command's database: a bug of ours, never a user's
-            raise RuntimeError(f"{self.path} was opened read-only")
-        with _errors(self.path, self.encrypted), self._write() as session, session.begin():
+            raise RuntimeError(f"{self.location} was opened read-only")
+        with self._errors(), self._write() as session, session.begin():
             yield session
+
+    def _errors(self) -> Any:
+        return _server_errors(self.url) if self.url else _errors(self.path, self.encrypted)
 
     def check_writable(self) -> None:
         """Take the write lock and let it go at once: a database in use by another program
@@ -88,6 +104,14 @@ def _errors(path: Path, encrypted: bool = False) -> Iterator[None]:
         raise
 
 
+@contextmanager
+def _server_errors(url: str) -> Iterator[None]:
+    try:
+        yield
+    except DBAPIError as exc:
+        raise server.translate(exc, url) from exc
+
+
 def _not_ours(path: Path, encrypted: bool) -> NotADatabaseError:
     if encrypted:  # its key file opened with the passphrase: it is another database's
         return NotADatabaseError(
@@ -111,7 +135,9 @@ def open_database(
 ) -> Database:
     """Open (creating, when ``create``, or migrating as needed) the database at ``path``;
     ``read_only``: never write to it (see ``_open_read_only``); ``key``: the database is
-    encrypted with it (SQLCipher)."""
+    encrypted with it (SQLCipher). A PostgreSQL connection string opens that database."""
+    if server.is_url(path):
+        return _open_server(str(path), extra_migrations, create=create, read_only=read_only)
     path = Path(path).expanduser().absolute()
     if path.is_dir():
         raise NotADatabaseError(N_("{path} is a folder, not a Tawthiq database"), path=path)
@@ -140,6 +166,45 @@ def open_database(
             path.unlink()
         raise
     return Database(path, engine, encrypted=key is not None)
+
+
+def server_path(url: str) -> Path:
+    """A stand-in path naming a server database, for what this laptop keeps about it."""
+    u = server.parse(url)
+    return Path("postgresql") / f"{u.host or 'local'}_{u.port or 5432}" / str(u.database)
+
+
+def _open_server(url: str, extra: Sequence[Path], *, create: bool, read_only: bool) -> Database:
+    """A PostgreSQL database: migrated through the same scripts as a file when it is
+    empty or older (``create``); a reading command changes nothing in it."""
+    engine = server.engine_for(url)
+    try:
+        with _server_errors(url):
+            current = server.schema_revision(engine, url)
+            if current is None and (read_only or not create):
+                raise NotADatabaseError(
+                    N_(
+                        "the server database {url} is empty; make it a Tawthiq server with "
+                        "`tawthiq server init`"
+                    ),
+                    url=server.shown(url),
+                )
+            if current != SCHEMA_HEAD or extra:
+                if read_only and current != SCHEMA_HEAD:
+                    raise NewerSchemaError(
+                        N_(
+                            "the server database {url} has schema {schema}; run a writing "
+                            "command (or `tawthiq server init`) to upgrade it"
+                        ),
+                        url=server.shown(url),
+                        schema=current,
+                    )
+                with server.for_writing(engine).connect() as conn:
+                    _migrate(conn, server_path(url), current, extra, keep_before=False)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(server_path(url), engine, read_only=read_only, url=url)
 
 
 def _no_database(path: Path) -> NotADatabaseError:

@@ -42,7 +42,8 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
             raise ValueError(f"{name} is not a column of the incident table")
         cond.append(table.c[name] == value)
     if flt.text:
-        match = search.match_expression(flt.text)
+        dialect = session.get_bind().dialect.name
+        match = search.match_expression(flt.text, dialect)
         if match is None:
             return [*cond, false()]
         # One UNION of row numbers: SQLite then sorts only the matches (an OR of two IN
@@ -52,14 +53,16 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
             .join(LinkRow, LinkRow.incident_id == IncidentRow.id)
             .join(SourceReportRow, SourceReportRow.id == LinkRow.source_report_id)
             .where(LinkRow.deleted.is_(False))
-            .where(SourceReportRow.num.in_(search.matching_nums("source_report")))
+            .where(SourceReportRow.num.in_(search.matching_nums("source_report", dialect)))
         )
-        cond.append(i.num.in_(search.matching_nums("incident").union(in_reports)))
+        cond.append(i.num.in_(search.matching_nums("incident", dialect).union(in_reports)))
     return cond
 
 
-def _params(flt: IncidentFilter) -> dict[str, Any]:
-    return {"q": search.match_expression(flt.text)} if flt.text else {}
+def _params(session: Session, flt: IncidentFilter) -> dict[str, Any]:
+    if not flt.text:
+        return {}
+    return {"q": search.match_expression(flt.text, session.get_bind().dialect.name)}
 
 
 # what a list can be ordered by -> the materialised column
@@ -93,21 +96,32 @@ def list_incidents(
     stmt = (
         select(IncidentRow.id, IncidentRow.data, IncidentRow.unchecked)
         .where(and_(True, *_conditions(session, flt)))
-        .order_by(*((col.desc(), num.desc()) if descending else (col.asc(), num.asc())))
+        .order_by(*_order(session, col, num, descending))
         .limit(limit)
         .offset(offset)
     )
     return [
         (r.id, json.loads(r.data), json.loads(r.unchecked) if r.unchecked else [])
-        for r in session.execute(stmt, _params(flt))
+        for r in session.execute(stmt, _params(session, flt))
     ]
+
+
+def _order(session: Session, col: Any, num: Any, descending: bool) -> tuple[Any, Any]:
+    """Newest (or oldest) first, empty values where SQLite puts them, on PostgreSQL too."""
+    if session.get_bind().dialect.name == "sqlite":
+        return (col.desc(), num.desc()) if descending else (col.asc(), num.asc())
+    return (
+        (col.desc().nulls_last(), num.desc())
+        if descending
+        else (col.asc().nulls_first(), num.asc())
+    )
 
 
 def count_incidents(session: Session, flt: IncidentFilter) -> int:
     stmt = (
         select(func.count()).select_from(IncidentRow).where(and_(True, *_conditions(session, flt)))
     )
-    return session.execute(stmt, _params(flt)).scalar_one()
+    return session.execute(stmt, _params(session, flt)).scalar_one()
 
 
 def find_ids(session: Session, entity: str, prefix: str) -> list[str]:
@@ -185,13 +199,14 @@ def judgements_on(session: Session, incident_id: str) -> list[tuple[str, str, st
 def reports_with_words(session: Session, words: str) -> list[tuple[str, str]]:
     """(id, text) of the source reports whose searched text holds every one of ``words``,
     oldest first: the few that may be a report pasted again, to compare in full."""
-    match = search.match_expression(words)
+    dialect = session.get_bind().dialect.name
+    match = search.match_expression(words, dialect)
     if match is None:
         return []
     r = SourceReportRow
     stmt = (
         select(r.id, r.data)
-        .where(r.deleted.is_(False), r.num.in_(search.matching_nums("source_report")))
+        .where(r.deleted.is_(False), r.num.in_(search.matching_nums("source_report", dialect)))
         .order_by(r.created_hlc, r.num)
     )
     return [

@@ -167,7 +167,10 @@ class RowComparison:
 
 
 def _same(stored: Any, wanted: Any) -> bool:
-    """Equal and of the same storage type (SQLite keeps booleans as the integers 0 and 1)."""
+    """Equal and of the same storage type (SQLite keeps booleans as the integers 0 and 1;
+    PostgreSQL as booleans, its column's only type)."""
     if isinstance(wanted, bool):
+        if type(stored) is bool:
+            return stored is wanted
         return type(stored) is int and stored == int(wanted)
     return type(stored) is type(wanted) and stored == wanted

@@ -29,21 +29,34 @@ from tawthiq.domain.errors import N_, Sentence
 SEARCHED = ("incident", "source_report")  # the tables with an FTS5 index (migration 0001)
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 expression: every normalised, stemmed word, the last one as a prefix.
+def match_expression(query: str, dialect: str = "sqlite") -> str | None:
+    """An FTS5 expression: every normalised, stemmed word, the last one as a prefix
+    (on PostgreSQL, the same words as a ``tsquery`` over the same terms).
 
     >>> match_expression("للنازحين في تلّ أبيض")
     '"نازحين" "في" "تل" "ابيض"*'
+    >>> match_expression("تلّ أبيض", "postgresql")
+    "'تل' & 'ابيض':*"
     """
     terms = search_terms(query)
     if not terms:
         return None
+    if dialect != "sqlite":
+        quoted = ["'" + t.replace("'", "''").replace("\\", "") + "'" for t in terms]
+        return " & ".join(quoted) + ":*"
     return " ".join(f'"{t}"' for t in terms) + "*"
 
 
-def matching_nums(table: str) -> Select[Any]:
+def matching_nums(table: str, dialect: str = "sqlite") -> Select[Any]:
     """The row numbers (``num``) of ``table`` whose search text matches the bound
-    parameter ``:q`` (a ``match_expression``)."""
+    parameter ``:q`` (a ``match_expression``): through its FTS5 index, or on PostgreSQL
+    its own full text over the same normalised terms (``ix_<table>_search``)."""
+    if dialect != "sqlite":
+        return (
+            select(column("num", Integer))
+            .select_from(text(table))
+            .where(text("to_tsvector('simple', search_text) @@ to_tsquery('simple', :q)"))
+        )
     return (
         select(column("rowid", Integer))
         .select_from(text(f"{table}_fts"))

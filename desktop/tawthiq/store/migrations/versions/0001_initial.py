@@ -126,6 +126,12 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         _fts("incident")
         _fts("source_report")
+    else:  # PostgreSQL's own full text over the same normalised terms (a team server)
+        for table in ("incident", "source_report"):
+            op.execute(
+                f"CREATE INDEX ix_{table}_search ON {table} "
+                "USING gin (to_tsvector('simple', search_text))"
+            )
 
 
 def downgrade() -> None:
