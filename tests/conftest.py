@@ -9,6 +9,7 @@ os.environ.setdefault("TAWTHIQ_BUSY_TIMEOUT_MS", "300")
 
 import itertools
 import sqlite3
+import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -371,3 +372,38 @@ def window_factory(qtbot, ws: Workspace):  # type: ignore[no-untyped-def]
 def window(window_factory):  # type: ignore[no-untyped-def]
     """The main window on the test's database, in English, as a documenter named Amal."""
     return window_factory()
+
+
+# -- PostgreSQL (the team server, issue 18): see tests/pg.py ---------------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A superuser's connection string to a running PostgreSQL server (CI's, or one
+    started for this run)."""
+    from tests import pg
+
+    named = os.environ.get(pg.ENV)
+    if named:
+        yield named
+        return
+    try:
+        cluster = pg.throwaway_cluster()
+        url = cluster.__enter__()
+    except (OSError, subprocess.CalledProcessError) as exc:
+        pg.unavailable(f"{pg.ENV} is not set and none could be started ({exc})")
+        return
+    try:
+        yield url
+    finally:
+        cluster.__exit__(None, None, None)
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A new, empty PostgreSQL database for this test (its owner's connection string)."""
+    from tests import pg
+
+    url = pg.create_database(pg_server)
+    yield url
+    pg.drop_database(pg_server, url)
