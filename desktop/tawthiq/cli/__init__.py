@@ -16,6 +16,7 @@ from tawthiq import __version__, services
 from tawthiq.cli import ingest as cli_ingest
 from tawthiq.cli import protect as cli_protect
 from tawthiq.cli import report as cli_report
+from tawthiq.cli import server as cli_server
 from tawthiq.cli import sync as cli_sync
 from tawthiq.cli.door import open_desk
 from tawthiq.cli.format import history_lines, incident_details, incident_line
@@ -185,6 +186,10 @@ def cmd_verify(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             f"ok: {_many(report.events, 'event')} from {_many(report.devices, 'device')}; "
             f"state digest {report.digest}"
         )
+        if report.team_server:
+            out("a team server's database: every chain and signature checked against the keys "
+                "this laptop accepted, and every table against the log")  # fmt: skip
+            return 0
         out(f"checkpoint {cp.short} signed by laptop {cp.device_id[:8]}" if cp else _NO_CHECKPOINT)
         return 0
     for problem in report.problems:
@@ -287,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ingest.add_commands(command)
     cli_report.add_commands(command)
     cli_sync.add_commands(command)
+    cli_server.add_commands(command)
     cli_protect.add_commands(command)
     _add_field_options(command("add", cmd_add, "store a new incident"))
     ed = command("edit", cmd_edit, "change fields of an incident")

@@ -75,6 +75,8 @@ class TrailDesk:
         from tawthiq.services.maintenance import verify
 
         with self.ws.db.read() as s:
+            if self.ws.db.url:  # a team server's: the keys this laptop accepted in its log
+                return verify(s, self.ws.server_keys(s), progress, team_server=True)
             report = verify(s, self.ws.trusted_keys(), progress)
             report.problems.extend(self._witnessed(s))
             return report

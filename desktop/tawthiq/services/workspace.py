@@ -27,7 +27,7 @@ from tawthiq.store import open_database as _open
 from tawthiq.store.identity import load_identity, trusted_keys
 from tawthiq.store.materialize import entity_state
 from tawthiq.store.pg_connection import is_url as is_server_url
-from tawthiq.store.trust import decision_id, laptop_keys
+from tawthiq.store.trust import accepted_keys, decision_id, laptop_keys
 from tawthiq.sync.stream import clear_killed_exports
 
 if TYPE_CHECKING:
@@ -86,6 +86,15 @@ class Workspace:
         """The keys this laptop accepts in this database (``store.trust.laptop_keys``)."""
         identity = self._identity or load_identity(self.key_dir)  # reading makes no key
         return laptop_keys(session, identity, self.trusted_keys())
+
+    def server_keys(self, session: Session) -> dict[str, str]:
+        """In a team server's database (which no laptop owns): the keys this laptop
+        accepted, as its signed decisions there say, and its own."""
+        identity = self._identity or load_identity(self.key_dir)
+        if identity is None:
+            return {}
+        own = {identity.device_id: identity.public_key_hex}
+        return {**accepted_keys(session, identity.device_id), **own}
 
     @property
     def signing_author(self) -> str:

@@ -37,14 +37,7 @@ def record_head(
     """Keep ``head`` as its device's chain head unless the one kept reaches further, and
     the device's key if it is new here (``first_seen`` gives its time, read only then)."""
     if session.get(Device, head.device_id) is None:
-        session.add(
-            Device(
-                device_id=head.device_id,
-                public_key=public_key,
-                first_seen_hlc=first_seen(),
-                trusted=True,
-            )
-        )
+        add_device(session, head.device_id, public_key, first_seen=first_seen())
     kept = session.get(ChainHead, head.device_id)
     if kept is None:
         session.add(
@@ -54,6 +47,17 @@ def record_head(
         )
     elif kept.seq < head.seq:
         kept.seq, kept.hash, kept.signature = head.seq, head.hash, head.signature
+
+
+def add_device(session: Session, device_id: str, public_key: str, *, first_seen: int) -> None:
+    """Keep a device's key (unless one is kept already)."""
+    if session.get(Device, device_id) is None:
+        session.add(
+            Device(
+                device_id=device_id, public_key=public_key, first_seen_hlc=first_seen, trusted=True
+            )
+        )
+        session.flush()
 
 
 def signed_head(session: Session, device_id: str) -> SignedHead | None:

@@ -32,6 +32,8 @@ SECRET_FILES = (
     "private-settings.json",
     "trusted-devices.json",
     "locked-draft.json",
+    "team-server.json",  # the team server's connection string, its password in it
+    "enrolled-devices.json",  # the laptops this one enrolled on a team server
     RECOVERY_FILE,
 )
 

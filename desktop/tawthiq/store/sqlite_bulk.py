@@ -104,7 +104,7 @@ def staged_id_clash(session: Session) -> tuple[int, str] | None:
     return _first_row(  # type: ignore[no-any-return]
         session,
         f"SELECT s.seq, s.device_id FROM {STAGING} s JOIN event e ON e.event_id = s.event_id",
-        f"SELECT max(seq), device_id FROM {STAGING} GROUP BY event_id HAVING count(*) > 1",
+        f"SELECT max(seq), max(device_id) FROM {STAGING} GROUP BY event_id HAVING count(*) > 1",
     )
 
 

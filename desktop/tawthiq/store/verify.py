@@ -28,6 +28,7 @@ class VerifyReport:
     problems: list[str] = field(default_factory=list)
     digest: str = ""
     checkpoint: Checkpoint | None = None  # the latest one (None: no checkpoint yet)
+    team_server: bool = False  # a team server's database: no checkpoints of its own
 
     @property
     def ok(self) -> bool:
@@ -148,12 +149,18 @@ def _offset(tell: Progress, before: int, total: int, n: int) -> None:
 
 
 def verify(
-    session: Session, trusted: Mapping[str, str] | None = None, progress: Progress | None = None
+    session: Session,
+    trusted: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    *,
+    team_server: bool = False,
 ) -> VerifyReport:
     """Chains, checkpoints, signatures (against the keys the database's own laptop accepted
     in its signed log; ``trusted``, the loose file, only while there is no checkpoint yet),
     then the materialised tables and the search index against the log. ``progress`` hears (steps
-    done, steps in all): every event once, then every record once."""
+    done, steps in all): every event once, then every record once. A ``team_server``'s
+    database has no laptop of its own to sign checkpoints: its devices are checked against
+    ``trusted`` (the keys the laptop verifying it accepted, in the server's log)."""
     report = VerifyReport()
     devices = set(logged_devices(session)) | set(signed_heads(session))
     tell: Progress = progress or _quiet
@@ -167,11 +174,13 @@ def verify(
         if problem:
             report.problems.append(problem)
     report.devices = len(devices)
-    checked = check_checkpoints(session)
-    report.checkpoint = checked.latest
-    report.problems.extend(checked.problems)
-    if checked.trusted is not None:
-        trusted = checked.trusted
+    report.team_server = team_server
+    if not team_server:
+        checked = check_checkpoints(session)
+        report.checkpoint = checked.latest
+        report.problems.extend(checked.problems)
+        if checked.trusted is not None:
+            trusted = checked.trusted
     if trusted is not None:
         report.problems.extend(untrusted(session, trusted))
     if report.ok:

@@ -56,13 +56,11 @@ def check_checkpoint(
         return
     before = checkpoints.received(session, cp.device_id)
     if before is not None:
-        _against_earlier(cp, before, path)
+        against_earlier(cp, before, path)
     checkpoints.remember_received(session, cp, now=now)
 
 
-def _against_earlier(
-    cp: checkpoints.Checkpoint, before: checkpoints.Checkpoint, path: Path
-) -> None:
+def against_earlier(cp: checkpoints.Checkpoint, before: checkpoints.Checkpoint, path: Path) -> None:
     who = short_id(cp.device_id)
     if cp.number == before.number:
         if cp.hash != before.hash:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,11 +71,17 @@ def write_export(
     lock: seal.Lock | None = None,
     progress: Progress | None = None,
     publish: Publish | None = None,
+    devices_only: Collection[str] | None = None,
+    with_checkpoint: bool = True,
 ) -> ExportResult:
     """Write the export to ``path``, replacing it only when complete: by ``publish`` when
-    given (nothing is left at ``path`` when it fails)."""
+    given (nothing is left at ``path`` when it fails). ``devices_only``: the events of these
+    devices only (a sync sends some); ``with_checkpoint=False``: no checkpoint in it (one
+    read from a team server's database is not the exporting laptop's own)."""
     since = dict(since or {})
     heads = chain.signed_heads(session)
+    if devices_only is not None:
+        heads = {d: h for d, h in heads.items() if d in devices_only}
     keys = chain.device_keys(session)
     devices = []
     for device_id in sorted(heads):
@@ -101,7 +107,7 @@ def write_export(
     signed = checkpoints.latest(session)
     header = Header(
         checkpoint=signed
-        if signed is not None and signed.device_id == identity.device_id
+        if with_checkpoint and signed is not None and signed.device_id == identity.device_id
         else None,
         bundle_id=str(uuid.uuid4()),
         exporter=identity.device_id,

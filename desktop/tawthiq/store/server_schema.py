@@ -1,0 +1,275 @@
+"""A team server's own rules, in PostgreSQL itself (issue 18): the group roles, who is
+enrolled as which device, row-level security on the device columns, and an event table that
+no one may change or empty. Nothing here trusts the client: a documenter connecting with
+psql is held to the same rules as Tawthiq.
+
+- ``tawthiq_documenter`` appends events of its own enrolled device only: the device row it
+  adds must carry a key whose fingerprint was enrolled for its login, and its events, chain
+  head and checkpoint must be that device's. It rewrites the materialised tables (derived
+  from the log; ``verify`` recomputes them) as a merge does.
+- ``tawthiq_coordinator`` may also append what it received from others (by USB, say).
+- ``tawthiq_auditor`` reads.
+- The database owner (the connection ``server init`` was given) acts as a coordinator.
+- ``UPDATE``, ``DELETE`` and ``TRUNCATE`` of ``event`` are granted to nobody and refused by
+  a trigger for everyone, the owner included.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import text
+
+from tawthiq.domain.errors import N_
+from tawthiq.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+ROLES = ("documenter", "coordinator", "auditor")
+GROUP = {r: f"tawthiq_{r}" for r in ROLES}
+MEMBERS = "server_member"
+# the tables of the log itself: rows of one device each, held to that device
+_DEVICE_TABLES = ("event", "device", "chain_head", "received_checkpoint")
+# rewritten by every merge from the log (and by ``rebuild``), checked by ``verify``
+_DERIVED_TABLES = (
+    "incident",
+    "source_report",
+    "incident_source",
+    "incident_pair",
+    "device_trust",
+    "import_record",
+)
+_FP = "left(encode(sha256(decode({key}, 'hex')), 'hex'), 16)"  # as identity.key_fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    login: str
+    fingerprint: str  # 16 hex digits, no spaces
+    role: str
+    revoked: bool
+
+
+def plain_fingerprint(shown: str) -> str:
+    """'3f2a 91c0 77de 41b2' (as ``tawthiq key`` prints it) -> '3f2a91c077de41b2'."""
+    digits = "".join(shown.split()).lower()
+    if len(digits) != 16 or any(c not in "0123456789abcdef" for c in digits):
+        raise StoreError(
+            N_(
+                "{fingerprint} is not a signing key fingerprint: it has 16 hexadecimal digits, "
+                "as `tawthiq key` prints it on that laptop"
+            ),
+            fingerprint=shown,
+        )
+    return digits
+
+
+def install(conn: Connection) -> None:
+    """Make the roles, the members table, the trigger, the policies and the grants (again:
+    every step may be repeated). ``conn``: the owner's, in its transaction."""
+    for group in GROUP.values():
+        conn.execute(
+            text(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :r) THEN "
+                f'CREATE ROLE "{group}" NOLOGIN; END IF; END $$'.replace(":r", f"'{group}'")
+            )
+        )
+    conn.execute(
+        text(
+            f"CREATE TABLE IF NOT EXISTS {MEMBERS} ("
+            " login text PRIMARY KEY,"
+            " fingerprint char(16) NOT NULL,"
+            " role text NOT NULL CHECK (role IN ('documenter', 'coordinator', 'auditor')),"
+            " enrolled_at timestamptz NOT NULL DEFAULT now(),"
+            " revoked_at timestamptz)"
+        )
+    )
+    # What the connected login was enrolled as (nothing once revoked); SECURITY DEFINER so
+    # that no member need read the others' rows to be checked against its own.
+    conn.execute(
+        text(
+            "CREATE OR REPLACE FUNCTION tawthiq_enrolled_fingerprint() RETURNS text "
+            "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS "
+            f"$$ SELECT fingerprint::text FROM {MEMBERS} "
+            "WHERE login = session_user AND revoked_at IS NULL $$"
+        )
+    )
+    conn.execute(
+        text(
+            "CREATE OR REPLACE FUNCTION tawthiq_own_device(d text) RETURNS boolean "
+            "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS "
+            f"$$ SELECT EXISTS (SELECT 1 FROM device WHERE device_id = d AND "
+            f"{_FP.format(key='public_key')} = tawthiq_enrolled_fingerprint()) $$"
+        )
+    )
+    conn.execute(
+        text(
+            "CREATE OR REPLACE FUNCTION tawthiq_refuse_change() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+            "'the event log is append-only: % of events is refused', TG_OP "
+            "USING ERRCODE = 'insufficient_privilege'; END $$"
+        )
+    )
+    conn.execute(text("DROP TRIGGER IF EXISTS event_append_only ON event"))
+    conn.execute(
+        text(
+            "CREATE TRIGGER event_append_only BEFORE UPDATE OR DELETE ON event "
+            "FOR EACH ROW EXECUTE FUNCTION tawthiq_refuse_change()"
+        )
+    )
+    conn.execute(text("DROP TRIGGER IF EXISTS event_never_emptied ON event"))
+    conn.execute(
+        text(
+            "CREATE TRIGGER event_never_emptied BEFORE TRUNCATE ON event "
+            "FOR EACH STATEMENT EXECUTE FUNCTION tawthiq_refuse_change()"
+        )
+    )
+    _grants(conn)
+    _policies(conn)
+
+
+def _grants(conn: Connection) -> None:
+    everyone = ", ".join(f'"{g}"' for g in GROUP.values())
+    writers = f'"{GROUP["documenter"]}", "{GROUP["coordinator"]}"'
+    conn.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}"))
+    conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}"))
+    conn.execute(text(f"REVOKE ALL ON {MEMBERS} FROM {everyone}"))
+    conn.execute(text(f"GRANT INSERT ON event TO {writers}"))
+    conn.execute(text(f"GRANT INSERT, UPDATE ON device, chain_head TO {writers}"))
+    conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON received_checkpoint TO {writers}"))
+    derived = ", ".join(_DERIVED_TABLES)
+    conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {derived} TO {writers}"))
+    conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {writers}"))
+    for fn in ("tawthiq_enrolled_fingerprint()", "tawthiq_own_device(text)"):
+        conn.execute(text(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC"))
+        conn.execute(text(f"GRANT EXECUTE ON FUNCTION {fn} TO {everyone}"))
+
+
+def _policies(conn: Connection) -> None:
+    doc, coord = f'"{GROUP["documenter"]}"', f'"{GROUP["coordinator"]}"'
+    everyone = ", ".join(f'"{g}"' for g in GROUP.values())
+    own_key = f"{_FP.format(key='public_key')} = tawthiq_enrolled_fingerprint()"
+    for table in _DEVICE_TABLES:
+        conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
+        for name in ("read", "own_device", "own_device_update", "relay", "relay_update"):
+            conn.execute(text(f"DROP POLICY IF EXISTS {name} ON {table}"))
+        conn.execute(text(f"CREATE POLICY read ON {table} FOR SELECT TO {everyone} USING (true)"))
+        mine = own_key if table == "device" else "tawthiq_own_device(device_id)"
+        conn.execute(
+            text(f"CREATE POLICY own_device ON {table} FOR INSERT TO {doc} WITH CHECK ({mine})")
+        )
+        conn.execute(
+            text(f"CREATE POLICY relay ON {table} FOR INSERT TO {coord} WITH CHECK (true)")
+        )
+        if table != "event":  # events are never updated (the trigger says so to everyone)
+            conn.execute(
+                text(
+                    f"CREATE POLICY own_device_update ON {table} FOR UPDATE TO {doc} "
+                    f"USING ({mine}) WITH CHECK ({mine})"
+                )
+            )
+            conn.execute(
+                text(
+                    f"CREATE POLICY relay_update ON {table} FOR UPDATE TO {coord} "
+                    "USING (true) WITH CHECK (true)"
+                )
+            )
+    conn.execute(text("DROP POLICY IF EXISTS own_device_delete ON received_checkpoint"))
+    conn.execute(
+        text(
+            f"CREATE POLICY own_device_delete ON received_checkpoint FOR DELETE TO {doc}, {coord} "
+            "USING (tawthiq_own_device(device_id) OR pg_has_role(current_user, "
+            f"'{GROUP['coordinator']}', 'MEMBER'))"
+        )
+    )
+
+
+def is_installed(conn: Connection) -> bool:
+    return bool(conn.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": MEMBERS}).scalar())
+
+
+def login_role(conn: Connection) -> str | None:
+    """What the connected login may do: 'owner' (the database's owner or a superuser acts
+    as a coordinator), 'coordinator', 'documenter', 'auditor', or None (not enrolled, or
+    revoked)."""
+    owner = conn.execute(
+        text(
+            "SELECT pg_get_userbyid(datdba) = session_user OR "
+            "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user) "
+            "FROM pg_database WHERE datname = current_database()"
+        )
+    ).scalar()
+    if owner:
+        return "owner"
+    for role in ROLES:
+        member = conn.execute(
+            text("SELECT pg_has_role(session_user, :g, 'MEMBER')"), {"g": GROUP[role]}
+        ).scalar()
+        if member and conn.execute(text("SELECT tawthiq_enrolled_fingerprint()")).scalar():
+            return role
+    return None
+
+
+def _login_name(conn: Connection, fingerprint: str) -> str:
+    """The login role for a device on this database: roles are the whole cluster's, so the
+    database's own number keeps two teams' logins apart."""
+    oid = conn.execute(
+        text("SELECT oid FROM pg_database WHERE datname = current_database()")
+    ).scalar()
+    return f"tawthiq_{oid}_{fingerprint}"
+
+
+def enrol(conn: Connection, fingerprint: str, role: str) -> tuple[str, str]:
+    """A login for the device with this key fingerprint, in ``role``'s group, with a new
+    password: (login, password). Enrolling it again gives a new password (and role)."""
+    if role not in ROLES:
+        raise StoreError(N_("the role is one of documenter, coordinator, auditor"))
+    login = _login_name(conn, fingerprint)
+    password = secrets.token_urlsafe(24)
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}).scalar()
+    verb = "ALTER" if exists else "CREATE"
+    quoted = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
+    conn.execute(text(f'{verb} ROLE "{login}" LOGIN PASSWORD {quoted}'))
+    for other in ROLES:
+        conn.execute(text(f'REVOKE "{GROUP[other]}" FROM "{login}"'))
+    conn.execute(text(f'GRANT "{GROUP[role]}" TO "{login}"'))
+    conn.execute(
+        text(
+            f"INSERT INTO {MEMBERS} (login, fingerprint, role) VALUES (:l, :f, :r) "
+            "ON CONFLICT (login) DO UPDATE SET fingerprint = :f, role = :r, "
+            "enrolled_at = now(), revoked_at = NULL"
+        ),
+        {"l": login, "f": fingerprint, "r": role},
+    )
+    return login, password
+
+
+def revoke(conn: Connection, fingerprint: str) -> str | None:
+    """Take the device's login away (its events already sent stay): its login, or None
+    when no such device is enrolled."""
+    login = _login_name(conn, fingerprint)
+    found = conn.execute(
+        text(f"UPDATE {MEMBERS} SET revoked_at = now() WHERE login = :l AND revoked_at IS NULL "
+             "RETURNING login"),
+        {"l": login},
+    ).scalar()  # fmt: skip
+    if found is None:
+        return None
+    conn.execute(text(f'ALTER ROLE "{login}" NOLOGIN'))
+    # its open sessions end now, not when they next reconnect
+    conn.execute(
+        text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :l"),
+        {"l": login},
+    )
+    return str(found)
+
+
+def members(conn: Connection) -> list[Member]:
+    rows = conn.execute(
+        text(f"SELECT login, fingerprint, role, revoked_at IS NOT NULL FROM {MEMBERS} "
+             "ORDER BY enrolled_at"),
+    ).all()  # fmt: skip
+    return [Member(r[0], r[1], r[2], bool(r[3])) for r in rows]

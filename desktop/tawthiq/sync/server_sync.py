@@ -1,0 +1,299 @@
+"""Syncing with a team server (issue 18): the same set union of signed events as an export
+file, over a PostgreSQL database instead of a USB stick.
+
+Both ways go through the file path's own code: what is sent is written as an export (sealed
+to this laptop's own key, in its key folder, removed afterwards), checked by ``Checker`` and
+applied by ``merge_files`` in one transaction of the receiving database. So the server's
+database is a Tawthiq database like any other, an event that reached it by USB and by sync
+is the same event, and a cut connection leaves nothing half-applied on either side: the
+next sync starts again from what each side holds.
+
+- **Push**: this laptop's events the server lacks (a documenter sends its own device's
+  only; the server's row-level security would refuse others'), merged into the server's
+  database under the server's rules.
+- **Pull**: everyone's events this laptop lacks, in two steps inside one transaction: first
+  those of the devices this laptop trusts; then those of the devices that a laptop it trusts
+  accepted (a coordinator's enrolment is such a decision, signed in the log and checked in
+  step one), or that it enrolled itself, or every new one when the person said so.
+- A device whose events fail a check (forged or equivocating, a key other than the one
+  this laptop knows, dated far ahead of this laptop's clock) is **quarantined**: named in
+  the result, its events not taken, everyone else's taken all the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tawthiq.domain.errors import N_, TawthiqError
+from tawthiq.store import chain, checkpoints
+from tawthiq.store.identity import DeviceIdentity, key_fingerprint
+from tawthiq.store.trust import accepted_keys
+from tawthiq.sync import seal
+from tawthiq.sync.check_checkpoint import against_earlier
+from tawthiq.sync.errors import ClockAheadError, ForgeryError, SyncError
+from tawthiq.sync.export import write_export
+from tawthiq.sync.keys import load_box_key
+from tawthiq.sync.merge import ImportSummary, merge_files
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from tawthiq.store import Database
+
+Progress = Callable[[int, int], None]
+MAX_QUARANTINED = 50  # devices set aside in one pull before it gives up
+
+
+@dataclass
+class Quarantined:
+    device_id: str
+    reason: TawthiqError
+
+
+@dataclass
+class PullResult:
+    summaries: list[ImportSummary] = field(default_factory=list)
+    accepted: dict[str, str] = field(default_factory=dict)  # device -> key newly trusted
+    quarantined: list[Quarantined] = field(default_factory=list)
+    waiting: dict[str, str] = field(default_factory=dict)  # untrusted device -> key
+    checkpoints: int = 0  # other laptops' checkpoints taken
+
+    @property
+    def new(self) -> int:
+        return sum(s.new for s in self.summaries)
+
+
+@dataclass
+class PushResult:
+    events: int = 0
+    summary: ImportSummary | None = None
+
+
+@dataclass
+class Laptop:
+    """This laptop as a sync sees it: its identity, the name it signs with, its key folder
+    (the sealed bundles go there) and the keys it trusts."""
+
+    identity: DeviceIdentity
+    author: str
+    key_dir: Path
+    enrolled: Collection[str] = ()  # key fingerprints this laptop enrolled as a coordinator
+
+
+@contextlib.contextmanager
+def _bundle_file(laptop: Laptop) -> Iterator[tuple[Path, seal.Lock, seal.Keys]]:
+    """A file for one bundle, sealed to this laptop's own key (what it holds is never on
+    the disk in plain) and removed afterwards."""
+    box = load_box_key(laptop.key_dir, create=True)
+    assert box is not None
+    path = laptop.key_dir / f"sync-{uuid.uuid4()}.tawthiq"
+    try:
+        yield path, seal.Lock(recipient=box.public_key()), seal.Keys(box_key=box)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _heads(db: Database) -> dict[str, int]:
+    with db.read() as s:
+        return {d: h.seq for d, h in chain.signed_heads(s).items()}
+
+
+def push(
+    laptop_db: Database,
+    server_db: Database,
+    laptop: Laptop,
+    *,
+    own_only: bool,
+    trusted: Mapping[str, str],
+    progress: Progress | None = None,
+) -> PushResult:
+    """Send the events the server lacks (``own_only``: this device's only) and merge them
+    there in one transaction."""
+    theirs = _heads(server_db)
+    ours = _heads(laptop_db)
+    own = laptop.identity.device_id
+    devices = [
+        d for d, seq in ours.items() if seq > theirs.get(d, 0) and (d == own or not own_only)
+    ]
+    if not devices:
+        return PushResult()
+    with _bundle_file(laptop) as (path, lock, keys):
+        with laptop_db.read() as s:
+            written = write_export(
+                s,
+                laptop.identity,
+                laptop.author,
+                path,
+                since={d: theirs.get(d, 0) for d in devices},
+                lock=lock,
+                devices_only=devices,
+            )
+        with server_db.write() as s:
+            # this laptop's key first: the server's rules hold each event to its device's
+            # key, enrolled by its fingerprint
+            me = laptop.identity
+            chain.add_device(s, me.device_id, me.public_key_hex, first_seen=written.created_hlc)
+            summary = merge_files(s, [path], trusted=trusted, keys=keys, progress=progress)
+    return PushResult(events=written.events, summary=summary)
+
+
+def pull(
+    session: Session,
+    server_db: Database,
+    laptop: Laptop,
+    *,
+    trusted: Mapping[str, str],
+    accept_new: bool,
+    clock_ahead: Collection[str] = (),
+    skip: Collection[str] = (),
+    progress: Progress | None = None,
+) -> PullResult:
+    """Check and merge into ``session`` (this laptop's write transaction) what the server
+    holds and this laptop lacks, but the devices in ``skip``. A check that fails on one
+    device raises ``DeviceRefused`` naming it: the caller rolls back and pulls again
+    without it."""
+    result = PullResult()
+    with server_db.read() as s:
+        theirs = {d: h.seq for d, h in chain.signed_heads(s).items()}
+        keys = chain.device_keys(s)
+    ours = {d: chain.last_seq(session, d) for d in theirs}
+    behind = {d for d, seq in theirs.items() if seq > ours[d] and d not in skip}
+    first = {d for d in behind if d in trusted}
+    _merge(session, server_db, laptop, result, first, ours, trusted, False, clock_ahead, progress)
+    # Keys accepted by laptops this one trusts, as their signed events (now checked) say;
+    # and those of the devices this laptop enrolled itself.
+    vouched: dict[str, str] = {}
+    for truster in trusted:
+        if truster != laptop.identity.device_id:
+            vouched.update(accepted_keys(session, truster))
+    for d, key in keys.items():
+        if d not in trusted and key_fingerprint(key).replace(" ", "") in laptop.enrolled:
+            vouched.setdefault(d, key)
+    rest = behind - first
+    taken = {d for d in rest if d in keys and vouched.get(d) == keys[d]}
+    if accept_new:
+        taken = rest
+    result.waiting = {d: keys.get(d, "") for d in sorted(rest - taken)}
+    extra = {d: keys[d] for d in taken if d in keys and vouched.get(d) == keys[d]}
+    both = {**trusted, **extra}
+    _merge(session, server_db, laptop, result, taken, ours, both, accept_new, clock_ahead, progress)
+    result.accepted = {**extra, **{k: v for s in result.summaries for k, v in s.new_keys.items()}}
+    known = {**trusted, **result.accepted}
+    result.checkpoints = _take_checkpoints(session, server_db, laptop, known, skip)
+    return result
+
+
+class DeviceRefused(SyncError):
+    """One device's events failed a check: the pull goes on without them."""
+
+    def __init__(self, device_id: str, reason: TawthiqError) -> None:
+        super().__init__(reason.template, **reason.params)
+        self.device_id = device_id
+        self.reason = reason
+
+
+def _merge(
+    session: Session,
+    server_db: Database,
+    laptop: Laptop,
+    result: PullResult,
+    devices: set[str],
+    ours: Mapping[str, int],
+    trusted: Mapping[str, str],
+    accept_new: bool,
+    clock_ahead: Collection[str],
+    progress: Progress | None,
+) -> None:
+    if not devices:
+        return
+    with _bundle_file(laptop) as (path, lock, keys):
+        try:
+            with server_db.read() as s:
+                write_export(
+                    s,
+                    laptop.identity,
+                    laptop.author,
+                    path,
+                    since={d: ours[d] for d in devices},
+                    lock=lock,
+                    devices_only=devices,
+                    with_checkpoint=False,
+                )
+            summary = merge_files(
+                session,
+                [path],
+                trusted=trusted,
+                accept_new=accept_new,
+                keys=keys,
+                progress=progress,
+                clock_ahead=clock_ahead,
+            )
+        except ClockAheadError as exc:
+            raise DeviceRefused(exc.devices[0].device_id, exc) from exc
+        except SyncError as exc:
+            device = _named_device(exc, devices)
+            if device is None:
+                raise
+            raise DeviceRefused(device, exc) from exc
+    result.summaries.append(summary)
+
+
+def _named_device(exc: TawthiqError, devices: Collection[str]) -> str | None:
+    """The device a refusal names (sentences give the first 8 characters of its id)."""
+    short = exc.params.get("device")
+    if not isinstance(short, str):
+        return None
+    found = [d for d in devices if d.startswith(short)]
+    return found[0] if len(found) == 1 else None
+
+
+def _take_checkpoints(
+    session: Session,
+    server_db: Database,
+    laptop: Laptop,
+    known: Mapping[str, str],
+    skip: Collection[str],
+) -> int:
+    """The latest checkpoints the server holds of the other laptops this one trusts, each
+    checked (signed with the key this laptop knows, never behind what it received from
+    that laptop) and kept, as an export's is."""
+    with server_db.read() as s:
+        held = [
+            replace(cp, public_key=known[d])
+            for d in sorted(known)
+            if d != laptop.identity.device_id and d not in skip
+            for cp in [checkpoints.received(s, d)]
+            if cp is not None
+        ]
+    taken = 0
+    now = chain.latest_hlc(session)
+    for cp in held:
+        if not checkpoints.intact(cp):
+            raise DeviceRefused(
+                cp.device_id,
+                ForgeryError(
+                    N_(
+                        "the checkpoint the server holds of laptop {device} is not the one "
+                        "it signed: it was changed or forged"
+                    ),
+                    device=cp.device_id[:8],
+                ),
+            )
+        before = checkpoints.received(session, cp.device_id)
+        if before is not None:
+            if before.number > cp.number:
+                continue  # a later one came by USB: the server's is only older, not a rollback
+            try:
+                against_earlier(cp, before, Path("server"))
+            except SyncError as exc:
+                raise DeviceRefused(cp.device_id, exc) from exc
+            if before.number == cp.number:
+                continue
+        checkpoints.remember_received(session, cp, now=now)
+        taken += 1
+    return taken

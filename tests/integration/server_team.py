@@ -1,0 +1,49 @@
+"""A team for the server tests: a PostgreSQL database made a team server, a coordinator's
+laptop that owns it, and documenters' laptops enrolled on it (tests/integration/laptops.py
+laptops: real database files and key folders)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+from laptops import Laptop
+
+from tawthiq.services import team
+from tawthiq.services.sync import signing_fingerprint
+from tawthiq.store import chain
+
+
+class Team:
+    def __init__(self, root: Path, owner_url: str) -> None:
+        self.root = root
+        self.owner_url = owner_url
+        team.init_server(owner_url)
+        self.coordinator = Laptop(root, "coordinator")
+        self.urls: dict[str, str] = {"coordinator": owner_url}
+        self.laptops: dict[str, Laptop] = {"coordinator": self.coordinator}
+
+    def enrol(self, name: str, role: str = "documenter") -> Laptop:
+        laptop = Laptop(self.root, name)
+        fp = signing_fingerprint(laptop.ws)
+        done = team.enrol(self.coordinator.ws, self.owner_url, fp, role)
+        self.urls[name] = done.url
+        self.laptops[name] = laptop
+        return laptop
+
+    def sync(self, laptop: Laptop, **options: object) -> team.SyncResult:
+        return team.sync(laptop.ws, self.urls[laptop.name], **options)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        for laptop in self.laptops.values():
+            laptop.close()
+
+
+def connect(url: str) -> psycopg.Connection:
+    """A plain psql-like connection (autocommit), bypassing Tawthiq."""
+    return psycopg.connect(url, autocommit=True)
+
+
+def heads(laptop: Laptop) -> dict[str, int]:
+    with laptop.ws.db.read() as s:
+        return {d: h.seq for d, h in chain.signed_heads(s).items()}

@@ -1,0 +1,219 @@
+"""Syncing through a team server (issue 18): the same set union of signed events as
+export files, checked before anything is applied, the server's own rules holding every
+login to what its role allows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import psycopg
+import pytest
+from server_team import Team, connect, heads
+
+from tawthiq import services
+from tawthiq.services import team
+from tawthiq.store.errors import StoreError, UnwritableError
+from tawthiq.sync.errors import SyncError
+
+PLAIN_ONLY = True
+
+
+@pytest.fixture
+def crew(tmp_path: Path, pg_url: str):  # type: ignore[no-untyped-def]
+    t = Team(tmp_path, pg_url)
+    yield t
+    t.close()
+
+
+def test_documenters_work_reaches_everyone_through_the_server(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    basel = crew.enrol("basel")
+    coord_incident = crew.coordinator.new_incident(title_en="Shelling of Ariha", killed=3)
+    crew.sync(crew.coordinator)
+    # A documenter's first sync: the coordinator is new to it, and is accepted once the
+    # person checked its fingerprint; its own work goes up.
+    amal_incident = amal.new_incident(title_en="Airstrike on Maarat", injured=7)
+    first = crew.sync(amal)
+    assert first.pushed.events > 0
+    assert crew.coordinator.ws.identity.device_id in first.pulled.waiting
+    crew.sync(amal, accept_new=True)
+    assert amal.incident(coord_incident).title_en == "Shelling of Ariha"
+    # The coordinator's sync brings Amal's work and signs its trust in her key (it enrolled
+    # her); Basel, who trusts the coordinator, then takes Amal's work without being asked.
+    crew.sync(crew.coordinator)
+    assert crew.coordinator.incident(amal_incident).injured.max == 7
+    crew.sync(basel, accept_new=True)  # the coordinator, accepted after checking
+    crew.sync(basel)
+    assert basel.incident(amal_incident).injured.max == 7
+    assert amal.ws.identity.device_id not in crew.sync(basel).pulled.waiting
+    for laptop in (amal, basel):
+        crew.sync(laptop)
+    crew.sync(crew.coordinator)
+    digests = {name: laptop.digest() for name, laptop in crew.laptops.items()}
+    assert len(set(digests.values())) == 1, digests
+    for laptop in crew.laptops.values():
+        assert laptop.verify().ok
+    # the coordinator's desk can be the server database itself: the same records there
+    server = services.open_workspace(crew.owner_url, key_dir=crew.coordinator.ws.key_dir)
+    try:
+        with server.db.read() as s:
+            assert services.maintenance.state_digest(s) == digests["amal"]
+        assert services.Desk(server).trail.verify().ok
+    finally:
+        server.close()
+
+
+def test_a_second_sync_sends_and_takes_nothing_again(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    amal.new_incident(title_en="one")
+    crew.sync(amal)
+    again = crew.sync(amal)
+    assert again.pushed.events == 0 and again.pulled.new == 0
+    before = heads(amal)
+    crew.sync(amal)
+    assert heads(amal) == before
+
+
+def test_usb_and_server_give_the_same_events(crew: Team) -> None:
+    """Work that reached the coordinator by USB and by the server is the same work: no
+    duplicate, no conflict, one state."""
+    amal = crew.enrol("amal")
+    incident = amal.new_incident(title_en="Market shelled", killed=4)
+    stick = amal.export()
+    crew.coordinator.import_(stick)  # the USB stick first
+    crew.sync(amal)  # then the server
+    result = crew.sync(crew.coordinator)
+    assert result.pulled.new == 0  # it had all of it already
+    amal.edit(incident, killed=5)
+    crew.sync(amal)
+    crew.sync(crew.coordinator)
+    assert crew.coordinator.incident(incident).killed.max == 5
+    assert amal.event_ids() <= crew.coordinator.event_ids()
+    crew.sync(amal, accept_new=True)  # and back: the coordinator's trust in her comes too
+    crew.sync(crew.coordinator)  # and her trust in the coordinator, signed as she accepted it
+    assert crew.coordinator.event_ids() == amal.event_ids()
+    assert crew.coordinator.digest() == amal.digest()
+
+
+def test_event_table_is_append_only_for_everyone(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    amal.new_incident(title_en="kept")
+    crew.sync(amal)
+    auditor = crew.enrol("audit", role="auditor")
+    for url in (crew.owner_url, crew.urls["amal"], crew.urls["audit"]):
+        with connect(url) as conn:
+            for sql in ("UPDATE event SET author = 'x'", "DELETE FROM event", "TRUNCATE event"):
+                with pytest.raises(psycopg.Error):
+                    conn.execute(sql)
+    with connect(crew.owner_url) as conn:
+        assert conn.execute("SELECT count(*) FROM event").fetchone()[0] > 0  # type: ignore[index]
+    assert auditor.ws is not None
+
+
+def test_documenter_cannot_append_as_another_device(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    crew.enrol("basel")
+    amal.new_incident(title_en="Amal's")
+    crew.sync(amal)
+    with connect(crew.owner_url) as conn:
+        row = conn.execute("SELECT * FROM event LIMIT 1").fetchone()
+        cols = [d.name for d in conn.execute("SELECT * FROM event LIMIT 0").description or []]
+    forged = dict(zip(cols, row or (), strict=True))
+    forged["event_id"] = "00000000-0000-4000-8000-000000000001"
+    forged["seq"] = 999
+    names = ", ".join(forged)
+    marks = ", ".join(["%s"] * len(forged))
+    # Basel's login appends an event of Amal's device: refused by the server itself
+    with connect(crew.urls["basel"]) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(f"INSERT INTO event ({names}) VALUES ({marks})", list(forged.values()))
+    auditor_url = crew.enrol("audit", role="auditor") and crew.urls["audit"]
+    with connect(auditor_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(f"INSERT INTO event ({names}) VALUES ({marks})", list(forged.values()))
+
+
+def test_an_auditor_reads_and_sends_nothing(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    incident = amal.new_incident(title_en="read me")
+    crew.sync(amal)
+    crew.sync(crew.coordinator)
+    audit = crew.enrol("audit", role="auditor")
+    audit.new_incident(title_en="never sent")
+    result = crew.sync(audit, accept_new=True)
+    assert result.role == "auditor" and result.pushed.events == 0
+    assert audit.incident(incident).title_en == "read me"
+
+
+def test_forged_event_put_in_with_psql_is_quarantined_and_the_rest_is_taken(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    basel = crew.enrol("basel")
+    amal.new_incident(title_en="honest")
+    crew.sync(amal)
+    basel_incident = basel.new_incident(title_en="Basel's honest work")
+    crew.sync(basel)
+    crew.sync(crew.coordinator)  # vouches for both
+    amal_device = amal.ws.identity.device_id
+    # Someone with the owner's password changes what Amal said: a new event in her chain,
+    # its head moved on, but signed with no key of hers.
+    with connect(crew.owner_url) as conn:
+        last = conn.execute(
+            "SELECT * FROM event WHERE device_id = %s ORDER BY seq DESC LIMIT 1", [amal_device]
+        )
+        cols = [d.name for d in last.description or []]
+        row = dict(zip(cols, last.fetchone() or (), strict=True))
+        row.update(
+            event_id="00000000-0000-4000-8000-00000000beef",
+            seq=row["seq"] + 1,
+            prev_hash=row["hash"],
+            value=json.dumps(99),
+            field="killed",
+        )
+        names, marks = ", ".join(row), ", ".join(["%s"] * len(row))
+        conn.execute(f"INSERT INTO event ({names}) VALUES ({marks})", list(row.values()))
+        conn.execute(
+            "UPDATE chain_head SET seq = %s, hash = %s WHERE device_id = %s",
+            [row["seq"], row["hash"], amal_device],
+        )
+    carol = crew.enrol("carol")
+    result = crew.sync(carol, accept_new=True)
+    refused = {q.device_id: str(q.reason) for q in result.pulled.quarantined}
+    assert list(refused) == [amal_device]
+    assert amal_device[:8] in refused[amal_device]
+    assert carol.incident(basel_incident).title_en == "Basel's honest work"  # the rest came
+    assert amal_device not in heads(carol)
+    assert carol.verify().ok
+
+
+def test_revoked_laptop_cannot_connect(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    crew.sync(amal)
+    from tawthiq.services.sync import signing_fingerprint
+
+    team.revoke(crew.coordinator.ws, crew.owner_url, signing_fingerprint(amal.ws))
+    with pytest.raises(StoreError) as refused:
+        crew.sync(amal)
+    assert "password" not in str(refused.value).lower() or "***" in str(refused.value)
+
+
+def test_only_the_owner_inits_and_only_a_coordinator_enrols(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    with pytest.raises((SyncError, UnwritableError)):
+        team.init_server(crew.urls["amal"])
+    with pytest.raises(SyncError):
+        team.enrol(amal.ws, crew.urls["amal"], "0123 4567 89ab cdef", "documenter")
+    with pytest.raises(StoreError):
+        team.enrol(crew.coordinator.ws, crew.owner_url, "not a fingerprint", "documenter")
+
+
+def test_init_refuses_a_database_of_something_else(pg_url: str) -> None:
+    with connect(pg_url) as conn:
+        conn.execute("CREATE TABLE payroll (id int)")
+    with pytest.raises(StoreError) as refused:
+        team.init_server(pg_url)
+    assert "not Tawthiq's" in str(refused.value)
+    with connect(pg_url) as conn:
+        tables = {
+            r[0]
+            for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        }
+    assert tables == {"payroll"}
