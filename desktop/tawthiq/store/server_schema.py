@@ -43,6 +43,7 @@ _DERIVED_TABLES = (
     "import_record",
 )
 _FP = "left(encode(sha256(decode({key}, 'hex')), 'hex'), 16)"  # as identity.key_fingerprint
+_OWN = "device_id IN (SELECT tawthiq_own_devices())"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,12 +98,15 @@ def install(conn: Connection) -> None:
             "WHERE login = session_user AND revoked_at IS NULL $$"
         )
     )
+    # The devices whose key has the connected login's enrolled fingerprint (one, in
+    # practice); policies compare with it through a sub-select, which PostgreSQL runs once
+    # per statement, not once per row of a large push.
     conn.execute(
         text(
-            "CREATE OR REPLACE FUNCTION tawthiq_own_device(d text) RETURNS boolean "
+            "CREATE OR REPLACE FUNCTION tawthiq_own_devices() RETURNS SETOF text "
             "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS "
-            f"$$ SELECT EXISTS (SELECT 1 FROM device WHERE device_id = d AND "
-            f"{_FP.format(key='public_key')} = tawthiq_enrolled_fingerprint()) $$"
+            f"$$ SELECT device_id::text FROM device WHERE "
+            f"{_FP.format(key='public_key')} = tawthiq_enrolled_fingerprint() $$"
         )
     )
     conn.execute(
@@ -143,7 +147,7 @@ def _grants(conn: Connection) -> None:
     derived = ", ".join(_DERIVED_TABLES)
     conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {derived} TO {writers}"))
     conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {writers}"))
-    for fn in ("tawthiq_enrolled_fingerprint()", "tawthiq_own_device(text)"):
+    for fn in ("tawthiq_enrolled_fingerprint()", "tawthiq_own_devices()"):
         conn.execute(text(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC"))
         conn.execute(text(f"GRANT EXECUTE ON FUNCTION {fn} TO {everyone}"))
 
@@ -157,7 +161,7 @@ def _policies(conn: Connection) -> None:
         for name in ("read", "own_device", "own_device_update", "relay", "relay_update"):
             conn.execute(text(f"DROP POLICY IF EXISTS {name} ON {table}"))
         conn.execute(text(f"CREATE POLICY read ON {table} FOR SELECT TO {everyone} USING (true)"))
-        mine = own_key if table == "device" else "tawthiq_own_device(device_id)"
+        mine = own_key if table == "device" else _OWN
         conn.execute(
             text(f"CREATE POLICY own_device ON {table} FOR INSERT TO {doc} WITH CHECK ({mine})")
         )
@@ -181,7 +185,7 @@ def _policies(conn: Connection) -> None:
     conn.execute(
         text(
             f"CREATE POLICY own_device_delete ON received_checkpoint FOR DELETE TO {doc}, {coord} "
-            "USING (tawthiq_own_device(device_id) OR pg_has_role(current_user, "
+            f"USING ({_OWN} OR pg_has_role(current_user, "
             f"'{GROUP['coordinator']}', 'MEMBER'))"
         )
     )

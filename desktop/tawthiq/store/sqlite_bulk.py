@@ -39,6 +39,12 @@ def insert_rows(
     """Many rows at once; on SQLite straight to ``executemany``, which is several times
     cheaper than SQLAlchemy's per-row parameter processing on this hot path."""
     conn = session.connection()
+    if conn.dialect.name == "postgresql":  # COPY: many times cheaper than row by row
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
     if conn.dialect.name != "sqlite":
         conn.execute(insert(table), [dict(zip(cols, r, strict=True)) for r in rows])
         return
