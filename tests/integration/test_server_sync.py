@@ -217,3 +217,29 @@ def test_init_refuses_a_database_of_something_else(pg_url: str) -> None:
             for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
         }
     assert tables == {"payroll"}
+
+
+def test_the_coordinators_desk_reads_the_server_and_writes_only_by_sync(  # type: ignore[no-untyped-def]
+    crew: Team, capsys, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from tawthiq import cli
+
+    amal = crew.enrol("amal")
+    incident = amal.new_incident(title_en="Shelling of the bakery", killed=2)
+    crew.sync(amal)
+    with connect(crew.owner_url) as conn:
+        before = conn.execute("SELECT count(*) FROM event").fetchone()
+    pdf = tmp_path / "from-server.pdf"
+    assert cli.main(["report", incident[:8], "-o", str(pdf), "--db", crew.owner_url]) == 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Shelling of the bakery" in text
+    capsys.readouterr()
+    # a change signed straight into the server would fork this laptop's own chain
+    code = cli.main(["add", "--title-en", "typed on the server", "--db", crew.owner_url])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "tawthiq sync" in err
+    assert "tawthiq-test-owner" not in err  # the password is never shown
+    with connect(crew.owner_url) as conn:
+        assert conn.execute("SELECT count(*) FROM event").fetchone() == before

@@ -150,6 +150,7 @@ def import_files(
     ``clock_ahead`` (ids or their first 8 characters) may have clocks running ahead."""
     if not paths:
         raise SyncError(N_("name at least one export file to import"))
+    ws.refuse_server_writes()
     keys = _keys(ws, passphrase)
     # a dry run makes nothing, not even this laptop's key when it has none yet
     identity = load_identity(ws.key_dir) if dry_run else ws.identity

@@ -107,6 +107,7 @@ class Workspace:
     @contextmanager
     def writing(self) -> Iterator[EventWriter]:
         """One user action that changes things: all of it is saved, or none of it."""
+        self.refuse_server_writes()
         author = self.signing_author
         identity = self.identity
         with self.db.write() as session, EventWriter(session, identity, author) as w:
@@ -114,6 +115,25 @@ class Workspace:
             adopt_trust_file(w, self.key_dir)
             yield w
         self.remember(w)
+
+    def refuse_server_writes(self) -> None:
+        """A team server's database takes this laptop's work by ``tawthiq sync`` only: an
+        event signed straight into it would not be in the laptop's own database, whose next
+        change would then fork this laptop's chain (two events with one number)."""
+        if self.db.url and self._team_server():
+            raise StoreError(
+                N_(
+                    "{url} is a team server's database: it is read here, and changed only by "
+                    "`tawthiq sync`; make the change on your laptop's database and sync"
+                ),
+                url=self.db.location,
+            )
+
+    def _team_server(self) -> bool:
+        from tawthiq.store.server_schema import is_team_server
+
+        with self.db.read() as session:
+            return is_team_server(session)
 
     def check_witness(self, session: Session) -> None:
         """Refuse to write over a database whose checkpoints were removed, or that no longer

@@ -40,7 +40,10 @@ class Database:
         self.read_only = read_only
         self.encrypted = encrypted
         self.url = url  # a PostgreSQL database (a team server): its connection string
-        self._read = sessionmaker(engine, expire_on_commit=False)
+        # a server's reads see one snapshot, however many statements they take (a push
+        # may commit between two of them)
+        reading = engine.execution_options(isolation_level="REPEATABLE READ") if url else engine
+        self._read = sessionmaker(reading, expire_on_commit=False)
         writing = server.for_writing(engine) if url else dialect.for_writing(engine)
         self._write = sessionmaker(writing, expire_on_commit=False)
 
@@ -200,6 +203,17 @@ def _open_server(url: str, extra: Sequence[Path], *, create: bool, read_only: bo
                         schema=current,
                     )
                 with server.for_writing(engine).connect() as conn:
+                    if current is not None and not server.may_upgrade(conn):
+                        raise NewerSchemaError(
+                            N_(
+                                "the server database {url} has schema {schema}, older than "
+                                "this release's {head}: ask your coordinator to run `tawthiq "
+                                "server init` with this release"
+                            ),
+                            url=server.shown(url),
+                            schema=current,
+                            head=SCHEMA_HEAD,
+                        )
                     _migrate(conn, server_path(url), current, extra, keep_before=False)
     except BaseException:
         engine.dispose()

@@ -89,6 +89,16 @@ def schema_revision(engine: Engine, target: str) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def may_upgrade(conn: Any) -> bool:
+    """Whether the connected login may change the schema (it owns the database's tables)."""
+    return bool(
+        conn.execute(
+            text("SELECT pg_has_role(session_user, tableowner, 'USAGE') FROM pg_tables "
+                 "WHERE schemaname = 'public' AND tablename = 'event'")
+        ).scalar()
+    )  # fmt: skip
+
+
 def translate(exc: DBAPIError, target: str) -> StoreError:
     """The sentence a user reads for a driver error on the server ``target``."""
     msg = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)

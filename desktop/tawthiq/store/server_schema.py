@@ -27,6 +27,7 @@ from tawthiq.store.errors import StoreError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
+    from sqlalchemy.orm import Session
 
 ROLES = ("documenter", "coordinator", "auditor")
 GROUP = {r: f"tawthiq_{r}" for r in ROLES}
@@ -193,6 +194,13 @@ def _policies(conn: Connection) -> None:
 
 def is_installed(conn: Connection) -> bool:
     return bool(conn.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": MEMBERS}).scalar())
+
+
+def is_team_server(session: Session) -> bool:
+    """Whether the session's database is a team server's (no laptop owns it: it has no
+    checkpoints of its own, its laptops' are kept as received)."""
+    conn = session.connection()
+    return conn.dialect.name == "postgresql" and is_installed(conn)
 
 
 def login_role(conn: Connection) -> str | None:
