@@ -26,7 +26,7 @@ from tawthiq.store import (
 from tawthiq.store import open_database as _open
 from tawthiq.store.identity import load_identity, trusted_keys
 from tawthiq.store.materialize import entity_state
-from tawthiq.store.pg_connection import is_url as is_server_url
+from tawthiq.store.pg_connection import is_url
 from tawthiq.store.trust import accepted_keys, decision_id, laptop_keys
 from tawthiq.sync.stream import clear_killed_exports
 
@@ -168,6 +168,12 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+
+def is_server_url(target: object) -> bool:
+    """Whether a database named on the command line or in the window is a PostgreSQL one
+    (a connection string) rather than a file."""
+    return is_url(target)
 
 
 def open_workspace(

@@ -86,7 +86,7 @@ def run(
     from tawthiq.i18n import error_text, unmarked
     from tawthiq.services.desk import Desk
     from tawthiq.services.settings import Settings, data_dir, load_settings
-    from tawthiq.services.workspace import default_db_path
+    from tawthiq.services.workspace import default_db_path, is_server_url
     from tawthiq.ui.first_run import first_start, unlock_at_start
     from tawthiq.ui.language import Language
     from tawthiq.ui.main_window import MainWindow
@@ -122,7 +122,10 @@ def run(
             key_dir = Path(sample.name)
             db = str(_sample_database(key_dir, settings.author, keep=tab == "incidents"))
     folder = key_dir or data_dir()
-    db_path = Path(db or default_db_path()).expanduser().absolute()
+    server = db if is_server_url(db) else None  # a team server's database, read here
+    db_path = (
+        folder / "team-server" if server else Path(db or default_db_path()).expanduser().absolute()
+    )
     try:
         if not unlock_at_start(db_path, folder, settings):
             return 0
@@ -142,7 +145,7 @@ def run(
                 return 0
             settings = started
     # opened by the window, off its thread
-    desk = Desk(partial(_open, str(db_path), settings.author, key_dir))
+    desk = Desk(partial(_open, server or str(db_path), settings.author, key_dir))
     window = MainWindow(
         desk, settings, lambda s: language.apply(s.language, arabic_digits=s.arabic_digits)
     )
