@@ -243,3 +243,21 @@ def test_the_coordinators_desk_reads_the_server_and_writes_only_by_sync(  # type
     assert "tawthiq-test-owner" not in err  # the password is never shown
     with connect(crew.owner_url) as conn:
         assert conn.execute("SELECT count(*) FROM event").fetchone() == before
+
+
+def test_the_window_opens_the_servers_database(  # type: ignore[no-untyped-def]
+    crew: Team, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from tawthiq import cli
+
+    amal = crew.enrol("amal")
+    amal.new_incident(title_en="Seen in the window")
+    crew.sync(amal)
+    monkeypatch.chdir(tmp_path)
+    picture = tmp_path / "server.png"
+    argv = ["gui", "--db", crew.owner_url, "--tab", "incidents", "--screenshot", str(picture)]
+    assert cli.main(argv) == 0, capsys.readouterr().err
+    assert picture.stat().st_size > 10_000
+    # nothing named after the connection string (its password in it) was made anywhere here
+    assert not [p for p in tmp_path.rglob("*") if "postgres" in p.name]
+    assert not (Path.cwd() / "postgresql:").exists()
