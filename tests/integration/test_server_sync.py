@@ -261,3 +261,18 @@ def test_the_window_opens_the_servers_database(  # type: ignore[no-untyped-def]
     # nothing named after the connection string (its password in it) was made anywhere here
     assert not [p for p in tmp_path.rglob("*") if "postgres" in p.name]
     assert not (Path.cwd() / "postgresql:").exists()
+
+
+def test_the_server_refuses_a_malformed_event_from_anyone(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    amal.new_incident(title_en="shape")
+    crew.sync(amal)
+    with connect(crew.owner_url) as conn:
+        last = conn.execute("SELECT * FROM event ORDER BY seq DESC LIMIT 1")
+        cols = [d.name for d in last.description or []]
+        row = dict(zip(cols, last.fetchone() or (), strict=True))
+        row.update(event_id="00000000-0000-4000-8000-0000000000aa", seq=row["seq"] + 1)
+        row["hash"] = "not a hash"
+        names, marks = ", ".join(row), ", ".join(["%s"] * len(row))
+        with pytest.raises(psycopg.errors.CheckViolation):
+            conn.execute(f"INSERT INTO event ({names}) VALUES ({marks})", list(row.values()))

@@ -132,8 +132,29 @@ def install(conn: Connection) -> None:
             "FOR EACH STATEMENT EXECUTE FUNCTION tawthiq_refuse_change()"
         )
     )
+    _constraints(conn)
     _grants(conn)
     _policies(conn)
+
+
+# What every row of the log must look like, checked by the server itself as it takes it
+# (laptops check far more — hashes, chains, signatures — as they pull).
+_CHECKS = {
+    "event": {
+        "event_shape": "seq >= 1 AND hlc >= 0 AND hash ~ '^[0-9a-f]{64}$' "
+        "AND prev_hash ~ '^[0-9a-f]{64}$' AND device_id ~ '^[0-9a-f-]{36}$' "
+        "AND event_id ~ '^[0-9a-f-]{36}$' AND entity_id ~ '^[0-9a-f-]{36}$'",
+    },
+    "device": {"device_shape": "public_key ~ '^[0-9a-f]{64}$' AND device_id ~ '^[0-9a-f-]{36}$'"},
+    "chain_head": {"head_shape": "seq >= 1 AND hash ~ '^[0-9a-f]{64}$'"},
+}
+
+
+def _constraints(conn: Connection) -> None:
+    for table, checks in _CHECKS.items():
+        for name, check in checks.items():
+            conn.execute(text(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}"))
+            conn.execute(text(f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({check})"))
 
 
 def _grants(conn: Connection) -> None:
