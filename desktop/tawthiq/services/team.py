@@ -203,6 +203,7 @@ def sync(
                 url=server_db.location,
             )  # fmt: skip
         _remember_server(ws, url)
+        server_sync.clear_stale_bundles(ws.key_dir)
         laptop = server_sync.Laptop(ws.identity, ws.signing_author, ws.key_dir, _enrolled(ws))
         pulled = _pull(ws, server_db, laptop, accept_new, clock_ahead, progress)
         result = SyncResult(server_db.location, role, pulled)

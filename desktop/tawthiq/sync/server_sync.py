@@ -23,6 +23,7 @@ next sync starts again from what each side holds.
 from __future__ import annotations
 
 import contextlib
+import time
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -83,6 +84,19 @@ class Laptop:
     author: str
     key_dir: Path
     enrolled: Collection[str] = ()  # key fingerprints this laptop enrolled as a coordinator
+
+
+STALE_S = 3600  # a sync's bundle this old was left by a sync that was killed
+
+
+def clear_stale_bundles(key_dir: Path) -> None:
+    """Remove what a killed sync left in the key folder (sealed to this laptop's key, but
+    no use to anyone); a running sync's are younger than ``STALE_S``."""
+    now = time.time()
+    for path in key_dir.glob("sync-*.tawthiq"):
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > STALE_S:
+                path.unlink()
 
 
 @contextlib.contextmanager
