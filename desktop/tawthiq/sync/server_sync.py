@@ -237,6 +237,7 @@ def _merge(
                     lock=lock,
                     devices_only=devices,
                     with_checkpoint=False,
+                    recheck=False,  # merge_files checks every event's hash below
                 )
             summary = merge_files(
                 session,
