@@ -13,7 +13,6 @@ The laptops (their databases and keys) are kept in bench/out/server-LxI/ for the
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import psycopg
 from bench_store import sample
+from bench_store import timed as timed_ms
 
 from tawthiq import services
 from tawthiq.domain.filters import IncidentFilter
@@ -55,15 +55,6 @@ def fresh_database(owner: str, name: str) -> str:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     return owner.rsplit("/", 1)[0] + "/" + name
-
-
-def timed_ms(fn, repeat: int = 20) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
 
 
 def workspace(db: Path | str, keys: Path, author: str) -> services.Workspace:
