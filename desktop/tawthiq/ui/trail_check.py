@@ -55,7 +55,9 @@ class TrailCheck(QObject):
         self.report = report
         if report.ok and not self.problems:
             cp = report.checkpoint
-            if cp:
+            if report.team_server:  # no laptop owns it, so it has no checkpoints of its own
+                text = _("Audit trail intact · a team server's database")
+            elif cp:
                 text = _("Audit trail intact · checkpoint #{n}").format(n=format_number(cp.number))
             elif report.events:
                 text = _("Audit trail intact · no checkpoint yet")
