@@ -292,3 +292,20 @@ def test_a_killed_syncs_sealed_bundle_is_cleared_later(crew: Team) -> None:
     crew.sync(amal)
     assert not left.exists() and fresh.exists()
     assert not [p for p in amal.ws.key_dir.glob("sync-*") if p not in (fresh,)]
+
+
+def test_a_row_changed_behind_tawthiqs_back_is_found_and_never_pulled(crew: Team) -> None:
+    amal = crew.enrol("amal")
+    incident = amal.new_incident(title_en="Bakery", killed=6)
+    crew.sync(amal)
+    crew.sync(crew.coordinator)  # takes her work, and its trust in her goes up
+    with connect(crew.urls["amal"]) as conn:  # a documenter with psql rewrites a toll
+        conn.execute("UPDATE incident SET killed_max = 0 WHERE id = %s", [incident])
+    server = services.open_workspace(crew.owner_url, key_dir=crew.coordinator.ws.key_dir)
+    try:
+        report = services.Desk(server).trail.verify()
+    finally:
+        server.close()
+    assert not report.ok and any(incident[:8] in str(p) for p in report.problems)
+    crew.sync(crew.coordinator)
+    assert crew.coordinator.incident(incident).killed.max == 6
