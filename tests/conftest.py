@@ -10,7 +10,7 @@ os.environ.setdefault("TAWTHIQ_BUSY_TIMEOUT_MS", "300")
 import itertools
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +22,7 @@ from tawthiq.domain.fields import INCIDENT
 from tawthiq.services import Workspace, protection
 from tawthiq.store import EventWriter, keystore
 from tawthiq.store import protection as key_files
+from tawthiq.store.pg_connection import is_url as is_server_url
 
 T = TypeVar("T")
 _laptops = itertools.count(1)
@@ -64,7 +65,9 @@ def ask_passphrase() -> str:
 def connect(db: Path | str, **options: Any) -> Any:
     """A DB-API connection to a test's database file as another program (or someone
     tampering with it) opens it: SQLite's for a plain file, SQLCipher's with the database's
-    key for an encrypted one."""
+    key for an encrypted one, psycopg's for a PostgreSQL database (its connection string)."""
+    if is_server_url(db):
+        return ServerConnection(str(db))
     path = Path(db)
     if not key_files.is_encrypted(path):
         return sqlite3.connect(path, **options)
@@ -83,9 +86,45 @@ def database_key(db: Path) -> bytes:
     return key
 
 
-def key_of(db: Path) -> bytes | None:
-    """The key to open the test database ``db`` with (None for a plain one)."""
-    return database_key(db) if key_files.is_encrypted(db) else None
+def key_of(db: Path | str) -> bytes | None:
+    """The key to open the test database ``db`` with (None for a plain one or a server's)."""
+    if is_server_url(db):
+        return None
+    return database_key(Path(db)) if key_files.is_encrypted(Path(db)) else None
+
+
+class ServerConnection:
+    """A PostgreSQL database opened as someone with its owner's password would, to tamper
+    with it behind Tawthiq: SQL written for ``sqlite3`` (``?`` parameters) runs unchanged,
+    and ``with con:`` commits as it does there."""
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self._con = psycopg.connect(url)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._con.execute(sql.replace("?", "%s"), tuple(params))
+
+    def commit(self) -> None:
+        self._con.commit()
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> ServerConnection:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if kind is None:
+            self._con.commit()
+        else:
+            self._con.rollback()
+
+
+def where(ws: Workspace) -> Path | str:
+    """What ``--db`` names for the test's workspace: its file or its server database."""
+    return ws.db.url or ws.db.path
 
 
 def backup_database(source: Path, target: Path) -> None:
@@ -131,9 +170,11 @@ def device_id_of(folder: Path) -> str:
 @dataclass(frozen=True)
 class AtRest:
     """How the test's databases are kept: plain, or encrypted (the laptop's key folder
-    sealed with them, the passphrase given to commands by TAWTHIQ_PASSPHRASE_FILE)."""
+    sealed with them, the passphrase given to commands by TAWTHIQ_PASSPHRASE_FILE), or on a
+    PostgreSQL server (``server``: its superuser's connection string; issue 18)."""
 
     encrypted: bool
+    server: str | None = None
 
     @property
     def ask(self) -> Callable[[], str] | None:
@@ -141,20 +182,42 @@ class AtRest:
 
 
 _AT_REST: list[AtRest] = [AtRest(False)]  # the current test's, for laptops.py
+_SERVER_DATABASES: list[str] = []  # made for the current test, dropped after it
 
 
 def at_rest_now() -> AtRest:
     return _AT_REST[-1]
 
 
+def server_database() -> str:
+    """A new, empty database on the test's PostgreSQL server (dropped after the test)."""
+    from tests import pg
+
+    server = at_rest_now().server
+    assert server is not None, "the test does not run on a server"
+    url = pg.create_database(server)
+    _SERVER_DATABASES.append(url)
+    return url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: a test about the database file, not run on PostgreSQL"
+    )
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test on a workspace runs on a plain and an encrypted laptop, but in modules
-    whose scenes start plain and protect it themselves (``PLAIN_ONLY = True``)."""
+    whose scenes start plain and protect it themselves (``PLAIN_ONLY = True``); in modules
+    about the store's own behaviour (``ON_SERVER = True``) on a PostgreSQL database too,
+    but the tests about the file (marked ``sqlite_only``)."""
     if "at_rest" in metafunc.fixturenames:
         only = getattr(metafunc.module, "PLAIN_ONLY", False)
-        metafunc.parametrize(
-            "at_rest", ["plain"] if only else ["plain", "encrypted"], indirect=True
-        )
+        modes = ["plain"] if only else ["plain", "encrypted"]
+        on_server = getattr(metafunc.module, "ON_SERVER", False)
+        if on_server and not metafunc.definition.get_closest_marker("sqlite_only"):
+            modes.append("postgresql")
+        metafunc.parametrize("at_rest", modes, indirect=True)
 
 
 @pytest.fixture
@@ -164,8 +227,9 @@ def at_rest(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[AtRest]:
     """Every test on a workspace runs twice: on a plain database and on an encrypted one
-    (issue 16: both pass the whole suite)."""
-    mode = AtRest(request.param == "encrypted")
+    (issue 16: both pass the whole suite); the store's own, a third time on PostgreSQL."""
+    server = request.getfixturevalue("pg_server") if request.param == "postgresql" else None
+    mode = AtRest(request.param == "encrypted", server)
     if mode.encrypted:
         secret = tmp_path_factory.mktemp("passphrase") / "passphrase.txt"  # not the test's
         secret.write_text(PASSPHRASE + "\n", "utf-8")
@@ -174,11 +238,19 @@ def at_rest(
     yield mode
     _AT_REST.pop()
     keystore.forget()
+    if server is not None:
+        from tests import pg
+
+        while _SERVER_DATABASES:
+            pg.drop_database(server, _SERVER_DATABASES.pop())
 
 
 @pytest.fixture
 def db_path(tmp_path: Path, at_rest: AtRest) -> Path:
-    """The test's database; the encrypted variant made (empty) and protected beforehand."""
+    """The test's database; the encrypted variant made (empty) and protected beforehand;
+    on a server, the connection string of a new empty database."""
+    if at_rest.server:
+        return server_database()  # type: ignore[return-value]  # where --db is given
     path = tmp_path / "records.db"
     if at_rest.encrypted:
         services.open_workspace(path, author="Amal").close()
@@ -233,7 +305,7 @@ def killed_conflict(ws: Workspace) -> str:
 def on_other_laptop(ws: Workspace, write: Callable[[EventWriter], T], name: str = "Basel") -> T:
     """``write`` done on another laptop (its own database and key) that had received all
     ``ws`` holds; its work then comes back through a real export and import, accepted."""
-    folder = ws.db.path.parent / f"laptop-{next(_laptops)}"
+    folder = (ws.key_dir if ws.db.url else ws.db.path).parent / f"laptop-{next(_laptops)}"
     folder.mkdir()
     there = folder / "to-other.tawthiq"
     services.sync.export_database(ws, there)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from conftest import at_rest_now, protect_for_tests
+from conftest import at_rest_now, protect_for_tests, server_database
 from tawthiq import services
 from tawthiq.domain.records import Incident
 from tawthiq.services import sync
@@ -33,11 +33,15 @@ class Laptop:
     def __init__(self, root: Path, name: str, template: Path | None = None) -> None:
         self.name = name
         self.root = root
-        db, keys = root / f"{name}.db", root / f"{name}-keys"
-        if template is not None:
-            copy_database(template, db)
+        db: Path | str = root / f"{name}.db"
+        keys = root / f"{name}-keys"
         at_rest = at_rest_now()
-        if at_rest.encrypted and not protection.is_encrypted(db):
+        if at_rest.server:  # each laptop's database on the test's PostgreSQL server
+            assert template is None, "a copied database file is a file's test"
+            db = server_database()
+        elif template is not None:
+            copy_database(template, db)
+        if at_rest.encrypted and not protection.is_encrypted(Path(db)):
             services.open_workspace(db, author=name, key_dir=keys).close()
             protect_for_tests(db, keys, forget=False)  # other laptops of the test stay open
         self.ws = services.open_workspace(db, author=name, key_dir=keys, ask=at_rest.ask)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import on_other_laptop
+from conftest import on_other_laptop, where
 from tawthiq import services
 from tawthiq.domain.fields import INCIDENT
+
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
 
 
 def _count(n: int) -> dict[str, object]:
@@ -27,9 +29,9 @@ def test_concurrent_values_are_a_conflict_until_resolved(  # type: ignore[no-unt
     flagged = [c for c in changes if c.in_conflict]
     assert {c.author for c in flagged} == {"Amal", "Basel"}
 
-    shown = run("show", incident_id, db=ws.db.path).out
+    shown = run("show", incident_id, db=where(ws)).out
     assert "CONFLICT in killed: 9 [" in shown and "| 8 [" in shown
-    assert "CONFLICT" in run("history", incident_id, db=ws.db.path).out
+    assert "CONFLICT" in run("history", incident_id, db=where(ws)).out
 
     # Resolving is an ordinary edit: its parents are both heads, so one head remains.
     with ws.writing() as w:
@@ -40,7 +42,7 @@ def test_concurrent_values_are_a_conflict_until_resolved(  # type: ignore[no-unt
         assert inc.conflicts == () and inc.killed.max == 9
         all_killed = [c for c in services.incidents.history(s, incident_id) if c.field == "killed"]
     assert [c.new["max"] for c in all_killed] == [6, 9, 8, 9]  # nothing dropped
-    assert "CONFLICT" not in run("show", incident_id, db=ws.db.path).out
+    assert "CONFLICT" not in run("show", incident_id, db=where(ws)).out
 
 
 def test_conflict_survives_rebuild(ws: services.Workspace) -> None:
@@ -66,10 +68,10 @@ def test_conflict_can_be_settled_on_the_value_shown(ws: services.Workspace, run)
     on_other_laptop(
         ws, lambda w: w.record(INCIDENT, incident_id, {"killed": _count(10)}, seen={"killed": []})
     )
-    shown = run("show", incident_id, db=ws.db.path).out
+    shown = run("show", incident_id, db=where(ws)).out
     assert "CONFLICT in killed" in shown and "Killed / القتلى: 10" in shown
     tags = [part.split("]")[0] for part in shown.split("[event …")[1:]]
     assert len(set(tags)) == 2  # the two sides can be told apart
-    r = run("edit", incident_id, "--killed", "10", db=ws.db.path)
+    r = run("edit", incident_id, "--killed", "10", db=where(ws))
     assert r.code == 0 and "1 field(s) changed" in r.out
-    assert "CONFLICT" not in run("show", incident_id, db=ws.db.path).out
+    assert "CONFLICT" not in run("show", incident_id, db=where(ws)).out

@@ -7,6 +7,8 @@ import pytest
 from tawthiq import services
 from tawthiq.store import IncidentFilter
 
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
+
 
 @pytest.fixture
 def seeded(ws: services.Workspace) -> dict[str, str]:

@@ -22,8 +22,10 @@ from tawthiq.sync.errors import (
     SecretError,
 )
 
-# every test here runs on plain and on encrypted laptops (issue 16)
+# every test here runs on plain and on encrypted laptops (issue 16), and on PostgreSQL
+# databases (issue 18) but the few about the file
 pytestmark = pytest.mark.usefixtures("at_rest")
+ON_SERVER = True
 
 
 @pytest.fixture
@@ -244,6 +246,7 @@ def test_export_is_written_whole_or_not_at_all(amal: Laptop, tmp_path: Path) -> 
     assert gzip.decompress(old)  # a complete gzip stream
 
 
+@pytest.mark.sqlite_only  # the database is a file here
 def test_export_refuses_to_overwrite_the_database(amal: Laptop) -> None:
     from tawthiq.services.sync import export_database
     from tawthiq.sync.errors import SyncError

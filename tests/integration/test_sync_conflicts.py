@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from laptops import Laptop
 
+from conftest import where
 from tawthiq.domain.errors import ValidationError
 
-# every test here runs on plain and on encrypted laptops (issue 16)
+# every test here runs on plain and on encrypted laptops (issue 16), and on PostgreSQL
+# databases (issue 18)
 pytestmark = pytest.mark.usefixtures("at_rest")
+ON_SERVER = True
 
 
 @pytest.fixture
@@ -118,7 +121,7 @@ def test_edit_against_delete_is_a_conflict(laptops: list[Laptop], run, tmp_path:
         assert inc.deleted
         assert [(c.field, c.values) for c in inc.conflicts] == [("deleted", (True, False))]
         assert laptop.incident(other).conflicts == ()
-    listed = run("list", "--conflicts", db=amal.ws.db.path).out
+    listed = run("list", "--conflicts", db=where(amal.ws)).out
     assert incident[:8] in listed and other[:8] not in listed
     with pytest.raises(ValidationError, match="deleted"):
         basel.edit(incident, killed=10)  # settle the deletion first
@@ -154,7 +157,7 @@ def test_resolving_what_is_not_in_conflict_is_refused(  # type: ignore[no-untype
     incident = amal.new_incident(title_en="x", killed=1)
     with pytest.raises(ValidationError, match=r"killed: incident .* has no conflict in this field"):
         amal.resolve(incident, "killed", value=2)
-    result = run("resolve", incident[:8], "killed", "--value", "2", db=amal.ws.db.path)
+    result = run("resolve", incident[:8], "killed", "--value", "2", db=where(amal.ws))
     assert result.code == 2 and "has no conflict in this field" in result.err
-    result = run("resolve", incident[:8], "killed", db=amal.ws.db.path)
+    result = run("resolve", incident[:8], "killed", db=where(amal.ws))
     assert result.code == 2 and "either --pick EVENT or --value VALUE" in result.err
