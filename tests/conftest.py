@@ -210,8 +210,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test on a workspace runs on a plain and an encrypted laptop, but in modules
     whose scenes start plain and protect it themselves (``PLAIN_ONLY = True``); in modules
     about the store's own behaviour (``ON_SERVER = True``) on a PostgreSQL database too,
-    but the tests about the file (marked ``sqlite_only``)."""
-    if "at_rest" in metafunc.fixturenames:
+    but the tests about the file (marked ``sqlite_only``). A test parametrising ``at_rest``
+    itself chooses its own."""
+    chosen = any("at_rest" in m.args[0] for m in metafunc.definition.iter_markers("parametrize"))
+    if "at_rest" in metafunc.fixturenames and not chosen:
         only = getattr(metafunc.module, "PLAIN_ONLY", False)
         modes = ["plain"] if only else ["plain", "encrypted"]
         on_server = getattr(metafunc.module, "ON_SERVER", False)

@@ -12,7 +12,7 @@ import pytest
 from laptops import Laptop
 from test_tamper import sql
 
-from conftest import device_id_of
+from conftest import device_id_of, where
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Scene:
     def on(self, laptop: Laptop, *args: str) -> Any:
         """``tawthiq ARGS`` on ``laptop``'s database, signed with its key."""
         self.monkeypatch.setenv("TAWTHIQ_DATA_DIR", str(laptop.ws.key_dir))
-        return self.run(*args, db=laptop.ws.db.path)
+        return self.run(*args, db=where(laptop.ws))
 
     def maram(self) -> str:
         """This laptop's database with one record: 5 events, checkpoint #1."""

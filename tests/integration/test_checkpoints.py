@@ -15,6 +15,8 @@ from conftest import device_id_of, key_of
 from tawthiq.store import open_database
 from tawthiq.sync.errors import RollbackError
 
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
+
 # every test here runs on plain and on encrypted laptops (issue 16)
 pytestmark = pytest.mark.usefixtures("at_rest")
 
@@ -42,6 +44,7 @@ def test_the_same_export_again_after_newer_ones_is_fine(tmp_path: Path) -> None:
         laptop.close()
 
 
+@pytest.mark.sqlite_only  # a copy of the database file put back
 def test_attack_a_laptop_restored_from_an_old_copy_exports_nothing_new(tmp_path: Path) -> None:
     """A laptop put back to an old copy of its database exports before writing anything: the
     file brings nothing new, but it is made now, at a checkpoint older than one its laptop
@@ -71,6 +74,7 @@ def test_attack_a_laptop_restored_from_an_old_copy_exports_nothing_new(tmp_path:
         laptop.close()
 
 
+@pytest.mark.sqlite_only  # a copy of the database file put back
 def test_attack_checkpoint_tables_changed_where_no_signature_reaches(  # type: ignore[no-untyped-def]
     run, db_path: Path, data_dir: Path, tmp_path: Path
 ) -> None:

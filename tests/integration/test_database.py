@@ -23,6 +23,8 @@ from tawthiq.store import (
 from tawthiq.store import protection as key_files
 from tawthiq.store.db import SCHEMA_HEAD
 
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
+
 MIGRATIONS = shipped(package=MIGRATIONS_PACKAGE)
 
 LATER = Path(__file__).parent / "migrations_later"
@@ -39,6 +41,7 @@ def test_schema_head_constant_matches_the_migration_scripts() -> None:
     assert ScriptDirectory.from_config(cfg).get_current_head() == SCHEMA_HEAD
 
 
+@pytest.mark.sqlite_only  # SQLite's own settings
 def test_sqlite_runs_in_wal_with_full_sync_and_foreign_keys(ws: services.Workspace) -> None:
     with ws.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -46,6 +49,7 @@ def test_sqlite_runs_in_wal_with_full_sync_and_foreign_keys(ws: services.Workspa
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
+@pytest.mark.sqlite_only  # an older release's database file
 def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path) -> None:
     ws = services.open_workspace(db_path, author="Amal")
     with ws.writing() as w:
@@ -112,6 +116,7 @@ def test_read_only_folder(tmp_path: Path) -> None:
         folder.chmod(0o700)
 
 
+@pytest.mark.sqlite_only  # another program holding SQLite's file lock
 def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspace) -> None:
     with ws.writing() as w:
         services.incidents.create_incident(w, {"title_en": "first"})
@@ -129,6 +134,7 @@ def test_locked_database_is_reported_and_nothing_is_written(ws: services.Workspa
     assert _incident_count(ws.db.path) == 1
 
 
+@pytest.mark.sqlite_only  # an older release's database file
 def test_a_first_release_database_gains_the_sort_indexes(db_path: Path, at_rest: AtRest) -> None:
     from alembic import command
     from sqlalchemy import create_engine

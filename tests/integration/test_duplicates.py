@@ -11,6 +11,8 @@ from laptops import Laptop
 from tawthiq.domain.duplicates import duplicate_reasons
 from tawthiq.services.sync import decide_pair, pairs_of, possible_duplicates
 
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
+
 MARAM = {"date_start": "2022-11-06", "governorate": "Idlib", "place_name": "مخيم مرام",
          "killed": {"min": 9, "max": 9, "approximate": False}}  # fmt: skip
 

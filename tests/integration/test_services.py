@@ -21,6 +21,8 @@ from tawthiq.services.desk import Desk
 from tawthiq.services.desk_sync import ExportChoice
 from tawthiq.services.values import NewDevicesError, ReportOptions
 
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
+
 SAMPLE_TEXT = read_text(SAMPLE)
 EVERY = IncidentFilter()
 

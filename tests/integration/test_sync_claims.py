@@ -18,6 +18,8 @@ from tawthiq.sync.errors import ForgeryError, NewDevicesError
 from tawthiq.sync.format import end_message
 from tawthiq.sync.keys import fingerprint
 
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
+
 # every test here runs on plain and on encrypted laptops (issue 16)
 pytestmark = pytest.mark.usefixtures("at_rest")
 

@@ -24,6 +24,8 @@ from tawthiq.services import sync
 from tawthiq.store.bookkeeping import last_export_heads
 from tawthiq.sync.stream import part_name
 
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
+
 # every test here runs on plain and on encrypted laptops (issue 16)
 pytestmark = pytest.mark.usefixtures("at_rest")
 
@@ -54,6 +56,7 @@ def _left_in(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if ".tawthiq" in p.name)
 
 
+@pytest.mark.sqlite_only  # another program holding SQLite's file lock
 def test_a_writer_that_comes_during_the_export_leaves_no_file(amal: Laptop, tmp_path: Path) -> None:
     """The lock is free when the export starts and taken while it writes: the finished
     file is neither noted nor put in place; its temporary file is gone."""

@@ -18,6 +18,8 @@ from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync.errors import ForgeryError, NewDevicesError, SyncError
 from tawthiq.sync.format import end_message
 
+ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
+
 # every test here runs on plain and on encrypted laptops (issue 16)
 pytestmark = pytest.mark.usefixtures("at_rest")
 
@@ -189,6 +191,7 @@ def test_a_laptop_unknown_here_is_not_merged_without_acceptance(
     assert amal.digest() == digest
 
 
+@pytest.mark.sqlite_only  # a copy of the database file put back
 def test_fork_a_laptop_restored_from_an_old_backup(
     amal: Laptop, basel: Laptop, tmp_path: Path
 ) -> None:
