@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from tawthiq.domain.errors import N_
 from tawthiq.store.errors import (
@@ -120,7 +120,10 @@ def translate(exc: DBAPIError, target: str) -> StoreError:
         return DatabaseLockedError(
             N_("the server {url} is busy with another writer; try again"), url=where
         )
-    if code.startswith("08") or "connection" in msg.lower() or "timeout" in msg.lower():
+    # the driver's own failures to connect or stay connected (a host name that does not
+    # resolve, a cut line) carry no SQLSTATE: the server is out of reach, try again
+    lost = not code and isinstance(exc, OperationalError)
+    if lost or code.startswith("08") or "connection" in msg.lower() or "timeout" in msg.lower():
         return UnreadableError(
             N_("cannot reach the server {url} ({reason}); check the connection and try again"),
             url=where,
