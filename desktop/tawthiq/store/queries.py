@@ -76,6 +76,10 @@ SORT_COLUMNS: dict[str, Any] = {
     "injured": IncidentRow.injured_max,
     "status": IncidentRow.status,
 }
+# Texts sorted in code point order, as SQLite sorts them, on a PostgreSQL server too
+# whatever its locale (a language's collation puts "apple" before "Banana"); its sort
+# indexes are made so (migration 0002). ISO dates order alike in every collation.
+BYTE_ORDER = ("title", "governorate", "place", "type", "status")
 
 
 def list_incidents(
@@ -93,6 +97,8 @@ def list_incidents(
     orders them (last going down, first going up), so an index gives each page in order."""
     col = SORT_COLUMNS[sort]
     num = IncidentRow.num
+    if sort in BYTE_ORDER and session.get_bind().dialect.name != "sqlite":
+        col = col.collate("C")
     stmt = (
         select(IncidentRow.id, IncidentRow.data, IncidentRow.unchecked)
         .where(and_(True, *_conditions(session, flt)))

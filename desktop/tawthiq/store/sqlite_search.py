@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,6 +28,26 @@ from tawthiq.domain.arabic import search_terms
 from tawthiq.domain.errors import N_, Sentence
 
 SEARCHED = ("incident", "source_report")  # the tables with an FTS5 index (migration 0001)
+
+
+def _latin_folds() -> tuple[str, str]:
+    """Latin letters with diacritics, and their bare letters: SQLite's FTS5 tokenizer folds
+    them (``remove_diacritics``), so "ecole" finds "école"; PostgreSQL's 'simple' full text
+    does not, so on a server both the index and the query fold them the same way."""
+    marked, bare = [], []
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        letter = chr(code)
+        base = unicodedata.normalize("NFD", letter)[0]
+        if base != letter and base.isascii() and base.isalpha():
+            marked.append(letter)
+            bare.append(base)
+    return "".join(marked), "".join(bare)
+
+
+_MARKED, _BARE = _latin_folds()
+_UNMARK = str.maketrans(_MARKED, _BARE)
+# PostgreSQL's search vector of a row (its GIN index, migration 0001, is on this expression)
+PG_VECTOR = f"to_tsvector('simple', translate(search_text, '{_MARKED}', '{_BARE}'))"
 
 
 def match_expression(query: str, dialect: str = "sqlite") -> str | None:
@@ -42,7 +63,8 @@ def match_expression(query: str, dialect: str = "sqlite") -> str | None:
     if not terms:
         return None
     if dialect != "sqlite":
-        quoted = ["'" + t.replace("'", "''").replace("\\", "") + "'" for t in terms]
+        folded = [t.translate(_UNMARK) for t in terms]
+        quoted = ["'" + t.replace("'", "''").replace("\\", "") + "'" for t in folded]
         return " & ".join(quoted) + ":*"
     return " ".join(f'"{t}"' for t in terms) + "*"
 
@@ -55,7 +77,7 @@ def matching_nums(table: str, dialect: str = "sqlite") -> Select[Any]:
         return (
             select(column("num", Integer))
             .select_from(text(table))
-            .where(text("to_tsvector('simple', search_text) @@ to_tsquery('simple', :q)"))
+            .where(text(f"{PG_VECTOR} @@ to_tsquery('simple', :q)"))
         )
     return (
         select(column("rowid", Integer))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from tawthiq.store.sqlite_search import PG_VECTOR
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -128,10 +130,7 @@ def upgrade() -> None:
         _fts("source_report")
     else:  # PostgreSQL's own full text over the same normalised terms (a team server)
         for table in ("incident", "source_report"):
-            op.execute(
-                f"CREATE INDEX ix_{table}_search ON {table} "
-                "USING gin (to_tsvector('simple', search_text))"
-            )
+            op.execute(f"CREATE INDEX ix_{table}_search ON {table} USING gin ({PG_VECTOR})")
 
 
 def downgrade() -> None:

@@ -26,9 +26,17 @@ SORTED = {
 }
 
 
+# the texts PostgreSQL sorts in code point order, as SQLite does (``queries.BYTE_ORDER``)
+BYTE_ORDER = ("title", "place_name", "incident_type", "status", "governorate")
+
+
 def upgrade() -> None:
+    server = op.get_bind().dialect.name != "sqlite"
     for name, column in SORTED.items():
-        op.create_index(name, "incident", ["deleted", column])
+        if server and column in BYTE_ORDER:
+            op.execute(f'CREATE INDEX {name} ON incident (deleted, {column} COLLATE "C")')
+        else:
+            op.create_index(name, "incident", ["deleted", column])
 
 
 def downgrade() -> None:
