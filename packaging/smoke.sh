@@ -3,7 +3,8 @@
 # `tawthiq demo` (headless, on a temporary database, printing a PDF),
 # `tawthiq gui --screenshot` (the Arabic window, offscreen), and the demo's database then
 # encrypted (`protect`: SQLCipher and the recovery words' list inside the bundle), verified
-# and listed with its passphrase. Prints the cold-start times.
+# and listed with its passphrase; the PostgreSQL driver answering for a server out of reach.
+# Prints the cold-start times.
 #
 #   bash packaging/smoke.sh [BUNDLE_FOLDER] [SCREENSHOT.png]   (default: dist/tawthiq)
 set -euo pipefail
@@ -85,7 +86,18 @@ run list --db "$enc/d.db" --passphrase-file "$enc/wrong" >/dev/null 2>"$enc/wron
   fail "a wrong passphrase gave exit $code and:"$'\n'"$(cat "$enc/wrong.err")"
 unset DATA
 
-for notice in LICENSE licenses/LGPL-3.0.txt licenses/python/LICENSE.txt; do
+# The team server's driver (psycopg, its libpq inside the bundle), with no server needed: a
+# server that cannot be reached is one sentence from libpq's own answer, exit 3 (try again),
+# never a missing module, a traceback or the password.
+code=0
+run list --db "postgresql://tawthiq:smoke-secret@127.0.0.1:1/x" >/dev/null 2>"$HOME_DIR/pg.err" ||
+  code=$?
+[ "$code" = 3 ] && [ "$(wc -l <"$HOME_DIR/pg.err")" = 1 ] &&
+  grep -q "^tawthiq: cannot reach the server postgresql://tawthiq:\*\*\*@127.0.0.1:1/x (.*refused" \
+    "$HOME_DIR/pg.err" && ! grep -q smoke-secret "$HOME_DIR/pg.err" ||
+  fail "an unreachable PostgreSQL server gave exit $code and:"$'\n'"$(cat "$HOME_DIR/pg.err")"
+
+for notice in LICENSE licenses/LGPL-3.0.txt licenses/PostgreSQL.txt licenses/python/LICENSE.txt; do
   [ -s "$BUNDLE/_internal/$notice" ] || fail "the bundle lacks $notice"
 done
 size=$(du -sm "$BUNDLE" | cut -f1)
