@@ -10,20 +10,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from sqlalchemy.engine import make_url
-
-from tawthiq import cli
-
-PLAIN_ONLY = True
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
-
-
-def _cli(capsys, *argv: str) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    try:
-        code = cli.main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    got = capsys.readouterr()
-    return code, got.out, got.err
+from test_server_store import SAMPLES, _cli
 
 
 def test_show_history_report_verify_rebuild_on_postgresql(  # type: ignore[no-untyped-def]
