@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests import pg
 
 from conftest import connect, key_of, on_other_laptop, where
 from tawthiq import services
@@ -24,11 +25,23 @@ from tawthiq.store.writer import load_events
 ON_SERVER = True  # the store's behaviour: on PostgreSQL too (issue 18)
 
 _TEMPLATE: dict[str, Path] = {}
+_SERVER_TEMPLATE: dict[str, str] = {}  # a migrated, empty database on each test server
 
 
 @contextmanager
-def fresh_workspace(author: str = "Amal") -> Iterator[services.Workspace]:
-    """A new empty database, copied from one made once (opening migrates, which is slow)."""
+def fresh_workspace(
+    author: str = "Amal", server: str | None = None
+) -> Iterator[services.Workspace]:
+    """A new empty database, copied from one made once (opening migrates, which is slow);
+    ``server``: on that PostgreSQL server, copied from a template database there."""
+    if server is not None:
+        with tempfile.TemporaryDirectory() as tmp, _server_copy(server) as url:
+            ws = services.open_workspace(url, author=author, key_dir=Path(tmp))
+            try:
+                yield ws
+            finally:
+                ws.close()
+        return
     with tempfile.TemporaryDirectory() as tmp:
         if "db" not in _TEMPLATE:
             keep = Path(tempfile.mkdtemp()) / "template.db"
@@ -41,6 +54,25 @@ def fresh_workspace(author: str = "Amal") -> Iterator[services.Workspace]:
             yield ws
         finally:
             ws.close()
+
+
+@contextmanager
+def _server_copy(server: str) -> Iterator[str]:
+    import psycopg
+
+    if server not in _SERVER_TEMPLATE:
+        made = pg.create_database(server)
+        open_database(made).close()
+        _SERVER_TEMPLATE[server] = made.rsplit("/", 1)[1]
+    url = pg.create_database(server)
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(server, autocommit=True) as con:
+        con.execute(f'DROP DATABASE "{name}"')
+        con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_SERVER_TEMPLATE[server]}"')
+    try:
+        yield url
+    finally:
+        pg.drop_database(server, url)
 
 
 texts = st.text(alphabet=st.sampled_from("abc مخيمإدلبًّ 0٣"), min_size=1, max_size=12)
@@ -117,7 +149,19 @@ def materialised(ws: services.Workspace) -> dict[str, str]:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ops=operations)
 def test_tables_equal_a_replay_and_rebuild_is_identical(ops: list[tuple]) -> None:
-    with fresh_workspace() as ws:
+    _replayed_and_rebuilt(ops)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ops=operations)
+def test_tables_equal_a_replay_and_rebuild_is_identical_on_postgresql(
+    pg_server: str, ops: list[tuple]
+) -> None:
+    _replayed_and_rebuilt(ops, pg_server)
+
+
+def _replayed_and_rebuilt(ops: list[tuple], server: str | None = None) -> None:
+    with fresh_workspace(server=server) as ws:
         ids = apply(ws, ops)
         stored = materialised(ws)
         assert set(stored) == set(ids)
