@@ -14,10 +14,12 @@ SHOT="${2:-$(mktemp -d)/bundle-window-ar.png}"
 HOME_DIR="$(mktemp -d)"
 trap 'rm -rf "$HOME_DIR"' EXIT
 
-# A bare environment: no Python on PATH, no virtualenv, a fresh home and data folder.
+# A bare environment: no Python on PATH, no virtualenv, a fresh home and data folder; the
+# PostgreSQL driver held to its compiled implementation with the bundle's libpq (without
+# it, psycopg would quietly use a libpq the build machine happens to have).
 run() {
   env -i HOME="$HOME_DIR" PATH=/nonexistent LANG=C.UTF-8 TAWTHIQ_DATA_DIR="${DATA:-$HOME_DIR/data}" \
-    QT_QPA_PLATFORM=offscreen "$BUNDLE/tawthiq" "$@"
+    QT_QPA_PLATFORM=offscreen PSYCOPG_IMPL=binary "$BUNDLE/tawthiq" "$@"
 }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 fail() { echo "smoke: $*" >&2; exit 1; }
