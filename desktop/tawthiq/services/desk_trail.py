@@ -73,9 +73,13 @@ class TrailDesk:
 
     def verify(self, progress: Progress | None = None) -> VerifyReport:
         from tawthiq.services.maintenance import verify
+        from tawthiq.store.server_schema import is_team_server
 
         with self.ws.db.read() as s:
-            if self.ws.db.url:  # a team server's: the keys this laptop accepted in its log
+            # a team server's: the keys this laptop accepted in its log. A PostgreSQL
+            # database that is no team server is written as a laptop's file is, its own
+            # checkpoints signed in it: they are checked as a file's are.
+            if self.ws.db.url and is_team_server(s):
                 return verify(s, self.ws.server_keys(s), progress, team_server=True)
             report = verify(s, self.ws.trusted_keys(), progress)
             report.problems.extend(self._witnessed(s))
