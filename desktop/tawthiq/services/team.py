@@ -7,14 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import make_url
-
 from tawthiq.domain.errors import N_
 from tawthiq.services.workspace import Workspace, record_trust
 from tawthiq.store import chain, open_database, sealed, server_schema
 from tawthiq.store.errors import StoreError
 from tawthiq.store.identity import key_fingerprint
-from tawthiq.store.pg_connection import is_url, shown
+from tawthiq.store.pg_connection import is_url, shown, with_login
 from tawthiq.store.writer import EventWriter, check_signer
 from tawthiq.sync import server_sync
 from tawthiq.sync.errors import SyncError
@@ -114,8 +112,7 @@ def enrol(ws: Workspace, url: str | None, fingerprint: str, role: str) -> Enrolm
     if known:
         with ws.writing() as w:
             record_trust(w, known)
-    target = make_url(url).set(username=login, password=password)
-    laptop_url = target.render_as_string(hide_password=False).replace("+psycopg", "")
+    laptop_url = with_login(url, login, password)
     return Enrolment(login, password, laptop_url, role, trusted_now=bool(known))
 
 

@@ -56,6 +56,13 @@ def shown(target: str) -> str:
     return url.render_as_string(hide_password=True).replace("postgresql+psycopg", "postgresql")
 
 
+def with_login(target: str, user: str, password: str) -> str:
+    """The same server and database, logging in as ``user`` with ``password`` (what an
+    enrolled laptop connects with)."""
+    url = make_url(target).set(username=user, password=password)
+    return url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql")
+
+
 def engine_for(target: str) -> Engine:
     url = parse(target)
     args: dict[str, Any] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "tawthiq"}
