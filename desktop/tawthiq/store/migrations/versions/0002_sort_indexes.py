@@ -31,12 +31,21 @@ BYTE_ORDER = ("title", "place_name", "incident_type", "status", "governorate")
 
 
 def upgrade() -> None:
-    server = op.get_bind().dialect.name != "sqlite"
+    if op.get_bind().dialect.name != "sqlite":
+        _server_indexes()
+        return
     for name, column in SORTED.items():
-        if server and column in BYTE_ORDER:
-            op.execute(f'CREATE INDEX {name} ON incident (deleted, {column} COLLATE "C")')
-        else:
-            op.create_index(name, "incident", ["deleted", column])
+        op.create_index(name, "incident", ["deleted", column])
+
+
+def _server_indexes() -> None:
+    """PostgreSQL's: empty values first and the record number last, so that the list's
+    order — newest first with empty values last, ties by record number, or the reverse —
+    is the index read backwards or forwards, never a sort of every row (in SQLite the
+    record number is in every index already, and empty values come first by themselves)."""
+    for name, column in {**SORTED, "ix_incident_sort_date": "date_start"}.items():
+        collate = ' COLLATE "C"' if column in BYTE_ORDER else ""
+        op.execute(f"CREATE INDEX {name} ON incident (deleted, {column}{collate} NULLS FIRST, num)")
 
 
 def downgrade() -> None:
