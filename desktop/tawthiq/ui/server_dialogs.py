@@ -1,0 +1,235 @@
+"""The dialogs of File → Sync with team server…: the server's connection string, the
+laptops to trust, and what the sync did."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tawthiq.domain.errors import N_
+from tawthiq.i18n import _, error_text, format_number, isolate, ngettext
+from tawthiq.services.desk_sync import ServerSynced, with_password, without_password
+from tawthiq.services.values import NewDevice
+from tawthiq.ui.sync_dialogs import SummaryDialog, _names
+
+SCHEMES = ("postgresql://", "postgres://")
+ROLES = {  # what the server lets this laptop do, as the summary tells it
+    "owner": N_("the server's owner"),
+    "coordinator": N_("coordinator"),
+    "documenter": N_("documenter"),
+    "auditor": N_("auditor (reads only)"),
+}
+
+
+class ServerDialog(QDialog):
+    """The team server to sync with: the connection string as the coordinator gave it,
+    pasted whole; its password then moves to a field that never shows it."""
+
+    def __init__(self, remembered: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Sync with the team server"))
+        self.setMinimumWidth(560)
+        what = QLabel(
+            _(
+                "Tawthiq pulls the team's work from the server, checks every event before "
+                "keeping any of it, then sends this laptop's new work."
+            ),
+            self,
+        )
+        what.setWordWrap(True)
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("postgresql://USER:PASSWORD@HOST/DATABASE")
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        for ltr in (self.url, self.password):  # a connection string reads left to right
+            ltr.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        hint = QLabel(
+            _(
+                "Paste the connection string your coordinator gave you; its password moves "
+                "to the field below, where it is not shown."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        form = QFormLayout()
+        form.addRow(_("Connection string"), self.url)
+        form.addRow(_("Password"), self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Sync"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(what)
+        box.addLayout(form)
+        box.addWidget(hint)
+        box.addWidget(self.problem)
+        box.addWidget(self.buttons)
+        self._before = ""
+        self.url.textEdited.connect(self._edited)
+        self.url.editingFinished.connect(self._take_password)
+        self.url.textChanged.connect(self._update)
+        if remembered:
+            self.url.setText(remembered)
+            self._take_password()
+        self._update()
+
+    def _edited(self, text: str) -> None:
+        """Pasted (more than one character at once): the password leaves the field at once;
+        typed by hand, when the typing is done."""
+        if len(text) - len(self._before) > 1:
+            self._take_password()
+        self._before = self.url.text()
+
+    def _take_password(self) -> None:
+        bare, password = without_password(self.url.text())
+        if password:
+            self.password.setText(password)
+            self.url.setText(bare)
+        self._before = self.url.text()
+
+    def _update(self) -> None:
+        text = self.url.text().strip()
+        problem = ""
+        if text and not text.startswith(SCHEMES):
+            problem = _("A team server's connection string starts with postgresql://.")
+        self.problem.setText(problem)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(text) and not problem)
+
+    def connection(self) -> str:
+        """The connection string to sync with, its password put back."""
+        self._take_password()
+        return with_password(self.url.text(), self.password.text())
+
+
+def _laptop(d: NewDevice) -> str:
+    line = _("Laptop {device}: key fingerprint {fingerprint}").format(
+        device=isolate(d.device_id[:8]), fingerprint=isolate(d.fingerprint.replace(" ", "\u00a0"))
+    )
+    if d.authors:
+        line += _(" — work by {names}").format(names=_names(d.authors))
+    return line
+
+
+def trust_question(devices: tuple[NewDevice, ...]) -> str:
+    """Asked when the server holds the work of laptops this one does not trust and that no
+    laptop it trusts vouched for: their keys, to be checked with their owners."""
+    return "\n".join(
+        [
+            _(
+                "The team server holds work from laptops this one does not trust yet, and "
+                "no laptop you trust has accepted them. Check each key fingerprint with its "
+                "owner (by phone or in person) before accepting:"
+            ),
+            "",
+            *(_laptop(d) for d in devices),
+            "",
+            _("Accept these laptops and take their work?"),
+        ]
+    )
+
+
+def trust_box(devices: tuple[NewDevice, ...], parent: QWidget | None = None) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("New laptops on the team server"),
+        trust_question(devices),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a name is never read as markup
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box
+
+
+def synced_text(result: ServerSynced) -> str:
+    role = ROLES.get(result.role)
+    return _("Synced with {server} as {role}: {pulled} new events taken, {pushed} sent.").format(
+        server=isolate(result.server),
+        role=_(role) if role else isolate(result.role),
+        pulled=format_number(result.pulled.summary.new),
+        pushed=format_number(result.pushed),
+    )
+
+
+def _plain_list(lines: list[str], parent: QWidget) -> QListWidget:
+    view = QListWidget(parent)
+    for line in lines:
+        view.addItem(QListWidgetItem(line))
+    view.setMaximumHeight(24 * min(len(lines), 4) + 8)
+    return view
+
+
+class ServerSummaryDialog(SummaryDialog):
+    """What a sync did: an import's summary (new records, changes, conflicts to open,
+    possible duplicates), the events sent, and the laptops whose work was not taken."""
+
+    def __init__(self, result: ServerSynced, parent: QWidget | None = None):
+        pulled = result.pulled
+        super().__init__(
+            pulled.summary, len(pulled.pairs), parent, contradictions=pulled.contradictions
+        )
+        self.setWindowTitle(_("Sync finished"))
+        self.synced = QLabel(synced_text(result), self)
+        self.synced.setWordWrap(True)
+        box = self.layout()
+        assert isinstance(box, QVBoxLayout)
+        box.insertWidget(0, self.synced)
+        at = box.count() - 2  # before the duplicates' button and Close
+        sections = (
+            (
+                _("Trusted from now on:"),
+                [_laptop(d) for d in result.accepted],
+            ),
+            (
+                ngettext(
+                    "Not trusted here, so its work was not taken:",
+                    "Not trusted here, so their work was not taken:",
+                    len(result.waiting),
+                ),
+                [_laptop(d) for d in result.waiting],
+            ),
+            (
+                ngettext(
+                    "Set aside: its events failed a check, and none of them was taken:",
+                    "Set aside: their events failed a check, and none of them was taken:",
+                    len(result.refused),
+                ),
+                [
+                    _("Laptop {device}: {reason}").format(
+                        device=isolate(r.device_id[:8]), reason=error_text(r.reason)
+                    )
+                    for r in result.refused
+                ],
+            ),
+        )
+        self.accepted_list, self.waiting_list, self.refused_list = (
+            _plain_list(lines, self) for _heading, lines in sections
+        )
+        views = (self.accepted_list, self.waiting_list, self.refused_list)
+        for (heading, lines), view in zip(sections, views, strict=True):
+            if not lines:
+                view.hide()
+                continue
+            title = QLabel(heading, self)
+            title.setWordWrap(True)
+            if view is self.refused_list:
+                title.setObjectName("problem")
+            box.insertWidget(at, title)
+            box.insertWidget(at + 1, view)
+            at += 2

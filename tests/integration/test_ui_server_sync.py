@@ -1,0 +1,186 @@
+"""File → Sync with team server… in the window, against a real PostgreSQL team server: the
+connection string asked once (its password never shown), progress, the import's summary
+with what was sent, the laptops to trust by their fingerprints, and a refusal told in one
+sentence with nothing changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from server_team import Team
+
+from conftest import plain
+from tawthiq import services
+from tawthiq.services import team
+from tawthiq.services.sync import signing_fingerprint
+from tawthiq.ui.server_dialogs import ServerDialog
+
+PLAIN_ONLY = True
+
+
+@pytest.fixture
+def crew(tmp_path: Path, pg_url: str):  # type: ignore[no-untyped-def]
+    t = Team(tmp_path, pg_url)
+    yield t
+    t.close()
+
+
+def _enrol_window(crew: Team, ws) -> str:  # type: ignore[no-untyped-def]
+    """The window's laptop enrolled as a documenter: the string its coordinator gives it."""
+    return team.enrol(
+        crew.coordinator.ws, crew.owner_url, signing_fingerprint(ws), "documenter"
+    ).url
+
+
+def _status(window) -> str:  # type: ignore[no-untyped-def]
+    return plain(window.statusBar().currentMessage())
+
+
+def _digest(ws) -> str:  # type: ignore[no-untyped-def]
+    with ws.db.read() as s:
+        return services.maintenance.state_digest(s)
+
+
+def test_sync_from_the_menu_takes_the_teams_work_and_sends_this_laptops(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, crew, monkeypatch
+) -> None:
+    url = _enrol_window(crew, ws)
+    theirs = crew.coordinator.new_incident(title_en="Shelling of Ariha", killed=3)
+    crew.sync(crew.coordinator)
+    with ws.writing() as w:
+        mine = services.incidents.create_incident(w, {"title_en": "Maram camp", "injured": 7})
+    shown: list[tuple[str, str]] = []
+
+    def exec_(dialog: ServerDialog) -> int:
+        """The person pastes the string the coordinator gave; its password leaves sight."""
+        shown.append((dialog.url.text(), dialog.password.text()))
+        if not dialog.url.text():
+            QApplication.clipboard().setText(url)
+            dialog.url.setFocus()
+            dialog.url.paste()
+        shown.append((dialog.url.text(), dialog.password.text()))
+        return 1
+
+    monkeypatch.setattr(ServerDialog, "exec", exec_)
+    asked: list[tuple[object, ...]] = []
+    window.server.ask_trust = lambda devices: asked.append(devices) or True
+    window.actions_["server"].trigger()
+    assert not window.actions_["server"].isEnabled()  # cannot be started twice
+    window.server.start()
+    assert "already under way" in _status(window)
+    qtbot.waitUntil(lambda: window.server.summary is not None, timeout=60_000)
+    assert window.actions_["server"].isEnabled()
+    password = team_password(url)
+    assert shown[0] == ("", "")  # never synced: nothing to fill in
+    assert password not in shown[1][0] and shown[1][1] == password
+    assert shown[1][0].startswith("postgresql://") and "@" in shown[1][0]
+    # the coordinator is new to this laptop: its key asked about, then its work taken
+    (device,) = asked[0]
+    assert device.device_id == crew.coordinator.ws.identity.device_id
+    assert device.fingerprint == team.fingerprint_of(crew.coordinator.ws.identity.public_key_hex)
+    summary = window.server.summary
+    assert summary.isVisible() and summary.windowTitle() == "Sync finished"
+    assert summary.counts.text() == "1 new incident; 0 changed."
+    said = plain(summary.synced.text())
+    assert "as documenter" in said and password not in said
+    sent = int(said.split(" taken, ")[1].split(" sent")[0])
+    assert sent > 0
+    assert device.device_id[:8] in summary.accepted_list.item(0).text()
+    qtbot.waitUntil(lambda: window.incidents.model.total == 2, timeout=10_000)
+    assert window.incidents.select(theirs)
+    # what this laptop sent reached the coordinator through the server
+    crew.sync(crew.coordinator)
+    assert crew.coordinator.incident(mine).injured.max == 7
+    # the next time, the remembered server is filled in, its password still out of sight
+    window.server.summary = None
+    window.actions_["server"].trigger()
+    qtbot.waitUntil(lambda: window.server.summary is not None, timeout=60_000)
+    assert shown[2][0] == shown[1][0] and shown[2][1] == password
+    assert len(asked) == 1  # trusted now: not asked again
+
+
+def team_password(url: str) -> str:
+    from tawthiq.services.desk_sync import without_password
+
+    return without_password(url)[1]
+
+
+def test_a_laptop_not_trusted_is_shown_by_its_fingerprint_and_taken_once_accepted(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, crew
+) -> None:
+    url = _enrol_window(crew, ws)
+    basel = crew.enrol("basel")
+    from_basel = basel.new_incident(title_en="Airstrike on Maarat", injured=4)
+    crew.sync(basel)  # on the server; the coordinator never synced, so nobody vouched for it
+    window.server.ask_server = lambda remembered: url
+    window.server.ask_trust = lambda devices: False
+    window.actions_["server"].trigger()
+    qtbot.waitUntil(lambda: window.server.summary is not None, timeout=60_000)
+    waiting = window.server.summary.waiting_list
+    texts = {plain(waiting.item(i).text()) for i in range(waiting.count())}
+    fp = team.fingerprint_of(basel.ws.identity.public_key_hex).replace(" ", "\u00a0")
+    assert f"Laptop {basel.ws.identity.device_id[:8]}: key fingerprint {fp}" in texts
+    assert "not trusted here was not taken" in _status(window)
+    assert window.incidents.model.total == 0
+    # accepted the second time: Basel's work arrives
+    window.server.summary.close()
+    window.server.summary = None
+    window.server.ask_trust = lambda devices: True
+    window.actions_["server"].trigger()
+    qtbot.waitUntil(lambda: window.server.summary is not None, timeout=60_000)
+    summary = window.server.summary
+    assert summary.counts.text() == "1 new incident; 0 changed."
+    assert summary.waiting_list.isHidden()
+    assert summary.accepted_list.count() == 1
+    assert basel.ws.identity.device_id[:8] in summary.accepted_list.item(0).text()
+    qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=10_000)
+    assert window.incidents.select(from_basel)
+
+
+def test_a_wrong_password_is_told_in_one_sentence_and_changes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, crew
+) -> None:
+    url = _enrol_window(crew, ws)
+    crew.coordinator.new_incident(title_en="kept on the server")
+    crew.sync(crew.coordinator)
+    with ws.writing() as w:
+        services.incidents.create_incident(w, {"title_en": "mine"})
+    before = _digest(ws)
+    password = team_password(url)
+    wrong = url.replace(f":{password}@", ":not-the-password@")
+    assert wrong != url
+    told: list[str] = []
+    window.server.ask_server = lambda remembered: wrong
+    window.server.tell_error = told.append
+    window.actions_["server"].trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+    (sentence,) = told
+    assert "refused the login" in sentence and "not-the-password" not in sentence
+    assert "\n" not in sentence
+    assert window.server.summary is None and window.actions_["server"].isEnabled()
+    assert _digest(ws) == before
+    assert window.desk.sync.remembered_server() is None  # nothing kept of it either
+    assert team.sync(crew.coordinator.ws, crew.owner_url).pulled.new == 0  # nothing sent
+
+
+def test_the_server_dialog_keeps_the_password_out_of_sight(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = ServerDialog(None)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
+    dialog.url.setText("http://example.org")
+    assert not ok.isEnabled() and "postgresql://" in dialog.problem.text()
+    dialog.url.clear()
+    # typed by hand: the password leaves the field once the typing is done
+    qtbot.keyClicks(dialog.url, "postgresql://amal:s3cr%40t@10.0.0.5/team?sslmode=verify-full")
+    dialog.url.editingFinished.emit()
+    assert dialog.url.text() == "postgresql://amal@10.0.0.5/team?sslmode=verify-full"
+    assert dialog.password.text() == "s3cr@t" and ok.isEnabled()
+    assert dialog.connection() == "postgresql://amal:s3cr%40t@10.0.0.5/team?sslmode=verify-full"
+    remembered = ServerDialog("postgresql://amal:s3cr%40t@10.0.0.5/team", None)
+    qtbot.addWidget(remembered)
+    assert remembered.url.text() == "postgresql://amal@10.0.0.5/team"
+    assert remembered.password.text() == "s3cr@t"
