@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
-from server_team import Team
+from server_team import Team, forge_next_event
 
 from conftest import plain
 from tawthiq import services
@@ -184,3 +184,26 @@ def test_the_server_dialog_keeps_the_password_out_of_sight(qtbot) -> None:  # ty
     qtbot.addWidget(remembered)
     assert remembered.url.text() == "postgresql://amal@10.0.0.5/team"
     assert remembered.password.text() == "s3cr@t"
+
+
+def test_a_laptop_whose_events_fail_a_check_is_shown_plainly_and_the_rest_is_taken(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, crew
+) -> None:
+    url = _enrol_window(crew, ws)
+    amal, basel = crew.enrol("amal"), crew.enrol("basel")
+    amal.new_incident(title_en="honest")
+    crew.sync(amal)
+    from_basel = basel.new_incident(title_en="Basel's honest work")
+    crew.sync(basel)
+    forge_next_event(crew.owner_url, amal.ws.identity.device_id)
+    window.server.ask_server = lambda remembered: url
+    window.server.ask_trust = lambda devices: True
+    window.actions_["server"].trigger()
+    qtbot.waitUntil(lambda: window.server.summary is not None, timeout=60_000)
+    refused = window.server.summary.refused_list
+    assert refused.isVisibleTo(window.server.summary) and refused.count() == 1
+    line = plain(refused.item(0).text())
+    assert line.startswith(f"Laptop {amal.ws.identity.device_id[:8]}: ")
+    assert "\n" not in line and "Traceback" not in line
+    qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=10_000)
+    assert window.incidents.select(from_basel)  # the rest came
