@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -62,6 +60,7 @@ class ServerDialog(QDialog):
             self,
         )
         hint.setWordWrap(True)
+        hint.setObjectName("hint")
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
         form = QFormLayout()
@@ -159,20 +158,23 @@ def trust_box(devices: tuple[NewDevice, ...], parent: QWidget | None = None) -> 
 
 def synced_text(result: ServerSynced) -> str:
     role = ROLES.get(result.role)
-    return _("Synced with {server} as {role}: {pulled} new events taken, {pushed} sent.").format(
-        server=isolate(result.server),
+    return _(
+        "Synced with the team server as {role}: {pulled} new events taken, {pushed} sent."
+    ).format(
         role=_(role) if role else isolate(result.role),
         pulled=format_number(result.pulled.summary.new),
         pushed=format_number(result.pushed),
     )
 
 
-def _plain_list(lines: list[str], parent: QWidget) -> QListWidget:
-    view = QListWidget(parent)
-    for line in lines:
-        view.addItem(QListWidgetItem(line))
-    view.setMaximumHeight(24 * min(len(lines), 4) + 8)
-    return view
+def _plain_lines(lines: list[str], parent: QWidget) -> QLabel:
+    """Lines as plain text (a name from another laptop is never read as markup), wrapped."""
+    label = QLabel("\n".join(lines), parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setContentsMargins(12, 0, 6, 0)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class ServerSummaryDialog(SummaryDialog):
@@ -185,11 +187,20 @@ class ServerSummaryDialog(SummaryDialog):
             pulled.summary, len(pulled.pairs), parent, contradictions=pulled.contradictions
         )
         self.setWindowTitle(_("Sync finished"))
+        self.setMinimumWidth(600)
         self.synced = QLabel(synced_text(result), self)
         self.synced.setWordWrap(True)
+        # where, as it connects (its password as ***), left to right in either language
+        self.server = QLabel(result.server, self)
+        self.server.setTextFormat(Qt.TextFormat.PlainText)
+        self.server.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.server.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.server.setObjectName("hint")
+        self.server.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box = self.layout()
         assert isinstance(box, QVBoxLayout)
         box.insertWidget(0, self.synced)
+        box.insertWidget(1, self.server)
         at = box.count() - 2  # before the duplicates' button and Close
         sections = (
             (
@@ -219,7 +230,7 @@ class ServerSummaryDialog(SummaryDialog):
             ),
         )
         self.accepted_list, self.waiting_list, self.refused_list = (
-            _plain_list(lines, self) for _heading, lines in sections
+            _plain_lines(lines, self) for _heading, lines in sections
         )
         views = (self.accepted_list, self.waiting_list, self.refused_list)
         for (heading, lines), view in zip(sections, views, strict=True):
@@ -228,8 +239,7 @@ class ServerSummaryDialog(SummaryDialog):
                 continue
             title = QLabel(heading, self)
             title.setWordWrap(True)
-            if view is self.refused_list:
-                title.setObjectName("problem")
+            title.setObjectName("error" if view is self.refused_list else "heading")
             box.insertWidget(at, title)
             box.insertWidget(at + 1, view)
             at += 2
