@@ -1,7 +1,8 @@
 """File → Sync with team server… in the window, against a real PostgreSQL team server: the
 connection string asked once (its password never shown), progress, the import's summary
 with what was sent, the laptops to trust by their fingerprints, and a refusal told in one
-sentence with nothing changed."""
+sentence with nothing changed. Each on a plain laptop and on an encrypted one (the remembered server
+sealed with its keys)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from tawthiq.i18n import setup_i18n
 from tawthiq.services import team
 from tawthiq.services.sync import signing_fingerprint
 from tawthiq.ui.server_dialogs import ServerDialog
-
-PLAIN_ONLY = True
 
 
 @pytest.fixture
@@ -218,3 +217,37 @@ def test_a_laptop_whose_events_fail_a_check_is_shown_plainly_and_the_rest_is_tak
     assert "\n" not in line and "Traceback" not in line
     qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=10_000)
     assert window.incidents.select(from_basel)  # the rest came
+
+
+def test_work_dated_ahead_of_this_laptops_clock_is_asked_about_then_taken(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, crew, monkeypatch
+) -> None:
+    from tawthiq.store import hlc
+
+    url = _enrol_window(crew, ws)
+    basel = crew.enrol("basel")
+    now = hlc.wall_ms()
+    monkeypatch.setattr(hlc, "wall_ms", lambda: now + 365 * hlc.DAY_MS)  # Basel's clock
+    ahead = basel.new_incident(title_en="from a laptop set a year ahead")
+    crew.sync(basel)
+    monkeypatch.setattr(hlc, "wall_ms", lambda: now)
+    window.server.ask_server = lambda remembered: url
+    window.server.ask_trust = lambda devices: True
+    asked: list[tuple[object, ...]] = []
+    window.server.ask_clock_ahead = lambda devices, server: asked.append((devices, server)) or False
+    window.actions_["server"].trigger()
+    qtbot.waitUntil(lambda: window.server.summary is not None, timeout=60_000)
+    (device,), server = asked[0]  # type: ignore[misc]
+    assert device.device_id == basel.ws.identity.device_id and round(device.days) == 365
+    assert server == window.server.summary.server.text()
+    (line,) = plain(window.server.summary.refused_list.text()).splitlines()
+    assert line.startswith(f"Laptop {basel.ws.identity.device_id[:8]}: ")
+    assert window.incidents.model.total == 0
+    # the person checked with Basel: the work is taken, its dates as signed
+    window.server.summary = None
+    window.server.ask_clock_ahead = lambda devices, server: asked.append(devices) or True
+    window.actions_["server"].trigger()
+    qtbot.waitUntil(lambda: window.server.summary is not None, timeout=60_000)
+    assert len(asked) == 2 and window.server.summary.refused_list.isHidden()
+    qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=10_000)
+    assert window.incidents.select(ahead)
