@@ -1,8 +1,8 @@
 """File → Sync with team server… in the window, against a real PostgreSQL team server: the
 connection string asked once (its password never shown), progress, the import's summary
 with what was sent, the laptops to trust by their fingerprints, and a refusal told in one
-sentence with nothing changed. Each on a plain laptop and on an encrypted one (the remembered server
-sealed with its keys)."""
+sentence with nothing changed. Each on a plain laptop and on an encrypted one (the remembered
+server sealed with its keys)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,8 @@ def test_sync_from_the_menu_takes_the_teams_work_and_sends_this_laptops(  # type
     assert not window.actions_["server"].isEnabled()  # cannot be started twice
     window.server.start()
     assert "already under way" in _status(window)
+    qtbot.waitUntil(lambda: hasattr(window.server, "long_work"), timeout=10_000)
+    assert window.server.long_work[1].labelText() == "Syncing with the team server…"
     qtbot.waitUntil(lambda: window.server.summary is not None, timeout=60_000)
     assert window.actions_["server"].isEnabled()
     password = team_password(url)
@@ -251,3 +253,29 @@ def test_work_dated_ahead_of_this_laptops_clock_is_asked_about_then_taken(  # ty
     assert len(asked) == 2 and window.server.summary.refused_list.isHidden()
     qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=10_000)
     assert window.incidents.select(ahead)
+
+
+def test_a_sync_stopped_keeps_nothing_of_what_it_began(  # type: ignore[no-untyped-def]
+    qtbot, window, ws, crew, monkeypatch
+) -> None:
+    from tawthiq.ui import server_flow
+
+    url = _enrol_window(crew, ws)
+    crew.coordinator.new_incident(title_en="on the server")
+    crew.sync(crew.coordinator)
+    before = _digest(ws)
+    real = server_flow.run_long
+
+    def stopped_at_once(*args, **kwargs):  # type: ignore[no-untyped-def]
+        """The person presses Stop as soon as the progress shows."""
+        running, dialog = real(*args, **kwargs)
+        running.cancel()
+        return running, dialog
+
+    monkeypatch.setattr(server_flow, "run_long", stopped_at_once)
+    window.server.ask_server = lambda remembered: url
+    window.server.ask_trust = lambda devices: True
+    window.actions_["server"].trigger()
+    qtbot.waitUntil(lambda: "Stopped" in _status(window), timeout=60_000)
+    assert window.server.summary is None and window.actions_["server"].isEnabled()
+    assert _digest(ws) == before and window.incidents.model.total == 0
