@@ -19,6 +19,7 @@ from tawthiq.domain.errors import N_
 from tawthiq.i18n import _, error_text, format_number, isolate, ngettext
 from tawthiq.services.desk_sync import ServerSynced, with_password, without_password
 from tawthiq.services.values import NewDevice
+from tawthiq.ui import sync_dialogs
 from tawthiq.ui.sync_dialogs import SummaryDialog, _names
 
 SCHEMES = ("postgresql://", "postgres://")
@@ -144,14 +145,10 @@ def trust_question(devices: tuple[NewDevice, ...]) -> str:
 
 
 def trust_box(devices: tuple[NewDevice, ...], parent: QWidget | None = None) -> QMessageBox:
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        _("New laptops on the team server"),
-        trust_question(devices),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
+    """The import's trust question, asked of the server's laptops; No by default."""
+    box = sync_dialogs.trust_box(
+        devices, parent, title=_("New laptops on the team server"), question=trust_question(devices)
     )
-    box.setTextFormat(Qt.TextFormat.PlainText)  # a name is never read as markup
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box
 

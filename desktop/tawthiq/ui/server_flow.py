@@ -53,21 +53,14 @@ class ServerFlow(QObject):
 
     def ask_trust(self, devices: tuple[NewDevice, ...]) -> bool:
         from tawthiq.ui.server_dialogs import trust_box
+        from tawthiq.ui.sync_dialogs import answered_yes
 
-        box = trust_box(devices, self.window)
-        box.exec()
-        return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+        return answered_yes(trust_box(devices, self.window))
 
     def ask_clock_ahead(self, devices: tuple[ClockAhead, ...], server: str) -> bool:
-        from tawthiq.ui.sync_dialogs import clock_question
+        from tawthiq.ui.sync_dialogs import ask_clock
 
-        answer = QMessageBox.question(
-            self.window,
-            _("Dates ahead of this laptop's clock"),
-            clock_question(devices, server),
-            defaultButton=QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_clock(self.window, devices, server)
 
     def tell_error(self, sentence: str) -> None:
         QMessageBox.warning(self.window, _("Sync with the team server"), sentence)
