@@ -173,12 +173,13 @@ class SyncDesk:
         sync just before, whose answers (new laptops to accept, clocks) this one follows
         up: the result tells both together."""
         from tawthiq.services import team
+        from tawthiq.sync.errors import ClockAheadError
 
         try:
             result = team.sync(
                 self.ws, url, accept_new=accept_new, clock_ahead=clock_ahead, progress=progress
             )
-        except Cancelled as stop:  # during the push: what was pulled is kept
+        except Cancelled as stop:  # stopped in the push, what was pulled is kept: shown
             raise Stopped(stop, EVERYTHING) from None
         pulled = result.pulled
         earlier = after.pulled.summary if after is not None else None
@@ -194,7 +195,9 @@ class SyncDesk:
             accepted=accepted,
             waiting=_devices(pulled.waiting, summary),
             refused=tuple(
-                Refused(q.device_id, q.reason, getattr(q.reason, "devices", ()))
+                Refused(q.device_id, q.reason, q.reason.devices)
+                if isinstance(q.reason, ClockAheadError)
+                else Refused(q.device_id, q.reason)
                 for q in pulled.quarantined
             ),
         )

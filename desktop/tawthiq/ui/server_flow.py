@@ -117,10 +117,10 @@ class ServerFlow(QObject):
             self._show(result)
 
         def handle(exc: BaseException) -> bool:
-            self._running(False)
             if isinstance(exc, Cancelled):
+                self._running(False)
                 return False  # said in the status bar, as any long work stopped
-            self._failed(exc)
+            self._failed(exc)  # in a message box, as well as the status bar
             return True
 
         self.long_work = run_long(
