@@ -17,6 +17,7 @@ from tawthiq.sync.check_header import DeviceCount
          "postgresql://amal@10.0.0.5:5432/team?sslmode=verify-full", "s3cr@t"),
         ("postgresql://amal:a%3Ab%2Fc@host/team", "postgresql://amal@host/team", "a:b/c"),
         ("postgresql://amal@host/team", "postgresql://amal@host/team", ""),
+        ("postgresql://amal:p@ss@host/team", "postgresql://amal@host/team", "p@ss"),
         ("postgresql://half-typed:", "postgresql://half-typed:", ""),
         ("not a connection string", "not a connection string", ""),
     ],

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
 
 from tawthiq.domain.errors import N_, Cancelled, TawthiqError, ValidationError
 from tawthiq.services.changes import EVERYTHING, NOTHING, Changes, Stopped
@@ -233,35 +234,37 @@ class SyncDesk:
         return LaptopKeys(text, fingerprint, device, signing_fingerprint(self.ws))
 
 
+def _user_info(url: str) -> tuple[str, str, str, str] | None:
+    """``scheme://``, the user, its password (as written, percent-encoded) and the rest of a
+    connection string; None when it has no user part."""
+    scheme, sep, rest = url.strip().partition("://")
+    where, slash, tail = rest.partition("/")
+    user, at, host = where.rpartition("@")
+    if not sep or not at:
+        return None
+    name, _colon, password = user.partition(":")
+    return f"{scheme}://", name, password, f"{host}{slash}{tail}"
+
+
 def without_password(url: str) -> tuple[str, str]:
     """A connection string split into the string without its password and the password
-    (``""`` when it has none, or when it cannot be read as a connection string): the window
-    shows the first and keeps the second out of sight."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url.strip())
-    except (ArgumentError, ValueError):
+    (``""`` when it has none): the window shows the first and keeps the second out of
+    sight."""
+    parts = _user_info(url)
+    if parts is None or not parts[2]:
         return url, ""
-    if not parsed.password:
-        return url, ""
-    bare = parsed._replace(password=None).render_as_string(hide_password=False)
-    return bare, str(parsed.password)
+    scheme, name, password, rest = parts
+    return f"{scheme}{name}@{rest}", unquote(password)
 
 
 def with_password(url: str, password: str) -> str:
-    """The connection string ``url`` with ``password`` (none: as it is)."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    if not password:
+    """The connection string ``url`` (without a password) with ``password`` (none: as
+    it is)."""
+    parts = _user_info(url)
+    if not password or parts is None:
         return url.strip()
-    try:
-        parsed = make_url(url.strip())
-    except (ArgumentError, ValueError):
-        return url.strip()
-    return parsed.set(password=password).render_as_string(hide_password=False)
+    scheme, name, _old, rest = parts
+    return f"{scheme}{name}:{quote(password, safe='')}@{rest}"
 
 
 def combined(summaries: Sequence[ImportSummary]) -> ImportSummary:
