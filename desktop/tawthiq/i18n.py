@@ -161,10 +161,11 @@ def field_label(name: str, entity: str = INCIDENT) -> str:
     return spec.label_ar if is_rtl() else spec.label_en
 
 
-# parameters of the core's sentences that name a file, a folder, a laptop, a record, a key
-# or a field's code: left-to-right items, whatever the sentence's direction
+# parameters of the core's sentences that name a file, a folder, a laptop, a record, a key,
+# a field's code or a server: left-to-right items, whatever the sentence's direction
 _LTR_PARAMS = frozenset(
     {"path", "folder", "name", "device", "id", "event", "fingerprint", "claimed", "known", "key"}
+    | {"url"}
 )
 
 

@@ -4,6 +4,7 @@ laptops: real database files and key folders)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import psycopg
@@ -42,6 +43,30 @@ class Team:
 def connect(url: str) -> psycopg.Connection:
     """A plain psql-like connection (autocommit), bypassing Tawthiq."""
     return psycopg.connect(url, autocommit=True)
+
+
+def forge_next_event(owner_url: str, device_id: str) -> None:
+    """Someone with the owner's password adds an event to ``device_id``'s chain on the
+    server (its head moved on), signed with no key of that laptop's."""
+    with connect(owner_url) as conn:
+        last = conn.execute(
+            "SELECT * FROM event WHERE device_id = %s ORDER BY seq DESC LIMIT 1", [device_id]
+        )
+        cols = [d.name for d in last.description or []]
+        row = dict(zip(cols, last.fetchone() or (), strict=True))
+        row.update(
+            event_id="00000000-0000-4000-8000-00000000beef",
+            seq=row["seq"] + 1,
+            prev_hash=row["hash"],
+            value=json.dumps(99),
+            field="killed",
+        )
+        names, marks = ", ".join(row), ", ".join(["%s"] * len(row))
+        conn.execute(f"INSERT INTO event ({names}) VALUES ({marks})", list(row.values()))
+        conn.execute(
+            "UPDATE chain_head SET seq = %s, hash = %s WHERE device_id = %s",
+            [row["seq"], row["hash"], device_id],
+        )
 
 
 def heads(laptop: Laptop) -> dict[str, int]:

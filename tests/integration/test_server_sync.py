@@ -4,12 +4,11 @@ login to what its role allows."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import psycopg
 import pytest
-from server_team import Team, connect, heads
+from server_team import Team, connect, forge_next_event, heads
 from sqlalchemy.engine import make_url
 
 from tawthiq import services
@@ -156,25 +155,7 @@ def test_forged_event_put_in_with_psql_is_quarantined_and_the_rest_is_taken(crew
     amal_device = amal.ws.identity.device_id
     # Someone with the owner's password changes what Amal said: a new event in her chain,
     # its head moved on, but signed with no key of hers.
-    with connect(crew.owner_url) as conn:
-        last = conn.execute(
-            "SELECT * FROM event WHERE device_id = %s ORDER BY seq DESC LIMIT 1", [amal_device]
-        )
-        cols = [d.name for d in last.description or []]
-        row = dict(zip(cols, last.fetchone() or (), strict=True))
-        row.update(
-            event_id="00000000-0000-4000-8000-00000000beef",
-            seq=row["seq"] + 1,
-            prev_hash=row["hash"],
-            value=json.dumps(99),
-            field="killed",
-        )
-        names, marks = ", ".join(row), ", ".join(["%s"] * len(row))
-        conn.execute(f"INSERT INTO event ({names}) VALUES ({marks})", list(row.values()))
-        conn.execute(
-            "UPDATE chain_head SET seq = %s, hash = %s WHERE device_id = %s",
-            [row["seq"], row["hash"], amal_device],
-        )
+    forge_next_event(crew.owner_url, amal_device)
     carol = crew.enrol("carol")
     result = crew.sync(carol, accept_new=True)
     refused = {q.device_id: str(q.reason) for q in result.pulled.quarantined}

@@ -8,14 +8,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
 
-from tawthiq.domain.errors import N_, ValidationError
-from tawthiq.services.changes import EVERYTHING, NOTHING, Changes
+from tawthiq.domain.errors import N_, Cancelled, TawthiqError, ValidationError
+from tawthiq.services.changes import EVERYTHING, NOTHING, Changes, Stopped
 
 if TYPE_CHECKING:
     from tawthiq.services.sync import DuplicatePair, ExportResult, ImportSummary
     from tawthiq.services.workspace import Workspace
-    from tawthiq.sync.errors import NewDevice
+    from tawthiq.sync.errors import ClockAhead, NewDevice
 
 Progress = Callable[[int, int], None]
 
@@ -57,6 +58,34 @@ class LaptopKeys:
     receive_fingerprint: str
     device_id: str
     signing_fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A laptop whose events on the team server failed a check here: none of its work was
+    taken. ``clock``: when the check was its dates far ahead of this laptop's clock (a
+    person who checked may take its work accepting that clock)."""
+
+    device_id: str
+    reason: TawthiqError
+    clock: tuple[ClockAhead, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSynced:
+    """What a sync with the team server did: the work pulled, told as an import's (with
+    its possible duplicates and contradictions), the events pushed, and the laptops whose
+    work was not taken: ``waiting``, not trusted here and vouched for by no laptop trusted
+    here; ``refused``, failed a check."""
+
+    server: str  # as shown: without its password
+    role: str
+    pulled: Imported
+    pushed: int
+    accepted: tuple[NewDevice, ...] = ()
+    waiting: tuple[NewDevice, ...] = ()
+    refused: tuple[Refused, ...] = ()
+    changes: Changes = EVERYTHING
 
 
 class SyncDesk:
@@ -126,6 +155,64 @@ class SyncDesk:
             contradicting = contradictions(s, summary.touched_incidents)
         return Imported(summary, pairs, EVERYTHING, contradictions=contradicting)
 
+    def remembered_server(self) -> str | None:
+        """The team server's connection string this laptop synced with last (None: never)."""
+        from tawthiq.services import team
+
+        return team.remembered_server(self.ws)
+
+    def server_sync(
+        self,
+        url: str | None,
+        progress: Progress,
+        *,
+        accept_new: bool = False,
+        clock_ahead: Sequence[str] = (),
+        after: ServerSynced | None = None,
+    ) -> ServerSynced:
+        """Sync with the team server at ``url`` (None: the remembered one). ``after``: the
+        sync just before, whose answers (new laptops to accept, clocks) this one follows
+        up: the result tells both together."""
+        from tawthiq.services import team
+        from tawthiq.sync.errors import ClockAheadError
+
+        try:
+            result = team.sync(
+                self.ws, url, accept_new=accept_new, clock_ahead=clock_ahead, progress=progress
+            )
+        except Cancelled as stop:  # stopped in the push, what was pulled is kept: shown
+            raise Stopped(stop, EVERYTHING) from None
+        pulled = result.pulled
+        earlier = after.pulled.summary if after is not None else None
+        summary = combined([*([earlier] if earlier else []), *pulled.summaries])
+        accepted = _devices(pulled.accepted, summary)
+        if after is not None:
+            accepted = (*after.accepted, *accepted)
+        return ServerSynced(
+            server=result.server,
+            role=result.role,
+            pulled=self._pulled(summary),
+            pushed=result.pushed.events + (after.pushed if after is not None else 0),
+            accepted=accepted,
+            waiting=_devices(pulled.waiting, summary),
+            refused=tuple(
+                Refused(q.device_id, q.reason, q.reason.devices)
+                if isinstance(q.reason, ClockAheadError)
+                else Refused(q.device_id, q.reason)
+                for q in pulled.quarantined
+            ),
+        )
+
+    def _pulled(self, summary: ImportSummary) -> Imported:
+        from tawthiq.services.incidents import contradictions
+        from tawthiq.services.sync import possible_duplicates
+
+        touched = summary.touched_incidents
+        with self.ws.db.read() as s:
+            pairs = possible_duplicates(s, touched) if touched else []
+            contradicting = contradictions(s, touched)
+        return Imported(summary, pairs, EVERYTHING, contradictions=contradicting)
+
     def duplicates(self) -> list[DuplicatePair]:
         from tawthiq.services.sync import possible_duplicates
 
@@ -145,6 +232,84 @@ class SyncDesk:
         text, fingerprint = receive_key(self.ws)
         device = self.ws.identity.device_id
         return LaptopKeys(text, fingerprint, device, signing_fingerprint(self.ws))
+
+
+def _user_info(url: str) -> tuple[str, str, str, str] | None:
+    """``scheme://``, the user, its password (as written, percent-encoded) and the rest of a
+    connection string; None when it has no user part."""
+    scheme, sep, rest = url.strip().partition("://")
+    where, slash, tail = rest.partition("/")
+    user, at, host = where.rpartition("@")
+    if not sep or not at:
+        return None
+    name, _colon, password = user.partition(":")
+    return f"{scheme}://", name, password, f"{host}{slash}{tail}"
+
+
+def without_password(url: str) -> tuple[str, str]:
+    """A connection string split into the string without its password and the password
+    (``""`` when it has none): the window shows the first and keeps the second out of
+    sight."""
+    parts = _user_info(url)
+    if parts is None or not parts[2]:
+        return url, ""
+    scheme, name, password, rest = parts
+    return f"{scheme}{name}@{rest}", unquote(password)
+
+
+def with_password(url: str, password: str) -> str:
+    """The connection string ``url`` (without a password) with ``password`` (none: as
+    it is)."""
+    parts = _user_info(url)
+    if not password or parts is None:
+        return url.strip()
+    scheme, name, _old, rest = parts
+    return f"{scheme}{name}:{quote(password, safe='')}@{rest}"
+
+
+def combined(summaries: Sequence[ImportSummary]) -> ImportSummary:
+    """Several merges told as one (a pull merges the trusted laptops' work, then the work
+    of those they vouch for; a follow-up sync adds to the one before)."""
+    from dataclasses import replace
+
+    from tawthiq.services.sync import ImportSummary
+
+    out = ImportSummary()
+    for one in summaries:
+        out.files += one.files
+        for device, count in one.devices.items():
+            had = out.devices.get(device)
+            out.devices[device] = count if had is None else replace(
+                had,
+                authors=tuple(dict.fromkeys((*had.authors, *count.authors))),
+                new=had.new + count.new,
+                known=had.known + count.known,
+                first_seen=had.first_seen or count.first_seen,
+            )  # fmt: skip
+        for counts, more in (
+            (out.records_new, one.records_new),
+            (out.records_changed, one.records_changed),
+        ):
+            for entity, n in more.items():
+                counts[entity] = counts.get(entity, 0) + n
+        out.conflicts.update(one.conflicts)
+        out.new_keys.update(one.new_keys)
+        out.touched_incidents += [i for i in one.touched_incidents
+                                  if i not in out.touched_incidents]  # fmt: skip
+    return out
+
+
+def _devices(keys: dict[str, str], summary: ImportSummary) -> tuple[NewDevice, ...]:
+    """Laptops by their keys' fingerprints, each named by the authors of its signed events
+    the merge checked (none for a laptop whose work was not taken)."""
+    from tawthiq.services import team
+    from tawthiq.sync.errors import NewDevice
+
+    return tuple(
+        NewDevice(device, team.fingerprint_of(key), count.authors if count else ())
+        for device, key in sorted(keys.items())
+        for count in [summary.devices.get(device)]
+    )
 
 
 def _unconfirmed(summary: ImportSummary) -> tuple[NewDevice, ...]:

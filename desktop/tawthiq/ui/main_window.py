@@ -29,6 +29,7 @@ from tawthiq.ui.incident_list import IncidentList
 from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.review import ReviewPanel
 from tawthiq.ui.safety import Safety, app_name
+from tawthiq.ui.server_flow import ServerFlow
 from tawthiq.ui.settings_dialog import SettingsDialog
 from tawthiq.ui.style import STYLE
 from tawthiq.ui.sync_flow import SyncFlow
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.review.show_incident.connect(self._open_id)
         self.history.resolve.connect(self._resolve)
         self.sync = SyncFlow(self, desk, self.runner, say=self.say, open_incident=self._open_id)
+        self.server = ServerFlow(self, desk, self.runner, say=self.say, open_incident=self._open_id,
+                                 show_duplicates=self.sync.show_duplicates)  # fmt: skip
         self.work = WorkFlow(self, desk, self.runner, say=self.say)
         self.trail = TrailCheck(self, desk)
         self.actions_: dict[str, QAction] = {}
@@ -134,6 +137,7 @@ class MainWindow(QMainWindow):
             ("print", self.print_report, "Ctrl+P"),
             ("export", self.export, "Ctrl+E"),
             ("import", lambda: self.sync.import_files(), "Ctrl+I"),
+            ("server", lambda: self.server.start(), None),
             ("quit", self.close, "Ctrl+Q"),
         ):
             self.file_menu.addAction(self._action(key, slot, keys))
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self._action("open_selected", self.open_selected))
         self.edit_menu.addAction(self._action("delete", self.delete_selected))
         self.edit_menu.addAction(self._action("settings", self.change_settings))
+        self.server.running_changed.connect(lambda on: self.actions_["server"].setEnabled(not on))
         self.tools_menu = bar.addMenu("")
         self.tools_menu.addAction(self._action("verify", lambda: self.work.verify()))
         self.tools_menu.addAction(self._action("rebuild", lambda: self.work.rebuild()))
@@ -175,6 +180,7 @@ class MainWindow(QMainWindow):
             ("print", _("Print a report…")),
             ("export", _("Export for the coordinator…")),
             ("import", _("Import exports from other laptops…")),
+            ("server", _("Sync with team server…")),
             ("duplicates", _("Possible duplicates…")),
             ("key", _("This laptop's key for encrypted exports…")),
             ("quit", _("Quit")),

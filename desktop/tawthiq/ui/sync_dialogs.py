@@ -198,17 +198,41 @@ def trust_question(devices: tuple[NewDevice, ...]) -> str:
     return "\n".join(lines)
 
 
-def trust_box(devices: tuple[NewDevice, ...], parent: QWidget | None = None) -> QMessageBox:
+def trust_box(
+    devices: tuple[NewDevice, ...],
+    parent: QWidget | None = None,
+    *,
+    title: str | None = None,
+    question: str | None = None,
+) -> QMessageBox:
     """The trust question as a dialog, its text plain: a name is never read as markup."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        _("New laptops"),
-        trust_question(devices),
+        title or _("New laptops"),
+        question or trust_question(devices),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
+
+
+def answered_yes(box: QMessageBox) -> bool:
+    """A question shown until answered: whether the answer was Yes."""
+    box.exec()
+    return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+
+
+def ask_clock(parent: QWidget, devices: tuple[ClockAhead, ...], file: str) -> bool:
+    """The clock question asked; No is the default: dates in the future would win every
+    later conflict's display."""
+    answer = QMessageBox.question(
+        parent,
+        _("Dates ahead of this laptop's clock"),
+        clock_question(devices, file),
+        defaultButton=QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def clock_question(devices: tuple[ClockAhead, ...], file: str) -> str:

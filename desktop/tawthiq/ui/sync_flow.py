@@ -77,23 +77,14 @@ class SyncFlow(QObject):
         return text if ok else None
 
     def ask_trust(self, devices: tuple[NewDevice, ...]) -> bool:
-        from tawthiq.ui.sync_dialogs import trust_box
+        from tawthiq.ui.sync_dialogs import answered_yes, trust_box
 
-        box = trust_box(devices, self.window)
-        box.exec()
-        return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+        return answered_yes(trust_box(devices, self.window))
 
     def ask_clock_ahead(self, devices: tuple[ClockAhead, ...], file: str) -> bool:
-        from tawthiq.ui.sync_dialogs import clock_question
+        from tawthiq.ui.sync_dialogs import ask_clock
 
-        # No is the default: dates in the future win every later conflict's display
-        answer = QMessageBox.question(
-            self.window,
-            _("Dates ahead of this laptop's clock"),
-            clock_question(devices, file),
-            defaultButton=QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_clock(self.window, devices, file)
 
     # export ---------------------------------------------------------------------------------
 
