@@ -292,3 +292,28 @@ def test_a_row_changed_behind_tawthiqs_back_is_found_and_never_pulled(crew: Team
     assert not report.ok and any(incident[:8] in str(p) for p in report.problems)
     crew.sync(crew.coordinator)
     assert crew.coordinator.incident(incident).killed.max == 6
+
+
+def test_accepting_the_laptops_shown_takes_no_other(crew: Team) -> None:
+    """The person accepts the laptops a sync showed, with their fingerprints: a laptop
+    that reached the server since, or a shown one whose key changed, is not taken."""
+    from tawthiq.services.sync import signing_fingerprint
+
+    amal, basel = crew.enrol("amal"), crew.enrol("basel")
+    amal.new_incident(title_en="Amal's")
+    crew.sync(amal)
+    shown = crew.sync(basel).pulled.waiting
+    assert set(shown) == {amal.ws.identity.device_id}
+    carol = crew.enrol("carol")  # arrives between the question and the answer
+    carol.new_incident(title_en="Carol's")
+    crew.sync(carol)
+    fp = {amal.ws.identity.device_id: signing_fingerprint(amal.ws)}
+    after = crew.sync(basel, accept=fp)
+    assert set(after.pulled.accepted) == {amal.ws.identity.device_id}
+    assert carol.ws.identity.device_id in after.pulled.waiting
+    # a fingerprint that is not the key's takes nothing
+    dan = crew.enrol("dan")
+    dan.new_incident(title_en="Dan's")
+    crew.sync(dan)
+    wrong = {dan.ws.identity.device_id: "0000 0000 0000 0000"}
+    assert dan.ws.identity.device_id in crew.sync(basel, accept=wrong).pulled.waiting

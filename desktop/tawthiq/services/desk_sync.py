@@ -3,7 +3,7 @@ cases, reached as ``Desk.sync``, each a user action in its own session."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -167,6 +167,7 @@ class SyncDesk:
         progress: Progress,
         *,
         accept_new: bool = False,
+        accept: Mapping[str, str] | None = None,
         clock_ahead: Sequence[str] = (),
         after: ServerSynced | None = None,
     ) -> ServerSynced:
@@ -178,7 +179,12 @@ class SyncDesk:
 
         try:
             result = team.sync(
-                self.ws, url, accept_new=accept_new, clock_ahead=clock_ahead, progress=progress
+                self.ws,
+                url,
+                accept_new=accept_new,
+                accept=accept,
+                clock_ahead=clock_ahead,
+                progress=progress,
             )
         except Cancelled as stop:  # stopped in the push, what was pulled is kept: shown
             raise Stopped(stop, EVERYTHING) from None

@@ -3,7 +3,7 @@ syncing this laptop with it. The window and the command line both call these."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -183,12 +183,15 @@ def sync(
     url: str | None = None,
     *,
     accept_new: bool = False,
+    accept: Mapping[str, str] | None = None,
     clock_ahead: Sequence[str] = (),
     progress: Progress | None = None,
 ) -> SyncResult:
     """Pull what the server holds and this laptop lacks (checked before anything is
     applied, in one transaction), then push what this laptop holds and the server lacks.
-    ``url``: the server (remembered after the first sync that reaches it)."""
+    ``url``: the server (remembered after the first sync that reaches it). New laptops'
+    work is taken when a laptop this one trusts accepted them, when ``accept`` names them
+    (device -> the key fingerprint the person checked), or with ``accept_new``, all."""
     url = _need_url(url or remembered_server(ws))
     server_db = _open(url)
     try:
@@ -202,7 +205,7 @@ def sync(
         _remember_server(ws, url)
         server_sync.clear_stale_bundles(ws.key_dir)
         laptop = server_sync.Laptop(ws.identity, ws.signing_author, ws.key_dir, _enrolled(ws))
-        pulled = _pull(ws, server_db, laptop, accept_new, clock_ahead, progress)
+        pulled = _pull(ws, server_db, laptop, accept_new, accept or {}, clock_ahead, progress)
         result = SyncResult(server_db.location, role, pulled)
         if role != "auditor":
             with ws.db.read() as s:
@@ -225,6 +228,7 @@ def _pull(
     server_db: Database,
     laptop: server_sync.Laptop,
     accept_new: bool,
+    accept: Mapping[str, str],
     clock_ahead: Sequence[str],
     progress: Progress | None,
 ) -> server_sync.PullResult:
@@ -242,6 +246,7 @@ def _pull(
                     laptop,
                     trusted=ws.accepted_keys(s),
                     accept_new=accept_new,
+                    accept=accept,
                     clock_ahead=clock_ahead,
                     skip={q.device_id for q in refused},
                     progress=progress,

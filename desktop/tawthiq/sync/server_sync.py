@@ -163,12 +163,15 @@ def pull(
     *,
     trusted: Mapping[str, str],
     accept_new: bool,
+    accept: Mapping[str, str] | None = None,
     clock_ahead: Collection[str] = (),
     skip: Collection[str] = (),
     progress: Progress | None = None,
 ) -> PullResult:
     """Check and merge into ``session`` (this laptop's write transaction) what the server
-    holds and this laptop lacks, but the devices in ``skip``. A check that fails on one
+    holds and this laptop lacks, but the devices in ``skip``. ``accept``: laptops the
+    person accepted (device -> the key fingerprint shown), taken only with that key;
+    ``accept_new``: every laptop new here. A check that fails on one
     device raises ``DeviceRefused`` naming it: the caller rolls back and pulls again
     without it."""
     result = PullResult()
@@ -185,8 +188,10 @@ def pull(
     for truster in trusted:
         if truster != laptop.identity.device_id:
             vouched.update(accepted_keys(session, truster))
+    shown = {d: "".join(fp.split()) for d, fp in (accept or {}).items()}
     for d, key in keys.items():
-        if d not in trusted and key_fingerprint(key).replace(" ", "") in laptop.enrolled:
+        fp = key_fingerprint(key).replace(" ", "")
+        if d not in trusted and (fp in laptop.enrolled or shown.get(d) == fp):
             vouched.setdefault(d, key)
     rest = behind - first
     taken = {d for d in rest if d in keys and vouched.get(d) == keys[d]}

@@ -90,27 +90,30 @@ class ServerFlow(QObject):
         if url is None:
             self._running(False)
             return
-        self._sync(url, accept_new=False, clock_ahead=(), after=None)
+        self._sync(url, accept={}, clock_ahead=(), after=None)
 
     def _sync(
         self,
         url: str,
         *,
-        accept_new: bool,
+        accept: dict[str, str],
         clock_ahead: tuple[str, ...],
         after: ServerSynced | None,
     ) -> None:
         def done(result: ServerSynced) -> None:
             """The answers a person can give (new laptops, clocks); then another sync that
             takes the work they allow, or the summary."""
-            trust = bool(result.waiting) and not accept_new and self.ask_trust(result.waiting)
+            asked = [d for d in result.waiting if d.device_id not in accept]
+            trust = bool(asked) and self.ask_trust(tuple(asked))
             clocks = tuple(
                 c for r in result.refused for c in r.clock if c.device_id not in clock_ahead
             )
             take = bool(clocks) and self.ask_clock_ahead(clocks, result.server)
             if trust or take:
                 more = tuple(c.device_id for c in clocks) if take else ()
-                self._sync(url, accept_new=accept_new or trust, clock_ahead=(*clock_ahead, *more),
+                # the laptops shown, with the keys shown: not one that came since
+                shown = {d.device_id: d.fingerprint for d in asked} if trust else {}
+                self._sync(url, accept={**accept, **shown}, clock_ahead=(*clock_ahead, *more),
                            after=result)  # fmt: skip
                 return
             self._running(False)
@@ -128,7 +131,7 @@ class ServerFlow(QObject):
             self.runner,
             _("Syncing with the team server…"),
             lambda progress: self.desk.sync.server_sync(
-                url, progress, accept_new=accept_new, clock_ahead=clock_ahead, after=after
+                url, progress, accept=accept, clock_ahead=clock_ahead, after=after
             ),
             done=done,
             said=self.say,
