@@ -161,6 +161,7 @@ def test_forged_event_put_in_with_psql_is_quarantined_and_the_rest_is_taken(crew
     refused = {q.device_id: str(q.reason) for q in result.pulled.quarantined}
     assert list(refused) == [amal_device]
     assert amal_device[:8] in refused[amal_device]
+    assert "this database is damaged" not in refused[amal_device], refused
     assert carol.incident(basel_incident).title_en == "Basel's honest work"  # the rest came
     assert amal_device not in heads(carol)
     assert carol.verify().ok

@@ -79,8 +79,9 @@ def write_export(
     given (nothing is left at ``path`` when it fails). ``devices_only``: the events of these
     devices only (a sync sends some); ``with_checkpoint=False``: no checkpoint in it (one
     read from a team server's database is not the exporting laptop's own); ``recheck=False``:
-    each event's hash is not computed again here, for a reader that checks every one (a
-    pull, whose bundle never leaves the laptop that reads it)."""
+    the chains are not checked here, for a reader that checks every event of them (a pull,
+    whose bundle never leaves the laptop that reads it: a forgery on the server is then
+    named as one, not as damage to this laptop's database)."""
     since = dict(since or {})
     heads = chain.signed_heads(session)
     if devices_only is not None:
@@ -131,7 +132,7 @@ def write_export(
         for d in devices:
             prev = _hash_before(session, d)
             for e in _events(session, d):
-                if e.prev_hash != prev or (recheck and rehash(e) != e.hash):
+                if recheck and (e.prev_hash != prev or rehash(e) != e.hash):
                     raise _damaged(d.device_id, e.seq)
                 prev = e.hash
                 line = canonical_json(_line(e)).encode("utf-8") + b"\n"
@@ -140,7 +141,7 @@ def write_export(
                 done += 1
                 if done % _BATCH == 0:
                     tell(done, header.events)
-            if prev != d.head_hash:
+            if recheck and prev != d.head_hash:
                 raise _damaged(d.device_id, d.last)
         if done != header.events:
             raise SyncError(N_("the database changed while it was being exported; try again"))
