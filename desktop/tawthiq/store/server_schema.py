@@ -43,8 +43,18 @@ _DERIVED_TABLES = (
     "device_trust",
     "import_record",
 )
-_FP = "left(encode(sha256(decode({key}, 'hex')), 'hex'), 16)"  # as identity.key_fingerprint
-_OWN = "device_id IN (SELECT tawthiq_own_devices())"
+# As identity.key_fingerprint; every function named with its schema, so that nothing a
+# member might create elsewhere (a function of the same name in public, on a server older
+# than PostgreSQL 15) is ever called in its place.
+_FP = (
+    "pg_catalog.left(pg_catalog.encode(pg_catalog.sha256(pg_catalog.decode("
+    "{key}::text, 'hex')), 'hex'), 16)"
+)
+# Functions that run as the owner look in pg_catalog only, and in the caller's temporary
+# tables last of all (never first, PostgreSQL's default): a member's TEMP table named
+# server_member or device is never read in place of the real one.
+_SAFE_PATH = "SET search_path = pg_catalog, pg_temp"
+_OWN = "device_id IN (SELECT public.tawthiq_own_devices())"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +104,8 @@ def install(conn: Connection) -> None:
     conn.execute(
         text(
             "CREATE OR REPLACE FUNCTION tawthiq_enrolled_fingerprint() RETURNS text "
-            "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS "
-            f"$$ SELECT fingerprint::text FROM {MEMBERS} "
+            f"LANGUAGE sql STABLE SECURITY DEFINER {_SAFE_PATH} AS "
+            f"$$ SELECT fingerprint::text FROM public.{MEMBERS} "
             "WHERE login = session_user AND revoked_at IS NULL $$"
         )
     )
@@ -105,15 +115,15 @@ def install(conn: Connection) -> None:
     conn.execute(
         text(
             "CREATE OR REPLACE FUNCTION tawthiq_own_devices() RETURNS SETOF text "
-            "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS "
-            f"$$ SELECT device_id::text FROM device WHERE "
-            f"{_FP.format(key='public_key')} = tawthiq_enrolled_fingerprint() $$"
+            f"LANGUAGE sql STABLE SECURITY DEFINER {_SAFE_PATH} AS "
+            f"$$ SELECT device_id::text FROM public.device WHERE "
+            f"{_FP.format(key='public_key')} = public.tawthiq_enrolled_fingerprint() $$"
         )
     )
     conn.execute(
         text(
             "CREATE OR REPLACE FUNCTION tawthiq_refuse_change() RETURNS trigger "
-            "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION "
+            f"LANGUAGE plpgsql {_SAFE_PATH} AS $$ BEGIN RAISE EXCEPTION "
             "'the event log is append-only: % of events is refused', TG_OP "
             "USING ERRCODE = 'insufficient_privilege'; END $$"
         )
@@ -144,6 +154,9 @@ _CHECKS = {
         "event_shape": "seq >= 1 AND hlc >= 0 AND hash ~ '^[0-9a-f]{64}$' "
         "AND prev_hash ~ '^[0-9a-f]{64}$' AND device_id ~ '^[0-9a-f-]{36}$' "
         "AND event_id ~ '^[0-9a-f-]{36}$' AND entity_id ~ '^[0-9a-f-]{36}$'",
+        # JSON texts (a cast that fails refuses the row): a value no laptop could read
+        # would otherwise stop every pull of its device's events
+        "event_json": "value::jsonb IS NOT NULL AND parents::jsonb IS NOT NULL",
     },
     "device": {"device_shape": "public_key ~ '^[0-9a-f]{64}$' AND device_id ~ '^[0-9a-f-]{36}$'"},
     "chain_head": {"head_shape": "seq >= 1 AND hash ~ '^[0-9a-f]{64}$'"},
@@ -151,23 +164,47 @@ _CHECKS = {
 
 
 def _constraints(conn: Connection) -> None:
+    # One device per key: a login cannot give its key to a second device id (taking the id
+    # of a laptop that has not pushed yet, say), and a key is enrolled for one device.
+    conn.execute(
+        text(
+            "CREATE UNIQUE INDEX IF NOT EXISTS ix_device_key_fingerprint ON device "
+            f"(({_FP.format(key='public_key')}))"
+        )
+    )
     for table, checks in _CHECKS.items():
         for name, check in checks.items():
             conn.execute(text(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}"))
             conn.execute(text(f"ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({check})"))
 
 
+def _columns(conn: Connection, table: str) -> list[str]:
+    return list(
+        conn.execute(
+            text("SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                 "'public' AND table_name = :t ORDER BY ordinal_position"),
+            {"t": table},
+        ).scalars()
+    )  # fmt: skip
+
+
 def _grants(conn: Connection) -> None:
     everyone = ", ".join(f'"{g}"' for g in GROUP.values())
     writers = f'"{GROUP["documenter"]}", "{GROUP["coordinator"]}"'
+    # nobody but the owner makes anything in the schema (PostgreSQL before 15 let everyone)
+    conn.execute(text("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
     conn.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {everyone}"))
     conn.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}"))
     conn.execute(text(f"REVOKE ALL ON {MEMBERS} FROM {everyone}"))
     conn.execute(text(f"GRANT INSERT ON event TO {writers}"))
     conn.execute(text(f"GRANT INSERT, UPDATE ON device, chain_head TO {writers}"))
-    conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON received_checkpoint TO {writers}"))
-    derived = ", ".join(_DERIVED_TABLES)
-    conn.execute(text(f"GRANT INSERT, UPDATE, DELETE ON {derived} TO {writers}"))
+    conn.execute(text(f"GRANT INSERT, UPDATE ON received_checkpoint TO {writers}"))
+    # The tables of current values, written again by every push: every column but the row
+    # number, which only the server gives (a row put in with a number of its own would make
+    # the next record's insert fail, for everyone); no DELETE.
+    for table in _DERIVED_TABLES:
+        cols = ", ".join(c for c in _columns(conn, table) if c != "num")
+        conn.execute(text(f"GRANT INSERT ({cols}), UPDATE ({cols}) ON {table} TO {writers}"))
     conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {writers}"))
     for fn in ("tawthiq_enrolled_fingerprint()", "tawthiq_own_devices()"):
         conn.execute(text(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC"))
@@ -177,7 +214,7 @@ def _grants(conn: Connection) -> None:
 def _policies(conn: Connection) -> None:
     doc, coord = f'"{GROUP["documenter"]}"', f'"{GROUP["coordinator"]}"'
     everyone = ", ".join(f'"{g}"' for g in GROUP.values())
-    own_key = f"{_FP.format(key='public_key')} = tawthiq_enrolled_fingerprint()"
+    own_key = f"{_FP.format(key='public_key')} = public.tawthiq_enrolled_fingerprint()"
     for table in _DEVICE_TABLES:
         conn.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
         for name in ("read", "own_device", "own_device_update", "relay", "relay_update"):
@@ -204,13 +241,6 @@ def _policies(conn: Connection) -> None:
                 )
             )
     conn.execute(text("DROP POLICY IF EXISTS own_device_delete ON received_checkpoint"))
-    conn.execute(
-        text(
-            f"CREATE POLICY own_device_delete ON received_checkpoint FOR DELETE TO {doc}, {coord} "
-            f"USING ({_OWN} OR pg_has_role(current_user, "
-            f"'{GROUP['coordinator']}', 'MEMBER'))"
-        )
-    )
 
 
 def is_installed(conn: Connection) -> bool:
