@@ -23,6 +23,8 @@ next sync starts again from what each side holds.
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -32,6 +34,7 @@ from typing import TYPE_CHECKING
 from tawthiq.domain.errors import N_, TawthiqError
 from tawthiq.store import chain, checkpoints
 from tawthiq.store.identity import DeviceIdentity, key_fingerprint
+from tawthiq.store.processes import is_running
 from tawthiq.store.trust import accepted_keys
 from tawthiq.sync import seal
 from tawthiq.sync.check_checkpoint import against_earlier
@@ -85,13 +88,21 @@ class Laptop:
     enrolled: Collection[str] = ()  # key fingerprints this laptop enrolled as a coordinator
 
 
+_BUNDLE = re.compile(r"sync-(\d+)-[0-9a-f-]{36}\.tawthiq")
+
+
 @contextlib.contextmanager
 def _bundle_file(laptop: Laptop) -> Iterator[tuple[Path, seal.Lock, seal.Keys]]:
     """A file for one bundle, sealed to this laptop's own key (what it holds is never on
-    the disk in plain) and removed afterwards."""
+    the disk in plain) and removed afterwards; those of syncs killed before they could
+    remove theirs are removed first (named by their process, so a running one keeps its)."""
     box = load_box_key(laptop.key_dir, create=True)
     assert box is not None
-    path = laptop.key_dir / f"sync-{uuid.uuid4()}.tawthiq"
+    for old in laptop.key_dir.glob("sync-*.tawthiq"):
+        found = _BUNDLE.fullmatch(old.name)
+        if found is not None and not is_running(int(found[1])):
+            old.unlink(missing_ok=True)
+    path = laptop.key_dir / f"sync-{os.getpid()}-{uuid.uuid4()}.tawthiq"
     try:
         yield path, seal.Lock(recipient=box.public_key()), seal.Keys(box_key=box)
     finally:
