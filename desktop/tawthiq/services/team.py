@@ -238,6 +238,7 @@ def _pull(
             with ws.db.write() as s:
                 check_signer(s, ws.identity)
                 ws.check_witness(s)
+                server_sync.check_own_history(s, server_db, laptop)
                 pulled = server_sync.pull(
                     s,
                     server_db,

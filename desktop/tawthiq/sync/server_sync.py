@@ -38,7 +38,7 @@ from tawthiq.store.processes import is_running
 from tawthiq.store.trust import accepted_keys
 from tawthiq.sync import seal
 from tawthiq.sync.check_checkpoint import against_earlier
-from tawthiq.sync.errors import ClockAheadError, ForgeryError, SyncError
+from tawthiq.sync.errors import ClockAheadError, ForgeryError, RollbackError, SyncError
 from tawthiq.sync.export import write_export
 from tawthiq.sync.keys import load_box_key
 from tawthiq.sync.merge import ImportSummary, merge_files
@@ -112,6 +112,35 @@ def _bundle_file(laptop: Laptop) -> Iterator[tuple[Path, seal.Lock, seal.Keys]]:
 def _heads(db: Database) -> dict[str, int]:
     with db.read() as s:
         return {d: h.seq for d, h in chain.signed_heads(s).items()}
+
+
+def check_own_history(session: Session, server_db: Database, laptop: Laptop) -> None:
+    """Refuse to sync a laptop whose own chain the server holds further, or otherwise,
+    than its database does: it was put back from an old copy (or its key is used on two
+    laptops). Syncs compare chains by how far they reach; two histories of one laptop as
+    long as each other would otherwise pass unseen, and a shorter one be taken for a
+    forger's."""
+    me = laptop.identity.device_id
+    with server_db.read() as s:
+        theirs = chain.signed_head(s, me)
+        if theirs is None:
+            return
+        ours = chain.last_seq(session, me)
+        at = min(ours, theirs.seq)
+        there = chain.hashes(s, me, at, at).get(at)
+    if theirs.seq > ours or chain.hashes(session, me, at, at).get(at) != there:
+        raise RollbackError(
+            N_(
+                "the server holds another history of this laptop ({device}) than its "
+                "database: up to event #{theirs} there, #{ours} here. This database was put "
+                "back from an old copy, or this laptop's key is used on another laptop; "
+                "nothing was sent or taken. Put back this laptop's latest copy, or ask your "
+                "coordinator"
+            ),
+            device=me[:8],
+            theirs=theirs.seq,
+            ours=ours,
+        )
 
 
 def push(
