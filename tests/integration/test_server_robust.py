@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from laptops import Laptop
 from server_team import Team, connect, heads
 
 from conftest import PASSPHRASE, backup_database
 from tawthiq import services
 from tawthiq.services import team
-from tawthiq.store import hlc, sealed
+from tawthiq.store import checkpoints, hlc, sealed
 from tawthiq.store.hlc import DAY_MS
 from tawthiq.sync.errors import RollbackError
 
@@ -184,3 +185,48 @@ def test_the_command_line_from_server_init_to_a_revoked_laptop(tmp_path: Path, p
     assert refused.stdout == "" and refused.stderr.count("\n") == 1, refused.stderr
     assert refused.stderr.startswith("tawthiq: ")
     assert password not in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_attack_the_servers_copy_of_a_laptops_checkpoint_taken_back_takes_no_one_back(
+    crew: Team,
+) -> None:
+    """Someone with the owner's password puts back an older checkpoint of Amal's laptop on
+    the server: a laptop that received the later one keeps it (the next one from Amal must
+    still reach as far) and takes everyone's later work as before. (An older checkpoint on
+    the server is no sign against Amal herself: a later one may have come by USB.)"""
+    amal, basel = crew.enrol("amal"), crew.enrol("basel")
+    amal.new_incident(title_en="first")
+    crew.sync(amal)
+    device = amal.ws.identity.device_id
+    with connect(crew.owner_url) as conn:
+        found = conn.execute("SELECT * FROM received_checkpoint WHERE device_id = %s", [device])
+        cols = [d.name for d in found.description or []]
+        older = dict(zip(cols, found.fetchone() or (), strict=True))
+    amal.new_incident(title_en="second")
+    crew.sync(amal)
+    basel.new_incident(title_en="Basel's first")
+    crew.sync(basel)
+    crew.sync(crew.coordinator)  # vouches for both
+    carol = crew.enrol("carol")
+    crew.sync(carol, accept_new=True)
+    kept = _received_number(carol, device)
+    assert kept > older["number"]
+    with connect(crew.owner_url) as conn:
+        sets = ", ".join(f"{c} = %s" for c in cols if c != "device_id")
+        values = [v for c, v in older.items() if c != "device_id"]
+        conn.execute(f"UPDATE received_checkpoint SET {sets} WHERE device_id = %s",
+                     [*values, device])  # fmt: skip
+    basel_incident = basel.new_incident(title_en="Basel's later work")
+    crew.sync(basel)
+    pulled = crew.sync(carol).pulled
+    assert not pulled.quarantined
+    assert _received_number(carol, device) == kept
+    assert carol.incident(basel_incident).title_en == "Basel's later work"
+    assert carol.verify().ok
+
+
+def _received_number(laptop: Laptop, device: str) -> int:
+    with laptop.ws.db.read() as s:
+        cp = checkpoints.received(s, device)
+    assert cp is not None
+    return cp.number
