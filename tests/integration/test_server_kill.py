@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -19,10 +20,12 @@ from laptops import Laptop
 from server_team import Team, connect
 
 from tawthiq import cli, services
+from tawthiq.services import team
+from tawthiq.services.sync import signing_fingerprint
 from tawthiq.store import chain
 
 PLAIN_ONLY = True
-TRIALS = 10  # of each: kills mid-push, kills mid-pull
+TRIALS = 10  # kills mid-push and mid-pull: twice this in all, at least half this of each
 PUSHED = 40  # incidents a laptop adds before each push (about ten events each)
 
 
@@ -59,9 +62,9 @@ def _laptop_events(db: Path) -> tuple[str, int]:
         con.close()
 
 
-def _sync_killed(laptop: Laptop, rng: random.Random, *args: str) -> bool:
-    """``tawthiq sync`` as a program on ``laptop`` (closed meanwhile), killed at a random
-    moment once it started sending or taking a bundle; False if it ended first."""
+def _sync_killed(laptop: Laptop, delay: float, *args: str) -> bool:
+    """``tawthiq sync`` as a program on ``laptop`` (closed meanwhile), killed ``delay``
+    seconds after it started sending or taking a bundle; False if it ended first."""
     db, keys = laptop.ws.db.path, laptop.ws.key_dir
     env = {**os.environ, "TAWTHIQ_DATA_DIR": str(keys)}
     proc = subprocess.Popen(
@@ -77,13 +80,22 @@ def _sync_killed(laptop: Laptop, rng: random.Random, *args: str) -> bool:
             assert proc.returncode == 0, proc.stderr
             return False
         time.sleep(0.002)
-    time.sleep(rng.uniform(0, 0.8))
+    time.sleep(delay)
     if proc.poll() is not None:
         assert proc.returncode == 0
         return False
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
     return True
+
+
+def _newcomer(crew: Team, name: str, template: Path) -> Laptop:
+    """A new laptop (from an empty database made once), enrolled as a documenter."""
+    laptop = Laptop(crew.root, name, template)
+    fp = signing_fingerprint(laptop.ws)
+    crew.urls[name] = team.enrol(crew.coordinator.ws, crew.owner_url, fp, "documenter").url
+    crew.laptops[name] = laptop
+    return laptop
 
 
 def _server_verifies(crew: Team, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,6 +113,8 @@ def test_sync_killed_mid_push_or_mid_pull_applies_all_or_nothing(
     print(f"random seed {seed}")
     rng = random.Random(seed)
     crew = Team(tmp_path, pg_url)
+    template = tmp_path / "empty.db"
+    services.open_workspace(template, key_dir=tmp_path / "template-keys").close()
     amal = crew.enrol("amal")
     _fill(amal, 120, "first")
     crew.sync(amal)
@@ -108,43 +122,46 @@ def test_sync_killed_mid_push_or_mid_pull_applies_all_or_nothing(
     crew.sync(amal, accept_new=True)  # she accepts the coordinator, seen in person
     kills = {"push": 0, "pull": 0}
     seen: dict[str, set[str]] = {"push": set(), "pull": set()}  # what the kills left
+    device = amal.ws.identity.device_id
     for trial in range(3 * TRIALS):
-        if min(kills.values()) >= TRIALS:
+        if sum(kills.values()) >= 2 * TRIALS and min(kills.values()) >= TRIALS // 2:
             break
-        if kills["push"] <= kills["pull"]:  # mid-push: the server takes all of it or none
-            _fill(amal, PUSHED, f"trial {trial}")
-            device = amal.ws.identity.device_id
-            ours, before = amal.event_ids(), _server_events(pg_url, device)
-            amal.close()
-            kills["push"] += _sync_killed(amal, rng)
-            after = _server_events(pg_url, device)
-            amal.ws = services.open_workspace(amal.ws.db.path, key_dir=amal.ws.key_dir)
-            assert amal.verify().ok and amal.event_ids() >= ours
-            assert after in (before, _own_events(amal))  # (she signed what she took, too)
-            seen["push"].add("none" if after == before else "all")
-            _server_verifies(crew, monkeypatch)
-            crew.sync(amal)  # the next sync completes
-            assert ours <= _server_events(pg_url)
-        else:  # mid-pull: a newly enrolled laptop takes the whole log, or nothing of it
-            laptop = crew.enrol(f"new{trial}")
-            held = _server_events(pg_url)
-            laptop.close()
-            kills["pull"] += _sync_killed(laptop, rng, "--server", crew.urls[laptop.name],
-                                          "--accept-new-devices")  # fmt: skip
-            check, count = _laptop_events(laptop.ws.db.path)
-            assert check == "ok"
-            assert count == 0 or count >= len(held), (count, len(held))
-            laptop.ws = services.open_workspace(laptop.ws.db.path, key_dir=laptop.ws.key_dir)
-            assert laptop.verify().ok
-            assert count == 0 or laptop.event_ids() >= held
-            seen["pull"].add("none" if count == 0 else "all")
-            _server_verifies(crew, monkeypatch)
-            crew.sync(laptop, accept_new=True)  # the next sync completes
-            assert laptop.event_ids() >= held
+        # At once: Amal pushes her new work (the server takes all of it or none), and a
+        # newly enrolled laptop pulls the whole log (it takes all of it or none).
+        _fill(amal, PUSHED, f"trial {trial}")
+        newcomer = _newcomer(crew, f"new{trial}", template)
+        ours, before = amal.event_ids(), _server_events(pg_url, device)
+        held = _server_events(pg_url)
+        amal.close()
+        newcomer.close()
+        with ThreadPoolExecutor(2) as pool:
+            push = pool.submit(_sync_killed, amal, rng.uniform(0, 0.5))
+            pull = pool.submit(_sync_killed, newcomer, rng.uniform(0, 0.8), "--server",
+                               crew.urls[newcomer.name], "--accept-new-devices")  # fmt: skip
+            kills["push"] += push.result()
+            kills["pull"] += pull.result()
+        after = _server_events(pg_url, device)
+        amal.ws = services.open_workspace(amal.ws.db.path, key_dir=amal.ws.key_dir)
+        assert amal.verify().ok and amal.event_ids() >= ours
+        assert after in (before, _own_events(amal))  # (she signed what she took, too)
+        seen["push"].add("none" if after == before else "all")
+        check, count = _laptop_events(newcomer.ws.db.path)
+        assert check == "ok"
+        assert count == 0 or count >= len(held), (count, len(held))
+        newcomer.ws = services.open_workspace(newcomer.ws.db.path, key_dir=newcomer.ws.key_dir)
+        assert newcomer.verify().ok
+        assert count == 0 or newcomer.event_ids() >= held
+        seen["pull"].add("none" if count == 0 else "all")
+        _server_verifies(crew, monkeypatch)
+        # the next syncs complete
+        crew.sync(amal)
+        assert ours <= _server_events(pg_url)
+        crew.sync(newcomer, accept_new=True)
+        assert newcomer.event_ids() >= held
         # what a killed sync was sending or taking is not left behind in the key folder
         assert not list(tmp_path.glob("*-keys/*sync-*")), list(tmp_path.glob("*-keys/*"))
     print(f"kills: {kills}, leaving {seen}")
-    assert min(kills.values()) >= TRIALS, kills
+    assert sum(kills.values()) >= 2 * TRIALS and min(kills.values()) >= TRIALS // 2, kills
     # a last round: everyone's work everywhere, one state
     for _ in range(2):
         for laptop in crew.laptops.values():
