@@ -80,6 +80,53 @@ def test_attack_a_laptop_put_back_from_an_old_copy_is_told_so_when_it_syncs(
     assert not crew.sync(crew.coordinator).pulled.quarantined
 
 
+def test_attack_a_coordinator_put_back_from_an_old_copy_is_told_so_by_its_checkpoint(
+    crew: Team, tmp_path: Path
+) -> None:
+    """A coordinator that only relays what comes by USB (its own chain does not move) is
+    put back from an old copy: only its checkpoints tell. Its sync is refused in a sentence
+    naming it, not one about a temporary file and a new export to ask for."""
+    coord = crew.coordinator
+    coord.new_incident(title_en="the coordinator's own")
+    field = Laptop(tmp_path, "field")  # sends USB sticks, not on the server
+    coord.trust(field)
+    crew.sync(coord)
+    old_db, old_keys = tmp_path / "old.db", tmp_path / "old-keys"
+    backup_database(coord.ws.db.path, old_db)
+    shutil.copytree(coord.ws.key_dir, old_keys)
+    for i in range(3):
+        field.new_incident(title_en=f"by USB {i}")
+        coord.import_(field.export(), accept_new=False)
+        crew.sync(coord)
+    coord.close()
+    backup_database(old_db, coord.ws.db.path)
+    shutil.rmtree(coord.ws.key_dir)
+    shutil.copytree(old_keys, coord.ws.key_dir)
+    coord.ws = services.open_workspace(coord.ws.db.path, key_dir=coord.ws.key_dir)
+    field.new_incident(title_en="after the copy was put back")
+    coord.import_(field.export(), accept_new=False)
+    server, digest = _server_events(crew.owner_url), coord.digest()
+    with pytest.raises(RollbackError) as refused:
+        crew.sync(coord)
+    device = coord.ws.identity.device_id[:8]
+    assert str(refused.value).startswith(
+        f"the server received checkpoint #{_sent_number(crew, coord)} from this laptop "
+        f"({device}), and its database does not hold it: it was put back from an old copy"
+    )
+    assert _server_events(crew.owner_url) == server and coord.digest() == digest
+    field.close()
+
+
+def _sent_number(crew: Team, laptop: Laptop) -> int:
+    with connect(crew.owner_url) as conn:
+        found = conn.execute(
+            "SELECT number FROM received_checkpoint WHERE device_id = %s",
+            [laptop.ws.identity.device_id],
+        ).fetchone()
+    assert found is not None
+    return int(found[0])
+
+
 class _Wall:
     ms = NOW
 
