@@ -228,7 +228,8 @@ def test_the_command_line_from_server_init_to_a_revoked_laptop(tmp_path: Path, p
     assert revoked.returncode == 0, revoked.stderr
     assert "revoked" in _tawthiq("server", "members", pg_url, **coord).stdout
     refused = _tawthiq("sync", "--passphrase-file", str(pw), **amal)
-    assert refused.returncode in (2, 3), (refused.returncode, refused.stderr)
+    assert refused.returncode == 2, (refused.returncode, refused.stderr)  # not "try again"
+    assert "does not let this login in: it was revoked" in refused.stderr
     assert refused.stdout == "" and refused.stderr.count("\n") == 1, refused.stderr
     assert refused.stderr.startswith("tawthiq: ")
     assert password not in refused.stderr and "Traceback" not in refused.stderr
