@@ -262,22 +262,6 @@ def test_the_server_refuses_a_malformed_event_from_anyone(crew: Team) -> None:
             conn.execute(f"INSERT INTO event ({names}) VALUES ({marks})", list(row.values()))
 
 
-def test_a_killed_syncs_sealed_bundle_is_cleared_later(crew: Team) -> None:
-    import os
-    import time
-
-    amal = crew.enrol("amal")
-    left = amal.ws.key_dir / "sync-0f0e0d0c-0000-4000-8000-000000000000.tawthiq"
-    left.write_bytes(b"what a killed sync left")
-    fresh = amal.ws.key_dir / "sync-0f0e0d0c-0000-4000-8000-000000000001.tawthiq"
-    fresh.write_bytes(b"a sync running beside this one")
-    hours_ago = time.time() - 2 * 3600
-    os.utime(left, (hours_ago, hours_ago))
-    crew.sync(amal)
-    assert not left.exists() and fresh.exists()
-    assert not [p for p in amal.ws.key_dir.glob("sync-*") if p not in (fresh,)]
-
-
 def test_a_row_changed_behind_tawthiqs_back_is_found_and_never_pulled(crew: Team) -> None:
     amal = crew.enrol("amal")
     incident = amal.new_incident(title_en="Bakery", killed=6)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,28 @@ def _step(data: st.DataObject, laptops: list[Laptop], mailbox: list[Path]) -> No
             assert me.digest() == digest
 
 
+def play(
+    data: st.DataObject, laptops: list[Laptop], step: Callable[[], None], *, most: int
+) -> set[str]:
+    """A shared start, then up to ``most`` random steps; the ids of every record event
+    made meanwhile."""
+    # A shared start, so that laptops soon edit the same incidents without seeing each
+    # other's changes (and do not only make their own).
+    for _ in range(2):
+        laptops[0].new_incident(title_en="shared", killed=1)
+    start = laptops[0].export()
+    for laptop in laptops[1:]:
+        laptop.import_(start)
+    every_event: set[str] = set()
+    for _ in range(data.draw(st.integers(4, most), label="steps")):
+        # (an edit that breaks a check across fields is refused, as in a form)
+        with contextlib.suppress(ValidationError):
+            step()
+        for laptop in laptops:
+            every_event |= _record_events(laptop)
+    return every_event
+
+
 def _record_events(laptop: Laptop) -> set[str]:
     """The ids of the laptop's events, less its trust decisions: accepting a laptop at the
     last round of imports is a decision of its own that no other laptop receives."""
@@ -105,21 +128,8 @@ def test_laptops_converge_whatever_the_order_of_exchanges(
         root = Path(folder)
         laptops = [Laptop(root, f"laptop{i}", template) for i in range(n)]
         mailbox: list[Path] = []
-        every_event: set[str] = set()
         try:
-            # A shared start, so that laptops soon edit the same incidents without seeing
-            # each other's changes (and do not only make their own).
-            for _ in range(2):
-                laptops[0].new_incident(title_en="shared", killed=1)
-            start = laptops[0].export()
-            for laptop in laptops[1:]:
-                laptop.import_(start)
-            for _ in range(data.draw(st.integers(4, 30), label="steps")):
-                # (an edit that breaks a check across fields is refused, as in a form)
-                with contextlib.suppress(ValidationError):
-                    _step(data, laptops, mailbox)
-                for laptop in laptops:
-                    every_event |= _record_events(laptop)
+            every_event = play(data, laptops, lambda: _step(data, laptops, mailbox), most=30)
             finals = [laptop.export() for laptop in laptops]
             for laptop in laptops:
                 order = data.draw(st.permutations(finals), label="final order")

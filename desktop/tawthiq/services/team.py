@@ -203,7 +203,6 @@ def sync(
                 url=server_db.location,
             )  # fmt: skip
         _remember_server(ws, url)
-        server_sync.clear_stale_bundles(ws.key_dir)
         laptop = server_sync.Laptop(ws.identity, ws.signing_author, ws.key_dir, _enrolled(ws))
         pulled = _pull(ws, server_db, laptop, accept_new, accept or {}, clock_ahead, progress)
         result = SyncResult(server_db.location, role, pulled)
@@ -240,6 +239,7 @@ def _pull(
             with ws.db.write() as s:
                 check_signer(s, ws.identity)
                 ws.check_witness(s)
+                server_sync.check_own_history(s, server_db, laptop)
                 pulled = server_sync.pull(
                     s,
                     server_db,

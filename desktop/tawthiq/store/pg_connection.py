@@ -117,6 +117,14 @@ def translate(exc: DBAPIError, target: str) -> StoreError:
             url=where,
             reason=msg,
         )
+    if "not permitted to log in" in msg:  # a revoked login (refused as it connects)
+        return StoreError(
+            N_(
+                "the server {url} does not let this login in: it was revoked, or never "
+                "enrolled; ask your coordinator"
+            ),
+            url=where,
+        )
     if code.startswith("28") or "password authentication failed" in msg:
         return StoreError(
             N_("the server {url} refused the login: check the user name and password"), url=where

@@ -23,7 +23,8 @@ next sync starts again from what each side holds.
 from __future__ import annotations
 
 import contextlib
-import time
+import os
+import re
 import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -33,10 +34,11 @@ from typing import TYPE_CHECKING
 from tawthiq.domain.errors import N_, TawthiqError
 from tawthiq.store import chain, checkpoints
 from tawthiq.store.identity import DeviceIdentity, key_fingerprint
+from tawthiq.store.processes import is_running
 from tawthiq.store.trust import accepted_keys
 from tawthiq.sync import seal
 from tawthiq.sync.check_checkpoint import against_earlier
-from tawthiq.sync.errors import ClockAheadError, ForgeryError, SyncError
+from tawthiq.sync.errors import ClockAheadError, ForgeryError, RollbackError, SyncError
 from tawthiq.sync.export import write_export
 from tawthiq.sync.keys import load_box_key
 from tawthiq.sync.merge import ImportSummary, merge_files
@@ -86,26 +88,21 @@ class Laptop:
     enrolled: Collection[str] = ()  # key fingerprints this laptop enrolled as a coordinator
 
 
-STALE_S = 3600  # a sync's bundle this old was left by a sync that was killed
-
-
-def clear_stale_bundles(key_dir: Path) -> None:
-    """Remove what a killed sync left in the key folder (sealed to this laptop's key, but
-    no use to anyone); a running sync's are younger than ``STALE_S``."""
-    now = time.time()
-    for path in key_dir.glob("sync-*.tawthiq"):
-        with contextlib.suppress(OSError):
-            if now - path.stat().st_mtime > STALE_S:
-                path.unlink()
+_BUNDLE = re.compile(r"sync-(\d+)-[0-9a-f-]{36}\.tawthiq")
 
 
 @contextlib.contextmanager
 def _bundle_file(laptop: Laptop) -> Iterator[tuple[Path, seal.Lock, seal.Keys]]:
     """A file for one bundle, sealed to this laptop's own key (what it holds is never on
-    the disk in plain) and removed afterwards."""
+    the disk in plain) and removed afterwards; those of syncs killed before they could
+    remove theirs are removed first (named by their process, so a running one keeps its)."""
     box = load_box_key(laptop.key_dir, create=True)
     assert box is not None
-    path = laptop.key_dir / f"sync-{uuid.uuid4()}.tawthiq"
+    for old in laptop.key_dir.glob("sync-*.tawthiq"):
+        found = _BUNDLE.fullmatch(old.name)
+        if found is not None and not is_running(int(found[1])):
+            old.unlink(missing_ok=True)
+    path = laptop.key_dir / f"sync-{os.getpid()}-{uuid.uuid4()}.tawthiq"
     try:
         yield path, seal.Lock(recipient=box.public_key()), seal.Keys(box_key=box)
     finally:
@@ -115,6 +112,52 @@ def _bundle_file(laptop: Laptop) -> Iterator[tuple[Path, seal.Lock, seal.Keys]]:
 def _heads(db: Database) -> dict[str, int]:
     with db.read() as s:
         return {d: h.seq for d, h in chain.signed_heads(s).items()}
+
+
+def check_own_history(session: Session, server_db: Database, laptop: Laptop) -> None:
+    """Refuse to sync a laptop whose own history the server holds further, or otherwise,
+    than its database does: it was put back from an old copy (or its key is used on two
+    laptops). Syncs compare chains by how far they reach; two histories of one laptop as
+    long as each other would otherwise pass unseen, and a shorter one be taken for a
+    forger's. Its latest checkpoint, likewise, is never behind one it sent the server."""
+    me = laptop.identity.device_id
+    with server_db.read() as s:
+        theirs = chain.signed_head(s, me)
+        sent = checkpoints.received(s, me)
+        ours = chain.last_seq(session, me)
+        at = min(ours, theirs.seq if theirs else 0)
+        there = chain.hashes(s, me, at, at).get(at)
+    if theirs is not None and (
+        theirs.seq > ours or chain.hashes(session, me, at, at).get(at) != there
+    ):
+        raise RollbackError(
+            N_(
+                "the server holds another history of this laptop ({device}) than its "
+                "database: up to event #{theirs} there, #{ours} here. This database was put "
+                "back from an old copy, or this laptop's key is used on another laptop; "
+                "nothing was sent or taken. Put back this laptop's latest copy, or ask your "
+                "coordinator"
+            ),
+            device=me[:8],
+            theirs=theirs.seq,
+            ours=ours,
+        )
+    mine = checkpoints.latest(session)
+    if sent is not None and (
+        mine is None
+        or mine.number < sent.number
+        or (mine.number == sent.number and mine.hash != sent.hash)
+    ):
+        raise RollbackError(
+            N_(
+                "the server received checkpoint #{number} from this laptop ({device}), and "
+                "its database does not hold it: it was put back from an old copy, or this "
+                "laptop's key is used on another laptop; nothing was sent or taken. Put back "
+                "this laptop's latest copy, or ask your coordinator"
+            ),
+            device=me[:8],
+            number=sent.number,
+        )
 
 
 def push(
