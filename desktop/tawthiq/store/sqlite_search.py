@@ -77,7 +77,7 @@ def matching_nums(table: str, dialect: str = "sqlite") -> Select[Any]:
         return (
             select(column("num", Integer))
             .select_from(text(table))
-            .where(text(f"{PG_VECTOR} @@ to_tsquery('simple', :q)"))
+            .where(text("search_vector @@ to_tsquery('simple', :q)"))
         )
     return (
         select(column("rowid", Integer))

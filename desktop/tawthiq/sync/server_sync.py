@@ -219,9 +219,15 @@ def pull(
     without it."""
     result = PullResult()
     with server_db.read() as s:
-        theirs = {d: h.seq for d, h in chain.signed_heads(s).items()}
+        heads = chain.signed_heads(s)
         keys = chain.device_keys(s)
+    theirs = {d: h.seq for d, h in heads.items()}
     ours = {d: chain.last_seq(session, d) for d in theirs}
+    for d, seq in sorted(theirs.items()):  # as far as both reach, the same events
+        if d not in skip and 0 < seq <= ours[d]:
+            mine = chain.hashes(session, d, seq, seq).get(seq)
+            if mine != heads[d].hash:
+                raise DeviceRefused(d, _forked(d, seq))
     behind = {d for d, seq in theirs.items() if seq > ours[d] and d not in skip}
     first = {d for d in behind if d in trusted}
     _merge(session, server_db, laptop, result, first, ours, trusted, False, clock_ahead, progress)
@@ -271,39 +277,58 @@ def _merge(
     clock_ahead: Collection[str],
     progress: Progress | None,
 ) -> None:
-    if not devices:
-        return
-    with _bundle_file(laptop) as (path, lock, keys):
-        try:
-            with server_db.read() as s:
-                write_export(
-                    s,
-                    laptop.identity,
-                    laptop.author,
-                    path,
-                    since={d: ours[d] for d in devices},
-                    lock=lock,
-                    devices_only=devices,
-                    with_checkpoint=False,
-                    recheck=False,  # merge_files checks every event's hash below
+    # One device at a time: whatever its rows on the server hold (a text that is no JSON, a
+    # chain head far past its events…), a failure is that device's, and the pull goes on
+    # without it.
+    for device in sorted(devices):
+        with _bundle_file(laptop) as (path, lock, keys):
+            try:
+                with server_db.read() as s:
+                    write_export(
+                        s,
+                        laptop.identity,
+                        laptop.author,
+                        path,
+                        since={device: ours[device]},
+                        lock=lock,
+                        devices_only={device},
+                        with_checkpoint=False,
+                        recheck=False,  # merge_files checks every event's hash below
+                    )
+                summary = merge_files(
+                    session,
+                    [path],
+                    trusted=trusted,
+                    accept_new=accept_new,
+                    keys=keys,
+                    progress=progress,
+                    clock_ahead=clock_ahead,
                 )
-            summary = merge_files(
-                session,
-                [path],
-                trusted=trusted,
-                accept_new=accept_new,
-                keys=keys,
-                progress=progress,
-                clock_ahead=clock_ahead,
-            )
-        except ClockAheadError as exc:
-            raise DeviceRefused(exc.devices[0].device_id, exc) from exc
-        except SyncError as exc:
-            device = _named_device(exc, devices)
-            if device is None:
-                raise
-            raise DeviceRefused(device, exc) from exc
-    result.summaries.append(summary)
+            except ClockAheadError as exc:
+                raise DeviceRefused(exc.devices[0].device_id, exc) from exc
+            except SyncError as exc:  # a check failed, or its rows did not make an export
+                raise DeviceRefused(device, exc) from exc
+            except (ValueError, TypeError, KeyError, OverflowError) as exc:  # its rows unreadable
+                raise DeviceRefused(device, _unreadable(device, exc)) from exc
+        result.summaries.append(summary)
+
+
+def _unreadable(device: str, exc: Exception) -> SyncError:
+    return SyncError(
+        N_("the server's copy of laptop {device}'s work cannot be read ({reason}): it was "
+           "changed outside Tawthiq"),
+        device=device[:8],
+        reason=type(exc).__name__,
+    )  # fmt: skip
+
+
+def _forked(device: str, seq: int) -> ForgeryError:
+    return ForgeryError(
+        N_("the server holds another event #{seq} of laptop {device} than this laptop does: "
+           "that laptop has two histories, or the server's copy was changed"),
+        seq=seq,
+        device=device[:8],
+    )  # fmt: skip
 
 
 def _named_device(exc: TawthiqError, devices: Collection[str]) -> str | None:
@@ -325,14 +350,17 @@ def _take_checkpoints(
     """The latest checkpoints the server holds of the other laptops this one trusts, each
     checked (signed with the key this laptop knows, never behind what it received from
     that laptop) and kept, as an export's is."""
+    held = []
     with server_db.read() as s:
-        held = [
-            replace(cp, public_key=known[d])
-            for d in sorted(known)
-            if d != laptop.identity.device_id and d not in skip
-            for cp in [checkpoints.received(s, d)]
-            if cp is not None
-        ]
+        for d in sorted(known):
+            if d == laptop.identity.device_id or d in skip:
+                continue
+            try:
+                cp = checkpoints.received(s, d)
+            except (ValueError, TypeError, KeyError) as exc:  # its row unreadable
+                raise DeviceRefused(d, _unreadable(d, exc)) from exc
+            if cp is not None:
+                held.append(replace(cp, public_key=known[d]))
     taken = 0
     now = chain.latest_hlc(session)
     for cp in held:

@@ -130,7 +130,13 @@ def upgrade() -> None:
         _fts("source_report")
     else:  # PostgreSQL's own full text over the same normalised terms (a team server)
         for table in ("incident", "source_report"):
-            op.execute(f"CREATE INDEX ix_{table}_search ON {table} USING gin ({PG_VECTOR})")
+            # kept in a column of its own: a search then reads the stored words of each row
+            # it finds, never computes them again (a word found in every row: 0.8 s -> ms)
+            op.execute(
+                f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
+                f"GENERATED ALWAYS AS ({PG_VECTOR}) STORED"
+            )
+            op.execute(f"CREATE INDEX ix_{table}_search ON {table} USING gin (search_vector)")
 
 
 def downgrade() -> None:
