@@ -63,3 +63,12 @@ def test_a_server_that_cannot_be_used_is_one_sentence(  # type: ignore[no-untype
     assert err.startswith("tawthiq: ") and said in err and err.count("\n") == 1
     assert "Traceback" not in err
     assert str(url.password) not in err and "not-the-password" not in err
+
+
+def test_a_usage_mistake_never_echoes_a_connection_strings_password(capsys) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq import cli
+
+    with pytest.raises(SystemExit):
+        cli.main(["list", "stray", "postgresql://amal:S3CRET-pw@server.example/tawthiq"])
+    err = capsys.readouterr().err
+    assert "S3CRET" not in err and "postgresql://amal:***@server.example/tawthiq" in err

@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -256,6 +257,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one sentence, like every other error."""
 
     def error(self, message: str) -> NoReturn:
+        # a misplaced option echoes the command's words: never a connection string's password
+        message = re.sub(r"(postgres(?:ql)?(?:\+\w+)?://[^:/@\s]*:)[^@\s]*@", r"\1***@", message)
         print(f"tawthiq: {message} (see `{self.prog} --help`)", file=sys.stderr)
         raise SystemExit(2)
 
