@@ -217,6 +217,7 @@ def test_a_laptop_whose_events_fail_a_check_is_shown_plainly_and_the_rest_is_tak
     (line,) = plain(refused.text()).splitlines()
     assert line.startswith(f"Laptop {amal.ws.identity.device_id[:8]}: ")
     assert "\n" not in line and "Traceback" not in line
+    assert "this database is damaged" not in line  # the server's copy, not this laptop's
     qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=10_000)
     assert window.incidents.select(from_basel)  # the rest came
 
