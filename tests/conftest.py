@@ -481,3 +481,14 @@ def pg_url(pg_server: str) -> Iterator[str]:
     url = pg.create_database(pg_server)
     yield url
     pg.drop_database(pg_server, url)
+
+
+@pytest.fixture
+def crew(tmp_path: Path, pg_url: str):  # type: ignore[no-untyped-def]
+    """A team server on a new database, with its coordinator's laptop
+    (tests/integration/server_team.py)."""
+    from server_team import Team
+
+    t = Team(tmp_path, pg_url)
+    yield t
+    t.close()

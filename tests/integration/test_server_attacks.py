@@ -4,20 +4,11 @@ everyone's sync, or to run code as the database's owner."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import psycopg
 import pytest
 from server_team import Team, connect
 
 PLAIN_ONLY = True
-
-
-@pytest.fixture
-def crew(tmp_path: Path, pg_url: str):  # type: ignore[no-untyped-def]
-    t = Team(tmp_path, pg_url)
-    yield t
-    t.close()
 
 
 def _last_event(crew: Team, device: str) -> dict[str, object]:

@@ -26,13 +26,6 @@ PLAIN_ONLY = True
 NOW = int(datetime(2026, 12, 7, tzinfo=UTC).timestamp() * 1000)
 
 
-@pytest.fixture
-def crew(tmp_path: Path, pg_url: str):  # type: ignore[no-untyped-def]
-    t = Team(tmp_path, pg_url)
-    yield t
-    t.close()
-
-
 def _server_events(url: str) -> set[str]:
     with connect(url) as conn:
         return {r[0] for r in conn.execute("SELECT event_id FROM event")}

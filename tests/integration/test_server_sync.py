@@ -19,13 +19,6 @@ from tawthiq.sync.errors import SyncError
 PLAIN_ONLY = True
 
 
-@pytest.fixture
-def crew(tmp_path: Path, pg_url: str):  # type: ignore[no-untyped-def]
-    t = Team(tmp_path, pg_url)
-    yield t
-    t.close()
-
-
 def test_documenters_work_reaches_everyone_through_the_server(crew: Team) -> None:
     amal = crew.enrol("amal")
     basel = crew.enrol("basel")

@@ -6,9 +6,6 @@ server sealed with its keys)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from server_team import Team, forge_next_event
 
@@ -18,13 +15,6 @@ from tawthiq.i18n import setup_i18n
 from tawthiq.services import team
 from tawthiq.services.sync import signing_fingerprint
 from tawthiq.ui.server_dialogs import ServerDialog
-
-
-@pytest.fixture
-def crew(tmp_path: Path, pg_url: str):  # type: ignore[no-untyped-def]
-    t = Team(tmp_path, pg_url)
-    yield t
-    t.close()
 
 
 def _enrol_window(crew: Team, ws) -> str:  # type: ignore[no-untyped-def]

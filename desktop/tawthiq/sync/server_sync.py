@@ -243,11 +243,9 @@ def pull(
         if d not in trusted and (fp in laptop.enrolled or shown.get(d) == fp):
             vouched.setdefault(d, key)
     rest = behind - first
-    taken = {d for d in rest if d in keys and vouched.get(d) == keys[d]}
-    if accept_new:
-        taken = rest
+    extra = {d: keys[d] for d in rest if d in keys and vouched.get(d) == keys[d]}
+    taken = rest if accept_new else set(extra)
     result.waiting = {d: keys.get(d, "") for d in sorted(rest - taken)}
-    extra = {d: keys[d] for d in taken if d in keys and vouched.get(d) == keys[d]}
     both = {**trusted, **extra}
     _merge(session, server_db, laptop, result, taken, ours, both, accept_new, clock_ahead, progress)
     result.accepted = {**extra, **{k: v for s in result.summaries for k, v in s.new_keys.items()}}
