@@ -69,6 +69,23 @@ def test_switching_to_arabic_mirrors_the_window_and_keeps_unsaved_work(qtbot, wi
     assert window.tabs.tabText(0) == "Report and form"
 
 
+def test_a_second_switch_of_language_takes_the_first_ones_arabic_away(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt's Arabic catalog belongs to the application, not to the switch that installed it:
+    an English window after an Arabic one speaks English in Qt's own words too."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from tawthiq.ui.language import Language
+
+    app = QApplication.instance()
+    Language(app).apply("ar")
+    assert QCoreApplication.translate("QFileSystemModel", "%1 KB") == "%1 ك.بايت"
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "مجلّد"
+    Language(app).apply("en")
+    assert QCoreApplication.translate("QFileSystemModel", "%1 KB") == "%1 KB"
+    assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "Folder"
+
+
 def _file_list(qtbot, folder) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     """What the open dialog's file list shows for each file of ``folder``: name, size, kind."""
     from tawthiq.ui.file_dialogs import file_dialog

@@ -87,3 +87,26 @@ def test_destroy_overwrites_the_bytes_where_they_lie(tmp_path: Path) -> None:
     assert not path.exists()
     assert (tmp_path / "same-file").read_bytes() == bytes(600)  # overwritten, not unlinked only
     assert not keystore.destroy(path)
+
+
+def test_a_destruction_cut_part_way_leaves_no_garbage_under_the_files_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill while the bytes were being overwritten left a half-overwritten key file where
+    the laptop reads it ("the key file … is damaged"): the file leaves its name first."""
+    path = tmp_path / "laptop-keys.json"
+    path.write_bytes(b"SECRET" * 100)
+    os.link(path, tmp_path / "same-file")
+
+    def cut(f: object) -> None:
+        raise KeyboardInterrupt  # the process ends here
+
+    with monkeypatch.context() as m:
+        m.setattr(keystore, "overwrite", cut)
+        with pytest.raises(KeyboardInterrupt):
+            keystore.destroy(path)
+    assert not path.exists()  # gone from its name: the laptop reads it as unprotected
+    assert keystore.finish_destroying(tmp_path) == 1  # the next start completes it
+    assert list(tmp_path.iterdir()) == [tmp_path / "same-file"]
+    assert (tmp_path / "same-file").read_bytes() == bytes(600)
+    assert keystore.finish_destroying(tmp_path) == 0

@@ -33,6 +33,7 @@ def _wrong() -> WrongPassphraseError:
 def unlock_laptop(folder: Path, ask: Ask | None) -> None:
     """This laptop's sealed secrets unlocked for this process (asking the passphrase once),
     when they are protected and not yet unlocked."""
+    keystore.finish_destroying(folder)  # a cut unprotect's or wipe's key file
     if sealed.is_unlocked(folder):
         return
     passphrase = _asked(ask, None)

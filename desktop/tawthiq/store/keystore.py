@@ -12,6 +12,7 @@ then costs no second derivation.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import os
@@ -384,15 +385,42 @@ def forget() -> None:
 # -- crypto-erase --------------------------------------------------------------------------
 
 
+DOOMED = ".destroying"  # a file being destroyed, renamed so that no reader takes it
+
+
 def destroy(path: Path) -> bool:
-    """Overwrite the bytes of ``path`` where they lie (random, then zeros, each flushed to
-    the disk), then remove it. Whether there was a file."""
+    """Remove ``path``, its bytes first overwritten where they lie (random, then zeros, each
+    flushed to the disk). It is renamed aside before: a cut leaves the file whole, or gone
+    from its name (``finish_destroying`` completes it), never garbage under its name.
+    Whether there was a file."""
+    doomed = path.with_name(path.name + DOOMED)
+    _overwrite_and_remove(doomed)  # a previous cut's, before its name is taken again
+    try:
+        os.replace(path, doomed)
+    except FileNotFoundError:
+        return False
+    sync_folder(path.parent)
+    _overwrite_and_remove(doomed)
+    return True
+
+
+def finish_destroying(folder: Path, prefix: str = "") -> int:
+    """Complete the destructions in ``folder`` (of the files whose names begin with
+    ``prefix``) that a cut interrupted; how many. Nothing where nothing can be written."""
+    try:
+        doomed = sorted(folder.glob(f"{glob.escape(prefix)}*{DOOMED}"))
+        return sum(_overwrite_and_remove(p) for p in doomed)
+    except OSError:
+        return 0
+
+
+def _overwrite_and_remove(path: Path) -> bool:
     try:
         f = path.open("r+b", buffering=0)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return False
     with f:
         overwrite(f)
-    path.unlink()
+    path.unlink(missing_ok=True)  # another process finishing the same one
     sync_folder(path.parent)
     return True

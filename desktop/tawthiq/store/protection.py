@@ -70,6 +70,7 @@ def tidy(db: Path) -> None:
     (read-only media: the key file is then read where it is, ``current_key_file``). A plain
     database with a key file beside it (an unprotect cut before removing it) keeps it: it
     opens nothing readable that the plain file does not show, and protect replaces it."""
+    keystore.finish_destroying(db.parent, db.name)
     try:
         for tmp in _left_by_ended(db, _CONVERTING):
             keystore.destroy(tmp)

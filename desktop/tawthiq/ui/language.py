@@ -37,35 +37,35 @@ class _QtCatalogGaps(QTranslator):
         return False
 
 
+# The Qt catalogs installed in the running application, whichever ``Language`` installed
+# them: the application has one language at a time, however many switches were made.
+_INSTALLED: list[QTranslator] = []
+
+
 class Language:
     """Switches the running application between Arabic and English at once."""
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
-        self._translator: QTranslator | None = None
-        self._gaps: QTranslator | None = None
         self._base_font = app.font()
         app.setFont(interface_font(self._base_font))
 
     def apply(self, lang: str, *, arabic_digits: bool = False) -> None:
         setup_i18n(lang, arabic_digits=arabic_digits)
-        if self._translator is not None:
-            self.app.removeTranslator(self._translator)
-            self._translator = None
-        if self._gaps is not None:
-            self.app.removeTranslator(self._gaps)
-            self._gaps = None
+        while _INSTALLED:  # the previous language's catalogs, even another switch's
+            self.app.removeTranslator(_INSTALLED.pop())
         if lang != "en" and lang in LANGUAGES:
             translator = QTranslator(self.app)
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if translator.load(f"qtbase_{lang}", folder):
                 self.app.installTranslator(translator)
-                self._translator = translator
+                _INSTALLED.append(translator)
             else:
                 log.warning("Qt's own %s translations were not found in %s", lang, folder)
             if lang == "ar":  # installed last, so asked first
-                self._gaps = _QtCatalogGaps(self.app)
-                self.app.installTranslator(self._gaps)
+                gaps = _QtCatalogGaps(self.app)
+                self.app.installTranslator(gaps)
+                _INSTALLED.append(gaps)
         # Qt's dialogs name file types ("PDF document") in the default locale's language
         QLocale.setDefault(qt_locale(lang, arabic_digits=arabic_digits))
         # Qt knows which way a language is written; the pseudo-locale mirrors like Arabic.
