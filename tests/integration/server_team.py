@@ -13,6 +13,7 @@ from laptops import Laptop
 from tawthiq.services import team
 from tawthiq.services.sync import signing_fingerprint
 from tawthiq.store import chain
+from tawthiq.store.pg_connection import without_pin
 
 
 class Team:
@@ -41,8 +42,9 @@ class Team:
 
 
 def connect(url: str) -> psycopg.Connection:
-    """A plain psql-like connection (autocommit), bypassing Tawthiq."""
-    return psycopg.connect(url, autocommit=True)
+    """A plain psql-like connection (autocommit), bypassing Tawthiq (without the
+    coordinator's fingerprint an enrolment's string carries: a parameter of Tawthiq's)."""
+    return psycopg.connect(without_pin(url), autocommit=True)
 
 
 def forge_next_event(owner_url: str, device_id: str) -> None:

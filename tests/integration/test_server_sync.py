@@ -24,22 +24,24 @@ def test_documenters_work_reaches_everyone_through_the_server(crew: Team) -> Non
     basel = crew.enrol("basel")
     coord_incident = crew.coordinator.new_incident(title_en="Shelling of Ariha", killed=3)
     crew.sync(crew.coordinator)
-    # A documenter's first sync: the coordinator is new to it, and is accepted once the
-    # person checked its fingerprint; its own work goes up.
+    # A documenter's first sync: the coordinator is new to it, and taken at once, as the
+    # coordinator it follows: the connection string its enrolment printed carries the
+    # coordinator's key fingerprint. Its own work goes up.
     amal_incident = amal.new_incident(title_en="Airstrike on Maarat", injured=7)
+    assert "tawthiq_coordinator=" in crew.urls["amal"]
     first = crew.sync(amal)
     assert first.pushed.events > 0
-    assert crew.coordinator.ws.identity.device_id in first.pulled.waiting
-    crew.sync(amal, accept_new=True)
+    coordinator = crew.coordinator.ws.identity.device_id
+    assert first.pulled.waiting == {} and first.pulled.roles == {coordinator: "coordinator"}
     assert amal.incident(coord_incident).title_en == "Shelling of Ariha"
+    assert "tawthiq_coordinator" not in first.server  # shown without it
     # The coordinator's sync brings Amal's work and signs its trust in her key (it enrolled
-    # her); Basel, who trusts the coordinator, then takes Amal's work without being asked.
+    # her); Basel, who follows the coordinator, then takes Amal's work without being asked.
     crew.sync(crew.coordinator)
     assert crew.coordinator.incident(amal_incident).injured.max == 7
-    crew.sync(basel, accept_new=True)  # the coordinator, accepted after checking
     crew.sync(basel)
     assert basel.incident(amal_incident).injured.max == 7
-    assert amal.ws.identity.device_id not in crew.sync(basel).pulled.waiting
+    assert crew.sync(basel).pulled.waiting == {}
     for laptop in (amal, basel):
         crew.sync(laptop)
     crew.sync(crew.coordinator)

@@ -27,7 +27,7 @@ def cmd_server(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         )
         out("next: `tawthiq server enrol --device FINGERPRINT --role documenter` for each laptop")
         return 0
-    desk = open_desk(args, create=True, signing=args.action == "enrol")
+    desk = open_desk(args, create=True, signing=args.action in ("enrol", "revoke"))
     url = args.url or args.server
     if args.action == "members":
         for m in team.members(desk.ws, url):
@@ -43,19 +43,24 @@ def cmd_server(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return 2
     if args.action == "revoke":
         login = team.revoke(desk.ws, url, args.device)
-        out(f"revoked: {login} can no longer connect; the events it sent stay in the log")
+        out(
+            f"revoked: {login} can no longer connect; the events it sent stay in the log. Your "
+            "revocation is signed: your next `tawthiq sync` sends it, and the laptops that "
+            "follow you take none of that laptop's later events, by server or by USB"
+        )
         return 0
     e = team.enrol(desk.ws, url, args.device, args.role)
     out(f"enrolled laptop {args.device} as {e.role}; on that laptop run:")
     out(f"  tawthiq sync --server '{e.url}'")
     out(
         "give it this connection string in person or over a channel you trust (it holds the "
-        "password); add ?sslmode=verify-full when the server has a TLS certificate"
+        "password and your key's fingerprint, which that laptop will follow); add "
+        "&sslmode=verify-full when the server has a TLS certificate"
     )
     if not e.trusted_now:
         out(
             "its key arrives with its first sync; your next `tawthiq sync` signs your trust "
-            "in it, and the laptops that trust you accept it"
+            "in it, and the laptops that follow you accept it"
         )
     return 0
 

@@ -222,6 +222,10 @@ PAIR_FIELDS: tuple[FieldSpec, ...] = (
 TRUST_FIELDS: tuple[FieldSpec, ...] = (
     _spec("device", "text", "Laptop", "الحاسوب"),
     _spec("public_key", "text", "Signing key", "مفتاح التوقيع"),
+    # a team server's: the role a coordinator enrolled the laptop in, or "coordinator" for
+    # the one a laptop follows; and, once revoked, its last event still taken
+    _spec("role", "text", "Team role", "الدور في الفريق"),
+    _spec("revoked_after", "text", "Revoked after event", "أُلغيت الثقة بعد الحدث"),
 )
 
 FIELDS: dict[str, dict[str, FieldSpec]] = {

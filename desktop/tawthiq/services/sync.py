@@ -17,7 +17,7 @@ from tawthiq.domain.fields import PAIR
 from tawthiq.domain.records import Incident
 from tawthiq.services.targets import check_replaceable
 from tawthiq.services.workspace import Workspace, adopt_trust_file, record_trust
-from tawthiq.store import EventWriter, checkpoints, queries
+from tawthiq.store import EventWriter, chain, checkpoints, queries
 from tawthiq.store.bookkeeping import last_export_heads
 from tawthiq.store.identity import load_identity
 from tawthiq.store.writer import check_signer
@@ -31,6 +31,7 @@ from tawthiq.sync.export import (
 )
 from tawthiq.sync.keys import decode_recipient, encode_recipient, fingerprint, load_box_key
 from tawthiq.sync.merge import DryRun, ImportSummary, merge_files
+from tawthiq.sync.revoked import RevokedDevice, refuse_revoked
 from tawthiq.sync.stream import check_readable, noted_export
 
 if TYPE_CHECKING:
@@ -163,6 +164,7 @@ def import_files(
                 check_signer(s, identity)
                 if not dry_run:
                     ws.check_witness(s)
+            before = {d: chain.last_seq(s, d) for d in chain.device_keys(s)}
             summary = merge_files(
                 s,
                 files,
@@ -173,6 +175,16 @@ def import_files(
                 progress=progress,
                 clock_ahead=clock_ahead,
             )
+            if identity is not None:
+                try:
+                    refuse_revoked(s, identity.device_id, before)
+                except RevokedDevice as exc:
+                    raise SyncError(
+                        N_("the import carries events of laptop {device} after its key was "
+                           "revoked (after its event {seq}); nothing was imported"),
+                        device=exc.device_id[:8],
+                        seq=exc.last,
+                    ) from None  # fmt: skip
             # The keys accepted become this laptop's signed decisions, and the checkpoint
             # signed as the writer closes covers what the merge brought.
             assert identity is not None  # made above: only a dry run has none, and it ended

@@ -8,21 +8,30 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_
+from tawthiq.services.sync import signing_fingerprint
 from tawthiq.services.workspace import Workspace, record_trust
-from tawthiq.store import chain, open_database, sealed, server_schema
+from tawthiq.store import chain, open_database, sealed, server_members, server_schema
 from tawthiq.store.errors import StoreError
 from tawthiq.store.identity import key_fingerprint
-from tawthiq.store.pg_connection import is_url, shown, with_login
+from tawthiq.store.pg_connection import (
+    is_url,
+    pinned_coordinator,
+    shown,
+    with_login,
+    without_pin,
+)
 from tawthiq.store.writer import EventWriter, check_signer
 from tawthiq.sync import server_sync
 from tawthiq.sync.errors import SyncError
+from tawthiq.sync.server_history import check_own_history
 
 if TYPE_CHECKING:
     from tawthiq.store import Database
 
 Progress = Callable[[int, int], None]
-SERVER_FILE = "team-server.json"  # the server's connection string, sealed when protected
-ENROLLED_FILE = "enrolled-devices.json"  # fingerprints this laptop enrolled as coordinator
+SERVER_FILE = "team-server.json"  # the server's connection string and the coordinators
+# this laptop follows (their key fingerprints); sealed when protected
+ENROLLED_FILE = "enrolled-devices.json"  # fingerprint -> role, of those this laptop enrolled
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,47 +105,61 @@ def _coordinating(url: str) -> Database:
 def enrol(ws: Workspace, url: str | None, fingerprint: str, role: str) -> Enrolment:
     """Give the laptop whose signing key has ``fingerprint`` a login to the server in
     ``role``; note here that this laptop enrolled it, and sign this laptop's trust in its key
-    now if the key is known (else at the next sync that brings it)."""
+    (in that role) now if the key is known, else at the next sync that brings it. The
+    connection string given back carries this laptop's key fingerprint: the enrolled
+    laptop follows this coordinator's decisions."""
     url = _need_url(url or remembered_server(ws))
     plain = server_schema.plain_fingerprint(fingerprint)
     db = _coordinating(url)
     try:
         with db.write() as s:
-            login, password = server_schema.enrol(s.connection(), plain, role)
+            login, password = server_members.enrol(s.connection(), plain, role)
             known = {d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain}
     finally:
         db.close()
-    _note_enrolled(ws, plain, add=True)
+    _note_enrolled(ws, plain, role)
     with ws.db.read() as s:
         known.update({d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain})
     if known:
         with ws.writing() as w:
-            record_trust(w, known)
-    laptop_url = with_login(url, login, password)
+            record_trust(w, known, roles=dict.fromkeys(known, role))
+    me = "".join(signing_fingerprint(ws).split())
+    laptop_url = with_login(without_pin(url), login, password, coordinator=me)
     return Enrolment(login, password, laptop_url, role, trusted_now=bool(known))
 
 
 def revoke(ws: Workspace, url: str | None, fingerprint: str) -> str:
+    """Take the login of the laptop whose key has ``fingerprint`` away and, if its key is
+    known, sign this laptop's revocation of it: the laptops that follow this coordinator
+    take none of its events after the last one the server or this laptop holds now."""
     url = _need_url(url or remembered_server(ws))
     plain = server_schema.plain_fingerprint(fingerprint)
     db = _coordinating(url)
     try:
         with db.write() as s:
-            login = server_schema.revoke(s.connection(), plain)
+            login = server_members.revoke(s.connection(), plain)
+            heads = {d: h.seq for d, h in chain.signed_heads(s).items()}
+            known = {d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain}
     finally:
         db.close()
     if login is None:
         raise SyncError(N_("no laptop with key fingerprint {fingerprint} is enrolled on {url}"),
                         fingerprint=fingerprint, url=shown(url))  # fmt: skip
-    _note_enrolled(ws, plain, add=False)
+    _note_enrolled(ws, plain, None)
+    with ws.db.read() as s:
+        known.update({d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain})
+        last = {d: max(heads.get(d, 0), chain.last_seq(s, d)) for d in known}
+    if known:
+        with ws.writing() as w:
+            record_trust(w, known, revoked_after=last)
     return login
 
 
-def members(ws: Workspace, url: str | None) -> list[server_schema.Member]:
+def members(ws: Workspace, url: str | None) -> list[server_members.Member]:
     db = _coordinating(_need_url(url or remembered_server(ws)))
     try:
         with db.read() as s:
-            return server_schema.members(s.connection())
+            return server_members.members(s.connection())
     finally:
         db.close()
 
@@ -153,26 +176,47 @@ def fingerprint_of(key: str) -> str:
 # --- this laptop's notes about its server -------------------------------------------------
 
 
-def remembered_server(ws: Workspace) -> str | None:
+def _server_notes(ws: Workspace) -> dict[str, object]:
     data = sealed.read(ws.key_dir / SERVER_FILE)
-    return data.get("url") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def remembered_server(ws: Workspace) -> str | None:
+    url = _server_notes(ws).get("url")
+    return url if isinstance(url, str) else None
+
+
+def followed_coordinators(ws: Workspace) -> set[str]:
+    """The key fingerprints of the coordinators this laptop was enrolled by (as their
+    connection strings said)."""
+    found = _server_notes(ws).get("coordinators")
+    return {str(f) for f in found} if isinstance(found, list) else set()
 
 
 def _remember_server(ws: Workspace, url: str) -> None:
-    if remembered_server(ws) != url:
+    pin = pinned_coordinator(url)
+    coordinators = followed_coordinators(ws) | ({pin} if pin else set())
+    notes = {"url": url, "coordinators": sorted(coordinators)}
+    if _server_notes(ws) != notes:
         ws.key_dir.mkdir(parents=True, exist_ok=True)
-        sealed.write(ws.key_dir / SERVER_FILE, {"url": url})
+        sealed.write(ws.key_dir / SERVER_FILE, notes)
 
 
-def _enrolled(ws: Workspace) -> set[str]:
+def _enrolled(ws: Workspace) -> dict[str, str]:
+    """Fingerprint -> role of the laptops this one enrolled (an earlier list: no role)."""
     data = sealed.read(ws.key_dir / ENROLLED_FILE)
-    return set(data) if isinstance(data, list) else set()
+    if isinstance(data, list):
+        return {str(fp): "" for fp in data}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-def _note_enrolled(ws: Workspace, fingerprint: str, *, add: bool) -> None:
+def _note_enrolled(ws: Workspace, fingerprint: str, role: str | None) -> None:
     found = _enrolled(ws)
-    found = found | {fingerprint} if add else found - {fingerprint}
-    sealed.write(ws.key_dir / ENROLLED_FILE, sorted(found))
+    if role is None:
+        found.pop(fingerprint, None)
+    else:
+        found[fingerprint] = role
+    sealed.write(ws.key_dir / ENROLLED_FILE, found)
 
 
 # --- syncing ------------------------------------------------------------------------------
@@ -203,7 +247,9 @@ def sync(
                 url=server_db.location,
             )  # fmt: skip
         _remember_server(ws, url)
-        laptop = server_sync.Laptop(ws.identity, ws.signing_author, ws.key_dir, _enrolled(ws))
+        laptop = server_sync.Laptop(
+            ws.identity, ws.signing_author, ws.key_dir, _enrolled(ws), followed_coordinators(ws)
+        )
         pulled = _pull(ws, server_db, laptop, accept_new, accept or {}, clock_ahead, progress)
         result = SyncResult(server_db.location, role, pulled)
         if role != "auditor":
@@ -239,7 +285,7 @@ def _pull(
             with ws.db.write() as s:
                 check_signer(s, ws.identity)
                 ws.check_witness(s)
-                server_sync.check_own_history(s, server_db, laptop)
+                check_own_history(s, server_db, ws.identity.device_id)
                 pulled = server_sync.pull(
                     s,
                     server_db,
@@ -252,7 +298,8 @@ def _pull(
                     progress=progress,
                 )
                 with EventWriter(s, ws.identity, ws.signing_author) as w:
-                    record_trust(w, pulled.accepted)
+                    keys = {**pulled.revoked_keys, **pulled.accepted}
+                    record_trust(w, keys, roles=pulled.roles, revoked_after=pulled.revoked)
             ws.remember(w)
             pulled.quarantined = refused
             return pulled

@@ -228,9 +228,16 @@ def scratch_workspace(*, author: str | None = None) -> Iterator[Workspace]:
             ws.close()
 
 
-def record_trust(w: EventWriter, keys: Mapping[str, str]) -> int:
+def record_trust(
+    w: EventWriter,
+    keys: Mapping[str, str],
+    *,
+    roles: Mapping[str, str] | None = None,
+    revoked_after: Mapping[str, int] | None = None,
+) -> int:
     """Write this laptop's decision to accept each device's key (unless already written
-    for that key) in its signed chain; how many it wrote."""
+    for that key), with the team role it takes it in (``roles``) and, for a revoked one,
+    its last event still taken (``revoked_after``), in its signed chain; how many it wrote."""
     own = w.identity.device_id
     written = 0
     for device_id, key in sorted(keys.items()):
@@ -239,9 +246,15 @@ def record_trust(w: EventWriter, keys: Mapping[str, str]) -> int:
         record_id = decision_id(own, device_id)
         known = w.events_of(record_id)
         values = entity_state(known).values if known else {}
-        if values.get("public_key") == key:
+        wanted = {"device": device_id, "public_key": key}
+        if roles and device_id in roles:
+            wanted["role"] = roles[device_id]
+        if revoked_after and device_id in revoked_after:
+            wanted["revoked_after"] = str(revoked_after[device_id])
+        changes = {k: v for k, v in wanted.items() if values.get(k) != v}
+        if not changes:
             continue
-        w.record(TRUST, record_id, {"device": device_id, "public_key": key}, new=not known)
+        w.record(TRUST, record_id, changes, new=not known)
         written += 1
     return written
 

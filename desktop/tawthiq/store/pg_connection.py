@@ -26,6 +26,9 @@ SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 WRITE_LOCK = 0x7A77_0001
 _OUR_TABLES = {"event", "incident", "alembic_version"}
 CONNECT_TIMEOUT_S = 10
+# The enrolling coordinator's key fingerprint, carried in the connection string it prints
+# (a parameter of ours, never sent to PostgreSQL): the enrolled laptop follows that key.
+COORDINATOR_PARAM = "tawthiq_coordinator"
 
 
 def is_url(target: object) -> bool:
@@ -44,7 +47,27 @@ def parse(target: str) -> URL:
             N_("{url} names no database: add it after the host, as in postgresql://host/tawthiq"),
             url=shown(target),
         )
-    return url.set(drivername="postgresql+psycopg")
+    query = {k: v for k, v in url.query.items() if k != COORDINATOR_PARAM}
+    return url.set(drivername="postgresql+psycopg", query=query)
+
+
+def pinned_coordinator(target: str) -> str | None:
+    """The coordinator's key fingerprint (16 hex digits) the connection string carries."""
+    try:
+        value = make_url(target).query.get(COORDINATOR_PARAM)
+    except ArgumentError:
+        return None
+    if isinstance(value, tuple):
+        value = value[-1]
+    plain = "".join((value or "").split()).lower()
+    return plain if len(plain) == 16 and all(c in "0123456789abcdef" for c in plain) else None
+
+
+def without_pin(target: str) -> str:
+    """The connection string without the coordinator's fingerprint it may carry."""
+    url = make_url(target)
+    query = {k: v for k, v in url.query.items() if k != COORDINATOR_PARAM}
+    return url.set(query=query).render_as_string(hide_password=False)
 
 
 def shown(target: str) -> str:
@@ -53,13 +76,21 @@ def shown(target: str) -> str:
         url = make_url(target)
     except ArgumentError:
         return "postgresql://…"
-    return url.render_as_string(hide_password=True).replace("postgresql+psycopg", "postgresql")
+    query = {k: v for k, v in url.query.items() if k != COORDINATOR_PARAM}
+    return (
+        url.set(query=query)
+        .render_as_string(hide_password=True)
+        .replace("postgresql+psycopg", "postgresql")
+    )
 
 
-def with_login(target: str, user: str, password: str) -> str:
+def with_login(target: str, user: str, password: str, *, coordinator: str | None = None) -> str:
     """The same server and database, logging in as ``user`` with ``password`` (what an
-    enrolled laptop connects with)."""
+    enrolled laptop connects with), and carrying the enrolling ``coordinator``'s key
+    fingerprint when given."""
     url = make_url(target).set(username=user, password=password)
+    if coordinator:
+        url = url.update_query_dict({COORDINATOR_PARAM: coordinator})
     return url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql")
 
 

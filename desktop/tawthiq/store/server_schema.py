@@ -16,13 +16,12 @@ psql is held to the same rules as Tawthiq.
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
 from tawthiq.domain.errors import N_
+from tawthiq.store import server_members
 from tawthiq.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -55,14 +54,6 @@ _FP = (
 # server_member or device is never read in place of the real one.
 _SAFE_PATH = "SET search_path = pg_catalog, pg_temp"
 _OWN = "device_id IN (SELECT public.tawthiq_own_devices())"
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    login: str
-    fingerprint: str  # 16 hex digits, no spaces
-    role: str
-    revoked: bool
 
 
 def plain_fingerprint(shown: str) -> str:
@@ -145,6 +136,7 @@ def install(conn: Connection) -> None:
     _constraints(conn)
     _grants(conn)
     _policies(conn)
+    server_members.install(conn)
 
 
 # What every row of the log must look like, checked by the server itself as it takes it
@@ -274,65 +266,3 @@ def login_role(conn: Connection) -> str | None:
         if member and conn.execute(text("SELECT tawthiq_enrolled_fingerprint()")).scalar():
             return role
     return None
-
-
-def _login_name(conn: Connection, fingerprint: str) -> str:
-    """The login role for a device on this database: roles are the whole cluster's, so the
-    database's own number keeps two teams' logins apart."""
-    oid = conn.execute(
-        text("SELECT oid FROM pg_database WHERE datname = current_database()")
-    ).scalar()
-    return f"tawthiq_{oid}_{fingerprint}"
-
-
-def enrol(conn: Connection, fingerprint: str, role: str) -> tuple[str, str]:
-    """A login for the device with this key fingerprint, in ``role``'s group, with a new
-    password: (login, password). Enrolling it again gives a new password (and role)."""
-    if role not in ROLES:
-        raise StoreError(N_("the role is one of documenter, coordinator, auditor"))
-    login = _login_name(conn, fingerprint)
-    password = secrets.token_urlsafe(24)
-    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": login}).scalar()
-    verb = "ALTER" if exists else "CREATE"
-    quoted = conn.execute(text("SELECT quote_literal(:p)"), {"p": password}).scalar()
-    conn.execute(text(f'{verb} ROLE "{login}" LOGIN PASSWORD {quoted}'))
-    for other in ROLES:
-        conn.execute(text(f'REVOKE "{GROUP[other]}" FROM "{login}"'))
-    conn.execute(text(f'GRANT "{GROUP[role]}" TO "{login}"'))
-    conn.execute(
-        text(
-            f"INSERT INTO {MEMBERS} (login, fingerprint, role) VALUES (:l, :f, :r) "
-            "ON CONFLICT (login) DO UPDATE SET fingerprint = :f, role = :r, "
-            "enrolled_at = now(), revoked_at = NULL"
-        ),
-        {"l": login, "f": fingerprint, "r": role},
-    )
-    return login, password
-
-
-def revoke(conn: Connection, fingerprint: str) -> str | None:
-    """Take the device's login away (its events already sent stay): its login, or None
-    when no such device is enrolled."""
-    login = _login_name(conn, fingerprint)
-    found = conn.execute(
-        text(f"UPDATE {MEMBERS} SET revoked_at = now() WHERE login = :l AND revoked_at IS NULL "
-             "RETURNING login"),
-        {"l": login},
-    ).scalar()  # fmt: skip
-    if found is None:
-        return None
-    conn.execute(text(f'ALTER ROLE "{login}" NOLOGIN'))
-    # its open sessions end now, not when they next reconnect
-    conn.execute(
-        text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :l"),
-        {"l": login},
-    )
-    return str(found)
-
-
-def members(conn: Connection) -> list[Member]:
-    rows = conn.execute(
-        text(f"SELECT login, fingerprint, role, revoked_at IS NOT NULL FROM {MEMBERS} "
-             "ORDER BY enrolled_at"),
-    ).all()  # fmt: skip
-    return [Member(r[0], r[1], r[2], bool(r[3])) for r in rows]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from tawthiq.store.checkpoints import latest_number
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.store.models import EventRow, TrustRow
 
+COORDINATOR = "coordinator"  # the team role whose acceptances other laptops follow
 _NS = uuid.UUID("7d6c2b1a-4e5f-4a8b-9c0d-1e2f3a4b5c6d")
 
 
@@ -26,9 +28,20 @@ def decision_id(truster: str, device_id: str) -> str:
     return str(uuid.uuid5(_NS, f"{truster}/{device_id}"))
 
 
-def accepted_keys(session: Session, truster: str) -> dict[str, str]:
-    """Device id -> key of every laptop ``truster`` accepted, from its own signed events
-    (the latest value of each record, by its place in ``truster``'s chain). The table of
+@dataclass(frozen=True)
+class Decision:
+    """One laptop's decision on another's key: accepted (``key``), in which team role when a
+    coordinator enrolled it or a laptop took it as its coordinator (``role``), and, once
+    revoked, the last event of it that is still taken (``revoked_after``)."""
+
+    key: str
+    role: str | None = None
+    revoked_after: int | None = None
+
+
+def decisions(session: Session, truster: str) -> dict[str, Decision]:
+    """Device id -> ``truster``'s decision on it, from ``truster``'s own signed events (the
+    latest value of each record, by its place in ``truster``'s chain). The table of
     decisions only says which records to read (by their index, not a walk of the whole
     chain): a row added there vouches for nothing without ``truster``'s events, and a row
     removed takes a decision away (``verify`` names both)."""
@@ -53,11 +66,78 @@ def accepted_keys(session: Session, truster: str) -> dict[str, str]:
             continue  # an altered event: the chain check names it
         if isinstance(decoded, str):
             records.setdefault(entity_id, {})[name] = decoded
-    out: dict[str, str] = {}
+    out: dict[str, Decision] = {}
     for entity_id, values in records.items():
         device, key = values.get("device"), values.get("public_key")
         if device and key and entity_id == decision_id(truster, device):
-            out[device] = key
+            after = values.get("revoked_after", "")
+            role = values.get("role") or None
+            out[device] = Decision(key, role, int(after) if after.isdigit() else None)
+    return out
+
+
+def accepted_keys(session: Session, truster: str) -> dict[str, str]:
+    """Device id -> key of every laptop ``truster`` accepted (``decisions``)."""
+    return {device: d.key for device, d in decisions(session, truster).items()}
+
+
+@dataclass
+class TeamView:
+    """What a laptop takes from its team's decisions: the coordinators it follows (those it
+    took as such, and those they enrolled as coordinators), the keys they accepted, and the
+    laptops revoked by any of them or by itself (device -> last event still taken)."""
+
+    coordinators: dict[str, str] = field(default_factory=dict)
+    vouched: dict[str, str] = field(default_factory=dict)
+    revoked: dict[str, int] = field(default_factory=dict)
+
+
+def team_view(
+    session: Session, own: str, pending: Mapping[str, Decision] | None = None
+) -> TeamView:
+    """The team decisions ``own`` follows, from the signed events in ``session``. Only a
+    coordinator's acceptances vouch for a key: a documenter's reach no one else. A
+    revocation by any coordinator reached stands (two that revoke each other are both
+    revoked: the safe side). ``pending``: decisions of ``own`` being taken, not yet signed."""
+    mine = {**decisions(session, own), **(pending or {})}
+    found: dict[str, dict[str, Decision]] = {own: mine}
+    revoked: dict[str, int] = {}
+    while True:
+        coordinators = _coordinators(session, own, mine, revoked, found)
+        before = dict(revoked)
+        for device in (own, *coordinators):
+            for other, dec in found[device].items():
+                if dec.revoked_after is not None:
+                    revoked[other] = min(dec.revoked_after, revoked.get(other, dec.revoked_after))
+        if revoked == before:
+            break
+    view = TeamView(coordinators=coordinators, revoked=revoked)
+    for device in coordinators:
+        for other, dec in found[device].items():
+            if other != own and other not in revoked:
+                view.vouched.setdefault(other, dec.key)
+    return view
+
+
+def _coordinators(
+    session: Session,
+    own: str,
+    mine: Mapping[str, Decision],
+    revoked: Mapping[str, int],
+    found: dict[str, dict[str, Decision]],
+) -> dict[str, str]:
+    """Device -> key of the coordinators ``own`` follows: those it took as such, and those
+    they enrolled as coordinators, none revoked (``found``: decisions read, by truster)."""
+    out: dict[str, str] = {}
+    todo = [(d, dec.key) for d, dec in mine.items() if dec.role == COORDINATOR]
+    while todo:
+        device, key = todo.pop()
+        if device in out or device == own or device in revoked:
+            continue
+        out[device] = key
+        if device not in found:
+            found[device] = decisions(session, device)
+        todo.extend((d, dec.key) for d, dec in found[device].items() if dec.role == COORDINATOR)
     return out
 
 

@@ -32,16 +32,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, TawthiqError
-from tawthiq.store import chain, checkpoints
+from tawthiq.store import chain, checkpoints, trust
 from tawthiq.store.identity import DeviceIdentity, key_fingerprint
 from tawthiq.store.processes import is_running
-from tawthiq.store.trust import accepted_keys
 from tawthiq.sync import seal
 from tawthiq.sync.check_checkpoint import against_earlier
-from tawthiq.sync.errors import ClockAheadError, ForgeryError, RollbackError, SyncError
+from tawthiq.sync.errors import ClockAheadError, ForgeryError, SyncError
 from tawthiq.sync.export import write_export
 from tawthiq.sync.keys import load_box_key
 from tawthiq.sync.merge import ImportSummary, merge_files
+from tawthiq.sync.revoked import RevokedDevice, refuse_revoked
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -64,6 +64,9 @@ class PullResult:
     accepted: dict[str, str] = field(default_factory=dict)  # device -> key newly trusted
     quarantined: list[Quarantined] = field(default_factory=list)
     waiting: dict[str, str] = field(default_factory=dict)  # untrusted device -> key
+    roles: dict[str, str] = field(default_factory=dict)  # accepted device -> its team role
+    revoked: dict[str, int] = field(default_factory=dict)  # device -> last event taken
+    revoked_keys: dict[str, str] = field(default_factory=dict)  # of those, device -> key
     checkpoints: int = 0  # other laptops' checkpoints taken
 
     @property
@@ -85,7 +88,8 @@ class Laptop:
     identity: DeviceIdentity
     author: str
     key_dir: Path
-    enrolled: Collection[str] = ()  # key fingerprints this laptop enrolled as a coordinator
+    enrolled: Mapping[str, str] = field(default_factory=dict)  # fingerprint -> role, enrolled
+    coordinators: Collection[str] = ()  # fingerprints of the coordinators it was enrolled by
 
 
 _BUNDLE = re.compile(r"sync-(\d+)-[0-9a-f-]{36}\.tawthiq")
@@ -114,52 +118,6 @@ def _heads(db: Database) -> dict[str, int]:
         return {d: h.seq for d, h in chain.signed_heads(s).items()}
 
 
-def check_own_history(session: Session, server_db: Database, laptop: Laptop) -> None:
-    """Refuse to sync a laptop whose own history the server holds further, or otherwise,
-    than its database does: it was put back from an old copy (or its key is used on two
-    laptops). Syncs compare chains by how far they reach; two histories of one laptop as
-    long as each other would otherwise pass unseen, and a shorter one be taken for a
-    forger's. Its latest checkpoint, likewise, is never behind one it sent the server."""
-    me = laptop.identity.device_id
-    with server_db.read() as s:
-        theirs = chain.signed_head(s, me)
-        sent = checkpoints.received(s, me)
-        ours = chain.last_seq(session, me)
-        at = min(ours, theirs.seq if theirs else 0)
-        there = chain.hashes(s, me, at, at).get(at)
-    if theirs is not None and (
-        theirs.seq > ours or chain.hashes(session, me, at, at).get(at) != there
-    ):
-        raise RollbackError(
-            N_(
-                "the server holds another history of this laptop ({device}) than its "
-                "database: up to event #{theirs} there, #{ours} here. This database was put "
-                "back from an old copy, or this laptop's key is used on another laptop; "
-                "nothing was sent or taken. Put back this laptop's latest copy, or ask your "
-                "coordinator"
-            ),
-            device=me[:8],
-            theirs=theirs.seq,
-            ours=ours,
-        )
-    mine = checkpoints.latest(session)
-    if sent is not None and (
-        mine is None
-        or mine.number < sent.number
-        or (mine.number == sent.number and mine.hash != sent.hash)
-    ):
-        raise RollbackError(
-            N_(
-                "the server received checkpoint #{number} from this laptop ({device}), and "
-                "its database does not hold it: it was put back from an old copy, or this "
-                "laptop's key is used on another laptop; nothing was sent or taken. Put back "
-                "this laptop's latest copy, or ask your coordinator"
-            ),
-            device=me[:8],
-            number=sent.number,
-        )
-
-
 def push(
     laptop_db: Database,
     server_db: Database,
@@ -169,13 +127,20 @@ def push(
     trusted: Mapping[str, str],
     progress: Progress | None = None,
 ) -> PushResult:
-    """Send the events the server lacks (``own_only``: this device's only) and merge them
-    there in one transaction."""
+    """Send the events the server lacks (``own_only``: this device's only; never those of a
+    laptop revoked here, after its last event still taken) and merge them there in one
+    transaction."""
     theirs = _heads(server_db)
     ours = _heads(laptop_db)
     own = laptop.identity.device_id
+    with laptop_db.read() as s:
+        revoked = trust.team_view(s, own).revoked
     devices = [
-        d for d, seq in ours.items() if seq > theirs.get(d, 0) and (d == own or not own_only)
+        d
+        for d, seq in ours.items()
+        if seq > theirs.get(d, 0)
+        and (d == own or not own_only)
+        and (d not in revoked or seq <= revoked[d])
     ]
     if not devices:
         return PushResult()
@@ -231,27 +196,62 @@ def pull(
     behind = {d for d, seq in theirs.items() if seq > ours[d] and d not in skip}
     first = {d for d in behind if d in trusted}
     _merge(session, server_db, laptop, result, first, ours, trusted, False, clock_ahead, progress)
-    # Keys accepted by laptops this one trusts, as their signed events (now checked) say;
-    # and those of the devices this laptop enrolled itself.
-    vouched: dict[str, str] = {}
-    for truster in trusted:
-        if truster != laptop.identity.device_id:
-            vouched.update(accepted_keys(session, truster))
-    shown = {d: "".join(fp.split()) for d, fp in (accept or {}).items()}
-    for d, key in keys.items():
-        fp = key_fingerprint(key).replace(" ", "")
-        if d not in trusted and (fp in laptop.enrolled or shown.get(d) == fp):
-            vouched.setdefault(d, key)
+    # Then, round by round (a coordinator taken brings the acceptances it signed): the keys
+    # accepted by the coordinators this laptop follows, as their signed events (checked
+    # above) say; those of the laptops it enrolled itself, of the coordinators it was
+    # enrolled by, and those the person accepted with their fingerprints; or every one.
+    own = laptop.identity.device_id
     rest = behind - first
-    extra = {d: keys[d] for d in rest if d in keys and vouched.get(d) == keys[d]}
-    taken = rest if accept_new else set(extra)
-    result.waiting = {d: keys.get(d, "") for d in sorted(rest - taken)}
-    both = {**trusted, **extra}
-    _merge(session, server_db, laptop, result, taken, ours, both, accept_new, clock_ahead, progress)
-    result.accepted = {**extra, **{k: v for s in result.summaries for k, v in s.new_keys.items()}}
+    extra: dict[str, str] = {}
+    while rest - set(extra):
+        pending = {d: trust.Decision(k, result.roles.get(d)) for d, k in extra.items()}
+        vouched = _vouched(session, laptop, keys, trusted, accept, pending, result)
+        new = {d: keys.get(d, "") for d in rest - set(extra) if accept_new or (
+            d in keys and vouched.get(d) == keys[d])}  # fmt: skip
+        if not new:
+            break
+        extra.update(new)
+        both = {**trusted, **extra}
+        _merge(session, server_db, laptop, result, set(new), ours, both, accept_new,
+               clock_ahead, progress)  # fmt: skip
+    result.waiting = {d: keys.get(d, "") for d in sorted(rest - set(extra))}
+    brought = {k: v for s in result.summaries for k, v in s.new_keys.items()}
+    result.accepted = {**{d: k for d, k in extra.items() if k}, **brought}
+    result.roles = {d: r for d, r in result.roles.items() if d in result.accepted}
+    try:
+        refuse_revoked(session, own, ours, result)
+    except RevokedDevice as exc:
+        raise DeviceRefused(exc.device_id, exc) from None
     known = {**trusted, **result.accepted}
     result.checkpoints = _take_checkpoints(session, server_db, laptop, known, skip)
     return result
+
+
+def _vouched(
+    session: Session,
+    laptop: Laptop,
+    keys: Mapping[str, str],
+    trusted: Mapping[str, str],
+    accept: Mapping[str, str] | None,
+    pending: Mapping[str, trust.Decision],
+    result: PullResult,
+) -> dict[str, str]:
+    """Device -> key of the laptops this pull may take beyond those trusted (``pending``:
+    decisions this pull is taking, not yet signed); the roles they come in, in ``result``."""
+    team = trust.team_view(session, laptop.identity.device_id, pending)
+    vouched = dict(team.vouched)
+    shown = {d: "".join(fp.split()) for d, fp in (accept or {}).items()}
+    for d, key in keys.items():
+        fp = key_fingerprint(key).replace(" ", "")
+        if d in trusted or d in team.revoked:
+            continue
+        if fp in laptop.coordinators:
+            result.roles[d] = trust.COORDINATOR
+        elif laptop.enrolled.get(fp):
+            result.roles[d] = laptop.enrolled[fp]
+        if d in result.roles or fp in laptop.enrolled or shown.get(d) == fp:
+            vouched[d] = key
+    return vouched
 
 
 class DeviceRefused(SyncError):

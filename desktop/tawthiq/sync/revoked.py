@@ -1,0 +1,57 @@
+"""Revoked laptops (issue 18): a coordinator that revokes a laptop signs, in its trust
+record of it, the last event of it still taken; the laptops that follow that coordinator,
+and itself, take none of its events after that one, by server or by USB."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
+
+from tawthiq.domain.errors import N_
+from tawthiq.store import chain, trust
+from tawthiq.sync.errors import SyncError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+class Revocations(Protocol):
+    revoked: dict[str, int]  # device -> last event taken, revocations to sign
+    revoked_keys: dict[str, str]  # of those, device -> key
+
+
+class RevokedDevice(SyncError):
+    """A revoked laptop's events after its last one still taken were brought."""
+
+    def __init__(self, device_id: str, last: int) -> None:
+        super().__init__(
+            N_("laptop {device}'s key was revoked by its coordinator after its event {seq}: "
+               "its later events are not taken"),
+            device=device_id[:8],
+            seq=last,
+        )  # fmt: skip
+        self.device_id = device_id
+        self.last = last
+
+
+def refuse_revoked(
+    session: Session, own: str, before: Mapping[str, int], found: Revocations | None = None
+) -> None:
+    """Raise ``RevokedDevice`` if ``session`` now holds events of a laptop revoked (by
+    ``own`` or a coordinator it follows) after its last one still taken that it did not
+    hold before (``before``: how far each chain reached). The revocations ``own`` has not
+    signed yet go in ``found``."""
+    team = trust.team_view(session, own)
+    mine = trust.decisions(session, own) if found is not None else {}
+    keys = chain.device_keys(session) if found is not None else {}
+    for device, last in sorted(team.revoked.items()):
+        if chain.last_seq(session, device) > max(last, before.get(device, 0)):
+            raise RevokedDevice(device, last)
+        if found is not None and device in keys:
+            decided = mine.get(device)
+            if decided is None or decided.revoked_after != last:
+                found.revoked[device] = last
+                found.revoked_keys[device] = decided.key if decided else keys[device]
+
+
+__all__ = ["RevokedDevice", "refuse_revoked"]
