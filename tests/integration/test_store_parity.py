@@ -121,3 +121,71 @@ def test_searches_and_filters_find_alike(both) -> None:  # type: ignore[no-untyp
         IncidentFilter(governorate="Idlib", text="مرام"),
     ):
         assert _titles(server, flt) == _titles(laptop, flt), flt
+
+
+@pytest.fixture
+def many(pg_server: str, tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
+    """40 incidents on both: a word in every one, one in every fourth, one in three, one
+    only in the report some rest on, dates and empty values mixed."""
+    url = _create_collated(pg_server)
+    keys = tmp_path / "keys"
+    laptop = services.open_workspace(tmp_path / "laptop.db", author="Amal", key_dir=keys)
+    server = services.open_workspace(url, author="Amal", key_dir=keys)
+    try:
+        for ws in (laptop, server):
+            with ws.writing() as w:
+                for n in range(40):
+                    words = [
+                        "قصف",
+                        *(["مخيّم"] if n % 4 == 0 else []),
+                        *(["زيتون"] if n in (3, 17, 31) else []),
+                    ]
+                    day = f"2022-{n % 12 + 1:02d}-{n % 27 + 1:02d}" if n % 5 else None
+                    values = {"title_ar": " ".join([*words, f"رقم {n}"]),
+                              "killed": n % 7 or None, "date_start": day}  # fmt: skip
+                    made = services.incidents.create_incident(w, values)
+                    if n % 6 == 0:
+                        services.incidents.add_source_report(
+                            w, {"text": f"شهود عن الحصار رقم {n}"}, incident_ids=[made]
+                        )
+        yield laptop, server
+    finally:
+        laptop.close()
+        server.close()
+        pg.drop_database(pg_server, url)
+
+
+@pytest.mark.parametrize("descending", [True, False], ids=["down", "up"])
+def test_search_pages_are_alike_whichever_way_the_server_finds_them(  # type: ignore[no-untyped-def]
+    many, monkeypatch, descending: bool
+) -> None:
+    """On PostgreSQL a page of a search is first looked for among the first incidents in
+    order (``queries.NEAR_FIRST``; made small here so that both ways are taken): every page,
+    in every order, is the laptop's."""
+    from tawthiq.store import queries
+
+    monkeypatch.setattr(queries, "NEAR_FIRST", 6)
+    laptop, server = many
+    taken = {"first": 0, "index": 0}
+    among_first = queries._page_among_the_first
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        page = among_first(*args, **kwargs)
+        taken["first" if page is not None else "index"] += 1
+        return page
+
+    monkeypatch.setattr(queries, "_page_among_the_first", counted)
+    for word in ("قصف", "مخيم", "زيتون", "الحصار", "قص"):
+        for sort in SORT_COLUMNS:
+            for offset in (0, 2, 4, 10):
+                flt = IncidentFilter(text=word)
+                order = {"sort": sort, "descending": descending}
+                with laptop.db.read() as s1, server.db.read() as s2:
+                    want = services.incidents.list_incidents(
+                        s1, flt, limit=2, offset=offset, **order
+                    )
+                    got = services.incidents.list_incidents(
+                        s2, flt, limit=2, offset=offset, **order
+                    )
+                assert [i.title_ar for i in got] == [i.title_ar for i in want], (word, sort, offset)
+    assert taken["first"] > 30 and taken["index"] > 30, taken

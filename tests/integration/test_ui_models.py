@@ -48,6 +48,36 @@ def test_the_list_loads_a_page_at_a_time(ws: services.Workspace) -> None:
     assert dates == sorted(dates, reverse=True)  # newest first
 
 
+def test_the_first_page_shows_before_the_matches_are_counted(ws: services.Workspace) -> None:
+    """A search matching most of 100,000 incidents on a team server took 0.65 s to count
+    and 4 ms to page: the page is shown first; a list shorter than a page is not counted."""
+    _fill(ws, PAGE + 10)
+    desk = Desk(ws)
+    jobs: list[tuple[object, object]] = []
+    counts: list[IncidentFilter] = []
+
+    def later(read, done, failed):  # type: ignore[no-untyped-def]
+        jobs.append((read, done))
+
+    def count(flt: IncidentFilter) -> int:
+        counts.append(flt)
+        return desk.count(flt)
+
+    model = IncidentTableModel(desk.page, count, run=later)
+    model.reload()
+    read, done = jobs.pop(0)
+    done(read())  # type: ignore[operator]
+    assert model.rowCount() == PAGE and model.counting and counts == []
+    read, done = jobs.pop(0)
+    done(read())  # type: ignore[operator]
+    assert not model.counting and model.total == PAGE + 10 and len(counts) == 1
+    model.reload(IncidentFilter(governorate="Aleppo"))  # fewer than a page: no count asked
+    read, done = jobs.pop(0)
+    done(read())  # type: ignore[operator]
+    assert jobs == [] and len(counts) == 1 and not model.counting
+    assert model.total == model.rowCount() > 0
+
+
 def test_the_list_sorts_and_filters_in_the_database(ws: services.Workspace) -> None:
     _fill(ws, 90)
     desk = Desk(ws)

@@ -377,7 +377,10 @@ def test_the_list_reads_its_pages_off_the_ui_thread_once_each(qtbot, window, ws)
     window.incidents.refresh()
     assert model.loading  # asked, not yet read: the read runs in a worker
     listed(qtbot, window.incidents)
-    assert model.total == PAGE * 2 + 50 and model.rowCount() == PAGE
+    assert model.rowCount() == PAGE  # the first page shows; the matches are counted after it
+    qtbot.waitUntil(lambda: not model.counting)
+    assert model.total == PAGE * 2 + 50
+    assert window.incidents.count.text() == f"{PAGE * 2 + 50} incidents"
     model.fetchMore(QModelIndex())
     model.fetchMore(QModelIndex())  # while the page is read: not asked twice
     qtbot.waitUntil(lambda: window.runner.busy == 0)

@@ -124,6 +124,7 @@ class IncidentList(QWidget):
 
         model = IncidentTableModel(desk.page, desk.count, self, run=read)
         model.loaded_page.connect(self._loaded)
+        model.counted.connect(self._show_count)
         model.failed.connect(self._failed)
         runner.changed.connect(self._changed)
         return model
@@ -219,6 +220,9 @@ class IncidentList(QWidget):
             self.opened.emit(index.data(INCIDENT_ROLE))
 
     def _show_count(self) -> None:
+        if self.model.counting:
+            self.count.setText(_("Counting…"))
+            return
         n = self.model.total
         self.count.setText(ngettext("{n} incident", "{n} incidents", n).format(n=format_number(n)))
 

@@ -80,6 +80,7 @@ class IncidentTableModel(QAbstractTableModel):
     page that arrives after a newer reload began is dropped."""
 
     loaded_page = Signal()  # the first page of a reload is shown
+    counted = Signal()  # the number of matching incidents is known (``total``)
     failed = Signal(object)  # a read failed: the error
 
     def __init__(self, page: Page, count: Count, parent: Any = None, *, run: Run = at_once):
@@ -89,6 +90,7 @@ class IncidentTableModel(QAbstractTableModel):
         self.sort_key, self.descending = "date", True
         self.rows: list[Incident] = []
         self.total = 0
+        self.counting = False  # a first page is shown, how many match is being counted
         self.loaded = False  # nothing is read before the first reload (the database opens)
         self.loading = self._fetching = False
         self._generation = 0
@@ -104,23 +106,31 @@ class IncidentTableModel(QAbstractTableModel):
         count, flt = self._count, self.filter
         self.loading = True
 
-        def done(result: tuple[int, list[Incident]]) -> None:
+        def done(rows: list[Incident]) -> None:
             if generation != self._generation:
                 return
             self.beginResetModel()
-            self.total, self.rows = result
+            self.total, self.rows = len(rows), rows
+            self.counting = len(rows) >= PAGE  # a full page: more to count
             self.loaded, self.loading, self._fetching = True, False, False
             self.endResetModel()
             self.loaded_page.emit()
+            if self.counting:  # the page first: a count of many matches takes longer
+                self._run(lambda: count(flt), counted, self._failed(generation))
 
-        self._run(lambda: (count(flt), first()), done, self._failed(generation))
+        def counted(n: int) -> None:
+            if generation == self._generation:
+                self.total, self.counting = max(n, len(self.rows)), False
+                self.counted.emit()
+
+        self._run(first, done, self._failed(generation))
 
     def clear(self) -> None:
         """Hold no incident (the window locked): a read under way is left unshown."""
         self._generation += 1
         self.beginResetModel()
         self.total, self.rows = 0, []
-        self.loaded = self.loading = self._fetching = False
+        self.loaded = self.loading = self._fetching = self.counting = False
         self.endResetModel()
 
     def _reader(self, offset: int) -> Callable[[], list[Incident]]:
