@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from tawthiq.domain.errors import N_
 from tawthiq.services.sync import signing_fingerprint
 from tawthiq.services.workspace import Workspace, record_trust
-from tawthiq.store import chain, open_database, sealed, server_members, server_schema
+from tawthiq.store import chain, open_database, sealed, server_members, server_schema, trust
 from tawthiq.store.errors import StoreError
 from tawthiq.store.identity import key_fingerprint
 from tawthiq.store.pg_connection import (
@@ -110,6 +110,15 @@ def enrol(ws: Workspace, url: str | None, fingerprint: str, role: str) -> Enrolm
     laptop follows this coordinator's decisions."""
     url = _need_url(url or remembered_server(ws))
     plain = server_schema.plain_fingerprint(fingerprint)
+    with ws.db.read() as s:
+        revoked = trust.team_view(s, ws.identity.device_id).revoked
+        keys = chain.device_keys(s)
+    if any(_fp(keys[d]) == plain for d in revoked if d in keys):
+        raise SyncError(
+            N_("the laptop with key fingerprint {fingerprint} was revoked: a revoked key "
+               "stays revoked; give that laptop a new key (a new data folder) and enrol that"),
+            fingerprint=fingerprint,
+        )  # fmt: skip
     db = _coordinating(url)
     try:
         with db.write() as s:
@@ -298,8 +307,7 @@ def _pull(
                     progress=progress,
                 )
                 with EventWriter(s, ws.identity, ws.signing_author) as w:
-                    keys = {**pulled.revoked_keys, **pulled.accepted}
-                    record_trust(w, keys, roles=pulled.roles, revoked_after=pulled.revoked)
+                    record_trust(w, pulled.accepted, roles=pulled.roles)
             ws.remember(w)
             pulled.quarantined = refused
             return pulled

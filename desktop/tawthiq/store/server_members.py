@@ -5,7 +5,6 @@ enrols laptops without being allowed to make or change any other role of the clu
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,15 +21,33 @@ MEMBERS = "server_member"
 _COORDINATOR = "tawthiq_coordinator"
 _SAFE_PATH = "SET search_path = pg_catalog, pg_temp"
 
+# Who may call them: the database's owner, or a login enrolled here as a coordinator and not
+# revoked (the group role is the whole cluster's: another team's coordinator is not one here).
+_CALLER_CHECK = f"""
+    IF session_user <> (SELECT pg_get_userbyid(datdba) FROM pg_database
+                        WHERE datname = current_database())
+       AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+       AND NOT EXISTS (SELECT 1 FROM public.{MEMBERS} WHERE login = session_user
+                       AND role = 'coordinator' AND revoked_at IS NULL) THEN
+        RAISE EXCEPTION 'only a coordinator of this database enrols and revokes laptops'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+"""
+
 # A login per device: roles are the whole cluster's, so the database's own number keeps
-# two teams' logins apart; the name holds nothing but that number and 16 hex digits.
+# two teams' logins apart; the name holds nothing but that number and 16 hex digits. The
+# password is made here (244 random bits), never chosen by the caller; the login may
+# connect to this database only.
 _ENROL = f"""
-CREATE OR REPLACE FUNCTION public.tawthiq_enrol(fp text, member_role text, secret text)
-RETURNS text LANGUAGE plpgsql VOLATILE SECURITY DEFINER {_SAFE_PATH} AS $$
+CREATE OR REPLACE FUNCTION public.tawthiq_enrol(fp text, member_role text)
+RETURNS TABLE (new_login text, new_password text)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER {_SAFE_PATH} AS $$
 DECLARE
     member_login text;
+    secret text;
     other text;
 BEGIN
+{_CALLER_CHECK}
     IF member_role NOT IN ('documenter', 'coordinator', 'auditor') THEN
         RAISE EXCEPTION 'no such role: %', member_role USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -39,6 +56,7 @@ BEGIN
     END IF;
     SELECT 'tawthiq_' || oid::text || '_' || fp INTO member_login
       FROM pg_database WHERE datname = current_database();
+    secret := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = member_login) THEN
         EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member_login, secret);
     ELSE
@@ -48,10 +66,11 @@ BEGIN
         EXECUTE format('REVOKE %I FROM %I', 'tawthiq_' || other, member_login);
     END LOOP;
     EXECUTE format('GRANT %I TO %I', 'tawthiq_' || member_role, member_login);
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), member_login);
     INSERT INTO public.{MEMBERS} (login, fingerprint, role) VALUES (member_login, fp, member_role)
     ON CONFLICT (login) DO UPDATE SET fingerprint = fp, role = member_role,
         enrolled_at = now(), revoked_at = NULL;
-    RETURN member_login;
+    RETURN QUERY SELECT member_login, secret;
 END $$
 """
 
@@ -62,12 +81,14 @@ RETURNS text LANGUAGE plpgsql VOLATILE SECURITY DEFINER {_SAFE_PATH} AS $$
 DECLARE
     member_login text;
 BEGIN
+{_CALLER_CHECK}
     UPDATE public.{MEMBERS} SET revoked_at = now()
      WHERE fingerprint = fp AND revoked_at IS NULL RETURNING {MEMBERS}.login INTO member_login;
     IF member_login IS NULL THEN
         RETURN NULL;
     END IF;
     EXECUTE format('ALTER ROLE %I NOLOGIN', member_login);
+    EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), member_login);
     PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = member_login;
     RETURN member_login;
 END $$
@@ -83,14 +104,24 @@ class Member:
 
 
 def install(conn: Connection) -> None:
-    """The enrolment functions, callable by coordinators (and the owner) only; coordinators
-    read the list of members."""
+    """The enrolment functions, callable by this database's coordinators (and owner) only;
+    coordinators read the list of members. Only the owner and the logins enrolled here
+    connect to this database (PostgreSQL lets everyone by default: another team's logins
+    on the same cluster, members of the same group roles, would read this team's log)."""
+    conn.execute(text("DROP FUNCTION IF EXISTS public.tawthiq_enrol(text, text, text)"))
+    conn.execute(text("DROP FUNCTION IF EXISTS public.tawthiq_enrol(text, text)"))
     conn.execute(text(_ENROL))
     conn.execute(text(_REVOKE))
-    for signature in ("tawthiq_enrol(text, text, text)", "tawthiq_revoke(text)"):
+    for signature in ("tawthiq_enrol(text, text)", "tawthiq_revoke(text)"):
         conn.execute(text(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC"))
         conn.execute(text(f'GRANT EXECUTE ON FUNCTION public.{signature} TO "{_COORDINATOR}"'))
     conn.execute(text(f'GRANT SELECT ON {MEMBERS} TO "{_COORDINATOR}"'))
+    database = conn.execute(text("SELECT quote_ident(current_database())")).scalar()
+    conn.execute(text(f"REVOKE CONNECT ON DATABASE {database} FROM PUBLIC"))
+    for login in conn.execute(
+        text(f"SELECT quote_ident(login) FROM {MEMBERS} WHERE revoked_at IS NULL")
+    ).scalars():
+        conn.execute(text(f"GRANT CONNECT ON DATABASE {database} TO {login}"))
 
 
 def enrol(conn: Connection, fingerprint: str, role: str) -> tuple[str, str]:
@@ -98,12 +129,11 @@ def enrol(conn: Connection, fingerprint: str, role: str) -> tuple[str, str]:
     password: (login, password). Enrolling it again gives a new password (and role)."""
     if role not in ROLES:
         raise StoreError(N_("the role is one of documenter, coordinator, auditor"))
-    password = secrets.token_urlsafe(24)
-    login = conn.execute(
-        text("SELECT public.tawthiq_enrol(:f, :r, :p)"),
-        {"f": fingerprint, "r": role, "p": password},
-    ).scalar()
-    return str(login), password
+    row = conn.execute(
+        text("SELECT new_login, new_password FROM public.tawthiq_enrol(:f, :r)"),
+        {"f": fingerprint, "r": role},
+    ).one()
+    return str(row[0]), str(row[1])
 
 
 def revoke(conn: Connection, fingerprint: str) -> str | None:

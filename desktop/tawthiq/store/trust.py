@@ -6,6 +6,7 @@ whoever edits a file beside the database, or the database itself, cannot vouch f
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -72,7 +73,10 @@ def decisions(session: Session, truster: str) -> dict[str, Decision]:
         if device and key and entity_id == decision_id(truster, device):
             after = values.get("revoked_after", "")
             role = values.get("role") or None
-            out[device] = Decision(key, role, int(after) if after.isdigit() else None)
+            # ASCII digits only ("²" is a digit to Python, not a number to ``int``); any
+            # other text revokes nothing
+            last = int(after) if re.fullmatch("[0-9]{1,18}", after) else None
+            out[device] = Decision(key, role, last)
     return out
 
 
@@ -95,50 +99,42 @@ class TeamView:
 def team_view(
     session: Session, own: str, pending: Mapping[str, Decision] | None = None
 ) -> TeamView:
-    """The team decisions ``own`` follows, from the signed events in ``session``. Only a
-    coordinator's acceptances vouch for a key: a documenter's reach no one else. A
-    revocation by any coordinator reached stands (two that revoke each other are both
-    revoked: the safe side). ``pending``: decisions of ``own`` being taken, not yet signed."""
+    """The team decisions ``own`` follows, from the signed events in ``session``
+    (``pending``: decisions of ``own`` being taken, not yet signed).
+
+    Authority goes down, level by level: ``own``'s decisions stand above all; then those of
+    the coordinators it took as such; then those of the coordinators they enrolled as
+    coordinators, and so on. A coordinator's revocation counts only for the laptops below
+    its level: no one revokes ``own``, a coordinator above it or one beside it (a seized
+    coordinator's laptop cannot take the team from the one that enrolled it). A revoked
+    coordinator is followed no more, in nothing it decided. Only coordinators' acceptances
+    vouch for a key: a documenter's reach no one else."""
     mine = {**decisions(session, own), **(pending or {})}
-    found: dict[str, dict[str, Decision]] = {own: mine}
-    revoked: dict[str, int] = {}
-    while True:
-        coordinators = _coordinators(session, own, mine, revoked, found)
-        before = dict(revoked)
-        for device in (own, *coordinators):
-            for other, dec in found[device].items():
+    view = TeamView(revoked={d: dec.revoked_after for d, dec in mine.items()
+                             if dec.revoked_after is not None and d != own})  # fmt: skip
+    level = {d: dec.key for d, dec in mine.items() if dec.role == COORDINATOR}
+    read: dict[str, dict[str, Decision]] = {}
+    while level:
+        level = {d: k for d, k in level.items()
+                 if d != own and d not in view.coordinators and d not in view.revoked}  # fmt: skip
+        view.coordinators.update(level)
+        for c in sorted(level):
+            read[c] = decisions(session, c)
+        below: dict[str, str] = {}
+        for c in sorted(level):
+            for d, dec in read[c].items():
+                if d == own or d in view.coordinators:
+                    continue
                 if dec.revoked_after is not None:
-                    revoked[other] = min(dec.revoked_after, revoked.get(other, dec.revoked_after))
-        if revoked == before:
-            break
-    view = TeamView(coordinators=coordinators, revoked=revoked)
-    for device in coordinators:
-        for other, dec in found[device].items():
-            if other != own and other not in revoked:
-                view.vouched.setdefault(other, dec.key)
+                    view.revoked[d] = min(dec.revoked_after, view.revoked.get(d, dec.revoked_after))
+                elif dec.role == COORDINATOR:
+                    below.setdefault(d, dec.key)
+        level = below
+    for c in view.coordinators:
+        for d, dec in read[c].items():
+            if d != own and d not in view.revoked:
+                view.vouched.setdefault(d, dec.key)
     return view
-
-
-def _coordinators(
-    session: Session,
-    own: str,
-    mine: Mapping[str, Decision],
-    revoked: Mapping[str, int],
-    found: dict[str, dict[str, Decision]],
-) -> dict[str, str]:
-    """Device -> key of the coordinators ``own`` follows: those it took as such, and those
-    they enrolled as coordinators, none revoked (``found``: decisions read, by truster)."""
-    out: dict[str, str] = {}
-    todo = [(d, dec.key) for d, dec in mine.items() if dec.role == COORDINATOR]
-    while todo:
-        device, key = todo.pop()
-        if device in out or device == own or device in revoked:
-            continue
-        out[device] = key
-        if device not in found:
-            found[device] = decisions(session, device)
-        todo.extend((d, dec.key) for d, dec in found[device].items() if dec.role == COORDINATOR)
-    return out
 
 
 def laptop_keys(

@@ -16,8 +16,7 @@ if TYPE_CHECKING:
 
 
 class Revocations(Protocol):
-    revoked: dict[str, int]  # device -> last event taken, revocations to sign
-    revoked_keys: dict[str, str]  # of those, device -> key
+    revoked: dict[str, int]  # device -> last event taken, of the revocations in force
 
 
 class RevokedDevice(SyncError):
@@ -38,20 +37,16 @@ def refuse_revoked(
     session: Session, own: str, before: Mapping[str, int], found: Revocations | None = None
 ) -> None:
     """Raise ``RevokedDevice`` if ``session`` now holds events of a laptop revoked (by
-    ``own`` or a coordinator it follows) after its last one still taken that it did not
-    hold before (``before``: how far each chain reached). The revocations ``own`` has not
-    signed yet go in ``found``."""
-    team = trust.team_view(session, own)
-    mine = trust.decisions(session, own) if found is not None else {}
-    keys = chain.device_keys(session) if found is not None else {}
-    for device, last in sorted(team.revoked.items()):
+    ``own`` or a coordinator it follows, ``trust.team_view``) after its last one still
+    taken that it did not hold before (``before``: how far each chain reached). The
+    revocations in force go in ``found``. They are not signed again as ``own``'s: a
+    coordinator revoked later is followed no more, in its revocations too."""
+    revoked = trust.team_view(session, own).revoked
+    for device, last in sorted(revoked.items()):
         if chain.last_seq(session, device) > max(last, before.get(device, 0)):
             raise RevokedDevice(device, last)
-        if found is not None and device in keys:
-            decided = mine.get(device)
-            if decided is None or decided.revoked_after != last:
-                found.revoked[device] = last
-                found.revoked_keys[device] = decided.key if decided else keys[device]
+    if found is not None:
+        found.revoked.update(revoked)
 
 
 __all__ = ["RevokedDevice", "refuse_revoked"]

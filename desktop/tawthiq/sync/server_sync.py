@@ -66,7 +66,6 @@ class PullResult:
     waiting: dict[str, str] = field(default_factory=dict)  # untrusted device -> key
     roles: dict[str, str] = field(default_factory=dict)  # accepted device -> its team role
     revoked: dict[str, int] = field(default_factory=dict)  # device -> last event taken
-    revoked_keys: dict[str, str] = field(default_factory=dict)  # of those, device -> key
     checkpoints: int = 0  # other laptops' checkpoints taken
 
     @property
@@ -140,7 +139,7 @@ def push(
         for d, seq in ours.items()
         if seq > theirs.get(d, 0)
         and (d == own or not own_only)
-        and (d not in revoked or seq <= revoked[d])
+        and (d == own or d not in revoked or seq <= revoked[d])
     ]
     if not devices:
         return PushResult()
