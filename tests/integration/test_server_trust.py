@@ -147,18 +147,24 @@ def _copy_events_to_server(laptop, owner_url: str, device_id: str, *, after: int
         )
 
 
-def test_the_enrolment_string_is_all_a_laptop_needs_and_revoking_twice_is_one_sentence(
+def test_the_enrolment_string_is_all_a_laptop_needs_and_revoking_twice_changes_nothing(
     crew: Team,
 ) -> None:
     amal = crew.enrol("amal")
+    amal.new_incident(title_en="Amal's")  # her key reaches the server with it
     fp = "".join(signing_fingerprint(crew.coordinator.ws).split())
     assert crew.urls["amal"].endswith(f"tawthiq_coordinator={fp}")
     crew.sync(amal)
     assert team.followed_coordinators(amal.ws) == {fp}
     team.sync(amal.ws)  # remembered, coordinator and all
-    team.revoke(crew.coordinator.ws, crew.owner_url, signing_fingerprint(amal.ws))
+    login = team.revoke(crew.coordinator.ws, crew.owner_url, signing_fingerprint(amal.ws))
+    assert login is not None
+    digest = crew.coordinator.digest()
+    # again: no login left to take, the same revocation already signed
+    assert team.revoke(crew.coordinator.ws, crew.owner_url, signing_fingerprint(amal.ws)) is None
+    assert crew.coordinator.digest() == digest
     with pytest.raises(SyncError, match="no laptop with key fingerprint"):
-        team.revoke(crew.coordinator.ws, crew.owner_url, signing_fingerprint(amal.ws))
+        team.revoke(crew.coordinator.ws, crew.owner_url, "0123 4567 89ab cdef")
 
 
 def test_a_coordinator_never_relays_a_revoked_laptops_later_events(crew: Team) -> None:

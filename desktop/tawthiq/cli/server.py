@@ -43,8 +43,12 @@ def cmd_server(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         return 2
     if args.action == "revoke":
         login = team.revoke(desk.ws, url, args.device)
+        if login is None:
+            out(f"revoked: laptop {args.device} had no login on the server (it worked by USB)")
+        else:
+            out(f"revoked: {login} can no longer connect")
         out(
-            f"revoked: {login} can no longer connect; the events it sent stay in the log. Your "
+            "the events it sent stay in the log. Your "
             "revocation is signed: your next `tawthiq sync` sends it, and the laptops that "
             "follow you take none of that laptop's later events, by server or by USB"
         )

@@ -15,7 +15,7 @@ from tawthiq.store.errors import StoreError
 from tawthiq.store.identity import key_fingerprint
 from tawthiq.store.pg_connection import (
     is_url,
-    pinned_coordinator,
+    pinned_coordinators,
     shown,
     with_login,
     without_pin,
@@ -106,8 +106,9 @@ def enrol(ws: Workspace, url: str | None, fingerprint: str, role: str) -> Enrolm
     """Give the laptop whose signing key has ``fingerprint`` a login to the server in
     ``role``; note here that this laptop enrolled it, and sign this laptop's trust in its key
     (in that role) now if the key is known, else at the next sync that brings it. The
-    connection string given back carries this laptop's key fingerprint: the enrolled
-    laptop follows this coordinator's decisions."""
+    connection string given back carries the key fingerprints of the top of this
+    coordinator's line: the enrolled laptop follows their decisions, and through them
+    this coordinator's."""
     url = _need_url(url or remembered_server(ws))
     plain = server_schema.plain_fingerprint(fingerprint)
     with ws.db.read() as s:
@@ -132,15 +133,19 @@ def enrol(ws: Workspace, url: str | None, fingerprint: str, role: str) -> Enrolm
     if known:
         with ws.writing() as w:
             record_trust(w, known, roles=dict.fromkeys(known, role))
-    me = "".join(signing_fingerprint(ws).split())
-    laptop_url = with_login(without_pin(url), login, password, coordinator=me)
+    # the top of this coordinator's line: those it follows itself, or itself if it follows
+    # no one (the laptop then counts authority from there: revoking this coordinator, the
+    # one above it is followed)
+    roots = followed_coordinators(ws) or {"".join(signing_fingerprint(ws).split())}
+    laptop_url = with_login(without_pin(url), login, password, coordinators=roots)
     return Enrolment(login, password, laptop_url, role, trusted_now=bool(known))
 
 
-def revoke(ws: Workspace, url: str | None, fingerprint: str) -> str:
-    """Take the login of the laptop whose key has ``fingerprint`` away and, if its key is
-    known, sign this laptop's revocation of it: the laptops that follow this coordinator
-    take none of its events after the last one the server or this laptop holds now."""
+def revoke(ws: Workspace, url: str | None, fingerprint: str) -> str | None:
+    """Take the login of the laptop whose key has ``fingerprint`` away (if it has one) and,
+    if its key is known (it may have worked by USB only), sign this laptop's revocation of
+    it: the laptops that follow this coordinator take none of its events after the last
+    one the server or this laptop holds now. Its login, or None when it had none."""
     url = _need_url(url or remembered_server(ws))
     plain = server_schema.plain_fingerprint(fingerprint)
     db = _coordinating(url)
@@ -151,13 +156,14 @@ def revoke(ws: Workspace, url: str | None, fingerprint: str) -> str:
             known = {d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain}
     finally:
         db.close()
-    if login is None:
-        raise SyncError(N_("no laptop with key fingerprint {fingerprint} is enrolled on {url}"),
-                        fingerprint=fingerprint, url=shown(url))  # fmt: skip
-    _note_enrolled(ws, plain, None)
     with ws.db.read() as s:
         known.update({d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain})
         last = {d: max(heads.get(d, 0), chain.last_seq(s, d)) for d in known}
+    if login is None and not known:
+        raise SyncError(N_("no laptop with key fingerprint {fingerprint} is enrolled on {url} "
+                           "or known here"),
+                        fingerprint=fingerprint, url=shown(url))  # fmt: skip
+    _note_enrolled(ws, plain, None)
     if known:
         with ws.writing() as w:
             record_trust(w, known, revoked_after=last)
@@ -203,8 +209,7 @@ def followed_coordinators(ws: Workspace) -> set[str]:
 
 
 def _remember_server(ws: Workspace, url: str) -> None:
-    pin = pinned_coordinator(url)
-    coordinators = followed_coordinators(ws) | ({pin} if pin else set())
+    coordinators = followed_coordinators(ws) | pinned_coordinators(url)
     notes = {"url": url, "coordinators": sorted(coordinators)}
     if _server_notes(ws) != notes:
         ws.key_dir.mkdir(parents=True, exist_ok=True)

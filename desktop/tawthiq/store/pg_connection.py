@@ -5,6 +5,7 @@ SQLite's side is ``sqlite_connection``."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -51,16 +52,21 @@ def parse(target: str) -> URL:
     return url.set(drivername="postgresql+psycopg", query=query)
 
 
-def pinned_coordinator(target: str) -> str | None:
-    """The coordinator's key fingerprint (16 hex digits) the connection string carries."""
+def pinned_coordinators(target: str) -> set[str]:
+    """The key fingerprints (16 hex digits each) of the coordinators the connection string
+    says to follow (comma-separated; anything else in it is left out)."""
     try:
         value = make_url(target).query.get(COORDINATOR_PARAM)
     except ArgumentError:
-        return None
+        return set()
     if isinstance(value, tuple):
-        value = value[-1]
-    plain = "".join((value or "").split()).lower()
-    return plain if len(plain) == 16 and all(c in "0123456789abcdef" for c in plain) else None
+        value = ",".join(value)
+    found = set()
+    for part in (value or "").split(","):
+        plain = "".join(part.split()).lower()
+        if len(plain) == 16 and all(c in "0123456789abcdef" for c in plain):
+            found.add(plain)
+    return found
 
 
 def without_pin(target: str) -> str:
@@ -84,13 +90,13 @@ def shown(target: str) -> str:
     )
 
 
-def with_login(target: str, user: str, password: str, *, coordinator: str | None = None) -> str:
+def with_login(target: str, user: str, password: str, *, coordinators: Collection[str] = ()) -> str:
     """The same server and database, logging in as ``user`` with ``password`` (what an
-    enrolled laptop connects with), and carrying the enrolling ``coordinator``'s key
-    fingerprint when given."""
+    enrolled laptop connects with), and carrying the key fingerprints of the
+    ``coordinators`` it is to follow when given."""
     url = make_url(target).set(username=user, password=password)
-    if coordinator:
-        url = url.update_query_dict({COORDINATOR_PARAM: coordinator})
+    if coordinators:
+        url = url.update_query_dict({COORDINATOR_PARAM: ",".join(sorted(coordinators))})
     return url.render_as_string(hide_password=False).replace("postgresql+psycopg", "postgresql")
 
 

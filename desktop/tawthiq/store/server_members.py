@@ -24,12 +24,28 @@ _SAFE_PATH = "SET search_path = pg_catalog, pg_temp"
 # Who may call them: the database's owner, or a login enrolled here as a coordinator and not
 # revoked (the group role is the whole cluster's: another team's coordinator is not one here).
 _CALLER_CHECK = f"""
-    IF session_user <> (SELECT pg_get_userbyid(datdba) FROM pg_database
-                        WHERE datname = current_database())
-       AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
-       AND NOT EXISTS (SELECT 1 FROM public.{MEMBERS} WHERE login = session_user
-                       AND role = 'coordinator' AND revoked_at IS NULL) THEN
+    is_owner := session_user = (SELECT pg_get_userbyid(datdba) FROM pg_database
+                                WHERE datname = current_database())
+                OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user);
+    IF NOT is_owner AND NOT EXISTS (SELECT 1 FROM public.{MEMBERS} WHERE login = session_user
+                                    AND role = 'coordinator' AND revoked_at IS NULL) THEN
         RAISE EXCEPTION 'only a coordinator of this database enrols and revokes laptops'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+"""
+
+# A member already enrolled is enrolled again or revoked by the owner, or by a coordinator
+# of the line that enrolled it (that coordinator, or one it enrolled, and so on down): a
+# coordinator cannot lock out the one that enrolled it, nor one beside it.
+_LINE_CHECK = f"""
+    IF NOT is_owner AND EXISTS (SELECT 1 FROM public.{MEMBERS} WHERE login = member_login)
+       AND member_login NOT IN (
+           WITH RECURSIVE line(login) AS (
+               SELECT m.login FROM public.{MEMBERS} m WHERE m.enrolled_by = session_user
+               UNION
+               SELECT m.login FROM public.{MEMBERS} m JOIN line ON m.enrolled_by = line.login)
+           SELECT line.login FROM line) THEN
+        RAISE EXCEPTION 'a coordinator changes only the laptops its own line enrolled'
             USING ERRCODE = 'insufficient_privilege';
     END IF;
 """
@@ -46,6 +62,7 @@ DECLARE
     member_login text;
     secret text;
     other text;
+    is_owner boolean;
 BEGIN
 {_CALLER_CHECK}
     IF member_role NOT IN ('documenter', 'coordinator', 'auditor') THEN
@@ -56,6 +73,7 @@ BEGIN
     END IF;
     SELECT 'tawthiq_' || oid::text || '_' || fp INTO member_login
       FROM pg_database WHERE datname = current_database();
+{_LINE_CHECK}
     secret := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = member_login) THEN
         EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', member_login, secret);
@@ -67,7 +85,11 @@ BEGIN
     END LOOP;
     EXECUTE format('GRANT %I TO %I', 'tawthiq_' || member_role, member_login);
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), member_login);
-    INSERT INTO public.{MEMBERS} (login, fingerprint, role) VALUES (member_login, fp, member_role)
+    -- the owner (on a hosted server no superuser) may then end the login's sessions
+    EXECUTE format('GRANT %I TO %I', member_login, (SELECT pg_get_userbyid(datdba)
+                   FROM pg_database WHERE datname = current_database()));
+    INSERT INTO public.{MEMBERS} (login, fingerprint, role, enrolled_by)
+    VALUES (member_login, fp, member_role, session_user)
     ON CONFLICT (login) DO UPDATE SET fingerprint = fp, role = member_role,
         enrolled_at = now(), revoked_at = NULL;
     RETURN QUERY SELECT member_login, secret;
@@ -80,8 +102,13 @@ CREATE OR REPLACE FUNCTION public.tawthiq_revoke(fp text)
 RETURNS text LANGUAGE plpgsql VOLATILE SECURITY DEFINER {_SAFE_PATH} AS $$
 DECLARE
     member_login text;
+    is_owner boolean;
 BEGIN
 {_CALLER_CHECK}
+    SELECT 'tawthiq_' || oid::text || '_' || fp INTO member_login
+      FROM pg_database WHERE datname = current_database();
+{_LINE_CHECK}
+    member_login := NULL;
     UPDATE public.{MEMBERS} SET revoked_at = now()
      WHERE fingerprint = fp AND revoked_at IS NULL RETURNING {MEMBERS}.login INTO member_login;
     IF member_login IS NULL THEN
@@ -89,7 +116,11 @@ BEGIN
     END IF;
     EXECUTE format('ALTER ROLE %I NOLOGIN', member_login);
     EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), member_login);
-    PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = member_login;
+    BEGIN
+        PERFORM pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = member_login;
+    EXCEPTION WHEN insufficient_privilege THEN
+        NULL;  -- a login enrolled before its owner was its member: its session ends on its own
+    END;
     RETURN member_login;
 END $$
 """
@@ -110,6 +141,7 @@ def install(conn: Connection) -> None:
     on the same cluster, members of the same group roles, would read this team's log)."""
     conn.execute(text("DROP FUNCTION IF EXISTS public.tawthiq_enrol(text, text, text)"))
     conn.execute(text("DROP FUNCTION IF EXISTS public.tawthiq_enrol(text, text)"))
+    conn.execute(text(f"ALTER TABLE {MEMBERS} ADD COLUMN IF NOT EXISTS enrolled_by text"))
     conn.execute(text(_ENROL))
     conn.execute(text(_REVOKE))
     for signature in ("tawthiq_enrol(text, text)", "tawthiq_revoke(text)"):

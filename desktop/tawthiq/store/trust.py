@@ -40,35 +40,46 @@ class Decision:
     revoked_after: int | None = None
 
 
-def decisions(session: Session, truster: str) -> dict[str, Decision]:
+def _records(session: Session) -> set[tuple[str, str]]:
+    """(record id, device) of every row of the table of decisions."""
+    return {(r, d) for r, d in session.execute(select(TrustRow.id, TrustRow.device)) if d}
+
+
+def decisions(
+    session: Session,
+    truster: str,
+    *,
+    upto: int | None = None,
+    records: set[tuple[str, str]] | None = None,
+) -> dict[str, Decision]:
     """Device id -> ``truster``'s decision on it, from ``truster``'s own signed events (the
-    latest value of each record, by its place in ``truster``'s chain). The table of
-    decisions only says which records to read (by their index, not a walk of the whole
-    chain): a row added there vouches for nothing without ``truster``'s events, and a row
-    removed takes a decision away (``verify`` names both)."""
-    ids = [
-        record_id
-        for record_id, device in session.execute(select(TrustRow.id, TrustRow.device))
-        if device and record_id == decision_id(truster, device)
-    ]
+    latest value of each record, by its place in ``truster``'s chain; ``upto``: of its
+    events up to that one only, a revoked laptop's decisions while it was trusted). The
+    table of decisions only says which records to read (by their index, not a walk of the
+    whole chain): a row added there vouches for nothing without ``truster``'s events, and
+    a row removed takes a decision away (``verify`` names both)."""
+    found = _records(session) if records is None else records
+    ids = [record_id for record_id, device in found if record_id == decision_id(truster, device)]
     if not ids:
         return {}
-    rows = session.execute(
+    stmt = (
         select(EventRow.entity_id, EventRow.field, EventRow.value)
         .where(EventRow.entity_id.in_(ids), EventRow.entity == TRUST)
         .where(EventRow.device_id == truster)
         .order_by(EventRow.seq)
     )
-    records: dict[str, dict[str, str]] = {}
-    for entity_id, name, value in rows:
+    if upto is not None:
+        stmt = stmt.where(EventRow.seq <= upto)
+    values_of: dict[str, dict[str, str]] = {}
+    for entity_id, name, value in session.execute(stmt):
         try:
             decoded = json.loads(value)
         except ValueError:
             continue  # an altered event: the chain check names it
         if isinstance(decoded, str):
-            records.setdefault(entity_id, {})[name] = decoded
+            values_of.setdefault(entity_id, {})[name] = decoded
     out: dict[str, Decision] = {}
-    for entity_id, values in records.items():
+    for entity_id, values in values_of.items():
         device, key = values.get("device"), values.get("public_key")
         if device and key and entity_id == decision_id(truster, device):
             after = values.get("revoked_after", "")
@@ -102,37 +113,48 @@ def team_view(
     """The team decisions ``own`` follows, from the signed events in ``session``
     (``pending``: decisions of ``own`` being taken, not yet signed).
 
-    Authority goes down, level by level: ``own``'s decisions stand above all; then those of
-    the coordinators it took as such; then those of the coordinators they enrolled as
-    coordinators, and so on. A coordinator's revocation counts only for the laptops below
-    its level: no one revokes ``own``, a coordinator above it or one beside it (a seized
-    coordinator's laptop cannot take the team from the one that enrolled it). A revoked
-    coordinator is followed no more, in nothing it decided. Only coordinators' acceptances
-    vouch for a key: a documenter's reach no one else."""
-    mine = {**decisions(session, own), **(pending or {})}
+    Authority goes down the line of enrolment, level by level: ``own``'s decisions stand
+    above all; then those of the coordinators it took as such (level 1); then those of the
+    coordinators they enrolled as coordinators (level 2), and so on. A revocation counts
+    for a laptop enrolled at the revoker's level or below it (or enrolled by no one): no
+    one revokes ``own``, and a seized coordinator's laptop cannot revoke the coordinator
+    that enrolled it, one beside it, or the laptops enrolled above it. A revoked
+    coordinator's decisions count up to its last event still taken (what it decided while
+    trusted, its revocations too), none after. Only coordinators' acceptances vouch for a
+    key: a documenter's reach no one else."""
+    records = _records(session)
+    mine = {**decisions(session, own, records=records), **(pending or {})}
     view = TeamView(revoked={d: dec.revoked_after for d, dec in mine.items()
                              if dec.revoked_after is not None and d != own})  # fmt: skip
-    level = {d: dec.key for d, dec in mine.items() if dec.role == COORDINATOR}
+    enrolled_at = {d: 0 for d, dec in mine.items() if dec.role}  # shallowest enrolment
+    keys: dict[str, str] = {}
     read: dict[str, dict[str, Decision]] = {}
+    level = {d: dec.key for d, dec in mine.items() if dec.role == COORDINATOR and d != own}
+    depth = 1
     while level:
-        level = {d: k for d, k in level.items()
-                 if d != own and d not in view.coordinators and d not in view.revoked}  # fmt: skip
-        view.coordinators.update(level)
         for c in sorted(level):
-            read[c] = decisions(session, c)
+            keys[c] = level[c]
+            read[c] = decisions(session, c, upto=view.revoked.get(c), records=records)
+        for c in sorted(level):
+            for d, dec in read[c].items():
+                if dec.role and d != own:
+                    enrolled_at[d] = min(enrolled_at.get(d, depth), depth)
         below: dict[str, str] = {}
         for c in sorted(level):
             for d, dec in read[c].items():
-                if d == own or d in view.coordinators:
+                if d == own:
                     continue
-                if dec.revoked_after is not None:
-                    view.revoked[d] = min(dec.revoked_after, view.revoked.get(d, dec.revoked_after))
-                elif dec.role == COORDINATOR:
+                last = dec.revoked_after
+                if last is not None and enrolled_at.get(d, depth) >= depth:
+                    view.revoked[d] = min(last, view.revoked.get(d, last))
+                if dec.role == COORDINATOR and d not in keys:  # revoked: read up to then
                     below.setdefault(d, dec.key)
         level = below
-    for c in view.coordinators:
+        depth += 1
+    view.coordinators = {c: k for c, k in keys.items() if c not in view.revoked}
+    for c in sorted(read):
         for d, dec in read[c].items():
-            if d != own and d not in view.revoked:
+            if d != own and d not in view.revoked and dec.revoked_after is None:
                 view.vouched.setdefault(d, dec.key)
     return view
 
