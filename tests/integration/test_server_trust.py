@@ -14,6 +14,7 @@ from tawthiq.services import team
 from tawthiq.services.sync import signing_fingerprint
 from tawthiq.store import trust
 from tawthiq.store.errors import StoreError
+from tawthiq.store.pg_connection import without_pin
 from tawthiq.sync.errors import SyncError
 
 PLAIN_ONLY = True
@@ -157,6 +158,8 @@ def test_the_enrolment_string_is_all_a_laptop_needs_and_revoking_twice_changes_n
     crew.sync(amal)
     assert team.followed_coordinators(amal.ws) == {fp}
     team.sync(amal.ws)  # remembered, coordinator and all
+    team.sync(amal.ws, without_pin(crew.urls["amal"]))  # typed without it: kept
+    assert team.followed_coordinators(amal.ws) == {fp}
     login = team.revoke(crew.coordinator.ws, crew.owner_url, signing_fingerprint(amal.ws))
     assert login is not None
     digest = crew.coordinator.digest()

@@ -209,7 +209,10 @@ def followed_coordinators(ws: Workspace) -> set[str]:
 
 
 def _remember_server(ws: Workspace, url: str) -> None:
-    coordinators = followed_coordinators(ws) | pinned_coordinators(url)
+    # a string that names coordinators (a new enrolment) replaces those noted; one that
+    # names none (typed by hand, say) keeps them. The coordinators already taken stay
+    # followed either way: that is this laptop's signed decision, not this note.
+    coordinators = pinned_coordinators(url) or followed_coordinators(ws)
     notes = {"url": url, "coordinators": sorted(coordinators)}
     if _server_notes(ws) != notes:
         ws.key_dir.mkdir(parents=True, exist_ok=True)
