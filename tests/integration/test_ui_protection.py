@@ -265,6 +265,19 @@ def test_the_window_locks_itself_after_the_idle_minutes_set(
     assert _db_key_remembered(protected) is None
 
 
+def test_a_closed_window_never_locks_the_keys_away_later(
+    qtbot, unlocked: Path, data_dir: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    """A closed window's idle lock fired minutes later and dropped the keys the rest of the
+    process used (seen as "this laptop's keys are locked" in an unrelated import)."""
+    protected = unlocked
+    window = open_window(Settings(author="Amal", language="en", lock_minutes=1), 0.2)
+    window.close()
+    qtbot.wait(600)  # three idle minutes of 0.2 s
+    assert not window.safety.locked
+    assert _db_key_remembered(protected) is not None
+
+
 def test_erasing_everything_removes_the_files_and_closes_the_window(
     qtbot, unlocked: Path, data_dir: Path, open_window
 ) -> None:  # type: ignore[no-untyped-def]

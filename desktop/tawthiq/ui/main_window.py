@@ -307,5 +307,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.trail.stop()
+        self.safety.idle.stop()
         self.runner.wait()
         event.accept()

@@ -120,6 +120,15 @@ class IdleWatch(QObject):
     def pause(self) -> None:
         self._timer.stop()
 
+    def stop(self) -> None:
+        """Watch no more (the window closed): a closed window's lock must not drop the keys
+        another window, or the rest of the process, still uses."""
+        self._timer.stop()
+        self.minutes = 0
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             self._last = time.monotonic()
