@@ -25,10 +25,13 @@ class Team:
         self.urls: dict[str, str] = {"coordinator": owner_url}
         self.laptops: dict[str, Laptop] = {"coordinator": self.coordinator}
 
-    def enrol(self, name: str, role: str = "documenter") -> Laptop:
+    def enrol(self, name: str, role: str = "documenter", *, by: Laptop | None = None) -> Laptop:
+        """A new laptop enrolled in ``role`` by the first coordinator, or by the coordinator
+        ``by`` (one of the team's laptops) with its own login."""
         laptop = Laptop(self.root, name)
         fp = signing_fingerprint(laptop.ws)
-        done = team.enrol(self.coordinator.ws, self.owner_url, fp, role)
+        by = by or self.coordinator
+        done = team.enrol(by.ws, self.urls[by.name], fp, role)
         self.urls[name] = done.url
         self.laptops[name] = laptop
         return laptop

@@ -21,7 +21,7 @@ from laptops import Laptop
 from conftest import PASSPHRASE, fast_kdf, protect_for_tests
 from tawthiq import cli, services
 from tawthiq.services import protection as use_cases
-from tawthiq.store import keystore, protection
+from tawthiq.store import keystore, protection, secure_files
 
 FIXTURE = Path(__file__).parent / "fixtures" / "release-0.1"
 MARKER, MARKER_AR = "QZXMARKER", "قزكسعلامة"
@@ -260,9 +260,9 @@ def test_five_wrong_passphrases_in_a_row_slow_down_the_sixth(
 
 
 def _note_overwrites(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The files an erase overwrites from now on (``keystore.destroy``), as it does them."""
+    """The files an erase overwrites from now on (``secure_files.destroy``), as it does them."""
     overwritten: list[Path] = []
-    destroy = keystore.destroy
+    destroy = secure_files.destroy
 
     def noted(path: Path) -> bool:
         existed = destroy(path)
@@ -270,7 +270,7 @@ def _note_overwrites(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
             overwritten.append(path)
         return existed
 
-    monkeypatch.setattr(keystore, "destroy", noted)
+    monkeypatch.setattr(secure_files, "destroy", noted)
     return overwritten
 
 

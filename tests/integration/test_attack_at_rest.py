@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tawthiq.store import keystore, protection
+from tawthiq.store import keystore, protection, secure_files
 
 PLAIN_ONLY = True  # each scene starts from a plain laptop and protects it itself
 
@@ -119,7 +119,7 @@ def test_attack_protect_cut_while_sealing_leaves_the_laptop_stuck(  # type: igno
     save_settings(Settings(author="RANAAUTHOR Haddad", language="en"))
     _add(tq)
     pw = _file(tmp_path, "pw", "a passphrase for the field")
-    real = keystore.write_atomically
+    real = secure_files.write_atomically
 
     def full(path: Path, data: bytes, **kw: bool) -> None:
         if path.name == "checkpoints-signed.json":
@@ -127,7 +127,7 @@ def test_attack_protect_cut_while_sealing_leaves_the_laptop_stuck(  # type: igno
         real(path, data, **kw)
 
     with monkeypatch.context() as m:
-        m.setattr(keystore, "write_atomically", full)
+        m.setattr(secure_files, "write_atomically", full)
         assert tq("protect", "--passphrase-file", str(pw)).code != 0
     again = tq("protect", "--passphrase-file", str(pw))
     assert again.code == 0, again.err

@@ -39,10 +39,7 @@ def test_revoking_a_coordinator_gives_back_no_laptop_it_had_revoked(crew: Team) 
     revoked him is one of Dana's events that everyone still takes as hers."""
     dana, amal, _basel = _team_with_a_second_coordinator(crew)
     boss = crew.coordinator
-    fred = crew.laptops["fred"] = Laptop(crew.root, "fred")
-    crew.urls["fred"] = team.enrol(
-        dana.ws, crew.urls["dana"], signing_fingerprint(fred.ws), "documenter"
-    ).url
+    fred = crew.enrol("fred", "documenter", by=dana)
     fred.new_incident(title_en="Fred's first")
     for laptop in (fred, dana, boss, amal):
         crew.sync(laptop)
@@ -98,10 +95,7 @@ def test_a_coordinator_cannot_revoke_on_the_server_the_coordinator_that_enrolled
     locked out of the server by the laptop she enrolled, before she can revoke it."""
     carol = crew.enrol("carol", role="coordinator")
     crew.sync(carol)
-    dana = crew.laptops["dana"] = Laptop(crew.root, "dana")
-    crew.urls["dana"] = team.enrol(
-        carol.ws, crew.urls["carol"], signing_fingerprint(dana.ws), "coordinator"
-    ).url
+    dana = crew.enrol("dana", "coordinator", by=carol)
     crew.sync(dana)
     with connect(crew.urls["dana"]) as conn:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -122,10 +116,7 @@ def test_a_coordinator_two_levels_down_cannot_revoke_the_first_coordinators_docu
     event of Basel's: any coordinator anywhere down the line silences any documenter of
     the team, and the first coordinator has no word that overrules her but revoking her."""
     dana, amal, basel = _team_with_a_second_coordinator(crew)
-    eve = crew.laptops["eve"] = Laptop(crew.root, "eve")
-    crew.urls["eve"] = team.enrol(
-        dana.ws, crew.urls["dana"], signing_fingerprint(eve.ws), "coordinator"
-    ).url
+    eve = crew.enrol("eve", "coordinator", by=dana)
     for laptop in (eve, dana, crew.coordinator, eve, amal):
         crew.sync(laptop)
     with amal.ws.db.read() as s:
@@ -151,10 +142,7 @@ def test_the_documenters_of_a_seized_coordinator_follow_its_revocation(crew: Tea
     boss = crew.coordinator
     dana = crew.enrol("dana", role="coordinator")
     crew.sync(dana)
-    eli = crew.laptops["eli"] = Laptop(crew.root, "eli")
-    crew.urls["eli"] = team.enrol(
-        dana.ws, crew.urls["dana"], signing_fingerprint(eli.ws), "documenter"
-    ).url
+    eli = crew.enrol("eli", "documenter", by=dana)
     eli.new_incident(title_en="Eli's first")
     for laptop in (eli, dana, boss, eli):
         crew.sync(laptop)

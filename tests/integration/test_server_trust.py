@@ -50,10 +50,7 @@ def test_a_coordinator_enrolled_by_the_coordinator_is_followed_too(crew: Team) -
     crew.sync(crew.coordinator)
     crew.sync(dana)  # follows the coordinator; the coordinator enrolled her as one
     # Dana enrols Eli; Amal, who was enrolled by the first coordinator, follows Dana's word
-    eli = crew.laptops["eli"] = type(amal)(crew.root, "eli")
-    crew.urls["eli"] = team.enrol(
-        dana.ws, crew.urls["dana"], signing_fingerprint(eli.ws), "documenter"
-    ).url
+    eli = crew.enrol("eli", "documenter", by=dana)
     elis = eli.new_incident(title_en="Eli's")
     crew.sync(eli)
     crew.sync(dana)  # signs Dana's trust in Eli's key

@@ -5,8 +5,10 @@ byte order, so an order that depends on the server's locale is seen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -60,8 +62,12 @@ def _create_collated(admin: str) -> str:
     return url
 
 
-@pytest.fixture
-def both(pg_server: str, tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
+@contextlib.contextmanager
+def _laptop_and_server(
+    pg_server: str, tmp_path: Path, fill: Callable[[Any], None]
+) -> Iterator[tuple[Workspace, Workspace]]:
+    """A laptop's file and a server's database (its text order a language's), each filled
+    by ``fill`` (given a writer), then closed and dropped."""
     url = _create_collated(pg_server)
     keys = tmp_path / "keys"
     laptop = services.open_workspace(tmp_path / "laptop.db", author="Amal", key_dir=keys)
@@ -69,13 +75,23 @@ def both(pg_server: str, tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]
     try:
         for ws in (laptop, server):
             with ws.writing() as w:
-                made = [services.incidents.create_incident(w, dict(r)) for r in RECORDS]
-                services.incidents.delete_incident(w, made[-1])  # "9 killed": deleted
+                fill(w)
         yield laptop, server
     finally:
         laptop.close()
         server.close()
         pg.drop_database(pg_server, url)
+
+
+def _records(w: Any) -> None:
+    made = [services.incidents.create_incident(w, dict(r)) for r in RECORDS]
+    services.incidents.delete_incident(w, made[-1])  # "9 killed": deleted
+
+
+@pytest.fixture
+def both(pg_server: str, tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
+    with _laptop_and_server(pg_server, tmp_path, _records) as pair:
+        yield pair
 
 
 def _titles(ws: Workspace, flt: IncidentFilter, **order: object) -> list[str]:
@@ -123,36 +139,29 @@ def test_searches_and_filters_find_alike(both) -> None:  # type: ignore[no-untyp
         assert _titles(server, flt) == _titles(laptop, flt), flt
 
 
+def _forty(w: Any) -> None:
+    for n in range(40):
+        words = [
+            "قصف",
+            *(["مخيّم"] if n % 4 == 0 else []),
+            *(["زيتون"] if n in (3, 17, 31) else []),
+        ]
+        day = f"2022-{n % 12 + 1:02d}-{n % 27 + 1:02d}" if n % 5 else None
+        values = {"title_ar": " ".join([*words, f"رقم {n}"]),
+                  "killed": n % 7 or None, "date_start": day}  # fmt: skip
+        made = services.incidents.create_incident(w, values)
+        if n % 6 == 0:
+            services.incidents.add_source_report(
+                w, {"text": f"شهود عن الحصار رقم {n}"}, incident_ids=[made]
+            )
+
+
 @pytest.fixture
 def many(pg_server: str, tmp_path: Path) -> Iterator[tuple[Workspace, Workspace]]:
     """40 incidents on both: a word in every one, one in every fourth, one in three, one
     only in the report some rest on, dates and empty values mixed."""
-    url = _create_collated(pg_server)
-    keys = tmp_path / "keys"
-    laptop = services.open_workspace(tmp_path / "laptop.db", author="Amal", key_dir=keys)
-    server = services.open_workspace(url, author="Amal", key_dir=keys)
-    try:
-        for ws in (laptop, server):
-            with ws.writing() as w:
-                for n in range(40):
-                    words = [
-                        "قصف",
-                        *(["مخيّم"] if n % 4 == 0 else []),
-                        *(["زيتون"] if n in (3, 17, 31) else []),
-                    ]
-                    day = f"2022-{n % 12 + 1:02d}-{n % 27 + 1:02d}" if n % 5 else None
-                    values = {"title_ar": " ".join([*words, f"رقم {n}"]),
-                              "killed": n % 7 or None, "date_start": day}  # fmt: skip
-                    made = services.incidents.create_incident(w, values)
-                    if n % 6 == 0:
-                        services.incidents.add_source_report(
-                            w, {"text": f"شهود عن الحصار رقم {n}"}, incident_ids=[made]
-                        )
-        yield laptop, server
-    finally:
-        laptop.close()
-        server.close()
-        pg.drop_database(pg_server, url)
+    with _laptop_and_server(pg_server, tmp_path, _forty) as pair:
+        yield pair
 
 
 @pytest.mark.parametrize("descending", [True, False], ids=["down", "up"])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tawthiq.store import keystore
+from tawthiq.store import keystore, secure_files
 from tawthiq.store.errors import StoreError
 
 FAST = keystore.Kdf(b"0123456789abcdef", iterations=1, memory_kib=8 * 1024, lanes=1)
@@ -83,10 +83,10 @@ def test_destroy_overwrites_the_bytes_where_they_lie(tmp_path: Path) -> None:
     path = tmp_path / "k.keys"
     path.write_bytes(b"SECRET" * 100)
     os.link(path, tmp_path / "same-file")  # a second name sees the same bytes
-    assert keystore.destroy(path)
+    assert secure_files.destroy(path)
     assert not path.exists()
     assert (tmp_path / "same-file").read_bytes() == bytes(600)  # overwritten, not unlinked only
-    assert not keystore.destroy(path)
+    assert not secure_files.destroy(path)
 
 
 def test_a_destruction_cut_part_way_leaves_no_garbage_under_the_files_name(
@@ -102,11 +102,11 @@ def test_a_destruction_cut_part_way_leaves_no_garbage_under_the_files_name(
         raise KeyboardInterrupt  # the process ends here
 
     with monkeypatch.context() as m:
-        m.setattr(keystore, "overwrite", cut)
+        m.setattr(secure_files, "overwrite", cut)
         with pytest.raises(KeyboardInterrupt):
-            keystore.destroy(path)
+            secure_files.destroy(path)
     assert not path.exists()  # gone from its name: the laptop reads it as unprotected
-    assert keystore.finish_destroying(tmp_path) == 1  # the next start completes it
+    assert secure_files.finish_destroying(tmp_path) == 1  # the next start completes it
     assert list(tmp_path.iterdir()) == [tmp_path / "same-file"]
     assert (tmp_path / "same-file").read_bytes() == bytes(600)
-    assert keystore.finish_destroying(tmp_path) == 0
+    assert secure_files.finish_destroying(tmp_path) == 0

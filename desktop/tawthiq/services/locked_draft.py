@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tawthiq.store import keystore, sealed
+from tawthiq.store import sealed, secure_files
 
 DRAFT_FILE = "locked-draft.json"
 
@@ -29,5 +29,5 @@ def take(folder: Path) -> dict[str, Any] | None:
     if not path.exists():
         return None
     data = sealed.read(path)
-    keystore.destroy(path)
+    secure_files.destroy(path)
     return data if isinstance(data, dict) else None

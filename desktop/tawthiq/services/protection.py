@@ -33,7 +33,7 @@ from tawthiq.services.unlock import (  # the unlocking half, named here too
     unlock_laptop,
     wrong_tries,
 )
-from tawthiq.store import keystore, protection, sealed
+from tawthiq.store import keystore, protection, sealed, secure_files
 from tawthiq.store.errors import StoreError
 from tawthiq.store.keystore import WrongPassphraseError
 
@@ -260,23 +260,23 @@ def erase(db: Path, folder: Path) -> Erased:
         raise StoreError(N_("there is no Tawthiq database at {path}: nothing was erased"), path=db)
     name = glob.escape(db.name)
     cut = [*db.parent.glob(f"{name}.converting-*")]  # a running unprotect's plain copy
-    removed = sum(keystore.destroy(p) for p in cut)
+    removed = sum(secure_files.destroy(p) for p in cut)
     # the key files, with what a write of one cut short left (``.keys.new``, pending ones)
     key_files = sorted(db.parent.glob(f"{name}.keys*"))
     key_files += sorted(db.parent.glob(f"{name}.before-upgrade-from-*.keys*"))
     key_files += sorted(folder.glob(f"{glob.escape(sealed.LAPTOP_KEYS)}*"))
-    keys = sum(keystore.destroy(p) for p in key_files)
+    keys = sum(secure_files.destroy(p) for p in key_files)
     keystore.forget()
     files = [db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))]
     files += sorted(db.parent.glob(f"{name}.before-upgrade-from-*"))
     # an encrypted database is unreadable once its keys are gone: removed, not overwritten
-    removed += sum(_remove(p) if encrypted else keystore.destroy(p) for p in files)
+    removed += sum(_remove(p) if encrypted else secure_files.destroy(p) for p in files)
     # what a cut or running unprotect left: the database decrypted; always overwritten
-    removed += sum(keystore.destroy(p) for p in db.parent.glob(f"{name}.converting-*"))
+    removed += sum(secure_files.destroy(p) for p in db.parent.glob(f"{name}.converting-*"))
     secrets = [folder / name for name in (*sealed.SECRET_FILES, TRIES_FILE)]
     secrets += [p for name in sealed.SECRET_FILES for p in folder.glob(f"{name}.new")]
     secrets += sorted(folder.glob(".exporting-*"))  # notes naming the folders exported to
-    removed += sum(keystore.destroy(p) for p in secrets)
+    removed += sum(secure_files.destroy(p) for p in secrets)
     _forget_name()
     return Erased(keys, removed, encrypted)
 

@@ -164,7 +164,7 @@ def import_files(
                 check_signer(s, identity)
                 if not dry_run:
                     ws.check_witness(s)
-            before = {d: chain.last_seq(s, d) for d in chain.device_keys(s)}
+            before = {d: h.seq for d, h in chain.signed_heads(s).items()}
             summary = merge_files(
                 s,
                 files,

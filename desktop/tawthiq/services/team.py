@@ -26,6 +26,8 @@ from tawthiq.sync.errors import SyncError
 from tawthiq.sync.server_history import check_own_history
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from tawthiq.store import Database
 
 Progress = Callable[[int, int], None]
@@ -124,12 +126,12 @@ def enrol(ws: Workspace, url: str | None, fingerprint: str, role: str) -> Enrolm
     try:
         with db.write() as s:
             login, password = server_members.enrol(s.connection(), plain, role)
-            known = {d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain}
+            known = _devices_of(s, plain)
     finally:
         db.close()
     _note_enrolled(ws, plain, role)
     with ws.db.read() as s:
-        known.update({d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain})
+        known.update(_devices_of(s, plain))
     if known:
         with ws.writing() as w:
             record_trust(w, known, roles=dict.fromkeys(known, role))
@@ -153,11 +155,11 @@ def revoke(ws: Workspace, url: str | None, fingerprint: str) -> str | None:
         with db.write() as s:
             login = server_members.revoke(s.connection(), plain)
             heads = {d: h.seq for d, h in chain.signed_heads(s).items()}
-            known = {d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain}
+            known = _devices_of(s, plain)
     finally:
         db.close()
     with ws.db.read() as s:
-        known.update({d: k for d, k in chain.device_keys(s).items() if _fp(k) == plain})
+        known.update(_devices_of(s, plain))
         last = {d: max(heads.get(d, 0), chain.last_seq(s, d)) for d in known}
     if login is None and not known:
         raise SyncError(N_("no laptop with key fingerprint {fingerprint} is enrolled on {url} "
@@ -177,6 +179,11 @@ def members(ws: Workspace, url: str | None) -> list[server_members.Member]:
             return server_members.members(s.connection())
     finally:
         db.close()
+
+
+def _devices_of(session: Session, plain: str) -> dict[str, str]:
+    """Device -> key of the devices whose key has the fingerprint ``plain`` in a database."""
+    return {d: k for d, k in chain.device_keys(session).items() if _fp(k) == plain}
 
 
 def _fp(key: str) -> str:

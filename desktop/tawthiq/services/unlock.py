@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from tawthiq.domain.errors import N_
-from tawthiq.store import keystore, protection, sealed
+from tawthiq.store import keystore, protection, sealed, secure_files
 from tawthiq.store.errors import StoreError
 from tawthiq.store.keystore import LockedError, WrongPassphraseError
 
@@ -33,7 +33,7 @@ def _wrong() -> WrongPassphraseError:
 def unlock_laptop(folder: Path, ask: Ask | None) -> None:
     """This laptop's sealed secrets unlocked for this process (asking the passphrase once),
     when they are protected and not yet unlocked."""
-    keystore.finish_destroying(folder)  # a cut unprotect's or wipe's key file
+    secure_files.finish_destroying(folder)  # a cut unprotect's or wipe's key file
     if sealed.is_unlocked(folder):
         return
     passphrase = _asked(ask, None)
@@ -113,7 +113,7 @@ def _read_tries(folder: Path) -> int:
 
 def _write_tries(folder: Path, n: int) -> None:
     with contextlib.suppress(StoreError):  # a read-only folder: no slowing down
-        keystore.write_atomically(folder / TRIES_FILE, json.dumps({"wrong": n}).encode())
+        secure_files.write_atomically(folder / TRIES_FILE, json.dumps({"wrong": n}).encode())
 
 
 def wrong_tries(folder: Path) -> int:

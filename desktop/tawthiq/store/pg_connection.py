@@ -48,8 +48,12 @@ def parse(target: str) -> URL:
             N_("{url} names no database: add it after the host, as in postgresql://host/tawthiq"),
             url=shown(target),
         )
-    query = {k: v for k, v in url.query.items() if k != COORDINATOR_PARAM}
-    return url.set(drivername="postgresql+psycopg", query=query)
+    return _unpinned(url).set(drivername="postgresql+psycopg")
+
+
+def _unpinned(url: URL) -> URL:
+    """``url`` without the coordinators' fingerprints (never sent to PostgreSQL)."""
+    return url.set(query={k: v for k, v in url.query.items() if k != COORDINATOR_PARAM})
 
 
 def pinned_coordinators(target: str) -> set[str]:
@@ -71,9 +75,7 @@ def pinned_coordinators(target: str) -> set[str]:
 
 def without_pin(target: str) -> str:
     """The connection string without the coordinator's fingerprint it may carry."""
-    url = make_url(target)
-    query = {k: v for k, v in url.query.items() if k != COORDINATOR_PARAM}
-    return url.set(query=query).render_as_string(hide_password=False)
+    return _unpinned(make_url(target)).render_as_string(hide_password=False)
 
 
 def shown(target: str) -> str:
@@ -82,12 +84,8 @@ def shown(target: str) -> str:
         url = make_url(target)
     except ArgumentError:
         return "postgresql://…"
-    query = {k: v for k, v in url.query.items() if k != COORDINATOR_PARAM}
-    return (
-        url.set(query=query)
-        .render_as_string(hide_password=True)
-        .replace("postgresql+psycopg", "postgresql")
-    )
+    rendered = _unpinned(url).render_as_string(hide_password=True)
+    return rendered.replace("postgresql+psycopg", "postgresql")
 
 
 def with_login(target: str, user: str, password: str, *, coordinators: Collection[str] = ()) -> str:

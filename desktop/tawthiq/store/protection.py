@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tawthiq.domain.errors import N_
-from tawthiq.store import keystore
+from tawthiq.store import keystore, secure_files
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.errors import DatabaseLockedError, DiskError, StoreError
 from tawthiq.store.processes import is_running
@@ -70,16 +70,16 @@ def tidy(db: Path) -> None:
     (read-only media: the key file is then read where it is, ``current_key_file``). A plain
     database with a key file beside it (an unprotect cut before removing it) keeps it: it
     opens nothing readable that the plain file does not show, and protect replaces it."""
-    keystore.finish_destroying(db.parent, db.name)
+    secure_files.finish_destroying(db.parent, db.name)
     try:
         for tmp in _left_by_ended(db, _CONVERTING):
-            keystore.destroy(tmp)
+            secure_files.destroy(tmp)
         for pending in _left_by_ended(db, _PENDING):
             if is_encrypted(db) and not key_file(db).exists():
                 os.replace(pending, key_file(db))  # protect was cut after its database
-                keystore.sync_folder(db.parent)
+                secure_files.sync_folder(db.parent)
             else:
-                keystore.destroy(pending)
+                secure_files.destroy(pending)
     except OSError:
         return
 
@@ -115,24 +115,24 @@ def protect(db: Path, key: bytes, kf: keystore.KeyFile) -> None:
     try:
         _convert(db, source_key=None, target_key=key)
     except BaseException as exc:
-        keystore.destroy(pending)
+        secure_files.destroy(pending)
         if isinstance(exc, OSError):
             raise _disk_error(db, exc) from None
         raise
     os.replace(pending, key_file(db))
-    keystore.sync_folder(db.parent)
+    secure_files.sync_folder(db.parent)
 
 
 def unprotect(db: Path, key: bytes) -> None:
     """Decrypt the database ``db`` (its key ``key``), then destroy its key file."""
     _convert(db, source_key=key, target_key=None)
-    keystore.destroy(key_file(db))
+    secure_files.destroy(key_file(db))
 
 
 def _convert(db: Path, *, source_key: bytes | None, target_key: bytes | None) -> None:
     tmp = _mine(db, _CONVERTING)
     try:
-        keystore.destroy(tmp)
+        secure_files.destroy(tmp)
         with _alone(db, source_key) as conn:
             literal = _key_literal(target_key)
             conn.execute(f"ATTACH DATABASE ? AS converted KEY {literal}", (str(tmp),))
@@ -148,14 +148,14 @@ def _convert(db: Path, *, source_key: bytes | None, target_key: bytes | None) ->
                 )
             with db.open("r+b", buffering=0) as old:
                 os.replace(tmp, db)  # the one step: the old file or the whole new one
-                keystore.sync_folder(db.parent)
+                secure_files.sync_folder(db.parent)
                 if target_key is not None:
-                    keystore.overwrite(old)  # the plain pages, where they lay
+                    secure_files.overwrite(old)  # the plain pages, where they lay
             for leftover in ("-journal", "-wal", "-shm"):
                 db.with_name(db.name + leftover).unlink(missing_ok=True)
     except BaseException as exc:
-        keystore.destroy(tmp)
-        keystore.destroy(tmp.with_name(tmp.name + "-journal"))
+        secure_files.destroy(tmp)
+        secure_files.destroy(tmp.with_name(tmp.name + "-journal"))
         if isinstance(exc, OSError):
             raise _disk_error(db, exc) from None
         raise

@@ -18,7 +18,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from tawthiq.domain.errors import N_
-from tawthiq.store import keystore
+from tawthiq.store import keystore, secure_files
 from tawthiq.store.errors import StoreError, UnwritableError
 
 LAPTOP_KEYS = "laptop-keys.json"
@@ -114,7 +114,7 @@ def write(path: Path, data: Any, *, key: bytes | None = None) -> None:
         nonce = os.urandom(12)
         blob = nonce + ChaCha20Poly1305(key).encrypt(nonce, text, _ad(path))
         text = json.dumps({"format": SEALED, "data": blob.hex()}).encode("utf-8")
-    keystore.write_atomically(path, text, destroy_old=True)
+    secure_files.write_atomically(path, text, destroy_old=True)
 
 
 def _ad(path: Path) -> bytes:
@@ -147,7 +147,7 @@ def reseal(folder: Path, key: bytes) -> None:
             try:
                 plain = json.loads(path.read_text("utf-8"))
             except ValueError:
-                keystore.destroy(path)  # a write cut short: nothing to keep
+                secure_files.destroy(path)  # a write cut short: nothing to keep
                 continue
             write(path, plain, key=key)
 
@@ -155,16 +155,16 @@ def reseal(folder: Path, key: bytes) -> None:
 def unprotect(folder: Path) -> None:
     """Every secret file written plain again (but the keys of the protection itself,
     destroyed), then the laptop's key file destroyed."""
-    keystore.destroy(folder / RECOVERY_FILE)
+    secure_files.destroy(folder / RECOVERY_FILE)
     for name in SECRET_FILES:
         path = folder / name
         if path.exists() and is_sealed(path):
             data = read(path)
             try:
                 text = json.dumps(data, ensure_ascii=False).encode()
-                keystore.write_atomically(path, text, destroy_old=True)
+                secure_files.write_atomically(path, text, destroy_old=True)
             except OSError as exc:
                 raise UnwritableError(
                     N_("cannot write {path}: {reason}"), path=path, reason=exc.strerror
                 ) from None
-    keystore.destroy(folder / LAPTOP_KEYS)
+    secure_files.destroy(folder / LAPTOP_KEYS)

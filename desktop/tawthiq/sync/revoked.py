@@ -5,7 +5,7 @@ and itself, take none of its events after that one, by server or by USB."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_
 from tawthiq.store import chain, trust
@@ -13,10 +13,6 @@ from tawthiq.sync.errors import SyncError
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-class Revocations(Protocol):
-    revoked: dict[str, int]  # device -> last event taken, of the revocations in force
 
 
 class RevokedDevice(SyncError):
@@ -33,20 +29,17 @@ class RevokedDevice(SyncError):
         self.last = last
 
 
-def refuse_revoked(
-    session: Session, own: str, before: Mapping[str, int], found: Revocations | None = None
-) -> None:
+def refuse_revoked(session: Session, own: str, before: Mapping[str, int]) -> dict[str, int]:
     """Raise ``RevokedDevice`` if ``session`` now holds events of a laptop revoked (by
     ``own`` or a coordinator it follows, ``trust.team_view``) after its last one still
-    taken that it did not hold before (``before``: how far each chain reached). The
-    revocations in force go in ``found``. They are not signed again as ``own``'s: a
-    coordinator revoked later is followed no more, in its revocations too."""
+    taken that it did not hold before (``before``: how far each chain reached). Gives back
+    the revocations in force (device -> last event taken), which are not signed again as
+    ``own``'s: they stand or fall with the coordinators who made them."""
     revoked = trust.team_view(session, own).revoked
     for device, last in sorted(revoked.items()):
         if chain.last_seq(session, device) > max(last, before.get(device, 0)):
             raise RevokedDevice(device, last)
-    if found is not None:
-        found.revoked.update(revoked)
+    return revoked
 
 
 __all__ = ["RevokedDevice", "refuse_revoked"]

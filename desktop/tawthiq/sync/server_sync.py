@@ -218,7 +218,7 @@ def pull(
     result.accepted = {**{d: k for d, k in extra.items() if k}, **brought}
     result.roles = {d: r for d, r in result.roles.items() if d in result.accepted}
     try:
-        refuse_revoked(session, own, ours, result)
+        result.revoked = refuse_revoked(session, own, ours)
     except RevokedDevice as exc:
         raise DeviceRefused(exc.device_id, exc) from None
     known = {**trusted, **result.accepted}

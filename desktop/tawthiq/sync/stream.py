@@ -18,8 +18,8 @@ from pathlib import Path
 from types import TracebackType
 
 from tawthiq.domain.errors import N_
-from tawthiq.store.keystore import sync_folder
 from tawthiq.store.processes import is_running
+from tawthiq.store.secure_files import sync_folder
 from tawthiq.sync import seal
 from tawthiq.sync.errors import BadFileError, SyncError
 
