@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tawthiq import __version__, services
+from tawthiq.cli import groups as cli_groups
 from tawthiq.cli import ingest as cli_ingest
 from tawthiq.cli import protect as cli_protect
 from tawthiq.cli import report as cli_report
@@ -164,6 +165,9 @@ def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     view = desk.incident(desk.resolve_id(args.id))
     for line in incident_details(view.incident, view.reports):
         out(line)
+    if view.sources is not None:
+        for line in cli_groups.source_lines(view.sources, view.members):
+            out(line)
     return 0
 
 
@@ -293,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("demo", cmd_demo, "store a sample incident in a new database and show what happened")
     cli_ingest.add_commands(command)
+    cli_groups.add_commands(command)
     cli_report.add_commands(command)
     cli_sync.add_commands(command)
     cli_server.add_commands(command)

@@ -125,12 +125,14 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     desk = open_desk(args, create=True, signing=True)
     saved_any = False
     for name, text in reports:
-        done = desk.ingest_report(text, ref_date=when, outlet=args.outlet, again=args.again)
+        done = desk.ingest_report(
+            text, ref_date=when, outlet=args.outlet, again=args.again, separate=args.separate
+        )
         if done.kept is not None:
             _say_kept(name, done.kept)
             continue
         warn_guessed_day(name, (found for _, found in done.saved))
-        if not done.saved:
+        if not done.saved and not done.added:
             print(
                 f"tawthiq: {name}: no incident recognised; the report was kept as source "
                 f"report {done.report_id}",
@@ -138,6 +140,8 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             )
         for incident_id, found in done.saved:
             out(visible(f"{incident_id}  new  {describe(incident_values(found))}  ({name})"))
+        for incident_id, found, _ in done.added:
+            out(visible(f"{incident_id}  added  {describe(incident_values(found))}  ({name})"))
         n = len(done.saved)
         if n:
             print(
@@ -147,6 +151,20 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             )
         for k, (incident_id, found) in enumerate(done.saved, 1):
             print(f"  {k}. {incident_id[:8]}  {_told(found)}", file=sys.stderr)
+        for incident_id, _, match in done.added:
+            print(
+                f"tawthiq: {name}: added to incident {incident_id[:8]}, kept before "
+                f"({'; '.join(match.match.reasons)}); `tawthiq ingest --separate` keeps a "
+                "report's incidents apart",
+                file=sys.stderr,
+            )
+        for incident_id, c in done.weaker:
+            print(
+                f"tawthiq: {name}: incident {incident_id[:8]} may also be incident "
+                f"{c.incident.id[:8]} ({'; '.join(c.match.reasons)}); if so: `tawthiq group "
+                f"{incident_id[:8]} {c.incident.id[:8]}`",
+                file=sys.stderr,
+            )
         for aside in done.set_aside:
             print(
                 f"  not saved: {_quoted(aside.sentence.value or '')} "
@@ -175,6 +193,11 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     ing.add_argument("files", nargs="+", metavar="FILE")
     ing.add_argument("--ref-date", metavar="YYYY-MM-DD", help="the day the reports were written")
     ing.add_argument("--outlet", help="who published the reports")
+    ing.add_argument(
+        "--separate",
+        action="store_true",
+        help="save each incident as a new one, even one that matches an incident kept",
+    )
     ing.add_argument(
         "--again",
         action="store_true",

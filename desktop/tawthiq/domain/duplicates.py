@@ -22,7 +22,7 @@ def _day(values: Mapping[str, Any]) -> date | None:
         return None
 
 
-def _km(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
+def distance_km(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
     try:
         lat1, lon1, lat2, lon2 = (math.radians(float(v[k])) for v in (a, b) for k in ("lat", "lon"))
     except (KeyError, TypeError, ValueError):
@@ -46,7 +46,7 @@ def place_match(a: Mapping[str, Any], b: Mapping[str, Any]) -> str | None:
     """Why the two places are the same or near (None when they are not, or not known)."""
     if a.get("pcode") and a.get("pcode") == b.get("pcode"):
         return N_("the same place code")
-    km = _km(a, b)
+    km = distance_km(a, b)
     if km is not None and km <= NEAR_KM:
         return N_("places within 10 km")
     if _names(a) & _names(b):

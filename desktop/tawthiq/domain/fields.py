@@ -188,6 +188,10 @@ INCIDENT_FIELDS: tuple[FieldSpec, ...] = (
           cli="narrative", printed="narrative", searched=2),
     _spec("private_notes", "text", "Private notes", "ملاحظات خاصة", section="account",
           editor="block", cli="notes", public=False, hint=N_("Never printed in a public report")),
+    # set when a documenter (or ingest, on a strong match) judged the incident one already
+    # kept: it is then shown as part of that one, its reports among that one's; cleared, it
+    # stands on its own again
+    _spec("grouped_into", "text", "Grouped into incident", "ضُمّت إلى الحادثة", column=True),
     _spec(DELETED, "bool", "Deleted", "محذوفة"),
 )  # fmt: skip
 
@@ -208,8 +212,24 @@ SOURCE_REPORT_FIELDS: tuple[FieldSpec, ...] = (
 LINK_FIELDS: tuple[FieldSpec, ...] = (
     _spec("incident_id", "text", "Incident", "الحادثة"),
     _spec("source_report_id", "text", "Source report", "التقرير المصدر"),
+    # what this report said of this incident, as it was read when linked: the figures the
+    # incident's table of sources shows beside the documenter's own
+    *(
+        _spec(name, "count", en, ar)
+        for name, en, ar in (
+            ("killed", "Killed (this report)", "القتلى (في هذا التقرير)"),
+            ("killed_children", "Children killed (this report)", "الأطفال القتلى (في هذا التقرير)"),
+            ("killed_women", "Women killed (this report)", "النساء القتلى (في هذا التقرير)"),
+            ("killed_men", "Men killed (this report)", "الرجال القتلى (في هذا التقرير)"),
+            ("injured", "Injured (this report)", "الجرحى (في هذا التقرير)"),
+            ("injured_children", "Children injured (this report)",
+             "الأطفال الجرحى (في هذا التقرير)"),
+            ("injured_women", "Women injured (this report)", "النساء الجرحى (في هذا التقرير)"),
+            ("injured_men", "Men injured (this report)", "الرجال الجرحى (في هذا التقرير)"),
+        )
+    ),
     _spec(DELETED, "bool", "Unlinked", "أزيل الربط"),
-)
+)  # fmt: skip
 
 PAIR_FIELDS: tuple[FieldSpec, ...] = (
     _spec("incident_a", "text", "Incident", "الحادثة"),

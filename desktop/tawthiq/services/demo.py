@@ -36,7 +36,9 @@ def run_demo(ws: Workspace, say: Callable[[str], None]) -> str:
     say(f"1. pasted a sample report ({len(text)} characters, Arabic), written {SAMPLE_DATE}")
     with ws.writing() as w:
         # the demonstration saves the sample every time, kept before or not
-        done = ingest_report(w, text, ref_date=SAMPLE_DATE, outlet="Tawthiq sample", again=True)
+        done = ingest_report(
+            w, text, ref_date=SAMPLE_DATE, outlet="Tawthiq sample", again=True, separate=True
+        )
         events = w.written
     incident_id, found = done.saved[0]
     say("2. the extractor filled in the form (value, confidence, the words it came from):")

@@ -20,6 +20,7 @@ from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
 from tawthiq.services.changes import Changes, Stopped
+from tawthiq.services.desk_groups import GroupDesk
 from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.desk_trail import TrailDesk
 from tawthiq.services.drafts import drafts_from, place_fields, report_date
@@ -76,6 +77,7 @@ class Desk:
         self._ws = None if callable(ws) else ws
         self._lock = threading.Lock()
         self.sync = SyncDesk(lambda: self.ws)
+        self.groups = GroupDesk(lambda: self.ws)
         self.trail = TrailDesk(lambda: self.ws)
 
     @property
@@ -269,14 +271,17 @@ class Desk:
             return svc.resolve_id(s, prefix)
 
     def incident(self, incident_id: str) -> IncidentView:
+        from tawthiq.services import grouping
         from tawthiq.services import incidents as svc
 
         with self.ws.db.read() as s:
-            inc = svc.get_incident(s, incident_id)
-            reports = svc.source_reports_of(s, incident_id)
+            record = grouping.data_record(s, incident_id)
+            members = grouping.members(s, incident_id)
             changes = svc.history(s, incident_id)
             now = svc.heads(s, incident_id)
-        return IncidentView(inc, tuple(reports), tuple(reversed(changes)), now)
+        return IncidentView(
+            record.incident, record.reports, tuple(reversed(changes)), now, record, tuple(members)
+        )
 
     def page(
         self,
@@ -332,18 +337,23 @@ class Desk:
         ref_date: date | None = None,
         outlet: str | None = None,
         again: bool = False,
+        separate: bool = False,
     ) -> Ingested:
         """Extract a report and save it with the incidents found, all or nothing; a report
         already kept saves nothing (``kept`` names its incidents) unless ``again``."""
         from tawthiq.services.ingest import ingest_report
 
         with self.ws.writing() as w:
-            done = ingest_report(w, text, ref_date=ref_date, outlet=outlet, again=again)
+            done = ingest_report(
+                w, text, ref_date=ref_date, outlet=outlet, again=again, separate=separate
+            )
         if done.kept is not None:
             return Ingested(None, (), Changes(), kept=done.kept)
         changes = Changes.of(done.incident_ids, reports=True)
         asides = done.result.set_aside if done.result is not None else ()
-        return Ingested(done.report_id, done.saved, changes, asides)
+        return Ingested(
+            done.report_id, done.saved, changes, asides, added=done.added, weaker=done.weaker
+        )
 
     def ingest_files(
         self, paths: Sequence[Path], progress: Progress, *, ref_date: date | None = None
@@ -360,9 +370,10 @@ class Desk:
                 progress(i, len(texts))
                 done = self.ingest_report(text, ref_date=ref_date)
                 incidents += [incident_id for incident_id, _ in done.saved]
+                incidents += [incident_id for incident_id, _, _ in done.added]
                 if done.kept is not None:
                     kept.append(path.name)
-                elif not done.saved:
+                elif not done.saved and not done.added:
                     empty.append(path.name)
                 # counted from today's date (not the publication day given for want of a
                 # day told, nor a weekday that disagrees: those are checked in the form)

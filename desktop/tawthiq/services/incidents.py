@@ -277,11 +277,18 @@ def add_source_report(
     return report_id
 
 
+def link_id(incident_id: str, report_id: str) -> str:
+    """The same on every laptop, so two laptops linking the same pair make one link."""
+    return str(uuid.uuid5(_LINK_NS, f"{incident_id}/{report_id}"))
+
+
 def link_source_report(writer: EventWriter, incident_id: str, report_id: str) -> None:
     """Record that an incident rests on a source report (one report may tell of several)."""
-    link_id = str(uuid.uuid5(_LINK_NS, f"{incident_id}/{report_id}"))
     writer.record(
-        LINK, link_id, {"incident_id": incident_id, "source_report_id": report_id}, new=True
+        LINK,
+        link_id(incident_id, report_id),
+        {"incident_id": incident_id, "source_report_id": report_id},
+        new=True,
     )
 
 

@@ -11,8 +11,10 @@ from tawthiq.domain.records import Change, Incident, SourceReport
 from tawthiq.services.changes import Changes
 
 if TYPE_CHECKING:
+    from tawthiq.domain.data_record import DataRecord
     from tawthiq.extract.result import Aside, IncidentResult
     from tawthiq.services.drafts import Draft
+    from tawthiq.services.grouping import Candidate
     from tawthiq.services.kept import AlreadyKept
 
 
@@ -24,6 +26,9 @@ class IncidentView:
     reports: tuple[SourceReport, ...]
     history: tuple[Change, ...]  # newest first
     heads: dict[str, tuple[str, ...]]  # per field, the events its value comes from
+    # the figures each report of its group gave, and their range (reports: the same ones)
+    sources: DataRecord | None = None
+    members: tuple[str, ...] = ()  # the incidents grouped into it
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,10 @@ class Ingested:
     changes: Changes
     set_aside: tuple[Aside, ...] = ()
     kept: AlreadyKept | None = None
+    # the report added to incidents kept before: (incident, what was extracted, the match)
+    added: tuple[tuple[str, IncidentResult, Candidate], ...] = ()
+    # (incident saved or added to, an incident it may also be), not joined
+    weaker: tuple[tuple[str, Candidate], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -254,8 +254,10 @@ def possible_duplicates(
 
 
 def decide_pair(writer: EventWriter, a: str, b: str, decision: str) -> str:
-    """Record a judgement on two incidents: "same" (one incident recorded twice) or
-    "different"; an event like any other, merged to every laptop."""
+    """Record a judgement on two incidents: "same" (one incident recorded twice: the one
+    recorded later is grouped into the other, its reports then count for it) or
+    "different" (a grouping of the two is undone); an event like any other, merged to
+    every laptop."""
     if a == b:
         raise ValidationError(N_("an incident cannot be a duplicate of itself"))
     code = clean_value(PAIR, "decision", decision)
@@ -269,7 +271,25 @@ def decide_pair(writer: EventWriter, a: str, b: str, decision: str) -> str:
     if existing:
         values = {"decision": code}
     writer.record(PAIR, key, values, new=not existing)
+    _group_as_judged(writer, first, second, code)
     return key
+
+
+def _group_as_judged(writer: EventWriter, a: str, b: str, decision: str) -> None:
+    from tawthiq.services import grouping
+    from tawthiq.services.incidents import get_incident
+
+    older, newer = sorted((a, b), key=lambda i: (writer.events_of(i)[0].hlc, i))
+    session = writer.session
+    together = grouping.root_of(session, older) == grouping.root_of(session, newer)
+    if decision == "same" and not together:
+        grouping.group(writer, newer, older)
+    elif decision == "different" and together:
+        for one in (newer, older):  # the one of the two grouped into the other
+            into = get_incident(session, one).values.get("grouped_into")
+            if into in (a, b) or (into and grouping.root_of(session, into) in (a, b)):
+                grouping.ungroup(writer, one)
+                return
 
 
 def pairs_of(session: Session, incident_id: str) -> list[tuple[str, str]]:

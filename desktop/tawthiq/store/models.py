@@ -90,6 +90,7 @@ class IncidentRow(_Materialised, Base):
         Index("ix_incident_sort_status", "deleted", "status"),
         Index("ix_incident_sort_gov", "deleted", "governorate"),
         Index("ix_incident_munition_remnants", "deleted", "munition_remnants"),
+        Index("ix_incident_grouped_into", "grouped_into"),
     )
 
     # A column for each field the registry marks ``column`` (a figure gives two, its
@@ -108,6 +109,7 @@ class IncidentRow(_Materialised, Base):
     injured_min: Mapped[int | None] = mapped_column(Integer)
     injured_max: Mapped[int | None] = mapped_column(Integer)
     munition_remnants: Mapped[bool | None] = mapped_column(Boolean)
+    grouped_into: Mapped[str | None] = mapped_column(String(36))
     # The fields whose value shown was suggested by the extractor and not checked by a
     # person (canonical JSON list), NULL when there is none.
     unchecked: Mapped[str | None] = mapped_column(Text)

@@ -34,8 +34,8 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
     cond: list[ColumnElement[bool]] = []
     if flt.conflicts_only:
         cond.append(i.n_conflicts > 0)
-    elif not flt.include_deleted:
-        cond.append(i.deleted.is_(False))
+    elif not flt.include_deleted:  # an incident grouped into another is shown as part of it
+        cond.extend((i.deleted.is_(False), i.grouped_into.is_(None)))
     if flt.date_from:
         cond.append(i.date_start >= flt.date_from)
     if flt.date_to:
@@ -217,12 +217,34 @@ def linked_source_reports(session: Session, incident_id: str) -> list[tuple[str,
     return [(r.id, json.loads(r.data)) for r in session.execute(stmt)]
 
 
+def grouped_into(session: Session, roots: Sequence[str]) -> list[tuple[str, str]]:
+    """(incident, the one it is grouped into) of the incidents not deleted grouped into any
+    of ``roots``: one level; callers follow it down."""
+    i = IncidentRow
+    stmt = select(i.id, i.grouped_into).where(i.grouped_into.in_(list(roots)), i.deleted.is_(False))
+    return [(str(a), str(b)) for a, b in session.execute(stmt)]
+
+
+def links_of(
+    session: Session, incident_ids: Sequence[str]
+) -> list[tuple[str, dict[str, Any], str, dict[str, Any]]]:
+    """(incident id, the link's values, report id, the report's values) of every report
+    the incidents rest on, the reports in the order they were first stored."""
+    stmt = (
+        select(LinkRow.incident_id, LinkRow.data, SourceReportRow.id, SourceReportRow.data)
+        .join(SourceReportRow, SourceReportRow.id == LinkRow.source_report_id)
+        .where(LinkRow.incident_id.in_(list(incident_ids)), LinkRow.deleted.is_(False))
+        .order_by(SourceReportRow.created_hlc, SourceReportRow.num)
+    )
+    return [(str(a), json.loads(b), str(c), json.loads(d)) for a, b, c, d in session.execute(stmt)]
+
+
 DatedIncident = tuple[str, dict[str, Any], str | None]  # id, current values, first date
 
 
 def _live_incidents() -> Select[str, str, str | None]:
     i = IncidentRow
-    return select(i.id, i.data, i.date_start).where(i.deleted.is_(False))
+    return select(i.id, i.data, i.date_start).where(i.deleted.is_(False), i.grouped_into.is_(None))
 
 
 def _dated(rows: Iterable[Row[str, str, str | None]]) -> Iterator[DatedIncident]:

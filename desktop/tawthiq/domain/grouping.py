@@ -1,0 +1,207 @@
+"""Whether a report's incident is one already kept: the same or the next day, the same place
+(its code, a few km, or its name compared after folding and transliteration), a type and
+actors that can be the same attack. Pure functions over incident values.
+
+A *strong* match is one a person would not need to be asked about: the same day (or the
+next, at the same place code or name), the same place, a compatible type and no side named
+by one that the other rules out. A *weak* one is a candidate to show, never joined on its own.
+A precise matcher matters more than a generous one: joining two attacks hides one of them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from tawthiq.domain.arabic import normalize
+from tawthiq.domain.duplicates import casualties_compared, distance_km
+from tawthiq.domain.errors import N_
+
+STRONG, WEAK = "strong", "weak"
+NEAR_KM = 5.0  # two points of one town or camp
+AROUND_KM = 12.0  # neighbouring villages: a candidate, not the same place
+SAME_NAME = 90.0  # a name's similarity (0-100) from which two spellings are one place
+LIKE_NAME = 80.0
+
+# incident types one attack can be told as by different outlets (an airstrike is "shelling"
+# to one, "a missile" to another); a type outside every family matches only itself
+_FAMILIES = (
+    frozenset({"air_drone_strike", "shelling_artillery_missile", "remote_explosive"}),
+    frozenset({"remote_explosive", "suicide_bomb", "grenade"}),
+    frozenset({"armed_clash", "attack"}),
+    frozenset({"attack", "abduction_disappearance", "arrest"}),
+)
+# sides outlets confuse for one another when they report the same strike
+_SIDES = (
+    frozenset({"syrian_government", "russia", "iran_affiliated"}),
+    frozenset({"sna", "turkey", "armed_opposition"}),
+    frozenset({"hts", "armed_opposition"}),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    strength: str  # STRONG or WEAK
+    score: float  # 0-1, to order candidates
+    reasons: tuple[str, ...]
+
+
+def _day(values: Mapping[str, Any]) -> date | None:
+    try:
+        return date.fromisoformat(values["date_start"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+_LATIN_VOWELS = re.compile(r"[aeiouy]")
+_NOT_WORD = re.compile(r"[^\w]+")
+_ARTICLE = re.compile(r"\b(?:al|el|as|ash|ad|ar|az|an|at)[ -]")
+
+
+def _latin(name: str) -> tuple[str, str]:
+    """A Latin spelling folded (accents, case, the article) and its consonant skeleton:
+    "Ma'arat al-Nu'man" and "Maarat Al Numan" fold alike."""
+    text = unicodedata.normalize("NFKD", name.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _ARTICLE.sub("", text)
+    text = _NOT_WORD.sub("", text)
+    return text, _LATIN_VOWELS.sub("", text)
+
+
+def _arabic(name: str) -> str:
+    return _NOT_WORD.sub("", normalize(name).replace("ال", ""))
+
+
+def _names(values: Mapping[str, Any]) -> tuple[list[str], list[tuple[str, str]]]:
+    arabic, latin = [], []
+    for key in ("place_name", "place_name_ar", "place_name_en"):
+        name = values.get(key)
+        if not name:
+            continue
+        if any("\u0600" <= c <= "\u06ff" for c in str(name)):
+            arabic.append(_arabic(str(name)))
+        else:
+            latin.append(_latin(str(name)))
+    return [a for a in arabic if a], [p for p in latin if p[0]]
+
+
+def name_similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
+    """How alike the two places' names are (0-100), the best over the names each holds in
+    the same script: Arabic after folding, Latin on the letters and on the consonants."""
+    ar_a, la_a = _names(a)
+    ar_b, la_b = _names(b)
+    best = 0.0
+    for x in ar_a:
+        for y in ar_b:
+            best = max(best, fuzz.ratio(x, y))
+    for (x, xs), (y, ys) in ((p, q) for p in la_a for q in la_b):
+        # the letters and the skeleton together: a short skeleton alone matches too much
+        # ("Hama" and "Hima"), the letters alone miss a vowel spelt otherwise
+        best = max(best, 0.5 * (fuzz.ratio(x, y) + fuzz.ratio(xs, ys)))
+    return best
+
+
+def _type_fits(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
+    """Whether the two types can be one attack told twice (None: a side does not say)."""
+    ta, tb = a.get("incident_type"), b.get("incident_type")
+    if not ta or not tb or ta == "other" or tb == "other":
+        return None
+    return ta == tb or any(ta in f and tb in f for f in _FAMILIES)
+
+
+def _sides_fit(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
+    pa = set(a.get("perpetrators") or ()) - {"unknown"}
+    pb = set(b.get("perpetrators") or ()) - {"unknown"}
+    if not pa or not pb:
+        return None
+    if pa & pb:
+        return True
+    return any(x in f and y in f for f in _SIDES for x in pa for y in pb)
+
+
+def _place(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[str | None, str | None, float]:
+    """(strong reason, weak reason, name similarity) for the two places."""
+    similarity = name_similarity(a, b)
+    if a.get("pcode") and a.get("pcode") == b.get("pcode"):
+        return N_("the same place code"), None, similarity
+    km = distance_km(a, b)
+    if km is not None and km <= NEAR_KM:
+        return N_("places within 5 km"), None, similarity
+    if similarity >= SAME_NAME and (km is None or km <= AROUND_KM):
+        return N_("the same place name"), None, similarity
+    if km is not None and km <= AROUND_KM:
+        return None, N_("places within 12 km"), similarity
+    if similarity >= LIKE_NAME and (km is None or km <= AROUND_KM):
+        return None, N_("place names alike"), similarity
+    gov = a.get("governorate")
+    finer = ("pcode", "lat", "place_name", "place_name_ar", "place_name_en")
+    if (
+        gov
+        and gov == b.get("governorate")
+        and not (any(a.get(k) for k in finer) and any(b.get(k) for k in finer))
+    ):
+        return None, N_("the same governorate (no finer place on one of them)"), similarity
+    return None, None, similarity
+
+
+def match(
+    new: Mapping[str, Any], kept: Mapping[str, Any], *, guessed_day: bool = False
+) -> Match | None:
+    """How ``new`` (a report's incident) matches ``kept`` (an incident already kept), or
+    None. ``guessed_day``: the new incident's day is a guess (no day in the text and no
+    publication day), so it can be a candidate only."""
+    dn, dk = _day(new), _day(kept)
+    if dn is None or dk is None or abs((dn - dk).days) > 1:
+        return None
+    gov_new, gov_kept = new.get("governorate"), kept.get("governorate")
+    if gov_new and gov_kept and gov_new != gov_kept:
+        return None
+    type_fits, sides_fit = _type_fits(new, kept), _sides_fit(new, kept)
+    if type_fits is False:
+        return None
+    strong_place, weak_place, similarity = _place(new, kept)
+    if strong_place is None and weak_place is None:
+        return None
+    same_day = dn == dk
+    reasons = [N_("the same date") if same_day else N_("dates a day apart")]
+    reasons.append(strong_place or weak_place or "")
+    if type_fits:
+        same_type = new.get("incident_type") == kept.get("incident_type")
+        reasons.append(
+            N_("the same kind of attack")
+            if same_type
+            else N_("kinds of attack one strike is told as")
+        )
+    if sides_fit:
+        reasons.append(N_("the same side named"))
+    elif sides_fit is False:
+        reasons.append(N_("different sides named"))
+    exact_place = strong_place in (N_("the same place code"), N_("the same place name"))
+    figures = casualties_compared(new, kept)
+    if figures:
+        reasons.append(N_("similar casualty figures"))
+    # a town shelled two days running is two attacks: the next day joins only at the very
+    # same place with figures alike
+    strong = (
+        strong_place is not None
+        and sides_fit is not False
+        and type_fits is not None
+        and (same_day or (exact_place and figures is True))
+        and not guessed_day
+    )
+    if guessed_day:
+        reasons.append(N_("the report's date is a guess"))
+    score = (
+        (0.4 if same_day else 0.25)
+        + (0.3 if strong_place else 0.15)
+        + (0.15 if type_fits else 0.0)
+        + (0.1 if sides_fit else 0.0)
+        + 0.05 * similarity / 100
+    )
+    return Match(STRONG if strong else WEAK, round(score, 3), tuple(reasons))

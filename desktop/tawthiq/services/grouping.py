@@ -1,0 +1,178 @@
+"""Many reports, one incident: finding the incident a report tells of among those kept,
+grouping one incident into another (and undoing it), and the figures each report gave.
+
+Grouping is an event like any other: the incident grouped keeps its own fields, events and
+reports; it records ``grouped_into`` (the incident it is part of), lists show the group
+once, and the reports of the whole group count for the incident it was grouped into.
+Clearing ``grouped_into`` undoes it; nothing is lost either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from tawthiq.domain.data_record import FIGURES, DataRecord, ReportFigures
+from tawthiq.domain.errors import N_, ValidationError
+from tawthiq.domain.fields import DELETED, LINK
+from tawthiq.domain.grouping import STRONG, Match, match
+from tawthiq.domain.records import Casualties, Incident, SourceReport
+from tawthiq.services.incidents import edit_incident, get_incident, link_id
+from tawthiq.store import EventWriter, queries
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# why an extracted day is only a guess: counted from today (no day the report was written),
+# or the day it was published (no day told in it)
+GUESSED_DAY = ("today", "publication")
+_DEPTH = 32  # a chain of groupings longer than this is a loop made by two laptops at once
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    incident: Incident
+    match: Match
+
+    @property
+    def strong(self) -> bool:
+        return self.match.strength == STRONG
+
+
+def candidates(
+    session: Session, values: Mapping[str, Any], *, guessed_day: bool = False, limit: int = 5
+) -> list[Candidate]:
+    """The incidents kept (not deleted, not grouped into another) that ``values`` may tell
+    of, the likeliest first: strong matches, then weak ones by their score."""
+    try:
+        day = date.fromisoformat(values["date_start"])
+    except (KeyError, TypeError, ValueError):
+        return []
+    lo, hi = (day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat()
+    found = []
+    for incident_id, kept, _ in queries.incidents_between(session, lo, hi, besides=""):
+        m = match(values, kept, guessed_day=guessed_day)
+        if m is not None:
+            found.append(Candidate(Incident.from_state(incident_id, kept), m))
+    found.sort(key=lambda c: (not c.strong, -c.match.score, c.incident.id))
+    return found[:limit]
+
+
+def _values(session: Session, incident_id: str) -> dict[str, Any]:
+    return dict(get_incident(session, incident_id).values)
+
+
+def root_of(session: Session, incident_id: str) -> str:
+    """The incident a group is shown as: follow ``grouped_into`` to one grouped into
+    nothing. A loop (two laptops grouping each into the other at once) stops where it
+    started: each then stands on its own until someone settles it."""
+    seen = [incident_id]
+    current = incident_id
+    for _ in range(_DEPTH):
+        into = _values(session, current).get("grouped_into")
+        if not into:
+            return current
+        if into in seen:
+            return incident_id
+        seen.append(into)
+        current = into
+    return incident_id
+
+
+def members(session: Session, root: str) -> list[str]:
+    """Every incident grouped (directly or through another) into ``root``."""
+    out: list[str] = []
+    level = [root]
+    while level and len(out) < 10_000:
+        level = [a for a, _ in queries.grouped_into(session, level) if a not in out and a != root]
+        out.extend(level)
+    return out
+
+
+def group(writer: EventWriter, incident_id: str, into: str) -> str:
+    """Record that ``incident_id`` is the incident ``into`` (or the one ``into`` is part
+    of) told again; returns the incident it now counts for."""
+    session = writer.session
+    for one in (incident_id, into):
+        if _values(session, one).get(DELETED):
+            raise ValidationError(N_("incident {id} is deleted; it cannot be grouped"), id=one[:8])
+    root = root_of(session, into)
+    if root == incident_id or incident_id == into:
+        raise ValidationError(
+            N_("incident {id} cannot be grouped into itself or into one grouped into it"),
+            id=incident_id[:8],
+        )
+    if _values(session, incident_id).get("grouped_into") == root:
+        raise ValidationError(
+            N_("incident {id} is already grouped into {into}"), id=incident_id[:8], into=root[:8]
+        )
+    edit_incident(writer, incident_id, {"grouped_into": root})
+    return root
+
+
+def ungroup(writer: EventWriter, incident_id: str) -> str:
+    """Undo a grouping: the incident stands on its own again, with its own reports;
+    returns the incident it had been grouped into."""
+    into = _values(writer.session, incident_id).get("grouped_into")
+    if not into:
+        raise ValidationError(N_("incident {id} is not grouped into another"), id=incident_id[:8])
+    edit_incident(writer, incident_id, {"grouped_into": None})
+    return str(into)
+
+
+def figures_of(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The figures an incident's values give (an extraction's, as a link keeps them)."""
+    return {k: values[k] for k in FIGURES if values.get(k) is not None}
+
+
+def add_report(
+    writer: EventWriter, incident_id: str, report_id: str, figures: Mapping[str, Any]
+) -> None:
+    """Link a report to an incident with the figures it gave for it (once: a second link of
+    the same pair changes nothing)."""
+    key = link_id(incident_id, report_id)
+    if writer.events_of(key):
+        return
+    values = {"incident_id": incident_id, "source_report_id": report_id, **figures}
+    writer.record(LINK, key, values, new=True)
+
+
+def _published(report: SourceReport) -> str:
+    return report.publication_date or report.received_date or ""
+
+
+def data_record(session: Session, incident_id: str) -> DataRecord:
+    """The incident with the reports of its whole group, the figures each report gave
+    (oldest publication first, those raising the killed toll marked) and their range."""
+    incident = get_incident(session, incident_id)
+    ids = [incident_id, *members(session, incident_id)]
+    rows = queries.links_of(session, ids)
+    seen: set[str] = set()
+    sources: list[tuple[SourceReport, dict[str, Casualties]]] = []
+    for _, link, report_id, report_values in rows:
+        if report_id in seen:
+            continue
+        seen.add(report_id)
+        figures = {k: c for k in FIGURES if (c := Casualties.from_value(link.get(k))) is not None}
+        sources.append((SourceReport.from_state(report_id, report_values), figures))
+    sources.sort(key=lambda s: _published(s[0]))
+    per_source, highest = [], None
+    for report, figures in sources:
+        killed = figures.get("killed")
+        raises = killed is not None and highest is not None and killed.max > highest
+        if killed is not None:
+            highest = killed.max if highest is None else max(highest, killed.max)
+        per_source.append(ReportFigures(report, figures, raises))
+    return DataRecord(incident, tuple(per_source), across(per_source))
+
+
+def across(per_source: Sequence[ReportFigures]) -> dict[str, Casualties]:
+    """For each figure some report gave: the lowest minimum and the highest maximum."""
+    out: dict[str, Casualties] = {}
+    for key in FIGURES:
+        given = [r.figures[key] for r in per_source if key in r.figures]
+        if given:
+            out[key] = Casualties(min(c.min for c in given), max(c.max for c in given))
+    return out
