@@ -155,7 +155,8 @@ def data_record(session: Session, incident_id: str) -> DataRecord:
         if report_id in seen:
             continue
         seen.add(report_id)
-        figures = {k: c for k in FIGURES if (c := Casualties.from_value(link.get(k))) is not None}
+        given = link if any(k in link for k in FIGURES) else _read_again(report_values, incident)
+        figures = {k: c for k in FIGURES if (c := Casualties.from_value(given.get(k))) is not None}
         sources.append((SourceReport.from_state(report_id, report_values), figures))
     sources.sort(key=lambda s: _published(s[0]))
     per_source, highest = [], None
@@ -166,6 +167,30 @@ def data_record(session: Session, incident_id: str) -> DataRecord:
             highest = killed.max if highest is None else max(highest, killed.max)
         per_source.append(ReportFigures(report, figures, raises))
     return DataRecord(incident, tuple(per_source), across(per_source))
+
+
+def _read_again(report: Mapping[str, Any], incident: Incident) -> dict[str, Any]:
+    """The figures of a report linked before links kept them: the report's text read
+    again, the incident of it that matches this one (none when no reading matches)."""
+    from tawthiq.extract import extract
+    from tawthiq.services.drafts import incident_values
+
+    text = report.get("text")
+    if not text:
+        return {}
+    try:
+        day = date.fromisoformat(report.get("publication_date") or "")
+    except ValueError:
+        day = None
+    best: tuple[float, dict[str, Any]] | None = None
+    for found in extract(text, ref_date=day).incidents:
+        if not found.is_incident:
+            continue
+        values = incident_values(found)
+        m = match(values, incident.values)
+        if m is not None and (best is None or m.score > best[0]):
+            best = (m.score, values)
+    return figures_of(best[1]) if best else {}
 
 
 def across(per_source: Sequence[ReportFigures]) -> dict[str, Casualties]:

@@ -71,6 +71,7 @@ def ingest_report(
     strongly matches one kept is not saved again: the report is added to that one (unless
     ``separate``); weaker matches are returned as candidates."""
     before = None if again else already_kept(writer.session, text)
+    separate = separate or again  # "once more, with new incidents"
     if before is not None:
         return Ingested(None, (), None, before)
     result = extract(text, ref_date=ref_date)
