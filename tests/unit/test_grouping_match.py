@@ -120,3 +120,64 @@ def test_a_type_or_sides_not_told_are_no_reason_against_but_a_type_is_needed_to_
     assert m is not None and m.strength == WEAK
     m = match(told(perpetrators=["unknown"]), SARMADA)
     assert m is not None and m.strength == STRONG
+
+
+DARAA_AREA: dict[str, Any] = {
+    "date_start": "2025-03-25",
+    "governorate": "Dar'a",
+    "place_name_en": "Dar'a",
+    "pcode": "SY12",
+    "incident_type": "air_drone_strike",
+    "perpetrators": ["israel"],
+    "killed": seven(6),
+}
+KOYA = {**DARAA_AREA, "place_name_en": "Koya", "pcode": "C6025", "lat": 32.72, "lon": 35.86}
+
+
+def test_an_area_holding_a_village_joins_only_when_everything_else_agrees() -> None:
+    m = match(KOYA, DARAA_AREA)
+    assert m is not None and m.strength == STRONG
+    assert "one place is the area that holds the other" in m.reasons
+    for changes in (
+        {"killed": seven(20)},  # another toll
+        {"perpetrators": []},  # no side told
+        {"incident_type": "armed_clash"},  # a kind of violence that may be another attack
+        {"date_start": "2025-03-26"},  # the next day
+    ):
+        m = match({**KOYA, **changes}, DARAA_AREA)
+        assert m is not None and m.strength == WEAK, changes
+
+
+def test_two_reports_naming_only_the_governorate_are_not_one_place() -> None:
+    # the same code, but of a whole governorate: two attacks there that day are two
+    m = match({**DARAA_AREA, "killed": seven(30)}, DARAA_AREA)
+    assert m is not None and m.strength == WEAK
+
+
+def test_a_governorates_own_city_counts_as_the_area() -> None:
+    hama_city = told(
+        governorate="Hama", place_name_en="Hama", pcode="C2987", lat=35.13, lon=36.75,
+        incident_type="attack", perpetrators=["isis"], killed=seven(26),
+    )  # fmt: skip
+    village = {**hama_city, "place_name_en": "Dweizin", "pcode": None, "lat": None, "lon": None}
+    m = match(village, hama_city)
+    assert m is not None and m.strength == STRONG
+
+
+def test_neighbouring_villages_alike_in_everything_stay_two() -> None:
+    # two villages shelled the same day by the same side with the same toll: two attacks
+    near = told(
+        pcode="C4150",
+        lat=36.2350,
+        lon=36.6480,
+        place_name_ar="كفر جالس",
+        place_name_en="Kafr Jales",
+    )
+    m = match(near, SARMADA)
+    assert m is not None and m.strength == WEAK
+
+
+def test_a_clash_and_a_strike_at_one_place_code_are_only_a_candidate() -> None:
+    m = match(told(incident_type="armed_clash"), SARMADA)
+    assert m is not None and m.strength == WEAK
+    assert match(told(incident_type="looting_destruction"), SARMADA) is None

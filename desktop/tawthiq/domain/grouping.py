@@ -27,7 +27,7 @@ STRONG, WEAK = "strong", "weak"
 NEAR_KM = 5.0  # two points of one town or camp
 AROUND_KM = 12.0  # neighbouring villages: a candidate, not the same place
 SAME_NAME = 90.0  # a name's similarity (0-100) from which two spellings are one place
-LIKE_NAME = 80.0
+LIKE_NAME = 75.0
 
 # incident types one attack can be told as by different outlets (an airstrike is "shelling"
 # to one, "a missile" to another); a type outside every family matches only itself
@@ -36,6 +36,18 @@ _FAMILIES = (
     frozenset({"remote_explosive", "suicide_bomb", "grenade"}),
     frozenset({"armed_clash", "attack"}),
     frozenset({"attack", "abduction_disappearance", "arrest"}),
+)
+# the kinds of attack that kill and maim, which one report tells as another
+_VIOLENCE = frozenset(
+    {
+        "air_drone_strike",
+        "shelling_artillery_missile",
+        "remote_explosive",
+        "suicide_bomb",
+        "grenade",
+        "armed_clash",
+        "attack",
+    }
 )
 # sides outlets confuse for one another when they report the same strike
 _SIDES = (
@@ -108,11 +120,15 @@ def name_similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
 
 
 def _type_fits(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
-    """Whether the two types can be one attack told twice (None: a side does not say)."""
+    """Whether the two types can be one attack told twice: True for the same type or one
+    family, False for a killing and an arrest or a looting; None when it cannot be told
+    (a side gives none, or two kinds of violence outlets mix up: a clash and a strike)."""
     ta, tb = a.get("incident_type"), b.get("incident_type")
     if not ta or not tb or ta == "other" or tb == "other":
         return None
-    return ta == tb or any(ta in f and tb in f for f in _FAMILIES)
+    if ta == tb or any(ta in f and tb in f for f in _FAMILIES):
+        return True
+    return None if ta in _VIOLENCE and tb in _VIOLENCE else False
 
 
 def _sides_fit(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
@@ -125,9 +141,28 @@ def _sides_fit(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:
     return any(x in f and y in f for f in _SIDES for x in pa for y in pb)
 
 
+_AREA_CODE = re.compile(r"SY\d{2}(?:\d{2}){0,2}")  # OCHA's governorate, district, subdistrict
+
+
+def coarse(values: Mapping[str, Any]) -> bool:
+    """Whether the place is an area rather than a spot: a governorate, district or
+    subdistrict, or the governorate's own city named for it ("Hama", "Idlib"), which
+    reports use for the whole governorate."""
+    if _AREA_CODE.fullmatch(str(values.get("pcode") or "")):
+        return True
+    if values.get("place_kind") in ("district", "area"):
+        return True
+    gov, name = values.get("governorate"), values.get("place_name_en")
+    return bool(gov and name and _latin(str(gov))[1] == _latin(str(name))[1])
+
+
 def _place(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[str | None, str | None, float]:
     """(strong reason, weak reason, name similarity) for the two places."""
     similarity = name_similarity(a, b)
+    same_gov = bool(a.get("governorate")) and a.get("governorate") == b.get("governorate")
+    if same_gov and (coarse(a) or coarse(b)):
+        # "in Daraa" and "in Koya, Daraa": the one may hold the other, never proves it
+        return None, N_("one place is the area that holds the other"), similarity
     if a.get("pcode") and a.get("pcode") == b.get("pcode"):
         return N_("the same place code"), None, similarity
     km = distance_km(a, b)
@@ -188,12 +223,24 @@ def match(
         reasons.append(N_("similar casualty figures"))
     # a town shelled two days running is two attacks: the next day joins only at the very
     # same place with figures alike
-    strong = (
-        strong_place is not None
-        and sides_fit is not False
-        and type_fits is not None
-        and (same_day or (exact_place and figures is True))
-        and not guessed_day
+    # a place only near or alike, or an area holding it, joins on the same day when
+    # everything else agrees: the kind of attack, the side and the toll
+    corroborated = (
+        same_day
+        and weak_place
+        in (N_("one place is the area that holds the other"), N_("place names alike"))
+        and type_fits is True
+        and sides_fit is True
+        and figures is True
+    )
+    strong = not guessed_day and (
+        corroborated
+        or (
+            strong_place is not None
+            and sides_fit is not False
+            and type_fits is not None
+            and (same_day or (exact_place and figures is True))
+        )
     )
     if guessed_day:
         reasons.append(N_("the report's date is a guess"))
