@@ -141,3 +141,26 @@ def test_a_grouping_travels_and_edits_made_meanwhile_elsewhere_merge(ws, files) 
     on_other_laptop(ws, lambda w: None)
     with ws.db.read() as s:
         assert grouping.root_of(s, b) == a
+
+
+def test_a_loop_made_on_two_laptops_and_a_deleted_incident_hide_nothing(run, ws) -> None:  # type: ignore[no-untyped-def]
+    with ws.writing() as w:
+        a = ingest_report(w, ARABIC, ref_date=SUNDAY).incident_ids[0]
+    with ws.writing() as w:
+        b = ingest_report(w, ENGLISH, ref_date=SUNDAY, separate=True).incident_ids[0]
+    with ws.writing() as w:
+        grouping.group(w, b, a)
+    assert "1 incident(s)" in run("list").out
+    # the other laptop, not knowing of it yet, groups a into b: a loop once merged
+    on_other_laptop(ws, lambda w: w.record("incident", a, {"grouped_into": b}, seen={}))
+    listed = run("list").out
+    assert "2 incident(s)" in listed and a[:8] in listed and b[:8] in listed
+    with ws.db.read() as s:
+        assert grouping.root_of(s, a) == a and grouping.root_of(s, b) == b
+    # settled: a stands alone again; then a is deleted: b, grouped into it, is shown again
+    with ws.writing() as w:
+        grouping.ungroup(w, a)
+    assert "1 incident(s)" in run("list").out
+    assert run("delete", a[:8]).code == 0
+    listed = run("list").out
+    assert "1 incident(s)" in listed and b[:8] in listed

@@ -21,7 +21,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.filters import IncidentFilter
@@ -34,8 +34,8 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
     cond: list[ColumnElement[bool]] = []
     if flt.conflicts_only:
         cond.append(i.n_conflicts > 0)
-    elif not flt.include_deleted:  # an incident grouped into another is shown as part of it
-        cond.extend((i.deleted.is_(False), i.grouped_into.is_(None)))
+    elif not flt.include_deleted:
+        cond.extend((i.deleted.is_(False), _standing_alone()))
     if flt.date_from:
         cond.append(i.date_start >= flt.date_from)
     if flt.date_to:
@@ -69,6 +69,19 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
         )
         cond.append(i.num.in_(search.matching_nums("incident", dialect).union(in_reports)))
     return cond
+
+
+def _standing_alone() -> ColumnElement[bool]:
+    """An incident not shown as part of another: grouped into none, or into one deleted, or
+    into one grouped back into it (two laptops grouping each into the other at once: both
+    stand until someone settles it)."""
+    i, into = IncidentRow, aliased(IncidentRow, name="grouped_target")
+    holds_it = (
+        select(into.num)
+        .where(into.id == i.grouped_into, into.deleted.is_(False))
+        .where(or_(into.grouped_into.is_(None), into.grouped_into != i.id))
+    )
+    return or_(i.grouped_into.is_(None), ~holds_it.exists())
 
 
 def _params(session: Session, flt: IncidentFilter) -> dict[str, Any]:
