@@ -33,6 +33,7 @@ ELSEWHERE = (
     "in western Idlib, local activists said.\n"
 )
 SUNDAY = date(2022, 11, 6)
+ON_SERVER = True  # the lists hide grouped incidents on the team server too
 NO_DAY = "قُتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على سوق بلدة سرمدا شمالي إدلب.\n"
 
 
