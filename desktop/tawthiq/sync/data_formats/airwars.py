@@ -105,8 +105,8 @@ def row(record: DataRecord, *, private: bool) -> list[object]:
         rt.admin_unit("district", v.get("district"), rt.AR, gov),
         rt.admin_unit("subdistrict", v.get("subdistrict"), rt.EN, gov),
         rt.admin_unit("subdistrict", v.get("subdistrict"), rt.AR, gov),
-        "" if v.get("lat") is None else v["lat"],
-        "" if v.get("lon") is None else v["lon"],
+        _or_empty(inc.number("lat")),
+        _or_empty(inc.number("lon")),
         rt.label("incident_type", inc.incident_type, rt.EN),
         rt.label("incident_type", inc.incident_type, rt.AR),
         "; ".join(rt.labels("weapons", inc.weapons, rt.EN)),
@@ -149,3 +149,7 @@ def source_figures(r: ReportFigures) -> str:
         return ""
     text = f"{r.report.outlet or r.report.url or r.report.id}: {', '.join(said)}"
     return text + " (raised the toll)" if r.raises_toll else text
+
+
+def _or_empty(x: float | None) -> float | str:
+    return "" if x is None else x

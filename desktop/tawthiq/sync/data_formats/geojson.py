@@ -45,13 +45,13 @@ def feature(record: DataRecord, *, private: bool) -> dict[str, Any]:
 
 def geometry(record: DataRecord) -> dict[str, Any] | None:
     """A Point at [longitude, latitude]; None without both."""
-    v = record.incident.values
-    lat, lon = v.get("lat"), v.get("lon")
+    inc = record.incident
+    lat, lon = inc.number("lat"), inc.number("lon")
     if lat is None or lon is None:
         return None
     return {
         "type": "Point",
-        "coordinates": [round(float(lon), DECIMALS), round(float(lat), DECIMALS)],
+        "coordinates": [round(lon, DECIMALS), round(lat, DECIMALS)],
     }
 
 

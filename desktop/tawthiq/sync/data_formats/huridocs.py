@@ -80,7 +80,7 @@ def event(record: DataRecord, *, private: bool) -> dict[str, Any]:
     """The event record (100s) with its acts (2100s), involvements (2400s), information
     (2500s) and victims (900s) inside it."""
     inc = record.incident
-    lat, lon = inc.values.get("lat"), inc.values.get("lon")
+    lat, lon = inc.number("lat"), inc.number("lon")
     out: dict[str, Any] = {
         "event_record_number": inc.id,
         "event_title": inc.title_en or inc.title_ar or "",
