@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tawthiq import __version__, services
+from tawthiq.cli import data as cli_data
 from tawthiq.cli import ingest as cli_ingest
 from tawthiq.cli import protect as cli_protect
 from tawthiq.cli import report as cli_report
@@ -294,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo", cmd_demo, "store a sample incident in a new database and show what happened")
     cli_ingest.add_commands(command)
     cli_report.add_commands(command)
+    cli_data.add_commands(command)
     cli_sync.add_commands(command)
     cli_server.add_commands(command)
     cli_protect.add_commands(command)

@@ -20,6 +20,7 @@ from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
 from tawthiq.services.changes import Changes, Stopped
+from tawthiq.services.data_files import DataDesk
 from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.desk_trail import TrailDesk
 from tawthiq.services.drafts import drafts_from, place_fields, report_date
@@ -76,6 +77,7 @@ class Desk:
         self._ws = None if callable(ws) else ws
         self._lock = threading.Lock()
         self.sync = SyncDesk(lambda: self.ws)
+        self.data = DataDesk(lambda: self.ws)  # plain data files for other tools
         self.trail = TrailDesk(lambda: self.ws)
 
     @property

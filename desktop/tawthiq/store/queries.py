@@ -299,3 +299,47 @@ def incidents_resting_on(
         .order_by(i.created_hlc, i.num)
     )
     return [(row.id, json.loads(row.data)) for row in session.execute(stmt)]
+
+
+def incident_batches(
+    session: Session, flt: IncidentFilter, size: int = 500
+) -> Iterator[list[tuple[str, dict[str, Any], list[str]]]]:
+    """Every incident matching ``flt`` as (id, current values, fields not checked), oldest
+    date first, ``size`` at a time: what a data export reads without holding them all."""
+    stmt = (
+        select(IncidentRow.id, IncidentRow.data, IncidentRow.unchecked)
+        .where(and_(True, *_conditions(session, flt)))
+        .order_by(*_order(session, SORT_COLUMNS["date"], IncidentRow.num, False))
+    )
+    for part in session.execute(stmt, _params(session, flt)).partitions(size):
+        yield [(r.id, json.loads(r.data), json.loads(r.unchecked) if r.unchecked else [])
+               for r in part]  # fmt: skip
+
+
+def reports_linked_to(
+    session: Session, incident_ids: Sequence[str]
+) -> dict[str, list[tuple[str, dict[str, Any], dict[str, Any]]]]:
+    """For each of the incidents, (id, current values, the link's values) of the source
+    reports it rests on, oldest first (at most a few thousand incidents at a time)."""
+    stmt = (
+        select(LinkRow.incident_id, SourceReportRow.id, SourceReportRow.data, LinkRow.data)
+        .join(LinkRow, LinkRow.source_report_id == SourceReportRow.id)
+        .where(LinkRow.incident_id.in_(list(incident_ids)), LinkRow.deleted.is_(False))
+        .order_by(SourceReportRow.created_hlc, SourceReportRow.num)
+    )
+    out: dict[str, list[tuple[str, dict[str, Any], dict[str, Any]]]] = {}
+    for incident_id, report_id, data, link in session.execute(stmt):
+        out.setdefault(str(incident_id), []).append((report_id, json.loads(data), json.loads(link)))
+    return out
+
+
+def kept_ids(session: Session, ids: Sequence[str]) -> set[str]:
+    """Those of ``ids`` that are incidents of this database (deleted ones too)."""
+    found: set[str] = set()
+    ids = list(ids)
+    for start in range(0, len(ids), 10_000):  # under SQLite's limit of parameters
+        part = ids[start : start + 10_000]
+        found.update(
+            session.execute(select(IncidentRow.id).where(IncidentRow.id.in_(part))).scalars()
+        )
+    return found
