@@ -255,3 +255,13 @@ def test_a_failed_write_leaves_no_file(run, kept, tmp_path, monkeypatch) -> None
     assert done.code == 3 and "could not be written (No space left on device)" in done.err
     assert out.read_text("utf-8") == "an older file\n"  # the older file is whole
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".half")) == []
+
+
+def test_the_window_cannot_export_onto_the_database(ws, kept, db_path) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq.domain.errors import ValidationError
+    from tawthiq.services.desk import Desk
+
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError, match="is the database itself"):
+        Desk(ws).data.export("csv", IncidentFilter(), db_path, all_incidents=True)
+    assert db_path.read_bytes() == before

@@ -95,14 +95,15 @@ def records_for(
             per.append(ReportFigures(SourceReport.from_state(report_id, values), figures, raises))
         ranges = {}
         for name in FIGURES:
-            given = [r.figures[name] for r in per if name in r.figures]
-            if given:
-                ranges[name] = _span(given)
+            told = [r.figures[name] for r in per if name in r.figures]
+            if told:
+                ranges[name] = _span(told)
         out.append(DataRecord(inc, tuple(per), ranges))
     return out
 
 
 def data_record(session: Session, incident_id: str) -> DataRecord:
+    """One incident's record, as ``records_for`` builds them."""
     from tawthiq.services.incidents import get_incident
     from tawthiq.store import queries
 
@@ -204,7 +205,14 @@ class DataDesk:
         all_incidents: bool = False,
         private: bool = False,
     ) -> DataExported:
-        with self._workspace().db.read() as s:
+        ws = self._workspace()
+        db = ws.db.path if not ws.db.url else None
+        own = () if db is None else (db, *(db.with_name(db.name + e) for e in ("-wal", "-shm")))
+        if any(ws.db.is_stored_in(path) or path.resolve() == f.resolve() for f in own):
+            raise ValidationError(
+                N_("{path} is the database itself; choose another file"), path=path
+            )
+        with ws.db.read() as s:
             return export_data(
                 s, fmt, flt, all_incidents=all_incidents or private, private=private,
                 path=path, progress=progress,
