@@ -137,6 +137,8 @@ def test_a_selection_chooses_what_is_exported(run, kept, tmp_path) -> None:  # t
                "--where", "governorate=إدلب", "--from", "2022-01-01", "-o", str(out))  # fmt: skip
     assert done.code == 0, done.err
     assert [r["id"] for r in _csv(out)] == [kept["full"]]
+    found = run("export-data", "--format", "csv", "--search", "أريحا", "-o", str(out))
+    assert found.code == 0 and [r["id"] for r in _csv(out)] == [kept["linked"]]
     bad = run("export-data", "--format", "csv", "--where", "colour=red", "-o", str(out))
     assert bad.code == 2 and "KEY=VALUE" in bad.err
 
