@@ -165,3 +165,21 @@ def test_a_loop_made_on_two_laptops_and_a_deleted_incident_hide_nothing(run, ws)
     assert run("delete", a[:8]).code == 0
     listed = run("list").out
     assert "1 incident(s)" in listed and b[:8] in listed
+
+
+def test_a_data_export_gives_one_row_per_group_with_the_range_of_all_its_reports(  # type: ignore[no-untyped-def]
+    run, files, tmp_path: Path
+) -> None:
+    import csv
+
+    [[a, *_]] = _lines(run("ingest", str(files["ar"]), "--ref-date", "2022-11-06").out)
+    [[b, *_]] = _lines(
+        run("ingest", str(files["en"]), "--ref-date", "2022-11-06", "--separate").out
+    )
+    assert run("group", b[:8], a[:8]).code == 0
+    out = tmp_path / "airwars.csv"
+    done = run("export-data", "--format", "airwars", "--all", "-o", str(out))
+    assert done.code == 0, done.err
+    rows = list(csv.DictReader(out.read_text("utf-8-sig").splitlines()))
+    assert len(rows) == 1  # b is a's report told again, not an incident of its own
+    assert (rows[0]["civilians_killed_min"], rows[0]["civilians_killed_max"]) == ("7", "9")

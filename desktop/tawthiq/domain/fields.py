@@ -257,6 +257,9 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
 }
 assert all(f.kind in KINDS for fields in FIELDS.values() for f in fields.values())
 
+# an incident's fields that say how it is kept, not what happened: no data file carries them
+BOOKKEEPING = (DELETED, "grouped_into")
+
 # the parts of a total among the people it counts, as the form's grid and the PDF show them
 BREAKDOWN = ("children", "women", "men")
 TOTALS = ("killed", "injured")

@@ -143,19 +143,49 @@ def _published(report: SourceReport) -> str:
     return report.publication_date or report.received_date or ""
 
 
+# a report an incident rests on: (its id, its values, the link's values)
+Linked = tuple[str, dict[str, Any], dict[str, Any]]
+
+
 def data_record(session: Session, incident_id: str) -> DataRecord:
     """The incident with the reports of its whole group, the figures each report gave
-    (oldest publication first, those raising the killed toll marked) and their range."""
-    incident = get_incident(session, incident_id)
-    ids = [incident_id, *members(session, incident_id)]
-    rows = queries.links_of(session, ids)
-    seen: set[str] = set()
+    (oldest publication first, those raising the killed toll marked) and their range; a
+    report linked before links kept figures is read again for them."""
+    return records_of(session, [get_incident(session, incident_id)], read_again=True)[0]
+
+
+def records_of(
+    session: Session, incidents: Sequence[Incident], *, read_again: bool = False
+) -> list[DataRecord]:
+    """The records of a batch of incidents (a few thousand at most), each with the reports
+    of the incidents grouped into it too. ``read_again``: read the text of a report whose
+    link kept no figures (an extraction each: for one incident shown, not for an export)."""
+    owner = {inc.id: inc.id for inc in incidents}
+    level = list(owner)
+    while level:  # the incidents grouped into them, level by level
+        below = [(m, into) for m, into in queries.grouped_into(session, level) if m not in owner]
+        for member, into in below:
+            owner[member] = owner[into]
+        level = [m for m, _ in below]
+    linked: dict[str, list[Linked]] = {}
+    seen: set[tuple[str, str]] = set()
+    for incident_id, link, report_id, report in queries.links_of(session, list(owner)):
+        root = owner[incident_id]
+        if (root, report_id) not in seen:
+            seen.add((root, report_id))
+            linked.setdefault(root, []).append((report_id, report, link))
+    return [record_from(inc, linked.get(inc.id, ()), read_again=read_again) for inc in incidents]
+
+
+def record_from(
+    incident: Incident, reports: Sequence[Linked], *, read_again: bool = False
+) -> DataRecord:
+    """The record of an incident and the reports it rests on."""
     sources: list[tuple[SourceReport, dict[str, Casualties]]] = []
-    for _, link, report_id, report_values in rows:
-        if report_id in seen:
-            continue
-        seen.add(report_id)
-        given = link if any(k in link for k in FIGURES) else _read_again(report_values, incident)
+    for report_id, report_values, link in reports:
+        given: Mapping[str, Any] = link
+        if read_again and not any(k in link for k in FIGURES):
+            given = _read_again(report_values, incident)
         figures = {k: c for k in FIGURES if (c := Casualties.from_value(given.get(k))) is not None}
         sources.append((SourceReport.from_state(report_id, report_values), figures))
     sources.sort(key=lambda s: _published(s[0]))
@@ -199,5 +229,6 @@ def across(per_source: Sequence[ReportFigures]) -> dict[str, Casualties]:
     for key in FIGURES:
         given = [r.figures[key] for r in per_source if key in r.figures]
         if given:
-            out[key] = Casualties(min(c.min for c in given), max(c.max for c in given))
+            lo, hi = min(c.min for c in given), max(c.max for c in given)
+            out[key] = Casualties(lo, hi, lo != hi or any(c.approximate for c in given))
     return out

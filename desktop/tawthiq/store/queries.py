@@ -334,3 +334,30 @@ def incidents_resting_on(
         .order_by(i.created_hlc, i.num)
     )
     return [(row.id, json.loads(row.data)) for row in session.execute(stmt)]
+
+
+def incident_batches(
+    session: Session, flt: IncidentFilter, size: int = 500
+) -> Iterator[list[tuple[str, dict[str, Any], list[str]]]]:
+    """Every incident matching ``flt`` as (id, current values, fields not checked), oldest
+    date first, ``size`` at a time: what a data export reads without holding them all."""
+    stmt = (
+        select(IncidentRow.id, IncidentRow.data, IncidentRow.unchecked)
+        .where(and_(True, *_conditions(session, flt)))
+        .order_by(*_order(session, SORT_COLUMNS["date"], IncidentRow.num, False))
+    )
+    for part in session.execute(stmt, _params(session, flt)).partitions(size):
+        yield [(r.id, json.loads(r.data), json.loads(r.unchecked) if r.unchecked else [])
+               for r in part]  # fmt: skip
+
+
+def kept_ids(session: Session, ids: Sequence[str]) -> set[str]:
+    """Those of ``ids`` that are incidents of this database (deleted ones too)."""
+    found: set[str] = set()
+    ids = list(ids)
+    for start in range(0, len(ids), 10_000):  # under SQLite's limit of parameters
+        part = ids[start : start + 10_000]
+        found.update(
+            session.execute(select(IncidentRow.id).where(IncidentRow.id.in_(part))).scalars()
+        )
+    return found

@@ -24,6 +24,7 @@ from tawthiq.domain.records import Incident
 from tawthiq.i18n import _, error_text, isolate, quote
 from tawthiq.services.desk import Desk, IncidentView
 from tawthiq.services.settings import Settings, save_settings
+from tawthiq.ui.data_flow import DataFlow
 from tawthiq.ui.history_panel import HistoryPanel
 from tawthiq.ui.incident_list import IncidentList
 from tawthiq.ui.ops import Runner, error_sentence
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.server = ServerFlow(self, desk, self.runner, say=self.say, open_incident=self._open_id,
                                  show_duplicates=self.sync.show_duplicates)  # fmt: skip
         self.work = WorkFlow(self, desk, self.runner, say=self.say)
+        self.data = DataFlow(self, desk, self.runner, say=self.say)
         self.trail = TrailCheck(self, desk)
         self.actions_: dict[str, QAction] = {}
         self._menus()
@@ -137,6 +139,8 @@ class MainWindow(QMainWindow):
             ("print", self.print_report, "Ctrl+P"),
             ("export", self.export, "Ctrl+E"),
             ("import", lambda: self.sync.import_files(), "Ctrl+I"),
+            ("export_data", lambda: self.data.export_data(self.incidents.model.filter), None),
+            ("import_data", lambda: self.data.import_data(), None),
             ("server", lambda: self.server.start(), None),
             ("quit", self.close, "Ctrl+Q"),
         ):
@@ -180,6 +184,8 @@ class MainWindow(QMainWindow):
             ("print", _("Print a report…")),
             ("export", _("Export for the coordinator…")),
             ("import", _("Import exports from other laptops…")),
+            ("export_data", _("Export data…")),
+            ("import_data", _("Import data…")),
             ("server", _("Sync with team server…")),
             ("duplicates", _("Possible duplicates…")),
             ("key", _("This laptop's key for encrypted exports…")),
