@@ -137,3 +137,28 @@ def test_the_window_list_sorts_by_the_range(ws: services.Workspace, tmp_path: Pa
     model.sort(KILLED_RANGE, Qt.SortOrder.AscendingOrder)
     assert [inc.title for inc in model.rows] == ["Strike 2", "Strike 1", "Strike 0"]
     assert desk.count(IncidentFilter(ranges=(("killed", "min", 10),))) == 1
+
+
+def test_the_range_column_is_named_in_arabic(
+    ws: services.Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From this tree's catalog, compiled as the build compiles it."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from PySide6.QtCore import Qt
+
+    from tawthiq import i18n
+    from tawthiq.ui.list_model import KILLED_RANGE, IncidentTableModel
+
+    po = Path(__file__).parents[2] / "i18n" / "ar" / "LC_MESSAGES" / "tawthiq.po"
+    with po.open("rb") as f:
+        catalog = read_po(f, locale="ar")
+    mo = tmp_path / "tawthiq.mo"
+    with mo.open("wb") as f:
+        write_mo(f, catalog)
+    monkeypatch.setattr(i18n, "catalog_path", lambda lang: mo)
+    i18n.setup_i18n("ar")
+    desk = Desk(ws)
+    model = IncidentTableModel(desk.page, desk.count)
+    header = model.headerData(KILLED_RANGE, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    assert header == "القتلى (المدى)"

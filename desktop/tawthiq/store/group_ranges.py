@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from tawthiq.store import sqlite_bulk as bulk
 from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
 
 RANGED = ("killed", "injured")
@@ -98,16 +99,19 @@ def _links(session: Session, incident_ids: Sequence[str] | None) -> dict[str, li
     return out
 
 
-def _group_ranges(session: Session, incident_id: str) -> Ranges:
-    members: list[str] = []
-    level = [incident_id]
-    while level and len(members) < 10_000:
-        found = _children(session, level)
-        level = [a for p in level for a in found.get(p, ()) if a not in members]
-        level = [a for a in level if a != incident_id]
-        members.extend(level)
-    links = _links(session, [incident_id, *members])
-    return ranges_of(x for one in links.values() for x in one)
+def _ranges_for(session: Session, targets: Sequence[str]) -> dict[str, Ranges]:
+    """The range columns of each of ``targets``: their groups found level by level, and
+    the links of them all read, in a few queries for all of them at once."""
+    members: dict[str, list[str]] = {t: [] for t in targets}
+    frontier: dict[str, list[str]] = {t: [t] for t in targets}
+    while any(frontier.values()):
+        found = _children(session, sorted({p for level in frontier.values() for p in level}))
+        for t, level in frontier.items():
+            below = [a for p in level for a in found.get(p, ()) if a not in members[t] and a != t]
+            members[t].extend(below)
+            frontier[t] = below if len(members[t]) < 10_000 else []
+    links = _links(session, sorted({i for t in targets for i in (t, *members[t])}))
+    return {t: ranges_of(x for i in (t, *members[t]) for x in links.get(i, ())) for t in targets}
 
 
 def expected_all(session: Session) -> dict[str, Ranges]:
@@ -133,11 +137,12 @@ def _stored(session: Session, ids: Sequence[str] | None) -> dict[str, Ranges]:
 
 
 def _write(session: Session, wanted: Mapping[str, Ranges], stored: Mapping[str, Ranges]) -> None:
-    for incident_id, ranges in wanted.items():
-        if incident_id in stored and stored[incident_id] != ranges:
-            session.execute(
-                update(IncidentRow).where(IncidentRow.id == incident_id).values(**ranges)
-            )
+    changed = [
+        {"id": incident_id, **ranges}
+        for incident_id, ranges in wanted.items()
+        if incident_id in stored and stored[incident_id] != ranges
+    ]
+    bulk.update_rows(session, cast(Table, IncidentRow.__table__), changed)
 
 
 def refresh_all(session: Session) -> None:
@@ -172,7 +177,7 @@ def refresh(session: Session, touched: Collection[str]) -> None:
     if len(targets) > ALL_ABOVE:
         refresh_all(session)
         return
-    _write(session, {i: _group_ranges(session, i) for i in targets}, _stored(session, targets))
+    _write(session, _ranges_for(session, targets), _stored(session, targets))
 
 
 def parents_of(session: Session, incident_ids: Sequence[str]) -> set[str]:
