@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import re
@@ -17,16 +16,18 @@ from tawthiq import __version__, services
 from tawthiq.cli import data as cli_data
 from tawthiq.cli import groups as cli_groups
 from tawthiq.cli import ingest as cli_ingest
+from tawthiq.cli import listing as cli_listing
 from tawthiq.cli import protect as cli_protect
 from tawthiq.cli import report as cli_report
 from tawthiq.cli import server as cli_server
 from tawthiq.cli import sync as cli_sync
 from tawthiq.cli.door import open_desk
-from tawthiq.cli.format import history_lines, incident_details, incident_line
+from tawthiq.cli.format import history_lines, incident_details
+from tawthiq.cli.listing import _NO_CHECKPOINT
 from tawthiq.domain.arabic import has_arabic
-from tawthiq.domain.checks import checked_name, clean_changes, clean_value
+from tawthiq.domain.checks import checked_name, clean_changes
 from tawthiq.domain.errors import TawthiqError, ValidationError, bug_place
-from tawthiq.domain.fields import INCIDENT, cli_options, field_spec, incident_fields
+from tawthiq.domain.fields import INCIDENT, cli_options, field_spec
 from tawthiq.domain.text import visible
 
 # option -> incident field, for ``add`` and ``edit``: the registry's
@@ -119,45 +120,6 @@ def cmd_delete(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     incident_id = desk.resolve_id(args.id)
     desk.delete(incident_id)
     out(f"{incident_id}: deleted (its history is kept)")
-    return 0
-
-
-_NO_CHECKPOINT = (
-    "no checkpoint yet: this database was written by an earlier release (or holds nothing); "
-    "the first change saved signs one"
-)
-
-
-def cmd_list(args: argparse.Namespace, out: Callable[[str], None]) -> int:
-    if args.limit < 1 or args.offset < 0:
-        raise ValidationError("--limit must be at least 1 and --offset at least 0")
-    flt = cli_report.incident_filter(
-        date_from=args.date_from,
-        date_to=args.date_to,
-        governorate=args.governorate,
-        incident_type=args.type,
-        status=args.status,
-        perpetrator=args.perpetrator,
-        text=args.search,
-        include_deleted=args.deleted,
-    )
-    fields = tuple(
-        (spec.name, clean_value(INCIDENT, spec.name, getattr(args, f"w_{spec.name}")))
-        for spec in incident_fields(column=True, kind="bool")
-        if getattr(args, f"w_{spec.name}") is not None
-    )
-    flt = dataclasses.replace(flt, conflicts_only=args.conflicts, fields=fields)
-    desk = open_desk(args, read_only=True)
-    total = desk.count(flt)
-    rows = desk.page(flt, limit=args.limit, offset=args.offset)
-    for inc in rows:
-        out(incident_line(inc))
-    out(
-        f"{total} incident(s)"
-        + (f", showing {len(rows)} from {args.offset + 1}" if total > len(rows) else "")
-    )
-    if total and not desk.trail.checkpoints():
-        print(_NO_CHECKPOINT, file=sys.stderr)
     return 0
 
 
@@ -313,22 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="mark a value the extractor suggested as checked by you (`all`: "
                          "every such value)")  # fmt: skip
     command("delete", cmd_delete, "delete an incident (its history stays)").add_argument("id")
-    ls = command("list", cmd_list, "list incidents, newest first")
-    ls.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
-    ls.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
-    ls.add_argument("--governorate")
-    ls.add_argument("--type", help="incident type code")
-    ls.add_argument("--status")
-    ls.add_argument("--perpetrator")
-    ls.add_argument("--search", "-s", metavar="TEXT", help="words in titles, narratives, reports")
-    ls.add_argument("--deleted", action="store_true", help="include deleted incidents")
-    ls.add_argument("--conflicts", action="store_true",
-                    help="only incidents with a field in conflict (deleted ones too)")  # fmt: skip
-    for spec in incident_fields(column=True, kind="bool"):  # the registry's yes/no columns
-        ls.add_argument(f"--{spec.cli}", dest=f"w_{spec.name}", metavar="yes|no",
-                        help=f"only incidents whose '{spec.label_en}' is yes, or no")  # fmt: skip
-    ls.add_argument("--limit", type=int, default=50)
-    ls.add_argument("--offset", type=int, default=0)
+    cli_listing.add_commands(command)
     command("show", cmd_show, "show an incident with its sources and conflicts").add_argument("id")
     command("history", cmd_history, "every field-level change of an incident").add_argument("id")
     ver = command(

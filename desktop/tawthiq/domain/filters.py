@@ -21,3 +21,13 @@ class IncidentFilter:
     conflicts_only: bool = False
     # other columns of the field registry equal to a value: (("munition_remnants", True),)
     fields: tuple[tuple[str, Any], ...] = ()
+    # Many reports, one incident: the range of a figure across the reports of an
+    # incident's group reaches at least / goes down to at most a number, (("killed",
+    # "min", 10),) for "some report gave 10 killed or more" (``RANGE_BOUNDS``)
+    ranges: tuple[tuple[str, str, int], ...] = ()
+
+
+RANGED = ("killed", "injured")
+# a bound on the range -> the end of it compared: "min" N, some report gave N or more (the
+# range's highest figure >= N); "max" N, some report gave N or fewer (its lowest <= N)
+RANGE_BOUNDS = {"min": "max", "max": "min"}

@@ -57,6 +57,10 @@ class Incident:
     conflicts: tuple[Conflict, ...] = ()
     # Fields whose value the extractor suggested and no person has checked yet.
     unchecked: tuple[str, ...] = ()
+    # Many reports, one incident: the range of the figures the reports of the incident's
+    # group gave, as lists read it (None where no report gave one, or not read)
+    killed_range: Casualties | None = None
+    injured_range: Casualties | None = None
 
     @classmethod
     def from_state(

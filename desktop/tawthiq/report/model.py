@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from tawthiq.domain.data_record import DataRecord
 from tawthiq.domain.records import Incident, SourceReport
 
 
@@ -19,6 +20,8 @@ class ReportIncident:
     revisions: int
     fingerprint: str
     deleted_at: datetime | None = None  # when a deleted incident was deleted
+    # what each report of the incident's group said, and the range across them
+    figures: DataRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from tawthiq.domain.fields import FIELDS, INCIDENT, SOURCE_REPORT
 from tawthiq.domain.records import Casualties, Incident, SourceReport
 from tawthiq.report import facts
 from tawthiq.report import labels as L
+from tawthiq.report.by_source import BySource
 from tawthiq.report.layout import (
     BODY,
     FONT,
@@ -66,6 +67,7 @@ class Sheet(Layout):
             self._space(8),
             self._casualties(inc),
             self._space(8),
+            *BySource(self.w, self.o, self.width).build(item.figures),
             *self._account(inc),
             *self._sources(item.sources),
             self._space(8),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import uuid
@@ -17,7 +18,7 @@ from tawthiq.domain.checks import (
 )
 from tawthiq.domain.errors import N_, NotFoundError, ValidationError
 from tawthiq.domain.fields import DELETED, INCIDENT, LINK, SOURCE_REPORT
-from tawthiq.domain.records import Change, Conflict, Incident, SourceReport
+from tawthiq.domain.records import Casualties, Change, Conflict, Incident, SourceReport
 from tawthiq.store import EventWriter, IncidentFilter, queries
 from tawthiq.store.events import Event
 from tawthiq.store.hlc import to_datetime
@@ -333,7 +334,14 @@ def list_incidents(
     rows = queries.list_incidents(
         session, flt, limit=limit, offset=offset, sort=sort, descending=descending
     )
-    return [Incident.from_state(i, values, unchecked=u) for i, values, u in rows]
+    return [
+        dataclasses.replace(
+            Incident.from_state(i, values, unchecked=u),
+            killed_range=Casualties(*ranges["killed"]) if "killed" in ranges else None,
+            injured_range=Casualties(*ranges["injured"]) if "injured" in ranges else None,
+        )
+        for i, values, u, ranges in rows
+    ]
 
 
 def contradictions(session: Session, ids: Sequence[str]) -> dict[str, list[ValidationError]]:

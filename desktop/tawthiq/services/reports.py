@@ -16,6 +16,7 @@ from tawthiq.domain.places import find_governorate
 from tawthiq.domain.records import Incident
 from tawthiq.domain.vocab import vocabulary
 from tawthiq.report.model import ReportIncident, ReportOptions, Written
+from tawthiq.services import grouping
 from tawthiq.services import incidents as svc
 from tawthiq.services.targets import check_replaceable
 from tawthiq.store import checkpoints
@@ -38,18 +39,23 @@ SELECTED_BY = ("date_start", "governorate", "incident_type", "status", "perpetra
 def report_item(
     session: Session, incident_id: str, covered: Sequence[Event] | None = None
 ) -> ReportIncident:
-    """Everything the report prints of one incident; its fingerprint covers the content of
-    the incident's events and those of its source reports and their links (``covered``,
-    when the caller has them at hand)."""
+    """Everything the report prints of one incident (with the reports of the incidents
+    grouped into it and what each said); its fingerprint covers the content of the
+    incident's events and those of its source reports and their links, the grouped
+    incidents' too (``covered``, when the caller has them at hand)."""
     events = sorted(load_events(session, incident_id), key=lambda e: e.order)
     inc = svc.get_incident(session, incident_id)
     first, last = events[0], events[-1]
     deletions = [e for e in events if e.field == DELETED and e.decoded]
     if covered is None:
         covered = fp.covered_events(session, incident_id)
+    record = grouping.data_record(session, incident_id)
+    sources = svc.source_reports_of(session, incident_id)
+    own = {s.id for s in sources}  # then those of the incidents grouped into it
+    sources += [r for r in record.reports if r.id not in own]
     return ReportIncident(
         incident=inc,
-        sources=tuple(svc.source_reports_of(session, incident_id)),
+        sources=tuple(sources),
         created_by=first.author,
         created_at=to_datetime(first.hlc),
         changed_by=last.author,
@@ -57,6 +63,7 @@ def report_item(
         revisions=len(events),
         fingerprint=fp.fingerprint(covered),
         deleted_at=to_datetime(deletions[-1].hlc) if inc.deleted and deletions else None,
+        figures=record,
     )
 
 

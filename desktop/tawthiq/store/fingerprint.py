@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import Sentence
-from tawthiq.domain.fields import LINK, SOURCE_REPORT
+from tawthiq.domain.fields import INCIDENT, LINK, SOURCE_REPORT
 from tawthiq.store.checkpoint_check import quick_check
 from tawthiq.store.events import REPLAY_ORDER, Event, rehash
 from tawthiq.store.materialize import entity_state
-from tawthiq.store.models import EventRow, LinkRow
+from tawthiq.store.models import EventRow, IncidentRow, LinkRow
 from tawthiq.store.row_check import RowComparison, no_history
 from tawthiq.store.verify import _offset, altered, check_chain
 
@@ -31,13 +31,31 @@ PREFIX = "tawthiq-fp3:"
 EARLIER = "tawthiq-fp2:"
 
 
+def _grouped(session: Session, incident_id: str) -> list[str]:
+    """The incidents (not deleted) grouped, directly or through another, into this one."""
+    out: list[str] = []
+    level = [incident_id]
+    while level and len(out) < 10_000:
+        stmt = select(IncidentRow.id).where(
+            IncidentRow.grouped_into.in_(level), IncidentRow.deleted.is_(False)
+        )
+        level = [i for i in session.scalars(stmt) if i not in out and i != incident_id]
+        out.extend(level)
+    return out
+
+
 def linked_records(session: Session, incident_id: str) -> dict[str, str]:
-    """What a report of the incident prints besides it, as the tables link them: each link
-    to a source report (unlinked ones too) and each such report, by id (id -> entity)."""
+    """What a report of the incident prints besides it, as the tables link them: the
+    incidents grouped into it, each link to a source report of any of them (unlinked ones
+    too) and each such report, by id (id -> entity)."""
+    grouped = _grouped(session, incident_id)
     links = session.execute(
-        select(LinkRow.id, LinkRow.source_report_id).where(LinkRow.incident_id == incident_id)
+        select(LinkRow.id, LinkRow.source_report_id).where(
+            LinkRow.incident_id.in_([incident_id, *grouped])
+        )
     ).all()
-    out = {r.id: LINK for r in links}
+    out = dict.fromkeys(grouped, INCIDENT)
+    out.update({r.id: LINK for r in links})
     out.update({r.source_report_id: SOURCE_REPORT for r in links if r.source_report_id})
     return out
 

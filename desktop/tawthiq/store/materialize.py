@@ -29,6 +29,7 @@ from tawthiq.domain.fields import (
     searched_fields,
 )
 from tawthiq.domain.records import EXTRACTOR
+from tawthiq.store import group_ranges
 from tawthiq.store import sqlite_search as search
 from tawthiq.store.events import REPLAY_ORDER, Event, canonical_json, field_heads
 from tawthiq.store.models import MATERIALISED, EventRow
@@ -243,6 +244,7 @@ def rebuild(session: Session, progress: Progress = no_progress) -> int:
             session.execute(insert(table_of(state.entity)), batches.pop(key))
     for (entity, _), rows in batches.items():
         session.execute(insert(table_of(entity)), rows)
+    group_ranges.refresh_all(session)  # derived from the rows just written
     search.rebuild_index(session)
     progress(total, total)
     return count

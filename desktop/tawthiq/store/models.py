@@ -91,6 +91,8 @@ class IncidentRow(_Materialised, Base):
         Index("ix_incident_sort_gov", "deleted", "governorate"),
         Index("ix_incident_munition_remnants", "deleted", "munition_remnants"),
         Index("ix_incident_grouped_into", "grouped_into"),
+        Index("ix_incident_range_killed", "deleted", "range_killed_max"),
+        Index("ix_incident_range_injured", "deleted", "range_injured_max"),
     )
 
     # A column for each field the registry marks ``column`` (a figure gives two, its
@@ -110,6 +112,13 @@ class IncidentRow(_Materialised, Base):
     injured_max: Mapped[int | None] = mapped_column(Integer)
     munition_remnants: Mapped[bool | None] = mapped_column(Boolean)
     grouped_into: Mapped[str | None] = mapped_column(String(36))
+    # Many reports, one incident: the lowest and highest killed and injured figures the
+    # reports of the incident and of those grouped into it gave (``group_ranges``), NULL
+    # when none gave one. Derived from other rows, not from the incident's own events.
+    range_killed_min: Mapped[int | None] = mapped_column(Integer)
+    range_killed_max: Mapped[int | None] = mapped_column(Integer)
+    range_injured_min: Mapped[int | None] = mapped_column(Integer)
+    range_injured_max: Mapped[int | None] = mapped_column(Integer)
     # The fields whose value shown was suggested by the extractor and not checked by a
     # person (canonical JSON list), NULL when there is none.
     unchecked: Mapped[str | None] = mapped_column(Text)

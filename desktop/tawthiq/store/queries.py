@@ -24,7 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from tawthiq.domain.fields import FIELDS, INCIDENT
-from tawthiq.domain.filters import IncidentFilter
+from tawthiq.domain.filters import RANGE_BOUNDS, RANGED, IncidentFilter
 from tawthiq.store import sqlite_search as search
 from tawthiq.store.models import MATERIALISED, IncidentRow, LinkRow, PairRow, SourceReportRow
 
@@ -53,6 +53,9 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
         if not FIELDS[INCIDENT][name].column:
             raise ValueError(f"{name} is not a column of the incident table")
         cond.append(table.c[name] == value)
+    for name, bound, value in flt.ranges:
+        end = table.c[f"range_{name}_{RANGE_BOUNDS[bound]}"]
+        cond.append(end >= value if bound == "min" else end <= value)
     if flt.text:
         dialect = session.get_bind().dialect.name
         match = search.match_expression(flt.text, dialect)
@@ -100,6 +103,9 @@ SORT_COLUMNS: dict[str, Any] = {
     "killed": IncidentRow.killed_max,
     "injured": IncidentRow.injured_max,
     "status": IncidentRow.status,
+    # the highest figure any report of the incident's group gave
+    "killed_range": IncidentRow.range_killed_max,
+    "injured_range": IncidentRow.range_injured_max,
 }
 # Texts sorted in code point order, as SQLite sorts them, on a PostgreSQL server too
 # whatever its locale (a language's collation puts "apple" before "Banana"); its sort
@@ -115,11 +121,11 @@ def list_incidents(
     offset: int = 0,
     sort: str = "date",
     descending: bool = True,
-) -> list[tuple[str, dict[str, Any], list[str]]]:
-    """(id, current values, fields not checked) of one page of matching incidents, by
-    default newest incident
-    date first. Ties go by record number in the same direction and empty values come as SQLite
-    orders them (last going down, first going up), so an index gives each page in order."""
+) -> list[Listed]:
+    """(id, current values, fields not checked, ranges: ``_listed``) of one page of
+    matching incidents, by default newest incident date first. Ties go by record number in
+    the same direction and empty values come as SQLite orders them (last going down, first
+    going up), so an index gives each page in order."""
     col = SORT_COLUMNS[sort]
     num = IncidentRow.num
     if sort in BYTE_ORDER and session.get_bind().dialect.name != "sqlite":
@@ -129,16 +135,26 @@ def list_incidents(
         if page is not None:
             return page
     stmt = (
-        select(IncidentRow.id, IncidentRow.data, IncidentRow.unchecked)
+        select(IncidentRow.id, IncidentRow.data, IncidentRow.unchecked, *_RANGES)
         .where(and_(True, *_conditions(session, flt)))
         .order_by(*_order(session, col, num, descending))
         .limit(limit)
         .offset(offset)
     )
-    return [
-        (r.id, json.loads(r.data), json.loads(r.unchecked) if r.unchecked else [])
-        for r in session.execute(stmt, _params(session, flt))
-    ]
+    return [_listed(r) for r in session.execute(stmt, _params(session, flt))]
+
+
+_RANGES = tuple(getattr(IncidentRow, f"range_{k}_{end}") for k in RANGED for end in ("min", "max"))
+Listed = tuple[str, dict[str, Any], list[str], dict[str, tuple[int, int]]]
+
+
+def _listed(r: Any) -> Listed:
+    """(id, current values, fields not checked, the ranges across its group's reports:
+    figure -> (lowest, highest), for those some report gave)."""
+    ranges = {
+        k: (r[3 + 2 * n], r[4 + 2 * n]) for n, k in enumerate(RANGED) if r[4 + 2 * n] is not None
+    }
+    return r[0], json.loads(r[1]), json.loads(r[2]) if r[2] else [], ranges
 
 
 # On PostgreSQL a word found in most incidents made a search gather every match before
@@ -151,7 +167,7 @@ NEAR_FIRST = 1000
 
 def _page_among_the_first(
     session: Session, flt: IncidentFilter, col: Any, descending: bool, limit: int, offset: int
-) -> list[tuple[str, dict[str, Any], list[str]]] | None:
+) -> list[Listed] | None:
     """The page, if the first ``NEAR_FIRST`` (or more, for later pages) incidents in order
     hold it whole; None otherwise."""
     match = search.match_expression(flt.text or "", "postgresql")
@@ -159,7 +175,15 @@ def _page_among_the_first(
         return None
     i = IncidentRow
     first = (
-        select(i.num, i.id, i.data, i.unchecked, col.label("key"), literal_column("search_vector"))
+        select(
+            i.num,
+            i.id,
+            i.data,
+            i.unchecked,
+            *_RANGES,
+            col.label("key"),
+            literal_column("search_vector"),
+        )
         .where(and_(True, *_conditions(session, replace(flt, text=""))))
         .order_by(*_order(session, col, i.num, descending))
         .limit(max(NEAR_FIRST, 20 * (limit + offset)))
@@ -172,7 +196,7 @@ def _page_among_the_first(
         .where(text("source_report.search_vector @@ to_tsquery('simple', :q)"))
     )
     stmt = (
-        select(first.c.id, first.c.data, first.c.unchecked)
+        select(first.c.id, first.c.data, first.c.unchecked, *(first.c[c.key] for c in _RANGES))
         .where(
             or_(text("\"first\".search_vector @@ to_tsquery('simple', :q)"), in_reports.exists())
         )
@@ -183,9 +207,7 @@ def _page_among_the_first(
     rows = session.execute(stmt, {"q": match}).all()
     if len(rows) < limit:
         return None
-    return [
-        (r.id, json.loads(r.data), json.loads(r.unchecked) if r.unchecked else []) for r in rows
-    ]
+    return [_listed(r) for r in rows]
 
 
 def _order(session: Session, col: Any, num: Any, descending: bool) -> tuple[Any, Any]:
@@ -247,7 +269,9 @@ def links_of(
         select(LinkRow.incident_id, LinkRow.data, SourceReportRow.id, SourceReportRow.data)
         .join(SourceReportRow, SourceReportRow.id == LinkRow.source_report_id)
         .where(LinkRow.incident_id.in_(list(incident_ids)), LinkRow.deleted.is_(False))
-        .order_by(SourceReportRow.created_hlc, SourceReportRow.num)
+        # a report linked twice (to two incidents of a group): its links by id, the order
+        # group_ranges counts them in
+        .order_by(SourceReportRow.created_hlc, SourceReportRow.num, LinkRow.id)
     )
     return [(str(a), json.loads(b), str(c), json.loads(d)) for a, b, c, d in session.execute(stmt)]
 

@@ -9,6 +9,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from tawthiq.domain.fields import INCIDENT, LINK, SOURCE_REPORT
+from tawthiq.store import group_ranges
 from tawthiq.store import sqlite_bulk as bulk
 from tawthiq.store import sqlite_search as search
 from tawthiq.store.events import COLUMNS, Event, parse_parents
@@ -54,6 +56,8 @@ def refresh_touched(
     inserts: dict[str, list[dict[str, Any]]] = {e: [] for e in MATERIALISED}
     updates: dict[str, list[dict[str, Any]]] = {e: [] for e in MATERIALISED}
     counts: dict[str, Any] = {"new": {}, "changed": {}, "conflicts": {}}
+    many = touched > group_ranges.ALL_ABOVE
+    before = set() if many else _ranged(session, existing, before=True)
     batches = bulk.touched_events(session, _REPLAYED, _CHARS_PER_BATCH)
     replayed = (rows for _, rows in (helper or Helper()).map(replay_rows, batches))
     with search.index_in_bulk(session, bulk.TOUCHED):
@@ -72,9 +76,32 @@ def refresh_touched(
                 progress(done, touched)
         for entity in MATERIALISED:
             _write(session, entity, inserts, updates)
+    if many:
+        group_ranges.refresh_all(session)
+    else:
+        now = {e: set(bulk.touched_in(session, table_of(e).name)) for e in MATERIALISED}
+        group_ranges.refresh(session, before | _ranged(session, now, before=False))
     if progress is not None:
         progress(touched, touched)
     return counts
+
+
+def _ranged(session: Session, rows: dict[str, set[str]], *, before: bool) -> set[str]:
+    """The incidents whose range columns the touched rows may change: as the tables are
+    ``before`` the merge writes them (what the touched incidents were grouped into, what
+    the touched links joined), then after (the incidents touched, linked to a report or by
+    a link touched)."""
+    incidents, links = sorted(rows[INCIDENT]), sorted(rows[LINK])
+    if before:
+        return {
+            *group_ranges.parents_of(session, incidents),
+            *group_ranges.incidents_of_links(session, links),
+        }
+    return {
+        *incidents,
+        *group_ranges.incidents_of_links(session, links),
+        *group_ranges.incidents_of_reports(session, sorted(rows[SOURCE_REPORT])),
+    }
 
 
 def _write(

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_, Sentence
 from tawthiq.domain.fields import DELETED, INCIDENT, incident_fields
+from tawthiq.store import group_ranges
 from tawthiq.store.events import Event
 from tawthiq.store.materialize import (
     EntityState,
@@ -54,6 +55,9 @@ def materialised_mismatches(
         for (row_id,) in session.execute(select(table.c.id)):
             if row_id not in expected_ids[entity]:
                 problems.append(no_history(entity, row_id))
+    # the range across a group's reports, derived from the rows checked above
+    for incident_id, columns in group_ranges.mismatches(session, limit):
+        problems.append(_differs(INCIDENT, incident_id, columns))
     return problems[:limit]
 
 

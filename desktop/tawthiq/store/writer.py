@@ -13,8 +13,9 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import N_
+from tawthiq.domain.fields import INCIDENT, LINK, SOURCE_REPORT
 from tawthiq.domain.records import EXTRACTOR, PERSON
-from tawthiq.store import checkpoints
+from tawthiq.store import checkpoints, group_ranges
 from tawthiq.store import sqlite_bulk as bulk
 from tawthiq.store.chain import SignedHead, device_clock, device_key, record_head, signed_head
 from tawthiq.store.errors import KeyPinError, StoreError
@@ -198,6 +199,8 @@ class EventWriter:
             events = [e.as_tuple() for e in self._events]
             bulk.insert_rows(self.session, EVENT_TABLE, COLUMNS, events)
             self._events.clear()
+        watched = any(self._written(e) for e in (INCIDENT, LINK, SOURCE_REPORT))
+        before = self._ranged_before() if watched else set()
         for entity, new_rows in self._inserts.items():
             if new_rows:
                 cols = list(next(iter(new_rows.values())))
@@ -207,9 +210,32 @@ class EventWriter:
             table = table_of(entity)
             for row_id, row in rows.items():
                 self.session.execute(update(table).where(table.c.id == row_id).values(**row))
+        if watched:
+            group_ranges.refresh(self.session, before | self._ranged_after())
         self._inserts.clear()
         self._updates.clear()
         self._known.clear()
+
+    def _written(self, entity: str) -> list[str]:
+        return [*self._inserts.get(entity, {}), *self._updates.get(entity, {})]
+
+    def _ranged_before(self) -> set[str]:
+        """The incidents whose range columns the rows about to be written may change, as
+        the tables say before them: the incidents written and what they were grouped
+        into, those the links written joined."""
+        incidents, links = self._written(INCIDENT), self._written(LINK)
+        return {
+            *incidents,
+            *group_ranges.parents_of(self.session, incidents),
+            *group_ranges.incidents_of_links(self.session, links),
+        }
+
+    def _ranged_after(self) -> set[str]:
+        """... and as the tables say after them."""
+        return {
+            *group_ranges.incidents_of_links(self.session, self._written(LINK)),
+            *group_ranges.incidents_of_reports(self.session, self._written(SOURCE_REPORT)),
+        }
 
     def close(self) -> None:
         """Flush, sign the new chain head so removing a last event is noticed, then sign a

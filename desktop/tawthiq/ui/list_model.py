@@ -38,10 +38,12 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("governorate", N_("Governorate"), "governorate"),
     ("type", N_("Type"), "type"),
     ("killed", N_("Killed"), "killed"),
+    # many reports, one incident: the lowest and highest killed figure its reports gave
+    ("killed_range", N_("Killed (range)"), "killed_range"),
     ("injured", N_("Injured"), "injured"),
     ("status", N_("Status"), "status"),
 )
-DATE, TITLE, PLACE, GOVERNORATE, TYPE, KILLED, INJURED, STATUS = range(len(COLUMNS))
+DATE, TITLE, PLACE, GOVERNORATE, TYPE, KILLED, KILLED_RANGE, INJURED, STATUS = range(len(COLUMNS))
 
 Page = Callable[..., list[Incident]]  # desk.page(flt, limit=, offset=, sort=, descending=)
 Count = Callable[[IncidentFilter], int]
@@ -200,6 +202,8 @@ class IncidentTableModel(QAbstractTableModel):
             return _label("incident_type", inc.incident_type)
         if column == KILLED:
             return count_text(inc.killed)
+        if column == KILLED_RANGE:
+            return count_text(inc.killed_range)
         if column == INJURED:
             return count_text(inc.injured)
         status = _label("status", inc.status)
