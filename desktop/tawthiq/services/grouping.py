@@ -230,5 +230,5 @@ def across(per_source: Sequence[ReportFigures]) -> dict[str, Casualties]:
         given = [r.figures[key] for r in per_source if key in r.figures]
         if given:
             lo, hi = min(c.min for c in given), max(c.max for c in given)
-            out[key] = Casualties(lo, hi, lo != hi or any(c.approximate for c in given))
+            out[key] = Casualties(lo, hi, any(c.approximate for c in given))
     return out
