@@ -23,6 +23,7 @@ from tawthiq.services.changes import Changes, Stopped
 from tawthiq.services.desk_groups import GroupDesk
 from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.desk_trail import TrailDesk
+from tawthiq.services.desk_victims import VictimDesk
 from tawthiq.services.drafts import drafts_from, place_fields, report_date
 from tawthiq.services.results import (
     IncidentView,
@@ -78,6 +79,7 @@ class Desk:
         self._lock = threading.Lock()
         self.sync = SyncDesk(lambda: self.ws)
         self.groups = GroupDesk(lambda: self.ws)
+        self.victims = VictimDesk(lambda: self.ws)
         self.trail = TrailDesk(lambda: self.ws)
 
     @property
