@@ -170,7 +170,10 @@ def test_public_victims_leave_out_the_private_ones(ws: Workspace) -> None:
     shown = _add(ws, incident, name_ar="اسم علني", public=True, residence="كفرنبل")
     with ws.db.read() as s:
         out = V.public_victims(V.victims_of(s, incident))
+        assert len(V.victims_shown(s, incident, public=False)) == 2
+        assert V.victims_shown(s, incident, public=True) == out
     assert [v.id for v in out] == [shown] and out[0].residence is None
+    assert [v.name for v in services.Desk(ws).victims.shown(incident, public=True)] == ["اسم علني"]
 
 
 def _out(result) -> str:  # type: ignore[no-untyped-def]
@@ -190,11 +193,12 @@ def test_cli_add_list_and_search(run, ws: Workspace) -> None:  # type: ignore[no
     report_id = _report(ws)
     victim = _out(run("add-victim", incident[:8], "--name", "محمد الأحمد", "--name-en",
                       "Mohammad al-Ahmad", "--sex", "m", "--age", "30", "--status", "killed",
-                      "--occupation", "civil defence volunteer", "--report", report_id[:8]))  # fmt: skip
-    victim = victim.strip()
+                      "--occupation", "civil defence volunteer",
+                      "--report", report_id[:8])).strip()  # fmt: skip
     assert len(victim) == 36
     child = _out(run("add-victim", incident[:8], "--name", "Layla", "--age", "child",
-                     "--relation", "his daughter", "--occupation", "baker", "--public")).strip()  # fmt: skip
+                     "--relation", "his daughter", "--occupation", "baker",
+                     "--public")).strip()  # fmt: skip
     listed = _out(run("victims", incident[:8]))
     assert (f"{victim[:8]}  محمد الأحمد / Mohammad al-Ahmad  killed, male, 30 years, "
             "civil defence volunteer  [private]") in listed  # fmt: skip

@@ -99,9 +99,7 @@ def test_named_children_beyond_the_children_killed_is_a_problem() -> None:
     victims = [_v(1, status="killed", age=9), _v(2, status="killed", age_group="child"),
                _v(3, status="killed", age=40)]  # fmt: skip
     problems = counts_vs_victims({"killed": _count(5), "killed_children": _count(1)}, victims)
-    assert problems == [
-        "2 children are named as killed, but the children killed are at most 1"
-    ]
+    assert problems == ["2 children are named as killed, but the children killed are at most 1"]
 
 
 def test_three_named_women_killed_against_one_in_the_breakdown() -> None:

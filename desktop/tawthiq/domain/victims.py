@@ -139,9 +139,7 @@ _SAYS = {
         "{named} women are named as killed, but the women killed are at most {most}"
     ),
     "killed_men": N_("{named} men are named as killed, but the men killed are at most {most}"),
-    "injured": N_(
-        "{named} victims are named as injured, but the injured are at most {most}"
-    ),
+    "injured": N_("{named} victims are named as injured, but the injured are at most {most}"),
     "injured_children": N_(
         "{named} children are named as injured, but the children injured are at most {most}"
     ),

@@ -90,11 +90,13 @@ _EN_PEOPLE = {
     "journalist": (None, "adult", "journalist"), "teacher": (None, "adult", "teacher"),
     "volunteer": (None, "adult", "civil_defence"),
 }  # fmt: skip
-# words that are no part of a name: a roll holding them is a sentence, not names
-_AR_STOP = frozenset(
-    "في على علي من الى إلى عن مع الذي التي الذين بعد قبل ان أن إن لا لم لن قد كان كانت هو هي "
-    "هم جراء بسبب اثر إثر نتيجة خلال عند حيث".split()
+# words that are no part of a name: a roll holding them is a sentence, not names ("على"
+# is left out: folded, it is the name علي)
+_STOP_WORDS = (
+    "في من الى إلى عن مع الذي التي الذين بعد قبل ان أن إن لا لم لن قد كان كانت هو هي "
+    "هم جراء بسبب اثر إثر نتيجة خلال عند حيث"
 )
+_AR_STOP = frozenset(normalize(w) for w in _STOP_WORDS.split())
 _KILLED = re.compile(r"(?:قتل|استشهاد|استشهد|قضي|قضوا|killed|dead|died)",
                      re.IGNORECASE)  # fmt: skip
 _INJURED = re.compile(r"(?:اصاب|اصيب|جرح|injured|wounded|hurt)", re.IGNORECASE)
@@ -157,7 +159,9 @@ def _status(before: str) -> str | None:
 
 def _items(text: str, start: int, end: int, arabic: bool) -> list[Span]:
     """The mentions of a roll: between commas, and before a last "و"/"and"."""
-    seps = re.compile(r"\s*[،,]\s*|\s+(?=و\S)" if arabic else r"\s*,(?!\s*\d)\s*(?:and\s+)?|\s+and\s+")
+    seps = re.compile(
+        r"\s*[،,]\s*|\s+(?=و\S)" if arabic else r"\s*,(?!\s*\d)\s*(?:and\s+)?|\s+and\s+"
+    )
     out, at = [], start
     for m in seps.finditer(text, start, end):
         if arabic and m.group().strip() == "" and not _starts_person(text[m.end() : end]):

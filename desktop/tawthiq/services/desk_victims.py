@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from tawthiq.domain.errors import Sentence
     from tawthiq.domain.records import SourceReport
     from tawthiq.domain.victims import Victim
-    from tawthiq.services.victims import FoundVictim
+    from tawthiq.services.victims import FoundVictim, Suggestion
     from tawthiq.services.workspace import Workspace
 
 
@@ -64,6 +64,28 @@ class VictimDesk:
 
         with self._ws().db.read() as s:
             return victims.victims_of(s, incident_id)
+
+    def shown(self, incident_id: str, *, public: bool) -> list[Victim]:
+        """The victims a report or export may list: for a public one, only those marked
+        public, with only their public fields."""
+        from tawthiq.services import victims
+
+        with self._ws().db.read() as s:
+            return victims.victims_shown(s, incident_id, public=public)
+
+    def suggested(self, incident_id: str) -> list[Suggestion]:
+        """People the incident's reports name in rolls, not yet among its victims."""
+        from tawthiq.services import victims
+
+        with self._ws().db.read() as s:
+            return victims.suggested_victims(s, incident_id)
+
+    def accept(self, incident_id: str, suggestion: Suggestion) -> str:
+        """Record a suggested victim, with the report naming them; its values stay marked
+        suggested, not checked, until a person edits or confirms them."""
+        values = {**suggestion.victim.values(), "report_ids": [suggestion.report_id]}
+        suggested = [k for k in values if k != "report_ids"]
+        return self.add(incident_id, values, suggested=suggested)
 
     def get(self, victim_id: str) -> Victim:
         from tawthiq.services import victims

@@ -32,6 +32,8 @@ from tawthiq.store.writer import load_events
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from tawthiq.extract.victims import SuggestedVictim
+
 __all__ = [
     "FoundVictim",
     "Victim",
@@ -46,16 +48,24 @@ __all__ = [
     "public_victims",
     "reports_naming",
     "resolve_victim_conflict",
+    "suggested_victims",
     "victims_of",
+    "victims_shown",
 ]
 
 MATCH_AT = 85.0  # rapidfuzz's 0..100: a name this close or closer is found
 
 
+_NONE = {
+    INCIDENT: N_("there is no incident with id {id!r}"),
+    SOURCE_REPORT: N_("there is no source report with id {id!r}"),
+    VICTIM: N_("there is no victim with id {id!r}"),
+}
+
+
 def _state_of(events: list[Event], entity: str, record_id: str) -> EntityState:
     if not events or events[0].entity != entity:
-        what = "incident" if entity == INCIDENT else entity.replace("_", " ")
-        raise NotFoundError(N_("there is no {what} with id {id!r}"), what=what, id=record_id)
+        raise NotFoundError(_NONE[entity], id=record_id)
     return entity_state(events)
 
 
@@ -238,6 +248,41 @@ def reports_naming(session: Session, victim: Victim) -> list[SourceReport]:
     """The source reports that name ``victim`` (those kept), as listed on it."""
     found = queries.reports_named(session, victim.report_ids)
     return [SourceReport.from_state(r, found[r]) for r in victim.report_ids if r in found]
+
+
+def victims_shown(session: Session, incident_id: str, *, public: bool) -> list[Victim]:
+    """The victims a report or export of ``incident_id`` may list: every one, or for a
+    public one only those marked public, with only their public fields. Every printed or
+    exported list of victims goes through here."""
+    listed = victims_of(session, incident_id)
+    return public_victims(listed) if public else listed
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A person a report of the incident names in a roll, not yet recorded as its victim."""
+
+    report_id: str
+    victim: SuggestedVictim
+
+
+def suggested_victims(session: Session, incident_id: str) -> list[Suggestion]:
+    """The people the incident's reports name in rolls of names ("وهم …", "identified as
+    …") who are not among its victims yet (by name, folded): for the documenter to accept
+    one by one (``add_victim`` with the report, its fields ``suggested``)."""
+    from tawthiq.extract.victims import name_rolls
+    from tawthiq.services.incidents import source_reports_of
+
+    known = {latin_key(n) for v in victims_of(session, incident_id)
+             for n in (v.name_ar, v.name_en) if n}  # fmt: skip
+    out = []
+    for report in source_reports_of(session, incident_id):
+        for found in name_rolls(report.text or ""):
+            key = latin_key(found.name)
+            if key not in known:
+                known.add(key)
+                out.append(Suggestion(report.id, found))
+    return out
 
 
 def incident_problems_with_victims(session: Session, incident_id: str) -> list[Sentence]:
