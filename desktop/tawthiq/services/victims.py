@@ -226,17 +226,26 @@ def find_victims(session: Session, name: str, *, limit: int = 50) -> list[FoundV
     """Victims (of any incident) whose name, in Arabic or in English, is the one asked for
     after folding Arabic spelling variants and comparing across scripts: "Mohammad
     al-Ahmad" finds "محمد الأحمد". The closest first."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     asked = [f for f in {arabic_key(name), latin_key(name)} if f]
     if not asked:
         return []
-    scored = []
+    owners: list[str] = []  # the victim of each form, in step with ``forms``
+    forms: list[str] = []
     for victim_id, _incident, keys in queries.victim_names(session):
-        forms = [k for k in keys.split(" | ") if k]
-        score = max((fuzz.token_set_ratio(a, f) for a in asked for f in forms), default=0.0)
-        if score >= MATCH_AT:
-            scored.append((score, victim_id))
+        for form in keys.split(" | "):
+            if form:
+                owners.append(victim_id)
+                forms.append(form)
+    best: dict[str, float] = {}
+    for a in asked:
+        hits = process.extract(
+            a, forms, scorer=fuzz.token_set_ratio, score_cutoff=MATCH_AT, limit=None
+        )
+        for _form, score, at in hits:
+            best[owners[at]] = max(best.get(owners[at], 0.0), score)
+    scored = [(score, victim_id) for victim_id, score in best.items()]
     scored.sort(key=lambda s: (-s[0], s[1]))
     return [
         FoundVictim(_victim(victim_id, load_events(session, victim_id)), score)
