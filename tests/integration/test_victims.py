@@ -241,3 +241,15 @@ def test_cli_refusals_are_one_sentence_exit_2_and_change_nothing(run, ws: Worksp
         assert says in result.err, (args, result.err)
         assert result.err.count("\n") == 1 and "Traceback" not in result.err
     assert _events(ws) == before
+
+
+def test_the_victims_of_an_incident_grouped_into_another_are_listed_with_it(ws: Workspace) -> None:
+    kept, told_again = _incident(ws), _incident(ws)
+    first = _add(ws, kept, name_ar="أحمد الخالد")
+    second = _add(ws, told_again, name_ar="سامر الخالد")
+    with ws.writing() as w:
+        services.grouping.group(w, told_again, kept)
+    with ws.db.read() as s:
+        assert [v.id for v in V.victims_of(s, kept)] == [first, second]
+        assert [v.id for v in V.victims_of(s, kept, group=False)] == [first]
+        assert [v.id for v in V.victims_of(s, told_again)] == [second]

@@ -106,3 +106,22 @@ def test_words_after_a_cue_that_are_no_names_are_not_taken(text: str) -> None:
 def test_a_report_without_a_roll_gives_none() -> None:
     assert name_rolls("قتل 3 مدنيين في قصف على إدلب") == []
     assert name_rolls("") == []
+
+
+def test_names_joined_by_and_without_a_comma_are_two_people_a_name_holding_walid_one() -> None:
+    text = "قتل مدنيان، وهم أحمد الخالد وسامر الخالد، جراء القصف."
+    assert [v.name for v in name_rolls(text)] == ["أحمد الخالد", "سامر الخالد"]
+    text = "قتل مدني، وهم أحمد وليد الخالد."
+    assert [v.name for v in name_rolls(text)] == ["أحمد وليد الخالد"]
+
+
+def test_a_cue_inside_a_longer_word_is_no_cue() -> None:
+    assert name_rolls("نشرت صفحات وهمية أسماء مثل أحمد الخالد.") == []
+
+
+def test_a_relation_after_and_keeps_its_own_waw() -> None:
+    found = name_rolls("قتل مدنيان، وهم سمير الحسن، ووالدته هدى العلي.")
+    assert [(v.name, v.relation, v.relation_en, v.sex) for v in found] == [
+        ("سمير الحسن", None, None, None),
+        ("هدى العلي", "والدته", "his mother", "f"),
+    ]

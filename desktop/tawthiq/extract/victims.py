@@ -105,7 +105,7 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 # the cues a roll follows
 _AR_CUE = re.compile(
     r"(?:(?<=[\s،,.:؛(])|^)(?:و?هم|و?الضحايا\s+هم|و?القتلى\s+هم|و?الشهداء\s+هم|كل\s+من|كلا\s+من)"
-    r"\s*:?\s*(?:كل\s+من\s+)?"
+    r"(?!\w)\s*:?\s*(?:كل\s+من\s+)?"
 )
 _EN_CUE = re.compile(
     r"\b(?:identified\s+as|named\s+as|(?:the\s+)?victims\s+(?:are|were)(?:\s+named)?(?:\s+as)?|"
@@ -164,14 +164,25 @@ def _items(text: str, start: int, end: int, arabic: bool) -> list[Span]:
     )
     out, at = [], start
     for m in seps.finditer(text, start, end):
-        if arabic and m.group().strip() == "" and not _starts_person(text[m.end() : end]):
+        if arabic and m.group().strip() == "" and not _new_person(text, at, m, end):
             continue  # "و" inside a name (وليد) or a sentence: no new mention
         if m.start() > at:
             out.append((at, m.start()))
-        at = m.end()
+        at = m.end() + (1 if arabic and not m.group().strip() else 0)  # past the "و"
     if end > at:
         out.append((at, end))
     return out
+
+
+def _new_person(text: str, at: int, m: re.Match[str], end: int) -> bool:
+    """Whether the "و" after ``m`` begins another person: a descriptor or a relation
+    follows it (والطفلة, ووالده), or a name of two words or more both before it and after
+    it ("أحمد الخالد وسامر الخالد"; not "أحمد وليد الخالد", a name holding Walid)."""
+    rest = text[m.end() : end]
+    if _starts_person(rest):
+        return True
+    after = re.split(r"\s*[،,]\s*|\s+(?=و\S)", rest, maxsplit=1)[0]
+    return len(text[at : m.start()].split()) >= 2 and len(after.split()) >= 2
 
 
 def _starts_person(rest: str) -> bool:
@@ -192,16 +203,25 @@ def _ar_item(
     i = 0
 
     def folded(k: int) -> str:
+        """The word folded; one starting with the "و" of "and" (والطفلة) without it."""
         word = normalize(text[words[k][0] : words[k][1]]).strip("،,:()")
-        return word[1:] if k == i and word.startswith("و") and len(word) > 3 else word
+        if word in _AR_RELATIONS or word in _AR_PEOPLE or not word.startswith("و"):
+            return word
+        return word[1:]
+
+    def written(k: int, j: int) -> str:
+        """Words k..j as written, without a leading "و" that is "and"."""
+        shown = text[words[k][0] : words[j][1]]
+        bare = normalize(text[words[k][0] : words[k][1]])
+        return shown if bare == folded(k) else shown[1:]
 
     two = f"{folded(0)} {normalize(text[words[1][0] : words[1][1]])}" if len(words) > 1 else ""
     if two in _AR_RELATIONS:
-        relation, (relation_en, sex) = text[words[0][0] : words[1][1]], _AR_RELATIONS[two]
+        relation, (relation_en, sex) = written(0, 1), _AR_RELATIONS[two]
         i = 2
     elif folded(0) in _AR_RELATIONS:
         relation_en, sex = _AR_RELATIONS[folded(0)]
-        relation = text[words[0][0] : words[0][1]].removeprefix("و")
+        relation = written(0, 0)
         i = 1
     if i < len(words) and folded(i) in _AR_PEOPLE:
         sex_, group, occupation = _AR_PEOPLE[folded(i)]
@@ -210,6 +230,8 @@ def _ar_item(
     age_m = _AR_AGE.search(text, words[i][0] if i < len(words) else b, b)
     name_end = age_m.start() if age_m else b
     names = [w for w in words[i:] if w[1] <= name_end]
+    if names and _and_before(text[names[0][0] : names[0][1]]):
+        names[0] = (names[0][0] + 1, names[0][1])  # "، وسامر الخالد": and Samer
     if not 1 <= len(names) <= 5 or not _ar_name(text, names, position, i):
         return None
     age = int(age_m.group(1).translate(ASCII_DIGITS)) if age_m else None
@@ -221,6 +243,20 @@ def _ar_item(
         relation=relation, relation_en=relation_en, relative_of=head if relation else None,
         sex=sex, age_group=group, age=age, occupation=occupation, status=status,
     )  # fmt: skip
+
+
+# names that begin with the letter و, which is then no "and"
+_WAW_WORDS = (
+    "وليد وسيم وائل وفاء وداد وعد ورد وصال وجيه وهيب وحيد وديع ولاء وئام وفيق وضاح وطفة "
+    "وجدان وليم وهبة وهبي وفيقة وسام وصفي وحيدة وجيهة"
+)
+_WAW_NAMES = frozenset(normalize(n) for n in _WAW_WORDS.split())
+
+
+def _and_before(word: str) -> bool:
+    """A first word that is "و" (and) before a name: "وسامر", not "وليد"."""
+    folded = normalize(word)
+    return folded.startswith("و") and len(folded) > 3 and folded not in _WAW_NAMES
 
 
 def _ar_name(text: str, names: list[Span], index: int, described: int) -> bool:
