@@ -32,11 +32,15 @@ def test_a_victim_added_on_another_laptop_arrives_with_its_history(ws: Workspace
     with ws.db.read() as s:
         listed = V.victims_of(s, incident)
         found = V.find_victims(s, "Mohammad al Ahmad")
-        trail = services.incidents.history(s, mine)
     assert [v.id for v in listed] == [mine, theirs]
     assert (listed[0].name_en, listed[0].age) == ("Mohammad al-Ahmad", 41)
     assert listed[1].public and listed[1].age == 9
     assert [f.victim.id for f in found] == [mine]  # the search rows were written on import
+    trail = services.Desk(ws).victims.history(mine)
+    assert sorted((c.field, c.author) for c in trail[-2:]) == [
+        ("age", "Basel"),
+        ("name_en", "Basel"),
+    ]
     assert {c.author for c in trail} == {"Amal", "Basel"}
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tawthiq.domain.errors import Sentence
-    from tawthiq.domain.records import SourceReport
+    from tawthiq.domain.records import Change, SourceReport
     from tawthiq.domain.victims import Victim
     from tawthiq.services.victims import FoundVictim, Suggestion
     from tawthiq.services.workspace import Workspace
@@ -86,6 +86,15 @@ class VictimDesk:
         values = {**suggestion.victim.values(), "report_ids": [suggestion.report_id]}
         suggested = [k for k in values if k != "report_ids"]
         return self.add(incident_id, values, suggested=suggested)
+
+    def history(self, victim_id: str) -> list[Change]:
+        """Every change of a victim's fields, oldest first: who, what, from what, when."""
+        from tawthiq.services import victims
+        from tawthiq.services.incidents import history
+
+        with self._ws().db.read() as s:
+            victims.get_victim(s, victim_id)  # a sentence when there is no such victim
+            return history(s, victim_id)
 
     def get(self, victim_id: str) -> Victim:
         from tawthiq.services import victims
