@@ -75,6 +75,9 @@ def test_a_victim_needs_a_name() -> None:
 def test_form_problems_name_each_bad_victim_field() -> None:
     problems = form_problems(VICTIM, {"age": 130, "sex": "q", "name_ar": "سامر"})
     assert set(problems) == {"age", "sex"}
+    problems = form_problems(VICTIM, {"age": 19, "age_group": "child", "name_ar": "سامر"})
+    assert set(problems) == {"age_group"}
+    assert form_problems(VICTIM, {"age": 9, "age_group": "child", "name_ar": "سامر"}) == {}
 
 
 def _v(n: int, **values: Any) -> Victim:
