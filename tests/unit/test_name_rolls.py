@@ -125,3 +125,23 @@ def test_a_relation_after_and_keeps_its_own_waw() -> None:
         ("سمير الحسن", None, None, None),
         ("هدى العلي", "والدته", "his mother", "f"),
     ]
+
+
+def test_where_a_victim_lived_is_kept_apart_from_the_name() -> None:
+    text = "قتل مدنيان، وهم خالد الحمود من أهالي بلدة سرمين، والطفل زيد الحمود (6 سنوات)."
+    found = name_rolls(text)
+    _check_spans(text, found)
+    assert [(v.name, v.residence, v.age) for v in found] == [
+        ("خالد الحمود", "سرمين", None),
+        ("زيد الحمود", None, 6),
+    ]
+    text = (
+        "Two men were killed, identified as Omar Haddad of Sarmin, 34, and Fadi Aswad from Binnish."
+    )
+    found = name_rolls(text)
+    _check_spans(text, found)
+    assert [(v.name, v.residence, v.age) for v in found] == [
+        ("Omar Haddad", "Sarmin", 34),
+        ("Fadi Aswad", "Binnish", None),
+    ]
+    assert found[0].values()["residence"] == "Sarmin"

@@ -30,6 +30,7 @@ class SuggestedVictim:
     age: int | None = None
     occupation: str | None = None  # a code of the "occupation" vocabulary
     status: str | None = None  # "killed" or "injured", as the sentence tells
+    residence: str | None = None  # "من أهالي سرمين", "of Sarmin": where they lived
 
     @property
     def spans(self) -> list[Span]:
@@ -38,7 +39,7 @@ class SuggestedVictim:
     def values(self) -> dict[str, object]:
         """The suggestion as a victim's field values."""
         out: dict[str, object] = {"name_ar" if _ARABIC.search(self.name) else "name_en": self.name}
-        for key in ("sex", "age_group", "age", "occupation", "status"):
+        for key in ("sex", "age_group", "age", "occupation", "status", "residence"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -116,6 +117,7 @@ _END = re.compile(r"[.!?؛;\n]|\s(?:جراء|بسبب|إثر|اثر|نتيجة|�
 _AR_AGE = re.compile(r"\s*[(（]\s*([0-9٠-٩]{1,3})\s*(?:سنوات|سنة|سنه|عاما|عامًا|عاماً|عام)?\s*[)）]")
 _EN_AGE = re.compile(r"\s*(?:\(\s*(\d{1,3})(?:\s*years?(?:\s*old)?)?\s*\)|,\s*(?:aged\s+)?(\d{1,3})"
                      r"(?=\s*(?:,|and\b|$)))")  # fmt: skip
+_EN_HOME = re.compile(r"\s*,?\s*(?:of|from)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 _EN_NAME = re.compile(r"(?:(?:[A-Z][\w'’]*|al-|el-|bin|ibn|abu|Abu|Al-|El-)[\w'’-]*\s*)+")
 
 
@@ -232,6 +234,7 @@ def _ar_item(
     names = [w for w in words[i:] if w[1] <= name_end]
     if names and _and_before(text[names[0][0] : names[0][1]]):
         names[0] = (names[0][0] + 1, names[0][1])  # "، وسامر الخالد": and Samer
+    names, residence = _ar_residence(text, names)
     if not 1 <= len(names) <= 5 or not _ar_name(text, names, position, i):
         return None
     age = int(age_m.group(1).translate(ASCII_DIGITS)) if age_m else None
@@ -242,7 +245,27 @@ def _ar_item(
         name=text[span[0] : span[1]], span=span, item=(words[0][0], age_m.end() if age_m else b),
         relation=relation, relation_en=relation_en, relative_of=head if relation else None,
         sex=sex, age_group=group, age=age, occupation=occupation, status=status,
+        residence=residence,
     )  # fmt: skip
+
+
+_HOME_WORDS = frozenset({"اهالي", "سكان", "مدينه", "بلده", "قريه"})
+
+
+def _ar_residence(text: str, names: list[Span]) -> tuple[list[Span], str | None]:
+    """The name's words cut where "من أهالي سرمين" (from the people of Sarmin) begins,
+    and that place; an empty name when what follows "من" is no place of one to three
+    words."""
+    folded = [normalize(text[s:e]) for s, e in names]
+    if "من" not in folded[1:]:
+        return names, None
+    cut = folded.index("من", 1)
+    place = names[cut + 1 :]
+    while place and normalize(text[place[0][0] : place[0][1]]) in _HOME_WORDS:
+        place = place[1:]
+    if not 1 <= len(place) <= 3:
+        return [], None
+    return names[:cut], text[place[0][0] : place[-1][1]]
 
 
 # names that begin with the letter و, which is then no "and"
@@ -302,6 +325,9 @@ def _en_item(
     start = a + at
     span = (start, start + len(name.group().rstrip()))
     tail = text[span[1] : b]
+    home = _EN_HOME.match(tail)
+    residence = home.group(1) if home else None
+    tail = tail[home.end() :] if home else tail
     age_m = _EN_AGE.match(tail)
     if tail.strip() and not age_m:
         return None  # words after the name that are no age: a sentence, not a name
@@ -311,5 +337,5 @@ def _en_item(
     return SuggestedVictim(
         name=text[span[0] : span[1]], span=span, item=(a, b), relation=relation,
         relation_en=relation_en, relative_of=head if relation else None, sex=sex,
-        age_group=group, age=age, occupation=occupation, status=status,
+        age_group=group, age=age, occupation=occupation, status=status, residence=residence,
     )  # fmt: skip
