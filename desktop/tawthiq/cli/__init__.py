@@ -21,6 +21,7 @@ from tawthiq.cli import protect as cli_protect
 from tawthiq.cli import report as cli_report
 from tawthiq.cli import server as cli_server
 from tawthiq.cli import sync as cli_sync
+from tawthiq.cli import victims as cli_victims
 from tawthiq.cli.door import open_desk
 from tawthiq.cli.format import history_lines, incident_details
 from tawthiq.cli.listing import _NO_CHECKPOINT
@@ -261,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo", cmd_demo, "store a sample incident in a new database and show what happened")
     cli_ingest.add_commands(command)
     cli_groups.add_commands(command)
+    cli_victims.add_commands(command)
     cli_report.add_commands(command)
     cli_data.add_commands(command)
     cli_sync.add_commands(command)

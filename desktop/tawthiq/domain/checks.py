@@ -16,9 +16,11 @@ from tawthiq.domain.fields import (
     FIELDS,
     INCIDENT,
     TOTALS,
+    VICTIM,
     field_spec,
 )
 from tawthiq.domain.values import parser
+from tawthiq.domain.victims import victim_problems
 
 
 def clean_value(entity: str, name: str, value: Any) -> Any:
@@ -122,10 +124,14 @@ def form_problems(entity: str, values: Mapping[str, Any]) -> dict[str, Validatio
             clean[name] = clean_value(entity, name, value)
         except ValidationError as exc:
             problems[name] = exc
+    state = {k: v for k, v in clean.items() if v is not None and k not in problems}
+    across = []
     if entity == INCIDENT:
-        state = {k: v for k, v in clean.items() if v is not None and k not in problems}
-        for problem in future_dates(state) + incident_problems(state):
-            problems.setdefault(problem.field or "", problem)
+        across = future_dates(state) + incident_problems(state)
+    elif entity == VICTIM:
+        across = victim_problems(state)
+    for problem in across:
+        problems.setdefault(problem.field or "", problem)
     return problems
 
 

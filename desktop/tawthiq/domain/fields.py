@@ -22,6 +22,7 @@ SOURCE_REPORT = "source_report"
 LINK = "incident_source"
 PAIR = "incident_pair"  # two incidents a documenter judged the same, or different
 TRUST = "device_trust"  # a laptop's decision to accept another laptop's signing key
+VICTIM = "victim"  # a person named as killed, injured, missing or detained in an incident
 DELETED = "deleted"
 
 # the incident form's sections, in order: (code, title)
@@ -248,12 +249,41 @@ TRUST_FIELDS: tuple[FieldSpec, ...] = (
     _spec("revoked_after", "text", "Revoked after event", "أُلغيت الثقة بعد الحدث"),
 )
 
+# A victim named in an incident's reports. Names, and whatever tells who a person is, are
+# personal data of the most sensitive kind: only a victim marked ``public`` is ever shown
+# in a public report or export, and then only the fields marked public here.
+VICTIM_FIELDS: tuple[FieldSpec, ...] = (
+    _spec("incident_id", "text", "Incident", "الحادثة"),
+    _spec("name_ar", "text", "Name (Arabic)", "الاسم (بالعربية)", cli="name", public=False),
+    _spec("name_en", "text", "Name (English)", "الاسم (بالإنجليزية)", cli="name-en",
+          public=False),
+    _spec("sex", "code", "Sex", "الجنس", "sex", cli="sex"),
+    _spec("age", "age", "Age (years)", "العمر (بالسنوات)", cli="age"),
+    _spec("age_group", "code", "Age group", "الفئة العمرية", "age_group", cli="age"),
+    _spec("status", "code", "Status", "الحالة", "victim_status", cli="status"),
+    _spec("relation", "text", "Relation to other victims", "صلة القرابة بضحايا آخرين",
+          cli="relation", public=False),
+    _spec("occupation", "code", "Occupation", "المهنة", "occupation", cli="occupation"),
+    _spec("occupation_note", "text", "Occupation (as told)", "المهنة (كما وردت)",
+          cli="occupation", public=False),
+    _spec("residence", "text", "Residence", "مكان الإقامة", cli="residence", public=False),
+    _spec("origin", "text", "Place of origin", "مكان المنشأ", cli="origin", public=False),
+    # the source reports that name this person (their ids)
+    _spec("report_ids", "texts", "Reports naming them", "التقارير التي تذكره", cli="report"),
+    # the same person recorded in another incident (a casualty who later died of wounds)
+    _spec("same_person_as", "text", "Same person as victim", "الشخص نفسه في ضحية أخرى",
+          public=False),
+    _spec("public", "bool", "Named publicly", "يُذكر اسمه علناً", cli="public"),
+    _spec(DELETED, "bool", "Deleted", "محذوف"),
+)  # fmt: skip
+
 FIELDS: dict[str, dict[str, FieldSpec]] = {
     INCIDENT: {f.name: f for f in INCIDENT_FIELDS},
     SOURCE_REPORT: {f.name: f for f in SOURCE_REPORT_FIELDS},
     LINK: {f.name: f for f in LINK_FIELDS},
     PAIR: {f.name: f for f in PAIR_FIELDS},
     TRUST: {f.name: f for f in TRUST_FIELDS},
+    VICTIM: {f.name: f for f in VICTIM_FIELDS},
 }
 assert all(f.kind in KINDS for fields in FIELDS.values() for f in fields.values())
 

@@ -123,6 +123,27 @@ def _number(lo: float, hi: float) -> Parser:
     return parse
 
 
+MAX_AGE = 120
+
+
+def _age(name: str, v: Any) -> Any:
+    """A person's age in whole years, 0 to 120, from a number or its digits."""
+    if isinstance(v, str) and v.strip().isdigit():
+        v = int(v.strip())
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise ValidationError(
+            N_("{value!r} is not an age; write it in whole years, e.g. 9"), field=name, value=v
+        )
+    if not 0 <= v <= MAX_AGE:
+        raise ValidationError(
+            N_("{value} is not a plausible age: an age is 0 to {most} years"),
+            field=name,
+            value=v,
+            most=MAX_AGE,
+        )
+    return v
+
+
 def _bool(name: str, v: Any) -> Any:
     if isinstance(v, bool):
         return v
@@ -204,6 +225,7 @@ _PARSERS: dict[str, Callable[[str | None], Parser]] = {
     "latitude": lambda v: _number(-90, 90),
     "longitude": lambda v: _number(-180, 180),
     "bool": lambda v: _bool,
+    "age": lambda v: _age,
     "governorate": lambda v: _governorate,
     "country": lambda v: _country,
     "code": _code,

@@ -24,6 +24,7 @@ from tawthiq.services.data_files import DataDesk
 from tawthiq.services.desk_groups import GroupDesk
 from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.desk_trail import TrailDesk
+from tawthiq.services.desk_victims import VictimDesk
 from tawthiq.services.drafts import drafts_from, place_fields, report_date
 from tawthiq.services.results import (
     IncidentView,
@@ -80,6 +81,7 @@ class Desk:
         self.sync = SyncDesk(lambda: self.ws)
         self.groups = GroupDesk(lambda: self.ws)
         self.data = DataDesk(lambda: self.ws)  # plain data files for other tools
+        self.victims = VictimDesk(lambda: self.ws)
         self.trail = TrailDesk(lambda: self.ws)
 
     @property

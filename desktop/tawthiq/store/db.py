@@ -20,7 +20,7 @@ from tawthiq.store import pg_connection as server
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.errors import NewerSchemaError, NotADatabaseError, UnwritableError
 
-SCHEMA_HEAD = "0008"  # checked against the migration scripts by a test
+SCHEMA_HEAD = "0009"  # checked against the migration scripts by a test
 
 
 class Database:

@@ -24,11 +24,13 @@ from tawthiq.domain.fields import (
     PAIR,
     SOURCE_REPORT,
     TRUST,
+    VICTIM,
     FieldSpec,
     incident_fields,
     searched_fields,
 )
 from tawthiq.domain.records import EXTRACTOR
+from tawthiq.domain.victims import name_keys
 from tawthiq.store import group_ranges
 from tawthiq.store import sqlite_search as search
 from tawthiq.store.events import REPLAY_ORDER, Event, canonical_json, field_heads
@@ -165,12 +167,24 @@ def _trust_columns(state: EntityState) -> dict[str, Any]:
     return {k: state.values.get(k) for k in ("device", "public_key")}
 
 
+def _victim_columns(state: EntityState) -> dict[str, Any]:
+    v = state.values
+    return {
+        "incident_id": v.get("incident_id"),
+        "status": v.get("status"),
+        "public": bool(v.get("public", False)),
+        "same_person_as": v.get("same_person_as"),
+        "name_key": name_keys(v.get("name_ar"), v.get("name_en")),
+    }
+
+
 _COLUMNS = {
     INCIDENT: _incident_columns,
     SOURCE_REPORT: _source_columns,
     LINK: _link_columns,
     PAIR: _pair_columns,
     TRUST: _trust_columns,
+    VICTIM: _victim_columns,
 }
 
 

@@ -169,12 +169,30 @@ class TrustRow(_Materialised, Base):
     public_key: Mapped[str | None] = mapped_column(String(64))
 
 
+class VictimRow(_Materialised, Base):
+    """A victim named in an incident's reports; ``name_key``: the forms of the names a
+    search compares (folded Arabic, a Latin skeleton), ``domain.victims.name_keys``."""
+
+    __tablename__ = "victim"
+    __table_args__ = (
+        Index("ix_victim_incident", "incident_id", "deleted"),
+        Index("ix_victim_same_person", "same_person_as"),
+    )
+
+    incident_id: Mapped[str | None] = mapped_column(String(36))
+    status: Mapped[str | None] = mapped_column(String(16))
+    public: Mapped[bool] = mapped_column(Boolean, default=False)
+    same_person_as: Mapped[str | None] = mapped_column(String(36))
+    name_key: Mapped[str] = mapped_column(Text, default="")
+
+
 MATERIALISED: dict[str, type[_Materialised]] = {
     "incident": IncidentRow,
     "source_report": SourceReportRow,
     "incident_source": LinkRow,
     "incident_pair": PairRow,
     "device_trust": TrustRow,
+    "victim": VictimRow,
 }
 
 
