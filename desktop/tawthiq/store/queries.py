@@ -256,8 +256,10 @@ def grouped_into(session: Session, roots: Sequence[str]) -> list[tuple[str, str]
     """(incident, the one it is grouped into) of the incidents not deleted grouped into any
     of ``roots``: one level; callers follow it down."""
     i = IncidentRow
-    stmt = select(i.id, i.grouped_into).where(i.grouped_into.in_(list(roots)), i.deleted.is_(False))
-    return [(str(a), str(b)) for a, b in session.execute(stmt)]
+    # read by the grouped_into index; "not deleted" checked here (in the query, SQLite
+    # would choose an index starting with ``deleted`` and walk every incident: 80 ms a call)
+    stmt = select(i.id, i.grouped_into, i.deleted).where(i.grouped_into.in_(list(roots)))
+    return [(str(a), str(b)) for a, b, gone in session.execute(stmt) if not gone]
 
 
 def links_of(
