@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 from tawthiq.i18n import _, field_label, format_number, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, Reading
 from tawthiq.services.drafts import Draft, values_from_words
+from tawthiq.services.grouping import Candidate as Kept
 from tawthiq.ui import review_dates, review_save
 from tawthiq.ui.editors import SteadyCombo
+from tawthiq.ui.group_dialogs import ask_add_or_new
 from tawthiq.ui.incident_form import IncidentForm
 from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.questions import ask_save_unchecked
@@ -61,6 +64,8 @@ class ReviewPanel(QWidget):
         self._generation = 0  # a reading or a save belongs to the review it started in
         self.confirm: Callable[[str], bool] = self._ask
         self.save_unchecked: Callable[[int], bool] = lambda n: ask_save_unchecked(self, n)
+        # a report that may tell an incident kept: the one to add it to, "" (new) or None
+        self.add_or_new: Callable[[list[Kept], bool], str | None] = partial(ask_add_or_new, self)
         self.report = ReportPanel(self)
         self.form = IncidentForm(desk.places, self)
         self.candidates = SteadyCombo(self)
