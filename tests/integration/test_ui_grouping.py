@@ -133,6 +133,17 @@ def test_a_second_report_pasted_and_added_leaves_one_incident(qtbot, window, ws)
     # the form now shows that incident, as kept: nothing left unsaved, its own toll
     assert window.review.form.cells["killed"].value()["max"] == 6
     assert not window.review.dirty
+    # beside the report, the reports of that incident and what each said
+    pages = window.review.report_pages
+    assert pages.tabBar().isVisible() and pages.tabText(1) == "Reports and their figures (2)"
+    QTest.mouseClick(pages.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=pages.tabBar().tabRect(1).center())  # fmt: skip
+    shown = window.review.sources
+    assert shown.table.isVisible() and not shown.bar.isVisible()
+    assert [plain(shown.model.index(r, 3).data()) for r in range(4)] == ["6", "6", "9", "6–9"]
+    # a new report: the report alone again
+    window.review.new_report(ask=False)
+    assert not pages.tabBar().isVisible() and pages.currentWidget() is window.review.report
 
 
 def test_choosing_a_new_incident_makes_two(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
@@ -245,3 +256,34 @@ def test_an_id_typed_groups_into_that_incident(qtbot, window_factory, ws) -> Non
     QTest.mouseClick(sources.into, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.incidents.model.total == 1, timeout=10_000)
     assert Desk(ws).incident(other).members == (first,)
+
+
+def test_the_reports_read_right_to_left_in_arabic_and_nothing_is_cut(  # type: ignore[no-untyped-def]
+    qtbot, window_factory, ws
+) -> None:
+    from tawthiq.services.settings import Settings
+
+    first, _other = _kept(ws)
+    window = window_factory()
+    window.apply_settings(Settings(author="Amal", language="ar"))
+    window.tabs.setCurrentIndex(1)
+    listed(qtbot, window.incidents)
+    assert window.incidents.select(first)
+    sources, pages = window.history.sources, window.history.pages
+    qtbot.waitUntil(lambda: sources.view is not None and sources.view.incident.id == first)
+    QTest.mouseClick(pages.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=pages.tabBar().tabRect(1).center())  # fmt: skip
+    qtbot.waitUntil(sources.table.isVisible)
+    table, model = sources.table, sources.model
+    assert table.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # the mark first, on the right; the report's name to its left
+    mark, name = (table.visualRect(model.index(2, c)) for c in (0, 1))
+    assert mark.left() > name.left()
+    metrics = table.fontMetrics()
+    for c in range(model.columnCount()):
+        words = [model.index(r, c).data() or "" for r in range(model.rowCount())]
+        widest = max(metrics.horizontalAdvance(plain(w)) for w in words)
+        assert widest < table.columnWidth(c), (c, words, table.columnWidth(c))
+    assert [plain(model.index(r, 3).data()) for r in range(model.rowCount())] == [
+        "6", "6", "9", "6–9"
+    ]  # fmt: skip

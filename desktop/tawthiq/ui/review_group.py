@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtWidgets import QTabWidget
+
 from tawthiq.i18n import _, format_number, isolate, ngettext
 from tawthiq.services.grouping import GUESSED_DAY
 from tawthiq.ui.review_state import Candidate, KeptReport
@@ -15,6 +17,7 @@ from tawthiq.ui.review_state import Candidate, KeptReport
 if TYPE_CHECKING:
     from tawthiq.services.desk_groups import AddedReport
     from tawthiq.services.grouping import Candidate as Kept
+    from tawthiq.services.results import IncidentView
     from tawthiq.ui.review import ReviewPanel
 
 
@@ -82,6 +85,7 @@ def add(panel: ReviewPanel, current: Candidate, values: dict[str, Any], into: st
             panel.form.set_values(view.incident.values, unchecked=view.incident.unchecked)
             current.baseline = panel.form.values()
             panel._show_candidates()
+            show_sources(panel, view)
         else:
             current.baseline, current.snapshot = dict(view.incident.values), None
         n = len(view.reports)
@@ -99,3 +103,21 @@ def add(panel: ReviewPanel, current: Candidate, values: dict[str, Any], into: st
         done=done,
         failed=lambda exc: panel._failed(exc, generation),
     )
+
+
+def beside_report(panel: ReviewPanel) -> QTabWidget:
+    """The report, and a page for the reports of the incident the form shows and their
+    figures (there once the form shows an incident kept)."""
+    pages = QTabWidget(panel)
+    pages.addTab(panel.report, "")
+    pages.addTab(panel.sources, "")
+    return pages
+
+
+def show_sources(panel: ReviewPanel, view: IncidentView | None) -> None:
+    pages = panel.report_pages
+    panel.sources.show_view(view)
+    pages.setTabText(0, _("The report"))
+    pages.setTabText(1, panel.sources.title())
+    pages.setTabVisible(1, view is not None)
+    pages.tabBar().setVisible(view is not None)  # a pasted report alone: no tabs

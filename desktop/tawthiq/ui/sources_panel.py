@@ -142,9 +142,11 @@ class SourcesPanel(QWidget):
     group = Signal(str)  # the incident to group into another
     show_incident = Signal(str)  # an incident named here, clicked
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, actions: bool = True) -> None:
+        """``actions``: the ``bar`` is shown above the table's page (else it stays hidden)."""
         super().__init__(parent)
         self.view: IncidentView | None = None
+        self.with_bar = actions
         self.bar = QWidget(parent)
         self.grouped = QLabel(self.bar)
         self.grouped.setObjectName("kept")
@@ -184,7 +186,7 @@ class SourcesPanel(QWidget):
         self.view = view
         self.model.set_view(view)
         self.table.setColumnWidth(0, 28)
-        self.bar.setVisible(view is not None)
+        self.bar.setVisible(view is not None and self.with_bar)
         if view is None:
             return
         into = view.incident.values.get("grouped_into")
