@@ -206,6 +206,7 @@ class Desk:
         known of its origin). ``suggested``: fields saved as the extractor's suggestion, not
         checked; ``confirmed``: fields saved unchecked before that a person has now checked."""
         from tawthiq.services import incidents as svc
+        from tawthiq.services.grouping import add_report, figures_of
         from tawthiq.store.materialize import entity_state
 
         with self.ws.writing() as w:
@@ -216,13 +217,14 @@ class Desk:
                 )
             else:
                 incident_id = svc.create_incident(w, values, suggested=suggested)
-                if report_id is not None:
-                    svc.link_source_report(w, incident_id, report_id)
+                if report_id is not None:  # with the figures it gave for this incident
+                    add_report(w, incident_id, report_id, figures_of(values))
             if report_id is not None and report_changes:
                 svc.edit_source_report(w, report_id, report_changes)
             if report is not None and report.get("text"):
                 received = {"received_date": date.today().isoformat(), **report}
-                report_id = svc.add_source_report(w, received, incident_ids=[incident_id])
+                report_id = svc.add_source_report(w, received)
+                add_report(w, incident_id, report_id, figures_of(values))
             history = w.events_of(incident_id)
             # the incident's own changes, as its history shows them; the report and the
             # link to it are events of their own records

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from tawthiq.domain.checks import clean_changes
 from tawthiq.domain.data_record import FIGURES, DataRecord, ReportFigures
 from tawthiq.domain.errors import N_, ValidationError
-from tawthiq.domain.fields import DELETED, LINK
+from tawthiq.domain.fields import DELETED, INCIDENT, LINK
 from tawthiq.domain.grouping import STRONG, Match, match
 from tawthiq.domain.records import Casualties, Incident, SourceReport
 from tawthiq.services.incidents import edit_incident, get_incident, link_id
@@ -123,8 +124,9 @@ def ungroup(writer: EventWriter, incident_id: str) -> str:
 
 
 def figures_of(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The figures an incident's values give (an extraction's, as a link keeps them)."""
-    return {k: values[k] for k in FIGURES if values.get(k) is not None}
+    """The figures an incident's values give (an extraction's or a form's, as a link keeps
+    them: 9 written as the record writes it, a range)."""
+    return clean_changes(INCIDENT, {k: values[k] for k in FIGURES if values.get(k) is not None})
 
 
 def add_report(

@@ -55,15 +55,41 @@ class PairRow(QFrame):
         )
         reasons.setWordWrap(True)
         grid.addWidget(reasons, 2, 0, 1, 2)
-        self.same = QPushButton(_("The same incident"), self)
+        self.same = QPushButton(_("The same incident: keep them as one"), self)
+        self.same.setToolTip(
+            _(
+                "The one recorded later is grouped into the other: the list shows one incident, "
+                "resting on the reports of both"
+            )
+        )
         self.different = QPushButton(_("Different incidents"), self)
         self.same.clicked.connect(lambda: self.decided.emit(pair.a.id, pair.b.id, "same"))
         self.different.clicked.connect(lambda: self.decided.emit(pair.a.id, pair.b.id, "different"))
+        # once judged: what was done, and a way back from "the same"
+        self.verdict = QLabel(self)
+        self.verdict.setWordWrap(True)
+        self.undo = QPushButton(_("Undo: they are two incidents"), self)
+        self.undo.clicked.connect(lambda: self.decided.emit(pair.a.id, pair.b.id, "different"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.same)
         buttons.addWidget(self.different)
+        buttons.addWidget(self.verdict, 1)
+        buttons.addWidget(self.undo)
         buttons.addStretch(1)
         grid.addLayout(buttons, 3, 0, 1, 2)
+        self.show_judged(None)
+
+    def show_judged(self, decision: str | None) -> None:
+        """Before a judgement: its two buttons; after it: what it did."""
+        for button in (self.same, self.different):
+            button.setVisible(decision is None)
+        self.verdict.setVisible(decision is not None)
+        self.undo.setVisible(decision == "same")
+        if decision == "same":
+            self.verdict.setText(_("Kept as one incident: the later one is grouped into the "
+                                   "earlier."))  # fmt: skip
+        elif decision == "different":
+            self.verdict.setText(_("Kept as two incidents."))
 
 
 class DuplicatesDialog(QDialog):
@@ -76,7 +102,8 @@ class DuplicatesDialog(QDialog):
         self.heading = QLabel(self)
         inner = QWidget(self)
         self.list = QVBoxLayout(inner)
-        self.rows: list[PairRow] = []
+        self.rows: list[PairRow] = []  # to judge
+        self.decided_rows: list[PairRow] = []  # judged while the dialog is open
         for pair in pairs:
             row = PairRow(pair, inner)
             row.decided.connect(self.decided)
@@ -94,13 +121,15 @@ class DuplicatesDialog(QDialog):
         box.addWidget(close)
         self._count()
 
-    def judged(self, a: str, b: str) -> None:
-        """A judgement on (a, b) was saved: the pair leaves the list."""
-        for row in list(self.rows):
+    def judged(self, a: str, b: str, decision: str) -> None:
+        """A judgement on (a, b) was saved: the pair leaves those to judge, and says what
+        was done (with a way back from "the same")."""
+        for row in [*self.rows, *self.decided_rows]:
             if {row.pair.a.id, row.pair.b.id} == {a, b}:
-                self.rows.remove(row)
-                row.setParent(None)
-                row.deleteLater()
+                if row in self.rows:
+                    self.rows.remove(row)
+                    self.decided_rows.append(row)
+                row.show_judged(decision)
         self._count()
 
     def _count(self) -> None:

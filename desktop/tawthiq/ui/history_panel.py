@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +32,10 @@ from tawthiq.domain.text import visible
 from tawthiq.i18n import N_, _, digits, field_label, format_number, join, ngettext, quote
 from tawthiq.services.changes import Changes
 from tawthiq.services.desk import Desk, IncidentView
+from tawthiq.ui.group_flow import GroupFlow
 from tawthiq.ui.language import text_alignment
 from tawthiq.ui.ops import Runner, error_sentence
+from tawthiq.ui.sources_panel import SourcesPanel
 from tawthiq.ui.style import SUGGESTED_COLOUR
 from tawthiq.ui.values import combined, value_text
 
@@ -178,6 +181,12 @@ class HistoryPanel(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("heading")
         self.heading.setWordWrap(True)
+        # the reports of its group and their figures; grouping it and undoing that
+        self.sources = SourcesPanel(self)
+        self.groups = GroupFlow(self, desk, runner, self.message.emit)
+        self.sources.group.connect(lambda _i: self.view and self.groups.group(self.view.incident))
+        self.sources.ungroup.connect(self.groups.ungroup)
+        self.sources.show_incident.connect(self.follow)
         self.conflicts = QVBoxLayout()
         self.model = HistoryModel(self)
         self.table = QTableView(self)
@@ -187,9 +196,14 @@ class HistoryPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         box = QVBoxLayout(self)
+        # its history, and the reports of its group with their figures, one page each
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self.table, "")
+        self.pages.addTab(self.sources, "")
         box.addWidget(self.heading)
+        box.addWidget(self.sources.bar)
         box.addLayout(self.conflicts)
-        box.addWidget(self.table, 1)
+        box.addWidget(self.pages, 1)
         self.show_incident(None)
 
     def follow(self, incident_id: str | None) -> None:
@@ -225,6 +239,9 @@ class HistoryPanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.model.set_changes(list(view.history) if view else [])
+        self.sources.show_view(view)
+        self.pages.setTabText(0, _("History"))
+        self.pages.setTabText(1, self.sources.title())
         if view is None:
             self.heading.setText(_("Select an incident to see its history."))
             return
@@ -252,6 +269,7 @@ class HistoryPanel(QWidget):
         ]
 
     def retranslate(self) -> None:
+        self.sources.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HISTORY_COLUMNS) - 1)
         self.model.layoutChanged.emit()
         self.show_incident(self.view)

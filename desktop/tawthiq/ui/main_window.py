@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.history)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([10_000, 10_000])  # half each: below, its history and its reports
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.review, "")
         self.tabs.addTab(split, "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 from tawthiq.i18n import _, field_label, format_number, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, Reading
 from tawthiq.services.drafts import Draft, values_from_words
-from tawthiq.ui import review_dates, review_save
+from tawthiq.services.grouping import Candidate as Kept
+from tawthiq.ui import review_dates, review_group, review_save
 from tawthiq.ui.editors import SteadyCombo
+from tawthiq.ui.group_dialogs import ask_add_or_new
 from tawthiq.ui.incident_form import IncidentForm
 from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.questions import ask_save_unchecked
@@ -44,6 +47,7 @@ from tawthiq.ui.review_state import (
     status_text,
     told_text,
 )
+from tawthiq.ui.sources_panel import SourcesPanel
 
 
 class ReviewPanel(QWidget):
@@ -61,8 +65,12 @@ class ReviewPanel(QWidget):
         self._generation = 0  # a reading or a save belongs to the review it started in
         self.confirm: Callable[[str], bool] = self._ask
         self.save_unchecked: Callable[[int], bool] = lambda n: ask_save_unchecked(self, n)
+        # a report that may tell an incident kept: the one to add it to, "" (new) or None
+        self.add_or_new: Callable[[list[Kept], bool], str | None] = partial(ask_add_or_new, self)
         self.report = ReportPanel(self)
         self.form = IncidentForm(desk.places, self)
+        self.sources = SourcesPanel(self, actions=False)  # the reports of an incident kept
+        self.report_pages = review_group.beside_report(self)
         self.candidates = SteadyCombo(self)
         self.candidates.setSizeAdjustPolicy(SteadyCombo.SizeAdjustPolicy.AdjustToContents)
         self.candidates.activated.connect(self._switch)
@@ -94,7 +102,7 @@ class ReviewPanel(QWidget):
         bar.addWidget(self.accept_button)
         bar.addWidget(self.save_button)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.report)
+        split.addWidget(self.report_pages)
         split.addWidget(self.form)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
@@ -156,6 +164,7 @@ class ReviewPanel(QWidget):
         self.review = Review()
         self.report.set_report("")
         self.form.set_values(DEFAULTS)
+        review_group.show_sources(self, None)
         self._show_candidates()
         self._show_told()
         return True
@@ -240,6 +249,7 @@ class ReviewPanel(QWidget):
         # report of the incident opened here
         review.already = None if same_report else reading.kept
         self.form.set_values(values, review.shown.draft.evidence, unchecked)
+        review_group.show_sources(self, self.sources.view if opened is not None else None)
         self._show_candidates()
         self._show_told(highlight=True)
         if review.already is not None:
@@ -270,6 +280,7 @@ class ReviewPanel(QWidget):
             self.review.kept = KeptReport(first.id, first.text or "", self.report.origin())
             self.review.language = first.language
         self.form.set_values(view.incident.values, unchecked=view.incident.unchecked)
+        review_group.show_sources(self, view)
         candidate.baseline = self.form.values()
         candidate.unchecked = frozenset(view.incident.unchecked)
         self._show_candidates()
@@ -368,6 +379,8 @@ class ReviewPanel(QWidget):
 
     def retranslate(self) -> None:
         self.report.retranslate()
+        self.sources.retranslate()  # and the tab beside the report's:
+        review_group.show_sources(self, self.sources.view)
         self.form.retranslate()
         self.read_button.setText(_("Read the report"))
         self.read_button.setToolTip(_("Fill the form from the report (again)"))

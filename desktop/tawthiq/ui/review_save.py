@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tawthiq.i18n import _, format_number, isolate, ngettext
-from tawthiq.ui.review_state import Candidate, KeptReport, again_question, has_content
+from tawthiq.ui import review_group
+from tawthiq.ui.review_state import Candidate, KeptReport, Marks, again_question, has_content
 
 if TYPE_CHECKING:
     from tawthiq.services.desk import Saved
@@ -61,6 +62,27 @@ def save(panel: ReviewPanel) -> None:
             _("Not saved: check the values marked in amber (✓ accepts one), then save.")
         )
         return
+
+    def write() -> None:
+        _write(panel, current, changes, marks, text, origin)
+
+    if current.incident_id is None and (report is not None or report_id is not None):
+        # a pasted report that may tell an incident kept: added to it, or saved (write)
+        review_group.look_for_kept(panel, current, values, write)
+        return
+    write()
+
+
+def _write(
+    panel: ReviewPanel,
+    current: Candidate,
+    changes: dict[str, Any],
+    marks: Marks,
+    text: str,
+    origin: dict[str, Any],
+) -> None:
+    """Save the form as it is: a new incident, or the changes to the one it shows."""
+    report, report_id, report_changes = panel.review.source_plan(text, origin)
     set_saving(panel, True)
     generation = panel._generation
     panel.runner.run(

@@ -213,7 +213,7 @@ class SyncFlow(QObject):
     def _decide(self, a: str, b: str, decision: str) -> None:
         def done(_r: object) -> None:
             if self.duplicates is not None:
-                self.duplicates.judged(a, b)
+                self.duplicates.judged(a, b, decision)
 
         self.runner.run(
             lambda: self.desk.sync.decide_pair(a, b, decision), done=done, failed=self._failed
