@@ -181,3 +181,18 @@ def test_a_clash_and_a_strike_at_one_place_code_are_only_a_candidate() -> None:
     m = match(told(incident_type="armed_clash"), SARMADA)
     assert m is not None and m.strength == WEAK
     assert match(told(incident_type="looting_destruction"), SARMADA) is None
+
+
+@pytest.mark.parametrize(
+    ("ar", "en"), [("كفر نبل", "Kafranbel"), ("كويا", "Koya"), ("دويزين", "Dweizin")]
+)
+def test_a_name_in_arabic_and_its_latin_spelling_are_alike_but_never_the_same_place(
+    ar: str, en: str
+) -> None:
+    similarity = name_similarity({"place_name": ar}, {"place_name": en})
+    assert LIKE_NAME <= similarity < SAME_NAME
+
+
+@pytest.mark.parametrize(("ar", "en"), [("حماة", "Homs"), ("أريحا", "Atarib"), ("بنش", "Taftanaz")])
+def test_other_places_across_scripts_are_not_alike(ar: str, en: str) -> None:
+    assert name_similarity({"place_name": ar}, {"place_name": en}) < LIKE_NAME

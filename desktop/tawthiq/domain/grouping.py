@@ -19,15 +19,19 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from tawthiq.domain.arabic import normalize
+from tawthiq.domain.arabic import has_arabic, normalize
 from tawthiq.domain.duplicates import casualties_compared, distance_km
 from tawthiq.domain.errors import N_
+from tawthiq.domain.transliterate import latin_key
 
 STRONG, WEAK = "strong", "weak"
 NEAR_KM = 5.0  # two points of one town or camp
 AROUND_KM = 12.0  # neighbouring villages: a candidate, not the same place
 SAME_NAME = 90.0  # a name's similarity (0-100) from which two spellings are one place
 LIKE_NAME = 75.0
+# a name compared across scripts, through a rough transliteration, says at most "alike":
+# never on its own "the same place"
+CROSS_SCRIPT = SAME_NAME - 1
 
 # incident types one attack can be told as by different outlets (an airstrike is "shelling"
 # to one, "a missile" to another); a type outside every family matches only itself
@@ -116,7 +120,24 @@ def name_similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
         # the letters and the skeleton together: a short skeleton alone matches too much
         # ("Hama" and "Hima"), the letters alone miss a vowel spelt otherwise
         best = max(best, 0.5 * (fuzz.ratio(x, y) + fuzz.ratio(xs, ys)))
+    if best < SAME_NAME:  # a name in Arabic on one side only in Latin letters on the other
+        for x in _spelt(a, arabic=True):
+            for y in _spelt(b, arabic=False):
+                best = max(best, min(CROSS_SCRIPT, fuzz.ratio(x, y)))
+        for x in _spelt(b, arabic=True):
+            for y in _spelt(a, arabic=False):
+                best = max(best, min(CROSS_SCRIPT, fuzz.ratio(x, y)))
     return best
+
+
+def _spelt(values: Mapping[str, Any], *, arabic: bool) -> list[str]:
+    """The consonant skeletons of the names of one script (``transliterate.latin_key``)."""
+    out = []
+    for key in ("place_name", "place_name_ar", "place_name_en"):
+        name = str(values.get(key) or "")
+        if name and has_arabic(name) == arabic:
+            out.append(latin_key(name).replace(" ", ""))
+    return [n for n in out if len(n) >= 2]
 
 
 def _type_fits(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool | None:

@@ -15,11 +15,11 @@ from tawthiq.domain.checks import clean_changes
 from tawthiq.domain.errors import N_, NotFoundError, Sentence, ValidationError
 from tawthiq.domain.fields import DELETED, INCIDENT, SOURCE_REPORT, VICTIM
 from tawthiq.domain.records import SourceReport
+from tawthiq.domain.transliterate import latin_key
 from tawthiq.domain.victims import (
     Victim,
     arabic_key,
     counts_vs_victims,
-    latin_key,
     public_victims,
     victim_problems,
 )
