@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tawthiq import __version__, services
+from tawthiq.cli import files as cli_files
 from tawthiq.cli import groups as cli_groups
 from tawthiq.cli import ingest as cli_ingest
 from tawthiq.cli import protect as cli_protect
@@ -298,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     command("demo", cmd_demo, "store a sample incident in a new database and show what happened")
     cli_ingest.add_commands(command)
     cli_groups.add_commands(command)
+    cli_files.add_commands(command)
     cli_report.add_commands(command)
     cli_sync.add_commands(command)
     cli_server.add_commands(command)

@@ -20,6 +20,7 @@ from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
 from tawthiq.services.changes import Changes, Stopped
+from tawthiq.services.desk_files import FilesDesk
 from tawthiq.services.desk_groups import GroupDesk
 from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.desk_trail import TrailDesk
@@ -78,6 +79,7 @@ class Desk:
         self._lock = threading.Lock()
         self.sync = SyncDesk(lambda: self.ws)
         self.groups = GroupDesk(lambda: self.ws)
+        self.files = FilesDesk(lambda: self.ws)
         self.trail = TrailDesk(lambda: self.ws)
 
     @property

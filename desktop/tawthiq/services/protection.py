@@ -35,6 +35,7 @@ from tawthiq.services.unlock import (  # the unlocking half, named here too
 )
 from tawthiq.store import keystore, protection, sealed, secure_files
 from tawthiq.store.errors import StoreError
+from tawthiq.store.evidence_store import FileStore, file_key, folder_beside
 from tawthiq.store.keystore import WrongPassphraseError
 
 __all__ = [  # the use cases at rest: these, and the unlocking half's
@@ -112,6 +113,7 @@ def protect(
     key = os.urandom(32)
     kf = keystore.new_key_file(key, passphrase, secret, kdf=kdf)
     protection.protect(db, key, kf)
+    FileStore(folder_beside(db)).convert(file_key(key))  # its evidence files too
     for kept in _backups(db):  # copies kept before schema upgrades: the same key
         if not protection.is_encrypted(kept):
             protection.protect(kept, key, kf)
@@ -162,6 +164,7 @@ def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
     key = database_key(db, folder, ask)
     assert key is not None
     unlock_laptop(folder, ask)
+    FileStore(folder_beside(db), file_key(key)).convert(None)  # its evidence files first
     protection.unprotect(db, key)
     for kept in _backups(db):
         if protection.is_encrypted(kept):

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tawthiq.domain.arabic import search_terms
 from tawthiq.domain.fields import (
     DELETED,
+    EVIDENCE,
     INCIDENT,
     LINK,
     PAIR,
@@ -164,12 +165,18 @@ def _trust_columns(state: EntityState) -> dict[str, Any]:
     return {k: state.values.get(k) for k in ("device", "public_key")}
 
 
+def _evidence_columns(state: EntityState) -> dict[str, Any]:
+    keys = ("sha256", "size", "media_type", "incident_id", "source_report_id")
+    return {k: state.values.get(k) for k in keys}
+
+
 _COLUMNS = {
     INCIDENT: _incident_columns,
     SOURCE_REPORT: _source_columns,
     LINK: _link_columns,
     PAIR: _pair_columns,
     TRUST: _trust_columns,
+    EVIDENCE: _evidence_columns,
 }
 
 

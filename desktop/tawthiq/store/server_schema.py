@@ -40,6 +40,7 @@ _DERIVED_TABLES = (
     "incident_source",
     "incident_pair",
     "device_trust",
+    "evidence_file",
     "import_record",
 )
 # As identity.key_fingerprint; every function named with its schema, so that nothing a

@@ -1,7 +1,7 @@
 """A later schema revision that exists only for tests: the app must migrate up to it.
 
-Revision ID: 0008_test
-Revises: 0007
+Revision ID: 0009_test
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_test"
-down_revision = "0007"
+revision = "0009_test"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
