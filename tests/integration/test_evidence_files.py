@@ -8,8 +8,10 @@ import hashlib
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
+from conftest import ask_passphrase, protect_for_tests
 from tawthiq.services.evidence_files import file_store
 
 MARKER = b"GPS-MARKER-7f3a"
@@ -196,3 +198,51 @@ def test_stored_bytes_are_sealed_when_the_database_is_encrypted(run, ws, tmp_pat
     else:
         assert on_disk == text
     assert b"".join(store.read(_sha(text))) == text
+
+
+@pytest.mark.parametrize("at_rest", ["plain"], indirect=True)
+def test_protect_seals_the_files_unprotect_opens_them_erase_removes_them(
+    ws, tmp_path: Path, data_dir: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq import services
+    from tawthiq.services import Desk
+    from tawthiq.services.protection import erase, unprotect
+
+    incident = Desk(ws).save({"title_en": "Strike"}).incident_id
+    doc = tmp_path / "statement.txt"
+    text = b"PLAIN-STATEMENT-MARKER " * 70_000
+    doc.write_bytes(text)
+    Desk(ws).files.attach(incident, [doc])
+    stored = file_store(ws).path_of(_sha(text))
+    db = ws.db.path
+    ws.close()
+    protect_for_tests(db, forget=False)
+    assert b"PLAIN-STATEMENT" not in stored.read_bytes()
+    again = services.open_workspace(db, author="Amal", ask=ask_passphrase)
+    try:
+        assert again.db.files_key is not None
+        assert b"".join(file_store(again).read(_sha(text))) == text
+        assert Desk(again).trail.verify().ok
+    finally:
+        again.close()
+    unprotect(db, data_dir, ask_passphrase)
+    assert stored.read_bytes() == text
+    erase(db, data_dir)
+    assert not stored.exists() and not stored.parent.parent.exists()
+
+
+def test_a_thumbnail_of_a_photo_and_none_of_a_document(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq.services import Desk
+
+    incident = Desk(ws).save({"title_en": "Strike"}).incident_id
+    photo, doc = tmp_path / "p.jpg", tmp_path / "d.pdf"
+    exif_photo(photo, orientation=6)
+    doc.write_bytes(b"%PDF-1.4 nothing")
+    Desk(ws).files.attach(incident, [photo, doc])
+    shot, pdf = Desk(ws).files.files_of(incident)
+    png = Desk(ws).files.thumbnail(shot)
+    assert png is not None and png.startswith(b"\x89PNG")
+    with Image.open(io.BytesIO(png)) as img:
+        assert img.size == (120, 160)  # 160 x 120 turned a quarter; within 256: not shrunk
+        assert not img.getexif()
+    assert Desk(ws).files.thumbnail(pdf) is None

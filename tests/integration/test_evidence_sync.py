@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from conftest import at_rest_now, on_other_laptop, protect_for_tests
 from tawthiq import services
@@ -200,3 +201,51 @@ def test_a_large_file_streams_through_export_and_import_in_bounded_memory(
     finally:
         tracemalloc.stop()
     assert peak < 40 * 2**20, f"peak {peak / 2**20:.1f} MB"
+
+
+def test_bundles_merge_in_any_order_to_the_same_records_and_files(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    incident = _incident(ws)
+    x, y = os.urandom(70_000), os.urandom(90_000)
+    Desk(ws).files.attach(incident, [_file(tmp_path, "x.jpg", x)])
+    from_a, from_b = tmp_path / "a.tawthiq", tmp_path / "b.tawthiq"
+    services.sync.export_database(ws, from_a)
+    basel = _other(ws, tmp_path, "basel")
+    try:
+        services.sync.import_files(basel, [from_a], accept_new=True)
+        Desk(basel).files.attach(incident, [_file(tmp_path, "y.ogg", y)], "a paramedic")
+        services.sync.export_database(basel, from_b)
+    finally:
+        basel.close()
+    results = []
+    for name, order in (("c1", [from_a, from_b]), ("c2", [from_b, from_a])):
+        c = _other(ws, tmp_path, name)
+        try:
+            for bundle in order:
+                services.sync.import_files(c, [bundle], accept_new=True)
+            services.sync.import_files(c, order, accept_new=True)  # again: nothing new
+            with c.db.read() as s:
+                digest = state_digest(s)
+            results.append((digest, file_store(c).stored()))
+            assert len(Desk(c).files.files_of(incident)) == 2
+        finally:
+            c.close()
+    assert results[0] == results[1]
+    assert results[0][1] == sorted([_sha(x), _sha(y)])
+
+
+def test_an_export_whose_files_were_cut_off_is_refused_whole(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    incident = _incident(ws)
+    Desk(ws).files.attach(incident, [_file(tmp_path, "x.jpg", os.urandom(40_000))])
+    export, cut = tmp_path / "e.tawthiq", tmp_path / "cut.tawthiq"
+    services.sync.export_database(ws, export)
+    lines = gzip.decompress(export.read_bytes()).split(b"\n")
+    end = next(i for i, line in enumerate(lines) if line.startswith(b'{"end"'))
+    cut.write_bytes(gzip.compress(b"\n".join(lines[: end + 1]) + b"\n"))
+    other = _other(ws, tmp_path)
+    try:
+        with pytest.raises(Exception, match="cut off"):
+            services.sync.import_files(other, [cut], accept_new=True)
+        with other.db.read() as s:
+            assert s.execute(text("SELECT count(*) FROM event")).scalar() == 0
+    finally:
+        other.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -272,6 +273,9 @@ def erase(db: Path, folder: Path) -> Erased:
     keystore.forget()
     files = [db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))]
     files += sorted(db.parent.glob(f"{name}.before-upgrade-from-*"))
+    # its evidence files: sealed under the database key when it is encrypted
+    evidence = folder_beside(db)
+    files += sorted(p for p in evidence.rglob("*") if p.is_file()) if evidence.is_dir() else []
     # an encrypted database is unreadable once its keys are gone: removed, not overwritten
     removed += sum(_remove(p) if encrypted else secure_files.destroy(p) for p in files)
     # what a cut or running unprotect left: the database decrypted; always overwritten
@@ -280,6 +284,8 @@ def erase(db: Path, folder: Path) -> Erased:
     secrets += [p for name in sealed.SECRET_FILES for p in folder.glob(f"{name}.new")]
     secrets += sorted(folder.glob(".exporting-*"))  # notes naming the folders exported to
     removed += sum(secure_files.destroy(p) for p in secrets)
+    if evidence.is_dir():
+        shutil.rmtree(evidence, ignore_errors=True)  # the folders left empty
     _forget_name()
     return Erased(keys, removed, encrypted)
 

@@ -255,8 +255,8 @@ class Checker:
         """SHA-256 -> a name the file was attached under, to name a file refused."""
         names = named_files(self.session)
         for values in self._evidence.values():
-            if "sha256" in values and values.get("file_name"):
-                names[values["sha256"]] = values["file_name"]
+            if "sha256" in values:
+                names[values["sha256"]] = values.get("file_name") or names.get(values["sha256"], "")
         return names
 
     def _missing(self, d: DeviceRange, seq: int, lines: Iterator[bytes]) -> ForgeryError:

@@ -55,7 +55,8 @@ def read_files(
     store lacks it, written to a temporary file there. Refuses the whole export, naming the
     file, at the first whose bytes do not match its SHA-256. Returns the files to put in
     place once the import is saved (``Incoming.publish``); a caller that does not save them
-    aborts them."""
+    aborts them. ``names``: SHA-256 -> the name a file was attached under ("" when none),
+    for every file a record here or in the export names."""
     taken: list[Incoming] = []
     try:
         for sha256, size in files:
@@ -65,7 +66,8 @@ def read_files(
                     N_("{path} is damaged: its files are not the ones its header lists"),
                     path=path,
                 )
-            keep = store is not None and not store.has(sha256)
+            # kept only when a record names it (an honest export carries no other file)
+            keep = store is not None and sha256 in names and not store.has(sha256)
             inc = store.incoming() if keep and store is not None else _Hasher()
             got = 0
             while got < size:
