@@ -47,7 +47,7 @@ def cmd_files(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     for f in found:
         r = f.record
         v = r.values
-        when = _when(r.attached_hlc)
+        when = f.attached_at.strftime("%Y-%m-%d %H:%M UTC")
         here = "" if f.here else "  (not on this laptop yet)"
         out(
             visible(
@@ -77,12 +77,6 @@ def _share(
     made = len(outcomes) - refused
     out(f"{made} copy(ies) without metadata written to {folder}; {refused} file(s) not cleaned")
     return 0
-
-
-def _when(hlc: int) -> str:
-    from tawthiq.store.hlc import to_datetime
-
-    return to_datetime(hlc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:

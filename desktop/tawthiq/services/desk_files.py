@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,13 @@ class EvidenceFile:
     @property
     def sha256(self) -> str:
         return self.record.sha256
+
+    @property
+    def attached_at(self) -> datetime:
+        """When it was attached (its first event's time), in UTC."""
+        from tawthiq.store.hlc import to_datetime
+
+        return to_datetime(self.record.attached_hlc)
 
     @property
     def media_type(self) -> str:
