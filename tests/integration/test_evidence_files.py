@@ -246,3 +246,18 @@ def test_a_thumbnail_of_a_photo_and_none_of_a_document(ws, tmp_path: Path) -> No
         assert img.size == (120, 160)  # 160 x 120 turned a quarter; within 256: not shrunk
         assert not img.getexif()
     assert Desk(ws).files.thumbnail(pdf) is None
+
+
+def test_verify_names_an_evidence_row_changed_behind_the_log(run, ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import connect
+
+    incident = _incident(run)
+    photo = tmp_path / "p.jpg"
+    data = exif_photo(photo)
+    assert run("attach", incident[:8], str(photo)).code == 0
+    con = connect(ws.db.path)
+    with con:
+        con.execute("UPDATE evidence_file SET sha256 = ? WHERE sha256 = ?", ("0" * 64, _sha(data)))
+    con.close()
+    r = run("verify")
+    assert r.code == 1 and "evidence_file" in r.err
