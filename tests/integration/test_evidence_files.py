@@ -261,3 +261,32 @@ def test_verify_names_an_evidence_row_changed_behind_the_log(run, ws, tmp_path: 
     con.close()
     r = run("verify")
     assert r.code == 1 and "evidence_file" in r.err
+
+
+def test_detach_then_attach_again_and_files_of_a_report(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq.domain.errors import NotFoundError
+    from tawthiq.services import Desk
+
+    saved = Desk(ws).save({"title_en": "Strike"}, report={"text": "A strike hit the market."})
+    files = Desk(ws).files
+    photo = tmp_path / "p.jpg"
+    data = exif_photo(photo)
+    files.attach(saved.incident_id, [photo])
+    assert files.detach(saved.incident_id, _sha(data)).touches(saved.incident_id)
+    assert files.files_of(saved.incident_id) == []
+    assert file_store(ws).has(_sha(data))  # a tombstone: the bytes stay
+    (again,) = files.attach(saved.incident_id, [photo]).files
+    assert again.new and len(files.files_of(saved.incident_id)) == 1
+    assert saved.report_id is not None
+    files.attach_to_report(saved.report_id, [photo], "the outlet's own photo")
+    (on_report,) = files.files_of_report(saved.report_id)
+    assert on_report.record.values["source_report_id"] == saved.report_id
+    assert "incident_id" not in on_report.record.values
+    assert len(files.files_of(saved.incident_id)) == 1  # the report's is its own
+    try:
+        files.attach_to_report("abcdef12-0000-4000-8000-000000000000", [photo])
+    except NotFoundError as exc:
+        assert "no source report" in str(exc)
+    else:
+        raise AssertionError("attached to a report that does not exist")
+    assert Desk(ws).trail.verify().ok

@@ -249,3 +249,21 @@ def test_an_export_whose_files_were_cut_off_is_refused_whole(ws, tmp_path: Path)
             assert s.execute(text("SELECT count(*) FROM event")).scalar() == 0
     finally:
         other.close()
+
+
+def test_a_passphrase_export_carries_its_files_sealed(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    incident = _incident(ws)
+    data = b"FILE-INSIDE-SEALED-EXPORT " * 20_000
+    Desk(ws).files.attach(incident, [_file(tmp_path, "s.txt", data)])
+    export = tmp_path / "sealed.tawthiq"
+    services.sync.export_database(ws, export, passphrase="a long export passphrase")
+    assert b"FILE-INSIDE" not in export.read_bytes()
+    other = _other(ws, tmp_path)
+    try:
+        got = services.sync.import_files(
+            other, [export], accept_new=True, passphrase="a long export passphrase"
+        )
+        assert got.files_received == 1
+        assert b"".join(file_store(other).read(_sha(data))) == data
+    finally:
+        other.close()

@@ -80,6 +80,39 @@ class FilesDesk:
             )
         return AttachedFiles(done, Changes.of([incident_id]))
 
+    def detach(self, incident_id: str, sha256: str) -> Changes:
+        """The file no longer attached to the incident (its record and bytes stay)."""
+        from tawthiq.services import evidence
+
+        with self._ws().writing() as w:
+            evidence.check_target(w.session, incident_id)
+            done = evidence.detach(w, incident_id, sha256)
+        return Changes.of([incident_id]) if done else Changes()
+
+    def attach_to_report(
+        self, report_id: str, paths: Sequence[Path], origin: str | None = None
+    ) -> AttachedFiles:
+        """Attach each file to a source report, all in one save (or none)."""
+        from tawthiq.services import evidence
+
+        store = self._store()
+        with self._ws().writing() as w:
+            done = tuple(
+                evidence.attach(w, report_id, Path(p), origin, store=store, report=True)
+                for p in paths
+            )
+        return AttachedFiles(done, Changes(reports=True))
+
+    def files_of_report(self, report_id: str) -> list[EvidenceFile]:
+        from tawthiq.domain.fields import SOURCE_REPORT
+        from tawthiq.services import evidence
+
+        store = self._store()
+        with self._ws().db.read() as s:
+            evidence.check_target(s, report_id, SOURCE_REPORT)
+            found = evidence.files_of_report(s, report_id)
+        return [EvidenceFile(r, store.has(r.sha256)) for r in found]
+
     def files_of(self, incident_id: str) -> list[EvidenceFile]:
         from tawthiq.services import evidence
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tawthiq.domain.errors import N_, NotFoundError, Sentence, ValidationError
-from tawthiq.domain.fields import EVIDENCE, INCIDENT
+from tawthiq.domain.fields import DELETED, EVIDENCE, INCIDENT, SOURCE_REPORT
 from tawthiq.services.evidence_images import photo_facts
 from tawthiq.store import evidence_queries as q
 from tawthiq.store.evidence_queries import EvidenceRecord
@@ -96,9 +96,11 @@ def _readable(path: Path) -> None:
         raise ValidationError(N_("cannot read {path}: permission denied"), path=path)
 
 
-def check_target(session: Session, incident_id: str) -> None:
-    if not q.is_live(session, INCIDENT, incident_id):
-        raise NotFoundError(N_("there is no incident with id {id}"), id=incident_id[:8])
+def check_target(session: Session, target_id: str, entity: str = INCIDENT) -> None:
+    if not q.is_live(session, entity, target_id):
+        if entity == SOURCE_REPORT:
+            raise NotFoundError(N_("there is no source report with id {id}"), id=target_id[:8])
+        raise NotFoundError(N_("there is no incident with id {id}"), id=target_id[:8])
 
 
 def attach(
@@ -108,12 +110,15 @@ def attach(
     origin: str | None = None,
     *,
     store: FileStore,
+    report: bool = False,
 ) -> Attached:
     """Store the bytes of ``path`` (streamed, hashed as they are copied) and record them as
-    attached to ``incident_id``. The same bytes attached to it again change nothing."""
+    attached to ``incident_id`` (with ``report``: the source report of that id). The same
+    bytes attached to it again change nothing."""
     path = Path(path)
     _readable(path)
-    check_target(writer.session, incident_id)
+    target = SOURCE_REPORT if report else INCIDENT
+    check_target(writer.session, incident_id, target)
     origin = (origin or "").strip() or None
     if origin is not None and len(origin) > MAX_ORIGIN:
         raise ValidationError(
@@ -133,11 +138,11 @@ def attach(
         sha256, size = inc.finish()
         rid = record_id(incident_id, sha256)
         history = writer.events_of(rid)
-        if history and not entity_state(history).values.get("deleted"):
+        if history and not entity_state(history).values.get(DELETED):
             return Attached(sha256, rid, False, path.name)
         inc.publish()
     if history:  # attached once and removed: attached again
-        writer.record(EVIDENCE, rid, {"deleted": False})
+        writer.record(EVIDENCE, rid, {DELETED: False})
         return Attached(sha256, rid, True, path.name)
     facts = photo_facts(path)
     values = {
@@ -148,15 +153,31 @@ def attach(
         "taken_at": facts.taken_at,
         "device": facts.device,
         "origin": origin,
-        "incident_id": incident_id,
+        "source_report_id" if report else "incident_id": incident_id,
     }
     writer.record(EVIDENCE, rid, {k: v for k, v in values.items() if v is not None}, new=True)
     return Attached(sha256, rid, True, path.name)
 
 
+def detach(writer: EventWriter, target_id: str, sha256: str) -> bool:
+    """Remove the file ``sha256`` from the incident or report ``target_id`` (a tombstone:
+    its record and its bytes stay, as every deletion's); False when it was not attached."""
+    rid = record_id(target_id, sha256)
+    history = writer.events_of(rid)
+    if not history or entity_state(history).values.get(DELETED):
+        return False
+    writer.record(EVIDENCE, rid, {DELETED: True})
+    return True
+
+
 def files_of(session: Session, incident_id: str) -> list[EvidenceRecord]:
     """The files attached to an incident (not removed), in the order attached."""
     return q.files_of(session, incident_id=incident_id)
+
+
+def files_of_report(session: Session, report_id: str) -> list[EvidenceRecord]:
+    """The files attached to a source report (not removed), in the order attached."""
+    return q.files_of(session, source_report_id=report_id)
 
 
 def read(store: FileStore, sha256: str) -> Iterator[bytes]:
