@@ -91,7 +91,7 @@ def ws_files(ws, incident: str):  # type: ignore[no-untyped-def]
     return Desk(ws).files.files_of(incident)
 
 
-def test_attach_refuses_a_folder_a_missing_file_an_unknown_incident(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_attach_refuses_a_folder_a_missing_file_or_no_incident(run, ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     incident = _incident(run)
     photo = tmp_path / "p.jpg"
     exif_photo(photo)
@@ -100,6 +100,7 @@ def test_attach_refuses_a_folder_a_missing_file_an_unknown_incident(run, tmp_pat
     r = run("attach", incident[:8], str(photo), str(tmp_path / "nothing.jpg"))
     assert r.code == 2 and "does not exist" in r.err
     assert "0 file(s)" in run("files", incident[:8]).out  # the first one was not kept either
+    assert not Path(f"{ws.db.path}.files").exists()  # nor its bytes
     r = run("attach", "abcdef12", str(photo))
     assert r.code == 2 and "no incident" in r.err
 

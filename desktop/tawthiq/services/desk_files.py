@@ -73,6 +73,8 @@ class FilesDesk:
         """Attach each file to the incident, all in one save (or none)."""
         from tawthiq.services import evidence
 
+        for p in paths:  # every one refused before any is stored
+            evidence.check_readable(Path(p))
         store = self._store()
         with self._ws().writing() as w:
             done = tuple(
@@ -95,6 +97,8 @@ class FilesDesk:
         """Attach each file to a source report, all in one save (or none)."""
         from tawthiq.services import evidence
 
+        for p in paths:
+            evidence.check_readable(Path(p))
         store = self._store()
         with self._ws().writing() as w:
             done = tuple(

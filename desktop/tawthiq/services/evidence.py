@@ -78,7 +78,7 @@ def media_type(path: Path, head: bytes) -> str:
     return _sniffed(head) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
 
 
-def _readable(path: Path) -> None:
+def check_readable(path: Path) -> None:
     """Refuse, before anything is written, what cannot be attached."""
     try:
         mode = path.stat().st_mode
@@ -116,7 +116,7 @@ def attach(
     attached to ``incident_id`` (with ``report``: the source report of that id). The same
     bytes attached to it again change nothing."""
     path = Path(path)
-    _readable(path)
+    check_readable(path)
     target = SOURCE_REPORT if report else INCIDENT
     check_target(writer.session, incident_id, target)
     origin = (origin or "").strip() or None
