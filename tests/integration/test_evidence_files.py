@@ -129,6 +129,8 @@ def test_share_copy_has_no_exif_gps_or_comment_and_keeps_the_original(
         assert not img.getexif()
         assert img.size == (120, 160)  # the orientation applied
         assert "exif" not in img.info and "comment" not in img.info
+    nowhere = run("files", incident[:8], "--share-copy", str(tmp_path / "nowhere"))
+    assert nowhere.code == 2 and "does not exist" in nowhere.err and nowhere.out == ""
     # the original, untouched, still proves itself
     assert b"".join(file_store(ws).read(_sha(data))) == data
     assert run("verify").code == 0
