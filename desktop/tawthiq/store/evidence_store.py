@@ -233,16 +233,16 @@ class Incoming:
         self._digest = hashlib.sha256()
         self.size = 0
         self.sha256: str | None = None
+        self.tmp = store.folder / f"{_PART}{os.getpid()}-{uuid.uuid4().hex[:12]}"
         try:
             store.folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError as exc:
             raise StoreError(
-                N_("cannot create the folder {path}: {reason}"),
+                N_("cannot write evidence files into {path}: {reason}"),
                 path=store.folder,
                 reason=exc.strerror,
             ) from None
-        self.tmp = store.folder / f"{_PART}{os.getpid()}-{uuid.uuid4().hex[:12]}"
-        fd = os.open(self.tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         self._file = os.fdopen(fd, "wb")
         self._aead = ChaCha20Poly1305(store.key) if store.key is not None else None
         self._prefix = os.urandom(_NONCE)
