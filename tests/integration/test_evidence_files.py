@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,24 @@ def test_detach_then_attach_again_and_files_of_a_report(ws, tmp_path: Path) -> N
     else:
         raise AssertionError("attached to a report that does not exist")
     assert Desk(ws).trail.verify().ok
+
+
+def test_what_a_killed_attach_left_is_removed_at_the_next(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from tawthiq.services import Desk
+
+    incident = Desk(ws).save({"title_en": "Strike"}).incident_id
+    folder = file_store(ws).folder
+    folder.mkdir(parents=True, exist_ok=True)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], text=True,
+                          capture_output=True, check=True).stdout.strip()  # fmt: skip
+    left = folder / f".part-{gone}-0123456789ab"
+    left.write_bytes(b"half of a file")
+    mine = folder / f".part-{os.getpid()}-0123456789ab"  # a write running now: kept
+    mine.write_bytes(b"being written")
+    doc = tmp_path / "d.txt"
+    doc.write_bytes(b"a statement")
+    Desk(ws).files.attach(incident, [doc])
+    assert not left.exists() and mine.exists()

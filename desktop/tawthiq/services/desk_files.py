@@ -65,7 +65,9 @@ class FilesDesk:
     def _store(self) -> FileStore:
         from tawthiq.services.evidence_files import file_store
 
-        return file_store(self._ws())
+        store = file_store(self._ws())
+        store.remove_leftovers()  # what an attach or import killed part way left
+        return store
 
     def attach(
         self, incident_id: str, paths: Sequence[Path], origin: str | None = None

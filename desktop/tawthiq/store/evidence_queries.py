@@ -4,7 +4,7 @@ records (or some devices' events) name, and the names they were attached under."
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,19 +95,6 @@ def hashes_in(session: Session, ranges: Mapping[str, tuple[int, int]]) -> list[s
             if isinstance(sha, str):
                 found.add(sha)
     return sorted(found)
-
-
-def staged_names(session: Session) -> Iterator[tuple[str, str]]:
-    """(SHA-256, file name) of the evidence records in the log, for naming a file."""
-    q = select(EventRow.entity_id, EventRow.field, EventRow.value).where(
-        EventRow.entity == EVIDENCE, EventRow.field.in_(("sha256", "file_name"))
-    )
-    by_record: dict[str, dict[str, Any]] = {}
-    for entity_id, name, value in session.execute(q):
-        by_record.setdefault(entity_id, {})[name] = json.loads(value)
-    for values in by_record.values():
-        if isinstance(values.get("sha256"), str):
-            yield values["sha256"], str(values.get("file_name") or "")
 
 
 def is_live(session: Session, entity: str, record_id: str) -> bool:

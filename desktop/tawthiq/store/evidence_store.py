@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from tawthiq.domain.errors import N_, Sentence
 from tawthiq.store.errors import StoreError
+from tawthiq.store.processes import is_running
 from tawthiq.store.secure_files import overwrite, sync_folder
 
 CHUNK = 1024 * 1024  # plain bytes per sealed chunk, and per read
@@ -170,14 +171,21 @@ class FileStore:
             return Sentence(exc.template, **exc.params)
         return None
 
-    def remove_leftovers(self) -> None:
-        """Temporary files a killed write left (never a stored file)."""
-        if not self.folder.is_dir():
-            return
-        for sub in self.folder.iterdir():
-            if sub.is_dir():
-                for p in sub.glob(f"*{_PART}*"):
-                    p.unlink(missing_ok=True)
+    def remove_leftovers(self) -> int:
+        """The temporary files that a write killed before it finished left (never one a
+        running process is writing, never a stored file); how many."""
+        removed = 0
+        try:
+            found = list(self.folder.glob(f"{_PART}*"))
+        except OSError:
+            return 0
+        for p in found:
+            pid = p.name[len(_PART) :].partition("-")[0]
+            if pid.isdigit() and not is_running(int(pid)):
+                with contextlib.suppress(OSError):
+                    p.unlink()
+                    removed += 1
+        return removed
 
     # --- encrypting or decrypting every file (protect, unprotect) -------------------------
 
