@@ -315,3 +315,25 @@ def test_what_a_killed_attach_left_is_removed_at_the_next(ws, tmp_path: Path) ->
     doc.write_bytes(b"a statement")
     Desk(ws).files.attach(incident, [doc])
     assert not left.exists() and mine.exists()
+
+
+@pytest.mark.parametrize("kind", ["PNG", "WEBP", "TIFF"])
+def test_png_webp_and_tiff_copies_lose_their_exif_too(run, ws, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    incident = _incident(run)
+    exif = Image.Exif()
+    exif[0x0131] = MARKER.decode()
+    exif.get_ifd(0x8825)[1] = "N"
+    photo = tmp_path / f"p.{kind.lower()}"
+    Image.new("RGB", (40, 30), (10, 200, 90)).save(photo, format=kind, exif=exif)
+    assert MARKER in photo.read_bytes()
+    assert run("attach", incident[:8], str(photo)).code == 0
+    out = tmp_path / "share"
+    out.mkdir()
+    r = run("files", incident[:8], "--share-copy", str(out))
+    assert r.code == 0 and "1 copy(ies)" in r.out, r.err
+    (copy,) = out.iterdir()
+    assert MARKER not in copy.read_bytes()
+    with Image.open(copy) as img:
+        assert img.format == kind and not img.getexif().get(0x0131)
+        got = img.convert("RGB").getpixel((5, 5))  # WebP is encoded lossy: nearly the same
+        assert all(abs(a - b) <= 3 for a, b in zip(got, (10, 200, 90), strict=True))
