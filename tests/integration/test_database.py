@@ -60,15 +60,15 @@ def test_older_database_is_migrated_on_open_and_keeps_its_records(db_path: Path)
     with db.read() as s:
         assert (
             s.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            == "0010_test"
+            == "0011_test"
         )
         flags = s.connection().exec_driver_sql("SELECT title, test_later_flag FROM incident").all()
     db.close()
     assert flags == [("before the upgrade", 7)]
-    backup = db_path.with_name(f"{db_path.name}.before-upgrade-from-0009")
+    backup = db_path.with_name(f"{db_path.name}.before-upgrade-from-0010")
     assert _incident_count(backup) == 1
 
-    # This version of Tawthiq does not know revision 0010_test: it must refuse, not guess.
+    # This version of Tawthiq does not know revision 0011_test: it must refuse, not guess.
     with pytest.raises(NewerSchemaError, match="newer version of Tawthiq"):
         open_database(db_path, key=key_of(db_path))
 

@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 
 from tawthiq import __version__, services
 from tawthiq.cli import data as cli_data
+from tawthiq.cli import files as cli_files
 from tawthiq.cli import groups as cli_groups
 from tawthiq.cli import ingest as cli_ingest
 from tawthiq.cli import listing as cli_listing
@@ -263,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ingest.add_commands(command)
     cli_groups.add_commands(command)
     cli_victims.add_commands(command)
+    cli_files.add_commands(command)
     cli_report.add_commands(command)
     cli_data.add_commands(command)
     cli_sync.add_commands(command)

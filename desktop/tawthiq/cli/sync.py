@@ -63,6 +63,7 @@ def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
         plain=lock.plain,
         # an earlier export named by --since, if it is locked: with the same passphrase
         open_passphrase=passphrase or os.environ.get(PASSPHRASE_ENV),
+        with_files=not args.without_files,
     )
     result = desk.sync.export(choice, _percent())
     _done_percent()
@@ -74,7 +75,7 @@ def cmd_export(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     )
     out(
         f"wrote {result.path}: {result.events} events from {result.devices} device(s) "
-        f"({what}), {result.size:,} bytes{lock_said}"
+        f"({what}), {result.files} evidence file(s), {result.size:,} bytes{lock_said}"
     )
     if lock.plain:
         print(f"tawthiq: warning: {EXPOSED}", file=sys.stderr)
@@ -137,6 +138,8 @@ def _import(args: argparse.Namespace, out: Callable[[str], None], desk: Desk) ->
             for d in summary.devices.values()
         )
     )
+    if summary.files_received:
+        out(f"{summary.files_received} evidence file(s) received, each checked against its SHA-256")
     for entity, n in sorted(summary.records_new.items()):
         out(f"  {n} new {entity.replace('_', ' ')} record(s) {verb} added")
     for entity, n in sorted(summary.records_changed.items()):
@@ -227,6 +230,11 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "--since", metavar="last|FILE", help="only what came after the last export, or after FILE"
     )
     add_export_options(ex)
+    ex.add_argument(
+        "--without-files",
+        action="store_true",
+        help="leave the evidence files out (only their SHA-256s go); a later export brings them",
+    )
     im = command("import", cmd_import, "merge export files into this database")
     im.add_argument("files", nargs="+", metavar="FILE")
     im.add_argument(

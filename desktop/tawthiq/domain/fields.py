@@ -23,6 +23,7 @@ LINK = "incident_source"
 PAIR = "incident_pair"  # two incidents a documenter judged the same, or different
 TRUST = "device_trust"  # a laptop's decision to accept another laptop's signing key
 VICTIM = "victim"  # a person named as killed, injured, missing or detained in an incident
+EVIDENCE = "evidence_file"  # a photo, video, recording or document attached to a record
 DELETED = "deleted"
 
 # the incident form's sections, in order: (code, title)
@@ -277,6 +278,25 @@ VICTIM_FIELDS: tuple[FieldSpec, ...] = (
     _spec(DELETED, "bool", "Deleted", "محذوف"),
 )  # fmt: skip
 
+# A file attached to an incident or a source report. Its bytes are kept beside the database
+# under their SHA-256 (``store.evidence_store``) and never changed; the record holds what
+# proves and describes them. Who attached it, and when, are its first event's author and
+# time. What may name or locate a person (the name it came under, the camera, where it came
+# from, the documenter's note) is never in a public report or export.
+EVIDENCE_FIELDS: tuple[FieldSpec, ...] = (
+    _spec("sha256", "sha256", "SHA-256", "بصمة SHA-256"),
+    _spec("size", "bytes", "Size (bytes)", "الحجم (بايت)"),
+    _spec("media_type", "text", "Type", "النوع"),
+    _spec("file_name", "text", "File name (as attached)", "اسم الملف (كما أُرفق)", public=False),
+    _spec("taken_at", "text", "Taken at", "وقت الالتقاط"),
+    _spec("device", "text", "Camera", "آلة التصوير", public=False),
+    _spec("origin", "text", "Came from", "مصدر الملف", public=False),
+    _spec("incident_id", "text", "Incident", "الحادثة"),
+    _spec("source_report_id", "text", "Source report", "التقرير المصدر"),
+    _spec("note", "text", "Note", "ملاحظة", public=False),
+    _spec(DELETED, "bool", "Removed", "أُزيل"),
+)
+
 FIELDS: dict[str, dict[str, FieldSpec]] = {
     INCIDENT: {f.name: f for f in INCIDENT_FIELDS},
     SOURCE_REPORT: {f.name: f for f in SOURCE_REPORT_FIELDS},
@@ -284,6 +304,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
     PAIR: {f.name: f for f in PAIR_FIELDS},
     TRUST: {f.name: f for f in TRUST_FIELDS},
     VICTIM: {f.name: f for f in VICTIM_FIELDS},
+    EVIDENCE: {f.name: f for f in EVIDENCE_FIELDS},
 }
 assert all(f.kind in KINDS for fields in FIELDS.values() for f in fields.values())
 

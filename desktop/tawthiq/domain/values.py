@@ -215,6 +215,23 @@ def _texts(name: str, v: Any) -> Any:
     return [t for t in (_text(name, i) for i in items) if t]
 
 
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _sha256(name: str, v: Any) -> Any:
+    """A file's SHA-256: 64 lower-case hexadecimal digits."""
+    if not isinstance(v, str) or not _SHA256.match(v):
+        raise ValidationError(N_("expected a SHA-256 (64 hexadecimal digits)"), field=name)
+    return v
+
+
+def _bytes(name: str, v: Any) -> Any:
+    """A size in bytes: a whole number, none below zero."""
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        raise ValidationError(N_("expected a size in bytes"), field=name)
+    return v
+
+
 _PARSERS: dict[str, Callable[[str | None], Parser]] = {
     "text": lambda v: _text,
     "verbatim": lambda v: _verbatim,
@@ -230,6 +247,8 @@ _PARSERS: dict[str, Callable[[str | None], Parser]] = {
     "country": lambda v: _country,
     "code": _code,
     "codes": _codes,
+    "sha256": lambda v: _sha256,
+    "bytes": lambda v: _bytes,
 }
 KINDS = frozenset(_PARSERS)
 

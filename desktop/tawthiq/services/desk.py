@@ -21,6 +21,7 @@ from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
 from tawthiq.services.changes import Changes, Stopped
 from tawthiq.services.data_files import DataDesk
+from tawthiq.services.desk_files import FilesDesk
 from tawthiq.services.desk_groups import GroupDesk
 from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.desk_trail import TrailDesk
@@ -82,6 +83,7 @@ class Desk:
         self.groups = GroupDesk(lambda: self.ws)
         self.data = DataDesk(lambda: self.ws)  # plain data files for other tools
         self.victims = VictimDesk(lambda: self.ws)
+        self.files = FilesDesk(lambda: self.ws)
         self.trail = TrailDesk(lambda: self.ws)
 
     @property

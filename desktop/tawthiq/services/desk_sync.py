@@ -35,6 +35,7 @@ class ExportChoice:
     since_file: Path | None = None
     open_passphrase: str | None = None
     plain: bool = False
+    with_files: bool = True  # False: the evidence files' SHA-256s only (a later export brings them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ class SyncDesk:
             passphrase=choice.passphrase,
             open_passphrase=choice.open_passphrase,
             progress=progress,
+            with_files=choice.with_files,
         )
 
     def import_files(

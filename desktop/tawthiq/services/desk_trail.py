@@ -83,4 +83,15 @@ class TrailDesk:
                 return verify(s, self.ws.server_keys(s), progress, team_server=True)
             report = verify(s, self.ws.trusted_keys(), progress)
             report.problems.extend(self._witnessed(s))
+            report.problems.extend(self._files(s))
             return report
+
+    def _files(self, session: Any) -> list[str]:
+        """Stored evidence files missing or changed."""
+        from tawthiq.services.evidence import file_problems
+        from tawthiq.services.evidence_files import file_store
+        from tawthiq.store.identity import load_identity
+
+        identity = load_identity(self.ws.key_dir)
+        own = identity.device_id if identity is not None else None
+        return file_problems(session, file_store(self.ws), own)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from tawthiq.services.unlock import (  # the unlocking half, named here too
 )
 from tawthiq.store import keystore, protection, sealed, secure_files
 from tawthiq.store.errors import StoreError
+from tawthiq.store.evidence_store import FileStore, file_key, folder_beside
 from tawthiq.store.keystore import WrongPassphraseError
 
 __all__ = [  # the use cases at rest: these, and the unlocking half's
@@ -112,6 +114,7 @@ def protect(
     key = os.urandom(32)
     kf = keystore.new_key_file(key, passphrase, secret, kdf=kdf)
     protection.protect(db, key, kf)
+    FileStore(folder_beside(db)).convert(file_key(key))  # its evidence files too
     for kept in _backups(db):  # copies kept before schema upgrades: the same key
         if not protection.is_encrypted(kept):
             protection.protect(kept, key, kf)
@@ -162,6 +165,7 @@ def unprotect(db: Path, folder: Path, ask: Ask | None) -> None:
     key = database_key(db, folder, ask)
     assert key is not None
     unlock_laptop(folder, ask)
+    FileStore(folder_beside(db), file_key(key)).convert(None)  # its evidence files first
     protection.unprotect(db, key)
     for kept in _backups(db):
         if protection.is_encrypted(kept):
@@ -269,6 +273,9 @@ def erase(db: Path, folder: Path) -> Erased:
     keystore.forget()
     files = [db, *(db.with_name(db.name + s) for s in ("-wal", "-shm", "-journal"))]
     files += sorted(db.parent.glob(f"{name}.before-upgrade-from-*"))
+    # its evidence files: sealed under the database key when it is encrypted
+    evidence = folder_beside(db)
+    files += sorted(p for p in evidence.rglob("*") if p.is_file()) if evidence.is_dir() else []
     # an encrypted database is unreadable once its keys are gone: removed, not overwritten
     removed += sum(_remove(p) if encrypted else secure_files.destroy(p) for p in files)
     # what a cut or running unprotect left: the database decrypted; always overwritten
@@ -277,6 +284,8 @@ def erase(db: Path, folder: Path) -> Erased:
     secrets += [p for name in sealed.SECRET_FILES for p in folder.glob(f"{name}.new")]
     secrets += sorted(folder.glob(".exporting-*"))  # notes naming the folders exported to
     removed += sum(secure_files.destroy(p) for p in secrets)
+    if evidence.is_dir():
+        shutil.rmtree(evidence, ignore_errors=True)  # the folders left empty
     _forget_name()
     return Erased(keys, removed, encrypted)
 

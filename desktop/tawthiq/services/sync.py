@@ -15,6 +15,7 @@ from tawthiq.domain.duplicates import duplicate_reasons
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import PAIR
 from tawthiq.domain.records import Incident
+from tawthiq.services.evidence_files import file_store
 from tawthiq.services.targets import check_replaceable
 from tawthiq.services.workspace import Workspace, adopt_trust_file, record_trust
 from tawthiq.store import EventWriter, chain, checkpoints, queries
@@ -76,10 +77,12 @@ def export_database(
     passphrase: str | None = None,
     open_passphrase: str | None = None,
     progress: Progress | None = None,
+    with_files: bool = True,
 ) -> ExportResult:
     """Write an export of this database to ``path``: every event, or with ``since``
     ("last", or an earlier export file) only what came after; encrypted to a recipient's
-    key or with a passphrase when given."""
+    key or with a passphrase when given. The evidence files its events name go with it,
+    unless ``with_files`` is False (their SHA-256s only: a later export brings them)."""
     if recipient and passphrase:
         raise SyncError(N_("encrypt either to a key or with a passphrase, not both"))
     lock = None
@@ -119,6 +122,7 @@ def export_database(
             lock=lock,
             progress=progress,
             publish=publish,
+            files=file_store(ws) if with_files else None,
         )
 
 
@@ -158,6 +162,7 @@ def import_files(
     files = [Path(p).expanduser() for p in paths]
     for path in files:  # before the write lock is taken: a named pipe would hold it
         check_readable(path)
+    summary: ImportSummary | None = None
     try:
         with ws.db.write() as s:
             if identity is not None:  # before any work: a swapped key writes nothing
@@ -174,6 +179,7 @@ def import_files(
                 dry_run=dry_run,
                 progress=progress,
                 clock_ahead=clock_ahead,
+                files=None if dry_run else file_store(ws),
             )
             if identity is not None:
                 try:
@@ -195,6 +201,11 @@ def import_files(
                 record_trust(w, summary.new_keys)
     except DryRun as done:
         return done.summary
+    except BaseException:
+        if summary is not None:
+            summary.drop_files()
+        raise
+    summary.publish_files()  # saved: the files it brought, checked already, put in place
     ws.remember(w)
     return summary
 

@@ -20,7 +20,7 @@ from tawthiq.store import pg_connection as server
 from tawthiq.store import sqlite_connection as dialect
 from tawthiq.store.errors import NewerSchemaError, NotADatabaseError, UnwritableError
 
-SCHEMA_HEAD = "0009"  # checked against the migration scripts by a test
+SCHEMA_HEAD = "0010"  # checked against the migration scripts by a test
 
 
 class Database:
@@ -34,8 +34,12 @@ class Database:
         read_only: bool = False,
         encrypted: bool = False,
         url: str | None = None,
+        files_key: bytes | None = None,
     ) -> None:
         self.path = path
+        # the key its evidence files are sealed with (``evidence_store.file_key``), while
+        # the database is open: it is encrypted
+        self.files_key = files_key
         self.engine = engine
         self.read_only = read_only
         self.encrypted = encrypted
@@ -168,7 +172,7 @@ def open_database(
         if is_new and path.exists() and path.stat().st_size == 0:
             path.unlink()
         raise
-    return Database(path, engine, encrypted=key is not None)
+    return Database(path, engine, encrypted=key is not None, files_key=_files_key(key))
 
 
 def server_path(url: str) -> Path:
@@ -238,7 +242,9 @@ def _open_read_only(path: Path, extra: Sequence[Path], key: bytes | None) -> Dat
     encrypted = key is not None
     if current == SCHEMA_HEAD and not extra:
         engine = dialect.read_only_engine(path, key)
-        return Database(path, engine, read_only=True, encrypted=encrypted)
+        return Database(
+            path, engine, read_only=True, encrypted=encrypted, files_key=_files_key(key)
+        )
     engine = dialect.memory_copy(path, key)
     try:
         with _errors(path), engine.connect() as conn:
@@ -246,7 +252,13 @@ def _open_read_only(path: Path, extra: Sequence[Path], key: bytes | None) -> Dat
     except BaseException:
         engine.dispose()
         raise
-    return Database(path, engine, read_only=True, encrypted=encrypted)
+    return Database(path, engine, read_only=True, encrypted=encrypted, files_key=_files_key(key))
+
+
+def _files_key(key: bytes | None) -> bytes | None:
+    from tawthiq.store.evidence_store import file_key
+
+    return file_key(key) if key is not None else None
 
 
 def _migrate(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tawthiq.domain.arabic import search_terms
 from tawthiq.domain.fields import (
     DELETED,
+    EVIDENCE,
     INCIDENT,
     LINK,
     PAIR,
@@ -178,6 +179,11 @@ def _victim_columns(state: EntityState) -> dict[str, Any]:
     }
 
 
+def _evidence_columns(state: EntityState) -> dict[str, Any]:
+    keys = ("sha256", "size", "media_type", "incident_id", "source_report_id")
+    return {k: state.values.get(k) for k in keys}
+
+
 _COLUMNS = {
     INCIDENT: _incident_columns,
     SOURCE_REPORT: _source_columns,
@@ -185,6 +191,7 @@ _COLUMNS = {
     PAIR: _pair_columns,
     TRUST: _trust_columns,
     VICTIM: _victim_columns,
+    EVIDENCE: _evidence_columns,
 }
 
 

@@ -186,6 +186,24 @@ class VictimRow(_Materialised, Base):
     name_key: Mapped[str] = mapped_column(Text, default="")
 
 
+class EvidenceRow(_Materialised, Base):
+    """A file attached to an incident or a source report (``evidence_file``); its bytes are
+    kept beside the database under ``sha256`` (``store.evidence_store``)."""
+
+    __tablename__ = "evidence_file"
+    __table_args__ = (
+        Index("ix_evidence_incident", "incident_id"),
+        Index("ix_evidence_source", "source_report_id"),
+        Index("ix_evidence_sha256", "sha256"),
+    )
+
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    media_type: Mapped[str | None] = mapped_column(String(128))
+    incident_id: Mapped[str | None] = mapped_column(String(36))
+    source_report_id: Mapped[str | None] = mapped_column(String(36))
+
+
 MATERIALISED: dict[str, type[_Materialised]] = {
     "incident": IncidentRow,
     "source_report": SourceReportRow,
@@ -193,6 +211,7 @@ MATERIALISED: dict[str, type[_Materialised]] = {
     "incident_pair": PairRow,
     "device_trust": TrustRow,
     "victim": VictimRow,
+    "evidence_file": EvidenceRow,
 }
 
 

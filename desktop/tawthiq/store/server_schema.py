@@ -41,6 +41,7 @@ _DERIVED_TABLES = (
     "incident_pair",
     "device_trust",
     "victim",
+    "evidence_file",
     "import_record",
 )
 # As identity.key_fingerprint; every function named with its schema, so that nothing a

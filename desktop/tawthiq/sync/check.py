@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import N_
+from tawthiq.domain.fields import EVIDENCE
 from tawthiq.store import chain, merging
 from tawthiq.store.events import GENESIS, column_hash, head_message, parents_text
+from tawthiq.store.evidence_queries import named_files
 from tawthiq.store.identity import verify_signature
 from tawthiq.store.parallel import Helper
 from tawthiq.sync import seal
@@ -32,6 +34,7 @@ from tawthiq.sync.check_header import (
     short_id,
 )
 from tawthiq.sync.errors import BadFileError, ForgeryError
+from tawthiq.sync.files_section import read_files
 from tawthiq.sync.format import (
     DeviceRange,
     Header,
@@ -45,6 +48,8 @@ from tawthiq.sync.stream import BundleFile
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from tawthiq.store.evidence_store import FileStore, Incoming
 
 __all__ = ["Checker", "DeviceCount", "FileCheck"]
 
@@ -66,8 +71,12 @@ class Checker:
         progress: Callable[[int, int], None],
         helper: Helper | None = None,
         clock_ahead: Collection[str] = (),
+        files: FileStore | None = None,
     ) -> None:
         self.session = session
+        self.files = files  # where the files it carries go (None: only checked)
+        self.incoming: list[Incoming] = []  # received, to be put in place once saved
+        self._evidence: dict[str, dict[str, str]] = {}  # record -> sha256, file_name
         self.helper = helper  # screens the lines on a second core, when it has one
         self.path = path
         self.trusted = trusted
@@ -96,17 +105,28 @@ class Checker:
             for d in header.devices:
                 self._device(d, lines, digest, result)
             self._trailer(next(lines, None), first, digest, header)
-            if next(lines, None) is not None:
-                raise BadFileError(N_("{path} has unexpected data after its end"), path=self.path)
+            self.incoming = read_files(
+                lines, header.files, store=self.files, path=self.path, names=self._names()
+            )
             check_authors(self.authors, result, self.path)
             if result.older:  # no fork in it: an older export all the same
                 refuse_rollback(result)
             ask_about_new(result, accept_new=self.accept_new)
+            if self.clocks.ahead:  # asked only of a file that is genuine in every other way
+                raise self.clocks.refusal(self.path)
+        except BaseException:
+            self.abort_files()
+            raise
         finally:
             source.close()
-        if self.clocks.ahead:  # asked only of a file that is genuine in every other way
-            raise self.clocks.refusal(self.path)
+        result.incoming = self.incoming
         return result
+
+    def abort_files(self) -> None:
+        """The files received from this export dropped (it is not being saved)."""
+        for inc in self.incoming:
+            inc.abort()
+        self.incoming = []
 
     # --- the events ---------------------------------------------------------------------
 
@@ -169,6 +189,8 @@ class Checker:
                     seq=seq, device=who, before=seq - 1,
                 )  # fmt: skip
             prev = item[11]
+            if item[1] == EVIDENCE and item[3] in ("sha256", "file_name"):
+                self._note_evidence(item)
             if item[7] not in found:
                 authors.add(item[7])
             if seq <= have:
@@ -220,6 +242,22 @@ class Checker:
                 device=who,
             )
         self.authors[d.device_id] = authors
+
+    def _note_evidence(self, item: list[Any]) -> None:
+        try:
+            value = json.loads(item[4])
+        except ValueError:
+            return
+        if isinstance(value, str):
+            self._evidence.setdefault(item[2], {})[item[3]] = value
+
+    def _names(self) -> dict[str, str]:
+        """SHA-256 -> a name the file was attached under, to name a file refused."""
+        names = named_files(self.session)
+        for values in self._evidence.values():
+            if "sha256" in values:
+                names[values["sha256"]] = values.get("file_name") or names.get(values["sha256"], "")
+        return names
 
     def _missing(self, d: DeviceRange, seq: int, lines: Iterator[bytes]) -> ForgeryError:
         """Event ``seq`` is not where it belongs: later in the file (reordered) or nowhere

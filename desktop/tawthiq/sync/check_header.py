@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tawthiq.domain.errors import N_
 from tawthiq.store import bookkeeping, chain
@@ -43,6 +43,8 @@ class FileCheck:
     older: bool = False
     devices: dict[str, DeviceCount] = field(default_factory=dict)
     new_keys: dict[str, str] = field(default_factory=dict)  # device -> key, first seen here
+    # evidence files it brought, checked against their SHA-256, not yet in place
+    incoming: list[Any] = field(default_factory=list)
 
     @property
     def new(self) -> int:

@@ -13,15 +13,19 @@ from typing import TYPE_CHECKING
 from tawthiq.domain.errors import N_
 from tawthiq.store import bookkeeping, chain, checkpoints
 from tawthiq.store.events import GENESIS, Event, canonical_json, rehash
+from tawthiq.store.evidence_queries import hashes_in
 from tawthiq.store.identity import DeviceIdentity
 from tawthiq.sync import seal
 from tawthiq.sync.check_header import short_id
 from tawthiq.sync.errors import SyncError
+from tawthiq.sync.files_section import write_files
 from tawthiq.sync.format import MAX_AUTHORS, DeviceRange, Header, end_message
 from tawthiq.sync.stream import AtomicWriter
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from tawthiq.store.evidence_store import FileStore
 
 __all__ = [
     "ExportResult",
@@ -48,6 +52,7 @@ class ExportResult:
     size: int
     created_hlc: int
     heads: dict[str, int]  # where each device's chain stood
+    files: int = 0  # evidence files carried
 
 
 def _damaged(device: str, seq: int) -> SyncError:
@@ -74,6 +79,7 @@ def write_export(
     devices_only: Collection[str] | None = None,
     with_checkpoint: bool = True,
     recheck: bool = True,
+    files: FileStore | None = None,
 ) -> ExportResult:
     """Write the export to ``path``, replacing it only when complete: by ``publish`` when
     given (nothing is left at ``path`` when it fails). ``devices_only``: the events of these
@@ -81,7 +87,8 @@ def write_export(
     read from a team server's database is not the exporting laptop's own); ``recheck=False``:
     the chains are not checked here, for a reader that checks every event of them (a pull,
     whose bundle never leaves the laptop that reads it: a forgery on the server is then
-    named as one, not as damage to this laptop's database)."""
+    named as one, not as damage to this laptop's database). ``files``: the evidence files
+    its events name that are kept here go after its end (None: their SHA-256s only)."""
     since = dict(since or {})
     heads = chain.signed_heads(session)
     if devices_only is not None:
@@ -121,6 +128,7 @@ def write_export(
         since={k: v for k, v in sorted(since.items()) if v > 0},
         devices=tuple(devices),
         events=sum(d.count for d in devices),
+        files=_carried(session, files, devices),
     )
     header_line = canonical_json(header.as_json()).encode("utf-8")
     digest = hashlib.sha256()
@@ -148,6 +156,8 @@ def write_export(
         signature = identity.sign(end_message(header_line, digest.hexdigest(), done))
         end = {"end": {"events": done, "sha256": digest.hexdigest(), "signature": signature}}
         out.write(canonical_json(end).encode("utf-8") + b"\n")
+        if files is not None and header.files:
+            write_files(out.write, files, header.files)
         result = ExportResult(
             path=path,
             bundle_id=header.bundle_id,
@@ -158,6 +168,7 @@ def write_export(
             size=out.finish(),
             created_hlc=header.created_hlc,
             heads={d: h.seq for d, h in sorted(heads.items())},
+            files=len(header.files),
         )
         if publish is None:
             out.commit()
@@ -165,6 +176,16 @@ def write_export(
             publish(result, out.commit)
     tell(done, header.events)
     return result
+
+
+def _carried(
+    session: Session, files: FileStore | None, devices: list[DeviceRange]
+) -> tuple[tuple[str, int], ...]:
+    """(SHA-256, size) of the files the exported events name that are kept here."""
+    if files is None:
+        return ()
+    named = hashes_in(session, {d.device_id: (d.first, d.last) for d in devices})
+    return tuple((sha, files.size_of(sha)) for sha in named if files.has(sha))
 
 
 def remember_export(session: Session, result: ExportResult) -> None:

@@ -7,8 +7,15 @@
                 (``parents`` a list), devices one after another, each by sequence number;
                 an event written before format 2 stops before ``origin`` (thirteen items,
                 as version 1 wrote every event), a later one carries it (fourteen)
-    last line   {"end": {"events": N, "sha256": digest of the event lines, "signature":
+    then        {"end": {"events": N, "sha256": digest of the event lines, "signature":
                 the exporter's signature over header digest, event digest and count}}
+    after it    the evidence files the header lists ("files": [[sha256, size], …], in that
+                order; none with ``export --without-files``): for each, {"file": sha256,
+                "size": N}, then its bytes in base64 lines of up to ``FILE_LINE`` bytes each.
+                The bytes need no signature of their own: the signed events name their
+                SHA-256, and every one is checked against it before anything is applied.
+                A file of this layout with files in it is refused by a reader before them
+                ("unexpected data after its end"); one without files reads as before.
 
 Every field read from a file is checked here for its type and size before anything else
 looks at it.
@@ -33,6 +40,8 @@ VERSION = 2  # 2: events carry their origin; a version 1 file reads as before
 MAX_DEVICES = 10_000
 MAX_AUTHORS = 20
 MAX_NAME = 200  # an author's name as a header carries it
+MAX_FILES = 1_000_000  # evidence files one export carries
+MAX_FILE_SIZE = 2**50
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _HEX128 = re.compile(r"^[0-9a-f]{128}$")
@@ -96,6 +105,7 @@ class Header:
     devices: tuple[DeviceRange, ...]
     events: int
     checkpoint: Checkpoint | None = None
+    files: tuple[tuple[str, int], ...] = ()  # (SHA-256, size) of the evidence files carried
 
     def as_json(self) -> dict[str, Any]:
         out = {
@@ -122,6 +132,8 @@ class Header:
         }
         if self.checkpoint is not None:
             out["checkpoint"] = self.checkpoint.as_json()
+        if self.files:
+            out["files"] = [[sha, size] for sha, size in self.files]
         return out
 
 
@@ -202,6 +214,8 @@ def parse_header(line: bytes, file_size: int) -> Header:
     )
     if "checkpoint" in data:
         header = replace(header, checkpoint=_checkpoint(data["checkpoint"], header))
+    if "files" in data:
+        header = replace(header, files=_files(data["files"]))
     if header.events != sum(d.count for d in devices):
         raise _damaged("the number of events does not add up")
     # Each event takes well over 16 compressed bytes: a file claiming more is not one.
@@ -255,6 +269,24 @@ def _checkpoint(value: Any, header: Header) -> Checkpoint:
             signature=_get(value, "signature", str, _HEX128),
         )
     )
+
+
+def _files(value: Any) -> tuple[tuple[str, int], ...]:
+    """The evidence files the header says follow the end: (SHA-256, size), each once."""
+    if not isinstance(value, list) or len(value) > MAX_FILES:
+        raise _damaged("files")
+    out = []
+    for f in value:
+        ok = (
+            isinstance(f, list) and len(f) == 2 and isinstance(f[0], str) and _HEX64.match(f[0])
+            and type(f[1]) is int and 0 <= f[1] <= MAX_FILE_SIZE
+        )  # fmt: skip
+        if not ok:
+            raise _damaged("files")
+        out.append((f[0], f[1]))
+    if len({sha for sha, _ in out}) != len(out):
+        raise _damaged("files")
+    return tuple(out)
 
 
 def _signature(value: Any) -> str:

@@ -26,6 +26,8 @@ from tawthiq.sync.errors import ForgeryError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from tawthiq.store.evidence_store import FileStore
+
 Progress = Callable[[int, int], None]
 PARALLEL_BYTES = 4 * 2**20  # files from this size on are worth a second process
 
@@ -42,6 +44,21 @@ class ImportSummary:
     new_keys: dict[str, str] = field(default_factory=dict)  # devices accepted by this import
     touched_incidents: list[str] = field(default_factory=list)
     dry_run: bool = False
+    files_received: int = 0  # evidence files new here, put in place by ``publish_files``
+
+    def publish_files(self) -> int:
+        """Once the import is saved: the files it brought put in place (checked already)."""
+        done = sum(bool(inc.publish()) for f in self.files for inc in f.incoming)
+        for f in self.files:
+            f.incoming = []
+        return done
+
+    def drop_files(self) -> None:
+        """The import was not saved: the files it brought thrown away."""
+        for f in self.files:
+            for inc in f.incoming:
+                inc.abort()
+            f.incoming = []
 
     @property
     def new(self) -> int:
@@ -74,17 +91,25 @@ def merge_files(
     dry_run: bool = False,
     progress: Progress | None = None,
     clock_ahead: Collection[str] = (),
+    files: FileStore | None = None,
 ) -> ImportSummary:
     """Check and apply ``paths`` in ``session``'s write transaction; with ``dry_run``,
     raise ``DryRun`` with the summary once everything is checked and counted, so the
     caller's transaction is rolled back. ``clock_ahead``: devices whose events may be dated
-    further ahead of this laptop's clock than ``CLOCK_MARGIN`` (a person checked)."""
+    further ahead of this laptop's clock than ``CLOCK_MARGIN`` (a person checked).
+    ``files``: where the evidence files the exports carry go once the caller saved the
+    import (``ImportSummary.publish_files``); until then they wait in temporary files."""
     tell = progress or (lambda _d, _t: None)
     summary = ImportSummary(dry_run=dry_run)
-    with merging.merging(session):
-        return _merge(
-            session, paths, summary, trusted, accept_new, keys, dry_run, tell, clock_ahead
-        )
+    try:
+        with merging.merging(session):
+            return _merge(
+                session, paths, summary, trusted, accept_new, keys, dry_run, tell, clock_ahead,
+                files,
+            )  # fmt: skip
+    except BaseException:
+        summary.drop_files()
+        raise
 
 
 def _merge(
@@ -97,6 +122,7 @@ def _merge(
     dry_run: bool,
     tell: Progress,
     clock_ahead: Collection[str],
+    files: FileStore | None,
 ) -> ImportSummary:
     sizes = [_size(p) for p in paths]
     read = sum(sizes) or 1
@@ -123,9 +149,11 @@ def _merge(
                 progress=file_progress,
                 helper=helper,
                 clock_ahead=clock_ahead,
+                files=files,
             ).run()
-            _apply(session, checked, summary)
             summary.files.append(checked)
+            summary.files_received += len(checked.incoming)
+            _apply(session, checked, summary)
             before += size
         tell(read, total)
         counts = refresh_touched(

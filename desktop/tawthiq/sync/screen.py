@@ -26,6 +26,9 @@ BAD_HASH = 2
 BAD_VALUE = 4
 _DECODE = json.JSONDecoder().raw_decode
 _LINES_PER_BATCH = 5000
+# a batch is cut short past this many bytes: the evidence files an export carries come in
+# long lines, and a few batches are read ahead
+_BYTES_PER_BATCH = 4 * 2**20
 
 
 @lru_cache(maxsize=8192)
@@ -95,12 +98,14 @@ class ScreenedLines:
 
     def _batches(self) -> Iterator[list[bytes]]:
         batch: list[bytes] = []
+        size = 0
         try:
             for line in self._lines:
                 batch.append(line)
-                if len(batch) >= _LINES_PER_BATCH:
+                size += len(line)
+                if len(batch) >= _LINES_PER_BATCH or size >= _BYTES_PER_BATCH:
                     yield batch
-                    batch = []
+                    batch, size = [], 0
         except Exception as exc:  # raised again where the reader gets to it
             self._error = exc
         if batch:

@@ -1,7 +1,7 @@
 """A later schema revision that exists only for tests: the app must migrate up to it.
 
-Revision ID: 0010_test
-Revises: 0009
+Revision ID: 0011_test
+Revises: 0010
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010_test"
-down_revision = "0009"
+revision = "0011_test"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
