@@ -8,7 +8,6 @@ opened (``Desk.open``), so the window can show itself first."""
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date
@@ -16,13 +15,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tawthiq.domain.errors import Cancelled
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.records import Incident
-from tawthiq.services.changes import Changes, Stopped
+from tawthiq.services.changes import Changes
 from tawthiq.services.data_files import DataDesk
 from tawthiq.services.desk_files import FilesDesk
 from tawthiq.services.desk_groups import GroupDesk
+from tawthiq.services.desk_ingest import Ingesting
 from tawthiq.services.desk_sync import SyncDesk
 from tawthiq.services.desk_trail import TrailDesk
 from tawthiq.services.desk_victims import VictimDesk
@@ -69,7 +68,7 @@ def extract_report(text: str, ref_date: date | None) -> ExtractionResult:
     return extract(text, ref_date=ref_date)
 
 
-class Desk:
+class Desk(Ingesting):
     """The documenter's desk: a workspace and what can be done with it; ``sync`` holds the
     use cases of moving work between laptops, ``trail`` those of checking the audit trail."""
 
@@ -337,64 +336,6 @@ class Desk:
             options = replace(options, selection=selection)
         written = write_report(path, chosen, options, progress=progress)
         return Written(len(chosen.items), written.pages, chosen.left_out, written.unprintable)
-
-    def ingest_report(
-        self,
-        text: str,
-        *,
-        ref_date: date | None = None,
-        outlet: str | None = None,
-        again: bool = False,
-        separate: bool = False,
-    ) -> Ingested:
-        """Extract a report and save it with the incidents found, all or nothing; a report
-        already kept saves nothing (``kept`` names its incidents) unless ``again``."""
-        from tawthiq.services.ingest import ingest_report
-
-        with self.ws.writing() as w:
-            done = ingest_report(
-                w, text, ref_date=ref_date, outlet=outlet, again=again, separate=separate
-            )
-        if done.kept is not None:
-            return Ingested(None, (), Changes(), kept=done.kept)
-        changes = Changes.of(done.incident_ids, reports=True)
-        asides = done.result.set_aside if done.result is not None else ()
-        return Ingested(
-            done.report_id, done.saved, changes, asides, added=done.added, weaker=done.weaker
-        )
-
-    def ingest_files(
-        self, paths: Sequence[Path], progress: Progress, *, ref_date: date | None = None
-    ) -> IngestSummary:
-        """Extract and save each report file; each is saved whole or not at all, and a stop
-        keeps the reports finished before it."""
-        from tawthiq.services.report_files import read_report
-
-        texts = [(p, read_report(str(p))) for p in paths]  # all readable before any is saved
-        incidents: list[str] = []
-        empty, kept, guessed = [], [], []
-        try:
-            for i, (path, text) in enumerate(texts):
-                progress(i, len(texts))
-                done = self.ingest_report(text, ref_date=ref_date)
-                incidents += [incident_id for incident_id, _ in done.saved]
-                incidents += [incident_id for incident_id, _, _ in done.added]
-                if done.kept is not None:
-                    kept.append(path.name)
-                elif not done.saved and not done.added:
-                    empty.append(path.name)
-                # counted from today's date (not the publication day given for want of a
-                # day told, nor a weekday that disagrees: those are checked in the form)
-                if any(found["date"].unsure == "today" for _, found in done.saved):
-                    guessed.append(path.name)
-        except Cancelled as stop:  # the reports finished before it are kept, and shown
-            raise Stopped(stop, Changes.of(incidents, reports=True)) from None
-        with contextlib.suppress(Cancelled):  # everything was already saved
-            progress(len(texts), len(texts))
-        changes = Changes.of(incidents, reports=bool(texts))
-        return IngestSummary(
-            len(texts), len(incidents), tuple(empty), changes, tuple(kept), tuple(guessed)
-        )
 
 
 def _reopen(path: Path, key_dir: Path, author: str | None) -> Workspace:
