@@ -38,6 +38,7 @@ from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.sources_panel import SourcesPanel
 from tawthiq.ui.style import SUGGESTED_COLOUR
 from tawthiq.ui.values import combined, value_text
+from tawthiq.ui.victims_panel import VictimsPanel
 
 HISTORY_COLUMNS = (
     N_("When"),
@@ -200,6 +201,11 @@ class HistoryPanel(QWidget):
         self.pages = QTabWidget(self)
         self.pages.addTab(self.table, "")
         self.pages.addTab(self.sources, "")
+        # its victims by name, and the people its reports name not yet recorded
+        self.victims = VictimsPanel(desk, runner, self)
+        self.victims.message.connect(self.message)
+        self.victims.shown.connect(lambda: self.pages.setTabText(2, self.victims.title()))
+        self.pages.addTab(self.victims, "")
         box.addWidget(self.heading)
         box.addWidget(self.sources.bar)
         box.addLayout(self.conflicts)
@@ -209,6 +215,7 @@ class HistoryPanel(QWidget):
     def follow(self, incident_id: str | None) -> None:
         """Show this incident's history (None: none), once read."""
         self.following = incident_id
+        self.victims.follow(incident_id)
         self._generation += 1
         generation = self._generation
         if incident_id is None:
@@ -242,6 +249,7 @@ class HistoryPanel(QWidget):
         self.sources.show_view(view)
         self.pages.setTabText(0, _("History"))
         self.pages.setTabText(1, self.sources.title())
+        self.pages.setTabText(2, self.victims.title())
         if view is None:
             self.heading.setText(_("Select an incident to see its history."))
             return
@@ -270,6 +278,7 @@ class HistoryPanel(QWidget):
 
     def retranslate(self) -> None:
         self.sources.retranslate()
+        self.victims.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HISTORY_COLUMNS) - 1)
         self.model.layoutChanged.emit()
         self.show_incident(self.view)

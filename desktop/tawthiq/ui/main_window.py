@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(self._action(key, slot, keys))
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addAction(self._action("find", self.find_incidents, "Ctrl+F"))
+        self.edit_menu.addAction(self._action("find_victim", self.find_victim))
         self.edit_menu.addAction(self._action("open_selected", self.open_selected))
         self.edit_menu.addAction(self._action("delete", self.delete_selected))
         self.edit_menu.addAction(self._action("settings", self.change_settings))
@@ -192,6 +193,7 @@ class MainWindow(QMainWindow):
             ("key", _("This laptop's key for encrypted exports…")),
             ("quit", _("Quit")),
             ("find", _("Find incidents")),
+            ("find_victim", _("Find a victim…")),
             ("open_selected", _("Edit the selected incident")),
             ("delete", _("Delete the selected incident…")),
             ("settings", _("Settings…")),
@@ -219,6 +221,19 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(1)
         self.incidents.search.setFocus()
         self.incidents.search.selectAll()
+
+    def find_victim(self) -> None:
+        """A victim of any incident by name; the one chosen opens its incident's victims."""
+        from tawthiq.ui.victim_dialog import FindVictimDialog
+
+        dialog = FindVictimDialog(self.runner, self.desk.victims.find, self)
+        dialog.chosen.connect(self.show_victims_of)
+        self.finding = dialog
+        dialog.exec()
+
+    def show_victims_of(self, incident_id: str) -> None:
+        self._open_id(incident_id)
+        self.history.pages.setCurrentWidget(self.history.victims)
 
     def export(self) -> None:
         self.sync.export()
