@@ -5,6 +5,7 @@ fingerprint covers them (read back from the PDF with poppler, checked with the r
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -15,7 +16,7 @@ from tawthiq import services
 from tawthiq.services.workspace import Workspace
 
 PLAIN_ONLY = True
-SHOTS = Path("/work/notes19/shots")
+SHOTS = os.environ.get("TAWTHIQ_SHOTS")  # a folder to keep the pages drawn in, to look at
 
 PUBLIC = {"name_ar": "محمد الأحمد", "name_en": "Mohammad al-Ahmad", "sex": "m", "age": 34,
           "status": "killed", "occupation": "civil_defence", "public": True}  # fmt: skip
@@ -48,8 +49,8 @@ def _print(run, incident: str, pdf: Path, *more: str) -> str:  # type: ignore[no
 
 
 def _shot(pdf: Path, name: str, tmp_path: Path) -> None:
-    """The first page as a picture, to look at (kept with the notes when there are any)."""
-    shots = SHOTS if SHOTS.is_dir() else tmp_path
+    """The first page drawn as a picture (kept in TAWTHIQ_SHOTS when given): it must draw."""
+    shots = Path(SHOTS) if SHOTS else tmp_path
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf),
                     str(shots / name)], check=True)  # fmt: skip
 
