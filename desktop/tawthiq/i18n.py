@@ -14,6 +14,7 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path, PurePath
 
 from tawthiq.domain.errors import N_, Sentence, TawthiqError
@@ -36,6 +37,7 @@ __all__ = [
     "language",
     "ngettext",
     "quote",
+    "sentence_in",
     "sentence_text",
     "setup_i18n",
     "unmarked",
@@ -182,6 +184,19 @@ def sentence_text(sentence: str) -> str:
     """A sentence from the core (a problem ``verify`` found) in the interface's language."""
     if isinstance(sentence, Sentence):
         return sentence.text(_, lang="ar" if is_rtl() else "en", shown=shown_param)
+    return sentence
+
+
+@cache
+def _catalog(lang: str) -> gettext.NullTranslations:
+    return _load(lang)
+
+
+def sentence_in(sentence: str, lang: str) -> str:
+    """A sentence from the core in ``lang`` whatever the interface's language: a printed
+    report writes it in both."""
+    if isinstance(sentence, Sentence):
+        return sentence.text(_catalog(lang).gettext, lang=lang)
     return sentence
 
 

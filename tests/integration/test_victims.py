@@ -223,6 +223,21 @@ def test_cli_lists_counts_that_named_victims_contradict(run, ws: Workspace) -> N
             "is at most 1") in listed  # fmt: skip
 
 
+def test_show_lists_the_victims_and_where_they_contradict_the_counts(run, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
+    incident = _incident(ws, killed=1)
+    hind = _out(run("add-victim", incident[:8], "--name", "هند الأحمد", "--name-en", "Hind",
+                    "--status", "killed", "--age", "30", "--public")).strip()  # fmt: skip
+    suad = _out(run("add-victim", incident[:8], "--name", "سعاد", "--status", "killed",
+                    "--age", "child")).strip()  # fmt: skip
+    shown = _out(run("show", incident[:8]))
+    assert f"  Victim {hind[:8]}: هند الأحمد / Hind  (killed, 30 years)  [named publicly]" in shown
+    assert f"  Victim {suad[:8]}: سعاد  (killed, child (under 18))  [private]" in shown
+    assert ("  CONTRADICTION in victims: 2 victims are named as killed, but the killed toll "
+            "is at most 1") in shown  # fmt: skip
+    assert run("edit", incident[:8], "--killed", "2").code == 0
+    assert "CONTRADICTION" not in _out(run("show", incident[:8]))
+
+
 def test_cli_refusals_are_one_sentence_exit_2_and_change_nothing(run, ws: Workspace) -> None:  # type: ignore[no-untyped-def]
     incident = _incident(ws)
     before = _events(ws)

@@ -1,10 +1,11 @@
 """The HURIDOCS export: event, act, involvement and information records with the Events
-Standard Formats' field names, Micro-thesauri codes with both labels, victims' list there
-and empty, and nothing private unless asked for."""
+Standard Formats' field names, Micro-thesauri codes with both labels, victims as person
+records, and nothing private unless asked for."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from data_format_samples import (
 )
 
 from tawthiq.domain.data_record import DataRecord
+from tawthiq.domain.victims import Victim
 from tawthiq.sync.data_formats import huridocs, module_of
 
 # the standard's field names, as HURIDOCS' OpenEvSys names them (its data dictionary,
@@ -53,6 +55,18 @@ INFORMATION_FIELDS = {
     "date_of_source_material", "type_of_source_material", "local_language_of_source_material",
     "remarks", "reliability_of_information", "date_received", "comments",
 }  # fmt: skip
+PERSON_FIELDS = {
+    "person_record_number", "counting_unit", "person_name", "other_names", "confidentiality",
+    "date_of_birth", "date_of_birth_type", "place_of_birth", "locality_of_birth", "sex",
+    "sexual_orientation", "identification_documents", "civil_status", "dependants",
+    "formal_education", "other_training", "occupation", "local_term_for_occupation",
+    "health", "medical_records", "physical_description", "deceased", "date_deceased",
+    "date_deceased_type", "group_description", "number_of_persons_in_group", "religion",
+    "citizenship", "ethnic_background", "other_background", "general_characteristics",
+    "language", "local_language", "national_origin", "remarks",
+}  # fmt: skip
+# the act's fields about its victim, which a person record carries here (one act an event)
+VICTIM_OF_ACT = {"age_at_time_of_victimisation", "status_at_end_of_act"}
 # the records an event holds, and where what the standard has no field for is kept
 HELD = {"acts", "involvements", "information", "victims"}
 OURS = "x_tawthiq"
@@ -76,7 +90,38 @@ def test_every_field_name_is_the_standards(tmp_path: Path) -> None:
                 assert set(involvement) - INVOLVEMENT_FIELDS <= {OURS}
             for information in event["information"]:
                 assert set(information) - INFORMATION_FIELDS <= {OURS}
-            assert event["victims"] == []  # victims come later; the list is there
+            for person in event["victims"]:
+                assert set(person) - PERSON_FIELDS - VICTIM_OF_ACT <= {OURS}
+
+
+def _named() -> DataRecord:
+    public = Victim.from_state("v-1", {"incident_id": "6f1c2a8e-maram", "name_ar": "محمد الأحمد",
+                                       "name_en": "Mohammad al-Ahmad", "sex": "m", "age": 34,
+                                       "status": "killed", "relation": "أخو سامر",
+                                       "public": True})  # fmt: skip
+    private = Victim.from_state("v-2", {"incident_id": "6f1c2a8e-maram",
+                                        "name_ar": "ليلى الخالد", "age_group": "child",
+                                        "status": "injured", "occupation": "other",
+                                        "occupation_note": "طالبة"})  # fmt: skip
+    return replace(maram(), victims=(public, private))
+
+
+def test_victims_are_person_records_public_ones_only_unless_private(tmp_path: Path) -> None:
+    (event,) = events(tmp_path, [_named()])
+    (person,) = event["victims"]  # handed both: the writer itself keeps the private one out
+    assert set(person) - PERSON_FIELDS - VICTIM_OF_ACT <= {OURS}
+    assert person["person_name"] == "Mohammad al-Ahmad"
+    assert person["other_names"] == "محمد الأحمد"
+    assert person["status_at_end_of_act"] == {"code": "killed", "en": "Killed", "ar": "قُتل"}
+    assert "أخو سامر" not in json.dumps(event, ensure_ascii=False)
+    (event,) = events(tmp_path, [_named()], private=True)
+    people = {p["person_record_number"]: p for p in event["victims"]}
+    assert people["v-1"]["x_tawthiq"]["relation"] == "أخو سامر"
+    layla = people["v-2"]
+    assert layla["person_name"] == "ليلى الخالد" and layla["other_names"] is None
+    assert layla["confidentiality"] == "y" and layla["deceased"] is None
+    assert layla["local_term_for_occupation"] == "طالبة"
+    assert layla["x_tawthiq"]["age_group"]["code"] == "child"
 
 
 def test_the_maram_shelling_as_an_event_with_its_act_and_information(tmp_path: Path) -> None:

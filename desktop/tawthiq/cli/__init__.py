@@ -133,6 +133,9 @@ def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if view.sources is not None:
         for line in cli_groups.source_lines(view.sources, view.members):
             out(line)
+    victims = desk.victims.of(view.incident.id)
+    for line in cli_victims.victim_lines(victims, desk.victims.problems(view.incident.id)):
+        out(line)
     return 0
 
 

@@ -4,7 +4,7 @@ naming them; a search by name across incidents (Arabic folded, and across script
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tawthiq.cli.door import open_desk
@@ -48,6 +48,18 @@ def cmd_victims(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     for problem in desk.victims.problems(incident_id):
         out(f"counts and victims disagree: {problem}")
     return 0
+
+
+def victim_lines(victims: Sequence[Victim], problems: Sequence[str]) -> list[str]:
+    """What ``tawthiq show`` says of an incident's victims: a line each (names, status,
+    age, occupation, public or not), and a contradiction where they exceed the counts."""
+    lines = [
+        f"  Victim {v.id[:8]}: {_names(v)}  ({_about(v)})  "
+        f"[{'named publicly' if v.public else 'private'}]"
+        for v in victims
+    ]
+    lines += [f"  CONTRADICTION in victims: {problem}" for problem in problems]
+    return [visible(line) for line in lines]
 
 
 def _names(v: Victim) -> str:

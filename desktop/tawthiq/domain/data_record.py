@@ -1,5 +1,6 @@
 """One incident as the plain data exports hand it over: the incident, the reports it rests
-on with the figures each of them gave, and the range of those figures across them."""
+on with the figures each of them gave, the range of those figures across them, and the
+victims named in it that the export may list."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tawthiq.domain.records import Casualties, Incident, SourceReport
+from tawthiq.domain.victims import Victim
 
 # the figures a report gives and a range is taken of, in the order tables show them
 FIGURES = (
@@ -39,6 +41,9 @@ class DataRecord:
     # for each of FIGURES that at least one report gave: the lowest minimum and the
     # highest maximum across the reports (Airwars' and UCDP's low and high estimates)
     ranges: Mapping[str, Casualties] = field(default_factory=dict)
+    # the victims of the incident and of those grouped into it, in the order recorded:
+    # for a public record only those marked public, with only their public fields
+    victims: tuple[Victim, ...] = ()
 
     @property
     def reports(self) -> tuple[SourceReport, ...]:

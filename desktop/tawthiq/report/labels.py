@@ -49,9 +49,9 @@ TEXT: dict[str, Pair] = {
         "للتحقق من نسخة مطبوعة: tawthiq verify --fingerprint",
     ),
     "covers": (
-        "From the content of the incident's record, its source reports and links, checked "
+        "From the content of the incident's record, its reports, links and victims, checked "
         "before printing.",
-        "محسوبة من محتوى سجل الحادثة وتقاريرها المصدر وروابطها، وقد فُحصت قبل الطباعة.",
+        "محسوبة من محتوى سجل الحادثة وتقاريرها وروابطها وضحاياها، وقد فُحصت قبل الطباعة.",
     ),
     "page": ("Page {page} of {pages}", "صفحة {page} من {pages}"),
     "coordinates": ("Coordinates", "الإحداثيات"),
@@ -78,9 +78,9 @@ TEXT: dict[str, Pair] = {
     ),
     "public": (
         "Public version: only incidents marked public; no private notes, named sources, "
-        "texts of the source reports or names of documenters.",
+        "texts of the source reports, names of documenters, or victims not marked public.",
         "نسخة علنية: الحوادث المصنّفة «علنية» فقط، دون الملاحظات الخاصة وأسماء المصادر "
-        "ونصوص التقارير المصدر وأسماء الموثّقين.",
+        "ونصوص التقارير المصدر وأسماء الموثّقين والضحايا غير المصنّفين علنيين.",
     ),
     "recorded_for": (
         "{total} (recorded for {k} of {n} incidents)",

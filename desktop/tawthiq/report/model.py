@@ -7,6 +7,7 @@ from datetime import datetime
 
 from tawthiq.domain.data_record import DataRecord
 from tawthiq.domain.records import Incident, SourceReport
+from tawthiq.domain.victims import Victim
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,12 @@ class ReportIncident:
     deleted_at: datetime | None = None  # when a deleted incident was deleted
     # what each report of the incident's group said, and the range across them
     figures: DataRecord | None = None
+    # the victims the report lists: in a public one only those marked public, with only
+    # their public fields (``public_victims``)
+    victims: tuple[Victim, ...] = ()
+    # where the named victims say more than the counts, in English and Arabic (printed in
+    # a full report only)
+    victim_notes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +49,9 @@ def qr_data(incident_id: str, fingerprint: str) -> str:
 class ReportOptions:
     lang: str = "both"  # "both", "ar" or "en"
     paper: str = "a4"
-    public: bool = False  # only incidents marked public; no private notes, no names
+    # only incidents marked public; no private notes, no names but those of victims marked
+    # public
+    public: bool = False
     arabic_digits: bool = False
     author: str | None = None  # the PDF's author; never set on a public report
     selection: tuple[str, str] | None = None  # how the incidents were chosen (en, ar)

@@ -1,4 +1,5 @@
-"""One incident's pages: header, facts, casualties, account, sources, history, fingerprint.
+"""One incident's pages: header, facts, casualties, victims, account, sources, history,
+fingerprint.
 Every label is in English and Arabic (or the one language asked for); values of the
 vocabularies in both languages; free text in its own language and direction."""
 
@@ -31,6 +32,7 @@ from tawthiq.report.layout import (
 from tawthiq.report.model import ReportIncident, qr_data
 from tawthiq.report.qr import QrFlowable
 from tawthiq.report.text import Style, ltr
+from tawthiq.report.victims import Victims
 
 SOURCE_TEXT = FIELDS[SOURCE_REPORT]["text"]
 
@@ -67,6 +69,7 @@ class Sheet(Layout):
             self._space(8),
             self._casualties(inc),
             self._space(8),
+            *Victims(self.w, self.o, self.width).build(item.victims, item.victim_notes),
             *BySource(self.w, self.o, self.width).build(item.figures),
             *self._account(inc),
             *self._sources(item.sources),

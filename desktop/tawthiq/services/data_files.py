@@ -95,8 +95,8 @@ def export_data(
     progress: Progress | None = None,
 ) -> DataExported:
     """Write the incidents ``flt`` matches (only those marked public unless
-    ``all_incidents``; private fields only when ``private``) in one step: the file is
-    whole or not there."""
+    ``all_incidents``; private fields, and the victims not marked public, only when
+    ``private``) in one step: the file is whole or not there."""
     from tawthiq.store import queries
 
     module = _module(fmt)
@@ -119,7 +119,7 @@ def export_data(
             incidents = [Incident.from_state(i, v, unchecked=u) for i, v, u in batch]
             chosen = [inc for inc in incidents if _shown(inc, all_incidents)]
             left_out[0] += len(incidents) - len(chosen)
-            yield from grouping.records_of(session, chosen)
+            yield from grouping.records_of(session, chosen, public=not private)
         tell(total, total)
 
     try:

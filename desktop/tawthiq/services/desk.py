@@ -282,7 +282,7 @@ class Desk(Ingesting):
         from tawthiq.services import incidents as svc
 
         with self.ws.db.read() as s:
-            record = grouping.data_record(s, incident_id)
+            record = grouping.data_record(s, incident_id, public=False)
             members = grouping.members(s, incident_id)
             changes = svc.history(s, incident_id)
             now = svc.heads(s, incident_id)

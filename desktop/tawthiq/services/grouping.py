@@ -10,7 +10,7 @@ Clearing ``grouped_into`` undoes it; nothing is lost either way.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +20,9 @@ from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import DELETED, INCIDENT, LINK
 from tawthiq.domain.grouping import STRONG, Match, match
 from tawthiq.domain.records import Casualties, Incident, SourceReport
+from tawthiq.domain.victims import Victim, public_victims
 from tawthiq.services.incidents import edit_incident, get_incident, link_id
-from tawthiq.store import EventWriter, queries
+from tawthiq.store import EventWriter, queries, victim_queries
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -149,19 +150,27 @@ def _published(report: SourceReport) -> str:
 Linked = tuple[str, dict[str, Any], dict[str, Any]]
 
 
-def data_record(session: Session, incident_id: str) -> DataRecord:
+def data_record(session: Session, incident_id: str, *, public: bool = True) -> DataRecord:
     """The incident with the reports of its whole group, the figures each report gave
-    (oldest publication first, those raising the killed toll marked) and their range; a
-    report linked before links kept figures is read again for them."""
-    return records_of(session, [get_incident(session, incident_id)], read_again=True)[0]
+    (oldest publication first, those raising the killed toll marked) and their range, and
+    its victims (``public``: only those marked public, with their public fields); a report
+    linked before links kept figures is read again for them."""
+    incident = get_incident(session, incident_id)
+    return records_of(session, [incident], read_again=True, public=public)[0]
 
 
 def records_of(
-    session: Session, incidents: Sequence[Incident], *, read_again: bool = False
+    session: Session,
+    incidents: Sequence[Incident],
+    *,
+    read_again: bool = False,
+    public: bool = True,
 ) -> list[DataRecord]:
     """The records of a batch of incidents (a few thousand at most), each with the reports
-    of the incidents grouped into it too. ``read_again``: read the text of a report whose
-    link kept no figures (an extraction each: for one incident shown, not for an export)."""
+    and the victims of the incidents grouped into it too (two queries a batch). ``public``:
+    only the victims marked public, with only their public fields (``public_victims``).
+    ``read_again``: read the text of a report whose link kept no figures (an extraction
+    each: for one incident shown, not for an export)."""
     owner = {inc.id: inc.id for inc in incidents}
     level = list(owner)
     while level:  # the incidents grouped into them, level by level
@@ -176,7 +185,17 @@ def records_of(
         if (root, report_id) not in seen:
             seen.add((root, report_id))
             linked.setdefault(root, []).append((report_id, report, link))
-    return [record_from(inc, linked.get(inc.id, ()), read_again=read_again) for inc in incidents]
+    named: dict[str, list[Victim]] = {}
+    for victim_id, values in victim_queries.victims_of(session, list(owner)):
+        root = owner[str(values.get("incident_id"))]
+        named.setdefault(root, []).append(Victim.from_state(victim_id, values))
+    out = []
+    for inc in incidents:
+        record = record_from(inc, linked.get(inc.id, ()), read_again=read_again)
+        victims = named.get(inc.id, [])
+        shown = public_victims(victims) if public else victims
+        out.append(replace(record, victims=tuple(shown)))
+    return out
 
 
 def record_from(

@@ -14,7 +14,9 @@ from tawthiq.domain.fields import DELETED
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
 from tawthiq.domain.records import Incident
+from tawthiq.domain.victims import counts_vs_victims
 from tawthiq.domain.vocab import vocabulary
+from tawthiq.i18n import sentence_in
 from tawthiq.report.model import ReportIncident, ReportOptions, Written
 from tawthiq.services import grouping
 from tawthiq.services import incidents as svc
@@ -37,19 +39,32 @@ SELECTED_BY = ("date_start", "governorate", "incident_type", "status", "perpetra
 
 
 def report_item(
-    session: Session, incident_id: str, covered: Sequence[Event] | None = None
+    session: Session,
+    incident_id: str,
+    covered: Sequence[Event] | None = None,
+    *,
+    public: bool = False,
 ) -> ReportIncident:
     """Everything the report prints of one incident (with the reports of the incidents
-    grouped into it and what each said); its fingerprint covers the content of the
-    incident's events and those of its source reports and their links, the grouped
-    incidents' too (``covered``, when the caller has them at hand)."""
+    grouped into it and what each said, and its victims: for a ``public`` report only those
+    marked public, without their private fields); its fingerprint covers the content of
+    the incident's events and those of its source reports, their links and its victims,
+    the grouped incidents' too (``covered``, when the caller has them at hand)."""
     events = sorted(load_events(session, incident_id), key=lambda e: e.order)
     inc = svc.get_incident(session, incident_id)
     first, last = events[0], events[-1]
     deletions = [e for e in events if e.field == DELETED and e.decoded]
     if covered is None:
         covered = fp.covered_events(session, incident_id)
-    record = grouping.data_record(session, incident_id)
+    record = grouping.data_record(session, incident_id, public=public)
+    notes = (
+        ()
+        if public
+        else tuple(
+            (sentence_in(s, "en"), sentence_in(s, "ar"))
+            for s in counts_vs_victims(inc.values, record.victims)
+        )
+    )
     sources = svc.source_reports_of(session, incident_id)
     own = {s.id for s in sources}  # then those of the incidents grouped into it
     sources += [r for r in record.reports if r.id not in own]
@@ -64,6 +79,8 @@ def report_item(
         fingerprint=fp.fingerprint(covered),
         deleted_at=to_datetime(deletions[-1].hlc) if inc.deleted and deletions else None,
         figures=record,
+        victims=record.victims,
+        victim_notes=notes,
     )
 
 
@@ -151,7 +168,7 @@ def choose(
         for device_id, seq in fp.first_seqs(covered).items():
             first_of.setdefault(device_id, incident_id)
             earliest[device_id] = min(seq, earliest.get(device_id, seq))
-        item = report_item(session, incident_id, covered)
+        item = report_item(session, incident_id, covered, public=public)
         if public and not publishable(item.incident):
             left_out += 1
             continue

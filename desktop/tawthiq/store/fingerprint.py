@@ -1,7 +1,7 @@
 """An incident's fingerprint: a hash of the content of the events behind what its report
-prints (the incident's own, its links to source reports and those reports'), so a printed
-copy can be checked against the database it came from; and the check that those events and
-the rows printed from them are intact before anything is printed."""
+prints (the incident's own, its links to source reports and those reports', its victims'),
+so a printed copy can be checked against the database it came from; and the check that those
+events and the rows printed from them are intact before anything is printed."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import Sentence
-from tawthiq.domain.fields import INCIDENT, LINK, SOURCE_REPORT
+from tawthiq.domain.fields import INCIDENT, LINK, SOURCE_REPORT, VICTIM
 from tawthiq.store.checkpoint_check import quick_check
 from tawthiq.store.events import REPLAY_ORDER, Event, rehash
 from tawthiq.store.materialize import entity_state
-from tawthiq.store.models import EventRow, IncidentRow, LinkRow
+from tawthiq.store.models import EventRow, IncidentRow, LinkRow, VictimRow
 from tawthiq.store.row_check import RowComparison, no_history
 from tawthiq.store.verify import _offset, altered, check_chain
 
@@ -47,16 +47,18 @@ def _grouped(session: Session, incident_id: str) -> list[str]:
 def linked_records(session: Session, incident_id: str) -> dict[str, str]:
     """What a report of the incident prints besides it, as the tables link them: the
     incidents grouped into it, each link to a source report of any of them (unlinked ones
-    too) and each such report, by id (id -> entity)."""
+    too) and each such report, and each victim named in any of them (deleted ones too: a
+    victim deleted after printing changes what the report would print), by id (id -> entity)."""
     grouped = _grouped(session, incident_id)
+    incidents = [incident_id, *grouped]
     links = session.execute(
-        select(LinkRow.id, LinkRow.source_report_id).where(
-            LinkRow.incident_id.in_([incident_id, *grouped])
-        )
+        select(LinkRow.id, LinkRow.source_report_id).where(LinkRow.incident_id.in_(incidents))
     ).all()
+    victims = session.scalars(select(VictimRow.id).where(VictimRow.incident_id.in_(incidents)))
     out = dict.fromkeys(grouped, INCIDENT)
     out.update({r.id: LINK for r in links})
     out.update({r.source_report_id: SOURCE_REPORT for r in links if r.source_report_id})
+    out.update(dict.fromkeys(victims, VICTIM))
     return out
 
 
@@ -64,8 +66,9 @@ def covered_events(
     session: Session, incident_id: str, linked: Mapping[str, str] | None = None
 ) -> list[Event]:
     """The events a report of the incident rests on: the incident's, those of every link
-    between it and a source report (unlinking too), and those of each such source report
-    (an outlet edited, a text corrected); ``linked``: ``linked_records``, when at hand."""
+    between it and a source report (unlinking too), those of each such source report
+    (an outlet edited, a text corrected) and those of its victims; ``linked``:
+    ``linked_records``, when at hand."""
     linked = linked_records(session, incident_id) if linked is None else linked
     rows = session.execute(
         select(EventRow.__table__).where(EventRow.entity_id.in_({incident_id, *linked}))
@@ -130,8 +133,8 @@ def content_problem(
 ) -> Sentence | None:
     """The first event behind a report whose content no longer matches its hash, or a
     record it prints that no event wrote (``linked``: ``linked_records``), or the first
-    record printed (the incident, its links, its source reports) whose stored row differs
-    from the one its events give."""
+    record printed (the incident, its links, its source reports, its victims) whose stored
+    row differs from the one its events give."""
     ordered = sorted(events, key=REPLAY_ORDER)
     for e in ordered:
         if rehash(e) != e.hash:

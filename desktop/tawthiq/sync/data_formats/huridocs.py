@@ -1,6 +1,7 @@
 """Incidents after the HURIDOCS Events Standard Formats: for each incident an event record,
 the act it was (one per incident), the perpetrators' involvement, the information each
-report gave, and the victims (none yet: named victims come later, the list is there).
+report gave, and the victims named (person records: only those marked public, with their
+public fields, unless the export is private).
 
 Field names are the standard's, as HURIDOCS' own implementation of it names them
 (OpenEvSys, ``schema/mysql-dbpopulate-datadict.sql``, https://github.com/huridocs/OpenEvSys);
@@ -18,6 +19,7 @@ from typing import IO, Any
 
 from tawthiq.domain.data_record import FIGURES, DataRecord, ReportFigures
 from tawthiq.domain.records import Incident
+from tawthiq.domain.victims import Victim, public_victims
 from tawthiq.sync.data_formats import record_text as rt
 
 SUFFIX = ".json"
@@ -56,6 +58,7 @@ RELIABILITY = {
     "unknown": "990000000000",
 }
 CIVILIANS = {"en": "Civilians", "ar": "مدنيون"}
+INDIVIDUAL = {"en": "Individual", "ar": "فرد"}  # a victim's counting unit: one person
 SEPARATORS = (",", ":")
 
 
@@ -99,7 +102,7 @@ def event(record: DataRecord, *, private: bool) -> dict[str, Any]:
         "acts": [act(record)],
         "involvements": involvements(inc),
         "information": [information(r, inc.id) for r in record.per_source],
-        "victims": [],
+        "victims": victims(record, private=private),
         "x_tawthiq": {
             "title": {"en": inc.title_en or "", "ar": inc.title_ar or ""},
             "evidence_grade": rt.term("evidence_grade", inc.code("evidence_grade")),
@@ -135,6 +138,44 @@ def act(record: DataRecord) -> dict[str, Any]:
             "ranges": {n: rt.as_json(c) for n, c in record.ranges.items()},
         },
     }
+
+
+def victims(record: DataRecord, *, private: bool) -> list[dict[str, Any]]:
+    """A person record (900s) for each victim named; without ``private`` only those marked
+    public, with only their public fields, whatever the caller handed over."""
+    shown = list(record.victims) if private else public_victims(record.victims)
+    return [person(v, record.incident.id, private=private) for v in shown]
+
+
+def person(v: Victim, event_id: str, *, private: bool) -> dict[str, Any]:
+    """One victim as the standard's person record: the name (in Latin letters when known,
+    the other spelling as another name), sex, occupation, whether deceased; with the two
+    fields the standard keeps on the act for its victim (age at the time, status at the end
+    of the act), since this export has one act per incident."""
+    latin, arabic = v.name_en or "", v.name_ar or ""
+    out: dict[str, Any] = {
+        "person_record_number": v.id,
+        "counting_unit": INDIVIDUAL,
+        "person_name": latin or arabic,
+        "other_names": arabic if latin and arabic else None,
+        "confidentiality": "n" if v.public else "y",
+        "sex": rt.term("sex", v.sex),
+        "occupation": rt.term("occupation", v.occupation),
+        "deceased": "y" if v.status == "killed" else None,
+        "age_at_time_of_victimisation": None if v.age is None else str(v.age),
+        "status_at_end_of_act": rt.term("victim_status", v.status),
+        "x_tawthiq": {
+            "act": f"{event_id}-act",  # the act they were a victim of
+            "name": {"en": latin, "ar": arabic},
+            "age_group": rt.term("age_group", v.age_group),
+            "reports": list(v.report_ids),
+        },
+    }
+    if private:
+        out["local_term_for_occupation"] = v.occupation_note
+        out["x_tawthiq"].update(relation=v.relation, residence=v.residence, origin=v.origin,
+                                same_person_as=v.same_person_as)  # fmt: skip
+    return out
 
 
 def involvements(inc: Incident) -> list[dict[str, Any]]:
