@@ -15,7 +15,7 @@ from tawthiq import services
 from tawthiq.services import grouping
 from tawthiq.services.desk import Desk
 from tawthiq.store import IncidentFilter
-from tawthiq.store.group_ranges import COLUMNS
+from tawthiq.store.group_ranges import RANGE_COLUMNS as COLUMNS
 
 ON_SERVER = True
 

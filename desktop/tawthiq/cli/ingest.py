@@ -158,7 +158,15 @@ def cmd_ingest(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                 "report's incidents apart",
                 file=sys.stderr,
             )
+        joined = {incident_id for incident_id, _, _ in done.added}
         for incident_id, c in done.weaker:
+            if incident_id in joined:  # two incidents kept before: not for this report to join
+                print(
+                    f"tawthiq: {name}: what it tells may also be incident {c.incident.id[:8]} "
+                    f"({'; '.join(c.match.reasons)})",
+                    file=sys.stderr,
+                )
+                continue
             print(
                 f"tawthiq: {name}: incident {incident_id[:8]} may also be incident "
                 f"{c.incident.id[:8]} ({'; '.join(c.match.reasons)}); if so: `tawthiq group "

@@ -107,9 +107,21 @@ def _names(values: Mapping[str, Any]) -> tuple[list[str], list[tuple[str, str]]]
     return [a for a in arabic if a], [p for p in latin if p[0]]
 
 
+_NUMBER = re.compile(r"\d+")  # any decimal digits, Arabic-Indic ones too
+
+
+def _numbers(values: Mapping[str, Any]) -> set[str]:
+    names = (str(values.get(k) or "") for k in ("place_name", "place_name_ar", "place_name_en"))
+    return {str(int(n)) for name in names for n in _NUMBER.findall(name)}  # "١" is "1"
+
+
 def name_similarity(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
     """How alike the two places' names are (0-100), the best over the names each holds in
-    the same script: Arabic after folding, Latin on the letters and on the consonants."""
+    the same script: Arabic after folding, Latin on the letters and on the consonants.
+    Names numbered differently ("camp 1", "camp 2") are other places: 0."""
+    na, nb = _numbers(a), _numbers(b)
+    if na and nb and not na & nb:
+        return 0.0
     ar_a, la_a = _names(a)
     ar_b, la_b = _names(b)
     best = 0.0
@@ -206,6 +218,10 @@ def _place(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[str | None, str 
     return None, None, similarity
 
 
+def _differ(a: Mapping[str, Any], b: Mapping[str, Any], key: str) -> bool:
+    return bool(a.get(key)) and bool(b.get(key)) and a.get(key) != b.get(key)
+
+
 def match(
     new: Mapping[str, Any], kept: Mapping[str, Any], *, guessed_day: bool = False
 ) -> Match | None:
@@ -238,12 +254,16 @@ def match(
         reasons.append(N_("the same side named"))
     elif sides_fit is False:
         reasons.append(N_("different sides named"))
-    exact_place = strong_place in (N_("the same place code"), N_("the same place name"))
     figures = casualties_compared(new, kept)
     if figures:
         reasons.append(N_("similar casualty figures"))
     # a town shelled two days running is two attacks: the next day joins only at the very
     # same place with figures alike
+    # the same place on the same day is one attack told twice, unless its tolls are far
+    # apart and it names other targets or other times of day: then two attacks, maybe
+    told_apart = figures is False and (
+        _differ(new, kept, "target") or _differ(new, kept, "time_of_day")
+    )
     # a place only near or alike, or an area holding it, joins on the same day when
     # everything else agrees: the kind of attack, the side and the toll
     corroborated = (
@@ -254,13 +274,19 @@ def match(
         and sides_fit is True
         and figures is True
     )
-    strong = not guessed_day and (
-        corroborated
-        or (
-            strong_place is not None
-            and sides_fit is not False
-            and type_fits is not None
-            and (same_day or (exact_place and figures is True))
+    # the next day is another attack: a town shelled two days running is told so, and
+    # a report's "yesterday" read right gives the same day
+    strong = (
+        not guessed_day
+        and same_day
+        and (
+            corroborated
+            or (
+                strong_place is not None
+                and sides_fit is not False
+                and type_fits is not None
+                and not told_apart
+            )
         )
     )
     if guessed_day:

@@ -56,7 +56,7 @@ class GroupDesk:
         with self._ws().db.read() as s:
             values = get_incident(s, incident_id).values
             group = {incident_id, *grouping.members(s, incident_id)}
-            found = grouping.candidates(s, values, limit=10)
+            found = grouping.candidates(s, values, limit=10, besides=group)
         return [c for c in found if c.incident.id not in group]
 
     def candidates_for(

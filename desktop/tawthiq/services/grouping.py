@@ -9,7 +9,7 @@ Clearing ``grouped_into`` undoes it; nothing is lost either way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -18,11 +18,11 @@ from tawthiq.domain.checks import clean_changes
 from tawthiq.domain.data_record import FIGURES, DataRecord, ReportFigures
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import DELETED, INCIDENT, LINK
-from tawthiq.domain.grouping import STRONG, Match, match
+from tawthiq.domain.grouping import STRONG, WEAK, Match, match
 from tawthiq.domain.records import Casualties, Incident, SourceReport
 from tawthiq.domain.victims import Victim, public_victims
 from tawthiq.services.incidents import edit_incident, get_incident, link_id
-from tawthiq.store import EventWriter, queries, victim_queries
+from tawthiq.store import EventWriter, groups, queries, victim_queries
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 # why an extracted day is only a guess: counted from today (no day the report was written),
 # or the day it was published (no day told in it)
 GUESSED_DAY = ("today", "publication")
-_DEPTH = 32  # a chain of groupings longer than this is a loop made by two laptops at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +43,17 @@ class Candidate:
 
 
 def candidates(
-    session: Session, values: Mapping[str, Any], *, guessed_day: bool = False, limit: int = 5
+    session: Session,
+    values: Mapping[str, Any],
+    *,
+    guessed_day: bool = False,
+    limit: int = 5,
+    besides: Collection[str] = (),
 ) -> list[Candidate]:
     """The incidents kept (not deleted, not grouped into another) that ``values`` may tell
-    of, the likeliest first: strong matches, then weak ones by their score."""
+    of, the likeliest first: strong matches, then weak ones by their score. Two incidents
+    kept that both fit strongly ("2 killed in rural Idlib" when Sarmada and Binnish each
+    lost 2 that day) make neither strong: the report could be either's."""
     try:
         day = date.fromisoformat(values["date_start"])
     except (KeyError, TypeError, ValueError):
@@ -55,11 +61,27 @@ def candidates(
     lo, hi = (day - timedelta(days=1)).isoformat(), (day + timedelta(days=1)).isoformat()
     found = []
     for incident_id, kept, _ in queries.incidents_between(session, lo, hi, besides=""):
+        if incident_id in besides:
+            continue
         m = match(values, kept, guessed_day=guessed_day)
         if m is not None:
             found.append(Candidate(Incident.from_state(incident_id, kept), m))
+    if sum(c.strong for c in found) > 1:
+        either = N_("another incident kept fits as well")
+        found = [
+            Candidate(
+                c.incident, replace(c.match, strength=WEAK, reasons=(*c.match.reasons, either))
+            )
+            if c.strong
+            else c
+            for c in found
+        ]
     found.sort(key=lambda c: (not c.strong, -c.match.score, c.incident.id))
     return found[:limit]
+
+
+def _weak(c: Candidate, why: str) -> Candidate:
+    return Candidate(c.incident, replace(c.match, strength=WEAK, reasons=(*c.match.reasons, why)))
 
 
 def _values(session: Session, incident_id: str) -> dict[str, Any]:
@@ -67,30 +89,15 @@ def _values(session: Session, incident_id: str) -> dict[str, Any]:
 
 
 def root_of(session: Session, incident_id: str) -> str:
-    """The incident a group is shown as: follow ``grouped_into`` to one grouped into
-    nothing. A loop (two laptops grouping each into the other at once) stops where it
-    started: each then stands on its own until someone settles it."""
-    seen = [incident_id]
-    current = incident_id
-    for _ in range(_DEPTH):
-        into = _values(session, current).get("grouped_into")
-        if not into:
-            return current
-        if into in seen:
-            return incident_id
-        seen.append(into)
-        current = into
-    return incident_id
+    """The incident ``incident_id`` is shown as: itself when it stands alone, else the end
+    of its chain of groupings (``store.groups`` says when a chain does not count)."""
+    return groups.roots(session, [incident_id])[incident_id]
 
 
 def members(session: Session, root: str) -> list[str]:
-    """Every incident grouped (directly or through another) into ``root``."""
-    out: list[str] = []
-    level = [root]
-    while level and len(out) < 10_000:
-        level = [a for a, _ in queries.grouped_into(session, level) if a not in out and a != root]
-        out.extend(level)
-    return out
+    """Every incident shown as part of ``root``'s group (grouped into it, directly or
+    through another)."""
+    return sorted(m for m, _ in queries.shown_as_part_of(session, [root]))
 
 
 def group(writer: EventWriter, incident_id: str, into: str) -> str:
@@ -172,12 +179,7 @@ def records_of(
     ``read_again``: read the text of a report whose link kept no figures (an extraction
     each: for one incident shown, not for an export)."""
     owner = {inc.id: inc.id for inc in incidents}
-    level = list(owner)
-    while level:  # the incidents grouped into them, level by level
-        below = [(m, into) for m, into in queries.grouped_into(session, level) if m not in owner]
-        for member, into in below:
-            owner[member] = owner[into]
-        level = [m for m, _ in below]
+    owner.update(queries.shown_as_part_of(session, list(owner)))
     linked: dict[str, list[Linked]] = {}
     seen: set[tuple[str, str]] = set()
     for incident_id, link, report_id, report in queries.links_of(session, list(owner)):

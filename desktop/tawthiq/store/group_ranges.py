@@ -10,7 +10,10 @@ merge; ``refresh_all``: on a rebuild) and checked against those rows (``mismatch
 which ``verify`` checks against the log.
 
 A report linked to two incidents of one group counts once: by its link whose id comes
-first (ids, unlike row numbers, are the same in every copy of the database)."""
+first (ids, unlike row numbers, are the same in every copy of the database).
+
+The same refresh writes ``shown_as``, the incident each is shown as when it is part of
+another's group (``store.groups`` defines it; NULL: it stands alone), which lists read."""
 
 from __future__ import annotations
 
@@ -22,16 +25,18 @@ from typing import Any, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from tawthiq.store import groups
 from tawthiq.store import sqlite_bulk as bulk
 from tawthiq.store.models import IncidentRow, LinkRow, SourceReportRow
 
 RANGED = ("killed", "injured")
-COLUMNS = tuple(f"range_{k}_{end}" for k in RANGED for end in ("min", "max"))
-Ranges = dict[str, int | None]
-_DEPTH = 32  # as services.grouping: a longer chain of groupings is a loop
+RANGE_COLUMNS = tuple(f"range_{k}_{end}" for k in RANGED for end in ("min", "max"))
+SHOWN_AS = "shown_as"
+COLUMNS = (*RANGE_COLUMNS, SHOWN_AS)
+Ranges = dict[str, int | str | None]
 _CHUNK = 500  # ids in one IN (...)
 ALL_ABOVE = 2000  # incidents to refresh past which every one is computed in one pass
-_NO_RANGE: Ranges = dict.fromkeys(COLUMNS)
+_NO_RANGE: Ranges = dict.fromkeys(RANGE_COLUMNS)
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
@@ -61,28 +66,6 @@ def ranges_of(links: Iterable[tuple[str, str, Mapping[str, Any]]]) -> Ranges:
     return out
 
 
-def _members(children: Mapping[str, Sequence[str]], root: str) -> list[str]:
-    """As ``services.grouping.members``: every incident grouped, directly or through
-    another, into ``root`` (``children``: the incidents not deleted grouped into each)."""
-    out: list[str] = []
-    level = [root]
-    while level and len(out) < 10_000:
-        level = [a for p in level for a in children.get(p, ()) if a not in out and a != root]
-        out.extend(level)
-    return out
-
-
-def _children(session: Session, parents: Sequence[str] | None) -> dict[str, list[str]]:
-    i = IncidentRow
-    stmt = select(i.id, i.grouped_into).where(i.grouped_into.is_not(None), i.deleted.is_(False))
-    out: dict[str, list[str]] = defaultdict(list)
-    for chunk in [None] if parents is None else _chunks(parents):
-        where = stmt if chunk is None else stmt.where(i.grouped_into.in_(chunk))
-        for child, parent in session.execute(where):
-            out[str(parent)].append(child)
-    return out
-
-
 def _links(session: Session, incident_ids: Sequence[str] | None) -> dict[str, list[Any]]:
     """incident id -> (link id, report id, the link's values) of its links not deleted to
     a report the database holds."""
@@ -99,30 +82,36 @@ def _links(session: Session, incident_ids: Sequence[str] | None) -> dict[str, li
     return out
 
 
-def _ranges_for(session: Session, targets: Sequence[str]) -> dict[str, Ranges]:
-    """The range columns of each of ``targets``: their groups found level by level, and
-    the links of them all read, in a few queries for all of them at once."""
-    members: dict[str, list[str]] = {t: [] for t in targets}
-    frontier: dict[str, list[str]] = {t: [t] for t in targets}
-    while any(frontier.values()):
-        found = _children(session, sorted({p for level in frontier.values() for p in level}))
-        for t, level in frontier.items():
-            below = [a for p in level for a in found.get(p, ()) if a not in members[t] and a != t]
-            members[t].extend(below)
-            frontier[t] = below if len(members[t]) < 10_000 else []
-    links = _links(session, sorted({i for t in targets for i in (t, *members[t])}))
-    return {t: ranges_of(x for i in (t, *members[t]) for x in links.get(i, ())) for t in targets}
+def _columns(
+    shown: Mapping[str, str], links: Mapping[str, list[Any]], ids: Iterable[str]
+) -> dict[str, Ranges]:
+    """The derived columns of each of ``ids``: the range over the links of it and of the
+    incidents shown as part of it, and the incident it is shown as (``shown``: each
+    incident's, for every incident of the groups involved)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for incident_id, root in shown.items():
+        if root != incident_id:
+            members[root].append(incident_id)
+    out = {}
+    for t in ids:
+        group = (t, *members.get(t, ()))
+        ranges = ranges_of(x for i in group for x in links.get(i, ()))
+        out[t] = {**ranges, SHOWN_AS: None if shown[t] == t else shown[t]}
+    return out
+
+
+def _ranges_for(session: Session, targets: Collection[str]) -> dict[str, Ranges]:
+    """The derived columns of ``targets`` and of every incident grouped into them."""
+    involved = set(targets) | groups.below(session, targets)
+    shown = groups.roots(session, involved)
+    links = _links(session, sorted(involved))
+    return _columns(shown, links, sorted(involved))
 
 
 def expected_all(session: Session) -> dict[str, Ranges]:
-    """Every incident's range columns, computed from the rows in one pass."""
-    children = _children(session, None)
-    links = _links(session, None)
-    out = {}
-    for (incident_id,) in session.execute(select(IncidentRow.id)):
-        group = [incident_id, *_members(children, incident_id)]
-        out[incident_id] = ranges_of(x for i in group for x in links.get(i, ()))
-    return out
+    """Every incident's derived columns, computed from the rows in one pass."""
+    shown = groups.all_roots(session)
+    return _columns(shown, _links(session, None), shown)
 
 
 def _stored(session: Session, ids: Sequence[str] | None) -> dict[str, Ranges]:
@@ -150,34 +139,18 @@ def refresh_all(session: Session) -> None:
     _write(session, expected_all(session), _stored(session, None))
 
 
-def ancestors(session: Session, ids: Collection[str]) -> set[str]:
-    """``ids`` and the incidents each is grouped into, up its chain of groupings."""
-    out = set(ids)
-    level = sorted(out)
-    for _ in range(_DEPTH):
-        parents: set[str] = set()
-        for chunk in _chunks(level):
-            stmt = select(IncidentRow.grouped_into).where(
-                IncidentRow.id.in_(chunk), IncidentRow.grouped_into.is_not(None)
-            )
-            parents.update(session.scalars(stmt))
-        level = sorted(parents - out)
-        if not level:
-            break
-        out.update(level)
-    return out
-
-
 def refresh(session: Session, touched: Collection[str]) -> None:
-    """Write again the range columns of the incidents ``touched`` (a link, a grouping, a
-    deletion of theirs changed) and of those they are grouped into."""
+    """Write again the derived columns of the incidents ``touched`` (a link, a grouping, a
+    deletion of theirs changed), of those they are grouped into and of those grouped into
+    any of these (a ring closed, an incident deleted, changes what they are shown as)."""
     if not touched:
         return
-    targets = sorted(ancestors(session, touched))
+    targets = groups.above(session, touched)
     if len(targets) > ALL_ABOVE:
         refresh_all(session)
         return
-    _write(session, _ranges_for(session, targets), _stored(session, targets))
+    wanted = _ranges_for(session, targets)
+    _write(session, wanted, _stored(session, sorted(wanted)))
 
 
 def parents_of(session: Session, incident_ids: Sequence[str]) -> set[str]:

@@ -77,9 +77,9 @@ class _Materialised:
 class IncidentRow(_Materialised, Base):
     __tablename__ = "incident"
     __table_args__ = (
-        # grouped_into last: a count of the incidents a list shows reads the index alone
-        Index("ix_incident_gov_date", "deleted", "governorate", "date_start", "grouped_into"),
-        Index("ix_incident_date", "deleted", "date_start", "grouped_into"),
+        # shown_as last: a count of the incidents a list shows reads the index alone
+        Index("ix_incident_gov_date", "deleted", "governorate", "date_start", "shown_as"),
+        Index("ix_incident_date", "deleted", "date_start", "shown_as"),
         Index("ix_incident_type", "incident_type"),
         Index("ix_incident_status", "status"),
         Index("ix_incident_conflicts", "n_conflicts"),
@@ -116,6 +116,9 @@ class IncidentRow(_Materialised, Base):
     # Many reports, one incident: the lowest and highest killed and injured figures the
     # reports of the incident and of those grouped into it gave (``group_ranges``), NULL
     # when none gave one. Derived from other rows, not from the incident's own events.
+    # the incident it is shown as, when it is part of another's group (``store.groups``);
+    # NULL when it stands alone: lists show only those
+    shown_as: Mapped[str | None] = mapped_column(String(36))
     range_killed_min: Mapped[int | None] = mapped_column(Integer)
     range_killed_max: Mapped[int | None] = mapped_column(Integer)
     range_injured_min: Mapped[int | None] = mapped_column(Integer)

@@ -21,7 +21,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.filters import RANGE_BOUNDS, RANGED, IncidentFilter
@@ -75,16 +75,8 @@ def _conditions(session: Session, flt: IncidentFilter) -> list[ColumnElement[boo
 
 
 def _standing_alone() -> ColumnElement[bool]:
-    """An incident not shown as part of another: grouped into none, or into one deleted, or
-    into one grouped back into it (two laptops grouping each into the other at once: both
-    stand until someone settles it)."""
-    i, into = IncidentRow, aliased(IncidentRow, name="grouped_target")
-    holds_it = (
-        select(into.num)
-        .where(into.id == i.grouped_into, into.deleted.is_(False))
-        .where(or_(into.grouped_into.is_(None), into.grouped_into != i.id))
-    )
-    return or_(i.grouped_into.is_(None), ~holds_it.exists())
+    """An incident not shown as part of another's group (``store.groups``)."""
+    return IncidentRow.shown_as.is_(None)
 
 
 def _params(session: Session, flt: IncidentFilter) -> dict[str, Any]:
@@ -252,14 +244,16 @@ def linked_source_reports(session: Session, incident_id: str) -> list[tuple[str,
     return [(r.id, json.loads(r.data)) for r in session.execute(stmt)]
 
 
-def grouped_into(session: Session, roots: Sequence[str]) -> list[tuple[str, str]]:
-    """(incident, the one it is grouped into) of the incidents not deleted grouped into any
-    of ``roots``: one level; callers follow it down."""
+def shown_as_part_of(session: Session, roots: Sequence[str]) -> list[tuple[str, str]]:
+    """(incident, the one it is shown as) of the incidents shown as part of any of
+    ``roots``' groups (``store.groups``), at any depth."""
     i = IncidentRow
-    # read by the grouped_into index; "not deleted" checked here (in the query, SQLite
-    # would choose an index starting with ``deleted`` and walk every incident: 80 ms a call)
-    stmt = select(i.id, i.grouped_into, i.deleted).where(i.grouped_into.in_(list(roots)))
-    return [(str(a), str(b)) for a, b, gone in session.execute(stmt) if not gone]
+    out: list[tuple[str, str]] = []
+    roots = list(roots)
+    for n in range(0, len(roots), 500):
+        stmt = select(i.id, i.shown_as).where(i.shown_as.in_(roots[n : n + 500]))
+        out += [(str(a), str(b)) for a, b in session.execute(stmt)]
+    return out
 
 
 def links_of(
