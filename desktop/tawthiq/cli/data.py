@@ -56,7 +56,7 @@ def cmd_export_data(args: argparse.Namespace, out: Callable[[str], None]) -> int
 
     flt = selection(args)
     output = Path(args.output)
-    check_output(output, Path(args.db) if args.db else services.default_db_path())
+    check_output(output, Path(args.db) if args.db else services.default_db_path(), pdf=False)
     desk = open_desk(args, read_only=True)
     done = desk.data.export(
         args.format, flt, output, _percent(), all_incidents=args.all, private=args.private

@@ -113,18 +113,24 @@ def cmd_report(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
-def check_output(output: Path, db: Path) -> None:
-    """Refuse, before anything is read, a PDF that would replace the database (or its
-    journal) or that cannot be written where it is asked for."""
+def check_output(output: Path, db: Path, *, pdf: bool = True) -> None:
+    """Refuse, before anything is read, a file (a PDF, or a data file) that would replace
+    the database (or its journal) or that cannot be written where it is asked for."""
     if output.is_dir():
         raise ValidationError(
-            N_("{path} is a folder; give the name of the PDF to write"), path=output
+            N_("{path} is a folder; give the name of the PDF to write")
+            if pdf
+            else N_("{path} is a folder; give the name of the file to write"),
+            path=output,
         )
     target = output.resolve()
     for own in (db, *(db.with_name(db.name + end) for end in ("-wal", "-shm", "-journal"))):
         if target == own.resolve() or (output.exists() and own.exists() and output.samefile(own)):
             raise ValidationError(
-                N_("{path} is the database itself; give another name for the PDF"), path=output
+                N_("{path} is the database itself; give another name for the PDF")
+                if pdf
+                else N_("{path} is the database itself; give another name for the file"),
+                path=output,
             )
     folder = target.parent
     if not folder.exists():  # made by nobody but the person: a mistyped folder is said so

@@ -36,6 +36,15 @@ class Conflict:
     event_ids: tuple[str, ...]
 
 
+# the confidentiality code of what may be handed to anyone (a public PDF, a data export)
+PUBLIC = "public"
+
+
+def is_public(values: Mapping[str, Any]) -> bool:
+    """Whether an incident (its values) may be shown in a public report or export."""
+    return values.get("confidentiality") == PUBLIC and not values.get("deleted")
+
+
 @dataclass(frozen=True, slots=True)
 class Incident:
     id: str

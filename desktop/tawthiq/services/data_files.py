@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from tawthiq.domain.data_record import DataRecord
 from tawthiq.domain.errors import N_, TawthiqError, ValidationError
 from tawthiq.domain.filters import IncidentFilter
-from tawthiq.domain.records import Incident
+from tawthiq.domain.records import Incident, is_public
 from tawthiq.services import grouping
 from tawthiq.services.changes import Changes
 from tawthiq.services.data_import import (
@@ -43,7 +43,6 @@ __all__ = [
 ]  # fmt: skip
 
 Progress = Callable[[int, int], None]
-PUBLIC = "public"  # the confidentiality code of what may be handed to anyone
 BATCH = 500
 
 
@@ -81,7 +80,7 @@ class DataExported:
 
 
 def _shown(inc: Incident, all_incidents: bool) -> bool:
-    return all_incidents or inc.code("confidentiality") == PUBLIC
+    return all_incidents or is_public(inc.values)
 
 
 def export_data(
@@ -119,7 +118,9 @@ def export_data(
             incidents = [Incident.from_state(i, v, unchecked=u) for i, v, u in batch]
             chosen = [inc for inc in incidents if _shown(inc, all_incidents)]
             left_out[0] += len(incidents) - len(chosen)
-            yield from grouping.records_of(session, chosen, public=not private)
+            yield from grouping.records_of(
+                session, chosen, public=not private, public_members=not all_incidents
+            )
         tell(total, total)
 
     try:
@@ -181,7 +182,7 @@ class DataDesk:
         with self._workspace().db.read() as s:
             for batch in queries.incident_batches(s, replace(flt, include_deleted=False), 2000):
                 total += len(batch)
-                hidden += sum(1 for _i, v, _u in batch if v.get("confidentiality") != PUBLIC)
+                hidden += sum(1 for _i, v, _u in batch if not is_public(v))
         return total, hidden
 
     def preview(self, path: Path) -> DataPreview:

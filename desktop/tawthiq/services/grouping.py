@@ -19,7 +19,7 @@ from tawthiq.domain.data_record import FIGURES, DataRecord, ReportFigures
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import DELETED, INCIDENT, LINK
 from tawthiq.domain.grouping import STRONG, WEAK, Match, match
-from tawthiq.domain.records import Casualties, Incident, SourceReport
+from tawthiq.domain.records import Casualties, Incident, SourceReport, is_public
 from tawthiq.domain.victims import Victim, public_victims
 from tawthiq.services.incidents import edit_incident, get_incident, link_id
 from tawthiq.store import EventWriter, groups, queries, victim_queries
@@ -172,14 +172,21 @@ def records_of(
     *,
     read_again: bool = False,
     public: bool = True,
+    public_members: bool | None = None,
 ) -> list[DataRecord]:
     """The records of a batch of incidents (a few thousand at most), each with the reports
     and the victims of the incidents grouped into it too (two queries a batch). ``public``:
-    only the victims marked public, with only their public fields (``public_victims``).
+    only the victims marked public, with only their public fields (``public_victims``);
+    ``public_members`` (as ``public`` unless given): only the reports of the incidents
+    grouped into it that are public themselves (a restricted one's stay out).
     ``read_again``: read the text of a report whose link kept no figures (an extraction
     each: for one incident shown, not for an export)."""
     owner = {inc.id: inc.id for inc in incidents}
-    owner.update(queries.shown_as_part_of(session, list(owner)))
+    grouped = dict(queries.shown_as_part_of(session, list(owner)))
+    if (public if public_members is None else public_members) and grouped:
+        member_values = queries.values_of(session, list(grouped))
+        grouped = {m: r for m, r in grouped.items() if is_public(member_values.get(m, {}))}
+    owner.update(grouped)
     linked: dict[str, list[Linked]] = {}
     seen: set[tuple[str, str]] = set()
     for incident_id, link, report_id, report in queries.links_of(session, list(owner)):

@@ -13,7 +13,7 @@ from tawthiq.domain.errors import N_, TamperedError, ValidationError
 from tawthiq.domain.fields import DELETED
 from tawthiq.domain.filters import IncidentFilter
 from tawthiq.domain.places import find_governorate
-from tawthiq.domain.records import Incident
+from tawthiq.domain.records import Incident, is_public
 from tawthiq.domain.victims import counts_vs_victims
 from tawthiq.domain.vocab import vocabulary
 from tawthiq.i18n import sentence_in
@@ -108,7 +108,7 @@ def publishable(inc: Incident) -> bool:
     """What a public report may print: an incident a documenter marked public, not
     deleted. New incidents start "restricted", so nothing is published unless someone
     decided it should be."""
-    return inc.code("confidentiality") == "public" and not inc.deleted
+    return is_public(inc.values)
 
 
 def _quiet(done: int, total: int) -> None:

@@ -256,6 +256,19 @@ def shown_as_part_of(session: Session, roots: Sequence[str]) -> list[tuple[str, 
     return out
 
 
+def values_of(session: Session, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The current values of the incidents of ``ids``."""
+    i = IncidentRow
+    out: dict[str, dict[str, Any]] = {}
+    ids = list(ids)
+    for n in range(0, len(ids), 500):
+        for incident_id, data in session.execute(
+            select(i.id, i.data).where(i.id.in_(ids[n : n + 500]))
+        ):
+            out[str(incident_id)] = json.loads(data)
+    return out
+
+
 def links_of(
     session: Session, incident_ids: Sequence[str]
 ) -> list[tuple[str, dict[str, Any], str, dict[str, Any]]]:

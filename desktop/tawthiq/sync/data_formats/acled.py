@@ -10,13 +10,13 @@ codes from the ACLED Codebook (2024). docs/data-formats.md says where each colum
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from datetime import date
 from typing import IO
 
 from tawthiq.domain.data_record import DataRecord
 from tawthiq.domain.records import Incident
+from tawthiq.sync.data_formats import cells
 from tawthiq.sync.data_formats import record_text as rt
 
 SUFFIX = ".csv"
@@ -126,7 +126,7 @@ MIDDLE_EAST = "Middle East"
 
 def write(records: Iterable[DataRecord], out: IO[str], *, private: bool) -> int:
     """One row per record after the header; the rows written."""
-    rows = csv.writer(out, lineterminator="\n")
+    rows = cells.Writer(out)
     rows.writerow(COLUMNS)
     n = 0
     for record in records:

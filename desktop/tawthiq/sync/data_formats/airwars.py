@@ -9,11 +9,11 @@ the documenter's own killed/injured figures have their own columns. docs/data-fo
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import IO
 
 from tawthiq.domain.data_record import DataRecord, ReportFigures
+from tawthiq.sync.data_formats import cells
 from tawthiq.sync.data_formats import record_text as rt
 
 SUFFIX = ".csv"
@@ -76,7 +76,7 @@ def columns(*, private: bool) -> tuple[str, ...]:
 
 def write(records: Iterable[DataRecord], out: IO[str], *, private: bool) -> int:
     """One row per record after the header; the rows written."""
-    rows = csv.writer(out, lineterminator="\n")
+    rows = cells.Writer(out)
     rows.writerow(columns(private=private))
     n = 0
     for record in records:

@@ -66,6 +66,12 @@ def checked_mapping(data: Any, name: str = "the mapping") -> ColumnMapping:
         )  # fmt: skip
     if not columns:
         raise ValidationError(N_("{name} maps no column to a field"), name=name)
+    twice = sorted({v for v in columns.values() if list(columns.values()).count(v) > 1})
+    if twice:
+        raise ValidationError(
+            N_("{name} maps more than one column to {fields}: say which column each is"),
+            name=name, fields=", ".join(twice),
+        )  # fmt: skip
     values = data.get("values") or {}
     if not isinstance(values, dict) or not all(isinstance(v, dict) for v in values.values()):
         raise ValidationError(
@@ -121,7 +127,7 @@ def mapped_values(row: Mapping[str, str], mapping: ColumnMapping) -> dict[str, A
         spec = FIELDS[INCIDENT].get(base)
         if end in ("min", "max") and spec is not None and spec.kind == "count":
             count = out.setdefault(base, {})
-            count[end] = int(text) if text.isdigit() else text
+            count[end] = int(text) if text.isascii() and text.isdigit() else text
         else:
             out[ours] = _converted(mapping, ours, text)
     for name, v in out.items():  # a figure given by one end only: that number

@@ -12,6 +12,7 @@ from typing import IO, Any
 
 from tawthiq.domain.data_record import FIGURES, DataRecord
 from tawthiq.domain.fields import BOOKKEEPING, INCIDENT_FIELDS, FieldSpec
+from tawthiq.sync.data_formats import cells
 from tawthiq.sync.data_formats.mapping import UnknownColumns
 
 SUFFIX = ".csv"
@@ -71,7 +72,7 @@ def row_of(record: DataRecord, specs: tuple[FieldSpec, ...]) -> list[str]:
 def write(records: Iterable[DataRecord], out: IO[str], *, private: bool) -> int:
     specs = fields(private)
     out.write(BOM)
-    w = csv.writer(out, lineterminator="\r\n")
+    w = cells.Writer(out, lineterminator="\r\n")
     w.writerow(columns(private))
     n = 0
     for record in records:
@@ -81,8 +82,9 @@ def write(records: Iterable[DataRecord], out: IO[str], *, private: bool) -> int:
 
 
 def _number(text: str) -> Any:
-    """A whole number as one, anything else as written (its check names it)."""
-    return int(text) if text.isdigit() else text
+    """A whole number as one, anything else as written (its check names it): digits only,
+    0-9 ("²" and "١" are digits to Python, not to a spreadsheet)."""
+    return int(text) if text.isascii() and text.isdigit() else text
 
 
 def values_of(row: Mapping[str, str]) -> dict[str, Any]:
@@ -115,12 +117,24 @@ def rows(stream: IO[str]) -> tuple[list[str], Iterator[tuple[int, dict[str, str]
     """The header and each row under it with its number as a spreadsheet shows it (the
     header is row 1), a byte order mark at the start left out."""
     reader = csv.reader(stream)
-    header = [h.lstrip(BOM).strip() for h in next(reader, [])]
+    try:
+        header = [h.lstrip(BOM).strip() for h in cells.checked(next(reader, []), 1)]
+    except csv.Error as exc:
+        raise cells.reading_error(exc, 1) from None
 
     def each() -> Iterator[tuple[int, dict[str, str]]]:
-        for n, cells in enumerate(reader, start=2):
-            if any(c.strip() for c in cells):
-                yield n, dict(zip(header, cells, strict=False))
+        n = 1
+        while True:
+            n += 1
+            try:
+                found = next(reader, None)
+            except csv.Error as exc:
+                raise cells.reading_error(exc, n) from None
+            if found is None:
+                return
+            row = [cells.unmarked(c) for c in cells.checked(found, n)]
+            if any(c.strip() for c in row):
+                yield n, dict(zip(header, row, strict=False))
 
     return header, each()
 
