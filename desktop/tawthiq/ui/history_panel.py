@@ -32,6 +32,7 @@ from tawthiq.domain.text import visible
 from tawthiq.i18n import N_, _, digits, field_label, format_number, join, ngettext, quote
 from tawthiq.services.changes import Changes
 from tawthiq.services.desk import Desk, IncidentView
+from tawthiq.ui.files_panel import FilesPanel
 from tawthiq.ui.group_flow import GroupFlow
 from tawthiq.ui.language import text_alignment
 from tawthiq.ui.ops import Runner, error_sentence
@@ -200,6 +201,12 @@ class HistoryPanel(QWidget):
         self.pages = QTabWidget(self)
         self.pages.addTab(self.table, "")
         self.pages.addTab(self.sources, "")
+        self.files = FilesPanel(desk, runner, self)  # its evidence files
+        self.files.message.connect(self.message.emit)
+        self.files.files_shown.connect(
+            lambda _n: self.pages.setTabText(self.pages.indexOf(self.files), self.files.title())
+        )
+        self.pages.addTab(self.files, "")
         box.addWidget(self.heading)
         box.addWidget(self.sources.bar)
         box.addLayout(self.conflicts)
@@ -240,6 +247,7 @@ class HistoryPanel(QWidget):
                 widget.deleteLater()
         self.model.set_changes(list(view.history) if view else [])
         self.sources.show_view(view)
+        self.files.show_view(view)
         self.pages.setTabText(0, _("History"))
         self.pages.setTabText(1, self.sources.title())
         if view is None:
@@ -270,6 +278,7 @@ class HistoryPanel(QWidget):
 
     def retranslate(self) -> None:
         self.sources.retranslate()
+        self.files.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HISTORY_COLUMNS) - 1)
         self.model.layoutChanged.emit()
         self.show_incident(self.view)
