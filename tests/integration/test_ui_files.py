@@ -204,3 +204,24 @@ def test_detach_removes_it_from_the_page_and_keeps_the_bytes(
     assert file_store(ws).has(sha)  # a tombstone: the bytes stay
     tabs = window.history.pages
     assert plain(tabs.tabText(tabs.indexOf(page))) == "Files (0)"
+
+
+def test_files_dropped_on_the_page_are_attached(
+    qtbot, window_factory, ws, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    incident = _incident(ws)
+    pdf = tmp_path / "statement.pdf"
+    pdf.write_bytes(b"%PDF-1.4 a statement\n")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", True))
+    window = window_factory()
+    page = _files_page(qtbot, window, incident, 0)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pdf))])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    page.dropEvent(drop)
+    qtbot.waitUntil(lambda: page.list.count() == 1, timeout=10_000)
+    assert "origin" not in Desk(ws).files.files_of(incident)[0].record.values  # none typed

@@ -46,7 +46,7 @@ from tawthiq.ui.long_work import run_long
 from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.share_dialog import BlurDialog, photo_image
 
-ICON = 96
+ICON = 64
 SHA_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -90,6 +90,7 @@ class FilesPanel(QWidget):
         self.list.itemSelectionChanged.connect(self._enable)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.note.hide()  # until there is something to say
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, slot in (
@@ -178,6 +179,7 @@ class FilesPanel(QWidget):
 
     def say(self, sentence: str) -> None:
         self.note.setText(sentence)
+        self.note.setVisible(bool(sentence))
         self.message.emit(sentence)
 
     # attaching --------------------------------------------------------------------------

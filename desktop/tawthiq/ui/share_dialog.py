@@ -113,12 +113,14 @@ class BlurDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Share a safe copy"))
         self.canvas = BlurCanvas(image, self)
+        self.name = QLabel(visible(name), self)  # a line of its own: its own direction
+        self.name.setObjectName("heading")
         self.note = QLabel(
             _(
-                "{name}: drag a rectangle over each face or anything else that must not be "
+                "Drag a rectangle over each face or anything else that must not be "
                 "recognised; it is blurred in the copy. The copy keeps no metadata (no GPS "
                 "position, camera or time). The original is not changed."
-            ).format(name=visible(name)),
+            ),
             self,
         )
         self.note.setWordWrap(True)
@@ -140,6 +142,7 @@ class BlurDialog(QDialog):
         row.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(side, 1)
         box = QVBoxLayout(self)
+        box.addWidget(self.name)
         box.addWidget(self.note)
         box.addLayout(row, 1)
         box.addWidget(buttons)
