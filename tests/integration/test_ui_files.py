@@ -105,6 +105,14 @@ def test_files_attached_through_the_dialog_and_again(
     qtbot.waitUntil(lambda: "Already attached" in page.note.text(), timeout=10_000)
     assert "statement.pdf" in plain(page.note.text())
     assert len(Desk(ws).files.files_of(incident)) == 2
+    # a folder among the files: one sentence, and nothing of the others attached
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"%PDF-1.4 another\n")
+    chosen[:] = [str(other), str(tmp_path)]
+    page.buttons["attach"].click()
+    qtbot.waitUntil(lambda: "is a folder" in page.note.text(), timeout=10_000)
+    assert plain(page.note.text()) == f"{tmp_path} is a folder: attach the files in it"
+    assert len(Desk(ws).files.files_of(incident)) == 2
 
 
 def test_a_copy_to_share_loses_its_exif_and_the_rectangle_is_blurred(

@@ -38,7 +38,8 @@ from tawthiq.domain.text import visible
 from tawthiq.i18n import _, digits, format_number, isolate, ngettext, quote, sentence_text
 from tawthiq.services.desk import Desk
 from tawthiq.services.desk_files import EvidenceFile, ShareOutcome
-from tawthiq.services.evidence_images import CLEANED
+from tawthiq.services.evidence import check_readable
+from tawthiq.services.evidence_images import CLEANED, MAX_IMAGE_BYTES
 from tawthiq.services.results import IncidentView
 from tawthiq.ui.file_dialogs import size_text
 from tawthiq.ui.files_open import OpenedCopies
@@ -215,6 +216,8 @@ class FilesPanel(QWidget):
             return
 
         def work(progress: Any) -> list[tuple[str, bool]]:
+            for path in paths:  # every one refused before any is stored
+                check_readable(path)
             done = []
             for n, path in enumerate(paths):
                 progress(n, len(paths))
@@ -323,13 +326,18 @@ class FilesPanel(QWidget):
         if not folder:
             return
         f = chosen[0]
-        if f.media_type not in CLEANED or not f.here:  # the service says why it refuses
+        too_big = int(f.record.values.get("size") or 0) > MAX_IMAGE_BYTES
+        if f.media_type not in CLEANED or not f.here or too_big:  # the service says why not
             self._share(incident, Path(folder), f, [])
             return
 
         def chosen_regions(data: bytes) -> None:
+            image = photo_image(data)
+            if image.isNull():  # not a photo after all: the service says so
+                self._share(incident, Path(folder), f, [])
+                return
             name = str(f.record.values.get("file_name") or f.sha256[:12])
-            dialog = BlurDialog(photo_image(data), name, self)
+            dialog = BlurDialog(image, name, self)
             if dialog.exec():
                 self._share(incident, Path(folder), f, dialog.boxes())
 
