@@ -137,12 +137,23 @@ class FilesDesk:
 
         return thumbnail(self._store(), f.sha256, f.media_type) if f.here else None
 
+    def encrypted(self) -> bool:
+        """Whether the stored files are sealed (the database is encrypted): a copy opened
+        with another program is then the only plain one."""
+        return self._store().encrypted
+
     def share_copies(
-        self, incident_id: str, folder: Path, blur: Sequence[Box] = ()
+        self,
+        incident_id: str,
+        folder: Path,
+        blur: Sequence[Box] = (),
+        *,
+        only: str | None = None,
     ) -> list[ShareOutcome]:
-        """A copy without metadata of each file of the incident, in ``folder`` (which must
-        exist); the files Tawthiq cannot clean are refused one by one, saying why."""
-        from tawthiq.domain.errors import N_, TawthiqError, ValidationError
+        """A copy without metadata of each file of the incident (``only``: of the one with
+        that SHA-256), in ``folder`` (which must exist); the files Tawthiq cannot clean are
+        refused one by one, saying why (a ``Sentence`` the window translates)."""
+        from tawthiq.domain.errors import N_, Sentence, TawthiqError, ValidationError
         from tawthiq.services.evidence_images import share_copy
 
         folder = Path(folder)
@@ -151,6 +162,8 @@ class FilesDesk:
         store = self._store()
         out = []
         for f in self.files_of(incident_id):
+            if only is not None and f.sha256 != only:
+                continue
             name = str(f.record.values.get("file_name") or "")
             if not f.here:
                 out.append(ShareOutcome(f, None, _not_here(f.sha256)))
@@ -160,7 +173,7 @@ class FilesDesk:
                     store, f.sha256, folder, media_type=f.media_type, name=name, blur=blur
                 )
             except TawthiqError as exc:
-                out.append(ShareOutcome(f, None, str(exc)))
+                out.append(ShareOutcome(f, None, Sentence(exc.template, **exc.params)))
                 continue
             out.append(ShareOutcome(f, made, None))
         return out

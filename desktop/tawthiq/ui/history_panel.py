@@ -32,6 +32,7 @@ from tawthiq.domain.text import visible
 from tawthiq.i18n import N_, _, digits, field_label, format_number, join, ngettext, quote
 from tawthiq.services.changes import Changes
 from tawthiq.services.desk import Desk, IncidentView
+from tawthiq.ui.files_panel import FilesPanel
 from tawthiq.ui.group_flow import GroupFlow
 from tawthiq.ui.language import text_alignment
 from tawthiq.ui.ops import Runner, error_sentence
@@ -206,6 +207,12 @@ class HistoryPanel(QWidget):
         self.victims.message.connect(self.message)
         self.victims.shown.connect(lambda: self.pages.setTabText(2, self.victims.title()))
         self.pages.addTab(self.victims, "")
+        self.files = FilesPanel(desk, runner, self)  # its evidence files
+        self.files.message.connect(self.message.emit)
+        self.files.files_shown.connect(
+            lambda _n: self.pages.setTabText(self.pages.indexOf(self.files), self.files.title())
+        )
+        self.pages.addTab(self.files, "")
         box.addWidget(self.heading)
         box.addWidget(self.sources.bar)
         box.addLayout(self.conflicts)
@@ -247,6 +254,7 @@ class HistoryPanel(QWidget):
                 widget.deleteLater()
         self.model.set_changes(list(view.history) if view else [])
         self.sources.show_view(view)
+        self.files.show_view(view)
         self.pages.setTabText(0, _("History"))
         self.pages.setTabText(1, self.sources.title())
         self.pages.setTabText(2, self.victims.title())
@@ -279,6 +287,7 @@ class HistoryPanel(QWidget):
     def retranslate(self) -> None:
         self.sources.retranslate()
         self.victims.retranslate()
+        self.files.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HISTORY_COLUMNS) - 1)
         self.model.layoutChanged.emit()
         self.show_incident(self.view)

@@ -331,4 +331,5 @@ class MainWindow(QMainWindow):
         self.trail.stop()
         self.safety.idle.stop()
         self.runner.wait()
+        self.history.files.opened.remove()  # the copies opened with other programs
         event.accept()
