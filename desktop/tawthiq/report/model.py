@@ -4,9 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from tawthiq.domain.data_record import DataRecord
 from tawthiq.domain.records import Incident, SourceReport
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFile:
+    """An evidence file as a report prints it: its record's fields (a public report's
+    without the private ones), who attached it and when, and a thumbnail of a photo (a PNG
+    made from its pixels alone)."""
+
+    values: dict[str, Any]
+    attached_by: str
+    attached_at: datetime
+    thumbnail: bytes | None = None
+
+    @property
+    def sha256(self) -> str:
+        return str(self.values.get("sha256", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +39,7 @@ class ReportIncident:
     deleted_at: datetime | None = None  # when a deleted incident was deleted
     # what each report of the incident's group said, and the range across them
     figures: DataRecord | None = None
+    files: tuple[ReportFile, ...] = ()  # its evidence files, in the order attached
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """An incident's fingerprint: a hash of the content of the events behind what its report
-prints (the incident's own, its links to source reports and those reports'), so a printed
-copy can be checked against the database it came from; and the check that those events and
-the rows printed from them are intact before anything is printed."""
+prints (the incident's own, its links to source reports and those reports', its evidence
+files'), so a printed copy can be checked against the database it came from; and the check
+that those events and the rows printed from them are intact before anything is printed."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import Sentence
-from tawthiq.domain.fields import INCIDENT, LINK, SOURCE_REPORT
+from tawthiq.domain.fields import EVIDENCE, INCIDENT, LINK, SOURCE_REPORT
 from tawthiq.store.checkpoint_check import quick_check
 from tawthiq.store.events import REPLAY_ORDER, Event, rehash
 from tawthiq.store.materialize import entity_state
-from tawthiq.store.models import EventRow, IncidentRow, LinkRow
+from tawthiq.store.models import EventRow, EvidenceRow, IncidentRow, LinkRow
 from tawthiq.store.row_check import RowComparison, no_history
 from tawthiq.store.verify import _offset, altered, check_chain
 
@@ -47,7 +47,7 @@ def _grouped(session: Session, incident_id: str) -> list[str]:
 def linked_records(session: Session, incident_id: str) -> dict[str, str]:
     """What a report of the incident prints besides it, as the tables link them: the
     incidents grouped into it, each link to a source report of any of them (unlinked ones
-    too) and each such report, by id (id -> entity)."""
+    too) and each such report, and the incident's evidence files, by id (id -> entity)."""
     grouped = _grouped(session, incident_id)
     links = session.execute(
         select(LinkRow.id, LinkRow.source_report_id).where(
@@ -55,6 +55,9 @@ def linked_records(session: Session, incident_id: str) -> dict[str, str]:
         )
     ).all()
     out = dict.fromkeys(grouped, INCIDENT)
+    # its evidence files, removed ones too: a file attached or detached since changes it
+    files = select(EvidenceRow.id).where(EvidenceRow.incident_id == incident_id)
+    out.update(dict.fromkeys(session.scalars(files), EVIDENCE))
     out.update({r.id: LINK for r in links})
     out.update({r.source_report_id: SOURCE_REPORT for r in links if r.source_report_id})
     return out
