@@ -133,6 +133,9 @@ def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     if view.sources is not None:
         for line in cli_groups.source_lines(view.sources, view.members):
             out(line)
+    files = [] if view.incident.deleted else desk.files.files_of(view.incident.id)
+    for line in cli_files.show_lines(files):
+        out(line)
     return 0
 
 
