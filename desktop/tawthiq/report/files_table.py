@@ -49,14 +49,16 @@ SHOWN = ("file_name", "taken_at", "device", "origin", "note")
 @cache
 def mono() -> str:
     """A fixed-width face embedded in the PDF for the SHA-256s: the Courier that ReportLab
-    ships as a Type 1 font, under a name of its own (ReportLab never embeds "Courier")."""
+    ships as a Type 1 font, under a name of its own (ReportLab never embeds "Courier");
+    Vera, the Latin font, where an installation lacks it."""
     import reportlab
     from reportlab.pdfbase import pdfmetrics
 
     folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
-    face = pdfmetrics.EmbeddedType1Face(
-        os.path.join(folder, "com_____.afm"), os.path.join(folder, "com_____.pfb")
-    )
+    afm, pfb = (os.path.join(folder, f"com_____.{ext}") for ext in ("afm", "pfb"))
+    if not (os.path.isfile(afm) and os.path.isfile(pfb)):
+        return "Vera"
+    face = pdfmetrics.EmbeddedType1Face(afm, pfb)
     face.name = MONO
     pdfmetrics.registerTypeFace(face)
     pdfmetrics.registerFont(pdfmetrics.Font(MONO, MONO, "WinAnsiEncoding"))
