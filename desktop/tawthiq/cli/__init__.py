@@ -136,6 +136,9 @@ def cmd_show(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     victims = desk.victims.of(view.incident.id)
     for line in cli_victims.victim_lines(victims, desk.victims.problems(view.incident.id)):
         out(line)
+    files = [] if view.incident.deleted else desk.files.files_of(view.incident.id)
+    for line in cli_files.show_lines(files):
+        out(line)
     return 0
 
 

@@ -7,10 +7,14 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tawthiq.cli.door import open_desk
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.text import visible
+
+if TYPE_CHECKING:
+    from tawthiq.services.desk_files import EvidenceFile
 
 
 def cmd_attach(args: argparse.Namespace, out: Callable[[str], None]) -> int:
@@ -35,26 +39,42 @@ def _box(text: str) -> tuple[int, int, int, int]:
     return x, y, w, h
 
 
+def _line(f: EvidenceFile, sha: str) -> str:
+    v = f.record.values
+    when = f.attached_at.strftime("%Y-%m-%d %H:%M UTC")
+    here = "" if f.here else "  (not on this laptop yet)"
+    return visible(
+        f"{sha}  {v.get('size', 0):>12,}  {f.media_type:<24}  "
+        f"{f.record.attached_by}  {when}  {v.get('file_name', '')}{here}"
+    )
+
+
+def show_lines(files: list[EvidenceFile]) -> list[str]:
+    """What ``tawthiq show`` says of an incident's files: each SHA-256's start, size,
+    type, who attached it, when, and the name it came under."""
+    if not files:
+        return []
+    return [f"Files ({len(files)}):", *(f"  {_line(f, f.sha256[:12])}" for f in files)]
+
+
 def cmd_files(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     boxes = [_box(b) for b in args.blur or ()]  # refused before the database opens
     if boxes and not args.share_copy:
         raise ValidationError(N_("--blur goes with --share-copy DIR"))
-    desk = open_desk(args, read_only=True)
+    if args.detach and (args.share_copy or boxes):
+        raise ValidationError(N_("--detach goes alone, without --share-copy"))
+    desk = open_desk(args, read_only=not args.detach, signing=bool(args.detach))
     incident_id = desk.resolve_id(args.id)
+    if args.detach:
+        sha = desk.files.resolve(incident_id, args.detach)
+        desk.files.detach(incident_id, sha)
+        out(f"{sha}  detached from incident {incident_id[:8]} (its record and bytes are kept)")
+        return 0
     if args.share_copy:
         return _share(desk, incident_id, Path(args.share_copy), boxes, out)
     found = desk.files.files_of(incident_id)
     for f in found:
-        r = f.record
-        v = r.values
-        when = f.attached_at.strftime("%Y-%m-%d %H:%M UTC")
-        here = "" if f.here else "  (not on this laptop yet)"
-        out(
-            visible(
-                f"{f.sha256}  {v.get('size', 0):>12,}  {f.media_type:<24}  "
-                f"{r.attached_by}  {when}  {v.get('file_name', '')}{here}"
-            )
-        )
+        out(_line(f, f.sha256))
     out(f"{len(found)} file(s) attached to incident {incident_id[:8]}")
     return 0
 
@@ -96,6 +116,9 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
                     help="write a copy of each photo without its metadata (EXIF, GPS, XMP) "
                          "into the existing folder DIR; other files are not copied, and said "
                          "so")  # fmt: skip
+    fs.add_argument("--detach", metavar="SHA256",
+                    help="detach the file whose SHA-256 begins so (6 characters or more) from "
+                         "the incident; its record and bytes are kept")  # fmt: skip
     fs.add_argument("--blur", action="append", metavar="x,y,w,h",
                     help="with --share-copy: blur this rectangle of each photo (pixels, as the "
                          "photo is shown); may be given several times")  # fmt: skip

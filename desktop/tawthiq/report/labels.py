@@ -49,9 +49,9 @@ TEXT: dict[str, Pair] = {
         "للتحقق من نسخة مطبوعة: tawthiq verify --fingerprint",
     ),
     "covers": (
-        "From the content of the incident's record, its reports, links and victims, checked "
-        "before printing.",
-        "محسوبة من محتوى سجل الحادثة وتقاريرها وروابطها وضحاياها، وقد فُحصت قبل الطباعة.",
+        "From the content of the incident's record, its reports, links, victims and files, "
+        "checked before printing.",
+        "محسوبة من محتوى سجل الحادثة وتقاريرها وروابطها وضحاياها وملفاتها، وقد فُحصت قبل الطباعة.",
     ),
     "page": ("Page {page} of {pages}", "صفحة {page} من {pages}"),
     "coordinates": ("Coordinates", "الإحداثيات"),

@@ -4,10 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from tawthiq.domain.data_record import DataRecord
 from tawthiq.domain.records import Incident, SourceReport
 from tawthiq.domain.victims import Victim
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFile:
+    """An evidence file as a report prints it: its record's fields (a public report's
+    without the private ones), who attached it and when, and a thumbnail of a photo (a PNG
+    made from its pixels alone)."""
+
+    values: dict[str, Any]
+    attached_by: str
+    attached_at: datetime
+    thumbnail: bytes | None = None
+
+    @property
+    def sha256(self) -> str:
+        return str(self.values.get("sha256", ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +46,7 @@ class ReportIncident:
     # where the named victims say more than the counts, in English and Arabic (printed in
     # a full report only)
     victim_notes: tuple[tuple[str, str], ...] = ()
+    files: tuple[ReportFile, ...] = ()  # its evidence files, in the order attached
 
 
 @dataclass(frozen=True, slots=True)

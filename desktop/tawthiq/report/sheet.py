@@ -16,6 +16,7 @@ from tawthiq.domain.records import Casualties, Incident, SourceReport
 from tawthiq.report import facts
 from tawthiq.report import labels as L
 from tawthiq.report.by_source import BySource
+from tawthiq.report.files_table import FilesTable
 from tawthiq.report.layout import (
     BODY,
     FONT,
@@ -73,6 +74,7 @@ class Sheet(Layout):
             *BySource(self.w, self.o, self.width).build(item.figures),
             *self._account(inc),
             *self._sources(item.sources),
+            *FilesTable(self.w, self.o, self.width).build(item.files),
             self._space(8),
             self._history(item),
             self._space(8),

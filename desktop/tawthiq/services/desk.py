@@ -327,10 +327,13 @@ class Desk(Ingesting):
         filter matches; ``progress`` hears of the choosing, then of the writing."""
         from dataclasses import replace
 
+        from tawthiq.services.evidence_files import file_store
+        from tawthiq.services.printed_files import with_files
         from tawthiq.services.reports import choose, describe, write_report
 
         with self.ws.db.read() as s:
             chosen = choose(s, ids, None if ids else flt, public=options.public, progress=progress)
+            chosen = with_files(s, chosen, file_store(self.ws), public=options.public)
         if not ids:
             selection = describe(flt or IncidentFilter(), public=options.public)
             options = replace(options, selection=selection)

@@ -93,6 +93,33 @@ class FilesDesk:
             done = evidence.detach(w, incident_id, sha256)
         return Changes.of([incident_id]) if done else Changes()
 
+    def resolve(self, incident_id: str, start: str) -> str:
+        """The SHA-256 of the one file attached to the incident that begins with ``start``
+        (at least 6 of its hexadecimal digits); refused in one sentence otherwise."""
+        from tawthiq.domain.errors import N_, NotFoundError, ValidationError
+
+        start = start.strip().lower()
+        if len(start) < 6 or any(c not in "0123456789abcdef" for c in start):
+            raise ValidationError(
+                N_("{value!r} is not a SHA-256: give at least its first 6 characters (0-9, a-f)"),
+                value=start,
+            )
+        found = [f.sha256 for f in self.files_of(incident_id) if f.sha256.startswith(start)]
+        if not found:
+            raise NotFoundError(
+                N_("no file attached to incident {id} has a SHA-256 starting {sha}"),
+                id=incident_id[:8],
+                sha=start,
+            )
+        if len(found) > 1:
+            raise ValidationError(
+                N_("{n} files of incident {id} have a SHA-256 starting {sha}: give more of it"),
+                n=len(found),
+                id=incident_id[:8],
+                sha=start,
+            )
+        return found[0]
+
     def attach_to_report(
         self, report_id: str, paths: Sequence[Path], origin: str | None = None
     ) -> AttachedFiles:

@@ -1,7 +1,8 @@
 """An incident's fingerprint: a hash of the content of the events behind what its report
-prints (the incident's own, its links to source reports and those reports', its victims'),
-so a printed copy can be checked against the database it came from; and the check that those
-events and the rows printed from them are intact before anything is printed."""
+prints (the incident's own, its links to source reports and those reports', its victims',
+its evidence files'), so a printed copy can be checked against the database it came from;
+and the check that those events and the rows printed from them are intact before anything
+is printed."""
 
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tawthiq.domain.errors import Sentence
-from tawthiq.domain.fields import INCIDENT, LINK, SOURCE_REPORT, VICTIM
+from tawthiq.domain.fields import EVIDENCE, INCIDENT, LINK, SOURCE_REPORT, VICTIM
 from tawthiq.store.checkpoint_check import quick_check
 from tawthiq.store.events import REPLAY_ORDER, Event, rehash
 from tawthiq.store.materialize import entity_state
-from tawthiq.store.models import EventRow, IncidentRow, LinkRow, VictimRow
+from tawthiq.store.models import EventRow, EvidenceRow, IncidentRow, LinkRow, VictimRow
 from tawthiq.store.row_check import RowComparison, no_history
 from tawthiq.store.verify import _offset, altered, check_chain
 
@@ -32,23 +33,17 @@ EARLIER = "tawthiq-fp2:"
 
 
 def _grouped(session: Session, incident_id: str) -> list[str]:
-    """The incidents (not deleted) grouped, directly or through another, into this one."""
-    out: list[str] = []
-    level = [incident_id]
-    while level and len(out) < 10_000:
-        stmt = select(IncidentRow.id).where(
-            IncidentRow.grouped_into.in_(level), IncidentRow.deleted.is_(False)
-        )
-        level = [i for i in session.scalars(stmt) if i not in out and i != incident_id]
-        out.extend(level)
-    return out
+    """The incidents shown as part of this one's group (``store.groups``)."""
+    stmt = select(IncidentRow.id).where(IncidentRow.shown_as == incident_id)
+    return sorted(str(i) for i in session.scalars(stmt))
 
 
 def linked_records(session: Session, incident_id: str) -> dict[str, str]:
     """What a report of the incident prints besides it, as the tables link them: the
     incidents grouped into it, each link to a source report of any of them (unlinked ones
-    too) and each such report, and each victim named in any of them (deleted ones too: a
-    victim deleted after printing changes what the report would print), by id (id -> entity)."""
+    too) and each such report, each victim named in any of them (deleted ones too: a
+    victim deleted after printing changes what the report would print), and the incident's
+    evidence files, by id (id -> entity)."""
     grouped = _grouped(session, incident_id)
     incidents = [incident_id, *grouped]
     links = session.execute(
@@ -56,6 +51,9 @@ def linked_records(session: Session, incident_id: str) -> dict[str, str]:
     ).all()
     victims = session.scalars(select(VictimRow.id).where(VictimRow.incident_id.in_(incidents)))
     out = dict.fromkeys(grouped, INCIDENT)
+    # its evidence files, removed ones too: a file attached or detached since changes it
+    files = select(EvidenceRow.id).where(EvidenceRow.incident_id == incident_id)
+    out.update(dict.fromkeys(session.scalars(files), EVIDENCE))
     out.update({r.id: LINK for r in links})
     out.update({r.source_report_id: SOURCE_REPORT for r in links if r.source_report_id})
     out.update(dict.fromkeys(victims, VICTIM))
