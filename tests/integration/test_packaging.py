@@ -201,12 +201,3 @@ def test_every_dependency_is_pinned_for_the_bundle() -> None:
     pinned = {name(line.split("==")[0]) for line in lines if "==" in line}
     needed = {name(Requirement(dep).name) for dep in PROJECT["project"]["dependencies"]}
     assert needed - pinned == set()
-
-
-def test_the_bundle_keeps_the_face_the_files_sha256s_are_printed_in() -> None:
-    """A PDF prints each evidence file's SHA-256 in ReportLab's Courier (its Type 1 files,
-    embedded): the bundle keeps them with Vera and drops ReportLab's other fonts."""
-    keep = _spec_keeps()
-    assert keep("reportlab/fonts/com_____.pfb") and keep("reportlab/fonts/com_____.afm")
-    assert keep("reportlab/fonts/Vera.ttf")
-    assert not keep("reportlab/fonts/DarkGardenMK.pfb") and not keep("reportlab/fonts/cob_____.pfb")

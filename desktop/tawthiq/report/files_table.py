@@ -8,8 +8,6 @@ its thumbnails are made from the pixels alone, so no EXIF reaches the PDF."""
 from __future__ import annotations
 
 import io
-import os
-from functools import cache
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -22,7 +20,6 @@ from tawthiq.report.model import ReportFile
 from tawthiq.report.text import Style, ltr
 
 THUMB = 64.0  # points: the side of the box a thumbnail is fitted into
-MONO = "TawthiqMono"
 TEXT: dict[str, L.Pair] = {
     "files": ("Files", "الملفات"),
     "attached": ("Attached", "أُرفق"),
@@ -46,23 +43,11 @@ KINDS: dict[str, L.Pair] = {
 SHOWN = ("file_name", "taken_at", "device", "origin", "note")
 
 
-@cache
 def mono() -> str:
-    """A fixed-width face embedded in the PDF for the SHA-256s: the Courier that ReportLab
-    ships as a Type 1 font, under a name of its own (ReportLab never embeds "Courier");
-    Vera, the Latin font, where an installation lacks it."""
-    import reportlab
-    from reportlab.pdfbase import pdfmetrics
-
-    folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
-    afm, pfb = (os.path.join(folder, f"com_____.{ext}") for ext in ("afm", "pfb"))
-    if not (os.path.isfile(afm) and os.path.isfile(pfb)):
-        return "Vera"
-    face = pdfmetrics.EmbeddedType1Face(afm, pfb)
-    face.name = MONO
-    pdfmetrics.registerTypeFace(face)
-    pdfmetrics.registerFont(pdfmetrics.Font(MONO, MONO, "WinAnsiEncoding"))
-    return MONO
+    """The face the SHA-256s are printed in: Vera, embedded as every font of a report is
+    (the fixed-width faces at hand carry no licence that lets every printed report embed
+    them; a hash reads as well in Vera, split at the column's edge)."""
+    return "Vera"
 
 
 def kind(media_type: str) -> L.Pair:
