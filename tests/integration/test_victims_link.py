@@ -40,8 +40,9 @@ def test_cli_links_and_unlinks_one_person_in_two_incidents(run, ws: Workspace) -
     assert (f"the same person as victim {injured[:8]} (سامر الخالد) in incident "
             f"{shelling[:8]}") in listed  # fmt: skip
     # and the other way round: the victim linked to is told of the link too
-    assert (f"the same person as victim {died[:8]} (Samer al-Khaled) in incident "
-            f"{hospital[:8]}") in _out(run("victims", shelling[:8]))
+    assert (
+        f"the same person as victim {died[:8]} (Samer al-Khaled) in incident {hospital[:8]}"
+    ) in _out(run("victims", shelling[:8]))
     again = run("link-victims", injured[:8], died[:8])
     assert again.code == 2 and "already linked" in again.err
     before = _events(ws)

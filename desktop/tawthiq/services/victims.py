@@ -45,12 +45,12 @@ __all__ = [
     "get_victim",
     "incident_problems_with_victims",
     "link_same_person",
-    "same_person",
-    "unlink_same_person",
     "public_victims",
     "reports_naming",
     "resolve_victim_conflict",
+    "same_person",
     "suggested_victims",
+    "unlink_same_person",
     "victims_of",
     "victims_shown",
 ]
@@ -188,9 +188,10 @@ def link_same_person(writer: EventWriter, victim_id: str, other_id: str) -> None
             a=victim_id[:8],
             b=other_id[:8],
         )
-    if other.values.get("same_person_as") == victim_id or one.values.get(
-        "same_person_as"
-    ) == other_id:
+    if (
+        other.values.get("same_person_as") == victim_id
+        or one.values.get("same_person_as") == other_id
+    ):
         raise ValidationError(
             N_("victims {a} and {b} are already linked as one person"),
             a=victim_id[:8],
