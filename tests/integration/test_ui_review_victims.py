@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from tests.conftest import paste_and_read, plain
@@ -39,10 +39,11 @@ def _click(widget) -> None:  # type: ignore[no-untyped-def]
 
 
 def _tick(row) -> None:  # type: ignore[no-untyped-def]
+    """A click on the tick's box (on the right in a right-to-left window)."""
     box = row.tick
-    QTest.mouseClick(
-        box, Qt.MouseButton.LeftButton, pos=box.rect().topLeft() + box.rect().center() / 4
-    )
+    rtl = box.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    at = QPoint(box.width() - 8 if rtl else 8, box.height() // 2)
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=at)
 
 
 @pytest.mark.parametrize(

@@ -142,6 +142,11 @@ class NamedVictims(QGroupBox):
             self.rows.append(row)
         self.retranslate()
         self.frame.setVisible(bool(named))
+        split = self.frame.parentWidget()
+        if named and isinstance(split, QSplitter):  # the rows in sight, the form above them
+            whole = sum(split.sizes())
+            want = min(self.sizeHint().height() + 8, whole * 2 // 5)
+            split.setSizes([whole - want, want])
 
     def ticked(self) -> list[NamedRow]:
         return [r for r in self.rows if r.tick.isChecked() and r.recorded is None]
