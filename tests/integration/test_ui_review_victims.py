@@ -98,6 +98,29 @@ def test_the_one_ticked_is_recorded_with_the_incident_saved(  # type: ignore[no-
     assert len(desk.victims.of(incident_id)) == 1
 
 
+def test_the_one_ticked_is_recorded_with_the_incident_the_report_is_added_to(  # type: ignore[no-untyped-def]
+    qtbot, window, ws
+) -> None:
+    desk = Desk(ws)
+    values = desk.read_report(EN_ROLL).drafts[0].values
+    kept = desk.save(values, report={"text": EN_ROLL, "outlet": "SANA"}).incident_id
+    asked: list[object] = []
+    window.review.add_or_new = lambda found, _guessed: (
+        asked.append([c.incident.id for c in found]) or kept
+    )
+    paste_and_read(qtbot, window, AR_ROLL)  # the same attack, told in Arabic
+    named = _named(qtbot, window)
+    _tick(named.rows[1])
+    with qtbot.waitSignal(window.review.saved, timeout=10_000) as saved:
+        QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [[kept]] and saved.args[0] == kept  # no new incident
+    qtbot.waitUntil(lambda: named.rows[1].recorded == kept, timeout=10_000)
+    victims = desk.victims.of(kept)
+    assert [(v.name, v.relation) for v in victims] == [("سامر الخالد", "ابنه")]
+    arabic = next(r for r in desk.incident(kept).reports if r.text == AR_ROLL)
+    assert victims[0].report_ids == (arabic.id,)
+
+
 def test_nothing_ticked_records_nobody(qtbot, window, ws) -> None:  # type: ignore[no-untyped-def]
     paste_and_read(qtbot, window, EN_ROLL)
     _named(qtbot, window)
