@@ -5,10 +5,22 @@ shown in the table, kept as an event, and undone after the question."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from tests.conftest import plain
-from tests.integration.test_ui_victims import _add, _answer, _cells, _incident, _open_victims, _type
+from tests.integration.test_ui_victims import (  # noqa: F401 (arabic: a fixture)
+    _add,
+    _answer,
+    _cells,
+    _incident,
+    _open_victims,
+    _type,
+    arabic,
+)
 
 from tawthiq.services import victims as V
 from tawthiq.ui.victim_link import LinkVictimDialog
@@ -90,3 +102,34 @@ def test_the_link_dialog_shows_a_refusal_and_links_nothing(qtbot, window_factory
     assert seen and not any(isinstance(x, BaseException) for x in seen), seen
     with ws.db.read() as s:
         assert V.get_victim(s, died).same_person_as is None
+
+
+@pytest.mark.usefixtures("arabic")
+def test_the_link_dialog_reads_right_to_left_in_arabic(qtbot, window_factory, ws) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq.services.settings import Settings
+
+    shelling, _ = _incident(ws, title_en="Shelling")
+    hospital, _ = _incident(ws, title_en="Died in hospital")
+    _add(ws, shelling, name_ar="سامر الخالد", status="injured")
+    _add(ws, hospital, name_ar="سامر الخالد", status="killed")
+    window = window_factory()
+    window.apply_settings(Settings(author="Amal", language="ar"))
+    panel = _open_victims(qtbot, window, hospital)
+    assert panel.link_button.text() == "اربط بالشخص نفسه في حادثة أخرى…"
+    _select(qtbot, panel, 0)
+
+    def look(dialog: LinkVictimDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.results.count() == 1 and window.runner.busy == 0)
+        assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert dialog.open_button.text() == "اربطهما كشخص واحد"
+        assert "«سامر الخالد»" in plain(dialog.intro.text())
+        folder = os.environ.get("TAWTHIQ_SHOTS")
+        if folder:
+            dialog.grab().save(str(Path(folder) / "i20-link-victims-ar.png"))
+        dialog.reject()
+
+    seen = _answer(LinkVictimDialog, look)
+    QTest.mouseClick(panel.link_button, Qt.MouseButton.LeftButton)
+    assert seen and not any(isinstance(x, BaseException) for x in seen), seen
+    qtbot.waitUntil(lambda: window.runner.busy == 0)
+    assert plain(_cells(panel)[0][LINK_COLUMN]) == "—"  # nothing linked
