@@ -130,10 +130,21 @@ def test_the_page_lists_the_victims_and_says_where_counts_disagree(  # type: ign
               for c in range(panel.model.columnCount())]  # fmt: skip
     assert header == ["Name (Arabic)", "Name (English)", "Sex", "Age or age group", "Status",
                       "Relation to other victims", "Occupation", "Named publicly",
-                      "Reports naming them"]  # fmt: skip
+                      "Reports naming them", "Same person as victim"]  # fmt: skip
     assert _cells(panel) == [
-        ["ليلى حداد", "Layla Haddad", "Female", "34", "Killed", "زوجته", "—", "no", "Enab Baladi"],
-        ["سعاد حداد", "—", "Female", "Adult", "Killed", "—", "Teacher", "yes", "—"],
+        [
+            "ليلى حداد",
+            "Layla Haddad",
+            "Female",
+            "34",
+            "Killed",
+            "زوجته",
+            "—",
+            "no",
+            "Enab Baladi",
+            "—",
+        ],
+        ["سعاد حداد", "—", "Female", "Adult", "Killed", "—", "Teacher", "yes", "—", "—"],
     ]
     # two women named among the killed, the count of women killed 1: said above the table
     assert panel.problems.isVisible()

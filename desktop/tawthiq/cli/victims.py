@@ -36,6 +36,9 @@ def cmd_victims(args: argparse.Namespace, out: Callable[[str], None]) -> int:
                     f"[{'named publicly' if v.public else 'private'}]"))  # fmt: skip
         for line in _details(v):
             out(visible(f"          {line}"))
+        for other in desk.victims.same_person(v):
+            out(visible(f"          the same person as victim {other.id[:8]} ({_names(other)}) "
+                        f"in incident {other.incident_id[:8]}"))  # fmt: skip
         reports = desk.victims.reports(v)
         for r in reports:
             out(visible(f"          named by {r.outlet or 'unknown outlet'}, "
@@ -88,8 +91,6 @@ def _details(v: Victim) -> list[str]:
         value = getattr(v, key)
         if value:
             out.append(f"{label}: {value}")
-    if v.same_person_as:
-        out.append(f"the same person as victim {v.same_person_as[:8]} (another incident)")
     if v.unchecked:
         out.append(f"suggested, not checked: {', '.join(v.unchecked)}")
     return out
@@ -140,6 +141,22 @@ def cmd_add_victim(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     return 0
 
 
+def cmd_link_victims(args: argparse.Namespace, out: Callable[[str], None]) -> int:
+    desk = open_desk(args, signing=True)
+    one = desk.victims.get(desk.victims.resolve_id(args.victim))
+    other = desk.victims.get(desk.victims.resolve_id(args.other))
+    if args.undo:
+        desk.victims.unlink_same_person(one.id, other.id)
+        said = "are no longer recorded as the same person"
+    else:
+        desk.victims.link_same_person(one.id, other.id)
+        said = "are recorded as the same person"
+    out(visible(f"victim {one.id[:8]} ({_names(one)}, incident {one.incident_id[:8]}) and "
+                f"victim {other.id[:8]} ({_names(other)}, incident {other.incident_id[:8]}) "
+                f"{said}"))  # fmt: skip
+    return 0
+
+
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     vi = command(
         "victims",
@@ -170,3 +187,12 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--public", action="store_true", help="the name may be shown in public reports"
     )
+    link = command(
+        "link-victims",
+        cmd_link_victims,
+        "record that two victims of different incidents are the same person (a casualty "
+        "who later died of wounds); --undo unlinks them",
+    )
+    link.add_argument("victim", help="a victim (the first 8 characters of its id are enough)")
+    link.add_argument("other", help="the same person recorded in another incident")
+    link.add_argument("--undo", action="store_true", help="unlink them (kept in the history)")

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from tawthiq.domain.errors import Sentence
     from tawthiq.domain.records import Change, SourceReport
     from tawthiq.domain.victims import Victim
+    from tawthiq.extract.victims import SuggestedVictim
     from tawthiq.services.victims import FoundVictim, Suggestion
     from tawthiq.services.workspace import Workspace
 
@@ -57,6 +58,47 @@ class VictimDesk:
 
         with self._ws().writing() as w:
             victims.link_same_person(w, victim_id, other_id)
+
+    def unlink_same_person(self, victim_id: str, other_id: str) -> None:
+        from tawthiq.services import victims
+
+        with self._ws().writing() as w:
+            victims.unlink_same_person(w, victim_id, other_id)
+
+    def same_person(self, victim: Victim) -> list[Victim]:
+        """The victims of other incidents recorded as the same person as ``victim``."""
+        from tawthiq.services import victims
+
+        with self._ws().db.read() as s:
+            return victims.same_person(s, victim)
+
+    def named_in(self, text: str) -> list[SuggestedVictim]:
+        """The people a report's text names in rolls of names, with the words of each."""
+        from tawthiq.extract.victims import name_rolls
+
+        return name_rolls(text)
+
+    def accept_named(
+        self, incident_id: str, report_id: str | None, named: Sequence[SuggestedVictim]
+    ) -> list[str]:
+        """Record people named in a report as victims of ``incident_id`` (each value marked
+        suggested, not checked), except those already among its victims by name; returns
+        the ids recorded."""
+        from tawthiq.domain.transliterate import latin_key
+
+        known = {latin_key(n) for v in self.of(incident_id) for n in (v.name_ar, v.name_en) if n}
+        out = []
+        for person in named:
+            key = latin_key(person.name)
+            if key in known:
+                continue
+            known.add(key)
+            values = dict(person.values())
+            suggested = list(values)
+            if report_id is not None:
+                values["report_ids"] = [report_id]
+            out.append(self.add(incident_id, values, suggested=suggested))
+        return out
 
     def of(self, incident_id: str) -> list[Victim]:
         """The victims of an incident (and of those grouped into it)."""

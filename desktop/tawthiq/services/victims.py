@@ -48,7 +48,9 @@ __all__ = [
     "public_victims",
     "reports_naming",
     "resolve_victim_conflict",
+    "same_person",
     "suggested_victims",
+    "unlink_same_person",
     "victims_of",
     "victims_shown",
 ]
@@ -186,7 +188,49 @@ def link_same_person(writer: EventWriter, victim_id: str, other_id: str) -> None
             a=victim_id[:8],
             b=other_id[:8],
         )
+    if (
+        other.values.get("same_person_as") == victim_id
+        or one.values.get("same_person_as") == other_id
+    ):
+        raise ValidationError(
+            N_("victims {a} and {b} are already linked as one person"),
+            a=victim_id[:8],
+            b=other_id[:8],
+        )
     edit_victim(writer, victim_id, {"same_person_as": other_id})
+
+
+def unlink_same_person(writer: EventWriter, victim_id: str, other_id: str) -> None:
+    """Undo ``link_same_person`` (whichever of the two the link was recorded on): an event
+    clearing the link, so the history keeps that they were once linked."""
+    one = _live_victim(writer, victim_id)
+    other = _live_victim(writer, other_id)
+    if one.values.get("same_person_as") == other_id:
+        edit_victim(writer, victim_id, {"same_person_as": None})
+    elif other.values.get("same_person_as") == victim_id:
+        edit_victim(writer, other_id, {"same_person_as": None})
+    else:
+        raise ValidationError(
+            N_("victims {a} and {b} are not linked as one person"),
+            a=victim_id[:8],
+            b=other_id[:8],
+        )
+
+
+def same_person(session: Session, victim: Victim) -> list[Victim]:
+    """The victims of other incidents recorded as the same person as ``victim``: the one it
+    is linked to and those linked to it (not deleted)."""
+    ids = list(queries.linked_to(session, victim.id))
+    if victim.same_person_as and victim.same_person_as not in ids:
+        ids.insert(0, victim.same_person_as)
+    out = []
+    for other_id in ids:
+        events = load_events(session, other_id)
+        if events and events[0].entity == VICTIM:
+            other = _victim(other_id, events)
+            if not other.deleted:
+                out.append(other)
+    return out
 
 
 def _victim(victim_id: str, events: list[Event]) -> Victim:

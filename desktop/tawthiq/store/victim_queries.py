@@ -44,3 +44,14 @@ def reports_named(session: Session, ids: Sequence[str]) -> dict[str, dict[str, A
     s = SourceReportRow
     stmt = select(s.id, s.data).where(s.id.in_(list(ids)))
     return {r.id: json.loads(r.data) for r in session.execute(stmt)}
+
+
+def linked_to(session: Session, victim_id: str) -> list[str]:
+    """The victims (not deleted) recorded as the same person as ``victim_id``."""
+    v = VictimRow
+    stmt = (
+        select(v.id)
+        .where(v.same_person_as == victim_id, v.deleted.is_(False))
+        .order_by(v.created_hlc, v.id)
+    )
+    return [str(r) for r in session.scalars(stmt)]

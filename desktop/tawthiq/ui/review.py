@@ -27,7 +27,7 @@ from tawthiq.i18n import _, field_label, format_number, ngettext, quote
 from tawthiq.services.desk import Desk, IncidentView, Reading
 from tawthiq.services.drafts import Draft, values_from_words
 from tawthiq.services.grouping import Candidate as Kept
-from tawthiq.ui import review_dates, review_group, review_save
+from tawthiq.ui import review_dates, review_group, review_save, review_victims
 from tawthiq.ui.editors import SteadyCombo
 from tawthiq.ui.group_dialogs import ask_add_or_new
 from tawthiq.ui.incident_form import IncidentForm
@@ -103,7 +103,8 @@ class ReviewPanel(QWidget):
         bar.addWidget(self.save_button)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.report_pages)
-        split.addWidget(self.form)
+        self.named, beside_form = review_victims.beside_form(self)  # under the form
+        split.addWidget(beside_form)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         box = QVBoxLayout(self)
@@ -382,6 +383,7 @@ class ReviewPanel(QWidget):
         self.sources.retranslate()  # and the tab beside the report's:
         review_group.show_sources(self, self.sources.view)
         self.form.retranslate()
+        self.named.retranslate()
         self.read_button.setText(_("Read the report"))
         self.read_button.setToolTip(_("Fill the form from the report (again)"))
         self.accept_button.setText(_("Accept the sure suggestions (✓)"))

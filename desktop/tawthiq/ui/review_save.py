@@ -118,7 +118,7 @@ def _save_again(panel: ReviewPanel, current: Candidate) -> bool:
 def set_saving(panel: ReviewPanel, on: bool) -> None:
     panel.saving = on
     for widget in (panel.form, panel.report, panel.candidates, panel.read_button,
-                   panel.accept_button, panel.save_button):  # fmt: skip
+                   panel.accept_button, panel.save_button, panel.named):  # fmt: skip
         widget.setEnabled(not on)
 
 

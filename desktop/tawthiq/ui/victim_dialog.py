@@ -32,6 +32,7 @@ from tawthiq.i18n import _, error_text, field_label, format_number, isolate, joi
 from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.victims_model import code_label
 
+VICTIM_ROLE = Qt.ItemDataRole.UserRole + 1  # a victim found: its id
 # the combos: field -> vocabulary
 CODES = {
     "sex": "sex",
@@ -226,9 +227,11 @@ class FindVictimDialog(QDialog):
             if asked != self._asked:
                 return
             self.results.clear()
+            found = [f for f in found if self.keeps(f.victim)]
             for f in found:
                 item = QListWidgetItem(found_text(f.victim, f.score))
                 item.setData(Qt.ItemDataRole.UserRole, f.victim.incident_id)
+                item.setData(VICTIM_ROLE, f.victim.id)
                 self.results.addItem(item)
             if found:
                 self.results.setCurrentRow(0)
@@ -243,6 +246,10 @@ class FindVictimDialog(QDialog):
             done=show,
             failed=lambda e: self.said.setText(error_sentence(e)),
         )
+
+    def keeps(self, victim: Victim) -> bool:
+        """Whether a victim found is listed (every one here)."""
+        return True
 
     def choose(self) -> None:
         item = self.results.currentItem()

@@ -37,6 +37,7 @@ COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("occupation", ("occupation", "occupation_note")),
     ("public", ("public",)),
     ("report_ids", ("report_ids",)),
+    ("same_person_as", ("same_person_as",)),
 )
 
 
@@ -50,6 +51,8 @@ class VictimsRead:
     texts: dict[str, str]  # a report's id -> its words (for a suggestion's evidence)
     suggestions: list[Suggestion] = field(default_factory=list)
     problems: list[Sentence] = field(default_factory=list)
+    # a victim's id -> the victims of other incidents recorded as the same person
+    links: dict[str, list[Victim]] = field(default_factory=dict)
 
 
 def read_victims(desk: Desk, incident_id: str) -> VictimsRead:
@@ -63,8 +66,9 @@ def read_victims(desk: Desk, incident_id: str) -> VictimsRead:
     )
     named = {r.id: r.outlet or r.id[:8] for r in reports}
     texts = {r.id: r.text or "" for r in reports}
+    links = {v.id: others for v in victims if (others := desk.victims.same_person(v))}
     return VictimsRead(
-        incident_id, victims, named, texts, suggestions, desk.victims.problems(incident_id)
+        incident_id, victims, named, texts, suggestions, desk.victims.problems(incident_id), links
     )
 
 
@@ -108,10 +112,17 @@ class VictimsModel(QAbstractTableModel):
         super().__init__(parent)
         self.victims: list[Victim] = []
         self.reports: dict[str, str] = {}
+        self.links: dict[str, list[Victim]] = {}
 
-    def set_victims(self, victims: list[Victim], reports: dict[str, str]) -> None:
+    def set_victims(
+        self,
+        victims: list[Victim],
+        reports: dict[str, str],
+        links: dict[str, list[Victim]] | None = None,
+    ) -> None:
         self.beginResetModel()
         self.victims, self.reports = list(victims), dict(reports)
+        self.links = dict(links or {})
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -133,6 +144,10 @@ class VictimsModel(QAbstractTableModel):
             return victim_value("age_group", v.age_group) or EMPTY
         if fields[0] == "occupation" and v.occupation == "other" and v.occupation_note:
             return visible(v.occupation_note)
+        if fields == ("same_person_as",):
+            from tawthiq.ui.victim_link import linked_text
+
+            return linked_text(self.links.get(v.id, [])) or EMPTY
         if fields == ("report_ids",):
             return join(quote(self.reports.get(r, r[:8])) for r in v.report_ids) or EMPTY
         return victim_value(fields[0], v.values.get(fields[0])) or EMPTY

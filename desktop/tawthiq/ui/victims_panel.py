@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,7 @@ from tawthiq.domain.victims import Victim
 from tawthiq.i18n import _, format_number, join, quote, sentence_text
 from tawthiq.services.desk import Desk
 from tawthiq.services.victims import Suggestion
+from tawthiq.ui import victim_link
 from tawthiq.ui.ops import Runner, error_sentence
 from tawthiq.ui.victim_dialog import VictimDialog
 from tawthiq.ui.victims_model import VictimsModel, VictimsRead, read_victims, victim_value
@@ -119,8 +121,13 @@ class VictimsPanel(QWidget):
         self.edit_button.clicked.connect(self.edit)
         self.delete_button = QPushButton(self)
         self.delete_button.clicked.connect(self.delete)
+        self.link_button = QPushButton(self)
+        self.link_button.clicked.connect(lambda: victim_link.link(self))
+        self.unlink_button = QPushButton(self)
+        self.unlink_button.clicked.connect(lambda: victim_link.unlink(self))
+        self.linking: QDialog | None = None
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button):
+        for b in self.buttons():
             buttons.addWidget(b)
         buttons.addStretch(1)
         self.suggested = QGroupBox(self)
@@ -169,7 +176,9 @@ class VictimsPanel(QWidget):
 
     def show_read(self, read: VictimsRead | None) -> None:
         self.read = read
-        self.model.set_victims(read.victims if read else [], read.reports if read else {})
+        self.model.set_victims(
+            read.victims if read else [], read.reports if read else {}, read.links if read else {}
+        )
         problems = [sentence_text(p) for p in read.problems] if read else []
         self.problems.setText(
             "\n".join(
@@ -177,7 +186,7 @@ class VictimsPanel(QWidget):
             )
         )
         self.problems.setVisible(bool(problems))
-        for b in (self.add_button, self.edit_button, self.delete_button):
+        for b in self.buttons():
             b.setEnabled(read is not None)
         while self.rows.count():
             item = self.rows.takeAt(0)
@@ -219,6 +228,10 @@ class VictimsPanel(QWidget):
             for i in range(self.rows.count())
             if isinstance(w := self.rows.itemAt(i).widget(), SuggestionRow)  # type: ignore[union-attr]
         ]
+
+    def buttons(self) -> list[QPushButton]:
+        return [self.add_button, self.edit_button, self.delete_button, self.link_button,
+                self.unlink_button]  # fmt: skip
 
     def title(self) -> str:
         n = len(self.read.victims) if self.read else 0
@@ -314,6 +327,11 @@ class VictimsPanel(QWidget):
         self.add_button.setText(_("Add a victim…"))
         self.edit_button.setText(_("Change the selected victim…"))
         self.delete_button.setText(_("Delete the selected victim…"))
+        self.link_button.setText(_("Link to the same person in another incident…"))
+        self.unlink_button.setText(_("Unlink…"))
+        self.unlink_button.setToolTip(
+            _("Undo the selected victim's link to the same person in another incident")
+        )
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )
