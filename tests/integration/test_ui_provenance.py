@@ -11,6 +11,7 @@ from tests.conftest import incident_count, listed, paste_and_read
 from tawthiq import services
 from tawthiq.domain.resources import read_text
 from tawthiq.services.demo import SAMPLE
+from tawthiq.ui.list_model import STATUS
 from tawthiq.ui.questions import ask_save_unchecked
 
 SAMPLE_TEXT = read_text(SAMPLE)
@@ -70,10 +71,10 @@ def test_unchecked_values_stay_marked_until_a_person_accepts_them(qtbot, window,
     window.tabs.setCurrentIndex(1)
     window.incidents.refresh(keep=incident_id)
     listed(qtbot, window.incidents)
-    status = window.incidents.table.model().index(0, 7).data()
+    status = window.incidents.table.model().index(0, STATUS).data()
     assert f"{len(unchecked)} not checked" in status
     table = window.incidents.table
-    shown = table.horizontalHeader().sectionSize(7)  # the whole of it, not "Draft · 25 n…"
+    shown = table.horizontalHeader().sectionSize(STATUS)  # the whole of it, not "Draft · 25 n…"
     assert shown >= table.fontMetrics().horizontalAdvance(status)
     # The history says which values came from the extractor.
     qtbot.waitUntil(lambda: window.history.model.rowCount() > 0)
