@@ -92,6 +92,7 @@ class IncidentRow(_Materialised, Base):
         Index("ix_incident_sort_gov", "deleted", "governorate"),
         Index("ix_incident_munition_remnants", "deleted", "munition_remnants"),
         Index("ix_incident_grouped_into", "grouped_into"),
+        Index("ix_incident_shown_as", "shown_as"),
         Index("ix_incident_range_killed", "deleted", "range_killed_max"),
         Index("ix_incident_range_injured", "deleted", "range_injured_max"),
     )

@@ -35,6 +35,7 @@ def upgrade() -> None:
     op.create_index("ix_incident_range_killed", "incident", ["deleted", "range_killed_max"])
     op.create_index("ix_incident_range_injured", "incident", ["deleted", "range_injured_max"])
     op.add_column("incident", sa.Column("shown_as", sa.String(36), nullable=True))
+    op.create_index("ix_incident_shown_as", "incident", ["shown_as"])  # a group's members
     for name, columns in _WIDENED.items():
         op.drop_index(name, "incident")
         op.create_index(name, "incident", [*columns, "shown_as"])
@@ -48,6 +49,7 @@ def downgrade() -> None:
     for name, columns in _WIDENED.items():
         op.drop_index(name, "incident")
         op.create_index(name, "incident", columns)
+    op.drop_index("ix_incident_shown_as", "incident")
     op.drop_index("ix_incident_range_injured", "incident")
     op.drop_index("ix_incident_range_killed", "incident")
     with op.batch_alter_table("incident") as batch:
