@@ -82,6 +82,16 @@ class Database:
         with self._errors(), self._write() as session, session.begin():
             yield session
 
+    @contextmanager
+    def unlocked(self) -> Iterator[Session]:
+        """A transaction that may add rows without taking the write lock: for rows no other
+        writer reads or changes as it works (a team server's evidence files, added a file
+        per transaction, however long it takes, while others sync)."""
+        if self.read_only:
+            raise RuntimeError(f"{self.location} was opened read-only")
+        with self._errors(), self._read() as session, session.begin():
+            yield session
+
     def _errors(self) -> Any:
         return _server_errors(self.url) if self.url else _errors(self.path, self.encrypted)
 
