@@ -251,3 +251,36 @@ def test_the_windows_summary_tells_the_files_and_names_one_refused(  # type: ign
         setup_i18n("en")
     assert "Evidence" not in told and "ملفات الأدلة" in told
     assert "غُيّرت على الخادم" in refusal and "station.jpg" in refusal
+
+
+def test_two_laptops_adding_the_same_file_at_once_both_finish(crew: Team) -> None:
+    """The same photo attached on two laptops, sent at the same moment: the second waits
+    for the first's rows and adds none, and neither sync fails."""
+    import threading
+
+    from tawthiq.store import open_database, server_blobs
+
+    crew.enrol("amal")
+    crew.enrol("basel")
+    sha = hashlib.sha256(b"x").hexdigest()
+    first_db, second_db = open_database(crew.urls["amal"]), open_database(crew.urls["basel"])
+    added: list[bool] = []
+    try:
+        with first_db.unlocked() as s:
+            assert server_blobs.add_chunk(s, sha, 0, b"x")
+
+            def second() -> None:
+                with second_db.unlocked() as s2:
+                    added.append(server_blobs.add_chunk(s2, sha, 0, b"x"))
+
+            racing = threading.Thread(target=second)
+            racing.start()
+            time.sleep(0.5)  # the second insert waits on the first's row
+            assert added == []
+        racing.join(timeout=30)
+        assert added == [False]
+        with first_db.read() as s:
+            assert server_blobs.held(s, [sha]) == {sha: server_blobs.Held(1, 1)}
+    finally:
+        first_db.close()
+        second_db.close()
