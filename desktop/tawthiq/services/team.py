@@ -260,7 +260,8 @@ def sync(
     applied, in one transaction), then push what this laptop holds and the server lacks.
     ``url``: the server (remembered after the first sync that reaches it). New laptops'
     work is taken when a laptop this one trusts accepted them, when ``accept`` names them
-    (device -> the key fingerprint the person checked), or with ``accept_new``, all."""
+    (device -> the key fingerprint the person checked), or with ``accept_new``, all. The
+    evidence files' bytes follow the events (``server_files``): ``SyncResult.files``."""
     url = _need_url(url or remembered_server(ws))
     server_db = _open(url)
     try:
