@@ -99,7 +99,18 @@ def cmd_sync(args: argparse.Namespace, out: Callable[[str], None]) -> int:
             out(f"  conflict: {entity.replace('_', ' ')} {record_id[:8]}: {', '.join(fields)}")
     for device, key in sorted(pulled.accepted.items()):
         out(f"  accepted laptop {device[:8]} (key fingerprint {team.fingerprint_of(key)})")
+    files = result.files
+    if files.supported:
+        out(f"  evidence files: {files.received} received, {files.sent} sent")
+    else:
+        out(
+            "  evidence files: this server keeps none yet (its coordinator runs `tawthiq "
+            "server init` again with this release); they still travel in export files"
+        )
     code = 0
+    for f in [*files.refused, *files.not_sent]:
+        print(f"tawthiq: {visible(str(f.reason))}", file=sys.stderr)
+        code = 1
     for q in pulled.quarantined:
         print(
             f"tawthiq: quarantined laptop {q.device_id[:8]}: its events were not taken: "

@@ -87,6 +87,9 @@ class ServerSynced:
     waiting: tuple[NewDevice, ...] = ()
     refused: tuple[Refused, ...] = ()
     changes: Changes = EVERYTHING
+    files_received: int = 0  # evidence files' bytes taken from the server
+    files_sent: int = 0
+    files_refused: tuple[TawthiqError, ...] = ()  # served changed, or damaged here: named
 
 
 class SyncDesk:
@@ -209,6 +212,9 @@ class SyncDesk:
                 else Refused(q.device_id, q.reason)
                 for q in pulled.quarantined
             ),
+            files_received=result.files.received + (after.files_received if after else 0),
+            files_sent=result.files.sent + (after.files_sent if after else 0),
+            files_refused=tuple(f.reason for f in (*result.files.refused, *result.files.not_sent)),
         )
 
     def _pulled(self, summary: ImportSummary) -> Imported:

@@ -1,7 +1,7 @@
 """Where a workspace's evidence files are kept: ``<database file>.files/`` beside a
 database file; for a team server's database (PostgreSQL), in this laptop's key folder,
-``<key folder>/server-files/<host>_<port>/<database>/`` (a server keeps no files of its own:
-files travel with exports between laptops)."""
+``<key folder>/server-files/<host>_<port>/<database>/`` (what a team server keeps for its
+laptops' syncs is in its own table: ``store.server_blobs``)."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from tawthiq.store.pg_connection import (
     without_pin,
 )
 from tawthiq.store.writer import EventWriter, check_signer
-from tawthiq.sync import server_sync
+from tawthiq.sync import server_files, server_sync
 from tawthiq.sync.errors import SyncError
 from tawthiq.sync.server_history import check_own_history
 
@@ -51,6 +51,7 @@ class SyncResult:
     role: str
     pulled: server_sync.PullResult
     pushed: server_sync.PushResult = field(default_factory=server_sync.PushResult)
+    files: server_files.FilesMoved = field(default_factory=server_files.FilesMoved)
 
 
 def _need_url(url: str | None) -> str:
@@ -259,7 +260,8 @@ def sync(
     applied, in one transaction), then push what this laptop holds and the server lacks.
     ``url``: the server (remembered after the first sync that reaches it). New laptops'
     work is taken when a laptop this one trusts accepted them, when ``accept`` names them
-    (device -> the key fingerprint the person checked), or with ``accept_new``, all."""
+    (device -> the key fingerprint the person checked), or with ``accept_new``, all. The
+    evidence files' bytes follow the events (``server_files``): ``SyncResult.files``."""
     url = _need_url(url or remembered_server(ws))
     server_db = _open(url)
     try:
@@ -287,9 +289,28 @@ def sync(
                 trusted=trusted,
                 progress=progress,
             )
+        _files(ws, server_db, result, progress)
         return result
     finally:
         server_db.close()
+
+
+def _files(
+    ws: Workspace, server_db: Database, result: SyncResult, progress: Progress | None
+) -> None:
+    """The evidence files' bytes, after the events: those this laptop's records name and it
+    lacks, from the server; those its pushed devices' events name, to it."""
+    from tawthiq.services.evidence_files import file_store
+
+    moved = result.files
+    moved.supported = server_files.supported(server_db)
+    if not moved.supported:
+        return
+    store = file_store(ws)
+    server_files.receive(ws.db, server_db, store, moved, progress)
+    if result.role != "auditor":
+        own = [ws.identity.device_id] if result.role == "documenter" else None
+        server_files.send(ws.db, server_db, store, own, moved, progress)
 
 
 def _pull(

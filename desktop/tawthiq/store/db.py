@@ -50,6 +50,7 @@ class Database:
         self._read = sessionmaker(reading, expire_on_commit=False)
         writing = server.for_writing(engine) if url else dialect.for_writing(engine)
         self._write = sessionmaker(writing, expire_on_commit=False)
+        self._unlocked = sessionmaker(engine, expire_on_commit=False)  # read committed
 
     @property
     def location(self) -> str:
@@ -80,6 +81,18 @@ class Database:
         if self.read_only:  # a reading command's database: a bug of ours, never a user's
             raise RuntimeError(f"{self.location} was opened read-only")
         with self._errors(), self._write() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def unlocked(self) -> Iterator[Session]:
+        """A transaction that may add rows without taking the write lock: for rows no other
+        writer reads or changes as it works (a team server's evidence files, added a file
+        per transaction, however long it takes, while others sync); each statement sees
+        what others committed before it (two laptops adding the same file: the second
+        finds the first's rows, and adds none)."""
+        if self.read_only:
+            raise RuntimeError(f"{self.location} was opened read-only")
+        with self._errors(), self._unlocked() as session, session.begin():
             yield session
 
     def _errors(self) -> Any:

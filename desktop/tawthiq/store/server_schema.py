@@ -10,6 +10,8 @@ psql is held to the same rules as Tawthiq.
 - ``tawthiq_coordinator`` may also append what it received from others (by USB, say).
 - ``tawthiq_auditor`` reads.
 - The database owner (the connection ``server init`` was given) acts as a coordinator.
+- Evidence files' bytes (``server_blobs``): read by every role, added by documenters and
+  coordinators, append-only like the events.
 - ``UPDATE``, ``DELETE`` and ``TRUNCATE`` of ``event`` are granted to nobody and refused by
   a trigger for everyone, the owner included.
 """
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from tawthiq.domain.errors import N_
-from tawthiq.store import server_members
+from tawthiq.store import server_blobs, server_members
 from tawthiq.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -135,6 +137,7 @@ def install(conn: Connection) -> None:
             "FOR EACH STATEMENT EXECUTE FUNCTION tawthiq_refuse_change()"
         )
     )
+    server_blobs.install(conn)
     _constraints(conn)
     _grants(conn)
     _policies(conn)
@@ -199,6 +202,10 @@ def _grants(conn: Connection) -> None:
     for table in _DERIVED_TABLES:
         cols = ", ".join(c for c in _columns(conn, table) if c != "num")
         conn.execute(text(f"GRANT INSERT ({cols}), UPDATE ({cols}) ON {table} TO {writers}"))
+    # evidence files' bytes: rows added, never changed; who added one and when are the
+    # server's to say (its defaults), not the member's
+    blobs = server_blobs.TABLE
+    conn.execute(text(f"GRANT INSERT (sha256, chunk, bytes) ON {blobs} TO {writers}"))
     conn.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {writers}"))
     for fn in ("tawthiq_enrolled_fingerprint()", "tawthiq_own_devices()"):
         conn.execute(text(f"REVOKE ALL ON FUNCTION {fn} FROM PUBLIC"))

@@ -155,12 +155,18 @@ def trust_box(devices: tuple[NewDevice, ...], parent: QWidget | None = None) -> 
 
 def synced_text(result: ServerSynced) -> str:
     role = ROLES.get(result.role)
-    return _(
-        "Synced with the team server as {role}: {pulled} new events taken, {pushed} sent."
-    ).format(
-        role=_(role) if role else isolate(result.role),
-        pulled=format_number(result.pulled.summary.new),
-        pushed=format_number(result.pushed),
+    return (
+        _(
+            "Synced with the team server as {role}: {pulled} new events taken, {pushed} sent."
+        ).format(
+            role=_(role) if role else isolate(result.role),
+            pulled=format_number(result.pulled.summary.new),
+            pushed=format_number(result.pushed),
+        )
+        + " "
+        + _("Evidence files: {received} received, {sent} sent.").format(
+            received=format_number(result.files_received), sent=format_number(result.files_sent)
+        )
     )
 
 
@@ -180,6 +186,7 @@ class ServerSummaryDialog(SummaryDialog):
 
     def __init__(self, result: ServerSynced, parent: QWidget | None = None):
         pulled = result.pulled
+        self.synced_result = result
         super().__init__(
             pulled.summary, len(pulled.pairs), parent, contradictions=pulled.contradictions
         )
@@ -225,18 +232,27 @@ class ServerSummaryDialog(SummaryDialog):
                     for r in result.refused
                 ],
             ),
+            (
+                ngettext(
+                    "Evidence file not taken or not sent:",
+                    "Evidence files not taken or not sent:",
+                    len(result.files_refused),
+                ),
+                [error_text(reason) for reason in result.files_refused],
+            ),
         )
-        self.accepted_list, self.waiting_list, self.refused_list = (
+        self.accepted_list, self.waiting_list, self.refused_list, self.files_list = (
             _plain_lines(lines, self) for _heading, lines in sections
         )
-        views = (self.accepted_list, self.waiting_list, self.refused_list)
+        views = (self.accepted_list, self.waiting_list, self.refused_list, self.files_list)
         for (heading, lines), view in zip(sections, views, strict=True):
             if not lines:
                 view.hide()
                 continue
             title = QLabel(heading, self)
             title.setWordWrap(True)
-            title.setObjectName("error" if view is self.refused_list else "heading")
+            failed = view in (self.refused_list, self.files_list)
+            title.setObjectName("error" if failed else "heading")
             box.insertWidget(at, title)
             box.insertWidget(at + 1, view)
             at += 2
