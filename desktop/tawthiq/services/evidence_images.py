@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,7 +151,9 @@ def share_copy(
         img = img.convert("RGB")
     options: dict[str, object] = {"quality": 92} if kind in ("JPEG", "WEBP") else {}
     img.save(out, format=kind, **options)
-    target = folder / f"{sha256[:16]}-shared.{CLEANED[media_type]}"
+    # a name of its own: one made from the original's SHA-256 would tie the published copy
+    # to whoever holds the original (a source's seized phone)
+    target = folder / f"shared-{secrets.token_hex(6)}.{CLEANED[media_type]}"
     _write(target, out.getvalue())
     return SharedCopy(target, sha256)
 
@@ -165,6 +168,18 @@ def _write(path: Path, data: bytes) -> None:
         raise ValidationError(
             N_("cannot write {path}: {reason}"), path=path, reason=exc.strerror
         ) from None
+
+
+def oriented(data: bytes, name: str, media_type: str) -> bytes:
+    """A photo as the copy to share is made from it (turned as its orientation says, only
+    its pixels), as PNG: what the window shows to choose the regions to blur, so a
+    rectangle drawn there covers the same pixels in the copy."""
+    img = _decoded(data, name, media_type)
+    if img.mode not in ("RGB", "RGBA", "L"):
+        img = img.convert("RGB")
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()
 
 
 def thumbnail(

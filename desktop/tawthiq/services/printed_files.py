@@ -26,7 +26,9 @@ def _printed(r: EvidenceRecord, store: FileStore, public: bool) -> ReportFile:
     spec = FIELDS[EVIDENCE]
     values = {k: v for k, v in r.values.items() if k in spec and (spec[k].public or not public)}
     picture = None
-    if store.has(r.sha256):
+    # a public report prints no picture: the face of a victim or a witness it names no one
+    # for would go out unblurred (a copy to share, blurred by hand, is the way to publish it)
+    if not public and store.has(r.sha256):
         try:  # bytes that no longer match their SHA-256 show no picture
             media = str(values.get("media_type") or "")
             picture = thumbnail(store, r.sha256, media)

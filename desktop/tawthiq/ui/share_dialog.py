@@ -5,8 +5,8 @@ rectangle can be removed again. The rectangles are in the photo's own pixels, as
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QImageReader, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,13 +27,17 @@ MIN_SIDE = 4  # a drag shorter than this (in the photo's pixels) is a click, not
 
 
 def photo_image(data: bytes) -> QImage:
-    """The photo as it is shown (its EXIF orientation applied); a null image if unreadable."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buffer)
-    reader.setAutoTransform(True)
-    return reader.read()
+    """The photo as the copy to share is made from it (turned by Pillow as its orientation
+    says: Qt leaves a PNG's or a WebP's orientation aside, and its TIFF reader can crash on
+    a hostile file), so the regions drawn on it are the regions blurred; a null image if it
+    is no photo Tawthiq reads."""
+    from tawthiq.domain.errors import TawthiqError
+    from tawthiq.services.evidence_images import oriented
+
+    try:
+        return QImage.fromData(oriented(data, "photo", "image"))
+    except TawthiqError:
+        return QImage()
 
 
 def between(a: QPoint, b: QPoint) -> QRect:
