@@ -337,3 +337,68 @@ def test_png_webp_and_tiff_copies_lose_their_exif_too(run, ws, tmp_path: Path, k
         assert img.format == kind and not img.getexif().get(0x0131)
         got = img.convert("RGB").getpixel((5, 5))  # WebP is encoded lossy: nearly the same
         assert all(abs(a - b) <= 3 for a, b in zip(got, (10, 200, 90), strict=True))
+
+
+def test_attaching_again_says_a_lost_copy_is_stored_again(run, ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    incident = _incident(run)
+    doc = tmp_path / "statement.txt"
+    doc.write_bytes(b"what the neighbour saw " * 500)
+    assert run("attach", incident[:8], str(doc)).code == 0
+    said = run("attach", incident[:8], str(doc))
+    assert said.code == 0 and "nothing changed" in said.out
+    file_store(ws).path_of(_sha(doc.read_bytes())).unlink()
+    said = run("attach", incident[:8], str(doc))
+    assert said.code == 0 and "lost or damaged copy is stored again" in said.out, said.out
+    assert run("verify").code == 0
+
+
+def test_an_import_repairs_a_damaged_copy_of_a_file_it_carries(ws, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.integration.test_evidence_sync import _other
+
+    from tawthiq import services
+    from tawthiq.services import Desk
+
+    incident = Desk(ws).save({"title_en": "Strike"}).incident_id
+    data = os.urandom(50_000)
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(data)
+    Desk(ws).files.attach(incident, [photo])
+    export = tmp_path / "e.tawthiq"
+    services.sync.export_database(ws, export)
+    other = _other(ws, tmp_path)
+    try:
+        services.sync.import_files(other, [export], accept_new=True)
+        store = file_store(other)
+        stored = store.path_of(_sha(data))
+        stored.chmod(0o600)
+        raw = bytearray(stored.read_bytes())
+        raw[-50] ^= 0x10
+        stored.write_bytes(bytes(raw))
+        assert not Desk(other).trail.verify().ok
+        assert services.sync.import_files(other, [export], accept_new=True).files_received == 1
+        assert store.problem(_sha(data)) is None
+        assert Desk(other).trail.verify().ok
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("at_rest", ["encrypted"], indirect=True)
+def test_a_file_a_cut_protect_left_plain_is_named_then_sealed_by_attaching_again(
+    run, ws, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from tawthiq.store.evidence_store import MAGIC
+
+    incident = _incident(run)
+    video = tmp_path / "strike.mp4"
+    data = b"PLAIN-FRAME " * 30_000
+    video.write_bytes(data)
+    assert run("attach", incident[:8], str(video)).code == 0
+    stored = file_store(ws).path_of(_sha(data))
+    stored.chmod(0o600)
+    stored.write_bytes(data)  # as a protect cut off before this file leaves it
+    r = run("verify")
+    assert r.code == 1 and "strike.mp4" in r.err and "unencrypted" in r.err, r.err
+    assert run("attach", incident[:8], str(video)).code == 0
+    on_disk = stored.read_bytes()
+    assert on_disk.startswith(MAGIC) and b"PLAIN-FRAME" not in on_disk
+    assert run("verify").code == 0

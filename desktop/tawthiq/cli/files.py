@@ -23,6 +23,8 @@ def cmd_attach(args: argparse.Namespace, out: Callable[[str], None]) -> int:
     done = desk.files.attach(incident_id, [Path(p) for p in args.file], args.origin)
     for f in done.files:
         said = "" if f.new else "  (already attached to this incident: nothing changed)"
+        if f.restored:
+            said = "  (already attached to this incident: its lost or damaged copy is stored again)"
         out(visible(f"{f.sha256}  {f.file_name}{said}"))
     return 0
 

@@ -47,6 +47,8 @@ class Attached:
     record_id: str
     new: bool  # False: these bytes were already attached to it (nothing changed)
     file_name: str
+    restored: bool = False  # already attached, but its stored copy (missing or damaged)
+    # was stored again from these bytes
 
 
 def _sniffed(head: bytes) -> str | None:
@@ -114,7 +116,8 @@ def attach(
 ) -> Attached:
     """Store the bytes of ``path`` (streamed, hashed as they are copied) and record them as
     attached to ``incident_id`` (with ``report``: the source report of that id). The same
-    bytes attached to it again change nothing."""
+    bytes attached to it again change nothing, unless the stored copy is missing, damaged
+    or (encrypted) left plain: these bytes, proven by the same SHA-256, are then stored."""
     path = Path(path)
     check_readable(path)
     target = SOURCE_REPORT if report else INCIDENT
@@ -139,7 +142,8 @@ def attach(
         rid = record_id(incident_id, sha256)
         history = writer.events_of(rid)
         if history and not entity_state(history).values.get(DELETED):
-            return Attached(sha256, rid, False, path.name)
+            restored = inc.publish()  # False: the stored copy is sound, nothing changed
+            return Attached(sha256, rid, False, path.name, restored)
         inc.publish()
     if history:  # attached once and removed: attached again
         writer.record(EVIDENCE, rid, {DELETED: False})
@@ -218,4 +222,11 @@ def file_problems(session: Session, store: FileStore, own_device: str | None) ->
                 "longer match its SHA-256"
             )
             problems.append(Sentence(changed, name=name, sha=sha256[:12]))
+            continue
+        if store.encrypted and not store.sealed(sha256):  # a protect cut off before it
+            plain = N_(
+                "evidence file {name} (SHA-256 {sha}) is kept unencrypted though the "
+                "database is protected: attach it again to seal it"
+            )
+            problems.append(Sentence(plain, name=name, sha=sha256[:12]))
     return problems

@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from tawthiq.domain.errors import N_, Sentence
 from tawthiq.store.errors import StoreError
 from tawthiq.store.processes import is_running
-from tawthiq.store.secure_files import overwrite, sync_folder
+from tawthiq.store.secure_files import destroy, overwrite, sync_folder
 
 CHUNK = 1024 * 1024  # plain bytes per sealed chunk, and per read
 MAGIC = b"TWQFILE1"
@@ -81,6 +81,22 @@ class FileStore:
 
     def has(self, sha256: str) -> bool:
         return self.path_of(sha256).is_file()
+
+    def sealed(self, sha256: str) -> bool:
+        """Whether stored file ``sha256`` is kept sealed (its first bytes say so); a plain
+        store's files never are."""
+        try:
+            with self.path_of(sha256).open("rb") as f:
+                return f.read(len(MAGIC)) == MAGIC
+        except OSError:
+            return False
+
+    def sound(self, sha256: str) -> bool:
+        """Whether stored file ``sha256`` is there, its bytes those its SHA-256 names, and
+        sealed when the store is encrypted: every byte read and hashed."""
+        if not self.has(sha256) or (self.key is not None and not self.sealed(sha256)):
+            return False
+        return self.problem(sha256) is None
 
     def size_of(self, sha256: str) -> int:
         """The size of the original bytes of a stored file, from its size on disk."""
@@ -173,7 +189,8 @@ class FileStore:
 
     def remove_leftovers(self) -> int:
         """The temporary files that a write killed before it finished left (never one a
-        running process is writing, never a stored file); how many."""
+        running process is writing, never a stored file), their bytes overwritten where they
+        lay (on a plain laptop they are evidence in the clear); how many."""
         removed = 0
         try:
             found = list(self.folder.glob(f"{_PART}*"))
@@ -183,8 +200,7 @@ class FileStore:
             pid = p.name[len(_PART) :].partition("-")[0]
             if pid.isdigit() and not is_running(int(pid)):
                 with contextlib.suppress(OSError):
-                    p.unlink()
-                    removed += 1
+                    removed += destroy(p)
         return removed
 
     # --- encrypting or decrypting every file (protect, unprotect) -------------------------
@@ -194,6 +210,7 @@ class FileStore:
         against its SHA-256 as it is read, and put in place of the old one, whose bytes are
         overwritten where they lay when they were plain; how many. The one time a stored
         file is replaced: by the same original bytes, kept another way."""
+        self.remove_leftovers()  # a killed write's plain bytes: not left as they are
         target = FileStore(self.folder, key)
         done = 0
         for sha256 in self.stored():
@@ -295,17 +312,29 @@ class Incoming:
 
     def publish(self) -> bool:
         """Put the file in place under its SHA-256; False when those bytes were already
-        kept (the temporary file is then dropped: a stored file is never replaced)."""
+        kept, sound (the temporary file is then dropped). A stored copy that is damaged, or
+        left plain in an encrypted store, is replaced by these bytes, proven against the
+        same SHA-256 (its plain bytes then overwritten where they lay)."""
         assert self.sha256 is not None, "finish() first"
         target = self.store.path_of(self.sha256)
-        if target.exists():
+        if target.exists() and self.store.sound(self.sha256):
             self.abort()
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(self.tmp, target)
-        with contextlib.suppress(OSError):
-            os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
-        sync_folder(target.parent)
+        old = None
+        if self.store.key is not None and target.exists() and not self.store.sealed(self.sha256):
+            with contextlib.suppress(OSError):
+                old = target.open("r+b", buffering=0)
+        try:
+            os.replace(self.tmp, target)
+            with contextlib.suppress(OSError):
+                os.chmod(target, stat.S_IRUSR | stat.S_IWUSR)
+            sync_folder(target.parent)
+            if old is not None:
+                overwrite(old)
+        finally:
+            if old is not None:
+                old.close()
         return True
 
     def abort(self) -> None:

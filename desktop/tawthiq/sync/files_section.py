@@ -66,8 +66,9 @@ def read_files(
                     N_("{path} is damaged: its files are not the ones its header lists"),
                     path=path,
                 )
-            # kept only when a record names it (an honest export carries no other file)
-            keep = store is not None and sha256 in names and not store.has(sha256)
+            # kept only when a record names it (an honest export carries no other file), and
+            # not already stored sound here (a damaged copy here is repaired by it)
+            keep = store is not None and sha256 in names and not store.sound(sha256)
             inc = store.incoming() if keep and store is not None else _Hasher()
             got = 0
             while got < size:
