@@ -183,7 +183,9 @@ def shown_param(name: str, value: object) -> object:
 def sentence_text(sentence: str) -> str:
     """A sentence from the core (a problem ``verify`` found) in the interface's language."""
     if isinstance(sentence, Sentence):
-        return sentence.text(_, lang="ar" if is_rtl() else "en", shown=shown_param)
+        return sentence.text(
+            _, lang="ar" if is_rtl() else "en", shown=shown_param, ngettext=ngettext
+        )
     return sentence
 
 
@@ -196,7 +198,8 @@ def sentence_in(sentence: str, lang: str) -> str:
     """A sentence from the core in ``lang`` whatever the interface's language: a printed
     report writes it in both."""
     if isinstance(sentence, Sentence):
-        return sentence.text(_catalog(lang).gettext, lang=lang)
+        catalog = _catalog(lang)
+        return sentence.text(catalog.gettext, lang=lang, ngettext=catalog.ngettext)
     return sentence
 
 

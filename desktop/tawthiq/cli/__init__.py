@@ -23,7 +23,7 @@ from tawthiq.cli import report as cli_report
 from tawthiq.cli import server as cli_server
 from tawthiq.cli import sync as cli_sync
 from tawthiq.cli import victims as cli_victims
-from tawthiq.cli.door import open_desk
+from tawthiq.cli.door import close_opened, open_desk
 from tawthiq.cli.format import history_lines, incident_details
 from tawthiq.cli.listing import _NO_CHECKPOINT
 from tawthiq.domain.arabic import has_arabic
@@ -351,3 +351,5 @@ def main(argv: Sequence[str] | None = None, out: Callable[[str], None] = print) 
             file=sys.stderr,
         )
         return 70
+    finally:
+        close_opened()

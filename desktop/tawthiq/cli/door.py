@@ -95,7 +95,18 @@ def open_desk(
     ws = services.open_workspace(
         args.db, author=name, create=create, signing=signing, read_only=read_only, ask=ask
     )
+    _OPENED.append(ws)
     return services.Desk(ws)
+
+
+_OPENED: list[services.Workspace] = []  # closed when the command ends (``close_opened``)
+
+
+def close_opened() -> None:
+    """Close the databases this command opened: nothing of them is written after it ends
+    (a connection closed when Python collects it, at an unknown later time)."""
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 def given_name(args: argparse.Namespace) -> str | None:

@@ -13,7 +13,7 @@ from tawthiq.domain.checks import clean_changes
 from tawthiq.domain.errors import N_, ValidationError
 from tawthiq.domain.fields import VICTIM
 from tawthiq.domain.text import visible
-from tawthiq.domain.victims import Victim
+from tawthiq.domain.victims import Victim, victim_problems
 from tawthiq.domain.vocab import vocabulary
 
 
@@ -117,7 +117,10 @@ def victim_values(args: argparse.Namespace) -> dict[str, Any]:
         values.update(occupation_values(args.occupation))
     if args.public:
         values["public"] = True
-    return clean_changes(VICTIM, values)
+    cleaned = clean_changes(VICTIM, values)
+    for problem in victim_problems(cleaned):  # a name of marks that show nothing, or none
+        raise problem
+    return cleaned
 
 
 def occupation_values(given: str) -> dict[str, str]:

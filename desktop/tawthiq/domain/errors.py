@@ -20,6 +20,12 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message that agrees with a number, its singular and plural forms, for
+    translation (``pybabel extract -k N_plural:1,2``); see ``Counted``."""
+    return singular, plural
+
+
 class Name(str):
     """A name inside a sentence, known in both languages ("Idlib", "إدلب"): reads as its
     English form, and a sentence shown in Arabic writes its Arabic one."""
@@ -72,13 +78,48 @@ class Sentence(str):
         *,
         lang: str = "en",
         shown: Shown | None = None,
+        ngettext: Callable[[str, str, int], str] | None = None,
     ) -> str:
         """In ``lang``, its template passed through ``translate`` first (if given);
-        ``shown``: how the interface writes each parameter inside the sentence."""
+        ``shown``: how the interface writes each parameter inside the sentence;
+        ``ngettext``: how a sentence agreeing with a number chooses its form."""
         template = translate(self.template) if translate else self.template
         try:
             params = _in_language(self.params, translate, lang, shown)
             return template.format(**params) if params else template
+        except (KeyError, IndexError, ValueError):
+            return str(self)
+
+
+class Counted(Sentence):
+    """A sentence whose words agree with one of its numbers ("1 man is named", "2 men are
+    named"): its singular and plural templates, the form chosen by each language's rule of
+    plurals (Arabic has six) where it is shown."""
+
+    singular: str  # the message's id in a catalog
+    plural: str
+    number: str  # the parameter that is the number
+
+    def __new__(cls, singular: str, plural: str, /, *, number: str, **params: Any) -> Counted:
+        chosen = singular if params[number] == 1 else plural
+        obj = str.__new__(cls, chosen.format(**params))
+        obj.template, obj.params = chosen, params  # the English form, as it reads
+        obj.singular, obj.plural, obj.number = singular, plural, number
+        return obj
+
+    def text(
+        self,
+        translate: Callable[[str], str] | None = None,
+        *,
+        lang: str = "en",
+        shown: Shown | None = None,
+        ngettext: Callable[[str, str, int], str] | None = None,
+    ) -> str:
+        n = self.params[self.number]
+        chosen = ngettext(self.singular, self.plural, n) if ngettext else self.template
+        try:
+            params = _in_language(self.params, translate, lang, shown)
+            return chosen.format(**params)
         except (KeyError, IndexError, ValueError):
             return str(self)
 

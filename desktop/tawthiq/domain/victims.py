@@ -5,12 +5,13 @@ the forms of a name that a search compares (Arabic folded; Arabic written in Lat
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from tawthiq.domain.arabic import normalize
-from tawthiq.domain.errors import N_, Sentence, ValidationError
+from tawthiq.domain.errors import N_, Counted, N_plural, Sentence, ValidationError
 from tawthiq.domain.fields import DELETED, FIELDS, VICTIM
 from tawthiq.domain.records import Conflict
 from tawthiq.domain.transliterate import WORD, latin_key
@@ -100,15 +101,24 @@ def victim_problems(state: Mapping[str, Any]) -> list[ValidationError]:
                 N_("an age of {age} contradicts the age group adult"), field="age_group", age=age
             )
         )
-    if not (state.get("name_ar") or state.get("name_en")) and not state.get(DELETED):
+    named = any(_readable(state.get(k)) for k in ("name_ar", "name_en"))
+    if not named and not state.get(DELETED):
         problems.append(ValidationError(N_("a victim needs a name"), field="name_ar"))
     return problems
+
+
+def _readable(name: object) -> bool:
+    """Whether a name holds a letter or a digit one can read: not only spaces and marks
+    that show nothing (direction marks, soft hyphens, joiners, as a paste brings)."""
+    return isinstance(name, str) and any(unicodedata.category(c)[0] in "LN" for c in name)
 
 
 def counts_vs_victims(incident: Mapping[str, Any], victims: Iterable[Victim]) -> list[Sentence]:
     """Where the victims named (not deleted) say more than the incident's counts: more
     named killed (or injured) than the toll, more named children, women or men among them
-    than its breakdown. Each a sentence, in English as text, translatable in the window."""
+    than its breakdown allows (a part's count given, or the toll less the other parts
+    known: one killed, a woman, leaves no man killed). Each a sentence, in English as text,
+    translatable in the window."""
     alive = [v for v in victims if not v.deleted]
     problems: list[Sentence] = []
     for status in ("killed", "injured"):
@@ -121,31 +131,69 @@ def counts_vs_victims(incident: Mapping[str, Any], victims: Iterable[Victim]) ->
         }
         for part, people in groups.items():
             name = f"{status}_{part}" if part else status
-            count = incident.get(name)
-            if not people or not count:
+            most = _most(incident, status, part)
+            if not people or most is None:
                 continue
-            if len(people) > count["max"]:
-                problems.append(Sentence(_SAYS[name], named=len(people), most=count["max"]))
+            if len(people) > most:
+                singular, plural = _SAYS[name]
+                problems.append(
+                    Counted(singular, plural, number="named", named=len(people), most=most)
+                )
     return problems
 
 
+_PARTS = ("children", "women", "men")
+
+
+def _most(incident: Mapping[str, Any], status: str, part: str) -> int | None:
+    """The most people of ``part`` (all when empty) the counts allow: its own count, and
+    the toll less the least of the other parts that are known (None: nothing known)."""
+    own = incident.get(f"{status}_{part}" if part else status)
+    bounds: list[int] = [own["max"]] if own else []
+    whole = incident.get(status)
+    if part and whole:
+        others = [incident.get(f"{status}_{p}") for p in _PARTS if p != part]
+        known = [o["min"] for o in others if o]
+        if known:
+            bounds.append(max(0, whole["max"] - sum(known)))
+    if not bounds or (not part and not own):
+        return None
+    return min(bounds)
+
+
 _SAYS = {
-    "killed": N_("{named} victims are named as killed, but the killed toll is at most {most}"),
-    "killed_children": N_(
-        "{named} children are named as killed, but the children killed are at most {most}"
+    "killed": N_plural(
+        "{named} victim is named as killed, but the killed toll is at most {most}",
+        "{named} victims are named as killed, but the killed toll is at most {most}",
     ),
-    "killed_women": N_(
-        "{named} women are named as killed, but the women killed are at most {most}"
+    "killed_children": N_plural(
+        "{named} child is named as killed, but the children killed are at most {most}",
+        "{named} children are named as killed, but the children killed are at most {most}",
     ),
-    "killed_men": N_("{named} men are named as killed, but the men killed are at most {most}"),
-    "injured": N_("{named} victims are named as injured, but the injured are at most {most}"),
-    "injured_children": N_(
-        "{named} children are named as injured, but the children injured are at most {most}"
+    "killed_women": N_plural(
+        "{named} woman is named as killed, but the women killed are at most {most}",
+        "{named} women are named as killed, but the women killed are at most {most}",
     ),
-    "injured_women": N_(
-        "{named} women are named as injured, but the women injured are at most {most}"
+    "killed_men": N_plural(
+        "{named} man is named as killed, but the men killed are at most {most}",
+        "{named} men are named as killed, but the men killed are at most {most}",
     ),
-    "injured_men": N_("{named} men are named as injured, but the men injured are at most {most}"),
+    "injured": N_plural(
+        "{named} victim is named as injured, but the injured are at most {most}",
+        "{named} victims are named as injured, but the injured are at most {most}",
+    ),
+    "injured_children": N_plural(
+        "{named} child is named as injured, but the children injured are at most {most}",
+        "{named} children are named as injured, but the children injured are at most {most}",
+    ),
+    "injured_women": N_plural(
+        "{named} woman is named as injured, but the women injured are at most {most}",
+        "{named} women are named as injured, but the women injured are at most {most}",
+    ),
+    "injured_men": N_plural(
+        "{named} man is named as injured, but the men injured are at most {most}",
+        "{named} men are named as injured, but the men injured are at most {most}",
+    ),
 }
 
 
@@ -155,14 +203,15 @@ _NAMES = ("name_ar", "name_en")
 
 
 def public_victims(victims: Iterable[Victim]) -> list[Victim]:
-    """The victims a public report or export may show: marked public and not deleted, each
+    """The victims a public report or export may show: marked public (and not in dispute
+    between two laptops) and not deleted, each
     with only the fields a public view may hold (relation, residence, origin and the like
     left out even then)."""
     spec = FIELDS[VICTIM]
     out = []
     for v in victims:
-        if not v.public or v.deleted:
-            continue
+        if not v.public or v.deleted or any(c.field == "public" for c in v.conflicts):
+            continue  # while laptops disagree whether it may be public, it is not
         kept = {k: x for k, x in v.values.items() if spec[k].public or k in _NAMES}
         out.append(Victim.from_state(v.id, kept))
     return out

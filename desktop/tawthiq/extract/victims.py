@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from tawthiq.domain.arabic import ASCII_DIGITS, normalize
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.casualty_words import cue_words
+from tawthiq.extract.phrases import Keys, PhraseIndex
+from tawthiq.extract.tokens import tokenize
 
 Span = tuple[int, int]
 
@@ -237,6 +242,8 @@ def _ar_item(
     names, residence = _ar_residence(text, names)
     if not 1 <= len(names) <= 5 or not _ar_name(text, names, position, i):
         return None
+    if _no_person(text[names[0][0] : names[-1][1]]):
+        return None
     age = int(age_m.group(1).translate(ASCII_DIGITS)) if age_m else None
     if age is not None and group is None:
         group = "child" if age < 18 else "adult"
@@ -247,6 +254,37 @@ def _ar_item(
         sex=sex, age_group=group, age=age, occupation=occupation, status=status,
         residence=residence,
     )  # fmt: skip
+
+
+@cache
+def _organisations() -> PhraseIndex[str]:
+    """The parties and sources the extractor knows by name (resources/extract/lexicon.json)."""
+    lexicon = read_json("extract/lexicon.json")
+    return PhraseIndex(
+        (alias, code) for field in ("perpetrators", "sources")
+        for code, aliases in lexicon[field].items() for alias in aliases
+    )  # fmt: skip
+
+
+def _no_person(name: str) -> bool:
+    """Whether what stands where a name would be tells a group or an organisation, not a
+    person: it begins with a word counting people or things ("طفلان", "أطفال", "عائلة",
+    "families"), is made only of words naming kinds of people ("طفل وامرأة"), or names a
+    party or source the extractor knows ("the Syrian Civil Defence", "الخوذ البيضاء")."""
+    tokens = tokenize(name)
+    if not tokens:
+        return True
+    keys = Keys(tokens)
+    words = [(k, a) for k, a in zip(keys, keys.alts, strict=True)]
+    cues = cue_words()
+    counting = cues.plural | cues.not_people | cues.dual.keys()
+    kinds = counting | cues.people
+    if words[0][0] in counting or words[0][1] in counting:
+        return True
+    if all(k in kinds or a in kinds for k, a in words):
+        return True
+    hits = _organisations().find(tokens, keys)
+    return any(h.last > h.first or len(tokens) == 1 for h in hits)
 
 
 _HOME_WORDS = frozenset({"اهالي", "سكان", "مدينه", "بلده", "قريه"})
@@ -324,6 +362,8 @@ def _en_item(
         return None
     start = a + at
     span = (start, start + len(name.group().rstrip()))
+    if _no_person(text[span[0] : span[1]]):
+        return None
     tail = text[span[1] : b]
     home = _EN_HOME.match(tail)
     residence = home.group(1) if home else None

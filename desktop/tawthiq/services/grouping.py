@@ -195,9 +195,15 @@ def records_of(
             seen.add((root, report_id))
             linked.setdefault(root, []).append((report_id, report, link))
     named: dict[str, list[Victim]] = {}
+    disputed = victim_queries.in_conflict(session, list(owner))  # read with their conflicts
     for victim_id, values in victim_queries.victims_of(session, list(owner)):
         root = owner[str(values.get("incident_id"))]
-        named.setdefault(root, []).append(Victim.from_state(victim_id, values))
+        if victim_id in disputed:
+            from tawthiq.services.victims import get_victim
+
+            named.setdefault(root, []).append(get_victim(session, victim_id))
+        else:
+            named.setdefault(root, []).append(Victim.from_state(victim_id, values))
     out = []
     for inc in incidents:
         record = record_from(inc, linked.get(inc.id, ()), read_again=read_again)

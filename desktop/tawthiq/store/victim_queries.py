@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tawthiq.store.models import SourceReportRow, VictimRow
+from tawthiq.store.models import IncidentRow, SourceReportRow, VictimRow
 
 
 def victims_of(
@@ -26,10 +26,25 @@ def victims_of(
     return [(r.id, json.loads(r.data)) for r in session.execute(stmt)]
 
 
-def victim_names(session: Session) -> list[tuple[str, str, str]]:
-    """(id, incident id, the forms of the names) of every victim not deleted."""
+def in_conflict(session: Session, incident_ids: Sequence[str]) -> set[str]:
+    """The victims (not deleted) of the incidents ``incident_ids`` holding a conflict."""
     v = VictimRow
-    stmt = select(v.id, v.incident_id, v.name_key).where(v.deleted.is_(False)).order_by(v.num)
+    stmt = select(v.id).where(
+        v.incident_id.in_(list(incident_ids)), v.deleted.is_(False), v.n_conflicts > 0
+    )
+    return {str(r) for r in session.scalars(stmt)}
+
+
+def victim_names(session: Session) -> list[tuple[str, str, str]]:
+    """(id, incident id, the forms of the names) of every victim not deleted, of an
+    incident not deleted."""
+    v, i = VictimRow, IncidentRow
+    stmt = (
+        select(v.id, v.incident_id, v.name_key)
+        .join(i, i.id == v.incident_id)
+        .where(v.deleted.is_(False), i.deleted.is_(False))
+        .order_by(v.num)
+    )
     return [(str(a), str(b or ""), str(c or "")) for a, b, c in session.execute(stmt)]
 
 
