@@ -144,14 +144,20 @@ def test_attack_verify_refuses_a_copy_whose_latest_changes_it_cannot_read(  # ty
 ) -> None:
     """A read-only folder holding the file and a write-ahead log: the immutable open would
     not read the log's changes, so verify says it cannot read the copy (exit 3)."""
-    keep = connect(db_path)  # holds the -wal open: the edit stays in it
-    keep.execute("PRAGMA wal_autocheckpoint=0")
-    assert run("edit", maram, "--killed", "10").code == 0
+    # another laptop's Tawthiq, still open, has just written: its edit is in the -wal (a
+    # command of this process closes its database when it ends, so the edit is made here
+    # through a workspace kept open)
+    from tawthiq import services
+    from tawthiq.services.incidents import edit_incident
+
+    writing = services.open_workspace(db_path, author="Amal")
+    with writing.writing() as w:
+        edit_incident(w, maram, {"killed": 10})
     wal = db_path.with_name("records.db-wal")
     assert wal.stat().st_size > 0
     _folder_refuses_wal(monkeypatch)
     r = run("verify")
-    keep.close()
+    writing.close()
     assert r.code == 3 and r.out == ""
     assert r.err == (
         f"tawthiq: cannot read {db_path}: its latest changes are in records.db-wal, in a "
