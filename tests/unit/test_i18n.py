@@ -33,7 +33,10 @@ def _source_messages() -> dict[str, object]:
         method_map, options_map = parse_mapping_cfg(f)
     found: dict[str, object] = {}
     for filename, _lineno, message, _comments, _context in extract_from_dir(
-        ROOT, method_map, options_map, keywords={"_": None, "N_": None, "ngettext": (1, 2)}
+        ROOT,
+        method_map,
+        options_map,
+        keywords={"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)},
     ):
         found[message[0] if isinstance(message, tuple) else message] = (filename, message)
     return found
