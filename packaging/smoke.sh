@@ -72,7 +72,7 @@ if grep -a -l -e Maram -e "مرام" "$enc"/d.db* "$DATA"/*; then
 fi
 out=$(run verify --db "$enc/d.db" --passphrase-file "$enc/passphrase") ||
   fail "verify of the encrypted database failed:"$'\n'"$out"
-grep -q "^ok: 63 events" <<<"$out" || fail "the encrypted database did not verify:"$'\n'"$out"
+grep -q "^ok: 67 events" <<<"$out" || fail "the encrypted database did not verify:"$'\n'"$out"
 out=$(run list --db "$enc/d.db" --passphrase-file "$enc/passphrase") ||
   fail "list of the encrypted database failed:"$'\n'"$out"
 grep -q "مخيم مرام" <<<"$out" || fail "list of the encrypted database lacks the incident:"$'\n'"$out"
