@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, select
@@ -34,14 +34,8 @@ RANGE_COLUMNS = tuple(f"range_{k}_{end}" for k in RANGED for end in ("min", "max
 SHOWN_AS = "shown_as"
 COLUMNS = (*RANGE_COLUMNS, SHOWN_AS)
 Ranges = dict[str, int | str | None]
-_CHUNK = 500  # ids in one IN (...)
 ALL_ABOVE = 2000  # incidents to refresh past which every one is computed in one pass
 _NO_RANGE: Ranges = dict.fromkeys(RANGE_COLUMNS)
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
-    for n in range(0, len(ids), _CHUNK):
-        yield list(ids[n : n + _CHUNK])
 
 
 def _figure(value: Any) -> tuple[int, int] | None:
@@ -75,7 +69,7 @@ def _links(session: Session, incident_ids: Sequence[str] | None) -> dict[str, li
         .where(LinkRow.deleted.is_(False))
     )
     out: dict[str, list[Any]] = defaultdict(list)
-    for chunk in [None] if incident_ids is None else _chunks(incident_ids):
+    for chunk in [None] if incident_ids is None else groups.chunks(incident_ids):
         where = stmt if chunk is None else stmt.where(LinkRow.incident_id.in_(chunk))
         for incident_id, link_id, report_id, data in session.execute(where):
             out[str(incident_id)].append((link_id, report_id, json.loads(data)))
@@ -118,7 +112,7 @@ def _stored(session: Session, ids: Sequence[str] | None) -> dict[str, Ranges]:
     cols = [IncidentRow.__table__.c[c] for c in COLUMNS]
     stmt = select(IncidentRow.id, *cols)
     out = {}
-    for chunk in [None] if ids is None else _chunks(ids):
+    for chunk in [None] if ids is None else groups.chunks(ids):
         where = stmt if chunk is None else stmt.where(IncidentRow.id.in_(chunk))
         for row in session.execute(where):
             out[row[0]] = dict(zip(COLUMNS, row[1:], strict=True))
@@ -157,7 +151,7 @@ def parents_of(session: Session, incident_ids: Sequence[str]) -> set[str]:
     """What the incidents are grouped into now: read before a write changes it, the
     incidents whose range the write may change besides theirs."""
     out: set[str] = set()
-    for chunk in _chunks(incident_ids):
+    for chunk in groups.chunks(incident_ids):
         stmt = select(IncidentRow.grouped_into).where(
             IncidentRow.id.in_(chunk), IncidentRow.grouped_into.is_not(None)
         )
@@ -168,7 +162,7 @@ def parents_of(session: Session, incident_ids: Sequence[str]) -> set[str]:
 def incidents_of_links(session: Session, link_ids: Sequence[str]) -> set[str]:
     """The incidents the links join now (read before and after a write changes them)."""
     out: set[str] = set()
-    for chunk in _chunks(link_ids):
+    for chunk in groups.chunks(link_ids):
         stmt = select(LinkRow.incident_id).where(LinkRow.id.in_(chunk))
         out.update(i for i in session.scalars(stmt) if i)
     return out
@@ -177,7 +171,7 @@ def incidents_of_links(session: Session, link_ids: Sequence[str]) -> set[str]:
 def incidents_of_reports(session: Session, report_ids: Sequence[str]) -> set[str]:
     """The incidents linked to the reports (a report arriving after its link counts)."""
     out: set[str] = set()
-    for chunk in _chunks(report_ids):
+    for chunk in groups.chunks(report_ids):
         stmt = select(LinkRow.incident_id).where(LinkRow.source_report_id.in_(chunk))
         out.update(i for i in session.scalars(stmt) if i)
     return out

@@ -20,15 +20,16 @@ from sqlalchemy.orm import Session
 from tawthiq.store.models import IncidentRow
 
 DEPTH = 32  # a chain of groupings longer than this is taken for a ring
-_CHUNK = 500  # ids in one IN (...)
+CHUNK = 500  # ids in one IN (...)
 
 # incident id -> (what it is grouped into, deleted)
 Rows = dict[str, tuple[str | None, bool]]
 
 
-def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
-    for n in range(0, len(ids), _CHUNK):
-        yield list(ids[n : n + _CHUNK])
+def chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    """``ids`` a few hundred at a time: under SQLite's limit of parameters in one IN (...)."""
+    for n in range(0, len(ids), CHUNK):
+        yield list(ids[n : n + CHUNK])
 
 
 def _read(session: Session, ids: Iterable[str], rows: Rows) -> None:
@@ -39,7 +40,7 @@ def _read(session: Session, ids: Iterable[str], rows: Rows) -> None:
         if not todo:
             return
         found: Rows = {}
-        for chunk in _chunks(todo):
+        for chunk in chunks(todo):
             stmt = select(IncidentRow.id, IncidentRow.grouped_into, IncidentRow.deleted)
             for incident_id, into, deleted in session.execute(
                 stmt.where(IncidentRow.id.in_(chunk))
@@ -97,7 +98,7 @@ def below(session: Session, ids: Collection[str]) -> set[str]:
     level = sorted(ids)
     for _ in range(DEPTH):
         found: set[str] = set()
-        for chunk in _chunks(level):
+        for chunk in chunks(level):
             stmt = select(IncidentRow.id).where(IncidentRow.grouped_into.in_(chunk))
             found.update(str(i) for i in session.scalars(stmt))
         level = sorted(found - out - set(ids))

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from tawthiq.domain.fields import FIELDS, INCIDENT
 from tawthiq.domain.filters import RANGE_BOUNDS, RANGED, IncidentFilter
+from tawthiq.store import groups
 from tawthiq.store import sqlite_search as search
 from tawthiq.store.models import MATERIALISED, IncidentRow, LinkRow, PairRow, SourceReportRow
 
@@ -249,9 +250,8 @@ def shown_as_part_of(session: Session, roots: Sequence[str]) -> list[tuple[str, 
     ``roots``' groups (``store.groups``), at any depth."""
     i = IncidentRow
     out: list[tuple[str, str]] = []
-    roots = list(roots)
-    for n in range(0, len(roots), 500):
-        stmt = select(i.id, i.shown_as).where(i.shown_as.in_(roots[n : n + 500]))
+    for chunk in groups.chunks(list(roots)):
+        stmt = select(i.id, i.shown_as).where(i.shown_as.in_(chunk))
         out += [(str(a), str(b)) for a, b in session.execute(stmt)]
     return out
 

@@ -76,13 +76,9 @@ def columns(*, private: bool) -> tuple[str, ...]:
 
 def write(records: Iterable[DataRecord], out: IO[str], *, private: bool) -> int:
     """One row per record after the header; the rows written."""
-    rows = cells.Writer(out)
-    rows.writerow(columns(private=private))
-    n = 0
-    for record in records:
-        rows.writerow(row(record, private=private))
-        n += 1
-    return n
+    return cells.write_rows(
+        out, columns(private=private), (row(r, private=private) for r in records)
+    )
 
 
 def row(record: DataRecord, *, private: bool) -> list[object]:

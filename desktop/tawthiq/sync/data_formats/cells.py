@@ -49,6 +49,19 @@ class Writer:
         self._rows.writerow([safe(c) for c in row])
 
 
+def write_rows(
+    out: IO[str], header: Iterable[Any], rows: Iterable[Iterable[Any]], lineterminator: str = "\n"
+) -> int:
+    """The header, then every row (each cell through ``safe``); the rows written."""
+    w = Writer(out, lineterminator)
+    w.writerow(header)
+    n = 0
+    for row in rows:
+        w.writerow(row)
+        n += 1
+    return n
+
+
 def checked(cells: list[str], row: int) -> list[str]:
     """A row read, refused in one sentence when a cell holds a NUL."""
     if any("\x00" in c for c in cells):

@@ -72,13 +72,8 @@ def row_of(record: DataRecord, specs: tuple[FieldSpec, ...]) -> list[str]:
 def write(records: Iterable[DataRecord], out: IO[str], *, private: bool) -> int:
     specs = fields(private)
     out.write(BOM)
-    w = cells.Writer(out, lineterminator="\r\n")
-    w.writerow(columns(private))
-    n = 0
-    for record in records:
-        w.writerow(row_of(record, specs))
-        n += 1
-    return n
+    rows = (row_of(r, specs) for r in records)
+    return cells.write_rows(out, columns(private), rows, lineterminator="\r\n")
 
 
 def _number(text: str) -> Any:
