@@ -178,6 +178,8 @@ def people_items(
                 Item(i, last, n, n, False, group, breakdown, joined, named=named, males=males)
             )
             items[-1].kin = keys[last] in cues.female_kin or alts[last] in cues.female_kin
+            if _age_after_person(tokens, last + 1):
+                items[-1].last = last = last + 1  # "a child (7)": the age goes with them
             i = last + 1
             continue
         if lone and unnumbered and (joined or breakdown):  # "وأطفالها": how many is not told
@@ -265,10 +267,29 @@ def _noun_after(
     return (j, age) if j in group_at else None
 
 
+def _age_after_person(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the number at ``at`` is the age of the one person named right before it with
+    an article ("a child (7) was killed", "a boy, 12, was wounded")."""
+    if not 2 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
+        return False
+    noun, article = tokens[at - 1], tokens[at - 2]
+    return (
+        noun.norm.isascii()
+        and key_of(noun.norm) in cue_words().singular
+        and article.norm in _ARTICLES
+        # set apart on both sides ("(7) was", ", 12, was"): an aside, not "a child, 4 women"
+        and tokens[at].start - noun.end >= 2
+        and (at + 1 == len(tokens) or tokens[at + 1].start - tokens[at].end >= 2)
+    )
+
+
 def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]) -> bool:
     """ "a child was killed", "a boy who lived next door was wounded", "their mother and two
     neighbours were wounded": the cue after a person named with an article, directly, past
-    a short relative clause, or past the people named with them."""
+    a short relative clause, or past the people named with them (or their age: "a child
+    (7) was killed")."""
+    if last + 1 < len(tokens) and _age_after_person(tokens, last + 1):
+        last += 1
     following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
     extra = {"who": 7, "and": 5}.get(following, 0)
     end = min(len(tokens), last + 2 + extra)
@@ -277,7 +298,12 @@ def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]
     for j in range(last + 1, end):
         if tokens[j].norm in _WAS and (j + 1 in cat_at or j + 2 in cat_at):
             return True
-        if tokens[j].norm.isdigit() and not (following == "and" and j == last + 2):
+        # a number stops it, but not an age ("a woman and her son (9) were killed")
+        if (
+            tokens[j].norm.isdigit()
+            and not (following == "and" and j == last + 2)
+            and not _age_after_person(tokens, j)
+        ):
             return False
     return False
 
@@ -329,9 +355,12 @@ def _dual(word: str, key: str, alt: str | None) -> str | None:
 
 
 def _is_age(tokens: Sequence[Token], keys: Sequence[str], q: Quantity, age_end: int) -> bool:
-    """ "aged 8", "البالغ من العمر 35", "بعمر 12"; and "and 10" right after an age."""
+    """ "aged 8", "البالغ من العمر 35", "بعمر 12"; and "and 10" right after an age; "a child
+    (7)", "a boy, 12,": a bare number right after one person named with an article."""
     ages = cue_words().ages
     if any(keys[k] in ages for k in range(max(0, q.first - 3), q.first)):
+        return True
+    if _age_after_person(tokens, q.first):
         return True
     return q.first - age_end <= 2 and q.first > 0 and tokens[q.first - 1].norm in ("and", "و")
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.casualties import harm_cues
@@ -19,12 +20,25 @@ from tawthiq.extract.tokens import Token, tokenize
 VOCAB_FIELDS = ("incident_type", "weapons", "perpetrators", "target", "sources")
 
 
+def struck_by(made: dict[str, Any]) -> list[tuple[str, str]]:
+    """The phrases of an attack told with the striking side's adjective after it ("قصف جوي
+    روسي", "صواريخ روسية"): each attack word, alone or with one word of how, then the
+    side's adjective (``_struck_by`` in the lexicon); made there ("قذائف روسية الصنع") names
+    no side (an empty code, as the lexicon's ``_ignore``)."""
+    heads = [*made["attacks"], *(f"{a} {h}" for a in made["attacks"] for h in made["how"])]
+    return [(f"{head} {adj}{made_in}", "" if made_in else code)
+            for code, adjs in made["sides"].items() for adj in adjs for head in heads
+            for made_in in ("", " الصنع")]  # fmt: skip
+
+
 @cache
 def _indexes() -> dict[str, PhraseIndex[str]]:
     lexicon = read_json("extract/lexicon.json")
+    made = {"perpetrators": struck_by(lexicon["_struck_by"])}
     return {
         name: PhraseIndex(
             [(alias, code) for code, aliases in lexicon[name].items() for alias in aliases]
+            + made.get(name, [])
             + [(p, "") for p in lexicon["_ignore"] + lexicon.get(f"_ignore_{name}", [])]
         )
         for name in VOCAB_FIELDS

@@ -180,6 +180,31 @@ ACTORS_CAUGHT = {
         "قتل 3 مدنيين بانفجار عبوة ناسفة في مدينة الباب ضمن مناطق نفوذ الجيش الوطني",
         {"perpetrators": ["unknown"]},
     ),
+    # the striking side told by its adjective after the attack (issue 17, the thirteenth set's
+    # stop): every attack word, with or without a word of how, in either gender
+    "air-strike-russian-adjective": Example(
+        "قتل خمسة مدنيين بقصف جوي روسي على بلدة في ريف إدلب", {"perpetrators": ["russia"]}
+    ),
+    "raid-russian-feminine": Example(
+        "قتل مدنيان بغارة جوية روسية على قرية في جبل الزاوية", {"perpetrators": ["russia"]}
+    ),
+    "artillery-turkish-adjective": Example(
+        "قتل طفل بقصف مدفعي تركي على قرية قرب تل رفعت", {"perpetrators": ["turkey"]}
+    ),
+    "american-strike-adjective": Example(
+        "قتل ثلاثة مدنيين بضربة جوية أمريكية قرب الحدود", {"perpetrators": ["us_coalition"]}
+    ),
+    "definite-russian-bombing": Example(
+        "قتل مدنيون جراء القصف الجوي الروسي على أطراف المدينة", {"perpetrators": ["russia"]}
+    ),
+    "missiles-russian": Example(
+        "قتل ثلاثة مدنيين بصواريخ روسية على بلدة في ريف حماة", {"perpetrators": ["russia"]}
+    ),
+    # Russia is named only as the maker of the shells the regime fired
+    "maker-of-the-shells-is-no-side": Example(
+        "قتل مدنيان بقصف لقوات النظام بقذائف روسية الصنع على قرية في ريف إدلب",
+        {"perpetrators": ["syrian_government"]},
+    ),
 }
 
 # Nobody named (issue 17): a bomb nobody claimed, a mine the war left, a side's word against

@@ -488,8 +488,23 @@ TOLLS_CAUGHT = {
         "قتل ثلاثة أطفال (4 و7 و9 سنوات) بقصف على سرمين اليوم الأحد.",
         {"killed": 3, "killed_children": 3},
     ),
+    # the age of one person named with an article, in brackets or commas, is no more people
+    # and does not part the person from the verb (it gave no toll, or a toll of 7)
     "an-age-in-brackets-en": Example(
-        "A child (7) was killed on Sunday when a shell hit Sarmin.", {"killed": None}
+        "A child (7) was killed on Sunday when a shell hit Sarmin.",
+        {"killed": 1, "killed_children": 1},
+    ),
+    "an-age-in-commas-en": Example(
+        "A boy, 12, was killed on Sunday when a shell hit Sarmin.",
+        {"killed": 1, "killed_children": 1},
+    ),
+    "ages-of-a-mother-and-son-en": Example(
+        "A woman (45) and her son (9) were killed when a shell hit Sarmin on Sunday.",
+        {"killed": 2, "killed_women": 1, "killed_children": 1},
+    ),
+    "a-list-after-a-child-is-no-age-en": Example(
+        "A child, 4 women and a man were killed when a shell hit Sarmin on Sunday.",
+        {"killed_women": 4},
     ),
     "civilian-lives-claimed-en": Example(
         "At least six civilian lives have been claimed in the latest drone attack on the dam."
