@@ -159,6 +159,8 @@ def _fixed_dates(
                 day, last = int(norm), j
             elif (norm,) in lex.months._index or norm in ("عام", "سنه"):
                 last = j  # "مايو/أيار": the second name of the same month
+            elif norm in _MONTH_TO_YEAR:
+                pass  # "آذار من العام 2018", "مارس العام 2018", "March of 2018"
             elif not norm.isdigit():
                 break
             j += 1
@@ -180,6 +182,10 @@ def _fixed_dates(
         add(first, last, value, "day" if day else "month", month_alone=not (day or year),
             on_ref=year is None)  # fmt: skip
     return found, exact
+
+
+# the words between a month and its year ("من العام", "of")
+_MONTH_TO_YEAR = frozenset({"من", "العام", "السنه", "of"})
 
 
 def _told_today(found: _Found, hits: Sequence[Any]) -> date | None:

@@ -222,6 +222,24 @@ DATES_CAUGHT = {
         {"date": "2022-11-05"},
     ),
     "year-first-slashes": Example("قتل شخص في 2022/11/05 بقصف على سرمدا", {"date": "2022-11-05"}),
+    # the words between a month and its year: "من العام", "العام", "of" (it gave no date, or
+    # the month in the report's own year)
+    "month-of-the-year-ar": Example(
+        "قتل ثلاثة مدنيين بقصف على سرمين في آذار من العام 2018.",
+        {"date": "2018-03-01", "date.precision": "month"},
+    ),
+    "month-the-year-ar": Example(
+        "قتل ثلاثة مدنيين بقصف على سرمين في مارس العام 2018.",
+        {"date": "2018-03-01", "date.precision": "month"},
+    ),
+    "month-of-year-en": Example(
+        "Three civilians were killed in shelling on Sarmin in March of 2018.",
+        {"date": "2018-03-01", "date.precision": "month"},
+    ),
+    "day-of-month-of-the-year-ar": Example(
+        "قتل ثلاثة مدنيين بقصف على سرمين في 3 من آذار من العام 2018.",
+        {"date": "2018-03-03", "date.precision": "day"},
+    ),
 }
 
 
