@@ -205,7 +205,9 @@ def _read(
         }.get(name, other)
         # "a car bomb near a mosque": the car is the weapon, not what was hit
         names = named_places + weapon_spans if name == "target" else named_places
-        ranked = rank(name, tokens, keys, sentence, focus, names=names, other=skip)
+        # a bomb left to go off tells nothing of who left it, unless claimed or said
+        bombing = name == "perpetrators" and fields["incident_type"].value == "remote_explosive"
+        ranked = rank(name, tokens, keys, sentence, focus, names, skip, bombing=bombing)
         fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
     _missiles_from_the_air(fields, text)
     kind = fields["incident_type"].value

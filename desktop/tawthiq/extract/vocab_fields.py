@@ -61,11 +61,13 @@ def rank(
     focus: set[int],
     names: Sequence[tuple[int, int]] = (),
     other: AbstractSet[int] = frozenset(),
+    bombing: bool = False,
 ) -> list[Scored]:
     """Codes named in the text, best first: early sentences and the incident's own sentences
     (``focus``) count most; words inside ``names`` (place names of several words, "جسر
     الشغور", "Souq Wadi Barada") name no code, nor do the sentences ``other`` (another
-    event's, on another day)."""
+    event's, on another day). A ``bombing`` (a car bomb, an IED) that nobody claimed or is
+    said to have laid was done by "unknown" first, whoever the report blames."""
     score: dict[str, float] = defaultdict(float)
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     first_seen: dict[str, int] = {}
@@ -87,7 +89,8 @@ def rank(
     if name == "perpetrators":
         accused = _accused(hits, tokens, keys, bare, sentence)
         claims = {c.first - 1 for c in cues.claim_after.find(tokens, keys)}
-        claims |= {c.last + 1 for c in cues.claim_before.find(tokens, keys)}
+        # the actor right after, or after one word ("وتبنى تنظيم داعش", "claimed by the group")
+        claims |= {c.last + k for c in cues.claim_before.find(tokens, keys) for k in (1, 2)}
     denying = (
         {sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial}
         if name == "sources" else set()
@@ -139,7 +142,7 @@ def rank(
     # "It was not clear who was behind the attack", "ولم تتبنَّ أي جهة التفجير": told of
     # this attack (its own sentences or the next), not of "a separate explosion"
     unclaimed = cues.unclaimed.find(tokens, keys)
-    left = left or any(_of_this_attack(h, keys, sentence, focus) for h in unclaimed)
+    left = left or bombing or any(_of_this_attack(h, keys, sentence, focus) for h in unclaimed)
     return _unknown_first(ranked) if ranked[0].accused or (left and not claimed) else ranked
 
 

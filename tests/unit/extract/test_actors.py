@@ -200,6 +200,28 @@ ACTORS_CAUGHT = {
     "missiles-russian": Example(
         "قتل ثلاثة مدنيين بصواريخ روسية على بلدة في ريف حماة", {"perpetrators": ["russia"]}
     ),
+    # "terrorists" names no side: every party calls its enemies so (it gave the opposition)
+    "terrorists-name-no-side-en": Example(
+        "Terrorists shelled the village of Kafr Nabl on Sunday, killing two civilians.",
+        {"perpetrators": ["unknown"]},
+    ),
+    "terrorist-groups-name-no-side-ar": Example(
+        "قتل مدنيان بقصف للمجموعات الإرهابية على قرية كفرنبل اليوم.",
+        {"perpetrators": ["unknown"]},
+    ),
+    # a bomb left to go off that nobody claimed: "unknown" first, whom the report blames after
+    "unclaimed-car-bomb-blamed-en": Example(
+        "A YPG car bomb killed five civilians in the market of Azaz on Sunday.",
+        {"perpetrators": ["unknown", "sdf"]},
+    ),
+    "claimed-car-bomb-ar": Example(
+        "قتل خمسة مدنيين بانفجار سيارة مفخخة في سوق مدينة اعزاز اليوم، وتبنى تنظيم داعش التفجير.",
+        {"perpetrators": ["isis"]},
+    ),
+    "car-bomb-planted-by-en": Example(
+        "A car bomb planted by the YPG killed five civilians in the market of Azaz on Sunday.",
+        {"perpetrators": ["sdf"]},
+    ),
     # Russia is named only as the maker of the shells the regime fired
     "maker-of-the-shells-is-no-side": Example(
         "قتل مدنيان بقصف لقوات النظام بقذائف روسية الصنع على قرية في ريف إدلب",
