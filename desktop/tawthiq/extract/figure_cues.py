@@ -160,6 +160,16 @@ def category_near(
         return cat_at[j].payload
 
     opener = after_number < len(tokens) and tokens[after_number].norm[:1] in ("و", "ف")
+    # "kills 2, injures 12": past a comma, a verb with a number of its own is that number's
+    opener = opener or (
+        after_number in commas
+        and after_number + 1 < len(tokens)
+        and tokens[after_number].norm.isascii()
+        and (
+            tokens[after_number + 1].norm.isdigit()
+            or read_quantity(tokens, after_number + 1) is not None
+        )
+    )
     right_after = None if opener else cue(after_number, opening_verb_ok=False)
     if right_after:  # "9 قتلى"; but "ممرض ومريضين، وإصابة 12": "وإصابة" opens a clause
         if right_after == "injured" and first > 0 and keys[first - 1] in _DEATH_OF:

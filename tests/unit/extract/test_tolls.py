@@ -488,6 +488,22 @@ TOLLS_CAUGHT = {
         "قتل ثلاثة أطفال (4 و7 و9 سنوات) بقصف على سرمين اليوم الأحد.",
         {"killed": 3, "killed_children": 3},
     ),
+    # a headline's verbs each with its own number: "kills 2, injures 12" (it gave injured 2)
+    "kills-n-injures-m-en": Example(
+        "Rocket attack in central Syria kills 2, injures 12", {"killed": 2, "injured": 12}
+    ),
+    "kills-n-wounds-m-en": Example(
+        "Shelling on Ariha kills 3, wounds 7", {"killed": 3, "injured": 7}
+    ),
+    # infants are children: "including two infants" is some of the six (it gave 2)
+    "infants-among-the-children-en": Example(
+        "Six children, including two infants, were killed in Atma town this morning.",
+        {"killed": 6, "killed_children": 6},
+    ),
+    "infants-among-the-children-ar": Example(
+        "قتل ستة أطفال بينهم رضيعان بقصف على بلدة أطمة صباح اليوم.",
+        {"killed": 6, "killed_children": 6},
+    ),
     # the age of one person named with an article, in brackets or commas, is no more people
     # and does not part the person from the verb (it gave no toll, or a toll of 7)
     "an-age-in-brackets-en": Example(
