@@ -135,7 +135,7 @@ def _read(
         for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))
     }  # fmt: skip
     fields: dict[str, FieldResult] = {}
-    fields["date"], fields["time_of_day"] = date_field(mentions, text, ref_known=ref_known)
+    fields["date"], fields["time_of_day"] = date_field(mentions, text, ref=ref, ref_known=ref_known)
     # years back from the incident's own day when it is the one day told (an old report
     # pasted today is no history of itself; an old attack recalled beside today's is), else
     # from the reference date

@@ -10,6 +10,7 @@ from datetime import date
 
 from tawthiq.extract.clock import find_clock_time
 from tawthiq.extract.date_words import DateMention
+from tawthiq.extract.published import LEAD
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token
 
@@ -19,14 +20,23 @@ GUESSED_DAY = 0.4
 
 
 def date_field(
-    mentions: list[DateMention], text: str, *, ref_known: bool = True
+    mentions: list[DateMention], text: str, *, ref: date | None = None, ref_known: bool = True
 ) -> tuple[FieldResult, FieldResult]:
     usable = [m for m in mentions if not m.background]
     day = [m for m in usable if m.precision == "day"]
     # "🗓 3/3/2023 – 11:20" with no other day told: the stamp is the best there is
     stamps = [m for m in mentions if m.stamp and m.precision == "day"]
-    # "شهر تشرين الأول الماضي" alone says when something else happened, not this incident
-    month = next((m for m in usable if m.precision == "month" and not m.month_alone), None)
+    # "شهر تشرين الأول الماضي" alone says when something else happened, not this incident;
+    # nor does a month long past told after the lead ("… ضمن عملية درع الفرات التي انطلقت
+    # في آب من عام 2016"): an old attack's month is told where the report opens
+    month = next(
+        (
+            m for m in usable
+            if m.precision == "month" and not m.month_alone
+            and not (ref and (ref - m.value).days > 365 and m.start > LEAD)
+        ),
+        None,
+    )  # fmt: skip
     # "وقال المراسل اليوم الثلاثاء إن مدنياً قتل": with no other day told, the day it was
     # said is the best reading of the day it happened
     said = [m for m in mentions if m.background and m.precision == "day" and not m.stamp]

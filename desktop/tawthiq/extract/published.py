@@ -33,21 +33,33 @@ def period_told(text: str) -> bool:
     return _PERIOD.search(text) is not None
 
 
+# where a report's lead ends, about: its title and first sentences
+LEAD = 400
 # how sure a day is that no word of the report tells, only the day it was published
 PUBLISHED_DAY = 0.35
 
 
-def _says_nothing_of_when(m: DateMention) -> bool:
+def _says_nothing_of_when(m: DateMention, ref: date | None) -> bool:
     """The page's own date ("BEIRUT, March 12 —", "(as of 6 November 2022)") tells when it
-    was written; a year of background ("منذ عام 2011", "since 2011") tells of no day."""
-    return (m.page and m.precision == "day") or (m.background and m.precision == "year")
+    was written; a year of background ("منذ عام 2011", "since 2011") tells of no day, nor
+    does a month or a year long past told after the lead ("… التي انطلقت في آب من عام
+    2016")."""
+    long_past = (
+        ref is not None
+        and m.precision in ("month", "year")
+        and (ref - m.value).days > 365
+        and m.start > LEAD
+    )
+    return (
+        (m.page and m.precision == "day") or (m.background and m.precision == "year") or long_past
+    )
 
 
 def published_day(mentions: Sequence[DateMention], ref: date | None) -> FieldResult | None:
     """The day the report was published as the incident's, when its words tell no date of
     their own (``mentions``, all of them): the page's own date where it shows one, else
     ``ref`` (None when nobody said when it was published: then no day at all)."""
-    if not all(_says_nothing_of_when(m) for m in mentions):
+    if not all(_says_nothing_of_when(m, ref) for m in mentions):
         return None
     page = [
         m

@@ -354,6 +354,21 @@ PUBLISHED = {
         " group said.",
         {"date": "2022-11-05"},
     ),
+    # a month long past told deep in the report, as background, tells no day of this one
+    # (it was read as the incident's month, or kept the publication day away)
+    "an-old-campaigns-month-is-no-day-arabic": Example(
+        "قتل ثمانية مدنيين بقصف مدفعي على الأحياء السكنية في مدينة الباب.\n\n"
+        + "وأشار المراسل إلى أن المشافي في المدينة أطلقت نداء للتبرع بالدم. " * 4
+        + "\n\nوتعد مدينة الباب من أكبر مدن ريف حلب الشمالي التي سيطر عليها الجيش الوطني"
+        " ضمن عملية درع الفرات التي انطلقت في آب من عام 2016.",
+        {"date": "2022-11-06", "date.precision": "day"},
+    ),
+    "an-old-year-deep-in-the-report-is-no-day-en": Example(
+        "Shelling killed five civilians in Ariha, local rescuers said.\n\n"
+        + "Rescue teams worked through the night to reach people under the rubble. " * 5
+        + "\n\nThe town was retaken by opposition factions in 2015.",
+        {"date": "2022-11-06", "date.precision": "day"},
+    ),
 }
 
 # Where the rule must not fire: the text tells a date of its own, right or wrong.
@@ -367,6 +382,11 @@ PUBLISHED_NOT = {
     ),
     "a-wrong-date-is-no-publication-day": Example(
         "قتل ثلاثة مدنيين في 31/11/2022 بقصف على سرمين", {"date": None}
+    ),
+    # an old attack's month told where the report opens is its month
+    "an-old-attacks-month-in-the-lead": Example(
+        "قتل ثلاثة مدنيين بقصف على سرمين في آذار من العام 2018، بحسب تقرير نشر اليوم.",
+        {"date": "2018-03-01"},
     ),
     "a-day-told-is-the-day": Example(
         "قتل ثلاثة مدنيين بقصف على سرمين يوم الخميس", {"date": "2022-11-03"}
