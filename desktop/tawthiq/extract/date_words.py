@@ -146,6 +146,12 @@ def _is_background(text: str, tokens: Sequence[Token], first: int, precision: st
     return False
 
 
+# how far from the start of a text its page's own date (a stamp, a byline's date) stands
+_PAGE_TOP = 300
+# words that make a date on its line the day something happened ("قتل شخصان في 3 …")
+_TOLD_ON = frozenset({"في", "يوم", "منذ", "on", "in", "since", "at"})
+
+
 def mention(
     text: str,
     tokens: Sequence[Token],
@@ -178,6 +184,20 @@ def mention(
     # "25 / آذار / مارس / 2024" on a line of its own: when the page was published (a date
     # that is all the text, as words picked for the date field, is that date)
     stamp = stamp or (not _WORDISH.search(before + after) and len(line.strip()) < len(text.strip()))
+    # near the top, a whole date on a short line with a byline ("فريق التحرير 11 سبتمبر
+    # 2019"), or opening a line before a dash ("13 June 2021 – The WHO condemns …")
+    whole = precision == "day" and not on_ref and head < _PAGE_TOP
+    byline = (before + after).split()
+    stamp = stamp or (
+        whole
+        and line_start > 0
+        and len(line) <= 40
+        and len(byline) <= 3
+        and not _TOLD_ON.intersection(w.lower() for w in byline)
+    )
+    dateline = dateline or (
+        whole and not before.strip() and bool(_DATELINE_TAIL.match(text, tokens[last].end))
+    )
     # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
     captioned = before.rstrip().endswith(("-", "–", "—"))
     # "… -- PHOTO: REUTERS" closing a line: the line is a caption; "الصورة: …" after a

@@ -61,6 +61,19 @@ def _last_weekday(ref: date, weekday: int) -> date:
     return ref - timedelta(days=(ref.weekday() - weekday) % 7)
 
 
+def _range_start(
+    tokens: Sequence[Token], i: int, day: int, joined: bool, used: set[int]
+) -> tuple[int, int]:
+    """ "8–9 March", "8 و9 آذار", "8 and 9 March": days of one attack; it began on the
+    first. The day and the token it is told by."""
+    j = i - 1 if joined or (i > 0 and tokens[i - 1].dash_after) else -1
+    if j < 0 and i >= 2 and tokens[i - 1].norm in ("and", "to"):
+        j = i - 2
+    if j >= 0 and j not in used and _small(tokens[j].norm) and 1 <= int(tokens[j].norm) < day:
+        return int(tokens[j].norm), j
+    return day, i
+
+
 def _small(norm: str) -> bool:
     """ASCII digits short enough to be a day ("፩" is a digit to Python, not to int())."""
     return norm.isascii() and norm.isdigit() and len(norm) <= 2
@@ -141,8 +154,11 @@ def _fixed_dates(
         day = year = None
         before = [i for i in (first - 1, first - 2) if i >= 0 and i not in used]
         for i in before:  # "6 تشرين", "3 من شباط"
-            if _small(tokens[i].norm) and 1 <= int(tokens[i].norm) <= 31:
-                day, first = int(tokens[i].norm), i
+            norm = tokens[i].norm
+            bare = norm[1:] if norm[:1] == "و" and _small(norm[1:]) else norm  # "8 و9 آذار"
+            if _small(bare) and 1 <= int(bare) <= 31:
+                day, first = int(bare), i
+                day, first = _range_start(tokens, i, day, bare != norm, used)
                 break
             if tokens[i].norm in lex.ordinals:  # "في الرابع من أيلول"
                 day, first = lex.ordinals[tokens[i].norm], i

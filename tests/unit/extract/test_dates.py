@@ -222,6 +222,32 @@ DATES_CAUGHT = {
         {"date": "2022-11-05"},
     ),
     "year-first-slashes": Example("قتل شخص في 2022/11/05 بقصف على سرمدا", {"date": "2022-11-05"}),
+    # near the top, the page's own date: on a byline's short line, or opening a line before
+    # a dash; the day the text tells is the incident's (the page's date was taken)
+    "a-bylines-date-is-the-page-ar": Example(
+        "داعش يقتل 3 مدنيين في ذيبان\nفريق التحرير 11 سبتمبر 2019\nديرالزور – حرية برس\n"
+        "أطلق مسلحان النار أمس الثلاثاء على مدنيين في بلدة ذيبان، ما أسفر عن مقتل 3 مدنيين.",
+        {"date": "2019-09-10"},
+        date(2019, 9, 11),
+    ),
+    "a-date-opening-a-line-before-a-dash-en": Example(
+        "WHO condemns attack on hospital in Afrin\n\n13 June 2021 – The WHO condemns the"
+        " attack on a hospital in Afrin on 12 June that killed 13 people.",
+        {"date": "2021-06-12"},
+        date(2021, 6, 13),
+    ),
+    # days of one attack told as a range: it began on the first (it gave the last, or only
+    # the month)
+    "a-range-of-days-en": Example(
+        "Militias killed more than 100 people in the coastal city of Baniyas on 8–9 March 2025.",
+        {"date": "2025-03-08", "date.precision": "day"},
+        date(2025, 4, 3),
+    ),
+    "a-range-of-days-ar": Example(
+        "قتل أكثر من 100 شخص في مدينة بانياس يومي 8 و9 آذار 2025.",
+        {"date": "2025-03-08", "date.precision": "day"},
+        date(2025, 4, 3),
+    ),
     # the words between a month and its year: "من العام", "العام", "of" (it gave no date, or
     # the month in the report's own year)
     "month-of-the-year-ar": Example(
