@@ -65,6 +65,19 @@ TARGETS_CAUGHT = {
         "قتل 3 مدنيين بقصف مدفعي على بلدة سرمين، وامتد القصف إلى المشفى الوحيد في البلدة.",
         {"target": "medical"},
     ),
+    # more words for a vehicle hit (a pick-up, a minibus): it gave no target
+    "a-pick-up-en": Example(
+        "A landmine went off in a pick-up carrying farmers near al-Zara village on Sunday,"
+        " injuring seven.",
+        {"target": "vehicle"},
+    ),
+    "a-pick-up-ar": Example(
+        "انفجر لغم بسيارة بيك آب تقل مزارعين قرب قرية الزارة اليوم، ما أدى لإصابة سبعة.",
+        {"target": "vehicle"},
+    ),
+    "a-minibus-en": Example(
+        "A drone struck a minibus near Qamishli on Sunday, killing two.", {"target": "vehicle"}
+    ),
 }
 
 
