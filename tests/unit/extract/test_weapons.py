@@ -104,6 +104,22 @@ WEAPONS_CAUGHT = {
         " خلف 22 قتيلا",
         {"incident_type": "shelling_artillery_missile"},
     ),
+    # killings told as executions, or bodies found killed: an attack (it gave no type)
+    "executed-en": Example(
+        "Militants executed six men in the village of Harf Banimra on Monday.",
+        {"incident_type": "attack"},
+    ),
+    "executed-ar": Example(
+        "أعدم مسلحون ستة رجال في قرية حرف بنمرة اليوم.", {"incident_type": "attack"}
+    ),
+    "found-killed-ar": Example(
+        "عثر على جثث ثلاثة أشقاء مقتولين بالقرب من قرية حيالين صباح اليوم.",
+        {"incident_type": "attack"},
+    ),
+    "shelling-by-gunmen-stays-shelling": Example(
+        "Artillery shelling by gunmen killed two in Nubl on Sunday.",
+        {"incident_type": "shelling_artillery_missile"},
+    ),
 }
 
 
