@@ -19,6 +19,7 @@ from tawthiq.domain.resources import read_json
 from tawthiq.extract.casualties import harm_cues
 from tawthiq.extract.gazetteer import Gazetteer, Place, PlaceMention
 from tawthiq.extract.phrases import Keys, PhraseIndex, key_of
+from tawthiq.extract.place_hoods import neighbourhood_in
 from tawthiq.extract.place_landmarks import (
     RURAL_DAMASCUS,
     around_the_capital,
@@ -331,11 +332,9 @@ def choose_place(
         if around_the_capital(text, m):
             gov_votes[RURAL_DAMASCUS] += w / 0.3  # where the incident is: around the city
             around.append(m)
-        elif gov_places:
-            # a landmark or a dateline counts once, as any other name
+        elif gov_places:  # a landmark or a dateline counts once, as any other name
             gov_votes[gov_places[0].governorate] += w * (1.0 if aside else 2.0)
-        else:
-            # the finder puts the likeliest first (a district's namesake before a hamlet)
+        else:  # the finder puts the likeliest first (a district's namesake before a hamlet)
             govs = [p.governorate for p in m.place_candidates]
             rest = sorted(set(govs[1:]) - {govs[0]})
             gov_votes[govs[0]] += w * (0.6 if rest else 1.0)
@@ -395,4 +394,7 @@ def choose_place(
     ):
         u = unplaced[0]  # "the village of X in the Idlib countryside" over Idlib alone
         return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
-    return FieldResult(_value(place, m, language), min(confidence, 0.95), spans)
+    # "حي المزة بدمشق": the neighbourhood of the city, where the report names one
+    return neighbourhood_in(text, mentions, place, spans) or FieldResult(
+        _value(place, m, language), min(confidence, 0.95), spans
+    )

@@ -423,3 +423,48 @@ def test_a_landmark_is_not_the_place() -> None:
 def test_a_group_named_after_a_place_is_not_the_place(text: str) -> None:
     """ "Hayat" is a village in As-Suwayda and "al-Sham" is Damascus, but not here."""
     assert extract(text, ref_date=SUNDAY).incidents[0]["place"].value is None
+
+
+# A city's neighbourhood, named with its word: the neighbourhood as written, in the city's
+# district and governorate (it gave the whole city, or the governorate)
+NEIGHBOURHOODS = {
+    "hood-before-its-city-ar": Example(
+        "قتل ثلاثة مدنيين بقصف إسرائيلي على حي المزة بدمشق اليوم.",
+        {"place.name": "المزة", "place.kind": "area", "place.governorate": "Damascus"},
+    ),
+    "hood-in-a-city-ar": Example(
+        "قتل ثلاثة مدنيين بقصف على حي بابا عمرو في مدينة حمص اليوم.",
+        {"place.name": "بابا عمرو", "place.district": "Homs", "place.governorate": "Homs"},
+    ),
+    "hood-of-a-city-en": Example(
+        "An Israeli strike on the Mezzeh neighbourhood of Damascus killed three on Sunday.",
+        {"place.name": "Mezzeh", "place.governorate": "Damascus"},
+    ),
+    "a-citys-hood-en": Example(
+        "Three were killed in a strike on a building in Damascus's Mezzeh neighbourhood.",
+        {"place.name": "Mezzeh", "place.governorate": "Damascus"},
+    ),
+    "the-eastern-part-of-a-hood-ar": Example(
+        "قتل ثلاثة مدنيين بقصف على حي الميدان الشرقي في مدينة حلب اليوم.",
+        {"place.name": "الميدان", "place.governorate": "Aleppo"},
+    ),
+}
+
+NEIGHBOURHOODS_NOT = {
+    "a-residential-hood-is-no-name-ar": Example(
+        "قتل مدنيان بقصف على حي سكني في مدينة إدلب اليوم.",
+        {"place.name": "إدلب", "place.kind": "city"},
+    ),
+    "a-hood-of-another-city-ar": Example(
+        "قتل مدنيان بقصف على بلدة سرمين في ريف إدلب اليوم، وهما نازحان من حي الشعار في حلب.",
+        {"place.name": "سرمين"},
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(NEIGHBOURHOODS, NEIGHBOURHOODS_NOT))
+def test_a_citys_neighbourhood(example: Example) -> None:
+    assert example.found() == example.expect
+    if example.expect.get("place.kind") == "area":
+        place = extract(example.text, ref_date=example.ref).incidents[0]["place"]
+        assert place.value["pcode"] is None and place.confidence == 0.5
