@@ -224,6 +224,7 @@ def _in_brackets(
             end = text.find(")", start)
             close = end if end >= 0 else -1
             it.breakdown, it.coordinated = True, False
+            before.told_until = close  # its cue may come after the brackets
     return items
 
 

@@ -181,6 +181,8 @@ def category_near(
             found = cue(j, opening_verb_ok=False)
             if found:
                 return found
+            if tokens[j].start < it.told_until:
+                continue  # "three civilians (two children and a woman) were killed"
             aside = any(
                 keys[k] in _BREAKDOWN_WORDS or keys[k] in cue_words().ages
                 for k in range(max(0, j - 3), j)

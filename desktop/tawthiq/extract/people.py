@@ -33,6 +33,7 @@ class Item:
     named: bool = False  # one of a roll of victims named one by one ("مقتل كل من الطفل …")
     males: int = 0  # how many are male of no told age ("وشقيقه", "two brothers")
     kin: bool = False  # a daughter or a sister ("وابنته"): a woman, or maybe a child
+    told_until: int = -1  # where the brackets after it end: who it counted ("(طفلان وامرأة)")
 
 
 def people_items(

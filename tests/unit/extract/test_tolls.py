@@ -488,6 +488,14 @@ TOLLS_CAUGHT = {
         "قتل ثلاثة أطفال (4 و7 و9 سنوات) بقصف على سرمين اليوم الأحد.",
         {"killed": 3, "killed_children": 3},
     ),
+    # who a figure counted, in brackets, between it and its verb: the figure is the toll
+    # (a later "the death of a civilian" of an earlier attack was taken)
+    "brackets-between-the-figure-and-its-verb-en": Example(
+        "At least three civilians (two children and a woman) were killed by missiles on"
+        " Mardikh village on Sunday. The bombing followed an attack with barrel bombs"
+        " resulting in the death of a civilian.",
+        {"killed": 3, "killed_children": 2, "killed_women": 1},
+    ),
     # a headline's verbs each with its own number: "kills 2, injures 12" (it gave injured 2)
     "kills-n-injures-m-en": Example(
         "Rocket attack in central Syria kills 2, injures 12", {"killed": 2, "injured": 12}
