@@ -176,8 +176,13 @@ def category_near(
             return "killed", "right_after"  # "وفاة ثلاثة مصابين": three of the injured died
         return right_after, "right_after"
 
+    # "11 people, including five children under the age of sixteen and three women, were
+    # killed": a breakdown set off by commas right after the figure is read past
+    listed = last + 1 in commas and last + 1 < len(tokens) and keys[last + 1] in _BREAKDOWN_WORDS
+    window = _WINDOW_FORWARD * (2 if listed else 1)
+
     def forward() -> str | None:
-        for j in range(last + 1, min(len(tokens), last + 1 + _WINDOW_FORWARD)):
+        for j in range(last + 1, min(len(tokens), last + 1 + window)):
             found = cue(j, opening_verb_ok=False)
             if found:
                 return found
@@ -187,7 +192,10 @@ def category_near(
                 keys[k] in _BREAKDOWN_WORDS or keys[k] in cue_words().ages
                 for k in range(max(0, j - 3), j)
             )  # "بينهم ثلاثة", "aged 8 and 10"
-            if aside:
+            # "11 people, including five children and three women, were killed": the whole
+            # breakdown set off by commas right after the figure is an aside
+            listing = listed and not any(k in commas for k in range(last + 2, j + 1))
+            if aside or listing:
                 continue
             digits = tokens[j].norm.isdigit()
             q = None if digits else read_quantity(tokens, j)

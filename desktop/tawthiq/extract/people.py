@@ -363,7 +363,14 @@ def _is_age(tokens: Sequence[Token], keys: Sequence[str], q: Quantity, age_end: 
         return True
     if _age_after_person(tokens, q.first):
         return True
-    return q.first - age_end <= 2 and q.first > 0 and tokens[q.first - 1].norm in ("and", "و")
+    # ("… under the age of sixteen and three women": a number with people after it counts them)
+    people_after = q.last + 1 < len(keys) and keys[q.last + 1] in cue_words().people
+    return (
+        q.first - age_end <= 2
+        and q.first > 0
+        and tokens[q.first - 1].norm in ("and", "و")
+        and not people_after
+    )
 
 
 def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) -> bool:

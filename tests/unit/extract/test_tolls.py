@@ -496,6 +496,18 @@ TOLLS_CAUGHT = {
         " resulting in the death of a civilian.",
         {"killed": 3, "killed_children": 2, "killed_women": 1},
     ),
+    # a breakdown set off by commas between the figure and its verb, ages in it and all (the
+    # figure was lost, and "and three women" read as an age)
+    "a-long-breakdown-before-the-verb-en": Example(
+        "The Observatory stated that 11 people, including five children under the age of"
+        " sixteen and three women, were killed, and 34 others were injured when a mine"
+        " exploded on Sunday.",
+        {"killed": 11, "killed_children": 5, "killed_women": 3, "injured": 34},
+    ),
+    "ages-joined-by-and-stay-ages-en": Example(
+        "Two children aged 8 and 10 were killed by a shell in Ariha on Sunday.",
+        {"killed": 2, "killed_children": 2},
+    ),
     # a headline's verbs each with its own number: "kills 2, injures 12" (it gave injured 2)
     "kills-n-injures-m-en": Example(
         "Rocket attack in central Syria kills 2, injures 12", {"killed": 2, "injured": 12}
