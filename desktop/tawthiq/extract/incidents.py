@@ -23,6 +23,7 @@ from typing import Any
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer import PlaceMention
 from tawthiq.extract.phrases import Keys, PhraseIndex
+from tawthiq.extract.place_hoods import city_of
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token
 
@@ -207,6 +208,8 @@ def other_incidents(text: str, first: Reading) -> Further:
     if not home:
         return Further()
     own = {place.get("pcode")}
+    if place.get("pcode") is None:  # a neighbourhood: the city it is in is the incident's town
+        own |= city_of(first.places, first.fields["place"].spans)
     toll = tuple(sorted(s for n in ("killed", "injured") for s, _ in first.fields[n].spans))
     groups: list[tuple[list[Span], str]] = []
     aside: list[SetAside] = []

@@ -115,3 +115,15 @@ def _value(hood: Neighbourhood, place: Place) -> dict[str, Any]:
         "lat": None,
         "lon": None,
     }
+
+
+def city_of(mentions: Sequence[PlaceMention], spans: Sequence[tuple[int, int]]) -> set[str]:
+    """The P-codes the city named right after a neighbourhood at ``spans`` may have ("حي
+    المزة بدمشق"): none when none is named there."""
+    return {
+        p.pcode
+        for start, end in spans
+        for m in mentions
+        if end <= m.start <= end + _CITY_GAP
+        for p in m.place_candidates
+    }

@@ -468,3 +468,14 @@ def test_a_citys_neighbourhood(example: Example) -> None:
     if example.expect.get("place.kind") == "area":
         place = extract(example.text, ref_date=example.ref).incidents[0]["place"]
         assert place.value["pcode"] is None and place.confidence == 0.5
+
+
+def test_a_neighbourhood_told_again_is_the_same_incident() -> None:
+    """The city named first, its neighbourhood in the next paragraph: one incident, in the
+    neighbourhood (it was split in two: the neighbourhood has no P-code to match the city)."""
+    text = (
+        "أُصيب خمسة أطفال بجروح جراء انفجار عبوة ناسفة في مدينة حمص اليوم.\n"
+        "وبحسب سانا، أُصيب خمسة أطفال بجروح بعد انفجار عبوة ناسفة في حي بابا عمرو بمدينة حمص."
+    )
+    incidents = extract(text, ref_date=SUNDAY).incidents
+    assert [i["place"].value["name"] for i in incidents] == ["بابا عمرو"]
