@@ -28,6 +28,8 @@ def toll_of(figures: list[Figure], category: str, group: str | None) -> FieldRes
     pick = max(updates, key=lambda f: (f.max, f.start)) if updates else exact[0]
     if pick.approximate and not updates:
         pick = next((f for f in exact if _told_precisely(pick, f)), pick)
+    if not updates:
+        pick = _whole_of(pool, pick)
     spans = tuple((f.start, f.end) for f in pool if (f.min, f.max) == (pick.min, pick.max))
     # Less sure when the report gives other figures for the same people, or a vague one.
     others = {(f.min, f.max) for f in exact} - {(pick.min, pick.max)}
@@ -38,6 +40,18 @@ def toll_of(figures: list[Figure], category: str, group: str | None) -> FieldRes
         spans,
         {"min": pick.min, "max": pick.max, "approximate": pick.approximate},
     )
+
+
+def _whole_of(pool: list[Figure], pick: Figure) -> Figure:
+    """ "Five medical staff injured" in the title, "17 people were injured, including 5
+    medical staff" further on: the title told some of them; the whole is the toll."""
+    for k, f in enumerate(pool):
+        if f is pick or not f.breakdown or (f.min, f.max) != (pick.min, pick.max):
+            continue
+        whole = next((g for g in reversed(pool[:k]) if g.sentence == f.sentence), None)
+        if whole is not None and not whole.breakdown and whole.min > f.max:
+            return whole
+    return pick
 
 
 def _told_precisely(vague: Figure, f: Figure) -> bool:

@@ -508,6 +508,13 @@ TOLLS_CAUGHT = {
         "Two children aged 8 and 10 were killed by a shell in Ariha on Sunday.",
         {"killed": 2, "killed_children": 2},
     ),
+    # the title told some of the wounded, the report the whole of them (it gave the title's)
+    "a-title-tells-some-of-the-whole-en": Example(
+        "Five Medical Staff Injured in Artillery Attack on Al-Atareb Hospital\n\nThe attack"
+        " resulted in 6 deaths among patients. An additional 17 people were injured,"
+        " including 5 medical staff.",
+        {"killed": 6, "injured": 17},
+    ),
     # a headline's verbs each with its own number: "kills 2, injures 12" (it gave injured 2)
     "kills-n-injures-m-en": Example(
         "Rocket attack in central Syria kills 2, injures 12", {"killed": 2, "injured": 12}
