@@ -24,18 +24,25 @@ _AR_KIND = {"قرية": "village", "قريه": "village", "بلدة": "town", "�
 _AR_WORD = r"(?!(?:في|قري[ةه]|بلد[ةه]|مزرع[ةه])\s)[\u0621-\u064a]+"  # not "في قرية"
 # compiled when first used (re keeps them): start-up stays low
 _AR = (
-    r"(?<![\u0621-\u064a])(قري[ةه]|بلد[ةه])\s+"
-    rf"((?:{_AR_WORD}\s+){{0,2}}?{_AR_WORD})"  # the name, one to three words
+    r"(?<![\u0621-\u064a])(?P<kind>قري[ةه]|بلد[ةه])\s+"
+    rf"(?P<name>(?:{_AR_WORD}\s+){{0,2}}?{_AR_WORD})"  # the name, one to three words
     r"\s+(?:(?:الواقع[ةه]\s+)?(?:في\s+|ب|قرب\s+|بالقرب\s+من\s+))?(?:(ريف|محافظ[ةه]|منطق[ةه])\s+)?"
     r"(?:(?:شمال|جنوب|شرق|غرب)ي?(?:\s+(?:شرق|غرب)ي?)?\s+)?$"  # "جنوبي إدلب"
 )
 _EN_NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
-_EN = (
-    r"\b(village|town|hamlet)\s+of\s+"
-    rf"({_EN_NAME}(?:\s+(?:(?:al|el)\s+)?{_EN_NAME}){{0,2}}),?\s+"
+_EN_WHERE = (
     r"(?:(?:in|near)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+)?"
-    r"(countryside\s+of\s+|rural\s+|(?:the\s+)?province\s+of\s+)?"
+    r"(?:countryside\s+of\s+|rural\s+|(?:the\s+)?province\s+of\s+)?"
     r"|(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+city\s+of\s+)?)$"
+)
+_EN = (
+    r"\b(?P<kind>village|town|hamlet)\s+of\s+"
+    rf"(?P<name>{_EN_NAME}(?:\s+(?:(?:al|el)\s+)?{_EN_NAME}){{0,2}}),?\s+{_EN_WHERE}"
+)
+# "in Arzah village in the northern Hama countryside"
+_EN_AFTER = (
+    rf"\b(?P<name>{_EN_NAME}(?:\s+(?:(?:al|el)\s+)?{_EN_NAME}){{0,2}})\s+"
+    rf"(?P<kind>village|town|hamlet),?\s+{_EN_WHERE}"
 )
 
 
@@ -64,15 +71,15 @@ def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unpla
         if not govs:
             continue
         before = text[max(0, gm.start - 80) : gm.start]
-        found = re.search(_AR, before) or re.search(_EN, before)
+        found = re.search(_AR, before) or re.search(_EN, before) or re.search(_EN_AFTER, before)
         if found is None:
             continue
         offset = gm.start - len(before)
-        start, end = offset + found.start(2), offset + found.end(2)
+        start, end = offset + found.start("name"), offset + found.end("name")
         governorate = govs[0]
         if governorate == "Damascus":
             governorate = _RURAL_DAMASCUS  # a village by Damascus is outside the city
-        if normalize(found.group(2).split()[0]) in _not_names():
+        if normalize(found.group("name").split()[0]) in _not_names():
             continue  # "قرية صغيرة بريف إدلب": a small village, not one named Saghira
         if any(
             m.start < end and start < m.end and p.governorate == governorate
@@ -80,9 +87,9 @@ def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unpla
             for p in m.place_candidates
         ):
             continue  # a place of that name in that governorate: the gazetteer has it
-        kind = _AR_KIND.get(found.group(1), found.group(1))
+        kind = _AR_KIND.get(found.group("kind"), found.group("kind").lower())
         kind = "village" if kind == "hamlet" else kind
-        out.append(Unplaced(found.group(2), kind, governorate, start, end))
+        out.append(Unplaced(found.group("name"), kind, governorate, start, end))
     return out
 
 

@@ -152,6 +152,11 @@ BELOW_THE_VILLAGE = {
 # A village the gazetteer lacks (or has only in another governorate) is kept as written, with
 # the governorate the report gives: better an unplaced village than a wrong town.
 UNPLACED = {
+    # the village's word after its name ("Arzah village in …"): it gave the governorate
+    "name-then-village-en": Example(
+        "Gunmen killed 10 citizens in Arzah village in the northern Hama countryside on Friday.",
+        {"place.name": "Arzah", "place.governorate": "Hama"},
+    ),
     "village-not-in-the-gazetteer": Example(
         "Two children were killed in the village of Zizoun al-Jadida in the western Hama"
         " countryside on Sunday.",
