@@ -5,12 +5,14 @@ compared with spellings are what scripts/build_place_keys.py builds."""
 from __future__ import annotations
 
 import importlib.util
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from tawthiq.domain.resources import read_json
+from tawthiq.extract import extract
 from tawthiq.extract.gazetteer import Gazetteer
 from tawthiq.extract.place_fuzzy import english_form, entries_of, fuzzy_matches, fuzzy_skeleton
 from tawthiq.extract.place_names import name_keys, vowel_shape
@@ -117,3 +119,11 @@ def test_two_villages_counted_as_one_community_are_each_found() -> None:
                    and a in p["name_ar"].split("_"))  # fmt: skip
     found = Gazetteer.load().find("قُتل مدني في منطقة معرة النعسان بريف إدلب")
     assert found[0].place_candidates[0].pcode == "C3935"
+
+
+def test_a_spelling_the_sources_lack_finds_its_village() -> None:
+    """ "عينجارة" is how reports write Anjara (عنجارة) in western Aleppo: an alias, in the
+    data (the town was read as Afrin, named further on)."""
+    text = "قتل مدني بقصف مدفعي استهدف منزله في بلدة عينجارة غرب حلب. وقصفت قسد مدينة عفرين."
+    place = extract(text, ref_date=date(2020, 2, 5)).incidents[0]["place"].value
+    assert (place["pcode"], place["governorate"]) == ("C1144", "Aleppo")
