@@ -250,9 +250,12 @@ _A_WARS_TOLL = 1000
 
 
 def _together(items: list[Item], group: str | None) -> Item:
-    """The people of several items counted as one figure ("رجل وابنه", "الطفل فلان والطفل …")."""
+    """The people of several items counted as one figure ("رجل وابنه", "الطفل فلان والطفل …");
+    with some of them not numbered ("عدد من الأطفال و3 نساء") the most is not known: more."""
+    unnumbered = sum(1 for x in items if x.approximate and x.max == 0)
     return Item(
-        items[0].first, items[-1].last, sum(x.min for x in items), sum(x.max for x in items),
+        items[0].first, items[-1].last, sum(x.min for x in items),
+        sum(x.max for x in items) + unnumbered,
         any(x.approximate for x in items), group, False, False,
         males=sum(x.males for x in items), kin=any(x.kin for x in items),
     )  # fmt: skip

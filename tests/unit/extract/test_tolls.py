@@ -515,6 +515,12 @@ TOLLS_CAUGHT = {
         " including 5 medical staff.",
         {"killed": 6, "injured": 17},
     ),
+    # some of the dead not numbered ("عدد من الأطفال و3 نساء"): the total told later is the
+    # toll (it gave 3, the women alone)
+    "some-unnumbered-then-the-total-ar": Example(
+        "قتل عدد من الأطفال و3 نساء بغارات روسية على بلدة كفرنبل اليوم، وبلغت الحصيلة 8 قتلى.",
+        {"killed": 8, "killed_women": 3},
+    ),
     # a headline's verbs each with its own number: "kills 2, injures 12" (it gave injured 2)
     "kills-n-injures-m-en": Example(
         "Rocket attack in central Syria kills 2, injures 12", {"killed": 2, "injured": 12}
