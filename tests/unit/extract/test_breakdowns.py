@@ -91,6 +91,10 @@ BREAKDOWNS_CAUGHT = {
         {"killed_children": 2},
     ),
     # the people named make up the whole toll: the groups not named are none, not unknown
+    # "فتاة" is a girl or a young woman: it settles no child (it settled children at 0)
+    "a-girl-or-young-woman-settles-no-child-ar": Example(
+        "قتلت فتاة بقصف مدفعي على قرية البارة جنوبي إدلب اليوم.", {"killed_children": None}
+    ),
     "a-woman-killed-no-child": Example(
         "A woman was killed when a shell struck her house in Ariha on Sunday.",
         {"killed": 1, "killed_children": 0, "killed_women": 1},
