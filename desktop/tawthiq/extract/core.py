@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from tawthiq.extract import parts
 from tawthiq.extract.casualties import (
@@ -33,7 +34,7 @@ from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
-from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.tokens import Token, arabic_word, tokenize
 from tawthiq.extract.tolls import (
     keep_groups_within_total,
     set_aside_earlier,
@@ -58,11 +59,18 @@ MAX_CHARS = 200_000  # a report longer than this is read up to here
 _EARLIEST_REF, _LATEST_REF = date(1, 2, 1), date(9999, 11, 30)
 
 
+@lru_cache(maxsize=200_000)
+def _script(norm: str) -> int:
+    """0 for a number, 1 for a word in Arabic letters, 2 for any other word."""
+    return 0 if norm.isdigit() else 1 if arabic_word(norm) else 2
+
+
 def _language(tokens: Sequence[Token]) -> str:
-    words = [t for t in tokens if not t.norm.isdigit()]
+    scripts = [_script(t[1]) for t in tokens]
+    words = len(scripts) - scripts.count(0)
     if not words:
         return "ar"
-    share = sum(t.is_arabic for t in words) / len(words)
+    share = scripts.count(1) / words
     return "ar" if share > 0.8 else "en" if share < 0.2 else "mixed"
 
 

@@ -172,10 +172,17 @@ class Keys(list[str]):
     once, for the many indexes that search the same text."""
 
     def __init__(self, tokens: Sequence[Token], key: Callable[[str], str] = key_of) -> None:
-        super().__init__(key(t.norm) for t in tokens)
-        self.alts = alternatives(tokens, key)
-        # each key without a leading conjunction, where it has one ("ونفت" -> "نفت")
-        self.bare = [a or k for a, k in zip(self.alts, self, strict=True)]
+        keyed = _keyed.get(key)
+        if keyed is None:
+            super().__init__(key(t.norm) for t in tokens)
+            self.alts = alternatives(tokens, key)
+            # each key without a leading conjunction, where it has one ("ونفت" -> "نفت")
+            self.bare = [a or k for a, k in zip(self.alts, self, strict=True)]
+        else:  # each word's three keys at once, from a cache: words recur
+            triples = [keyed(t[1]) for t in tokens]
+            super().__init__([k for k, _, _ in triples])
+            self.alts = [a for _, a, _ in triples]
+            self.bare = [b for _, _, b in triples]
         self.memo: dict[int, object] = {}  # index -> its hits in this text
         self._at: dict[str, list[int]] | None = None
         self._tokens = tokens
@@ -245,6 +252,28 @@ class Keys(list[str]):
                         )  # fmt: skip
             out.memo[index] = part_hits
         return out
+
+
+@lru_cache(maxsize=200_000)
+def _stem_keys(norm: str) -> tuple[str, str | None, str]:
+    """A word's key, its key without a leading conjunction (or None), and the one of them
+    ``Keys.bare`` keeps."""
+    k = key_of(norm)
+    bare = without_conjunction(norm)
+    a = None if bare is None else key_of(bare)
+    return k, a, a or k
+
+
+@lru_cache(maxsize=200_000)
+def _exact_keys(norm: str) -> tuple[str, str | None, str]:
+    bare = without_conjunction(norm)
+    return norm, bare, bare or norm
+
+
+_keyed: dict[Callable[[str], str], Callable[[str], tuple[str, str | None, str]]] = {
+    key_of: _stem_keys,
+    exact_key: _exact_keys,
+}
 
 
 def alternatives(tokens: Sequence[Token], key: Callable[[str], str] = key_of) -> list[str | None]:
