@@ -25,6 +25,12 @@ EN_ARTICLES = frozenset({"al", "el", "ash", "az", "ad", "adh", "ath", "ed", "ez"
 EN_ARTICLES_HYPHEN = EN_ARTICLES | {"an", "ar", "as", "at", "en", "er", "es", "et", "il"}  # "as-"
 
 
+def single_letters(word: str) -> str:
+    """Each run of one letter written once ("maarrat" -> "marat"); the substitution's template
+    is costly, so it is run only on a word with a letter written twice."""
+    return _DOUBLES.sub(r"\1", word) if _DOUBLES.search(word) else word
+
+
 def mid(piece: str) -> str:  # a word inside a name: final ه (from ة) written ت
     return piece[:-1] + "ت" if piece.endswith("ه") else piece
 
@@ -46,9 +52,9 @@ def fold_latin(word: str) -> str:
 def skeleton(compact: str) -> str:
     # q/k, th/t/d, dh/d: one Arabic letter, several ways to write it in English
     word = compact.replace("q", "k").replace("th", "t").replace("dh", "d").replace("d", "t")
-    word = _DOUBLES.sub(r"\1", word)
+    word = single_letters(word)
     head = "a" if word[:1] in "aeiou" else word[:1]
-    return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", word[1:]))
+    return single_letters(head + _VOWELS.sub("", word[1:]))
 
 
 def consonants(folded: str) -> str:
@@ -65,9 +71,10 @@ def vowel_shape(compact: str) -> str:
     ('au', 'ua', 'a')
     """
     classes = compact.translate(_VOWEL_CLASSES)
-    return _DOUBLES.sub(r"\1", "".join(c for c in classes if c in "au"))
+    return single_letters("".join(c for c in classes if c in "au"))
 
 
+@lru_cache(maxsize=65536)
 def english_key(compact: str) -> str:
     """Consonants of joined English words ("kafrnouran" -> "kfrnrn"), if there are 4 or more."""
     bare = skeleton(compact)
