@@ -7,7 +7,6 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
 
 from tawthiq.extract import parts
 from tawthiq.extract.casualties import (
@@ -34,7 +33,7 @@ from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
-from tawthiq.extract.tokens import Token, arabic_word, tokenize
+from tawthiq.extract.tokens import Token, script_of, tokenize
 from tawthiq.extract.tolls import (
     keep_groups_within_total,
     set_aside_earlier,
@@ -59,14 +58,10 @@ MAX_CHARS = 200_000  # a report longer than this is read up to here
 _EARLIEST_REF, _LATEST_REF = date(1, 2, 1), date(9999, 11, 30)
 
 
-@lru_cache(maxsize=200_000)
-def _script(norm: str) -> int:
-    """0 for a number, 1 for a word in Arabic letters, 2 for any other word."""
-    return 0 if norm.isdigit() else 1 if arabic_word(norm) else 2
-
-
-def _language(tokens: Sequence[Token]) -> str:
-    scripts = [_script(t[1]) for t in tokens]
+def _language(tokens: Sequence[Token], keys: Keys) -> str:
+    scripts = keys.scripts
+    if scripts is None:
+        scripts = [script_of(t[1]) for t in tokens]
     words = len(scripts) - scripts.count(0)
     if not words:
         return "ar"
@@ -197,7 +192,7 @@ def _read(
     focus = lead | tolled
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
-    language = _language(tokens)
+    language = _language(tokens, keys)
     fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys, away)
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit

@@ -227,6 +227,11 @@ _WOUNDED_NOUNS = frozenset(
     {"جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "wounded", "injured"}
 )
 
+# the nouns as written, with a conjunction or without: the words to look at again
+_HARM_NOUN_FORMS = frozenset(
+    w for n in _DEAD_NOUNS | _WOUNDED_NOUNS for w in (n, "و" + n)
+)  # fmt: skip
+
 
 def joint_cues(
     tokens: Sequence[Token], sent: Sequence[int], cat_at: dict[int, Hit[str]]
@@ -238,9 +243,10 @@ def joint_cues(
     # the nouns of one dead and one wounded ("بين قتيل وجريح") are no cue of a figure alone
     hits += [
         Hit(kind, i, i, tokens[i].start, tokens[i].end)
-        for i, t in enumerate(tokens)
+        for i, norm in enumerate([t[1] for t in tokens])
+        if norm in _HARM_NOUN_FORMS
         for kind, nouns in (("killed", _DEAD_NOUNS), ("injured", _WOUNDED_NOUNS))
-        if t.norm.removeprefix("و") in nouns and i not in cat_at
+        if norm.removeprefix("و") in nouns and i not in cat_at
     ]
     hits.sort(key=lambda h: h.first)
     people = cue_words().people
