@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from tawthiq.domain.arabic import normalize
 
@@ -17,7 +18,7 @@ NAME_WORD = re.compile(  # letters, digits, Arabic marks and tatweel; Latin inne
 )
 _ARABIC = re.compile("[\u0621-\u064a]")
 _APOSTROPHES = str.maketrans("", "", "'’‘`ʿʾ")
-_VOWELS = re.compile("[aeiouy]")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 _DOUBLES = re.compile(r"(.)\1+")
 _VOWEL_CLASSES = str.maketrans("eiyo", "aaau")
 
@@ -28,7 +29,11 @@ EN_ARTICLES_HYPHEN = EN_ARTICLES | {"an", "ar", "as", "at", "en", "er", "es", "e
 def single_letters(word: str) -> str:
     """Each run of one letter written once ("maarrat" -> "marat"); the substitution's template
     is costly, so it is run only on a word with a letter written twice."""
-    return _DOUBLES.sub(r"\1", word) if _DOUBLES.search(word) else word
+    if not _DOUBLES.search(word):
+        return word
+    if "\n" in word:  # no run of line breaks is a letter's ("." does not match one)
+        return _DOUBLES.sub(r"\1", word)
+    return "".join(letter for letter, _ in groupby(word))
 
 
 def mid(piece: str) -> str:  # a word inside a name: final ه (from ة) written ت
@@ -54,7 +59,7 @@ def skeleton(compact: str) -> str:
     word = compact.replace("q", "k").replace("th", "t").replace("dh", "d").replace("d", "t")
     word = single_letters(word)
     head = "a" if word[:1] in "aeiou" else word[:1]
-    return single_letters(head + _VOWELS.sub("", word[1:]))
+    return single_letters(head + word[1:].translate(_NO_VOWELS))
 
 
 def consonants(folded: str) -> str:
