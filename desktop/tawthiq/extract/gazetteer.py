@@ -125,6 +125,7 @@ class Gazetteer:
         self._folded_names: dict[str, frozenset[str]] = {}
         self._shapes: dict[str, frozenset[str]] = {}
         self._ordinary_of: dict[str, bool] = {}  # by pcode: its Arabic name is a common word
+        self._latin_names: dict[str, list[str]] = {}  # by pcode: its names in Latin letters
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -331,7 +332,11 @@ class Gazetteer:
         return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
 
     def _latin(self, pcode: str) -> list[str]:
-        return [n for n in self._names[pcode] if not _ARABIC.search(n)]
+        latin = self._latin_names.get(pcode)
+        if latin is None:
+            latin = self._latin_names[pcode] = [n for n in self._names[pcode]
+                                                if not _ARABIC.search(n)]  # fmt: skip
+        return latin
 
     def _vowel_shapes(self, pcode: str) -> frozenset[str]:
         shapes = self._shapes.get(pcode)
