@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 from tawthiq.domain.arabic import stem
 from tawthiq.extract.tokens import Token, arabic_word, norms, script_of
@@ -72,12 +72,6 @@ class Hit(Generic[T]):
     end: int
 
 
-# every index's first words in one map, each -> the serials of the indexes with a phrase
-# it starts: a text's words are looked up in it once for all the indexes
-_INDEXES_BY_FIRST_KEY: dict[str, list[int]] = {}
-_SERIALS: list[int] = []  # one for each index made
-
-
 class PhraseIndex(Generic[T]):
     """Longest-match lookup of many phrases, each carrying a payload (e.g. a code)."""
 
@@ -106,10 +100,6 @@ class PhraseIndex(Generic[T]):
         # first word -> the lengths of the phrases it starts, longest first (tuples: kept for
         # the life of the process, the garbage collector does not walk them)
         self._starts = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
-        self.serial = len(_SERIALS)
-        _SERIALS.append(self.serial)
-        for k in self._starts:
-            _INDEXES_BY_FIRST_KEY.setdefault(k, []).append(self.serial)
 
     def find(
         self,
@@ -125,7 +115,7 @@ class PhraseIndex(Generic[T]):
             found_before = keys.memo.get(id(self))
             if found_before is not None:
                 return cast("list[Hit[T]]", found_before)
-            hits = self._find(tokens, keys, keys.alts, keys.starting(self))
+            hits = self._find(tokens, keys, keys.alts, keys.positions())
             keys.memo[id(self)] = hits
             return hits
         if keys is None:
@@ -139,15 +129,18 @@ class PhraseIndex(Generic[T]):
         tokens: Sequence[Token],
         keys: Sequence[str],
         alts: Sequence[str | None],
-        candidates: Iterable[int] | None = None,
+        at: dict[str, list[int]] | None = None,
     ) -> list[Hit[T]]:
-        """``candidates`` (the tokens, ascending, whose key or alternative starts one of this
-        index's phrases) lets the scan visit only them, instead of every token of the text."""
+        """``at`` (where each key stands) lets the scan visit only the tokens that start
+        one of this index's phrases, instead of every token of the text."""
         starts, index = self._starts, self._index
         hits: list[Hit[T]] = []
         n = len(tokens)
-        if candidates is None:
-            candidates = range(n)
+        if at is None:
+            candidates: Iterable[int] = range(n)
+        else:
+            firsts = starts.keys() & at.keys()
+            candidates = sorted({i for k in firsts for i in at[k]})
         free = 0  # the first token not yet inside a hit
         for i in candidates:
             if i < free:
@@ -198,8 +191,6 @@ class Keys(list[str]):
         self._tokens = tokens
         self._exact: Keys | None = None
         self._firsts: dict[int, list[int]] = {}  # index -> where its hits start (``part``)
-        self._by_index: dict[int, list[str]] | None = None  # index serial -> its first keys
-        self._indexed = 0  # how many indexes there were when ``_by_index`` was made
 
     def exact(self) -> Keys:
         """The same text's keys for words whose article matters (``exact_key``)."""
@@ -213,24 +204,6 @@ class Keys(list[str]):
                 exact.bare = list(cast("tuple[str, ...]", self._columns[2]))
                 exact._tokens = self._tokens
         return self._exact
-
-    def starting(self, index: PhraseIndex[Any]) -> list[int]:
-        """The tokens, ascending, whose key or alternative starts one of ``index``'s phrases
-        (the text's words looked up once in the map of every index's first words)."""
-        at = self.positions()
-        if self._by_index is None or index.serial >= self._indexed:  # an index made since
-            by_index: dict[int, list[str]] = {}
-            for k in at:
-                for serial in _INDEXES_BY_FIRST_KEY.get(k, ()):
-                    if serial in by_index:
-                        by_index[serial].append(k)
-                    else:
-                        by_index[serial] = [k]
-            self._by_index, self._indexed = by_index, len(_SERIALS)
-        firsts = self._by_index.get(index.serial, ())
-        if len(firsts) == 1:
-            return at[firsts[0]]
-        return sorted({i for k in firsts for i in at[k]})
 
     def positions(self) -> dict[str, list[int]]:
         """Where each key, and each key without its conjunction, stands (token indices)."""
