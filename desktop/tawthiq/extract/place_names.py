@@ -12,7 +12,10 @@ from itertools import groupby
 
 from tawthiq.domain.arabic import normalize
 
-NAME_WORD = re.compile(  # letters, digits, Arabic marks and tatweel; Latin inner apostrophes
+# letters, digits, Arabic marks and tatweel; Latin inner apostrophes (the lookahead first: the
+# scan skips to where a word may start)
+NAME_WORD = re.compile(
+    r"(?=[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])"
     r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+"
     r"(?:['’‘`ʿʾ][^\W\d_]+)*"
 )

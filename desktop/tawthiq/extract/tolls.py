@@ -220,7 +220,7 @@ def set_aside_earlier(
     ]
 
 
-_COMMA = re.compile(r"(?<!\d)[,،]|[,،](?!\d)")  # not inside "5,000"
+_COMMA = re.compile(r"(?=[,،])(?:(?<!\d)[,،]|[,،](?!\d))")  # not inside "5,000"
 
 
 def set_aside_elsewhere(
