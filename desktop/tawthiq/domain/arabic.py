@@ -11,8 +11,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks; tatweel (U+0640).
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Arabic-Indic and Persian digits as ASCII ones, one for one (offsets into a text hold)
 ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _FOLD = str.maketrans(
@@ -27,6 +25,13 @@ _FOLD = str.maketrans(
         **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
     }
 )
+# the same, with harakat, tanween, shadda, sukun, superscript alef, Quranic marks and tatweel
+# (U+0640) dropped in the same pass (no letter _FOLD writes is one of them)
+_FOLD_BARE = {
+    **_FOLD,
+    **dict.fromkeys([*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
+                     *range(0x06D6, 0x06EE), 0x0640]),
+}  # fmt: skip
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 # Proclitics stripped by the light stemmer, longest first.  A conjunction (و/ف) may come
@@ -47,8 +52,7 @@ def normalize(text: str) -> str:
     'مدرسه الهدي'
     """
     text = unicodedata.normalize("NFKC", text)
-    text = _DIACRITICS.sub("", text)
-    return text.translate(_FOLD).casefold()
+    return text.translate(_FOLD_BARE).casefold()
 
 
 def stem(token: str) -> str:

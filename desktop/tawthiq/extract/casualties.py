@@ -7,10 +7,12 @@ the latest toll the report gives ("ارتفع عدد القتلى إلى 9" beat
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.figure_cues import (
@@ -69,12 +71,27 @@ def history_cues(tokens: Sequence[Token], keys: Sequence[str]) -> list[int]:
 
 def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
     """The sentence number of every token (a new sentence after . ! ? ؟ ؛ : or a line break)."""
-    out, n, prev_end = [], 0, 0
-    for t in tokens:
-        if t.start > prev_end and _BREAK.search(text, prev_end, t.start):
-            n += 1
-        out.append(n)
-        prev_end = t.end
+    # each break opens a sentence at the first word after it (one search of the text, not
+    # one of every gap between words)
+    starts, opens = [t.start for t in tokens], bytearray(len(tokens))
+    n = len(tokens)
+    for m in _BREAK.finditer(text, 0, tokens[-1].start if tokens else 0):
+        i = bisect.bisect_right(starts, m.start())
+        if i < n and (i == 0 or tokens[i - 1].end <= m.start()):
+            opens[i] = 1
+    return list(accumulate(opens))
+
+
+_COMMA = re.compile("[,،]")
+
+
+def _commas(tokens: Sequence[Token], text: str) -> set[int]:
+    """The tokens with a comma between them and the token before."""
+    starts, out, n = [t.start for t in tokens], set(), len(tokens)
+    for m in _COMMA.finditer(text, 0, tokens[-1].start if tokens else 0):
+        i = bisect.bisect_right(starts, m.start())
+        if 0 < i < n and tokens[i - 1].end <= m.start():
+            out.add(i)
     return out
 
 
@@ -83,10 +100,7 @@ def find_figures(
 ) -> list[Figure]:
     """Every casualty figure; ``sent`` numbers the sentences, ``skip`` holds date tokens,
     ``text`` is what the tokens were read from (for the commas between them)."""
-    commas = {
-        i for i in range(1, len(tokens))
-        if any(c in text[tokens[i - 1].end : tokens[i].start] for c in ",،")
-    }  # fmt: skip
+    commas = _commas(tokens, text)
     cues = cue_words()
     cat_at: dict[int, Hit[str]] = {}
     for h in cues.categories.find(tokens, keys):
@@ -101,7 +115,6 @@ def find_figures(
     }
     # "Syria's war, which escalated into a deadly conflict …, has killed more than 507,000
     # people": thousands in a sentence of the war are its toll, not an attack's
-    war = {sent[i] for i, t in enumerate(tokens) if t.norm.lstrip("و") in _WAR}
     # "… على الأراضي السورية.. بينهم 6 مدنيين": a breakdown opening a sentence goes on the last
     for b in cues.breakdown.find(tokens, keys):
         if sent[b.first] - 1 in cumulative_sents and (
@@ -192,11 +205,13 @@ def find_figures(
             total = _together(same, sub)
             figures.append(_figure(total, members[0][1], sub, tokens, sent, cumulative_sents, scan))
     figures += _ordinal_deaths(tokens, keys, sent, cat_at, cumulative_sents, figures)
-    figures = [
-        dataclasses.replace(f, cumulative=True)
-        if f.sentence in war and f.min >= _A_WARS_TOLL else f
-        for f in figures
-    ]  # fmt: skip
+    if any(f.min >= _A_WARS_TOLL for f in figures):
+        war = {sent[i] for i, t in enumerate(tokens) if t.norm.lstrip("و") in _WAR}
+        figures = [
+            dataclasses.replace(f, cumulative=True)
+            if f.sentence in war and f.min >= _A_WARS_TOLL else f
+            for f in figures
+        ]  # fmt: skip
     figures.sort(key=lambda f: f.start)
     return figures
 

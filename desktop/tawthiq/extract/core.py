@@ -33,7 +33,7 @@ from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
-from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.tokens import Token, script_of, tokenize
 from tawthiq.extract.tolls import (
     keep_groups_within_total,
     set_aside_earlier,
@@ -58,11 +58,14 @@ MAX_CHARS = 200_000  # a report longer than this is read up to here
 _EARLIEST_REF, _LATEST_REF = date(1, 2, 1), date(9999, 11, 30)
 
 
-def _language(tokens: Sequence[Token]) -> str:
-    words = [t for t in tokens if not t.norm.isdigit()]
+def _language(tokens: Sequence[Token], keys: Keys) -> str:
+    scripts = keys.scripts
+    if scripts is None:
+        scripts = [script_of(t[1]) for t in tokens]
+    words = len(scripts) - scripts.count(0)
     if not words:
         return "ar"
-    share = sum(t.is_arabic for t in words) / len(words)
+    share = scripts.count(1) / words
     return "ar" if share > 0.8 else "en" if share < 0.2 else "mixed"
 
 
@@ -189,7 +192,7 @@ def _read(
     focus = lead | tolled
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
-    language = _language(tokens)
+    language = _language(tokens, keys)
     fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys, away)
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit

@@ -19,8 +19,9 @@ from tawthiq.extract.date_words import DateMention, lexicon, mention, weekday_of
 from tawthiq.extract.phrases import Keys, exact_key
 from tawthiq.extract.tokens import ARABIC_LETTER, Token, tokenize
 
+# (?=\d) first: every date starts with a digit, and with it said the scan skips to the digits
 _NUMERIC = re.compile(
-    r"(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})([-/.])(\d{1,2})\6(\d{1,2})(?!\d)"
+    r"(?=\d)(?:(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})([-/.])(\d{1,2})\6(\d{1,2})(?!\d))"
 )
 _STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 _FAR_DAYS = timedelta(days=31)  # see the numeric dates

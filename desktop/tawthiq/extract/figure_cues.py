@@ -7,6 +7,7 @@ around one figure, so the rules of where a cue may stand sit apart from the coun
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import read_quantity
 from tawthiq.extract.people import Item, of_them
-from tawthiq.extract.phrases import Hit, key_of
+from tawthiq.extract.phrases import Hit, Keys, key_of
 from tawthiq.extract.tokens import Token
 
 _WINDOW_BEFORE = 4
@@ -23,30 +24,46 @@ _WINDOW_FORWARD = 12
 _BREAKDOWN_WORDS = frozenset(key_of(w) for w in ("بينهم", "منهم", "بينهن", "including", "among"))
 
 
+class _Before:
+    """``[i]``: the nearest of ``marks`` (token indices, ascending) before token ``i`` in its
+    sentence, or -1: found when asked (a figure or two a sentence), not for every token."""
+
+    def __init__(self, marks: Sequence[int], sent: Sequence[int]) -> None:
+        self._marks, self._sent = marks, sent
+
+    def __getitem__(self, i: int) -> int:
+        k = bisect.bisect_left(self._marks, i) - 1
+        if k < 0 or self._sent[self._marks[k]] != self._sent[i]:
+            return -1
+        return self._marks[k]
+
+
+class _AnyBefore(_Before):
+    """``[i]``: whether one of ``marks`` stands before token ``i`` in its sentence."""
+
+    def __getitem__(self, i: int) -> bool:
+        return super().__getitem__(i) >= 0
+
+
 @dataclass
 class SentenceScan:
-    """Per token, what stands earlier in its sentence: computed once per text, so a long
-    report full of numbers stays linear."""
+    """Per token, what stands earlier in its sentence (read in lists made once per text, so
+    a long report full of numbers stays linear)."""
 
-    update_before: list[bool]
-    cue_before: list[int]  # the nearest casualty word before, in the sentence, or -1
+    update_before: _AnyBefore  # a word of an update ("ارتفع", "rose to")
+    cue_before: _Before  # the nearest casualty word before, in the sentence, or -1
 
     @classmethod
     def of(
         cls, keys: Sequence[str], sent: Sequence[int], cat_at: dict[int, Hit[str]]
     ) -> SentenceScan:
         updates = cue_words().update
-        update_before, cue_before = [], []
-        seen_update, last_cue, current = False, -1, -1
-        for i, key in enumerate(keys):
-            if sent[i] != current:
-                seen_update, last_cue, current = False, -1, sent[i]
-            update_before.append(seen_update)
-            cue_before.append(last_cue)
-            seen_update = seen_update or key in updates
-            if i in cat_at:
-                last_cue = i
-        return cls(update_before, cue_before)
+        if isinstance(keys, Keys):  # where the text's words stand, known already
+            at = keys.positions()
+            marks = sorted(i for w in updates & at.keys() for i in at[w] if keys[i] == w)
+        else:
+            marks = [i for i, key in enumerate(keys) if key in updates]
+        return cls(_AnyBefore(marks, sent), _Before(sorted(cat_at), sent))
 
 
 _LIVES = frozenset({"حياتهم", "حياته", "حياتها", "حياتهما"})
@@ -247,6 +264,11 @@ _WOUNDED_NOUNS = frozenset(
     {"جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "wounded", "injured"}
 )
 
+# the nouns as written, with a conjunction or without: the words to look at again
+_HARM_NOUN_FORMS = frozenset(
+    w for n in _DEAD_NOUNS | _WOUNDED_NOUNS for w in (n, "و" + n)
+)  # fmt: skip
+
 
 def joint_cues(
     tokens: Sequence[Token], sent: Sequence[int], cat_at: dict[int, Hit[str]]
@@ -258,9 +280,10 @@ def joint_cues(
     # the nouns of one dead and one wounded ("بين قتيل وجريح") are no cue of a figure alone
     hits += [
         Hit(kind, i, i, tokens[i].start, tokens[i].end)
-        for i, t in enumerate(tokens)
+        for i, norm in enumerate([t[1] for t in tokens])
+        if norm in _HARM_NOUN_FORMS
         for kind, nouns in (("killed", _DEAD_NOUNS), ("injured", _WOUNDED_NOUNS))
-        if t.norm.removeprefix("و") in nouns and i not in cat_at
+        if norm.removeprefix("و") in nouns and i not in cat_at
     ]
     hits.sort(key=lambda h: h.first)
     people = cue_words().people

@@ -125,6 +125,7 @@ class Gazetteer:
         self._folded_names: dict[str, frozenset[str]] = {}
         self._shapes: dict[str, frozenset[str]] = {}
         self._ordinary_of: dict[str, bool] = {}  # by pcode: its Arabic name is a common word
+        self._latin_names: dict[str, list[str]] = {}  # by pcode: its names in Latin letters
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -226,29 +227,38 @@ class Gazetteer:
             if not (words[i].starts and words[i].script == "en" and doc.joined(first)):
                 return None
         script = words[i].script
+        index, prefixes, n = self._index, self._prefixes, len(words)
+        text, spans = doc.text, doc.spans
         matches: list[tuple[int, int, str, str]] = []  # (-last word, variant, key, surface)
         for variant, (key, surface, _) in enumerate(words[i].starts):
             if script == "ar":
-                if key in self._index:
+                if key in index:
                     matches.append((-i, variant, key, surface))
                 key, surface = mid(key), mid(surface)
-            elif english_key(key) in self._index:
-                matches.append((-i, variant, english_key(key), surface))
+            else:
+                full = english_key(key)
+                if full in index:
+                    matches.append((-i, variant, full, surface))
             j = i
-            while j + 1 < len(words) and words[j + 1].script in (script, "digits"):
-                more = key in self._prefixes or (script == "en" and skeleton(key) in self._prefixes)
-                if not (more and doc.joined(j)):
+            while j + 1 < n and words[j + 1].script in (script, "digits"):
+                if not (key in prefixes or (script == "en" and skeleton(key) in prefixes)):
+                    break
+                gap, end = spans[j][1], spans[j + 1][0]  # one space, or as ``_Text.joined``
+                if not ((end - gap == 1 and text[gap] == " ") or _JOIN.fullmatch(text, gap, end)):
                     break
                 j += 1
+                word = words[j]
                 if script == "ar":
-                    full, full_surface = key + words[j].end, surface + words[j].end
-                    key, surface = key + words[j].mid, surface + words[j].mid
+                    full, full_surface = key + word.end, surface + word.end
+                    key, surface = key + word.mid, surface + word.mid
                 else:
-                    key = surface = full_surface = key + words[j].mid
+                    key = surface = full_surface = key + word.mid
                     full = english_key(key)
-                if full in self._index and words[j].mid:  # not ending on an article: "Bashar al"
+                if full in index and word.mid:  # not ending on an article: "Bashar al"
                     matches.append((-j, variant, full, full_surface))
-        for neg_last, variant, key, surface in sorted(matches):
+        if len(matches) > 1:
+            matches.sort()
+        for neg_last, variant, key, surface in matches:
             mention = self._accept(doc, (first, i, -neg_last, variant), key, surface)
             if mention is not None:
                 return mention, -neg_last
@@ -331,7 +341,11 @@ class Gazetteer:
         return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
 
     def _latin(self, pcode: str) -> list[str]:
-        return [n for n in self._names[pcode] if not _ARABIC.search(n)]
+        latin = self._latin_names.get(pcode)
+        if latin is None:
+            latin = self._latin_names[pcode] = [n for n in self._names[pcode]
+                                                if not _ARABIC.search(n)]  # fmt: skip
+        return latin
 
     def _vowel_shapes(self, pcode: str) -> frozenset[str]:
         shapes = self._shapes.get(pcode)

@@ -29,7 +29,8 @@ from tawthiq.extract.tokens import Token
 
 Span = tuple[int, int]
 
-_TURN = re.compile(
+_TURN = re.compile(  # (?=…): the first letters a turn may start with, for the scan to skip to
+    r"(?=[\sوفمMEOI])"
     r"(?:(?<=[.!؟?]\s)|(?<=\n))\s*(?:وفي سياق متصل|في سياق متصل|وفي سياق آخر|في سياق آخر|"
     r"ومن جهة أخرى|من جهة أخرى|وفي حادثة أخرى|و?في حادثة منفصلة|و?في هجوم (?:آخر|منفصل)|"
     r"Meanwhile|Elsewhere|On the other hand|In (?:a separate|another) (?:incident|attack|strike))"

@@ -42,6 +42,7 @@ class _Words:
     qualifiers: dict[tuple[str, ...], str]  # phrase -> at_least | more_than | about | at_most
     unnumbered: frozenset[tuple[str, ...]]  # "عدد من", "a number of": how many is not told
     starters: frozenset[str]  # every word a quantity can start with, digits aside
+    phrase_starts: frozenset[str]  # the first words of the qualifiers, vague and unnumbered
 
 
 @cache
@@ -82,6 +83,7 @@ def _words() -> _Words:
         vague=vague,
         qualifiers=qualifiers,
         unnumbered=unnumbered,
+        phrase_starts=frozenset(k[0] for keys in (qualifiers, vague, unnumbered) for k in keys),
         starters=starters,
     )
 
@@ -185,24 +187,25 @@ def read_quantity(tokens: Sequence[Token], i: int) -> Quantity | None:
     w = _words()
     n = len(tokens)
     bare = first[1:] if first.startswith("و") and len(first) > 3 else first  # "وأكثر من"
-    after = [t.norm for t in tokens[i + 1 : i + 4]]  # the words that may follow in a key
-    for length in (4, 3, 2, 1):
-        key = (bare, *after[: length - 1])
-        if len(key) < length:
-            continue
-        kind = w.qualifiers.get(key)
-        if kind and i + length < n:
-            inner = read_quantity(tokens, i + length)
-            if inner is not None:
-                if kind == "at_most" and inner.max > 1:  # "أقل من 10": one to nine
-                    return Quantity(1, inner.max - 1, True, i, inner.last)
-                bump = 1 if kind == "more_than" and not inner.approximate else 0
-                return Quantity(inner.min + bump, inner.max + bump, True, i, inner.last)
-        if key in w.vague:
-            lo, hi = w.vague[key]
-            return Quantity(lo, hi, lo != hi, i, i + length - 1)
-        if key in w.unnumbered:  # no figure: 0 to 0, approximate (see ``unnumbered``)
-            return Quantity(0, 0, True, i, i + length - 1)
+    if bare in w.phrase_starts:  # no key starts with a number: most quantities skip this
+        after = [t.norm for t in tokens[i + 1 : i + 4]]  # the words that may follow in a key
+        for length in (4, 3, 2, 1):
+            key = (bare, *after[: length - 1])
+            if len(key) < length:
+                continue
+            kind = w.qualifiers.get(key)
+            if kind and i + length < n:
+                inner = read_quantity(tokens, i + length)
+                if inner is not None:
+                    if kind == "at_most" and inner.max > 1:  # "أقل من 10": one to nine
+                        return Quantity(1, inner.max - 1, True, i, inner.last)
+                    bump = 1 if kind == "more_than" and not inner.approximate else 0
+                    return Quantity(inner.min + bump, inner.max + bump, True, i, inner.last)
+            if key in w.vague:
+                lo, hi = w.vague[key]
+                return Quantity(lo, hi, lo != hi, i, i + length - 1)
+            if key in w.unnumbered:  # no figure: 0 to 0, approximate (see ``unnumbered``)
+                return Quantity(0, 0, True, i, i + length - 1)
     if bare in ("بين", "between") or (first == "ما" and i + 1 < n and tokens[i + 1].norm == "بين"):
         span = _range(tokens, i + (2 if first == "ما" else 1))  # "ما بين خمسة وسبعة"
         if span is not None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
-from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of
+from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, without_conjunction
 from tawthiq.extract.tokens import Token, tokenize
 
 
@@ -48,10 +48,14 @@ def people_items(
     age_end = -9  # "aged 8 and 10": a number joined to an age is an age too
     roll = _roll_calls(tokens, cat_at)
     # only where a number, an article, a person or a dual stands can anyone be counted
-    notable = [
-        i for i, (t, k, a) in enumerate(zip(tokens, keys, alts, strict=True))
-        if i in group_at or _notable(t.norm, k, a)
-    ]  # fmt: skip
+    if isinstance(keys, Keys) and keys.scripts is not None:  # stem keys: a word's own
+        notable = [i for i, yes in enumerate(map(_notable_word, [t[1] for t in tokens])) if yes]
+        notable = sorted(group_at.keys() | notable) if group_at else notable
+    else:
+        notable = [
+            i for i, (t, k, a) in enumerate(zip(tokens, keys, alts, strict=True))
+            if i in group_at or _notable(t.norm, k, a)
+        ]  # fmt: skip
     i, at = 0, 0
     while True:
         at = bisect.bisect_left(notable, i, at)
@@ -337,6 +341,13 @@ def _male(key: str, alt: str | None) -> bool:
 def _notable(word: str, key: str, alt: str | None) -> bool:
     """Whether a word may open a figure: a number, an article ("a child"), a dual noun."""
     return may_start(word) or word in _ARTICLES or _dual(word, key, alt) is not None
+
+
+@lru_cache(maxsize=65536)
+def _notable_word(norm: str) -> bool:
+    """``_notable`` of a word with its stem keys."""
+    without = without_conjunction(norm)
+    return _notable(norm, key_of(norm), None if without is None else key_of(without))
 
 
 @lru_cache(maxsize=65536)

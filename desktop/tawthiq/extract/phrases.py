@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar, cast
 
 from tawthiq.domain.arabic import stem
-from tawthiq.extract.tokens import Token, arabic_word, norms
+from tawthiq.extract.tokens import Token, arabic_word, norms, script_of
 
 T = TypeVar("T")
 
@@ -172,10 +172,20 @@ class Keys(list[str]):
     once, for the many indexes that search the same text."""
 
     def __init__(self, tokens: Sequence[Token], key: Callable[[str], str] = key_of) -> None:
-        super().__init__(key(t.norm) for t in tokens)
-        self.alts = alternatives(tokens, key)
-        # each key without a leading conjunction, where it has one ("ونفت" -> "نفت")
-        self.bare = [a or k for a, k in zip(self.alts, self, strict=True)]
+        self.scripts: list[int] | None = None  # ``script_of`` every word, with the stem keys
+        self._columns: list[tuple[str | None, ...]] | None = None  # the exact keys' columns
+        if key is key_of and tokens:  # every key of a word at once, from a cache: words recur
+            columns = list(zip(*[_record(t[1]) for t in tokens], strict=True))
+            super().__init__(cast("tuple[str, ...]", columns[0]))
+            self.alts: list[str | None] = list(columns[1])
+            self.bare: list[str] = list(cast("tuple[str, ...]", columns[2]))
+            self.scripts = list(cast("tuple[int, ...]", columns[6]))
+            self._columns = columns[3:6]
+        else:
+            super().__init__(key(t.norm) for t in tokens)
+            self.alts = alternatives(tokens, key)
+            # each key without a leading conjunction, where it has one ("ونفت" -> "نفت")
+            self.bare = [a or k for a, k in zip(self.alts, self, strict=True)]
         self.memo: dict[int, object] = {}  # index -> its hits in this text
         self._at: dict[str, list[int]] | None = None
         self._tokens = tokens
@@ -185,7 +195,14 @@ class Keys(list[str]):
     def exact(self) -> Keys:
         """The same text's keys for words whose article matters (``exact_key``)."""
         if self._exact is None:
-            self._exact = Keys(self._tokens, exact_key)
+            if self._columns is None:
+                self._exact = Keys(self._tokens, exact_key)
+            else:  # made with the stem keys
+                exact = self._exact = Keys(())
+                exact.extend(cast("tuple[str, ...]", self._columns[0]))
+                exact.alts = list(self._columns[1])
+                exact.bare = list(cast("tuple[str, ...]", self._columns[2]))
+                exact._tokens = self._tokens
         return self._exact
 
     def positions(self) -> dict[str, list[int]]:
@@ -220,6 +237,8 @@ class Keys(list[str]):
         out.alts = [self.alts[i] for i in kept]
         out.bare = [self.bare[i] for i in kept]
         out._tokens = [self._tokens[i] for i in kept] if tokens is None else tokens
+        if self.scripts is not None:
+            out.scripts = [self.scripts[i] for i in kept]
         if self._exact is not None:
             out._exact = self._exact.part(kept, tokens, shift)
         # the runs of consecutive kept tokens: a hit is kept when it lies inside one
@@ -245,6 +264,17 @@ class Keys(list[str]):
                         )  # fmt: skip
             out.memo[index] = part_hits
         return out
+
+
+@lru_cache(maxsize=200_000)
+def _record(norm: str) -> tuple[str, str | None, str, str, str | None, str, int]:
+    """Every key ``Keys`` holds of a word: its stem key, the key without a leading
+    conjunction (or None) and the one of them ``bare`` keeps; the same three as
+    ``exact_key`` has them; its ``script_of``."""
+    k = key_of(norm)
+    without = without_conjunction(norm)
+    a = None if without is None else key_of(without)
+    return k, a, a or k, norm, without, without or norm, script_of(norm)
 
 
 def alternatives(tokens: Sequence[Token], key: Callable[[str], str] = key_of) -> list[str | None]:

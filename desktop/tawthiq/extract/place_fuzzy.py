@@ -22,6 +22,7 @@ from tawthiq.extract.place_names import (
     Place,
     PlaceMention,
     fold_latin,
+    single_letters,
 )
 
 FUZZY_KINDS = ("community", "camp", "subdistrict", "district")
@@ -29,7 +30,6 @@ _KIND_RANK = {"district": 0, "subdistrict": 1, "community": 2, "camp": 3}  # as 
 THRESHOLD = 0.8  # the mean of the skeleton's and the spelling's similarity
 STRONG = 0.92  # a match this close stands even in a governorate the report does not name
 _SKELETON_CUTOFF = 75.0  # rapidfuzz's 0..100: skeletons further apart are not compared
-_DOUBLES = re.compile(r"(.)\1+")  # "Hass" = "Has", "Maarrat" = "Maarat"
 _VOWELS = re.compile("[aeiouy]")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Ftireh" = "Ftire", as "فطيرة" is transliterated
 
@@ -46,7 +46,7 @@ def english_form(name: str) -> str:
 def fuzzy_skeleton(form: str) -> str:
     """The consonants a form is first compared by ("kafranbel" -> "kfrnbl"); a letter said
     twice across a vowel stays twice ("zeizoun" -> "zzn", not "zn" as in exact keys)."""
-    word = _DOUBLES.sub(r"\1", form.replace("q", "k").replace("th", "t").replace("dh", "d"))
+    word = single_letters(form.replace("q", "k").replace("th", "t").replace("dh", "d"))
     word = word.replace("d", "t")
     return (word[:1] if word[:1] not in "aeiou" else "a") + _VOWELS.sub("", word[1:])
 
@@ -99,10 +99,10 @@ def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
         found = process.extract(
             sk, keys, scorer=fuzz.ratio, score_cutoff=_SKELETON_CUTOFF, limit=40
         )
-    single = _DOUBLES.sub(r"\1", form)
+    single = single_letters(form)
     for key, sk_score, _ in found:
         for other, pcode in entries_of(forms[key]):
-            spelt = fuzz.ratio(single, _DOUBLES.sub(r"\1", other))
+            spelt = fuzz.ratio(single, single_letters(other))
             score = (sk_score + spelt) / 200
             if score < THRESHOLD or (len(sk) <= 4 and spelt < short):
                 continue
@@ -196,7 +196,7 @@ def spelling_similarity(name: str, others: list[str]) -> float:
 @lru_cache(maxsize=65536)
 def _single(name: str) -> str:
     """A name's English form without its doubled letters ("Maarrat" -> "marat")."""
-    return _DOUBLES.sub(r"\1", english_form(name))
+    return single_letters(english_form(name))
 
 
 def likeliest(

@@ -4,6 +4,7 @@ of Damascus", "قرب دمشق", "the shelling also hit Ariha and Hass"."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tawthiq.extract.place_names import PlaceMention
 
@@ -152,7 +153,14 @@ def in_a_caption(text: str, m: PlaceMention) -> bool:
     start = text.rfind("\n", 0, m.start) + 1
     end = text.find("\n", m.end)
     line = text[start : len(text) if end < 0 else end]
-    return len(line) < 300 and _CAPTION.search(line) is not None and not _HARM.search(line)
+    return len(line) < 300 and _a_caption(line)
+
+
+@lru_cache(maxsize=4096)
+def _a_caption(line: str) -> bool:
+    """A line (of every place it names: asked again for each) with a credit, telling of no
+    one harmed."""
+    return _CAPTION.search(line) is not None and not _HARM.search(line)
 
 
 _ADJECTIVE = re.compile(

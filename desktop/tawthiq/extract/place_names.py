@@ -8,21 +8,35 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from tawthiq.domain.arabic import normalize
 
-NAME_WORD = re.compile(  # letters, digits, Arabic marks and tatweel; Latin inner apostrophes
+# letters, digits, Arabic marks and tatweel; Latin inner apostrophes (the lookahead first: the
+# scan skips to where a word may start)
+NAME_WORD = re.compile(
+    r"(?=[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])"
     r"(?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])+"
     r"(?:['’‘`ʿʾ][^\W\d_]+)*"
 )
 _ARABIC = re.compile("[\u0621-\u064a]")
 _APOSTROPHES = str.maketrans("", "", "'’‘`ʿʾ")
-_VOWELS = re.compile("[aeiouy]")
+_NO_VOWELS = str.maketrans("", "", "aeiouy")
 _DOUBLES = re.compile(r"(.)\1+")
 _VOWEL_CLASSES = str.maketrans("eiyo", "aaau")
 
 EN_ARTICLES = frozenset({"al", "el", "ash", "az", "ad", "adh", "ath", "ed", "ez", "esh"})
 EN_ARTICLES_HYPHEN = EN_ARTICLES | {"an", "ar", "as", "at", "en", "er", "es", "et", "il"}  # "as-"
+
+
+def single_letters(word: str) -> str:
+    """Each run of one letter written once ("maarrat" -> "marat"); the substitution's template
+    is costly, so it is run only on a word with a letter written twice."""
+    if not _DOUBLES.search(word):
+        return word
+    if "\n" in word:  # no run of line breaks is a letter's ("." does not match one)
+        return _DOUBLES.sub(r"\1", word)
+    return "".join(letter for letter, _ in groupby(word))
 
 
 def mid(piece: str) -> str:  # a word inside a name: final ه (from ة) written ت
@@ -46,9 +60,9 @@ def fold_latin(word: str) -> str:
 def skeleton(compact: str) -> str:
     # q/k, th/t/d, dh/d: one Arabic letter, several ways to write it in English
     word = compact.replace("q", "k").replace("th", "t").replace("dh", "d").replace("d", "t")
-    word = _DOUBLES.sub(r"\1", word)
+    word = single_letters(word)
     head = "a" if word[:1] in "aeiou" else word[:1]
-    return _DOUBLES.sub(r"\1", head + _VOWELS.sub("", word[1:]))
+    return single_letters(head + word[1:].translate(_NO_VOWELS))
 
 
 def consonants(folded: str) -> str:
@@ -65,9 +79,10 @@ def vowel_shape(compact: str) -> str:
     ('au', 'ua', 'a')
     """
     classes = compact.translate(_VOWEL_CLASSES)
-    return _DOUBLES.sub(r"\1", "".join(c for c in classes if c in "au"))
+    return single_letters("".join(c for c in classes if c in "au"))
 
 
+@lru_cache(maxsize=65536)
 def english_key(compact: str) -> str:
     """Consonants of joined English words ("kafrnouran" -> "kfrnrn"), if there are 4 or more."""
     bare = skeleton(compact)

@@ -315,7 +315,8 @@ def choose_place(
             located.append((m, 0.0))
             continue
         w = _weight(_sentence_at(starts, sentence, m.start), focus)
-        if _dateline(text, m):
+        aside = _dateline(text, m)
+        if aside:
             w *= 0.2
         if k in asides:
             w *= 0.25
@@ -326,7 +327,6 @@ def choose_place(
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
         gov_places = [p for p in m.place_candidates if p.kind == "governorate"]
-        aside = _dateline(text, m)
         if is_reference(text, m):
             w *= 0.3  # "northwest of Damascus", "شمال غرب دمشق": a landmark, not the place
             aside = True

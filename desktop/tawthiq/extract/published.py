@@ -18,11 +18,12 @@ from tawthiq.extract.result import FieldResult
 # a period told instead of a day ("last week", "خلال الأيام الماضية"): the incident is of
 # that period, not of the day the report came out (a month named, "in March", is a date
 # mention already, and any mention keeps the publication day away)
-_PERIOD = re.compile(
-    r"\b(?:last|past|this|previous|earlier this|later this)\s+(?:week|weekend|month|year)\b"
+_PERIOD = re.compile(  # (?=…): the first letters of them all, for the scan to skip to
+    r"(?=[lpteoiاخم])"
+    r"(?:\b(?:last|past|this|previous|earlier this|later this)\s+(?:week|weekend|month|year)\b"
     r"|\bover the past\b|\bin recent (?:days|weeks)\b"
     r"|الأسبوع الماضي|الأسبوع الفائت|الشهر الماضي|الشهر الفائت|الشهر الجاري|خلال الأيام"
-    r"|خلال الأسبوع|منذ مطلع|منذ بداية|الأيام الماضية|الأسابيع الماضية|خلال شهر",
+    r"|خلال الأسبوع|منذ مطلع|منذ بداية|الأيام الماضية|الأسابيع الماضية|خلال شهر)",
     re.IGNORECASE,
 )
 

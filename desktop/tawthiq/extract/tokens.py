@@ -42,6 +42,11 @@ def arabic_word(norm: str) -> bool:
     return bool(_ARABIC.match(norm))
 
 
+def script_of(norm: str) -> int:
+    """0 for a number, 1 for a word in Arabic letters, 2 for any other word."""
+    return 0 if norm.isdigit() else 1 if arabic_word(norm) else 2
+
+
 @lru_cache(maxsize=200_000)
 def word_norm(word: str) -> str:
     """One word normalised, cached: the same words recur from report to report."""

@@ -234,7 +234,7 @@ def set_aside_earlier(
     ]
 
 
-_COMMA = re.compile(r"(?<!\d)[,،]|[,،](?!\d)")  # not inside "5,000"
+_COMMA = re.compile(r"(?=[,،])(?:(?<!\d)[,،]|[,،](?!\d))")  # not inside "5,000"
 
 
 def set_aside_elsewhere(
@@ -247,11 +247,13 @@ def set_aside_elsewhere(
     the first figure's of its kind is another attack's, not added to this one's toll (a rise
     of the toll and a breakdown of it are this one's: "بينهم طفلان نازحان من سراقب").
     ``towns``: (where it is named, its sentence, its candidates), in text order."""
+    live = [f for f in figures if not f.cumulative]
+    if not live or not towns:  # no figure to place, or no town to place it in
+        return list(figures)
     commas = [m.start() for m in _COMMA.finditer(text)]
     in_clause: dict[tuple[int, int], list[tuple[int, tuple[Place, ...]]]] = {}
     for at, s, candidates in towns:  # (its sentence, the commas before it) names its clause
         in_clause.setdefault((s, bisect.bisect_left(commas, at)), []).append((at, candidates))
-    live = [f for f in figures if not f.cumulative]
     starts = sorted(f.start for f in live)
     where: dict[int, set[str]] = {}
     for f in live:

@@ -91,10 +91,7 @@ def rank(
         claims = {c.first - 1 for c in cues.claim_after.find(tokens, keys)}
         # the actor right after, or after one word ("وتبنى تنظيم داعش", "claimed by the group")
         claims |= {c.last + k for c in cues.claim_before.find(tokens, keys) for k in (1, 2)}
-    denying = (
-        {sentence[i] for i, k in enumerate(keys) if k in cues.denial or bare[i] in cues.denial}
-        if name == "sources" else set()
-    )  # fmt: skip
+    denying = _denying(keys, bare, sentence, cues.denial) if name == "sources" else set()
     in_name = covered(names)
     for h in hits:
         if not h.payload:  # a phrase listed to be ignored ("وقف إطلاق النار" is no gunfire)
@@ -144,6 +141,16 @@ def rank(
     unclaimed = cues.unclaimed.find(tokens, keys)
     left = left or bombing or any(_of_this_attack(h, keys, sentence, focus) for h in unclaimed)
     return _unknown_first(ranked) if ranked[0].accused or (left and not claimed) else ranked
+
+
+def _denying(
+    keys: Sequence[str], bare: Sequence[str], sentence: Sequence[int], denial: frozenset[str]
+) -> set[int]:
+    """The sentences with a word of denial ("نفت"), with its conjunction or without."""
+    if isinstance(keys, Keys):  # where the text's words stand, with and without one
+        at = keys.positions()
+        return {sentence[i] for w in denial & at.keys() for i in at[w]}
+    return {sentence[i] for i, k in enumerate(keys) if k in denial or bare[i] in denial}
 
 
 _ANOTHER = frozenset(key_of(w) for w in ("separate", "another", "other", "آخر", "منفصل", "أخرى"))
