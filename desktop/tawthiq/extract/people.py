@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tawthiq.extract.ages import ARTICLES, age_after_person, is_age
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
 from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, without_conjunction
@@ -63,8 +64,8 @@ def people_items(
             break
         i = notable[at]
         q = read_quantity(tokens, i) if may_start(tokens[i].norm) and i not in skip else None
-        if q is not None and (_is_not_people(tokens, keys, q) or _is_age(tokens, keys, q, age_end)):
-            if _is_age(tokens, keys, q, age_end):
+        if q is not None and (_is_not_people(tokens, keys, q) or is_age(tokens, keys, q, age_end)):
+            if is_age(tokens, keys, q, age_end):
                 age_end = q.last
                 _young(items, q)
             i = q.last + 1
@@ -183,7 +184,7 @@ def people_items(
                 Item(i, last, n, n, False, group, breakdown, joined, named=named, males=males)
             )
             items[-1].kin = keys[last] in cues.female_kin or alts[last] in cues.female_kin
-            if _age_after_person(tokens, last + 1):
+            if age_after_person(tokens, last + 1):
                 items[-1].last = last = last + 1  # "a child (7)": the age goes with them
             i = last + 1
             continue
@@ -243,7 +244,7 @@ def of_them(tokens: Sequence[Token], i: int) -> int:
 
 
 _ARABIC = re.compile("[\u0621-\u064a]")  # as Token.is_arabic
-_ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
+_ARTICLES = ARTICLES
 _ONE = frozenset({"واحد", "واحده"})
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
@@ -272,28 +273,12 @@ def _noun_after(
     return (j, age) if j in group_at else None
 
 
-def _age_after_person(tokens: Sequence[Token], at: int) -> bool:
-    """Whether the number at ``at`` is the age of the one person named right before it with
-    an article ("a child (7) was killed", "a boy, 12, was wounded")."""
-    if not 2 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
-        return False
-    noun, article = tokens[at - 1], tokens[at - 2]
-    return (
-        noun.norm.isascii()
-        and key_of(noun.norm) in cue_words().singular
-        and article.norm in _ARTICLES
-        # set apart on both sides ("(7) was", ", 12, was"): an aside, not "a child, 4 women"
-        and tokens[at].start - noun.end >= 2
-        and (at + 1 == len(tokens) or tokens[at + 1].start - tokens[at].end >= 2)
-    )
-
-
 def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]) -> bool:
     """ "a child was killed", "a boy who lived next door was wounded", "their mother and two
     neighbours were wounded": the cue after a person named with an article, directly, past
     a short relative clause, or past the people named with them (or their age: "a child
     (7) was killed")."""
-    if last + 1 < len(tokens) and _age_after_person(tokens, last + 1):
+    if last + 1 < len(tokens) and age_after_person(tokens, last + 1):
         last += 1
     following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
     extra = {"who": 7, "and": 5}.get(following, 0)
@@ -307,7 +292,7 @@ def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]
         if (
             tokens[j].norm.isdigit()
             and not (following == "and" and j == last + 2)
-            and not _age_after_person(tokens, j)
+            and not age_after_person(tokens, j)
         ):
             return False
     return False
@@ -364,24 +349,6 @@ def _dual(word: str, key: str, alt: str | None) -> str | None:
     if _ARABIC.match(norm) and norm.endswith("ان") and len(norm) >= 5:
         return cues.group_of.get(key_of(norm[:-2]))
     return None
-
-
-def _is_age(tokens: Sequence[Token], keys: Sequence[str], q: Quantity, age_end: int) -> bool:
-    """ "aged 8", "البالغ من العمر 35", "بعمر 12"; and "and 10" right after an age; "a child
-    (7)", "a boy, 12,": a bare number right after one person named with an article."""
-    ages = cue_words().ages
-    if any(keys[k] in ages for k in range(max(0, q.first - 3), q.first)):
-        return True
-    if _age_after_person(tokens, q.first):
-        return True
-    # ("… under the age of sixteen and three women": a number with people after it counts them)
-    people_after = q.last + 1 < len(keys) and keys[q.last + 1] in cue_words().people
-    return (
-        q.first - age_end <= 2
-        and q.first > 0
-        and tokens[q.first - 1].norm in ("and", "و")
-        and not people_after
-    )
 
 
 def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) -> bool:

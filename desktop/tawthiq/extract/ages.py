@@ -1,0 +1,47 @@
+"""Numbers that are ages, not people: "aged 8", "البالغ من العمر 35", "a child (7)", "a boy,
+12,"; and a number joined to an age ("aged 8 and 10")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tawthiq.extract.casualty_words import cue_words
+from tawthiq.extract.numbers import Quantity
+from tawthiq.extract.phrases import key_of
+from tawthiq.extract.tokens import Token
+
+ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
+
+
+def age_after_person(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the number at ``at`` is the age of the one person named right before it with
+    an article ("a child (7) was killed", "a boy, 12, was wounded")."""
+    if not 2 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
+        return False
+    noun, article = tokens[at - 1], tokens[at - 2]
+    return (
+        noun.norm.isascii()
+        and key_of(noun.norm) in cue_words().singular
+        and article.norm in ARTICLES
+        # set apart on both sides ("(7) was", ", 12, was"): an aside, not "a child, 4 women"
+        and tokens[at].start - noun.end >= 2
+        and (at + 1 == len(tokens) or tokens[at + 1].start - tokens[at].end >= 2)
+    )
+
+
+def is_age(tokens: Sequence[Token], keys: Sequence[str], q: Quantity, age_end: int) -> bool:
+    """ "aged 8", "البالغ من العمر 35", "بعمر 12"; and "and 10" right after an age; "a child
+    (7)", "a boy, 12,": a bare number right after one person named with an article."""
+    ages = cue_words().ages
+    if any(keys[k] in ages for k in range(max(0, q.first - 3), q.first)):
+        return True
+    if age_after_person(tokens, q.first):
+        return True
+    # ("… under the age of sixteen and three women": a number with people after it counts them)
+    people_after = q.last + 1 < len(keys) and keys[q.last + 1] in cue_words().people
+    return (
+        q.first - age_end <= 2
+        and q.first > 0
+        and tokens[q.first - 1].norm in ("and", "و")
+        and not people_after
+    )
