@@ -137,7 +137,7 @@ def _is_background(text: str, tokens: Sequence[Token], first: int, precision: st
             continue
         return True
     # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
-    for k in range(first - 1, max(0, first - 5) - 1, -1):
+    for k in range(first - 1, max(0, first - _SAID_WITHIN) - 1, -1):
         norm = tokens[k].norm
         if norm in lex.clause:
             return False
@@ -146,6 +146,9 @@ def _is_background(text: str, tokens: Sequence[Token], first: int, precision: st
     return False
 
 
+# how many words before a date a verb of telling may stand ("ونقل قناة "تلفزيون سوريا"، على
+# موقعها الإلكتروني، اليوم السبت، عن مصادر …")
+_SAID_WITHIN = 8
 # how far from the start of a text its page's own date (a stamp, a byline's date) stands
 _PAGE_TOP = 300
 # words that make a date on its line the day something happened ("قتل شخصان في 3 …")
