@@ -171,19 +171,3 @@ _ADJECTIVE = re.compile(
 def names_a_side(text: str, m: PlaceMention) -> bool:
     """ "Damascus-backed forces", "Ankara-led", "Idlib-based": a side, not a place."""
     return _ADJECTIVE.match(text, m.end) is not None
-
-
-# the place an attack was told on: "بقصف مدفعي على مدينة إدلب", "shelling on Idlib city"
-_STRUCK = re.compile(
-    r"(?:قصف|غار[ةه]|غارات|استهداف|استهدف|ضرب[ةه]|هجوم)\S*(?:\s+\S+){0,2}\s+على\s+"
-    r"(?:مدين[ةه]|بلد[ةه]|قري[ةه])?\s*$"
-    r"|(?:shelling|shelled|strikes?|struck|attack|bombardment|bombed|hit)\s+(?:on\s+)?"
-    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def struck(text: str, m: PlaceMention) -> bool:
-    """Whether the attack is told on the place itself ("بقصف على مدينة إدلب"): a place of
-    its own, even where the same name elsewhere only locates another."""
-    return _STRUCK.search(text, max(0, m.start - 45), m.start) is not None

@@ -28,7 +28,6 @@ from tawthiq.extract.place_landmarks import (
     listed_also,
     locates_the_one_before,
     names_a_side,
-    struck,
 )
 from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
@@ -322,7 +321,7 @@ def choose_place(
             w *= 0.25
         elif listed_also(text, m):
             w *= 0.5  # "the shelling also hit Ariha, Kafr Nabl and Hass": other places hit
-        locator = any(p.pcode in locators for p in m.place_candidates) and not struck(text, m)
+        locator = any(p.pcode in locators for p in m.place_candidates)
         located.append((m, w * 0.2 if locator else w))
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
@@ -395,6 +394,7 @@ def choose_place(
     ):
         u = unplaced[0]  # "the village of X in the Idlib countryside" over Idlib alone
         return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
-    return neighbourhood_in(text, mentions, place, spans) or FieldResult(  # "حي المزة بدمشق"
+    # "حي المزة بدمشق": the neighbourhood of the city, where the report names one
+    return neighbourhood_in(text, mentions, place, spans) or FieldResult(
         _value(place, m, language), min(confidence, 0.95), spans
     )
