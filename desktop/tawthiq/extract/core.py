@@ -240,7 +240,7 @@ def _read(
     told = bool(figures) or fields["incident_type"].value is not None
     if fields["date"].value is None and told and not period_told(text):
         # no day told: the day it was published, if known
-        fields["date"] = published_day(mentions, ref if ref_known else None) or fields["date"]
+        fields["date"] = published_day(mentions, ref if ref_known else None, text) or fields["date"]
     return Reading(
         fields, language, tuple(sorted(cues)), incident_places, tuple(tokens), keys, text,
         tuple(armed), tuple(sorted(days)), tuple(sorted(past)),

@@ -54,6 +54,7 @@ class Lexicon:
     relative: PhraseIndex[int]
     times: PhraseIndex[str]
     background: frozenset[str]
+    of_the_place: frozenset[str]  # "captured in March of 2012": what became of a place
     speech: frozenset[str]  # "أفاد الدفاع المدني اليوم": the day it was said
     clause: frozenset[str]  # "إن", "that": what was said begins
     ordinals: dict[str, int]
@@ -69,6 +70,7 @@ def lexicon() -> Lexicon:
         relative=PhraseIndex(d["relative_days"].items(), exact_key),
         times=PhraseIndex(d["times_of_day"].items(), exact_key),
         background=frozenset(t.norm for w in d["background_before"] for t in tokenize(w)),
+        of_the_place=frozenset(t.norm for w in d["of_the_place_before"] for t in tokenize(w)),
         speech=frozenset(t.norm for w in d["speech_before"] for t in tokenize(w)),
         clause=frozenset(t.norm for w in d["speech_clause"] for t in tokenize(w)),
         ordinals=d["ordinal_days"],
@@ -122,8 +124,17 @@ def _told_then(text: str, tokens: Sequence[Token], k: int, first: int) -> bool:
     )
 
 
+def of_the_place(tokens: Sequence[Token], first: int) -> bool:
+    """Whether the date at ``first`` tells what became of a place or a war ("a town rebels
+    captured in March of 2012", "التي سيطرت عليها فصائل المعارضة في آذار")."""
+    words = lexicon().of_the_place
+    return any(t.norm in words for t in tokens[max(0, first - 5) : first])
+
+
 def _is_background(text: str, tokens: Sequence[Token], first: int, precision: str) -> bool:
     lex = lexicon()
+    if of_the_place(tokens, first):
+        return True
     for k in range(max(0, first - 3), first):
         norm = tokens[k].norm
         # "عام 2020" is background; "البالغ من العمر 15 عاماً" is an age
@@ -189,7 +200,9 @@ def mention(
     stamp = stamp or (not _WORDISH.search(before + after) and len(line.strip()) < len(text.strip()))
     # near the top, a whole date on a short line with a byline ("فريق التحرير 11 سبتمبر
     # 2019"), or opening a line before a dash ("13 June 2021 – The WHO condemns …")
-    whole = precision == "day" and not on_ref and head < _PAGE_TOP
+    # (the page's own date is the day it was published, or the day before: "التاريخ: 5 آذار"
+    # of a fact sheet, "مجزرة سوق أريحا 5 آذار 2024" of a headline tell the attack's)
+    whole = precision == "day" and not on_ref and head < _PAGE_TOP and 0 <= (ref - value).days <= 1
     byline = (before + after).split()
     stamp = stamp or (
         whole

@@ -67,7 +67,9 @@ def _range_start(
 ) -> tuple[int, int]:
     """ "8–9 March", "8 و9 آذار", "8 and 9 March": days of one attack; it began on the
     first. The day and the token it is told by."""
-    j = i - 1 if joined or (i > 0 and tokens[i - 1].dash_after) else -1
+    # ("8–9" is written close; "1- 9 آذار" opens an item of a numbered list)
+    dashed = i > 0 and tokens[i - 1].dash_after and tokens[i].start - tokens[i - 1].end == 1
+    j = i - 1 if joined or dashed else -1
     if j < 0 and i >= 2 and tokens[i - 1].norm in ("and", "to"):
         j = i - 2
     if j >= 0 and j not in used and _small(tokens[j].norm) and 1 <= int(tokens[j].norm) < day:

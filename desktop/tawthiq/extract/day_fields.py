@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from tawthiq.extract.clock import find_clock_time
-from tawthiq.extract.date_words import DateMention
-from tawthiq.extract.published import LEAD
+from tawthiq.extract.date_words import DateMention, of_the_place
+from tawthiq.extract.published import in_the_background
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token
 
@@ -33,7 +33,7 @@ def date_field(
         (
             m for m in usable
             if m.precision == "month" and not m.month_alone
-            and not (ref and (ref - m.value).days > 365 and m.start > LEAD)
+            and not (ref and (ref - m.value).days > 365 and in_the_background(text, m))
         ),
         None,
     )  # fmt: skip
@@ -83,6 +83,8 @@ def history_sentences(
         i = bisect.bisect_left(starts, m.start)
         if i >= len(tokens):
             continue
+        if of_the_place(tokens, i):
+            continue  # "in Sarmin, a town rebels captured in 2012": the place's history
         age = (ref - m.value).days
         since = any(t.norm in ("منذ", "since") for t in tokens[max(0, i - 3) : i])
         if age > 365 or (since and age > 30):

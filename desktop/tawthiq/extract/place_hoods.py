@@ -21,16 +21,26 @@ from tawthiq.extract.result import FieldResult
 
 CONFIDENCE = 0.5  # the name as written, in a city the gazetteer confirms
 _AR_LETTERS = r"[\u0621-\u064a]+"
-_NOT_SECOND = r"(?!(?:في|من|على|قرب|وسط|شرق|غرب|شمال|جنوب)\S*\s)(?![بل]?(?:مدين|محافظ|ريف))"
+# a second word of the name: not "و…" (and), a preposition, a direction, a city's word; after
+# a first word with its article ("حي الوعر المحاصر", "حي الصاخور الذي") no second word
+_NOT_SECOND = (
+    r"(?!(?:في|من|على|قرب|وسط|شرق|غرب|شمال|جنوب|اليوم|أمس|امس|صباح|مساء|فجر)\S*(?:\s|$))"
+    r"(?![بلو]|ال)"
+)
 _AR = re.compile(
-    rf"(?<![\u0621-\u064a])حي\s+(?P<name>{_AR_LETTERS}(?:\s+{_NOT_SECOND}{_AR_LETTERS})?)"
+    rf"(?<![\u0621-\u064a])حي\s+(?P<name>(?:ال{_AR_LETTERS})"
+    rf"|(?:(?!ال){_AR_LETTERS}(?:\s+{_NOT_SECOND}{_AR_LETTERS})?))(?![\u0621-\u064a])"
 )
 _EN_NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:[ -](?:al-)?[A-Z][\w'’]*)?"
-_EN = re.compile(
-    rf"\b(?P<name>{_EN_NAME})\s+neighbou?rhood\b|\bneighbou?rhood\s+of\s+(?P<of>{_EN_NAME})"
-)
+_EN = re.compile(rf"\b(?P<name>{_EN_NAME})\s+neighbou?rhood\b")
+_EN_OF = re.compile(rf"\bneighbou?rhood\s+of\s+(?P<name>{_EN_NAME})")
 # "حي سكني", "a residential neighbourhood": a kind of neighbourhood, not one's name
-_NOT_NAMES = ("سكني", "سكنيه", "شعبي", "مدني", "Residential", "The", "A", "Eastern", "Western")
+_NOT_NAMES = (
+    "سكني", "سكنيه", "شعبي", "مدني", "Residential", "The", "A", "Eastern", "Western",
+    "Northern", "Southern", "Old", "Poor", "Crowded", "Busy", "Alawite", "Sunni", "Shia",
+    "Shiite", "Christian", "Kurdish", "Armenian", "Druze", "Turkmen", "Arab", "Assyrian",
+    "Ismaili", "Popular", "Central", "Nearby", "Same", "Another", "One",
+)  # fmt: skip
 _DIRECTIONS = ("الشرقي", "الغربي", "الشمالي", "الجنوبي")
 _CITY_GAP = 30  # how far after the neighbourhood its city may be named ("حي المزة بدمشق")
 _NEAR = 200  # how far from a mention of the city a neighbourhood named alone may be
@@ -53,9 +63,8 @@ def neighbourhoods(text: str) -> list[Neighbourhood]:
     """Neighbourhoods named with their word ("حي X", "X neighbourhood", "the neighbourhood
     of X"), in text order."""
     out = []
-    for m in [*_AR.finditer(text), *_EN.finditer(text)]:
-        group = "name" if m.group("name") else "of"
-        name, start = m.group(group), m.start(group)
+    for m in [*_AR.finditer(text), *_EN.finditer(text), *_EN_OF.finditer(text)]:
+        name, start = m.group("name"), m.start("name")
         words = name.split()
         if len(words) == 2 and words[0].endswith(("'s", "’s")):  # "Damascus's Mezzeh"
             start, words = start + len(words[0]) + 1, words[1:]

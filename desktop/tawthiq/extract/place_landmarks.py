@@ -134,7 +134,7 @@ _CAPTION = re.compile(
 )
 
 
-_HARM = re.compile(
+HARM = re.compile(
     r"kill|dead|died|death|wound|injur|قتل|مقتل|قتلى|جرح|جرحى|إصاب|اصاب|أصيب|استشهد|شهيد|ضحايا|وفاة",
     re.IGNORECASE,
 )
@@ -160,7 +160,7 @@ def in_a_caption(text: str, m: PlaceMention) -> bool:
 def _a_caption(line: str) -> bool:
     """A line (of every place it names: asked again for each) with a credit, telling of no
     one harmed."""
-    return _CAPTION.search(line) is not None and not _HARM.search(line)
+    return _CAPTION.search(line) is not None and not HARM.search(line)
 
 
 _ADJECTIVE = re.compile(

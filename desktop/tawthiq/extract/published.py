@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from tawthiq.extract.date_words import DateMention
+from tawthiq.extract.place_landmarks import HARM
 from tawthiq.extract.result import FieldResult
 
 # a period told instead of a day ("last week", "خلال الأيام الماضية"): the incident is of
@@ -40,27 +41,36 @@ LEAD = 400
 PUBLISHED_DAY = 0.35
 
 
-def _says_nothing_of_when(m: DateMention, ref: date | None) -> bool:
+def _says_nothing_of_when(m: DateMention, ref: date | None, text: str) -> bool:
     """The page's own date ("BEIRUT, March 12 —", "(as of 6 November 2022)") tells when it
     was written; a year of background ("منذ عام 2011", "since 2011") tells of no day, nor
-    does a month or a year long past told after the lead ("… التي انطلقت في آب من عام
-    2016")."""
-    long_past = (
-        ref is not None
-        and m.precision in ("month", "year")
-        and (ref - m.value).days > 365
-        and m.start > LEAD
-    )
+    does a month or a year long past told as background ("since March of 2012", "… التي
+    انطلقت في آب من عام 2016")."""
+    long_past = ref is not None and m.precision in ("month", "year") and (ref - m.value).days > 365
+    told_aside = long_past and (m.background or in_the_background(text, m))
     return (
-        (m.page and m.precision == "day") or (m.background and m.precision == "year") or long_past
+        (m.page and m.precision == "day") or (m.background and m.precision == "year") or told_aside
     )
 
 
-def published_day(mentions: Sequence[DateMention], ref: date | None) -> FieldResult | None:
+def in_the_background(text: str, m: DateMention) -> bool:
+    """A month or a year told after a report's lead in a sentence that tells no harm ("…
+    ضمن عملية درع الفرات التي انطلقت في آب من عام 2016"): background, not when it happened
+    ("In March 2018, Russian warplanes struck the market, killing 23" is an old attack's)."""
+    if m.start <= LEAD:
+        return False
+    start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    ends = [e for e in (text.find(".", m.end), text.find("\n", m.end)) if e >= 0]
+    return HARM.search(text, start, min(ends, default=len(text))) is None
+
+
+def published_day(
+    mentions: Sequence[DateMention], ref: date | None, text: str = ""
+) -> FieldResult | None:
     """The day the report was published as the incident's, when its words tell no date of
     their own (``mentions``, all of them): the page's own date where it shows one, else
     ``ref`` (None when nobody said when it was published: then no day at all)."""
-    if not all(_says_nothing_of_when(m, ref) for m in mentions):
+    if not all(_says_nothing_of_when(m, ref, text) for m in mentions):
         return None
     page = [
         m

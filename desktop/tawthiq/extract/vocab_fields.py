@@ -89,8 +89,9 @@ def rank(
     if name == "perpetrators":
         accused = _accused(hits, tokens, keys, bare, sentence)
         claims = {c.first - 1 for c in cues.claim_after.find(tokens, keys)}
-        # the actor right after, or after one word ("وتبنى تنظيم داعش", "claimed by the group")
-        claims |= {c.last + k for c in cues.claim_before.find(tokens, keys) for k in (1, 2)}
+        # the actor right after, or a few words on ("وتبنى تنظيم داعش", "زرع عناصر من تنظيم
+        # داعش", "تبنت غرفة عمليات المعارضة")
+        claims |= {c.last + k for c in cues.claim_before.find(tokens, keys) for k in range(1, 5)}
     denying = _denying(keys, bare, sentence, cues.denial) if name == "sources" else set()
     in_name = covered(names)
     for h in hits:
