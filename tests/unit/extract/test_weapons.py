@@ -120,6 +120,21 @@ WEAPONS_CAUGHT = {
         "Artillery shelling by gunmen killed two in Nubl on Sunday.",
         {"incident_type": "shelling_artillery_missile"},
     ),
+    # a vehicle filled with bombs, set off by remote control: a vehicle bomb and an IED
+    # (it gave aerial bombs)
+    "motorcycle-filled-with-bombs-en": Example(
+        "A motorcycle filled with bombs exploded near the local council in Jarablus on Monday,"
+        " triggered by remote control, killing a civilian.",
+        {"weapons": ["vehicle_bomb", "ied"], "incident_type": "remote_explosive"},
+    ),
+    "booby-trapped-truck-ar": Example(
+        "انفجرت شاحنة مفخخة في مدينة عفرين اليوم ما أدى لمقتل 40 مدنيا.",
+        {"weapons": ["vehicle_bomb"]},
+    ),
+    "bombs-from-aircraft-stay-aerial": Example(
+        "Regime aircraft dropped bombs on the market of Ariha, killing five.",
+        {"weapons": ["aerial_bomb"], "incident_type": "air_drone_strike"},
+    ),
 }
 
 
