@@ -127,3 +127,11 @@ def test_a_spelling_the_sources_lack_finds_its_village() -> None:
     text = "قتل مدني بقصف مدفعي استهدف منزله في بلدة عينجارة غرب حلب. وقصفت قسد مدينة عفرين."
     place = extract(text, ref_date=date(2020, 2, 5)).incidents[0]["place"].value
     assert (place["pcode"], place["governorate"]) == ("C1144", "Aleppo")
+
+
+def test_a_towns_kurdish_name_places_its_villages() -> None:
+    """Zarkan (زركان) is Abu Rasin in Hasakah: "قرية مشيرفة بريف زركان" is Hasakah's
+    Mushayrifa, not its namesake in Idlib (it was)."""
+    text = "استشهد مدنيان جراء قصف تركي على قرية مشيرفة بريف زركان مساء اليوم."
+    place = extract(text, ref_date=date(2024, 3, 10)).incidents[0]["place"].value
+    assert (place["name"], place["governorate"]) == ("مشيرفة", "Al-Hasakah")
