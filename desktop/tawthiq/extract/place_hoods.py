@@ -87,8 +87,12 @@ def neighbourhood_in(
     if place.kind not in ("community", "governorate"):
         return None
     for hood in neighbourhoods(text):
-        inside = next((m for m in mentions if hood.start < m.start < hood.end), None)
-        if inside is not None:  # "حي المزة بدمشق": the city named as the second word
+        # "حي المزة بدمشق": the city named as the second word ("Touma" of "Bab Touma" is a
+        # village elsewhere, no city of the name)
+        inside = next(
+            (m for m in mentions if hood.start < m.start < hood.end and _names(m, place)), None
+        )
+        if inside is not None:
             name = text[hood.start : inside.start].rsplit(" ", 1)[0].strip()
             hood = Neighbourhood(name, hood.start, hood.start + len(name))
         known = any(
@@ -100,12 +104,16 @@ def neighbourhood_in(
             continue
         city = next((m for m in mentions if hood.end <= m.start <= hood.end + _CITY_GAP), None)
         if city is not None:
-            ours = any(p.pcode == place.pcode for p in city.place_candidates)
+            ours = _names(city, place)
         else:
             ours = any(abs(s - hood.start) <= _NEAR for s, _ in spans)
         if ours:
             return FieldResult(_value(hood, place), CONFIDENCE, ((hood.start, hood.end),))
     return None
+
+
+def _names(m: PlaceMention, place: Place) -> bool:
+    return any(p.pcode == place.pcode for p in m.place_candidates)
 
 
 def _value(hood: Neighbourhood, place: Place) -> dict[str, Any]:

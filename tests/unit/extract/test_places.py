@@ -449,6 +449,11 @@ NEIGHBOURHOODS = {
         "Three were killed in a strike on a building in Damascus's Mezzeh neighbourhood.",
         {"place.name": "Mezzeh", "place.governorate": "Damascus"},
     ),
+    # a word of the name is a village elsewhere ("Touma"): the name stays whole
+    "a-hood-with-a-village-in-its-name-en": Example(
+        "A mortar shell hit the Bab Touma neighbourhood of Damascus on Sunday, killing two.",
+        {"place.name": "Bab Touma", "place.governorate": "Damascus"},
+    ),
     "the-eastern-part-of-a-hood-ar": Example(
         "قتل ثلاثة مدنيين بقصف على حي الميدان الشرقي في مدينة حلب اليوم.",
         {"place.name": "الميدان", "place.governorate": "Aleppo"},
