@@ -133,8 +133,8 @@ def of_the_place(tokens: Sequence[Token], first: int) -> bool:
 
 def _is_background(text: str, tokens: Sequence[Token], first: int, precision: str) -> bool:
     lex = lexicon()
-    if of_the_place(tokens, first):
-        return True
+    if precision in ("month", "year") and of_the_place(tokens, first):
+        return True  # ("began at dawn on Saturday and killed five": that day is the attack's)
     for k in range(max(0, first - 3), first):
         norm = tokens[k].norm
         # "عام 2020" is background; "البالغ من العمر 15 عاماً" is an age
@@ -150,8 +150,8 @@ def _is_background(text: str, tokens: Sequence[Token], first: int, precision: st
     # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
     for k in range(first - 1, max(0, first - _SAID_WITHIN) - 1, -1):
         norm = tokens[k].norm
-        if norm in lex.clause:
-            return False
+        if norm in lex.clause or _EVENT.match(norm):
+            return False  # ("أفاد الدفاع المدني بمقتل 3 مدنيين بقصف يوم السبت": the attack's)
         if norm in lex.speech or (norm[1:] in lex.speech and norm[:1] in ("و", "ف")):
             return _told_then(text, tokens, k, first)
     return False
@@ -160,6 +160,12 @@ def _is_background(text: str, tokens: Sequence[Token], first: int, precision: st
 # how many words before a date a verb of telling may stand ("ونقل قناة "تلفزيون سوريا"، على
 # موقعها الإلكتروني، اليوم السبت، عن مصادر …")
 _SAID_WITHIN = 8
+# a word of the attack or its harm between the verb of telling and the date: the date is the
+# attack's ("تبنى تنظيم داعش الهجوم على حافلة يوم الخميس")
+_EVENT = re.compile(
+    r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?:مقتل|قتل|قصف|هجوم|استهداف|غار|انفجار|تفجير|إصاب|اصاب|استشهاد)"
+    r"|^(?:killed|killing|attack|attacks|strike|strikes|shelling|explosion|blast|bombing)$"
+)
 # how far from the start of a text its page's own date (a stamp, a byline's date) stands
 _PAGE_TOP = 300
 # words that make a date on its line the day something happened ("قتل شخصان في 3 …")

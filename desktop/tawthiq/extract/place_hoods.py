@@ -21,14 +21,16 @@ from tawthiq.extract.result import FieldResult
 
 CONFIDENCE = 0.5  # the name as written, in a city the gazetteer confirms
 _AR_LETTERS = r"[\u0621-\u064a]+"
-# a second word of the name: not "و…" (and), a preposition, a direction, a city's word; after
-# a first word with its article ("حي الوعر المحاصر", "حي الصاخور الذي") no second word
+# a second word of the name: not "و…" (and), a preposition, a time, a direction, a relative
+# or a city's word ("حي المزة بدمشق"); after a first word with its article, one without
+# ("الشيخ مقصود"), after one without it any ("صلاح الدين", "بابا عمرو") — "الوعر المحاصر"
+# is al-Waer, besieged
 _NOT_SECOND = (
-    r"(?!(?:في|من|على|قرب|وسط|شرق|غرب|شمال|جنوب|اليوم|أمس|امس|صباح|مساء|فجر)\S*(?:\s|$))"
-    r"(?![بلو]|ال)"
+    r"(?!(?:في|من|على|قرب|وسط|شرق|غرب|شمال|جنوب|اليوم|أمس|امس|صباح|مساء|فجر|الذي|التي|الذين)"
+    r"(?:\s|$))(?!و)"
 )
 _AR = re.compile(
-    rf"(?<![\u0621-\u064a])حي\s+(?P<name>(?:ال{_AR_LETTERS})"
+    rf"(?<![\u0621-\u064a])حي\s+(?P<name>(?:ال{_AR_LETTERS}(?:\s+{_NOT_SECOND}(?!ال){_AR_LETTERS})?)"
     rf"|(?:(?!ال){_AR_LETTERS}(?:\s+{_NOT_SECOND}{_AR_LETTERS})?))(?![\u0621-\u064a])"
 )
 _EN_NAME = r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’]*(?:[ -](?:al-)?[A-Z][\w'’]*)?"

@@ -59,9 +59,23 @@ def in_the_background(text: str, m: DateMention) -> bool:
     ("In March 2018, Russian warplanes struck the market, killing 23" is an old attack's)."""
     if m.start <= LEAD:
         return False
+    if _TOLL.search(text, 0, LEAD):
+        return True  # the lead tells the toll: "… مجزرة قتل فيها 23 مدنياً" further on is history
     start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
     ends = [e for e in (text.find(".", m.end), text.find("\n", m.end)) if e >= 0]
     return HARM.search(text, start, min(ends, default=len(text))) is None
+
+
+# a toll told in a lead: a number, a few words, a word of harm ("قتل 3 مدنيين", "killing five")
+_NUMBER = (
+    r"(?:\d+|[٠-٩]+|اثن|ثلاث|أربع|اربع|خمس|ست|سبع|ثمان|تسع|عشر|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|dozens?)"
+)
+_TOLL = re.compile(
+    rf"(?:{HARM.pattern})[^.\n]{{0,50}}?(?<![\w]){_NUMBER}"
+    rf"|(?<![\w]){_NUMBER}\w*[^.\n]{{0,50}}?(?:{HARM.pattern})",
+    re.IGNORECASE,
+)
 
 
 def published_day(

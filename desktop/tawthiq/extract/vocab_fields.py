@@ -12,10 +12,20 @@ from functools import cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
+from tawthiq.extract.attribution import (
+    accused_at,
+    accuser,
+    attribution,
+    holds,
+    set_off_by,
+    speaker,
+    taken_to,
+    victim,
+)
 from tawthiq.extract.casualties import harm_cues
 from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
 from tawthiq.extract.result import FieldResult
-from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.tokens import Token
 
 VOCAB_FIELDS = ("incident_type", "weapons", "perpetrators", "target", "sources")
 
@@ -74,7 +84,7 @@ def rank(
     told: set[str] = set()  # codes named by more than a general word
     told_by_text: set[str] = set()  # codes named somewhere other than as accused
     hits: list[Hit[str]] = _indexes()[name].find(tokens, keys)
-    cues = _attribution()
+    cues = attribution()
     # "ونفت" is "نفت": the key without a leading conjunction, where there is one
     if isinstance(keys, Keys):
         bare = keys.bare
@@ -84,14 +94,17 @@ def rank(
     # where a phrase naming who holds an area ends ("الخاضعة لسيطرة"), or such a holder
     held = {c.last for c in cues.control.find(tokens, keys)} if name == "perpetrators" else set()
     claims: set[int] = set()  # where an actor claiming the attack would end or start
+    downed: set[int] = set()  # where an aircraft shot down may be named
     accused: set[int] = set()  # where an actor only accused by another party starts
     claimed = False  # an actor claimed the attack or is said to have laid it ("planted by")
     if name == "perpetrators":
-        accused = _accused(hits, tokens, keys, bare, sentence)
+        accused = accused_at(hits, tokens, keys, bare, sentence)
         claims = {c.first - 1 for c in cues.claim_after.find(tokens, keys)}
         # the actor right after, or a few words on ("وتبنى تنظيم داعش", "زرع عناصر من تنظيم
         # داعش", "تبنت غرفة عمليات المعارضة")
         claims |= {c.last + k for c in cues.claim_before.find(tokens, keys) for k in range(1, 5)}
+        claims |= set_off_by(tokens, keys, cues)
+        downed = {c.last + k for c in cues.downed.find(tokens, keys) for k in range(1, 6)}
     denying = _denying(keys, bare, sentence, cues.denial) if name == "sources" else set()
     in_name = covered(names)
     for h in hits:
@@ -99,17 +112,19 @@ def rank(
             continue
         if in_name(h.start, h.end) or sentence[h.first] in other:
             continue
-        if name == "target" and _taken_to(h, bare, cues):
+        if name == "target" and taken_to(h, bare, cues):
             continue  # "نقل الجرحى إلى مشفى", "taken to a field hospital": not what was hit
         if name == "sources" and sentence[h.first] in denying:
             continue  # "نفت قسد في بيان ...": who denies is no source of the toll
-        if name == "perpetrators" and h.first not in accused and _accuser(h, keys, bare, cues):
+        if h.first in downed and any(keys[j] in cues.aircraft for j in range(h.first, h.last + 1)):
+            continue  # "أسقطت فصائل المعارضة طائرة حربية روسية": what was shot down
+        if name == "perpetrators" and h.first not in accused and accuser(h, keys, bare, cues):
             continue  # "حمّلت قسد تركيا", "Damascus accused Israel": the accuser did nothing
         if name == "perpetrators" and (
-            _victim(h, bare, sentence, cues, harm) or _speaker(h, keys, bare, cues)
+            victim(h, bare, sentence, cues, harm) or speaker(h, keys, bare, cues)
         ):
             continue  # "killing members of the SDF": victims; "the SDF said": a speaker
-        if name == "perpetrators" and _holds(h, keys, held):
+        if name == "perpetrators" and holds(h, keys, held):
             held.add(h.last)  # "الخاضعة لسيطرة الجيش الوطني": who holds it, not who struck
             continue
         s = sentence[h.first]
@@ -196,159 +211,6 @@ def _unknown_first(ranked: list[Scored]) -> list[Scored]:
     own = next((r for r in ranked if r.code == "unknown"), None)
     unknown = Scored("unknown", ranked[0].score, own.spans if own else ())
     return [unknown, *(r for r in ranked if r.code != "unknown")]
-
-
-def _accused(
-    hits: list[Hit[str]],
-    tokens: Sequence[Token],
-    keys: Sequence[str],
-    bare: Sequence[str],
-    sentence: Sequence[int],
-) -> set[int]:
-    """Where the actors start that a party accuses: after "اتهمت تركيا", "حمّلت قسد"
-    (the verb, the accuser, the accused), after "Turkey blamed" (the accuser, the verb),
-    and every actor of a sentence where the sides "blamed each other". An accusation by
-    someone who is no party ("activists blamed forces loyal to Assad") names who did it."""
-    cues = _attribution()
-    actors = [h for h in hits if h.payload]
-    if not actors:
-        return set()
-    parts: dict[int, set[str]] = defaultdict(set)  # by sentence
-    for m in cues.mutual_blame.find(tokens, keys):
-        parts[sentence[m.first]].add(m.payload)
-    mutual = {s for s, seen in parts.items() if any(e <= seen for e in cues.mutual_entries)}
-    out = {h.first for h in actors if sentence[h.first] in mutual}
-    firsts = [h.first for h in actors]  # hits come in the order of the text
-    parties = cues.accusing_parties.find(tokens, keys)
-    accusers = sorted([(h.first, h.last) for h in actors] + [(h.first, h.last) for h in parties],
-                      key=lambda fl: fl[0])  # fmt: skip
-    accuser_firsts = [first for first, _ in accusers]
-    accuser_lasts = sorted(last for _, last in accusers)
-
-    def starting(after: int, reach: int) -> set[int]:
-        """The actors that start within ``reach`` words after ``after``."""
-        end = bisect.bisect_right(firsts, after + reach)
-        return set(firsts[bisect.bisect_right(firsts, after) : end])
-
-    for v, (k, b) in enumerate(zip(keys, bare, strict=True)):
-        if k in cues.accuse_ar or b in cues.accuse_ar:
-            i = bisect.bisect_right(accuser_firsts, v)
-            if i < len(accusers) and accuser_firsts[i] <= v + 3:
-                out |= starting(accusers[i][1], 5)
-        elif k in cues.accuse_en:
-            i = bisect.bisect_left(accuser_lasts, v - 4)
-            if i < len(accuser_lasts) and accuser_lasts[i] < v:
-                out |= starting(v, 4)
-    return out
-
-
-@dataclass(frozen=True)
-class _Attribution:
-    weak: frozenset[tuple[str, ...]]
-    # whole phrases ("from" alone names no victims), by their first word
-    victim_at: dict[str, tuple[tuple[str, ...], ...]]
-    speaker_after: frozenset[str]
-    speaker_before: frozenset[str]
-    taken_to: frozenset[str]
-    denial: frozenset[str]
-    accuse_ar: frozenset[str]  # verb, then the accuser, then the accused
-    accuse_en: frozenset[str]  # the accuser, then the verb, then the accused
-    control: PhraseIndex[bool]  # "الخاضعة لسيطرة", "under the control of"
-    claim_after: PhraseIndex[bool]  # "X claimed responsibility"
-    claim_before: PhraseIndex[bool]  # "تبنى تنظيم داعش الهجوم"
-    # "تبادل الطرفان الاتهامات", "blamed each other": each entry's parts, all in one sentence
-    mutual_blame: PhraseIndex[str]  # each part found, as listed
-    mutual_entries: tuple[frozenset[str], ...]
-    accusing_parties: PhraseIndex[bool]  # "Turkey blamed", "اتهمت دمشق"
-    left_by_the_war: PhraseIndex[bool]  # "لغم من مخلفات الحرب"
-    unclaimed: PhraseIndex[bool]  # "There was no immediate claim of responsibility"
-
-
-@cache
-def _attribution() -> _Attribution:
-    lexicon = read_json("extract/lexicon.json")
-
-    def keyset(words: list[str]) -> frozenset[str]:
-        return frozenset(key_of(t.norm) for w in words for t in tokenize(w))
-
-    def phrases(words: list[str]) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(key_of(t.norm) for t in tokenize(w)) for w in words)
-
-    victim = phrases(lexicon["_victim_before"])
-    mutual = lexicon["_mutual_blame"]
-    return _Attribution(
-        weak=phrases(lexicon["_weak"]),
-        victim_at={
-            first: tuple(p for p in victim if p[0] == first) for first in {p[0] for p in victim}
-        },
-        speaker_after=keyset(lexicon["_speaker_after"]),
-        speaker_before=keyset(lexicon["_speaker_before"]),
-        taken_to=keyset(lexicon["_not_target_after"]),
-        denial=keyset(lexicon["_denial"]),
-        accuse_ar=keyset(lexicon["_accuse_before_object"]),
-        accuse_en=keyset(lexicon["_accuse_after_subject"]),
-        control=PhraseIndex((p, True) for p in lexicon["_holder_after"]),
-        claim_after=PhraseIndex((p, True) for p in lexicon["_claim_after"]),
-        claim_before=PhraseIndex((p, True) for p in lexicon["_claim_before"]),
-        mutual_blame=PhraseIndex((part, part) for p in mutual for part in p.split(" ... ")),
-        mutual_entries=tuple(frozenset(p.split(" ... ")) for p in mutual),
-        accusing_parties=PhraseIndex((p, True) for p in lexicon["_accusing_parties"]),
-        left_by_the_war=PhraseIndex((p, True) for p in lexicon["_left_by_the_war"]),
-        unclaimed=PhraseIndex((p, True) for p in lexicon["_unclaimed"]),
-    )
-
-
-def _victim(
-    h: Hit[str], keys: Sequence[str], sentence: Sequence[int], cues: _Attribution, harm: set[int]
-) -> bool:
-    """ "مقتل ثلاثة من عناصر قسد": members named after a killing word are the victims."""
-    for k in range(max(0, h.first - 5), h.first):
-        if sentence[k] != sentence[h.first]:
-            continue
-        phrases = cues.victim_at.get(keys[k], ())
-        if any(tuple(keys[k : k + len(p)]) == p and k + len(p) <= h.first for p in phrases):
-            return any(j in harm for j in range(max(0, k - 6), k))
-    return False
-
-
-def _holds(h: Hit[str], keys: Sequence[str], held: set[int]) -> bool:
-    """An actor right after "الخاضعة لسيطرة", "under the control of" (a "the" between),
-    or joined by "and" to one."""
-    before = h.first - 1
-    while before >= h.first - 4 and before >= 0 and keys[before] in _BETWEEN_HOLDER:
-        before -= 1
-    return before in held
-
-
-def _taken_to(h: Hit[str], bare: Sequence[str], cues: _Attribution) -> bool:
-    """Where the wounded were taken: a transfer word close before the place, or further
-    back when "إلى" stands right before it ("نقل الأطفال على وجه السرعة إلى مستشفى")."""
-    transfer = [k for k in range(max(0, h.first - 9), h.first) if bare[k] in cues.taken_to]
-    to = h.first > 0 and bare[h.first - 1] == _TO
-    return any(k >= h.first - 4 for k in transfer) or (to and bool(transfer))
-
-
-_TO = key_of("الي")  # "إلى" (normalised): "نقلوا على وجه السرعة إلى مستشفى"
-
-# words between "under the control of" and who holds it ("لسيطرة تنظيم داعش")
-_BETWEEN_HOLDER = frozenset(
-    {"the", "and", "militant", "group", "rebel", "syrian", "turkey", "turkish", "backed", "based"}
-    | {"تنظيم", "قوات", "فصائل", "ميليشيات", "ميليشيا"}
-)  # ("controlled by Turkey-based Syrian opposition fighters")
-
-
-def _speaker(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: _Attribution) -> bool:
-    after = keys[h.last + 1 : h.last + 2]
-    before = bare[max(0, h.first - 1) : h.first]
-    return any(k in cues.speaker_after for k in after) or any(
-        k in cues.speaker_before for k in before
-    )
-
-
-def _accuser(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: _Attribution) -> bool:
-    before = [*keys[max(0, h.first - 2) : h.first], *bare[max(0, h.first - 2) : h.first]]
-    after = keys[h.last + 1 : h.last + 3]
-    return any(k in cues.accuse_ar for k in before) or any(k in cues.accuse_en for k in after)
 
 
 def weapon_type(weapon: str) -> str | None:
