@@ -117,16 +117,18 @@ def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
 
 _ARTICLE = r"(?:[Aa][lnrstdz]|[Ee][lnrstz]|[Aa]sh|[Ee]sh|[Aa]dh|[Aa]th|[Ii]l)-"
 _WORD = r"[A-Z][a-z'’‘`ʿʾ\u00c0-\u024f]+(?:-[A-Z][a-z'’\u00c0-\u024f]+)?"
-# compiled the first time a report has a capital letter (re keeps them): start-up stays low
-_RUN = rf"(?:{_ARTICLE})?{_WORD}(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}"
+# compiled the first time a report has a capital letter (re keeps them): start-up stays low;
+# the lookahead of the letters a run starts with lets the scan skip to them
+_RUN = rf"(?=[A-Zaei])(?:{_ARTICLE})?{_WORD}"
+_RUN += rf"(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}"
 # where a report names the place of an attack: "the village of X", "struck X", "near X"
 _KIND_OF = (
     r"(?:village|town|city|hamlet|neighbou?rhood|area|outskirts|vicinity|surroundings|"
     r"countryside|farms?|mill|clinic|school|mosque|bakery|market)\s+of\s+(?:the\s+)?"
 )
-_BEFORE = (
-    rf"(?i:\b{_KIND_OF}|\b(?:in|on|near|at|around|outside|targeting|targeted|struck|hit|"
-    r"shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?)$"
+_BEFORE = (  # (?=…): the first letters of them all, for the search to skip to
+    rf"(?i:(?=[abcfhimnorstv])(?:\b{_KIND_OF}|\b(?:in|on|near|at|around|outside|targeting|"
+    r"targeted|struck|hit|shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?))$"
 )
 _KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CAMP_AFTER = re.compile(r"\s+camp\b", re.IGNORECASE)
