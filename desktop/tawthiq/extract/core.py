@@ -158,7 +158,11 @@ def _read(
         else f
         for f in figures
     ]
-    figures = [dataclasses.replace(f, with_attack=f.sentence in attack_told) for f in figures]
+    figures = [
+        f if f.with_attack == (f.sentence in attack_told)
+        else dataclasses.replace(f, with_attack=f.sentence in attack_told)
+        for f in figures
+    ]  # fmt: skip
     # "قصف اليوم الأحد … وكان قصف السبت قد قتل 10": today's tells no toll of its own
     day_told = (fields["date"].confidence or 0) >= 0.7 and not fields["date"].unsure
     figures = set_aside_earlier(figures, other_day, day_told=day_told)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar, cast
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from tawthiq.domain.arabic import stem
 from tawthiq.extract.tokens import Token, arabic_word, norms, script_of
@@ -63,8 +62,9 @@ def exact_key(norm: str) -> str:
     return norm
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[T]):
+class Hit(NamedTuple, Generic[T]):
+    """A phrase found (a tuple: made by the thousand for every report, so it must be cheap)."""
+
     payload: T
     first: int  # token index
     last: int  # token index, inclusive
