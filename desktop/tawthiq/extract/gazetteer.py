@@ -126,6 +126,7 @@ class Gazetteer:
         self._shapes: dict[str, frozenset[str]] = {}
         self._ordinary_of: dict[str, bool] = {}  # by pcode: its Arabic name is a common word
         self._latin_names: dict[str, list[str]] = {}  # by pcode: its names in Latin letters
+        self._by_spelling: dict[tuple[str, ...], list[Place]] = {}  # ``_nearest_first``
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -322,7 +323,7 @@ class Gazetteer:
             ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
         if len({p.name_en for p in ps}) > 1:  # the nearest spelling first ("Kafr Rouma")
             name = doc.text[doc.spans[first][0] : doc.spans[last][1]]
-            ps = sorted(ps, key=lambda p: -spelling_similarity(name, self._latin(p.pcode)))
+            ps = self._nearest_first(name, ps)
         common = [f for f in folded if f in self._en_common]
         if not common:
             return ps
@@ -339,6 +340,17 @@ class Gazetteer:
         start = doc.spans[i][0]  # a capital inside a sentence, not at its start
         before = doc.text[max(0, start - 12) : start].rstrip(" \t\"'“”«»()[]-")
         return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
+
+    def _nearest_first(self, name: str, ps: list[Place]) -> list[Place]:
+        """``ps`` by how close ``name`` is spelt to their names (asked again for the same
+        spelling in report after report: kept)."""
+        asked = (name, *[p.pcode for p in ps])
+        found = self._by_spelling.get(asked)
+        if found is None:
+            found = sorted(ps, key=lambda p: -spelling_similarity(name, self._latin(p.pcode)))
+            if len(self._by_spelling) < 50_000:
+                self._by_spelling[asked] = found
+        return list(found)
 
     def _latin(self, pcode: str) -> list[str]:
         latin = self._latin_names.get(pcode)

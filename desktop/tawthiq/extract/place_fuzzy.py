@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import spelling
@@ -73,6 +74,15 @@ def entries_of(shipped: str) -> list[tuple[str, str]]:
     return [(form, pcode) for form, _, pcode in (e.partition(" ") for e in shipped.split("|"))]
 
 
+@cache
+def _rapidfuzz() -> tuple[Any, Any]:
+    """rapidfuzz's fuzz and process, imported for the first report that needs them (start-up
+    stays low) and kept (an import statement costs microseconds each time it runs)."""
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
+
+
 def fuzzy_matches(name: str) -> list[FuzzyMatch]:
     """The places whose names are spelt like ``name``, best first, each at or above THRESHOLD.
 
@@ -84,7 +94,7 @@ def fuzzy_matches(name: str) -> list[FuzzyMatch]:
 
 @lru_cache(maxsize=4096)  # the same spelling in report after report is compared once
 def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
-    from rapidfuzz import fuzz, process  # only for a report that needs it: start-up stays low
+    fuzz, process = _rapidfuzz()
 
     form = english_form(name)
     sk = fuzzy_skeleton(form)
@@ -189,8 +199,7 @@ def latin_runs(
 def spelling_similarity(name: str, others: list[str]) -> float:
     """How close (0..100) a report's spelling is to the nearest of a place's English names:
     "Kafr Rouma" is Kafruma (96) before Kafr Omeim (84), whose consonants are the same."""
-    from rapidfuzz import fuzz
-
+    fuzz = _rapidfuzz()[0]
     form = _single(name)
     return max((fuzz.ratio(form, _single(o)) for o in others), default=0)
 
