@@ -10,6 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
@@ -48,7 +50,7 @@ def people_items(
     roll = _roll_calls(tokens, cat_at)
     # only where a number, an article, a person or a dual stands can anyone be counted
     if isinstance(keys, Keys) and keys.scripts is not None:  # stem keys: a word's own
-        notable = [i for i, yes in enumerate(map(_notable_word, [t[1] for t in tokens])) if yes]
+        notable = list(compress(count(), map(_notable_word, map(itemgetter(1), tokens))))
         notable = sorted(group_at.keys() | notable) if group_at else notable
     else:
         notable = [

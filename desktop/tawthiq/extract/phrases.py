@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar, cast
 
 from tawthiq.domain.arabic import stem
@@ -140,7 +142,10 @@ class PhraseIndex(Generic[T]):
             candidates: Iterable[int] = range(n)
         else:
             firsts = starts.keys() & at.keys()
-            candidates = sorted({i for k in firsts for i in at[k]})
+            if len(firsts) == 1:  # where one word stands: ascending already
+                candidates = at[next(iter(firsts))]
+            else:
+                candidates = sorted(set(chain.from_iterable(map(at.__getitem__, firsts))))
         free = 0  # the first token not yet inside a hit
         for i in candidates:
             if i < free:
@@ -175,7 +180,7 @@ class Keys(list[str]):
         self.scripts: list[int] | None = None  # ``script_of`` every word, with the stem keys
         self._columns: list[tuple[str | None, ...]] | None = None  # the exact keys' columns
         if key is key_of and tokens:  # every key of a word at once, from a cache: words recur
-            columns = list(zip(*[_record(t[1]) for t in tokens], strict=True))
+            columns = list(zip(*map(_record, map(itemgetter(1), tokens)), strict=True))
             super().__init__(cast("tuple[str, ...]", columns[0]))
             self.alts: list[str | None] = list(columns[1])
             self.bare: list[str] = list(cast("tuple[str, ...]", columns[2]))
