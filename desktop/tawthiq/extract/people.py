@@ -320,9 +320,10 @@ def _notable(word: str, key: str, alt: str | None) -> bool:
 
 @lru_cache(maxsize=65536)
 def _notable_word(norm: str) -> bool:
-    """``_notable`` of a word with its stem keys."""
+    """``_notable`` of a word with its stem keys (its body, without a cache of its own)."""
     without = without_conjunction(norm)
-    return _notable(norm, key_of(norm), None if without is None else key_of(without))
+    key, alt = key_of(norm), None if without is None else key_of(without)
+    return may_start(norm) or norm in _ARTICLES or _dual(norm, key, alt) is not None
 
 
 @lru_cache(maxsize=65536)
