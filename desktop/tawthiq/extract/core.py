@@ -33,7 +33,7 @@ from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
-from tawthiq.extract.tokens import Token, script_of, tokenize
+from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize
 from tawthiq.extract.tolls import (
     keep_groups_within_total,
     set_aside_earlier,
@@ -130,7 +130,7 @@ def _read(
     keys = Keys(tokens) if keys is None else keys
     sentence = sentence_ids(text, tokens)
     mentions = find_dates(text, tokens, ref, keys)
-    starts = [t.start for t in tokens]
+    starts = starts_of(tokens)
     # "2000 مدني" counts people; a bare "2000" would have been read as a year
     mentions = [m for m in mentions if not (m.precision == "year" and _counts(m, starts, keys))]
     date_tokens = {
@@ -283,7 +283,7 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
         told = _told(text, _headline_sentence(text, whole, first.fields), 1.0)
         return ExtractionResult(first.language, (IncidentResult(first.fields, told),), asides)
 
-    token_starts = [t.start for t in first.tokens]
+    token_starts = starts_of(first.tokens)
     place_starts = [m.start for m in first.places]
 
     def part(keep: list[tuple[int, int]]) -> dict[str, FieldResult]:
