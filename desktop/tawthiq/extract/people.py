@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
-from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, without_conjunction
+from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, word_keys
 from tawthiq.extract.tokens import Token, tokenize
 
 
@@ -321,8 +321,7 @@ def _notable(word: str, key: str, alt: str | None) -> bool:
 @lru_cache(maxsize=65536)
 def _notable_word(norm: str) -> bool:
     """``_notable`` of a word with its stem keys (its body, without a cache of its own)."""
-    without = without_conjunction(norm)
-    key, alt = key_of(norm), None if without is None else key_of(without)
+    key, alt = word_keys(norm)[:2]
     return may_start(norm) or norm in _ARTICLES or _dual(norm, key, alt) is not None
 
 

@@ -180,7 +180,7 @@ class Keys(list[str]):
         self.scripts: list[int] | None = None  # ``script_of`` every word, with the stem keys
         self._columns: list[tuple[str | None, ...]] | None = None  # the exact keys' columns
         if key is key_of and tokens:  # every key of a word at once, from a cache: words recur
-            columns = list(zip(*map(_record, map(itemgetter(1), tokens)), strict=True))
+            columns = list(zip(*map(word_keys, map(itemgetter(1), tokens)), strict=True))
             super().__init__(cast("tuple[str, ...]", columns[0]))
             self.alts: list[str | None] = list(columns[1])
             self.bare: list[str] = list(cast("tuple[str, ...]", columns[2]))
@@ -272,13 +272,14 @@ class Keys(list[str]):
 
 
 @lru_cache(maxsize=200_000)
-def _record(norm: str) -> tuple[str, str | None, str, str, str | None, str, int]:
+def word_keys(norm: str) -> tuple[str, str | None, str, str, str | None, str, int]:
     """Every key ``Keys`` holds of a word: its stem key, the key without a leading
     conjunction (or None) and the one of them ``bare`` keeps; the same three as
-    ``exact_key`` has them; its ``script_of``."""
-    k = key_of(norm)
-    without = without_conjunction(norm)
-    a = None if without is None else key_of(without)
+    ``exact_key`` has them; its ``script_of``. (The functions themselves, not their
+    caches: a word new to the process is read once, here.)"""
+    k = stem(norm)
+    without = without_conjunction.__wrapped__(norm)
+    a = None if without is None else stem(without)
     return k, a, a or k, norm, without, without or norm, script_of(norm)
 
 

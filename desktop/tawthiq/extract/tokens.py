@@ -46,7 +46,7 @@ def arabic_word(norm: str) -> bool:
 
 def script_of(norm: str) -> int:
     """0 for a number, 1 for a word in Arabic letters, 2 for any other word."""
-    return 0 if norm.isdigit() else 1 if arabic_word(norm) else 2
+    return 0 if norm.isdigit() else 1 if _ARABIC.match(norm) else 2
 
 
 @lru_cache(maxsize=200_000)
