@@ -28,7 +28,7 @@ from tawthiq.extract.figure_cues import (
 )
 from tawthiq.extract.people import Item, people_items
 from tawthiq.extract.phrases import Hit
-from tawthiq.extract.tokens import Token
+from tawthiq.extract.tokens import Token, starts_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def sentence_ids(text: str, tokens: Sequence[Token]) -> list[int]:
     """The sentence number of every token (a new sentence after . ! ? ؟ ؛ : or a line break)."""
     # each break opens a sentence at the first word after it (one search of the text, not
     # one of every gap between words)
-    starts, opens = [t.start for t in tokens], bytearray(len(tokens))
+    starts, opens = starts_of(tokens), bytearray(len(tokens))
     n = len(tokens)
     for m in _BREAK.finditer(text, 0, tokens[-1].start if tokens else 0):
         i = bisect.bisect_right(starts, m.start())
@@ -87,7 +87,7 @@ _COMMA = re.compile("[,،]")
 
 def _commas(tokens: Sequence[Token], text: str) -> set[int]:
     """The tokens with a comma between them and the token before."""
-    starts, out, n = [t.start for t in tokens], set(), len(tokens)
+    starts, out, n = starts_of(tokens), set(), len(tokens)
     for m in _COMMA.finditer(text, 0, tokens[-1].start if tokens else 0):
         i = bisect.bisect_right(starts, m.start())
         if 0 < i < n and tokens[i - 1].end <= m.start():

@@ -33,7 +33,7 @@ from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
-from tawthiq.extract.tokens import Token, script_of, tokenize
+from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize
 from tawthiq.extract.tolls import (
     keep_groups_within_total,
     set_aside_earlier,
@@ -130,7 +130,7 @@ def _read(
     keys = Keys(tokens) if keys is None else keys
     sentence = sentence_ids(text, tokens)
     mentions = find_dates(text, tokens, ref, keys)
-    starts = [t.start for t in tokens]
+    starts = starts_of(tokens)
     # "2000 مدني" counts people; a bare "2000" would have been read as a year
     mentions = [m for m in mentions if not (m.precision == "year" and _counts(m, starts, keys))]
     date_tokens = {
@@ -158,7 +158,11 @@ def _read(
         else f
         for f in figures
     ]
-    figures = [dataclasses.replace(f, with_attack=f.sentence in attack_told) for f in figures]
+    figures = [
+        f if f.with_attack == (f.sentence in attack_told)
+        else dataclasses.replace(f, with_attack=f.sentence in attack_told)
+        for f in figures
+    ]  # fmt: skip
     # "قصف اليوم الأحد … وكان قصف السبت قد قتل 10": today's tells no toll of its own
     day_told = (fields["date"].confidence or 0) >= 0.7 and not fields["date"].unsure
     figures = set_aside_earlier(figures, other_day, day_told=day_told)
@@ -281,7 +285,7 @@ def extract(text: str, ref_date: date | None = None) -> ExtractionResult:
         told = _told(text, _headline_sentence(text, whole, first.fields), 1.0)
         return ExtractionResult(first.language, (IncidentResult(first.fields, told),), asides)
 
-    token_starts = [t.start for t in first.tokens]
+    token_starts = starts_of(first.tokens)
     place_starts = [m.start for m in first.places]
 
     def part(keep: list[tuple[int, int]]) -> dict[str, FieldResult]:

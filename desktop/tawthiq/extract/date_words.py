@@ -17,7 +17,9 @@ from tawthiq.extract.phrases import PhraseIndex, exact_key
 from tawthiq.extract.tokens import Token, tokenize
 
 _LINE_DASH = re.compile(r"\s[–—-]\s")
-_PHOTO = re.compile(r"\b(?:photo|picture|image)\s*(?:credit)?\s*:|(?:الصورة|صورة)\s*:", re.I)
+_PHOTO = re.compile(  # (?=…): the first letters, for the search to skip to
+    r"(?=[piاص])(?:\b(?:photo|picture|image)\s*(?:credit)?\s*:|(?:الصورة|صورة)\s*:)", re.I
+)
 _CREDIT_END = re.compile(r"[-–—]{1,2}\s*(?:photo|picture)\s*:\s*[\w .]{1,30}$", re.I)
 _CREDIT = re.compile(r"\s*\([^()\n]{2,40}\)\s*")  # "(عنب بلدي)", "(AFP)" ending a caption
 _YEAR_WORDS = frozenset({"عام", "العام", "عاما"})

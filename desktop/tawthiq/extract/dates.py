@@ -17,7 +17,7 @@ from typing import Any
 
 from tawthiq.extract.date_words import DateMention, lexicon, mention, weekday_of
 from tawthiq.extract.phrases import Keys, exact_key
-from tawthiq.extract.tokens import ARABIC_LETTER, Token, tokenize
+from tawthiq.extract.tokens import ARABIC_LETTER, Token, starts_of, tokenize
 
 # (?=\d) first: every date starts with a digit, and with it said the scan skips to the digits
 _NUMERIC = re.compile(
@@ -125,7 +125,7 @@ def _fixed_dates(
     lex = lexicon()
     found = _Found(text, tokens, ref)
     add, used = found.add, found.used
-    starts = [t.start for t in tokens]
+    starts = starts_of(tokens)
     # 1. Numeric dates: 16-2-2022, 6/11/2022 (day first), 2022-11-06.
     for m in _NUMERIC.finditer(text):
         if m.group(1):
@@ -272,7 +272,7 @@ def find_dates(
     lex = lexicon()
     found, exact = _fixed_dates(text, tokens, ref, keys)
     add, used = found.add, found.used
-    starts = [t.start for t in tokens]
+    starts = starts_of(tokens)
     # 3. Relative days and weekdays, with a time of day next to them: counted from the
     # page's own date where it shows one (a stamp, a dateline, the date written beside its
     # "today"), else from the reference date.

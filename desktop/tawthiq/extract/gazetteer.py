@@ -8,9 +8,13 @@ their ASCII consonants ("Idleb" = "Idlib").  A name that is also an ordinary wor
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar, NamedTuple
+from functools import partial
+from itertools import compress, count
+from operator import methodcaller
+from typing import Any, ClassVar, NamedTuple, cast
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import shipped_index, spelling, with_aliases
@@ -48,6 +52,8 @@ _CLITIC_FORMS = [(c, "") for c in reversed(_CLITICS)] + [(c, "ال") for c in ("
 _CLITICS_BY_LETTER = {
     letter: [(c, a) for c, a in _CLITIC_FORMS if c[0] == letter] for letter in "وفبلك"
 }
+_GROUP, _SPAN = re.Match.group, re.Match.span
+_POSSESSIVE, _IS_NONE = methodcaller("endswith", ("'s", "’s")), partial(operator.is_, None)
 _LONE_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "بال", "وال"})
 _Kind = tuple[str, tuple[str, ...]]  # a place-kind word: (prefix reported, kinds it means)
 _Where = tuple[int, int, int, int]  # a name's first word (article included), key's first, last
@@ -122,10 +128,12 @@ class Gazetteer:
         self._en_common = frozenset(stop["english_common"]) | self._en_very_common
         self._no_clitic = frozenset(stop["arabic_no_clitic"])
         self._words: dict[str, _Word] = {}
+        self._plain: dict[str, _Word] = {}  # the words read alike with a hyphen after or not
         self._folded_names: dict[str, frozenset[str]] = {}
         self._shapes: dict[str, frozenset[str]] = {}
         self._ordinary_of: dict[str, bool] = {}  # by pcode: its Arabic name is a common word
         self._latin_names: dict[str, list[str]] = {}  # by pcode: its names in Latin letters
+        self._by_spelling: dict[tuple[str, ...], list[Place]] = {}  # ``_nearest_first``
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -151,17 +159,24 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Every place named in ``text``, in order, longest name first, never overlapping."""
-        spans, words, cache = [], [], self._words
-        for m in NAME_WORD.finditer(text):
-            raw = m.group()
-            start, end = m.span()
-            if raw[-2:] in ("'s", "’s") and end - start > 3:
-                raw, end = raw[:-2], end - 2  # "Idlib's" -> "Idlib"
-            word = cache.get(raw)
-            if word is None or word.hyphenable:
-                word = self._word(raw, text[end : end + 1] == "-")
-            spans.append((start, end))
-            words.append(word)
+        # the words, their spans, and each known word's reading, gathered by iterators
+        matches = list(NAME_WORD.finditer(text))
+        raws, spans = list(map(_GROUP, matches)), list(map(_SPAN, matches))
+        for k in compress(count(), map(_POSSESSIVE, raws)):
+            if len(raws[k]) > 3:  # "Idlib's" -> "Idlib"
+                raws[k], spans[k] = raws[k][:-2], (spans[k][0], spans[k][1] - 2)
+        words: list[_Word | None] = list(map(self._plain.get, raws))
+        for k in compress(count(), map(_IS_NONE, words)):  # new, or read by its hyphen
+            end = spans[k][1]
+            word = words[k] = self._word(raws[k], text[end : end + 1] == "-")
+            if not word.hyphenable and len(self._plain) < 100_000:
+                self._plain[raws[k]] = word
+        return self._named(text, spans, cast("list[_Word]", words))
+
+    def _named(
+        self, text: str, spans: list[tuple[int, int]], words: list[_Word]
+    ) -> list[PlaceMention]:
+        """The places named by the words at ``spans``, read as ``words``."""
         doc, mentions = _Text(text, spans, words), []
         i, n = 0, len(words)
         while i < n:
@@ -322,7 +337,7 @@ class Gazetteer:
             ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
         if len({p.name_en for p in ps}) > 1:  # the nearest spelling first ("Kafr Rouma")
             name = doc.text[doc.spans[first][0] : doc.spans[last][1]]
-            ps = sorted(ps, key=lambda p: -spelling_similarity(name, self._latin(p.pcode)))
+            ps = self._nearest_first(name, ps)
         common = [f for f in folded if f in self._en_common]
         if not common:
             return ps
@@ -339,6 +354,17 @@ class Gazetteer:
         start = doc.spans[i][0]  # a capital inside a sentence, not at its start
         before = doc.text[max(0, start - 12) : start].rstrip(" \t\"'“”«»()[]-")
         return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
+
+    def _nearest_first(self, name: str, ps: list[Place]) -> list[Place]:
+        """``ps`` by how close ``name`` is spelt to their names (asked again for the same
+        spelling in report after report: kept)."""
+        asked = (name, *[p.pcode for p in ps])
+        found = self._by_spelling.get(asked)
+        if found is None:
+            found = sorted(ps, key=lambda p: -spelling_similarity(name, self._latin(p.pcode)))
+            if len(self._by_spelling) < 50_000:
+                self._by_spelling[asked] = found
+        return list(found)
 
     def _latin(self, pcode: str) -> list[str]:
         latin = self._latin_names.get(pcode)

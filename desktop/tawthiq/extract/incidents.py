@@ -25,7 +25,7 @@ from tawthiq.extract.gazetteer import PlaceMention
 from tawthiq.extract.phrases import Keys, PhraseIndex
 from tawthiq.extract.place_hoods import city_of
 from tawthiq.extract.result import FieldResult
-from tawthiq.extract.tokens import Token
+from tawthiq.extract.tokens import Token, starts_of
 
 Span = tuple[int, int]
 
@@ -217,7 +217,7 @@ def other_incidents(text: str, first: Reading) -> Further:
     last: str | None = None  # the governorate of the run going on, "" for the home one
     run_towns: set[str] = set()  # the towns and camps the run going on named
     paragraphs = _paragraphs(text)
-    starts = [t.start for t in first.tokens]
+    starts = starts_of(first.tokens)
     # the headline: a dateline ("إدلب – نورث برس") or a title that tells of nothing comes
     # first, then the paragraph that first tells of an attack or a harm
     lead = next((k for k, p in enumerate(paragraphs) if _within(first.cue_offsets, p)), 0)

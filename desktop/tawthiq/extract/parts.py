@@ -63,8 +63,11 @@ def part(
     already found in the whole text."""
     lo, hi = window(text, keep)
     indices = _inside(token_starts, keep)
-    moved = [Token(t.text, t.norm, t.start - lo, t.end - lo, t.dash_after)
-             for t in (tokens[i] for i in indices)]  # fmt: skip
+    new = tuple.__new__  # Token(...) without the NamedTuple's own __new__, as ``tokenize``
+    moved = [
+        new(Token, (t[0], t[1], t[2] - lo, t[3] - lo, t[4]))
+        for t in map(tokens.__getitem__, indices)
+    ]
     return Part(
         lo,
         blank_outside(text[lo:hi], [(s - lo, e - lo) for s, e in keep]),

@@ -10,11 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from tawthiq.extract.ages import ARTICLES, age_after_person, is_age
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
-from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, without_conjunction
+from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, word_keys
 from tawthiq.extract.tokens import Token, tokenize
 
 
@@ -50,7 +52,7 @@ def people_items(
     roll = _roll_calls(tokens, cat_at)
     # only where a number, an article, a person or a dual stands can anyone be counted
     if isinstance(keys, Keys) and keys.scripts is not None:  # stem keys: a word's own
-        notable = [i for i, yes in enumerate(map(_notable_word, [t[1] for t in tokens])) if yes]
+        notable = list(compress(count(), map(_notable_word, map(itemgetter(1), tokens))))
         notable = sorted(group_at.keys() | notable) if group_at else notable
     else:
         notable = [
@@ -330,9 +332,9 @@ def _notable(word: str, key: str, alt: str | None) -> bool:
 
 @lru_cache(maxsize=65536)
 def _notable_word(norm: str) -> bool:
-    """``_notable`` of a word with its stem keys."""
-    without = without_conjunction(norm)
-    return _notable(norm, key_of(norm), None if without is None else key_of(without))
+    """``_notable`` of a word with its stem keys (its body, without a cache of its own)."""
+    key, alt = word_keys(norm)[:2]
+    return may_start(norm) or norm in _ARTICLES or _dual(norm, key, alt) is not None
 
 
 @lru_cache(maxsize=65536)

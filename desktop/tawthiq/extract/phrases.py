@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar, cast
+from itertools import chain
+from operator import itemgetter
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from tawthiq.domain.arabic import stem
 from tawthiq.extract.tokens import Token, arabic_word, norms, script_of
@@ -63,8 +64,9 @@ def exact_key(norm: str) -> str:
     return norm
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[T]):
+class Hit(NamedTuple, Generic[T]):
+    """A phrase found (a tuple: made by the thousand for every report, so it must be cheap)."""
+
     payload: T
     first: int  # token index
     last: int  # token index, inclusive
@@ -140,7 +142,10 @@ class PhraseIndex(Generic[T]):
             candidates: Iterable[int] = range(n)
         else:
             firsts = starts.keys() & at.keys()
-            candidates = sorted({i for k in firsts for i in at[k]})
+            if len(firsts) == 1:  # where one word stands: ascending already
+                candidates = at[next(iter(firsts))]
+            else:
+                candidates = sorted(set(chain.from_iterable(map(at.__getitem__, firsts))))
         free = 0  # the first token not yet inside a hit
         for i in candidates:
             if i < free:
@@ -175,7 +180,7 @@ class Keys(list[str]):
         self.scripts: list[int] | None = None  # ``script_of`` every word, with the stem keys
         self._columns: list[tuple[str | None, ...]] | None = None  # the exact keys' columns
         if key is key_of and tokens:  # every key of a word at once, from a cache: words recur
-            columns = list(zip(*[_record(t[1]) for t in tokens], strict=True))
+            columns = list(zip(*map(word_keys, map(itemgetter(1), tokens)), strict=True))
             super().__init__(cast("tuple[str, ...]", columns[0]))
             self.alts: list[str | None] = list(columns[1])
             self.bare: list[str] = list(cast("tuple[str, ...]", columns[2]))
@@ -267,13 +272,14 @@ class Keys(list[str]):
 
 
 @lru_cache(maxsize=200_000)
-def _record(norm: str) -> tuple[str, str | None, str, str, str | None, str, int]:
+def word_keys(norm: str) -> tuple[str, str | None, str, str, str | None, str, int]:
     """Every key ``Keys`` holds of a word: its stem key, the key without a leading
     conjunction (or None) and the one of them ``bare`` keeps; the same three as
-    ``exact_key`` has them; its ``script_of``."""
-    k = key_of(norm)
-    without = without_conjunction(norm)
-    a = None if without is None else key_of(without)
+    ``exact_key`` has them; its ``script_of``. (The functions themselves, not their
+    caches: a word new to the process is read once, here.)"""
+    k = stem(norm)
+    without = without_conjunction.__wrapped__(norm)
+    a = None if without is None else stem(without)
     return k, a, a or k, norm, without, without or norm, script_of(norm)
 
 

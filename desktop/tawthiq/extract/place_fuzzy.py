@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.gazetteer_extra import spelling
@@ -73,6 +74,15 @@ def entries_of(shipped: str) -> list[tuple[str, str]]:
     return [(form, pcode) for form, _, pcode in (e.partition(" ") for e in shipped.split("|"))]
 
 
+@cache
+def _rapidfuzz() -> tuple[Any, Any]:
+    """rapidfuzz's fuzz and process, imported for the first report that needs them (start-up
+    stays low) and kept (an import statement costs microseconds each time it runs)."""
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
+
+
 def fuzzy_matches(name: str) -> list[FuzzyMatch]:
     """The places whose names are spelt like ``name``, best first, each at or above THRESHOLD.
 
@@ -84,7 +94,7 @@ def fuzzy_matches(name: str) -> list[FuzzyMatch]:
 
 @lru_cache(maxsize=4096)  # the same spelling in report after report is compared once
 def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
-    from rapidfuzz import fuzz, process  # only for a report that needs it: start-up stays low
+    fuzz, process = _rapidfuzz()
 
     form = english_form(name)
     sk = fuzzy_skeleton(form)
@@ -117,16 +127,18 @@ def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
 
 _ARTICLE = r"(?:[Aa][lnrstdz]|[Ee][lnrstz]|[Aa]sh|[Ee]sh|[Aa]dh|[Aa]th|[Ii]l)-"
 _WORD = r"[A-Z][a-z'’‘`ʿʾ\u00c0-\u024f]+(?:-[A-Z][a-z'’\u00c0-\u024f]+)?"
-# compiled the first time a report has a capital letter (re keeps them): start-up stays low
-_RUN = rf"(?:{_ARTICLE})?{_WORD}(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}"
+# compiled the first time a report has a capital letter (re keeps them): start-up stays low;
+# the lookahead of the letters a run starts with lets the scan skip to them
+_RUN = rf"(?=[A-Zaei])(?:{_ARTICLE})?{_WORD}"
+_RUN += rf"(?:[ \u00a0](?:{_ARTICLE}|[ae]l[ \u00a0])?{_WORD}){{0,3}}"
 # where a report names the place of an attack: "the village of X", "struck X", "near X"
 _KIND_OF = (
     r"(?:village|town|city|hamlet|neighbou?rhood|area|outskirts|vicinity|surroundings|"
     r"countryside|farms?|mill|clinic|school|mosque|bakery|market)\s+of\s+(?:the\s+)?"
 )
-_BEFORE = (
-    rf"(?i:\b{_KIND_OF}|\b(?:in|on|near|at|around|outside|targeting|targeted|struck|hit|"
-    r"shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?)$"
+_BEFORE = (  # (?=…): the first letters of them all, for the search to skip to
+    rf"(?i:(?=[abcfhimnorstv])(?:\b{_KIND_OF}|\b(?:in|on|near|at|around|outside|targeting|"
+    r"targeted|struck|hit|shelled|bombed|raided|stormed|into)\s+(?:the\s+)?(?:(?:village|town|city)\s+of\s+)?))$"
 )
 _KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CAMP_AFTER = re.compile(r"\s+camp\b", re.IGNORECASE)
@@ -187,8 +199,7 @@ def latin_runs(
 def spelling_similarity(name: str, others: list[str]) -> float:
     """How close (0..100) a report's spelling is to the nearest of a place's English names:
     "Kafr Rouma" is Kafruma (96) before Kafr Omeim (84), whose consonants are the same."""
-    from rapidfuzz import fuzz
-
+    fuzz = _rapidfuzz()[0]
     form = _single(name)
     return max((fuzz.ratio(form, _single(o)) for o in others), default=0)
 

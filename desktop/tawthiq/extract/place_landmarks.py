@@ -10,8 +10,8 @@ from tawthiq.extract.place_names import PlaceMention
 
 # A direction from a town locates another place by it ("X, northwest of Y"); its outskirts,
 # a farm or clinic near it ("the outskirts of Kafr Rouma", "محيط قرية التح") are the town.
-_REFERENCE = re.compile(
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+_REFERENCE = re.compile(  # (?=…) of the first letters: the search skips to them (as below)
+    r"(?=[nsewشجغبق])(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
     r"|(?:شمال|جنوب|شرق|غرب)(?:\s+(?:شرق|غرب))?|(?:بالقرب من|قرب)\s+مدينة)\s*$",
     re.IGNORECASE,
 )
@@ -19,7 +19,7 @@ _REFERENCE = re.compile(
 
 # the places a report lists as also hit, after the one it tells of ("وطال القصف أيضا …")
 _ALSO = re.compile(
-    r"(?:\balso\b|\bas\s+well\b|أيضا|أيضاً|ايضا|كما\s+(?:طال|طالت|استهدف|استهدفت|قصف|قصفت|شمل|شملت))"
+    r"(?=[aأاك])(?:\balso\b|\bas\s+well\b|أيضا|أيضاً|ايضا|كما\s+(?:طال|طالت|استهدف|استهدفت|قصف|قصفت|شمل|شملت))"
     r"[^.!?؛\n]*$",
     re.IGNORECASE,
 )
@@ -128,14 +128,16 @@ def locates_the_one_before(text: str, before: PlaceMention, m: PlaceMention) -> 
 # a photograph's caption ("Smoke rises after an air strike in Saraqeb … Photo: Reuters",
 # "صورة أرشيفية"): a picture of another day, not the report
 _CAPTION = re.compile(
-    r"\bphoto\b|\bfile picture\b|\bgetty images\b|/\s*(?:reuters|afp|ap)\b|\b(?:reuters|afp)\s*/"
-    r"|صورة أرشيفية|صورة تعبيرية|\(أرشيف|أرشيفية\)",
+    r"(?=[pfg/raأص(])"
+    r"(?:\bphoto\b|\bfile picture\b|\bgetty images\b|/\s*(?:reuters|afp|ap)\b|\b(?:reuters|afp)\s*/"
+    r"|صورة أرشيفية|صورة تعبيرية|\(أرشيف|أرشيفية\))",
     re.IGNORECASE,
 )
 
 
 HARM = re.compile(
-    r"kill|dead|died|death|wound|injur|قتل|مقتل|قتلى|جرح|جرحى|إصاب|اصاب|أصيب|استشهد|شهيد|ضحايا|وفاة",
+    r"(?=[kdwiقمجإاأشضو])"
+    r"(?:kill|dead|died|death|wound|injur|قتل|مقتل|قتلى|جرح|جرحى|إصاب|اصاب|أصيب|استشهد|شهيد|ضحايا|وفاة)",
     re.IGNORECASE,
 )
 

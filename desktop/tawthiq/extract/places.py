@@ -31,7 +31,7 @@ from tawthiq.extract.place_landmarks import (
 )
 from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
-from tawthiq.extract.tokens import Token, tokenize
+from tawthiq.extract.tokens import Token, starts_of, tokenize
 
 _SPECIFIC = {
     "camp": 1.0,
@@ -94,7 +94,7 @@ def elsewhere_people(
     attackers set out from ("من سكان حي X", "نقلت إلى مشفى في بلدة الشحيل", "took off from
     Hmeimim"): no place of an incident, this one's or another's."""
     cues = _cues()
-    starts = [t.start for t in tokens]
+    starts = starts_of(tokens)
     origin_ends = {h.last for h in cues.origin.find(tokens, keys)}
     out = set()
     origin_mentions: set[int] = set()  # the last tokens of names told as an origin
@@ -291,7 +291,7 @@ def choose_place(
         mentions = Gazetteer.load().find(text)
     if not mentions:
         return FieldResult()
-    starts = [t.start for t in tokens]
+    starts = starts_of(tokens)
     keys = Keys(tokens) if keys is None else keys
     if away is None:
         away = elsewhere_people(tokens, keys, mentions)

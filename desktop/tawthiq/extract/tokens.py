@@ -7,7 +7,9 @@ tokens, so every span it reports points at the original text exactly as it was g
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from tawthiq.domain.arabic import normalize
@@ -44,7 +46,7 @@ def arabic_word(norm: str) -> bool:
 
 def script_of(norm: str) -> int:
     """0 for a number, 1 for a word in Arabic letters, 2 for any other word."""
-    return 0 if norm.isdigit() else 1 if arabic_word(norm) else 2
+    return 0 if norm.isdigit() else 1 if _ARABIC.match(norm) else 2
 
 
 @lru_cache(maxsize=200_000)
@@ -60,6 +62,14 @@ def _token_norm(word: str) -> str:
     if "\u064b" in word and norm.endswith("ا") and len(norm) >= 3:
         norm = norm[:-1]  # "سوقاً" is "سوق" with the accusative ending
     return norm
+
+
+_START = itemgetter(2)
+
+
+def starts_of(tokens: Sequence[Token]) -> list[int]:
+    """Where each token starts (by an iterator: asked for in many places)."""
+    return list(map(_START, tokens))
 
 
 def tokenize(text: str) -> list[Token]:
