@@ -35,6 +35,7 @@ from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize
 from tawthiq.extract.tolls import (
+    as_many_wounded,
     keep_groups_within_total,
     set_aside_earlier,
     set_aside_elsewhere,
@@ -185,6 +186,7 @@ def _read(
     keep_groups_within_total(fields)
     settle_breakdown(fields, figures)
     settle_one_man(fields, text)
+    as_many_wounded(fields, text)
     # The incident is told where its toll is given, and in the headline and lead.
     # sentence 1 is the lead only after a headline (a short first sentence)
     lead = {0, 1} if sum(1 for s in sentence if s == 0) <= 20 else {0}

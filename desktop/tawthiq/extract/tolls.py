@@ -279,3 +279,25 @@ def set_aside_elsewhere(
         else f
         for f in figures
     ]
+
+
+# "killing 13 and wounding as many", "13 were killed and as many were wounded", "ومثلهم جرحى"
+_AS_MANY = re.compile(
+    r"\b(?:wounding|injuring|wounded|injured)\s+as\s+many\b|\bas\s+many\s+(?:others\s+)?(?:were\s+)?"
+    r"(?:wounded|injured|hurt)\b|(?<![\u0621-\u064a])(?:و)?مثلهم\s+(?:من\s+)?(?:ال)?(?:جرحى|مصابين)",
+    re.IGNORECASE,
+)
+
+
+def as_many_wounded(fields: dict[str, FieldResult], text: str) -> None:
+    """ "At least 13 were killed and as many were wounded": the wounded are as many as the
+    dead, where the report gives them no figure of their own."""
+    killed, injured = fields["killed"], fields["injured"]
+    if killed.value is None or injured.value is not None or not killed.spans:
+        return
+    first = killed.spans[0][0]
+    m = _AS_MANY.search(text, first, first + 400)
+    if m is None:
+        return
+    extra = {k: killed.extra.get(k) for k in ("min", "max", "approximate")}
+    fields["injured"] = FieldResult(killed.value, 0.5, ((m.start(), m.end()),), extra)

@@ -521,6 +521,22 @@ TOLLS_CAUGHT = {
         "قتل عدد من الأطفال و3 نساء بغارات روسية على بلدة كفرنبل اليوم، وبلغت الحصيلة 8 قتلى.",
         {"killed": 8, "killed_women": 3},
     ),
+    # "as many were wounded": as many as the dead (it gave no injured, or a later figure)
+    "as-many-wounded-en": Example(
+        "At least 13 people were killed and as many were wounded early on Friday in an attack"
+        " on the town of Beit Jinn.",
+        {"killed": 13, "injured": 13},
+    ),
+    "wounded-as-many-en": Example(
+        "A car bomb killed 13 people and wounded as many in Azaz on Sunday.",
+        {"killed": 13, "injured": 13},
+    ),
+    "as-many-wounded-ar": Example(
+        "قتل 13 مدنيا ومثلهم جرحى بقصف على مدينة أريحا اليوم.", {"killed": 13, "injured": 13}
+    ),
+    "many-wounded-is-no-figure-en": Example(
+        "Shelling killed 5 in Ariha on Sunday. Many were wounded.", {"injured": None}
+    ),
     # a headline's verbs each with its own number: "kills 2, injures 12" (it gave injured 2)
     "kills-n-injures-m-en": Example(
         "Rocket attack in central Syria kills 2, injures 12", {"killed": 2, "injured": 12}
