@@ -15,11 +15,42 @@ from tawthiq.extract.phrases import Hit, PhraseIndex, key_of
 from tawthiq.extract.tokens import Token, tokenize
 
 
+def downed_at(tokens: Sequence[Token], keys: Sequence[str], cues: Attribution) -> set[int]:
+    """Where an aircraft shot down may be named: up to five words after "أسقطت", "shot
+    down", in the same clause (a comma or a full stop ends it)."""
+    out: set[int] = set()
+    for c in cues.downed.find(tokens, keys):
+        for k in range(c.last + 1, min(len(tokens), c.last + 6)):
+            if tokens[k].start - tokens[k - 1].end > 1:
+                break  # "Rebels shot down a drone. Russian warplanes later struck …"
+            out.add(k)
+    return out
+
+
+def shot_down_or_hit(
+    h: Hit[str], tokens: Sequence[Token], keys: Sequence[str], downed: set[int], cues: Attribution
+) -> bool:
+    """An aircraft named with its side that did not strike: shot down ("أسقطت الفصائل طائرة
+    حربية روسية"), or what was hit ("مستودعاً لطائرات مسيرة إيرانية"; but "بغارة لطائرة
+    حربية روسية" is the raid of a Russian jet)."""
+    if not any(keys[j] in cues.aircraft for j in range(h.first, h.last + 1)):
+        return False
+    if h.first in downed:
+        return True
+    of_a_thing = tokens[h.first].norm.startswith("ل") and h.first > 0
+    # ("في قصف جوي لطائرات النظام": the attack word may stand a word of how before)
+    return of_a_thing and not any(
+        keys[k] in cues.attack_words for k in range(max(0, h.first - 2), h.first)
+    )
+
+
 def set_off_by(tokens: Sequence[Token], keys: Sequence[str], cues: Attribution) -> set[int]:
     """Where the actor who set a bomb off is named: after "فجر" (up to three words between),
     right before "detonated"; only where a bomb is what was set off, within six words."""
     out: set[int] = set()
     for c in cues.set_off.find(tokens, keys):
+        if c.last + 1 < len(tokens) and tokens[c.last + 1].norm in _DAYS:
+            continue  # "فجر اليوم", "فجر الجمعة": dawn
         if not any(keys[j] in cues.set_off_what for j in range(c.last + 1, c.last + 7)
                    if j < len(keys)):  # fmt: skip
             continue
@@ -98,6 +129,7 @@ class Attribution:
     set_off_what: frozenset[str]  # what was set off must be a bomb ("فجر الجمعة" is dawn)
     downed: PhraseIndex[bool]  # "أسقطت الفصائل طائرة حربية روسية": the aircraft is no striker
     aircraft: frozenset[str]
+    attack_words: frozenset[str]  # "غارة", "قصف": an aircraft of theirs is the striker
 
 
 @cache
@@ -135,6 +167,7 @@ def attribution() -> Attribution:
         set_off_what=keyset(lexicon["_set_off_what"]),
         downed=PhraseIndex((p, True) for p in lexicon["_downed_before"]),
         aircraft=keyset(lexicon["_aircraft"]),
+        attack_words=keyset(lexicon["_struck_by"]["attacks"]) - keyset(lexicon["_aircraft"]),
     )
 
 
@@ -189,3 +222,8 @@ def accuser(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: Attribu
     before = [*keys[max(0, h.first - 2) : h.first], *bare[max(0, h.first - 2) : h.first]]
     after = keys[h.last + 1 : h.last + 3]
     return any(k in cues.accuse_ar for k in before) or any(k in cues.accuse_en for k in after)
+
+
+_DAYS = frozenset(
+    {"اليوم", "امس", "يوم", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس"}
+)

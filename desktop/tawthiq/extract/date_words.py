@@ -57,6 +57,7 @@ class Lexicon:
     times: PhraseIndex[str]
     background: frozenset[str]
     of_the_place: frozenset[str]  # "captured in March of 2012": what became of a place
+    began: frozenset[str]  # "انطلاق الثورة في آذار 2011": when a war or a campaign began
     speech: frozenset[str]  # "أفاد الدفاع المدني اليوم": the day it was said
     clause: frozenset[str]  # "إن", "that": what was said begins
     ordinals: dict[str, int]
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         times=PhraseIndex(d["times_of_day"].items(), exact_key),
         background=frozenset(t.norm for w in d["background_before"] for t in tokenize(w)),
         of_the_place=frozenset(t.norm for w in d["of_the_place_before"] for t in tokenize(w)),
+        began=frozenset(t.norm for w in d["began_before"] for t in tokenize(w)),
         speech=frozenset(t.norm for w in d["speech_before"] for t in tokenize(w)),
         clause=frozenset(t.norm for w in d["speech_clause"] for t in tokenize(w)),
         ordinals=d["ordinal_days"],
@@ -126,17 +128,20 @@ def _told_then(text: str, tokens: Sequence[Token], k: int, first: int) -> bool:
     )
 
 
-def of_the_place(tokens: Sequence[Token], first: int) -> bool:
-    """Whether the date at ``first`` tells what became of a place or a war ("a town rebels
-    captured in March of 2012", "التي سيطرت عليها فصائل المعارضة في آذار")."""
-    words = lexicon().of_the_place
+def of_the_place(tokens: Sequence[Token], first: int, precision: str = "day") -> bool:
+    """Whether the date at ``first`` tells what became of a place ("a town rebels captured
+    in March of 2012", "التي سيطرت عليها فصائل المعارضة في آذار"), or, a month or a year,
+    when a war or a campaign began ("انطلاق الثورة في آذار 2011"; "the shelling began at
+    dawn on Saturday" tells the attack's day)."""
+    lex = lexicon()
+    words = lex.of_the_place | lex.began if precision in ("month", "year") else lex.of_the_place
     return any(t.norm in words for t in tokens[max(0, first - 5) : first])
 
 
 def _is_background(text: str, tokens: Sequence[Token], first: int, precision: str) -> bool:
     lex = lexicon()
-    if precision in ("month", "year") and of_the_place(tokens, first):
-        return True  # ("began at dawn on Saturday and killed five": that day is the attack's)
+    if of_the_place(tokens, first, precision):
+        return True
     for k in range(max(0, first - 3), first):
         norm = tokens[k].norm
         # "عام 2020" is background; "البالغ من العمر 15 عاماً" is an age
@@ -152,8 +157,9 @@ def _is_background(text: str, tokens: Sequence[Token], first: int, precision: st
     # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
     for k in range(first - 1, max(0, first - _SAID_WITHIN) - 1, -1):
         norm = tokens[k].norm
-        if norm in lex.clause or _EVENT.match(norm):
-            return False  # ("أفاد الدفاع المدني بمقتل 3 مدنيين بقصف يوم السبت": the attack's)
+        if norm in lex.clause or (_EVENT.match(norm) and tokens[k - 1].norm != "عن"):
+            return False  # ("أفاد الدفاع المدني بمقتل 3 مدنيين بقصف يوم السبت": the attack's;
+            # "أعلن الدفاع المدني عن القصف يوم السبت": what was told of, the day it was told)
         if norm in lex.speech or (norm[1:] in lex.speech and norm[:1] in ("و", "ف")):
             return _told_then(text, tokens, k, first)
     return False

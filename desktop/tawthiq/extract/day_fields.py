@@ -83,7 +83,7 @@ def history_sentences(
         i = bisect.bisect_left(starts, m.start)
         if i >= len(tokens):
             continue
-        if of_the_place(tokens, i):
+        if of_the_place(tokens, i, m.precision):
             continue  # "in Sarmin, a town rebels captured in 2012": the place's history
         age = (ref - m.value).days
         since = any(t.norm in ("منذ", "since") for t in tokens[max(0, i - 3) : i])

@@ -57,11 +57,11 @@ def in_the_background(text: str, m: DateMention) -> bool:
     """A month or a year told after a report's lead in a sentence that tells no harm ("…
     ضمن عملية درع الفرات التي انطلقت في آب من عام 2016"): background, not when it happened
     ("In March 2018, Russian warplanes struck the market, killing 23" is an old attack's)."""
+    start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    if _TOLL.search(text, 0, start):
+        return True  # a toll told before: "وكانت البلدة قد شهدت في آذار 2018 مجزرة" is history
     if m.start <= LEAD:
         return False
-    if _TOLL.search(text, 0, LEAD):
-        return True  # the lead tells the toll: "… مجزرة قتل فيها 23 مدنياً" further on is history
-    start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
     ends = [e for e in (text.find(".", m.end), text.find("\n", m.end)) if e >= 0]
     return HARM.search(text, start, min(ends, default=len(text))) is None
 

@@ -281,23 +281,36 @@ def set_aside_elsewhere(
     ]
 
 
-# "killing 13 and wounding as many", "13 were killed and as many were wounded", "ومثلهم جرحى"
+# "killing 13 and wounding as many", "13 were killed and as many were wounded", "ومثلهم جرحى";
+# "twice as many", "half as many", "nearly as many" (about as many, approximate)
 _AS_MANY = re.compile(
-    r"\b(?:wounding|injuring|wounded|injured)\s+as\s+many\b|\bas\s+many\s+(?:others\s+)?(?:were\s+)?"
-    r"(?:wounded|injured|hurt)\b|(?<![\u0621-\u064a])(?:و)?مثلهم\s+(?:من\s+)?(?:ال)?(?:جرحى|مصابين)",
+    r"(?:\b(?P<times>twice|three\s+times|half|nearly|almost|about|roughly)\s+)?"
+    r"(?:\b(?:wounding|injuring|wounded|injured)\s+as\s+many\b"
+    r"|\bas\s+many\s+(?:others\s+)?were\s+(?:wounded|injured|hurt)\b"
+    r"|(?<=and\s)as\s+many\s+(?:others\s+)?(?:wounded|injured)\b)"
+    r"|(?<![\u0621-\u064a])(?:و)?مثلهم\s+(?:من\s+)?(?:ال)?(?:جرحى|مصابين)",
     re.IGNORECASE,
 )
+_TIMES = {"twice": 2.0, "three times": 3.0, "half": 0.5}
+_ANOTHER = re.compile(r"\b(?:separate|another|other)\b|منفصل|آخر|أخرى", re.IGNORECASE)
 
 
 def as_many_wounded(fields: dict[str, FieldResult], text: str) -> None:
     """ "At least 13 were killed and as many were wounded": the wounded are as many as the
-    dead, where the report gives them no figure of their own."""
+    dead, told in the sentence of the toll, where the report gives them no figure of their
+    own (not in another attack: "and as many were wounded in a separate strike")."""
     killed, injured = fields["killed"], fields["injured"]
     if killed.value is None or injured.value is not None or not killed.spans:
         return
     first = killed.spans[0][0]
-    m = _AS_MANY.search(text, first, first + 400)
-    if m is None:
+    end = min(
+        (e for e in (text.find(".", first), text.find("\n", first)) if e >= 0), default=len(text)
+    )
+    m = _AS_MANY.search(text, first, end)
+    if m is None or _ANOTHER.search(text, m.end(), min(end, m.end() + 40)):
         return
-    extra = {k: killed.extra.get(k) for k in ("min", "max", "approximate")}
-    fields["injured"] = FieldResult(killed.value, 0.5, ((m.start(), m.end()),), extra)
+    times = " ".join((m.group("times") or "").lower().split())
+    n = int(killed.value * _TIMES.get(times, 1.0))
+    approximate = bool(killed.extra.get("approximate")) or (bool(times) and times not in _TIMES)
+    extra = {"min": n, "max": n, "approximate": approximate}
+    fields["injured"] = FieldResult(n, 0.5, ((m.start(), m.end()),), extra)

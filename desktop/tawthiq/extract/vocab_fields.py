@@ -16,8 +16,10 @@ from tawthiq.extract.attribution import (
     accused_at,
     accuser,
     attribution,
+    downed_at,
     holds,
     set_off_by,
+    shot_down_or_hit,
     speaker,
     taken_to,
     victim,
@@ -104,7 +106,7 @@ def rank(
         # داعش", "تبنت غرفة عمليات المعارضة")
         claims |= {c.last + k for c in cues.claim_before.find(tokens, keys) for k in range(1, 5)}
         claims |= set_off_by(tokens, keys, cues)
-        downed = {c.last + k for c in cues.downed.find(tokens, keys) for k in range(1, 6)}
+        downed = downed_at(tokens, keys, cues)
     denying = _denying(keys, bare, sentence, cues.denial) if name == "sources" else set()
     in_name = covered(names)
     for h in hits:
@@ -116,8 +118,8 @@ def rank(
             continue  # "نقل الجرحى إلى مشفى", "taken to a field hospital": not what was hit
         if name == "sources" and sentence[h.first] in denying:
             continue  # "نفت قسد في بيان ...": who denies is no source of the toll
-        if h.first in downed and any(keys[j] in cues.aircraft for j in range(h.first, h.last + 1)):
-            continue  # "أسقطت فصائل المعارضة طائرة حربية روسية": what was shot down
+        if name == "perpetrators" and shot_down_or_hit(h, tokens, keys, downed, cues):
+            continue  # "أسقطت الفصائل طائرة حربية روسية", "مستودعاً لطائرات مسيرة إيرانية"
         if name == "perpetrators" and h.first not in accused and accuser(h, keys, bare, cues):
             continue  # "حمّلت قسد تركيا", "Damascus accused Israel": the accuser did nothing
         if name == "perpetrators" and (

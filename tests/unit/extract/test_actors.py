@@ -222,6 +222,11 @@ ACTORS_CAUGHT = {
         "A car bomb planted by the YPG killed five civilians in the market of Azaz on Sunday.",
         {"perpetrators": ["sdf"]},
     ),
+    # the aircraft of the raid, a word of how between ("قصف جوي لطائرات النظام"): the striker
+    "raid-of-the-regimes-jets-ar": Example(
+        "قضى أربعة مدنيين في قصف جوي لطائرات النظام الحربية على قرية شنان اليوم.",
+        {"perpetrators": ["syrian_government"]},
+    ),
     # Russia is named only as the maker of the shells the regime fired
     "maker-of-the-shells-is-no-side": Example(
         "قتل مدنيان بقصف لقوات النظام بقذائف روسية الصنع على قرية في ريف إدلب",
