@@ -279,7 +279,7 @@ def joint_cues(
     hits = sorted({id(h): h for h in cat_at.values()}.values(), key=lambda h: h.first)
     # the nouns of one dead and one wounded ("بين قتيل وجريح") are no cue of a figure alone
     hits += [
-        Hit(kind, i, i, tokens[i].start, tokens[i].end)
+        tuple.__new__(Hit, (kind, i, i, tokens[i].start, tokens[i].end))
         for i, norm in enumerate([t[1] for t in tokens])
         if norm in _HARM_NOUN_FORMS
         for kind, nouns in (("killed", _DEAD_NOUNS), ("injured", _WOUNDED_NOUNS))

@@ -167,7 +167,8 @@ class PhraseIndex(Generic[T]):
                         break
             if found:
                 payload, j = found
-                hits.append(Hit(payload, i, j, tokens[i].start, tokens[j].end))
+                # Hit(...) as tuple.__new__ makes it, without the NamedTuple's own __new__
+                hits.append(tuple.__new__(Hit, (payload, i, j, tokens[i].start, tokens[j].end)))
                 free = j + 1
         return hits
 
@@ -263,10 +264,9 @@ class Keys(list[str]):
                 for h in found[bisect.bisect_left(firsts, a) : bisect.bisect_right(firsts, b)]:
                     if h.last <= b:
                         moved = h.first - a + at
-                        part_hits.append(
-                            Hit(h.payload, moved, moved + h.last - h.first, h.start + shift,
-                                h.end + shift)
-                        )  # fmt: skip
+                        part_hits.append(tuple.__new__(Hit, (
+                            h.payload, moved, moved + h.last - h.first, h.start + shift,
+                            h.end + shift)))  # fmt: skip
             out.memo[index] = part_hits
         return out
 
