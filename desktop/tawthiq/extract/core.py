@@ -29,6 +29,7 @@ from tawthiq.extract.incidents import (
     sentence_of,
 )
 from tawthiq.extract.markup import blank_markup
+from tawthiq.extract.named_dead import settle_named_men
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.places import choose_place, elsewhere_people
 from tawthiq.extract.published import period_told, published_day
@@ -186,6 +187,7 @@ def _read(
     keep_groups_within_total(fields)
     settle_breakdown(fields, figures)
     settle_one_man(fields, text)
+    settle_named_men(fields, text)
     as_many_wounded(fields, text)
     # The incident is told where its toll is given, and in the headline and lead.
     # sentence 1 is the lead only after a headline (a short first sentence)

@@ -91,6 +91,40 @@ BREAKDOWNS_CAUGHT = {
         {"killed_children": 2},
     ),
     # the people named make up the whole toll: the groups not named are none, not unknown
+    # every one of the dead named, and every one named a man: no woman among them (the issue's
+    # "three named men killed means no woman"; it was left unknown)
+    "named-men-in-brackets-ar": Example(
+        "استشهد ثلاثة مدنيين من عائلة واحدة بقصف مسيرة تركية على سيارة في القامشلي، وهم (يوسف،"
+        " مظلوم ومحمد كلو).",
+        {"killed": 3, "killed_women": 0},
+    ),
+    "named-men-quoted-ar": Example(
+        'قتل 3 مدنيين بانفجار دراجة نارية ملغمة في مدينة السويداء، عرف منهم المهندس "سامر أبو'
+        ' زيدان" و"سلطان منذر" و"مجد سلام".',
+        {"killed": 3, "killed_women": 0},
+    ),
+    "named-men-identified-as-en": Example(
+        "Three civilians were killed in a strike on Sarmin on Sunday, identified as Omar Haddad,"
+        " Ahmad Khalil and Sami Nasser.",
+        {"killed": 3, "killed_women": 0},
+    ),
+    "a-woman-named-settles-nothing-ar": Example(
+        'قتل 3 مدنيين بقصف على سرمين، وهم "أحمد العلي" و"فاطمة الحسن" و"محمد الخالد".',
+        {"killed_women": None},
+    ),
+    "the-wounded-named-settle-nothing-ar": Example(
+        'قتل ثلاثة مدنيين بقصف على سرمين، وأصيب "أحمد العلي" و"محمد الخالد" و"خالد العمر".',
+        {"killed_women": None},
+    ),
+    "fewer-named-than-the-toll-ar": Example(
+        'قتل ثلاثة مدنيين بقصف على سرمين، وهم "أحمد العلي" و"محمد الخالد".',
+        {"killed_women": None},
+    ),
+    "a-name-of-either-sex-settles-nothing-en": Example(
+        "Two civilians were killed in a strike on Sarmin on Sunday, identified as Nour Haddad and"
+        " Omar Khalil.",
+        {"killed_women": None},
+    ),
     # "فتاة" is a girl or a young woman: it settles no child (it settled children at 0)
     "a-girl-or-young-woman-settles-no-child-ar": Example(
         "قتلت فتاة بقصف مدفعي على قرية البارة جنوبي إدلب اليوم.", {"killed_children": None}
@@ -230,3 +264,17 @@ BREAKDOWNS_CAUGHT = {
 def test_breakdowns(example: Example) -> None:
     """Children and women among the killed."""
     assert example.found() == example.expect
+
+
+def test_given_names_are_whole() -> None:
+    """The given names tell one sex each, in the spelling the matcher compares (normalised
+    Arabic, lower-case Latin): a name in both lists, or spelt otherwise, would never match
+    or would settle a woman's death as none."""
+    from tawthiq.domain.arabic import normalize
+    from tawthiq.domain.resources import read_json
+
+    d = read_json("extract/given_names.json")
+    for key in ("male", "female", "titles_male", "titles_female"):
+        assert d[key] and all(normalize(w).lower() == w for w in d[key]), key
+    assert not set(d["male"]) & set(d["female"])
+    assert not set(d["titles_male"]) & set(d["titles_female"])
