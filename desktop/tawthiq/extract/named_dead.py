@@ -18,13 +18,20 @@ from tawthiq.domain.resources import read_json
 from tawthiq.extract.result import FieldResult
 
 _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{3,40})[”\"»]")
+# a quoted name is one of the dead after a word that names a person or opens a roll ("الطفل
+# “أحمد”", "يدعى", "وهم", "عرف منهم"), or after one such name and "و"; not a brigade's,
+# a school's, a neighbourhood's or a speaker's ("لواء "أبو الفضل العباس"", "قال الناشط")
+_ROLL_WORDS = frozenset({"يدعي", "تدعي", "هم", "وهم", "هما", "وهما", "منهم", "منهما", "من", "كل"})
 _LISTED = re.compile(
-    r"(?:(?<![\u0621-\u064a])و?(?:هم|هما)\s*[:：]?|\bidentified\s+as|\bnamed\s+as)\s*\(?"
+    r"(?:(?<![\u0621-\u064a])و?(?:هما|هم)\s*[:：]?|\bidentified\s+as|\bnamed\s+as)\s*\(?"
     r"(?P<names>[^.\n()]{3,200})",
     re.IGNORECASE,
 )
+_LIST_NEAR = 120  # how far after the toll its roll may open ("ثلاثة مدنيين من عائلة واحدة وهم")
+# a sentence of another attack ("وفي حادثة أخرى قتل شخصان هما …", "Separately, two …")
+_ANOTHER = re.compile(r"أخرى|اخرى|منفصل|\bseparately\b|\banother\b|\bseparate\b", re.IGNORECASE)
 # where the wounded are told: the names after it are theirs
-_WOUNDED = re.compile(r"إصاب|اصاب|أصيب|اصيب|جرح|جريح|injur|wound", re.IGNORECASE)
+_WOUNDED = re.compile(r"إصاب|اصاب|أصيب|اصيب|جرح|جريح|مصاب|نقل|injur|wound|hospital", re.IGNORECASE)
 _APART = re.compile(r"\s*(?:،|,|\s+و(?=\S)|\s+and\s+)\s*")
 
 
@@ -47,39 +54,59 @@ def _names() -> _Names:
 
 
 def _sex(name: str) -> str | None:
-    """ "m", "f", or None when neither the given name nor a word before it tells."""
+    """ "m", "f", or None when neither the given name (the first word) nor a title before it
+    tells ("أم خالد" is a woman: a father's or a son's name after hers decides nothing)."""
     names = _names()
-    for word in normalize(name).lower().replace("-", " ").split()[:2]:
-        bare = word[1:] if word[:1] == "و" and len(word) > 3 else word
-        for w in (word, bare):
-            if w in names.titles_female or w in names.female:
-                return "f"
-            if w in names.titles_male or w in names.male:
-                return "m"
-    return None
+    words = normalize(name).lower().replace("-", " ").split()
+    if not words:
+        return None
+    first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+    if first in names.titles_female:
+        return "f"
+    if first in names.titles_male:
+        return _sex(" ".join(words[1:])) if len(words) > 1 else "m"
+    return "f" if first in names.female else "m" if first in names.male else None
 
 
-def _sentence_ends(text: str, start: int) -> int:
-    """Where the sentence after the one at ``start`` ends."""
-    end = start
-    for _ in range(2):
-        nxt = [e for e in (text.find(".", end + 1), text.find("\n", end + 1)) if e >= 0]
-        end = min(nxt, default=len(text))
-    return end
+def _quoted_names(text: str, start: int, end: int) -> list[str]:
+    names = _names()
+    titles = names.titles_male | names.titles_female | _ROLL_WORDS
+    out: list[str] = []
+    last_end = -1
+    for m in _QUOTED.finditer(text, start, end):
+        before = normalize(text[max(start, m.start() - 25) : m.start()]).lower().split()
+        word = before[-1].strip("،,:(") if before else ""
+        joined = bool(out) and m.start() - last_end <= 6 and word in ("و", "")
+        if word in titles or word.lstrip("و") in titles or joined:
+            out.append(m.group(1).strip())
+            last_end = m.end()
+    return out
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [e for e in (text.find(".", start), text.find("\n", start)) if e >= 0]
+    return min(ends, default=len(text))
 
 
 def named_dead(text: str, killed: FieldResult) -> list[str]:
-    """The names of the dead told by a mention of the toll (quoted, or listed after "وهم"),
-    up to where the wounded are told: the first mention that names any."""
+    """The names of the dead told in a sentence of the toll (quoted after a person's word or
+    "يدعى", or listed right after it: "وهم", "identified as"), up to where the wounded or
+    the taken to hospital are told: the first mention that names any."""
     for start, stop in killed.spans:
-        end = _sentence_ends(text, start)
-        wounded = _WOUNDED.search(text, stop, end)
-        end = wounded.start() if wounded else end
-        quoted = [m.group(1).strip() for m in _QUOTED.finditer(text, start, end)]
+        opens = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+        if _ANOTHER.search(text, opens, start) or _WOUNDED.search(
+            text, max(opens, start - 20), start
+        ):
+            continue  # the toll of another attack told alike, or the wounded ("ونقل آخران")
+        end = _sentence_end(text, stop)
+        other = _WOUNDED.search(text, stop, end)
+        end = other.start() if other else end
+        quoted = _quoted_names(text, start, end)
         if quoted:
             return quoted
-        listed = _LISTED.search(text, start, end)
-        if listed is not None:
+        listed = _LISTED.search(text, stop, min(end, stop + _LIST_NEAR + 200))
+        near = listed is not None and listed.start() - stop <= _LIST_NEAR
+        if listed is not None and near and not re.search(r"\d", text[stop : listed.start()]):
             return [n for n in _APART.split(listed.group("names").strip(" )")) if n.strip()]
     return []
 

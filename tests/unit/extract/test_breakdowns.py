@@ -100,7 +100,7 @@ BREAKDOWNS_CAUGHT = {
     ),
     "named-men-quoted-ar": Example(
         'قتل 3 مدنيين بانفجار دراجة نارية ملغمة في مدينة السويداء، عرف منهم المهندس "سامر أبو'
-        ' زيدان" و"سلطان منذر" و"مجد سلام".',
+        ' زيدان" و"سلطان منذر" و"مازن سلام".',
         {"killed": 3, "killed_women": 0},
     ),
     "named-men-identified-as-en": Example(
