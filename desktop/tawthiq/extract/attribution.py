@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tawthiq.domain.resources import read_json
+from tawthiq.extract.date_words import weekday_of
 from tawthiq.extract.phrases import Hit, PhraseIndex, key_of
 from tawthiq.extract.tokens import Token, tokenize
 
@@ -49,7 +50,7 @@ def set_off_by(tokens: Sequence[Token], keys: Sequence[str], cues: Attribution) 
     right before "detonated"; only where a bomb is what was set off, within six words."""
     out: set[int] = set()
     for c in cues.set_off.find(tokens, keys):
-        if c.last + 1 < len(tokens) and tokens[c.last + 1].norm in _DAYS:
+        if c.last + 1 < len(tokens) and _a_day(tokens[c.last + 1]):
             continue  # "فجر اليوم", "فجر الجمعة": dawn
         if not any(keys[j] in cues.set_off_what for j in range(c.last + 1, c.last + 7)
                    if j < len(keys)):  # fmt: skip
@@ -224,6 +225,6 @@ def accuser(h: Hit[str], keys: Sequence[str], bare: Sequence[str], cues: Attribu
     return any(k in cues.accuse_ar for k in before) or any(k in cues.accuse_en for k in after)
 
 
-_DAYS = frozenset(
-    {"اليوم", "امس", "يوم", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس"}
-)
+def _a_day(tok: Token) -> bool:
+    """ "اليوم", "أمس", "يوم", or a weekday ("الجمعة"): "فجر" before it is dawn."""
+    return tok.norm in ("اليوم", "امس", "يوم") or weekday_of(tok) is not None

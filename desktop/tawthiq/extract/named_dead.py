@@ -3,8 +3,8 @@ toll, no woman is among the dead ("three named men killed means no woman").
 
 A name is a man's by its given name (resources/extract/given_names.json) or by the word
 before it ("الشاب", "المهندس"); a woman's likewise ("السيدة", "الطفلة"). The names are
-those quoted ("“أحمد صدام”") or listed after "وهم" / "identified as" in the toll's sentence
-and the one after it, up to where the wounded are told.
+those quoted after a person's word ("الطفل “أحمد صدام”") or listed after "وهم" /
+"identified as" in the toll's own sentence, up to where the wounded are told.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import cache
 from tawthiq.domain.arabic import normalize
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.result import FieldResult
+from tawthiq.extract.tokens import sentence_end, sentence_start
 
 _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{3,40})[”\"»]")
 # a quoted name is one of the dead after a word that names a person or opens a roll ("الطفل
@@ -83,22 +84,17 @@ def _quoted_names(text: str, start: int, end: int) -> list[str]:
     return out
 
 
-def _sentence_end(text: str, start: int) -> int:
-    ends = [e for e in (text.find(".", start), text.find("\n", start)) if e >= 0]
-    return min(ends, default=len(text))
-
-
 def named_dead(text: str, killed: FieldResult) -> list[str]:
     """The names of the dead told in a sentence of the toll (quoted after a person's word or
     "يدعى", or listed right after it: "وهم", "identified as"), up to where the wounded or
     the taken to hospital are told: the first mention that names any."""
     for start, stop in killed.spans:
-        opens = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+        opens = sentence_start(text, start)
         if _ANOTHER.search(text, opens, start) or _WOUNDED.search(
             text, max(opens, start - 20), start
         ):
             continue  # the toll of another attack told alike, or the wounded ("ونقل آخران")
-        end = _sentence_end(text, stop)
+        end = sentence_end(text, stop)
         other = _WOUNDED.search(text, stop, end)
         end = other.start() if other else end
         quoted = _quoted_names(text, start, end)

@@ -15,6 +15,7 @@ from datetime import date
 from tawthiq.extract.date_words import DateMention
 from tawthiq.extract.place_landmarks import HARM
 from tawthiq.extract.result import FieldResult
+from tawthiq.extract.tokens import sentence_end, sentence_start
 
 # a period told instead of a day ("last week", "خلال الأيام الماضية"): the incident is of
 # that period, not of the day the report came out (a month named, "in March", is a date
@@ -57,13 +58,12 @@ def in_the_background(text: str, m: DateMention) -> bool:
     """A month or a year told after a report's lead in a sentence that tells no harm ("…
     ضمن عملية درع الفرات التي انطلقت في آب من عام 2016"): background, not when it happened
     ("In March 2018, Russian warplanes struck the market, killing 23" is an old attack's)."""
-    start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    start = sentence_start(text, m.start)
     if _TOLL.search(text, 0, start):
         return True  # a toll told before: "وكانت البلدة قد شهدت في آذار 2018 مجزرة" is history
     if m.start <= LEAD:
         return False
-    ends = [e for e in (text.find(".", m.end), text.find("\n", m.end)) if e >= 0]
-    return HARM.search(text, start, min(ends, default=len(text))) is None
+    return HARM.search(text, start, sentence_end(text, m.end)) is None
 
 
 # a toll told in a lead: a number, a few words, a word of harm ("قتل 3 مدنيين", "killing five")

@@ -116,3 +116,16 @@ def variants(norm: str) -> list[str]:
             if prefix.endswith("ل") and prefix in ("لل", "ولل") and "ال" + rest not in out:
                 out.append("ال" + rest)  # للنازحين = ل + النازحين
     return out
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` begins: after the full stop or line end
+    before it (the start of the text when none)."""
+    return max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` ends: its full stop or line end (the end of
+    the text when none)."""
+    ends = [e for e in (text.find(".", at), text.find("\n", at)) if e >= 0]
+    return min(ends, default=len(text))

@@ -10,6 +10,7 @@ import re
 from tawthiq.extract.casualties import Figure
 from tawthiq.extract.gazetteer import Place
 from tawthiq.extract.result import FieldResult
+from tawthiq.extract.tokens import sentence_end
 
 
 def toll_of(figures: list[Figure], category: str, group: str | None) -> FieldResult:
@@ -303,9 +304,7 @@ def as_many_wounded(fields: dict[str, FieldResult], text: str) -> None:
     if killed.value is None or injured.value is not None or not killed.spans:
         return
     first = killed.spans[0][0]
-    end = min(
-        (e for e in (text.find(".", first), text.find("\n", first)) if e >= 0), default=len(text)
-    )
+    end = sentence_end(text, first)
     m = _AS_MANY.search(text, first, end)
     if m is None or _ANOTHER.search(text, m.end(), min(end, m.end() + 40)):
         return

@@ -31,12 +31,18 @@ class Example(NamedTuple):
 
 
 def value_of(incident: IncidentResult, name: str) -> Any:
-    """A field's value, the precision of the date, or one key of the place (None if no place)."""
+    """A field's value, the precision of the date, one key of the place (None if no place),
+    the first of a list ("perpetrators.first") or whether a figure is approximate
+    ("injured.approximate")."""
     if name == "date.precision":
         return incident["date"].extra["precision"]
     if name.startswith("place."):
         place = incident["place"].value
         return place[name.removeprefix("place.")] if place else None
+    if name.endswith(".first"):
+        return (incident[name.removesuffix(".first")].value or [None])[0]
+    if name.endswith(".approximate"):
+        return incident[name.removesuffix(".approximate")].extra.get("approximate")
     return incident[name].value
 
 
