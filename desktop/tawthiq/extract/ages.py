@@ -13,16 +13,47 @@ from tawthiq.extract.tokens import Token
 ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
 
 
+_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
+_NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu"})
+
+
+def name_word(token: Token) -> bool:
+    """A word of a person's name in Latin letters: capitalised, or "al-Hamad"."""
+    letters = token.norm.replace("-", "").replace("'", "").replace("’", "")
+    if not (letters.isascii() and letters.isalpha()):
+        return False
+    return (
+        token.text[:1].isupper() or token.norm.startswith(_PARTICLES) or token.norm in _NAME_LINKS
+    )
+
+
+def age_after_name(tokens: Sequence[Token], at: int) -> bool:
+    """Whether the number at ``at`` is the age of one named by name right before it, set
+    apart ("Ahmad al-Hamad, 45, was killed", "Mohammed (32) was wounded")."""
+    if not 1 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
+        return False
+    name = tokens[at - 1]
+    return (
+        name_word(name)
+        and tokens[at].start - name.end >= 2
+        and (at + 1 == len(tokens) or tokens[at + 1].start - tokens[at].end >= 2)
+    )
+
+
 def age_after_person(tokens: Sequence[Token], at: int) -> bool:
     """Whether the number at ``at`` is the age of the one person named right before it with
-    an article ("a child (7) was killed", "a boy, 12, was wounded")."""
-    if not 2 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
+    an article or by name ("a child (7) was killed", "a boy, 12, was wounded", "Ahmad, 45,
+    was killed")."""
+    if not 1 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
         return False
-    noun, article = tokens[at - 1], tokens[at - 2]
+    if age_after_name(tokens, at):
+        return True
+    noun = tokens[at - 1]
     return (
         noun.norm.isascii()
         and key_of(noun.norm) in cue_words().singular
-        and article.norm in ARTICLES
+        and at >= 2
+        and tokens[at - 2].norm in ARTICLES
         # set apart on both sides ("(7) was", ", 12, was"): an aside, not "a child, 4 women"
         and tokens[at].start - noun.end >= 2
         and (at + 1 == len(tokens) or tokens[at + 1].start - tokens[at].end >= 2)

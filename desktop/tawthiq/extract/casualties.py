@@ -26,6 +26,7 @@ from tawthiq.extract.figure_cues import (
     passive_cue,
     piece_of_a_toll,
 )
+from tawthiq.extract.lone_dead import mark_fathers
 from tawthiq.extract.people import Item, people_items
 from tawthiq.extract.phrases import Hit
 from tawthiq.extract.tokens import Token, starts_of
@@ -130,7 +131,9 @@ def find_figures(
     chains: list[list[int]] = []
     decided: list[tuple[Item, str, bool]] = []  # (item, category, counted on its own)
     pending: Item | None = None  # a person with no cue yet, who may share the next one's
-    for it in _in_brackets(people_items(tokens, keys, skip, cat_at), tokens, text, cat_at):
+    items = people_items(tokens, keys, skip, cat_at)
+    mark_fathers(items, tokens)
+    for it in _in_brackets(items, tokens, text, cat_at):
         if moved_between_tolls(it, tokens, keys, sent, cat_at):
             continue
         if it.group not in ("children", "women", "men") and counts_everyone_harmed(

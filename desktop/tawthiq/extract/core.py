@@ -28,6 +28,7 @@ from tawthiq.extract.incidents import (
     other_incidents,
     sentence_of,
 )
+from tawthiq.extract.lone_dead import settle_lone_dead
 from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.named_dead import settle_named_men
 from tawthiq.extract.phrases import Keys
@@ -41,7 +42,6 @@ from tawthiq.extract.tolls import (
     set_aside_earlier,
     set_aside_elsewhere,
     settle_breakdown,
-    settle_one_man,
     toll_of,
     total_toll,
 )
@@ -186,7 +186,7 @@ def _read(
     fields["killed_women"] = toll_of(figures, "killed", "women")
     keep_groups_within_total(fields)
     settle_breakdown(fields, figures)
-    settle_one_man(fields, text)
+    settle_lone_dead(fields, text)
     settle_named_men(fields, text)
     as_many_wounded(fields, text)
     # The incident is told where its toll is given, and in the headline and lead.

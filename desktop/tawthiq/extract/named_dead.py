@@ -10,6 +10,7 @@ those quoted after a person's word ("الطفل “أحمد صدام”") or lis
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,7 +19,7 @@ from tawthiq.domain.resources import read_json
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import sentence_end, sentence_start
 
-_QUOTED = re.compile(r"[“\"«]([^”\"»\n]{3,40})[”\"»]")
+_QUOTED = re.compile(r"[“”\"«]([^“”\"»\n]{3,40})[”\"»]")  # ”…” opens too
 # a quoted name is one of the dead after a word that names a person or opens a roll ("الطفل
 # “أحمد”", "يدعى", "وهم", "عرف منهم"), or after one such name and "و"; not a brigade's,
 # a school's, a neighbourhood's or a speaker's ("لواء "أبو الفضل العباس"", "قال الناشط")
@@ -54,7 +55,7 @@ def _names() -> _Names:
     return _Names(words("male"), words("female"), words("titles_male"), words("titles_female"))
 
 
-def _sex(name: str) -> str | None:
+def sex_of(name: str) -> str | None:
     """ "m", "f", or None when neither the given name (the first word) nor a title before it
     tells ("أم خالد" is a woman: a father's or a son's name after hers decides nothing)."""
     names = _names()
@@ -65,7 +66,7 @@ def _sex(name: str) -> str | None:
     if first in names.titles_female:
         return "f"
     if first in names.titles_male:
-        return _sex(" ".join(words[1:])) if len(words) > 1 else "m"
+        return sex_of(" ".join(words[1:])) if len(words) > 1 else "m"
     return "f" if first in names.female else "m" if first in names.male else None
 
 
@@ -84,11 +85,11 @@ def _quoted_names(text: str, start: int, end: int) -> list[str]:
     return out
 
 
-def named_dead(text: str, killed: FieldResult) -> list[str]:
+def named_dead(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
     """The names of the dead told in a sentence of the toll (quoted after a person's word or
     "يدعى", or listed right after it: "وهم", "identified as"), up to where the wounded or
     the taken to hospital are told: the first mention that names any."""
-    for start, stop in killed.spans:
+    for start, stop in spans:
         opens = sentence_start(text, start)
         if _ANOTHER.search(text, opens, start) or _WOUNDED.search(
             text, max(opens, start - 20), start
@@ -113,8 +114,10 @@ def settle_named_men(fields: dict[str, FieldResult], text: str) -> None:
     killed, women = fields["killed"], fields["killed_women"]
     if women.value is not None or killed.value is None or killed.extra.get("approximate"):
         return
-    names = named_dead(text, killed)
-    if len(names) != killed.value or not all(_sex(n) == "m" for n in names):
+    # the toll's sentences, then those of its children ("مقتل طفل يدعى “أحمد” و“عايد”")
+    spans = killed.spans + fields["killed_children"].spans
+    names = named_dead(text, spans)
+    if len(names) != killed.value or not all(sex_of(n) == "m" for n in names):
         return
     fields["killed_women"] = FieldResult(
         0, 0.5, killed.spans, {"min": 0, "max": 0, "approximate": False}

@@ -13,7 +13,12 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import itemgetter
 
-from tawthiq.extract.ages import ARTICLES, age_after_person, is_age
+from tawthiq.extract.ages import (
+    ARTICLES,
+    age_after_name,
+    age_after_person,
+    is_age,
+)
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
 from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, word_keys
@@ -70,7 +75,17 @@ def people_items(
             if is_age(tokens, keys, q, age_end):
                 age_end = q.last
                 _young(items, q)
+                if age_after_name(tokens, q.first) and _cue_follows(tokens, q.last - 1, cat_at):
+                    # "Ahmad al-Hamad, 45, was killed": one person, named by name
+                    whose = "children" if q.max < 18 else "people"
+                    items.append(Item(q.first - 1, q.last, 1, 1, False, whose, False, False))
             i = q.last + 1
+            continue
+        if (
+            q is not None and q.last == i and tokens[i].norm in _ONE and i > 0
+            and tokens[i - 1].is_arabic and i - 1 not in group_end and i - 1 not in cat_at
+        ):  # fmt: skip
+            i += 1  # "من عائلة واحدة", "دفعة واحدة": one of a thing, not a person
             continue
         if q is not None and i > 0 and tokens[i - 1].norm == "no":
             i = q.last + 1  # "No one was killed": nobody to count
@@ -190,8 +205,11 @@ def people_items(
                 items[-1].last = last = last + 1  # "a child (7)": the age goes with them
             i = last + 1
             continue
-        if lone and unnumbered and (joined or breakdown):  # "وأطفالها": how many is not told
-            items.append(Item(i, lone.last, 0, 0, True, lone.payload, breakdown, joined))
+        # "including one physician, health workers and two children": a list goes on
+        other = 1 if i > 0 and tokens[i - 1].norm in ("other", "fellow") else 0
+        listed = bool(items) and items[-1].last == i - 1 - other and items[-1].breakdown
+        if lone and unnumbered and (joined or breakdown or listed):  # "وأطفالها": how many?
+            items.append(Item(i, lone.last, 0, 0, True, lone.payload, breakdown or listed, joined))
             i = lone.last + 1
             continue
         i += 1
@@ -289,6 +307,9 @@ def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]
         return True  # "a civilian lost their life", "a child died", "a woman killed in …"
     for j in range(last + 1, end):
         if tokens[j].norm in _WAS and (j + 1 in cat_at or j + 2 in cat_at):
+            return True
+        # "a farmer was shot and killed": a verb of how, "and", then the cue
+        if tokens[j].norm in _WAS and j + 3 in cat_at and tokens[j + 2].norm == "and":
             return True
         # a number stops it, but not an age ("a woman and her son (9) were killed")
         if (

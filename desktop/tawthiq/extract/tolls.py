@@ -138,33 +138,6 @@ def keep_groups_within_total(fields: dict[str, FieldResult]) -> None:
             fields[n] = FieldResult(extra=dict(empty))
 
 
-def settle_one_man(fields: dict[str, FieldResult], text: str) -> None:
-    """One killed, told as a man ("قُتل رجل", "the man", "الشاب"): no woman and no child
-    among the killed; told as one civilian in the masculine ("قضى المدني صالح"): no woman."""
-    killed = fields["killed"]
-    if killed.value != 1 or killed.extra.get("approximate") or len(set(killed.spans)) > 2:
-        return
-    words = {_word(text[s:e]) for s, e in killed.spans}
-    zero = {"min": 0, "max": 0, "approximate": False}
-    names = ("killed_women", "killed_children") if words & _A_MAN else ("killed_women",)
-    if not words & (_A_MAN | _ONE_HE):
-        return
-    for name in names:
-        if fields[name].value is None:
-            fields[name] = FieldResult(0, 0.5, killed.spans, dict(zero))
-
-
-def _word(word: str) -> str:
-    word = word.strip().lower().removeprefix("و")
-    return word.removeprefix("ال") if len(word) > 4 else word
-
-
-_A_MAN = frozenset(
-    {"رجل", "رجلا", "رجلاً", "شاب", "شابا", "شاباً", "man", "a man", "young man", "a young man"}
-)
-_ONE_HE = frozenset({"مدني", "مدنيا", "مدنياً", "مدنيٌ"})
-
-
 def settle_breakdown(fields: dict[str, FieldResult], figures: list[Figure]) -> None:
     """When the people named make up the whole toll, the groups not named are none: "قتلت
     امرأة" (no child), "three men were killed" (no child, no woman), "eleven women and a

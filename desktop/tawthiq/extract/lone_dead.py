@@ -1,0 +1,165 @@
+"""The one dead, when a report tells who they were but gives no breakdown: a man ("قُتل
+رجل", "the young man"), one told in the masculine ("قضى المدني صالح", "قتل سائق"), a
+grown person by their work ("a taxi driver", "a doctor"), a husband or a father ("قتل مدني
+وأصيبت زوجته وأطفاله", "a civilian was killed and his wife injured"), or one told of as
+"he" ("lost his life", "لقي حتفه", "متأثراً بجراحه").
+
+A man settles no woman and no child among the dead; the masculine and "he" no woman (a boy
+is told so too); a grown person's work no child. The words are in
+resources/extract/casualties.json ("one_dead").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from tawthiq.domain.resources import read_json
+from tawthiq.extract.named_dead import sex_of
+from tawthiq.extract.result import FieldResult
+from tawthiq.extract.tokens import Token, sentence_end, sentence_start, tokenize
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from tawthiq.extract.people import Item
+
+_ARABIC_LETTER = "\u0621-\u064a"
+_ALEF = re.compile("[أإآا]")
+
+
+@dataclass(frozen=True)
+class _Words:
+    man: frozenset[str]
+    masculine: frozenset[str]
+    neutral: frozenset[str]
+    grown: frozenset[str]
+    parent_of: re.Pattern[str]
+    parent_words: frozenset[str]  # "وزوجته", "son" (after "his"): as tokens read them
+    his: re.Pattern[str]
+    other_person: re.Pattern[str]
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    """Whole words: Arabic ones with a joined "و", "ف", "ب" or "ل" before them and any
+    form of alef, English ones in any case."""
+    arabic, latin = [], []
+    for w in sorted(words, key=len, reverse=True):
+        if re.search(f"[{_ARABIC_LETTER}]", w):
+            arabic.append(_ALEF.sub("[أإآا]", re.escape(w)))
+        else:
+            latin.append(r"\s+".join(map(re.escape, w.split())))
+    parts = []
+    if arabic:
+        parts.append(f"(?<![{_ARABIC_LETTER}])[وفبل]?(?:{'|'.join(arabic)})(?![{_ARABIC_LETTER}])")
+    if latin:
+        parts.append(rf"\b(?:{'|'.join(latin)})\b")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@cache
+def _words() -> _Words:
+    d = read_json("extract/casualties.json")["one_dead"]
+
+    def keys(name: str) -> frozenset[str]:
+        return frozenset(_key(w) for w in d[name])
+
+    return _Words(
+        man=keys("man"),
+        masculine=keys("masculine"),
+        neutral=keys("neutral"),
+        grown=keys("grown"),
+        parent_of=_pattern(d["parent_of"]),
+        parent_words=frozenset(
+            t.norm for w in d["parent_of"] for t in tokenize(w) if t.norm != "his"
+        ),
+        his=_pattern(d["his"] + d["parent_of"]),
+        other_person=_pattern(d["other_person"]),
+    )
+
+
+def _key(word: str) -> str:
+    word = " ".join(word.strip().lower().split()).removeprefix("و")
+    word = word.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+    return word.removeprefix("ال") if len(word) > 4 else word
+
+
+def _told_of_him(text: str, pattern: re.Pattern[str], start: int, end: int) -> bool:
+    """``pattern`` between ``start`` and ``end`` with no other person told before it (after
+    "وأصيب آخر" or "the commander said", "his" may be theirs)."""
+    m = pattern.search(text, start, end)
+    return m is not None and not _words().other_person.search(text, start, m.start())
+
+
+def _again(text: str, said: set[str], start: int, end: int) -> int | None:
+    """Where the dead are named again between ``start`` and ``end`` (the end of that word),
+    or None."""
+    words = [w for w in said if w]
+    if not words:
+        return None
+    alternatives = "|".join(_ALEF.sub("[أإآا]", re.escape(w)) for w in words)
+    m = re.search(
+        rf"(?<![{_ARABIC_LETTER}\w])(?:و?ال)?(?:{alternatives})[اًٌ]*", text[start:end], re.IGNORECASE
+    )
+    return start + m.end() if m else None
+
+
+# "Yahya Qasem al-Refa'ei, a taxi driver, was shot": a name opening the sentence, then who
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+){0,4}),\s+(?:a|an)\s+$")
+
+
+def _a_man_named_before(text: str, at: int) -> bool:
+    """The dead told at ``at`` after a man's name that opens its sentence."""
+    m = _NAME_BEFORE.match(text, sentence_start(text, at), at)
+    return m is not None and sex_of(m.group("name")) == "m"
+
+
+def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
+    """One killed, told as who they were: no woman and/or no child among the killed."""
+    killed = fields["killed"]
+    if killed.value != 1 or killed.extra.get("approximate") or len(set(killed.spans)) > 2:
+        return
+    words = _words()
+    said = {_key(text[s:e]) for s, e in killed.spans}
+    after = max(e for _, e in killed.spans)
+    end = sentence_end(text, after)
+    # told as no woman and no girl: "his" and "his wife" can be theirs
+    generic = bool(said & (words.man | words.masculine | words.neutral | words.grown))
+    # the toll's sentence after the dead, and the next sentence from where it names them
+    # again ("وقال الدفاع المدني إن مدنيا قتل وأصيبت زوجته"), or whole
+    windows = [(after, end)]
+    opens = len(text) - len(text[end + 1 :].lstrip()) if end < len(text) else end
+    if opens < len(text):
+        following = sentence_end(text, opens)
+        again = _again(text, said, opens, following)
+        windows.append((again if again is not None else opens, following))
+    # "قتل مدني وأصيبت زوجته وأطفاله": the dead was a husband or a father
+    parent = generic and any(_told_of_him(text, words.parent_of, a, b) for a, b in windows)
+    # "lost his life", "لقي حتفه": told of as "he"
+    he = generic and any(_told_of_him(text, words.his, a, b) for a, b in windows)
+    man = bool(said & words.man) or parent
+    he = he or any(_a_man_named_before(text, s) for s, _ in killed.spans)
+    no_woman = man or he or bool(said & words.masculine)
+    no_child = man or bool(said & words.grown)
+    zero = {"min": 0, "max": 0, "approximate": False}
+    for name, settled in (("killed_women", no_woman), ("killed_children", no_child)):
+        if settled and fields[name].value is None:
+            fields[name] = FieldResult(0, 0.5, killed.spans, dict(zero))
+
+
+def mark_fathers(items: list[Item], tokens: Sequence[Token]) -> None:
+    """ "قتل شخص وطفله", "a civilian and his son": the one told before "his" child or wife
+    is a grown man, counted among the men."""
+    parents = _words().parent_words
+    for before, it in pairwise(items):
+        if not it.coordinated or before.group not in ("people", "civilians") or before.named:
+            continue
+        word = tokens[it.first].norm
+        his = it.first > 0 and tokens[it.first - 1].norm == "his"
+        if before.min == before.max == 1 and (
+            word.removeprefix("و") in parents or (his and word in parents)
+        ):
+            before.group = "men"

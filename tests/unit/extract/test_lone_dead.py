@@ -1,0 +1,140 @@
+"""Who the one dead was (a husband, a father, one told of as "he", one grown by their work),
+and who a breakdown lists: each example written for the project, failing before the rule."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.extract.examples import Example, cases
+
+LONE_DEAD = {
+    # a husband or a father is a grown man: no woman and no child among the dead
+    "his-wife-and-children-wounded-ar": Example(
+        "قُتل مدني وأصيبت زوجته وأطفاله الثلاثة بقصف مدفعي استهدف منزلهم في بلدة كفرنوران.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "his-wife-wounded-en": Example(
+        "A civilian was killed and his wife injured when a shell hit their house in Sarmin.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "told-again-after-the-speaker": Example(
+        "قتل مدني وأصيب آخرون بقصف على بلدة الأتارب.\n\n"
+        "وقال الدفاع المدني في بيان إن مدنياً قتل وأصيبت زوجته وطفلاه جراء القصف.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    # "he": no woman, but a boy is told so too
+    "lost-his-life-next-sentence": Example(
+        "A civilian was killed in the blast at the market in Azaz on Monday.\n"
+        "The victim lost his life before reaching hospital.",
+        {"killed": 1, "killed_children": None, "killed_women": 0},
+    ),
+    "laqiya-hatfahu": Example(
+        "قُتل شخص بانفجار لغم أرضي في بلدة الهبيط، ولقي حتفه على الفور.",
+        {"killed": 1, "killed_children": None, "killed_women": 0},
+    ),
+    # one grown by their work: no child; in the Arabic masculine no woman either
+    "a-driver-ar": Example(
+        "قُتل سائق برصاص مسلحين مجهولين على طريق بلدة ناحتة.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "a-taxi-driver-shot-and-killed": Example(
+        "A taxi driver was shot and killed by unidentified gunmen near the town of Nawa.",
+        {"killed": 1, "killed_children": 0, "killed_women": None},
+    ),
+    "an-engineer-ar": Example(
+        "قُتل مهندس بانفجار عبوة ناسفة زرعت في سيارته في مدينة الباب.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "a-shepherd-may-be-a-boy": Example(
+        "قُتل راعي أغنام بانفجار لغم من مخلفات الحرب في بادية البوكمال.",
+        {"killed": 1, "killed_children": None, "killed_women": 0},
+    ),
+    # who is settled stays unsettled when "his" may be another's
+    "his-after-another-person": Example(
+        "قتل مدني وأصيب آخر وزوجته بقصف على بلدة سرمين.",
+        {"killed": 1, "killed_children": None, "killed_women": 0},
+    ),
+    "his-after-a-speaker": Example(
+        "A civilian was killed in the shelling of the village, the commander said, adding "
+        "that his wife had fled.",
+        {"killed": 1, "killed_children": None, "killed_women": None},
+    ),
+    "a-girl-and-her-father": Example(
+        "قُتلت طفلة بانفجار لغم في بلدة دوما، وأصيب والدها وشقيقه.",
+        {"killed": 1, "killed_children": 1, "killed_women": 0},
+    ),
+    # "شخص وطفله": the one before "his" child is a father
+    "a-person-and-his-child": Example(
+        "قُتل شخص وطفله جراء انفجار عبوة ناسفة بسيارتهما في مدينة جاسم.",
+        {"killed": 2, "killed_children": 1, "killed_women": 0},
+    ),
+    "a-person-and-his-wife": Example(
+        "قُتل شخص وزوجته بقصف مدفعي على قرية البارة.",
+        {"killed": 2, "killed_children": 0, "killed_women": 1},
+    ),
+}
+
+LISTS = {
+    # a breakdown goes on past people of no number ("health workers") to the children
+    "including-a-list-with-no-number": Example(
+        "Shelling hit the hospital, killing at least 13 people, including one physician, "
+        "other health workers, and 2 children.",
+        {"killed": 13, "killed_children": 2},
+    ),
+    # "one family" counts no one
+    "one-family-is-no-toll": Example(
+        "ضحايا من عائلة واحدة بقصف مدفعي على غرب حلب\nوأصيب آخرون بجروح في القصف.",
+        {"killed": None, "injured": None},
+    ),
+    "four-of-one-family": Example(
+        "قُتل أربعة مدنيين من عائلة واحدة بقصف على بلدة الأتارب.", {"killed": 4}
+    ),
+}
+
+NAMED = {
+    # the roll is told in the sentence of the child, not of the toll
+    "names-in-the-childs-sentence": Example(
+        "قتل 3 مدنيين برصاص مسلحين في بلدة الشحيل. وأسفر إطلاق النار عن مقتل طفل يدعى "
+        "“محمود” و“خالد العلي” و“عمر الحسن”، وإصابة آخرين.",
+        {"killed": 3, "killed_children": 1, "killed_women": 0},
+    ),
+    # a name opened with ” as well as “
+    "a-name-opened-with-a-closing-quote": Example(
+        "قتل ثلاثة مدنيين هم الشاب ”يوسف الأحمد” و”مظلوم الخلف” و”حسن العمر” بقصف على قرية كفرنبل.",
+        {"killed": 3, "killed_women": 0},
+    ),
+    # a man's name opening the sentence, then who he was
+    "a-name-then-his-work": Example(
+        "Yahya al-Hariri, a taxi driver, was shot and killed by unidentified gunmen in the "
+        "town of Nawa on Monday.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "a-womans-name-then-her-work": Example(
+        "Fatima al-Ali, a teacher, was killed when a shell struck her home in Nawa.",
+        {"killed": 1, "killed_children": 0, "killed_women": None},
+    ),
+    "a-womans-name-settles-nothing": Example(
+        "قتل مدنيان هما “أحمد العلي” و”فاطمة العلي” بقصف على قرية كفرنبل.",
+        {"killed": 2, "killed_women": None},
+    ),
+}
+
+AGES = {
+    # a number set apart after a name is the age of one named, not a toll
+    "a-name-and-an-age": Example(
+        "Ahmad al-Hamad, 45, was killed by sniper fire in Daraa al-Balad on Sunday.",
+        {"killed": 1},
+    ),
+    "a-name-and-an-age-in-brackets": Example(
+        "Mohammed al-Ali (12) was killed when a shell struck his school in Ariha.",
+        {"killed": 1, "killed_children": 1, "killed_women": 0},
+    ),
+    "a-place-then-a-toll-is-no-age": Example(
+        "In Idlib, 45 people were killed in airstrikes on Monday.", {"killed": 45}
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(LONE_DEAD, LISTS, NAMED, AGES))
+def test_lone_dead(example: Example) -> None:
+    """The one dead told as who they were, and the people a breakdown lists."""
+    assert example.found() == example.expect
