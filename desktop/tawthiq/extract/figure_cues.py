@@ -66,13 +66,23 @@ class SentenceScan:
         return cls(_AnyBefore(marks, sent), _Before(sorted(cat_at), sent))
 
 
+_MET_REACH = 10  # words: "لقي طفل صغير لم يتجاوز الثالثة من عمره مصرعه"
 _LIVES = frozenset({"حياتهم", "حياته", "حياتها", "حياتهما"})
 _LOST = frozenset({"فقد", "فقدت", "فقدوا", "فقدا", "وفقد", "وفقدت", "وفقدوا"})
 
 
+_MET = frozenset({"لقي", "لقيت", "لقيا", "لقوا", "يلقي", "تلقي"})
+_DEATH = ("حتف", "مصرع")
+
+
 def lost_life(i: int, tokens: Sequence[Token], sent: Sequence[int]) -> bool:
     """ "حياتهم" tells of a death only after "فقد" ("فقد ۳ أطفال أشقاء حياتهم"), not in
-    "يخاطرون بحياتهم"; every other cue word stands alone."""
+    "يخاطرون بحياتهم"; "لقي" only before "حتفه" or "مصرعه" ("لقي طفل صغير مصرعه", not
+    "لقي ترحيباً"); every other cue word stands alone."""
+    word = tokens[i].norm.removeprefix("و")
+    if word in _MET:
+        ahead = range(i + 1, min(len(tokens), i + 1 + _MET_REACH))
+        return any(sent[k] == sent[i] and tokens[k].norm.startswith(_DEATH) for k in ahead)
     if tokens[i].norm.lstrip("وفب") not in _LIVES:
         return True
     return any(tokens[k].norm in _LOST and sent[k] == sent[i] for k in range(max(0, i - 8), i))

@@ -133,8 +133,31 @@ AGES = {
     ),
 }
 
+MET_DEATH = {
+    # "لقي" with the one who died between it and "مصرعه" / "حتفه"
+    "laqiya-a-child-masraahu": Example(
+        "لقي طفل مصرعه وأصيب اثنان آخران بانفجار قنبلة من مخلفات الحرب في بلدة سرمين.",
+        {"killed": 1, "injured": 2, "killed_children": 1},
+    ),
+    "laqiya-far-from-masraahu": Example(
+        "لقي طفل صغير لم يتجاوز الثالثة من عمره مصرعه برصاص عناصر مسلحة في مدينة عفرين.",
+        {"killed": 1, "killed_children": 1},
+    ),
+    "laqiyat-a-woman-hatfaha": Example(
+        "لقيت امرأة حتفها بقصف مدفعي على بلدة كفرنبل.",
+        {"killed": 1, "killed_women": 1, "killed_children": 0},
+    ),
+    "a-child-then-yalqa": Example(
+        "طفل يلقى حتفه بانفجار لغم في بلدة تلمنس", {"killed": 1, "killed_children": 1}
+    ),
+    "laqiya-a-welcome-is-no-death": Example(
+        "لقي الوفد ترحيباً من أهالي بلدة تلمنس، وأصيب طفل بقصف مدفعي على البلدة.",
+        {"killed": None, "injured": 1},
+    ),
+}
 
-@pytest.mark.parametrize("example", cases(LONE_DEAD, LISTS, NAMED, AGES))
+
+@pytest.mark.parametrize("example", cases(LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH))
 def test_lone_dead(example: Example) -> None:
     """The one dead told as who they were, and the people a breakdown lists."""
     assert example.found() == example.expect
