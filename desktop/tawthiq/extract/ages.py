@@ -14,6 +14,9 @@ ARTICLES = frozenset({"a", "an", "his", "her", "their", "its"})
 
 
 _PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-", "ar-", "an-")
+_PLACE_BEFORE = frozenset(
+    {"in", "at", "of", "from", "near", "on", "to", "across", "around", "outside", "inside"}
+)
 _NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu"})
 
 
@@ -27,12 +30,26 @@ def name_word(token: Token) -> bool:
     )
 
 
+def name_opens(tokens: Sequence[Token], last: int) -> bool:
+    """Whether the name ending at ``last`` opens its sentence or clause: not one of a roll
+    ("Ahmad, 34, and Khaled, 29, were killed", "… and his daughter Hiba, 9, were killed")."""
+    k = last
+    while k > 0 and name_word(tokens[k - 1]):
+        k -= 1
+    return k == 0 or (tokens[k].start - tokens[k - 1].end >= 2 and tokens[k - 1].norm != "and")
+
+
 def age_after_name(tokens: Sequence[Token], at: int) -> bool:
     """Whether the number at ``at`` is the age of one named by name right before it, set
     apart ("Ahmad al-Hamad, 45, was killed", "Mohammed (32) was wounded")."""
     if not 1 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
         return False
     name = tokens[at - 1]
+    k = at - 1
+    while k > 0 and name_word(tokens[k - 1]) and tokens[k - 1].norm not in _PLACE_BEFORE:
+        k -= 1
+    if k > 0 and tokens[k - 1].norm in _PLACE_BEFORE:
+        return False  # "Those killed in Ariha, 8, included …", "In Afrin, 12, …": a place
     return (
         name_word(name)
         and tokens[at].start - name.end >= 2

@@ -114,7 +114,9 @@ _NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Za-z][\w'’-]+){0,
 def _a_man_named_before(text: str, at: int) -> bool:
     """The dead told at ``at`` after a man's name that opens its sentence."""
     m = _NAME_BEFORE.match(text, sentence_start(text, at), at)
-    return m is not None and sex_of(m.group("name")) == "m"
+    if m is None or re.search(r"['’]s\b", m.group("name")):
+        return False  # "Ahmad al-Hussein's wife, a teacher": she is not the man named
+    return sex_of(m.group("name")) == "m"
 
 
 def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
@@ -128,18 +130,21 @@ def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
     end = sentence_end(text, after)
     # told as no woman and no girl: "his" and "his wife" can be theirs
     generic = bool(said & (words.man | words.masculine | words.neutral | words.grown))
-    # the toll's sentence after the dead, and the next sentence from where it names them
-    # again ("وقال الدفاع المدني إن مدنيا قتل وأصيبت زوجته"), or whole
-    windows = [(after, end)]
+    # the toll's sentence after the dead; the next from where it names them again ("وقال
+    # الدفاع المدني إن مدنيا قتل وأصيبت زوجته"), or, for a death or a wound told with
+    # "his" ("The victim lost his life"), whole
+    windows, deaths = [(after, end)], [(after, end)]
     opens = len(text) - len(text[end + 1 :].lstrip()) if end < len(text) else end
     if opens < len(text):
         following = sentence_end(text, opens)
         again = _again(text, said, opens, following)
-        windows.append((again if again is not None else opens, following))
+        if again is not None:
+            windows.append((again, following))
+        deaths.append((again if again is not None else opens, following))
     # "قتل مدني وأصيبت زوجته وأطفاله": the dead was a husband or a father
     parent = generic and any(_told_of_him(text, words.parent_of, a, b) for a, b in windows)
     # "lost his life", "لقي حتفه": told of as "he"
-    he = generic and any(_told_of_him(text, words.his, a, b) for a, b in windows)
+    he = generic and any(_told_of_him(text, words.his, a, b) for a, b in deaths)
     man = bool(said & words.man) or parent
     he = he or any(_a_man_named_before(text, s) for s, _ in killed.spans)
     no_woman = man or he or bool(said & words.masculine)

@@ -18,6 +18,7 @@ from tawthiq.extract.ages import (
     age_after_name,
     age_after_person,
     is_age,
+    name_opens,
 )
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
@@ -75,7 +76,13 @@ def people_items(
             if is_age(tokens, keys, q, age_end):
                 age_end = q.last
                 _young(items, q)
-                if age_after_name(tokens, q.first) and _cue_follows(tokens, q.last - 1, cat_at):
+                was = q.last + 1 < len(tokens) and tokens[q.last + 1].norm in _WAS
+                if (
+                    was
+                    and age_after_name(tokens, q.first)
+                    and _cue_follows(tokens, q.last, cat_at)
+                    and name_opens(tokens, q.first - 1)
+                ):
                     # "Ahmad al-Hamad, 45, was killed": one person, named by name
                     whose = "children" if q.max < 18 else "people"
                     items.append(Item(q.first - 1, q.last, 1, 1, False, whose, False, False))
@@ -208,6 +215,8 @@ def people_items(
         # "including one physician, health workers and two children": a list goes on
         other = 1 if i > 0 and tokens[i - 1].norm in ("other", "fellow") else 0
         listed = bool(items) and items[-1].last == i - 1 - other and items[-1].breakdown
+        # … and only where the list goes on ("…, nurses said" is who told it)
+        listed = listed and lone is not None and _list_goes_on(tokens, lone.last + 1)
         if lone and unnumbered and (joined or breakdown or listed):  # "وأطفالها": how many?
             items.append(Item(i, lone.last, 0, 0, True, lone.payload, breakdown or listed, joined))
             i = lone.last + 1
@@ -327,6 +336,14 @@ def _complement(tokens: Sequence[Token], items: list[Item]) -> int:
     if not items or items[-1].last + 1 >= len(tokens) or tokens[items[-1].last + 1].norm != "of":
         return 0
     return 5
+
+
+def _list_goes_on(tokens: Sequence[Token], at: int) -> bool:
+    """Whether more people follow at ``at``: "and", "و" or a number."""
+    if at >= len(tokens):
+        return False
+    norm = tokens[at].norm
+    return norm in ("and", "as") or norm.startswith("و") or may_start(norm)
 
 
 def _young(items: list[Item], q: Quantity) -> None:

@@ -70,6 +70,12 @@ def total_toll(figures: list[Figure], category: str) -> FieldResult:
     killed"). Named people told before a vague figure ("dozens dead" in a later sentence)
     are the toll; the vague figure is likely another event's."""
     figures = _in_passing_left_out(figures, category)
+    # "Three men were killed, including a physician": some of a toll is not the toll
+    grouped = [f for f in figures if f.category == category and f.group and not f.cumulative]
+    some = [f for f in figures if f.category == category and f.group is None and f.breakdown]
+    everyone = [f for f in figures if f.category == category and f.group is None]
+    if grouped and some and len(some) == len(everyone) and grouped[0].start < some[0].start:
+        figures = [f for f in figures if f not in some]
     total = toll_of(figures, category, None)
     if total.value is not None and not total.extra["approximate"]:
         return total
