@@ -313,10 +313,18 @@ def joint_cues(
             _a_number(tokens, k) or key_of(tokens[k].norm) in people
             for k in range(max(0, a.first - 3), a.first)
         )  # "مدنياً قتل وأصيب أربعة آخرون"
-        if before and _a_number(tokens, b.last + 1):
-            continue
+        if before and (_a_number(tokens, b.last + 1) or _a_person(tokens, b.last + 1)):
+            continue  # ("ثلاثة مدنيين قتلوا وأصيب آخر": the wounded one is told after)
         out.update(range(a.first, b.last + 1))
     return out
+
+
+def _a_person(tokens: Sequence[Token], k: int) -> bool:
+    """ "آخر", "طفل", "شخصان": one or two people named without a number."""
+    if not 0 <= k < len(tokens):
+        return False
+    key = key_of(tokens[k].norm)
+    return key in cue_words().singular or key in cue_words().dual
 
 
 def _a_number(tokens: Sequence[Token], k: int) -> bool:

@@ -22,6 +22,7 @@ from tawthiq.extract.ages import (
 )
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
+from tawthiq.extract.people_rolls import by_name, roll_calls
 from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, word_keys
 from tawthiq.extract.tokens import Token, tokenize
 
@@ -55,7 +56,7 @@ def people_items(
     alts = keys.alts if isinstance(keys, Keys) else alternatives(tokens)
     items: list[Item] = []
     age_end = -9  # "aged 8 and 10": a number joined to an age is an age too
-    roll = _roll_calls(tokens, cat_at)
+    roll = roll_calls(tokens, cat_at)
     # only where a number, an article, a person or a dual stands can anyone be counted
     if isinstance(keys, Keys) and keys.scripts is not None:  # stem keys: a word's own
         notable = list(compress(count(), map(_notable_word, map(itemgetter(1), tokens))))
@@ -97,14 +98,27 @@ def people_items(
         if q is not None and i > 0 and tokens[i - 1].norm == "no":
             i = q.last + 1  # "No one was killed": nobody to count
             continue
-        if q is not None and q.last == i and tokens[i].norm in _ONE and i - 1 in group_end:
-            # "ورجل واحد", "ومدني واحد على الأقل": the word for one tells of the person before
+        dual_before = bool(items) and items[-1].last == i - 1 and items[-1].group is not None
+        if (
+            q is not None
+            and q.last == i
+            and tokens[i].norm in _ONE_TWO
+            and (i - 1 in group_end or dual_before)
+            and tokens[i].start - tokens[i - 1].end == 1  # not "4 مدنيين، اثنان منهم"
+            and not of_them(tokens, i + 1)
+        ):
+            # "ورجل واحد", "ومدني واحد على الأقل", "مدنيين اثنين قتلا", "طفلين اثنين": the
+            # word for one or two tells of the people before
+            n = _ONE_TWO[tokens[i].norm]
+            if i - 1 not in group_end:  # "طفلين اثنين": the dual said it already
+                items[-1].last, i = i, i + 1
+                continue
             h, i = group_end[i - 1], i + 1
             if items and items[-1].last == h.last:
-                items[-1].last = h.last + 1
+                items[-1].last, items[-1].min, items[-1].max = h.last + 1, n, n
             else:
                 joined = bool(items) and tokens[h.first].norm.startswith("و")
-                items.append(Item(h.first, h.last + 1, 1, 1, False, h.payload, False, joined))
+                items.append(Item(h.first, h.last + 1, n, n, False, h.payload, False, joined))
             continue
         # "a child", "a teenage boy", "his 12-year-old son": the noun after an article
         noun = _noun_after(tokens, keys, i, group_at) if tokens[i].norm in _ARTICLES else None
@@ -186,7 +200,7 @@ def people_items(
         # only says who one of them is)
         in_roll = any(a < i <= b for a, b in roll)
         named = in_roll and singular and tokens[i].norm.lstrip("و").startswith("ال")
-        named = named and _by_name(tokens, keys, group_at, i)
+        named = named and by_name(tokens, keys, group_at, i)
         if in_roll and not named and not dual:
             i += 1
             continue
@@ -225,39 +239,6 @@ def people_items(
     return items
 
 
-_EACH = frozenset({"كل", "كلا"})  # ("كلاً" is read "كل")
-_ROLL_WORDS = 60  # how far a roll of names goes on after "مقتل كل من"
-
-
-def _roll_calls(tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> list[tuple[int, int]]:
-    """Where victims are named one by one after a cue and "كل من" ("مقتل كلا من الطفل فلان
-    … والسيدة فلانة"): the token ranges (after "من", up to a stretch of words)."""
-    out = []
-    cues = sorted(cat_at)
-    for j in {h.last for h in cat_at.values()}:
-        if j + 2 < len(tokens) and tokens[j + 1].norm in _EACH and tokens[j + 2].norm == "من":
-            end = min(len(tokens) - 1, j + 2 + _ROLL_WORDS)
-            # the roll ends where the cause is told ("… جراء قصف", "… اثر انفجار"), or
-            # where another cue begins ("… وإصابة الطفل علي", "… أصيب الطفل علي")
-            end = next((k for k in range(j + 3, end) if tokens[k].norm in _ROLL_ENDS), end)
-            end = next((k for k in cues if j + 2 < k < end), end)
-            out.append((j + 2, end))
-    return out
-
-
-_ROLL_ENDS = frozenset({"جراء", "بسبب", "اثر", "إثر", "نتيجه", "بعد", "فيما", "كما", "بينما"})
-
-
-def _by_name(
-    tokens: Sequence[Token], keys: Sequence[str], group_at: dict[int, Hit[str]], i: int
-) -> bool:
-    """A definite person followed by a name, neither by another definite word nor after
-    another person ("والدة الطفل فلان": the mother of one)."""
-    nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-    after_person = i > 0 and ((i - 1) in group_at or keys[i - 1] in cue_words().singular)
-    return bool(nxt) and not nxt.startswith("ال") and not nxt.isdigit() and not after_person
-
-
 def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:
     """True when a "بينهم"/"including" stands just before token ``i`` ("بينهم 3", "including a")."""
     return any(j in breakdown_at for j in range(max(0, i - 2), i))
@@ -275,6 +256,7 @@ def of_them(tokens: Sequence[Token], i: int) -> int:
 _ARABIC = re.compile("[\u0621-\u064a]")  # as Token.is_arabic
 _ARTICLES = ARTICLES
 _ONE = frozenset({"واحد", "واحده"})
+_ONE_TWO = {"واحد": 1, "واحده": 1, "اثنين": 2, "اثنان": 2, "اثنتين": 2, "اثنتان": 2}
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
 _GROWN = frozenset({"people", "men", "civilians"})  # a group an age under 18 makes children

@@ -156,8 +156,31 @@ MET_DEATH = {
     ),
 }
 
+COUNTS = {
+    # the word for two after its noun, then the verb
+    "two-civilians-with-the-number-after": Example(
+        "وقال الدفاع المدني إن مدنيين اثنين قتلا وأصيب آخر جراء قذيفة مدفعية على بلدة الأتارب.",
+        {"killed": 2, "injured": 1},
+    ),
+    "a-dual-with-the-number-after-then-a-woman": Example(
+        "قتل طفلين اثنين وامرأة بقصف مدفعي على بلدة الأتارب.",
+        {"killed": 3, "killed_children": 2, "killed_women": 1},
+    ),
+    "two-of-them-is-no-number-after": Example(
+        "ما أدى إلى مقتل 4 مدنيين، اثنان منهم إخوة، وإصابة آخرين.", {"killed": 4}
+    ),
+    # "قتلوا وأصيب آخر": each verb has its own people, not one count of both
+    "killed-then-another-wounded": Example(
+        "وأكد ناشطون أن ثلاثة مدنيين قتلوا وأصيب آخر بقصف مدفعي على بلدة الأتارب.",
+        {"killed": 3, "injured": 1},
+    ),
+    "killed-and-wounded-together-is-one-count": Example(
+        "قتل وأصيب خمسة مدنيين بقصف مدفعي على بلدة الأتارب.", {"killed": None}
+    ),
+}
 
-@pytest.mark.parametrize("example", cases(LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH))
+
+@pytest.mark.parametrize("example", cases(LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS))
 def test_lone_dead(example: Example) -> None:
     """The one dead told as who they were, and the people a breakdown lists."""
     assert example.found() == example.expect
