@@ -314,6 +314,9 @@ class Gazetteer:
             kinds = context[1]
             if kinds == ("camp",) and any(p.kind == "camp" for p in candidates):
                 candidates = [p for p in candidates if p.kind == "camp"]
+            elif "camp" not in kinds and (surface in self._stop or surface in self._camp_stop):
+                # "بلدات جبل الزاوية": a camp named by an ordinary word is no town's name
+                candidates = [p for p in candidates if p.kind != "camp"]
             candidates = sorted(candidates, key=lambda p: p.kind not in kinds)
         if not candidates:
             return None

@@ -4,6 +4,7 @@ of Damascus", "قرب دمشق", "the shelling also hit Ariha and Hass"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from tawthiq.extract.place_names import PlaceMention
@@ -57,6 +58,19 @@ def is_reference(text: str, m: PlaceMention) -> bool:
     return towards or around_the_capital(text, m)
 
 
+def only_landmarks(text: str, mentions: Sequence[PlaceMention]) -> set[str]:
+    """The places every mention of which only locates another ("في قرية قرب مدينة سلقين …
+    قرية العلاني التابعة لمدينة سلقين"): by P-code."""
+    seen: dict[str, bool] = {}
+    for k, m in enumerate(mentions):
+        landmark = is_reference(text, m) or (
+            k > 0 and locates_the_one_before(text, mentions[k - 1], m)
+        )
+        for p in m.place_candidates:
+            seen[p.pcode] = seen.get(p.pcode, True) and landmark
+    return {pcode for pcode, only in seen.items() if only}
+
+
 def _capital(m: PlaceMention) -> bool:
     return any(p.kind == "governorate" and p.governorate == "Damascus" for p in m.place_candidates)
 
@@ -81,12 +95,14 @@ _LINKS = frozenset(
         *("neighbourhood", "neighborhood", "subdistrict", "eastern", "western", "northern"),
         *("southern", "north", "south", "east", "west", "جنوب", "شمال", "شرق", "غرب"),
         *("في", "بريف", "ريف", "قرب", "بالقرب", "من", "ضمن", "التابعة", "التابع", "لمدينة"),
+        *("ل", "لـ", "بمدخل", "مدخل"),  # "التابعة لـ مدينة سلقين", "رساس بمدخل مدينة السويداء"
         *("لبلدة", "لناحية", "لمنطقة", "مدينة", "مدينه", "بلدة", "بلده", "منطقة", "ناحية"),
         *("الشرقي", "الغربي", "الشمالي", "الجنوبي", "شرقي", "غربي", "شمالي", "جنوبي"),
     }
 )
 _LINKING = frozenset(
     [
+        "بمدخل",
         "in",
         "of",
         "near",

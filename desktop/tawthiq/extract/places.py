@@ -28,6 +28,7 @@ from tawthiq.extract.place_landmarks import (
     listed_also,
     locates_the_one_before,
     names_a_side,
+    only_landmarks,
 )
 from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
@@ -264,12 +265,16 @@ def _pick(
     scores: dict[str, float],
     best_mention: dict[str, tuple[PlaceMention, Place]],
     told_aside: dict[str, bool],
+    landmarks: set[str],
 ) -> str:
     """A town or camp named in the report beats the governorate it is in, unless it is only
     a passing mention ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the
-    victims came from)."""
+    victims came from); a town named only to say where the place is ("قرية قرب مدينة سلقين")
+    is not the place."""
     ranked = sorted(scores, key=lambda p: -scores[p])
     specific = [p for p in ranked if p in _specific(best_mention, told_aside)]
+    specific = [p for p in specific if p not in landmarks] or specific
+    ranked = [p for p in ranked if p not in landmarks] or ranked
     if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]]:
         return specific[0]
     return ranked[0]
@@ -346,6 +351,7 @@ def choose_place(
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
     scores, best_mention, told_aside = _rank_in(located, asides, governorate)
     unplaced = unplaced_villages(text, mentions)
+    landmarks = only_landmarks(text, mentions)
 
     def sentence_of(offset: int) -> int:
         return _sentence_at(starts, sentence, offset)
@@ -364,7 +370,7 @@ def choose_place(
         return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
     if not scores:
         return FieldResult()
-    pick = _pick(scores, best_mention, told_aside)
+    pick = _pick(scores, best_mention, told_aside, landmarks)
     m, place = best_mention[pick]
     likeliest = m.place_candidates[0]
     if (
@@ -377,7 +383,7 @@ def choose_place(
         # for another reason, does not make Douma its namesake hamlet
         governorate = likeliest.governorate
         scores, best_mention, told_aside = _rank_in(located, asides, governorate)
-        pick = _pick(scores, best_mention, told_aside)
+        pick = _pick(scores, best_mention, told_aside, landmarks)
         m, place = best_mention[pick]
     spans = tuple(
         (x.start, x.end)
