@@ -28,7 +28,7 @@ from tawthiq.extract.incidents import (
     other_incidents,
     sentence_of,
 )
-from tawthiq.extract.lone_dead import settle_lone_dead
+from tawthiq.extract.lone_dead import settle_grown_toll, settle_lone_dead
 from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.named_dead import settle_named_men
 from tawthiq.extract.phrases import Keys
@@ -187,6 +187,7 @@ def _read(
     keep_groups_within_total(fields)
     settle_breakdown(fields, figures)
     settle_lone_dead(fields, text)
+    settle_grown_toll(fields, text)
     settle_named_men(fields, text)
     as_many_wounded(fields, text)
     # The incident is told where its toll is given, and in the headline and lead.

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.named_dead import sex_of
+from tawthiq.extract.numbers import read_quantity
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token, sentence_end, sentence_start, tokenize
 
@@ -168,3 +169,38 @@ def mark_fathers(items: list[Item], tokens: Sequence[Token]) -> None:
             word.removeprefix("و") in parents or (his and word in parents)
         ):
             before.group = "men"
+
+
+_NOT_WHO = frozenset({"and", "و", "as", "well", "the", "a", "an", "his", "their", "its", "of"})
+
+
+def settle_grown_toll(fields: dict[str, FieldResult], text: str) -> None:
+    """A toll told only as people of a grown person's work ("Two paramedics and one driver
+    were killed", "قتل ثلاثة مسعفين"): no child among the killed."""
+    killed = fields["killed"]
+    if killed.value is None or killed.extra.get("approximate"):
+        return
+    if fields["killed_children"].value is not None:
+        return
+    if any(_all_grown(text[s:e]) for s, e in killed.spans):
+        zero = {"min": 0, "max": 0, "approximate": False}
+        fields["killed_children"] = FieldResult(0, 0.5, killed.spans, zero)
+
+
+def _all_grown(said: str) -> bool:
+    """Whether every person told in ``said`` (past its numbers and "and") is a grown one."""
+    tokens = tokenize(said)
+    who = [
+        _key(t.norm)
+        for k, t in enumerate(tokens)
+        if t.norm not in _NOT_WHO and read_quantity(tokens, k) is None
+    ]
+    grown, k, found = _words().grown, 0, False
+    while k < len(who):
+        if k + 1 < len(who) and f"{who[k]} {who[k + 1]}" in grown:  # "ambulance driver"
+            k, found = k + 2, True
+        elif who[k] in grown:
+            k, found = k + 1, True
+        else:
+            return False
+    return found

@@ -179,8 +179,29 @@ COUNTS = {
     ),
 }
 
+GROWN = {
+    # a toll told only as people of a grown person's work settles no child
+    "paramedics-and-a-driver": Example(
+        "Two paramedics and one driver were killed today as their ambulance was struck by an "
+        "airstrike near Kafr Zeta.",
+        {"killed": 3, "killed_children": 0, "killed_women": None},
+    ),
+    "three-paramedics-ar": Example(
+        "قُتل ثلاثة مسعفين بغارة جوية استهدفت سيارة إسعاف قرب كفرزيتا.",
+        {"killed": 3, "killed_children": 0},
+    ),
+    "a-child-among-them-settles-nothing": Example(
+        "Two paramedics and a child were killed in an airstrike near Kafr Zeta.",
+        {"killed": 3, "killed_children": 1},
+    ),
+    "some-of-them-grown-settles-nothing": Example(
+        "Three people were killed, including two paramedics, in an airstrike near Kafr Zeta.",
+        {"killed": 3, "killed_children": None},
+    ),
+}
 
-@pytest.mark.parametrize("example", cases(LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS))
+
+@pytest.mark.parametrize("example", cases(LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS, GROWN))
 def test_lone_dead(example: Example) -> None:
     """The one dead told as who they were, and the people a breakdown lists."""
     assert example.found() == example.expect
