@@ -227,8 +227,11 @@ def category_near(
             digits = tokens[j].norm.isdigit()
             q = None if digits else read_quantity(tokens, j)
             if digits or q:
-                if of_them(tokens, (q.last if q else j) + 1):
+                after = (q.last if q else j) + 1
+                if of_them(tokens, after):
                     continue  # "Five civilians, three of them children, were killed"
+                if after < len(keys) and keys[after] in cue_words().not_people:
+                    continue  # "Five Syrians from one family … were killed"
                 return None
         return None
 

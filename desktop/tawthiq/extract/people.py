@@ -216,6 +216,8 @@ def people_items(
             group = dual or lone.payload  # type: ignore[union-attr]
             if article and age is not None and age < 18 and group in _GROWN:
                 group = "children"  # "his 12-year-old son"
+            elif article and group in _GROWN and tokens[i - 1].norm == "female":
+                group = "women"  # "a female patient"
             n = 2 if dual else told or 1
             males = n if group == "people" and _male(keys[last], alts[last]) else 0
             items.append(
@@ -270,7 +272,8 @@ def _noun_after(
     ("a young woman", "his 12-year-old son"): (the noun's token, an age given), or None."""
     modifiers, age, j = cue_words().modifiers, None, i + 1
     while j < len(tokens) and j - i <= 4:
-        if keys[j] in modifiers and j not in group_at:  # "a young man" is one noun
+        # "a young man" is one noun; "a female patient", "a civilian man": the second
+        if keys[j] in modifiers and (j not in group_at or j + 1 in group_at):
             j += 1
             continue
         q = read_quantity(tokens, j)  # "12-year-old"
@@ -383,6 +386,8 @@ def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) ->
         return True
     if nxt >= len(tokens):
         return False
+    if key in cues.modifiers and nxt + 1 < len(keys):  # "155 Syrian organizations"
+        key = keys[nxt + 1]
     if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
         return True  # "40 مخيماً", "5 قذائف"
     if tokens[q.first].norm in ("واحد", "one") and key in ("من", "of"):

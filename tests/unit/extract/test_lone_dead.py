@@ -200,8 +200,35 @@ GROWN = {
     ),
 }
 
+WHO_IS_COUNTED = {
+    # "155 Syrian organizations condemn": organisations are no people, past a nationality
+    "organisations-are-no-toll": Example(
+        "155 Syrian Organizations Condemn the Killing of Kurdish Civilians\n\nOn the eve of "
+        "Newroz, fighters killed four unarmed Kurdish civilians in Jindires.",
+        {"killed": 4},
+    ),
+    # "Five Syrians from one family, including three children, have been killed"
+    "syrians-from-one-family": Example(
+        "Five Syrians from one family, including three children, have been killed in strikes "
+        "on Idlib province.",
+        {"killed": 5, "killed_children": 3},
+    ),
+    # "a female patient": a woman; "a civilian man": a man
+    "a-female-patient": Example(
+        "A female patient and three paramedics were killed when the ambulance was hit by a "
+        "strike near Maarat al-Numan.",
+        {"killed": 4, "killed_women": 1},
+    ),
+    "a-civilian-man": Example(
+        "A civilian man was killed in a drone strike on the outskirts of Sarmin.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+}
 
-@pytest.mark.parametrize("example", cases(LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS, GROWN))
+_TABLES = (LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS, GROWN, WHO_IS_COUNTED)
+
+
+@pytest.mark.parametrize("example", cases(*_TABLES))
 def test_lone_dead(example: Example) -> None:
     """The one dead told as who they were, and the people a breakdown lists."""
     assert example.found() == example.expect
