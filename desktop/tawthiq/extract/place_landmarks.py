@@ -58,16 +58,14 @@ def is_reference(text: str, m: PlaceMention) -> bool:
     return towards or around_the_capital(text, m)
 
 
-def only_landmarks(text: str, mentions: Sequence[PlaceMention]) -> set[str]:
-    """The places every mention of which only locates another ("في قرية قرب مدينة سلقين …
-    قرية العلاني التابعة لمدينة سلقين"): by P-code."""
+def only_landmarks(mentions: Sequence[PlaceMention], landmark: Sequence[bool]) -> set[str]:
+    """The places every mention of which only locates another (``landmark``: a reference,
+    "قرب مدينة سلقين", or the town after a village, "قرية العلاني التابعة لمدينة سلقين"),
+    by P-code."""
     seen: dict[str, bool] = {}
-    for k, m in enumerate(mentions):
-        landmark = is_reference(text, m) or (
-            k > 0 and locates_the_one_before(text, mentions[k - 1], m)
-        )
+    for m, only in zip(mentions, landmark, strict=True):
         for p in m.place_candidates:
-            seen[p.pcode] = seen.get(p.pcode, True) and landmark
+            seen[p.pcode] = seen.get(p.pcode, True) and only
     return {pcode for pcode, only in seen.items() if only}
 
 

@@ -305,12 +305,11 @@ def choose_place(
     gov_votes: dict[str, float] = defaultdict(float)
     # "Jindires town in Afrin city": the report tells of Jindires; Afrin, there and wherever
     # else it is named, only says where (its governorate vote stays)
-    locators = {
-        p.pcode
-        for k in range(1, len(mentions))
-        if locates_the_one_before(text, mentions[k - 1], mentions[k])
-        for p in mentions[k].place_candidates
-    }
+    locating = [
+        k > 0 and locates_the_one_before(text, mentions[k - 1], m) for k, m in enumerate(mentions)
+    ]
+    locators = {p.pcode for k, m in enumerate(mentions) if locating[k] for p in m.place_candidates}
+    referring = [is_reference(text, m) for m in mentions]
     located = []
     around: list[PlaceMention] = []  # "northeast of Damascus": Rural Damascus
     for k, m in enumerate(mentions):
@@ -331,7 +330,7 @@ def choose_place(
         # A name that is a governorate's ("حماة", "Hama") votes for it alone; a village
         # name shared by several governorates splits its vote.
         gov_places = [p for p in m.place_candidates if p.kind == "governorate"]
-        if is_reference(text, m):
+        if referring[k]:
             w *= 0.3  # "northwest of Damascus", "شمال غرب دمشق": a landmark, not the place
             aside = True
         if around_the_capital(text, m):
@@ -351,7 +350,7 @@ def choose_place(
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
     scores, best_mention, told_aside = _rank_in(located, asides, governorate)
     unplaced = unplaced_villages(text, mentions)
-    landmarks = only_landmarks(text, mentions)
+    landmarks = only_landmarks(mentions, [a or b for a, b in zip(locating, referring, strict=True)])
 
     def sentence_of(offset: int) -> int:
         return _sentence_at(starts, sentence, offset)
