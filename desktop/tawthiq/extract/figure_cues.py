@@ -66,6 +66,9 @@ class SentenceScan:
         return cls(_AnyBefore(marks, sent), _Before(sorted(cat_at), sent))
 
 
+_TOOK_LIFE = "بحياه"
+_TOOK = frozenset({"اودي", "اودت", "يودي", "تودي", "اودتا", "اوديا", "اودوا"})
+_TOOK_REACH = 4  # words: "أودى القصف المدفعي بحياة"
 _MET_REACH = 10  # words: "لقي طفل صغير لم يتجاوز الثالثة من عمره مصرعه"
 _LIVES = frozenset({"حياتهم", "حياته", "حياتها", "حياتهما"})
 _LOST = frozenset({"فقد", "فقدت", "فقدوا", "فقدا", "وفقد", "وفقدت", "وفقدوا"})
@@ -80,6 +83,9 @@ def lost_life(i: int, tokens: Sequence[Token], sent: Sequence[int]) -> bool:
     "يخاطرون بحياتهم"; "لقي" only before "حتفه" or "مصرعه" ("لقي طفل صغير مصرعه", not
     "لقي ترحيباً"); every other cue word stands alone."""
     word = tokens[i].norm.removeprefix("و")
+    if word == _TOOK_LIFE:  # "أودى الانفجار بحياة طفلين", "يودي بحياة شاب"
+        before = range(max(0, i - _TOOK_REACH), i)
+        return any(sent[k] == sent[i] and tokens[k].norm.removeprefix("و") in _TOOK for k in before)
     if word in _MET:
         ahead = range(i + 1, min(len(tokens), i + 1 + _MET_REACH))
         return any(sent[k] == sent[i] and tokens[k].norm.startswith(_DEATH) for k in ahead)

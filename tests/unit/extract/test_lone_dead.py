@@ -150,6 +150,19 @@ MET_DEATH = {
     "a-child-then-yalqa": Example(
         "طفل يلقى حتفه بانفجار لغم في بلدة تلمنس", {"killed": 1, "killed_children": 1}
     ),
+    # "أودى … بحياة": with the cause between, or in the present
+    "awda-the-blast-bihayat": Example(
+        "أودى الانفجار بحياة طفلين في مدينة الباب بريف حلب الشرقي.",
+        {"killed": 2, "killed_children": 2},
+    ),
+    "yudi-bihayat-a-young-man": Example(
+        "انفجار عبوة ناسفة يودي بحياة شاب في مدينة الباب",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "a-quiet-life-is-no-death": Example(
+        "يتمتع الأهالي بحياة هادئة في مدينة الباب، وأصيب طفل بقصف مدفعي على أطرافها.",
+        {"killed": None, "injured": 1},
+    ),
     "laqiya-a-welcome-is-no-death": Example(
         "لقي الوفد ترحيباً من أهالي بلدة تلمنس، وأصيب طفل بقصف مدفعي على البلدة.",
         {"killed": None, "injured": 1},
