@@ -187,7 +187,7 @@ def _read(
     keep_groups_within_total(fields)
     settle_breakdown(fields, figures)
     settle_lone_dead(fields, text)
-    settle_grown_toll(fields, text)
+    settle_grown_toll(fields, figures, text)
     settle_named_men(fields, text)
     as_many_wounded(fields, text)
     # The incident is told where its toll is given, and in the headline and lead.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import read_quantity
-from tawthiq.extract.people import Item, of_them
+from tawthiq.extract.people import FAMILY, Item, of_them
 from tawthiq.extract.phrases import Hit, Keys, key_of
 from tawthiq.extract.tokens import Token
 
@@ -69,12 +69,15 @@ class SentenceScan:
 _TOOK_LIFE = "بحياه"
 _TOOK = frozenset({"اودي", "اودت", "يودي", "تودي", "اودتا", "اوديا", "اودوا"})
 _TOOK_REACH = 4  # words: "أودى القصف المدفعي بحياة"
-_MET_REACH = 10  # words: "لقي طفل صغير لم يتجاوز الثالثة من عمره مصرعه"
+_MET_REACH = 16  # words: "لقي طفل صغير لم يتجاوز الثالثة من عمره مصرعه"
 _LIVES = frozenset({"حياتهم", "حياته", "حياتها", "حياتهما"})
 _LOST = frozenset({"فقد", "فقدت", "فقدوا", "فقدا", "وفقد", "وفقدت", "وفقدوا"})
 
 
-_MET = frozenset({"لقي", "لقيت", "لقيا", "لقوا", "يلقي", "تلقي"})
+_MET = frozenset(
+    {"لقي", "لقيت", "لقيا", "لقوا", "لقين", "لقيتا", "يلقي", "تلقي", "يلقون", "يلقين"}
+    | {"لاقي", "لاقت", "لاقوا"}
+)
 _DEATH = ("حتف", "مصرع")
 
 
@@ -236,7 +239,7 @@ def category_near(
                 after = (q.last if q else j) + 1
                 if of_them(tokens, after):
                     continue  # "Five civilians, three of them children, were killed"
-                if after < len(keys) and keys[after] in cue_words().not_people:
+                if after < len(keys) and tokens[after].norm in FAMILY:
                     continue  # "Five Syrians from one family … were killed"
                 return None
         return None
@@ -319,7 +322,7 @@ def joint_cues(
             continue  # "3 شهداء وجريحين": two wounded, a figure of their own
         # "4 قتلوا وأصيب 8", "أربعة مدنيين قتلوا وأصيب 15": each word has its own figure
         before = any(
-            _a_number(tokens, k) or key_of(tokens[k].norm) in people
+            _a_number(tokens, k) or _a_person(tokens, k) or key_of(tokens[k].norm) in people
             for k in range(max(0, a.first - 3), a.first)
         )  # "مدنياً قتل وأصيب أربعة آخرون"
         if before and (_a_number(tokens, b.last + 1) or _a_person(tokens, b.last + 1)):
@@ -329,11 +332,11 @@ def joint_cues(
 
 
 def _a_person(tokens: Sequence[Token], k: int) -> bool:
-    """ "آخر", "طفل", "شخصان": one or two people named without a number."""
+    """ "آخر", "طفل", "شخصان", "آخرون", "عدد": people named without a number."""
     if not 0 <= k < len(tokens):
         return False
-    key = key_of(tokens[k].norm)
-    return key in cue_words().singular or key in cue_words().dual
+    key, cues = key_of(tokens[k].norm), cue_words()
+    return key in cues.singular or key in cues.dual or key in cues.plural or key == "عدد"
 
 
 def _a_number(tokens: Sequence[Token], k: int) -> bool:

@@ -68,6 +68,7 @@ _AR_KIND_WORDS: dict[str, _Kind] = {
     "محافظه": ("محافظة", ("governorate",)),
     "ريف": ("ريف", ("governorate", "district", "community")),
 }
+_MANY = frozenset({"بلدات", "قري", "مدن", "مناطق", "منطقه", "بلدتي", "قريتي"})  # a region
 _EN_KIND_WORDS: dict[str, _Kind] = {
     "camp": ("camp", ("camp",)),
     "camps": ("camp", ("camp",)),
@@ -314,8 +315,9 @@ class Gazetteer:
             kinds = context[1]
             if kinds == ("camp",) and any(p.kind == "camp" for p in candidates):
                 candidates = [p for p in candidates if p.kind == "camp"]
-            elif "camp" not in kinds and (surface in self._stop or surface in self._camp_stop):
-                # "بلدات جبل الزاوية": a camp named by an ordinary word is no town's name
+            elif doc.words[first - 1].end.removeprefix("و") in _MANY and (
+                surface in self._stop or surface in self._camp_stop
+            ):  # "بلدات جبل الزاوية": a camp named by an ordinary word names no region
                 candidates = [p for p in candidates if p.kind != "camp"]
             candidates = sorted(candidates, key=lambda p: p.kind not in kinds)
         if not candidates:

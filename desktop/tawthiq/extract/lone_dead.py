@@ -26,6 +26,7 @@ from tawthiq.extract.tokens import Token, sentence_end, sentence_start, tokenize
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from tawthiq.extract.casualties import Figure
     from tawthiq.extract.people import Item
 
 _ARABIC_LETTER = "\u0621-\u064a"
@@ -174,17 +175,39 @@ def mark_fathers(items: list[Item], tokens: Sequence[Token]) -> None:
 _NOT_WHO = frozenset({"and", "و", "as", "well", "the", "a", "an", "his", "their", "its", "of"})
 
 
-def settle_grown_toll(fields: dict[str, FieldResult], text: str) -> None:
+def settle_grown_toll(fields: dict[str, FieldResult], figures: list[Figure], text: str) -> None:
     """A toll told only as people of a grown person's work ("Two paramedics and one driver
-    were killed", "قتل ثلاثة مسعفين"): no child among the killed."""
+    were killed", "قتل ثلاثة مسعفين"): no child among the killed. Not where the report
+    counts anyone else killed ("… and a girl", "Four children were also killed"), nor with
+    a family or pupils beside them ("and their families", "وثلاثة من طلابهم", "ونجله")."""
     killed = fields["killed"]
-    if killed.value is None or killed.extra.get("approximate"):
+    if killed.value is None or killed.extra.get("approximate") or not killed.spans:
         return
     if fields["killed_children"].value is not None:
         return
-    if any(_all_grown(text[s:e]) for s, e in killed.spans):
-        zero = {"min": 0, "max": 0, "approximate": False}
-        fields["killed_children"] = FieldResult(0, 0.5, killed.spans, zero)
+    told = set(killed.spans)
+    if any(
+        f.category == "killed" and not f.cumulative and (f.start, f.end) not in told
+        for f in figures
+    ):
+        return
+    if not all(_all_grown(text[s:e]) for s, e in killed.spans):
+        return
+    for s, e in killed.spans:
+        if _WITH_OTHERS.search(text, sentence_start(text, s), sentence_end(text, e)):
+            return
+    zero = {"min": 0, "max": 0, "approximate": False}
+    fields["killed_children"] = FieldResult(0, 0.5, killed.spans, zero)
+
+
+# kin, a family, pupils or others told beside the grown ones
+_WITH_OTHERS = re.compile(
+    r"عائل|أسر|اسر|طفل|أطفال|اطفال|طلاب|تلاميذ|نجل|ابن|أبناء|ابناء|برفقة|امرأ|سيد|نساء"
+    r"|\b(?:famil\w*|child|children|kids|pupils|students|sons?|daughters?|boys?|girls?|wom[ae]n"
+    r"|along\s+with"
+    r"|together\s+with)\b",
+    re.IGNORECASE,
+)
 
 
 def _all_grown(said: str) -> bool:

@@ -22,7 +22,7 @@ from tawthiq.extract.ages import (
 )
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
-from tawthiq.extract.people_rolls import by_name, roll_calls
+from tawthiq.extract.people_rolls import WAS, by_name, cue_follows, noun_after, roll_calls
 from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, word_keys
 from tawthiq.extract.tokens import Token, tokenize
 
@@ -81,7 +81,7 @@ def people_items(
                 if (
                     was
                     and age_after_name(tokens, q.first)
-                    and _cue_follows(tokens, q.last, cat_at)
+                    and cue_follows(tokens, q.last, cat_at)
                     and name_opens(tokens, q.first - 1)
                 ):
                     # "Ahmad al-Hamad, 45, was killed": one person, named by name
@@ -98,30 +98,37 @@ def people_items(
         if q is not None and i > 0 and tokens[i - 1].norm == "no":
             i = q.last + 1  # "No one was killed": nobody to count
             continue
-        dual_before = bool(items) and items[-1].last == i - 1 and items[-1].group is not None
+        prev = items[-1] if items and items[-1].last == i - 1 else None
+        if (
+            q is not None and q.last == i and tokens[i].norm in _ONE and prev is not None
+            and prev.number_last >= 0 and i - 1 in group_end
+        ):  # fmt: skip
+            prev.last, i = i, i + 1  # "3 مدنيين واحد منهم طفل": the one is of them
+            continue
         if (
             q is not None
             and q.last == i
             and tokens[i].norm in _ONE_TWO
-            and (i - 1 in group_end or dual_before)
+            and (i - 1 in group_end or (prev is not None and prev.group is not None))
+            and (prev is None or prev.number_last < 0)  # not "ثلاثة مدنيين اثنان بجروح"
             and tokens[i].start - tokens[i - 1].end == 1  # not "4 مدنيين، اثنان منهم"
             and not of_them(tokens, i + 1)
+            and not (i + 1 < len(tokens) and tokens[i + 1].norm == "من")  # "اثنان من النساء"
         ):
             # "ورجل واحد", "ومدني واحد على الأقل", "مدنيين اثنين قتلا", "طفلين اثنين": the
             # word for one or two tells of the people before
-            n = _ONE_TWO[tokens[i].norm]
-            if i - 1 not in group_end:  # "طفلين اثنين": the dual said it already
-                items[-1].last, i = i, i + 1
+            n, i = _ONE_TWO[tokens[i].norm], i + 1
+            if prev is not None:  # "طفلين اثنين": said already; "مدنيين اثنين": how many
+                prev.last = i - 1
+                if prev.approximate and prev.max == 0:
+                    prev.min, prev.max, prev.approximate = n, n, False
                 continue
-            h, i = group_end[i - 1], i + 1
-            if items and items[-1].last == h.last:
-                items[-1].last, items[-1].min, items[-1].max = h.last + 1, n, n
-            else:
-                joined = bool(items) and tokens[h.first].norm.startswith("و")
-                items.append(Item(h.first, h.last + 1, n, n, False, h.payload, False, joined))
+            h = group_end[i - 2]
+            joined = bool(items) and tokens[h.first].norm.startswith("و")
+            items.append(Item(h.first, h.last + 1, n, n, False, h.payload, False, joined))
             continue
         # "a child", "a teenage boy", "his 12-year-old son": the noun after an article
-        noun = _noun_after(tokens, keys, i, group_at) if tokens[i].norm in _ARTICLES else None
+        noun = noun_after(tokens, keys, i, group_at) if tokens[i].norm in _ARTICLES else None
         if (
             q is None
             and i not in group_at
@@ -140,6 +147,10 @@ def people_items(
             or (tokens[i].norm in _POSSESSIVES and items[-1].last == i - 1)
         )
         breakdown = _after_breakdown(i, breakdown_at, tokens)
+        # "ستة مدنيين اثنان بجروح خطيرة", "ثلاث نساء اثنتان من عائلة واحدة": some of them
+        breakdown = breakdown or (
+            q is not None and prev is not None and prev.number_last >= 0 and prev.group is not None
+        )
         if q is not None:
             group_hit = group_at.get(q.last + 1)
             aside = of_them(tokens, q.last + 1)  # "four of them children", "أربعة منهم أطفال"
@@ -186,7 +197,7 @@ def people_items(
         )
         breakdown = breakdown or bool(aside)
         # "A child was killed", "A passer-by was also wounded", "a boy who lived nearby was hurt"
-        cue_follows = article and singular and lone and _cue_follows(tokens, lone.last, cat_at)
+        cue_next = article and singular and lone and cue_follows(tokens, lone.last, cat_at)
         plural_after_article = article and not singular  # "its fighters" counts no one
         # "بين الشهداء نساء وأطفال", "including children": how many is not said
         unnumbered = lone is not None and (
@@ -210,7 +221,7 @@ def people_items(
             lone
             and not plural_after_article
             and not unnumbered
-            and (breakdown or joined or after_cue or cue_follows or verb_after or named)
+            and (breakdown or joined or after_cue or cue_next or verb_after or named)
         ):
             last = i if dual else lone.last + bool(told)  # type: ignore[union-attr]
             group = dual or lone.payload  # type: ignore[union-attr]
@@ -258,61 +269,14 @@ def of_them(tokens: Sequence[Token], i: int) -> int:
 _ARABIC = re.compile("[\u0621-\u064a]")  # as Token.is_arabic
 _ARTICLES = ARTICLES
 _ONE = frozenset({"واحد", "واحده"})
+_ONE_WORDS = frozenset({"one", "a", "واحد", "واحده"})
+FAMILY = frozenset({"family", "عائله", "اسره", "العائله", "الاسره"})  # "one family": no one counted
+_FAMILY = FAMILY
 _ONE_TWO = {"واحد": 1, "واحده": 1, "اثنين": 2, "اثنان": 2, "اثنتين": 2, "اثنتان": 2}
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
 _GROWN = frozenset({"people", "men", "civilians"})  # a group an age under 18 makes children
-_WAS = frozenset({"was", "were"})
-
-
-def _noun_after(
-    tokens: Sequence[Token], keys: Sequence[str], i: int, group_at: dict[int, Hit[str]]
-) -> tuple[int, int | None] | None:
-    """The person named after the article at ``i``, past words that only describe them
-    ("a young woman", "his 12-year-old son"): (the noun's token, an age given), or None."""
-    modifiers, age, j = cue_words().modifiers, None, i + 1
-    while j < len(tokens) and j - i <= 4:
-        # "a young man" is one noun; "a female patient", "a civilian man": the second
-        if keys[j] in modifiers and (j not in group_at or j + 1 in group_at):
-            j += 1
-            continue
-        q = read_quantity(tokens, j)  # "12-year-old"
-        if (
-            q and q.last + 2 < len(tokens) and keys[q.last + 1] in ("year", "years")
-            and tokens[q.last + 2].norm == "old"
-        ):  # fmt: skip
-            age, j = q.max, q.last + 3
-            continue
-        break
-    return (j, age) if j in group_at else None
-
-
-def _cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]) -> bool:
-    """ "a child was killed", "a boy who lived next door was wounded", "their mother and two
-    neighbours were wounded": the cue after a person named with an article, directly, past
-    a short relative clause, or past the people named with them (or their age: "a child
-    (7) was killed")."""
-    if last + 1 < len(tokens) and age_after_person(tokens, last + 1):
-        last += 1
-    following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
-    extra = {"who": 7, "and": 5}.get(following, 0)
-    end = min(len(tokens), last + 2 + extra)
-    if last + 1 in cat_at and tokens[last + 1].norm.isascii():
-        return True  # "a civilian lost their life", "a child died", "a woman killed in …"
-    for j in range(last + 1, end):
-        if tokens[j].norm in _WAS and (j + 1 in cat_at or j + 2 in cat_at):
-            return True
-        # "a farmer was shot and killed": a verb of how, "and", then the cue
-        if tokens[j].norm in _WAS and j + 3 in cat_at and tokens[j + 2].norm == "and":
-            return True
-        # a number stops it, but not an age ("a woman and her son (9) were killed")
-        if (
-            tokens[j].norm.isdigit()
-            and not (following == "and" and j == last + 2)
-            and not age_after_person(tokens, j)
-        ):
-            return False
-    return False
+_WAS = WAS
 
 
 def _complement(tokens: Sequence[Token], items: list[Item]) -> int:
@@ -390,6 +354,8 @@ def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) ->
         key = keys[nxt + 1]
     if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
         return True  # "40 مخيماً", "5 قذائف"
+    if tokens[q.first].norm in _ONE_WORDS and tokens[nxt].norm in _FAMILY:
+        return True  # "one family": "Five family members" are people
     if tokens[q.first].norm in ("واحد", "one") and key in ("من", "of"):
         # "في واحد من أكثر أيام الحملة دموية", "one of the bloodiest days": not one person
         after = keys[nxt + 1] if nxt + 1 < len(keys) else ""

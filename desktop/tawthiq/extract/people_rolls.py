@@ -1,11 +1,14 @@
-"""Victims named one by one after a cue: the roll ("مقتل كل من الطفل فلان … والسيدة
-فلانة") and a person told by their name ("الطفل محسن")."""
+"""People named without a number: victims named one by one after a cue (the roll, "مقتل كل من
+الطفل فلان … والسيدة فلانة"), a person told by their name ("الطفل محسن"), and a person
+named with an article ("a young woman", "a child was killed")."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tawthiq.extract.ages import age_after_person
 from tawthiq.extract.casualty_words import cue_words
+from tawthiq.extract.numbers import read_quantity
 from tawthiq.extract.phrases import Hit
 from tawthiq.extract.tokens import Token
 
@@ -40,3 +43,56 @@ def by_name(
     nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
     after_person = i > 0 and ((i - 1) in group_at or keys[i - 1] in cue_words().singular)
     return bool(nxt) and not nxt.startswith("ال") and not nxt.isdigit() and not after_person
+
+
+WAS = frozenset({"was", "were"})
+
+
+def noun_after(
+    tokens: Sequence[Token], keys: Sequence[str], i: int, group_at: dict[int, Hit[str]]
+) -> tuple[int, int | None] | None:
+    """The person named after the article at ``i``, past words that only describe them
+    ("a young woman", "his 12-year-old son"): (the noun's token, an age given), or None."""
+    modifiers, age, j = cue_words().modifiers, None, i + 1
+    while j < len(tokens) and j - i <= 4:
+        # "a young man" is one noun; "a female patient", "a civilian man": the second
+        if keys[j] in modifiers and (j not in group_at or j + 1 in group_at):
+            j += 1
+            continue
+        q = read_quantity(tokens, j)  # "12-year-old"
+        if (
+            q and q.last + 2 < len(tokens) and keys[q.last + 1] in ("year", "years")
+            and tokens[q.last + 2].norm == "old"
+        ):  # fmt: skip
+            age, j = q.max, q.last + 3
+            continue
+        break
+    return (j, age) if j in group_at else None
+
+
+def cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]]) -> bool:
+    """ "a child was killed", "a boy who lived next door was wounded", "their mother and two
+    neighbours were wounded": the cue after a person named with an article, directly, past
+    a short relative clause, or past the people named with them (or their age: "a child
+    (7) was killed")."""
+    if last + 1 < len(tokens) and age_after_person(tokens, last + 1):
+        last += 1
+    following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
+    extra = {"who": 7, "and": 5}.get(following, 0)
+    end = min(len(tokens), last + 2 + extra)
+    if last + 1 in cat_at and tokens[last + 1].norm.isascii():
+        return True  # "a civilian lost their life", "a child died", "a woman killed in …"
+    for j in range(last + 1, end):
+        if tokens[j].norm in WAS and (j + 1 in cat_at or j + 2 in cat_at):
+            return True
+        # "a farmer was shot and killed": a verb of how, "and", then the cue
+        if tokens[j].norm in WAS and j + 3 in cat_at and tokens[j + 2].norm == "and":
+            return True
+        # a number stops it, but not an age ("a woman and her son (9) were killed")
+        if (
+            tokens[j].norm.isdigit()
+            and not (following == "and" and j == last + 2)
+            and not age_after_person(tokens, j)
+        ):
+            return False
+    return False
