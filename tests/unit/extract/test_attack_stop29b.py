@@ -179,13 +179,7 @@ _OPEN = {
 
 
 @pytest.mark.parametrize(
-    "example",
-    [
-        pytest.param(*p.values, id=p.id, marks=pytest.mark.xfail(strict=True, reason=_OPEN[p.id]))
-        if p.id in _OPEN
-        else p
-        for p in cases(NUMBER_AFTER, JOINT, MET_DEATH, GROWN, NOT_PEOPLE, PLACES)
-    ],
+    "example", cases(NUMBER_AFTER, JOINT, MET_DEATH, GROWN, NOT_PEOPLE, PLACES, still_open=_OPEN)
 )
 def test_attack_stop29b(example: Example) -> None:
     """What a careful documenter records for each review example."""

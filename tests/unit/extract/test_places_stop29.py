@@ -46,15 +46,7 @@ _OPEN = {
 }
 
 
-@pytest.mark.parametrize(
-    "example",
-    [
-        pytest.param(*p.values, id=p.id, marks=pytest.mark.xfail(strict=True, reason=_OPEN[p.id]))
-        if p.id in _OPEN
-        else p
-        for p in cases(PLACES)
-    ],
-)
+@pytest.mark.parametrize("example", cases(PLACES, still_open=_OPEN))
 def test_places_stop29(example: Example) -> None:
     """Where the incident was: the place itself, not the town that locates it."""
     assert example.found() == example.expect
