@@ -39,6 +39,7 @@ from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize
 from tawthiq.extract.tolls import (
     as_many_wounded,
     keep_groups_within_total,
+    no_one_harmed,
     set_aside_earlier,
     set_aside_elsewhere,
     settle_breakdown,
@@ -190,6 +191,7 @@ def _read(
     settle_grown_toll(fields, figures, text)
     settle_named_men(fields, text)
     as_many_wounded(fields, text)
+    no_one_harmed(fields, figures, tokens, keys, sentence, text)
     # The incident is told where its toll is given, and in the headline and lead.
     # sentence 1 is the lead only after a headline (a short first sentence)
     lead = {0, 1} if sum(1 for s in sentence if s == 0) <= 20 else {0}

@@ -6,11 +6,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Sequence
+from functools import cache
 
+from tawthiq.domain.resources import read_json
 from tawthiq.extract.casualties import Figure
 from tawthiq.extract.gazetteer import Place
+from tawthiq.extract.phrases import PhraseIndex
 from tawthiq.extract.result import FieldResult
-from tawthiq.extract.tokens import sentence_end
+from tawthiq.extract.tokens import Token, sentence_end
 
 
 def toll_of(figures: list[Figure], category: str, group: str | None) -> FieldResult:
@@ -292,3 +296,43 @@ def as_many_wounded(fields: dict[str, FieldResult], text: str) -> None:
     approximate = bool(killed.extra.get("approximate")) or (bool(times) and times not in _TIMES)
     extra = {"min": n, "max": n, "approximate": approximate}
     fields["injured"] = FieldResult(n, 0.5, ((m.start(), m.end()),), extra)
+
+
+@cache
+def _no_harm() -> PhraseIndex[bool]:
+    return PhraseIndex((p, True) for p in read_json("extract/places.json")["no_harm"])
+
+
+# what the attack did not do: hurt anyone ("دون وقوع إصابات", "no one was killed or injured")
+_PEOPLE_HARMED = re.compile(
+    r"إصاب|اصاب|ضحايا|بشرية|قتلى|جرحى|casualt|injur|hurt|kill|wound|dead|death", re.IGNORECASE
+)
+_NOT_KNOWN = re.compile(r"أنباء|انباء|ورود|report", re.IGNORECASE)
+_LEAD_SENTENCES = 8  # the first sentences, where a report tells of its attack
+
+
+def no_one_harmed(
+    fields: dict[str, FieldResult],
+    figures: list[Figure],
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    sentence: Sequence[int],
+    text: str,
+) -> None:
+    """ "قصف مدفعي على المخيم دون وقوع إصابات", "no one was killed or injured": a report
+    that counts no one harmed and tells in its first sentences that an attack hurt no one
+    reads 0 killed (so no child and no woman among them) and 0 injured (null stays for a
+    report that does not say)."""
+    if fields["killed"].value is not None or fields["injured"].value is not None:
+        return
+    if any(f.category in ("killed", "injured") and not f.cumulative for f in figures):
+        return
+    for h in _no_harm().find(tokens, keys):
+        told = text[h.start : min(len(text), h.end + 40)]
+        if _NOT_KNOWN.search(told[: h.end - h.start]):
+            continue  # "دون ورود أنباء عن إصابات", "no reports of casualties": not known
+        if sentence[h.first] < _LEAD_SENTENCES and _PEOPLE_HARMED.search(told):
+            zero = {"min": 0, "max": 0, "approximate": False}
+            for name in ("killed", "injured", "killed_children", "killed_women"):
+                fields[name] = FieldResult(0, 0.5, ((h.start, h.end),), dict(zero))
+            return

@@ -238,7 +238,28 @@ WHO_IS_COUNTED = {
     ),
 }
 
-_TABLES = (LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS, GROWN, WHO_IS_COUNTED)
+NO_ONE_HARMED = {
+    # a report that counts no one and says the attack hurt no one: 0, not "not told"
+    "no-one-killed-or-injured": Example(
+        "Artillery shelling destroyed a tent school in al-Abrar camp near Sawaghiyah on "
+        "Wednesday. Despite the school being destroyed, no one was killed or injured.",
+        {"killed": 0, "injured": 0, "killed_children": 0, "killed_women": 0},
+    ),
+    "without-casualties-ar": Example(
+        "قصفت قوات النظام بلدة كفرنبل بالمدفعية الثقيلة دون وقوع إصابات في صفوف المدنيين.",
+        {"killed": 0, "injured": 0},
+    ),
+    "another-attack-hurt-no-one": Example(
+        "قصفت قوات النظام بلدة كفرنبل بالمدفعية، ما أدى إلى إصابة طفل. وقصفت بلدة البارة "
+        "دون وقوع إصابات.",
+        {"killed": None, "injured": 1},
+    ),
+    "no-advance-is-no-harm-told": Example(
+        "الغارات لم تسفر عن تقدم للقوات على جبهة كفرنبل.", {"killed": None, "injured": None}
+    ),
+}
+
+_TABLES = (LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS, GROWN, WHO_IS_COUNTED, NO_ONE_HARMED)
 
 
 @pytest.mark.parametrize("example", cases(*_TABLES))

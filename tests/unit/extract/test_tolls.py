@@ -75,7 +75,8 @@ TOLLS_CAUGHT = {
     "one-of-the-ovens": Example(
         "سقطت قذيفة قرب أحد الأفران وبلغت حصيلة الجرحى 23 مصابا", {"injured": 23}
     ),
-    "tents-not-people": Example("تضرر أكثر من 40 مخيماً دون تسجيل أي إصابات", {"injured": None}),
+    # (40 tents are no one hurt; "without any injury recorded" is none: stop 29)
+    "tents-not-people": Example("تضرر أكثر من 40 مخيماً دون تسجيل أي إصابات", {"injured": 0}),
     "dual-citizens": Example("استشهد مواطنان بقصف مدفعي على البلدة", {"killed": 2}),
     "bodies-recovered": Example(
         "انتشلت فرق الدفاع المدني جثامين أربعة مدنيين من تحت الأنقاض", {"killed": 4}
