@@ -203,7 +203,9 @@ def find_figures(
             figures.append(_figure(it, category, sub, tokens, sent, cumulative_sents, scan))
         sums: list[tuple[str | None, list[Item]]] = list(by_group.items())
         if len(members) > 1 and all(apart for _, _, apart in members):
-            sums.append((None, [m[0] for m in members]))
+            # "killing five fighters and five civilians": the civilians are the toll
+            people = [m[0] for m in members if m[0].group != "fighters"]
+            sums.append((None, people or [m[0] for m in members]))
         for sub, same in sums:
             total = _together(same, sub)
             figures.append(_figure(total, members[0][1], sub, tokens, sent, cumulative_sents, scan))

@@ -336,3 +336,25 @@ def no_one_harmed(
             for name in ("killed", "injured", "killed_children", "killed_women"):
                 fields[name] = FieldResult(0, 0.5, ((h.start, h.end),), dict(zero))
             return
+
+
+_HAD = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
+_EARLIER = frozenset({"سبق", "وسبق"})
+_PAST_SPAN = frozenset({("الاسبوع", "الماضي"), ("الاسبوع", "الفائت"), ("الشهر", "الماضي")})
+_PAST_SPAN_EN = frozenset({("last", "week"), ("last", "month"), ("had", "earlier")})
+
+
+def told_as_earlier(tokens: Sequence[Token], sentence: Sequence[int]) -> set[int]:
+    """Sentences that tell of an earlier event: "وكان الدفاع المدني قد أعلن …" (had), "وسبق
+    أن قضى …" (before this), "الأسبوع الماضي", "last week", "had earlier"."""
+    out: set[int] = set()
+    for i, t in enumerate(tokens):
+        norm, nxt = t.norm, tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        had = norm in _HAD and any(
+            tokens[k].norm == "قد" and sentence[k] == sentence[i]
+            for k in range(i + 1, min(len(tokens), i + 6))
+        )
+        before = norm in _EARLIER and nxt == "ان"
+        if had or before or (norm, nxt) in _PAST_SPAN or (norm, nxt) in _PAST_SPAN_EN:
+            out.add(sentence[i])
+    return out

@@ -259,7 +259,33 @@ NO_ONE_HARMED = {
     ),
 }
 
-_TABLES = (LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS, GROWN, WHO_IS_COUNTED, NO_ONE_HARMED)
+EARLIER_AND_FIGHTERS = {
+    # "وكان … قد", "last week": an earlier event's toll is not this one's
+    "had-announced-last-week": Example(
+        "هز قصف صاروخي مدينة منبج، ما أدى إلى مقتل امرأة وإصابة 6 أخريات. وكان الدفاع "
+        "المدني قد أعلن الأسبوع الماضي عن سقوط 15 قتيلا جراء انفجار سيارة مفخخة في المدينة.",
+        {"killed": 1, "injured": 6, "killed_women": 1},
+    ),
+    "had-killed-before-en": Example(
+        "Shelling killed two civilians in Sarmin on Monday. Last week, an airstrike on the "
+        "same town killed nine people.",
+        {"killed": 2},
+    ),
+    "an-earlier-toll-alone-stays": Example(
+        "وكانت قوات النظام قد قتلت 5 مدنيين بقصف على أريحا.", {"killed": 5}
+    ),
+    # the civilians are the toll, not the fighters killed with them
+    "fighters-and-civilians": Example(
+        "A suicide attacker drove a car bomb at a checkpoint in Naim Square, killing five "
+        "fighters and five civilians.",
+        {"killed": 5},
+    ),
+}
+
+_TABLES = (
+    LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS, GROWN, WHO_IS_COUNTED, NO_ONE_HARMED,
+    EARLIER_AND_FIGHTERS,
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("example", cases(*_TABLES))
