@@ -68,6 +68,7 @@ _AR_KIND_WORDS: dict[str, _Kind] = {
     "محافظه": ("محافظة", ("governorate",)),
     "ريف": ("ريف", ("governorate", "district", "community")),
 }
+_IN_CITY = frozenset({"بمدينه", "لمدينه"})
 _MANY = frozenset({"بلدات", "قري", "مدن", "مناطق", "منطقه", "بلدتي", "قريتي"})  # a region
 _EN_KIND_WORDS: dict[str, _Kind] = {
     "camp": ("camp", ("camp",)),
@@ -125,7 +126,8 @@ class Gazetteer:
         self._governorates = {p.name_en: p for p in self._places.of_kind(KINDS[0])}
         self._stop = frozenset(stop["arabic"])
         self._camp_stop = frozenset(stop["arabic_camps"]) | frozenset(stop["english_camps"])
-        self._en_very_common = frozenset(stop["english_very_common"])
+        peoples = stop["manual_english_peoples"]  # "an Alawite village" names no place
+        self._en_very_common = frozenset(stop["english_very_common"] + peoples)
         self._en_common = frozenset(stop["english_common"]) | self._en_very_common
         self._no_clitic = frozenset(stop["arabic_no_clitic"])
         self._words: dict[str, _Word] = {}
@@ -313,6 +315,9 @@ class Gazetteer:
                 candidates = [p for p in candidates if p.kind != "camp"]
         else:
             kinds = context[1]
+            city = doc.words[last + 1].end if last + 1 < len(doc.words) else ""
+            if context[0] == "حي" and city in _IN_CITY:  # "حي الإسكان بمدينة جبلة"
+                return None  # the city's, not a namesake village
             if kinds == ("camp",) and any(p.kind == "camp" for p in candidates):
                 candidates = [p for p in candidates if p.kind == "camp"]
             elif doc.words[first - 1].end.removeprefix("و") in _MANY and (

@@ -36,6 +36,20 @@ PLACES = {
         "بلدة رساس بمدخل مدينة السويداء الجنوبي وأصيب سائقها.",
         {"injured": 1, "place.name": "رساس"},
     ),
+    # peoples and faiths name no place ("an Alawite village"; it was a camp "Alwadi")
+    "an-alawite-village-of-a-named-one": Example(
+        "Gunmen killed five civilians in the Alawite village of Arzah in Hama on Friday.",
+        {"place.name": "Arzah", "place.governorate": "Hama"},
+    ),
+    "an-alawite-village-unnamed": Example(
+        "Gunmen killed five civilians in an Alawite village in the Hama countryside.",
+        {"place.kind": "area", "place.governorate": "Hama"},
+    ),
+    # "حي X بمدينة Y": the name stops before the city, and is the city's neighbourhood
+    "a-neighbourhood-then-its-city": Example(
+        "قُتل مدنيان بقصف صاروخي على حي الإسكان بمدينة جبلة.",
+        {"place.name": "الإسكان", "place.governorate": "Latakia", "place.kind": "area"},
+    ),
 }
 
 
