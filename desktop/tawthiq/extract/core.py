@@ -169,9 +169,10 @@ def _read(
     ]  # fmt: skip
     # "قصف اليوم الأحد … وكان قصف السبت قد قتل 10": today's tells no toll of its own
     day_told = (fields["date"].confidence or 0) >= 0.7 and not fields["date"].unsure
-    # "وكان الدفاع المدني قد أعلن الأسبوع الماضي عن سقوط 15 قتيلا": an earlier event's toll
-    earlier = other_day | (told_as_earlier(tokens, sentence) - {0})
-    figures = set_aside_earlier(figures, earlier, day_told=day_told)
+    figures = set_aside_earlier(figures, other_day, day_told=day_told)
+    # "وكان الدفاع المدني قد أعلن الأسبوع الماضي عن سقوط 15 قتيلا": an earlier event's
+    # toll, set aside only where the report has one of its own
+    figures = set_aside_earlier(figures, told_as_earlier(tokens, sentence, text))
     places = Gazetteer.load().find(text) if places is None else places
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)

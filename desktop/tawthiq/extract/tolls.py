@@ -8,9 +8,10 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.casualties import Figure
+from tawthiq.extract.casualties import Figure, harm_cues
 from tawthiq.extract.gazetteer import Place
 from tawthiq.extract.phrases import PhraseIndex
 from tawthiq.extract.result import FieldResult
@@ -300,15 +301,22 @@ def as_many_wounded(fields: dict[str, FieldResult], text: str) -> None:
 
 @cache
 def _no_harm() -> PhraseIndex[bool]:
-    return PhraseIndex((p, True) for p in read_json("extract/places.json")["no_harm"])
+    """The phrases of an attack that hurt no one (True), or killed no one (False)."""
+    d = read_json("extract/places.json")
+    return PhraseIndex([(p, True) for p in d["no_harm"]] + [(p, False) for p in d["no_one_killed"]])
 
 
-# what the attack did not do: hurt anyone ("دون وقوع إصابات", "no one was killed or injured")
+# what the attack did not do: hurt anyone ("دون وقوع إصابات", "no one was killed or injured"),
+# not "no casualties were reported", "حتى الآن", nor harm to property ("خسائر مادية")
 _PEOPLE_HARMED = re.compile(
     r"إصاب|اصاب|ضحايا|بشرية|قتلى|جرحى|casualt|injur|hurt|kill|wound|dead|death", re.IGNORECASE
 )
-_NOT_KNOWN = re.compile(r"أنباء|انباء|ورود|report", re.IGNORECASE)
+_NOT_KNOWN = re.compile(
+    r"أنباء|انباء|ورود|حتى الآن|حتى اللحظة|مادي|report|so far|yet|immediate", re.IGNORECASE
+)
+_AFTER_PHRASE = 4  # words: "دون تسجيل أي إصابات"
 _LEAD_SENTENCES = 8  # the first sentences, where a report tells of its attack
+_ZERO = {"min": 0, "max": 0, "approximate": False}
 
 
 def no_one_harmed(
@@ -320,41 +328,59 @@ def no_one_harmed(
     text: str,
 ) -> None:
     """ "قصف مدفعي على المخيم دون وقوع إصابات", "no one was killed or injured": a report
-    that counts no one harmed and tells in its first sentences that an attack hurt no one
-    reads 0 killed (so no child and no woman among them) and 0 injured (null stays for a
-    report that does not say)."""
+    that tells of no one harmed anywhere, and says in its first sentences that the attack
+    hurt no one, reads 0 killed (so no child and no woman among them) and 0 injured; "no
+    one was killed" alone reads 0 killed. Null stays for a report that does not say, that
+    says so only for now ("no casualties were reported", "حتى الآن"), or that tells of
+    someone harmed, with a figure or without ("many people were injured")."""
     if fields["killed"].value is not None or fields["injured"].value is not None:
         return
     if any(f.category in ("killed", "injured") and not f.cumulative for f in figures):
         return
-    for h in _no_harm().find(tokens, keys):
+    said = [h for h in _no_harm().find(tokens, keys) if sentence[h.first] < _LEAD_SENTENCES]
+    quiet = {i for h in said for i in range(h.first, h.last + _AFTER_PHRASE)}  # "… أي إصابات"
+    harmed = {h.payload for h in harm_cues(tokens, keys) if h.first not in quiet}
+    for h in said:
         told = text[h.start : min(len(text), h.end + 40)]
-        if _NOT_KNOWN.search(told[: h.end - h.start]):
-            continue  # "دون ورود أنباء عن إصابات", "no reports of casualties": not known
-        if sentence[h.first] < _LEAD_SENTENCES and _PEOPLE_HARMED.search(told):
-            zero = {"min": 0, "max": 0, "approximate": False}
-            for name in ("killed", "injured", "killed_children", "killed_women"):
-                fields[name] = FieldResult(0, 0.5, ((h.start, h.end),), dict(zero))
-            return
+        if _NOT_KNOWN.search(told) or not _PEOPLE_HARMED.search(told):
+            continue
+        names = ("killed", "injured") if h.payload else ("killed",)
+        if harmed & set(names) or (h.payload and harmed):
+            return  # someone harmed is told too: whom it spared is not the whole story
+        for name in (*names, "killed_children", "killed_women"):
+            fields[name] = FieldResult(0, 0.5, ((h.start, h.end),), dict(_ZERO))
+        return
 
 
 _HAD = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
 _EARLIER = frozenset({"سبق", "وسبق"})
 _PAST_SPAN = frozenset({("الاسبوع", "الماضي"), ("الاسبوع", "الفائت"), ("الشهر", "الماضي")})
-_PAST_SPAN_EN = frozenset({("last", "week"), ("last", "month"), ("had", "earlier")})
+_PAST_SPAN_EN = frozenset({("last", "week"), ("last", "month")})
+_TODAY = frozenset({"اليوم", "today", "tonight", "امس", "yesterday"})
+_OPENING = 3  # words: where a sentence tells that it goes back in time
 
 
-def told_as_earlier(tokens: Sequence[Token], sentence: Sequence[int]) -> set[int]:
-    """Sentences that tell of an earlier event: "وكان الدفاع المدني قد أعلن …" (had), "وسبق
-    أن قضى …" (before this), "الأسبوع الماضي", "last week", "had earlier"."""
+def told_as_earlier(tokens: Sequence[Token], sentence: Sequence[int], text: str) -> set[int]:
+    """Sentences past the lead that open by going back to an earlier event: "وكان الدفاع
+    المدني قد أعلن …" (had), "وسبق أن قضى …" (before this), "Last week, …", "وفي الأسبوع
+    الماضي"; not one that tells of today ("وكانت الطائرات قد قصفت البلدة صباح اليوم")."""
+    opens: dict[int, int] = {}
+    for i in range(len(tokens)):
+        opens.setdefault(sentence[i], i)
+    today = {sentence[i] for i, t in enumerate(tokens) if t.norm in _TODAY}
+    # the lead, and a headline before it (a first line with no full stop), tell of this one
+    line = text[: text.find("\n")] if "\n" in text else ""
+    lead = 2 if line.strip() and not line.rstrip().endswith((".", "。")) else 1
     out: set[int] = set()
-    for i, t in enumerate(tokens):
-        norm, nxt = t.norm, tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        had = norm in _HAD and any(
-            tokens[k].norm == "قد" and sentence[k] == sentence[i]
-            for k in range(i + 1, min(len(tokens), i + 6))
-        )
-        before = norm in _EARLIER and nxt == "ان"
-        if had or before or (norm, nxt) in _PAST_SPAN or (norm, nxt) in _PAST_SPAN_EN:
-            out.add(sentence[i])
+    for s, first in opens.items():
+        if s < lead or s in today:
+            continue
+        words = [t.norm for t in tokens[first : first + 9] if sentence[first] == s]
+        head = words[:_OPENING]
+        # "وكان … قد", "يذكر أن الدفاع المدني كان قد أعلن": the pluperfect opening it
+        had = any(w in _HAD for w in words[:6]) and "قد" in words
+        before = bool(head) and head[0] in _EARLIER and "ان" in head[1:]
+        pairs = set(pairwise(head))
+        if had or before or pairs & (_PAST_SPAN | _PAST_SPAN_EN):
+            out.add(s)
     return out
