@@ -179,6 +179,12 @@ COUNTS = {
         "قتل طفلين اثنين وامرأة بقصف مدفعي على بلدة الأتارب.",
         {"killed": 3, "killed_children": 2, "killed_women": 1},
     ),
+    # "ابنيه" (his two sons) takes no article: "والأبنية السكنية" are buildings
+    "the-buildings-are-no-two-sons": Example(
+        "انتشلت فرق الدفاع المدني عشرة شهداء مدنيين، والدمار كبير في المشفى والأبنية السكنية "
+        "المحيطة به، ولا يزال هناك العديد من الجرحى.",
+        {"killed": 10, "injured": None},
+    ),
     "two-of-them-is-no-number-after": Example(
         "ما أدى إلى مقتل 4 مدنيين، اثنان منهم إخوة، وإصابة آخرين.", {"killed": 4}
     ),
