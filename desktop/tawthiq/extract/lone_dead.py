@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _ARABIC_LETTER = "\u0621-\u064a"
 _ALEF = re.compile("[أإآا]")
+_TOLD = 4  # the one dead told again in the title, the lead and the body
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _a_man_named_before(text: str, at: int) -> bool:
 def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
     """One killed, told as who they were: no woman and/or no child among the killed."""
     killed = fields["killed"]
-    if killed.value != 1 or killed.extra.get("approximate") or len(set(killed.spans)) > 2:
+    if killed.value != 1 or killed.extra.get("approximate") or len(set(killed.spans)) > _TOLD:
         return
     words = _words()
     said = {_key(text[s:e]) for s, e in killed.spans}

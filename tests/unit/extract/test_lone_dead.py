@@ -21,6 +21,13 @@ LONE_DEAD = {
         "وقال الدفاع المدني في بيان إن مدنياً قتل وأصيبت زوجته وطفلاه جراء القصف.",
         {"killed": 1, "killed_children": 0, "killed_women": 0},
     ),
+    # the one dead told three times (title, lead, body) is still one man
+    "one-civilian-told-three-times": Example(
+        "استشهاد مدني بقصف على أحياء مدينة حلب\n\n"
+        "استُشهد مواطن وأصيب خمسة آخرون، بينهم امرأتان، جراء قصف صاروخي على أحياء المدينة.\n\n"
+        "وذكر الدفاع المدني أن القصف أدى إلى استشهاد مدني وإصابة آخرين.",
+        {"killed": 1, "killed_women": 0},
+    ),
     # "he": no woman, but a boy is told so too
     "lost-his-life-next-sentence": Example(
         "A civilian was killed in the blast at the market in Azaz on Monday.\n"
