@@ -356,12 +356,16 @@ _HAD = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", 
 _EARLIER = frozenset({"سبق", "وسبق"})
 _PAST_SPAN = frozenset({("الاسبوع", "الماضي"), ("الاسبوع", "الفائت"), ("الشهر", "الماضي")})
 _PAST_SPAN_EN = frozenset({("last", "week"), ("last", "month")})
+_IN = frozenset({"في", "وفي"})
+_APART = frozenset({"منفصل", "منفصله", "اخري", "اخر", "separate", "another"})
+_APART_WORD = frozenset({"separately", "elsewhere"})
 _TODAY = frozenset({"اليوم", "today", "tonight", "امس", "yesterday"})
 _OPENING = 3  # words: where a sentence tells that it goes back in time
 
 
 def told_as_earlier(tokens: Sequence[Token], sentence: Sequence[int], text: str) -> set[int]:
-    """Sentences past the lead that open by going back to an earlier event: "وكان الدفاع
+    """Sentences past the lead that open by going back to an earlier event, or to another
+    one ("وفي حادث منفصل", "In a separate incident", "Separately"): "وكان الدفاع
     المدني قد أعلن …" (had), "وسبق أن قضى …" (before this), "Last week, …", "وفي الأسبوع
     الماضي"; not one that tells of today ("وكانت الطائرات قد قصفت البلدة صباح اليوم")."""
     opens: dict[int, int] = {}
@@ -381,7 +385,12 @@ def told_as_earlier(tokens: Sequence[Token], sentence: Sequence[int], text: str)
         had = any(w in _HAD for w in words[:6]) and "قد" in words
         before = bool(head) and head[0] in _EARLIER and "ان" in head[1:]
         pairs = set(pairwise(head))
-        if had or before or pairs & (_PAST_SPAN | _PAST_SPAN_EN):
+        # "وفي حادث منفصل، أصيب ثلاثة أطفال", "In a separate incident, …": another one
+        apart = bool(head) and (
+            head[0] in _APART_WORD
+            or (bool(set(head[1:]) & _APART) and (head[0] in _IN or head[0] in ("in", "a")))
+        )
+        if had or before or apart or pairs & (_PAST_SPAN | _PAST_SPAN_EN):
             out.add(s)
     return out
 

@@ -287,6 +287,21 @@ EARLIER_AND_FIGHTERS = {
     "an-earlier-toll-alone-stays": Example(
         "وكانت قوات النظام قد قتلت 5 مدنيين بقصف على أريحا.", {"killed": 5}
     ),
+    # "وفي حادث منفصل", "In a separate incident": another incident's figures
+    "a-separate-incident-ar": Example(
+        "قتل خمسة رعاة بهجوم مسلح قرب قرية الحيوانية بريف حمص الشرقي.\n\n"
+        "وفي حادث منفصل، أصيب ثلاثة أطفال بجروح نتيجة انفجار جسم غريب في منزلهم.",
+        {"killed": 5, "injured": None},
+    ),
+    "a-separate-incident-en": Example(
+        "Shelling killed two civilians in Sarmin.\n\nIn a separate incident, three children "
+        "were injured by a landmine near Ariha.",
+        {"killed": 2, "injured": None},
+    ),
+    "a-separate-incident-alone-stays": Example(
+        "وفي حادث منفصل، أصيب ثلاثة أطفال بجروح نتيجة انفجار جسم غريب في منزلهم.",
+        {"injured": 3},
+    ),
     # the civilians are the toll, not the fighters killed with them
     "fighters-and-civilians": Example(
         "A suicide attacker drove a car bomb at a checkpoint in Naim Square, killing five "
