@@ -38,7 +38,6 @@ from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, Inciden
 from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize
 from tawthiq.extract.tolls import (
     as_many_wounded,
-    captions,
     keep_groups_within_total,
     no_one_harmed,
     set_aside_earlier,
@@ -61,10 +60,6 @@ MAX_CHARS = 200_000  # a report longer than this is read up to here
 # "yesterday", "last Sunday" are read by stepping days back or on from the reference day: one
 # at the very ends of the calendar is moved in far enough for those steps to stay dates
 _EARLIEST_REF, _LATEST_REF = date(1, 2, 1), date(9999, 11, 30)
-
-
-def _sentence_of(starts: list[int], sentence: Sequence[int], offset: int) -> int:
-    return sentence[max(0, bisect.bisect_right(starts, offset) - 1)] if sentence else 0
 
 
 def _language(tokens: Sequence[Token], keys: Keys) -> str:
@@ -178,17 +173,11 @@ def _read(
     # "وكان الدفاع المدني قد أعلن الأسبوع الماضي عن سقوط 15 قتيلا": an earlier event's
     # toll, set aside only where the report has one of its own
     figures = set_aside_earlier(figures, told_as_earlier(tokens, sentence, text))
-    # "Relatives bury five members of the same family, killed overnight … Photo: AFP"
-    pictured = captions(text, tokens, sentence)
-    figures = set_aside_earlier(figures, pictured)
     places = Gazetteer.load().find(text) if places is None else places
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)
     in_actor = covered(actors)
     places = [m for m in places if not in_actor(m.start, m.end)]
-    if pictured:  # a photograph's caption names another day's place
-        seen = [m for m in places if _sentence_of(starts, sentence, m.start) not in pictured]
-        places = seen or places
     # where victims came from or were taken tells of no incident, this one or another
     away = elsewhere_people(tokens, keys, places)
     towns = [

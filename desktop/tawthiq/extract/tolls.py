@@ -393,30 +393,3 @@ def told_as_earlier(tokens: Sequence[Token], sentence: Sequence[int], text: str)
         if had or before or apart or pairs & (_PAST_SPAN | _PAST_SPAN_EN):
             out.add(s)
     return out
-
-
-# a photograph's credit, on a line of its own or closing the caption's
-_CREDIT = re.compile(
-    r"^\s*(?:\(?\s*(?:photo|photograph|image|picture)(?:\s+credit)?\s*[:/]|صورة\s*:|الصورة\s*:)"
-    r"|(?:photo|photograph)\s*:\s*[\w .,/&-]{2,40}\)?\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def captions(text: str, tokens: Sequence[Token], sentence: Sequence[int]) -> set[int]:
-    """The sentences of a photograph's caption: the line before a credit line ("Photo: AFP")
-    or the line a credit closes. Its figures are another day's picture ("Relatives bury five
-    members of the same family, killed overnight … Photo: AFP")."""
-    lines: list[tuple[int, int]] = []
-    for m in _CREDIT.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        own_line = not text[start : m.start()].strip()
-        if own_line:  # the credit alone: the caption is the line before it
-            end = start - 1
-            while end > 0 and not text[text.rfind("\n", 0, end) + 1 : end].strip():
-                end = text.rfind("\n", 0, end)
-            start = text.rfind("\n", 0, max(end, 0)) + 1
-            lines.append((start, end))
-        else:
-            lines.append((start, m.end()))
-    return {sentence[i] for i, t in enumerate(tokens) if any(a <= t.start < b for a, b in lines)}

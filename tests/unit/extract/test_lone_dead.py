@@ -310,24 +310,9 @@ EARLIER_AND_FIGHTERS = {
     ),
 }
 
-CAPTIONS = {
-    # a photograph's caption tells of another day: its toll and its place are not this one's
-    "a-caption-before-its-credit": Example(
-        "Civilians killed in Syrian regime shelling of Idlib\n\n"
-        "Relatives bury five members of the same family, killed overnight in a Russian "
-        "airstrike, at their village of Kfar Shalaya on December 26, 2023.\n"
-        "Photo: AFP\n\n"
-        "Two civilians were killed and 15 injured in shelling on the city centre of Idlib.",
-        {"killed": 2, "injured": 15, "place.name_en": "Idlib"},
-    ),
-    "a-credit-closing-the-only-toll-keeps-it": Example(
-        "Five civilians were killed in an airstrike on Ariha. (Photo: Reuters)", {"killed": 5}
-    ),
-}
-
 _TABLES = (
     LONE_DEAD, LISTS, NAMED, AGES, MET_DEATH, COUNTS, GROWN, WHO_IS_COUNTED, NO_ONE_HARMED,
-    EARLIER_AND_FIGHTERS, CAPTIONS,
+    EARLIER_AND_FIGHTERS,
 )  # fmt: skip
 
 
