@@ -122,6 +122,14 @@ def _a_man_named_before(text: str, at: int) -> bool:
     return sex_of(m.group("name")) == "m"
 
 
+# the dead told of as a woman after all ("الضحية هي السيدة فاطمة", "the victim was a woman")
+_A_WOMAN = re.compile(
+    r"الضحية\s+(?:هي|كانت)|القتيلة|المغدورة|الشهيدة|\bthe\s+(?:victim|dead)\s+(?:was|is)\s+"
+    r"(?:a\s+)?(?:woman|girl|mother)\b",
+    re.IGNORECASE,
+)
+
+
 def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
     """One killed, told as who they were: no woman and/or no child among the killed."""
     killed = fields["killed"]
@@ -148,9 +156,12 @@ def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
     parent = generic and any(_told_of_him(text, words.parent_of, a, b) for a, b in windows)
     # "lost his life", "لقي حتفه": told of as "he"
     he = generic and any(_told_of_him(text, words.his, a, b) for a, b in deaths)
+    # "قُتل مدني … الضحية هي السيدة فاطمة": the masculine was the generic word
+    first_told = sentence_start(text, min(s for s, _ in killed.spans))
+    woman = _A_WOMAN.search(text, first_told, windows[-1][1]) is not None
     man = bool(said & words.man) or parent
     he = he or any(_a_man_named_before(text, s) for s, _ in killed.spans)
-    no_woman = man or he or bool(said & words.masculine)
+    no_woman = not woman and (man or he or bool(said & words.masculine))
     no_child = man or bool(said & words.grown)
     zero = {"min": 0, "max": 0, "approximate": False}
     for name, settled in (("killed_women", no_woman), ("killed_children", no_child)):

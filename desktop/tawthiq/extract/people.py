@@ -269,6 +269,7 @@ def of_them(tokens: Sequence[Token], i: int) -> int:
 _ARABIC = re.compile("[\u0621-\u064a]")  # as Token.is_arabic
 _ARTICLES = ARTICLES
 _POSSESSED = ("يه", "اه", "ها", "هما")  # "طفليه", "ابناها": his, her, their
+_ARTICLE = re.compile("^[وف]?(?:[بك]?ال|لل)")
 _ONE = frozenset({"واحد", "واحده"})
 _ONE_WORDS = frozenset({"one", "a", "واحد", "واحده"})
 FAMILY = frozenset({"family", "عائله", "اسره", "العائله", "الاسره"})  # "one family": no one counted
@@ -333,9 +334,8 @@ def _dual(word: str, key: str, alt: str | None) -> str | None:
     Only the nominative "-ان" is read as a dual by its form: "-ين" is also a plural."""
     cues = cue_words()
     listed = cues.dual.get(key) or cues.dual.get(alt or "")
-    # "ابنيه" (his two sons) takes no article: "والأبنية" is the buildings
-    bare = word.removeprefix("و").removeprefix("ب")
-    if listed and not (bare.startswith("ال") and bare.endswith(_POSSESSED)):
+    # "ابنيه" (his two sons) takes no article: "والأبنية", "للأبنية", "فالأبنية" are buildings
+    if listed and not (_ARTICLE.match(word) and word.endswith(_POSSESSED)):
         return listed
     norm = word[1:] if word[:1] == "و" and len(word) > 5 else word
     if _ARABIC.match(norm) and norm.endswith("ان") and len(norm) >= 5:
