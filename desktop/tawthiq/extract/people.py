@@ -355,6 +355,16 @@ def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) ->
         return False
     if key in cues.modifiers and nxt + 1 < len(keys):  # "155 Syrian organizations"
         key = keys[nxt + 1]
+    if (
+        tokens[nxt].norm == "family"
+        and nxt + 1 < len(tokens)
+        and tokens[nxt + 1].norm
+        in (
+            "members",
+            "member",
+        )
+    ):
+        return False  # "Five family members were killed": people
     if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
         return True  # "40 مخيماً", "5 قذائف"
     if tokens[q.first].norm in _ONE_WORDS and tokens[nxt].norm in _FAMILY:
