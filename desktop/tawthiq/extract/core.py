@@ -32,7 +32,8 @@ from tawthiq.extract.lone_dead import settle_grown_toll, settle_lone_dead
 from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.named_dead import settle_named_men
 from tawthiq.extract.phrases import Keys
-from tawthiq.extract.places import choose_place, elsewhere_people
+from tawthiq.extract.place_asides import elsewhere_people
+from tawthiq.extract.places import choose_place
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
 from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize

@@ -17,9 +17,10 @@ from operator import methodcaller
 from typing import Any, ClassVar, NamedTuple, cast
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.gazetteer_extra import shipped_index, spelling, with_aliases
+from tawthiq.extract.gazetteer_english import EnglishNames
+from tawthiq.extract.gazetteer_extra import shipped_index, with_aliases
 from tawthiq.extract.gazetteer_index import KINDS, Buckets, build_index, places_of
-from tawthiq.extract.place_fuzzy import spelling_similarity, spelt_like
+from tawthiq.extract.place_fuzzy import spelt_like
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
     EN_ARTICLES_HYPHEN,
@@ -30,10 +31,8 @@ from tawthiq.extract.place_names import (
     english_key,
     fold_latin,
     mid,
-    name_keys,
     skeleton,
     strip_article,
-    vowel_shape,
 )
 from tawthiq.extract.tokens import word_norm
 
@@ -122,21 +121,13 @@ class Gazetteer:
             index = build_index(self._places, self._names)
         self._index = Buckets(index["index"], self._places)
         self._prefixes = frozenset(index["prefixes"])
-        self._shipped_shapes: dict[str, str] = index["vowel_shapes"]
         self._governorates = {p.name_en: p for p in self._places.of_kind(KINDS[0])}
         self._stop = frozenset(stop["arabic"])
         self._camp_stop = frozenset(stop["arabic_camps"]) | frozenset(stop["english_camps"])
-        peoples = stop["manual_english_peoples"]  # "an Alawite village" names no place
-        self._en_very_common = frozenset(stop["english_very_common"] + peoples)
-        self._en_common = frozenset(stop["english_common"]) | self._en_very_common
+        self._english = EnglishNames(self._names, stop, index["vowel_shapes"])
         self._no_clitic = frozenset(stop["arabic_no_clitic"])
         self._words: dict[str, _Word] = {}
         self._plain: dict[str, _Word] = {}  # the words read alike with a hyphen after or not
-        self._folded_names: dict[str, frozenset[str]] = {}
-        self._shapes: dict[str, frozenset[str]] = {}
-        self._ordinary_of: dict[str, bool] = {}  # by pcode: its Arabic name is a common word
-        self._latin_names: dict[str, list[str]] = {}  # by pcode: its names in Latin letters
-        self._by_spelling: dict[tuple[str, ...], list[Place]] = {}  # ``_nearest_first``
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -155,6 +146,10 @@ class Gazetteer:
 
     def places(self) -> tuple[Place, ...]:
         return self._places.every()
+
+    def vowel_shapes(self, pcode: str) -> frozenset[str]:
+        """The vowel shapes of a place's English names (what tells "Baghuz" from Bughaz)."""
+        return self._english.vowel_shapes(pcode)
 
     def names(self, pcode: str) -> tuple[str, ...]:
         """Every name of a place: Arabic, English, then its aliases."""
@@ -194,7 +189,8 @@ class Gazetteer:
             i += 1
         if not _CAPITAL.search(text):
             return mentions
-        return spelt_like(text, mentions, self._places, self._en_common, self._en_very_common)
+        english = self._english
+        return spelt_like(text, mentions, self._places, english.common, english.very_common)
 
     def _word(self, raw: str, hyphen: bool) -> _Word:
         cache_key = raw + "\0-" if hyphen else raw
@@ -306,7 +302,10 @@ class Gazetteer:
             context = None  # "مخيم وقرى": a camp and villages, not a camp named "قرى"
         candidates = self._index[key]
         if doc.words[i].script == "en":
-            candidates = self._english(doc, where, candidates, context)
+            mids = [w.mid for w in doc.words[i : last + 1] if w.mid]
+            candidates = self._english.keep(
+                doc.text, doc.spans, (first, i, last), mids, candidates, context is not None
+            )
         if context is None:
             common = surface in self._stop
             camp_common = common or surface in self._camp_stop
@@ -332,78 +331,3 @@ class Gazetteer:
             start = _MARKS.match(doc.text, start + 1).end()  # type: ignore[union-attr]
         kind = context[0] if context else None
         return PlaceMention(tuple(candidates), start, end, doc.text[start:end], kind)
-
-    def _english(
-        self, doc: _Text, where: _Where, ps: list[Place], ctx: _Kind | None
-    ) -> list[Place]:
-        """Common words: spelt as in the name ("Kurdish" != "Kardish"), capitalised ("Dana")."""
-        first, i, last, _ = where
-        if ctx is None and first == i == last:  # "Khaled" is a man, unless "the village of"
-            ps = [p for p in ps if not self._ordinary(p)]
-        folded = [w.mid for w in doc.words[i : last + 1] if w.mid]
-        # Consonants alone matched: the vowels must not contradict ("Baghuz" is not Bughaz)
-        if len(ps) > 0:
-            shape = vowel_shape("".join(folded))
-            ps = [p for p in ps if shape in self._vowel_shapes(p.pcode)]
-        if len({p.name_en for p in ps}) > 1:  # the nearest spelling first ("Kafr Rouma")
-            name = doc.text[doc.spans[first][0] : doc.spans[last][1]]
-            ps = self._nearest_first(name, ps)
-        common = [f for f in folded if f in self._en_common]
-        if not common:
-            return ps
-        # "Tal Rifaat" for "Tall Refaat", "Tal Abyad" for "Tell Abiad": a spelling choice
-        common = [spelling(f) for f in common]
-        ps = [p for p in ps if self._folded(p.pcode).issuperset(common)]
-        if len(folded) > 1:  # "Western Deir", not "the western Daraa countryside"
-            lower = doc.text[doc.spans[i][0]].islower() and folded[0] in self._en_common
-            return [] if lower else ps
-        if not ps:
-            return ps
-        if folded[0] in self._en_very_common or ctx is not None:
-            return [] if folded[0] in self._en_very_common else ps
-        start = doc.spans[i][0]  # a capital inside a sentence, not at its start
-        before = doc.text[max(0, start - 12) : start].rstrip(" \t\"'“”«»()[]-")
-        return ps if doc.text[start].isupper() and before[-1:] not in ".!?:\n" else []
-
-    def _nearest_first(self, name: str, ps: list[Place]) -> list[Place]:
-        """``ps`` by how close ``name`` is spelt to their names (asked again for the same
-        spelling in report after report: kept)."""
-        asked = (name, *[p.pcode for p in ps])
-        found = self._by_spelling.get(asked)
-        if found is None:
-            found = sorted(ps, key=lambda p: -spelling_similarity(name, self._latin(p.pcode)))
-            if len(self._by_spelling) < 50_000:
-                self._by_spelling[asked] = found
-        return list(found)
-
-    def _latin(self, pcode: str) -> list[str]:
-        latin = self._latin_names.get(pcode)
-        if latin is None:
-            latin = self._latin_names[pcode] = [n for n in self._names[pcode]
-                                                if not _ARABIC.search(n)]  # fmt: skip
-        return latin
-
-    def _vowel_shapes(self, pcode: str) -> frozenset[str]:
-        shapes = self._shapes.get(pcode)
-        if shapes is None:  # a place with no English name has none ("" is a shape: "Hms")
-            shipped = self._shipped_shapes.get(pcode)
-            shapes = frozenset(() if shipped is None else shipped.split("|"))
-            self._shapes[pcode] = shapes
-        return shapes
-
-    def _ordinary(self, place: Place) -> bool:
-        ordinary = self._ordinary_of.get(place.pcode)
-        if ordinary is None:
-            surface = name_keys(place.name_ar)[1]  # type: ignore[index]
-            ordinary = surface in self._stop or (
-                place.kind == "camp" and surface in self._camp_stop
-            )
-            self._ordinary_of[place.pcode] = ordinary
-        return ordinary
-
-    def _folded(self, pcode: str) -> frozenset[str]:
-        if pcode not in self._folded_names:
-            names = " ".join(n for n in self._names[pcode] if not _ARABIC.search(n))
-            words = NAME_WORD.findall(fold_latin(names))
-            self._folded_names[pcode] = frozenset(map(spelling, words))
-        return self._folded_names[pcode]

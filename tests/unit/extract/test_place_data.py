@@ -53,7 +53,7 @@ def test_no_alias_is_shared_across_governorates_without_a_tie_break() -> None:
                 continue
             if name.isascii():
                 shape = vowel_shape(english_form(name))
-                assert all(shape not in gazetteer._vowel_shapes(p.pcode) for p in others), name
+                assert all(shape not in gazetteer.vowel_shapes(p.pcode) for p in others), name
             else:
                 assert name in PLACES["shared_aliases"], name
 
