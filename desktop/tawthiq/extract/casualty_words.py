@@ -12,6 +12,9 @@ from tawthiq.domain.resources import read_json
 from tawthiq.extract.phrases import PhraseIndex, key_of
 from tawthiq.extract.tokens import tokenize
 
+# words that tell of another incident than the one told ("a separate strike", "هجوم آخر")
+ANOTHER_INCIDENT = ("separate", "another", "other", "آخر", "منفصل", "أخرى")
+
 
 @dataclass(frozen=True)
 class Cues:

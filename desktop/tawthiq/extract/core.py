@@ -44,7 +44,7 @@ from tawthiq.extract.tolls import (
     set_aside_earlier,
     set_aside_elsewhere,
     settle_breakdown,
-    told_as_earlier,
+    told_of_another,
     toll_of,
     total_toll,
 )
@@ -173,7 +173,7 @@ def _read(
     figures = set_aside_earlier(figures, other_day, day_told=day_told)
     # "وكان الدفاع المدني قد أعلن الأسبوع الماضي عن سقوط 15 قتيلا": an earlier event's
     # toll, set aside only where the report has one of its own
-    figures = set_aside_earlier(figures, told_as_earlier(tokens, sentence, text))
+    figures = set_aside_earlier(figures, told_of_another(tokens, sentence, text))
     places = Gazetteer.load().find(text) if places is None else places
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import read_quantity
-from tawthiq.extract.people import FAMILY, Item, of_them
+from tawthiq.extract.people import Item, of_them
 from tawthiq.extract.phrases import Hit, Keys, key_of
 from tawthiq.extract.tokens import Token
 
@@ -66,6 +66,7 @@ class SentenceScan:
         return cls(_AnyBefore(marks, sent), _Before(sorted(cat_at), sent))
 
 
+_FAMILY = frozenset({"family", "عائله", "اسره", "العائله", "الاسره"})  # "one family"
 _TOOK_LIFE = "بحياه"
 _TOOK = frozenset({"اودي", "اودت", "يودي", "تودي", "اودتا", "اوديا", "اودوا"})
 _TOOK_REACH = 10  # words: "أودى القصف المدفعي العنيف الذي استهدف الأحياء السكنية بحياة"
@@ -239,7 +240,7 @@ def category_near(
                 after = (q.last if q else j) + 1
                 if of_them(tokens, after):
                     continue  # "Five civilians, three of them children, were killed"
-                if after < len(keys) and tokens[after].norm in FAMILY:
+                if after < len(keys) and tokens[after].norm in _FAMILY:
                     continue  # "Five Syrians from one family … were killed"
                 return None
         return None

@@ -271,9 +271,6 @@ _ARTICLES = ARTICLES
 _POSSESSED = ("يه", "اه", "ها", "هما")  # "طفليه", "ابناها": his, her, their
 _ARTICLE = re.compile("^[وف]?(?:[بك]?ال|لل)")
 _ONE = frozenset({"واحد", "واحده"})
-_ONE_WORDS = frozenset({"one", "a", "واحد", "واحده"})
-FAMILY = frozenset({"family", "عائله", "اسره", "العائله", "الاسره"})  # "one family": no one counted
-_FAMILY = FAMILY
 _ONE_TWO = {"واحد": 1, "واحده": 1, "اثنين": 2, "اثنان": 2, "اثنتين": 2, "اثنتان": 2}
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
@@ -367,8 +364,6 @@ def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) ->
         return False  # "Five family members were killed": people
     if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
         return True  # "40 مخيماً", "5 قذائف"
-    if tokens[q.first].norm in _ONE_WORDS and tokens[nxt].norm in _FAMILY:
-        return True  # "one family": "Five family members" are people
     if tokens[q.first].norm in ("واحد", "one") and key in ("من", "of"):
         # "في واحد من أكثر أيام الحملة دموية", "one of the bloodiest days": not one person
         after = keys[nxt + 1] if nxt + 1 < len(keys) else ""

@@ -12,7 +12,7 @@ from functools import cache
 
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.casualties import harm_cues
-from tawthiq.extract.phrases import Keys, PhraseIndex, key_of
+from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, key_of
 from tawthiq.extract.place_names import PlaceMention
 from tawthiq.extract.tokens import Token, starts_of, tokenize
 
@@ -24,7 +24,8 @@ _DATELINE_TAIL = re.compile(r"\s*(?:,\s*[^\W_][\w ]{0,24}?\s*)?(?:\(|[–—-]|:
 class _Cues:
     origin: PhraseIndex[bool]  # "من سكان", "residents of": where the victims came from
     gap: frozenset[str]  # words between such a phrase and the name ("the town of")
-    no_harm: PhraseIndex[bool]  # "دون ورود أنباء عن إصابات", "with no casualties"
+    # "دون ورود أنباء عن إصابات", "with no casualties" (True); "no one was killed" (False)
+    no_harm: PhraseIndex[bool]
 
 
 @cache
@@ -33,7 +34,9 @@ def _cues() -> _Cues:
     return _Cues(
         origin=PhraseIndex((p, True) for p in d["origin_before"]),
         gap=frozenset(key_of(t.norm) for w in d["origin_gap"] for t in tokenize(w)),
-        no_harm=PhraseIndex((p, True) for p in d["no_harm"]),
+        no_harm=PhraseIndex(
+            [(p, True) for p in d["no_harm"]] + [(p, False) for p in d["no_one_killed"]]
+        ),
     )
 
 
@@ -59,12 +62,17 @@ def elsewhere_people(
     return out
 
 
+def no_harm_told(tokens: Sequence[Token], keys: Sequence[str]) -> list[Hit[bool]]:
+    """Where an attack is told to have hurt no one (True) or killed no one (False)."""
+    return _cues().no_harm.find(tokens, keys)
+
+
 def harmless(
     tokens: Sequence[Token], keys: Keys, sentence: Sequence[int], mentions: Sequence[PlaceMention]
 ) -> set[int]:
     """The places of an attack that hurt no one ("قصفت قرية Y دون ورود أنباء عن إصابات",
     "strikes on Y, with no casualties reported")."""
-    no_harm = _cues().no_harm.find(tokens, keys)
+    no_harm = no_harm_told(tokens, keys)  # (who was not killed, or not hurt at all)
     if not no_harm:
         return set()
     quiet: list[tuple[int, int]] = []  # character ranges told of as harmless

@@ -7,13 +7,12 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
-from functools import cache
 from itertools import pairwise
 
-from tawthiq.domain.resources import read_json
 from tawthiq.extract.casualties import Figure, harm_cues
+from tawthiq.extract.casualty_words import ANOTHER_INCIDENT
 from tawthiq.extract.gazetteer import Place
-from tawthiq.extract.phrases import PhraseIndex
+from tawthiq.extract.place_asides import no_harm_told
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token, sentence_end
 
@@ -277,7 +276,9 @@ _AS_MANY = re.compile(
     re.IGNORECASE,
 )
 _TIMES = {"twice": 2.0, "three times": 3.0, "half": 0.5}
-_ANOTHER = re.compile(r"\b(?:separate|another|other)\b|منفصل|آخر|أخرى", re.IGNORECASE)
+_ANOTHER = re.compile(
+    "|".join(rf"\b{w}\b" if w.isascii() else w for w in ANOTHER_INCIDENT), re.IGNORECASE
+)
 
 
 def as_many_wounded(fields: dict[str, FieldResult], text: str) -> None:
@@ -297,13 +298,6 @@ def as_many_wounded(fields: dict[str, FieldResult], text: str) -> None:
     approximate = bool(killed.extra.get("approximate")) or (bool(times) and times not in _TIMES)
     extra = {"min": n, "max": n, "approximate": approximate}
     fields["injured"] = FieldResult(n, 0.5, ((m.start(), m.end()),), extra)
-
-
-@cache
-def _no_harm() -> PhraseIndex[bool]:
-    """The phrases of an attack that hurt no one (True), or killed no one (False)."""
-    d = read_json("extract/places.json")
-    return PhraseIndex([(p, True) for p in d["no_harm"]] + [(p, False) for p in d["no_one_killed"]])
 
 
 # what the attack did not do: hurt anyone ("دون وقوع إصابات", "no one was killed or injured"),
@@ -337,7 +331,7 @@ def no_one_harmed(
         return
     if any(f.category in ("killed", "injured") and not f.cumulative for f in figures):
         return
-    said = [h for h in _no_harm().find(tokens, keys) if sentence[h.first] < _LEAD_SENTENCES]
+    said = [h for h in no_harm_told(tokens, keys) if sentence[h.first] < _LEAD_SENTENCES]
     quiet = {i for h in said for i in range(h.first, h.last + _AFTER_PHRASE)}  # "… أي إصابات"
     harmed = {h.payload for h in harm_cues(tokens, keys) if h.first not in quiet}
     for h in said:
@@ -363,7 +357,7 @@ _TODAY = frozenset({"اليوم", "today", "tonight", "امس", "yesterday"})
 _OPENING = 3  # words: where a sentence tells that it goes back in time
 
 
-def told_as_earlier(tokens: Sequence[Token], sentence: Sequence[int], text: str) -> set[int]:
+def told_of_another(tokens: Sequence[Token], sentence: Sequence[int], text: str) -> set[int]:
     """Sentences past the lead that open by going back to an earlier event, or to another
     one ("وفي حادث منفصل", "In a separate incident", "Separately"): "وكان الدفاع
     المدني قد أعلن …" (had), "وسبق أن قضى …" (before this), "Last week, …", "وفي الأسبوع

@@ -25,6 +25,7 @@ from tawthiq.extract.attribution import (
     victim,
 )
 from tawthiq.extract.casualties import harm_cues
+from tawthiq.extract.casualty_words import ANOTHER_INCIDENT
 from tawthiq.extract.phrases import Hit, Keys, PhraseIndex, alternatives, key_of
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token
@@ -171,7 +172,7 @@ def _denying(
     return {sentence[i] for i, k in enumerate(keys) if k in denial or bare[i] in denial}
 
 
-_ANOTHER = frozenset(key_of(w) for w in ("separate", "another", "other", "آخر", "منفصل", "أخرى"))
+_ANOTHER = frozenset(map(key_of, ANOTHER_INCIDENT))
 
 
 _THE_ATTACK = frozenset(

@@ -56,7 +56,7 @@ WRONG_ZERO = {
     ),
 }
 
-# tolls.told_as_earlier: the pluperfect, "last month", "had earlier" told of this attack
+# tolls.told_of_another: the pluperfect, "last month", "had earlier" told of this attack
 SAME_EVENT = {
     "pluperfect-lead-after-a-headline": Example(
         "غارات روسية على بلدة كفرنبل\nوكانت الطائرات الحربية الروسية قد قصفت البلدة صباح "
