@@ -39,29 +39,34 @@ def name_opens(tokens: Sequence[Token], last: int) -> bool:
     return k == 0 or (tokens[k].start - tokens[k - 1].end >= 2 and tokens[k - 1].norm != "and")
 
 
+def _an_aside(tokens: Sequence[Token], at: int) -> bool:
+    """A number under 100 set apart on both sides from the word before it ("(7) was",
+    ", 12, was"): an aside, not "a child, 4 women"."""
+    if not 1 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
+        return False
+    return tokens[at].start - tokens[at - 1].end >= 2 and (
+        at + 1 == len(tokens) or tokens[at + 1].start - tokens[at].end >= 2
+    )
+
+
 def age_after_name(tokens: Sequence[Token], at: int) -> bool:
     """Whether the number at ``at`` is the age of one named by name right before it, set
     apart ("Ahmad al-Hamad, 45, was killed", "Mohammed (32) was wounded")."""
-    if not 1 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
+    if not _an_aside(tokens, at):
         return False
-    name = tokens[at - 1]
     k = at - 1
     while k > 0 and name_word(tokens[k - 1]) and tokens[k - 1].norm not in _PLACE_BEFORE:
         k -= 1
     if k > 0 and tokens[k - 1].norm in _PLACE_BEFORE:
         return False  # "Those killed in Ariha, 8, included …", "In Afrin, 12, …": a place
-    return (
-        name_word(name)
-        and tokens[at].start - name.end >= 2
-        and (at + 1 == len(tokens) or tokens[at + 1].start - tokens[at].end >= 2)
-    )
+    return name_word(tokens[at - 1])
 
 
 def age_after_person(tokens: Sequence[Token], at: int) -> bool:
     """Whether the number at ``at`` is the age of the one person named right before it with
     an article or by name ("a child (7) was killed", "a boy, 12, was wounded", "Ahmad, 45,
     was killed")."""
-    if not 1 <= at < len(tokens) or not tokens[at].norm.isdigit() or int(tokens[at].norm) >= 100:
+    if not _an_aside(tokens, at):
         return False
     if age_after_name(tokens, at):
         return True
@@ -71,9 +76,6 @@ def age_after_person(tokens: Sequence[Token], at: int) -> bool:
         and key_of(noun.norm) in cue_words().singular
         and at >= 2
         and tokens[at - 2].norm in ARTICLES
-        # set apart on both sides ("(7) was", ", 12, was"): an aside, not "a child, 4 women"
-        and tokens[at].start - noun.end >= 2
-        and (at + 1 == len(tokens) or tokens[at + 1].start - tokens[at].end >= 2)
     )
 
 
