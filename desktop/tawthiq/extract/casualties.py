@@ -131,7 +131,7 @@ def find_figures(
     chains: list[list[int]] = []
     decided: list[tuple[Item, str, bool]] = []  # (item, category, counted on its own)
     pending: Item | None = None  # a person with no cue yet, who may share the next one's
-    items = people_items(tokens, keys, skip, cat_at)
+    items = people_items(tokens, keys, skip, cat_at, sent)
     mark_fathers(items, tokens)
     for it in _in_brackets(items, tokens, text, cat_at):
         if moved_between_tolls(it, tokens, keys, sent, cat_at):

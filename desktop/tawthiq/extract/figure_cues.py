@@ -219,6 +219,8 @@ def category_near(
     window = _WINDOW_FORWARD * (2 if listed else 1)
 
     def forward() -> str | None:
+        if it.cue_at >= 0:  # "A man from Theyban town …, named as …, was shot dead"
+            return cue(it.cue_at, opening_verb_ok=False)
         for j in range(last + 1, min(len(tokens), last + 1 + window)):
             found = cue(j, opening_verb_ok=False)
             if found:

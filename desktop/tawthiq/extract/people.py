@@ -22,7 +22,14 @@ from tawthiq.extract.ages import (
 )
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_quantity
-from tawthiq.extract.people_rolls import WAS, by_name, cue_follows, noun_after, roll_calls
+from tawthiq.extract.people_rolls import (
+    WAS,
+    by_name,
+    cue_after,
+    cue_follows,
+    noun_after,
+    roll_calls,
+)
 from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, word_keys
 from tawthiq.extract.tokens import Token, tokenize
 
@@ -44,11 +51,17 @@ class Item:
     males: int = 0  # how many are male of no told age ("وشقيقه", "two brothers")
     kin: bool = False  # a daughter or a sister ("وابنته"): a woman, or maybe a child
     told_until: int = -1  # where the brackets after it end: who it counted ("(طفلان وامرأة)")
+    cue_at: int = -1  # its cue, where found far after it ("A man from …, named as …, was killed")
 
 
 def people_items(
-    tokens: Sequence[Token], keys: Sequence[str], skip: set[int], cat_at: dict[int, Hit[str]]
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    skip: set[int],
+    cat_at: dict[int, Hit[str]],
+    sent: Sequence[int] | None = None,
 ) -> list[Item]:
+    """The people counted in a text; ``sent`` numbers its sentences, when known."""
     cues = cue_words()
     group_at = {h.first: h for h in cues.groups.find(tokens, keys)}
     group_end = {h.last: h for h in group_at.values()}
@@ -197,7 +210,15 @@ def people_items(
         )
         breakdown = breakdown or bool(aside)
         # "A child was killed", "A passer-by was also wounded", "a boy who lived nearby was hurt"
-        cue_next = article and singular and lone and cue_follows(tokens, lone.last, cat_at)
+        cue_at = cue_after(tokens, lone.last, cat_at, sent) if article and singular and lone else -1
+        cue_next = cue_at >= 0
+        # "Child killed by a landmine …", "Civilian shot dead by …": a headline's person,
+        # with no article, and its cue
+        cue_next = cue_next or (
+            not article and singular and lone is not None and sent is not None
+            and lone.last + 1 in cat_at and tokens[lone.last + 1].norm.isascii()
+            and _opens_headline(tokens, keys, sent, i)
+        )  # fmt: skip
         plural_after_article = article and not singular  # "its fighters" counts no one
         # "بين الشهداء نساء وأطفال", "including children": how many is not said
         unnumbered = lone is not None and (
@@ -235,6 +256,8 @@ def people_items(
                 Item(i, last, n, n, False, group, breakdown, joined, named=named, males=males)
             )
             items[-1].kin = keys[last] in cues.female_kin or alts[last] in cues.female_kin
+            if cue_next and cue_at - last > _WINDOW_NEAR:  # its cue told far after them
+                items[-1].cue_at = cue_at
             if age_after_person(tokens, last + 1):
                 items[-1].last = last = last + 1  # "a child (7)": the age goes with them
             i = last + 1
@@ -250,6 +273,17 @@ def people_items(
             continue
         i += 1
     return items
+
+
+def _opens_headline(
+    tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], i: int
+) -> bool:
+    """Whether the English word at ``i`` opens its sentence, past words that only describe
+    it ("Syrian child killed …")."""
+    modifiers, j = cue_words().modifiers, i
+    while j > 0 and sent[j - 1] == sent[i] and keys[j - 1] in modifiers and i - j < 2:
+        j -= 1
+    return not tokens[i].is_arabic and (j == 0 or sent[j - 1] != sent[i])
 
 
 def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:
@@ -276,6 +310,7 @@ _POSSESSIVES = frozenset({"his", "her", "their"})
 _OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
 _GROWN = frozenset({"people", "men", "civilians"})  # a group an age under 18 makes children
 _WAS = WAS
+_WINDOW_NEAR = 10  # how far a cue after a person is found without being pointed to
 
 
 def _complement(tokens: Sequence[Token], items: list[Item]) -> int:

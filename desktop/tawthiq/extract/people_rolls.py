@@ -46,6 +46,14 @@ def by_name(
 
 
 WAS = frozenset({"was", "were"})
+_FROM = frozenset({"from", "of", "in"})  # "a man from Theyban town", "a resident of Daraa"
+_FROM_WORDS = 24  # how far where a person came from and who they were may go on
+# words that open a clause of its own ("a woman from the village said two children were
+# killed", "a man from Daraa whose son was killed"): the cue after them is not the person's
+_NOT_OF_THEM = frozenset(
+    {"said", "says", "told", "tells", "that", "whose", "where", "when", "while", "after",
+     "who", "which", "according", "added", "reported", "reports", "because", "but"}
+)  # fmt: skip
 
 
 def noun_after(
@@ -75,24 +83,49 @@ def cue_follows(tokens: Sequence[Token], last: int, cat_at: dict[int, Hit[str]])
     neighbours were wounded": the cue after a person named with an article, directly, past
     a short relative clause, or past the people named with them (or their age: "a child
     (7) was killed")."""
+    return cue_after(tokens, last, cat_at) >= 0
+
+
+def cue_after(
+    tokens: Sequence[Token],
+    last: int,
+    cat_at: dict[int, Hit[str]],
+    sent: Sequence[int] | None = None,
+) -> int:
+    """Where ``cue_follows`` finds the cue (the token after "was"), or -1; with ``sent`` (the
+    sentence of each token), also past where the person came from and who they were ("A man
+    from Theyban town in the eastern suburbs of Deir Ez-Zour governorate, named as …, was
+    shot dead"), within their sentence."""
     if last + 1 < len(tokens) and age_after_person(tokens, last + 1):
         last += 1
+    elif (
+        last + 2 < len(tokens) and tokens[last + 1].norm == "aged"
+        and tokens[last + 2].norm.isdigit()
+    ):  # fmt: skip
+        last += 2  # "A civilian, aged 45, was killed"
     following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
     extra = {"who": 7, "and": 5}.get(following, 0)
+    if sent is not None and following in _FROM:
+        extra = _FROM_WORDS
     end = min(len(tokens), last + 2 + extra)
     if last + 1 in cat_at and tokens[last + 1].norm.isascii():
-        return True  # "a civilian lost their life", "a child died", "a woman killed in …"
+        return last + 1  # "a civilian lost their life", "a child died", "a woman killed in …"
     for j in range(last + 1, end):
+        if extra == _FROM_WORDS and (
+            sent[j] != sent[last] or tokens[j].norm in _NOT_OF_THEM  # type: ignore[index]
+        ):
+            return -1  # another sentence, or someone else's killing told
         if tokens[j].norm in WAS and (j + 1 in cat_at or j + 2 in cat_at):
-            return True
+            return j + 1 if j + 1 in cat_at else j + 2
         # "a farmer was shot and killed": a verb of how, "and", then the cue
         if tokens[j].norm in WAS and j + 3 in cat_at and tokens[j + 2].norm == "and":
-            return True
+            return j + 3
         # a number stops it, but not an age ("a woman and her son (9) were killed")
         if (
             tokens[j].norm.isdigit()
             and not (following == "and" and j == last + 2)
             and not age_after_person(tokens, j)
         ):
-            return False
+            return -1
+    return -1
     return False

@@ -266,6 +266,15 @@ DATES_CAUGHT = {
         "قتل ثلاثة مدنيين بقصف على سرمين في 3 من آذار من العام 2018.",
         {"date": "2018-03-03", "date.precision": "day"},
     ),
+    # "الليلة الماضية" is last night, as "ليلة أمس": the day before the report's
+    "last-night-ar": Example(
+        "قتل ناشط برصاص مسلح مجهول أمام منزله في قرية بوسان الليلة الماضية.",
+        {"date": "2022-11-05", "date.precision": "day"},
+    ),
+    "late-last-night-ar": Example(
+        "أصيب ثلاثة مدنيين بقصف على بلدة كفرنبل في وقت متأخر من الليلة الماضية.",
+        {"date": "2022-11-05", "date.precision": "day"},
+    ),
 }
 
 
