@@ -28,6 +28,7 @@ from tawthiq.extract.people_rolls import (
     cue_after,
     cue_follows,
     noun_after,
+    opens_headline,
     roll_calls,
 )
 from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, word_keys
@@ -217,7 +218,7 @@ def people_items(
         cue_next = cue_next or (
             not article and singular and lone is not None and sent is not None
             and lone.last + 1 in cat_at and tokens[lone.last + 1].norm.isascii()
-            and _opens_headline(tokens, keys, sent, i)
+            and opens_headline(tokens, keys, sent, i)
         )  # fmt: skip
         plural_after_article = article and not singular  # "its fighters" counts no one
         # "بين الشهداء نساء وأطفال", "including children": how many is not said
@@ -273,17 +274,6 @@ def people_items(
             continue
         i += 1
     return items
-
-
-def _opens_headline(
-    tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], i: int
-) -> bool:
-    """Whether the English word at ``i`` opens its sentence, past words that only describe
-    it ("Syrian child killed …")."""
-    modifiers, j = cue_words().modifiers, i
-    while j > 0 and sent[j - 1] == sent[i] and keys[j - 1] in modifiers and i - j < 2:
-        j -= 1
-    return not tokens[i].is_arabic and (j == 0 or sent[j - 1] != sent[i])
 
 
 def _after_breakdown(i: int, breakdown_at: dict[int, Hit[bool]], tokens: Sequence[Token]) -> bool:

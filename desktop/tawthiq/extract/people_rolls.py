@@ -129,3 +129,14 @@ def cue_after(
             return -1
     return -1
     return False
+
+
+def opens_headline(
+    tokens: Sequence[Token], keys: Sequence[str], sent: Sequence[int], i: int
+) -> bool:
+    """Whether the English word at ``i`` opens its sentence, past words that only describe
+    it ("Syrian child killed …")."""
+    modifiers, j = cue_words().modifiers, i
+    while j > 0 and sent[j - 1] == sent[i] and keys[j - 1] in modifiers and i - j < 2:
+        j -= 1
+    return not tokens[i].is_arabic and (j == 0 or sent[j - 1] != sent[i])
