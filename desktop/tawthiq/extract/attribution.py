@@ -120,6 +120,7 @@ class Attribution:
     control: PhraseIndex[bool]  # "الخاضعة لسيطرة", "under the control of"
     claim_after: PhraseIndex[bool]  # "X claimed responsibility"
     claim_before: PhraseIndex[bool]  # "تبنى تنظيم داعش الهجوم"
+    affiliation: PhraseIndex[bool]  # "وهو عسكري في قوات النظام": the victim's, not who struck
     # "تبادل الطرفان الاتهامات", "blamed each other": each entry's parts, all in one sentence
     mutual_blame: PhraseIndex[str]  # each part found, as listed
     mutual_entries: tuple[frozenset[str], ...]
@@ -159,6 +160,7 @@ def attribution() -> Attribution:
         control=PhraseIndex((p, True) for p in lexicon["_holder_after"]),
         claim_after=PhraseIndex((p, True) for p in lexicon["_claim_after"]),
         claim_before=PhraseIndex((p, True) for p in lexicon["_claim_before"]),
+        affiliation=PhraseIndex((p, True) for p in lexicon["_affiliation_before"]),
         mutual_blame=PhraseIndex((part, part) for p in mutual for part in p.split(" ... ")),
         mutual_entries=tuple(frozenset(p.split(" ... ")) for p in mutual),
         accusing_parties=PhraseIndex((p, True) for p in lexicon["_accusing_parties"]),
@@ -170,6 +172,12 @@ def attribution() -> Attribution:
         aircraft=keyset(lexicon["_aircraft"]),
         attack_words=keyset(lexicon["_struck_by"]["attacks"]) - keyset(lexicon["_aircraft"]),
     )
+
+
+def affiliated_at(tokens: Sequence[Token], keys: Sequence[str], cues: Attribution) -> set[int]:
+    """Where a group a victim belonged to may be named ("ينحدر من قرية صور، وهو عسكري في
+    قوات النظام", "who was a member of the SDF"): up to three words after those words."""
+    return {a.last + k for a in cues.affiliation.find(tokens, keys) for k in range(1, 4)}
 
 
 def victim(

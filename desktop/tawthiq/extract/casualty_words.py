@@ -24,6 +24,7 @@ class Cues:
     breakdown: PhraseIndex[bool]
     update: frozenset[str]
     cumulative: PhraseIndex[bool]
+    several: PhraseIndex[bool]  # a toll of several attacks told together ("هجمات متفرقة")
     singular: frozenset[str]
     plural: frozenset[str]  # people told with no number: how many is not said
     verbs: frozenset[str]  # Arabic verbs come before their subject: "وأصيب شخصان"
@@ -50,6 +51,7 @@ def cue_words() -> Cues:
         breakdown=PhraseIndex((p, True) for p in d["breakdown"]),
         update=frozenset(key_of(w) for w in d["update"]),
         cumulative=PhraseIndex((p, True) for p in d["cumulative"]),
+        several=PhraseIndex((p, True) for p in d["several_incidents"]),
         singular=frozenset(key_of(t.norm) for w in d["singular"] for t in tokenize(w)),
         plural=frozenset(key_of(t.norm) for w in d["plural"] for t in tokenize(w)),
         verbs=frozenset(key_of(t.norm) for w in d["verbs_ar"] for t in tokenize(w)),

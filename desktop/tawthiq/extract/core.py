@@ -36,6 +36,7 @@ from tawthiq.extract.place_asides import elsewhere_people
 from tawthiq.extract.places import choose_place
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
+from tawthiq.extract.roundups import set_aside_several, several_told
 from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize
 from tawthiq.extract.tolls import (
     as_many_wounded,
@@ -174,6 +175,8 @@ def _read(
     # "وكان الدفاع المدني قد أعلن الأسبوع الماضي عن سقوط 15 قتيلا": an earlier event's
     # toll, set aside only where the report has one of its own
     figures = set_aside_earlier(figures, told_of_another(tokens, sentence, text))
+    # "مقتل 5 أشخاص في هجمات متفرقة … وفي الصنمين قتل …": the sum of a round-up is no toll
+    figures = set_aside_several(figures, several_told(tokens, keys, sentence))
     places = Gazetteer.load().find(text) if places is None else places
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)

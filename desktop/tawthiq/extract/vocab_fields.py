@@ -15,6 +15,7 @@ from tawthiq.domain.resources import read_json
 from tawthiq.extract.attribution import (
     accused_at,
     accuser,
+    affiliated_at,
     attribution,
     downed_at,
     holds,
@@ -99,6 +100,7 @@ def rank(
     claims: set[int] = set()  # where an actor claiming the attack would end or start
     downed: set[int] = set()  # where an aircraft shot down may be named
     accused: set[int] = set()  # where an actor only accused by another party starts
+    affiliated: set[int] = set()  # where a group a victim belonged to may be named
     claimed = False  # an actor claimed the attack or is said to have laid it ("planted by")
     if name == "perpetrators":
         accused = accused_at(hits, tokens, keys, bare, sentence)
@@ -108,6 +110,7 @@ def rank(
         claims |= {c.last + k for c in cues.claim_before.find(tokens, keys) for k in range(1, 5)}
         claims |= set_off_by(tokens, keys, cues)
         downed = downed_at(tokens, keys, cues)
+        affiliated = affiliated_at(tokens, keys, cues)
     denying = _denying(keys, bare, sentence, cues.denial) if name == "sources" else set()
     in_name = covered(names)
     for h in hits:
@@ -127,6 +130,8 @@ def rank(
             victim(h, bare, sentence, cues, harm) or speaker(h, keys, bare, cues)
         ):
             continue  # "killing members of the SDF": victims; "the SDF said": a speaker
+        if name == "perpetrators" and h.first in affiliated:
+            continue  # "وهو عسكري في قوات النظام": the victim's side, not who struck
         if name == "perpetrators" and holds(h, keys, held):
             held.add(h.last)  # "الخاضعة لسيطرة الجيش الوطني": who holds it, not who struck
             continue
