@@ -330,6 +330,8 @@ def joint_cues(
         )  # "مدنياً قتل وأصيب أربعة آخرون"
         if before and (_a_number(tokens, b.last + 1) or _a_person(tokens, b.last + 1)):
             continue  # ("ثلاثة مدنيين قتلوا وأصيب آخر": the wounded one is told after)
+        if _others_counted(tokens, b.last + 1):
+            continue  # "خمسة أشخاص من عائلة الحسين، قتلوا وأصيب ثلاثة آخرون": others
         out.update(range(a.first, b.last + 1))
     return out
 
@@ -340,6 +342,16 @@ def _a_person(tokens: Sequence[Token], k: int) -> bool:
         return False
     key, cues = key_of(tokens[k].norm), cue_words()
     return key in cues.singular or key in cues.dual or key in cues.plural or key == "عدد"
+
+
+_OTHERS = frozenset({"اخرون", "اخرين", "others", "other"})
+
+
+def _others_counted(tokens: Sequence[Token], k: int) -> bool:
+    """A number at ``k`` of "others" ("ثلاثة آخرون", "three others"): people of their own,
+    after those told before."""
+    q = read_quantity(tokens, k) if 0 <= k < len(tokens) else None
+    return q is not None and q.last + 1 < len(tokens) and tokens[q.last + 1].norm in _OTHERS
 
 
 def _a_number(tokens: Sequence[Token], k: int) -> bool:

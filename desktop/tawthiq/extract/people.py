@@ -27,8 +27,8 @@ from tawthiq.extract.people_rolls import (
     by_name,
     cue_after,
     cue_follows,
+    headline_cue,
     noun_after,
-    opens_headline,
     roll_calls,
 )
 from tawthiq.extract.phrases import Hit, Keys, alternatives, key_of, word_keys
@@ -217,8 +217,7 @@ def people_items(
         # with no article, and its cue
         cue_next = cue_next or (
             not article and singular and lone is not None and sent is not None
-            and lone.last + 1 in cat_at and tokens[lone.last + 1].norm.isascii()
-            and opens_headline(tokens, keys, sent, i)
+            and headline_cue(tokens, keys, sent, i, lone.last, cat_at)
         )  # fmt: skip
         plural_after_article = article and not singular  # "its fighters" counts no one
         # "بين الشهداء نساء وأطفال", "including children": how many is not said
@@ -361,7 +360,9 @@ def _dual(word: str, key: str, alt: str | None) -> str | None:
         return listed
     norm = word[1:] if word[:1] == "و" and len(word) > 5 else word
     if _ARABIC.match(norm) and norm.endswith("ان") and len(norm) >= 5:
-        return cues.group_of.get(key_of(norm[:-2]))
+        stem = norm[:-2]  # "مواطنتان": the ة of "مواطنة" is a ت before the ending
+        feminine = cues.group_of.get(key_of(stem[:-1] + "ه")) if stem[-1] == "ت" else None
+        return cues.group_of.get(key_of(stem)) or feminine
     return None
 
 

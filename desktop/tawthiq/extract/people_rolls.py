@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tawthiq.extract.ages import age_after_person
+from tawthiq.extract.ages import age_after_person, name_word
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import read_quantity
 from tawthiq.extract.phrases import Hit
@@ -46,7 +46,9 @@ def by_name(
 
 
 WAS = frozenset({"was", "were"})
-_FROM = frozenset({"from", "of", "in"})  # "a man from Theyban town", "a resident of Daraa"
+# "a man from Theyban town", "a resident of Daraa", "A man, identified as …, was shot dead"
+_FROM = frozenset({"from", "of", "in", "identified", "named"})
+_YEARS = frozenset({"year", "years"})
 _FROM_WORDS = 24  # how far where a person came from and who they were may go on
 # words that open a clause of its own ("a woman from the village said two children were
 # killed", "a man from Daraa whose son was killed"): the cue after them is not the person's
@@ -120,11 +122,13 @@ def cue_after(
         # "a farmer was shot and killed": a verb of how, "and", then the cue
         if tokens[j].norm in WAS and j + 3 in cat_at and tokens[j + 2].norm == "and":
             return j + 3
-        # a number stops it, but not an age ("a woman and her son (9) were killed")
+        # a number stops it, but not an age ("a woman and her son (9) were killed",
+        # "identified as 52-year-old Ghazi")
         if (
             tokens[j].norm.isdigit()
             and not (following == "and" and j == last + 2)
             and not age_after_person(tokens, j)
+            and not (extra == _FROM_WORDS and j + 1 < end and tokens[j + 1].norm in _YEARS)
         ):
             return -1
     return -1
@@ -140,3 +144,27 @@ def opens_headline(
     while j > 0 and sent[j - 1] == sent[i] and keys[j - 1] in modifiers and i - j < 2:
         j -= 1
     return not tokens[i].is_arabic and (j == 0 or sent[j - 1] != sent[i])
+
+
+def headline_cue(
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    sent: Sequence[int],
+    i: int,
+    last: int,
+    cat_at: dict[int, Hit[str]],
+) -> bool:
+    """Whether the person over ``i``..``last`` opens an English headline and its cue follows,
+    right after them ("Child killed by a landmine …") or past their name ("Man named Ghazi
+    al-Refaie killed, his wife injured")."""
+    if not opens_headline(tokens, keys, sent, i):
+        return False
+    k = last + 1
+    if k + 1 < len(tokens) and tokens[k].norm in ("named", "identified"):
+        k += 2 if tokens[k + 1].norm == "as" else 1
+        while k < len(tokens) and k - last <= _NAME_WORDS and name_word(tokens[k]):
+            k += 1
+    return k in cat_at and tokens[k].norm.isascii() and sent[k] == sent[i]
+
+
+_NAME_WORDS = 7  # how long a name in a headline may be

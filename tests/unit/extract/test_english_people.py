@@ -68,10 +68,48 @@ FROM_AND_WHO = {
         "A man from Theyban town spoke to reporters. Three civilians were killed in the raid.",
         {"killed": 3, "killed_women": None},
     ),
+    "identified-as-with-an-age": Example(
+        "A man, identified as 52-year-old Ghazi Taha al-Refa'ie, was shot dead on June 12, "
+        "2024, by gunmen in the market of Nawa.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "a-headline-with-the-name": Example(
+        "Man named Ghazi al-Refaie killed by unidentified gunmen in western Daraa",
+        {"killed": 1, "killed_women": 0},
+    ),
+    # guard: a man named who tells of others' deaths
+    "a-man-named-who-spoke": Example(
+        "A man named Ahmad said two people were killed in the strike on Sarmin.",
+        {"killed": 2},
+    ),
+}
+
+# Arabic: a toll that "rose to" its figure before SOHR's word for the count ("تعداد"), a
+# feminine dual ("مواطنتان"), and "others" wounded after a killing verb
+ARABIC_COUNTS = {
+    "rose-to-then-the-count": Example(
+        "وقال المرصد: ارتفع إلى 8 بينهم مواطنتان و4 أطفال تعداد المدنيين الذين قتلوا جراء "
+        "سقوط صواريخ أرض - أرض على مدرسة في بلدة سرمين.",
+        {"killed": 8, "killed_children": 4, "killed_women": 2},
+    ),
+    "others-wounded-after-the-killed": Example(
+        "أفاد المراسل أن خمسة أشخاص من عائلة الحسين، قتلوا وأصيب ثلاثة آخرون، إثر انفجار لغم.",
+        {"killed": 5, "injured": 3},
+    ),
+    # guards: a count since the year began is no toll; killed and wounded told as one
+    "a-count-since-the-start-of-the-year": Example(
+        "ارتفع تعداد الشهداء المدنيين منذ مطلع العام إلى 340 مدنياً.\n\n"
+        "وقتل طفلان بقصف على بلدة سرمين اليوم.",
+        {"killed": 2},
+    ),
+    "killed-and-wounded-together": Example(
+        "قتل وأصيب 15 مدنياً بقصف على مدينة أريحا.",
+        {"killed": None, "injured": None},
+    ),
 }
 
 
-@pytest.mark.parametrize("example", cases(HEADLINES, FROM_AND_WHO))
+@pytest.mark.parametrize("example", cases(HEADLINES, FROM_AND_WHO, ARABIC_COUNTS))
 def test_english_people(example: Example) -> None:
     """One person told in an English headline, or with where they came from."""
     assert example.found() == example.expect
