@@ -174,6 +174,7 @@ _EVENT = re.compile(
     r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?:مقتل|قتل|قصف|هجوم|استهداف|غار|انفجار|تفجير|إصاب|اصاب|استشهاد)"
     r"|^(?:killed|killing|attack|attacks|strike|strikes|shelling|explosion|blast|bombing)$"
 )
+_TITLE_TAIL = re.compile(r"\s*(?:\[[^\]]{0,12}\]|\([^)]{0,12}\))?\s*")
 # how far from the start of a text its page's own date (a stamp, a byline's date) stands
 _PAGE_TOP = 300
 # words that make a date on its line the day something happened ("قتل شخصان في 3 …")
@@ -227,6 +228,14 @@ def mention(
     )
     dateline = dateline or (
         whole and not before.strip() and bool(_DATELINE_TAIL.match(text, tokens[last].end))
+    )
+    # "Statement by …, on Violence Impacting Aid Workers in North-West Syria, 18 October
+    # 2020 [EN/AR]": the day a statement's title closes on is the day it was issued
+    stamp = stamp or (
+        whole
+        and line_start == 0
+        and before.rstrip().endswith((",", "-", "–", "—"))
+        and _TITLE_TAIL.fullmatch(after) is not None
     )
     # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
     captioned = before.rstrip().endswith(("-", "–", "—"))

@@ -232,6 +232,9 @@ def other_incidents(text: str, first: Reading) -> Further:
         # a town or camp must be named: "حكومة دمشق" is a government, not a place
         towns = [m for m in inside if names_town(m)]
         why: str | None
+        if _refers_back(text, span):
+            last = None  # "The attack on the Hamidiya neighbourhood also left seven injured"
+            continue
         if towns and told and not any(home in g for g in govs):
             gov, why = sorted(govs[0])[0], OTHER_GOVERNORATE
         elif why := _near_home(first, span, inside, towns, own, toll):
@@ -270,6 +273,18 @@ def other_incidents(text: str, first: Reading) -> Further:
 
 
 _TITLE_CHARS = 160
+# a paragraph opening on "the attack" tells more of the one told before it
+_THE_ATTACK = re.compile(
+    r"\s*(?:The|This|That)\s+(?:attack|strike|air\s?strike|shelling|bombing|blast|explosion|"
+    r"massacre|raid)s?\b|\s*[وف]?(?:أدى|أسفر|خلف|تسبب)?\s*(?:الهجوم|القصف|الغارة|الغارات|التفجير"
+    r"|الانفجار|المجزرة|الاستهداف)\s",
+)
+
+
+def _refers_back(text: str, span: Span) -> bool:
+    """A paragraph that opens on "the attack" ("The attack on the Hamidiya neighbourhood
+    also left seven civilians injured", "وأسفر القصف عن …"): the one told before it."""
+    return _THE_ATTACK.match(text, span[0]) is not None
 
 
 def _a_title(text: str, span: Span) -> bool:

@@ -27,6 +27,7 @@ from tawthiq.extract.people_rolls import (
     by_name,
     cue_after,
     cue_follows,
+    described,
     headline_cue,
     noun_after,
     roll_calls,
@@ -166,7 +167,8 @@ def people_items(
             q is not None and prev is not None and prev.number_last >= 0 and prev.group is not None
         )
         if q is not None:
-            group_hit = group_at.get(q.last + 1)
+            # "three Syrian children", "two local aid workers": the words that only describe
+            group_hit = group_at.get(described(keys, q.last + 1, group_at))
             aside = of_them(tokens, q.last + 1)  # "four of them children", "أربعة منهم أطفال"
             if group_hit is None and aside and (q.last + 1 + aside) in group_at:
                 group_hit = group_at[q.last + 1 + aside]

@@ -168,3 +168,12 @@ def headline_cue(
 
 
 _NAME_WORDS = 7  # how long a name in a headline may be
+
+
+def described(keys: Sequence[str], at: int, group_at: dict[int, Hit[str]]) -> int:
+    """Where the person stands after up to two words that only describe them ("Syrian",
+    "local" in "three Syrian children"): ``at`` itself when no person follows them."""
+    modifiers, j = cue_words().modifiers, at
+    while j < len(keys) and j - at < 2 and j not in group_at and keys[j] in modifiers:
+        j += 1
+    return j if j in group_at else at
