@@ -212,7 +212,11 @@ def _read(
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
     language = _language(tokens, keys)
-    fields["place"] = choose_place(text, tokens, sentence, focus, language, places, keys, away)
+    # where an earlier event or history happened is not where this one did
+    past_told = (history | other_day) - focus
+    fields["place"] = choose_place(
+        text, tokens, sentence, focus, language, places, keys, away, past_told
+    )
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit
     named_places = [(m.start, m.end) for m in places if " " in text[m.start : m.end].strip()]

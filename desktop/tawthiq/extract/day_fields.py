@@ -23,6 +23,14 @@ def date_field(
     mentions: list[DateMention], text: str, *, ref: date | None = None, ref_known: bool = True
 ) -> tuple[FieldResult, FieldResult]:
     usable = [m for m in mentions if not m.background]
+    # "… announced the defeat of the Islamic State on Mar. 23, 2019, in Baghouz", told after
+    # the lead of a report years later: history, as a month long past is
+    history = [
+        (m.start, m.end) for m in usable
+        if m.precision == "day" and ref and (ref - m.value).days > 365
+        and in_the_background(text, m)
+    ]  # fmt: skip
+    usable = [m for m in usable if not any(a <= m.start < b for a, b in history)]
     day = [m for m in usable if m.precision == "day"]
     # "🗓 3/3/2023 – 11:20" with no other day told: the stamp is the best there is
     stamps = [m for m in mentions if m.stamp and m.precision == "day"]
@@ -40,7 +48,12 @@ def date_field(
     # "وقال المراسل اليوم الثلاثاء إن مدنياً قتل": with no other day told, the day it was
     # said is the best reading of the day it happened
     said = [m for m in mentions if m.background and m.precision == "day" and not m.stamp]
-    said = said if not usable else []  # "killed in 2023, a report published on Sunday said"
+    # "killed in 2023, a report published on Sunday said"; a year long before it ("the
+    # defeat of ISIS in 2019" in a report of 2021) is history and leaves the day it was said
+    rivals = [
+        m for m in usable if not (m.precision == "year" and ref and ref.year - m.value.year > 1)
+    ]
+    said = said if not rivals else []
     pick = day[0] if day else stamps[0] if stamps else month or (said[0] if said else None)
     if pick is None:
         return FieldResult(extra={"precision": None}), FieldResult()

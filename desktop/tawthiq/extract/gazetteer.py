@@ -69,6 +69,14 @@ _AR_KIND_WORDS: dict[str, _Kind] = {
 }
 _IN_CITY = frozenset({"بمدينه", "لمدينه"})
 _MANY = frozenset({"بلدات", "قري", "مدن", "مناطق", "منطقه", "بلدتي", "قريتي"})  # a region
+_REGION_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+
+
+def _a_region(word: str) -> bool:
+    """ "بلدات", "لمنطقة", "وقرى": a word of a region or of many places, with its clitics."""
+    return any(word.startswith(c) and word[len(c) :] in _MANY for c in _REGION_CLITICS)
+
+
 _EN_KIND_WORDS: dict[str, _Kind] = {
     "camp": ("camp", ("camp",)),
     "camps": ("camp", ("camp",)),
@@ -319,7 +327,7 @@ class Gazetteer:
                 return None  # the city's, not a namesake village
             if kinds == ("camp",) and any(p.kind == "camp" for p in candidates):
                 candidates = [p for p in candidates if p.kind == "camp"]
-            elif doc.words[first - 1].end.removeprefix("و") in _MANY and (
+            elif _a_region(doc.words[first - 1].end) and (
                 surface in self._stop or surface in self._camp_stop
             ):  # "بلدات جبل الزاوية": a camp named by an ordinary word names no region
                 candidates = [p for p in candidates if p.kind != "camp"]

@@ -126,6 +126,12 @@ _LINKING = frozenset(
 _GAP_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+# "the Deir al-Zor town of Shaqra", "Idlib's village of Kansafra": the one before locates
+_OF_ITS_TOWN = re.compile(
+    r"(?:['’]s)?\s+(?:town|village|city|camp|neighbou?rhood)\s+of\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
 def locates_the_one_before(text: str, before: PlaceMention, m: PlaceMention) -> bool:
     """Whether ``m`` only says where the place named just before it lies ("Jindires town in
     Afrin city", "قرية زيدل بريف حمص", "Tishreen Dam near Manbij"): a town or camp, then a
@@ -133,10 +139,28 @@ def locates_the_one_before(text: str, before: PlaceMention, m: PlaceMention) -> 
     gap = text[before.end : m.start]
     if not 0 < len(gap) <= 40 or any(c in gap for c in ".؛;\n(") or gap.count(",") > 1:
         return False
+    if _OF_ITS_TOWN.fullmatch(gap):  # "al-Sheikh Miskin city of Daraa", not "the Idlib
+        return _a_unit(m) and not _a_unit(before)  # village of Kansafra": the unit locates
     words = [w.lower() for w in _GAP_WORDS.findall(gap)]
     if not words or not all(w in _LINKS for w in words) or not _LINKING & set(words):
         return False
     return any(p.kind in ("camp", "community") for p in before.place_candidates)
+
+
+def locates_the_one_after(text: str, m: PlaceMention, after: PlaceMention) -> bool:
+    """Whether ``m`` only says where the town named right after it lies ("the Deir al-Zor
+    town of Shaqra")."""
+    return (
+        _OF_ITS_TOWN.fullmatch(text, m.end, after.start) is not None
+        and _a_unit(m)
+        and not _a_unit(after)
+        and any(p.kind in ("camp", "community") for p in after.place_candidates)
+    )
+
+
+def _a_unit(m: PlaceMention) -> bool:
+    """A name that is a governorate's or a district's ("Idlib", "Daraa")."""
+    return any(p.kind in ("governorate", "district") for p in m.place_candidates)
 
 
 # a photograph's caption ("Smoke rises after an air strike in Saraqeb … Photo: Reuters",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from tawthiq.extract.gazetteer import Gazetteer, Place, PlaceMention
@@ -22,6 +23,7 @@ from tawthiq.extract.place_landmarks import (
     in_a_caption,
     is_reference,
     listed_also,
+    locates_the_one_after,
     locates_the_one_before,
     names_a_side,
     only_landmarks,
@@ -203,6 +205,10 @@ def _pick(
     ranked = [p for p in ranked if p not in landmarks] or ranked
     if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]]:
         return specific[0]
+    # "airstrikes in Idlib … a poultry farm in Maarrat Misrin": the one town told in the
+    # governorate the report names, wherever it is told
+    if len(specific) == 1 and best_mention[ranked[0]][1].kind == "governorate":
+        return specific[0]
     return ranked[0]
 
 
@@ -215,9 +221,11 @@ def choose_place(
     mentions: Sequence[PlaceMention] | None = None,
     keys: Keys | None = None,
     away: set[int] | None = None,
+    past: AbstractSet[int] = frozenset(),
 ) -> FieldResult:
     """The incident's place; ``away`` are the mentions ``elsewhere_people`` found, when the
-    caller has them already."""
+    caller has them already; ``past``: sentences of history or of another day, whose places
+    weigh little."""
     if mentions is None:
         mentions = Gazetteer.load().find(text)
     if not mentions:
@@ -232,7 +240,9 @@ def choose_place(
     # "Jindires town in Afrin city": the report tells of Jindires; Afrin, there and wherever
     # else it is named, only says where (its governorate vote stays)
     locating = [
-        k > 0 and locates_the_one_before(text, mentions[k - 1], m) for k, m in enumerate(mentions)
+        (k > 0 and locates_the_one_before(text, mentions[k - 1], m))
+        or (k + 1 < len(mentions) and locates_the_one_after(text, m, mentions[k + 1]))
+        for k, m in enumerate(mentions)
     ]
     locators = {p.pcode for k, m in enumerate(mentions) if locating[k] for p in m.place_candidates}
     referring = [is_reference(text, m) for m in mentions]
@@ -243,7 +253,8 @@ def choose_place(
             # a photograph's caption shows another day's picture: no place of the report's
             located.append((m, 0.0))
             continue
-        w = _weight(_sentence_at(starts, sentence, m.start), focus)
+        at = _sentence_at(starts, sentence, m.start)
+        w = _weight(at, focus) * (0.25 if at in past else 1.0)
         aside = dateline(text, m)
         if aside:
             w *= 0.2
