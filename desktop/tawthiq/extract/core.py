@@ -176,7 +176,7 @@ def _read(
     # toll, set aside only where the report has one of its own
     figures = set_aside_earlier(figures, told_of_another(tokens, sentence, text))
     # "مقتل 5 أشخاص في هجمات متفرقة … وفي الصنمين قتل …": the sum of a round-up is no toll
-    figures = set_aside_several(figures, several_told(tokens, keys, sentence))
+    figures = set_aside_several(figures, several_told(tokens, keys, sentence), text)
     places = Gazetteer.load().find(text) if places is None else places
     # "Hayat Tahrir al-Sham" names a group, not the village of Hayat nor al-Sham (Damascus)
     actors = rank_spans("perpetrators", tokens, keys) + rank_spans("sources", tokens, keys)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from tawthiq.extract.ages import age_after_person, name_word
 from tawthiq.extract.casualty_words import cue_words
 from tawthiq.extract.numbers import read_quantity
-from tawthiq.extract.phrases import Hit
+from tawthiq.extract.phrases import Hit, key_of
 from tawthiq.extract.tokens import Token
 
 _EACH = frozenset({"كل", "كلا"})  # ("كلاً" is read "كل")
@@ -23,13 +23,49 @@ def roll_calls(tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> list[tup
     cues = sorted(cat_at)
     for j in {h.last for h in cat_at.values()}:
         if j + 2 < len(tokens) and tokens[j + 1].norm in _EACH and tokens[j + 2].norm == "من":
-            end = min(len(tokens) - 1, j + 2 + _ROLL_WORDS)
-            # the roll ends where the cause is told ("… جراء قصف", "… اثر انفجار"), or
-            # where another cue begins ("… وإصابة الطفل علي", "… أصيب الطفل علي")
-            end = next((k for k in range(j + 3, end) if tokens[k].norm in _ROLL_ENDS), end)
-            end = next((k for k in cues if j + 2 < k < end), end)
-            out.append((j + 2, end))
+            start, end = j + 2, min(len(tokens) - 1, j + 2 + _ROLL_WORDS)
+        elif _named_after(tokens, j):
+            # "مقتل الشاب ياسر فلاحة … والطفل عمر حمدان": the first named right after the cue
+            start, end = j, min(len(tokens) - 1, j + _SHORT_ROLL)
+            end = next((k for k in range(j + 2, end) if _unnamed_person(tokens, k)), end)
+            if not any(
+                tokens[k].norm.startswith("و") and _named_after(tokens, k - 1, joined=True)
+                for k in range(j + 3, end)
+            ):
+                continue  # one named: no roll ("مقتل الشاب أحمد" is the one told)
+        else:
+            continue
+        # the roll ends where the cause is told ("… جراء قصف", "… اثر انفجار"), or
+        # where another cue begins ("… وإصابة الطفل علي", "… أصيب الطفل علي")
+        end = next((k for k in range(start + 1, end) if tokens[k].norm in _ROLL_ENDS), end)
+        end = next((k for k in cues if start < k < end), end)
+        out.append((start, end))
     return out
+
+
+_SHORT_ROLL = 25  # how far the people named after a cue with no "كل من" may go on
+
+
+def _named_after(tokens: Sequence[Token], j: int, *, joined: bool = False) -> bool:
+    """ "مقتل الشاب ياسر": a person with the article, then a name, right after ``j`` (with
+    "و" before the person, ``joined``: "والطفل عمر")."""
+    person = tokens[j + 1].norm.removeprefix("و") if joined and j + 1 < len(tokens) else ""
+    person = person or (tokens[j + 1].norm if j + 1 < len(tokens) else "")
+    if j + 2 >= len(tokens) or not person.startswith("ال"):
+        return False
+    name = tokens[j + 2]
+    return (
+        key_of(person) in cue_words().singular
+        and name.is_arabic
+        and not name.norm.startswith(("ال", "و"))
+        and key_of(name.norm) not in cue_words().people
+    )
+
+
+def _unnamed_person(tokens: Sequence[Token], k: int) -> bool:
+    """ "وطفل", "وامرأة": a person with no article, who is no one named."""
+    norm = tokens[k].norm.removeprefix("و")
+    return not norm.startswith("ال") and key_of(norm) in cue_words().singular
 
 
 _ROLL_ENDS = frozenset({"جراء", "بسبب", "اثر", "إثر", "نتيجه", "بعد", "فيما", "كما", "بينما"})

@@ -30,6 +30,16 @@ ROUNDUPS = {
         "In the town of Nawa, gunmen shot dead two brothers outside their home.",
         {"killed": 2},
     ),
+    # the first attack told by its dead's names; "four others" are the second attack's
+    "two-attacks-the-first-named-the-second-others": Example(
+        "قتل 6 أشخاص في محافظة درعا خلال الساعات الماضية، جراء هجومين منفصلين نفذهما مسلحون "
+        "مجهولون.\n"
+        'وحصل الهجوم الأول في حي طريق السد بدرعا، وأسفر عن مقتل الشاب ياسر فلاحة الملقب بـ"الحمش" '
+        "والطفل عمر حمدان (14 عاماً).\n"
+        "وبعد ساعات من الحادثة المذكورة قتل أربعة أشخاص آخرين، إثر استهدافهم بإطلاق نار مباشر "
+        "في مدينة الصنمين.",
+        {"killed": 2, "killed_children": 1},
+    ),
     # guards: a round-up told only as a sum keeps it; the same toll told again stays
     "only-the-sum-is-told": Example(
         "قتل 5 أشخاص في هجمات متفرقة في محافظة درعا أمس.",
@@ -38,6 +48,24 @@ ROUNDUPS = {
     "the-one-told-is-as-large": Example(
         "قتل 3 أشخاص في حادثين منفصلين بريف إدلب.\n\nوقتل ثلاثة مدنيين بقصف على بلدة سرمين.",
         {"killed": 3},
+    ),
+}
+
+NAMED_AFTER_THE_CUE = {
+    # "مقتل الشاب X والطفل Y": two named after the cue with no "كل من" are two
+    "a-young-man-and-a-child-named": Example(
+        "وأسفر الهجوم عن مقتل الشاب ياسر فلاحة الملقب بالحمش والطفل عمر حمدان (14 عاماً).",
+        {"killed": 2, "killed_children": 1},
+    ),
+    # guards: one named, then another's wound; one named told again
+    "one-named-then-one-wounded": Example(
+        "ما أسفر عن استشهاد الشاب محمد الرويلي وإصابة الشاب محمد الناطور بجروح.",
+        {"killed": 1, "injured": 1},
+    ),
+    "one-named-told-again": Example(
+        "استشهد شاب وأصيب آخر جراء انفجار لغم في درعا البلد.\n"
+        'وأفادت مصادر بأن اللغم أسفر عن استشهاد الشاب "محمد الرويلي" وإصابة الشاب "محمد الناطور".',
+        {"killed": 1, "injured": 1},
     ),
 }
 
@@ -60,7 +88,7 @@ AFFILIATION = {
 }
 
 
-@pytest.mark.parametrize("example", cases(ROUNDUPS, AFFILIATION))
+@pytest.mark.parametrize("example", cases(ROUNDUPS, NAMED_AFTER_THE_CUE, AFFILIATION))
 def test_roundups(example: Example) -> None:
     """The first attack of a round-up, and a victim's side told as no striker."""
     assert example.found() == example.expect
