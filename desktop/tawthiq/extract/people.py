@@ -238,7 +238,7 @@ def people_items(
         if in_roll and not named and not dual:
             i += 1
             continue
-        if named and items and any(a < items[-1].first <= b for a, b in roll):
+        if named and items and any(a < items[-1].first <= b and a < i <= b for a, b in roll):
             joined = True  # one chain: the people named are the toll together
         if dual or (
             lone
