@@ -309,8 +309,26 @@ def find_dates(
     for i in _where(exact, at, years):
         if i not in used:
             add(i, i, date(int(tokens[i].norm), 1, 1), "year")
-    out = sorted(found.out, key=lambda m: m.start)
+    out = _stamped_weekdays(text, sorted(found.out, key=lambda m: m.start))
     return [_with_time(m, starts, times) for m in out]
+
+
+_STAMP_LINE = 60  # how long a page's stamp line may be ("الثلاثاء, 12 شباط/فبراير 2019 12:56")
+
+
+def _stamped_weekdays(text: str, out: list[DateMention]) -> list[DateMention]:
+    """A weekday on the short line of a page's stamp ("الثلاثاء, 12 شباط 2019 12:56") is
+    the stamp's, not a day told."""
+    lines = {text.rfind("\n", 0, m.start) for m in out if m.stamp}
+    if not lines:
+        return out
+    return [
+        dataclasses.replace(m, stamp=True, background=True)
+        if m.relative and not m.stamp and (line := text.rfind("\n", 0, m.start)) in lines
+        and len(text[line + 1 :].split("\n", 1)[0]) <= _STAMP_LINE
+        else m
+        for m in out
+    ]  # fmt: skip
 
 
 def _where(exact: Keys, at: dict[str, list[int]], words: Iterable[str]) -> list[int]:
