@@ -174,10 +174,25 @@ def attribution() -> Attribution:
     )
 
 
-def affiliated_at(tokens: Sequence[Token], keys: Sequence[str], cues: Attribution) -> set[int]:
+def affiliated_at(
+    tokens: Sequence[Token], keys: Sequence[str], sentence: Sequence[int], cues: Attribution
+) -> set[int]:
     """Where a group a victim belonged to may be named ("ينحدر من قرية صور، وهو عسكري في
-    قوات النظام", "who was a member of the SDF"): up to three words after those words."""
-    return {a.last + k for a in cues.affiliation.find(tokens, keys) for k in range(1, 4)}
+    قوات النظام", "The victim was a member of the Syrian army's Fourth Division"): up to six
+    words after those words, in their sentence, before any word of who struck ("by", "برصاص");
+    not after one ("برصاص مسلح يعمل في صفوف داعش": the gunman's)."""
+    out: set[int] = set()
+    for a in cues.affiliation.find(tokens, keys):
+        if any(tokens[k].norm in _STRUCK_BY for k in range(max(0, a.first - 4), a.first)):
+            continue
+        for k in range(a.last + 1, min(len(tokens), a.last + 7)):
+            if sentence[k] != sentence[a.last] or tokens[k].norm in _STRUCK_BY:
+                break
+            out.add(k)
+    return out
+
+
+_STRUCK_BY = frozenset({"by", "برصاص", "بنيران", "بقصف", "بغاره", "بغارات", "بقذيفه", "مسلح"})
 
 
 def victim(

@@ -50,6 +50,7 @@ class Figure:
     with_attack: bool = False  # its sentence tells of an attack ("shelling on Al-Bab killed")
     breakdown: bool = False  # told after "بينهم", "including": some of a toll just given
     kin: bool = False  # a daughter or a sister among them ("وابنته"): maybe a child
+    headline: bool = False  # a headline's person with no article ("Child killed by …")
 
 
 _BREAK = re.compile(r"[.!?؟؛\n:]")
@@ -113,6 +114,7 @@ def find_figures(
         sent[h.first]
         for h in cues.cumulative.find(tokens, keys)
         if not any(keys[k] in cues.superlatives for k in range(max(0, h.first - 8), h.first))
+        and not _risen_count(keys, sent, h.first)
     }
     # "Syria's war, which escalated into a deadly conflict …, has killed more than 507,000
     # people": thousands in a sentence of the war are its toll, not an attack's
@@ -372,4 +374,28 @@ def _figure(
         one_named=it.number_last < 0 and it.max == 1,
         breakdown=it.breakdown,
         kin=it.kin,
+        headline=it.headline,
     )
+
+
+_ROSE = frozenset({"ارتفع", "ارتفعت"})
+_RUNNING = frozenset({"ذلك", "وبذلك", "يرتفع", "يصل", "ليصل"})
+
+
+def _risen_count(keys: Sequence[str], sent: Sequence[int], at: int) -> bool:
+    """ "ارتفع إلى 8 … تعداد المدنيين الذين قتلوا جراء …": the count ("تعداد") of this
+    incident's dead, risen; not "وبذلك يرتفع تعداد …", "ليرتفع إلى 12 تعداد …", a total."""
+    if keys[at] != "تعداد":
+        return False
+    before = [keys[k] for k in range(max(0, at - 12), at) if sent[k] == sent[at]]
+    return bool(_ROSE & set(before)) and not _RUNNING & set(before)
+
+
+def headlines_left_out(figures: list[Figure]) -> list[Figure]:
+    """A headline's one person ("Child killed in landmine explosion") is no toll where the
+    report tells one of the same harm ("Three children were killed …")."""
+    told = {f.category for f in figures if not f.headline and not f.cumulative}
+    return [
+        dataclasses.replace(f, cumulative=True) if f.headline and f.category in told else f
+        for f in figures
+    ]

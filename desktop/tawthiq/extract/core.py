@@ -12,6 +12,7 @@ from tawthiq.extract import parts
 from tawthiq.extract.casualties import (
     counts_people,
     find_figures,
+    headlines_left_out,
     history_cues,
     sentence_ids,
 )
@@ -188,7 +189,7 @@ def _read(
         (m.start, sentence[max(0, bisect.bisect_right(starts, m.start) - 1)], m.place_candidates)
         for k, m in enumerate(places) if k not in away and names_town(m) and tokens
     ]  # fmt: skip
-    figures = set_aside_elsewhere(figures, towns, text)
+    figures = headlines_left_out(set_aside_elsewhere(figures, towns, text))
     for name in ("killed", "injured"):
         fields[name] = total_toll(figures, name)
     fields["killed_children"] = toll_of(figures, "killed", "children")

@@ -174,6 +174,11 @@ _EVENT = re.compile(
     r"^(?:و|ف)?(?:ب|ل)?(?:ال)?(?:مقتل|قتل|قصف|هجوم|استهداف|غار|انفجار|تفجير|إصاب|اصاب|استشهاد)"
     r"|^(?:killed|killing|attack|attacks|strike|strikes|shelling|explosion|blast|bombing)$"
 )
+# a title of what was issued: a statement, a press release, a briefing, an update
+_ISSUED = re.compile(
+    r"statement|press release|briefing|remarks|flash update|situation report|بيان|تصريح|إحاطة",
+    re.IGNORECASE,
+)
 _TITLE_TAIL = re.compile(r"\s*(?:\[[^\]]{0,12}\]|\([^)]{0,12}\))?\s*")
 # how far from the start of a text its page's own date (a stamp, a byline's date) stands
 _PAGE_TOP = 300
@@ -236,6 +241,7 @@ def mention(
         and line_start == 0
         and before.rstrip().endswith((",", "-", "–", "—"))
         and _TITLE_TAIL.fullmatch(after) is not None
+        and _ISSUED.search(before) is not None
     )
     # "… في بلدة جباتا الخشب - 11 من أيار 2022 (عنب بلدي)": a photo's caption and credit
     captioned = before.rstrip().endswith(("-", "–", "—"))

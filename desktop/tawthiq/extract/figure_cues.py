@@ -254,7 +254,8 @@ def category_near(
     apart = it.group not in ("children", "women", "men")
     crossed = False
     for j in range(first - 1, max(-1, first - 1 - _WINDOW_BEFORE), -1):
-        crossed = crossed or (apart and j + 1 in commas)
+        # ("Child killed, mother and sister wounded": a cue closing its clause with a comma)
+        crossed = crossed or ((apart or j in cat_at) and j + 1 in commas)
         if tokens[j].norm in ("and", "but"):  # "a child was killed and three were wounded"
             ahead = forward()
             if ahead:

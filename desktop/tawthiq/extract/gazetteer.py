@@ -81,6 +81,7 @@ _EN_KIND_WORDS: dict[str, _Kind] = {
     "camp": ("camp", ("camp",)),
     "camps": ("camp", ("camp",)),
     **{w: (w, ("community",)) for w in ("town", "village", "city", "neighbourhood")},
+    "neighborhood": ("neighbourhood", ("community",)),
     **{w: (w, ("district", "community")) for w in ("district", "area", "region")},
     **{w: (w, ("governorate",)) for w in ("province", "governorate")},
     "subdistrict": ("subdistrict", ("subdistrict",)),

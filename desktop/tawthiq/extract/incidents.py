@@ -232,7 +232,13 @@ def other_incidents(text: str, first: Reading) -> Further:
         # a town or camp must be named: "حكومة دمشق" is a government, not a place
         towns = [m for m in inside if names_town(m)]
         why: str | None
-        if _refers_back(text, span):
+        # (a neighbourhood is the city's told before: "the Hamidiya neighborhood")
+        elsewhere = any(
+            home not in {p.governorate for p in m.place_candidates}
+            for m in towns
+            if m.prefix not in _QUARTERS and _WHERE.search(text, max(0, m.start - 30), m.start)
+        )  # fmt: skip
+        if _refers_back(text, span) and not elsewhere and _background(first, span, starts) is None:
             last = None  # "The attack on the Hamidiya neighbourhood also left seven injured"
             continue
         if towns and told and not any(home in g for g in govs):
@@ -283,8 +289,25 @@ _THE_ATTACK = re.compile(
 
 def _refers_back(text: str, span: Span) -> bool:
     """A paragraph that opens on "the attack" ("The attack on the Hamidiya neighbourhood
-    also left seven civilians injured", "وأسفر القصف عن …"): the one told before it."""
-    return _THE_ATTACK.match(text, span[0]) is not None
+    left seven civilians injured", "وأسفر القصف عن …"): the one told before it; not one
+    that tells where else it struck ("The shelling also hit Kafr Nabl")."""
+    head = text[span[0] : min(span[1], span[0] + 80)]
+    return _THE_ATTACK.match(text, span[0]) is not None and not _ALSO.search(head)
+
+
+# a place told as where something happened ("on Tal Rifaat", "على تل رفعت", "بتل رفعت")
+_WHERE = re.compile(
+    r"(?:\b(?:in|on|at|near|hit|struck|targeted|targeting)\s+(?:the\s+)?"
+    r"(?:(?:town|village|city)\s+of\s+)?|(?:في|على|قرب|بلدة|قرية|مدينة)\s+|[بل])$",
+    re.IGNORECASE,
+)
+_QUARTERS = frozenset({"neighbourhood", "حي", "الحي", "بحي", "وحي"})
+# ("The shelling also hit Kafr Nabl"; "والقصف يأتي بعد أيام من غارة روسية": a recap)
+_ALSO = re.compile(
+    r"\balso\s+(?:hit|struck|targeted|shelled)|أيضا|أيضاً|كذلك|طال|يأتي بعد|تأتي بعد"
+    r"|\bcomes?\s+\w+\s+(?:days?|weeks?)\s+after",
+    re.IGNORECASE,
+)
 
 
 def _a_title(text: str, span: Span) -> bool:

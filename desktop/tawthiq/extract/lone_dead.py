@@ -130,32 +130,6 @@ _A_WOMAN = re.compile(
 )
 
 
-# an age told of one person: "(48 عاماً)", "البالغ من العمر 45 عاما", "العمر /40/ عامًا",
-# "aged 45", "a 45-year-old", "45 years old", "Ahmad al-Hamad, 45,"
-_AGE = re.compile(
-    r"\(\s*(?P<a>[\d٠-٩]{1,2})\s*(?:عام|سن)[^()]{0,6}\)"
-    r"|(?:العمر|عمره|عمرها|بعمر)\s*/?\s*(?P<b>[\d٠-٩]{1,2})(?![\d٠-٩])"
-    r"|\baged\s+(?P<c>\d{1,2})\b|\b(?P<d>\d{1,2})[- ]years?[- ]old\b"
-    r"|\b[A-Z][\w'’-]+,\s+(?P<e>\d{1,2}),",
-    re.IGNORECASE,
-)
-
-
-def _told_grown(text: str, start: int, end: int) -> bool:
-    """An age of 18 or more told between ``start`` and ``end`` with no other person told
-    before it, and no age under 18 there."""
-    ages = []
-    for m in _AGE.finditer(text, start, end):
-        if _words().other_person.search(text, start, m.start()):
-            break
-        ages.append(int(next(g for g in m.groups() if g).translate(_DIGITS)))
-    return bool(ages) and min(ages) >= _GROWN_AGE
-
-
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
-_GROWN_AGE = 18
-
-
 def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
     """One killed, told as who they were: no woman and/or no child among the killed."""
     killed = fields["killed"]
@@ -188,9 +162,7 @@ def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
     man = bool(said & words.man) or parent
     he = he or any(_a_man_named_before(text, s) for s, _ in killed.spans)
     no_woman = not woman and (man or he or bool(said & words.masculine))
-    # "قتل شاعر … أنور الشاعر (48 عاماً)": a grown person by their age
-    aged = generic and any(_told_grown(text, a, b) for a, b in deaths)
-    no_child = man or bool(said & words.grown) or aged
+    no_child = man or bool(said & words.grown)
     zero = {"min": 0, "max": 0, "approximate": False}
     for name, settled in (("killed_women", no_woman), ("killed_children", no_child)):
         if settled and fields[name].value is None:
@@ -206,8 +178,10 @@ def mark_fathers(items: list[Item], tokens: Sequence[Token]) -> None:
             continue
         word = tokens[it.first].norm
         his = it.first > 0 and tokens[it.first - 1].norm == "his"
+        # ("A poet and his two children": a child of "his" too)
         if before.min == before.max == 1 and (
-            word.removeprefix("و") in parents or (his and word in parents)
+            word.removeprefix("و") in parents
+            or (his and (word in parents or it.group == "children"))
         ):
             before.group = "men"
 

@@ -25,10 +25,12 @@ from tawthiq.extract.numbers import Quantity, definite_count, may_start, read_qu
 from tawthiq.extract.people_rolls import (
     WAS,
     by_name,
+    complement_words,
     cue_after,
     cue_follows,
     described,
     headline_cue,
+    list_goes_on,
     noun_after,
     roll_calls,
 )
@@ -54,6 +56,7 @@ class Item:
     kin: bool = False  # a daughter or a sister ("وابنته"): a woman, or maybe a child
     told_until: int = -1  # where the brackets after it end: who it counted ("(طفلان وامرأة)")
     cue_at: int = -1  # its cue, where found far after it ("A man from …, named as …, was killed")
+    headline: bool = False  # a headline's person with no article ("Child killed by …")
 
 
 def people_items(
@@ -154,7 +157,9 @@ def people_items(
             continue
         # "and her four children": a possessive may stand between "and" and the figure
         poss = 1 if i > 1 and tokens[i - 1].norm in _POSSESSIVES else 0
-        after_items = bool(items) and items[-1].last >= i - 2 - poss - _complement(tokens, items)
+        after_items = bool(items) and items[-1].last >= i - 2 - poss - complement_words(
+            tokens, items
+        )
         # ("a woman, her husband and their three children": a possessive goes on the list)
         joined = after_items and (
             tokens[i].norm.startswith("و")
@@ -214,13 +219,18 @@ def people_items(
         breakdown = breakdown or bool(aside)
         # "A child was killed", "A passer-by was also wounded", "a boy who lived nearby was hurt"
         cue_at = cue_after(tokens, lone.last, cat_at, sent) if article and singular and lone else -1
+        # "The mother of a man from Tafas was killed": the man only says whose mother
+        of_one = before > 1 and tokens[before].norm == "of"
+        if of_one and (before - 1 in group_at or keys[before - 1] in cues.singular):
+            cue_at = -1
         cue_next = cue_at >= 0
         # "Child killed by a landmine …", "Civilian shot dead by …": a headline's person,
         # with no article, and its cue
-        cue_next = cue_next or (
+        headline = (
             not article and singular and lone is not None and sent is not None
             and headline_cue(tokens, keys, sent, i, lone.last, cat_at)
         )  # fmt: skip
+        cue_next = cue_next or headline
         plural_after_article = article and not singular  # "its fighters" counts no one
         # "بين الشهداء نساء وأطفال", "including children": how many is not said
         unnumbered = lone is not None and (
@@ -258,8 +268,9 @@ def people_items(
                 Item(i, last, n, n, False, group, breakdown, joined, named=named, males=males)
             )
             items[-1].kin = keys[last] in cues.female_kin or alts[last] in cues.female_kin
-            if cue_next and cue_at - last > _WINDOW_NEAR:  # its cue told far after them
+            if cue_next and cue_at > last + 1:  # its cue told after where they came from
                 items[-1].cue_at = cue_at
+            items[-1].headline = bool(headline)
             if age_after_person(tokens, last + 1):
                 items[-1].last = last = last + 1  # "a child (7)": the age goes with them
             i = last + 1
@@ -268,7 +279,7 @@ def people_items(
         other = 1 if i > 0 and tokens[i - 1].norm in ("other", "fellow") else 0
         listed = bool(items) and items[-1].last == i - 1 - other and items[-1].breakdown
         # … and only where the list goes on ("…, nurses said" is who told it)
-        listed = listed and lone is not None and _list_goes_on(tokens, lone.last + 1)
+        listed = listed and lone is not None and list_goes_on(tokens, lone.last + 1)
         if lone and unnumbered and (joined or breakdown or listed):  # "وأطفالها": how many?
             items.append(Item(i, lone.last, 0, 0, True, lone.payload, breakdown or listed, joined))
             i = lone.last + 1
@@ -298,26 +309,10 @@ _ARTICLE = re.compile("^[وف]?(?:[بك]?ال|لل)")
 _ONE = frozenset({"واحد", "واحده"})
 _ONE_TWO = {"واحد": 1, "واحده": 1, "اثنين": 2, "اثنان": 2, "اثنتين": 2, "اثنتان": 2}
 _POSSESSIVES = frozenset({"his", "her", "their"})
+_PARENTS = frozenset({"father", "mother", "parent"})
 _OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
 _GROWN = frozenset({"people", "men", "civilians"})  # a group an age under 18 makes children
 _WAS = WAS
-_WINDOW_NEAR = 10  # how far a cue after a person is found without being pointed to
-
-
-def _complement(tokens: Sequence[Token], items: list[Item]) -> int:
-    """How many words an "of" phrase adds after the last person ("a member of the local
-    council and his son"), up to five; 0 when none follows."""
-    if not items or items[-1].last + 1 >= len(tokens) or tokens[items[-1].last + 1].norm != "of":
-        return 0
-    return 5
-
-
-def _list_goes_on(tokens: Sequence[Token], at: int) -> bool:
-    """Whether more people follow at ``at``: "and", "و" or a number."""
-    if at >= len(tokens):
-        return False
-    norm = tokens[at].norm
-    return norm in ("and", "as") or norm.startswith("و") or may_start(norm)
 
 
 def _young(items: list[Item], q: Quantity) -> None:
@@ -372,6 +367,8 @@ def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) ->
     """Years, ages, hours, attacks, shells, "أحد الأفران": numbers that do not count people."""
     nxt = q.last + 1
     cues = cue_words()
+    if q.first > 1 and tokens[q.first - 1].norm == "of" and tokens[q.first - 2].norm in _PARENTS:
+        return True  # "a father of four children": his children, not the dead
     key = keys[nxt] if nxt < len(tokens) else ""
     year_like = 1900 <= q.min <= 2100 and not q.approximate and "," not in tokens[q.first].text
     if year_like and key not in cues.people:  # "2000 مدني" counts people; "2014" is a year

@@ -5,10 +5,11 @@ named with an article ("a young woman", "a child was killed")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from tawthiq.extract.ages import age_after_person, name_word
 from tawthiq.extract.casualty_words import cue_words
-from tawthiq.extract.numbers import read_quantity
+from tawthiq.extract.numbers import may_start, read_quantity
 from tawthiq.extract.phrases import Hit, key_of
 from tawthiq.extract.tokens import Token
 
@@ -143,8 +144,9 @@ def cue_after(
         last += 2  # "A civilian, aged 45, was killed"
     following = tokens[last + 1].norm if last + 1 < len(tokens) else ""
     extra = {"who": 7, "and": 5}.get(following, 0)
-    if sent is not None and following in _FROM:
-        extra = _FROM_WORDS
+    after = tokens[last + 2].norm if last + 2 < len(tokens) else ""
+    if sent is not None and following in _FROM and not (following == "of" and may_start(after)):
+        extra = _FROM_WORDS  # (not "a father of four children")
     end = min(len(tokens), last + 2 + extra)
     if last + 1 in cat_at and tokens[last + 1].norm.isascii():
         return last + 1  # "a civilian lost their life", "a child died", "a woman killed in …"
@@ -165,6 +167,7 @@ def cue_after(
             and not (following == "and" and j == last + 2)
             and not age_after_person(tokens, j)
             and not (extra == _FROM_WORDS and j + 1 < end and tokens[j + 1].norm in _YEARS)
+            and not (extra == _FROM_WORDS and tokens[j - 1].norm == "aged")
         ):
             return -1
     return -1
@@ -213,3 +216,19 @@ def described(keys: Sequence[str], at: int, group_at: dict[int, Hit[str]]) -> in
     while j < len(keys) and j - at < 2 and j not in group_at and keys[j] in modifiers:
         j += 1
     return j if j in group_at else at
+
+
+def complement_words(tokens: Sequence[Token], items: Sequence[Any]) -> int:
+    """How many words an "of" phrase adds after the last person ("a member of the local
+    council and his son"), up to five; 0 when none follows."""
+    if not items or items[-1].last + 1 >= len(tokens) or tokens[items[-1].last + 1].norm != "of":
+        return 0
+    return 5
+
+
+def list_goes_on(tokens: Sequence[Token], at: int) -> bool:
+    """Whether more people follow at ``at``: "and", "و" or a number."""
+    if at >= len(tokens):
+        return False
+    norm = tokens[at].norm
+    return norm in ("and", "as") or norm.startswith("و") or may_start(norm)
