@@ -389,13 +389,3 @@ def _risen_count(keys: Sequence[str], sent: Sequence[int], at: int) -> bool:
         return False
     before = [keys[k] for k in range(max(0, at - 12), at) if sent[k] == sent[at]]
     return bool(_ROSE & set(before)) and not _RUNNING & set(before)
-
-
-def headlines_left_out(figures: list[Figure]) -> list[Figure]:
-    """A headline's one person ("Child killed in landmine explosion") is no toll where the
-    report tells one of the same harm ("Three children were killed …")."""
-    told = {f.category for f in figures if not f.headline and not f.cumulative}
-    return [
-        dataclasses.replace(f, cumulative=True) if f.headline and f.category in told else f
-        for f in figures
-    ]

@@ -12,7 +12,6 @@ from tawthiq.extract import parts
 from tawthiq.extract.casualties import (
     counts_people,
     find_figures,
-    headlines_left_out,
     history_cues,
     sentence_ids,
 )
@@ -41,6 +40,7 @@ from tawthiq.extract.roundups import set_aside_several, several_told
 from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize
 from tawthiq.extract.tolls import (
     as_many_wounded,
+    headlines_left_out,
     keep_groups_within_total,
     no_one_harmed,
     set_aside_earlier,
@@ -213,8 +213,12 @@ def _read(
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
     language = _language(tokens, keys)
-    # where an earlier event or history happened is not where this one did
-    past_told = (history | other_day) - focus
+    # where an earlier event or history happened is not where this one did ("وأمس الثلاثاء
+    # أصيب الشاب علي بجروح … في بلدة نصيب")
+    with_toll = {f.sentence for f in figures}  # (not "The shelling, which began late on
+    past_told = {  # Friday, hit the village of Kansafra": this attack, told on)
+        s for s in (history | other_day) - focus if s in with_toll or s not in attack_told
+    }
     fields["place"] = choose_place(
         text, tokens, sentence, focus, language, places, keys, away, past_told
     )

@@ -68,8 +68,8 @@ _AR_KIND_WORDS: dict[str, _Kind] = {
     "ريف": ("ريف", ("governorate", "district", "community")),
 }
 _IN_CITY = frozenset({"بمدينه", "لمدينه"})
-_MANY = frozenset({"بلدات", "قري", "مدن", "مناطق", "منطقه", "بلدتي", "قريتي"})  # a region
-_REGION_CLITICS = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+_MANY = frozenset({"بلدات", "قري", "مدن", "مناطق", "منطقه", "بلدتي", "قريتي", "ريف"})  # a region
+_REGION_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 
 
 def _a_region(word: str) -> bool:

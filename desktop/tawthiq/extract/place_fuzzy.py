@@ -142,8 +142,6 @@ _BEFORE = (  # (?=…): the first letters of them all, for the search to skip to
 )
 _KIND_WORD = re.compile(r"\b(village|town|city|camp)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CAMP_AFTER = re.compile(r"\s+camp\b", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+$", re.IGNORECASE)
-_KIND_AFTER = re.compile(r"\s+(village|town|city)\b", re.IGNORECASE)
 _SPACED = re.compile(r"\S+")
 # "the Karjokh mountains", "the Khabur river": a feature, not a town, named by its own word
 _FEATURE_AFTER = re.compile(
@@ -181,9 +179,7 @@ def latin_runs(
             continue
         start, end = m.start() + words[0].start(), m.start() + words[-1].end()
         before = text[max(0, start - 40) : start]
-        # "a man from al-Dwair village": where someone came from, told with its kind word
-        kind_after = _KIND_AFTER.match(text, end) if _FROM_BEFORE.search(before) else None
-        if not (before_a_place.search(before) or kind_after):
+        if not before_a_place.search(before):
             continue
         inside = [c for c in covered if c[0] < end and start < c[1]]
         if any(s <= start and end <= e for s, e, _ in inside):
@@ -192,8 +188,6 @@ def latin_runs(
             continue
         kind = _KIND_WORD.search(before)
         prefix = kind.group(1) if kind else None
-        if kind_after:
-            prefix = kind_after.group(1).lower()
         if _CAMP_AFTER.match(text, end):
             prefix = "camp"
         elif _FEATURE_AFTER.match(text, end):

@@ -159,8 +159,9 @@ def locates_the_one_after(text: str, m: PlaceMention, after: PlaceMention) -> bo
 
 
 def _a_unit(m: PlaceMention) -> bool:
-    """A name that is a governorate's or a district's ("Idlib", "Daraa")."""
-    return any(p.kind in ("governorate", "district") for p in m.place_candidates)
+    """A name that is a governorate's ("Idlib", "Daraa"), not a town a district is named
+    after ("Ariha")."""
+    return any(p.kind == "governorate" for p in m.place_candidates)
 
 
 # a photograph's caption ("Smoke rises after an air strike in Saraqeb … Photo: Reuters",

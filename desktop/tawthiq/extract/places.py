@@ -8,6 +8,7 @@ or beside the casualty figures: a camp before a town before a district.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
@@ -30,7 +31,7 @@ from tawthiq.extract.place_landmarks import (
 )
 from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
 from tawthiq.extract.result import FieldResult
-from tawthiq.extract.tokens import Token, starts_of
+from tawthiq.extract.tokens import Token, sentence_end, sentence_start, starts_of
 
 _SPECIFIC = {
     "camp": 1.0,
@@ -54,6 +55,12 @@ _KIND_WORD = {
 }
 
 
+# a harm told, or whom an attack targeted ("killed", "the jets targeted civilians", "مقتل")
+_ATTACK_OR_HARM = re.compile(
+    r"(?=[kdwitقمجإاأشضوه])(?:kill|dead|died|death|wound|injur|targeted|قتل|مقتل|قتلى|جرح|جرحى"
+    r"|إصاب|اصاب|أصيب|استشهد|شهيد|ضحايا|وفاة|استهدف)",
+    re.IGNORECASE,
+)
 _UNITS = ("district", "subdistrict")
 _TOWNS = ("city", "town", "village", "camp")
 
@@ -194,6 +201,7 @@ def _pick(
     best_mention: dict[str, tuple[PlaceMention, Place]],
     told_aside: dict[str, bool],
     landmarks: set[str],
+    struck: AbstractSet[str] = frozenset(),
 ) -> str:
     """A town or camp named in the report beats the governorate it is in, unless it is only
     a passing mention ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the
@@ -205,9 +213,14 @@ def _pick(
     ranked = [p for p in ranked if p not in landmarks] or ranked
     if specific and scores[specific[0]] >= 0.3 * scores[ranked[0]]:
         return specific[0]
-    # "airstrikes in Idlib … a poultry farm in Maarrat Misrin": the one town told in the
-    # governorate the report names, wherever it is told
-    if len(specific) == 1 and best_mention[ranked[0]][1].kind == "governorate":
+    # "airstrikes in Idlib … the jets targeted civilians in a poultry farm in Maarrat
+    # Misrin": the one town of the governorate the report names, told where it tells of
+    # the attack or a harm, wherever that is
+    if (
+        len(specific) == 1
+        and specific[0] in struck
+        and best_mention[ranked[0]][1].kind == "governorate"
+    ):
         return specific[0]
     return ranked[0]
 
@@ -287,6 +300,11 @@ def choose_place(
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
     scores, best_mention, told_aside = _rank_in(located, asides, governorate)
     unplaced = unplaced_villages(text, mentions)
+    struck = {
+        p.pcode for m in mentions
+        if _ATTACK_OR_HARM.search(text, sentence_start(text, m.start), sentence_end(text, m.end))
+        for p in m.place_candidates
+    }  # fmt: skip
     landmarks = only_landmarks(mentions, [a or b for a, b in zip(locating, referring, strict=True)])
 
     def sentence_of(offset: int) -> int:
@@ -306,7 +324,7 @@ def choose_place(
         return FieldResult(_value(rural, m, language), 0.5, ((m.start, m.end),))
     if not scores:
         return FieldResult()
-    pick = _pick(scores, best_mention, told_aside, landmarks)
+    pick = _pick(scores, best_mention, told_aside, landmarks, struck)
     m, place = best_mention[pick]
     likeliest = m.place_candidates[0]
     if (
@@ -319,7 +337,7 @@ def choose_place(
         # for another reason, does not make Douma its namesake hamlet
         governorate = likeliest.governorate
         scores, best_mention, told_aside = _rank_in(located, asides, governorate)
-        pick = _pick(scores, best_mention, told_aside, landmarks)
+        pick = _pick(scores, best_mention, told_aside, landmarks, struck)
         m, place = best_mention[pick]
     spans = tuple(
         (x.start, x.end)
