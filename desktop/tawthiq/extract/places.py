@@ -201,7 +201,7 @@ def _pick(
     best_mention: dict[str, tuple[PlaceMention, Place]],
     told_aside: dict[str, bool],
     landmarks: set[str],
-    struck: AbstractSet[str] = frozenset(),
+    struck: Callable[[str], bool] = lambda _: False,
 ) -> str:
     """A town or camp named in the report beats the governorate it is in, unless it is only
     a passing mention ("في منطقة الميادين … ينحدران من بلدة المريعية": not a town the
@@ -218,8 +218,8 @@ def _pick(
     # the attack or a harm, wherever that is
     if (
         len(specific) == 1
-        and specific[0] in struck
         and best_mention[ranked[0]][1].kind == "governorate"
+        and struck(specific[0])
     ):
         return specific[0]
     return ranked[0]
@@ -300,11 +300,14 @@ def choose_place(
     governorate = max(gov_votes, key=lambda g: (gov_votes[g], order[g]))
     scores, best_mention, told_aside = _rank_in(located, asides, governorate)
     unplaced = unplaced_villages(text, mentions)
-    struck = {
-        p.pcode for m in mentions
-        if _ATTACK_OR_HARM.search(text, sentence_start(text, m.start), sentence_end(text, m.end))
-        for p in m.place_candidates
-    }  # fmt: skip
+
+    def struck(pcode: str) -> bool:
+        """Whether a sentence naming the place tells a harm or whom an attack targeted."""
+        return any(
+            _ATTACK_OR_HARM.search(text, sentence_start(text, m.start), sentence_end(text, m.end))
+            for m in mentions if any(p.pcode == pcode for p in m.place_candidates)
+        )  # fmt: skip
+
     landmarks = only_landmarks(mentions, [a or b for a, b in zip(locating, referring, strict=True)])
 
     def sentence_of(offset: int) -> int:
