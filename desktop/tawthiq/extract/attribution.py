@@ -175,7 +175,11 @@ def attribution() -> Attribution:
 
 
 def affiliated_at(
-    tokens: Sequence[Token], keys: Sequence[str], sentence: Sequence[int], cues: Attribution
+    tokens: Sequence[Token],
+    keys: Sequence[str],
+    sentence: Sequence[int],
+    cues: Attribution,
+    harm: set[int],
 ) -> set[int]:
     """Where a group a victim belonged to may be named ("ينحدر من قرية صور، وهو عسكري في
     قوات النظام", "The victim was a member of the Syrian army's Fourth Division"): up to six
@@ -185,6 +189,10 @@ def affiliated_at(
     for a in cues.affiliation.find(tokens, keys):
         if any(tokens[k].norm in _STRUCK_BY for k in range(max(0, a.first - 4), a.first)):
             continue
+        after = range(a.last + 1, min(len(tokens), a.last + _DID_REACH))
+        if any(sentence[k] == sentence[a.last] and (k in harm or tokens[k].norm in _DID)
+               for k in after):  # fmt: skip
+            continue  # "Gunmen who belonged to the Islamic State killed two shepherds"
         for k in range(a.last + 1, min(len(tokens), a.last + 7)):
             if sentence[k] != sentence[a.last] or tokens[k].norm in _STRUCK_BY:
                 break
@@ -192,7 +200,12 @@ def affiliated_at(
     return out
 
 
-_STRUCK_BY = frozenset({"by", "برصاص", "بنيران", "بقصف", "بغاره", "بغارات", "بقذيفه", "مسلح"})
+_STRUCK_BY = frozenset(
+    {"by", "برصاص", "بنيران", "بقصف", "بغاره", "بغارات", "بقذيفه", "مسلح", "اطلق", "أطلق"}
+)
+# what the one of a group did, after it: the group is who struck, not a victim's side
+_DID = frozenset({"opened", "fired", "shot", "attacked", "stormed", "killed", "اطلق", "هاجم"})
+_DID_REACH = 15
 
 
 def victim(

@@ -36,11 +36,10 @@ from tawthiq.extract.place_asides import elsewhere_people
 from tawthiq.extract.places import choose_place
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
-from tawthiq.extract.roundups import set_aside_several, several_told
+from tawthiq.extract.roundups import headlines_left_out, set_aside_several, several_told
 from tawthiq.extract.tokens import Token, script_of, starts_of, tokenize
 from tawthiq.extract.tolls import (
     as_many_wounded,
-    headlines_left_out,
     keep_groups_within_total,
     no_one_harmed,
     set_aside_earlier,
@@ -189,7 +188,7 @@ def _read(
         (m.start, sentence[max(0, bisect.bisect_right(starts, m.start) - 1)], m.place_candidates)
         for k, m in enumerate(places) if k not in away and names_town(m) and tokens
     ]  # fmt: skip
-    figures = headlines_left_out(set_aside_elsewhere(figures, towns, text))
+    figures = headlines_left_out(set_aside_elsewhere(figures, towns, text), text)
     for name in ("killed", "injured"):
         fields[name] = total_toll(figures, name)
     fields["killed_children"] = toll_of(figures, "killed", "children")

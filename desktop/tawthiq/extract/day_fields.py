@@ -10,7 +10,7 @@ from datetime import date
 
 from tawthiq.extract.clock import find_clock_time
 from tawthiq.extract.date_words import DateMention, of_the_place
-from tawthiq.extract.published import LEAD, attack_told_before, in_the_background
+from tawthiq.extract.published import in_the_background
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token
 
@@ -23,14 +23,6 @@ def date_field(
     mentions: list[DateMention], text: str, *, ref: date | None = None, ref_known: bool = True
 ) -> tuple[FieldResult, FieldResult]:
     usable = [m for m in mentions if not m.background]
-    # "… announced the defeat of the Islamic State on Mar. 23, 2019, in Baghouz", told after
-    # the lead of a report years later: history, as a month long past is
-    history = [
-        (m.start, m.end) for m in usable
-        if m.precision == "day" and ref and (ref - m.value).days > 365
-        and in_the_background(text, m) and not attack_told_before(text, m)
-    ]  # fmt: skip
-    usable = [m for m in usable if not any(a <= m.start < b for a, b in history)]
     day = [m for m in usable if m.precision == "day"]
     # "🗓 3/3/2023 – 11:20" with no other day told: the stamp is the best there is
     stamps = [m for m in mentions if m.stamp and m.precision == "day"]
@@ -48,14 +40,7 @@ def date_field(
     # "وقال المراسل اليوم الثلاثاء إن مدنياً قتل": with no other day told, the day it was
     # said is the best reading of the day it happened
     said = [m for m in mentions if m.background and m.precision == "day" and not m.stamp]
-    # "killed in 2023, a report published on Sunday said"; a year long before it told after
-    # the lead ("the defeat of ISIS in 2019" in a report of 2021) is history and leaves the
-    # day it was said
-    rivals = [
-        m for m in usable
-        if not (m.precision == "year" and ref and ref.year - m.value.year > 1 and m.start > LEAD)
-    ]  # fmt: skip
-    said = said if not rivals else []
+    said = said if not usable else []  # "killed in 2023, a report published on Sunday said"
     pick = day[0] if day else stamps[0] if stamps else month or (said[0] if said else None)
     if pick is None:
         return FieldResult(extra={"precision": None}), FieldResult()

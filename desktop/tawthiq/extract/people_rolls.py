@@ -28,7 +28,13 @@ def roll_calls(tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> list[tup
         elif _named_after(tokens, j):
             # "مقتل الشاب ياسر فلاحة … والطفل عمر حمدان": the first named right after the cue
             start, end = j, min(len(tokens) - 1, j + _SHORT_ROLL)
-            end = next((k for k in range(j + 2, end) if _unnamed_person(tokens, k)), end)
+            # … before the cause or the place is told ("مقتل الطفل أحمد بقصف …، والطفل محمد
+            # في حالة حرجة": the second is no one of the roll)
+            end = next(
+                (k for k in range(j + 2, end)
+                 if _unnamed_person(tokens, k) or tokens[k].norm in _CAUSE_OR_PLACE),
+                end,
+            )  # fmt: skip
             if not any(
                 tokens[k].norm.startswith("و") and _named_after(tokens, k - 1, joined=True)
                 for k in range(j + 3, end)
@@ -45,6 +51,10 @@ def roll_calls(tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> list[tup
 
 
 _SHORT_ROLL = 25  # how far the people named after a cue with no "كل من" may go on
+_CAUSE_OR_PLACE = frozenset(
+    {"بقصف", "برصاص", "بغاره", "بغارات", "بانفجار", "بقذيفه", "بنيران", "بطلق", "باستهداف",
+     "في", "جراء", "اثر", "إثر", "نتيجه", "هو", "هي"}
+)  # fmt: skip
 
 
 def _named_after(tokens: Sequence[Token], j: int, *, joined: bool = False) -> bool:
@@ -91,7 +101,9 @@ _FROM_WORDS = 24  # how far where a person came from and who they were may go on
 # killed", "a man from Daraa whose son was killed"): the cue after them is not the person's
 _NOT_OF_THEM = frozenset(
     {"said", "says", "told", "tells", "that", "whose", "where", "when", "while", "after",
-     "who", "which", "according", "added", "reported", "reports", "because", "but"}
+     "who", "which", "according", "added", "reported", "reports", "because", "but",
+     "confirmed", "confirms", "described", "describes", "explained", "explains", "recounted",
+     "recalled", "witnessed", "saw", "stated", "noted", "spoke", "speaking", "how", "whether"}
 )  # fmt: skip
 
 

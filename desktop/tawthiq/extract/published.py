@@ -54,19 +54,6 @@ def _says_nothing_of_when(m: DateMention, ref: date | None, text: str) -> bool:
     )
 
 
-_ATTACK = re.compile(
-    r"(?=[sarbhkغقهتاو])(?:strike|attack|raid|shell|bomb|blast|explosion|massacre|killing|غار|قصف"
-    r"|هجوم|تفجير|انفجار|استهداف|مجزر)",
-    re.IGNORECASE,
-)
-
-
-def attack_told_before(text: str, m: DateMention) -> bool:
-    """An attack told in the sentence before its date ("The strike took place on 5 November
-    2019", "ووقعت الغارة في …"): the day of an attack, not of the place's history."""
-    return _ATTACK.search(text, sentence_start(text, m.start), m.start) is not None
-
-
 def in_the_background(text: str, m: DateMention) -> bool:
     """A month or a year told after a report's lead in a sentence that tells no harm ("…
     ضمن عملية درع الفرات التي انطلقت في آب من عام 2016"): background, not when it happened

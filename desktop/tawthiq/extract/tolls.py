@@ -387,13 +387,3 @@ def told_of_another(tokens: Sequence[Token], sentence: Sequence[int], text: str)
         if had or before or apart or pairs & (_PAST_SPAN | _PAST_SPAN_EN):
             out.add(s)
     return out
-
-
-def headlines_left_out(figures: list[Figure]) -> list[Figure]:
-    """A headline's one person ("Child killed in landmine explosion") is no toll where the
-    report tells one of the same harm ("Three children were killed …")."""
-    told = {f.category for f in figures if not f.headline and not f.cumulative}
-    return [
-        dataclasses.replace(f, cumulative=True) if f.headline and f.category in told else f
-        for f in figures
-    ]

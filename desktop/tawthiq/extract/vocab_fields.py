@@ -110,7 +110,7 @@ def rank(
         claims |= {c.last + k for c in cues.claim_before.find(tokens, keys) for k in range(1, 5)}
         claims |= set_off_by(tokens, keys, cues)
         downed = downed_at(tokens, keys, cues)
-        affiliated = affiliated_at(tokens, keys, sentence, cues)
+        affiliated = affiliated_at(tokens, keys, sentence, cues, harm)
     denying = _denying(keys, bare, sentence, cues.denial) if name == "sources" else set()
     in_name = covered(names)
     for h in hits:
