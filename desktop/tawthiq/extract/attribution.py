@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tawthiq.domain.resources import read_json
+from tawthiq.extract.casualty_words import STRUCK_WITH
 from tawthiq.extract.date_words import weekday_of
 from tawthiq.extract.phrases import Hit, PhraseIndex, key_of
 from tawthiq.extract.tokens import Token, tokenize
@@ -200,9 +201,7 @@ def affiliated_at(
     return out
 
 
-_STRUCK_BY = frozenset(
-    {"by", "برصاص", "بنيران", "بقصف", "بغاره", "بغارات", "بقذيفه", "مسلح", "اطلق", "أطلق"}
-)
+_STRUCK_BY = STRUCK_WITH | {"by", "مسلح", "اطلق", "أطلق"}
 # what the one of a group did, after it: the group is who struck, not a victim's side
 _DID = frozenset({"opened", "fired", "shot", "attacked", "stormed", "killed", "اطلق", "هاجم"})
 _DID_REACH = 15

@@ -13,6 +13,10 @@ from tawthiq.extract.phrases import PhraseIndex, key_of
 from tawthiq.extract.tokens import tokenize
 
 # words that tell of another incident than the one told ("a separate strike", "هجوم آخر")
+# how an attack struck, as a word with its "ب" ("برصاص", "بقصف"): what follows is its cause
+STRUCK_WITH = frozenset(
+    {"بقصف", "برصاص", "بغاره", "بغارات", "بانفجار", "بقذيفه", "بنيران", "بطلق", "باستهداف"}
+)
 ANOTHER_INCIDENT = ("separate", "another", "other", "آخر", "منفصل", "أخرى")
 
 

@@ -213,11 +213,10 @@ def _read(
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
     language = _language(tokens, keys)
     # where an earlier event or history happened is not where this one did ("وأمس الثلاثاء
-    # أصيب الشاب علي بجروح … في بلدة نصيب")
-    with_toll = {f.sentence for f in figures}  # (not "The shelling, which began late on
-    past_told = {  # Friday, hit the village of Kansafra": this attack, told on)
-        s for s in (history | other_day) - focus if s in with_toll or s not in attack_told
-    }
+    # أصيب الشاب علي بجروح … في بلدة نصيب"): a sentence of another day with a toll of its own
+    # or no attack told (not "The shelling, which began late on Friday, hit Kansafra")
+    with_toll = {f.sentence for f in figures}
+    past_told = {s for s in (history | other_day) - focus if s in with_toll or s not in attack_told}
     fields["place"] = choose_place(
         text, tokens, sentence, focus, language, places, keys, away, past_told
     )

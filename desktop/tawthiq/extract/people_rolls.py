@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from tawthiq.extract.ages import age_after_person, name_word
-from tawthiq.extract.casualty_words import cue_words
+from tawthiq.extract.casualty_words import STRUCK_WITH, cue_words
 from tawthiq.extract.numbers import may_start, read_quantity
 from tawthiq.extract.phrases import Hit, key_of
 from tawthiq.extract.tokens import Token
@@ -51,10 +51,7 @@ def roll_calls(tokens: Sequence[Token], cat_at: dict[int, Hit[str]]) -> list[tup
 
 
 _SHORT_ROLL = 25  # how far the people named after a cue with no "كل من" may go on
-_CAUSE_OR_PLACE = frozenset(
-    {"بقصف", "برصاص", "بغاره", "بغارات", "بانفجار", "بقذيفه", "بنيران", "بطلق", "باستهداف",
-     "في", "جراء", "اثر", "إثر", "نتيجه", "هو", "هي"}
-)  # fmt: skip
+_CAUSE_OR_PLACE = STRUCK_WITH | {"في", "جراء", "اثر", "إثر", "نتيجه", "هو", "هي"}
 
 
 def _named_after(tokens: Sequence[Token], j: int, *, joined: bool = False) -> bool:
@@ -183,7 +180,6 @@ def cue_after(
         ):
             return -1
     return -1
-    return False
 
 
 def opens_headline(

@@ -19,6 +19,7 @@ from tawthiq.extract.phrases import Keys
 from tawthiq.extract.place_asides import dateline, elsewhere_people, harmless
 from tawthiq.extract.place_hoods import neighbourhood_in
 from tawthiq.extract.place_landmarks import (
+    HARM,
     RURAL_DAMASCUS,
     around_the_capital,
     in_a_caption,
@@ -55,12 +56,8 @@ _KIND_WORD = {
 }
 
 
-# a harm told, or whom an attack targeted ("killed", "the jets targeted civilians", "مقتل")
-_ATTACK_OR_HARM = re.compile(
-    r"(?=[kdwitقمجإاأشضوه])(?:kill|dead|died|death|wound|injur|targeted|قتل|مقتل|قتلى|جرح|جرحى"
-    r"|إصاب|اصاب|أصيب|استشهد|شهيد|ضحايا|وفاة|استهدف)",
-    re.IGNORECASE,
-)
+# whom an attack targeted ("the jets targeted civilians"), besides a harm told
+_TARGETED = re.compile(r"targeted|استهدف", re.IGNORECASE)
 _UNITS = ("district", "subdistrict")
 _TOWNS = ("city", "town", "village", "camp")
 
@@ -303,10 +300,12 @@ def choose_place(
 
     def struck(pcode: str) -> bool:
         """Whether a sentence naming the place tells a harm or whom an attack targeted."""
-        return any(
-            _ATTACK_OR_HARM.search(text, sentence_start(text, m.start), sentence_end(text, m.end))
-            for m in mentions if any(p.pcode == pcode for p in m.place_candidates)
-        )  # fmt: skip
+        for m in mentions:
+            if any(p.pcode == pcode for p in m.place_candidates):
+                a, b = sentence_start(text, m.start), sentence_end(text, m.end)
+                if HARM.search(text, a, b) or _TARGETED.search(text, a, b):
+                    return True
+        return False
 
     landmarks = only_landmarks(mentions, [a or b for a, b in zip(locating, referring, strict=True)])
 
