@@ -23,7 +23,10 @@ _PHOTO = re.compile(  # (?=…): the first letters, for the search to skip to
 _CREDIT_END = re.compile(r"[-–—]{1,2}\s*(?:photo|picture)\s*:\s*[\w .]{1,30}$", re.I)
 _CREDIT = re.compile(r"\s*\([^()\n]{2,40}\)\s*")  # "(عنب بلدي)", "(AFP)" ending a caption
 _YEAR_WORDS = frozenset({"عام", "العام", "عاما"})
-_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w+\))?\s*[–—-]\s")
+# "… 2025 (AFP) - ", "(BSS/AFP) -", "(dpa/MIA) -": the agencies after a dateline's date
+_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w[\w/&. ]{0,23}\))?\s*[–—-]\s")
+_HOUR_AFTER = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
+_PAREN_DATELINE = re.compile(r"\s*[^\n()]{0,30}\([^()\n]{2,50}[-–—,]\s*")
 # "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
 _DATELINE_HEAD = re.compile(r"(?:^|\n)\s*\(?[^\n(),.]{1,30},\s*$")
 _WORDISH = re.compile(r"\w")
@@ -138,11 +141,24 @@ def of_the_place(tokens: Sequence[Token], first: int, precision: str = "day") ->
     return any(t.norm in words for t in tokens[max(0, first - 5) : first])
 
 
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _sentence_opens(text: str, tokens: Sequence[Token], first: int, reach: int) -> int:
+    """The first of the ``reach`` tokens before ``first`` in the date's own sentence ("…
+    a war monitor reported late Monday. Late Sunday, warplanes launched …": the telling is
+    the sentence before's)."""
+    for k in range(first - 1, max(0, first - reach) - 1, -1):
+        if _SENTENCE_END.search(text, tokens[k].end, tokens[k + 1].start):
+            return k + 1
+    return max(0, first - reach)
+
+
 def _is_background(text: str, tokens: Sequence[Token], first: int, precision: str) -> bool:
     lex = lexicon()
     if of_the_place(tokens, first, precision):
         return True
-    for k in range(max(0, first - 3), first):
+    for k in range(_sentence_opens(text, tokens, first, 3), first):
         norm = tokens[k].norm
         # "عام 2020" is background; "البالغ من العمر 15 عاماً" is an age
         if norm not in lex.background or (
@@ -155,7 +171,7 @@ def _is_background(text: str, tokens: Sequence[Token], first: int, precision: st
             continue
         return True
     # "بحسب ما أفاد الدفاع المدني السوري اليوم السبت": when it was said, not done
-    for k in range(first - 1, max(0, first - _SAID_WITHIN) - 1, -1):
+    for k in range(first - 1, _sentence_opens(text, tokens, first, _SAID_WITHIN) - 1, -1):
         norm = tokens[k].norm
         if norm in lex.clause or (_EVENT.match(norm) and tokens[k - 1].norm != "عن"):
             return False  # ("أفاد الدفاع المدني بمقتل 3 مدنيين بقصف يوم السبت": the attack's;
@@ -176,10 +192,12 @@ _EVENT = re.compile(
 )
 # a title of what was issued: a statement, a press release, a briefing, an update
 _ISSUED = re.compile(
-    r"statement|press release|briefing|remarks|flash update|situation report|بيان|تصريح|إحاطة",
+    r"statement|press release|briefing|remarks|flash update|daily flash|situation report"
+    r"|بيان|تصريح|إحاطة",
     re.IGNORECASE,
 )
-_TITLE_TAIL = re.compile(r"\s*(?:\[[^\]]{0,12}\]|\([^)]{0,12}\))?\s*")
+_TITLE_TAIL = re.compile(r"\s*\)?\s*(?:\[[^\]]{0,12}\]|\([^)]{0,12}\))?\s*")
+_OF_END = re.compile(r"\bof\s*$", re.IGNORECASE)  # "(ECHO Daily Flash of 04 January 2022)"
 # how far from the start of a text its page's own date (a stamp, a byline's date) stands
 _PAGE_TOP = 300
 # words that make a date on its line the day something happened ("قتل شخصان في 3 …")
@@ -215,6 +233,11 @@ def mention(
     line = text[line_start:line_end]
     dateline = dateline or (len(line) <= 40 and _LINE_DASH.search(line) is not None)
     before, after = text[line_start:head], text[tokens[last].end : line_end]
+    # "MOSCOW (UrduPoint News / Sputnik - 06th February, 2020) Syrian militants …": the
+    # outlet's and the day's brackets opening a dispatch
+    dateline = dateline or (
+        _PAREN_DATELINE.fullmatch(before) is not None and after.lstrip().startswith(")")
+    )
     # "25 / آذار / مارس / 2024" on a line of its own: when the page was published (a date
     # that is all the text, as words picked for the date field, is that date)
     stamp = stamp or (not _WORDISH.search(before + after) and len(line.strip()) < len(text.strip()))
@@ -234,12 +257,15 @@ def mention(
     dateline = dateline or (
         whole and not before.strip() and bool(_DATELINE_TAIL.match(text, tokens[last].end))
     )
+    # "Thu 06th February 2020 | 01:00 AM": the page's date with the hour it was put up
+    stamp = stamp or (whole and _HOUR_AFTER.match(after) is not None)
     # "Statement by …, on Violence Impacting Aid Workers in North-West Syria, 18 October
-    # 2020 [EN/AR]": the day a statement's title closes on is the day it was issued
+    # 2020 [EN/AR]", "… (ECHO Daily Flash of 04 January 2022)": the day a statement's title
+    # closes on is the day it was issued
     stamp = stamp or (
         whole
         and line_start == 0
-        and before.rstrip().endswith((",", "-", "–", "—"))
+        and (before.rstrip().endswith((",", "-", "–", "—")) or _OF_END.search(before) is not None)
         and _TITLE_TAIL.fullmatch(after) is not None
         and _ISSUED.search(before) is not None
     )

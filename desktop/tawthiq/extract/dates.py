@@ -82,6 +82,17 @@ def _small(norm: str) -> bool:
     return norm.isascii() and norm.isdigit() and len(norm) <= 2
 
 
+_ORDINAL_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+
+
+def _day_of(norm: str) -> int | None:
+    """The day a word tells beside a month: "6", "06", and in English "6th", "1st", "22nd"."""
+    if _small(norm):
+        return int(norm)
+    m = _ORDINAL_DAY.fullmatch(norm) if norm.isascii() else None
+    return int(m.group(1)) if m else None
+
+
 # how many days after the report's own a day told without its year may be ("28 كانون
 # الأول" read on 3 January is the December just past, "2 January" read on 28 December the
 # coming one)
@@ -156,17 +167,18 @@ def _fixed_dates(
         month, first, last = hit.payload, hit.first, hit.last
         day = year = None
         before = [i for i in (first - 1, first - 2) if i >= 0 and i not in used]
-        for i in before:  # "6 تشرين", "3 من شباط"
+        for i in before:  # "6 تشرين", "3 من شباط", "6th August", "the 3rd of August"
             norm = tokens[i].norm
             bare = norm[1:] if norm[:1] == "و" and _small(norm[1:]) else norm  # "8 و9 آذار"
-            if _small(bare) and 1 <= int(bare) <= 31:
-                day, first = int(bare), i
+            told = _day_of(bare)
+            if told is not None and 1 <= told <= 31:
+                day, first = told, i
                 day, first = _range_start(tokens, i, day, bare != norm, used)
                 break
             if tokens[i].norm in lex.ordinals:  # "في الرابع من أيلول"
                 day, first = lex.ordinals[tokens[i].norm], i
                 break
-            if tokens[i].norm not in ("من", "the"):
+            if tokens[i].norm not in ("من", "the", "of"):
                 break
         j = last + 1
         while j < len(tokens) and j <= last + 3:
@@ -174,8 +186,9 @@ def _fixed_dates(
             if re.fullmatch(r"[0-9]{4}", norm):
                 year, last = int(norm), j
                 break
-            if _small(norm) and day is None and int(norm) <= 31:  # November 6, 2022
-                day, last = int(norm), j
+            told = _day_of(norm) if day is None else None
+            if told is not None and told <= 31:  # November 6, 2022; August 21st
+                day, last = told, j
             elif (norm,) in lex.months._index or norm in ("عام", "سنه"):
                 last = j  # "مايو/أيار": the second name of the same month
             elif norm in _MONTH_TO_YEAR:
