@@ -31,6 +31,7 @@ def without_conjunction(norm: str) -> str | None:
 
 
 _NO_ALIF_AFTER = ("ه", "ا", "ى", "ي", "ء", "و")  # endings that take no accusative alif
+_MILITIA_LONG, _MILITIA_SHORT = "ميليشي", "مليشي"
 
 
 def written(words: list[str]) -> list[list[str]]:
@@ -38,7 +39,7 @@ def written(words: list[str]) -> list[list[str]]:
     join them: an English phrase's last word in the other number ("Russian airstrike"); in
     Arabic, a preposition on a word that starts like one ("ببرميل متفجر": the stem of "برميل"
     loses its ب), a possessive ending ("سيارتهم"), the definite form ("البراميل المتفجرة"),
-    the indefinite accusative ("برميلا متفجرا")."""
+    the indefinite accusative ("برميلا متفجرا"), "مليشيا" for "ميليشيا"."""
     if len(words) > 1 and all(w.isascii() and w.isalpha() for w in words):
         last = words[-1]  # "Russian airstrike" for "Russian airstrikes", and back
         plural = last.endswith("s") and not last.endswith("ss") and len(last) > 3
@@ -56,6 +57,9 @@ def written(words: list[str]) -> list[list[str]]:
             out.append(["ال" + w for w in words])
         if not any(w.endswith(_NO_ALIF_AFTER) for w in words):
             out.append([w + "ا" for w in words])
+    if any(_MILITIA_LONG in w for w in words):  # "مليشيات" as often as "ميليشيات"
+        short = [w.replace(_MILITIA_LONG, _MILITIA_SHORT) for w in words]
+        out += [short, *written(short)]
     return out
 
 
