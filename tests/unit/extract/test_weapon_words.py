@@ -1,0 +1,82 @@
+"""Weapons and what was hit, as reports name them (resources/extract/lexicon.json): the
+sticky bomb ("عبوة لاصقة"), toxic gas, live ammunition, the RPG, war remnants, helicopters
+("الطيران المروحي"); a field hospital (no field of crops), a fuel station ("كازية"), a
+poultry farm ("مدجنة"), tents and shelters of the displaced."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.extract.examples import Example, cases
+
+WEAPONS = {
+    "sticky-bomb-ar": Example(
+        "قتل رجل بانفجار عبوة لاصقة في سيارته بمدينة الباب.",
+        {"incident_type": "remote_explosive", "weapons": ["ied"]},
+    ),
+    "sticky-bomb-en": Example(
+        "A sticky bomb attached to a car killed its driver in al-Bab.",
+        {"incident_type": "remote_explosive", "weapons": ["ied"]},
+    ),
+    "toxic-gas-ar": Example(
+        "أصيب عشرة مدنيين بحالات اختناق بعد قصف بغازات سامة على قرية قرب حلب.",
+        {"weapons": ["chemical"]},
+    ),
+    "toxic-gas-en": Example(
+        "Ten people were treated after an attack with toxic gas on a village near Aleppo.",
+        {"weapons": ["chemical"]},
+    ),
+    "live-ammunition": Example(
+        "Security forces fired live ammunition at protesters in Daraa, killing two men.",
+        {"weapons": ["small_arms"]},
+    ),
+    "an-rpg": Example(
+        "Fighters fired an RPG at a house in Jindires, killing a woman.",
+        {"weapons": ["rocket"]},
+    ),
+    "rpg-shells-ar": Example(
+        "قتل طفل بقذائف آر بي جي أطلقت على منزل في جنديرس.", {"weapons": ["rocket"]}
+    ),
+    "war-remnants": Example(
+        "War remnants exploded in a field near Maarat al-Numan, killing a shepherd.",
+        {"incident_type": "remote_explosive", "weapons": ["landmine"]},
+    ),
+    "helicopters-ar": Example(
+        "قتل ثلاثة مدنيين بقصف من الطيران المروحي على بلدة كفرزيتا.",
+        {"incident_type": "air_drone_strike"},
+    ),
+}
+
+TARGETS = {
+    "field-hospital": Example(
+        "An airstrike hit a field hospital in the town of Sarmin, killing three civilians.",
+        {"target": "medical"},
+    ),
+    "fuel-station-ar": Example(
+        "استهدفت غارة جوية كازية في بلدة سرمين ما أدى لمقتل ثلاثة مدنيين.",
+        {"target": "infrastructure"},
+    ),
+    "fuel-station-en": Example(
+        "An airstrike hit a fuel station in the town of Sarmin, killing three civilians.",
+        {"target": "infrastructure"},
+    ),
+    "poultry-farm-ar": Example(
+        "استهدفت غارة جوية مدجنة في بلدة سرمين ما أدى لمقتل ثلاثة مدنيين.",
+        {"target": "farmland"},
+    ),
+    "tent-ar": Example(
+        "قتلت امرأة بسقوط قذيفة على خيمة في ريف إدلب الشمالي.", {"target": "idp_camp"}
+    ),
+    "shelter-ar": Example(
+        "استهدف القصف مركز إيواء في بلدة سرمين وقتل طفلان.", {"target": "idp_camp"}
+    ),
+    # a checkpoint or shops named beside the attack are no target of it
+    "killed-at-a-checkpoint": Example(
+        "قتل شاب برصاص عناصر حاجز في ريف دير الزور أثناء مروره بسيارته.",
+        {"target": "vehicle"},
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(WEAPONS, TARGETS))
+def test_weapon_and_target_words(example: Example) -> None:
+    assert example.found() == example.expect
