@@ -1,0 +1,50 @@
+"""People the dead and wounded are told as (resources/extract/casualties.json): a baby
+told alone ("رضيع"), two babies ("رضيعان"), teenagers ("مراهق", "يافعان", "a teenager")
+among the children, a grandmother among the women and her grandchildren among the dead,
+a man told as "المواطن" with his name no child."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.extract.examples import Example, cases
+
+PEOPLE = {
+    "a-baby-alone": Example(
+        "قتل رضيع بقصف مدفعي على بلدة سرمين.",
+        {"killed": 1, "killed_children": 1, "killed_women": 0},
+    ),
+    "two-babies-and-three-women": Example(
+        "قتل رضيعان وثلاث نساء بغارات على مخيم غربي إدلب.",
+        {"killed": 5, "killed_children": 2, "killed_women": 3},
+    ),
+    "a-teenager-ar": Example(
+        "قتل مراهق برصاص قناص في بلدة طفس.", {"killed": 1, "killed_children": 1}
+    ),
+    "two-teenagers-ar": Example(
+        "قتل يافعان بانفجار لغم قرب بلدة تل رفعت.", {"killed": 2, "killed_children": 2}
+    ),
+    "a-teenager-en": Example(
+        "A teenager was killed by sniper fire in the town of Tafas.",
+        {"killed": 1, "killed_children": 1},
+    ),
+    "teenagers-en": Example(
+        "Three teenagers were killed when a landmine exploded near Tal Rifaat.",
+        {"killed": 3, "killed_children": 3},
+    ),
+    "a-grandmother-and-her-grandson": Example(
+        "A grandmother and her grandson were killed in shelling on Sarmin.",
+        {"killed": 2, "killed_women": 1},
+    ),
+    "a-woman-and-her-grandchildren": Example(
+        "قتلت سيدة وحفيدها بقصف على بلدة سرمين.", {"killed": 2, "killed_women": 1}
+    ),
+    "the-citizen-named": Example(
+        "قتل المواطن محمد العلي بقصف مدفعي على بلدة سرمين.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(PEOPLE))
+def test_people_words(example: Example) -> None:
+    assert example.found() == example.expect
