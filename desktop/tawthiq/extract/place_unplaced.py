@@ -21,7 +21,8 @@ from tawthiq.extract.place_names import PlaceMention
 CONFIDENCE = 0.4  # the name as written: no gazetteer entry confirms it
 _RURAL_DAMASCUS = "Rif Dimashq"
 _AR_KIND = {"قرية": "village", "قريه": "village", "بلدة": "town", "بلده": "town"}
-_AR_WORD = r"(?!(?:في|قري[ةه]|بلد[ةه]|مزرع[ةه])\s)[\u0621-\u064a]+"  # not "في قرية"
+# not "في قرية", nor "بريف", "بمحافظة" (where a name would stand: "على بلدة بريف إدلب")
+_AR_WORD = r"(?!(?:في|قري[ةه]|بلد[ةه]|مزرع[ةه]|[بل]?(?:ريف|محافظ[ةه]|منطق[ةه]))\s)[\u0621-\u064a]+"
 # compiled when first used (re keeps them): start-up stays low
 _AR = (
     r"(?<![\u0621-\u064a])(?P<kind>قري[ةه]|بلد[ةه])\s+"

@@ -30,7 +30,12 @@ from tawthiq.extract.place_landmarks import (
     names_a_side,
     only_landmarks,
 )
-from tawthiq.extract.place_unplaced import CONFIDENCE, unplaced_value, unplaced_villages
+from tawthiq.extract.place_unplaced import (
+    CONFIDENCE,
+    Unplaced,
+    unplaced_value,
+    unplaced_villages,
+)
 from tawthiq.extract.result import FieldResult
 from tawthiq.extract.tokens import Token, sentence_end, sentence_start, starts_of
 
@@ -193,6 +198,27 @@ def _town_elsewhere(
     return None
 
 
+def _told_more(
+    u: Unplaced,
+    pcode: str,
+    located: list[tuple[PlaceMention, float]],
+    starts: list[int],
+    sentence: Sequence[int],
+    focus: set[int],
+    past: AbstractSet[int],
+) -> bool:
+    """Whether the village the gazetteer lacks is told where the incident is more than the
+    town picked ("غارة روسية على بلدة الدار الكبيرة بريف إدلب" with the toll; Jisr
+    al-Shughur in a later sentence of another attack)."""
+    at = _sentence_at(starts, sentence, u.start)
+    weight = _weight(at, focus) * (0.25 if at in past else 1.0)
+    picked = max(
+        (w for x, w in located if any(p.pcode == pcode for p in x.place_candidates)),
+        default=0.0,
+    )
+    return weight > picked
+
+
 def _pick(
     scores: dict[str, float],
     best_mention: dict[str, tuple[PlaceMention, Place]],
@@ -353,6 +379,7 @@ def choose_place(
         place.kind not in ("camp", "community")
         or told_aside[pick]
         or unplaced[0].start <= m.start < unplaced[0].end  # "Zizoun al-Jadida" is not Jadida
+        or _told_more(unplaced[0], place.pcode, located, starts, sentence, focus, past)
     ):
         u = unplaced[0]  # "the village of X in the Idlib countryside" over Idlib alone
         return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
