@@ -130,10 +130,13 @@ def _exact(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
 
 
 def _scaled(tokens: Sequence[Token], value: int, last: int) -> tuple[int, int]:
-    """ "12 ألف", "خمسة آلاف", "مئة وخمسون": a multiplier or a remainder after the number."""
+    """ "12 ألف", "خمسة آلاف", "مئة وخمسون", "two dozen": a multiplier or a remainder after
+    the number."""
     nxt = tokens[last + 1].norm if last + 1 < len(tokens) else ""
     if nxt in ("الف", "الاف", "thousand") and value < 1000:
         return value * 1000, last + 1
+    if nxt == "dozen" and value < 10:  # "two dozen"
+        return value * 12, last + 1
     if value in (100, 200) and nxt.startswith("و"):
         rest = _exact(tokens, last + 1)
         if rest is not None and rest[0] < 100:

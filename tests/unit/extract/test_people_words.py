@@ -1,7 +1,9 @@
 """People the dead and wounded are told as (resources/extract/casualties.json): a baby
 told alone ("رضيع"), two babies ("رضيعان"), teenagers ("مراهق", "يافعان", "a teenager")
 among the children, a grandmother among the women and her grandchildren among the dead,
-a man told as "المواطن" with his name no child."""
+a man told as "المواطن" with his name no child; a dozen counted ("two dozen", "half a
+dozen"); the bombs and blasts a number counts are no people ("Three car bombs killed at
+least six people"); "ووالداه" a child's two parents."""
 
 from __future__ import annotations
 
@@ -41,6 +43,33 @@ PEOPLE = {
     "the-citizen-named": Example(
         "قتل المواطن محمد العلي بقصف مدفعي على بلدة سرمين.",
         {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "two-dozen": Example(
+        "At least two dozen men were killed by gunmen in a village near Jableh on Friday.",
+        {"killed": 24},
+    ),
+    "half-a-dozen": Example(
+        "Half a dozen people were killed in shelling on Sarmin.", {"killed": 6}
+    ),
+    "three-dozen-wounded": Example(
+        "Three dozen people were wounded in shelling on Sarmin.", {"injured": 36}
+    ),
+    "car-bombs-are-no-people": Example(
+        "Three car bombs, exploding nearly at once in Qamishli, killed at least six people.",
+        {"killed": 6},
+    ),
+    "blasts-are-no-people": Example(
+        "Three blasts kill at least 6 in a Syrian town near Turkey", {"killed": 6}
+    ),
+    "bombs-ar-are-no-people": Example(
+        "قتل ستة أشخاص بانفجار ثلاث عبوات ناسفة في سوق مدينة الباب.", {"killed": 6}
+    ),
+    "a-child-and-his-parents": Example(
+        "قتل طفل ووالداه بقصف على بلدة سرمين.", {"killed": 3, "killed_children": 1}
+    ),
+    "parents-who-speak-are-no-dead": Example(
+        "قال والدا الضحية إن القصف قتل ثلاثة أطفال في سرمين.",
+        {"killed": 3, "killed_children": 3},
     ),
 }
 
