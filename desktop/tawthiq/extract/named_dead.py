@@ -4,7 +4,8 @@ toll, no woman is among the dead ("three named men killed means no woman").
 A name is a man's by its given name (resources/extract/given_names.json) or by the word
 before it ("الشاب", "المهندس"); a woman's likewise ("السيدة", "الطفلة"). The names are
 those quoted after a person's word ("الطفل “أحمد صدام”") or listed after "وهم" /
-"identified as" in the toll's own sentence, up to where the wounded are told.
+"identified as" in the toll's own sentence ("شخص يدعى هشام فهد", "a man named Ghazi"), up
+to where the wounded are told.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ _QUOTED = re.compile(r"[“”\"«]([^“”\"»\n]{3,40})[”\"»]")  # ”…�
 # a school's, a neighbourhood's or a speaker's ("لواء "أبو الفضل العباس"", "قال الناشط")
 _ROLL_WORDS = frozenset({"يدعي", "تدعي", "هم", "وهم", "هما", "وهما", "منهم", "منهما", "من", "كل"})
 _LISTED = re.compile(
-    r"(?:(?<![\u0621-\u064a])و?(?:هما|هم)\s*[:：]?|\bidentified\s+as|\bnamed\s+as)\s*\(?"
+    r"(?:(?<![\u0621-\u064a])و?(?:هما|هم|[يت]دع[ىي])\s*[:：]?|\bidentified\s+as|\bnamed(?:\s+as)?)"
+    r"\s*\(?"
     r"(?P<names>[^.\n()]{3,200})",
     re.IGNORECASE,
 )
@@ -34,6 +36,9 @@ _LIST_NEAR = 120  # how far after the toll its roll may open ("ثلاثة مدن
 _ANOTHER = re.compile(r"أخرى|اخرى|منفصل|\bseparately\b|\banother\b|\bseparate\b", re.IGNORECASE)
 # where the wounded are told: the names after it are theirs
 _WOUNDED = re.compile(r"إصاب|اصاب|أصيب|اصيب|جرح|جريح|مصاب|نقل|injur|wound|hospital", re.IGNORECASE)
+_AGED = re.compile(r"^\s*\d{1,3}[- ]years?[- ]old\s+", re.IGNORECASE)  # "29-year-old Hammam"
+# an English roll ends where the sentence goes on ("identified as Hammam al-Asi, was killed")
+_ROLL_ENDS = re.compile(r",?\s+(?:was|were|who|when|while|after|in|on|at|by)\s")
 _APART = re.compile(r"\s*(?:،|,|\s+و(?=\S)|\s+and\s+)\s*")
 
 
@@ -104,7 +109,9 @@ def named_dead(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
         listed = _LISTED.search(text, stop, min(end, stop + _LIST_NEAR + 200))
         near = listed is not None and listed.start() - stop <= _LIST_NEAR
         if listed is not None and near and not re.search(r"\d", text[stop : listed.start()]):
-            return [n for n in _APART.split(listed.group("names").strip(" )")) if n.strip()]
+            roll = _ROLL_ENDS.split(listed.group("names"), maxsplit=1)[0]
+            names = _APART.split(roll.strip(" )"))
+            return [_AGED.sub("", n) for n in names if n.strip()]
     return []
 
 

@@ -73,7 +73,37 @@ PEOPLE = {
     ),
 }
 
+# the dead named: "شخص يدعى هشام فهد" (no quotes), "a man named Ghazi", a roll with ages
+# ("identified as 29-year-old Hammam al-Asi, was killed"), names the list did not know
+NAMED = {
+    "called-unquoted": Example(
+        "أسفر القصف عن مقتل شخص يدعى هشام فهد الياس وإصابة 12 آخرين في السقيلبية.",
+        {"killed": 1, "injured": 12, "killed_women": 0},
+    ),
+    "called-a-woman": Example(
+        "قتلت امرأة تدعى فاطمة العلي بقصف على بلدة سرمين.", {"killed": 1, "killed_women": 1}
+    ),
+    "a-man-named": Example(
+        "A civilian named Ghazi al-Refaie was killed by a landmine near Daraa.",
+        {"killed": 1, "killed_women": 0},
+    ),
+    "identified-with-an-age-then-the-verb": Example(
+        "A media worker, identified as 29-year-old Hammam al-Asi, was killed on July 17 when "
+        "artillery fired a shell at a house in Sarja.",
+        {"killed": 1, "killed_children": 0, "killed_women": 0},
+    ),
+    "identified-two-with-ages": Example(
+        "Two civilians were killed in Sarja, identified as 52-year-old Ghazi al-Refaie and "
+        "30-year-old Ahmad Saleh.",
+        {"killed": 2, "killed_women": 0},
+    ),
+    "two-media-activists": Example(
+        "Two media activists were killed in shelling on Sarmin.",
+        {"killed": 2, "killed_children": 0},
+    ),
+}
 
-@pytest.mark.parametrize("example", cases(PEOPLE))
+
+@pytest.mark.parametrize("example", cases(PEOPLE, NAMED))
 def test_people_words(example: Example) -> None:
     assert example.found() == example.expect
