@@ -21,10 +21,18 @@ _PHOTO = re.compile(  # (?=…): the first letters, for the search to skip to
     r"(?=[piاص])(?:\b(?:photo|picture|image)\s*(?:credit)?\s*:|(?:الصورة|صورة)\s*:)", re.I
 )
 _CREDIT_END = re.compile(r"[-–—]{1,2}\s*(?:photo|picture)\s*:\s*[\w .]{1,30}$", re.I)
+# a photograph's credit in square brackets closing its caption's line
+_BRACKET_CREDIT = re.compile(
+    r"\[[^\[\]\n]*(?:\s[-–]\s|agency|images|afp|reuters|getty|anadolu|photo)[^\[\]\n]*\]\s*$",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(r"\s*\([^()\n]{2,40}\)\s*")  # "(عنب بلدي)", "(AFP)" ending a caption
 _YEAR_WORDS = frozenset({"عام", "العام", "عاما"})
 # "… 2025 (AFP) - ", "(BSS/AFP) -", "(dpa/MIA) -": the agencies after a dateline's date
-_DATELINE_TAIL = re.compile(r"\s*\)?\s*(?:\(\w[\w/&. ]{0,23}\))?\s*[–—-]\s")
+# (or the agency's brackets alone: "Beirut, Dec 12 (AP) Six people …")
+_DATELINE_TAIL = re.compile(
+    r"\s*\)?\s*(?:(?:\(\w[\w/&. ]{0,23}\))?\s*[–—-]\s|\(\w[\w/&. ]{0,23}\)\s+(?=\w))"
+)
 _HOUR_AFTER = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 _PAREN_DATELINE = re.compile(r"\s*[^\n()]{0,30}\([^()\n]{2,50}[-–—,]\s*")
 # "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
@@ -275,9 +283,13 @@ def mention(
     # report on the same line: what follows it is
     photo = _PHOTO.search(line)
     caption = (
-        photo is not None
-        and (_CREDIT_END.search(line) is not None or line_start + photo.start() < head)
-    ) or (captioned and _CREDIT.fullmatch(after) is not None)
+        (
+            photo is not None
+            and (_CREDIT_END.search(line) is not None or line_start + photo.start() < head)
+        )
+        or (captioned and _CREDIT.fullmatch(after) is not None)
+        or _BRACKET_CREDIT.search(after) is not None  # "… on 3 August 2020. [X - Anadolu Agency]"
+    )
     # "(as of 18 January 2024)": when a situation report was written
     as_of = [t.norm for t in tokens[max(0, first - 2) : first]] == ["as", "of"]
     # "منذ صباح اليوم", "since this morning": today, not a period long past

@@ -316,6 +316,8 @@ def find_dates(
         day = _last_weekday(ref, weekday)
         if day == ref and _told_past(tokens, i, i):  # "last Sunday" read on a Sunday
             day -= timedelta(days=7)
+        if _after_its_midnight(tokens, i) and day < ref:
+            day += timedelta(days=1)  # "بعد منتصف ليل الأربعاء": early on Thursday
         add(i, i, day, "day", relative=True, on_ref=on_ref)
     # 4. Years alone ("2017", "العام 2023"): weak, background unless nothing better exists.
     years = [w for w in at if len(w) == 4 and _YEAR.fullmatch(w)]
@@ -324,6 +326,19 @@ def find_dates(
             add(i, i, date(int(tokens[i].norm), 1, 1), "year")
     out = _stamped_weekdays(text, sorted(found.out, key=lambda m: m.start))
     return [_with_time(m, starts, times) for m in out]
+
+
+def _after_its_midnight(tokens: Sequence[Token], i: int) -> bool:
+    """ "بعد منتصف ليل الأربعاء", "after midnight Friday", "after midnight on Friday": the
+    weekday at ``i`` is the night before the day it happened."""
+    before = [t.norm for t in tokens[max(0, i - 4) : i]]
+    if before[-1:] == ["on"]:
+        before = before[:-1]
+    arabic = before[-3:-1] in (["بعد", "منتصف"], ["بعيد", "منتصف"]) and before[-1:] in (
+        ["ليل"],
+        ["ليله"],
+    )
+    return arabic or before[-2:] == ["after", "midnight"]
 
 
 _STAMP_LINE = 60  # how long a page's stamp line may be ("الثلاثاء, 12 شباط/فبراير 2019 12:56")

@@ -167,8 +167,9 @@ def _a_unit(m: PlaceMention) -> bool:
 # a photograph's caption ("Smoke rises after an air strike in Saraqeb … Photo: Reuters",
 # "صورة أرشيفية"): a picture of another day, not the report
 _CAPTION = re.compile(
-    r"(?=[pfg/raأص(])"
+    r"(?=[pfg/raأص(\[])"
     r"(?:\bphoto\b|\bfile picture\b|\bgetty images\b|/\s*(?:reuters|afp|ap)\b|\b(?:reuters|afp)\s*/"
+    r"|\[[^\[\]\n]{0,60}\b(?:agency|images|anadolu)\]"  # "[Asaad Al Asaad - Anadolu Agency]"
     r"|صورة أرشيفية|صورة تعبيرية|\(أرشيف|أرشيفية\))",
     re.IGNORECASE,
 )

@@ -78,6 +78,39 @@ PAGE_DAYS = {
     ),
 }
 
+# the night before the day it happened; a photograph's caption with its credit in square
+# brackets; the agency's brackets after a dateline with no dash
+NIGHTS_AND_CAPTIONS = {
+    "after-midnight-of-a-weekday-ar": Example(
+        "شنت طائرات حربية غارات على بلدة عرمان بعد منتصف ليل الخميس، ما أسفر عن مقتل 10 مدنيين.",
+        {"date": "2022-11-04"},
+    ),
+    "after-midnight-of-a-weekday-en": Example(
+        "An air strike after midnight Thursday killed five civilians in the village of Bala.",
+        {"date": "2022-11-04"},
+    ),
+    "after-midnight-on-a-weekday-en": Example(
+        "An air strike after midnight on Thursday killed five civilians in the village of Bala.",
+        {"date": "2022-11-04"},
+    ),
+    "the-night-of-a-weekday-is-that-day": Example(
+        "قتل ثلاثة مدنيين بغارات ليل الخميس على بلدة عرمان.", {"date": "2022-11-03"}
+    ),
+    "a-caption-with-its-credit-in-square-brackets": Example(
+        "Airstrike injures five civilians in Idlib\n\n"
+        "Smoke rises after airstrikes in Binnish town, northwestern Syria, on 3 August 2022. "
+        "[Asaad Al Asaad - Anadolu Agency]\n"
+        "Five civilians were injured in an airstrike on al-Rami village on Saturday, the "
+        "White Helmets said.",
+        {"date": "2022-11-05", "place.name": "al-Rami"},
+    ),
+    "the-agencys-brackets-after-a-wrong-dateline": Example(
+        "Beirut, Oct 6 (AP) Six people from one family were killed in an artillery strike on "
+        "a village in Idlib province on Saturday, activists said.",
+        {"date": "2022-11-05"},
+    ),
+}
+
 # what stays as it was: a bulletin's own day where its body tells no other; a day told in a
 # sentence beside the telling; a day in brackets that does not open the text
 PAGE_DAYS_KEPT = {
@@ -97,7 +130,9 @@ PAGE_DAYS_KEPT = {
 }
 
 
-@pytest.mark.parametrize("example", cases(ORDINAL_DAYS, PAGE_DAYS, PAGE_DAYS_KEPT))
+@pytest.mark.parametrize(
+    "example", cases(ORDINAL_DAYS, PAGE_DAYS, NIGHTS_AND_CAPTIONS, PAGE_DAYS_KEPT)
+)
 def test_days_of_pages_and_ordinals(example: Example) -> None:
     assert example.found() == example.expect
 
