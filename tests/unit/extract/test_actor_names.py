@@ -72,6 +72,41 @@ NAMES = {
         "IS militants killed five shepherds in the desert east of Homs.",
         {"perpetrators": ["isis"]},
     ),
+    "turkiye": Example(
+        "A drone strike by Türkiye killed three civilians in a village near Kobani.",
+        {"perpetrators": ["turkey"]},
+    ),
+    "turkiye-backed-factions": Example(
+        "Türkiye-backed Syrian factions shelled a village near Tal Tamr, killing a woman.",
+        {"perpetrators.first": "sna"},
+    ),
+    "turkey-backed-fighters": Example(
+        "Turkey-backed fighters opened fire on a family in Jindires, killing four people.",
+        {"perpetrators.first": "sna"},
+    ),
+    "jaish-al-islam": Example(
+        "Jaish al-Islam shelled a neighbourhood of Damascus, killing two children.",
+        {"perpetrators": ["armed_opposition"]},
+    ),
+    "wagner": Example(
+        "Fighters of the Wagner Group executed three shepherds in the desert near Palmyra.",
+        {"perpetrators": ["russia"]},
+    ),
+    "syrian-troops": Example(
+        "Syrian troops shelled the village of Kansafra, killing a farmer.",
+        {"perpetrators": ["syrian_government"]},
+    ),
+    "kurdish-fighters": Example(
+        "Kurdish fighters shelled the town of Marea, killing two civilians.",
+        {"perpetrators": ["sdf"]},
+    ),
+    # state media's "insurgents" and "terrorist groups" name whom the strikes were said to
+    # target as often as who struck: no side
+    "insurgents-targeted-are-no-striker": Example(
+        "Airstrikes killed four civilians in Idlib. Damascus says its strikes target armed "
+        "insurgent groups.",
+        {"perpetrators": ["unknown"]},
+    ),
 }
 
 KINDS = {
