@@ -120,6 +120,22 @@ def _missiles_from_the_air(fields: dict[str, FieldResult], text: str) -> None:
     fields["weapons"] = dataclasses.replace(weapons, value=list(dict.fromkeys(codes)))
 
 
+# the day Damascus fell: Hayat Tahrir al-Sham and its General Security became the government
+_NEW_AUTHORITIES = date(2024, 12, 8)
+
+
+def _the_new_authorities(fields: dict[str, FieldResult]) -> None:
+    """After 8 December 2024 the forces of HTS and its General Security ("الأمن العام")
+    are the Syrian government's; before it, HTS's."""
+    day, found = fields["date"].value, fields["perpetrators"]
+    if not day or "hts" not in found.value or fields["date"].unsure == "today":
+        return  # (a day counted from today's date, for want of the report's own, tells nothing)
+    if date.fromisoformat(day) < _NEW_AUTHORITIES:
+        return
+    codes = ["syrian_government" if c == "hts" else c for c in found.value]
+    fields["perpetrators"] = dataclasses.replace(found, value=list(dict.fromkeys(codes)))
+
+
 def _read(
     text: str,
     ref: date,
@@ -239,6 +255,7 @@ def _read(
         ranked = rank(name, tokens, keys, sentence, focus, names, skip, bombing=bombing)
         fields[name] = as_field(name, ranked, many=name not in ("incident_type", "target"))
     _missiles_from_the_air(fields, text)
+    _the_new_authorities(fields)
     kind = fields["incident_type"].value
     if kind in _NO_HARM_TYPES and fields["killed"].value and fields["weapons"].value:
         # "مقتل شاب بالرصاص … بالتزامن مع حملة مداهمات واعتقالات": the killing is the

@@ -7,6 +7,8 @@ opened on"."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.unit.extract.examples import Example, cases
 
@@ -142,7 +144,44 @@ KINDS = {
 }
 
 
-@pytest.mark.parametrize("example", cases(NAMES, KINDS))
+# the forces of HTS and its General Security were the government's after 8 December 2024
+AUTHORITIES = {
+    "general-security-after-the-fall": Example(
+        "قتل ثلاثة مدنيين برصاص عناصر الأمن العام في قرية المختارية اليوم الجمعة.",
+        {"perpetrators": ["syrian_government"]},
+        date(2025, 3, 8),
+    ),
+    "general-security-before-the-fall": Example(
+        "قتل شاب برصاص عناصر الأمن العام في مدينة إدلب اليوم الثلاثاء.",
+        {"perpetrators": ["hts"]},
+        date(2022, 3, 8),
+    ),
+    "general-security-forces-en-after-the-fall": Example(
+        "General Security forces opened fire on a car near Jableh on Friday, killing two men.",
+        {"perpetrators": ["syrian_government"]},
+        date(2025, 3, 8),
+    ),
+    "hts-before-the-fall": Example(
+        "Hayat Tahrir al-Sham shelled a village near Afrin on Monday, killing two civilians.",
+        {"perpetrators": ["hts"]},
+        date(2021, 3, 8),
+    ),
+    "hts-after-the-fall": Example(
+        "HTS gunmen killed four men in a village near Homs on Monday, a monitor said.",
+        {"perpetrators": ["syrian_government"]},
+        date(2025, 1, 8),
+    ),
+    # a checkpoint of theirs near the place is no striker
+    "a-general-security-checkpoint-nearby": Example(
+        "قتل رجل بانفجار لغم قرب قرية في ريف حماة يوم الإثنين، على بعد كيلومترين من مقر"
+        " تابع للأمن العام.",
+        {"perpetrators": ["unknown"]},
+        date(2025, 8, 15),
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(NAMES, KINDS, AUTHORITIES))
 def test_names_and_kinds(example: Example) -> None:
     assert example.found() == example.expect
 
