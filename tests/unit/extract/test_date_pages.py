@@ -111,6 +111,27 @@ NIGHTS_AND_CAPTIONS = {
     ),
 }
 
+# days counted back as reports count them
+DAYS_AGO = {
+    "this-afternoon": Example(
+        "Shelling killed two people in Sarmin this afternoon.", {"date": "2022-11-06"}
+    ),
+    "two-days-ago": Example(
+        "Shelling killed two people in Sarmin two days ago, activists said.",
+        {"date": "2022-11-04"},
+    ),
+    "three-days-ago": Example(
+        "A landmine killed a shepherd near Manbij three days ago.", {"date": "2022-11-03"}
+    ),
+    "two-days-ago-ar": Example("قتل مدنيان بقصف على بلدة سرمين قبل يومين.", {"date": "2022-11-04"}),
+    "since-two-days-ar": Example(
+        "قتل مدنيان بقصف على بلدة سرمين منذ يومين.", {"date": "2022-11-04"}
+    ),
+    "three-days-ago-ar": Example(
+        "قتل راعي أغنام بانفجار لغم قرب منبج قبل ثلاثة أيام.", {"date": "2022-11-03"}
+    ),
+}
+
 # what stays as it was: a bulletin's own day where its body tells no other; a day told in a
 # sentence beside the telling; a day in brackets that does not open the text
 PAGE_DAYS_KEPT = {
@@ -131,7 +152,7 @@ PAGE_DAYS_KEPT = {
 
 
 @pytest.mark.parametrize(
-    "example", cases(ORDINAL_DAYS, PAGE_DAYS, NIGHTS_AND_CAPTIONS, PAGE_DAYS_KEPT)
+    "example", cases(ORDINAL_DAYS, PAGE_DAYS, NIGHTS_AND_CAPTIONS, DAYS_AGO, PAGE_DAYS_KEPT)
 )
 def test_days_of_pages_and_ordinals(example: Example) -> None:
     assert example.found() == example.expect
