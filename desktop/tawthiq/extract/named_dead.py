@@ -36,6 +36,7 @@ _LIST_NEAR = 120  # how far after the toll its roll may open ("ثلاثة مدن
 _ANOTHER = re.compile(r"أخرى|اخرى|منفصل|\bseparately\b|\banother\b|\bseparate\b", re.IGNORECASE)
 # where the wounded are told: the names after it are theirs
 _WOUNDED = re.compile(r"إصاب|اصاب|أصيب|اصيب|جرح|جريح|مصاب|نقل|injur|wound|hospital", re.IGNORECASE)
+_CALLED = re.compile(r"[يت]دع[ىي]|named(?!\s+as)", re.IGNORECASE)
 _AGED = re.compile(r"^\s*\d{1,3}[- ]years?[- ]old\s+", re.IGNORECASE)  # "29-year-old Hammam"
 # an English roll ends where the sentence goes on ("identified as Hammam al-Asi, was killed")
 _ROLL_ENDS = re.compile(r",?\s+(?:was|were|who|when|while|after|in|on|at|by)\s")
@@ -108,6 +109,8 @@ def named_dead(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
             return quoted
         listed = _LISTED.search(text, stop, min(end, stop + _LIST_NEAR + 200))
         near = listed is not None and listed.start() - stop <= _LIST_NEAR
+        if near and _CALLED.match(listed.group()) and text[stop : listed.start()].strip(" ,،"):
+            near = False  # "يدعى", "named" name the one right before: "ناشط يدعى …" is no dead
         if listed is not None and near and not re.search(r"\d", text[stop : listed.start()]):
             roll = _ROLL_ENDS.split(listed.group("names"), maxsplit=1)[0]
             names = _APART.split(roll.strip(" )"))

@@ -61,6 +61,19 @@ class Unplaced:
     governorate: str
     start: int
     end: int
+    struck: bool = False  # told as where it struck ("على بلدة X", "on the village of X")
+
+
+# the word before a village's kind word that tells the attack struck there, not that people
+# came from it or fire was shot from it ("من قرية", "أبناء قرية", "from the village of")
+_WHERE_STRUCK = re.compile(
+    r"(?:(?<![\u0621-\u064a])(?:على|في|استهدفت?|طالت?|قصفت?|ضربت?)"
+    r"|\b(?:on|in|at|hit|struck|targeted|shelled|bombed)(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
+# where the fire came from ("بقصف مصدره مواقع قوات النظام في قرية X", "from positions in")
+_FIRED_FROM = re.compile(r"مصدر|مواقع|تمركز|\bfrom\b|\bpositions?\b|\bstationed\b", re.I)
+_AN = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 
 
 def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unplaced]:
@@ -77,6 +90,9 @@ def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unpla
             continue
         offset = gm.start - len(before)
         start, end = offset + found.start("name"), offset + found.end("name")
+        opens = offset + min(found.start("name"), found.start("kind"))
+        if found.re.pattern == _EN_AFTER and _AN.search(text, max(0, opens - 4), opens):
+            continue  # "an Arab village", "a Shia village": no village's name
         governorate = govs[0]
         if governorate == "Damascus":
             governorate = _RURAL_DAMASCUS  # a village by Damascus is outside the city
@@ -90,7 +106,10 @@ def unplaced_villages(text: str, mentions: Sequence[PlaceMention]) -> list[Unpla
             continue  # a place of that name in that governorate: the gazetteer has it
         kind = _AR_KIND.get(found.group("kind"), found.group("kind").lower())
         kind = "village" if kind == "hamlet" else kind
-        out.append(Unplaced(found.group("name"), kind, governorate, start, end))
+        struck = _WHERE_STRUCK.search(text, max(0, opens - 24), opens) is not None and not (
+            _FIRED_FROM.search(text, max(0, opens - 50), opens)
+        )
+        out.append(Unplaced(found.group("name"), kind, governorate, start, end, struck))
     return out
 
 

@@ -210,6 +210,8 @@ def _told_more(
     """Whether the village the gazetteer lacks is told where the incident is more than the
     town picked ("غارة روسية على بلدة الدار الكبيرة بريف إدلب" with the toll; Jisr
     al-Shughur in a later sentence of another attack)."""
+    if not u.struck:
+        return False  # where they came from or the fire came from ("أبناء قرية", "from")
     at = _sentence_at(starts, sentence, u.start)
     weight = _weight(at, focus) * (0.25 if at in past else 1.0)
     picked = max(
