@@ -109,7 +109,12 @@ def named_dead(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
             return quoted
         listed = _LISTED.search(text, stop, min(end, stop + _LIST_NEAR + 200))
         near = listed is not None and listed.start() - stop <= _LIST_NEAR
-        if near and _CALLED.match(listed.group()) and text[stop : listed.start()].strip(" ,،"):
+        if (
+            listed is not None
+            and near
+            and _CALLED.match(listed.group())
+            and text[stop : listed.start()].strip(" ,،")
+        ):
             near = False  # "يدعى", "named" name the one right before: "ناشط يدعى …" is no dead
         if listed is not None and near and not re.search(r"\d", text[stop : listed.start()]):
             roll = _ROLL_ENDS.split(listed.group("names"), maxsplit=1)[0]
