@@ -31,10 +31,11 @@ _YEAR_WORDS = frozenset({"عام", "العام", "عاما"})
 # "… 2025 (AFP) - ", "(BSS/AFP) -", "(dpa/MIA) -": the agencies after a dateline's date
 # (or the agency's brackets alone: "Beirut, Dec 12 (AP) Six people …")
 _DATELINE_TAIL = re.compile(
-    r"\s*\)?\s*(?:(?:\(\w[\w/&. ]{0,23}\))?\s*[–—-]\s|\(\w[\w/&. ]{0,23}\)\s+(?=\w))"
+    r"\s*\)?\s*(?:(?:\((?:\w+|[A-Za-z]+(?:/[A-Za-z]+)+)\))?\s*[–—-]\s"
+    r"|\([A-Z][A-Za-z]*(?:/[A-Za-z]+)*\)\s+(?=[A-Z]))"
 )
 _HOUR_AFTER = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
-_PAREN_DATELINE = re.compile(r"\s*[^\n()]{0,30}\([^()\n]{2,50}[-–—,]\s*")
+_PAREN_DATELINE = re.compile(r"\s*[^\n()]{0,30}\([^()\n]{2,50}[-–—]\s*")
 # "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
 _DATELINE_HEAD = re.compile(r"(?:^|\n)\s*\(?[^\n(),.]{1,30},\s*$")
 _WORDISH = re.compile(r"\w")
@@ -205,7 +206,9 @@ _ISSUED = re.compile(
     re.IGNORECASE,
 )
 _TITLE_TAIL = re.compile(r"\s*\)?\s*(?:\[[^\]]{0,12}\]|\([^)]{0,12}\))?\s*")
-_OF_END = re.compile(r"\bof\s*$", re.IGNORECASE)  # "(ECHO Daily Flash of 04 January 2022)"
+_OF_END = re.compile(
+    r"\b(?:flash|update|bulletin|brief)\s+of\s*$", re.IGNORECASE
+)  # "(ECHO Daily Flash of 04 January 2022)"
 # how far from the start of a text its page's own date (a stamp, a byline's date) stands
 _PAGE_TOP = 300
 # words that make a date on its line the day something happened ("قتل شخصان في 3 …")
@@ -244,7 +247,9 @@ def mention(
     # "MOSCOW (UrduPoint News / Sputnik - 06th February, 2020) Syrian militants …": the
     # outlet's and the day's brackets opening a dispatch
     dateline = dateline or (
-        _PAREN_DATELINE.fullmatch(before) is not None and after.lstrip().startswith(")")
+        head < _PAGE_TOP
+        and _PAREN_DATELINE.fullmatch(before) is not None
+        and after.lstrip().startswith(")")
     )
     # "25 / آذار / مارس / 2024" on a line of its own: when the page was published (a date
     # that is all the text, as words picked for the date field, is that date)
@@ -266,7 +271,7 @@ def mention(
         whole and not before.strip() and bool(_DATELINE_TAIL.match(text, tokens[last].end))
     )
     # "Thu 06th February 2020 | 01:00 AM": the page's date with the hour it was put up
-    stamp = stamp or (whole and _HOUR_AFTER.match(after) is not None)
+    stamp = stamp or (whole and len(line) <= 60 and _HOUR_AFTER.match(after) is not None)
     # "Statement by …, on Violence Impacting Aid Workers in North-West Syria, 18 October
     # 2020 [EN/AR]", "… (ECHO Daily Flash of 04 January 2022)": the day a statement's title
     # closes on is the day it was issued

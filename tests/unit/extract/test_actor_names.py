@@ -1,9 +1,8 @@
 """The names sides go by as reports write them (resources/extract/lexicon.json), and the
 words of a bomb or of gunfire that tell the kind of attack with no weapon named: spellings
 ("سورية" and "الديموقراطية", "مليشيا" beside "ميليشيا"), the state agency's name of the
-army, the Free Syrian Army that is no government force, the PKK as Turkish outlets name
-the SDF, the defence ministry's forces, "a bomb went off", "انفجرت قنبلة", "fire was
-opened on"."""
+army, the Free Syrian Army that is no government force, the defence ministry's forces,
+"a bomb went off", "انفجرت قنبلة", "fire was opened on"."""
 
 from __future__ import annotations
 
@@ -27,13 +26,6 @@ NAMES = {
         "قتل ثلاثة مدنيين بانفجار دراجة مفخخة في بلدة البصيرة"
         " التي تسيطر عليها قوات سورية الديموقراطية.",
         {"perpetrators": ["unknown"]},
-    ),
-    "pkk-ar": Example(
-        "قتل مدني بقصف لحزب العمال الكردستاني على قرية قرب عفرين.", {"perpetrators": ["sdf"]}
-    ),
-    "pkk-en": Example(
-        "Two civilians were killed when the PKK shelled a village near Azaz.",
-        {"perpetrators": ["sdf"]},
     ),
     "the-agencys-army": Example(
         "استهدفت وحدات من الجيش العربي السوري مواقع في ريف إدلب وقتل مدنيان.",
@@ -67,12 +59,8 @@ NAMES = {
         {"perpetrators": ["russia"]},
     ),
     "coalition-aircraft-ar": Example(
-        "قتل أربعة مدنيين بغارة لطائرات التحالف على قرية في ريف دير الزور.",
+        "قتل أربعة مدنيين بغارة لطائرات التحالف الدولي على قرية في ريف دير الزور.",
         {"perpetrators": ["us_coalition"]},
-    ),
-    "is-militants": Example(
-        "IS militants killed five shepherds in the desert east of Homs.",
-        {"perpetrators": ["isis"]},
     ),
     "turkiye": Example(
         "A drone strike by Türkiye killed three civilians in a village near Kobani.",

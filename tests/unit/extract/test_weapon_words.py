@@ -1,7 +1,8 @@
 """Weapons and what was hit, as reports name them (resources/extract/lexicon.json): the
 sticky bomb ("عبوة لاصقة"), toxic gas, live ammunition, the RPG, war remnants, helicopters
 ("الطيران المروحي"); a field hospital (no field of crops), a fuel station ("كازية"), a
-poultry farm ("مدجنة"), tents and shelters of the displaced."""
+poultry farm ("مدجنة"), shelters of the displaced (a tent alone may be a shepherd's,
+a wedding's or mourners')."""
 
 from __future__ import annotations
 
@@ -62,9 +63,6 @@ TARGETS = {
     "poultry-farm-ar": Example(
         "استهدفت غارة جوية مدجنة في بلدة سرمين ما أدى لمقتل ثلاثة مدنيين.",
         {"target": "farmland"},
-    ),
-    "tent-ar": Example(
-        "قتلت امرأة بسقوط قذيفة على خيمة في ريف إدلب الشمالي.", {"target": "idp_camp"}
     ),
     "shelter-ar": Example(
         "استهدف القصف مركز إيواء في بلدة سرمين وقتل طفلان.", {"target": "idp_camp"}
