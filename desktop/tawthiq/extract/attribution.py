@@ -202,6 +202,7 @@ def affiliated_at(
 
 
 _STRUCK_BY = STRUCK_WITH | {"by", "مسلح", "اطلق", "أطلق"}
+_STRUCK_BY_KEYS = frozenset(key_of(w) for w in STRUCK_WITH | {"by", "يد"})  # "على يد"
 # what the one of a group did, after it: the group is who struck, not a victim's side
 _DID = frozenset({"opened", "fired", "shot", "attacked", "stormed", "killed", "اطلق", "هاجم"})
 _DID_REACH = 15
@@ -210,12 +211,17 @@ _DID_REACH = 15
 def victim(
     h: Hit[str], keys: Sequence[str], sentence: Sequence[int], cues: Attribution, harm: set[int]
 ) -> bool:
-    """ "مقتل ثلاثة من عناصر قسد": members named after a killing word are the victims."""
+    """ "مقتل ثلاثة من عناصر قسد": members named after a killing word are the victims; not
+    those told right after what struck ("برصاص عنصرين من قوات النظام", "by members of")."""
     for k in range(max(0, h.first - 5), h.first):
         if sentence[k] != sentence[h.first]:
             continue
         phrases = cues.victim_at.get(keys[k], ())
         if any(tuple(keys[k : k + len(p)]) == p and k + len(p) <= h.first for p in phrases):
+            if k > 0 and keys[k - 1] in _STRUCK_BY_KEYS:
+                return False
+            if any(keys[j] in _STRUCK_BY_KEYS for j in range(k + 1, h.first + 1)):
+                continue  # "قتل عنصران من قسد بقصف مسيرة تركية": the drone struck them
             return any(j in harm for j in range(max(0, k - 6), k))
     return False
 

@@ -23,7 +23,7 @@ _PHOTO = re.compile(  # (?=…): the first letters, for the search to skip to
 _CREDIT_END = re.compile(r"[-–—]{1,2}\s*(?:photo|picture)\s*:\s*[\w .]{1,30}$", re.I)
 # a photograph's credit in square brackets closing its caption's line
 _BRACKET_CREDIT = re.compile(
-    r"\[[^\[\]\n]*(?:\s[-–]\s|agency|images|afp|reuters|getty|anadolu|photo)[^\[\]\n]*\]\s*$",
+    r"\[[^\[\]\n]*\b(?:agency|images|afp|reuters|getty|anadolu|photo)\b[^\[\]\n]*\]\s*$",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"\s*\([^()\n]{2,40}\)\s*")  # "(عنب بلدي)", "(AFP)" ending a caption
@@ -35,7 +35,10 @@ _DATELINE_TAIL = re.compile(
     r"|\([A-Z][A-Za-z]*(?:/[A-Za-z]+)*\)\s+(?=[A-Z]))"
 )
 _HOUR_AFTER = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
-_PAREN_DATELINE = re.compile(r"\s*[^\n()]{0,30}\([^()\n]{2,50}[-–—]\s*")
+# (a city before the brackets, in capitals or one capitalised name: "MOSCOW (", "Beirut, (")
+_PAREN_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Za-z'’-]+(?:[ /]+[A-Z][A-Za-z'’-]+){0,2},?\s*)?\([^()\n]{2,50}[-–—]\s*"
+)
 # "(Beirut, January 16, 2020) –" opening a paragraph, wherever the paragraph is
 _DATELINE_HEAD = re.compile(r"(?:^|\n)\s*\(?[^\n(),.]{1,30},\s*$")
 _WORDISH = re.compile(r"\w")
@@ -150,7 +153,7 @@ def of_the_place(tokens: Sequence[Token], first: int, precision: str = "day") ->
     return any(t.norm in words for t in tokens[max(0, first - 5) : first])
 
 
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_SENTENCE_END = re.compile(r"[.!?؟]")
 
 
 def _sentence_opens(text: str, tokens: Sequence[Token], first: int, reach: int) -> int:

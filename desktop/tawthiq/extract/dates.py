@@ -85,6 +85,14 @@ def _small(norm: str) -> bool:
 _ORDINAL_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
 
 
+def _ordinal_of_the_month(tokens: Sequence[Token], j: int) -> bool:
+    """ "August 21st": the ordinal at ``j`` right after the month, with no comma between,
+    and no name after it ("In November, 5th Corps …", "November 8th Brigade")."""
+    joined = tokens[j].start - tokens[j - 1].end <= 1
+    after = tokens[j + 1].text if j + 1 < len(tokens) else ""
+    return joined and not after[:1].isupper()
+
+
 def _day_of(norm: str) -> int | None:
     """The day a word tells beside a month: "6", "06", and in English "6th", "1st", "22nd"."""
     if _small(norm):
@@ -187,6 +195,8 @@ def _fixed_dates(
                 year, last = int(norm), j
                 break
             told = _day_of(norm) if day is None else None
+            if told is not None and not _small(norm) and not _ordinal_of_the_month(tokens, j):
+                told = None  # "In November, 5th Corps": no day of the month
             if told is not None and told <= 31:  # November 6, 2022; August 21st
                 day, last = told, j
             elif (norm,) in lex.months._index or norm in ("عام", "سنه"):
@@ -329,16 +339,13 @@ def find_dates(
 
 
 def _after_its_midnight(tokens: Sequence[Token], i: int) -> bool:
-    """ "بعد منتصف ليل الأربعاء", "after midnight Friday", "after midnight on Friday": the
-    weekday at ``i`` is the night before the day it happened."""
-    before = [t.norm for t in tokens[max(0, i - 4) : i]]
-    if before[-1:] == ["on"]:
-        before = before[:-1]
-    arabic = before[-3:-1] in (["بعد", "منتصف"], ["بعيد", "منتصف"]) and before[-1:] in (
+    """ "بعد منتصف ليل الأربعاء": the weekday at ``i`` is the night before the day it happened
+    (English "after midnight Saturday" is early on Saturday, as news agencies write it)."""
+    before = [t.norm for t in tokens[max(0, i - 3) : i]]
+    return before[:2] in (["بعد", "منتصف"], ["بعيد", "منتصف"]) and before[2:] in (
         ["ليل"],
         ["ليله"],
     )
-    return arabic or before[-2:] == ["after", "midnight"]
 
 
 _STAMP_LINE = 60  # how long a page's stamp line may be ("الثلاثاء, 12 شباط/فبراير 2019 12:56")

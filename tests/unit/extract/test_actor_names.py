@@ -62,16 +62,8 @@ NAMES = {
         "قتل أربعة مدنيين بغارة لطائرات التحالف الدولي على قرية في ريف دير الزور.",
         {"perpetrators": ["us_coalition"]},
     ),
-    "turkiye": Example(
-        "A drone strike by Türkiye killed three civilians in a village near Kobani.",
-        {"perpetrators": ["turkey"]},
-    ),
     "turkiye-backed-factions": Example(
         "Türkiye-backed Syrian factions shelled a village near Tal Tamr, killing a woman.",
-        {"perpetrators.first": "sna"},
-    ),
-    "turkey-backed-fighters": Example(
-        "Turkey-backed fighters opened fire on a family in Jindires, killing four people.",
         {"perpetrators.first": "sna"},
     ),
     "jaish-al-islam": Example(
@@ -81,14 +73,6 @@ NAMES = {
     "wagner": Example(
         "Fighters of the Wagner Group executed three shepherds in the desert near Palmyra.",
         {"perpetrators": ["russia"]},
-    ),
-    "syrian-troops": Example(
-        "Syrian troops shelled the village of Kansafra, killing a farmer.",
-        {"perpetrators": ["syrian_government"]},
-    ),
-    "kurdish-fighters": Example(
-        "Kurdish fighters shelled the town of Marea, killing two civilians.",
-        {"perpetrators": ["sdf"]},
     ),
     # state media's "insurgents" and "terrorist groups" name whom the strikes were said to
     # target as often as who struck: no side
@@ -135,12 +119,12 @@ KINDS = {
 # the forces of HTS and its General Security were the government's after 8 December 2024
 AUTHORITIES = {
     "general-security-after-the-fall": Example(
-        "قتل ثلاثة مدنيين برصاص عناصر الأمن العام في قرية المختارية اليوم الجمعة.",
+        "قتل ثلاثة مدنيين برصاص قوات الأمن العام في قرية المختارية اليوم الجمعة.",
         {"perpetrators": ["syrian_government"]},
         date(2025, 3, 8),
     ),
     "general-security-before-the-fall": Example(
-        "قتل شاب برصاص عناصر الأمن العام في مدينة إدلب اليوم الثلاثاء.",
+        "قتل شاب برصاص قوات الأمن العام في مدينة إدلب اليوم الثلاثاء.",
         {"perpetrators": ["hts"]},
         date(2022, 3, 8),
     ),

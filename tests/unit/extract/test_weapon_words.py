@@ -18,12 +18,8 @@ WEAPONS = {
         "A sticky bomb attached to a car killed its driver in al-Bab.",
         {"incident_type": "remote_explosive", "weapons": ["ied"]},
     ),
-    "toxic-gas-ar": Example(
-        "أصيب عشرة مدنيين بحالات اختناق بعد قصف بغازات سامة على قرية قرب حلب.",
-        {"weapons": ["chemical"]},
-    ),
-    "toxic-gas-en": Example(
-        "Ten people were treated after an attack with toxic gas on a village near Aleppo.",
+    "poison-gas-en": Example(
+        "Ten people were treated after an attack with poison gas on a village near Aleppo.",
         {"weapons": ["chemical"]},
     ),
     "live-ammunition": Example(
