@@ -342,10 +342,8 @@ def _after_its_midnight(tokens: Sequence[Token], i: int) -> bool:
     """ "بعد منتصف ليل الأربعاء": the weekday at ``i`` is the night before the day it happened
     (English "after midnight Saturday" is early on Saturday, as news agencies write it)."""
     before = [t.norm for t in tokens[max(0, i - 3) : i]]
-    return before[:2] in (["بعد", "منتصف"], ["بعيد", "منتصف"]) and before[2:] in (
-        ["ليل"],
-        ["ليله"],
-    )
+    # ("ليلة الأربعاء" may be the night before Wednesday: only "ليل" is read so)
+    return before[:2] in (["بعد", "منتصف"], ["بعيد", "منتصف"]) and before[2:] == ["ليل"]
 
 
 _STAMP_LINE = 60  # how long a page's stamp line may be ("الثلاثاء, 12 شباط/فبراير 2019 12:56")

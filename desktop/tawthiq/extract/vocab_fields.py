@@ -132,8 +132,6 @@ def rank(
             continue  # "killing members of the SDF": victims; "the SDF said": a speaker
         if name == "perpetrators" and h.first in affiliated:
             continue  # "وهو عسكري في قوات النظام": the victim's side, not who struck
-        if name == "perpetrators" and h.last + 1 < len(keys) and keys[h.last + 1] in _THEIR_THING:
-            continue  # "a General Security forces checkpoint", "an SDF patrol": what was hit
         if name == "perpetrators" and holds(h, keys, held):
             held.add(h.last)  # "الخاضعة لسيطرة الجيش الوطني": who holds it, not who struck
             continue
@@ -167,14 +165,6 @@ def rank(
     unclaimed = cues.unclaimed.find(tokens, keys)
     left = left or bombing or any(_of_this_attack(h, keys, sentence, focus) for h in unclaimed)
     return _unknown_first(ranked) if ranked[0].accused or (left and not claimed) else ranked
-
-
-# an English actor before one of these names what was hit, not who struck
-_THEIR_THING = frozenset(
-    key_of(w)
-    for w in ("checkpoint", "checkpoints", "headquarters", "base", "bases", "patrol", "patrols",
-              "position", "positions", "post", "posts", "convoy", "vehicle", "vehicles")
-)  # fmt: skip
 
 
 def _denying(

@@ -233,6 +233,9 @@ MISSES = {
 
 # still open after the review (strict xfails: a fix is noticed)
 _OPEN = {
+    "two-sdf-members-killed-by-a-turkish-drone-ar": "kept after the last review: 'عنصران من' "
+    "names no victims (as a victims' word it took the gunmen of 'أطلق عنصران من … النار'), so "
+    "the SDF, now read in this spelling, stands beside who struck",
     "struck-village-with-the-toll-ar": "a village the gazetteer lacks loses to a town named "
     "where the Civil Defence speaks",
     "struck-village-with-the-toll-en": "a village the gazetteer lacks loses to a town named "

@@ -1,8 +1,7 @@
 """Weapons and what was hit, as reports name them (resources/extract/lexicon.json): the
-sticky bomb ("عبوة لاصقة"), toxic gas, live ammunition, the RPG, war remnants, helicopters
-("الطيران المروحي"); a field hospital (no field of crops), a fuel station ("كازية"), a
-poultry farm ("مدجنة"), shelters of the displaced (a tent alone may be a shepherd's,
-a wedding's or mourners')."""
+sticky bomb ("عبوة لاصقة"), live ammunition, the RPG, war remnants, helicopters ("الطيران
+المروحي"); a field hospital (no field of crops), a poultry farm ("مدجنة"), shelters of the
+displaced (a tent alone may be a shepherd's, a wedding's or mourners')."""
 
 from __future__ import annotations
 
@@ -17,10 +16,6 @@ WEAPONS = {
     "sticky-bomb-en": Example(
         "A sticky bomb attached to a car killed its driver in al-Bab.",
         {"incident_type": "remote_explosive", "weapons": ["ied"]},
-    ),
-    "poison-gas-en": Example(
-        "Ten people were treated after an attack with poison gas on a village near Aleppo.",
-        {"weapons": ["chemical"]},
     ),
     "live-ammunition": Example(
         "Security forces fired live ammunition at protesters in Daraa, killing two men.",
@@ -47,14 +42,6 @@ TARGETS = {
     "field-hospital": Example(
         "An airstrike hit a field hospital in the town of Sarmin, killing three civilians.",
         {"target": "medical"},
-    ),
-    "fuel-station-ar": Example(
-        "استهدفت غارة جوية كازية في بلدة سرمين ما أدى لمقتل ثلاثة مدنيين.",
-        {"target": "infrastructure"},
-    ),
-    "fuel-station-en": Example(
-        "An airstrike hit a fuel station in the town of Sarmin, killing three civilians.",
-        {"target": "infrastructure"},
     ),
     "poultry-farm-ar": Example(
         "استهدفت غارة جوية مدجنة في بلدة سرمين ما أدى لمقتل ثلاثة مدنيين.",
