@@ -388,8 +388,8 @@ def _is_not_people(tokens: Sequence[Token], keys: Sequence[str], q: Quantity) ->
     ):
         return False  # "Five family members were killed": people
     if key in cues.not_people or (key.endswith("ا") and key[:-1] in cues.not_people):
-        # "40 مخيماً", "5 قذائف"; not "Two motorcycle riders", "Two bomb disposal experts"
-        return not any(k in cues.people for k in keys[nxt + 1 : nxt + 3])
+        # "40 مخيماً", "5 قذائف على مدنيين"; not "Two motorcycle riders", "Four car passengers"
+        return not (nxt + 1 < len(keys) and keys[nxt + 1] in cues.people)
     if tokens[q.first].norm in ("واحد", "one") and key in ("من", "of"):
         # "في واحد من أكثر أيام الحملة دموية", "one of the bloodiest days": not one person
         after = keys[nxt + 1] if nxt + 1 < len(keys) else ""

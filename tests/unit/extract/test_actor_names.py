@@ -54,10 +54,6 @@ NAMES = {
         "Türkiye-backed Syrian factions shelled a village near Tal Tamr, killing a woman.",
         {"perpetrators.first": "sna"},
     ),
-    "jaish-al-islam": Example(
-        "Jaish al-Islam shelled a neighbourhood of Damascus, killing two children.",
-        {"perpetrators": ["armed_opposition"]},
-    ),
     # state media's "insurgents" and "terrorist groups" name whom the strikes were said to
     # target as often as who struck: no side
     "insurgents-targeted-are-no-striker": Example(
