@@ -34,7 +34,8 @@ _DATELINE_TAIL = re.compile(
     r"\s*\)?\s*(?:(?:\((?:\w+|[A-Za-z]+(?:/[A-Za-z]+)+)\))?\s*[–—-]\s"
     r"|\([A-Z][A-Za-z]*(?:/[A-Za-z]+)*\)\s+(?=[A-Z]))"
 )
-_HOUR_AFTER = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
+# the hour after a date ("02/02/2022 - 15:14", "06th February 2020 | 01:00 AM"): a page's stamp
+HOUR_AFTER = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 # (a city before the brackets, in capitals or one capitalised name: "MOSCOW (", "Beirut, (")
 _PAREN_DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Za-z'’-]+(?:[ /]+[A-Z][A-Za-z'’-]+){0,2},?\s*)?\([^()\n]{2,50}[-–—]\s*"
@@ -274,7 +275,7 @@ def mention(
         whole and not before.strip() and bool(_DATELINE_TAIL.match(text, tokens[last].end))
     )
     # "Thu 06th February 2020 | 01:00 AM": the page's date with the hour it was put up
-    stamp = stamp or (whole and len(line) <= 60 and _HOUR_AFTER.match(after) is not None)
+    stamp = stamp or (whole and len(line) <= 60 and HOUR_AFTER.match(after) is not None)
     # "Statement by …, on Violence Impacting Aid Workers in North-West Syria, 18 October
     # 2020 [EN/AR]", "… (ECHO Daily Flash of 04 January 2022)": the day a statement's title
     # closes on is the day it was issued

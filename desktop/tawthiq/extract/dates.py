@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from tawthiq.extract.date_words import DateMention, lexicon, mention, weekday_of
+from tawthiq.extract.date_words import (
+    HOUR_AFTER,
+    DateMention,
+    lexicon,
+    mention,
+    weekday_of,
+)
 from tawthiq.extract.phrases import Keys, exact_key
 from tawthiq.extract.tokens import ARABIC_LETTER, Token, starts_of, tokenize
 
@@ -23,7 +29,6 @@ from tawthiq.extract.tokens import ARABIC_LETTER, Token, starts_of, tokenize
 _NUMERIC = re.compile(
     r"(?=\d)(?:(?<!\d)(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)|(?<!\d)(\d{4})([-/.])(\d{1,2})\6(\d{1,2})(?!\d))"
 )
-_STAMP_TIME = re.compile(r"\s*[-–,|]?\s*\d{1,2}:\d{2}")
 _FAR_DAYS = timedelta(days=31)  # see the numeric dates
 _YEAR = re.compile(r"19[5-9]\d|20\d\d")
 
@@ -165,7 +170,7 @@ def _fixed_dates(
             add(first_i, last_i, ref, "none", stamp=True)  # "31/11/2022": no date, no people
             continue
         # "02/02/2022 - 15:14": when a page was published, not when anything happened
-        add(first_i, last_i, value, "day", stamp=bool(_STAMP_TIME.match(text, m.end())))
+        add(first_i, last_i, value, "day", stamp=bool(HOUR_AFTER.match(text, m.end())))
     # 2. Month names with a day and/or a year around them.
     # "اليوم" is today; "يوم" is only "day"
     exact = keys.exact() if isinstance(keys, Keys) else Keys(tokens, exact_key)
@@ -195,9 +200,12 @@ def _fixed_dates(
                 year, last = int(norm), j
                 break
             told = _day_of(norm) if day is None else None
-            if told is not None and not _small(norm) and not _ordinal_of_the_month(tokens, j):
-                told = None  # "In November, 5th Corps": no day of the month
-            if told is not None and told <= 31:  # November 6, 2022; August 21st
+            # "November 6, 2022", "August 21st"; not "In November, 5th Corps"
+            if (
+                told is not None
+                and told <= 31
+                and (_small(norm) or _ordinal_of_the_month(tokens, j))
+            ):
                 day, last = told, j
             elif (norm,) in lex.months._index or norm in ("عام", "سنه"):
                 last = j  # "مايو/أيار": the second name of the same month

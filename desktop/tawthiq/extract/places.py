@@ -72,8 +72,10 @@ def _sentence_at(starts: list[int], sentence: Sequence[int], offset: int) -> int
     return sentence[i] if sentence else 0
 
 
-def _weight(s: int, focus: set[int]) -> float:
-    return 1.0 / (1.0 + 0.3 * s) + (2.0 if s in focus else 0.0)
+def _weight(s: int, focus: set[int], past: AbstractSet[int] = frozenset()) -> float:
+    """A sentence's weight: early ones and the incident's own count most; one of another
+    day or of history (``past``) a quarter."""
+    return (1.0 / (1.0 + 0.3 * s) + (2.0 if s in focus else 0.0)) * (0.25 if s in past else 1.0)
 
 
 def place_kind(place: Place, prefix: str | None = None) -> str:
@@ -198,29 +200,6 @@ def _town_elsewhere(
     return None
 
 
-def _told_more(
-    u: Unplaced,
-    pcode: str,
-    located: list[tuple[PlaceMention, float]],
-    starts: list[int],
-    sentence: Sequence[int],
-    focus: set[int],
-    past: AbstractSet[int],
-) -> bool:
-    """Whether the village the gazetteer lacks is told where the incident is more than the
-    town picked ("غارة روسية على بلدة الدار الكبيرة بريف إدلب" with the toll; Jisr
-    al-Shughur in a later sentence of another attack)."""
-    if not u.struck:
-        return False  # where they came from or the fire came from ("أبناء قرية", "from")
-    at = _sentence_at(starts, sentence, u.start)
-    weight = _weight(at, focus) * (0.25 if at in past else 1.0)
-    picked = max(
-        (w for x, w in located if any(p.pcode == pcode for p in x.place_candidates)),
-        default=0.0,
-    )
-    return weight > picked
-
-
 def _pick(
     scores: dict[str, float],
     best_mention: dict[str, tuple[PlaceMention, Place]],
@@ -292,7 +271,7 @@ def choose_place(
             located.append((m, 0.0))
             continue
         at = _sentence_at(starts, sentence, m.start)
-        w = _weight(at, focus) * (0.25 if at in past else 1.0)
+        w = _weight(at, focus, past)
         aside = dateline(text, m)
         if aside:
             w *= 0.2
@@ -340,6 +319,17 @@ def choose_place(
     def sentence_of(offset: int) -> int:
         return _sentence_at(starts, sentence, offset)
 
+    def told_more(u: Unplaced, pcode: str) -> bool:
+        """Whether the village the gazetteer lacks is told as where the attack struck, and
+        where the incident is, more than the town picked ("غارة روسية على بلدة الدار
+        الكبيرة بريف إدلب" with the toll; Jisr al-Shughur in a later sentence of another
+        attack); not where people came from or the fire came from ("أبناء قرية", "from")."""
+        picked = max(
+            (w for x, w in located if any(p.pcode == pcode for p in x.place_candidates)),
+            default=0.0,
+        )
+        return u.struck and _weight(sentence_of(u.start), focus, past) > picked
+
     if not unplaced and all(place.kind == "governorate" for _, place in best_mention.values()):
         owner = _town_elsewhere(located, asides, gov_votes, governorate, sentence_of)
         if owner is not None:
@@ -381,7 +371,7 @@ def choose_place(
         place.kind not in ("camp", "community")
         or told_aside[pick]
         or unplaced[0].start <= m.start < unplaced[0].end  # "Zizoun al-Jadida" is not Jadida
-        or _told_more(unplaced[0], place.pcode, located, starts, sentence, focus, past)
+        or told_more(unplaced[0], place.pcode)
     ):
         u = unplaced[0]  # "the village of X in the Idlib countryside" over Idlib alone
         return FieldResult(unplaced_value(u), CONFIDENCE, ((u.start, u.end),))
