@@ -24,6 +24,7 @@ from tawthiq.extract.place_fuzzy import spelt_like
 from tawthiq.extract.place_names import (
     EN_ARTICLES,
     EN_ARTICLES_HYPHEN,
+    GLUED_ARTICLE,
     NAME_WORD,
     Place,
     PlaceMention,
@@ -204,7 +205,9 @@ class Gazetteer:
     def _word(self, raw: str, hyphen: bool) -> _Word:
         cache_key = raw + "\0-" if hyphen else raw
         # normalised once per word for the whole extractor (the tokenizer's cache)
-        word = self._words.get(cache_key) or self._new_word(word_norm(raw), hyphen)
+        word = self._words.get(cache_key) or self._new_word(
+            word_norm(GLUED_ARTICLE.sub("", raw, count=1)), hyphen
+        )
         if len(self._words) < 100_000:
             self._words[cache_key] = word
         return word

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from tawthiq.extract.gazetteer_extra import spelling
+from tawthiq.extract.gazetteer_extra import common_word, spelling
 from tawthiq.extract.place_fuzzy import spelling_similarity
 from tawthiq.extract.place_names import NAME_WORD, Place, fold_latin, name_keys, vowel_shape
 
@@ -49,6 +49,8 @@ class EnglishNames:
         article included; the key's first; its last) may be: ``folded`` are the name's words
         folded, ``kind_told`` whether a kind word stands beside it ("the village of")."""
         first, i, last = where
+        if i == last and common_word(folded[0]) is not None:
+            return []  # "Sheikh", "Tal" alone: the first word of a name ("Sheikh Maqsoud")
         if not kind_told and first == i == last:  # "Khaled" is a man, unless "the village of"
             ps = [p for p in ps if not self._ordinary(p)]
         # Consonants alone matched: the vowels must not contradict ("Baghuz" is not Bughaz)

@@ -19,6 +19,12 @@ def _name_words() -> dict[str, str]:
     return {_DOUBLES.sub(r"\1", w): group[0] for group in groups for w in group}
 
 
+def common_word(word: str) -> str | None:
+    """The shared spelling of a common word that names begin with ("tell" -> "tal"), or
+    None for any other word."""
+    return _name_words().get(_DOUBLES.sub(r"\1", word))
+
+
 @lru_cache(maxsize=65536)  # a pure function of a word, asked for every word of every name
 def spelling(word: str) -> str:
     """A common word of a name as its transliterations share it; any other word without

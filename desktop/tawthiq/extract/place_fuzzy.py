@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.gazetteer_extra import spelling
+from tawthiq.extract.gazetteer_extra import common_word, spelling
 from tawthiq.extract.place_names import (
     EN_ARTICLES_HYPHEN,
     NAME_WORD,
@@ -110,8 +110,16 @@ def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
             sk, keys, scorer=fuzz.ratio, score_cutoff=_SKELETON_CUTOFF, limit=40
         )
     single = single_letters(form)
+    first = NAME_WORD.findall(fold_latin(name.replace("-", " ")))[:1]
+    head = common_word(first[0]) if first else None
     for key, sk_score, _ in found:
         for other, pcode in entries_of(forms[key]):
+            if head and other.startswith(head) and form.startswith(head):
+                # a shared first word ("Sheikh", "Tal") tells nothing: the rest's consonants
+                # must be alike too ("Sheikh Maqsoud" is not Sheikh Hamad)
+                rest = fuzzy_skeleton(form[len(head) :]), fuzzy_skeleton(other[len(head) :])
+                if fuzz.ratio(*rest) < _SKELETON_CUTOFF:
+                    continue
             spelt = fuzz.ratio(single, single_letters(other))
             score = (sk_score + spelt) / 200
             if score < THRESHOLD or (len(sk) <= 4 and spelt < short):

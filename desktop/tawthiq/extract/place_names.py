@@ -23,6 +23,8 @@ _ARABIC = re.compile("[\u0621-\u064a]")
 _APOSTROPHES = str.maketrans("", "", "'’‘`ʿʾ")
 _NO_VOWELS = str.maketrans("", "", "aeiouy")
 _DOUBLES = re.compile(r"(.)\1+")
+# an English article written joined to the name ("Maarat AlNuman", "AlBara")
+GLUED_ARTICLE = re.compile(r"(?<![^\W\d_])[AE]l(?=[A-Z][a-z])")
 _VOWEL_CLASSES = str.maketrans("eiyo", "aaau")
 
 EN_ARTICLES = frozenset({"al", "el", "ash", "az", "ad", "adh", "ath", "ed", "ez", "esh"})
@@ -101,7 +103,7 @@ def name_keys(name: str) -> tuple[str, str, list[str]] | None:
     >>> name_keys("Jisr ash-Shughur")[0] == name_keys("Jisr al-Shughour")[0]
     True
     """
-    norm = normalize(name)
+    norm = normalize(GLUED_ARTICLE.sub(r"\g<0>-", name))
     if _ARABIC.search(norm):
         pieces = [w for w in NAME_WORD.findall(norm) if not w.isascii() or w.isdigit()]
         if not pieces:

@@ -1,0 +1,62 @@
+"""English spellings of places as reports write them: the article joined to the name
+("Maarat AlNuman"), a name's common first word that tells nothing alone ("Sheikh Maqsoud" is
+not Sheikh Hamad of Hasakah), and spellings the gazetteer lacks, kept as aliases
+(resources/extract/places.json)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.unit.extract.examples import Example, cases
+
+from tawthiq.extract.place_fuzzy import fuzzy_matches
+
+SPELLINGS = {
+    "the-article-joined-to-the-name": Example(
+        "Three paramedics were killed when their ambulance, on its way to Maarat AlNuman "
+        "main hospital, was hit by a strike.",
+        {"place.pcode": "C3985", "place.governorate": "Idlib"},
+    ),
+    "the-article-joined-to-a-one-word-name": Example(
+        "Four civilians including a child were killed in the village of AlBara on Saturday.",
+        {"place.pcode": "C4304", "place.governorate": "Idlib"},
+    ),
+    "shuhail-is-deir-ez-zor": Example(
+        "Two civilians were killed when a drone struck a car near Shuhail on Monday.",
+        {"place.pcode": "C5119", "place.governorate": "Deir ez-Zor"},
+    ),
+    "moadamiyeh-is-rural-damascus-not-hama": Example(
+        "Two civilians were killed in shelling on Moadamiyeh on Monday.",
+        {"place.pcode": "C2499", "place.governorate": "Rif Dimashq"},
+    ),
+    "maarat-hurmah-as-news-spell-it": Example(
+        "Three paramedics were killed in airstrikes on Maarat Hurmah in southern Idlib.",
+        {"place.pcode": "C4071"},
+    ),
+    "maarat-hurmah-in-arabic-words-apart": Example(
+        "استشهد ثلاثة مسعفين بغارات جوية على بلدة معرة حرمة بريف إدلب الجنوبي.",
+        {"place.pcode": "C4071"},
+    ),
+    "a-neighbourhood-the-gazetteer-lacks-is-no-town-of-hasakah": Example(
+        "A child was killed when shells hit the town of Sheikh Maqsoud on Monday.",
+        {"place.governorate": None},
+    ),
+    "sheikh-alone-names-no-place": Example(
+        "A child was killed when shells hit the Sheikh Maqsoud neighbourhood on Monday.",
+        {"place.pcode": None},
+    ),
+    "a-shared-first-word-still-matches-its-place": Example(
+        "Two civilians were killed when shells hit the village of Beit Jann on Monday.",
+        {"place.governorate": "Rif Dimashq"},
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(SPELLINGS))
+def test_place_spellings(example: Example) -> None:
+    assert example.found() == example.expect
+
+
+def test_a_shared_first_word_does_not_make_a_match() -> None:
+    """The rest of the name must be alike: "Maqsoud" is nothing like "Hamad"."""
+    assert all(m.pcode != "C7903" for m in fuzzy_matches("Sheikh Maqsoud"))
+    assert any(m.pcode == "C1518" for m in fuzzy_matches("Kafr Jannah"))
