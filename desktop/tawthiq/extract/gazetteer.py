@@ -56,6 +56,9 @@ _GROUP, _SPAN = re.Match.group, re.Match.span
 _POSSESSIVE, _IS_NONE = methodcaller("endswith", ("'s", "’s")), partial(operator.is_, None)
 _LONE_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "بال", "وال"})
 _Kind = tuple[str, tuple[str, ...]]  # a place-kind word: (prefix reported, kinds it means)
+# "in Syria's Idlib": the governorate, not its city
+_SYRIAS = re.compile(r"Syria['’]s\s{1,2}")
+_SYRIAS_KIND: _Kind = ("province", ("governorate",))
 _Where = tuple[int, int, int, int]  # a name's first word (article included), key's first, last
 _AR_KIND_WORDS: dict[str, _Kind] = {
     **dict.fromkeys(("مخيم", "مخيمات", "مخيمي"), ("مخيم", ("camp",))),
@@ -83,7 +86,8 @@ _EN_KIND_WORDS: dict[str, _Kind] = {
     "camps": ("camp", ("camp",)),
     **{w: (w, ("community",)) for w in ("town", "village", "city", "neighbourhood")},
     "neighborhood": ("neighbourhood", ("community",)),
-    **{w: (w, ("district", "community")) for w in ("district", "area", "region")},
+    **{w: (w, ("district", "community")) for w in ("district", "area")},
+    "region": ("region", ("governorate", "district")),  # "the Idlib region" is not the city
     **{w: (w, ("governorate",)) for w in ("province", "governorate")},
     "subdistrict": ("subdistrict", ("subdistrict",)),
     "countryside": ("countryside", ("governorate", "district", "community")),
@@ -293,6 +297,8 @@ class Gazetteer:
     def _context(self, doc: _Text, first: int, last: int) -> _Kind | None:
         """The kind word before the name ("the town of X" in English) or after it ("X camp")."""
         words, spans, before = doc.words, doc.spans, first - 1
+        if before >= 0 and _SYRIAS.fullmatch(doc.text, spans[before][0], spans[first][0]):
+            return _SYRIAS_KIND
         if before >= 0 and _GAP.fullmatch(doc.text, spans[before][1], spans[first][0]):
             word = words[before]
             of = word.script == "en" and word.mid == "of" and before > 0

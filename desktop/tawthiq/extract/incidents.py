@@ -89,10 +89,14 @@ def complement(whole: Span, holes: list[Span]) -> list[Span]:
 
 
 def names_town(m: PlaceMention) -> bool:
-    """A town or camp is named: "السلمية" (a district named after its town), not "دمشق"."""
+    """A town or camp is named: "السلمية" (a district named after its town), not "دمشق";
+    "the Idlib region", read as the governorate, stays a place of its own here (a toll told
+    there is another's)."""
     kinds = [p.kind for p in m.place_candidates]
-    return kinds[0] in ("community", "camp") or (
-        kinds[0] in ("district", "subdistrict") and "community" in kinds
+    return (
+        kinds[0] in ("community", "camp")
+        or m.prefix == "region"
+        or (kinds[0] in ("district", "subdistrict") and "community" in kinds)
     )
 
 

@@ -50,6 +50,40 @@ SPELLINGS = {
     ),
 }
 
+# "the Idlib region", "Syria's Idlib": the governorate, so the village told with the toll is
+# the place, not the city of Idlib
+REGIONS = {
+    "the-x-region-is-the-governorate": Example(
+        "The attacks hit five villages in the Idlib region on Saturday. Russian jets killed "
+        "nine people in an attack that hit a market in the village of Balyoun.",
+        {"place.pcode": "C4302", "killed": 9},
+    ),
+    "the-region-of-x-is-the-governorate": Example(
+        "Air strikes killed 12 civilians in the region of Idlib on Saturday. Strikes killed "
+        "four civilians including a child in the village of Al-Bara.",
+        {"place.pcode": "C4304"},
+    ),
+    "syrias-x-is-the-governorate": Example(
+        "Air strikes killed 20 people in Syria's Idlib on Saturday. Russian jets killed nine "
+        "people in the village of Balyoun.",
+        {"place.pcode": "C4302"},
+    ),
+    "syrias-x-alone-still-gives-its-name": Example(
+        "Air strikes killed 12 civilians in Syria's Idlib on Saturday.",
+        {"place.name": "Idlib", "place.governorate": "Idlib"},
+    ),
+    "a-toll-of-the-region-since-months-is-not-the-attacks": Example(
+        "Russian air strikes killed 16 civilians in the town of Saraqeb on Saturday. More "
+        "than 1,000 civilians have been killed in the Idlib region since April.",
+        {"killed": 16, "place.name": "Saraqeb"},
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(REGIONS))
+def test_regions(example: Example) -> None:
+    assert example.found() == example.expect
+
 
 @pytest.mark.parametrize("example", cases(SPELLINGS))
 def test_place_spellings(example: Example) -> None:
