@@ -220,6 +220,21 @@ GROWN = {
         "Two paramedics and a child were killed in an airstrike near Kafr Zeta.",
         {"killed": 3, "killed_children": 1},
     ),
+    "two-paramedics-and-a-driver-ar-duals": Example(
+        "قتل مسعفان وسائق بغارة جوية على سيارة إسعاف قرب كفرزيتا يوم الاثنين.",
+        {"killed": 3, "killed_children": 0},
+    ),
+    "two-farmers-ar-dual": Example(
+        "قتل مزارعان بقصف مدفعي على أطراف بلدة كفرنبل.", {"killed": 2, "killed_children": 0}
+    ),
+    "two-farmers-en": Example(
+        "Two farmers were killed by a landmine near Saraqeb on Monday.",
+        {"killed": 2, "killed_children": 0, "killed_women": None},
+    ),
+    "two-paramedics-and-a-child-ar": Example(
+        "قتل مسعفان وطفل بغارة جوية على سيارة إسعاف قرب كفرزيتا.",
+        {"killed": 3, "killed_children": 1},
+    ),
     "some-of-them-grown-settles-nothing": Example(
         "Three people were killed, including two paramedics, in an airstrike near Kafr Zeta.",
         {"killed": 3, "killed_children": None},
