@@ -28,6 +28,7 @@ from tawthiq.extract.incidents import (
     other_incidents,
     sentence_of,
 )
+from tawthiq.extract.all_of_them import settle_all_of_them
 from tawthiq.extract.lone_dead import settle_grown_toll, settle_lone_dead
 from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.named_dead import settle_named_men
@@ -211,6 +212,7 @@ def _read(
     fields["killed_women"] = toll_of(figures, "killed", "women")
     keep_groups_within_total(fields)
     settle_breakdown(fields, figures)
+    settle_all_of_them(fields, text)
     settle_lone_dead(fields, text)
     settle_grown_toll(fields, figures, text)
     settle_named_men(fields, text)
