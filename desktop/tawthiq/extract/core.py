@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from tawthiq.extract import parts
+from tawthiq.extract.all_of_them import settle_all_of_them
 from tawthiq.extract.casualties import (
     counts_people,
     find_figures,
@@ -28,7 +29,6 @@ from tawthiq.extract.incidents import (
     other_incidents,
     sentence_of,
 )
-from tawthiq.extract.all_of_them import settle_all_of_them
 from tawthiq.extract.lone_dead import settle_grown_toll, settle_lone_dead
 from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.named_dead import settle_named_men
