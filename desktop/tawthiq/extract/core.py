@@ -34,6 +34,7 @@ from tawthiq.extract.markup import blank_markup
 from tawthiq.extract.named_dead import settle_named_men
 from tawthiq.extract.phrases import Keys
 from tawthiq.extract.place_asides import elsewhere_people
+from tawthiq.extract.place_tolls import toll_of_the_place
 from tawthiq.extract.places import choose_place
 from tawthiq.extract.published import period_told, published_day
 from tawthiq.extract.result import Aside, ExtractionResult, FieldResult, IncidentResult
@@ -205,6 +206,7 @@ def _read(
         (m.start, sentence[max(0, bisect.bisect_right(starts, m.start) - 1)], m.place_candidates)
         for k, m in enumerate(places) if k not in away and names_town(m) and tokens
     ]  # fmt: skip
+    told_apart = figures  # as they stood before the tolls told of other towns were set aside
     figures = headlines_left_out(set_aside_elsewhere(figures, towns, text), text)
     for name in ("killed", "injured"):
         fields[name] = total_toll(figures, name)
@@ -237,6 +239,13 @@ def _read(
     past_told = {s for s in (history | other_day) - focus if s in with_toll or s not in attack_told}
     fields["place"] = choose_place(
         text, tokens, sentence, focus, language, places, keys, away, past_told
+    )
+    toll_of_the_place(
+        fields,
+        told_apart,
+        [m for k, m in enumerate(places) if k not in away],
+        lambda offset: sentence[max(0, bisect.bisect_right(starts, offset) - 1)],
+        text,
     )
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
     # "جسر الشغور" names a town, not a bridge that was hit
