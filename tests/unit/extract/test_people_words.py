@@ -71,6 +71,27 @@ PEOPLE = {
 
 # the dead named: "شخص يدعى هشام فهد" (no quotes), "a man named Ghazi", a roll with ages
 # ("identified as 29-year-old Hammam al-Asi, was killed"), names the list did not know
+YOUNG_WOMEN = {
+    # "شابة", a young woman: one of the dead, a woman, no child
+    "a-young-woman": Example(
+        "قُتلت شابة برصاص مسلحين على الطريق بين ترمانين وأرحاب.",
+        {"killed": 1, "killed_women": 1, "killed_children": 0},
+    ),
+    "the-young-woman-named": Example(
+        "قتلت الشابة سارة برصاص مسلحين في بلدة ترمانين.", {"killed": 1, "killed_women": 1}
+    ),
+    "two-young-women": Example(
+        "قتلت شابتان برصاص مسلحين في بلدة ترمانين.", {"killed": 2, "killed_women": 2}
+    ),
+    "a-young-man-and-a-young-woman": Example(
+        "قتل شاب وشابة برصاص مسلحين في بلدة ترمانين.",
+        {"killed": 2, "killed_women": 1, "killed_children": 0},
+    ),
+    "an-old-person-is-no-child": Example(
+        "قتلت عجوز برصاص مسلحين في بلدة ترمانين.", {"killed": 1, "killed_children": 0}
+    ),
+}
+
 NAMED = {
     "called-unquoted": Example(
         "أسفر القصف عن مقتل شخص يدعى هشام فهد الياس وإصابة 12 آخرين في السقيلبية.",
@@ -100,6 +121,6 @@ NAMED = {
 }
 
 
-@pytest.mark.parametrize("example", cases(PEOPLE, NAMED))
+@pytest.mark.parametrize("example", cases(PEOPLE, YOUNG_WOMEN, NAMED))
 def test_people_words(example: Example) -> None:
     assert example.found() == example.expect
