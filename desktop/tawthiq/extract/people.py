@@ -163,7 +163,7 @@ def people_items(
         # ("a woman, her husband and their three children": a possessive goes on the list)
         joined = after_items and (
             tokens[i].norm.startswith("و")
-            or (i > 0 and tokens[i - 1 - poss].norm == "and")
+            or (i > 0 and tokens[i - 1 - poss].norm in _AND)  # "and", or "و 3 نساء" apart
             or (tokens[i].norm in _POSSESSIVES and items[-1].last == i - 1)
         )
         breakdown = _after_breakdown(i, breakdown_at, tokens)
@@ -309,6 +309,7 @@ _ARTICLE = re.compile("^[وف]?(?:[بك]?ال|لل)")
 _ONE = frozenset({"واحد", "واحده"})
 _ONE_TWO = {"واحد": 1, "واحده": 1, "اثنين": 2, "اثنان": 2, "اثنتين": 2, "اثنتان": 2}
 _POSSESSIVES = frozenset({"his", "her", "their"})
+_AND = frozenset({"and", "و"})  # "و" written apart from the number after it
 _PARENTS = frozenset({"father", "mother", "parent"})
 _OTHER = frozenset(key_of(t.norm) for w in ("آخر", "أخرى") for t in tokenize(w))
 _GROWN = frozenset({"people", "men", "civilians"})  # a group an age under 18 makes children

@@ -32,6 +32,15 @@ BREAKDOWNS = {
 # Bugs caught: regressions found by blind tests, reviews and real published reports
 # scored once, each written anew for the project.
 BREAKDOWNS_CAUGHT = {
+    # "و" written apart from the number after it still joins it to the breakdown
+    "wa-apart-before-a-number": Example(
+        "أكدت مصادر سقوط 9 ضحايا مدنيين بينهم 4 أطفال و 3 نساء جراء استهداف حافلة قرب كفرناها.",
+        {"killed": 9, "killed_children": 4, "killed_women": 3},
+    ),
+    "wa-apart-before-a-person": Example(
+        "قتل 5 مدنيين بينهم طفلان و امرأة بقصف مدفعي على مدينة أريحا.",
+        {"killed": 5, "killed_children": 2, "killed_women": 1},
+    ),
     "dual-women-wa": Example("ارتفع عدد القتلى إلى 8 بينهم طفلان وامرأتان", {"killed_women": 2}),
     "and-her-children-group": Example(
         "The strike killed a woman and her three children", {"killed_children": 3}
