@@ -72,6 +72,8 @@ _AR_KIND_WORDS: dict[str, _Kind] = {
     "ريف": ("ريف", ("governorate", "district", "community")),
 }
 _IN_CITY = frozenset({"بمدينه", "لمدينه"})
+# a direction without its article is where, not a name ("الغرب" is a village of Hasakah)
+_DIRECTIONS = frozenset({"غرب", "شرق", "شمال", "جنوب", "غربي", "شرقي", "شمالي", "جنوبي", "وسط"})
 _MANY = frozenset({"بلدات", "قري", "مدن", "مناطق", "منطقه", "بلدتي", "قريتي", "ريف"})  # a region
 _REGION_CLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
 
@@ -313,6 +315,8 @@ class Gazetteer:
     def _accept(self, doc: _Text, where: _Where, key: str, surface: str) -> PlaceMention | None:
         """The mention over words first..last, unless no candidate passes the stoplists."""
         first, i, last, variant = where
+        if first == last and doc.text[doc.spans[i][0] : doc.spans[i][1]] in _DIRECTIONS:
+            return None  # "مخيم غرب الحسكة": a camp west of Hasakah, not one named "الغرب"
         # after a preposition ("بكفر جالس") the word before is not the name's kind word
         clitic = doc.words[i].starts[variant][2]
         context = None if clitic.lstrip("وف") else self._context(doc, first, last)

@@ -79,6 +79,23 @@ REGIONS = {
     ),
 }
 
+# a direction without its article after a kind word is where the place lies, not its name
+DIRECTIONS = {
+    "a-camp-west-of-hasakah-is-no-camp-named-west": Example(
+        "انفجار دراجة مفخخة في مخيم غرب الحسكة\n\n"
+        "أصيب 4 نازحين بجروح جراء انفجار داخل مخيم التوينة غرب الحسكة.",
+        {"place.pcode": "C4351", "place.kind": "camp"},
+    ),
+    "the-village-of-al-gharb-keeps-its-name": Example(
+        "قتل مدنيان بقصف مدفعي على قرية الغرب في ريف الحسكة.", {"place.pcode": "C4496"}
+    ),
+}
+
+
+@pytest.mark.parametrize("example", cases(DIRECTIONS))
+def test_directions(example: Example) -> None:
+    assert example.found() == example.expect
+
 
 @pytest.mark.parametrize("example", cases(REGIONS))
 def test_regions(example: Example) -> None:
