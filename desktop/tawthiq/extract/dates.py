@@ -361,15 +361,21 @@ def _stamped_weekdays(text: str, out: list[DateMention]) -> list[DateMention]:
     """A weekday on the short line of a page's stamp ("الثلاثاء, 12 شباط 2019 12:56") is
     the stamp's, not a day told."""
     lines = {text.rfind("\n", 0, m.start) for m in out if m.stamp}
-    if not lines:
+    # "الاثنين 2 ربيع الأول 1447 هـ – 25 آب 2025": a page's line with the Hijri date
+    hijri = {text.rfind("\n", 0, h.start()) for h in _HIJRI.finditer(text)}
+    if not lines and not hijri:
         return out
     return [
         dataclasses.replace(m, stamp=True, background=True)
-        if m.relative and not m.stamp and (line := text.rfind("\n", 0, m.start)) in lines
+        if not m.stamp and (line := text.rfind("\n", 0, m.start)) in lines | hijri
+        and (m.relative or line in hijri)
         and len(text[line + 1 :].split("\n", 1)[0]) <= _STAMP_LINE
         else m
         for m in out
     ]  # fmt: skip
+
+
+_HIJRI = re.compile(r"\d{4}\s*(?:هـ|ه\b|هجري)")
 
 
 def _where(exact: Keys, at: dict[str, list[int]], words: Iterable[str]) -> list[int]:

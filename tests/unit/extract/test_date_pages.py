@@ -7,6 +7,8 @@ sentence after a telling ("… reported late Monday. Late Sunday, jets struck �
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from tests.unit.extract.examples import SUNDAY, Example, cases
 
@@ -80,6 +82,24 @@ PAGE_DAYS = {
 
 # the night before the day it happened; a photograph's caption with its credit in square
 # brackets; the agency's brackets after a dateline with no dash
+# a page's line with the Hijri date beside the Gregorian one: its weekday is the page's
+HIJRI_LINES = {
+    "the-hijri-stamp-line-is-the-page": Example(
+        "مقتل طفل وإصابة شقيقه بمخلفات الحرب في ريف حلب\n"
+        "الاثنين 2 ربيع الأول 1447 هـ – 25 آب 2025\n"
+        "قتل طفل وأصيب شقيقه بجروح خطيرة الأحد 24 آب، إثر انفجار جسم من مخلفات الحرب في "
+        "قرية مشيرفة اللهيب.",
+        {"date": "2025-08-24"},
+        date(2025, 8, 25),
+    ),
+    "the-hijri-line-alone-then-a-weekday": Example(
+        "مقتل طفل بمخلفات الحرب في ريف حلب\nالاثنين 2 ربيع الأول 1447 هـ\n"
+        "قتل طفل بجروح خطيرة يوم الأحد إثر انفجار جسم من مخلفات الحرب في قرية مشيرفة اللهيب.",
+        {"date": "2025-08-24"},
+        date(2025, 8, 25),
+    ),
+}
+
 NIGHTS_AND_CAPTIONS = {
     "after-midnight-of-a-weekday-ar": Example(
         "شنت طائرات حربية غارات على بلدة عرمان بعد منتصف ليل الخميس، ما أسفر عن مقتل 10 مدنيين.",
@@ -128,7 +148,7 @@ PAGE_DAYS_KEPT = {
 
 
 @pytest.mark.parametrize(
-    "example", cases(ORDINAL_DAYS, PAGE_DAYS, NIGHTS_AND_CAPTIONS, PAGE_DAYS_KEPT)
+    "example", cases(ORDINAL_DAYS, PAGE_DAYS, HIJRI_LINES, NIGHTS_AND_CAPTIONS, PAGE_DAYS_KEPT)
 )
 def test_days_of_pages_and_ordinals(example: Example) -> None:
     assert example.found() == example.expect
