@@ -59,6 +59,7 @@ _Kind = tuple[str, tuple[str, ...]]  # a place-kind word: (prefix reported, kind
 # "in Syria's Idlib": the governorate, not its city
 _SYRIAS = re.compile(r"Syria['’]s\s{1,2}")
 _SYRIAS_KIND: _Kind = ("province", ("governorate",))
+_REGION_KIND: _Kind = ("region", ("governorate", "district"))  # "the Idlib region": no city
 _Where = tuple[int, int, int, int]  # a name's first word (article included), key's first, last
 _AR_KIND_WORDS: dict[str, _Kind] = {
     **dict.fromkeys(("مخيم", "مخيمات", "مخيمي"), ("مخيم", ("camp",))),
@@ -89,7 +90,7 @@ _EN_KIND_WORDS: dict[str, _Kind] = {
     **{w: (w, ("community",)) for w in ("town", "village", "city", "neighbourhood")},
     "neighborhood": ("neighbourhood", ("community",)),
     **{w: (w, ("district", "community")) for w in ("district", "area")},
-    "region": ("region", ("governorate", "district")),  # "the Idlib region" is not the city
+    "region": _REGION_KIND,
     **{w: (w, ("governorate",)) for w in ("province", "governorate")},
     "subdistrict": ("subdistrict", ("subdistrict",)),
     "countryside": ("countryside", ("governorate", "district", "community")),
@@ -299,7 +300,12 @@ class Gazetteer:
     def _context(self, doc: _Text, first: int, last: int) -> _Kind | None:
         """The kind word before the name ("the town of X" in English) or after it ("X camp")."""
         words, spans, before = doc.words, doc.spans, first - 1
-        if before >= 0 and _SYRIAS.fullmatch(doc.text, spans[before][0], spans[first][0]):
+        city_after = last + 1 < len(words) and words[last + 1].mid == "city"
+        if (
+            before >= 0
+            and not city_after  # "Syria's Aleppo city" is the city
+            and _SYRIAS.fullmatch(doc.text, spans[before][0], spans[first][0])
+        ):
             return _SYRIAS_KIND
         if before >= 0 and _GAP.fullmatch(doc.text, spans[before][1], spans[first][0]):
             word = words[before]
@@ -336,6 +342,10 @@ class Gazetteer:
                 candidates = [p for p in candidates if p.kind != "camp"]
         else:
             kinds = context[1]
+            if (context is _SYRIAS_KIND or context is _REGION_KIND) and not any(
+                p.kind == "governorate" for p in candidates
+            ):  # "Syria's Douma", "the Afrin region": a town's or a district's name
+                kinds = ("district", "community") if context is _REGION_KIND else ("community",)
             city = doc.words[last + 1].end if last + 1 < len(doc.words) else ""
             if context[0] == "حي" and city in _IN_CITY:  # "حي الإسكان بمدينة جبلة"
                 return None  # the city's, not a namesake village

@@ -31,6 +31,7 @@ _KIND_RANK = {"district": 0, "subdistrict": 1, "community": 2, "camp": 3}  # as 
 THRESHOLD = 0.8  # the mean of the skeleton's and the spelling's similarity
 STRONG = 0.92  # a match this close stands even in a governorate the report does not name
 _SKELETON_CUTOFF = 75.0  # rapidfuzz's 0..100: skeletons further apart are not compared
+_WHOLE_ALIKE = 90.0  # a whole skeleton this alike stands whatever a shared first word
 _VOWELS = re.compile("[aeiouy]")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Ftireh" = "Ftire", as "فطيرة" is transliterated
 
@@ -118,8 +119,8 @@ def _fuzzy_matches(name: str) -> tuple[FuzzyMatch, ...]:
                 # a shared first word ("Sheikh", "Tal") tells nothing: the rest's consonants
                 # must be alike too ("Sheikh Maqsoud" is not Sheikh Hamad)
                 rest = fuzzy_skeleton(form[len(head) :]), fuzzy_skeleton(other[len(head) :])
-                if fuzz.ratio(*rest) < _SKELETON_CUTOFF:
-                    continue
+                if fuzz.ratio(*rest) < _SKELETON_CUTOFF and sk_score < _WHOLE_ALIKE:
+                    continue  # ("Kafr Roma" is Kafruma: the whole is alike, cut elsewhere)
             spelt = fuzz.ratio(single, single_letters(other))
             score = (sk_score + spelt) / 200
             if score < THRESHOLD or (len(sk) <= 4 and spelt < short):

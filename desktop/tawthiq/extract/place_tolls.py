@@ -15,6 +15,12 @@ from tawthiq.extract.result import FieldResult
 
 _TOWNS = ("town", "village", "city", "camp")
 _EVERYONE = (None, "civilians", "people")
+_OF_THOSE = re.compile(
+    r"\s+(?:of\s+(?:those|the\s+(?:dead|victims|people))\b|منهم|من\s+(?:القتلى|الضحايا))",
+    re.IGNORECASE,
+)
+# where the dead came from is not where they died ("Five of the dead were from the town of")
+_FROM = re.compile(r"\bfrom\b|من\s+(?:أبناء|ابناء|أهالي|اهالي|سكان)", re.IGNORECASE)
 # people besides others told ("قتلوا معه 3 أشخاص", "three others"): not a place's whole toll
 _BESIDES = re.compile(r"معه|معها|معهم|آخر|اخر|\b(?:others?|along|also|as well)\b", re.IGNORECASE)
 
@@ -45,18 +51,23 @@ def toll_of_the_place(
     parts = [
         f for f in figures
         if f.category == "killed" and not f.cumulative and f.group in _EVERYONE
-        and not f.breakdown and f.sentence > min(told_in) and f.sentence not in told_in
-        and f.min == f.max
+        and not (f.breakdown and f.group)  # "بينهم 46 مدنياً و7 عسكريين": who, not where
+        and f.sentence > min(told_in) and f.sentence not in told_in and f.min == f.max
         and not (f.approximate and f.min > 0.8 * int(killed.value))  # the whole told again
         and 0 < f.min < int(killed.value) and not _BESIDES.search(text, f.start - 12, f.end + 12)
     ]  # fmt: skip
     by_town = {}
     for f in parts:
-        town = _town_after(f, towns, parts)
+        town = _town_after(f, towns, parts, text)
         if town is not None and town not in by_town:
             by_town[town] = f
     own = by_town.get(pcode)
+    # a list of places with their tolls, a whole told of several towns by name, or the
+    # place's told as some of the whole ("Eight of those killed"); else one smaller figure
+    # may be the first count, or the rest died later, or of a second raid
     if own is None:
+        return
+    if len(by_town) < 2 and len(lead_towns) < 2 and not _OF_THOSE.match(text, own.end):
         return
     if sum(f.min for f in by_town.values()) > int(killed.value):
         return
@@ -84,7 +95,7 @@ def _names_town(m: PlaceMention) -> bool:
 
 
 def _town_after(
-    f: Figure, towns: list[tuple[PlaceMention, int]], parts: list[Figure]
+    f: Figure, towns: list[tuple[PlaceMention, int]], parts: list[Figure], text: str
 ) -> str | None:
     """The town a figure is told of: the first named after it in its sentence, before the
     next figure ("9 قتلى في قرية كفر تعال و8 …"); else the one town its sentence names
@@ -93,6 +104,6 @@ def _town_after(
     stop = min(following, default=None)
     for m, s in towns:
         if s == f.sentence and m.start >= f.end and (stop is None or m.start < stop):
-            return m.place_candidates[0].pcode
+            return None if _FROM.search(text, f.end, m.start) else m.place_candidates[0].pcode
     before = {m.place_candidates[0].pcode for m, s in towns if s == f.sentence and m.end <= f.start}
     return before.pop() if len(before) == 1 else None

@@ -40,15 +40,6 @@ ALL_OF_THEM = {
         "قتل خمسة مدنيين بينهم طفلان بغارة على أريحا، جميعهم من عائلة واحدة.",
         {"killed": 5, "killed_children": 2},
     ),
-    # "ووالدتهم", "ووالدتها": their mother, her mother, a woman among the dead (not none)
-    "children-and-their-mother": Example(
-        "قتل ثلاثة أطفال ووالدتهم بغارة جوية على مدينة أريحا.",
-        {"killed": 4, "killed_children": 3, "killed_women": 1},
-    ),
-    "a-girl-and-her-mother": Example(
-        "قتلت طفلة ووالدتها بغارة جوية على مدينة أريحا.",
-        {"killed": 2, "killed_children": 1, "killed_women": 1},
-    ),
 }
 
 

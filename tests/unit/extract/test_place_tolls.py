@@ -22,13 +22,19 @@ PLACE_TOLLS = {
     "at-least-nine-in-a-village-of-the-region": Example(
         "Air strikes killed at least 20 people in Syria's Idlib on Saturday, the Observatory "
         "said. Russian jets killed at least nine people in an attack that hit a market in the "
-        "village of Balyoun. Eight children were among the dead.",
+        "village of Balyoun. Four people were killed in a strike on the village of al-Bara. "
+        "Eight children were among the dead.",
         {"killed": 9, "killed_children": None, "place.name": "Balyoun"},
     ),
     "the-place-own-children-stay": Example(
         "Air strikes killed 12 civilians in the region of Idlib on Saturday. Air strikes "
         "killed four civilians including a child in the village of Al-Bara.",
         {"killed": 4, "killed_children": 1},
+    ),
+    "a-whole-told-of-two-towns-by-name": Example(
+        "قتل ستة مدنيين بقصف جوي على مدينة أريحا وقرية الزكاة صباح اليوم.\n"
+        "وألقت طائرة حربية حمولتها في وسط السوق الرئيسي لمدينة أريحا، ما تسبب بمقتل 4 مدنيين.",
+        {"killed": 4, "place.name": "أريحا"},
     ),
     "a-breakdown-by-who-is-no-place-toll": Example(
         "ارتفع عدد ضحايا الهجوم في ريف حمص الشرقي إلى 53 شخصاً. ووصلت جثامين 53 شخصاً بينهم "
@@ -59,6 +65,16 @@ PLACE_TOLLS = {
 }
 
 
-@pytest.mark.parametrize("example", cases(PLACE_TOLLS))
+@pytest.mark.parametrize(
+    "example",
+    cases(
+        PLACE_TOLLS,
+        still_open={
+            "the-place-own-children-stay": "one smaller toll of one place alone is not taken "
+            "(it may be the first count, the rest may have died later or in a second raid: "
+            "test_attack_stop32.py); only a list of places or 'of those killed' is",
+        },
+    ),
+)
 def test_place_tolls(example: Example) -> None:
     assert example.found() == example.expect
