@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 
 from tawthiq.domain.arabic import normalize
-from tawthiq.extract.result import FieldResult
-from tawthiq.extract.tokens import sentence_end
+from tawthiq.extract.casualty_words import cue_words
+from tawthiq.extract.numbers import read_quantity
+from tawthiq.extract.phrases import Keys
+from tawthiq.extract.result import FieldResult, exact_count
+from tawthiq.extract.tokens import sentence_end, tokenize
 
 _ALL = re.compile(
     r"(?:\bو?(?:جميعهم|جميعهن|كلهم|كلهن)|\ball\s+of\s+them\b|\bthey\s+were\s+all\b)[\s,]*"
@@ -20,14 +23,15 @@ _GROUP = {
     **dict.fromkeys(("نساء", "سيدات", "women"), "women"),
     **dict.fromkeys(("رجال", "شبان", "men", "young men"), "men"),
 }
-# the injured told between the toll and "all of them": the words may be theirs
-_WOUNDED = re.compile(r"جرح|جريح|مصاب|اصاب|إصاب|أصيب|injur|wound|\bhurt\b", re.IGNORECASE)
-# another count told between the toll and "all of them" ("a week after seven were killed")
-_ANOTHER_COUNT = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?)\b"
-    r"|اثن|ثلاث|أربع|اربع|خمس|ست|سبع|ثمان|تسع|عشر",
-    re.IGNORECASE,
-)
+
+
+# what stands between the toll and "all of them" must be neither the wounded ("and seven
+# were hurt, all of them children") nor another count ("a week after seven were killed")
+def _another_told(between: str) -> bool:
+    tokens = tokenize(between)
+    keys = Keys(tokens)
+    wounded = any(h.payload == "injured" for h in cue_words().categories.find(tokens, keys))
+    return wounded or any(read_quantity(tokens, i) for i in range(len(tokens)))
 
 
 def _group(who: str) -> str | None:
@@ -47,16 +51,14 @@ def _group(who: str) -> str | None:
 
 def settle_all_of_them(fields: dict[str, FieldResult], text: str) -> None:
     """Children and women among the killed where the toll's own sentence says all of them
-    were of one group, after the toll and with no wounded told between."""
+    were of one group, after the toll, with no wounded and no other count told between."""
     killed = fields["killed"]
     extra = killed.extra
     if killed.value is None or extra.get("approximate") or extra.get("min") != extra.get("max"):
         return
     for s, e in killed.spans:
         m = _ALL.search(text, e, sentence_end(text, e))
-        if m is None or _WOUNDED.search(text, e, m.start()):
-            continue
-        if _ANOTHER_COUNT.search(text, e, m.start()):
+        if m is None or _another_told(text[e : m.start()]):
             continue
         group = _group(m.group("who"))
         if group is None:
@@ -65,10 +67,6 @@ def settle_all_of_them(fields: dict[str, FieldResult], text: str) -> None:
         told = {"children": n if group == "children" else 0, "women": n if group == "women" else 0}
         span = ((s, e), (m.start(), m.end()))
         for name in ("children", "women"):
-            field = f"killed_{name}"
-            if fields[field].value is None:
-                value = told[name]
-                fields[field] = FieldResult(
-                    value, 0.6, span, {"min": value, "max": value, "approximate": False}
-                )
+            if fields[f"killed_{name}"].value is None:
+                fields[f"killed_{name}"] = exact_count(told[name], 0.6, span)
         return

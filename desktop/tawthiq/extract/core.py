@@ -155,6 +155,10 @@ def _read(
     sentence = sentence_ids(text, tokens)
     mentions = find_dates(text, tokens, ref, keys)
     starts = starts_of(tokens)
+
+    def sentence_at(offset: int) -> int:
+        return sentence[max(0, bisect.bisect_right(starts, offset) - 1)]
+
     # "2000 مدني" counts people; a bare "2000" would have been read as a year
     mentions = [m for m in mentions if not (m.precision == "year" and _counts(m, starts, keys))]
     date_tokens = {
@@ -203,7 +207,7 @@ def _read(
     # where victims came from or were taken tells of no incident, this one or another
     away = elsewhere_people(tokens, keys, places)
     towns = [
-        (m.start, sentence[max(0, bisect.bisect_right(starts, m.start) - 1)], m.place_candidates)
+        (m.start, sentence_at(m.start), m.place_candidates)
         for k, m in enumerate(places) if k not in away and names_town(m) and tokens
     ]  # fmt: skip
     told_apart = figures  # as they stood before the tolls told of other towns were set aside
@@ -223,11 +227,7 @@ def _read(
     # The incident is told where its toll is given, and in the headline and lead.
     # sentence 1 is the lead only after a headline (a short first sentence)
     lead = {0, 1} if sum(1 for s in sentence if s == 0) <= 20 else {0}
-    tolled = {
-        sentence[max(0, bisect.bisect_right(starts, s) - 1)]
-        for name in ("killed", "injured")
-        for s, _ in fields[name].spans
-    }
+    tolled = {sentence_at(s) for name in ("killed", "injured") for s, _ in fields[name].spans}
     focus = lead | tolled
     if focus == lead:  # no toll given: the first sentences that tell of an attack
         focus |= first_sentences("incident_type", tokens, keys, sentence, 2) - other_day
@@ -240,14 +240,8 @@ def _read(
     fields["place"] = choose_place(
         text, tokens, sentence, focus, language, places, keys, away, past_told
     )
-    toll_of_the_place(
-        fields,
-        told_apart,
-        [m for k, m in enumerate(places) if k not in away],
-        lambda offset: sentence[max(0, bisect.bisect_right(starts, offset) - 1)],
-        text,
-    )
     incident_places = tuple(m for k, m in enumerate(places) if k not in away)
+    toll_of_the_place(fields, told_apart, incident_places, sentence_at, text)
     # "جسر الشغور" names a town, not a bridge that was hit
     named_places = [(m.start, m.end) for m in places if " " in text[m.start : m.end].strip()]
     weapon_spans = [s for s in rank_spans("weapons", tokens, keys) if " " in text[s[0] : s[1]]]

@@ -300,13 +300,10 @@ class Gazetteer:
     def _context(self, doc: _Text, first: int, last: int) -> _Kind | None:
         """The kind word before the name ("the town of X" in English) or after it ("X camp")."""
         words, spans, before = doc.words, doc.spans, first - 1
-        city_after = last + 1 < len(words) and words[last + 1].mid == "city"
-        if (
-            before >= 0
-            and not city_after  # "Syria's Aleppo city" is the city
-            and _SYRIAS.fullmatch(doc.text, spans[before][0], spans[first][0])
-        ):
-            return _SYRIAS_KIND
+        if before >= 0 and _SYRIAS.fullmatch(doc.text, spans[before][0], spans[first][0]):
+            city = last + 1 < len(words) and words[last + 1].mid == "city"
+            if not city:  # "Syria's Aleppo city" is the city
+                return _SYRIAS_KIND
         if before >= 0 and _GAP.fullmatch(doc.text, spans[before][1], spans[first][0]):
             word = words[before]
             of = word.script == "en" and word.mid == "of" and before > 0

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from tawthiq.domain.resources import read_json
 from tawthiq.extract.named_dead import sex_of
 from tawthiq.extract.numbers import read_quantity
-from tawthiq.extract.result import FieldResult
+from tawthiq.extract.result import FieldResult, exact_count
 from tawthiq.extract.tokens import Token, sentence_end, sentence_start, tokenize
 
 if TYPE_CHECKING:
@@ -163,10 +163,9 @@ def settle_lone_dead(fields: dict[str, FieldResult], text: str) -> None:
     he = he or any(_a_man_named_before(text, s) for s, _ in killed.spans)
     no_woman = not woman and (man or he or bool(said & words.masculine))
     no_child = man or bool(said & words.grown)
-    zero = {"min": 0, "max": 0, "approximate": False}
     for name, settled in (("killed_women", no_woman), ("killed_children", no_child)):
         if settled and fields[name].value is None:
-            fields[name] = FieldResult(0, 0.5, killed.spans, dict(zero))
+            fields[name] = exact_count(0, 0.5, killed.spans)
 
 
 def mark_fathers(items: list[Item], tokens: Sequence[Token]) -> None:
@@ -210,8 +209,7 @@ def settle_grown_toll(fields: dict[str, FieldResult], figures: list[Figure], tex
     for s, e in killed.spans:
         if _WITH_OTHERS.search(text, sentence_start(text, s), sentence_end(text, e)):
             return
-    zero = {"min": 0, "max": 0, "approximate": False}
-    fields["killed_children"] = FieldResult(0, 0.5, killed.spans, zero)
+    fields["killed_children"] = exact_count(0, 0.5, killed.spans)
 
 
 # kin, a family, pupils or others told beside the grown ones

@@ -17,7 +17,7 @@ from functools import cache
 
 from tawthiq.domain.arabic import normalize
 from tawthiq.domain.resources import read_json
-from tawthiq.extract.result import FieldResult
+from tawthiq.extract.result import FieldResult, exact_count
 from tawthiq.extract.tokens import sentence_end, sentence_start
 
 _QUOTED = re.compile(r"[“”\"«]([^“”\"»\n]{3,40})[”\"»]")  # ”…” opens too
@@ -134,6 +134,4 @@ def settle_named_men(fields: dict[str, FieldResult], text: str) -> None:
     names = named_dead(text, spans)
     if len(names) != killed.value or not all(sex_of(n) == "m" for n in names):
         return
-    fields["killed_women"] = FieldResult(
-        0, 0.5, killed.spans, {"min": 0, "max": 0, "approximate": False}
-    )
+    fields["killed_women"] = exact_count(0, 0.5, killed.spans)

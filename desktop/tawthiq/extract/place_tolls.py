@@ -11,7 +11,7 @@ from typing import Any
 
 from tawthiq.extract.casualties import Figure
 from tawthiq.extract.gazetteer import PlaceMention
-from tawthiq.extract.result import FieldResult
+from tawthiq.extract.result import FieldResult, exact_count
 
 _TOWNS = ("town", "village", "city", "camp")
 _EVERYONE = (None, "civilians", "people")
@@ -71,9 +71,7 @@ def toll_of_the_place(
         return
     if sum(f.min for f in by_town.values()) > int(killed.value):
         return
-    span = ((own.start, own.end),)
-    fields["killed"] = FieldResult(own.min, 0.6, span, {"min": own.min, "max": own.max,
-                                                        "approximate": False})  # fmt: skip
+    fields["killed"] = exact_count(own.min, 0.6, ((own.start, own.end),))
     # the children and women told of this place's dead, not of the whole toll
     for group in ("children", "women"):
         told = [f for f in figures if f.category == "killed" and f.group == group

@@ -37,6 +37,11 @@ class FieldResult:
         }
 
 
+def exact_count(value: int, confidence: float, spans: tuple[tuple[int, int], ...]) -> FieldResult:
+    """A count told exactly (no range, not approximate): ``value`` people."""
+    return FieldResult(value, confidence, spans, {"min": value, "max": value, "approximate": False})
+
+
 def unknown(name: str) -> FieldResult:
     if name in LIST_FIELDS:
         return FieldResult(value=[])

@@ -13,7 +13,7 @@ from tawthiq.extract.casualties import Figure, harm_cues
 from tawthiq.extract.casualty_words import ANOTHER_INCIDENT
 from tawthiq.extract.gazetteer import Place
 from tawthiq.extract.place_asides import no_harm_told
-from tawthiq.extract.result import FieldResult
+from tawthiq.extract.result import FieldResult, exact_count
 from tawthiq.extract.tokens import Token, sentence_end
 
 
@@ -183,7 +183,7 @@ def settle_breakdown(fields: dict[str, FieldResult], figures: list[Figure]) -> N
     kin = any(f.kin for f in figures if f.category == "killed" and (f.start, f.end) in told)
     for name in ("killed_children", "killed_women"):
         if fields[name].value is None and (name == "killed_women" or not (males or kin)):
-            fields[name] = FieldResult(0, 0.5, spans, {"min": 0, "max": 0, "approximate": False})
+            fields[name] = exact_count(0, 0.5, spans)
 
 
 def _sum_of_groups(figures: list[Figure], category: str) -> FieldResult:
