@@ -11,7 +11,7 @@ from typing import Any
 
 from tawthiq.extract.casualties import Figure
 from tawthiq.extract.gazetteer import PlaceMention
-from tawthiq.extract.result import FieldResult, exact_count
+from tawthiq.extract.result import FieldResult, exact_count, unknown
 
 _TOWNS = ("town", "village", "city", "camp")
 _EVERYONE = (None, "civilians", "people")
@@ -80,7 +80,7 @@ def toll_of_the_place(
         fields[f"killed_{group}"] = (
             FieldResult(told[0].min, 0.6, ((told[0].start, told[0].end),),
                         {"min": told[0].min, "max": told[0].max, "approximate": False})
-            if told and told[0].min <= own.min else FieldResult()
+            if told and told[0].min <= own.min else unknown(f"killed_{group}")
         )  # fmt: skip
 
 

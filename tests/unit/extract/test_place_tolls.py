@@ -6,7 +6,9 @@ whole told again roughly, not where the toll was told for the place itself."""
 from __future__ import annotations
 
 import pytest
-from tests.unit.extract.examples import Example, cases
+from tests.unit.extract.examples import SUNDAY, Example, cases
+
+from tawthiq.extract import extract
 
 PLACE_TOLLS = {
     "the-first-village-of-a-list": Example(
@@ -78,3 +80,17 @@ PLACE_TOLLS = {
 )
 def test_place_tolls(example: Example) -> None:
     assert example.found() == example.expect
+
+
+def test_the_whole_tolls_children_dropped_keep_the_contracts_shape() -> None:
+    """Children told of the whole toll, not of the place's, are unknown as the extraction
+    contract gives an unknown count: value, min and max None, not approximate."""
+    text = (
+        "Air strikes killed 14 civilians in Idlib province on Sunday, including five "
+        "children. Eight of those killed died in a barrel bomb attack on the town of Sarmin."
+    )
+    incident = extract(text, ref_date=SUNDAY).to_dict()["incidents"][0]
+    assert incident["killed"]["value"] == 8
+    children = incident["killed_children"]
+    assert (children["value"], children["min"], children["max"]) == (None, None, None)
+    assert children["approximate"] is False
